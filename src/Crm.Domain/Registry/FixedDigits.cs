@@ -1,0 +1,27 @@
+using Crm.Domain.Problems;
+
+namespace Crm.Domain.Registry;
+
+/// <summary>Parsing of the codes that are a fixed number of digits without a check digit (NCM, CEST, CFOP).</summary>
+internal static class FixedDigits
+{
+    public static bool IsValid(string? value, int length)
+    {
+        if (value is null)
+            return false;
+        Span<char> digits = stackalloc char[length];
+        return DocumentText.TryUnmask(value, digits, out var count) && count == length && !digits.ContainsAnyExceptInRange('0', '9');
+    }
+
+    public static ParseResult<T> Parse<T>(string? value, int length, string field, string name, Func<string, T> create)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return new Invalid(new Problem(field, RegistryCodes.Empty, $"{name} não informado."));
+        Span<char> digits = stackalloc char[length];
+        if (!DocumentText.TryUnmask(value, digits, out var count) || count != length)
+            return new Invalid(new Problem(field, RegistryCodes.Length, $"{name} deve ter {length} dígitos."));
+        if (digits.ContainsAnyExceptInRange('0', '9'))
+            return new Invalid(new Problem(field, RegistryCodes.Characters, $"{name} deve conter apenas dígitos."));
+        return create(new string(digits));
+    }
+}
