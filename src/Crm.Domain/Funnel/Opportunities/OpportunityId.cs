@@ -4,6 +4,9 @@ namespace Crm.Domain.Funnel.Opportunities;
 /// <param name="Value">The underlying value.</param>
 public readonly record struct OpportunityId(Guid Value)
 {
+    /// <summary>The underlying Guid.</summary>
+    public Guid Value { get; } = Value;
+
     /// <summary>A fresh random id.</summary>
     public static OpportunityId New() => new(Guid.NewGuid());
 }

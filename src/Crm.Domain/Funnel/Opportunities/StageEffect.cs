@@ -1,3 +1,4 @@
+using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Funnel.Pipelines;
 using Crm.Domain.Identity;
 
@@ -17,7 +18,7 @@ public abstract record StageEffect
     /// </summary>
     /// <param name="Account">The opportunity's account.</param>
     /// <param name="AccountType">The type configured on the stage.</param>
-    public sealed record ChangeAccountType(AccountId Account, AccountTypeId AccountType) : StageEffect;
+    public sealed record ChangeAccountType(AccountId Account, MasterDataCode AccountType) : StageEffect;
 
     /// <summary>Send the movement to the users' charts (the owner's and, through the hierarchy, their managers').</summary>
     /// <param name="Opportunity">The opportunity.</param>

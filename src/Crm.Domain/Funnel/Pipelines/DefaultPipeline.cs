@@ -1,3 +1,4 @@
+using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
 using OneOf;
@@ -14,7 +15,7 @@ public static class DefaultPipeline
     /// <summary>The default stage definitions, in funnel order.</summary>
     /// <param name="prospect">The account type an account takes when it is qualified (lead → prospect).</param>
     /// <param name="customer">The account type an account takes when a deal is won (prospect → customer).</param>
-    public static IReadOnlyList<StageDefinition> Stages(AccountTypeId? prospect, AccountTypeId? customer) =>
+    public static IReadOnlyList<StageDefinition> Stages(MasterDataCode? prospect, MasterDataCode? customer) =>
     [
         new("Prospecção", 10, StagnantDays: 15),
         new("Qualificação", 25, StagnantDays: 15, PromoteAccountTo: prospect),
@@ -28,6 +29,6 @@ public static class DefaultPipeline
     /// <param name="tenant">The tenant.</param>
     /// <param name="prospect">The tenant's prospect account type, promoted to on qualification.</param>
     /// <param name="customer">The tenant's customer account type, promoted to on winning.</param>
-    public static OneOf<Pipeline, Invalid> Create(TenantId tenant, AccountTypeId? prospect, AccountTypeId? customer) =>
+    public static OneOf<Pipeline, Invalid> Create(TenantId tenant, MasterDataCode? prospect, MasterDataCode? customer) =>
         Pipeline.Create(tenant, "Funil de vendas", Stages(prospect, customer));
 }

@@ -1,3 +1,4 @@
+using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Identity;
 
 namespace Crm.Domain.Funnel.Pipelines;
@@ -32,7 +33,7 @@ public sealed record PipelineStage
     public int? StagnantDays { get; }
 
     /// <summary>The account type the account takes when an opportunity enters the stage; null leaves it alone.</summary>
-    public AccountTypeId? PromoteAccountTo { get; }
+    public MasterDataCode? PromoteAccountTo { get; }
 
     /// <summary>Whether entering the stage is published to the users' charts.</summary>
     public bool PublishToCharts { get; }

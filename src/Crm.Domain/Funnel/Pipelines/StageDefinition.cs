@@ -1,3 +1,4 @@
+using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Identity;
 
 namespace Crm.Domain.Funnel.Pipelines;
@@ -16,5 +17,5 @@ public sealed record StageDefinition(
     int Probability,
     StageOutcome Outcome = StageOutcome.Open,
     int? StagnantDays = null,
-    AccountTypeId? PromoteAccountTo = null,
+    MasterDataCode? PromoteAccountTo = null,
     bool PublishToCharts = true);
