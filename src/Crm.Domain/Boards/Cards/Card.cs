@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Crm.Domain.Accounts.History;
 using Crm.Domain.Boards.BaseCards;
 using Crm.Domain.Boards.Content;
@@ -31,6 +32,7 @@ public sealed class Card : CardContent
         ProspectRegisteredAt = prospect.RegisteredAt;
         Seller = seller;
         CreatedAt = now;
+        Tasks = _tasks.AsReadOnly();
     }
 
     /// <summary>The card's id.</summary>
@@ -76,7 +78,7 @@ public sealed class Card : CardContent
     public Instant? DeletedAt { get; private set; }
 
     /// <summary>The tasks on the card ("Tarefas": done or not, they count).</summary>
-    public IReadOnlyList<SalesTask> Tasks => _tasks;
+    public ReadOnlyCollection<SalesTask> Tasks { get; }
 
     /// <summary>True while the card is still being worked: not archived, lost, converted or deleted. Only open cards stagnate.</summary>
     public bool IsOpen => ArchivedAt is null && LostAt is null && ConvertedToCustomerAt is null && ConvertedToServiceAt is null && DeletedAt is null;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Crm.Domain.Accounts.History;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
@@ -13,8 +14,6 @@ namespace Crm.Domain.Boards.Content;
 /// </summary>
 public abstract class CardContent
 {
-    private readonly List<TagId> _tags = [];
-    private readonly List<UserId> _members = [];
     private readonly List<Comment> _comments = [];
     private readonly List<Attachment> _attachments = [];
     private readonly List<HistoryEntry> _history = [];
@@ -34,11 +33,15 @@ public abstract class CardContent
     /// <summary>The description.</summary>
     public string? Description { get; private set; }
 
+    // Tags and members are immutable arrays (a card has a handful): filter expressions bind their instance
+    // Contains, a plain array scan in memory (Enumerable.Contains through the interface is many times slower on a
+    // 100,000-card board) and the ICollection<T>.Contains shape EF Core translates to SQL.
+
     /// <summary>The board tags on it.</summary>
-    public IReadOnlyList<TagId> Tags => _tags;
+    public ImmutableArray<TagId> Tags { get; private set; } = [];
 
     /// <summary>The users linked to it.</summary>
-    public IReadOnlyList<UserId> Members => _members;
+    public ImmutableArray<UserId> Members { get; private set; } = [];
 
     /// <summary>Internal notes, oldest first.</summary>
     public IReadOnlyList<Comment> Comments => _comments;
@@ -71,9 +74,9 @@ public abstract class CardContent
     {
         var name = Own(board).FindTag(tag)?.Name;
         var problem = name is null ? new Problem("tag", ContentCodes.TagUnknown, "Etiqueta não existe neste CRM.")
-            : _tags.Contains(tag) ? new Problem("tag", ContentCodes.TagPresent, $"A etiqueta '{name}' já está no cartão.")
+            : Tags.Contains(tag) ? new Problem("tag", ContentCodes.TagPresent, $"A etiqueta '{name}' já está no cartão.")
             : null;
-        return Edit(actor, clock, problem, "tags", null, name, _ => _tags.Add(tag));
+        return Edit(actor, clock, problem, "tags", null, name, _ => Tags = Tags.Add(tag));
     }
 
     /// <summary>Takes a tag off.</summary>
@@ -83,8 +86,8 @@ public abstract class CardContent
     /// <param name="clock">The clock.</param>
     public OneOf<HistoryEntry, Invalid> RemoveTag(Board board, TagId tag, UserId actor, IClock clock)
     {
-        var problem = _tags.Contains(tag) ? null : new Problem("tag", ContentCodes.TagAbsent, "A etiqueta não está no cartão.");
-        return Edit(actor, clock, problem, "tags", Own(board).FindTag(tag)?.Name ?? tag.Value.ToString(), null, _ => _tags.Remove(tag));
+        var problem = Tags.Contains(tag) ? null : new Problem("tag", ContentCodes.TagAbsent, "A etiqueta não está no cartão.");
+        return Edit(actor, clock, problem, "tags", Own(board).FindTag(tag)?.Name ?? tag.Value.ToString(), null, _ => Tags = Tags.Remove(tag));
     }
 
     /// <summary>Links a user as a member.</summary>
@@ -93,8 +96,8 @@ public abstract class CardContent
     /// <param name="clock">The clock.</param>
     public OneOf<HistoryEntry, Invalid> AddMember(UserId member, UserId actor, IClock clock)
     {
-        var problem = _members.Contains(member) ? new Problem("member", ContentCodes.MemberPresent, "O usuário já é membro.") : null;
-        return Edit(actor, clock, problem, "members", null, member.Value.ToString(), _ => _members.Add(member));
+        var problem = Members.Contains(member) ? new Problem("member", ContentCodes.MemberPresent, "O usuário já é membro.") : null;
+        return Edit(actor, clock, problem, "members", null, member.Value.ToString(), _ => Members = Members.Add(member));
     }
 
     /// <summary>Unlinks a member.</summary>
@@ -103,8 +106,8 @@ public abstract class CardContent
     /// <param name="clock">The clock.</param>
     public OneOf<HistoryEntry, Invalid> RemoveMember(UserId member, UserId actor, IClock clock)
     {
-        var problem = _members.Contains(member) ? null : new Problem("member", ContentCodes.MemberAbsent, "O usuário não é membro.");
-        return Edit(actor, clock, problem, "members", member.Value.ToString(), null, _ => _members.Remove(member));
+        var problem = Members.Contains(member) ? null : new Problem("member", ContentCodes.MemberAbsent, "O usuário não é membro.");
+        return Edit(actor, clock, problem, "members", member.Value.ToString(), null, _ => Members = Members.Remove(member));
     }
 
     /// <summary>Adds an internal comment by <paramref name="author"/>.</summary>
@@ -198,8 +201,8 @@ public abstract class CardContent
     {
         ArgumentNullException.ThrowIfNull(template);
         Description = template.Description;
-        _tags.AddRange(template._tags);
-        _members.AddRange(template._members);
+        Tags = template.Tags;
+        Members = template.Members;
         _comments.AddRange(template._comments.Select(c => c with { Id = CommentId.New() }));
         _attachments.AddRange(template._attachments.Select(a => a.Copy()));
     }

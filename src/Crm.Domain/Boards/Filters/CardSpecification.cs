@@ -15,8 +15,13 @@ namespace Crm.Domain.Boards.Filters;
 /// </summary>
 public sealed class CardSpecification
 {
+    private static readonly Expression<Func<Card, Instant>> ByCard = c => c.CreatedAt;
+    private static readonly Expression<Func<Card, Instant>> ByProspect = c => c.ProspectRegisteredAt;
+    private static readonly Func<Card, Instant> ByCardCompiled = ByCard.Compile();
+    private static readonly Func<Card, Instant> ByProspectCompiled = ByProspect.Compile();
+
     private readonly Lazy<Func<Card, bool>> _matches;
-    private readonly Lazy<Func<Card, Instant>> _key;
+    private readonly Func<Card, Instant> _key;
 
     /// <summary>Builds the specification.</summary>
     /// <param name="filter">The user's filter.</param>
@@ -29,11 +34,16 @@ public sealed class CardSpecification
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(zone);
         var form = filter.Draft;
-        SortKey = form.DateKind == CardDateKind.ProspectRegistered ? c => c.ProspectRegisteredAt : c => c.CreatedAt;
+        (SortKey, _key) = form.DateKind == CardDateKind.ProspectRegistered ? (ByProspect, ByProspectCompiled) : (ByCard, ByCardCompiled);
         Order = form.Order;
         PageSize = (int)filter.CardsPerList;
         var boardId = board.Id;
+        // Cheap column tests first, so that AND short-circuits before the costlier ones (collections, stagnation).
         var parts = new List<Expression<Func<Card, bool>>> { c => c.Board == boardId && c.DeletedAt == null };
+        AddTriState(parts, form.Archived, c => c.ArchivedAt != null);
+        AddTriState(parts, form.Lost, c => c.LostAt != null);
+        AddTriState(parts, form.ConvertedToCustomer, c => c.ConvertedToCustomerAt != null);
+        AddTriState(parts, form.ConvertedToCustomerService, c => c.ConvertedToServiceAt != null);
         if (form.From is { } first)
         {
             var from = first.AtStartOfDayInZone(zone).ToInstant();
@@ -44,30 +54,21 @@ public sealed class CardSpecification
             var until = last.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
             parts.Add(Predicate.On(SortKey, (Instant at) => at < until));
         }
-        if (form.Tags.Count > 0)
-        {
-            var tags = form.Tags.ToArray();
-            parts.Add(c => c.Tags.Any(t => tags.Contains(t)));
-        }
-        if (form.Users.Count > 0)
-        {
-            var users = form.Users.ToArray();
-            parts.Add(c => c.Members.Any(u => users.Contains(u)));
-        }
         if (form.Sellers.Count > 0)
         {
-            var sellers = form.Sellers.Select(s => (UserId?)s).ToArray();
+            // Contains over a parameter set: SQL IN; in memory the set answers in O(1).
+            var sellers = form.Sellers.Select(s => (UserId?)s).ToHashSet();
             parts.Add(c => sellers.Contains(c.Seller));
         }
+        // Any of the chosen tags or members: one List.Contains per value in memory, EXISTS/IN in SQL, no per-card allocation.
+        if (form.Tags.Count > 0)
+            parts.Add(Predicate.Any(form.Tags.Select(tag => (Expression<Func<Card, bool>>)(c => c.Tags.Contains(tag)))));
+        if (form.Users.Count > 0)
+            parts.Add(Predicate.Any(form.Users.Select(user => (Expression<Func<Card, bool>>)(c => c.Members.Contains(user)))));
+        AddTriState(parts, form.HasTasks, c => c.Tasks.Count > 0);
         AddTriState(parts, form.Stagnant, Stagnant(board, now));
-        AddTriState(parts, form.HasTasks, c => c.Tasks.Any());
-        AddTriState(parts, form.Archived, c => c.ArchivedAt != null);
-        AddTriState(parts, form.Lost, c => c.LostAt != null);
-        AddTriState(parts, form.ConvertedToCustomer, c => c.ConvertedToCustomerAt != null);
-        AddTriState(parts, form.ConvertedToCustomerService, c => c.ConvertedToServiceAt != null);
         Where = Predicate.All(parts);
         _matches = new(Where.Compile);
-        _key = new(SortKey.Compile);
     }
 
     /// <summary>Which cards match, as a translatable expression.</summary>
@@ -134,10 +135,17 @@ public sealed class CardSpecification
         ArgumentNullException.ThrowIfNull(cards);
         ArgumentOutOfRangeException.ThrowIfNegative(page);
         var matches = _matches.Value;
-        return Sorted(cards.Where(c => c.Stage == stage && matches(c)), page);
+        var best = new BestCards((page + 1) * PageSize, Order);
+        foreach (var card in cards)
+            if (card.Stage == stage && matches(card))
+                best.Offer(card, _key(card));
+        return best.Drain(page * PageSize);
     }
 
-    /// <summary>The board as the user sees it, computed in memory: for each stage in order, the matching count and the first page.</summary>
+    /// <summary>
+    /// The board as the user sees it, computed in memory in one pass: for each stage in order, how many cards match and
+    /// the first page of them.
+    /// </summary>
     /// <param name="board">The board (for the stage order).</param>
     /// <param name="cards">The cards.</param>
     public IReadOnlyList<BoardColumn> Columns(Board board, IEnumerable<Card> cards)
@@ -145,20 +153,20 @@ public sealed class CardSpecification
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(cards);
         var matches = _matches.Value;
-        var byStage = board.Stages.ToDictionary(s => s.Id, _ => new List<Card>());
+        var stages = board.Stages.Select(s => s.Id).ToArray();
+        var totals = new int[stages.Length];
+        var pages = stages.Select(_ => new BestCards(PageSize, Order)).ToArray();
         foreach (var card in cards)
-            if (matches(card) && byStage.TryGetValue(card.Stage, out var list))
-                list.Add(card);
-        return [.. board.Stages.Select(s => new BoardColumn(s.Id, byStage[s.Id].Count, Sorted(byStage[s.Id], 0)))];
-    }
-
-    private List<Card> Sorted(IEnumerable<Card> cards, int page)
-    {
-        var key = _key.Value;
-        var ordered = Order == SortOrder.Ascending
-            ? cards.OrderBy(key).ThenBy(c => c.Id)
-            : cards.OrderByDescending(key).ThenByDescending(c => c.Id);
-        return ordered.Skip(page * PageSize).Take(PageSize).ToList();
+        {
+            if (!matches(card))
+                continue;
+            var column = Array.IndexOf(stages, card.Stage);
+            if (column < 0)
+                continue;
+            totals[column]++;
+            pages[column].Offer(card, _key(card));
+        }
+        return [.. stages.Select((stage, i) => new BoardColumn(stage, totals[i], pages[i].Drain(0)))];
     }
 
     private static void AddTriState(List<Expression<Func<Card, bool>>> parts, TriState state, Expression<Func<Card, bool>> holds)
