@@ -1,4 +1,3 @@
-using System.Globalization;
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Duplicates;
 using Crm.Domain.Accounts.History;
@@ -112,32 +111,20 @@ public sealed class RegistrationData
             .With("owner", Owner?.Value.ToString())
             .With("company", Company?.Value.ToString())
             .With("branch", Branch?.Value.ToString());
-        s = Each(s, "addresses", Addresses, (s, p, a) => s
+        s = s.Each("addresses", Addresses, (s, p, a) => s
             .With(p + ".kind", a.Kind.ToString()).With(p + ".street", a.Street).With(p + ".number", a.Number)
             .With(p + ".complement", a.Complement).With(p + ".district", a.District).With(p + ".city", a.City)
             .With(p + ".uf", a.Uf?.ToString()).With(p + ".cep", a.Cep?.Value).With(p + ".municipality", a.Municipality?.Value)
             .With(p + ".country", a.Country).With(p + ".default_delivery", a.IsDefaultDelivery ? "true" : null)
             .With(p + ".delivery_place", a.DeliveryPlace));
-        s = Each(s, "phones", Phones, (s, p, x) => s
-            .With(p + ".type", x.Type.ToString()).With(p + ".number", x.Number.Value).With(p + ".extension", x.Extension));
-        s = Each(s, "emails", Emails, (s, p, x) => s.With(p + ".address", x.Address.Value).With(p + ".purpose", x.Purpose.ToString()));
-        s = Each(s, "other_contacts", OtherContacts, (s, p, x) => s.With(p + ".kind", x.Kind.ToString()).With(p + ".value", x.Value));
-        s = Each(s, "observations", Observations, (s, p, x) => s.With(p + ".type", x.Type.ToString()).With(p + ".text", x.Text));
-        s = Each(s, "responsible_people", ResponsiblePeople, (s, p, x) => s
+        s = s.WithPhones("phones", Phones).WithEmails("emails", Emails);
+        s = s.Each("other_contacts", OtherContacts, (s, p, x) => s.With(p + ".kind", x.Kind.ToString()).With(p + ".value", x.Value));
+        s = s.Each("observations", Observations, (s, p, x) => s.With(p + ".type", x.Type.ToString()).With(p + ".text", x.Text));
+        s = s.Each("responsible_people", ResponsiblePeople, (s, p, x) => s
             .With(p + ".name", x.Name).With(p + ".role", x.Role).With(p + ".cpf", x.Cpf?.Value)
             .With(p + ".email", x.Email?.Value).With(p + ".phone", x.Phone?.Value));
-        s = Each(s, "marketing", Marketing, (s, p, x) => s
-            .With(p + ".channel", x.Channel.ToString()).With(p + ".opted_in", x.OptedIn ? "true" : "false")
-            .With(p + ".on", x.On.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)).With(p + ".source", x.Source));
+        s = s.WithMarketing("marketing", Marketing);
         return CustomFields.Aggregate(s, (s, f) => s.With($"custom.{f.Key}", f.Value, f.IsSecret));
-    }
-
-    private static FieldSnapshot Each<T>(FieldSnapshot snapshot, string name, IReadOnlyList<T> items,
-        Func<FieldSnapshot, string, T, FieldSnapshot> describe)
-    {
-        for (var i = 0; i < items.Count; i++)
-            snapshot = describe(snapshot, $"{name}[{i}]", items[i]);
-        return snapshot;
     }
 
     /// <summary>The form that validates back to this data (used to re-validate a lead as an account on conversion).</summary>

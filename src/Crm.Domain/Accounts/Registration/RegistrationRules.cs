@@ -323,7 +323,7 @@ public static class RegistrationRules
                 "Marque exatamente um endereço de entrega como padrão de entrega.");
     }
 
-    private static List<PhoneEntry> ReadPhones(IReadOnlyList<PhoneForm> phones, ProblemList problems)
+    internal static List<PhoneEntry> ReadPhones(IReadOnlyList<PhoneForm> phones, ProblemList problems)
     {
         var read = new List<PhoneEntry>();
         var erpTypes = new HashSet<PhoneType>();
@@ -344,7 +344,7 @@ public static class RegistrationRules
         return read;
     }
 
-    private static EmailEntry? ReadEmail(EmailForm form, string path, ProblemList problems)
+    internal static EmailEntry? ReadEmail(EmailForm form, string path, ProblemList problems)
     {
         if (!string.IsNullOrWhiteSpace(form.Address))
             return problems.Parse(Email.Parse(form.Address), $"{path}.address") is { } email ? new EmailEntry(email, form.Purpose) : null;
@@ -379,7 +379,7 @@ public static class RegistrationRules
         return problems.All.Count > errors ? null : new ResponsiblePerson(name!, ProblemList.Clean(form.Role), cpf, email, phone);
     }
 
-    private static List<MarketingConsent> ReadMarketing(IReadOnlyList<MarketingConsent> consents, ProblemList problems)
+    internal static List<MarketingConsent> ReadMarketing(IReadOnlyList<MarketingConsent> consents, ProblemList problems)
     {
         var channels = new HashSet<MarketingChannel>();
         for (var i = 0; i < consents.Count; i++)
