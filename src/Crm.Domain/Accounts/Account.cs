@@ -13,6 +13,8 @@ namespace Crm.Domain.Accounts;
 /// </summary>
 public sealed class Account : RegisteredParty
 {
+    private readonly List<AccountId> _mergedFrom = [];
+
     private Account() { }
 
     private Account(AccountId id, TenantId tenantId, ValidRegistration registration, ChangeHistory history)
@@ -35,6 +37,9 @@ public sealed class Account : RegisteredParty
 
     /// <summary>The account it was merged into; a merged account is kept, read-only, so its relations can still be followed.</summary>
     public AccountId? MergedInto { get; private set; }
+
+    /// <summary>The accounts merged into this one; their histories are in <see cref="ChangeHistory.Absorbed"/>.</summary>
+    public IReadOnlyList<AccountId> MergedFrom => _mergedFrom;
 
     /// <inheritdoc />
     protected override RegistrationKind Kind => RegistrationKind.Account;
@@ -74,6 +79,21 @@ public sealed class Account : RegisteredParty
         ErpSituation = change.New.Situation;
     }
 
+    /// <summary>
+    /// Takes <paramref name="absorbed"/> in: the merged data, its history kept whole, and its ERP link when this account has none.
+    /// </summary>
+    internal void Absorb(Account absorbed, ValidRegistration merged, UserId by, IClock clock)
+    {
+        History.Absorb($"account:{absorbed.Id.Value}", absorbed.History);
+        Change(() =>
+        {
+            ReplaceData(merged.Data);
+            _mergedFrom.Add(absorbed.Id);
+            if (!Integration.IsIntegrated && absorbed.Integration.IsIntegrated)
+                (Integration, LastPurchase) = (absorbed.Integration, absorbed.LastPurchase);
+        }, by, clock);
+    }
+
     /// <summary>Marks this account as merged into <paramref name="survivor"/>.</summary>
     internal void MarkMergedInto(AccountId survivor, UserId by, IClock clock) => Change(() => MergedInto = survivor, by, clock);
 
@@ -85,5 +105,6 @@ public sealed class Account : RegisteredParty
         .With("erp.active_term", Integration.Match<string?>(_ => null, _ => null, gp => gp.HasActiveTerm ? "true" : "false"))
         .With("erp.last_purchase", LastPurchase is { } date ? SnapshotParts.Iso(date) : null)
         .With("converted_from_lead", ConvertedFrom?.Value.ToString())
-        .With("merged_into", MergedInto?.Value.ToString());
+        .With("merged_into", MergedInto?.Value.ToString())
+        .Each("merged_from", _mergedFrom, (s, path, id) => s.With(path, id.Value.ToString()));
 }

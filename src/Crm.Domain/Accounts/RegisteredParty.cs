@@ -63,6 +63,9 @@ public abstract class RegisteredParty
         return OneOf<IReadOnlyList<HistoryEntry>, Invalid>.FromT0(Change(() => Data = registration.Data, by, clock));
     }
 
+    /// <summary>Replaces the data inside a larger change (a merge) that records the history itself.</summary>
+    private protected void ReplaceData(RegistrationData data) => Data = data;
+
     /// <summary>Applies <paramref name="mutate"/> and records what it changed.</summary>
     protected IReadOnlyList<HistoryEntry> Change(Action mutate, UserId by, IClock clock)
     {

@@ -78,6 +78,14 @@ public enum PhoneType
     Other,
 }
 
+/// <summary>Which phone types the ERP receives.</summary>
+public static class PhoneTypes
+{
+    /// <summary>True for TELEFONE_ERP1/2 and FAX_ERP1/2, the only types synchronized with the ERP (seed 000).</summary>
+    public static bool IsSyncedToErp(this PhoneType type) =>
+        type is PhoneType.TelefoneErp1 or PhoneType.TelefoneErp2 or PhoneType.FaxErp1 or PhoneType.FaxErp2;
+}
+
 /// <summary>A validated phone of a registration or contact.</summary>
 /// <param name="Type">Its type.</param>
 /// <param name="Number">The number (E.164).</param>
@@ -85,7 +93,7 @@ public enum PhoneType
 public sealed record PhoneEntry(PhoneType Type, Phone Number, string? Extension)
 {
     /// <summary>True for the types synchronized with the ERP: TELEFONE_ERP1/2 and FAX_ERP1/2.</summary>
-    public bool IsSyncedToErp => Type is PhoneType.TelefoneErp1 or PhoneType.TelefoneErp2 or PhoneType.FaxErp1 or PhoneType.FaxErp2;
+    public bool IsSyncedToErp => Type.IsSyncedToErp();
 }
 
 /// <summary>What an e-mail address is for.</summary>

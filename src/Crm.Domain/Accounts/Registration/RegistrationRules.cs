@@ -26,9 +26,6 @@ public static class RegistrationRules
     /// <summary>The longest legal or trade name the CRM stores (<c>crm_pessoa.nom_razao_social</c>, ERP.md §1.1).</summary>
     public const int MaxNameLength = 100;
 
-    private static readonly HashSet<PhoneType> ErpPhoneTypes =
-        [PhoneType.TelefoneErp1, PhoneType.TelefoneErp2, PhoneType.FaxErp1, PhoneType.FaxErp2];
-
     /// <summary>Validates <paramref name="form"/> as a lead or account of <paramref name="context"/>.</summary>
     public static RegistrationResult Validate(RegistrationForm form, RegistrationContext context)
     {
@@ -331,7 +328,7 @@ public static class RegistrationRules
         {
             var (type, number, extension) = phones[i];
             var path = $"phones[{i}]";
-            if (ErpPhoneTypes.Contains(type) && !erpTypes.Add(type))
+            if (type.IsSyncedToErp() && !erpTypes.Add(type))
                 problems.Add($"{path}.type", "phones.type.duplicate", $"Só pode haver um telefone do tipo {type}.");
             var ext = ProblemList.Clean(extension);
             if (ext is not null && (ext.Length > 6 || !ext.All(char.IsAsciiDigit)))
