@@ -127,6 +127,22 @@ public class DuplicateIndexTests
     }
 
     [Fact]
+    public void Thousands_of_records_stay_findable_as_the_tables_grow()
+    {
+        var index = new DuplicateIndex<AccountId>();
+        var ids = Enumerable.Range(0, 5000).Select(i => new AccountId(new Guid(i, 0, 0, new byte[8]))).ToList();
+        for (var i = 0; i < ids.Count; i++)
+            index.Add(ids[i], Keys(email: $"c{i}@x.com", phone: $"(11) 9{i:D8}", names: "Mesmo Nome"));
+
+        Assert.All(Enumerable.Range(0, ids.Count).Where(i => i % 97 == 0), i =>
+        {
+            var matches = index.Find(Keys(email: $"c{i}@x.com", phone: $"(11) 9{i:D8}")).Matches;
+            Assert.Equal([(ids[i], DuplicateRule.SameEmail), (ids[i], DuplicateRule.SamePhone)], matches.Select(m => (m.Id, m.Rule)));
+        });
+        Assert.Equal(ids.Count, index.Find(Keys(names: "MESMO NOME LTDA")).Matches.Count);
+    }
+
+    [Fact]
     public void Matches_become_problems_errors_for_blocks_and_warnings_for_alerts()
     {
         var index = IndexWith(A, Keys(Samples.Cnpj, "a@x.com"));
