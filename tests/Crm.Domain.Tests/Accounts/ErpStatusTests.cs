@@ -60,6 +60,15 @@ public class ErpStatusTests
     }
 
     [Fact]
+    public void Only_gp_accounts_without_an_active_term_send_their_changes_to_gp()
+    {
+        Assert.True(((IntegrationState)new IntegratedWithGp("9", HasActiveTerm: false)).SendsChangesToGp);
+        Assert.False(((IntegrationState)new IntegratedWithGp("9", HasActiveTerm: true)).SendsChangesToGp);
+        Assert.False(((IntegrationState)Customer).SendsChangesToGp);
+        Assert.False(IntegrationState.None.SendsChangesToGp);
+    }
+
+    [Fact]
     public void Negative_months_inactive_is_a_bug() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ErpStatus.Of(IntegrationSystem.Erp, Customer, Today, -1, Today));
 

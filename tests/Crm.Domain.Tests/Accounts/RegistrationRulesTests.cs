@@ -158,6 +158,8 @@ public class RegistrationRulesTests
         Assert.Null(nonTaxpayer.Data.StateRegistration.Value);
         Assert.Contains("account.state_registration.kind_mismatch",
             Codes(Samples.Company() with { StateRegistrationKind = InscricaoEstadualKind.NonTaxpayer }));
+        Assert.Contains("account.state_registration.kind_mismatch",
+            Codes(Samples.Company() with { StateRegistration = "ISENTO", StateRegistrationKind = InscricaoEstadualKind.Registered }));
     }
 
     [Fact]

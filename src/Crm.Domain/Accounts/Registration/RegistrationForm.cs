@@ -10,8 +10,8 @@ namespace Crm.Domain.Accounts.Registration;
 /// </summary>
 public sealed record RegistrationForm
 {
-    /// <summary>Física, jurídica or estrangeiro.</summary>
-    public PersonKind Kind { get; init; }
+    /// <summary>Física, jurídica or estrangeiro: always stated, never defaulted.</summary>
+    public required PersonKind Kind { get; init; }
     /// <summary>Razão social / full name.</summary>
     public string? LegalName { get; init; }
     /// <summary>Nome fantasia.</summary>

@@ -92,7 +92,7 @@ public static class RegistrationRules
     }
 
     /// <summary>The text of a scalar field on the form; null for the fields that are collections.</summary>
-    internal static string? TextOf(RegistrationForm form, RegistrationField field) => field switch
+    private static string? TextOf(RegistrationForm form, RegistrationField field) => field switch
     {
         RegistrationField.LegalName => form.LegalName,
         RegistrationField.TradeName => form.TradeName,
@@ -261,9 +261,12 @@ public static class RegistrationRules
         if (kind is { } expected && ie.Kind != expected)
         {
             problems.Add("state_registration", "state_registration.kind_mismatch",
-                expected == InscricaoEstadualKind.NonTaxpayer
-                    ? "Não contribuinte não tem inscrição estadual."
-                    : $"A inscrição estadual informada não corresponde à situação {expected}.");
+                expected switch
+                {
+                    InscricaoEstadualKind.NonTaxpayer => "Não contribuinte não tem inscrição estadual.",
+                    InscricaoEstadualKind.ExemptFromRegistration => "Contribuinte isento não tem número de inscrição estadual.",
+                    _ => "Informe o número da inscrição estadual: ISENTO não é um número.",
+                });
             return null;
         }
         problems.AddRange(ie.Warnings.Select(p => p with { Field = "state_registration" }));
