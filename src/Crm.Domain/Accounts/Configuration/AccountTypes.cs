@@ -39,6 +39,9 @@ public sealed class ClientTypeMapping
     /// <summary>A mapping with no types: nothing integrates.</summary>
     public static ClientTypeMapping Empty { get; } = new([], [], []);
 
+    /// <summary>True when the tenant configured client or account types; without any, codes are not checked.</summary>
+    public bool HasTypes => _clientTypes.Count > 0 || _accountTypes.Count > 0;
+
     /// <summary>The client type with <paramref name="code"/>, if configured.</summary>
     public ClientType? ClientType(MasterDataCode code) => _clientTypes.GetValueOrDefault(code);
 

@@ -7,6 +7,7 @@ namespace Crm.Domain.Accounts.Duplicates;
 /// The comparison key of a person's or company's name: accents, case and punctuation removed, and the
 /// legal-form suffixes (LTDA, ME, EPP, EIRELI, S.A., S/A, SA, ...) dropped from the end, so that
 /// "Padaria São João Ltda - ME" and "PADARIA SAO JOAO" share a key. Normalising a key again changes nothing.
+/// Only Latin letters (after removing accents) and digits count: letters of other scripts are dropped.
 /// </summary>
 public static class NameNormalizer
 {

@@ -58,8 +58,8 @@ public readonly record struct ErpStatus(IntegrationSystem System, ErpSituation S
     /// <summary>
     /// The status of an account, as a pure function of its integration, its last purchase, the ERP's
     /// <i>Meses Inativo</i> (CM0102, <c>emitente.nr-mesina</c>: the most months accepted without a purchase) and today.
-    /// An ERP customer is inactive when more than <paramref name="monthsInactive"/> whole months have passed since its last
-    /// purchase, or since it was integrated when it never bought. A GP account follows its <i>Termo de Adesão</i>.
+    /// An ERP customer is inactive once today is past its last purchase plus <paramref name="monthsInactive"/> months
+    /// (or its integration date, when it never bought). A GP account follows its <i>Termo de Adesão</i>.
     /// </summary>
     public static ErpStatus Of(IntegrationSystem system, IntegrationState integration, LocalDate? lastPurchase, int monthsInactive,
         LocalDate today)
@@ -68,14 +68,11 @@ public readonly record struct ErpStatus(IntegrationSystem System, ErpSituation S
         ArgumentOutOfRangeException.ThrowIfNegative(monthsInactive);
         var situation = integration.Match(
             _ => ErpSituation.NotIntegrated,
-            erp => MonthsSince(lastPurchase ?? erp.IntegratedOn, today) > monthsInactive ? ErpSituation.Inactive : ErpSituation.Active,
+            erp => today > (lastPurchase ?? erp.IntegratedOn).PlusMonths(monthsInactive) ? ErpSituation.Inactive : ErpSituation.Active,
             gp => gp.HasActiveTerm ? ErpSituation.Active : ErpSituation.Inactive);
         return new ErpStatus(system, situation);
     }
 
     /// <summary>The status of a lead: always not integrated until it is converted (seed 000).</summary>
     public static ErpStatus OfLead(IntegrationSystem system) => new(system, ErpSituation.NotIntegrated);
-
-    private static int MonthsSince(LocalDate from, LocalDate today) =>
-        from >= today ? 0 : Period.Between(from, today, PeriodUnits.Months).Months;
 }

@@ -51,4 +51,10 @@ public sealed class IntegrationState : OneOfBase<NotIntegrated, IntegratedWithEr
 
     /// <summary>True when the ERP or GP knows the account.</summary>
     public bool IsIntegrated => !IsT0;
+
+    /// <summary>
+    /// True when a CRM change must be sent to <i>Gestão de Planos</i>: only accounts that came from GP, and not while their
+    /// term is active (seed 000: "possui termo ativo, não é enviada").
+    /// </summary>
+    public bool SendsChangesToGp => TryPickT2(out var gp, out _) && !gp.HasActiveTerm;
 }
