@@ -65,4 +65,20 @@ public class StageConversionTests
             steps.Select(s => $"{_pipeline.Find(s.From)!.Name}→{_pipeline.Find(s.To)!.Name}"));
         Assert.Equal([1m, 0.5m, 1m, 1m], steps.Select(s => s.Rate!.Value));
     }
+
+    [Fact]
+    public void Average_time_in_a_stage_counts_only_opportunities_that_entered_it()
+    {
+        var proposal = _pipeline.StageNamed("Proposta");
+        var quick = Through("Proposta", "Negociação");
+        var slow = Through("Proposta");
+        _clock.AdvanceHours(4);
+        var never = Through();
+
+        var average = StageDurations.Average([quick, slow, never], proposal, _clock.GetCurrentInstant());
+
+        // quick stayed 1 h in Proposta; slow entered it 4 h ago and is still there: (1 h + 4 h) / 2.
+        Assert.Equal(NodaTime.Duration.FromMinutes(150), average);
+        Assert.Null(StageDurations.Average([never], proposal, _clock.GetCurrentInstant()));
+    }
 }
