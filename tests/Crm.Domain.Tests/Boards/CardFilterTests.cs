@@ -257,4 +257,17 @@ public class CardFilterTests
 
         Assert.Single(filter.Draft.Users);
     }
+
+    [Fact]
+    public void Filters_of_the_same_shape_reuse_compiled_code_but_keep_their_own_values()
+    {
+        var bruno = BoardWorld.User();
+        var carla = BoardWorld.User();
+        Add("Bruno's").AssignSeller(bruno, _w.Admin, _w.Clock);
+        Add("Carla's").AssignSeller(carla, _w.Admin, _w.Clock);
+
+        Assert.Equal(["Bruno's"], Run(new CardFilterDraft { Sellers = [bruno] }));
+        Assert.Equal(["Carla's"], Run(new CardFilterDraft { Sellers = [carla] }));
+        Assert.Equal(["Bruno's"], Run(new CardFilterDraft { Sellers = [bruno] }));
+    }
 }
