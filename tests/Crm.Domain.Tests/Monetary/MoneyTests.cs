@@ -1,4 +1,7 @@
 using Crm.Domain.Monetary;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Crm.Domain.Tests.Monetary;
 
@@ -32,4 +35,22 @@ public class MoneyTests
     [Fact]
     public void Times_keeps_the_currency_and_decimal_precision() =>
         Assert.Equal(new Money(0.75m, "USD"), new Money(1m, "USD").Times(0.75m));
+
+    private static readonly Arbitrary<(decimal A, decimal B, decimal C)> Amounts =
+        (from a in Gen.Choose(-1_000_000, 1_000_000) from b in Gen.Choose(-1_000_000, 1_000_000) from c in Gen.Choose(-1_000_000, 1_000_000)
+         select (a / 100m, b / 100m, c / 100m)).ToArbitrary();
+
+    [Property]
+    public Property Adding_is_commutative_and_associative_within_a_currency() => Prop.ForAll(Amounts, t =>
+    {
+        Money a = Money.Brl(t.A), b = Money.Brl(t.B), c = Money.Brl(t.C);
+        return a.Add(b) == b.Add(a) && a.Add(b).Add(c) == a.Add(b.Add(c));
+    });
+
+    [Property]
+    public Property Times_distributes_over_add() => Prop.ForAll(Amounts, t =>
+    {
+        var factor = t.C / 10_000m;
+        return Money.Brl(t.A).Add(Money.Brl(t.B)).Times(factor) == Money.Brl(t.A).Times(factor).Add(Money.Brl(t.B).Times(factor));
+    });
 }

@@ -22,7 +22,9 @@ internal static class CompiledPredicate<T>
         var body = lifter.Visit(predicate.Body);
         if (Cache.Count > MaxShapes)
             Cache.Clear();
-        var compiled = Cache.GetOrAdd(body.ToString(), _ =>
+        // The text names closure members but not their declaring types, so the types' full names join the key.
+        var shape = $"{body}|{string.Join(",", lifter.Values.Select(v => v.GetType().FullName))}";
+        var compiled = Cache.GetOrAdd(shape, _ =>
             Expression.Lambda<Func<T, object[], bool>>(body, predicate.Parameters[0], lifter.Arguments).Compile());
         var values = lifter.Values.ToArray();
         return item => compiled(item, values);
