@@ -25,24 +25,40 @@ public static class WeightedForecast
     public static IReadOnlyList<ForecastRow<YearMonth?>> ByMonth(IEnumerable<ForecastLine> lines) =>
         Group(lines, static l => l.ExpectedClose?.ToYearMonth());
 
+    // Σ value × percent is summed and divided by 100 once per group (exact in decimal, and one division instead of
+    // a million); currencies are numbered on the fly so that the group key hashes no string.
     private static IReadOnlyList<ForecastRow<TKey>> Group<TKey>(IEnumerable<ForecastLine> lines, Func<ForecastLine, TKey> keyOf)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var groups = new Dictionary<(TKey, string), Total>();
+        var groups = new Dictionary<(TKey, int), Total>();
+        var currencies = new List<string>();
+        string? currency = null;
+        var currencyIndex = -1;
         foreach (var line in lines)
         {
-            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, (keyOf(line), line.Value.Currency), out _);
+            if (!string.Equals(line.Value.Currency, currency, StringComparison.Ordinal))
+            {
+                currency = line.Value.Currency;
+                currencyIndex = currencies.IndexOf(currency);
+                if (currencyIndex < 0)
+                {
+                    currencies.Add(currency);
+                    currencyIndex = currencies.Count - 1;
+                }
+            }
+            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, (keyOf(line), currencyIndex), out _);
             total.Count++;
             total.Value += line.Value.Amount;
-            total.Weighted += line.Weighted;
+            total.ValueTimesPercent += line.Value.Amount * line.Probability;
         }
-        return [.. groups.Select(g => new ForecastRow<TKey>(g.Key.Item1, g.Key.Item2, g.Value.Count, g.Value.Value, g.Value.Weighted))];
+        return [.. groups.Select(g => new ForecastRow<TKey>(
+            g.Key.Item1, currencies[g.Key.Item2], g.Value.Count, g.Value.Value, g.Value.ValueTimesPercent / 100m))];
     }
 
     private struct Total
     {
         public int Count;
         public decimal Value;
-        public decimal Weighted;
+        public decimal ValueTimesPercent;
     }
 }
