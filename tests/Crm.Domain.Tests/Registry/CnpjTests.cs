@@ -41,12 +41,8 @@ public class CnpjTests
     [InlineData("12ABC34501DE3#", RegistryCodes.Characters)]
     [InlineData("6ad0.t391.9asd47/0ad001-00", RegistryCodes.Length)] // BU "invalid test numbers with letters"
     [InlineData(null, RegistryCodes.Empty)]
-    public void Published_invalid_cnpjs_say_why(string? input, string code)
-    {
-        Assert.False(Cnpj.IsValid(input));
-        Assert.Contains(code, Cnpj.Parse(input).Problems.Select(p => p.Code));
-        Assert.All(Cnpj.Parse(input).Problems, p => Assert.Equal("cnpj", p.Field));
-    }
+    public void Published_invalid_cnpjs_say_why(string? input, string code) =>
+        RegistryAssert.Rejects(Cnpj.IsValid, Cnpj.Parse, input, "cnpj", code);
 
     [Fact]
     public void Alphanumeric_cnpj_is_upper_cased_and_split()
