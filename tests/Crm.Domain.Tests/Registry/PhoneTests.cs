@@ -51,6 +51,7 @@ public class PhoneTests
     [InlineData("(11) 1234-5678", new[] { RegistryCodes.Format })] // landlines start with 2 to 5
     [InlineData("+1 415 555 0100", new[] { RegistryCodes.Range })] // not a Brazilian number
     [InlineData("(11) 98765-432x", new[] { RegistryCodes.Characters, RegistryCodes.Format })] // 10 digits: a landline starting with 9
+    [InlineData("+", new[] { RegistryCodes.Length })]
     [InlineData("", new[] { RegistryCodes.Empty })] // BU: empty string
     [InlineData(null, new[] { RegistryCodes.Empty })] // BU: null
     public void Invalid_numbers_say_everything_that_is_wrong(string? input, string[] codes)
