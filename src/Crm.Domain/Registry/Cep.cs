@@ -55,7 +55,7 @@ public readonly record struct Cep
         DocumentShape.Parse(value, Length, Inspect, v => new Cep(v), Describe);
 
     /// <summary>True when <paramref name="value"/> is a CEP (8 digits from 01000-000, mask allowed). Does not allocate.</summary>
-    public static bool IsValid(string? value) => DocumentShape.IsValid(value, Length, Inspect);
+    public static bool IsValid(string? value) => Inspect(value, stackalloc char[Length]) == Defects.None;
 
     /// <summary>Parses without reporting why; false when invalid.</summary>
     public static bool TryParse(string? value, out Cep result) =>

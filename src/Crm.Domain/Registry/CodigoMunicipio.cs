@@ -53,7 +53,7 @@ public readonly record struct CodigoMunicipio
         DocumentShape.Parse(value, Length, Inspect, v => new CodigoMunicipio(v), Describe);
 
     /// <summary>True when <paramref name="value"/> is a valid IBGE municipality code or <c>9999999</c>.</summary>
-    public static bool IsValid(string? value) => DocumentShape.IsValid(value, Length, Inspect);
+    public static bool IsValid(string? value) => Inspect(value, stackalloc char[Length]) == Defects.None;
 
     /// <summary>Parses without reporting why; false when invalid.</summary>
     public static bool TryParse(string? value, out CodigoMunicipio result) =>

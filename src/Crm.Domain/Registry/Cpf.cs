@@ -42,7 +42,7 @@ public readonly record struct Cpf
         DocumentShape.Parse(value, Length, Inspect, v => new Cpf(v), Describe);
 
     /// <summary>True when <paramref name="value"/> is a valid CPF (mask allowed). Does not allocate.</summary>
-    public static bool IsValid(string? value) => DocumentShape.IsValid(value, Length, Inspect);
+    public static bool IsValid(string? value) => Inspect(value, stackalloc char[Length]) == Defects.None;
 
     /// <summary>Parses without reporting why; false when invalid.</summary>
     public static bool TryParse(string? value, out Cpf result) =>

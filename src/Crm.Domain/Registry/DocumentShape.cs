@@ -32,13 +32,6 @@ internal static class DocumentShape
         return Defects.Length;
     }
 
-    /// <summary>The allocation-free <c>IsValid</c> of a fixed-length document.</summary>
-    public static bool IsValid(string? value, int length, Inspection inspect)
-    {
-        Span<char> unmasked = stackalloc char[length];
-        return inspect(value, unmasked) == Defects.None;
-    }
-
     /// <summary>The <c>Parse</c> of a fixed-length document: the same inspection, then the value or every problem.</summary>
     public static ParseResult<T> Parse<T>(string? value, int length, Inspection inspect, Func<string, T> create, Func<Defects, Problem> describe)
     {
