@@ -62,7 +62,7 @@ internal static class IeInspector
 
         layout.Canonicalize(digits, inputDigits);
         digits = digits[..layout.Length];
-        defects |= layout.Prefix?.Check(digits) switch
+        defects |= layout.Prefix?.Check(buffer[..(start + layout.Length)]) switch
         {
             null => IeDefects.None,
             Severity.Warning => IeDefects.PrefixWarning,

@@ -176,20 +176,20 @@ internal sealed record PrefixRule(string[] Accepted, Severity Otherwise, string 
     public static PrefixRule Required(params string[] accepted) =>
         new(accepted, Severity.Error, string.Join(" ou ", accepted));
 
-    /// <summary>The severity of <paramref name="digits"/>' prefix, or null when it is accepted.</summary>
-    public Severity? Check(ReadOnlySpan<char> digits)
+    /// <summary>The severity of the canonical <paramref name="value"/>'s prefix (SP's P included), or null when it is accepted.</summary>
+    public Severity? Check(ReadOnlySpan<char> value)
     {
-        if (StartsWithAny(digits, Accepted))
+        if (StartsWithAny(value, Accepted))
             return null;
-        return Tolerated is not null && StartsWithAny(digits, Tolerated) ? Severity.Warning : Otherwise;
+        return Tolerated is not null && StartsWithAny(value, Tolerated) ? Severity.Warning : Otherwise;
     }
 
     public int PrefixLength => Accepted[0].Length;
 
-    private static bool StartsWithAny(ReadOnlySpan<char> digits, string[] prefixes)
+    private static bool StartsWithAny(ReadOnlySpan<char> value, string[] prefixes)
     {
         foreach (var prefix in prefixes)
-            if (digits.StartsWith(prefix, StringComparison.Ordinal))
+            if (value.StartsWith(prefix, StringComparison.Ordinal))
                 return true;
         return false;
     }

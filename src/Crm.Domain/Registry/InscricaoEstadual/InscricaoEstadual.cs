@@ -157,10 +157,9 @@ public sealed class InscricaoEstadual : IEquatable<InscricaoEstadual>
         if (layout is null)
             return problems;
 
-        var digits = canonical[(layout.RuralProducer ? 1 : 0)..];
         if (layout.Prefix is { } prefix && (defects & (IeDefects.Prefix | IeDefects.PrefixWarning)) != 0)
         {
-            var actual = digits[..prefix.PrefixLength].ToString();
+            var actual = canonical[..prefix.PrefixLength].ToString();
             problems.Add(defects.HasFlag(IeDefects.Prefix)
                 ? Error(RegistryCodes.Prefix, $"IE de {uf} deve começar com {prefix.Expected}, não {actual}.")
                 : new Problem(Field, RegistryCodes.Prefix,
