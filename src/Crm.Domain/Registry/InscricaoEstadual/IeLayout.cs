@@ -91,10 +91,11 @@ internal sealed record IeCheckDigit(int Position, int[] Sources, int[] Weights, 
 
     public int Compute(ReadOnlySpan<char> digits)
     {
+        ReadOnlySpan<int> weights = Weights, sources = Sources;
         var sum = 0;
-        for (var i = 0; i < Weights.Length; i++)
+        for (var i = 0; i < weights.Length; i++)
         {
-            var product = (digits[Sources[i]] - '0') * Weights[i];
+            var product = (digits[sources[i]] - '0') * weights[i];
             sum += SumsProductDigits ? product / 10 + product % 10 : product;
         }
         return Finish(sum, digits);
