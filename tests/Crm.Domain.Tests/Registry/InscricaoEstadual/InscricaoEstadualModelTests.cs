@@ -169,6 +169,15 @@ public class InscricaoEstadualModelTests
     }
 
     [Fact]
+    public void Old_pernambuco_numbers_need_a_third_digit_from_one_to_nine()
+    {
+        // Constructed from the spec rule: 1801001000000 weighs 47, 11 − 47 mod 11 = 8; only d3 = 0 is wrong.
+        var problem = Assert.Single(InscricaoEstadual.Parse("18010010000008", Uf.PE).Problems);
+        Assert.Equal(RegistryCodes.Range, problem.Code);
+        Assert.Contains("3º dígito", problem.Message);
+    }
+
+    [Fact]
     public void Input_too_long_for_any_state_is_a_length_problem() =>
         Assert.Equal(RegistryCodes.Length, Assert.Single(InscricaoEstadual.Parse("12345678901234567890", Uf.PE).Problems).Code);
 
