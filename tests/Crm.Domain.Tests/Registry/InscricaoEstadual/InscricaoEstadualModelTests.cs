@@ -177,9 +177,16 @@ public class InscricaoEstadualModelTests
         Assert.Contains("3º dígito", problem.Message);
     }
 
+    [Theory]
+    [InlineData(Uf.PE, "12345678901234567890")]
+    [InlineData(Uf.SP, "P-12345678901234567890")]
+    public void Input_too_long_for_any_state_is_a_length_problem(Uf uf, string input) =>
+        Assert.Equal(RegistryCodes.Length, Assert.Single(InscricaoEstadual.Parse(input, uf).Problems).Code);
+
     [Fact]
-    public void Input_too_long_for_any_state_is_a_length_problem() =>
-        Assert.Equal(RegistryCodes.Length, Assert.Single(InscricaoEstadual.Parse("12345678901234567890", Uf.PE).Problems).Code);
+    public void Input_too_long_with_letters_reports_both() =>
+        Assert.Equal([RegistryCodes.Length, RegistryCodes.Characters],
+            InscricaoEstadual.Parse("ABC12345678901234567890", Uf.RS).Problems.Select(p => p.Code));
 
     [Fact]
     public void Only_sao_paulo_has_the_rural_producer_P()
