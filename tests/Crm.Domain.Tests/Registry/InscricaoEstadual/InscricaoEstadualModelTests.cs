@@ -95,33 +95,31 @@ public class InscricaoEstadualModelTests
         Assert.Equal(1, (int)ie.IndIEDest);
     }
 
-    [Fact]
-    public void Exempt_is_a_case_of_its_own_not_a_number()
+    // The IE field: ISENTO for the exempt, blank for a non-taxpayer; indIEDest 2 and 9.
+    [Theory]
+    [InlineData(InscricaoEstadualKind.ExemptFromRegistration, 2, "ISENTO")]
+    [InlineData(InscricaoEstadualKind.NonTaxpayer, 9, "")]
+    public void Exempt_and_non_taxpayer_are_cases_of_their_own_not_numbers(InscricaoEstadualKind kind, int indIEDest, string text)
     {
-        var exempt = InscricaoEstadual.Exempt(Uf.BA);
-        Assert.Equal(InscricaoEstadualKind.ExemptFromRegistration, exempt.Kind);
-        Assert.Equal(Uf.BA, exempt.Uf);
-        Assert.False(exempt.IsRegistered);
-        Assert.Null(exempt.Value);
-        Assert.Empty(exempt.Warnings);
-        Assert.Equal(2, (int)exempt.IndIEDest);
-        Assert.Equal("ISENTO", exempt.ToString());
-        Assert.Equal(exempt, InscricaoEstadual.Parse("Isento", Uf.BA).AsT0);
-        Assert.NotEqual(exempt, InscricaoEstadual.Exempt(Uf.SP));
+        var ie = kind == InscricaoEstadualKind.NonTaxpayer ? InscricaoEstadual.NonTaxpayer(Uf.BA) : InscricaoEstadual.Exempt(Uf.BA);
+        Assert.Equal(kind, ie.Kind);
+        Assert.Equal(Uf.BA, ie.Uf);
+        Assert.False(ie.IsRegistered);
+        Assert.False(ie.IsRuralProducer);
+        Assert.Null(ie.Value);
+        Assert.Empty(ie.Warnings);
+        Assert.Equal(indIEDest, (int)ie.IndIEDest);
+        Assert.Equal(text, ie.ToString());
     }
 
     [Fact]
-    public void Non_taxpayer_is_a_case_of_its_own_with_a_blank_ie_field()
+    public void The_three_kinds_are_distinct_and_carry_their_uf()
     {
-        var consumer = InscricaoEstadual.NonTaxpayer(Uf.RJ);
-        Assert.Equal(InscricaoEstadualKind.NonTaxpayer, consumer.Kind);
-        Assert.Equal(Uf.RJ, consumer.Uf);
-        Assert.Null(consumer.Value);
-        Assert.Equal(IndIEDest.NonTaxpayer, consumer.IndIEDest);
-        Assert.Equal(9, (int)consumer.IndIEDest);
-        Assert.Equal("", consumer.ToString());
-        Assert.NotEqual(consumer, InscricaoEstadual.Exempt(Uf.RJ));
-        Assert.Equal(consumer, InscricaoEstadual.NonTaxpayer(Uf.RJ));
+        Assert.Equal(InscricaoEstadual.Exempt(Uf.BA), InscricaoEstadual.Parse("Isento", Uf.BA).AsT0);
+        Assert.NotEqual(InscricaoEstadual.Exempt(Uf.BA), InscricaoEstadual.Exempt(Uf.SP));
+        Assert.NotEqual(InscricaoEstadual.NonTaxpayer(Uf.RJ), InscricaoEstadual.Exempt(Uf.RJ));
+        Assert.Equal(InscricaoEstadual.NonTaxpayer(Uf.RJ), InscricaoEstadual.NonTaxpayer(Uf.RJ));
+        Assert.NotEqual(InscricaoEstadual.Exempt(Uf.RJ), InscricaoEstadual.Parse("78.045.302", Uf.RJ).AsT0);
     }
 
     [Fact]
