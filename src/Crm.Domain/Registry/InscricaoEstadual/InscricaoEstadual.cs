@@ -141,7 +141,7 @@ public sealed class InscricaoEstadual : IEquatable<InscricaoEstadual>
         var problems = Describe(result, uf, buffer);
         if (problems.Exists(p => p.Severity == Severity.Error))
             return new Invalid(problems);
-        return new InscricaoEstadual(InscricaoEstadualKind.Registered, uf, new string(buffer[..result.Length]), problems);
+        return new InscricaoEstadual(InscricaoEstadualKind.Registered, uf, new string(buffer[..result.Length]), problems.AsReadOnly());
     }
 
     private static List<Problem> Describe(IeInspector.Result result, Uf uf, ReadOnlySpan<char> canonical)

@@ -200,6 +200,7 @@ public class InscricaoEstadualModelTests
     public void Tolerated_legacy_prefixes_are_accepted_with_a_warning(Uf uf, string input)
     {
         var ie = InscricaoEstadual.Parse(input, uf).AsT0;
+        Assert.False(ie.Warnings is ICollection<Problem> { IsReadOnly: false }, "warnings must not be mutable through a cast");
         var warning = Assert.Single(ie.Warnings);
         Assert.Equal(Severity.Warning, warning.Severity);
         Assert.Equal(RegistryCodes.Prefix, warning.Code);
