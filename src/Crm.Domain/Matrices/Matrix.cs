@@ -34,9 +34,9 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
     private readonly Dimension[] _usedDimensions;
     private readonly Dictionary<string, int>[] _codes;
 
-    private Matrix(IReadOnlyList<MatrixRule<TPayload>> rules, Shape[] shapes, Dictionary<string, int>[] codes)
+    private Matrix(MatrixRule<TPayload>[] rules, Shape[] shapes, Dictionary<string, int>[] codes)
     {
-        Rules = rules;
+        Rules = Array.AsReadOnly(rules);
         _shapes = shapes;
         _codes = codes;
         var used = shapes.Aggregate(0, (bits, s) => bits | s.Bits);
