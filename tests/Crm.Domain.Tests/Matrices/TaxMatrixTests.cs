@@ -9,21 +9,11 @@ namespace Crm.Domain.Tests.Matrices;
 
 public class TaxMatrixTests
 {
-    private static Matrix<T> Build<T>(params (string Id, MatrixKey Key, T Payload)[] rules) where T : IMatrixPayload<T>
-    {
-        var result = Matrix<T>.Build(rules.Select(r => new MatrixRule<T>(r.Id, r.Key, r.Payload)));
-        Assert.True(result.IsValid, string.Join("\n", result.Problems));
-        return result.AsT0;
-    }
-
-    private static string[] Fields<T>(T payload) where T : IMatrixPayload<T> =>
-        Matrix<T>.Build([new MatrixRule<T>("R", MatrixKey.Any, payload)]).Problems.Select(p => $"{p.Code} {p.Field}").ToArray();
-
     private static MatrixContext Line(Uf from, Uf to, ProductOrigin origin = ProductOrigin.National) =>
         Context() with { OriginUf = from, DestinationUf = to, ProductOrigin = origin, Ncm = Ncm.Parse("8471.30.12").AsT0 };
 
     // Internal rates SP 18 %, BA 20.5 %: https://www.econform.com.br/aliquota-interna-de-icms-de-todos-os-estados-brasileiros
-    private static readonly Matrix<IcmsRule> Icms = Build(
+    private static readonly Matrix<IcmsRule> Icms = BuildOf(
         ("sp-internal", new MatrixKey { OriginUf = Uf.SP, DestinationUf = Uf.SP }, new IcmsRule("00", 18m)),
         ("ba-internal", new MatrixKey { OriginUf = Uf.BA, DestinationUf = Uf.BA }, new IcmsRule("00", 20.5m, FcpRate: 2m)),
         ("computers", new MatrixKey { NcmPrefix = "8471" }, new IcmsRule("20", BaseReduction: 41.67m)),
@@ -56,7 +46,7 @@ public class TaxMatrixTests
     [Fact]
     public void An_explicit_interstate_rule_overrides_the_table()
     {
-        var matrix = Build(("benefit", new MatrixKey { OriginUf = Uf.GO, DestinationUf = Uf.SP }, new IcmsRule("20", 12m, 33.33m)));
+        var matrix = BuildOf(("benefit", new MatrixKey { OriginUf = Uf.GO, DestinationUf = Uf.SP }, new IcmsRule("20", 12m, 33.33m)));
         Assert.Equal("benefit", matrix.Resolve(Line(Uf.GO, Uf.SP)).AsT0.RuleId);
     }
 
@@ -119,7 +109,7 @@ public class TaxMatrixTests
     public void Difal_rows_are_keyed_by_destination_and_keep_the_divisor_positive()
     {
         // OCA l10n_br_fiscal/constants/icms.py (16.0): ICMS_DIFAL_UNIQUE_BASE includes RJ; other UFs double base.
-        var difal = Build(
+        var difal = BuildOf(
             ("rj", new MatrixKey { DestinationUf = Uf.RJ }, new DifalRule(20m, DifalMethod.SingleBase, 2m)),
             ("ba", new MatrixKey { DestinationUf = Uf.BA }, new DifalRule(20.5m, DifalMethod.DoubleBase)));
         Assert.Equal(DifalMethod.SingleBase, difal.Find(Line(Uf.SP, Uf.RJ))!.Payload.Method);
@@ -171,7 +161,7 @@ public class TaxMatrixTests
     public void Cbs_ibs_rows_change_with_the_year()
     {
         // 2027–2028: IBS-UF 0.05 %, IBS-Mun 0.05 % (https://cliente.consistem.com.br/ct-e-nova-versao-inclui-ibs-e-novas-regras-de-validacao).
-        var matrix = Build(
+        var matrix = BuildOf(
             ("2026", new MatrixKey { Validity = new(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31)) }, CbsIbsRule.Test2026),
             ("2027", new MatrixKey { Validity = new(new LocalDate(2027, 1, 1), new LocalDate(2028, 12, 31)) }, CbsIbsRule.Test2026 with { IbsUfRate = 0.05m, IbsMunRate = 0.05m }));
         Assert.Equal("2026", matrix.Find(Context(new LocalDate(2026, 12, 31)))!.Id);
