@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
 using NodaTime;
@@ -58,7 +59,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         var problems = new List<Problem>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var codes = DimensionSet.InOrder.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        var groups = new Dictionary<(int Bits, int NcmLength), Dictionary<KeyValues, List<MatrixRule<TPayload>>>>();
+        var groups = new Dictionary<(int Bits, int NcmLength), Dictionary<KeyValues, Entry[]>>();
 
         foreach (var rule in list)
         {
@@ -73,20 +74,18 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             if (problems.Count > before)
                 continue;
             var group = groups.TryGetValue((bits, ncmLength), out var g) ? g : groups[(bits, ncmLength)] = [];
-            if (group.TryGetValue(values, out var same))
-                same.Add(rule);
-            else
-                group[values] = [rule];
+            var entry = new Entry(rule.Key.Validity, rule.Key.Quantity, rule);
+            ref var same = ref CollectionsMarshal.GetValueRefOrAddDefault(group, values, out _);
+            same = same is null ? [entry] : [.. same, entry]; // several rules per key (versions, tiers) are few
         }
 
-        foreach (var same in groups.Values.SelectMany(g => g.Values).Where(s => s.Count > 1))
+        foreach (var same in groups.Values.SelectMany(g => g.Values).Where(s => s.Length > 1))
             ReportOverlaps(same, problems);
 
         if (problems.Count > 0)
             return new Invalid(problems);
         var shapes = groups
-            .Select(g => new Shape(g.Key.Bits, g.Key.NcmLength, g.Value.ToDictionary(
-                kv => kv.Key, kv => kv.Value.Select(r => new Entry(r.Key.Validity, r.Key.Quantity, r)).ToArray())))
+            .Select(g => new Shape(g.Key.Bits, g.Key.NcmLength, g.Value))
             .OrderBy(s => s, ShapeSpecificity.Instance)
             .ToArray();
         return new Matrix<TPayload>(list, shapes, codes);
@@ -126,8 +125,8 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             if ((shape.Bits & ~known) != 0)
                 continue;
             KeyValues probe = default;
-            foreach (var dimension in shape.Dimensions)
-                probe[(int)dimension] = values[(int)dimension];
+            foreach (var slot in shape.Slots)
+                probe[slot] = values[slot];
             if (shape.NcmLength > 0)
                 probe[(int)Dimension.Ncm] = ncmDigits / PowersOfTen[8 - shape.NcmLength];
             if (!shape.Rules.TryGetValue(probe, out var entries))
@@ -201,15 +200,15 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         return ok;
     }
 
-    private static void ReportOverlaps(List<MatrixRule<TPayload>> same, List<Problem> problems)
+    private static void ReportOverlaps(Entry[] same, List<Problem> problems)
     {
-        for (var i = 0; i < same.Count; i++)
-            for (var j = i + 1; j < same.Count; j++)
+        for (var i = 0; i < same.Length; i++)
+            for (var j = i + 1; j < same.Length; j++)
             {
-                var (a, b) = (same[i].Key, same[j].Key);
+                var (a, b) = (same[i].Rule.Key, same[j].Rule.Key);
                 if (a.Validity.Overlaps(b.Validity) && a.Quantity.Overlaps(b.Quantity))
-                    problems.Add(new($"{TPayload.MatrixName}[{same[j].Id}]", MatrixCodes.Overlap,
-                        $"As regras {same[i].Id} e {same[j].Id} da matriz {TPayload.MatrixName} têm as mesmas chaves e " +
+                    problems.Add(new($"{TPayload.MatrixName}[{same[j].Rule.Id}]", MatrixCodes.Overlap,
+                        $"As regras {same[i].Rule.Id} e {same[j].Rule.Id} da matriz {TPayload.MatrixName} têm as mesmas chaves e " +
                         $"vigências {a.Validity}/{b.Validity} e quantidades {a.Quantity}/{b.Quantity} sobrepostas."));
             }
     }
@@ -220,7 +219,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
     {
         public int Bits { get; } = bits;
         public int NcmLength { get; } = ncmLength;
-        public Dimension[] Dimensions { get; } = DimensionSet.InOrder.Where(d => (bits & DimensionSet.Bit(d)) != 0).ToArray();
+        public int[] Slots { get; } = DimensionSet.InOrder.Where(d => (bits & DimensionSet.Bit(d)) != 0).Select(d => (int)d).ToArray();
         public Dictionary<KeyValues, Entry[]> Rules { get; } = rules;
     }
 
