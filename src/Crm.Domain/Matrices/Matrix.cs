@@ -74,7 +74,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             if (problems.Count > before)
                 continue;
             var group = groups.TryGetValue((bits, ncmLength), out var g) ? g : groups[(bits, ncmLength)] = [];
-            var entry = new Entry(rule.Key.Validity, rule.Key.Quantity, rule);
+            var entry = new Entry(rule);
             ref var same = ref CollectionsMarshal.GetValueRefOrAddDefault(group, values, out _);
             same = same is null ? [entry] : [.. same, entry]; // several rules per key (versions, tiers) are few
         }
@@ -97,6 +97,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         ArgumentNullException.ThrowIfNull(context);
         KeyValues values = default;
         var known = 0;
+        var day = context.Date.ToDateOnly().DayNumber;
         var ncmDigits = 0;
         foreach (var dimension in _usedDimensions)
         {
@@ -104,7 +105,8 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             {
                 if (context.Ncm is not { Value: { } ncm })
                     continue;
-                ncmDigits = int.Parse(ncm, CultureInfo.InvariantCulture);
+                foreach (var digit in ncm) // always 8 digits
+                    ncmDigits = ncmDigits * 10 + (digit - '0');
             }
             else if (MatrixCoordinates.IsCode(dimension))
             {
@@ -132,7 +134,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             if (!shape.Rules.TryGetValue(probe, out var entries))
                 continue;
             foreach (var entry in entries)
-                if (entry.Validity.Contains(context.Date) && entry.Quantity.Contains(context.Quantity))
+                if (entry.Covers(day, context.Quantity))
                     return entry.Rule;
         }
         return null;
@@ -213,7 +215,18 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             }
     }
 
-    private readonly record struct Entry(Validity Validity, QuantityRange Quantity, MatrixRule<TPayload> Rule);
+    /// <summary>A rule with its validity as ISO day numbers, so that the date test is two integer comparisons.</summary>
+    private readonly struct Entry(MatrixRule<TPayload> rule)
+    {
+        private readonly int _firstDay = rule.Key.Validity.From?.ToDateOnly().DayNumber ?? int.MinValue;
+        private readonly int _lastDay = rule.Key.Validity.To?.ToDateOnly().DayNumber ?? int.MaxValue;
+        private readonly bool _anyQuantity = rule.Key.Quantity.IsAny;
+
+        public MatrixRule<TPayload> Rule { get; } = rule;
+
+        public bool Covers(int day, decimal? quantity) =>
+            day >= _firstDay && day <= _lastDay && (_anyQuantity || Rule.Key.Quantity.Contains(quantity));
+    }
 
     private sealed class Shape(int bits, int ncmLength, Dictionary<KeyValues, Entry[]> rules)
     {
