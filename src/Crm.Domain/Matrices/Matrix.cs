@@ -23,8 +23,9 @@ namespace Crm.Domain.Matrices;
 /// the keys totally: the answer never depends on the order the rules were given in.</para>
 /// <para><b>Index.</b> Rules are grouped by shape (bound dimensions + NCM prefix length) into hash maps
 /// keyed by their bound values. A lookup interns the context's codes once, then probes the shapes in
-/// specificity order with one hash look-up each and stops at the first hit; only rules with the same key
-/// (versions over time, quantity tiers) are scanned. The cost depends on the number of shapes, not of rules.</para>
+/// specificity order with one hash look-up each and stops at the first hit. Rules sharing one key (versions over
+/// time, quantity tiers) are sorted by first day and searched from the latest version in force backwards. The
+/// cost depends on the number of shapes, not of rules.</para>
 /// </remarks>
 /// <typeparam name="TPayload">What the matrix resolves to.</typeparam>
 public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
@@ -84,6 +85,8 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
 
         if (problems.Count > 0)
             return new Invalid(problems);
+        foreach (var same in groups.Values.SelectMany(g => g.Values))
+            Array.Sort(same, (a, b) => a.FirstDay.CompareTo(b.FirstDay));
         var shapes = groups
             .Select(g => new Shape(g.Key.Bits, g.Key.NcmLength, g.Value))
             .OrderBy(s => s, ShapeSpecificity.Instance)
@@ -131,12 +134,30 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
                 probe[slot] = values[slot];
             if (shape.NcmLength > 0)
                 probe[(int)Dimension.Ncm] = ncmDigits / PowersOfTen[8 - shape.NcmLength];
-            if (!shape.Rules.TryGetValue(probe, out var entries))
-                continue;
-            foreach (var entry in entries)
-                if (entry.Covers(day, context.Quantity))
-                    return entry.Rule;
+            if (shape.Rules.TryGetValue(probe, out var entries) && Covering(entries, day, context.Quantity) is { } rule)
+                return rule;
         }
+        return null;
+    }
+
+    /// <summary>
+    /// The rule of one key covering the day and quantity. Entries are sorted by first day, so the search starts
+    /// at the latest version already in force and walks back: the current version of a long history is found first.
+    /// </summary>
+    private static MatrixRule<TPayload>? Covering(Entry[] entries, int day, decimal? quantity)
+    {
+        var (low, high) = (0, entries.Length);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (entries[middle].FirstDay <= day)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        for (var i = low - 1; i >= 0; i--)
+            if (entries[i].Covers(day, quantity))
+                return entries[i].Rule;
         return null;
     }
 
@@ -218,14 +239,14 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
     /// <summary>A rule with its validity as ISO day numbers, so that the date test is two integer comparisons.</summary>
     private readonly struct Entry(MatrixRule<TPayload> rule)
     {
-        private readonly int _firstDay = rule.Key.Validity.From?.ToDateOnly().DayNumber ?? int.MinValue;
+        public int FirstDay { get; } = rule.Key.Validity.From?.ToDateOnly().DayNumber ?? int.MinValue;
         private readonly int _lastDay = rule.Key.Validity.To?.ToDateOnly().DayNumber ?? int.MaxValue;
         private readonly bool _anyQuantity = rule.Key.Quantity.IsAny;
 
         public MatrixRule<TPayload> Rule { get; } = rule;
 
         public bool Covers(int day, decimal? quantity) =>
-            day >= _firstDay && day <= _lastDay && (_anyQuantity || Rule.Key.Quantity.Contains(quantity));
+            day >= FirstDay && day <= _lastDay && (_anyQuantity || Rule.Key.Quantity.Contains(quantity));
     }
 
     private sealed class Shape(int bits, int ncmLength, Dictionary<KeyValues, Entry[]> rules)

@@ -147,6 +147,26 @@ public class MatrixTests
     }
 
     [Fact]
+    public void A_long_history_of_versions_with_quantity_tiers_resolves_every_month()
+    {
+        var start = new LocalDate(2016, 1, 1);
+        var rules = Enumerable.Range(0, 120).SelectMany(m => new[]
+        {
+            Rule($"{m}-small", new MatrixKey { Product = "P", Quantity = new(0, 10), Validity = new(start.PlusMonths(m), start.PlusMonths(m + 1).PlusDays(-1)) }),
+            Rule($"{m}-large", new MatrixKey { Product = "P", Quantity = new(10, null), Validity = new(start.PlusMonths(m), start.PlusMonths(m + 1).PlusDays(-1)) }),
+        }).Reverse().ToArray();
+        var matrix = Build(rules);
+
+        for (var m = 0; m < 120; m++)
+        {
+            Assert.Equal($"{m}-small", matrix.Found(Context(start.PlusMonths(m)) with { Product = "P", Quantity = 1 }));
+            Assert.Equal($"{m}-large", matrix.Found(Context(start.PlusMonths(m + 1).PlusDays(-1)) with { Product = "P", Quantity = 10 }));
+        }
+        Assert.Null(matrix.Found(Context(start.PlusDays(-1)) with { Product = "P", Quantity = 1 }));
+        Assert.Null(matrix.Found(Context(start.PlusMonths(120)) with { Product = "P", Quantity = 1 }));
+    }
+
+    [Fact]
     public void A_context_without_quantity_matches_only_rules_for_any_quantity()
     {
         var matrix = Build(Rule("tier", new MatrixKey { Quantity = new(1, 10) }), Rule("any", new MatrixKey { Product = "P" }));
