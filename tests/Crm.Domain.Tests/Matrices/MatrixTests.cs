@@ -105,8 +105,8 @@ public class MatrixTests
     {
         var matrix = Build(
             Rule("2025", new MatrixKey { Product = "P", Validity = new(new LocalDate(2025, 1, 1), new LocalDate(2025, 12, 31)) }),
-            Rule("2026+", new MatrixKey { Product = "P", Validity = new(From: new LocalDate(2026, 1, 1)) }),
-            Rule("until 2024", new MatrixKey { Product = "P", Validity = new(To: new LocalDate(2024, 12, 31)) }));
+            Rule("2026+", new MatrixKey { Product = "P", Validity = new(from: new LocalDate(2026, 1, 1)) }),
+            Rule("until 2024", new MatrixKey { Product = "P", Validity = new(to: new LocalDate(2024, 12, 31)) }));
         string? On(int y, int m, int d) => matrix.Found(Context(new LocalDate(y, m, d)) with { Product = "P" });
 
         Assert.Equal("until 2024", On(1990, 1, 1));
@@ -134,7 +134,7 @@ public class MatrixTests
         var matrix = Build(
             Rule("small", new MatrixKey { Product = "P", Quantity = new(0, 10) }),
             Rule("medium", new MatrixKey { Product = "P", Quantity = new(10, 50) }),
-            Rule("large", new MatrixKey { Product = "P", Quantity = new(Min: 50) }));
+            Rule("large", new MatrixKey { Product = "P", Quantity = new(min: 50) }));
         string? For(decimal? q) => matrix.Found(Context() with { Product = "P", Quantity = q });
 
         Assert.Equal("small", For(0));
