@@ -11,7 +11,7 @@ namespace Crm.Benchmarks.Matrices;
 /// group × line, UF × full NCM, product with two validity versions, customer with three quantity tiers,
 /// line × UF × payment condition), every key unique, so the build succeeds at any size.
 /// </summary>
-public static class BenchmarkRules
+internal static class BenchmarkRules
 {
     public static readonly LocalDate Date = new(2026, 6, 1);
 

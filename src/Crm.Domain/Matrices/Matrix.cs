@@ -172,7 +172,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
     private static (int Bits, KeyValues Values, int NcmLength) Index(
         MatrixKey key, string field, Dictionary<string, int>[] codes, List<Problem> problems)
     {
-        var bits = 0;
+        var (bits, ncmLength) = (0, 0);
         KeyValues values = default;
         foreach (var dimension in DimensionSet.InOrder)
         {
@@ -181,7 +181,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             {
                 if (key.NcmPrefix is null)
                     continue;
-                if (!TryParseNcmPrefix(key.NcmPrefix, out value, out _))
+                if (!TryParseNcmPrefix(key.NcmPrefix, out value, out ncmLength))
                     problems.Add(new($"{field}.ncm", MatrixCodes.NcmPrefix, $"Prefixo de NCM '{key.NcmPrefix}' deve ter de 1 a 8 dígitos."));
             }
             else if (MatrixCoordinates.IsCode(dimension))
@@ -209,7 +209,6 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             problems.Add(new($"{field}.validity", MatrixCodes.ValidityReversed, $"Vigência {key.Validity} termina antes de começar."));
         if (key.Quantity.IsInvalid)
             problems.Add(new($"{field}.quantity", MatrixCodes.QuantityRange, $"Faixa de quantidade {key.Quantity} vazia ou negativa."));
-        var ncmLength = key.NcmPrefix is { } prefix && TryParseNcmPrefix(prefix, out _, out var length) ? length : 0;
         return (bits, values, ncmLength);
     }
 
