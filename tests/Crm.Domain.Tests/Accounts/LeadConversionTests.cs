@@ -1,9 +1,11 @@
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Contacts;
+using Crm.Domain.Accounts.Duplicates;
 using Crm.Domain.Accounts.Leads;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
+using Crm.Domain.Problems;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -63,6 +65,21 @@ public class LeadConversionTests
 
         Assert.Equal(["account.client_group.required_by_erp", "account.payment_condition.required_by_erp", "account.portador.required_by_erp"],
             problems.Select(p => p.Code).Order());
+    }
+
+    [Fact]
+    public void Conversion_checks_duplicates_against_the_existing_accounts()
+    {
+        var existing = AccountTests.NewAccount(id: new AccountId(Guid.NewGuid()));
+        var index = new DuplicateIndex<AccountId>();
+        index.Add(existing.Id, existing.Data.DuplicateKeys());
+        var lead = NewLead();
+        var context = Samples.AccountContext() with { CheckDuplicates = keys => index.Find(keys, NewId).ToProblems("account") };
+
+        var problems = LeadConversion.Convert(lead, [], NewId, context, Samples.Bruno, Samples.Clock()).AsT1.Problems;
+
+        Assert.Contains(problems, p => p is { Code: "account.tax_id.duplicate", Severity: Severity.Error });
+        Assert.Equal(LeadStatus.Open, lead.Status);
     }
 
     [Fact]

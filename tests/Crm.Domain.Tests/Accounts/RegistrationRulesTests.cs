@@ -144,6 +144,8 @@ public class RegistrationRulesTests
 
         Assert.Contains(Problems(rio), p => p.Field == "state_registration" && p.Code.StartsWith("registry.", StringComparison.Ordinal));
         Assert.Contains("account.state_registration.uf_required", Codes(Samples.Company() with { Addresses = [] }));
+        Assert.DoesNotContain(Problems(Samples.Company() with { Addresses = [Samples.SaoPaulo(AddressKind.Correspondence) with { Street = null }] }),
+            p => p.Field == "state_registration");
     }
 
     [Fact]

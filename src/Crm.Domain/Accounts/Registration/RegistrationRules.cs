@@ -40,8 +40,9 @@ public static class RegistrationRules
 
         var addresses = form.Addresses.Select((a, i) => ReadAddress(a, $"addresses[{i}]", problems)).ToList();
         CheckAddressSet(form.Addresses, problems);
-        var mainUf = addresses.FirstOrDefault(a => a?.Kind == AddressKind.Correspondence)?.Uf
-                     ?? addresses.FirstOrDefault(a => a?.Kind == AddressKind.Billing)?.Uf;
+        // The IE is checked in the UF typed on the main address, even when another part of that address is wrong.
+        var mainUf = UfOf(form.Addresses.FirstOrDefault(a => a.Kind == AddressKind.Correspondence))
+                     ?? UfOf(form.Addresses.FirstOrDefault(a => a.Kind == AddressKind.Billing));
         var phones = ReadPhones(form.Phones, problems);
         var emails = form.Emails.Select((e, i) => ReadEmail(e, $"emails[{i}]", problems)).ToList();
 
@@ -284,12 +285,10 @@ public static class RegistrationRules
             problems.Add($"{path}.street", "addresses.street.required", "Informe o logradouro.");
         if (city is null)
             problems.Add($"{path}.city", "addresses.city.required", "Informe a cidade.");
-        Uf? uf = null;
+        var uf = UfOf(form);
         if (ProblemList.Clean(form.Uf) is { } ufText)
         {
-            if (Enum.TryParse<Uf>(ufText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !ufText.Any(char.IsDigit))
-                uf = parsed;
-            else
+            if (uf is null)
                 problems.Add($"{path}.uf", "addresses.uf.invalid", $"UF {ufText} inexistente.");
         }
         else if (inBrazil)
@@ -310,6 +309,11 @@ public static class RegistrationRules
             : new Address(form.Kind, street!, ProblemList.Clean(form.Number), ProblemList.Clean(form.Complement),
                 ProblemList.Clean(form.District), city!, uf, cep, municipality, country, form.IsDefaultDelivery, ProblemList.Clean(form.DeliveryPlace));
     }
+
+    private static Uf? UfOf(AddressForm? address) =>
+        ProblemList.Clean(address?.Uf) is { Length: 2 } text && !text.Any(char.IsDigit) && Enum.TryParse<Uf>(text, ignoreCase: true, out var uf)
+            ? uf
+            : null;
 
     private static void CheckAddressSet(IReadOnlyList<AddressForm> addresses, ProblemList problems)
     {
