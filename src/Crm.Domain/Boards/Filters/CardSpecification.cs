@@ -160,8 +160,10 @@ public sealed class CardSpecification
         {
             if (!matches(card))
                 continue;
-            var column = Array.IndexOf(stages, card.Stage);
-            if (column < 0)
+            var column = 0;
+            while (column < stages.Length && stages[column] != card.Stage)
+                column++;
+            if (column == stages.Length)
                 continue;
             totals[column]++;
             pages[column].Offer(card, _key(card));
