@@ -42,22 +42,10 @@ public sealed record FtpForm(
 /// The file server where a company/branch keeps the documents users attach (the Documents module also accepts external
 /// links, which need no server). The customer's own server: Senior's is not allowed.
 /// </summary>
-public sealed class FtpSettings
+public sealed class FtpSettings : CompanyServer<FtpSettingsId>
 {
     private FtpSettings() { }
 
-    /// <summary>Its id.</summary>
-    public FtpSettingsId Id { get; private set; }
-    /// <summary>The tenant.</summary>
-    public TenantId TenantId { get; private set; }
-    /// <summary>The company.</summary>
-    public CompanyId Company { get; private set; }
-    /// <summary>The branch; null for the whole company.</summary>
-    public BranchId? Branch { get; private set; }
-    /// <summary>Server host name or IP.</summary>
-    public string Host { get; private set; } = "";
-    /// <summary>Server port.</summary>
-    public int Port { get; private set; }
     /// <summary>The folder, absolute, with forward slashes and no trailing slash (<c>/</c> for the root).</summary>
     public string Folder { get; private set; } = "/";
     /// <summary>User and password.</summary>
@@ -97,8 +85,8 @@ public sealed class FtpSettings
             problems.Add("transfer_method", "transfer_method.unknown", "Informe o método de transferência: aplicação ou servidor do cliente.");
         if (problems.HasErrors)
             return new Invalid(problems.All);
-        (Company, Branch, Host, Port, Folder, Credentials, Protocol, TransferMethod) =
-            (form.Company, form.Branch, host!, port!.Value, folder!, credentials!, form.Protocol, form.TransferMethod);
+        Locate(form.Company, form.Branch, host!, port!.Value);
+        (Folder, Credentials, Protocol, TransferMethod) = (folder!, credentials!, form.Protocol, form.TransferMethod);
         return new Success();
     }
 

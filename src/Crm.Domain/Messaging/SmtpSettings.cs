@@ -40,25 +40,13 @@ public sealed record SmtpForm(
 /// appointments and follow-ups). The customer's own server: Senior's is not allowed. Credentials exist exactly when the
 /// server requires authentication, and the secure-connection type exactly when the connection is secure.
 /// </summary>
-public sealed class SmtpSettings
+public sealed class SmtpSettings : CompanyServer<SmtpSettingsId>
 {
     /// <summary>The longest send delay accepted.</summary>
     public static readonly Duration MaxSendDelay = Duration.FromHours(24);
 
     private SmtpSettings() { }
 
-    /// <summary>Its id.</summary>
-    public SmtpSettingsId Id { get; private set; }
-    /// <summary>The tenant.</summary>
-    public TenantId TenantId { get; private set; }
-    /// <summary>The company.</summary>
-    public CompanyId Company { get; private set; }
-    /// <summary>The branch; null for the whole company.</summary>
-    public BranchId? Branch { get; private set; }
-    /// <summary>Server host name or IP.</summary>
-    public string Host { get; private set; } = "";
-    /// <summary>Server port.</summary>
-    public int Port { get; private set; }
     /// <summary>Delay between the triggering process and the e-mail.</summary>
     public Duration SendDelay { get; private set; }
     /// <summary>Sender address.</summary>
@@ -114,8 +102,8 @@ public sealed class SmtpSettings
             problems.Add("secure_connection", "secure_connection.required", "Informe o tipo de conexão segura: SSL ou TLS.");
         if (problems.HasErrors)
             return new Invalid(problems.All);
-        (Company, Branch, Host, Port, SendDelay, Sender, DisplayName) =
-            (form.Company, form.Branch, host!, port!.Value, form.SendDelay, sender!.Value, displayName);
+        Locate(form.Company, form.Branch, host!, port!.Value);
+        (SendDelay, Sender, DisplayName) = (form.SendDelay, sender!.Value, displayName);
         (Credentials, SecureConnection, IsPrimaryServer) =
             (credentials, form.UseSecureConnection ? form.SecureConnection : null, form.IsPrimaryServer);
         return new Success();
