@@ -1,0 +1,157 @@
+namespace Crm.Domain.Taxes;
+
+/// <summary>indIEDest: how the recipient stands towards ICMS.</summary>
+public enum IeIndicator
+{
+    /// <summary>1 — ICMS contributor with an IE.</summary>
+    Contributor = 1,
+
+    /// <summary>2 — contributor exempt from IE registration.</summary>
+    Exempt = 2,
+
+    /// <summary>9 — not an ICMS contributor.</summary>
+    NonContributor = 9,
+}
+
+/// <summary>The recipient of the operation, as the taxes see it.</summary>
+/// <param name="IeIndicator">indIEDest.</param>
+/// <param name="FinalConsumer">indFinal = 1: the goods are for the buyer's own use, consumption or fixed assets.</param>
+/// <param name="Interstate">idDest = 2: origin and destination UFs differ.</param>
+public readonly record struct Recipient(IeIndicator IeIndicator, bool FinalConsumer, bool Interstate)
+{
+    /// <summary>
+    /// IPI enters the ICMS base unless the sale is between contributors for resale or industrialization
+    /// (CF art. 155 §2 XI; coded by OCA as <c>ind_ie_dest in (2, 9) or ind_final</c>).
+    /// </summary>
+    public bool IpiInIcmsBase => IeIndicator != IeIndicator.Contributor || FinalConsumer;
+
+    /// <summary>DIFAL is due by the seller: an interstate sale to a non-contributor final consumer (EC 87/2015).</summary>
+    public bool SellerOwesDifal => Interstate && FinalConsumer && IeIndicator == IeIndicator.NonContributor;
+}
+
+/// <summary>IPI as resolved by the IPI matrix.</summary>
+/// <param name="Rate">pIPI, ad valorem, in %.</param>
+/// <param name="Source">Id of the rule that produced these parameters.</param>
+/// <param name="AmountPerUnit">vUnid for specific (per-unit) IPI; when above zero it replaces the rate: vIPI = quantity × vUnid.</param>
+/// <param name="FreightInBase">RIPI art. 190 §1 puts freight in the base (default); a company with a court order excludes it.</param>
+public readonly record struct IpiParameters(decimal Rate, string Source, decimal AmountPerUnit = 0m, bool FreightInBase = true);
+
+/// <summary>Own ICMS as resolved by the ICMS matrix.</summary>
+/// <param name="Cst">CST (2 digits) or CSOSN (3 digits); echoed on the breakdown and checked against the other parameters.</param>
+/// <param name="Rate">pICMS in %, without FCP.</param>
+/// <param name="Source">Id of the rule that produced these parameters.</param>
+/// <param name="BaseReduction">pRedBC in % (CST 20/51/70/90).</param>
+/// <param name="FcpRate">pFCP in %, the poverty fund on top of <paramref name="Rate"/>.</param>
+public readonly record struct IcmsParameters(string Cst, decimal Rate, string Source, decimal BaseReduction = 0m, decimal FcpRate = 0m);
+
+/// <summary>modBCST: how the ICMS-ST base is set.</summary>
+public enum StBaseMode
+{
+    /// <summary>4 — operation value plus IPI, grossed up by the MVA.</summary>
+    Mva,
+
+    /// <summary>5 — quantity × pauta (a value per unit fixed by the state).</summary>
+    Pauta,
+
+    /// <summary>The MVA base, but never below quantity × pauta (states with a minimum ST base).</summary>
+    MvaWithPautaFloor,
+}
+
+/// <summary>ICMS-ST as resolved by the ST matrix.</summary>
+/// <param name="Mva">The original MVA in %.</param>
+/// <param name="Rate">pICMSST: the destination's internal rate in %, without FCP.</param>
+/// <param name="Source">Id of the rule that produced these parameters.</param>
+/// <param name="AdjustMva">Apply the adjusted-MVA formula of Conv. ICMS 104/2008 (interstate, when the agreement requires it).</param>
+/// <param name="BaseReduction">pRedBCST in %.</param>
+/// <param name="Mode">How the base is set.</param>
+/// <param name="Pauta">Value per unit for <see cref="StBaseMode.Pauta"/> and <see cref="StBaseMode.MvaWithPautaFloor"/>.</param>
+/// <param name="FcpRate">pFCPST in %.</param>
+public readonly record struct IcmsStParameters(
+    decimal Mva, decimal Rate, string Source,
+    bool AdjustMva = false, decimal BaseReduction = 0m, StBaseMode Mode = StBaseMode.Mva, decimal Pauta = 0m, decimal FcpRate = 0m);
+
+/// <summary>How the destination's DIFAL base is computed.</summary>
+public enum DifalMethod
+{
+    /// <summary>Base única: the destination base is the origin ICMS base.</summary>
+    SingleBase,
+
+    /// <summary>Base dupla (LC 190/2022, "por dentro"): (vBC − vICMS) / (1 − pICMSUFDest).</summary>
+    DoubleBase,
+
+    /// <summary>Base dupla whose divisor also takes the destination FCP, the variant OCA applies to every double-base UF.</summary>
+    DoubleBaseIncludingFcp,
+}
+
+/// <summary>DIFAL (group ICMSUFDest) as resolved by the DIFAL matrix; used only when <see cref="Recipient.SellerOwesDifal"/>.</summary>
+/// <param name="DestinationRate">pICMSUFDest in %, without FCP.</param>
+/// <param name="Method">Single or double base.</param>
+/// <param name="Source">Id of the rule that produced these parameters.</param>
+/// <param name="DestinationFcpRate">pFCPUFDest in %.</param>
+public readonly record struct DifalParameters(decimal DestinationRate, DifalMethod Method, string Source, decimal DestinationFcpRate = 0m);
+
+/// <summary>The PIS/COFINS regime.</summary>
+public enum PisCofinsRegime
+{
+    /// <summary>Cumulative (Lucro Presumido): 0.65 % / 3.00 %.</summary>
+    Cumulative,
+
+    /// <summary>Non-cumulative (Lucro Real): 1.65 % / 7.60 %.</summary>
+    NonCumulative,
+}
+
+/// <summary>PIS and COFINS as resolved by the PIS/COFINS matrix.</summary>
+/// <param name="Regime">Cumulative or non-cumulative.</param>
+/// <param name="PisRate">pPIS in %.</param>
+/// <param name="CofinsRate">pCOFINS in %.</param>
+/// <param name="Source">Id of the rule that produced these parameters.</param>
+/// <param name="ExcludeIcms">Remove the ICMS shown on the invoice from the base (STF RE 574.706, Tema 69).</param>
+/// <param name="ExcludeFcp">Remove FCP from the base too: a separate legal decision of each company.</param>
+public readonly record struct PisCofinsParameters(
+    PisCofinsRegime Regime, decimal PisRate, decimal CofinsRate, string Source, bool ExcludeIcms = false, bool ExcludeFcp = false)
+{
+    /// <summary>Lucro Presumido: PIS 0.65 %, COFINS 3.00 % (Lei 9.718/98; OCA data <c>tax_pis_0_65</c>, <c>tax_cofins_3</c>).</summary>
+    public static PisCofinsParameters Cumulative(string source, bool excludeIcms = false) =>
+        new(PisCofinsRegime.Cumulative, 0.65m, 3.00m, source, excludeIcms);
+
+    /// <summary>Lucro Real: PIS 1.65 %, COFINS 7.60 % (Leis 10.637/2002 and 10.833/2003).</summary>
+    public static PisCofinsParameters NonCumulative(string source, bool excludeIcms = false) =>
+        new(PisCofinsRegime.NonCumulative, 1.65m, 7.60m, source, excludeIcms);
+}
+
+/// <summary>CBS and IBS (LC 214/2025) as resolved by the CBS/IBS matrix.</summary>
+/// <param name="CbsRate">pCBS in %.</param>
+/// <param name="IbsUfRate">pIBSUF in %.</param>
+/// <param name="IbsMunRate">pIBSMun in %.</param>
+/// <param name="Source">Id of the rule that produced these parameters.</param>
+/// <param name="RateReduction">pRedAliq in % (group gRed), applied to the three rates: pAliqEfet = p × (1 − pRedAliq).</param>
+/// <param name="AddsToItemTotal">False in 2026: "Em 2026 não somar vIBSUF, vIBSMun, vCBS" (NT 2025.002 VB01-10).</param>
+public readonly record struct IbsCbsParameters(
+    decimal CbsRate, decimal IbsUfRate, decimal IbsMunRate, string Source, decimal RateReduction = 0m, bool AddsToItemTotal = false)
+{
+    /// <summary>The 2026 test year: CBS 0.90 % (art. 346), IBS-UF 0.10 % (art. 343), IBS-Mun 0 %, shown but not added to the item total.</summary>
+    public static IbsCbsParameters Test2026(string source, decimal rateReduction = 0m) =>
+        new(0.90m, 0.10m, 0.00m, source, rateReduction);
+}
+
+/// <summary>
+/// Everything the taxes of one item need besides its values: the recipient, the parameters each tax matrix
+/// resolved (each with the id of its rule), and the rounding profile of the ERP.
+/// </summary>
+/// <param name="Recipient">Who buys, and whether the sale is interstate.</param>
+/// <param name="Ipi">IPI.</param>
+/// <param name="Icms">Own ICMS and FCP.</param>
+/// <param name="PisCofins">PIS and COFINS.</param>
+/// <param name="IbsCbs">CBS and IBS.</param>
+/// <param name="St">ICMS-ST and FCP-ST, when the item is under substitution.</param>
+/// <param name="Difal">DIFAL and destination FCP, when the destination UF has a rule.</param>
+/// <param name="Rounding">Rounding per field group.</param>
+public readonly record struct TaxParameters(
+    Recipient Recipient,
+    IpiParameters Ipi,
+    IcmsParameters Icms,
+    PisCofinsParameters PisCofins,
+    IbsCbsParameters IbsCbs,
+    IcmsStParameters? St = null,
+    DifalParameters? Difal = null,
+    RoundingProfile Rounding = default);
