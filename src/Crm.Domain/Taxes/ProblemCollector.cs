@@ -9,16 +9,19 @@ internal struct ProblemCollector
 
     public readonly bool HasProblems => problems is not null;
 
+    public readonly IEnumerable<Problem> Items => problems ?? [];
+
     public readonly Invalid ToInvalid() => new(problems ?? throw new InvalidOperationException("No problems were collected."));
 
     public void Add(Problem problem) => (problems ??= []).Add(problem);
 
     public void Add(string field, string code, string message) => Add(new Problem(field, code, message));
 
-    public void AddRange(IEnumerable<Problem> more)
+    /// <summary>Adds problems found on a part of the input, their fields prefixed with where that part sits.</summary>
+    public void AddRange(IEnumerable<Problem> more, string prefix = "")
     {
         foreach (var problem in more)
-            Add(problem);
+            Add(prefix.Length == 0 ? problem : problem with { Field = prefix + problem.Field });
     }
 
     public void NotNegative(string field, decimal value)

@@ -1,0 +1,20 @@
+namespace Crm.Domain.Pricing;
+
+/// <summary>The stable problem codes of the pricing pipeline.</summary>
+public static class PricingCodes
+{
+    /// <summary>A required matrix has no rule for the line (list price, IPI, ICMS, PIS/COFINS, CBS/IBS, DIFAL when due).</summary>
+    public const string NoRule = "pricing.no_rule";
+
+    /// <summary>The product's NCM is missing or malformed.</summary>
+    public const string Ncm = "pricing.ncm";
+
+    /// <summary>The quantity is zero or negative, or a discount percentage is outside [0, 100).</summary>
+    public const string Input = "pricing.input";
+
+    /// <summary>The net unit price is below the minimum value matrix.</summary>
+    public const string BelowMinimum = "pricing.below_minimum";
+
+    /// <summary>The seller's discount is above the role's limit: the line needs approval (a warning).</summary>
+    public const string NeedsApproval = "pricing.needs_approval";
+}
