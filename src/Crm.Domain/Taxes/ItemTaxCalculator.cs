@@ -19,6 +19,10 @@ public static class ItemTaxCalculator
     private static readonly FrozenSet<string> ReductionCsts = FrozenSet.ToFrozenSet(["20", "51", "70", "90", "900"]);
 
     // Own ICMS is not charged on these: exempt, not taxed, suspended, ST already paid, and Simples Nacional without credit.
+    // The own operation is not taxed on the invoice (CST 30; Simples Nacional CSOSN 201–203), yet the ST owed is
+    // the ST rate on the ST base minus the ICMS the own operation would bear at its rate (groups ICMS30, ICMSSN201–203 have no vICMS).
+    private static readonly FrozenSet<string> NotionalOwnIcmsCsts = FrozenSet.ToFrozenSet(["30", "201", "202", "203"]);
+
     private static readonly FrozenSet<string> UntaxedCsts = FrozenSet.ToFrozenSet(["40", "41", "50", "60", "102", "103", "300", "400", "500"]);
 
     /// <summary>Checks the parameters, listing every problem, and computes the breakdown when they are sound.</summary>
@@ -37,7 +41,7 @@ public static class ItemTaxCalculator
     /// <param name="internalRate">The destination's internal rate, in %.</param>
     public static decimal AdjustedMva(decimal originalMva, decimal interstateRate, decimal internalRate) =>
         decimal.Round(
-            ((1m + originalMva / 100m) * (1m - interstateRate / 100m) / (1m - internalRate / 100m) - 1m) * 100m,
+            ((1m + Percent(originalMva)) * (1m - Percent(interstateRate)) / (1m - Percent(internalRate)) - 1m) * 100m,
             4, MidpointRounding.AwayFromZero);
 
     internal static ProblemCollector Validate(in TaxParameters p)
@@ -126,9 +130,16 @@ public static class ItemTaxCalculator
         // Own ICMS and FCP (N14–N17c)
         var icmsParameters = p.Icms;
         var ipiInIcms = recipient.IpiInIcmsBase;
-        var icmsBase = round.Icms.ToCents((operation + (ipiInIcms ? ipi.Value : 0m)) * (1m - icmsParameters.BaseReduction / 100m));
+        var icmsBase = round.Icms.ToCents((operation + (ipiInIcms ? ipi.Value : 0m)) * (1m - Percent(icmsParameters.BaseReduction)));
         var icms = Rated(round.Icms, icmsBase, icmsParameters.Rate, icmsParameters.Source) with { Reduction = icmsParameters.BaseReduction };
         var fcp = Rated(round.Icms, icmsBase, icmsParameters.FcpRate, icmsParameters.Source);
+        var ownIcmsForSt = icms.Value;
+        var ownFcpForSt = fcp.Value;
+        if (p.St.HasValue && NotionalOwnIcmsCsts.Contains(icmsParameters.Cst))
+        {
+            icms = TaxLine.None;
+            fcp = TaxLine.None;
+        }
 
         // ICMS-ST and FCP-ST: IPI always in the ST base (Conv. ICMS 104/2008); own ICMS and FCP deducted
         var icmsSt = TaxLine.None;
@@ -143,8 +154,8 @@ public static class ItemTaxCalculator
                 StBaseMode.Pauta => round.IcmsSt.ToCents(item.Quantity * st.Pauta),
                 _ => Math.Max(MvaBase(round.IcmsSt, operation + ipi.Value, mva, st.BaseReduction), round.IcmsSt.ToCents(item.Quantity * st.Pauta)),
             };
-            icmsSt = Deducting(round.IcmsSt, stBase, st.Rate, icms.Value, st.Source) with { Reduction = st.BaseReduction };
-            fcpSt = Deducting(round.IcmsSt, stBase, st.FcpRate, fcp.Value, st.Source);
+            icmsSt = Deducting(round.IcmsSt, stBase, st.Rate, ownIcmsForSt, st.Source) with { Reduction = st.BaseReduction };
+            fcpSt = Deducting(round.IcmsSt, stBase, st.FcpRate, ownFcpForSt, st.Source);
         }
 
         // DIFAL and destination FCP (EC 87/2015, LC 190/2022): 100 % to the destination, nothing to the origin
@@ -157,7 +168,7 @@ public static class ItemTaxCalculator
             var divisorRate = d.Method == DifalMethod.DoubleBaseIncludingFcp ? d.DestinationRate + d.DestinationFcpRate : d.DestinationRate;
             var difalBase = d.Method == DifalMethod.SingleBase
                 ? icms.Base
-                : round.Difal.ToCents((icms.Base - icms.Value) / (1m - divisorRate / 100m));
+                : round.Difal.ToCents((icms.Base - icms.Value) / (1m - Percent(divisorRate)));
             difal = Deducting(round.Difal, difalBase, d.DestinationRate, icms.Value, d.Source);
             fcpDestination = Rated(round.Difal, difalBase, d.DestinationFcpRate, d.Source);
         }
@@ -192,6 +203,7 @@ public static class ItemTaxCalculator
             Icms = icms,
             Fcp = fcp,
             StMva = mva,
+            StOwnIcms = p.St.HasValue ? ownIcmsForSt : 0m,
             IcmsSt = icmsSt,
             FcpSt = fcpSt,
             DifalMethod = difalMethod,
@@ -208,19 +220,25 @@ public static class ItemTaxCalculator
     }
 
     private static TaxLine Rated(RoundingPolicy policy, decimal taxBase, decimal rate, string source) =>
-        new(taxBase, rate, policy.ToCents(taxBase * rate / 100m), source);
+        new(taxBase, rate, Of(policy, taxBase, rate), source);
 
     /// <summary>r2(base × rate) minus a tax already charged (own ICMS or FCP), never below zero.</summary>
     private static TaxLine Deducting(RoundingPolicy policy, decimal taxBase, decimal rate, decimal charged, string source) =>
-        new(taxBase, rate, Math.Max(0m, policy.ToCents(taxBase * rate / 100m) - charged), source);
+        new(taxBase, rate, Math.Max(0m, Of(policy, taxBase, rate) - charged), source);
 
     private static decimal MvaBase(RoundingPolicy policy, decimal value, decimal mva, decimal reduction) =>
-        policy.ToCents(value * (1m + mva / 100m) * (1m - reduction / 100m));
+        policy.ToCents(value * (1m + Percent(mva)) * (1m - Percent(reduction)));
 
     /// <summary>pAliqEfet = p × (1 − pRedAliq), 4 places (3v2-4), then r2(base × pAliqEfet).</summary>
     private static TaxLine Effective(RoundingPolicy policy, decimal taxBase, decimal rate, decimal reduction, string source)
     {
-        var effective = decimal.Round(rate * (1m - reduction / 100m), 4, MidpointRounding.AwayFromZero);
-        return new TaxLine(taxBase, effective, policy.ToCents(taxBase * effective / 100m), source, reduction);
+        var effective = decimal.Round(rate * (1m - Percent(reduction)), 4, MidpointRounding.AwayFromZero);
+        return new TaxLine(taxBase, effective, Of(policy, taxBase, effective), source, reduction);
     }
+
+    /// <summary>r2(base × rate %); multiplying by 0.01 is exact in decimal and far cheaper than dividing by 100.</summary>
+    private static decimal Of(RoundingPolicy policy, decimal taxBase, decimal rate) =>
+        rate == 0m ? 0m : policy.ToCents(taxBase * rate * 0.01m);
+
+    private static decimal Percent(decimal rate) => rate * 0.01m;
 }

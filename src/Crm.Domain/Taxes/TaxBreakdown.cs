@@ -44,7 +44,13 @@ public sealed class TaxBreakdown
     /// <summary>The MVA applied to the ST base, in % (adjusted when the rule asks for it, 4 places).</summary>
     public decimal StMva { get; internal init; }
 
-    /// <summary>ICMS-ST: the ST rate on the ST base minus the own ICMS, never below zero.</summary>
+    /// <summary>
+    /// The own ICMS deducted from the ST: <see cref="Icms"/>'s value, or, for CST 30 and CSOSN 201–203 (own operation
+    /// not taxed on the invoice), the ICMS the own operation would bear at its rate.
+    /// </summary>
+    public decimal StOwnIcms { get; internal init; }
+
+    /// <summary>ICMS-ST: the ST rate on the ST base minus <see cref="StOwnIcms"/>, never below zero.</summary>
     public TaxLine IcmsSt { get; internal init; }
 
     /// <summary>FCP-ST: the FCP-ST rate on the ST base minus the own FCP, never below zero.</summary>

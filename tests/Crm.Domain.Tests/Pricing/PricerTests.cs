@@ -155,6 +155,22 @@ public class PricerTests
         Assert.Equal(priced.Lines.Sum(l => l.Taxes.Icms.Value), priced.Totals.Icms);
     }
 
+    [Fact]
+    public void A_thousand_line_order_apportions_freight_and_discount_to_the_cent()
+    {
+        var lines = Enumerable.Range(0, 1_000).Select(i => Line(product: i % 3 == 0 ? "P1" : "P3", quantity: i % 7 + 1)).ToArray();
+        var order = Order(Header(payment: "AVISTA"), lines) with { Freight = 1_234.57m, Insurance = 99.99m, Discount = 333.33m };
+
+        var priced = Priced(order);
+
+        Assert.Equal(1_000, priced.Lines.Count);
+        Assert.Equal(1_234.57m, priced.Lines.Sum(l => l.Taxes.Freight));
+        Assert.Equal(99.99m, priced.Totals.Insurance);
+        Assert.Equal(333.33m + Priced(order with { Discount = 0m }).Totals.Discount, priced.Totals.Discount);
+        Assert.Equal(priced.Lines.Sum(l => l.Total), priced.Totals.Total);
+        Assert.All(priced.Lines, l => Assert.Equal(l.Taxes.Product - l.Taxes.Discount + l.Taxes.Freight + l.Taxes.Insurance + l.Taxes.OtherExpenses + l.Taxes.Ipi.Value + l.Taxes.IcmsSt.Value + l.Taxes.FcpSt.Value, l.Total));
+    }
+
     [Property(MaxTest = 50)]
     public bool Order_totals_are_the_sums_of_the_lines_and_shares_add_up(NonEmptyArray<PositiveInt> quantities, NonNegativeInt freight, NonNegativeInt discount)
     {

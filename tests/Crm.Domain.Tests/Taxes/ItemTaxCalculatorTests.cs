@@ -146,6 +146,22 @@ public class ItemTaxCalculatorTests
         Assert.Equal(65m, Calculate(item, Parameters(ContributorForResale, icmsRate: 18m, cst: "10", st: mvaOnly)).IcmsSt.Base);
     }
 
+    [Theory]
+    [InlineData("30")]
+    [InlineData("202")]
+    public void Cst_30_and_simples_st_deduct_a_notional_own_icms_that_the_invoice_does_not_show(string cst)
+    {
+        // 1000.00 at 12 % interstate, MVA 40 %, ST 18 %: ST base 1400.00 → 252.00 − notional own ICMS 120.00 = 132.00;
+        // the ICMS30 / ICMSSN202 groups carry no vICMS, so the own ICMS is 0 on the invoice and in the item total.
+        var st = new IcmsStParameters(Mva: 40m, Rate: 18m, Source: "st");
+        var taxes = Calculate(Item(1m, 1000m), Parameters(InterstateContributor, icmsRate: 12m, cst: cst, st: st));
+
+        Assert.Equal(TaxLine.None, taxes.Icms);
+        Assert.Equal(120m, taxes.StOwnIcms);
+        Assert.Equal(132m, taxes.IcmsSt.Value);
+        Assert.Equal(1132m, taxes.ItemTotal);
+    }
+
     [Fact]
     public void St_never_goes_below_zero()
     {
