@@ -36,6 +36,15 @@ public static class MatrixCodes
     /// <summary>A payload value that is required by the payload's other choices (e.g. a pauta for a pauta-based ST).</summary>
     public const string PayloadMissing = "matrix.payload.missing";
 
+    /// <summary>The ICMS of a line needs its origin and destination UFs.</summary>
+    public const string IcmsUfMissing = "matrix.icms.uf_missing";
+
+    /// <summary>An interstate ICMS rate needs the product's fiscal origin (4 % for imported goods).</summary>
+    public const string IcmsProductOriginMissing = "matrix.icms.product_origin_missing";
+
+    /// <summary>An operation inside one UF matched a rule that leaves the rate to the interstate law.</summary>
+    public const string IcmsInternalRateMissing = "matrix.icms.internal_rate_missing";
+
     /// <summary>No rule of the matrix applies to the context.</summary>
     public const string NoRule = "matrix.no_rule";
 }

@@ -34,6 +34,17 @@ public static class TestRules
         return result.AsT0;
     }
 
+    public static Matrix<T> BuildOf<T>(params (string Id, MatrixKey Key, T Payload)[] rules) where T : IMatrixPayload<T>
+    {
+        var result = Matrix<T>.Build(rules.Select(r => new MatrixRule<T>(r.Id, r.Key, r.Payload)));
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        return result.AsT0;
+    }
+
+    /// <summary>"code field" of every problem of a one-rule matrix with <paramref name="payload"/>.</summary>
+    public static string[] Fields<T>(T payload) where T : IMatrixPayload<T> =>
+        Matrix<T>.Build([new MatrixRule<T>("R", MatrixKey.Any, payload)]).Problems.Select(p => $"{p.Code} {p.Field}").ToArray();
+
     public static string? Found(this Matrix<Tag> matrix, MatrixContext context) => matrix.Find(context)?.Id;
 
     /// <summary>Sets <paramref name="dimension"/> (not NCM) to value 0 or 1; works on keys and contexts alike.</summary>
