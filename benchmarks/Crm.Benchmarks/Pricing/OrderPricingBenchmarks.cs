@@ -3,6 +3,7 @@ using Crm.Domain.Matrices;
 using Crm.Domain.Pricing;
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
+using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Taxes;
 using NodaTime;
 
@@ -85,7 +86,7 @@ public class OrderPricingBenchmarks
     [Benchmark]
     public decimal PriceOrder() => Pricer.PriceOrder(order, sources).AsT0.Totals.Total;
 
-    private static IResolver<T> Resolver<T>(IEnumerable<(string Id, MatrixKey Key, T Value)> rules) =>
+    private static IResolver<T> Resolver<T>(IEnumerable<(string Id, MatrixKey Key, T Value)> rules) where T : struct =>
         new MatrixResolver<Row<T>, T>(
             Matrix<Row<T>>.Build(rules.Select(r => new MatrixRule<Row<T>>(r.Id, r.Key, new Row<T>(r.Value)))).AsT0,
             row => row.Value);

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Taxes;
 
 namespace Crm.Benchmarks.Taxes;

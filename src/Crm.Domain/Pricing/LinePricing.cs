@@ -82,11 +82,15 @@ public readonly record struct OrderTotals(
 /// <summary>A priced order: its lines and totals.</summary>
 public sealed class OrderPricing
 {
-    internal OrderPricing(IReadOnlyList<LinePricing> lines, OrderTotals totals)
+    internal OrderPricing(IReadOnlyList<LinePricing> lines, OrderTotals totals, string? freightRuleId)
     {
         Lines = lines;
         Totals = totals;
+        FreightRuleId = freightRuleId;
     }
+
+    /// <summary>The freight matrix rule that set the freight; null when the order gave it or no rule applied.</summary>
+    public string? FreightRuleId { get; }
 
     /// <summary>The priced lines, in request order.</summary>
     public IReadOnlyList<LinePricing> Lines { get; }

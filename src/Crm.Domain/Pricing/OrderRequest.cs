@@ -50,8 +50,8 @@ public sealed record OrderRequest
     /// <summary>The lines, in order.</summary>
     public required IReadOnlyList<LineRequest> Lines { get; init; }
 
-    /// <summary>Freight charged on the document, apportioned to the lines by value.</summary>
-    public decimal Freight { get; init; }
+    /// <summary>Freight charged on the document, apportioned to the lines by value; null to take it from the freight matrix.</summary>
+    public decimal? Freight { get; init; }
 
     /// <summary>Insurance charged on the document, apportioned to the lines by value.</summary>
     public decimal Insurance { get; init; }

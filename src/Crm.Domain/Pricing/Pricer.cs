@@ -1,4 +1,5 @@
 using Crm.Domain.Matrices;
+using Crm.Domain.Matrices.Commercial;
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
 using Crm.Domain.Taxes;
@@ -7,7 +8,8 @@ namespace Crm.Domain.Pricing;
 
 /// <summary>
 /// Prices an order line by line: list price → customer/table price → promotion → discount/surcharge matrix →
-/// seller's discount (checked against the role's limit) → minimum value → taxes, then apportions the document's
+/// seller's discount (checked against the role's limit) → minimum value → taxes. Then it checks the minimum order
+/// value, sets the freight from the freight matrix when the order does not give it, apportions the document's
 /// freight, insurance, other expenses and discount over the lines by value (<see cref="Apportionment"/>) and
 /// computes each line's taxes (<see cref="ItemTaxCalculator"/>). Every step quotes the rule that decided it;
 /// tax parameters carry the id of their matrix rule as their <c>Source</c>.
@@ -16,7 +18,7 @@ public static class Pricer
 {
     private const string Seller = "seller";
 
-    /// <summary>Prices the order, or lists every problem of every line (fields like <c>lines[3].icms</c>).</summary>
+    /// <summary>Prices the order, or lists every problem of the order and of every line (fields like <c>lines[3].icms</c>).</summary>
     public static ParseResult<OrderPricing> PriceOrder(OrderRequest order, PricingSources sources)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -29,22 +31,35 @@ public static class Pricer
             origin = destination = default;
         }
         var recipient = new Recipient(order.RecipientIe, order.FinalConsumer, origin != destination);
-        problems.Cents("freight", order.Freight);
+        if (order.Freight is { } given)
+            problems.Cents("freight", given);
         problems.Cents("insurance", order.Insurance);
         problems.Cents("other_expenses", order.OtherExpenses);
         problems.Cents("discount", order.Discount);
 
         var drafts = new Draft[order.Lines.Count];
         var warnings = new List<Problem>();
+        var merchandise = 0m;
+        var quantity = 0m;
         for (var i = 0; i < drafts.Length; i++)
+        {
             drafts[i] = Draft.Build(order, i, recipient, sources, ref problems, warnings);
+            merchandise += drafts[i].Product - drafts[i].LineDiscount + drafts[i].Surcharge;
+            quantity += drafts[i].Quantity;
+        }
+        if (Resolve(sources.MinimumOrderValue, header, "minimum_order_value", ref problems) is { Found: true } minimum && merchandise < minimum.Value)
+            problems.Add("minimum_order_value", PricingCodes.BelowMinimumOrder,
+                $"Valor do pedido {merchandise} abaixo do mínimo {minimum.Value} (regra {minimum.RuleId}).");
+        var (freightAmount, freightRule) = order.Freight is { } fixedFreight
+            ? (fixedFreight, null)
+            : Freight(sources, header, merchandise, quantity, ref problems);
         if (problems.HasProblems)
             return Failure(problems, warnings);
 
         Span<decimal> weights = drafts.Length <= 256 ? stackalloc decimal[drafts.Length] : new decimal[drafts.Length];
         for (var i = 0; i < drafts.Length; i++)
             weights[i] = drafts[i].Product;
-        var freight = Split(order.Freight, "freight", weights, ref problems);
+        var freight = Split(freightAmount, "freight", weights, ref problems);
         var insurance = Split(order.Insurance, "insurance", weights, ref problems);
         var other = Split(order.OtherExpenses, "other_expenses", weights, ref problems);
         var discount = Split(order.Discount, "discount", weights, ref problems);
@@ -66,7 +81,33 @@ public static class Pricer
             lines[i] = new LinePricing(d.ProductCode, d.Steps, d.UnitPrice, d.NetUnitPrice, taxes, d.Warnings);
             totals = totals.Add(taxes);
         }
-        return problems.HasProblems ? Failure(problems, warnings) : new OrderPricing(lines, totals);
+        return problems.HasProblems ? Failure(problems, warnings) : new OrderPricing(lines, totals, freightRule);
+    }
+
+    /// <summary>The freight matrix's charge for the whole order, or zero without a rule or above its free-freight value.</summary>
+    private static (decimal Amount, string? RuleId) Freight(PricingSources sources, MatrixContext header, decimal merchandise, decimal quantity, ref ProblemCollector problems)
+    {
+        if (Resolve(sources.Freight, header, "freight", ref problems) is not { Found: true } found)
+            return (0m, null);
+        var rule = found.Value;
+        var amount = rule.IsFreeFor(merchandise) ? 0m : rule.Charge switch
+        {
+            FreightCharge.PercentOfValue => merchandise * rule.Value * 0.01m,
+            FreightCharge.PerUnit => quantity * rule.Value,
+            _ => rule.Value,
+        };
+        return (sources.Rounding.Product.ToCents(amount), found.RuleId);
+    }
+
+    /// <summary>Resolves an optional source, reporting the problems it explains its silence with.</summary>
+    private static Resolution<T> Resolve<T>(IResolver<T>? resolver, MatrixContext context, string prefix, ref ProblemCollector problems)
+    {
+        if (resolver is null)
+            return Resolution<T>.None;
+        var resolution = resolver.Resolve(context);
+        if (!resolution.Found)
+            problems.AddRange(resolution.Problems, prefix);
+        return resolution;
     }
 
     private static ParseResult<OrderPricing> Failure(ProblemCollector problems, List<Problem> warnings)
@@ -108,7 +149,6 @@ public static class Pricer
         {
             var line = order.Lines[index];
             var at = $"lines[{index}].";
-            var cents = sources.Rounding.Product;
             var draft = new Draft { ProductCode = line.Product, Quantity = line.Quantity };
             if (line.Quantity <= 0m)
                 problems.Add(at + "quantity", PricingCodes.Input, $"Quantidade {line.Quantity} deve ser maior que zero.");
@@ -130,82 +170,93 @@ public static class Pricer
                 Ncm = ncm,
                 Quantity = line.Quantity,
             };
-
-            var steps = new List<PriceStep>(6);
-            var warnings = new List<Problem>();
-            if (sources.ListPrice.TryResolve(context, out var list))
-            {
-                var price = cents.ToCents(list.Value);
-                steps.Add(new(PriceStepKind.ListPrice, price, 0m, list.RuleId));
-                if (sources.CustomerPrice is { } customerPrices && customerPrices.TryResolve(context, out var customer))
-                    steps.Add(new(PriceStepKind.CustomerPrice, price = cents.ToCents(customer.Value), 0m, customer.RuleId));
-                if (sources.Promotion is { } promotions && promotions.TryResolve(context, out var promotion))
-                    steps.Add(new(PriceStepKind.Promotion, price = cents.ToCents(price * (1m - promotion.Value / 100m)), -promotion.Value, promotion.RuleId));
-                var net = price;
-                if (sources.DiscountSurcharge is { } adjustments && adjustments.TryResolve(context, out var adjustment))
-                    steps.Add(new(PriceStepKind.DiscountSurcharge, net = cents.ToCents(net * (1m + adjustment.Value / 100m)), adjustment.Value, adjustment.RuleId));
-                if (line.SellerDiscount > 0m)
-                {
-                    steps.Add(new(PriceStepKind.SellerDiscount, net = cents.ToCents(net * (1m - line.SellerDiscount / 100m)), -line.SellerDiscount, Seller));
-                    var limit = sources.MaximumDiscount is { } approvals && approvals.TryResolve(context, out var max) ? max : new Resolved<decimal>(0m, "");
-                    if (line.SellerDiscount > limit.Value)
-                        warnings.Add(new Problem(at + "seller_discount", PricingCodes.NeedsApproval,
-                            $"Desconto de {line.SellerDiscount} % acima do limite de {limit.Value} % do papel {order.Header.Role}" +
-                            (limit.RuleId.Length > 0 ? $" (regra {limit.RuleId})" : " (sem regra de alçada)") + ": requer aprovação.",
-                            Severity.Warning));
-                }
-                if (sources.MinimumPrice is { } minimums && minimums.TryResolve(context, out var minimum))
-                {
-                    steps.Add(new(PriceStepKind.MinimumPrice, minimum.Value, 0m, minimum.RuleId));
-                    if (net < minimum.Value)
-                        problems.Add(at + "price", PricingCodes.BelowMinimum,
-                            $"Preço líquido {net} abaixo do valor mínimo {minimum.Value} (regra {minimum.RuleId}).");
-                }
-                draft.UnitPrice = price;
-                draft.NetUnitPrice = net;
-                draft.Product = cents.ToCents(line.Quantity * price);
-                var adjusted = cents.ToCents(line.Quantity * net) - draft.Product;
-                draft.LineDiscount = Math.Max(0m, -adjusted);
-                draft.Surcharge = Math.Max(0m, adjusted);
-            }
-            else
+            var list = Resolve(sources.ListPrice, context, at, ref problems);
+            if (list.Found)
+                draft.Price(line, context, list, sources, at, ref problems, order.Header.Role);
+            else if (list.Problems.Count == 0)
                 problems.Add(NoRule(at + "list_price", "preço de lista", context.Date));
+            orderWarnings.AddRange(draft.Warnings);
+            draft.Taxes = TaxParameters(context, recipient, sources, at, ref problems);
+            return draft;
+        }
 
-            draft.Steps = steps;
-            draft.Warnings = warnings;
-            orderWarnings.AddRange(warnings);
+        private void Price(LineRequest line, MatrixContext context, Resolution<decimal> list, PricingSources sources, string at, ref ProblemCollector problems, string? role)
+        {
+            var cents = sources.Rounding.Product;
+            var steps = new List<PriceStep>(6);
+            var price = cents.ToCents(list.Value);
+            steps.Add(new(PriceStepKind.ListPrice, price, 0m, list.RuleId));
+            if (Resolve(sources.CustomerPrice, context, at, ref problems) is { Found: true } customer)
+                steps.Add(new(PriceStepKind.CustomerPrice, price = cents.ToCents(customer.Value), 0m, customer.RuleId));
+            if (Resolve(sources.Promotion, context, at, ref problems) is { Found: true } promotion)
+                steps.Add(new(PriceStepKind.Promotion, price = cents.ToCents(price * (1m - promotion.Value * 0.01m)), -promotion.Value, promotion.RuleId));
+            var net = price;
+            if (Resolve(sources.DiscountSurcharge, context, at, ref problems) is { Found: true } adjustment)
+                steps.Add(new(PriceStepKind.DiscountSurcharge, net = cents.ToCents(net * (1m + adjustment.Value * 0.01m)), adjustment.Value, adjustment.RuleId));
+            if (line.SellerDiscount > 0m)
+            {
+                steps.Add(new(PriceStepKind.SellerDiscount, net = cents.ToCents(net * (1m - line.SellerDiscount * 0.01m)), -line.SellerDiscount, Seller));
+                var limit = Resolve(sources.MaximumDiscount, context, at, ref problems);
+                var maximum = limit.Found ? limit.Value : 0m;
+                if (line.SellerDiscount > maximum)
+                    Warnings = [new Problem(at + "seller_discount", PricingCodes.NeedsApproval,
+                        $"Desconto de {line.SellerDiscount} % acima do limite de {maximum} % do papel {role}" +
+                        (limit.Found ? $" (regra {limit.RuleId})" : " (sem regra de alçada)") + ": requer aprovação.",
+                        Severity.Warning)];
+            }
+            if (Resolve(sources.MinimumPrice, context, at, ref problems) is { Found: true } minimum)
+            {
+                steps.Add(new(PriceStepKind.MinimumPrice, minimum.Value, 0m, minimum.RuleId));
+                if (net < minimum.Value)
+                    problems.Add(at + "price", PricingCodes.BelowMinimum, $"Preço líquido {net} abaixo do valor mínimo {minimum.Value} (regra {minimum.RuleId}).");
+            }
+            Steps = steps;
+            UnitPrice = price;
+            NetUnitPrice = net;
+            Product = cents.ToCents(line.Quantity * price);
+            var adjusted = cents.ToCents(line.Quantity * net) - Product;
+            LineDiscount = Math.Max(0m, -adjusted);
+            Surcharge = Math.Max(0m, adjusted);
+        }
+
+        private static TaxParameters TaxParameters(MatrixContext context, Recipient recipient, PricingSources sources, string at, ref ProblemCollector problems)
+        {
             var complete = true;
-            var ipi = Required(sources.Ipi, context, at + "ipi", "IPI", ref problems, ref complete);
-            var icms = Required(sources.Icms, context, at + "icms", "ICMS", ref problems, ref complete);
-            var pisCofins = Required(sources.PisCofins, context, at + "pis_cofins", "PIS/COFINS", ref problems, ref complete);
-            var ibsCbs = Required(sources.IbsCbs, context, at + "ibs_cbs", "CBS/IBS", ref problems, ref complete);
+            var ipi = Required(sources.Ipi, context, at, "ipi", "IPI", ref problems, ref complete);
+            var icms = Required(sources.Icms, context, at, "icms", "ICMS", ref problems, ref complete);
+            var pisCofins = Required(sources.PisCofins, context, at, "pis_cofins", "PIS/COFINS", ref problems, ref complete);
+            var ibsCbs = Required(sources.IbsCbs, context, at, "ibs_cbs", "CBS/IBS", ref problems, ref complete);
+            var st = Resolve(sources.IcmsSt, context, at, ref problems);
             DifalParameters? difal = null;
             if (recipient.SellerOwesDifal)
             {
-                var d = Required(sources.Difal, context, at + "difal", "DIFAL", ref problems, ref complete);
+                var d = Required(sources.Difal, context, at, "difal", "DIFAL", ref problems, ref complete);
                 difal = d.Value with { Source = d.RuleId };
             }
-            draft.Taxes = new TaxParameters(
+            var parameters = new TaxParameters(
                 recipient,
                 ipi.Value with { Source = ipi.RuleId },
                 icms.Value with { Source = icms.RuleId },
                 pisCofins.Value with { Source = pisCofins.RuleId },
                 ibsCbs.Value with { Source = ibsCbs.RuleId },
-                sources.IcmsSt is { } st && st.TryResolve(context, out var stRule) ? stRule.Value with { Source = stRule.RuleId } : null,
+                st.Found ? st.Value with { Source = st.RuleId } : null,
                 difal,
                 sources.Rounding);
             if (complete)
-                problems.AddRange(ItemTaxCalculator.Validate(draft.Taxes).Items, at);
-            return draft;
+                problems.AddRange(ItemTaxCalculator.Validate(parameters).Items, at);
+            return parameters;
         }
 
-        private static Resolved<T> Required<T>(IResolver<T>? resolver, MatrixContext context, string field, string matrix, ref ProblemCollector problems, ref bool complete)
+        private static Resolution<T> Required<T>(IResolver<T>? resolver, MatrixContext context, string at, string field, string matrix, ref ProblemCollector problems, ref bool complete)
         {
-            if (resolver is not null && resolver.TryResolve(context, out var resolved))
-                return resolved;
-            problems.Add(NoRule(field, matrix, context.Date));
-            complete = false;
-            return default;
+            var resolution = Resolve(resolver, context, at, ref problems);
+            if (!resolution.Found)
+            {
+                complete = false;
+                if (resolution.Problems.Count == 0)
+                    problems.Add(NoRule(at + field, matrix, context.Date));
+            }
+            return resolution;
         }
 
         private static Problem NoRule(string field, string matrix, NodaTime.LocalDate date) =>

@@ -15,6 +15,9 @@ public static class PricingCodes
     /// <summary>The net unit price is below the minimum value matrix.</summary>
     public const string BelowMinimum = "pricing.below_minimum";
 
+    /// <summary>The order's merchandise value is below the minimum order value matrix.</summary>
+    public const string BelowMinimumOrder = "pricing.below_minimum_order";
+
     /// <summary>The seller's discount is above the role's limit: the line needs approval (a warning).</summary>
     public const string NeedsApproval = "pricing.needs_approval";
 }

@@ -1,3 +1,4 @@
+using Crm.Domain.Matrices.Commercial;
 using Crm.Domain.Taxes;
 
 namespace Crm.Domain.Pricing;
@@ -22,6 +23,12 @@ public sealed record PricingSources
 
     /// <summary>The minimum value matrix: the lowest net unit price allowed.</summary>
     public IResolver<decimal>? MinimumPrice { get; init; }
+
+    /// <summary>The minimum order value, resolved on the order header: the merchandise value (after line discounts and surcharges) may not be lower.</summary>
+    public IResolver<decimal>? MinimumOrderValue { get; init; }
+
+    /// <summary>The freight matrix, resolved on the order header, used when the order does not give its freight.</summary>
+    public IResolver<FreightRule>? Freight { get; init; }
 
     /// <summary>The approval (alçada) matrix, keyed by role: the largest discount, in %, the seller may give without approval. Without a rule, any discount needs approval.</summary>
     public IResolver<decimal>? MaximumDiscount { get; init; }

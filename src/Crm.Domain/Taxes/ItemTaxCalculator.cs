@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Registry;
 
 namespace Crm.Domain.Taxes;
@@ -11,9 +12,6 @@ namespace Crm.Domain.Taxes;
 /// </summary>
 public static class ItemTaxCalculator
 {
-    private static readonly FrozenSet<string> Csts = FrozenSet.ToFrozenSet(
-        ["00", "10", "20", "30", "40", "41", "50", "51", "60", "70", "90",
-         "101", "102", "103", "201", "202", "203", "300", "400", "500", "900"]);
     private static readonly FrozenSet<string> StCsts = FrozenSet.ToFrozenSet(["10", "30", "70", "90", "201", "202", "203", "900"]);
     private static readonly FrozenSet<string> StRequiredCsts = FrozenSet.ToFrozenSet(["10", "30", "70", "201", "202", "203"]);
     private static readonly FrozenSet<string> ReductionCsts = FrozenSet.ToFrozenSet(["20", "51", "70", "90", "900"]);
@@ -23,7 +21,7 @@ public static class ItemTaxCalculator
     // the ST rate on the ST base minus the ICMS the own operation would bear at its rate (groups ICMS30, ICMSSN201–203 have no vICMS).
     private static readonly FrozenSet<string> NotionalOwnIcmsCsts = FrozenSet.ToFrozenSet(["30", "201", "202", "203"]);
 
-    private static readonly FrozenSet<string> UntaxedCsts = FrozenSet.ToFrozenSet(["40", "41", "50", "60", "102", "103", "300", "400", "500"]);
+    private static readonly FrozenSet<string> UntaxedCsts = FrozenSet.ToFrozenSet(["40", "41", "50", "60", "61", "102", "103", "300", "400", "500"]);
 
     /// <summary>Checks the parameters, listing every problem, and computes the breakdown when they are sound.</summary>
     public static ParseResult<TaxBreakdown> Calculate(in TaxItem item, in TaxParameters parameters)
@@ -57,7 +55,7 @@ public static class ItemTaxCalculator
         problems.Percent("icms.fcp_rate", icms.FcpRate);
         Source(ref problems, "icms", icms.Source);
         var cst = icms.Cst ?? "";
-        if (!Csts.Contains(cst))
+        if (!IcmsRule.Codes.Contains(cst))
             problems.Add("icms.cst", TaxCodes.Cst, $"CST/CSOSN '{cst}' não existe.");
         else
         {
@@ -97,7 +95,8 @@ public static class ItemTaxCalculator
         problems.Percent("ibs_cbs.cbs_rate", p.IbsCbs.CbsRate);
         problems.Percent("ibs_cbs.ibs_uf_rate", p.IbsCbs.IbsUfRate);
         problems.Percent("ibs_cbs.ibs_mun_rate", p.IbsCbs.IbsMunRate);
-        Reduction(ref problems, "ibs_cbs.rate_reduction", p.IbsCbs.RateReduction);
+        Reduction(ref problems, "ibs_cbs.cbs_reduction", p.IbsCbs.CbsReduction);
+        Reduction(ref problems, "ibs_cbs.ibs_reduction", p.IbsCbs.IbsReduction);
         Source(ref problems, "ibs_cbs", p.IbsCbs.Source);
         return problems;
     }
@@ -150,8 +149,8 @@ public static class ItemTaxCalculator
             mva = st.AdjustMva ? AdjustedMva(st.Mva, icmsParameters.Rate, st.Rate) : st.Mva;
             var stBase = st.Mode switch
             {
-                StBaseMode.Mva => MvaBase(round.IcmsSt, operation + ipi.Value, mva, st.BaseReduction),
-                StBaseMode.Pauta => round.IcmsSt.ToCents(item.Quantity * st.Pauta),
+                StBase.Mva => MvaBase(round.IcmsSt, operation + ipi.Value, mva, st.BaseReduction),
+                StBase.Pauta => round.IcmsSt.ToCents(item.Quantity * st.Pauta),
                 _ => Math.Max(MvaBase(round.IcmsSt, operation + ipi.Value, mva, st.BaseReduction), round.IcmsSt.ToCents(item.Quantity * st.Pauta)),
             };
             icmsSt = Deducting(round.IcmsSt, stBase, st.Rate, ownIcmsForSt, st.Source) with { Reduction = st.BaseReduction };
@@ -182,9 +181,9 @@ public static class ItemTaxCalculator
         // CBS/IBS base, rule UB16-10 (no II, ISSQN or monophasic ICMS on a CRM sale)
         var ic = p.IbsCbs;
         var ibsCbsBase = operation - pis.Value - cofins.Value - icms.Value - fcp.Value - difal.Value - fcpDestination.Value;
-        var cbs = Effective(round.IbsCbs, ibsCbsBase, ic.CbsRate, ic.RateReduction, ic.Source);
-        var ibsUf = Effective(round.IbsCbs, ibsCbsBase, ic.IbsUfRate, ic.RateReduction, ic.Source);
-        var ibsMun = Effective(round.IbsCbs, ibsCbsBase, ic.IbsMunRate, ic.RateReduction, ic.Source);
+        var cbs = Effective(round.IbsCbs, ibsCbsBase, ic.CbsRate, ic.CbsReduction, ic.Source);
+        var ibsUf = Effective(round.IbsCbs, ibsCbsBase, ic.IbsUfRate, ic.IbsReduction, ic.Source);
+        var ibsMun = Effective(round.IbsCbs, ibsCbsBase, ic.IbsMunRate, ic.IbsReduction, ic.Source);
 
         var total = product - item.Discount + icmsSt.Value + fcpSt.Value + item.Freight + item.Insurance + item.OtherExpenses + ipi.Value
                     + (ic.AddsToItemTotal ? cbs.Value + ibsUf.Value + ibsMun.Value : 0m);

@@ -1,3 +1,5 @@
+using Crm.Domain.Matrices.Tax;
+
 namespace Crm.Domain.Taxes;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Crm.Domain.Matrices.Tax;
+
 namespace Crm.Domain.Taxes;
 
 /// <summary>indIEDest: how the recipient stands towards ICMS.</summary>
@@ -44,19 +46,6 @@ public readonly record struct IpiParameters(decimal Rate, string Source, decimal
 /// <param name="FcpRate">pFCP in %, the poverty fund on top of <paramref name="Rate"/>.</param>
 public readonly record struct IcmsParameters(string Cst, decimal Rate, string Source, decimal BaseReduction = 0m, decimal FcpRate = 0m);
 
-/// <summary>modBCST: how the ICMS-ST base is set.</summary>
-public enum StBaseMode
-{
-    /// <summary>4 — operation value plus IPI, grossed up by the MVA.</summary>
-    Mva,
-
-    /// <summary>5 — quantity × pauta (a value per unit fixed by the state).</summary>
-    Pauta,
-
-    /// <summary>The MVA base, but never below quantity × pauta (states with a minimum ST base).</summary>
-    MvaWithPautaFloor,
-}
-
 /// <summary>ICMS-ST as resolved by the ST matrix.</summary>
 /// <param name="Mva">The original MVA in %.</param>
 /// <param name="Rate">pICMSST: the destination's internal rate in %, without FCP.</param>
@@ -64,24 +53,11 @@ public enum StBaseMode
 /// <param name="AdjustMva">Apply the adjusted-MVA formula of Conv. ICMS 104/2008 (interstate, when the agreement requires it).</param>
 /// <param name="BaseReduction">pRedBCST in %.</param>
 /// <param name="Mode">How the base is set.</param>
-/// <param name="Pauta">Value per unit for <see cref="StBaseMode.Pauta"/> and <see cref="StBaseMode.MvaWithPautaFloor"/>.</param>
+/// <param name="Pauta">Value per unit for <see cref="StBase.Pauta"/> and <see cref="StBase.GreaterOfMvaAndPauta"/>.</param>
 /// <param name="FcpRate">pFCPST in %.</param>
 public readonly record struct IcmsStParameters(
     decimal Mva, decimal Rate, string Source,
-    bool AdjustMva = false, decimal BaseReduction = 0m, StBaseMode Mode = StBaseMode.Mva, decimal Pauta = 0m, decimal FcpRate = 0m);
-
-/// <summary>How the destination's DIFAL base is computed.</summary>
-public enum DifalMethod
-{
-    /// <summary>Base única: the destination base is the origin ICMS base.</summary>
-    SingleBase,
-
-    /// <summary>Base dupla (LC 190/2022, "por dentro"): (vBC − vICMS) / (1 − pICMSUFDest).</summary>
-    DoubleBase,
-
-    /// <summary>Base dupla whose divisor also takes the destination FCP, the variant OCA applies to every double-base UF.</summary>
-    DoubleBaseIncludingFcp,
-}
+    bool AdjustMva = false, decimal BaseReduction = 0m, StBase Mode = StBase.Mva, decimal Pauta = 0m, decimal FcpRate = 0m);
 
 /// <summary>DIFAL (group ICMSUFDest) as resolved by the DIFAL matrix; used only when <see cref="Recipient.SellerOwesDifal"/>.</summary>
 /// <param name="DestinationRate">pICMSUFDest in %, without FCP.</param>
@@ -89,16 +65,6 @@ public enum DifalMethod
 /// <param name="Source">Id of the rule that produced these parameters.</param>
 /// <param name="DestinationFcpRate">pFCPUFDest in %.</param>
 public readonly record struct DifalParameters(decimal DestinationRate, DifalMethod Method, string Source, decimal DestinationFcpRate = 0m);
-
-/// <summary>The PIS/COFINS regime.</summary>
-public enum PisCofinsRegime
-{
-    /// <summary>Cumulative (Lucro Presumido): 0.65 % / 3.00 %.</summary>
-    Cumulative,
-
-    /// <summary>Non-cumulative (Lucro Real): 1.65 % / 7.60 %.</summary>
-    NonCumulative,
-}
 
 /// <summary>PIS and COFINS as resolved by the PIS/COFINS matrix.</summary>
 /// <param name="Regime">Cumulative or non-cumulative.</param>
@@ -124,14 +90,16 @@ public readonly record struct PisCofinsParameters(
 /// <param name="IbsUfRate">pIBSUF in %.</param>
 /// <param name="IbsMunRate">pIBSMun in %.</param>
 /// <param name="Source">Id of the rule that produced these parameters.</param>
-/// <param name="RateReduction">pRedAliq in % (group gRed), applied to the three rates: pAliqEfet = p × (1 − pRedAliq).</param>
+/// <param name="CbsReduction">pRedAliq of CBS in % (group gRed): pAliqEfet = pCBS × (1 − pRedAliq).</param>
+/// <param name="IbsReduction">pRedAliq of IBS in %, applied to the UF and municipal rates.</param>
 /// <param name="AddsToItemTotal">False in 2026: "Em 2026 não somar vIBSUF, vIBSMun, vCBS" (NT 2025.002 VB01-10).</param>
 public readonly record struct IbsCbsParameters(
-    decimal CbsRate, decimal IbsUfRate, decimal IbsMunRate, string Source, decimal RateReduction = 0m, bool AddsToItemTotal = false)
+    decimal CbsRate, decimal IbsUfRate, decimal IbsMunRate, string Source,
+    decimal CbsReduction = 0m, decimal IbsReduction = 0m, bool AddsToItemTotal = false)
 {
     /// <summary>The 2026 test year: CBS 0.90 % (art. 346), IBS-UF 0.10 % (art. 343), IBS-Mun 0 %, shown but not added to the item total.</summary>
     public static IbsCbsParameters Test2026(string source, decimal rateReduction = 0m) =>
-        new(0.90m, 0.10m, 0.00m, source, rateReduction);
+        new(0.90m, 0.10m, 0.00m, source, rateReduction, rateReduction);
 }
 
 /// <summary>

@@ -186,10 +186,6 @@ public class PricerTests
 
     private sealed class FixedResolver<T>(T value, string id) : IResolver<T>
     {
-        public bool TryResolve(Crm.Domain.Matrices.MatrixContext context, out Resolved<T> resolved)
-        {
-            resolved = new Resolved<T>(value, id);
-            return true;
-        }
+        public Resolution<T> Resolve(Crm.Domain.Matrices.MatrixContext context) => Resolution<T>.Of(value, id);
     }
 }

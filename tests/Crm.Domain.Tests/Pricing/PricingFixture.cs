@@ -2,6 +2,7 @@ using Crm.Domain.Matrices;
 using Crm.Domain.Pricing;
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
+using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Taxes;
 using NodaTime;
 
@@ -82,7 +83,7 @@ internal static class PricingFixture
         return result.AsT0;
     }
 
-    private static IResolver<T> Resolver<T>(params (string Id, MatrixKey Key, T Value)[] rules)
+    public static IResolver<T> Resolver<T>(params (string Id, MatrixKey Key, T Value)[] rules) where T : struct
     {
         var matrix = Matrix<Row<T>>.Build(rules.Select(r => new MatrixRule<Row<T>>(r.Id, r.Key, new Row<T>(r.Value))));
         Assert.True(matrix.IsValid, string.Join("\n", matrix.Problems));

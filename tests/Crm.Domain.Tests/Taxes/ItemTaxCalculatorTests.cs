@@ -1,3 +1,4 @@
+using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Taxes;
 using static Crm.Domain.Tests.Taxes.TaxFixtures;
 
@@ -136,9 +137,9 @@ public class ItemTaxCalculatorTests
     public void Pauta_sets_the_st_base_and_can_act_as_a_floor()
     {
         // 10 units at 5.00 with a pauta of 8.00 per unit: the MVA base 50 × 1.3 = 65.00 is below 10 × 8 = 80.00.
-        var pauta = new IcmsStParameters(Mva: 30m, Rate: 18m, Source: "st", Mode: StBaseMode.Pauta, Pauta: 8m);
-        var floor = pauta with { Mode = StBaseMode.MvaWithPautaFloor };
-        var mvaOnly = pauta with { Mode = StBaseMode.Mva };
+        var pauta = new IcmsStParameters(Mva: 30m, Rate: 18m, Source: "st", Mode: StBase.Pauta, Pauta: 8m);
+        var floor = pauta with { Mode = StBase.GreaterOfMvaAndPauta };
+        var mvaOnly = pauta with { Mode = StBase.Mva };
         var item = Item(10m, 5m);
 
         Assert.Equal(80m, Calculate(item, Parameters(ContributorForResale, icmsRate: 18m, cst: "10", st: pauta)).IcmsSt.Base);
@@ -167,7 +168,7 @@ public class ItemTaxCalculatorTests
     {
         // Own ICMS 12 % on a pauta base below the operation value: the ST would be negative; it is floored at 0
         // (Engenere/l10n-brazil l10n_br_fiscal/models/tax.py @0ca0a834).
-        var st = new IcmsStParameters(Mva: 0m, Rate: 12m, Source: "st", Mode: StBaseMode.Pauta, Pauta: 1m);
+        var st = new IcmsStParameters(Mva: 0m, Rate: 12m, Source: "st", Mode: StBase.Pauta, Pauta: 1m);
         var taxes = Calculate(Item(1m, 100m), Parameters(ContributorForResale, icmsRate: 12m, cst: "10", st: st));
 
         Assert.Equal(0m, taxes.IcmsSt.Value);

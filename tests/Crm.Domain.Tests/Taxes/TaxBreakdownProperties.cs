@@ -1,3 +1,4 @@
+using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Taxes;
 using FsCheck;
 using FsCheck.Xunit;

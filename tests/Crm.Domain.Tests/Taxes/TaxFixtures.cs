@@ -1,3 +1,4 @@
+using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Taxes;
 
 namespace Crm.Domain.Tests.Taxes;
