@@ -1,19 +1,20 @@
 using BenchmarkDotNet.Attributes;
 using Crm.Domain.Matrices;
+using Crm.Domain.Matrices.Commercial;
+using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Pricing;
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
-using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Taxes;
 using NodaTime;
 
 namespace Crm.Benchmarks.Pricing;
 
-/// <summary>A payload that carries any value.</summary>
-public sealed record Row<T>(T Value) : IMatrixPayload<Row<T>>
+/// <summary>A price payload for the catalog's price tables (list and customer prices are not matrices of the domain).</summary>
+public sealed record Price(decimal Value) : IMatrixPayload<Price>
 {
     /// <inheritdoc />
-    public static string MatrixName => typeof(T).Name;
+    public static string MatrixName => "price";
 
     /// <inheritdoc />
     public static DimensionSet Dimensions => DimensionSet.All;
@@ -23,8 +24,9 @@ public sealed record Row<T>(T Value) : IMatrixPayload<Row<T>>
 }
 
 /// <summary>
-/// Prices an order (target: 1,000 lines ≤ 5 ms) against matrices of 100,000 rules each for list price,
-/// customer price, minimum price, IPI (by NCM) and ICMS (by NCM × destination UF), plus the small ones.
+/// Prices an order (target: 1,000 lines ≤ 5 ms) against 100,000-rule matrices — list price, customer price, minimum
+/// value, IPI (by NCM) and ICMS (by NCM × destination UF) — plus small discount, approval, DIFAL, PIS/COFINS and CBS/IBS
+/// matrices, wired through <see cref="MatrixSources"/>.
 /// </summary>
 [MemoryDiagnoser]
 public class OrderPricingBenchmarks
@@ -42,21 +44,27 @@ public class OrderPricingBenchmarks
     {
         var ncms = Enumerable.Range(0, Rules).Select(i => (10_000_000 + i * 797).ToString("D8")).ToArray();
         var ufs = Enum.GetValues<Uf>();
-        sources = new PricingSources
+        var taxes = new TaxMatrices
         {
-            ListPrice = Resolver(Enumerable.Range(0, Rules).Select(i => ($"list-{i}", new MatrixKey { Product = $"P{i}" }, 10m + i % 997))),
-            CustomerPrice = Resolver(Enumerable.Range(0, Rules).Select(i => ($"table-{i}", new MatrixKey { Customer = $"C{i % 1_000}", Product = $"P{i}" }, 9m + i % 997))),
-            Promotion = Resolver(Enumerable.Range(0, 1_000).Select(i => ($"promo-{i}", new MatrixKey { ProductLine = $"L{i}" }, 5m))),
-            DiscountSurcharge = Resolver(Enumerable.Range(0, 1_000).Select(i => ($"cond-{i}", new MatrixKey { PaymentCondition = $"PG{i % 10}", CustomerGroup = $"G{i / 10}" }, -2m))),
-            MinimumPrice = Resolver(Enumerable.Range(0, Rules).Select(i => ($"min-{i}", new MatrixKey { Product = $"P{i}" }, 1m))),
-            MaximumDiscount = Resolver(Enumerable.Range(0, 10).Select(i => ($"alcada-{i}", new MatrixKey { Role = $"R{i}" }, i * 2m))),
-            Ipi = Resolver(Enumerable.Range(0, Rules).Select(i => ($"ipi-{i}", new MatrixKey { NcmPrefix = ncms[i] }, new IpiParameters(i % 15, "")))),
-            Icms = Resolver(Enumerable.Range(0, Rules).Select(i => ($"icms-{i}", new MatrixKey { OriginUf = Uf.SP, DestinationUf = ufs[i % 27], NcmPrefix = ncms[i / 27] }, new IcmsParameters("00", 7m + i % 3 * 5m, "", FcpRate: i % 2)))
-                .Concat(ufs.Select(uf => ($"icms-SP-{uf}", new MatrixKey { OriginUf = Uf.SP, DestinationUf = uf }, new IcmsParameters("00", 12m, ""))))),
-            PisCofins = Resolver([("pc", MatrixKey.Any, PisCofinsParameters.NonCumulative("", excludeIcms: true))]),
-            IbsCbs = Resolver([("rtc", MatrixKey.Any, IbsCbsParameters.Test2026(""))]),
-            Difal = Resolver(ufs.Select(uf => ($"difal-{uf}", new MatrixKey { DestinationUf = uf }, new DifalParameters(20m, DifalMethod.DoubleBase, "", 2m)))),
+            Ipi = Build(Enumerable.Range(0, Rules).Select(i => ($"ipi-{i}", new MatrixKey { NcmPrefix = ncms[i] }, new IpiRule("50", i % 15)))),
+            Icms = Build(Enumerable.Range(0, Rules)
+                .Select(i => ($"icms-{i}", new MatrixKey { OriginUf = Uf.SP, DestinationUf = ufs[i % 27], NcmPrefix = ncms[i / 27] }, new IcmsRule("00", FcpRate: i % 2)))
+                .Append(("icms-sp", new MatrixKey { OriginUf = Uf.SP, DestinationUf = Uf.SP }, new IcmsRule("00", 18m)))),
+            Difal = Build(ufs.Select(uf => ($"difal-{uf}", new MatrixKey { DestinationUf = uf }, new DifalRule(20m, DifalMethod.DoubleBase, 2m)))),
+            PisCofins = Build([("pc", MatrixKey.Any, PisCofinsRule.NonCumulative(excludeIcmsFromBase: true))]),
+            CbsIbs = Build([("rtc", MatrixKey.Any, CbsIbsRule.Test2026)]),
         };
+        var commercial = new CommercialMatrices
+        {
+            DiscountSurcharge = Build(Enumerable.Range(0, 1_000).Select(i => ($"cond-{i}", new MatrixKey { PaymentCondition = $"PG{i % 10}", CustomerGroup = $"G{i / 10}" }, new DiscountSurchargeRule(DiscountRate: 2m)))),
+            MinimumValue = Build(Enumerable.Range(0, Rules).Select(i => ($"min-{i}", new MatrixKey { Product = $"P{i}" }, new MinimumValueRule(MinimumUnitPrice: 1m)))),
+            Approval = Build(Enumerable.Range(0, 10).Select(i => ($"alcada-{i}", new MatrixKey { Role = $"R{i}" }, new ApprovalRule(i * 2m)))),
+        };
+        sources = MatrixSources.Create(
+            Prices(Enumerable.Range(0, Rules).Select(i => ($"list-{i}", new MatrixKey { Product = $"P{i}" }, 10m + i % 997))),
+            taxes, commercial,
+            customerPrice: Prices(Enumerable.Range(0, Rules).Select(i => ($"table-{i}", new MatrixKey { Customer = $"C{i % 1_000}", Product = $"P{i}" }, 9m + i % 997))));
+
         var random = new Random(42);
         order = new OrderRequest
         {
@@ -74,20 +82,22 @@ public class OrderPricingBenchmarks
                 var product = random.Next(Rules);
                 return new LineRequest
                 {
-                    Product = $"P{product}", Ncm = ncms[product], Quantity = random.Next(1, 50),
-                    SellerDiscount = random.Next(0, 12), ProductLine = $"L{product % 2_000}",
+                    Product = $"P{product}", Ncm = ncms[product], Quantity = random.Next(1, 50), SellerDiscount = random.Next(0, 12),
+                    Origin = ProductOrigin.National,
                 };
             }).ToArray(),
         };
-        if (!Pricer.PriceOrder(order, sources).IsValid)
-            throw new InvalidOperationException(string.Join("\n", Pricer.PriceOrder(order, sources).Problems.Take(5)));
+        var check = Pricer.PriceOrder(order, sources);
+        if (!check.IsValid)
+            throw new InvalidOperationException(string.Join("\n", check.Problems.Take(5)));
     }
 
     [Benchmark]
     public decimal PriceOrder() => Pricer.PriceOrder(order, sources).AsT0.Totals.Total;
 
-    private static IResolver<T> Resolver<T>(IEnumerable<(string Id, MatrixKey Key, T Value)> rules) where T : struct =>
-        new MatrixResolver<Row<T>, T>(
-            Matrix<Row<T>>.Build(rules.Select(r => new MatrixRule<Row<T>>(r.Id, r.Key, new Row<T>(r.Value)))).AsT0,
-            row => row.Value);
+    private static Matrix<T> Build<T>(IEnumerable<(string Id, MatrixKey Key, T Payload)> rules) where T : IMatrixPayload<T> =>
+        Matrix<T>.Build(rules.Select(r => new MatrixRule<T>(r.Id, r.Key, r.Payload))).AsT0;
+
+    private static IResolver<decimal> Prices(IEnumerable<(string Id, MatrixKey Key, decimal Value)> rules) =>
+        new MatrixResolver<Price, decimal>(Build(rules.Select(r => (r.Id, r.Key, new Price(r.Value)))), p => p.Value);
 }
