@@ -70,15 +70,15 @@ public static class MatrixSources
             MinimumOrderValue = Map(commercial.MinimumValue, r => r.MinimumOrderValue),
             MaximumDiscount = Map(commercial.Approval, r => (decimal?)r.MaximumDiscountRate),
             Freight = commercial.Freight is { } freight ? new PayloadResolver<FreightRule>(freight) : null,
-            Ipi = Map(taxes.Ipi, r => (IpiParameters?)new IpiParameters(r.Rate, "", r.UnitAmount ?? 0m, r.FreightInBase))!,
+            Ipi = Map(taxes.Ipi, r => (IpiParameters?)new IpiParameters(r.Rate, "", r.UnitAmount ?? 0m, r.FreightInBase, r.Cst))!,
             Icms = new IcmsResolver(taxes.Icms),
             IcmsSt = Map(taxes.IcmsSt, r => (IcmsStParameters?)new IcmsStParameters(
                 r.Mva, r.StRate, "", r.AdjustMvaForInterstate, r.StBaseReduction, r.Base, r.Pauta ?? 0m, r.FcpStRate)),
             Difal = Map(taxes.Difal, r => (DifalParameters?)new DifalParameters(r.DestinationRate, r.Method, "", r.DestinationFcpRate)),
             PisCofins = Map(taxes.PisCofins, r => (PisCofinsParameters?)new PisCofinsParameters(
-                r.Regime, r.PisRate, r.CofinsRate, "", r.ExcludeIcmsFromBase, r.ExcludeFcpFromBase))!,
+                r.Regime, r.PisRate, r.CofinsRate, "", r.ExcludeIcmsFromBase, r.ExcludeFcpFromBase, r.Cst))!,
             IbsCbs = Map(taxes.CbsIbs, r => (IbsCbsParameters?)new IbsCbsParameters(
-                r.CbsRate, r.IbsUfRate, r.IbsMunRate, "", r.CbsReduction, r.IbsReduction, taxes.CbsIbsAddToItemTotal))!,
+                r.CbsRate, r.IbsUfRate, r.IbsMunRate, "", r.CbsReduction, r.IbsReduction, taxes.CbsIbsAddToItemTotal, r.Cst, r.ClassTrib))!,
             Rounding = rounding,
         };
     }

@@ -31,6 +31,9 @@ public sealed class TaxBreakdown
     /// <summary>IPI.</summary>
     public TaxLine Ipi { get; internal init; }
 
+    /// <summary>The IPI CST.</summary>
+    public string IpiCst { get; internal init; } = "";
+
     /// <summary>Whether the IPI value was added to the ICMS base (sales to final consumers and non-contributors).</summary>
     public bool IpiInIcmsBase { get; internal init; }
 
@@ -67,11 +70,20 @@ public sealed class TaxBreakdown
     /// <summary>vFCPUFDest: the destination FCP on the DIFAL base.</summary>
     public TaxLine FcpDestination { get; internal init; }
 
+    /// <summary>The PIS/COFINS CST.</summary>
+    public string PisCofinsCst { get; internal init; } = "";
+
     /// <summary>PIS.</summary>
     public TaxLine Pis { get; internal init; }
 
     /// <summary>COFINS.</summary>
     public TaxLine Cofins { get; internal init; }
+
+    /// <summary>The IBS/CBS CST (UB13).</summary>
+    public string IbsCbsCst { get; internal init; } = "";
+
+    /// <summary>The IBS/CBS cClassTrib (UB14).</summary>
+    public string IbsCbsClassTrib { get; internal init; } = "";
 
     /// <summary>CBS (rate is pAliqEfet).</summary>
     public TaxLine Cbs { get; internal init; }

@@ -36,7 +36,8 @@ public readonly record struct Recipient(IeIndicator IeIndicator, bool FinalConsu
 /// <param name="Source">Id of the rule that produced these parameters.</param>
 /// <param name="AmountPerUnit">vUnid for specific (per-unit) IPI; when above zero it replaces the rate: vIPI = quantity × vUnid.</param>
 /// <param name="FreightInBase">RIPI art. 190 §1 puts freight in the base (default); a company with a court order excludes it.</param>
-public readonly record struct IpiParameters(decimal Rate, string Source, decimal AmountPerUnit = 0m, bool FreightInBase = true);
+/// <param name="Cst">The IPI CST (50 taxed, 52 exempt…), echoed on the breakdown.</param>
+public readonly record struct IpiParameters(decimal Rate, string Source, decimal AmountPerUnit = 0m, bool FreightInBase = true, string Cst = "");
 
 /// <summary>Own ICMS as resolved by the ICMS matrix.</summary>
 /// <param name="Cst">CST (2 digits) or CSOSN (3 digits); echoed on the breakdown and checked against the other parameters.</param>
@@ -73,8 +74,9 @@ public readonly record struct DifalParameters(decimal DestinationRate, DifalMeth
 /// <param name="Source">Id of the rule that produced these parameters.</param>
 /// <param name="ExcludeIcms">Remove the ICMS shown on the invoice from the base (STF RE 574.706, Tema 69).</param>
 /// <param name="ExcludeFcp">Remove FCP from the base too: a separate legal decision of each company.</param>
+/// <param name="Cst">The PIS/COFINS CST (01 taxed at the basic rate…), echoed on the breakdown.</param>
 public readonly record struct PisCofinsParameters(
-    PisCofinsRegime Regime, decimal PisRate, decimal CofinsRate, string Source, bool ExcludeIcms = false, bool ExcludeFcp = false)
+    PisCofinsRegime Regime, decimal PisRate, decimal CofinsRate, string Source, bool ExcludeIcms = false, bool ExcludeFcp = false, string Cst = "")
 {
     /// <summary>Lucro Presumido: PIS 0.65 %, COFINS 3.00 % (Lei 9.718/98; OCA data <c>tax_pis_0_65</c>, <c>tax_cofins_3</c>).</summary>
     public static PisCofinsParameters Cumulative(string source, bool excludeIcms = false) =>
@@ -93,13 +95,19 @@ public readonly record struct PisCofinsParameters(
 /// <param name="CbsReduction">pRedAliq of CBS in % (group gRed): pAliqEfet = pCBS × (1 − pRedAliq).</param>
 /// <param name="IbsReduction">pRedAliq of IBS in %, applied to the UF and municipal rates.</param>
 /// <param name="AddsToItemTotal">False in 2026: "Em 2026 não somar vIBSUF, vIBSMun, vCBS" (NT 2025.002 VB01-10).</param>
+/// <param name="Cst">CST of IBS/CBS (UB13), echoed on the breakdown.</param>
+/// <param name="ClassTrib">cClassTrib (UB14), echoed on the breakdown.</param>
 public readonly record struct IbsCbsParameters(
     decimal CbsRate, decimal IbsUfRate, decimal IbsMunRate, string Source,
-    decimal CbsReduction = 0m, decimal IbsReduction = 0m, bool AddsToItemTotal = false)
+    decimal CbsReduction = 0m, decimal IbsReduction = 0m, bool AddsToItemTotal = false, string Cst = "", string ClassTrib = "")
 {
-    /// <summary>The 2026 test year: CBS 0.90 % (art. 346), IBS-UF 0.10 % (art. 343), IBS-Mun 0 %, shown but not added to the item total.</summary>
-    public static IbsCbsParameters Test2026(string source, decimal rateReduction = 0m) =>
-        new(0.90m, 0.10m, 0.00m, source, rateReduction, rateReduction);
+    /// <summary>
+    /// The 2026 test year: CBS 0.90 % (art. 346), IBS-UF 0.10 % (art. 343), IBS-Mun 0 %, shown but not added to the item total;
+    /// CST 000 / cClassTrib 000001 ("tributadas integralmente"); with a reduction the CST and cClassTrib are the rule's to give.
+    /// </summary>
+    public static IbsCbsParameters Test2026(string source, decimal rateReduction = 0m) => rateReduction == 0m
+        ? new(0.90m, 0.10m, 0.00m, source, Cst: "000", ClassTrib: "000001")
+        : new(0.90m, 0.10m, 0.00m, source, rateReduction, rateReduction);
 }
 
 /// <summary>

@@ -46,6 +46,7 @@ public class MatrixSourcesTests
         Assert.Equal(source, taxes.Icms.Source);
         Assert.Equal(("ipi-8471", "pc", "rtc"), (taxes.Ipi.Source, taxes.Pis.Source, taxes.Cbs.Source));
         Assert.Equal(0.90m, taxes.Cbs.Rate);
+        Assert.Equal(("00", "50", "01", "000", "000001"), (taxes.IcmsCst, taxes.IpiCst, taxes.PisCofinsCst, taxes.IbsCbsCst, taxes.IbsCbsClassTrib));
     }
 
     [Fact]
