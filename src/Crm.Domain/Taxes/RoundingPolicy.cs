@@ -20,7 +20,7 @@ public enum RoundingPolicy
 public static class RoundingPolicyExtensions
 {
     /// <summary>Rounds <paramref name="value"/> to cents with this policy.</summary>
-    public static decimal ToCents(this RoundingPolicy policy, decimal value) => policy switch
+    public static decimal ToCents(this RoundingPolicy policy, decimal value) => value.Scale <= 2 ? value : policy switch
     {
         RoundingPolicy.HalfUp => decimal.Round(value, 2, MidpointRounding.AwayFromZero),
         RoundingPolicy.HalfEvenAbnt => decimal.Round(value, 2, MidpointRounding.ToEven),

@@ -156,6 +156,32 @@ public class PricerTests
     }
 
     [Fact]
+    public void Document_amounts_must_be_cents_and_not_negative()
+    {
+        var result = Pricer.PriceOrder(Order(Header(), Line()) with { Freight = -1m, Insurance = 0.001m, Discount = -0.5m }, Sources());
+
+        Assert.Equal(
+            [("freight", TaxCodes.Negative), ("insurance", TaxCodes.Precision), ("discount", TaxCodes.Negative)],
+            result.Problems.Select(p => (p.Field, p.Code)));
+    }
+
+    [Fact]
+    public void A_free_line_gets_no_share_and_a_discount_larger_than_the_order_is_reported()
+    {
+        var free = Sources() with { CustomerPrice = new FixedResolver<decimal>(0m, "bonificacao") };
+        var priced = Priced(Order(Header(), Line(product: "P3"), Line(product: "BEER")) with { Freight = 5m }, Sources() with
+        {
+            CustomerPrice = new ProductResolver("BEER", 0m, "bonificacao"),
+        });
+
+        Assert.Equal([5m, 0m], priced.Lines.Select(l => l.Taxes.Freight));
+        Assert.Equal(TaxCodes.DiscountExceedsValue,
+            Pricer.PriceOrder(Order(Header(), Line(product: "P3")) with { Discount = 40m }, Sources()).Problems.Single().Code);
+        Assert.Equal(TaxCodes.NoWeight,
+            Pricer.PriceOrder(Order(Header(), Line(product: "P3")) with { Freight = 5m }, free).Problems.Single().Code);
+    }
+
+    [Fact]
     public void A_thousand_line_order_apportions_freight_and_discount_to_the_cent()
     {
         var lines = Enumerable.Range(0, 1_000).Select(i => Line(product: i % 3 == 0 ? "P1" : "P3", quantity: i % 7 + 1)).ToArray();
@@ -182,6 +208,12 @@ public class PricerTests
         return t.Freight == order.Freight
                && t.Discount == order.Discount + Priced(order with { Discount = 0m }).Totals.Discount
                && t.Total == t.Products - t.Discount + t.IcmsSt + t.FcpSt + t.Freight + t.Insurance + t.OtherExpenses + t.Ipi;
+    }
+
+    private sealed class ProductResolver(string product, decimal price, string id) : IResolver<decimal>
+    {
+        public Resolution<decimal> Resolve(Crm.Domain.Matrices.MatrixContext context) =>
+            context.Product == product ? Resolution<decimal>.Of(price, id) : Resolution<decimal>.None;
     }
 
     private sealed class FixedResolver<T>(T value, string id) : IResolver<T>
