@@ -30,7 +30,7 @@ internal static class BenchmarkRules
                 3 => new MatrixKey
                 {
                     Product = $"P{k / 2}",
-                    Validity = k % 2 == 0 ? new(To: new LocalDate(2025, 12, 31)) : new(From: new LocalDate(2026, 1, 1)),
+                    Validity = k % 2 == 0 ? new(to: new LocalDate(2025, 12, 31)) : new(from: new LocalDate(2026, 1, 1)),
                 },
                 4 => new MatrixKey { Customer = $"C{k / 3}", Quantity = (k % 3) switch { 0 => new(0, 10), 1 => new(10, 100), _ => new(100, null) } },
                 _ => new MatrixKey { ProductLine = $"L{k}", DestinationUf = (Uf)(k % 27), PaymentCondition = "30d" },

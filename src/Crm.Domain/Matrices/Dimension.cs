@@ -14,7 +14,7 @@ public enum Dimension
     Product,
     /// <summary>The CEST of the product (exact match).</summary>
     Cest,
-    /// <summary>The NCM of the product, matched by prefix (2 to 8 digits; a longer prefix is more specific).</summary>
+    /// <summary>The NCM of the product, matched by prefix (1 to 8 digits; a longer prefix is more specific).</summary>
     Ncm,
     /// <summary>The product line (família / linha de produto).</summary>
     ProductLine,

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
 using NodaTime;
@@ -22,8 +23,9 @@ namespace Crm.Domain.Matrices;
 /// the keys totally: the answer never depends on the order the rules were given in.</para>
 /// <para><b>Index.</b> Rules are grouped by shape (bound dimensions + NCM prefix length) into hash maps
 /// keyed by their bound values. A lookup interns the context's codes once, then probes the shapes in
-/// specificity order with one hash look-up each and stops at the first hit; only rules with the same key
-/// (versions over time, quantity tiers) are scanned. The cost depends on the number of shapes, not of rules.</para>
+/// specificity order with one hash look-up each and stops at the first hit. Rules sharing one key (versions over
+/// time, quantity tiers) are sorted by first day and searched from the latest version in force backwards. The
+/// cost depends on the number of shapes, not of rules.</para>
 /// </remarks>
 /// <typeparam name="TPayload">What the matrix resolves to.</typeparam>
 public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
@@ -58,7 +60,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         var problems = new List<Problem>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var codes = DimensionSet.InOrder.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        var groups = new Dictionary<(int Bits, int NcmLength), Dictionary<KeyValues, List<MatrixRule<TPayload>>>>();
+        var groups = new Dictionary<(int Bits, int NcmLength), Dictionary<KeyValues, Entry[]>>();
 
         foreach (var rule in list)
         {
@@ -73,20 +75,20 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             if (problems.Count > before)
                 continue;
             var group = groups.TryGetValue((bits, ncmLength), out var g) ? g : groups[(bits, ncmLength)] = [];
-            if (group.TryGetValue(values, out var same))
-                same.Add(rule);
-            else
-                group[values] = [rule];
+            var entry = new Entry(rule);
+            ref var same = ref CollectionsMarshal.GetValueRefOrAddDefault(group, values, out _);
+            same = same is null ? [entry] : [.. same, entry]; // several rules per key (versions, tiers) are few
         }
 
-        foreach (var same in groups.Values.SelectMany(g => g.Values).Where(s => s.Count > 1))
+        foreach (var same in groups.Values.SelectMany(g => g.Values).Where(s => s.Length > 1))
             ReportOverlaps(same, problems);
 
         if (problems.Count > 0)
             return new Invalid(problems);
+        foreach (var same in groups.Values.SelectMany(g => g.Values))
+            Array.Sort(same, (a, b) => a.FirstDay.CompareTo(b.FirstDay));
         var shapes = groups
-            .Select(g => new Shape(g.Key.Bits, g.Key.NcmLength, g.Value.ToDictionary(
-                kv => kv.Key, kv => kv.Value.Select(r => new Entry(r.Key.Validity, r.Key.Quantity, r)).ToArray())))
+            .Select(g => new Shape(g.Key.Bits, g.Key.NcmLength, g.Value))
             .OrderBy(s => s, ShapeSpecificity.Instance)
             .ToArray();
         return new Matrix<TPayload>(list, shapes, codes);
@@ -98,6 +100,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         ArgumentNullException.ThrowIfNull(context);
         KeyValues values = default;
         var known = 0;
+        var day = context.Date.ToDateOnly().DayNumber;
         var ncmDigits = 0;
         foreach (var dimension in _usedDimensions)
         {
@@ -105,7 +108,8 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             {
                 if (context.Ncm is not { Value: { } ncm })
                     continue;
-                ncmDigits = int.Parse(ncm, CultureInfo.InvariantCulture);
+                foreach (var digit in ncm) // always 8 digits
+                    ncmDigits = ncmDigits * 10 + (digit - '0');
             }
             else if (MatrixCoordinates.IsCode(dimension))
             {
@@ -126,16 +130,34 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             if ((shape.Bits & ~known) != 0)
                 continue;
             KeyValues probe = default;
-            foreach (var dimension in shape.Dimensions)
-                probe[(int)dimension] = values[(int)dimension];
+            foreach (var slot in shape.Slots)
+                probe[slot] = values[slot];
             if (shape.NcmLength > 0)
                 probe[(int)Dimension.Ncm] = ncmDigits / PowersOfTen[8 - shape.NcmLength];
-            if (!shape.Rules.TryGetValue(probe, out var entries))
-                continue;
-            foreach (var entry in entries)
-                if (entry.Validity.Contains(context.Date) && entry.Quantity.Contains(context.Quantity))
-                    return entry.Rule;
+            if (shape.Rules.TryGetValue(probe, out var entries) && Covering(entries, day, context.Quantity) is { } rule)
+                return rule;
         }
+        return null;
+    }
+
+    /// <summary>
+    /// The rule of one key covering the day and quantity. Entries are sorted by first day, so the search starts
+    /// at the latest version already in force and walks back: the current version of a long history is found first.
+    /// </summary>
+    private static MatrixRule<TPayload>? Covering(Entry[] entries, int day, decimal? quantity)
+    {
+        var (low, high) = (0, entries.Length);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (entries[middle].FirstDay <= day)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        for (var i = low - 1; i >= 0; i--)
+            if (entries[i].Covers(day, quantity))
+                return entries[i].Rule;
         return null;
     }
 
@@ -150,7 +172,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
     private static (int Bits, KeyValues Values, int NcmLength) Index(
         MatrixKey key, string field, Dictionary<string, int>[] codes, List<Problem> problems)
     {
-        var bits = 0;
+        var (bits, ncmLength) = (0, 0);
         KeyValues values = default;
         foreach (var dimension in DimensionSet.InOrder)
         {
@@ -159,7 +181,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             {
                 if (key.NcmPrefix is null)
                     continue;
-                if (!TryParseNcmPrefix(key.NcmPrefix, out value, out _))
+                if (!TryParseNcmPrefix(key.NcmPrefix, out value, out ncmLength))
                     problems.Add(new($"{field}.ncm", MatrixCodes.NcmPrefix, $"Prefixo de NCM '{key.NcmPrefix}' deve ter de 1 a 8 dígitos."));
             }
             else if (MatrixCoordinates.IsCode(dimension))
@@ -187,7 +209,6 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             problems.Add(new($"{field}.validity", MatrixCodes.ValidityReversed, $"Vigência {key.Validity} termina antes de começar."));
         if (key.Quantity.IsInvalid)
             problems.Add(new($"{field}.quantity", MatrixCodes.QuantityRange, $"Faixa de quantidade {key.Quantity} vazia ou negativa."));
-        var ncmLength = key.NcmPrefix is { } prefix && TryParseNcmPrefix(prefix, out _, out var length) ? length : 0;
         return (bits, values, ncmLength);
     }
 
@@ -201,26 +222,37 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         return ok;
     }
 
-    private static void ReportOverlaps(List<MatrixRule<TPayload>> same, List<Problem> problems)
+    private static void ReportOverlaps(Entry[] same, List<Problem> problems)
     {
-        for (var i = 0; i < same.Count; i++)
-            for (var j = i + 1; j < same.Count; j++)
+        for (var i = 0; i < same.Length; i++)
+            for (var j = i + 1; j < same.Length; j++)
             {
-                var (a, b) = (same[i].Key, same[j].Key);
+                var (a, b) = (same[i].Rule.Key, same[j].Rule.Key);
                 if (a.Validity.Overlaps(b.Validity) && a.Quantity.Overlaps(b.Quantity))
-                    problems.Add(new($"{TPayload.MatrixName}[{same[j].Id}]", MatrixCodes.Overlap,
-                        $"As regras {same[i].Id} e {same[j].Id} da matriz {TPayload.MatrixName} têm as mesmas chaves e " +
+                    problems.Add(new($"{TPayload.MatrixName}[{same[j].Rule.Id}]", MatrixCodes.Overlap,
+                        $"As regras {same[i].Rule.Id} e {same[j].Rule.Id} da matriz {TPayload.MatrixName} têm as mesmas chaves e " +
                         $"vigências {a.Validity}/{b.Validity} e quantidades {a.Quantity}/{b.Quantity} sobrepostas."));
             }
     }
 
-    private readonly record struct Entry(Validity Validity, QuantityRange Quantity, MatrixRule<TPayload> Rule);
+    /// <summary>A rule with its validity as ISO day numbers, so that the date test is two integer comparisons.</summary>
+    private readonly struct Entry(MatrixRule<TPayload> rule)
+    {
+        public int FirstDay { get; } = rule.Key.Validity.From?.ToDateOnly().DayNumber ?? int.MinValue;
+        private readonly int _lastDay = rule.Key.Validity.To?.ToDateOnly().DayNumber ?? int.MaxValue;
+        private readonly bool _anyQuantity = rule.Key.Quantity.IsAny;
+
+        public MatrixRule<TPayload> Rule { get; } = rule;
+
+        public bool Covers(int day, decimal? quantity) =>
+            day >= FirstDay && day <= _lastDay && (_anyQuantity || Rule.Key.Quantity.Contains(quantity));
+    }
 
     private sealed class Shape(int bits, int ncmLength, Dictionary<KeyValues, Entry[]> rules)
     {
         public int Bits { get; } = bits;
         public int NcmLength { get; } = ncmLength;
-        public Dimension[] Dimensions { get; } = DimensionSet.InOrder.Where(d => (bits & DimensionSet.Bit(d)) != 0).ToArray();
+        public int[] Slots { get; } = DimensionSet.InOrder.Where(d => (bits & DimensionSet.Bit(d)) != 0).Select(d => (int)d).ToArray();
         public Dictionary<KeyValues, Entry[]> Rules { get; } = rules;
     }
 

@@ -6,10 +6,19 @@ namespace Crm.Domain.Matrices;
 /// The dates a rule is valid on, both ends inclusive ("válida de 01/01 a 31/03"); a missing end is open.
 /// The default value is valid on every date. Matrices take the document date, never "today".
 /// </summary>
-/// <param name="From">The first valid date, or null for "since always".</param>
-/// <param name="To">The last valid date, or null for "until further notice".</param>
-public readonly record struct Validity(LocalDate? From = null, LocalDate? To = null)
+public readonly record struct Validity
 {
+    /// <summary>Creates a range; a reversed one is representable so that the matrix build can report it with the rule id.</summary>
+    /// <param name="from">The first valid date, or null for "since always".</param>
+    /// <param name="to">The last valid date, or null for "until further notice".</param>
+    public Validity(LocalDate? from = null, LocalDate? to = null) => (From, To) = (from, to);
+
+    /// <summary>The first valid date, or null for "since always".</summary>
+    public LocalDate? From { get; }
+
+    /// <summary>The last valid date, or null for "until further notice".</summary>
+    public LocalDate? To { get; }
+
     /// <summary>Valid on every date.</summary>
     public static Validity Always => default;
 
@@ -30,10 +39,19 @@ public readonly record struct Validity(LocalDate? From = null, LocalDate? To = n
 /// The quantities a rule applies to, <see cref="Min"/> inclusive and <see cref="Max"/> exclusive so that
 /// tiers such as [0, 10), [10, 50), [50, …) never share a boundary. The default value covers every quantity.
 /// </summary>
-/// <param name="Min">The smallest quantity, or null for no lower bound.</param>
-/// <param name="Max">The first quantity no longer covered, or null for no upper bound.</param>
-public readonly record struct QuantityRange(decimal? Min = null, decimal? Max = null)
+public readonly record struct QuantityRange
 {
+    /// <summary>Creates a range; an empty one is representable so that the matrix build can report it with the rule id.</summary>
+    /// <param name="min">The smallest quantity, or null for no lower bound.</param>
+    /// <param name="max">The first quantity no longer covered, or null for no upper bound.</param>
+    public QuantityRange(decimal? min = null, decimal? max = null) => (Min, Max) = (min, max);
+
+    /// <summary>The smallest quantity, or null for no lower bound.</summary>
+    public decimal? Min { get; }
+
+    /// <summary>The first quantity no longer covered, or null for no upper bound.</summary>
+    public decimal? Max { get; }
+
     /// <summary>Every quantity.</summary>
     public static QuantityRange Any => default;
 

@@ -65,7 +65,7 @@ public class MatrixConfigurationTests
         Assert.True(Matrix<Tag>.Build([
             Rule("jan small", new MatrixKey { Validity = jan, Quantity = new(0, 10) }),
             Rule("jan big", new MatrixKey { Validity = jan, Quantity = new(10, null) }),
-            Rule("always tiny", new MatrixKey { Validity = new(From: new LocalDate(2026, 2, 1)), Quantity = new(0, 10) }),
+            Rule("always tiny", new MatrixKey { Validity = new(from: new LocalDate(2026, 2, 1)), Quantity = new(0, 10) }),
         ]).IsValid);
 
         Assert.Equal(MatrixCodes.Overlap, Single(

@@ -105,8 +105,8 @@ public class MatrixTests
     {
         var matrix = Build(
             Rule("2025", new MatrixKey { Product = "P", Validity = new(new LocalDate(2025, 1, 1), new LocalDate(2025, 12, 31)) }),
-            Rule("2026+", new MatrixKey { Product = "P", Validity = new(From: new LocalDate(2026, 1, 1)) }),
-            Rule("until 2024", new MatrixKey { Product = "P", Validity = new(To: new LocalDate(2024, 12, 31)) }));
+            Rule("2026+", new MatrixKey { Product = "P", Validity = new(from: new LocalDate(2026, 1, 1)) }),
+            Rule("until 2024", new MatrixKey { Product = "P", Validity = new(to: new LocalDate(2024, 12, 31)) }));
         string? On(int y, int m, int d) => matrix.Found(Context(new LocalDate(y, m, d)) with { Product = "P" });
 
         Assert.Equal("until 2024", On(1990, 1, 1));
@@ -134,7 +134,7 @@ public class MatrixTests
         var matrix = Build(
             Rule("small", new MatrixKey { Product = "P", Quantity = new(0, 10) }),
             Rule("medium", new MatrixKey { Product = "P", Quantity = new(10, 50) }),
-            Rule("large", new MatrixKey { Product = "P", Quantity = new(Min: 50) }));
+            Rule("large", new MatrixKey { Product = "P", Quantity = new(min: 50) }));
         string? For(decimal? q) => matrix.Found(Context() with { Product = "P", Quantity = q });
 
         Assert.Equal("small", For(0));
@@ -144,6 +144,26 @@ public class MatrixTests
         Assert.Equal("large", For(50));
         Assert.Equal("large", For(1_000_000));
         Assert.Null(For(null));
+    }
+
+    [Fact]
+    public void A_long_history_of_versions_with_quantity_tiers_resolves_every_month()
+    {
+        var start = new LocalDate(2016, 1, 1);
+        var rules = Enumerable.Range(0, 120).SelectMany(m => new[]
+        {
+            Rule($"{m}-small", new MatrixKey { Product = "P", Quantity = new(0, 10), Validity = new(start.PlusMonths(m), start.PlusMonths(m + 1).PlusDays(-1)) }),
+            Rule($"{m}-large", new MatrixKey { Product = "P", Quantity = new(10, null), Validity = new(start.PlusMonths(m), start.PlusMonths(m + 1).PlusDays(-1)) }),
+        }).Reverse().ToArray();
+        var matrix = Build(rules);
+
+        for (var m = 0; m < 120; m++)
+        {
+            Assert.Equal($"{m}-small", matrix.Found(Context(start.PlusMonths(m)) with { Product = "P", Quantity = 1 }));
+            Assert.Equal($"{m}-large", matrix.Found(Context(start.PlusMonths(m + 1).PlusDays(-1)) with { Product = "P", Quantity = 10 }));
+        }
+        Assert.Null(matrix.Found(Context(start.PlusDays(-1)) with { Product = "P", Quantity = 1 }));
+        Assert.Null(matrix.Found(Context(start.PlusMonths(120)) with { Product = "P", Quantity = 1 }));
     }
 
     [Fact]

@@ -2,6 +2,9 @@ using Crm.Domain.Matrices;
 using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using static Crm.Domain.Tests.Matrices.TestRules;
 
@@ -168,4 +171,37 @@ public class TaxMatrixTests
         Assert.Equal(0.05m, matrix.Find(Context(new LocalDate(2027, 1, 1)))!.Payload.IbsMunRate);
         Assert.Null(matrix.Find(Context(new LocalDate(2025, 12, 31))));
     }
+}
+
+public class IcmsResolutionProperties
+{
+    private static readonly Arbitrary<(Uf, Uf, ProductOrigin)> Lines = Arb.ToArbitrary(
+        from o in Gen.Elements(Enum.GetValues<Uf>())
+        from d in Gen.Elements(Enum.GetValues<Uf>())
+        from p in Gen.Elements(Enum.GetValues<ProductOrigin>())
+        select (o, d, p));
+
+    private static readonly Matrix<IcmsRule> Empty = Matrix<IcmsRule>.Build([]).AsT0;
+
+    private static readonly Matrix<IcmsRule> CstOnly = Matrix<IcmsRule>.Build([new("cst", MatrixKey.Any, new IcmsRule("51", BaseReduction: 33.33m))]).AsT0;
+
+    [Property]
+    public Property Without_a_rate_in_the_matrix_the_law_decides_interstate_lines_and_internal_lines_fail() =>
+        Prop.ForAll(Lines, line =>
+        {
+            var (from, to, origin) = line;
+            var context = Context() with { OriginUf = from, DestinationUf = to, ProductOrigin = origin };
+            foreach (var matrix in new[] { Empty, CstOnly })
+            {
+                var resolved = matrix.Resolve(context);
+                if (from == to)
+                    Assert.True(resolved.IsT1);
+                else
+                {
+                    var rate = resolved.AsT0;
+                    Assert.Equal((InterstateIcmsRate.For(from, to, origin), IcmsRateSource.InterstateLaw), (rate.Rate, rate.Source));
+                    Assert.Equal(matrix == Empty ? "00" : "51", rate.Cst);
+                }
+            }
+        });
 }
