@@ -99,5 +99,5 @@ public class OrderPricingBenchmarks
         Matrix<T>.Build(rules.Select(r => new MatrixRule<T>(r.Id, r.Key, r.Payload))).AsT0;
 
     private static IResolver<decimal> Prices(IEnumerable<(string Id, MatrixKey Key, decimal Value)> rules) =>
-        new MatrixResolver<Price, decimal>(Build(rules.Select(r => (r.Id, r.Key, new Price(r.Value)))), p => p.Value);
+        new MatrixResolver<Price, decimal>(Build(rules.Select(r => (r.Id, r.Key, new Price(r.Value)))), (p, _) => p.Value);
 }

@@ -72,6 +72,66 @@ public readonly record struct OrderTotals(
     decimal IcmsBase, decimal Icms, decimal Fcp, decimal IcmsStBase, decimal IcmsSt, decimal FcpSt, decimal Difal, decimal FcpDestination,
     decimal Pis, decimal Cofins, decimal IbsCbsBase, decimal Cbs, decimal Ibs, decimal Total)
 {
+    /// <summary>Σ vProd.</summary>
+    public decimal Products { get; } = Products;
+
+    /// <summary>Σ vDesc.</summary>
+    public decimal Discount { get; } = Discount;
+
+    /// <summary>Σ vFrete.</summary>
+    public decimal Freight { get; } = Freight;
+
+    /// <summary>Σ vSeg.</summary>
+    public decimal Insurance { get; } = Insurance;
+
+    /// <summary>Σ vOutro.</summary>
+    public decimal OtherExpenses { get; } = OtherExpenses;
+
+    /// <summary>Σ vIPI.</summary>
+    public decimal Ipi { get; } = Ipi;
+
+    /// <summary>Σ vBC.</summary>
+    public decimal IcmsBase { get; } = IcmsBase;
+
+    /// <summary>Σ vICMS.</summary>
+    public decimal Icms { get; } = Icms;
+
+    /// <summary>Σ vFCP.</summary>
+    public decimal Fcp { get; } = Fcp;
+
+    /// <summary>Σ vBCST.</summary>
+    public decimal IcmsStBase { get; } = IcmsStBase;
+
+    /// <summary>Σ vST.</summary>
+    public decimal IcmsSt { get; } = IcmsSt;
+
+    /// <summary>Σ vFCPST.</summary>
+    public decimal FcpSt { get; } = FcpSt;
+
+    /// <summary>Σ vICMSUFDest.</summary>
+    public decimal Difal { get; } = Difal;
+
+    /// <summary>Σ vFCPUFDest.</summary>
+    public decimal FcpDestination { get; } = FcpDestination;
+
+    /// <summary>Σ vPIS.</summary>
+    public decimal Pis { get; } = Pis;
+
+    /// <summary>Σ vCOFINS.</summary>
+    public decimal Cofins { get; } = Cofins;
+
+    /// <summary>Σ vBCIBSCBS.</summary>
+    public decimal IbsCbsBase { get; } = IbsCbsBase;
+
+    /// <summary>Σ vCBS.</summary>
+    public decimal Cbs { get; } = Cbs;
+
+    /// <summary>Σ vIBS.</summary>
+    public decimal Ibs { get; } = Ibs;
+
+    /// <summary>vNF = Σ line totals.</summary>
+    public decimal Total { get; } = Total;
+
     internal OrderTotals Add(TaxBreakdown t) => new(
         Products + t.Product, Discount + t.Discount, Freight + t.Freight, Insurance + t.Insurance, OtherExpenses + t.OtherExpenses,
         Ipi + t.Ipi.Value, IcmsBase + t.Icms.Base, Icms + t.Icms.Value, Fcp + t.Fcp.Value, IcmsStBase + t.IcmsSt.Base,

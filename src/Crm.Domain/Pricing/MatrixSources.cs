@@ -65,25 +65,25 @@ public static class MatrixSources
             ListPrice = listPrice,
             CustomerPrice = customerPrice,
             Promotion = promotion,
-            DiscountSurcharge = Map(commercial.DiscountSurcharge, r => (decimal?)(r.SurchargeRate - r.DiscountRate)),
-            MinimumPrice = Map(commercial.MinimumValue, r => r.MinimumUnitPrice),
-            MinimumOrderValue = Map(commercial.MinimumValue, r => r.MinimumOrderValue),
-            MaximumDiscount = Map(commercial.Approval, r => (decimal?)r.MaximumDiscountRate),
+            DiscountSurcharge = Map(commercial.DiscountSurcharge, (r, _) => (decimal?)(r.SurchargeRate - r.DiscountRate)),
+            MinimumPrice = Map(commercial.MinimumValue, (r, _) => r.MinimumUnitPrice),
+            MinimumOrderValue = Map(commercial.MinimumValue, (r, _) => r.MinimumOrderValue),
+            MaximumDiscount = Map(commercial.Approval, (r, _) => (decimal?)r.MaximumDiscountRate),
             Freight = commercial.Freight is { } freight ? new PayloadResolver<FreightRule>(freight) : null,
-            Ipi = Map(taxes.Ipi, r => (IpiParameters?)new IpiParameters(r.Rate, "", r.UnitAmount ?? 0m, r.FreightInBase, r.Cst))!,
+            Ipi = Map(taxes.Ipi, (r, id) => (IpiParameters?)new IpiParameters(r.Rate, id, r.UnitAmount ?? 0m, r.FreightInBase, r.Cst))!,
             Icms = new IcmsResolver(taxes.Icms),
-            IcmsSt = Map(taxes.IcmsSt, r => (IcmsStParameters?)new IcmsStParameters(
-                r.Mva, r.StRate, "", r.AdjustMvaForInterstate, r.StBaseReduction, r.Base, r.Pauta ?? 0m, r.FcpStRate)),
-            Difal = Map(taxes.Difal, r => (DifalParameters?)new DifalParameters(r.DestinationRate, r.Method, "", r.DestinationFcpRate)),
-            PisCofins = Map(taxes.PisCofins, r => (PisCofinsParameters?)new PisCofinsParameters(
-                r.Regime, r.PisRate, r.CofinsRate, "", r.ExcludeIcmsFromBase, r.ExcludeFcpFromBase, r.Cst))!,
-            IbsCbs = Map(taxes.CbsIbs, r => (IbsCbsParameters?)new IbsCbsParameters(
-                r.CbsRate, r.IbsUfRate, r.IbsMunRate, "", r.CbsReduction, r.IbsReduction, taxes.CbsIbsAddToItemTotal, r.Cst, r.ClassTrib))!,
+            IcmsSt = Map(taxes.IcmsSt, (r, id) => (IcmsStParameters?)new IcmsStParameters(
+                r.Mva, r.StRate, id, r.AdjustMvaForInterstate, r.StBaseReduction, r.Base, r.Pauta ?? 0m, r.FcpStRate)),
+            Difal = Map(taxes.Difal, (r, id) => (DifalParameters?)new DifalParameters(r.DestinationRate, r.Method, id, r.DestinationFcpRate)),
+            PisCofins = Map(taxes.PisCofins, (r, id) => (PisCofinsParameters?)new PisCofinsParameters(
+                r.Regime, r.PisRate, r.CofinsRate, id, r.ExcludeIcmsFromBase, r.ExcludeFcpFromBase, r.Cst))!,
+            IbsCbs = Map(taxes.CbsIbs, (r, id) => (IbsCbsParameters?)new IbsCbsParameters(
+                r.CbsRate, r.IbsUfRate, r.IbsMunRate, id, r.CbsReduction, r.IbsReduction, taxes.CbsIbsAddToItemTotal, r.Cst, r.ClassTrib))!,
             Rounding = rounding,
         };
     }
 
-    private static MatrixResolver<TPayload, T>? Map<TPayload, T>(Matrix<TPayload>? matrix, Func<TPayload, T?> map)
+    private static MatrixResolver<TPayload, T>? Map<TPayload, T>(Matrix<TPayload>? matrix, Func<TPayload, string, T?> map)
         where TPayload : IMatrixPayload<TPayload>
         where T : struct =>
         matrix is null ? null : new MatrixResolver<TPayload, T>(matrix, map);
@@ -104,10 +104,11 @@ public static class MatrixSources
     private sealed class IcmsResolver(Matrix<IcmsRule> matrix) : IResolver<IcmsParameters>
     {
         public Resolution<IcmsParameters> Resolve(MatrixContext context) => matrix.Resolve(context).Match(
-            rate => Resolution<IcmsParameters>.Of(
-                new IcmsParameters(rate.Cst, rate.Rate, "", rate.BaseReduction, rate.FcpRate),
-                rate.Source == IcmsRateSource.Matrix ? rate.RuleId! : LawId(rate)),
+            rate => Of(rate, rate.Source == IcmsRateSource.Matrix ? rate.RuleId! : LawId(rate)),
             invalid => Resolution<IcmsParameters>.Failed(invalid.Problems));
+
+        private static Resolution<IcmsParameters> Of(IcmsRate rate, string id) =>
+            Resolution<IcmsParameters>.Of(new IcmsParameters(rate.Cst, rate.Rate, id, rate.BaseReduction, rate.FcpRate), id);
 
         private static string LawId(IcmsRate rate)
         {

@@ -27,4 +27,17 @@ public enum PriceStepKind
 /// <param name="UnitPrice">The unit price after the step, in cents (for <see cref="PriceStepKind.MinimumPrice"/>, the minimum).</param>
 /// <param name="Percent">The percentage applied (negative for a discount); 0 for prices.</param>
 /// <param name="RuleId">The matrix rule; <c>seller</c> for the seller's own discount.</param>
-public readonly record struct PriceStep(PriceStepKind Kind, decimal UnitPrice, decimal Percent, string RuleId);
+public readonly record struct PriceStep(PriceStepKind Kind, decimal UnitPrice, decimal Percent, string RuleId)
+{
+    /// <summary>Which step.</summary>
+    public PriceStepKind Kind { get; } = Kind;
+
+    /// <summary>The unit price after the step, in cents (for <see cref="PriceStepKind.MinimumPrice"/>, the minimum).</summary>
+    public decimal UnitPrice { get; } = UnitPrice;
+
+    /// <summary>The percentage applied (negative for a discount); 0 for prices.</summary>
+    public decimal Percent { get; } = Percent;
+
+    /// <summary>The matrix rule; <c>seller</c> for the seller's own discount.</summary>
+    public string RuleId { get; } = RuleId;
+}

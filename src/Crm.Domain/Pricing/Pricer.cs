@@ -12,7 +12,7 @@ namespace Crm.Domain.Pricing;
 /// value, sets the freight from the freight matrix when the order does not give it, apportions the document's
 /// freight, insurance, other expenses and discount over the lines by value (<see cref="Apportionment"/>) and
 /// computes each line's taxes (<see cref="ItemTaxCalculator"/>). Every step quotes the rule that decided it;
-/// tax parameters carry the id of their matrix rule as their <c>Source</c>.
+/// tax resolvers put the id of their rule in the parameters' <c>Source</c> (a parameter set without one is reported).
 /// </summary>
 public static class Pricer
 {
@@ -231,15 +231,15 @@ public static class Pricer
             if (recipient.SellerOwesDifal)
             {
                 var d = Required(sources.Difal, context, at, "difal", "DIFAL", ref problems, ref complete);
-                difal = d.Value with { Source = d.RuleId };
+                difal = d.Value;
             }
             var parameters = new TaxParameters(
                 recipient,
-                ipi.Value with { Source = ipi.RuleId },
-                icms.Value with { Source = icms.RuleId },
-                pisCofins.Value with { Source = pisCofins.RuleId },
-                ibsCbs.Value with { Source = ibsCbs.RuleId },
-                st.Found ? st.Value with { Source = st.RuleId } : null,
+                ipi.Value,
+                icms.Value,
+                pisCofins.Value,
+                ibsCbs.Value,
+                st.Found ? st.Value : null,
                 difal,
                 sources.Rounding);
             if (complete)

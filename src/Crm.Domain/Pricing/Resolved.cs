@@ -58,12 +58,15 @@ public interface IResolver<T>
 /// <typeparam name="TPayload">The matrix payload.</typeparam>
 /// <typeparam name="T">What the pipeline needs from it.</typeparam>
 /// <param name="matrix">The matrix.</param>
-/// <param name="map">Maps the winning rule's payload to the value; null when the rule does not say (e.g. a minimum-value rule with only an order minimum).</param>
-public sealed class MatrixResolver<TPayload, T>(Matrix<TPayload> matrix, Func<TPayload, T?> map) : IResolver<T>
+/// <param name="map">
+/// Maps the winning rule's payload and id to the value (tax parameters take the id as their <c>Source</c>); null when
+/// the rule does not say (e.g. a minimum-value rule with only an order minimum).
+/// </param>
+public sealed class MatrixResolver<TPayload, T>(Matrix<TPayload> matrix, Func<TPayload, string, T?> map) : IResolver<T>
     where TPayload : IMatrixPayload<TPayload>
     where T : struct
 {
     /// <inheritdoc />
     public Resolution<T> Resolve(MatrixContext context) =>
-        matrix.Find(context) is { } rule && map(rule.Payload) is { } value ? Resolution<T>.Of(value, rule.Id) : Resolution<T>.None;
+        matrix.Find(context) is { } rule && map(rule.Payload, rule.Id) is { } value ? Resolution<T>.Of(value, rule.Id) : Resolution<T>.None;
 }

@@ -130,7 +130,7 @@ public static class ItemTaxCalculator
         var icmsParameters = p.Icms;
         var ipiInIcms = recipient.IpiInIcmsBase;
         var icmsBase = round.Icms.ToCents((operation + (ipiInIcms ? ipi.Value : 0m)) * (1m - Percent(icmsParameters.BaseReduction)));
-        var icms = Rated(round.Icms, icmsBase, icmsParameters.Rate, icmsParameters.Source) with { Reduction = icmsParameters.BaseReduction };
+        var icms = Rated(round.Icms, icmsBase, icmsParameters.Rate, icmsParameters.Source, icmsParameters.BaseReduction);
         var fcp = Rated(round.Icms, icmsBase, icmsParameters.FcpRate, icmsParameters.Source);
         var ownIcmsForSt = icms.Value;
         var ownFcpForSt = fcp.Value;
@@ -153,7 +153,7 @@ public static class ItemTaxCalculator
                 StBase.Pauta => round.IcmsSt.ToCents(item.Quantity * st.Pauta),
                 _ => Math.Max(MvaBase(round.IcmsSt, operation + ipi.Value, mva, st.BaseReduction), round.IcmsSt.ToCents(item.Quantity * st.Pauta)),
             };
-            icmsSt = Deducting(round.IcmsSt, stBase, st.Rate, ownIcmsForSt, st.Source) with { Reduction = st.BaseReduction };
+            icmsSt = Deducting(round.IcmsSt, stBase, st.Rate, ownIcmsForSt, st.Source, st.BaseReduction);
             fcpSt = Deducting(round.IcmsSt, stBase, st.FcpRate, ownFcpForSt, st.Source);
         }
 
@@ -222,12 +222,12 @@ public static class ItemTaxCalculator
         };
     }
 
-    private static TaxLine Rated(RoundingPolicy policy, decimal taxBase, decimal rate, string source) =>
-        new(taxBase, rate, Of(policy, taxBase, rate), source);
+    private static TaxLine Rated(RoundingPolicy policy, decimal taxBase, decimal rate, string source, decimal reduction = 0m) =>
+        new(taxBase, rate, Of(policy, taxBase, rate), source, reduction);
 
     /// <summary>r2(base × rate) minus a tax already charged (own ICMS or FCP), never below zero.</summary>
-    private static TaxLine Deducting(RoundingPolicy policy, decimal taxBase, decimal rate, decimal charged, string source) =>
-        new(taxBase, rate, Math.Max(0m, Of(policy, taxBase, rate) - charged), source);
+    private static TaxLine Deducting(RoundingPolicy policy, decimal taxBase, decimal rate, decimal charged, string source, decimal reduction = 0m) =>
+        new(taxBase, rate, Math.Max(0m, Of(policy, taxBase, rate) - charged), source, reduction);
 
     private static decimal MvaBase(RoundingPolicy policy, decimal value, decimal mva, decimal reduction) =>
         policy.ToCents(value * (1m + Percent(mva)) * (1m - Percent(reduction)));

@@ -14,15 +14,39 @@ namespace Crm.Domain.Taxes;
 /// <param name="Cofins">COFINS.</param>
 /// <param name="IbsCbs">CBS, IBS-UF and IBS-Mun.</param>
 public readonly record struct RoundingProfile(
-    RoundingPolicy Product,
-    RoundingPolicy Ipi,
-    RoundingPolicy Icms,
-    RoundingPolicy IcmsSt,
-    RoundingPolicy Difal,
-    RoundingPolicy Pis,
-    RoundingPolicy Cofins,
-    RoundingPolicy IbsCbs)
+    RoundingPolicy Product = RoundingPolicy.HalfUp,
+    RoundingPolicy Ipi = RoundingPolicy.HalfUp,
+    RoundingPolicy Icms = RoundingPolicy.HalfUp,
+    RoundingPolicy IcmsSt = RoundingPolicy.HalfUp,
+    RoundingPolicy Difal = RoundingPolicy.HalfUp,
+    RoundingPolicy Pis = RoundingPolicy.HalfUp,
+    RoundingPolicy Cofins = RoundingPolicy.HalfUp,
+    RoundingPolicy IbsCbs = RoundingPolicy.HalfUp)
 {
+    /// <summary>The item value vProd = quantity × unit price.</summary>
+    public RoundingPolicy Product { get; } = Product;
+
+    /// <summary>IPI.</summary>
+    public RoundingPolicy Ipi { get; } = Ipi;
+
+    /// <summary>Own ICMS base and value, and FCP.</summary>
+    public RoundingPolicy Icms { get; } = Icms;
+
+    /// <summary>ICMS-ST base and value, and FCP-ST.</summary>
+    public RoundingPolicy IcmsSt { get; } = IcmsSt;
+
+    /// <summary>DIFAL base and value, and the destination FCP.</summary>
+    public RoundingPolicy Difal { get; } = Difal;
+
+    /// <summary>PIS.</summary>
+    public RoundingPolicy Pis { get; } = Pis;
+
+    /// <summary>COFINS.</summary>
+    public RoundingPolicy Cofins { get; } = Cofins;
+
+    /// <summary>CBS, IBS-UF and IBS-Mun.</summary>
+    public RoundingPolicy IbsCbs { get; } = IbsCbs;
+
     /// <summary>Half-up for every field: the default.</summary>
     public static RoundingProfile HalfUp { get; } = Uniform(RoundingPolicy.HalfUp);
 

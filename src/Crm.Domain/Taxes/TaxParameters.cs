@@ -21,6 +21,15 @@ public enum IeIndicator
 /// <param name="Interstate">idDest = 2: origin and destination UFs differ.</param>
 public readonly record struct Recipient(IeIndicator IeIndicator, bool FinalConsumer, bool Interstate)
 {
+    /// <summary>indIEDest.</summary>
+    public IeIndicator IeIndicator { get; } = IeIndicator;
+
+    /// <summary>indFinal = 1: the goods are for the buyer's own use, consumption or fixed assets.</summary>
+    public bool FinalConsumer { get; } = FinalConsumer;
+
+    /// <summary>idDest = 2: origin and destination UFs differ.</summary>
+    public bool Interstate { get; } = Interstate;
+
     /// <summary>
     /// IPI enters the ICMS base unless the sale is between contributors for resale or industrialization
     /// (CF art. 155 §2 XI; coded by OCA as <c>ind_ie_dest in (2, 9) or ind_final</c>).
@@ -37,15 +46,47 @@ public readonly record struct Recipient(IeIndicator IeIndicator, bool FinalConsu
 /// <param name="AmountPerUnit">vUnid for specific (per-unit) IPI; when above zero it replaces the rate: vIPI = quantity × vUnid.</param>
 /// <param name="FreightInBase">RIPI art. 190 §1 puts freight in the base (default); a company with a court order excludes it.</param>
 /// <param name="Cst">The IPI CST (50 taxed, 52 exempt…), echoed on the breakdown.</param>
-public readonly record struct IpiParameters(decimal Rate, string Source, decimal AmountPerUnit = 0m, bool FreightInBase = true, string Cst = "");
+public readonly record struct IpiParameters(decimal Rate, string Source, decimal AmountPerUnit = 0m, bool FreightInBase = true, string Cst = "")
+{
+    /// <summary>pIPI, ad valorem, in %.</summary>
+    public decimal Rate { get; } = Rate;
+
+    /// <summary>Id of the rule that produced these parameters.</summary>
+    public string Source { get; } = Source;
+
+    /// <summary>vUnid for specific (per-unit) IPI; when above zero it replaces the rate: vIPI = quantity × vUnid.</summary>
+    public decimal AmountPerUnit { get; } = AmountPerUnit;
+
+    /// <summary>RIPI art. 190 §1 puts freight in the base (default); a company with a court order excludes it.</summary>
+    public bool FreightInBase { get; } = FreightInBase;
+
+    /// <summary>The IPI CST (50 taxed, 52 exempt…), echoed on the breakdown.</summary>
+    public string Cst { get; } = Cst;
+}
 
 /// <summary>Own ICMS as resolved by the ICMS matrix.</summary>
 /// <param name="Cst">CST (2 digits) or CSOSN (3 digits); echoed on the breakdown and checked against the other parameters.</param>
 /// <param name="Rate">pICMS in %, without FCP.</param>
 /// <param name="Source">Id of the rule that produced these parameters.</param>
 /// <param name="BaseReduction">pRedBC in % (CST 20/51/70/90).</param>
-/// <param name="FcpRate">pFCP in %, the poverty fund on top of <paramref name="Rate"/>.</param>
-public readonly record struct IcmsParameters(string Cst, decimal Rate, string Source, decimal BaseReduction = 0m, decimal FcpRate = 0m);
+/// <param name="FcpRate">pFCP in %, the poverty fund on top of the ICMS rate.</param>
+public readonly record struct IcmsParameters(string Cst, decimal Rate, string Source, decimal BaseReduction = 0m, decimal FcpRate = 0m)
+{
+    /// <summary>CST (2 digits) or CSOSN (3 digits); echoed on the breakdown and checked against the other parameters.</summary>
+    public string Cst { get; } = Cst;
+
+    /// <summary>pICMS in %, without FCP.</summary>
+    public decimal Rate { get; } = Rate;
+
+    /// <summary>Id of the rule that produced these parameters.</summary>
+    public string Source { get; } = Source;
+
+    /// <summary>pRedBC in % (CST 20/51/70/90).</summary>
+    public decimal BaseReduction { get; } = BaseReduction;
+
+    /// <summary>pFCP in %, the poverty fund on top of the ICMS rate.</summary>
+    public decimal FcpRate { get; } = FcpRate;
+}
 
 /// <summary>ICMS-ST as resolved by the ST matrix.</summary>
 /// <param name="Mva">The original MVA in %.</param>
@@ -58,14 +99,52 @@ public readonly record struct IcmsParameters(string Cst, decimal Rate, string So
 /// <param name="FcpRate">pFCPST in %.</param>
 public readonly record struct IcmsStParameters(
     decimal Mva, decimal Rate, string Source,
-    bool AdjustMva = false, decimal BaseReduction = 0m, StBase Mode = StBase.Mva, decimal Pauta = 0m, decimal FcpRate = 0m);
+    bool AdjustMva = false, decimal BaseReduction = 0m, StBase Mode = StBase.Mva, decimal Pauta = 0m, decimal FcpRate = 0m)
+{
+    /// <summary>The original MVA in %.</summary>
+    public decimal Mva { get; } = Mva;
+
+    /// <summary>pICMSST: the destination's internal rate in %, without FCP.</summary>
+    public decimal Rate { get; } = Rate;
+
+    /// <summary>Id of the rule that produced these parameters.</summary>
+    public string Source { get; } = Source;
+
+    /// <summary>Apply the adjusted-MVA formula of Conv. ICMS 104/2008 (interstate, when the agreement requires it).</summary>
+    public bool AdjustMva { get; } = AdjustMva;
+
+    /// <summary>pRedBCST in %.</summary>
+    public decimal BaseReduction { get; } = BaseReduction;
+
+    /// <summary>How the base is set.</summary>
+    public StBase Mode { get; } = Mode;
+
+    /// <summary>Value per unit for <see cref="StBase.Pauta"/> and <see cref="StBase.GreaterOfMvaAndPauta"/>.</summary>
+    public decimal Pauta { get; } = Pauta;
+
+    /// <summary>pFCPST in %.</summary>
+    public decimal FcpRate { get; } = FcpRate;
+}
 
 /// <summary>DIFAL (group ICMSUFDest) as resolved by the DIFAL matrix; used only when <see cref="Recipient.SellerOwesDifal"/>.</summary>
 /// <param name="DestinationRate">pICMSUFDest in %, without FCP.</param>
 /// <param name="Method">Single or double base.</param>
 /// <param name="Source">Id of the rule that produced these parameters.</param>
 /// <param name="DestinationFcpRate">pFCPUFDest in %.</param>
-public readonly record struct DifalParameters(decimal DestinationRate, DifalMethod Method, string Source, decimal DestinationFcpRate = 0m);
+public readonly record struct DifalParameters(decimal DestinationRate, DifalMethod Method, string Source, decimal DestinationFcpRate = 0m)
+{
+    /// <summary>pICMSUFDest in %, without FCP.</summary>
+    public decimal DestinationRate { get; } = DestinationRate;
+
+    /// <summary>Single or double base.</summary>
+    public DifalMethod Method { get; } = Method;
+
+    /// <summary>Id of the rule that produced these parameters.</summary>
+    public string Source { get; } = Source;
+
+    /// <summary>pFCPUFDest in %.</summary>
+    public decimal DestinationFcpRate { get; } = DestinationFcpRate;
+}
 
 /// <summary>PIS and COFINS as resolved by the PIS/COFINS matrix.</summary>
 /// <param name="Regime">Cumulative or non-cumulative.</param>
@@ -78,6 +157,27 @@ public readonly record struct DifalParameters(decimal DestinationRate, DifalMeth
 public readonly record struct PisCofinsParameters(
     PisCofinsRegime Regime, decimal PisRate, decimal CofinsRate, string Source, bool ExcludeIcms = false, bool ExcludeFcp = false, string Cst = "")
 {
+    /// <summary>Cumulative or non-cumulative.</summary>
+    public PisCofinsRegime Regime { get; } = Regime;
+
+    /// <summary>pPIS in %.</summary>
+    public decimal PisRate { get; } = PisRate;
+
+    /// <summary>pCOFINS in %.</summary>
+    public decimal CofinsRate { get; } = CofinsRate;
+
+    /// <summary>Id of the rule that produced these parameters.</summary>
+    public string Source { get; } = Source;
+
+    /// <summary>Remove the ICMS shown on the invoice from the base (STF RE 574.706, Tema 69).</summary>
+    public bool ExcludeIcms { get; } = ExcludeIcms;
+
+    /// <summary>Remove FCP from the base too: a separate legal decision of each company.</summary>
+    public bool ExcludeFcp { get; } = ExcludeFcp;
+
+    /// <summary>The PIS/COFINS CST (01 taxed at the basic rate…), echoed on the breakdown.</summary>
+    public string Cst { get; } = Cst;
+
     /// <summary>Lucro Presumido: PIS 0.65 %, COFINS 3.00 % (Lei 9.718/98; OCA data <c>tax_pis_0_65</c>, <c>tax_cofins_3</c>).</summary>
     public static PisCofinsParameters Cumulative(string source, bool excludeIcms = false) =>
         new(PisCofinsRegime.Cumulative, 0.65m, 3.00m, source, excludeIcms);
@@ -101,6 +201,33 @@ public readonly record struct IbsCbsParameters(
     decimal CbsRate, decimal IbsUfRate, decimal IbsMunRate, string Source,
     decimal CbsReduction = 0m, decimal IbsReduction = 0m, bool AddsToItemTotal = false, string Cst = "", string ClassTrib = "")
 {
+    /// <summary>pCBS in %.</summary>
+    public decimal CbsRate { get; } = CbsRate;
+
+    /// <summary>pIBSUF in %.</summary>
+    public decimal IbsUfRate { get; } = IbsUfRate;
+
+    /// <summary>pIBSMun in %.</summary>
+    public decimal IbsMunRate { get; } = IbsMunRate;
+
+    /// <summary>Id of the rule that produced these parameters.</summary>
+    public string Source { get; } = Source;
+
+    /// <summary>pRedAliq of CBS in % (group gRed): pAliqEfet = pCBS × (1 − pRedAliq).</summary>
+    public decimal CbsReduction { get; } = CbsReduction;
+
+    /// <summary>pRedAliq of IBS in %, applied to the UF and municipal rates.</summary>
+    public decimal IbsReduction { get; } = IbsReduction;
+
+    /// <summary>False in 2026: "Em 2026 não somar vIBSUF, vIBSMun, vCBS" (NT 2025.002 VB01-10).</summary>
+    public bool AddsToItemTotal { get; } = AddsToItemTotal;
+
+    /// <summary>CST of IBS/CBS (UB13), echoed on the breakdown.</summary>
+    public string Cst { get; } = Cst;
+
+    /// <summary>cClassTrib (UB14), echoed on the breakdown.</summary>
+    public string ClassTrib { get; } = ClassTrib;
+
     /// <summary>
     /// The 2026 test year: CBS 0.90 % (art. 346), IBS-UF 0.10 % (art. 343), IBS-Mun 0 %, shown but not added to the item total;
     /// CST 000 / cClassTrib 000001 ("tributadas integralmente"); with a reduction the CST and cClassTrib are the rule's to give.
@@ -130,4 +257,29 @@ public readonly record struct TaxParameters(
     IbsCbsParameters IbsCbs,
     IcmsStParameters? St = null,
     DifalParameters? Difal = null,
-    RoundingProfile Rounding = default);
+    RoundingProfile Rounding = default)
+{
+    /// <summary>Who buys, and whether the sale is interstate.</summary>
+    public Recipient Recipient { get; } = Recipient;
+
+    /// <summary>IPI.</summary>
+    public IpiParameters Ipi { get; } = Ipi;
+
+    /// <summary>Own ICMS and FCP.</summary>
+    public IcmsParameters Icms { get; } = Icms;
+
+    /// <summary>PIS and COFINS.</summary>
+    public PisCofinsParameters PisCofins { get; } = PisCofins;
+
+    /// <summary>CBS and IBS.</summary>
+    public IbsCbsParameters IbsCbs { get; } = IbsCbs;
+
+    /// <summary>ICMS-ST and FCP-ST, when the item is under substitution.</summary>
+    public IcmsStParameters? St { get; } = St;
+
+    /// <summary>DIFAL and destination FCP, when the destination UF has a rule.</summary>
+    public DifalParameters? Difal { get; } = Difal;
+
+    /// <summary>Rounding per field group.</summary>
+    public RoundingProfile Rounding { get; } = Rounding;
+}

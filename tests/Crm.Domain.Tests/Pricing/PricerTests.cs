@@ -105,7 +105,7 @@ public class PricerTests
     public void Inconsistent_tax_rules_are_reported_with_the_line()
     {
         // The ST matrix has a rule for beer, but this ICMS rule says CST 00 (no ST): a configuration the NF-e would reject.
-        var sources = Sources() with { Icms = new FixedResolver<IcmsParameters>(new IcmsParameters("00", 18m, ""), "icms-wrong") };
+        var sources = Sources() with { Icms = new FixedResolver<IcmsParameters>(new IcmsParameters("00", 18m, "icms-wrong"), "icms-wrong") };
 
         var result = Pricer.PriceOrder(Order(Header(), Line(product: "BEER")), sources);
 

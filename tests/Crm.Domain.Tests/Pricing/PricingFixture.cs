@@ -41,16 +41,16 @@ internal static class PricingFixture
             ("alcada-seller", new MatrixKey { Role = "seller" }, 5m),
             ("alcada-manager", new MatrixKey { Role = "manager" }, 15m)),
         Ipi = Resolver(
-            ("ipi-default", MatrixKey.Any, new IpiParameters(0m, "")),
-            ("ipi-8471", new MatrixKey { NcmPrefix = "8471" }, new IpiParameters(10m, ""))),
+            ("ipi-default", MatrixKey.Any, new IpiParameters(0m, "ipi-default")),
+            ("ipi-8471", new MatrixKey { NcmPrefix = "8471" }, new IpiParameters(10m, "ipi-8471"))),
         Icms = Resolver(
-            ("icms-sp-sp", new MatrixKey { OriginUf = Uf.SP, DestinationUf = Uf.SP }, new IcmsParameters("00", 18m, "")),
-            ("icms-sp-ba", new MatrixKey { OriginUf = Uf.SP, DestinationUf = Uf.BA }, new IcmsParameters("00", 7m, "")),
-            ("icms-beer-sp", new MatrixKey { OriginUf = Uf.SP, DestinationUf = Uf.SP, NcmPrefix = "2203" }, new IcmsParameters("10", 18m, ""))),
-        IcmsSt = Resolver(("st-beer-sp", new MatrixKey { DestinationUf = Uf.SP, NcmPrefix = "2203" }, new IcmsStParameters(70m, 18m, ""))),
-        Difal = Resolver(("difal-ba", new MatrixKey { DestinationUf = Uf.BA }, new DifalParameters(20.5m, DifalMethod.DoubleBase, "", 2m))),
-        PisCofins = Resolver(("pc-real", MatrixKey.Any, PisCofinsParameters.NonCumulative("", excludeIcms: true))),
-        IbsCbs = Resolver(("rtc-2026", MatrixKey.Any, IbsCbsParameters.Test2026(""))),
+            ("icms-sp-sp", new MatrixKey { OriginUf = Uf.SP, DestinationUf = Uf.SP }, new IcmsParameters("00", 18m, "icms-sp-sp")),
+            ("icms-sp-ba", new MatrixKey { OriginUf = Uf.SP, DestinationUf = Uf.BA }, new IcmsParameters("00", 7m, "icms-sp-ba")),
+            ("icms-beer-sp", new MatrixKey { OriginUf = Uf.SP, DestinationUf = Uf.SP, NcmPrefix = "2203" }, new IcmsParameters("10", 18m, "icms-beer-sp"))),
+        IcmsSt = Resolver(("st-beer-sp", new MatrixKey { DestinationUf = Uf.SP, NcmPrefix = "2203" }, new IcmsStParameters(70m, 18m, "st-beer-sp"))),
+        Difal = Resolver(("difal-ba", new MatrixKey { DestinationUf = Uf.BA }, new DifalParameters(20.5m, DifalMethod.DoubleBase, "difal-ba", 2m))),
+        PisCofins = Resolver(("pc-real", MatrixKey.Any, PisCofinsParameters.NonCumulative("pc-real", excludeIcms: true))),
+        IbsCbs = Resolver(("rtc-2026", MatrixKey.Any, IbsCbsParameters.Test2026("rtc-2026"))),
         Rounding = rounding,
     };
 
@@ -87,6 +87,6 @@ internal static class PricingFixture
     {
         var matrix = Matrix<Row<T>>.Build(rules.Select(r => new MatrixRule<Row<T>>(r.Id, r.Key, new Row<T>(r.Value))));
         Assert.True(matrix.IsValid, string.Join("\n", matrix.Problems));
-        return new MatrixResolver<Row<T>, T>(matrix.AsT0, row => row.Value);
+        return new MatrixResolver<Row<T>, T>(matrix.AsT0, (row, _) => row.Value);
     }
 }

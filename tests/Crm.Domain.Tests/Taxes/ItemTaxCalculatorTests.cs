@@ -138,8 +138,8 @@ public class ItemTaxCalculatorTests
     {
         // 10 units at 5.00 with a pauta of 8.00 per unit: the MVA base 50 × 1.3 = 65.00 is below 10 × 8 = 80.00.
         var pauta = new IcmsStParameters(Mva: 30m, Rate: 18m, Source: "st", Mode: StBase.Pauta, Pauta: 8m);
-        var floor = pauta with { Mode = StBase.GreaterOfMvaAndPauta };
-        var mvaOnly = pauta with { Mode = StBase.Mva };
+        var floor = new IcmsStParameters(Mva: 30m, Rate: 18m, Source: "st", Mode: StBase.GreaterOfMvaAndPauta, Pauta: 8m);
+        var mvaOnly = new IcmsStParameters(Mva: 30m, Rate: 18m, Source: "st", Mode: StBase.Mva, Pauta: 8m);
         var item = Item(10m, 5m);
 
         Assert.Equal(80m, Calculate(item, Parameters(ContributorForResale, icmsRate: 18m, cst: "10", st: pauta)).IcmsSt.Base);
@@ -180,10 +180,8 @@ public class ItemTaxCalculatorTests
     public void Difal_single_base_uses_the_icms_base_with_ipi_freight_and_other_expenses()
     {
         var parameters = Parameters(InterstateConsumer, icmsRate: 12m,
-            difal: new DifalParameters(18m, DifalMethod.SingleBase, "difal-rule", DestinationFcpRate: 2m)) with
-        {
-            Ipi = new IpiParameters(0m, "ipi-rule", AmountPerUnit: 50m),
-        };
+            difal: new DifalParameters(18m, DifalMethod.SingleBase, "difal-rule", DestinationFcpRate: 2m),
+            ipi: new IpiParameters(0m, "ipi-rule", AmountPerUnit: 50m));
 
         var taxes = Calculate(Item(1m, 845m, freight: 35m, other: 80m, discount: 10m), parameters);
 
@@ -249,7 +247,7 @@ public class ItemTaxCalculatorTests
     [Fact]
     public void Pis_cofins_base_never_holds_ipi_and_can_exclude_fcp()
     {
-        var pisCofins = PisCofinsParameters.NonCumulative("pc", excludeIcms: true) with { ExcludeFcp = true };
+        var pisCofins = new PisCofinsParameters(PisCofinsRegime.NonCumulative, 1.65m, 7.60m, "pc", ExcludeIcms: true, ExcludeFcp: true);
         var taxes = Calculate(Item(1m, 1000m), Parameters(InterstateConsumer, ipiRate: 10m, icmsRate: 12m, fcpRate: 2m, pisCofins: pisCofins));
 
         // ICMS base 1100 (IPI in), ICMS 132.00, FCP 22.00: PIS/COFINS base 1000 − 132 − 22 = 846.00.
@@ -297,7 +295,7 @@ public class ItemTaxCalculatorTests
     public void Cbs_ibs_are_shown_but_not_added_to_the_item_total_in_2026()
     {
         var in2026 = Calculate(Item(1m, 1500m), Parameters(ContributorForResale, ibsCbs: IbsCbsParameters.Test2026("rtc")));
-        var later = Calculate(Item(1m, 1500m), Parameters(ContributorForResale, ibsCbs: IbsCbsParameters.Test2026("rtc") with { AddsToItemTotal = true }));
+        var later = Calculate(Item(1m, 1500m), Parameters(ContributorForResale, ibsCbs: new IbsCbsParameters(0.90m, 0.10m, 0m, "rtc", AddsToItemTotal: true)));
 
         Assert.Equal(1.50m, in2026.IbsUf.Value);
         Assert.Equal(13.50m, in2026.Cbs.Value);
@@ -323,7 +321,7 @@ public class ItemTaxCalculatorTests
     [Fact]
     public void Freight_leaves_the_ipi_base_for_a_company_with_a_court_order()
     {
-        var parameters = Parameters(ContributorForResale, ipiRate: 10m) with { Ipi = new IpiParameters(10m, "ipi", FreightInBase: false) };
+        var parameters = Parameters(ContributorForResale, ipi: new IpiParameters(10m, "ipi", FreightInBase: false));
 
         var taxes = Calculate(Item(1m, 1000m, freight: 50m), parameters);
 
@@ -334,7 +332,7 @@ public class ItemTaxCalculatorTests
     [Fact]
     public void Specific_ipi_is_quantity_times_the_amount_per_unit()
     {
-        var parameters = Parameters(ContributorForResale) with { Ipi = new IpiParameters(0m, "ipi", AmountPerUnit: 0.35m) };
+        var parameters = Parameters(ContributorForResale, ipi: new IpiParameters(0m, "ipi", AmountPerUnit: 0.35m));
 
         var taxes = Calculate(Item(12m, 10m), parameters);
 
@@ -344,10 +342,8 @@ public class ItemTaxCalculatorTests
     [Fact]
     public void Invalid_parameters_list_every_problem()
     {
-        var parameters = Parameters(ContributorForResale, ipiRate: -1m, icmsRate: 120m, cst: "00", icmsReduction: 10m) with
-        {
-            PisCofins = new PisCofinsParameters(PisCofinsRegime.Cumulative, 0.65m, 3m, ""),
-        };
+        var parameters = Parameters(ContributorForResale, ipiRate: -1m, icmsRate: 120m, cst: "00", icmsReduction: 10m,
+            pisCofins: new PisCofinsParameters(PisCofinsRegime.Cumulative, 0.65m, 3m, ""));
 
         var result = ItemTaxCalculator.Calculate(Item(1m, 10m), parameters);
 

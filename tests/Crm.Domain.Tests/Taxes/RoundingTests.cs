@@ -35,7 +35,7 @@ public class RoundingTests
     public void Cbs_on_a_midpoint_follows_the_profile(RoundingPolicy policy, string expected)
     {
         var parameters = Parameters(ContributorForResale, icmsRate: 18m, pisCofins: PisCofinsParameters.NonCumulative("pc"),
-            ibsCbs: new IbsCbsParameters(15m, 0m, 0m, "rtc"), rounding: RoundingProfile.HalfUp with { IbsCbs = policy });
+            ibsCbs: new IbsCbsParameters(15m, 0m, 0m, "rtc"), rounding: new RoundingProfile(IbsCbs: policy));
 
         var taxes = Calculate(Item(1m, 1000m), parameters);
 

@@ -24,9 +24,10 @@ internal static class TaxFixtures
         IbsCbsParameters? ibsCbs = null,
         IcmsStParameters? st = null,
         DifalParameters? difal = null,
-        RoundingProfile rounding = default) =>
+        RoundingProfile rounding = default,
+        IpiParameters? ipi = null) =>
         new(recipient,
-            new IpiParameters(ipiRate, "ipi-rule"),
+            ipi ?? new IpiParameters(ipiRate, "ipi-rule"),
             new IcmsParameters(cst, icmsRate, "icms-rule", icmsReduction, fcpRate),
             pisCofins ?? new PisCofinsParameters(PisCofinsRegime.Cumulative, 0m, 0m, "pis-cofins-rule"),
             ibsCbs ?? new IbsCbsParameters(0m, 0m, 0m, "ibs-cbs-rule"),
