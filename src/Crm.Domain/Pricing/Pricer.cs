@@ -32,10 +32,10 @@ public static class Pricer
         }
         var recipient = new Recipient(order.RecipientIe, order.FinalConsumer, origin != destination);
         if (order.Freight is { } given)
-            problems.Cents("freight", given);
-        problems.Cents("insurance", order.Insurance);
-        problems.Cents("other_expenses", order.OtherExpenses);
-        problems.Cents("discount", order.Discount);
+            Apportionment.CheckAmount(ref problems, "freight", given);
+        Apportionment.CheckAmount(ref problems, "insurance", order.Insurance);
+        Apportionment.CheckAmount(ref problems, "other_expenses", order.OtherExpenses);
+        Apportionment.CheckAmount(ref problems, "discount", order.Discount);
 
         var drafts = new Draft[order.Lines.Count];
         var warnings = new List<Problem>();
@@ -56,7 +56,7 @@ public static class Pricer
         if (problems.HasProblems)
             return Failure(problems, warnings);
 
-        Span<decimal> weights = drafts.Length <= 256 ? stackalloc decimal[drafts.Length] : new decimal[drafts.Length];
+        var weights = new decimal[drafts.Length];
         for (var i = 0; i < drafts.Length; i++)
             weights[i] = drafts[i].Product;
         var freight = Split(freightAmount, "freight", weights, ref problems);
@@ -116,16 +116,14 @@ public static class Pricer
         return problems.ToInvalid();
     }
 
-    private static decimal[] Split(decimal amount, string field, ReadOnlySpan<decimal> weights, ref ProblemCollector problems)
+    private static decimal[] Split(decimal amount, string field, decimal[] weights, ref ProblemCollector problems)
     {
         var shares = new decimal[weights.Length];
         if (amount == 0m)
             return shares;
-        var total = 0m;
-        foreach (var w in weights)
-            total += w;
-        if (total == 0m)
-            problems.Add(field, TaxCodes.NoWeight, $"Não há itens com valor para ratear {amount}.");
+        var check = Apportionment.Check(amount, weights.Length, i => weights[i], field, "lines.value");
+        if (check.HasProblems)
+            problems.AddRange(check.Items);
         else
             Apportionment.SplitChecked(amount, weights, shares);
         return shares;

@@ -17,8 +17,8 @@ namespace Crm.Domain.Taxes;
 /// </summary>
 public static class Apportionment
 {
-    /// <summary>Splits <paramref name="amount"/> (in cents, not negative) in proportion to <paramref name="weights"/>.</summary>
-    /// <returns>One share per weight, or every problem: a negative or sub-cent amount, negative weights, or all weights zero.</returns>
+    /// <summary>Splits <paramref name="amount"/> in proportion to <paramref name="weights"/> (the items' values); both in cents, not negative.</summary>
+    /// <returns>One share per weight, or every problem: negative or sub-cent amounts or weights, amounts beyond R$ 10^15, or all weights zero.</returns>
     public static ParseResult<ImmutableArray<decimal>> Split(decimal amount, IReadOnlyList<decimal> weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -33,16 +33,20 @@ public static class Apportionment
         return ImmutableArray.Create(shares);
     }
 
+    /// <summary>The largest amount or weight accepted, R$ 10^15: far above any invoice, and small enough for exact integer arithmetic.</summary>
+    internal const decimal Largest = 1_000_000_000_000_000m;
+
     /// <summary>Validates a split; <paramref name="weight"/> reads the i-th weight.</summary>
     internal static ProblemCollector Check(decimal amount, int count, Func<int, decimal> weight, string amountField, string weightsField)
     {
         var problems = new ProblemCollector();
-        problems.Cents(amountField, amount);
+        CheckAmount(ref problems, amountField, amount);
         var total = 0m;
         for (var i = 0; i < count; i++)
         {
             var w = weight(i);
-            problems.NotNegative($"{weightsField}[{i}]", w);
+            if (w < 0m || w > Largest || w.Scale > 2 && decimal.Round(w, 2) != w)
+                CheckAmount(ref problems, $"{weightsField}[{i}]", w);
             total += Math.Max(0m, w);
         }
         if (amount > 0m && total == 0m)
@@ -50,40 +54,56 @@ public static class Apportionment
         return problems;
     }
 
-    /// <summary>The split proper, for inputs that passed <see cref="Check"/>; writes one share per weight.</summary>
+    /// <summary>An amount the split can take: in cents, not negative, not beyond <see cref="Largest"/>.</summary>
+    internal static void CheckAmount(ref ProblemCollector problems, string field, decimal value)
+    {
+        problems.Cents(field, value);
+        if (value > Largest)
+            problems.Add(field, TaxCodes.Magnitude, $"{field} = {value} passa de {Largest}.");
+    }
+
+    /// <summary>
+    /// The split proper, for inputs that passed <see cref="Check"/>; writes one share per weight. Works in whole cents
+    /// with 128-bit integers, so every remainder is exact and ties are true ties.
+    /// </summary>
     internal static void SplitChecked(decimal amount, ReadOnlySpan<decimal> weights, Span<decimal> shares)
     {
         shares.Clear();
         if (amount == 0m)
             return;
-        var total = 0m;
-        foreach (var w in weights)
-            total += w;
+        var small = weights.Length <= 256;
+        var values = small ? stackalloc long[weights.Length] : new long[weights.Length];
+        Int128 total = 0;
+        for (var i = 0; i < weights.Length; i++)
+            total += values[i] = Cents(weights[i]);
 
-        var cents = amount * 100m;
-        var remainders = new decimal[weights.Length];
-        var given = 0m;
+        var cents = (Int128)Cents(amount);
+        var remainders = small ? stackalloc Remainder[weights.Length] : new Remainder[weights.Length];
+        Int128 given = 0;
         for (var i = 0; i < weights.Length; i++)
         {
-            var exact = cents * weights[i] / total;
-            var floor = decimal.Floor(exact);
-            shares[i] = floor;
-            remainders[i] = exact - floor;
-            given += floor;
+            var share = Int128.DivRem(cents * values[i], total);
+            shares[i] = (long)share.Quotient * 0.01m;
+            remainders[i] = new Remainder(share.Remainder, i);
+            given += share.Quotient;
         }
 
         var leftover = (int)(cents - given);
-        if (leftover > 0)
-        {
-            var order = new int[weights.Length];
-            for (var i = 0; i < order.Length; i++)
-                order[i] = i;
-            Array.Sort(order, (a, b) => remainders[a] != remainders[b] ? remainders[b].CompareTo(remainders[a]) : a.CompareTo(b));
-            for (var k = 0; k < leftover; k++)
-                shares[order[k]] += 1m;
-        }
+        if (leftover == 0)
+            return;
+        remainders.Sort(default(LargestFirst));
+        for (var k = 0; k < leftover; k++)
+            shares[remainders[k].Index] += 0.01m;
+    }
 
-        for (var i = 0; i < shares.Length; i++)
-            shares[i] /= 100m;
+    private static long Cents(decimal value) => (long)(value * 100m);
+
+    private readonly record struct Remainder(Int128 Value, int Index);
+
+    /// <summary>Largest remainder first; on a tie, the earlier item.</summary>
+    private readonly struct LargestFirst : IComparer<Remainder>
+    {
+        public int Compare(Remainder x, Remainder y) =>
+            x.Value != y.Value ? y.Value.CompareTo(x.Value) : x.Index.CompareTo(y.Index);
     }
 }

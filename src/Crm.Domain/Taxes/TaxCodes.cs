@@ -27,6 +27,9 @@ public static class TaxCodes
     /// <summary>A parameter set without the id of the rule that produced it, so the breakdown could not explain itself.</summary>
     public const string SourceMissing = "tax.source_missing";
 
+    /// <summary>An amount beyond what an invoice can hold (R$ 10^15).</summary>
+    public const string Magnitude = "tax.magnitude";
+
     /// <summary>A document-level amount cannot be apportioned because every item weighs zero.</summary>
     public const string NoWeight = "tax.apportionment.no_weight";
 }

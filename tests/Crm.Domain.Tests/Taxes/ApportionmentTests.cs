@@ -37,6 +37,21 @@ public class ApportionmentTests
             [("amount", TaxCodes.Negative), ("amount", TaxCodes.Precision), ("weights[0]", TaxCodes.Negative)],
             result.Problems.Select(p => (p.Field, p.Code)));
         Assert.Equal(TaxCodes.NoWeight, Assert.Single(Apportionment.Split(1m, [0m, 0m]).Problems).Code);
+        Assert.Equal(
+            [("weights[0]", TaxCodes.Precision), ("weights[1]", TaxCodes.Magnitude)],
+            Apportionment.Split(1m, [0.001m, 1_000_000_000_000_000.01m]).Problems.Select(p => (p.Field, p.Code)));
+    }
+
+    [Fact]
+    public void Large_amounts_split_exactly()
+    {
+        // R$ 10^15 over weights whose exact shares need more than 28 significant digits in decimal; expected values
+        // computed with exact fractions (Python fractions.Fraction): floors …998.98, 0.02 and …000.98, and the two cents
+        // left go to the largest remainders, .997 (second item) and .899 (third), not to .104 (first).
+        var shares = Apportionment.Split(1_000_000_000_000_000m, [1_000_000_000_000_000m, 0.03m, 999_999_999_999.99m]).AsT0;
+
+        Assert.Equal(1_000_000_000_000_000m, shares.Sum());
+        Assert.Equal([999_000_999_000_998.98m, 0.03m, 999_000_999_000.99m], shares.ToArray());
     }
 
     [Property]
