@@ -71,13 +71,15 @@ public static class Pricer
         for (var i = 0; i < drafts.Length; i++)
         {
             var d = drafts[i];
-            var item = TaxItem.Create(d.Quantity, d.UnitPrice, freight[i], insurance[i], other[i] + d.Surcharge, discount[i] + d.LineDiscount);
-            if (!item.TryPickT0(out var values, out var invalid))
+            var (lineOther, lineDiscount) = (other[i] + d.Surcharge, discount[i] + d.LineDiscount);
+            var check = TaxItem.Check(d.Quantity, d.UnitPrice, freight[i], insurance[i], lineOther, lineDiscount);
+            if (check.HasProblems)
             {
-                problems.AddRange(invalid.Problems, $"lines[{i}].");
+                problems.AddRange(check.Items, $"lines[{i}].");
                 continue;
             }
-            var taxes = ItemTaxCalculator.Compute(values, d.Taxes);
+            var item = TaxItem.Checked(d.Quantity, d.UnitPrice, freight[i], insurance[i], lineOther, lineDiscount);
+            var taxes = ItemTaxCalculator.Compute(item, d.Taxes);
             lines[i] = new LinePricing(d.ProductCode, d.Steps, d.UnitPrice, d.NetUnitPrice, taxes, d.Warnings);
             totals = totals.Add(taxes);
         }

@@ -46,6 +46,19 @@ public readonly record struct TaxItem
         decimal quantity, decimal unitPrice,
         decimal freight = 0m, decimal insurance = 0m, decimal otherExpenses = 0m, decimal discount = 0m)
     {
+        var problems = Check(quantity, unitPrice, freight, insurance, otherExpenses, discount);
+        return problems.HasProblems
+            ? problems.ToInvalid()
+            : new TaxItem(quantity, unitPrice, freight, insurance, otherExpenses, discount);
+    }
+
+    /// <summary>The item for values that passed <see cref="Check"/>.</summary>
+    internal static TaxItem Checked(decimal quantity, decimal unitPrice, decimal freight, decimal insurance, decimal otherExpenses, decimal discount) =>
+        new(quantity, unitPrice, freight, insurance, otherExpenses, discount);
+
+    /// <summary>Every problem of the values <see cref="Create"/> would reject.</summary>
+    internal static ProblemCollector Check(decimal quantity, decimal unitPrice, decimal freight, decimal insurance, decimal otherExpenses, decimal discount)
+    {
         var problems = new ProblemCollector();
         problems.NotNegative("quantity", quantity);
         problems.NotNegative("unit_price", unitPrice);
@@ -55,8 +68,6 @@ public readonly record struct TaxItem
         problems.Cents("discount", discount);
         if (!problems.HasProblems && discount > quantity * unitPrice + freight + insurance + otherExpenses)
             problems.Add("discount", TaxCodes.DiscountExceedsValue, $"O desconto {discount} é maior que o valor do item.");
-        return problems.HasProblems
-            ? problems.ToInvalid()
-            : new TaxItem(quantity, unitPrice, freight, insurance, otherExpenses, discount);
+        return problems;
     }
 }
