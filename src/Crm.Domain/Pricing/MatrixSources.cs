@@ -26,6 +26,9 @@ public sealed record TaxMatrices
     /// <summary>CBS/IBS.</summary>
     public required Matrix<CbsIbsRule> CbsIbs { get; init; }
 
+    /// <summary>PIS/COFINS repasse.</summary>
+    public Matrix<PisCofinsRepasseRule>? PisCofinsRepasse { get; init; }
+
     /// <summary>Whether CBS/IBS add to the item total: false in 2026 (NT 2025.002 VB01-10).</summary>
     public bool CbsIbsAddToItemTotal { get; init; }
 }
@@ -44,6 +47,12 @@ public sealed record CommercialMatrices
 
     /// <summary>Freight.</summary>
     public Matrix<FreightRule>? Freight { get; init; }
+
+    /// <summary>Customer × payment condition.</summary>
+    public Matrix<CustomerPaymentConditionRule>? PaymentCondition { get; init; }
+
+    /// <summary>Unit × product.</summary>
+    public Matrix<UnitConversionRule>? UnitConversion { get; init; }
 }
 
 /// <summary>Wires the concrete matrices into the <see cref="PricingSources"/> of the pipeline.</summary>
@@ -69,7 +78,10 @@ public static class MatrixSources
             MinimumPrice = Map(commercial.MinimumValue, (r, _) => r.MinimumUnitPrice),
             MinimumOrderValue = Map(commercial.MinimumValue, (r, _) => r.MinimumOrderValue),
             MaximumDiscount = Map(commercial.Approval, (r, _) => (decimal?)r.MaximumDiscountRate),
-            Freight = commercial.Freight is { } freight ? new PayloadResolver<FreightRule>(freight) : null,
+            Freight = Payload(commercial.Freight),
+            PaymentCondition = Payload(commercial.PaymentCondition),
+            UnitConversion = Payload(commercial.UnitConversion),
+            PisCofinsRepasse = Payload(taxes.PisCofinsRepasse),
             Ipi = Map(taxes.Ipi, (r, id) => (IpiParameters?)new IpiParameters(r.Rate, id, r.UnitAmount ?? 0m, r.FreightInBase, r.Cst))!,
             Icms = new IcmsResolver(taxes.Icms),
             IcmsSt = Map(taxes.IcmsSt, (r, id) => (IcmsStParameters?)new IcmsStParameters(
@@ -87,6 +99,9 @@ public static class MatrixSources
         where TPayload : IMatrixPayload<TPayload>
         where T : struct =>
         matrix is null ? null : new MatrixResolver<TPayload, T>(matrix, map);
+
+    private static PayloadResolver<TPayload>? Payload<TPayload>(Matrix<TPayload>? matrix) where TPayload : IMatrixPayload<TPayload> =>
+        matrix is null ? null : new PayloadResolver<TPayload>(matrix);
 
     /// <summary>The winning rule's payload itself.</summary>
     private sealed class PayloadResolver<TPayload>(Matrix<TPayload> matrix) : IResolver<TPayload>

@@ -12,8 +12,14 @@ public enum PriceStepKind
     /// <summary>A promotion's percentage off.</summary>
     Promotion,
 
+    /// <summary>PIS/COFINS repasse: the price grossed up by the contributions, or reduced by them on ZFM/ALC sales.</summary>
+    PisCofinsRepasse,
+
     /// <summary>The discount/surcharge matrix's percentage.</summary>
     DiscountSurcharge,
+
+    /// <summary>The financial surcharge of the payment condition (customer × payment condition matrix).</summary>
+    PaymentCondition,
 
     /// <summary>The discount the seller asked for.</summary>
     SellerDiscount,

@@ -1,5 +1,6 @@
 using Crm.Domain.Matrices;
 using Crm.Domain.Matrices.Commercial;
+using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
 using Crm.Domain.Taxes;
@@ -7,8 +8,9 @@ using Crm.Domain.Taxes;
 namespace Crm.Domain.Pricing;
 
 /// <summary>
-/// Prices an order line by line: list price → customer/table price → promotion → discount/surcharge matrix →
-/// seller's discount (checked against the role's limit) → minimum value → taxes. Then it checks the minimum order
+/// Prices an order line by line: list price → customer/table price → promotion → PIS/COFINS repasse →
+/// discount/surcharge matrix → payment condition's financial surcharge → seller's discount (checked against the
+/// role's limit) → minimum value → taxes, after checking the unit × product and customer × payment condition matrices. Then it checks the minimum order
 /// value, sets the freight from the freight matrix when the order does not give it, apportions the document's
 /// freight, insurance, other expenses and discount over the lines by value (<see cref="Apportionment"/>) and
 /// computes each line's taxes (<see cref="ItemTaxCalculator"/>). Every step quotes the rule that decided it;
@@ -170,9 +172,10 @@ public static class Pricer
                 Ncm = ncm,
                 Quantity = line.Quantity,
             };
+            var payment = CheckUnitAndPayment(line, context, sources, at, ref problems);
             var list = Resolve(sources.ListPrice, context, at, ref problems);
             if (list.Found)
-                draft.Price(line, context, list, sources, at, ref problems, order.Header.Role);
+                draft.Price(line, context, list, payment, sources, at, ref problems, order.Header.Role);
             else if (list.Problems.Count == 0)
                 problems.Add(NoRule(at + "list_price", "preço de lista", context.Date));
             orderWarnings.AddRange(draft.Warnings);
@@ -180,7 +183,9 @@ public static class Pricer
             return draft;
         }
 
-        private void Price(LineRequest line, MatrixContext context, Resolution<decimal> list, PricingSources sources, string at, ref ProblemCollector problems, string? role)
+        private void Price(
+            LineRequest line, MatrixContext context, Resolution<decimal> list, Resolution<CustomerPaymentConditionRule> payment,
+            PricingSources sources, string at, ref ProblemCollector problems, string? role)
         {
             var cents = sources.Rounding.Product;
             var steps = new List<PriceStep>(6);
@@ -190,9 +195,18 @@ public static class Pricer
                 steps.Add(new(PriceStepKind.CustomerPrice, price = cents.ToCents(customer.Value), 0m, customer.RuleId));
             if (Resolve(sources.Promotion, context, at, ref problems) is { Found: true } promotion)
                 steps.Add(new(PriceStepKind.Promotion, price = cents.ToCents(price * (1m - promotion.Value * 0.01m)), -promotion.Value, promotion.RuleId));
+            if (Resolve(sources.PisCofinsRepasse, context, at, ref problems) is { Found: true } repasse)
+            {
+                var share = repasse.Value.PisRate + repasse.Value.CofinsRate;
+                steps.Add(new(PriceStepKind.PisCofinsRepasse, price = cents.ToCents(repasse.Value.Apply(price)),
+                    repasse.Value.Kind == RepasseKind.GrossUp ? share : -share, repasse.RuleId));
+            }
             var net = price;
             if (Resolve(sources.DiscountSurcharge, context, at, ref problems) is { Found: true } adjustment)
                 steps.Add(new(PriceStepKind.DiscountSurcharge, net = cents.ToCents(net * (1m + adjustment.Value * 0.01m)), adjustment.Value, adjustment.RuleId));
+            if (payment is { Found: true, Value.FinancialSurchargeRate: > 0m })
+                steps.Add(new(PriceStepKind.PaymentCondition, net = cents.ToCents(net * (1m + payment.Value.FinancialSurchargeRate * 0.01m)),
+                    payment.Value.FinancialSurchargeRate, payment.RuleId));
             if (line.SellerDiscount > 0m)
             {
                 steps.Add(new(PriceStepKind.SellerDiscount, net = cents.ToCents(net * (1m - line.SellerDiscount * 0.01m)), -line.SellerDiscount, Seller));
@@ -217,6 +231,26 @@ public static class Pricer
             var adjusted = cents.ToCents(line.Quantity * net) - Product;
             LineDiscount = Math.Max(0m, -adjusted);
             Surcharge = Math.Max(0m, adjusted);
+        }
+
+        /// <summary>The unit × product matrix (conversion factor known, quantity a multiple) and the customer × payment condition matrix.</summary>
+        private static Resolution<CustomerPaymentConditionRule> CheckUnitAndPayment(
+            LineRequest line, MatrixContext context, PricingSources sources, string at, ref ProblemCollector problems)
+        {
+            if (sources.UnitConversion is { } units && line.Unit is { } unit)
+            {
+                var conversion = Resolve(units, context, at, ref problems);
+                if (!conversion.Found)
+                    problems.Add(at + "unit", PricingCodes.UnitConversionMissing, $"Fator de conversão da unidade {unit} não encontrado para {line.Product}.");
+                else if (!conversion.Value.IsAllowedQuantity(line.Quantity))
+                    problems.Add(at + "quantity", PricingCodes.QuantityMultiple,
+                        $"Quantidade {line.Quantity} não é múltipla de {conversion.Value.Multiple} (regra {conversion.RuleId}).");
+            }
+            var payment = Resolve(sources.PaymentCondition, context, at, ref problems);
+            if (payment is { Found: true, Value.Allowed: false })
+                problems.Add(at + "payment_condition", PricingCodes.PaymentConditionNotAllowed,
+                    $"Condição de pagamento {context.PaymentCondition} não permitida para o cliente {context.Customer} (regra {payment.RuleId}).");
+            return payment;
         }
 
         private static TaxParameters TaxParameters(MatrixContext context, Recipient recipient, PricingSources sources, string at, ref ProblemCollector problems)

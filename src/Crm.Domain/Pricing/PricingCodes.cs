@@ -18,6 +18,15 @@ public static class PricingCodes
     /// <summary>The order's merchandise value is below the minimum order value matrix.</summary>
     public const string BelowMinimumOrder = "pricing.below_minimum_order";
 
+    /// <summary>The unit × product matrix has no conversion factor for the unit sold.</summary>
+    public const string UnitConversionMissing = "pricing.unit_conversion_missing";
+
+    /// <summary>The quantity is not a multiple of the unit × product matrix's multiple.</summary>
+    public const string QuantityMultiple = "pricing.quantity_multiple";
+
+    /// <summary>The customer × payment condition matrix refuses the order's payment condition.</summary>
+    public const string PaymentConditionNotAllowed = "pricing.payment_condition_not_allowed";
+
     /// <summary>The seller's discount is above the role's limit: the line needs approval (a warning).</summary>
     public const string NeedsApproval = "pricing.needs_approval";
 }

@@ -1,4 +1,5 @@
 using Crm.Domain.Matrices.Commercial;
+using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Taxes;
 
 namespace Crm.Domain.Pricing;
@@ -17,6 +18,15 @@ public sealed record PricingSources
 
     /// <summary>A promotion: percentage off the price.</summary>
     public IResolver<decimal>? Promotion { get; init; }
+
+    /// <summary>The PIS/COFINS repasse matrix: gross-up of the price, or the ZFM/ALC reduction.</summary>
+    public IResolver<PisCofinsRepasseRule>? PisCofinsRepasse { get; init; }
+
+    /// <summary>The customer × payment condition matrix: whether the condition is allowed, and its financial surcharge.</summary>
+    public IResolver<CustomerPaymentConditionRule>? PaymentCondition { get; init; }
+
+    /// <summary>The unit × product matrix: a line in a unit without a rule, or in a quantity that is not the rule's multiple, is refused.</summary>
+    public IResolver<UnitConversionRule>? UnitConversion { get; init; }
 
     /// <summary>The discount/surcharge matrix: a percentage, positive for a surcharge, negative for a discount.</summary>
     public IResolver<decimal>? DiscountSurcharge { get; init; }

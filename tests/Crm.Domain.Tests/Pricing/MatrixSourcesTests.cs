@@ -18,7 +18,7 @@ public class MatrixSourcesTests
         return result.AsT0;
     }
 
-    private static PricingSources Sources(CommercialMatrices? commercial = null) => MatrixSources.Create(
+    private static PricingSources Sources(CommercialMatrices? commercial = null, Matrix<PisCofinsRepasseRule>? repasse = null) => MatrixSources.Create(
         Resolver(("list-P1", new MatrixKey { Product = "P1" }, 100m)),
         new TaxMatrices
         {
@@ -30,6 +30,7 @@ public class MatrixSourcesTests
             Difal = Build(("difal-ba", new MatrixKey { DestinationUf = Uf.BA }, new DifalRule(20.5m, DifalMethod.DoubleBase, 2m))),
             PisCofins = Build(("pc", MatrixKey.Any, PisCofinsRule.Cumulative())),
             CbsIbs = Build(("rtc", MatrixKey.Any, CbsIbsRule.Test2026)),
+            PisCofinsRepasse = repasse,
         },
         commercial);
 
@@ -97,5 +98,55 @@ public class MatrixSourcesTests
         Assert.Equal(13.50m, Priced(Order(Header(), Line(quantity: 9m)), Sources(commercial)).Totals.Freight);
         Assert.Equal(0m, Priced(Order(Header(), Line(quantity: 10m)), Sources(commercial)).Totals.Freight);
         Assert.Equal(7m, Priced(Order(Header(), Line(quantity: 9m)) with { Freight = 7m }, Sources(commercial)).Totals.Freight);
+    }
+
+    // TAXES.md §1.6 "repasse": (a) gross-up price / (1 − (PIS + COFINS)) — 100 / (1 − 3.65 %) = 103.79;
+    // (b) ZFM/ALC sale (Lei 10.996/2004): the waived 1.65 % + 7.60 % taken off the price — 100 × 0.9075 = 90.75.
+    [Theory]
+    [InlineData(RepasseKind.GrossUp, 0.65, 3.00, 103.79, 3.65)]
+    [InlineData(RepasseKind.ZfmReduction, 1.65, 7.60, 90.75, -9.25)]
+    public void Pis_cofins_repasse_changes_the_invoice_price(RepasseKind kind, decimal pis, decimal cofins, decimal price, decimal percent)
+    {
+        var repasse = Build(("repasse", new MatrixKey { Customer = "C1" }, new PisCofinsRepasseRule(kind, pis, cofins)));
+
+        var line = Priced(Order(Header(), Line()), Sources(repasse: repasse)).Lines[0];
+
+        Assert.Equal(new PriceStep(PriceStepKind.PisCofinsRepasse, price, percent, "repasse"), line.Steps[1]);
+        Assert.Equal(price, line.UnitPrice);
+    }
+
+    [Fact]
+    public void Payment_conditions_are_refused_or_surcharged_per_customer()
+    {
+        var commercial = new CommercialMatrices
+        {
+            PaymentCondition = Build(
+                ("c1-90d", new MatrixKey { Customer = "C1", PaymentCondition = "90D" }, new CustomerPaymentConditionRule(false)),
+                ("c1-3x", new MatrixKey { Customer = "C1", PaymentCondition = "3X" }, new CustomerPaymentConditionRule(true, 1.5m))),
+        };
+
+        var refused = Pricer.PriceOrder(Order(Header(payment: "90D"), Line()), Sources(commercial));
+        var line = Priced(Order(Header(payment: "3X"), Line(quantity: 2m)), Sources(commercial)).Lines[0];
+
+        Assert.Equal(("lines[0].payment_condition", PricingCodes.PaymentConditionNotAllowed), refused.Problems.Select(p => (p.Field, p.Code)).Single());
+        Assert.Equal(new PriceStep(PriceStepKind.PaymentCondition, 101.50m, 1.5m, "c1-3x"), line.Steps[^1]);
+        Assert.Equal(3m, line.Taxes.OtherExpenses); // the financial surcharge goes to vOutro
+    }
+
+    [Fact]
+    public void Units_need_a_conversion_rule_and_quantities_its_multiple()
+    {
+        var commercial = new CommercialMatrices
+        {
+            UnitConversion = Build(("p1-cx", new MatrixKey { Product = "P1", Unit = "CX" }, new UnitConversionRule(12m, Multiple: 2m))),
+        };
+
+        var problems = Pricer.PriceOrder(
+            Order(Header(), Line(quantity: 3m) with { Unit = "CX" }, Line() with { Unit = "PCT" }, Line(quantity: 4m) with { Unit = "CX" }),
+            Sources(commercial)).Problems;
+
+        Assert.Equal(
+            [("lines[0].quantity", PricingCodes.QuantityMultiple), ("lines[1].unit", PricingCodes.UnitConversionMissing)],
+            problems.Select(p => (p.Field, p.Code)));
     }
 }
