@@ -5,8 +5,9 @@ namespace Crm.Domain.Pricing;
 
 /// <summary>
 /// A priced line: how its price was built step by step, the values it goes on the invoice with, and its taxes.
-/// The invoice unit price is the price after list, customer price and promotion; the discount/surcharge matrix
-/// and the seller's discount become the line's unconditional discount (vDesc) or other expenses (vOutro),
+/// The invoice unit price is the price after list, customer price, promotion and PIS/COFINS repasse; the
+/// discount/surcharge matrix, the payment condition's financial surcharge and the seller's discount become the
+/// line's unconditional discount (vDesc) or other expenses (vOutro),
 /// as TAXES.md §4 feeds them, so that vProd − vDesc + vOutro is exactly quantity × net unit price in cents.
 /// </summary>
 public sealed class LinePricing

@@ -38,6 +38,8 @@ public static class Pricer
         Apportionment.CheckAmount(ref problems, "insurance", order.Insurance);
         Apportionment.CheckAmount(ref problems, "other_expenses", order.OtherExpenses);
         Apportionment.CheckAmount(ref problems, "discount", order.Discount);
+        if (order.Lines.Count == 0)
+            problems.Add("lines", PricingCodes.Input, "O pedido não tem itens.");
 
         var drafts = new Draft[order.Lines.Count];
         var warnings = new List<Problem>();
@@ -49,7 +51,7 @@ public static class Pricer
             merchandise += drafts[i].Product - drafts[i].LineDiscount + drafts[i].Surcharge;
             quantity += drafts[i].Quantity;
         }
-        if (Resolve(sources.MinimumOrderValue, header, "minimum_order_value", ref problems) is { Found: true } minimum && merchandise < minimum.Value)
+        if (Resolve(sources.MinimumOrderValue, header, "", ref problems) is { Found: true } minimum && merchandise < minimum.Value)
             problems.Add("minimum_order_value", PricingCodes.BelowMinimumOrder,
                 $"Valor do pedido {merchandise} abaixo do mínimo {minimum.Value} (regra {minimum.RuleId}).");
         var (freightAmount, freightRule) = order.Freight is { } fixedFreight
@@ -91,7 +93,7 @@ public static class Pricer
     /// <summary>The freight matrix's charge for the whole order, or zero without a rule or above its free-freight value.</summary>
     private static (decimal Amount, string? RuleId) Freight(PricingSources sources, MatrixContext header, decimal merchandise, decimal quantity, ref ProblemCollector problems)
     {
-        if (Resolve(sources.Freight, header, "freight", ref problems) is not { Found: true } found)
+        if (Resolve(sources.Freight, header, "", ref problems) is not { Found: true } found)
             return (0m, null);
         var rule = found.Value;
         var amount = rule.IsFreeFor(merchandise) ? 0m : rule.Charge switch

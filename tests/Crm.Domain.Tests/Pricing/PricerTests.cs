@@ -163,6 +163,7 @@ public class PricerTests
         Assert.Equal(
             [("freight", TaxCodes.Negative), ("insurance", TaxCodes.Precision), ("discount", TaxCodes.Negative)],
             result.Problems.Select(p => (p.Field, p.Code)));
+        Assert.Equal(("lines", PricingCodes.Input), Pricer.PriceOrder(Order(Header()), Sources()).Problems.Select(p => (p.Field, p.Code)).Single());
     }
 
     [Fact]
