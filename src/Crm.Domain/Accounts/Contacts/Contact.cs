@@ -1,0 +1,137 @@
+using Crm.Domain.Accounts.History;
+using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Identity;
+using Crm.Domain.Problems;
+using Crm.Domain.Registry;
+using NodaTime;
+using OneOf;
+
+namespace Crm.Domain.Accounts.Contacts;
+
+/// <summary>A contact as typed.</summary>
+/// <param name="Name">Name (required).</param>
+/// <param name="Role">Job title (cargo; Datasul <c>cont-emit.cargo</c>).</param>
+/// <param name="Department">Department (area; Datasul <c>cont-emit.area</c>).</param>
+/// <param name="Cpf">CPF, when known.</param>
+/// <param name="Birthday">Birthday.</param>
+/// <param name="Phones">Phones.</param>
+/// <param name="Emails">E-mails.</param>
+/// <param name="Marketing">Marketing permissions.</param>
+public sealed record ContactForm(string? Name, string? Role = null, string? Department = null, string? Cpf = null,
+    LocalDate? Birthday = null, IReadOnlyList<PhoneForm>? Phones = null, IReadOnlyList<EmailForm>? Emails = null,
+    IReadOnlyList<MarketingConsent>? Marketing = null);
+
+/// <summary>
+/// A contact person of a lead or an account (its own aggregate, so it can follow a lead into its account or an account into
+/// the one it is merged into). Changes are recorded like those of leads and accounts.
+/// </summary>
+public sealed class Contact
+{
+    /// <summary>The longest name stored.</summary>
+    public const int MaxNameLength = 100;
+
+    private Contact() { }
+
+    /// <summary>Its id.</summary>
+    public ContactId Id { get; private set; }
+
+    /// <summary>The tenant.</summary>
+    public TenantId TenantId { get; private set; }
+
+    /// <summary>The lead or account it belongs to.</summary>
+    public RegistrationRef Owner { get; private set; } = null!;
+
+    /// <summary>Name.</summary>
+    public string Name { get; private set; } = "";
+
+    /// <summary>Job title.</summary>
+    public string? Role { get; private set; }
+
+    /// <summary>Department.</summary>
+    public string? Department { get; private set; }
+
+    /// <summary>CPF.</summary>
+    public Cpf? Cpf { get; private set; }
+
+    /// <summary>Birthday.</summary>
+    public LocalDate? Birthday { get; private set; }
+
+    /// <summary>Phones.</summary>
+    public IReadOnlyList<PhoneEntry> Phones { get; private set; } = [];
+
+    /// <summary>E-mails.</summary>
+    public IReadOnlyList<EmailEntry> Emails { get; private set; } = [];
+
+    /// <summary>Marketing permissions.</summary>
+    public IReadOnlyList<MarketingConsent> Marketing { get; private set; } = [];
+
+    /// <summary>Every change, oldest first.</summary>
+    public ChangeHistory History { get; private set; } = new();
+
+    /// <summary>Creates a contact of <paramref name="owner"/>, or lists every problem of the form.</summary>
+    public static OneOf<Contact, Invalid> Create(ContactId id, TenantId tenantId, RegistrationRef owner, ContactForm form, UserId by,
+        IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        var contact = new Contact { Id = id, TenantId = tenantId, Owner = owner };
+        return contact.Save(form, FieldSnapshot.Empty, by, clock).Match<OneOf<Contact, Invalid>>(_ => contact, invalid => invalid);
+    }
+
+    /// <summary>Replaces the contact's data, or lists every problem of the form (nothing changes then).</summary>
+    public OneOf<IReadOnlyList<HistoryEntry>, Invalid> Update(ContactForm form, UserId by, IClock clock) =>
+        Save(form, Snapshot(), by, clock);
+
+    private OneOf<IReadOnlyList<HistoryEntry>, Invalid> Save(ContactForm form, FieldSnapshot before, UserId by, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var problems = new ProblemList("contact");
+        var name = ProblemList.Clean(form.Name);
+        if (name is null)
+            problems.Add("name", "name.required", "Informe o nome do contato.");
+        else if (name.Length > MaxNameLength)
+            problems.Add("name", "name.too_long", $"No máximo {MaxNameLength} caracteres ({name.Length} informados).");
+        var cpf = problems.ParseOptional(form.Cpf, Registry.Cpf.Parse, "cpf");
+        var phones = RegistrationRules.ReadPhones(form.Phones ?? [], problems);
+        var emails = (form.Emails ?? []).Select((e, i) => RegistrationRules.ReadEmail(e, $"emails[{i}]", problems)).OfType<EmailEntry>().ToList();
+        var marketing = RegistrationRules.ReadMarketing(form.Marketing ?? [], problems);
+        if (problems.HasErrors)
+            return new Invalid(problems.All);
+        return OneOf<IReadOnlyList<HistoryEntry>, Invalid>.FromT0(Change(() =>
+        {
+            Name = name!;
+            Role = ProblemList.Clean(form.Role);
+            Department = ProblemList.Clean(form.Department);
+            Cpf = cpf;
+            Birthday = form.Birthday;
+            Phones = phones;
+            Emails = emails;
+            Marketing = marketing;
+        }, before, by, clock));
+    }
+
+    /// <summary>Moves the contact to another lead or account (conversion, merge), recording the move.</summary>
+    public IReadOnlyList<HistoryEntry> MoveTo(RegistrationRef owner, UserId by, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        return Change(() => Owner = owner, Snapshot(), by, clock);
+    }
+
+    /// <summary>The contact flattened to field paths.</summary>
+    public FieldSnapshot Snapshot()
+    {
+        var s = FieldSnapshot.Empty
+            .With("owner", Owner.ToString())
+            .With("name", Name)
+            .With("role", Role)
+            .With("department", Department)
+            .With("cpf", Cpf?.Value)
+            .With("birthday", Birthday is { } day ? SnapshotParts.Iso(day) : null);
+        return s.WithPhones("phones", Phones).WithEmails("emails", Emails).WithMarketing("marketing", Marketing);
+    }
+
+    private IReadOnlyList<HistoryEntry> Change(Action mutate, FieldSnapshot before, UserId by, IClock clock)
+    {
+        mutate();
+        return History.Record(before, Snapshot(), by, clock);
+    }
+}
