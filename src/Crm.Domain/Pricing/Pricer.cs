@@ -74,7 +74,7 @@ public static class Pricer
         var totals = default(OrderTotals);
         for (var i = 0; i < drafts.Length; i++)
         {
-            var d = drafts[i];
+            ref readonly var d = ref drafts[i];
             var (lineOther, lineDiscount) = (other[i] + d.Surcharge, discount[i] + d.LineDiscount);
             var check = TaxItem.Check(d.Quantity, d.UnitPrice, freight[i], insurance[i], lineOther, lineDiscount);
             if (check.HasProblems)
@@ -135,10 +135,13 @@ public static class Pricer
         return shares;
     }
 
-    /// <summary>A line after its price steps and tax parameters were resolved, before the document amounts are apportioned.</summary>
-    private sealed class Draft
+    /// <summary>
+    /// A line after its price steps and tax parameters were resolved, before the document amounts are apportioned
+    /// (a struct: the order keeps all of them in one array).
+    /// </summary>
+    private struct Draft
     {
-        public string ProductCode = "";
+        public string ProductCode;
         public decimal Quantity;
         public decimal UnitPrice;
         public decimal NetUnitPrice;
@@ -146,14 +149,14 @@ public static class Pricer
         public decimal LineDiscount;
         public decimal Surcharge;
         public TaxParameters Taxes;
-        public IReadOnlyList<PriceStep> Steps = [];
-        public IReadOnlyList<Problem> Warnings = [];
+        public IReadOnlyList<PriceStep> Steps;
+        public IReadOnlyList<Problem> Warnings;
 
         public static Draft Build(OrderRequest order, int index, Recipient recipient, PricingSources sources, ref ProblemCollector problems, List<Problem> orderWarnings)
         {
             var line = order.Lines[index];
             var at = $"lines[{index}].";
-            var draft = new Draft { ProductCode = line.Product, Quantity = line.Quantity };
+            var draft = new Draft { ProductCode = line.Product, Quantity = line.Quantity, Steps = [], Warnings = [] };
             if (line.Quantity <= 0m)
                 problems.Add(at + "quantity", PricingCodes.Input, $"Quantidade {line.Quantity} deve ser maior que zero.");
             if (line.SellerDiscount is < 0m or >= 100m)
