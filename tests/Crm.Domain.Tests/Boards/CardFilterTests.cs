@@ -23,13 +23,14 @@ public class CardFilterTests
 
     private static CardFilter Filter(CardFilterDraft draft) => CardFilter.Create(draft).AsT0;
 
-    /// <summary>The names the filter selects, in order; the IQueryable path and the compiled path must agree.</summary>
+    /// <summary>The names the filter selects, in order; the IQueryable path and the in-memory index must agree.</summary>
     private List<string> Run(CardFilterDraft draft, Instant? now = null)
     {
         var spec = new CardSpecification(Filter(draft), _w.Board, SaoPaulo, now ?? _w.Clock.GetCurrentInstant());
         var queried = spec.Apply(_cards.AsQueryable()).Select(c => c.Name).ToList();
-        var compiled = _cards.Where(spec.Matches).Select(c => c.Name).ToHashSet();
-        Assert.True(compiled.SetEquals(queried));
+        var index = new BoardCardIndex(_w.Board, _cards);
+        var indexed = _w.Board.Stages.SelectMany(stage => CardScenario.AllPages(index, spec, stage.Id)).Select(c => c.Name);
+        Assert.True(indexed.ToHashSet().SetEquals(queried));
         return queried;
     }
 
@@ -226,12 +227,15 @@ public class CardFilterTests
         Add("visit").MoveTo(_w.Board, _w.Visit.Id, _w.Admin, _w.Clock);
         var spec = new CardSpecification(Filter(new CardFilterDraft { CardsPerList = 10 }), _w.Board, SaoPaulo, _w.Clock.GetCurrentInstant());
 
-        var columns = spec.Columns(_w.Board, _cards);
+        var index = new BoardCardIndex(_w.Board, _cards);
+
+        var columns = index.Columns(spec);
 
         Assert.Equal([(_w.New.Id, 12, 10), (_w.Visit.Id, 1, 1), (_w.Contract.Id, 0, 0)], columns.Select(c => (c.Stage, c.Total, c.Cards.Count)));
-        Assert.Equal(["n10", "n11"], spec.Page(_cards, _w.New.Id, 1).Select(c => c.Name));
+        Assert.Equal(["n10", "n11"], index.Page(spec, _w.New.Id, 1).Select(c => c.Name));
         Assert.Equal(["n10", "n11"], spec.Page(_cards.AsQueryable(), _w.New.Id, 1).Select(c => c.Name));
-        Assert.Empty(spec.Page(_cards, _w.New.Id, 2));
+        Assert.Empty(index.Page(spec, _w.New.Id, 2));
+        Assert.Empty(index.Page(spec, _w.New.Id, int.MaxValue));
     }
 
     [Fact]
@@ -259,7 +263,7 @@ public class CardFilterTests
     }
 
     [Fact]
-    public void Filters_of_the_same_shape_reuse_compiled_code_but_keep_their_own_values()
+    public void Filters_of_the_same_shape_keep_their_own_values()
     {
         var bruno = BoardWorld.User();
         var carla = BoardWorld.User();
@@ -280,5 +284,49 @@ public class CardFilterTests
         var card = Card.Open(board, stage.Id, "Sítio", BoardWorld.Prospect(), null, null, _w.Index, _w.Admin, _w.Clock).AsT0;
 
         Assert.False(CardSpecification.Stagnant(board, BoardWorld.Start + Duration.FromDays(1000)).Compile()(card));
+    }
+
+    [Fact]
+    public void The_index_follows_tracked_changes_and_leaves_out_deleted_cards_and_other_boards()
+    {
+        var ana = BoardWorld.User();
+        var moved = Add("moved");
+        var deleted = Add("deleted");
+        var elsewhere = Add("elsewhere", new BoardWorld());
+        var index = new BoardCardIndex(_w.Board, _cards);
+        var later = Add("later");
+        var spec = new CardSpecification(Filter(new CardFilterDraft { Users = [ana] }), _w.Board, SaoPaulo, _w.Clock.GetCurrentInstant());
+
+        moved.MoveTo(_w.Board, _w.Visit.Id, _w.Admin, _w.Clock);
+        moved.AddMember(ana, _w.Admin, _w.Clock);
+        later.AddMember(ana, _w.Admin, _w.Clock);
+        deleted.AddMember(ana, _w.Admin, _w.Clock);
+        deleted.Delete(false, _w.Admin, _w.Clock);
+        foreach (var card in new[] { moved, deleted, elsewhere, later })
+            index.Track(card);
+
+        Assert.Equal([(_w.New.Id, ["later"]), (_w.Visit.Id, ["moved"]), (_w.Contract.Id, [])],
+            index.Columns(spec).Select(c => (c.Stage, c.Cards.Select(card => card.Name).ToArray())));
+    }
+
+    [Fact]
+    public void A_specification_for_another_board_is_a_bug()
+    {
+        var other = new BoardWorld();
+        var spec = new CardSpecification(CardFilter.Cleared, other.Board, SaoPaulo, _w.Clock.GetCurrentInstant());
+
+        Assert.Throws<ArgumentException>(() => new BoardCardIndex(_w.Board, _cards).Columns(spec));
+    }
+
+    [Fact]
+    public void Users_beyond_the_mask_bits_of_their_own_are_still_matched_exactly()
+    {
+        // 70 members: users from the 64th on share one mask bit, which the index confirms on the card.
+        var users = Enumerable.Range(0, 70).Select(_ => BoardWorld.User()).ToArray();
+        for (var i = 0; i < users.Length; i++)
+            Add($"u{i:00}").AddMember(users[i], _w.Admin, _w.Clock);
+
+        Assert.Equal(["u65"], Run(new CardFilterDraft { Users = [users[65]] }));
+        Assert.Equal(["u01", "u66", "u69"], Run(new CardFilterDraft { Users = [users[69], users[1], users[66]] }));
     }
 }

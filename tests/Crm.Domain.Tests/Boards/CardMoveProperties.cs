@@ -30,7 +30,7 @@ public class CardMoveProperties
         }
         var everything = new CardSpecification(CardFilter.Create(new CardFilterDraft { Archived = TriState.All, CardsPerList = 500 }).AsT0,
             w.Board, CardScenario.SaoPaulo, w.Clock.GetCurrentInstant());
-        var shown = everything.Columns(w.Board, cards).SelectMany(c => c.Cards.Select(card => (card.Id, c.Stage))).ToList();
+        var shown = new BoardCardIndex(w.Board, cards).Columns(everything).SelectMany(c => c.Cards.Select(card => (card.Id, c.Stage))).ToList();
         return shown.Count == cards.Count
                && shown.Select(s => s.Id).Distinct().Count() == cards.Count
                && shown.All(s => s.Stage == expected[cards.FindIndex(c => c.Id == s.Id)])

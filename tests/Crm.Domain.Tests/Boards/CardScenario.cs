@@ -1,3 +1,4 @@
+using Crm.Domain.Boards;
 using Crm.Domain.Boards.Cards;
 using Crm.Domain.Boards.Filters;
 using Crm.Domain.Identity;
@@ -137,4 +138,17 @@ internal static class CardScenario
 
     public static CardSpecification Spec(CardFilterDraft draft, BoardWorld w) =>
         new(CardFilter.Create(draft).AsT0, w.Board, SaoPaulo, Now);
+
+    /// <summary>Every page of one list from the index, concatenated (up to the first short page).</summary>
+    public static List<Card> AllPages(BoardCardIndex index, CardSpecification spec, BoardStageId stage)
+    {
+        var cards = new List<Card>();
+        for (var page = 0; ; page++)
+        {
+            var next = index.Page(spec, stage, page);
+            cards.AddRange(next);
+            if (next.Count < spec.PageSize)
+                return cards;
+        }
+    }
 }
