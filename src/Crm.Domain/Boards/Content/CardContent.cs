@@ -34,8 +34,7 @@ public abstract class CardContent
     public string? Description { get; private set; }
 
     // Tags and members are immutable arrays (a card has a handful): filter expressions bind their instance
-    // Contains, a plain array scan in memory (Enumerable.Contains through the interface is many times slower on a
-    // 100,000-card board) and the ICollection<T>.Contains shape EF Core translates to SQL.
+    // Contains, the ICollection<T>.Contains shape EF Core translates to SQL.
 
     /// <summary>The board tags on it.</summary>
     public ImmutableArray<TagId> Tags { get; private set; } = [];

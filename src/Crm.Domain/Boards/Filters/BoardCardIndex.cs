@@ -58,6 +58,11 @@ public sealed class BoardCardIndex
             _tagIds.Intern(tag.Id);
         foreach (var user in board.Users)
             _userIds.Intern(user);
+        if (cards.TryGetNonEnumeratedCount(out var count))
+        {
+            Resize(count);
+            _rows.EnsureCapacity(count);
+        }
         foreach (var card in cards)
             Track(card);
     }
@@ -77,7 +82,7 @@ public sealed class BoardCardIndex
             if (card.DeletedAt is not null)
                 return;
             if (_count == _cards.Length)
-                Grow();
+                Resize(Math.Max(16, _count * 2));
             row = _count++;
             _rows.Add(card.Id, row);
         }
@@ -145,9 +150,8 @@ public sealed class BoardCardIndex
         return id;
     }
 
-    private void Grow()
+    private void Resize(int size)
     {
-        var size = Math.Max(16, _count * 2);
         Array.Resize(ref _cards, size);
         Array.Resize(ref _ids, size);
         Array.Resize(ref _stage, size);
