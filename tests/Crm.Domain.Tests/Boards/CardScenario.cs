@@ -30,8 +30,10 @@ internal static class CardScenario
 
     public static readonly Gen<CardSeed> Cards =
         from stage in Gen.Choose(0, 2)
-        from created in Gen.Choose(0, 24 * 20)
-        from registered in Gen.Choose(-24 * 60, 0)
+        // Hour 15 after the 12:00Z start is 03:00Z, midnight in São Paulo: cards land on the date-range bounds often.
+        from day in Gen.Choose(0, 20)
+        from hour in Gen.Frequency((1, Gen.Constant(15)), (3, Gen.Choose(0, 23)))
+        from registered in Gen.Frequency((1, Gen.Choose(-60, 0).Select(days => days * 24)), (3, Gen.Choose(-24 * 60, 0)))
         from quiet in Gen.Choose(0, 24 * 10)
         from tags in Flags(2)
         from members in Flags(3)
@@ -39,7 +41,7 @@ internal static class CardScenario
         from state in Gen.Choose(0, 5)
         from task in Gen.Elements(true, false)
         from deleted in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
-        select new CardSeed(stage, created, registered, quiet, tags, members, seller, state, task, deleted);
+        select new CardSeed(stage, day * 24 + hour, registered, quiet, tags, members, seller, state, task, deleted);
 
     /// <summary>A filter whose criterion k is set only when <paramref name="use"/>[k]; the others stay "all" or empty.</summary>
     public static Gen<FilterSeed> Filters(Gen<bool[]> use) =>
