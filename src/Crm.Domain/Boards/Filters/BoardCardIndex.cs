@@ -11,7 +11,8 @@ namespace Crm.Domain.Boards.Filters;
 /// Built once from a snapshot of the board's cards, then kept current by <see cref="Track"/> after each change to a card:
 /// re-reading one card's row is O(1) and cannot drift from the card (card events alone would miss tag, member and task
 /// edits). It evaluates a <see cref="CardSpecification"/>'s concrete bounds, sets and cutoffs, giving exactly what the
-/// specification's expressions give.
+/// specification's expressions give. Queries may run side by side; <see cref="Track"/> must not run alongside them
+/// (the application serialises a board's writes).
 /// </summary>
 public sealed class BoardCardIndex
 {
