@@ -23,6 +23,7 @@ public sealed class ClientTypeMapping
     private readonly Dictionary<MasterDataCode, ClientType> _clientTypes;
     private readonly Dictionary<MasterDataCode, AccountType> _accountTypes;
     private readonly HashSet<(MasterDataCode Client, MasterDataCode Account)> _pairs;
+    private readonly HashSet<MasterDataCode> _integrating;
 
     /// <summary>Builds the mapping; every pair must name a known client type and account type.</summary>
     public ClientTypeMapping(IEnumerable<ClientType> clientTypes, IEnumerable<AccountType> accountTypes,
@@ -34,6 +35,8 @@ public sealed class ClientTypeMapping
         foreach (var (client, account) in _pairs)
             if (!_clientTypes.ContainsKey(client) || !_accountTypes.ContainsKey(account))
                 throw new ArgumentException($"Mapping {client} × {account} names an unknown type.", nameof(pairs));
+        // Precomputed so that Integrates is a look-up: ERP eligibility asks it for every account.
+        _integrating = [.. _pairs.Where(p => _accountTypes[p.Account].IntegratesWithErp).Select(p => p.Client)];
     }
 
     /// <summary>A mapping with no types: nothing integrates.</summary>
@@ -58,5 +61,5 @@ public sealed class ClientTypeMapping
     public bool Integrates(MasterDataCode clientType, MasterDataCode? accountType = null) =>
         accountType is { } account
             ? IsMapped(clientType, account) && _accountTypes[account].IntegratesWithErp
-            : _pairs.Any(p => p.Client == clientType && _accountTypes[p.Account].IntegratesWithErp);
+            : _integrating.Contains(clientType);
 }
