@@ -44,6 +44,24 @@ public static class CrmServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Registers an adapter that takes options: builds <typeparamref name="TOptions"/> with <paramref name="configure"/>,
+    /// validates them now with <paramref name="validator"/> (an <see cref="OptionsValidationException"/> lists every failure),
+    /// registers them as <see cref="IOptions{TOptions}"/> with the validator, and adds the adapter <paramref name="create"/>
+    /// makes from them. Adapter packages build their <c>Add…Adapter</c> method on it.
+    /// </summary>
+    public static IServiceCollection AddErpAdapter<TOptions>(this IServiceCollection services, Action<TOptions>? configure,
+        IValidateOptions<TOptions> validator, Func<TOptions, IErpAdapter> create) where TOptions : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(validator);
+        ArgumentNullException.ThrowIfNull(create);
+        var options = EagerOptions.Validated(configure, validator);
+        services.TryAddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IValidateOptions<TOptions>), validator));
+        return services.AddErpAdapter(create(options));
+    }
+
     // One catalog per service collection, kept in it as an instance so every registration sees the others.
     private static ErpAdapterCatalog CatalogOf(IServiceCollection services)
     {
