@@ -55,6 +55,9 @@ public abstract class ErpAdapter<TPayload> : IErpAdapter where TPayload : class
     /// <inheritdoc />
     public ErpCustomerState ReadState(string body, LocalDate today) => ReadState(Deserialize(body), today);
 
+    /// <inheritdoc />
+    public RegistrationForm ToForm(string body) => ToForm(Deserialize(body));
+
     /// <summary>The payload in <paramref name="body"/>.</summary>
     public TPayload Deserialize(string body) => PayloadJson.Deserialize<TPayload>(body);
 

@@ -1,5 +1,6 @@
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Configuration;
+using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
 using NodaTime;
@@ -31,6 +32,9 @@ public interface IErpAdapter
 
     /// <summary>The message that sends <paramref name="account"/> (meant for an eligible one) to the ERP.</summary>
     ErpMessage Prepare(Account account);
+
+    /// <summary>The registration the ERP payload in <paramref name="body"/> describes (the import direction).</summary>
+    RegistrationForm ToForm(string body);
 
     /// <summary>What the ERP payload in <paramref name="body"/> says of the customer, as of <paramref name="today"/>.</summary>
     ErpCustomerState ReadState(string body, LocalDate today);
