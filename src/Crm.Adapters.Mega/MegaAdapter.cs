@@ -33,7 +33,6 @@ public sealed class MegaAdapter : ErpAdapter<MegaAgent>
             new("mega.account.inactive", "erp.situation", "Só clientes ativos sincronizam com a Mega: a conta está inativa no ERP.",
                 static (a, _) => a.ErpSituation != ErpSituation.Inactive),
             rules.ClientTypeIntegrates(),
-            rules.LegalNamePresent(),
             rules.TaxIdAsClientTypeRequires(),
             rules.AddressPresent(AddressKind.Correspondence),
             rules.Integrated(RegistrationField.Representative, MasterDataKind.Representative, static a => a.Data.Representative),
@@ -100,6 +99,7 @@ public sealed class MegaAdapter : ErpAdapter<MegaAgent>
         {
             IdErp = ErpCodeOf(account),
             Name = data.LegalName,
+            ShortName = data.ShortName?.Value,
             FantasyName = data.TradeName,
             PersonType = data.Kind switch { PersonKind.Fisica => "F", PersonKind.Juridica => "J", _ => "E" },
             Cnpj = data.TaxId is { IsT1: true } cnpj ? cnpj.Digits : null,
@@ -153,6 +153,7 @@ public sealed class MegaAdapter : ErpAdapter<MegaAgent>
         {
             Kind = kind,
             LegalName = payload.Name,
+            ShortName = payload.ShortName,
             TradeName = payload.FantasyName,
             TaxId = payload.Cnpj ?? payload.Cpf,
             ForeignId = payload.ForeignId,

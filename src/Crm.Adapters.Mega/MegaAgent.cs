@@ -17,6 +17,8 @@ public sealed record MegaAgent
     [JsonPropertyName("agentType")] public string AgentType { get; init; } = MegaAgentTypes.Customer;
     /// <summary>Legal name.</summary>
     [JsonPropertyName("name")] public string? Name { get; init; }
+    /// <summary>Short name (the CRM's <i>nome abreviado</i>, the agent's <i>apelido</i>).</summary>
+    [JsonPropertyName("shortName")] public string? ShortName { get; init; }
     /// <summary>Trade name.</summary>
     [JsonPropertyName("fantasyName")] public string? FantasyName { get; init; }
     /// <summary>F física, J jurídica, E estrangeiro.</summary>

@@ -76,9 +76,7 @@ public sealed class ProtheusAdapter : ErpAdapter<ProtheusCustomer>
         _rules = new EligibilityRules(
         [
             rules.ClientTypeIntegrates(),
-            rules.LegalNamePresent(),
             rules.FitsIn(RegistrationField.LegalName, 40, static a => a.Data.LegalName),
-            rules.ShortNamePresent(),
             rules.FitsIn(RegistrationField.ShortName, 20, static a => a.Data.ShortName?.Value),
             rules.TaxIdAsClientTypeRequires(),
             new("protheus.customer_type.invalid", $"custom_fields.{Sa1.CustomerTypeField}",

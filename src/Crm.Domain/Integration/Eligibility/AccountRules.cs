@@ -6,7 +6,8 @@ namespace Crm.Domain.Integration.Eligibility;
 
 /// <summary>
 /// The rules ERPs share, built for one ERP: codes read <c>{erp}.{field}.{rule}</c> (<c>datasul.carrier.not_integrated</c>)
-/// and messages name the ERP. Each rule allocates only when it fails.
+/// and messages name the ERP. Each rule allocates only when it fails. There is no "legal name present" or "short name
+/// present" rule: the registration rules give every account both, so such a rule could never fail.
 /// </summary>
 public sealed class AccountRules
 {
@@ -66,19 +67,11 @@ public sealed class AccountRules
         (a, _) => text(a) is not { } value || value.Length <= max,
         (a, _) => $"{field.Label()} tem {text(a)!.Length} caracteres; o ERP {_erpName} aceita no máximo {max}.");
 
-    /// <summary>The short name is informed (it is the customer's key in the ERP).</summary>
-    public EligibilityRule ShortNamePresent() => new($"{_erp}.short_name.required", "short_name",
-        $"O nome abreviado é obrigatório: é a chave do cliente no ERP {_erpName}.", static (a, _) => a.Data.ShortName is not null);
-
     /// <summary>No other lead or account holds the short name.</summary>
     public EligibilityRule ShortNameUnique() => new($"{_erp}.short_name.duplicate", "short_name",
         $"O nome abreviado deve ser único: é a chave do cliente no ERP {_erpName}.",
         static (a, c) => a.Data.ShortName is not { } name || !c.ShortNames.IsHeldByAnother(name, a.Id),
         static (a, _) => $"O nome abreviado {a.Data.ShortName} já é usado por outro cadastro.");
-
-    /// <summary>The legal name is informed.</summary>
-    public EligibilityRule LegalNamePresent() => new($"{_erp}.legal_name.required", "legal_name",
-        $"A razão social é obrigatória para integração com o ERP {_erpName}.", static (a, _) => !string.IsNullOrWhiteSpace(a.Data.LegalName));
 
     /// <summary>An e-mail for general contact is informed (the ERP's customer e-mail; NF-e and billing addresses go elsewhere).</summary>
     public EligibilityRule GeneralEmailPresent() => new($"{_erp}.emails.required", "emails",
