@@ -275,7 +275,7 @@ public sealed class ProtheusAdapter : ErpAdapter<ProtheusCustomer>
     }
 
     /// <summary>The 7-digit IBGE code of <c>A1_COD_MUN</c> (the code without its state's two digits) in <paramref name="uf"/>.</summary>
-    internal static string? IbgeCode(string? uf, string? cityCode)
+    public static string? IbgeCode(string? uf, string? cityCode)
     {
         if (cityCode is not { Length: 5 } || !Enum.TryParse<Uf>(uf, ignoreCase: false, out var state))
             return null;
