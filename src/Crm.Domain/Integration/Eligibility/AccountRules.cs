@@ -1,6 +1,7 @@
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Integration.Mapping;
 
 namespace Crm.Domain.Integration.Eligibility;
 
@@ -76,7 +77,7 @@ public sealed class AccountRules
     /// <summary>An e-mail for general contact is informed (the ERP's customer e-mail; NF-e and billing addresses go elsewhere).</summary>
     public EligibilityRule GeneralEmailPresent() => new($"{_erp}.emails.required", "emails",
         $"O e-mail geral do cliente é obrigatório para integração com o ERP {_erpName}.",
-        static (a, _) => HasGeneralEmail(a.Data.Emails));
+        static (a, _) => a.Data.GeneralEmail() is not null);
 
     /// <summary>A CPF (física) or CNPJ (jurídica) is informed when the client type requires one; foreigners have neither.</summary>
     public EligibilityRule TaxIdAsClientTypeRequires() => new($"{_erp}.tax_id.required", "tax_id",
@@ -90,14 +91,6 @@ public sealed class AccountRules
     {
         for (var i = 0; i < addresses.Count; i++)
             if (addresses[i].Kind == kind && (kind != AddressKind.Delivery || addresses[i].IsDefaultDelivery))
-                return true;
-        return false;
-    }
-
-    private static bool HasGeneralEmail(IReadOnlyList<EmailEntry> emails)
-    {
-        for (var i = 0; i < emails.Count; i++)
-            if (emails[i].Purpose == EmailPurpose.General)
                 return true;
         return false;
     }

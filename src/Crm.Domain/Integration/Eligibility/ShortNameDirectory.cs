@@ -14,24 +14,21 @@ public interface IShortNameDirectory
     bool IsHeldByAnother(ShortName shortName, AccountId self);
 }
 
-/// <summary>An in-memory <see cref="IShortNameDirectory"/>, case-insensitive like Progress; look-ups allocate nothing.</summary>
+/// <summary>An in-memory <see cref="IShortNameDirectory"/>, case-insensitive like Progress; a look-up is one hash probe and allocates nothing.</summary>
 public sealed class ShortNameDirectory : IShortNameDirectory
 {
-    private readonly Dictionary<string, RegistrationRef> _owners = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _shared = new(StringComparer.OrdinalIgnoreCase);
+    // The holder of each name, or null once two records hold it (then it is held by another whoever asks).
+    private readonly Dictionary<string, RegistrationRef?> _holders = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Records that <paramref name="owner"/> holds <paramref name="shortName"/>; a second holder marks the name shared.</summary>
-    public void Add(ShortName shortName, RegistrationRef owner)
+    /// <summary>Records that <paramref name="holder"/> holds <paramref name="shortName"/>; a second holder marks the name shared.</summary>
+    public void Add(ShortName shortName, RegistrationRef holder)
     {
-        ArgumentNullException.ThrowIfNull(owner);
-        if (_owners.TryGetValue(shortName.Value, out var current) && !current.Equals(owner))
-            _shared.Add(shortName.Value);
-        else
-            _owners[shortName.Value] = owner;
+        ArgumentNullException.ThrowIfNull(holder);
+        _holders[shortName.Value] = _holders.TryGetValue(shortName.Value, out var current) && !holder.Equals(current) ? null : holder;
     }
 
     /// <inheritdoc />
     public bool IsHeldByAnother(ShortName shortName, AccountId self) =>
-        _owners.TryGetValue(shortName.Value, out var owner)
-        && (_shared.Contains(shortName.Value) || !owner.TryPickT1(out var account, out _) || account != self);
+        _holders.TryGetValue(shortName.Value, out var holder)
+        && (holder is null || !holder.TryPickT1(out var account, out _) || account != self);
 }

@@ -17,9 +17,16 @@ public static class AccountProjection
         return data.Phones.FirstOrDefault(p => p.Type == type);
     }
 
-    /// <summary>The first e-mail for general contact.</summary>
-    public static string? GeneralEmail(this RegistrationData data) =>
-        data.Emails.FirstOrDefault(e => e.Purpose == EmailPurpose.General)?.Address.Value;
+    /// <summary>The first e-mail for general contact; a loop, so that eligibility rules can ask it without allocating.</summary>
+    public static string? GeneralEmail(this RegistrationData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var emails = data.Emails;
+        for (var i = 0; i < emails.Count; i++)
+            if (emails[i].Purpose == EmailPurpose.General)
+                return emails[i].Address.Value;
+        return null;
+    }
 
     /// <summary>The addresses of e-mails of <paramref name="purpose"/>.</summary>
     public static IEnumerable<string> EmailsFor(this RegistrationData data, EmailPurpose purpose) =>
