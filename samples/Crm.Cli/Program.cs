@@ -1,4 +1,7 @@
-using System.CommandLine;
+using Crm.Cli;
+using Spectre.Console;
 
-var root = new RootCommand("crm — the Crm.Sdk sample host.");
-return root.Parse(args).Invoke();
+var console = AnsiConsole.Console;
+if (Console.IsOutputRedirected)
+    console.Profile.Width = 4096; // one line per row when the output goes to a file or a pipe, never wrapped
+return new CrmCli(console, Console.Error).Run(args);

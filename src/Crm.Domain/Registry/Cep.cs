@@ -51,19 +51,11 @@ public readonly record struct Cep
     }
 
     /// <summary>Parses a CEP with or without its mask, reporting every problem found.</summary>
-    public static ParseResult<Cep> Parse(string? value)
-    {
-        Span<char> digits = stackalloc char[Length];
-        var defects = Inspect(value, digits);
-        return defects == Defects.None ? new Cep(new string(digits)) : defects.ToInvalid(Describe);
-    }
+    public static ParseResult<Cep> Parse(string? value) =>
+        DocumentShape.Parse(value, Length, Inspect, v => new Cep(v), Describe);
 
     /// <summary>True when <paramref name="value"/> is a CEP (8 digits from 01000-000, mask allowed). Does not allocate.</summary>
-    public static bool IsValid(string? value)
-    {
-        Span<char> digits = stackalloc char[Length];
-        return Inspect(value, digits) == Defects.None;
-    }
+    public static bool IsValid(string? value) => Inspect(value, stackalloc char[Length]) == Defects.None;
 
     /// <summary>Parses without reporting why; false when invalid.</summary>
     public static bool TryParse(string? value, out Cep result) =>

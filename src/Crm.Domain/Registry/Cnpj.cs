@@ -38,19 +38,11 @@ public readonly record struct Cnpj
     public string CheckDigits => Value[12..];
 
     /// <summary>Parses a CNPJ with or without its mask, in any letter case, reporting every problem found.</summary>
-    public static ParseResult<Cnpj> Parse(string? value)
-    {
-        Span<char> characters = stackalloc char[Length];
-        var defects = Inspect(value, characters);
-        return defects == Defects.None ? new Cnpj(new string(characters)) : defects.ToInvalid(Describe);
-    }
+    public static ParseResult<Cnpj> Parse(string? value) =>
+        DocumentShape.Parse(value, Length, Inspect, v => new Cnpj(v), Describe);
 
     /// <summary>True when <paramref name="value"/> is a valid CNPJ, numeric or alphanumeric (mask allowed). Does not allocate.</summary>
-    public static bool IsValid(string? value)
-    {
-        Span<char> characters = stackalloc char[Length];
-        return Inspect(value, characters) == Defects.None;
-    }
+    public static bool IsValid(string? value) => Inspect(value, stackalloc char[Length]) == Defects.None;
 
     /// <summary>Parses without reporting why; false when invalid.</summary>
     public static bool TryParse(string? value, out Cnpj result) =>

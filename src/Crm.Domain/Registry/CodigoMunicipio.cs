@@ -49,19 +49,11 @@ public readonly record struct CodigoMunicipio
     public Uf? Uf => IsExterior ? null : States[int.Parse(Value.AsSpan(0, 2))];
 
     /// <summary>Parses an IBGE municipality code, reporting every problem found.</summary>
-    public static ParseResult<CodigoMunicipio> Parse(string? value)
-    {
-        Span<char> digits = stackalloc char[Length];
-        var defects = Inspect(value, digits);
-        return defects == Defects.None ? new CodigoMunicipio(new string(digits)) : defects.ToInvalid(Describe);
-    }
+    public static ParseResult<CodigoMunicipio> Parse(string? value) =>
+        DocumentShape.Parse(value, Length, Inspect, v => new CodigoMunicipio(v), Describe);
 
     /// <summary>True when <paramref name="value"/> is a valid IBGE municipality code or <c>9999999</c>.</summary>
-    public static bool IsValid(string? value)
-    {
-        Span<char> digits = stackalloc char[Length];
-        return Inspect(value, digits) == Defects.None;
-    }
+    public static bool IsValid(string? value) => Inspect(value, stackalloc char[Length]) == Defects.None;
 
     /// <summary>Parses without reporting why; false when invalid.</summary>
     public static bool TryParse(string? value, out CodigoMunicipio result) =>

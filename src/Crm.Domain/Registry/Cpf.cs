@@ -38,19 +38,11 @@ public readonly record struct Cpf
     public IReadOnlyList<Uf> FiscalRegionUfs => Regions[FiscalRegion];
 
     /// <summary>Parses a CPF with or without its mask, reporting every problem found.</summary>
-    public static ParseResult<Cpf> Parse(string? value)
-    {
-        Span<char> digits = stackalloc char[Length];
-        var defects = Inspect(value, digits);
-        return defects == Defects.None ? new Cpf(new string(digits)) : defects.ToInvalid(Describe);
-    }
+    public static ParseResult<Cpf> Parse(string? value) =>
+        DocumentShape.Parse(value, Length, Inspect, v => new Cpf(v), Describe);
 
     /// <summary>True when <paramref name="value"/> is a valid CPF (mask allowed). Does not allocate.</summary>
-    public static bool IsValid(string? value)
-    {
-        Span<char> digits = stackalloc char[Length];
-        return Inspect(value, digits) == Defects.None;
-    }
+    public static bool IsValid(string? value) => Inspect(value, stackalloc char[Length]) == Defects.None;
 
     /// <summary>Parses without reporting why; false when invalid.</summary>
     public static bool TryParse(string? value, out Cpf result) =>

@@ -1,6 +1,10 @@
 using System.Buffers;
+using Crm.Domain.Problems;
 
 namespace Crm.Domain.Registry;
+
+/// <summary>Inspects <paramref name="value"/>, leaving its unmasked characters in <paramref name="unmasked"/>.</summary>
+internal delegate Defects Inspection(ReadOnlySpan<char> value, Span<char> unmasked);
 
 /// <summary>The first inspection of every fixed-length document: unmask, then judge emptiness, length and characters.</summary>
 internal static class DocumentShape
@@ -26,6 +30,14 @@ internal static class DocumentShape
                 return Defects.Length | Defects.Characters;
         }
         return Defects.Length;
+    }
+
+    /// <summary>The <c>Parse</c> of a fixed-length document: the same inspection, then the value or every problem.</summary>
+    public static ParseResult<T> Parse<T>(string? value, int length, Inspection inspect, Func<string, T> create, Func<Defects, Problem> describe)
+    {
+        Span<char> unmasked = stackalloc char[length];
+        var defects = inspect(value, unmasked);
+        return defects == Defects.None ? create(new string(unmasked)) : defects.ToInvalid(describe);
     }
 
     /// <summary>True when every character of <paramref name="text"/> is the same one.</summary>

@@ -6,9 +6,9 @@ namespace Crm.Domain.Registry;
 /// <summary>
 /// An e-mail address, validated pragmatically rather than by the full RFC 5322 grammar (which admits
 /// quoted local parts, comments and IP-literal domains that no CRM user types): <c>local@domain</c>, at
-/// most 254 characters, a local part of at most 64 characters without spaces, quotes or brackets and
+/// most 254 characters, a local part of at most 64 printable ASCII characters without spaces, quotes or brackets and
 /// without leading, trailing or doubled dots, and a domain of dot-separated labels (letters, digits,
-/// hyphens not at either end) with at least one dot. Surrounding white space is trimmed. The domain is
+/// hyphens not at either end; internationalised domains in their punycode form) with at least one dot. Surrounding white space is trimmed. The domain is
 /// stored lower-case; the local part keeps its case (RFC 5321 lets servers distinguish it), and
 /// <see cref="Normalized"/> is fully lower-case for duplicate detection.
 /// <para>
@@ -21,8 +21,13 @@ public readonly record struct Email
     private const int MaxLength = 254;
     private const int MaxLocalLength = 64;
 
-    // RFC 5322 specials and white space, which the local part of an ordinary address never holds.
-    private static readonly SearchValues<char> ForbiddenInLocal = SearchValues.Create(" \t\r\n\"(),:;<>[\\]");
+    // RFC 5322 specials, which the local part of an ordinary address never holds (white space and
+    // non-ASCII are refused too: few mail servers accept SMTPUTF8 addresses).
+    private static readonly SearchValues<char> ForbiddenInLocal = SearchValues.Create("\"(),:;<>[\\]");
+
+    // Internationalised domains are accepted in their ASCII (punycode, xn--) form.
+    private static readonly SearchValues<char> DomainCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.");
 
     private Email(string value) => Value = value;
 
@@ -70,22 +75,11 @@ public readonly record struct Email
         var domain = address[(at + 1)..];
         if (local.Length > MaxLocalLength)
             defects |= Defects.Length;
-        if (local.ContainsAny(ForbiddenInLocal) || local.ContainsAnyInRange('\0', '\x1F') || !IsDomainText(domain))
+        if (local.ContainsAny(ForbiddenInLocal) || local.ContainsAnyExceptInRange('!', '~') || domain.ContainsAnyExcept(DomainCharacters))
             defects |= Defects.Characters;
         if (local.IsEmpty || local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal) || !IsDotted(domain))
             defects |= Defects.Format;
         return defects;
-    }
-
-    // Letters (any script, for internationalised domains), digits, hyphens and dots.
-    private static bool IsDomainText(ReadOnlySpan<char> domain)
-    {
-        foreach (var c in domain)
-        {
-            if (!char.IsLetterOrDigit(c) && c is not ('-' or '.'))
-                return false;
-        }
-        return true;
     }
 
     // At least two labels, none empty, none starting or ending with a hyphen.
@@ -106,7 +100,7 @@ public readonly record struct Email
     {
         Defects.Empty => "E-mail não informado.",
         Defects.Length => "E-mail deve ter no máximo 254 caracteres, e a parte antes do @ no máximo 64.",
-        Defects.Characters => "E-mail contém espaços ou caracteres não permitidos.",
+        Defects.Characters => "E-mail contém espaços, acentos ou caracteres não permitidos.",
         _ => "E-mail deve ter o formato nome@dominio.com.br (um único @, domínio com ponto, sem pontos nas pontas nem duplicados).",
     });
 }

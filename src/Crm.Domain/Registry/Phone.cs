@@ -102,7 +102,7 @@ public readonly record struct Phone
             else if (!DocumentText.IsMask(c))
                 defects |= Defects.Characters;
         }
-        if (count > digits.Length)
+        if (count is 0 or > MaxDigits)
             return defects | Defects.Length;
 
         var start = CountryOrTrunkPrefix(digits[..count], international);

@@ -42,8 +42,7 @@ internal static class IeInspector
     public static Result Inspect(ReadOnlySpan<char> input, Uf uf, Span<char> buffer)
     {
         var layouts = IeLayouts.For(uf);
-        if (!DocumentText.TryUnmask(input, buffer, out var count))
-            return new(IeDefects.Length | NonDigits(buffer), null, 0, false);
+        var fits = DocumentText.TryUnmask(input, buffer, out var count); // on overflow, count = buffer.Length
         if (count == 0)
             return new(IeDefects.Empty, null, 0, false);
         if (buffer[..count].SequenceEqual(Exempt))
@@ -54,7 +53,7 @@ internal static class IeInspector
         var digits = buffer[start..];
         var inputDigits = count - start;
         var defects = NonDigits(digits[..inputDigits]);
-        var layout = Find(layouts, inputDigits, rural);
+        var layout = fits ? Find(layouts, inputDigits, rural) : null;
         if (layout is null)
             return new(defects | IeDefects.Length, null, 0, false);
         if (defects != IeDefects.None)
@@ -62,7 +61,7 @@ internal static class IeInspector
 
         layout.Canonicalize(digits, inputDigits);
         digits = digits[..layout.Length];
-        defects |= layout.Prefix?.Check(digits) switch
+        defects |= layout.Prefix?.Check(buffer[..(start + layout.Length)]) switch
         {
             null => IeDefects.None,
             Severity.Warning => IeDefects.PrefixWarning,

@@ -91,10 +91,11 @@ internal sealed record IeCheckDigit(int Position, int[] Sources, int[] Weights, 
 
     public int Compute(ReadOnlySpan<char> digits)
     {
+        ReadOnlySpan<int> weights = Weights, sources = Sources;
         var sum = 0;
-        for (var i = 0; i < Weights.Length; i++)
+        for (var i = 0; i < weights.Length; i++)
         {
-            var product = (digits[Sources[i]] - '0') * Weights[i];
+            var product = (digits[sources[i]] - '0') * weights[i];
             sum += SumsProductDigits ? product / 10 + product % 10 : product;
         }
         return Finish(sum, digits);
@@ -176,20 +177,20 @@ internal sealed record PrefixRule(string[] Accepted, Severity Otherwise, string 
     public static PrefixRule Required(params string[] accepted) =>
         new(accepted, Severity.Error, string.Join(" ou ", accepted));
 
-    /// <summary>The severity of <paramref name="digits"/>' prefix, or null when it is accepted.</summary>
-    public Severity? Check(ReadOnlySpan<char> digits)
+    /// <summary>The severity of the canonical <paramref name="value"/>'s prefix (SP's P included), or null when it is accepted.</summary>
+    public Severity? Check(ReadOnlySpan<char> value)
     {
-        if (StartsWithAny(digits, Accepted))
+        if (StartsWithAny(value, Accepted))
             return null;
-        return Tolerated is not null && StartsWithAny(digits, Tolerated) ? Severity.Warning : Otherwise;
+        return Tolerated is not null && StartsWithAny(value, Tolerated) ? Severity.Warning : Otherwise;
     }
 
     public int PrefixLength => Accepted[0].Length;
 
-    private static bool StartsWithAny(ReadOnlySpan<char> digits, string[] prefixes)
+    private static bool StartsWithAny(ReadOnlySpan<char> value, string[] prefixes)
     {
         foreach (var prefix in prefixes)
-            if (digits.StartsWith(prefix, StringComparison.Ordinal))
+            if (value.StartsWith(prefix, StringComparison.Ordinal))
                 return true;
         return false;
     }

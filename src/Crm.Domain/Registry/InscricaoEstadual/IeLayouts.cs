@@ -155,7 +155,7 @@ internal static class IeLayouts
                 CheckDigits = [After(DigitRule.Mod11LastDigit, SaoPauloFirst), After(DigitRule.Mod11LastDigit, 3, 2, 10, 9, 8, 7, 6, 5, 4, 3, 2)] },
         // Rural producer: P, 8 digits, DV, 3 digits the DV does not cover. The 0 after P is required by EB, not by ACBr.
         new() { Length = 12, RuralProducer = true, Mask = "P-########.#/###",
-                Prefix = new(["0"], Severity.Warning, "0 logo após o P", "exigido pelo erpbrasil.base; o ACBr aceita outros"),
+                Prefix = new(["P0"], Severity.Warning, "P0", "o erpbrasil.base exige o 0 após o P; o ACBr não"),
                 CheckDigits = [After(DigitRule.Mod11LastDigit, SaoPauloFirst)] },
     ];
 

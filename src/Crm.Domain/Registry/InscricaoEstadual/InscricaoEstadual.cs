@@ -141,7 +141,7 @@ public sealed class InscricaoEstadual : IEquatable<InscricaoEstadual>
         var problems = Describe(result, uf, buffer);
         if (problems.Exists(p => p.Severity == Severity.Error))
             return new Invalid(problems);
-        return new InscricaoEstadual(InscricaoEstadualKind.Registered, uf, new string(buffer[..result.Length]), problems);
+        return new InscricaoEstadual(InscricaoEstadualKind.Registered, uf, new string(buffer[..result.Length]), problems.AsReadOnly());
     }
 
     private static List<Problem> Describe(IeInspector.Result result, Uf uf, ReadOnlySpan<char> canonical)
@@ -157,10 +157,9 @@ public sealed class InscricaoEstadual : IEquatable<InscricaoEstadual>
         if (layout is null)
             return problems;
 
-        var digits = canonical[(layout.RuralProducer ? 1 : 0)..];
         if (layout.Prefix is { } prefix && (defects & (IeDefects.Prefix | IeDefects.PrefixWarning)) != 0)
         {
-            var actual = digits[..prefix.PrefixLength].ToString();
+            var actual = canonical[..prefix.PrefixLength].ToString();
             problems.Add(defects.HasFlag(IeDefects.Prefix)
                 ? Error(RegistryCodes.Prefix, $"IE de {uf} deve começar com {prefix.Expected}, não {actual}.")
                 : new Problem(Field, RegistryCodes.Prefix,

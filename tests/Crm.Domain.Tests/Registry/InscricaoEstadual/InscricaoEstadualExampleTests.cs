@@ -9,30 +9,28 @@ public class InscricaoEstadualExampleTests
 {
     [Theory]
     [MemberData(nameof(ValidRows), MemberType = typeof(InscricaoEstadualExamples))]
-    public void Published_valid_examples_parse_without_warnings(Uf uf, string value, string source)
-    {
-        var parsed = InscricaoEstadual.Parse(value, uf);
-
-        Assert.True(parsed.IsValid, $"{uf} {value} ({source}): {string.Join("; ", parsed.Problems)}");
-        Assert.True(InscricaoEstadual.IsValid(value, uf));
-        var ie = parsed.AsT0;
-        Assert.Equal(InscricaoEstadualKind.Registered, ie.Kind);
-        Assert.Equal(uf, ie.Uf);
-        Assert.Empty(ie.Warnings);
-    }
+    public void Published_valid_examples_parse_without_warnings(Uf uf, string value, string source) =>
+        Assert.Empty(Registered(uf, value, source).Warnings);
 
     [Theory]
     [MemberData(nameof(DoubtfulRows), MemberType = typeof(InscricaoEstadualExamples))]
     public void Published_examples_with_a_disputed_prefix_parse_with_a_prefix_warning(Uf uf, string value, string source)
     {
-        var parsed = InscricaoEstadual.Parse(value, uf);
-
-        Assert.True(parsed.IsValid, $"{uf} {value} ({source}): {string.Join("; ", parsed.Problems)}");
-        Assert.True(InscricaoEstadual.IsValid(value, uf));
-        var warning = Assert.Single(parsed.AsT0.Warnings);
+        var warning = Assert.Single(Registered(uf, value, source).Warnings);
         Assert.Equal(RegistryCodes.Prefix, warning.Code);
         Assert.Equal(Severity.Warning, warning.Severity);
         Assert.Contains(uf.ToString(), warning.Message);
+    }
+
+    private static InscricaoEstadual Registered(Uf uf, string value, string source)
+    {
+        var parsed = InscricaoEstadual.Parse(value, uf);
+        Assert.True(parsed.IsValid, $"{uf} {value} ({source}): {string.Join("; ", parsed.Problems)}");
+        Assert.True(InscricaoEstadual.IsValid(value, uf));
+        Assert.True(InscricaoEstadual.TryParse(value, uf, out var ie));
+        Assert.Equal(InscricaoEstadualKind.Registered, ie.Kind);
+        Assert.Equal(uf, ie.Uf);
+        return ie;
     }
 
     [Theory]

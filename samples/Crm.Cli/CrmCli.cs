@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Crm.Cli.Validation;
+using Crm.Domain.Registry;
+using Spectre.Console;
+
+namespace Crm.Cli;
+
+/// <summary>
+/// The <c>crm</c> command line. Exit codes: 0 when every document is valid, 1 when any is invalid, 2 for
+/// usage errors and unusable files (always a one-line message on the error writer, never a stack trace).
+/// </summary>
+public sealed class CrmCli
+{
+    private readonly IAnsiConsole _console;
+    private readonly TextWriter _error;
+
+    /// <summary>A command line writing results to <paramref name="console"/> and errors to <paramref name="error"/>.</summary>
+    public CrmCli(IAnsiConsole console, TextWriter error)
+    {
+        _console = console;
+        _error = error;
+    }
+
+    /// <summary>Runs <paramref name="args"/>; returns the exit code.</summary>
+    public int Run(string[] args)
+    {
+        var parsed = BuildRoot().Parse(args);
+        if (parsed.Errors.Count > 0)
+            return Fail(parsed.Errors[0].Message);
+        var output = new StringWriter();
+        var exit = parsed.Invoke(new InvocationConfiguration { Output = output, Error = _error });
+        _console.Write(new Text(output.ToString())); // help and version text
+        return exit;
+    }
+
+    private RootCommand BuildRoot()
+    {
+        var validate = BuildValidate();
+        return new RootCommand("crm — the Crm.Sdk sample host.") { validate };
+    }
+
+    private Command BuildValidate()
+    {
+        var uf = new Option<string?>("--uf") { Description = "The UF of an Inscrição Estadual, e.g. SP." };
+        var file = new Option<string?>("--file") { Description = "A CSV with the columns kind,value,uf (header row required)." };
+        var value = new Argument<string?>("ie") { Arity = ArgumentArity.ZeroOrOne, Description = "An Inscrição Estadual (with --uf)." };
+        var validate = new Command("validate", "Validates Brazilian documents: one value, or every row of a CSV file.") { uf, file, value };
+        validate.SetAction(result => ValidateFileOrIe(result.GetValue(file), result.GetValue(value), result.GetValue(uf)));
+
+        foreach (var kind in Enum.GetValues<DocumentKind>().Where(k => k != DocumentKind.Ie))
+        {
+            var argument = new Argument<string>("value") { Description = $"The {kind.Name()} to validate, with or without its mask." };
+            var command = new Command(kind.Name(), $"Validates a {kind.Name()}.") { argument };
+            command.SetAction(result => ValidateOne(kind, result.GetValue(argument)!, null));
+            validate.Subcommands.Add(command);
+        }
+
+        var ieUf = new Option<string>("--uf") { Description = "The UF that issued the IE, e.g. SP.", Required = true };
+        var ieValue = new Argument<string>("value") { Description = "The Inscrição Estadual, with or without its mask." };
+        var ie = new Command("ie", "Validates an Inscrição Estadual of a UF.") { ieUf, ieValue };
+        ie.SetAction(result => ValidateIe(result.GetValue(ieValue)!, result.GetValue(ieUf)));
+        validate.Subcommands.Add(ie);
+        return validate;
+    }
+
+    private int ValidateFileOrIe(string? file, string? value, string? uf)
+    {
+        if (file is not null)
+            return value is null && uf is null ? ValidateFile(file) : Fail("--file takes no value and no --uf");
+        if (value is null)
+            return Fail("nothing to validate: give a kind and a value (crm validate cpf 111.444.777-35), --uf with an IE, or --file");
+        return uf is null ? Fail($"'{value}' needs --uf to be validated as an Inscrição Estadual, or a kind before it (cpf, cnpj…)") : ValidateIe(value, uf);
+    }
+
+    private int ValidateIe(string value, string? uf)
+    {
+        if (!DocumentNames.TryParseUf(uf, out var state))
+            return Fail($"unknown uf '{uf}'");
+        return ValidateOne(DocumentKind.Ie, value, state);
+    }
+
+    private int ValidateOne(DocumentKind kind, string value, Uf? uf)
+    {
+        var result = DocumentCheck.Check(kind, value, uf);
+        ValidationReport.WriteLine(_console, "", result);
+        return result.IsValid ? ValidationReport.AllValid : ValidationReport.SomeInvalid;
+    }
+
+    private int ValidateFile(string path)
+    {
+        IReadOnlyList<DocumentRow> rows;
+        try
+        {
+            rows = DocumentFile.Read(path);
+        }
+        catch (DocumentFileException e)
+        {
+            return Fail(e.Message);
+        }
+        var checks = rows.Select(row => (row, DocumentCheck.Check(row.Kind, row.Value, row.Uf))).ToList();
+        return ValidationReport.WriteFile(_console, checks);
+    }
+
+    private int Fail(string message)
+    {
+        _error.WriteLine($"crm: error: {message}");
+        return ValidationReport.UsageError;
+    }
+}

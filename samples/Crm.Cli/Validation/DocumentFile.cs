@@ -1,0 +1,86 @@
+using Crm.Domain.Registry;
+using CsvHelper;
+
+namespace Crm.Cli.Validation;
+
+/// <summary>One data row of a documents file.</summary>
+/// <param name="Line">The line of the file the row starts on (the header is line 1).</param>
+/// <param name="Kind">The document kind.</param>
+/// <param name="Value">The value as written.</param>
+/// <param name="Uf">The UF, required for IE rows and ignored otherwise.</param>
+public sealed record DocumentRow(int Line, DocumentKind Kind, string Value, Uf? Uf);
+
+/// <summary>A documents file that cannot be used, with a one-line reason.</summary>
+public sealed class DocumentFileException(string message) : Exception(message);
+
+/// <summary>
+/// Reads a CSV of documents: a header row naming the columns <c>kind</c> and <c>value</c>, and <c>uf</c>
+/// when some row is an IE; columns in any order, comma or semicolon separated (as Excel writes it in
+/// Brazil). The whole file is read before anything is validated, so a bad file never yields half a report.
+/// </summary>
+public static class DocumentFile
+{
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with { TrimWhitespace = true, TrackLineNumbers = true };
+
+    /// <summary>The rows of <paramref name="path"/>; throws <see cref="DocumentFileException"/> when the file is unusable.</summary>
+    public static IReadOnlyList<DocumentRow> Read(string path)
+    {
+        if (!File.Exists(path))
+            throw new DocumentFileException($"file not found: {path}");
+        try
+        {
+            using var reader = new StreamReader(path);
+            return Read(reader);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DocumentFileException($"cannot read {path}: {e.Message}");
+        }
+    }
+
+    /// <summary>The rows of a CSV text; throws <see cref="DocumentFileException"/> when it is unusable.</summary>
+    public static IReadOnlyList<DocumentRow> Read(TextReader text)
+    {
+        using var csv = CsvReader.Create(text, Options, leaveOpen: true);
+        try
+        {
+            if (csv.Headers.Count == 0 || csv.Headers.All(string.IsNullOrWhiteSpace))
+                throw new DocumentFileException("the file is empty: a header row kind,value,uf is required");
+            var kind = Column(csv, "kind");
+            var value = Column(csv, "value");
+            int? uf = csv.TryGetFieldIndex("uf", out var ufIndex) ? ufIndex : null;
+            var rows = new List<DocumentRow>();
+            while (csv.Read())
+                rows.Add(ReadRow(csv, kind, value, uf));
+            return rows;
+        }
+        catch (CsvFormatException e)
+        {
+            throw new DocumentFileException($"line {e.LineNumber}: the CSV cannot be read ({e.Message})");
+        }
+    }
+
+    private static int Column(CsvReader csv, string name) =>
+        csv.TryGetFieldIndex(name, out var index)
+            ? index
+            : throw new DocumentFileException($"missing column '{name}' in the header (expected kind,value,uf)");
+
+    private static DocumentRow ReadRow(CsvReader csv, int kindColumn, int valueColumn, int? ufColumn)
+    {
+        var line = (int)csv.LineNumber;
+        var kindText = csv.GetString(kindColumn);
+        if (!DocumentNames.TryParseKind(kindText, out var kind))
+            throw new DocumentFileException($"line {line}: unknown kind '{kindText}' (expected one of {DocumentNames.KindList})");
+        var ufText = ufColumn is { } column ? csv.GetString(column) : "";
+        Uf? uf = null;
+        if (ufText.Length > 0)
+        {
+            if (!DocumentNames.TryParseUf(ufText, out var parsed))
+                throw new DocumentFileException($"line {line}: unknown uf '{ufText}'");
+            uf = parsed;
+        }
+        if (kind == DocumentKind.Ie && uf is null)
+            throw new DocumentFileException($"line {line}: an ie row needs its uf");
+        return new DocumentRow(line, kind, csv.GetString(valueColumn), uf);
+    }
+}
