@@ -1,0 +1,304 @@
+using Crm.Domain.Matrices;
+using Crm.Domain.Matrices.Commercial;
+using Crm.Domain.Matrices.Tax;
+using Crm.Domain.Problems;
+using Crm.Domain.Registry;
+using Crm.Domain.Taxes;
+
+namespace Crm.Domain.Pricing;
+
+/// <summary>
+/// Prices an order line by line: list price → customer/table price → promotion → PIS/COFINS repasse →
+/// discount/surcharge matrix → payment condition's financial surcharge → seller's discount (checked against the
+/// role's limit) → minimum value → taxes, after checking the unit × product and customer × payment condition matrices. Then it checks the minimum order
+/// value, sets the freight from the freight matrix when the order does not give it, apportions the document's
+/// freight, insurance, other expenses and discount over the lines by value (<see cref="Apportionment"/>) and
+/// computes each line's taxes (<see cref="ItemTaxCalculator"/>). Every step quotes the rule that decided it;
+/// tax resolvers put the id of their rule in the parameters' <c>Source</c> (a parameter set without one is reported).
+/// </summary>
+public static class Pricer
+{
+    private const string Seller = "seller";
+
+    /// <summary>Prices the order, or lists every problem of the order and of every line (fields like <c>lines[3].icms</c>).</summary>
+    public static ParseResult<OrderPricing> PriceOrder(OrderRequest order, PricingSources sources)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(sources);
+        var problems = new ProblemCollector();
+        var header = order.Header;
+        if (header.OriginUf is not { } origin || header.DestinationUf is not { } destination)
+        {
+            problems.Add("header.uf", PricingCodes.Input, "O pedido precisa das UFs de origem e de destino.");
+            origin = destination = default;
+        }
+        var recipient = new Recipient(order.RecipientIe, order.FinalConsumer, origin != destination);
+        if (order.Freight is { } given)
+            Apportionment.CheckAmount(ref problems, "freight", given);
+        Apportionment.CheckAmount(ref problems, "insurance", order.Insurance);
+        Apportionment.CheckAmount(ref problems, "other_expenses", order.OtherExpenses);
+        Apportionment.CheckAmount(ref problems, "discount", order.Discount);
+        if (order.Lines.Count == 0)
+            problems.Add("lines", PricingCodes.Input, "O pedido não tem itens.");
+
+        var drafts = new Draft[order.Lines.Count];
+        var warnings = new List<Problem>();
+        var merchandise = 0m;
+        var quantity = 0m;
+        for (var i = 0; i < drafts.Length; i++)
+        {
+            drafts[i] = Draft.Build(order, i, recipient, sources, ref problems, warnings);
+            merchandise += drafts[i].Product - drafts[i].LineDiscount + drafts[i].Surcharge;
+            quantity += drafts[i].Quantity;
+        }
+        if (Resolve(sources.MinimumOrderValue, header, "", ref problems) is { Found: true } minimum && merchandise < minimum.Value)
+            problems.Add("minimum_order_value", PricingCodes.BelowMinimumOrder,
+                $"Valor do pedido {merchandise} abaixo do mínimo {minimum.Value} (regra {minimum.RuleId}).");
+        var (freightAmount, freightRule) = order.Freight is { } fixedFreight
+            ? (fixedFreight, null)
+            : Freight(sources, header, merchandise, quantity, ref problems);
+        if (problems.HasProblems)
+            return Failure(problems, warnings);
+
+        var weights = new decimal[drafts.Length];
+        for (var i = 0; i < drafts.Length; i++)
+            weights[i] = drafts[i].Product;
+        var freight = Split(freightAmount, "freight", weights, ref problems);
+        var insurance = Split(order.Insurance, "insurance", weights, ref problems);
+        var other = Split(order.OtherExpenses, "other_expenses", weights, ref problems);
+        var discount = Split(order.Discount, "discount", weights, ref problems);
+        if (problems.HasProblems)
+            return Failure(problems, warnings);
+
+        var lines = new LinePricing[drafts.Length];
+        var totals = default(OrderTotals);
+        for (var i = 0; i < drafts.Length; i++)
+        {
+            ref readonly var d = ref drafts[i];
+            var (lineOther, lineDiscount) = (other[i] + d.Surcharge, discount[i] + d.LineDiscount);
+            var check = TaxItem.Check(d.Quantity, d.UnitPrice, freight[i], insurance[i], lineOther, lineDiscount);
+            if (check.HasProblems)
+            {
+                problems.AddRange(check.Items, $"lines[{i}].");
+                continue;
+            }
+            var item = TaxItem.Checked(d.Quantity, d.UnitPrice, freight[i], insurance[i], lineOther, lineDiscount);
+            var taxes = ItemTaxCalculator.Compute(item, d.Taxes);
+            lines[i] = new LinePricing(d.ProductCode, d.Steps, d.UnitPrice, d.NetUnitPrice, taxes, d.Warnings);
+            totals = totals.Add(taxes);
+        }
+        return problems.HasProblems ? Failure(problems, warnings) : new OrderPricing(lines, totals, freightRule);
+    }
+
+    /// <summary>The freight matrix's charge for the whole order, or zero without a rule or above its free-freight value.</summary>
+    private static (decimal Amount, string? RuleId) Freight(PricingSources sources, MatrixContext header, decimal merchandise, decimal quantity, ref ProblemCollector problems)
+    {
+        if (Resolve(sources.Freight, header, "", ref problems) is not { Found: true } found)
+            return (0m, null);
+        var rule = found.Value;
+        var amount = rule.IsFreeFor(merchandise) ? 0m : rule.Charge switch
+        {
+            FreightCharge.PercentOfValue => merchandise * rule.Value * 0.01m,
+            FreightCharge.PerUnit => quantity * rule.Value,
+            _ => rule.Value,
+        };
+        return (sources.Rounding.Product.ToCents(amount), found.RuleId);
+    }
+
+    /// <summary>Resolves an optional source, reporting the problems it explains its silence with.</summary>
+    private static Resolution<T> Resolve<T>(IResolver<T>? resolver, MatrixContext context, string prefix, ref ProblemCollector problems)
+    {
+        if (resolver is null)
+            return Resolution<T>.None;
+        var resolution = resolver.Resolve(context);
+        if (!resolution.Found)
+            problems.AddRange(resolution.Problems, prefix);
+        return resolution;
+    }
+
+    private static ParseResult<OrderPricing> Failure(ProblemCollector problems, List<Problem> warnings)
+    {
+        problems.AddRange(warnings);
+        return problems.ToInvalid();
+    }
+
+    private static decimal[] Split(decimal amount, string field, decimal[] weights, ref ProblemCollector problems)
+    {
+        var shares = new decimal[weights.Length];
+        if (amount == 0m)
+            return shares;
+        var check = Apportionment.Check(amount, weights.Length, i => weights[i], field, "lines.value");
+        if (check.HasProblems)
+            problems.AddRange(check.Items);
+        else
+            Apportionment.SplitChecked(amount, weights, shares);
+        return shares;
+    }
+
+    /// <summary>
+    /// A line after its price steps and tax parameters were resolved, before the document amounts are apportioned
+    /// (a struct: the order keeps all of them in one array).
+    /// </summary>
+    private struct Draft
+    {
+        public string ProductCode;
+        public decimal Quantity;
+        public decimal UnitPrice;
+        public decimal NetUnitPrice;
+        public decimal Product;
+        public decimal LineDiscount;
+        public decimal Surcharge;
+        public TaxParameters Taxes;
+        public IReadOnlyList<PriceStep> Steps;
+        public IReadOnlyList<Problem> Warnings;
+
+        public static Draft Build(OrderRequest order, int index, Recipient recipient, PricingSources sources, ref ProblemCollector problems, List<Problem> orderWarnings)
+        {
+            var line = order.Lines[index];
+            var at = $"lines[{index}].";
+            var draft = new Draft { ProductCode = line.Product, Quantity = line.Quantity, Steps = [], Warnings = [] };
+            if (line.Quantity <= 0m)
+                problems.Add(at + "quantity", PricingCodes.Input, $"Quantidade {line.Quantity} deve ser maior que zero.");
+            if (line.SellerDiscount is < 0m or >= 100m)
+                problems.Add(at + "seller_discount", PricingCodes.Input, $"Desconto {line.SellerDiscount} % fora do intervalo [0, 100).");
+            Ncm? ncm = null;
+            if (Ncm.Parse(line.Ncm).TryPickT0(out var parsed, out var badNcm))
+                ncm = parsed;
+            else
+                problems.Add(at + "ncm", PricingCodes.Ncm, $"NCM '{line.Ncm}' inválido: {string.Join("; ", badNcm.Problems.Select(p => p.Message))}");
+
+            var context = order.Header with
+            {
+                Product = line.Product,
+                ProductLine = line.ProductLine,
+                Cest = line.Cest,
+                ProductOrigin = line.Origin,
+                Unit = line.Unit,
+                Ncm = ncm,
+                Quantity = line.Quantity,
+            };
+            var payment = CheckUnitAndPayment(line, context, sources, at, ref problems);
+            var list = Resolve(sources.ListPrice, context, at, ref problems);
+            if (list.Found)
+                draft.Price(line, context, list, payment, sources, at, ref problems, order.Header.Role);
+            else if (list.Problems.Count == 0)
+                problems.Add(NoRule(at + "list_price", "preço de lista", context.Date));
+            orderWarnings.AddRange(draft.Warnings);
+            draft.Taxes = TaxParameters(context, recipient, sources, at, ref problems);
+            return draft;
+        }
+
+        private void Price(
+            LineRequest line, MatrixContext context, Resolution<decimal> list, Resolution<CustomerPaymentConditionRule> payment,
+            PricingSources sources, string at, ref ProblemCollector problems, string? role)
+        {
+            var cents = sources.Rounding.Product;
+            var steps = new List<PriceStep>(6);
+            var price = cents.ToCents(list.Value);
+            steps.Add(new(PriceStepKind.ListPrice, price, 0m, list.RuleId));
+            if (Resolve(sources.CustomerPrice, context, at, ref problems) is { Found: true } customer)
+                steps.Add(new(PriceStepKind.CustomerPrice, price = cents.ToCents(customer.Value), 0m, customer.RuleId));
+            if (Resolve(sources.Promotion, context, at, ref problems) is { Found: true } promotion)
+                steps.Add(new(PriceStepKind.Promotion, price = cents.ToCents(price * (1m - promotion.Value * 0.01m)), -promotion.Value, promotion.RuleId));
+            if (Resolve(sources.PisCofinsRepasse, context, at, ref problems) is { Found: true } repasse)
+            {
+                var share = repasse.Value.PisRate + repasse.Value.CofinsRate;
+                steps.Add(new(PriceStepKind.PisCofinsRepasse, price = cents.ToCents(repasse.Value.Apply(price)),
+                    repasse.Value.Kind == RepasseKind.GrossUp ? share : -share, repasse.RuleId));
+            }
+            var net = price;
+            if (Resolve(sources.DiscountSurcharge, context, at, ref problems) is { Found: true } adjustment)
+                steps.Add(new(PriceStepKind.DiscountSurcharge, net = cents.ToCents(net * (1m + adjustment.Value * 0.01m)), adjustment.Value, adjustment.RuleId));
+            if (payment is { Found: true, Value.FinancialSurchargeRate: > 0m })
+                steps.Add(new(PriceStepKind.PaymentCondition, net = cents.ToCents(net * (1m + payment.Value.FinancialSurchargeRate * 0.01m)),
+                    payment.Value.FinancialSurchargeRate, payment.RuleId));
+            if (line.SellerDiscount > 0m)
+            {
+                steps.Add(new(PriceStepKind.SellerDiscount, net = cents.ToCents(net * (1m - line.SellerDiscount * 0.01m)), -line.SellerDiscount, Seller));
+                var limit = Resolve(sources.MaximumDiscount, context, at, ref problems);
+                var maximum = limit.Found ? limit.Value : 0m;
+                if (line.SellerDiscount > maximum)
+                    Warnings = [new Problem(at + "seller_discount", PricingCodes.NeedsApproval,
+                        $"Desconto de {line.SellerDiscount} % acima do limite de {maximum} % do papel {role}" +
+                        (limit.Found ? $" (regra {limit.RuleId})" : " (sem regra de alçada)") + ": requer aprovação.",
+                        Severity.Warning)];
+            }
+            if (Resolve(sources.MinimumPrice, context, at, ref problems) is { Found: true } minimum)
+            {
+                steps.Add(new(PriceStepKind.MinimumPrice, minimum.Value, 0m, minimum.RuleId));
+                if (net < minimum.Value)
+                    problems.Add(at + "price", PricingCodes.BelowMinimum, $"Preço líquido {net} abaixo do valor mínimo {minimum.Value} (regra {minimum.RuleId}).");
+            }
+            Steps = steps;
+            UnitPrice = price;
+            NetUnitPrice = net;
+            Product = cents.ToCents(line.Quantity * price);
+            var adjusted = cents.ToCents(line.Quantity * net) - Product;
+            LineDiscount = Math.Max(0m, -adjusted);
+            Surcharge = Math.Max(0m, adjusted);
+        }
+
+        /// <summary>The unit × product matrix (conversion factor known, quantity a multiple) and the customer × payment condition matrix.</summary>
+        private static Resolution<CustomerPaymentConditionRule> CheckUnitAndPayment(
+            LineRequest line, MatrixContext context, PricingSources sources, string at, ref ProblemCollector problems)
+        {
+            if (sources.UnitConversion is { } units && line.Unit is { } unit)
+            {
+                var conversion = Resolve(units, context, at, ref problems);
+                if (!conversion.Found)
+                    problems.Add(at + "unit", PricingCodes.UnitConversionMissing, $"Fator de conversão da unidade {unit} não encontrado para {line.Product}.");
+                else if (!conversion.Value.IsAllowedQuantity(line.Quantity))
+                    problems.Add(at + "quantity", PricingCodes.QuantityMultiple,
+                        $"Quantidade {line.Quantity} não é múltipla de {conversion.Value.Multiple} (regra {conversion.RuleId}).");
+            }
+            var payment = Resolve(sources.PaymentCondition, context, at, ref problems);
+            if (payment is { Found: true, Value.Allowed: false })
+                problems.Add(at + "payment_condition", PricingCodes.PaymentConditionNotAllowed,
+                    $"Condição de pagamento {context.PaymentCondition} não permitida para o cliente {context.Customer} (regra {payment.RuleId}).");
+            return payment;
+        }
+
+        private static TaxParameters TaxParameters(MatrixContext context, Recipient recipient, PricingSources sources, string at, ref ProblemCollector problems)
+        {
+            var complete = true;
+            var ipi = Required(sources.Ipi, context, at, "ipi", "IPI", ref problems, ref complete);
+            var icms = Required(sources.Icms, context, at, "icms", "ICMS", ref problems, ref complete);
+            var pisCofins = Required(sources.PisCofins, context, at, "pis_cofins", "PIS/COFINS", ref problems, ref complete);
+            var ibsCbs = Required(sources.IbsCbs, context, at, "ibs_cbs", "CBS/IBS", ref problems, ref complete);
+            var st = Resolve(sources.IcmsSt, context, at, ref problems);
+            DifalParameters? difal = null;
+            if (recipient.SellerOwesDifal)
+            {
+                var d = Required(sources.Difal, context, at, "difal", "DIFAL", ref problems, ref complete);
+                difal = d.Value;
+            }
+            var parameters = new TaxParameters(
+                recipient,
+                ipi.Value,
+                icms.Value,
+                pisCofins.Value,
+                ibsCbs.Value,
+                st.Found ? st.Value : null,
+                difal,
+                sources.Rounding);
+            if (complete)
+                problems.AddRange(ItemTaxCalculator.Validate(parameters).Items, at);
+            return parameters;
+        }
+
+        private static Resolution<T> Required<T>(IResolver<T>? resolver, MatrixContext context, string at, string field, string matrix, ref ProblemCollector problems, ref bool complete)
+        {
+            var resolution = Resolve(resolver, context, at, ref problems);
+            if (!resolution.Found)
+            {
+                complete = false;
+                if (resolution.Problems.Count == 0)
+                    problems.Add(NoRule(at + field, matrix, context.Date));
+            }
+            return resolution;
+        }
+
+        private static Problem NoRule(string field, string matrix, NodaTime.LocalDate date) =>
+            new(field, PricingCodes.NoRule, $"Nenhuma regra da matriz de {matrix} se aplica em {date:dd/MM/yyyy}.");
+    }
+}

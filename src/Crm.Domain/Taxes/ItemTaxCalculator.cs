@@ -1,0 +1,247 @@
+using System.Collections.Frozen;
+using Crm.Domain.Matrices.Tax;
+using Crm.Domain.Registry;
+
+namespace Crm.Domain.Taxes;
+
+/// <summary>
+/// Computes the taxes of one NF-e item in the order of TAXES.md §0: IPI → ICMS + FCP → ICMS-ST + FCP-ST →
+/// DIFAL + destination FCP → PIS/COFINS → CBS/IBS. Every base and value is rounded once, as its NF-e field,
+/// with the policy the <see cref="RoundingProfile"/> gives that tax, and each later tax reads the rounded
+/// values of the earlier ones. The only allocation is the <see cref="TaxBreakdown"/>.
+/// </summary>
+public static class ItemTaxCalculator
+{
+    private static readonly FrozenSet<string> StCsts = FrozenSet.ToFrozenSet(["10", "30", "70", "90", "201", "202", "203", "900"]);
+    private static readonly FrozenSet<string> StRequiredCsts = FrozenSet.ToFrozenSet(["10", "30", "70", "201", "202", "203"]);
+    private static readonly FrozenSet<string> ReductionCsts = FrozenSet.ToFrozenSet(["20", "51", "70", "90", "900"]);
+
+    // Own ICMS is not charged on these: exempt, not taxed, suspended, ST already paid, and Simples Nacional without credit.
+    // The own operation is not taxed on the invoice (CST 30; Simples Nacional CSOSN 201–203), yet the ST owed is
+    // the ST rate on the ST base minus the ICMS the own operation would bear at its rate (groups ICMS30, ICMSSN201–203 have no vICMS).
+    private static readonly FrozenSet<string> NotionalOwnIcmsCsts = FrozenSet.ToFrozenSet(["30", "201", "202", "203"]);
+
+    private static readonly FrozenSet<string> UntaxedCsts = FrozenSet.ToFrozenSet(["40", "41", "50", "60", "61", "102", "103", "300", "400", "500"]);
+
+    /// <summary>Checks the parameters, listing every problem, and computes the breakdown when they are sound.</summary>
+    public static ParseResult<TaxBreakdown> Calculate(in TaxItem item, in TaxParameters parameters)
+    {
+        var problems = Validate(parameters);
+        return problems.HasProblems ? problems.ToInvalid() : Compute(item, parameters);
+    }
+
+    /// <summary>
+    /// The adjusted MVA of Conv. ICMS 104/2008: [(1 + MVA) × (1 − ALQ inter) / (1 − ALQ intra)] − 1, in %,
+    /// rounded half-up to 4 places (pMVAST is 3v2-4).
+    /// </summary>
+    /// <param name="originalMva">The original MVA, in %.</param>
+    /// <param name="interstateRate">The interstate rate of the sale, in %.</param>
+    /// <param name="internalRate">The destination's internal rate, in %.</param>
+    public static decimal AdjustedMva(decimal originalMva, decimal interstateRate, decimal internalRate) =>
+        decimal.Round(
+            ((1m + Percent(originalMva)) * (1m - Percent(interstateRate)) / (1m - Percent(internalRate)) - 1m) * 100m,
+            4, MidpointRounding.AwayFromZero);
+
+    internal static ProblemCollector Validate(in TaxParameters p)
+    {
+        var problems = new ProblemCollector();
+        problems.NotNegative("ipi.rate", p.Ipi.Rate); // IPI rates may exceed 100 % (TIPI chapter 24)
+        problems.NotNegative("ipi.amount_per_unit", p.Ipi.AmountPerUnit);
+        Source(ref problems, "ipi", p.Ipi.Source);
+
+        var icms = p.Icms;
+        problems.Percent("icms.rate", icms.Rate);
+        Reduction(ref problems, "icms.base_reduction", icms.BaseReduction);
+        problems.Percent("icms.fcp_rate", icms.FcpRate);
+        Source(ref problems, "icms", icms.Source);
+        var cst = icms.Cst ?? "";
+        if (!IcmsRule.Codes.Contains(cst))
+            problems.Add("icms.cst", TaxCodes.Cst, $"CST/CSOSN '{cst}' não existe.");
+        else
+        {
+            if (icms.BaseReduction > 0m && !ReductionCsts.Contains(cst))
+                problems.Add("icms.base_reduction", TaxCodes.IcmsCstMismatch, $"O CST {cst} não admite redução de base de cálculo.");
+            if (icms.Rate > 0m && UntaxedCsts.Contains(cst))
+                problems.Add("icms.rate", TaxCodes.IcmsCstMismatch, $"O CST/CSOSN {cst} não destaca ICMS próprio, mas a alíquota é {icms.Rate} %.");
+            if (p.St.HasValue != StCsts.Contains(cst) && (p.St.HasValue || StRequiredCsts.Contains(cst)))
+                problems.Add("icms_st", TaxCodes.StCstMismatch, p.St.HasValue
+                    ? $"O CST/CSOSN {cst} não tem substituição tributária, mas há parâmetros de ICMS-ST."
+                    : $"O CST/CSOSN {cst} exige ICMS-ST, mas não há parâmetros de ICMS-ST.");
+        }
+
+        if (p.St is { } st)
+        {
+            problems.NotNegative("icms_st.mva", st.Mva);
+            problems.Percent("icms_st.rate", st.Rate);
+            Reduction(ref problems, "icms_st.base_reduction", st.BaseReduction);
+            problems.NotNegative("icms_st.pauta", st.Pauta);
+            problems.Percent("icms_st.fcp_rate", st.FcpRate);
+            Source(ref problems, "icms_st", st.Source);
+        }
+
+        if (p.Difal is { } difal)
+        {
+            problems.Percent("difal.destination_rate", difal.DestinationRate);
+            problems.Percent("difal.destination_fcp_rate", difal.DestinationFcpRate);
+            if (difal.Method == DifalMethod.DoubleBaseIncludingFcp && difal.DestinationRate + difal.DestinationFcpRate >= 100m)
+                problems.Add("difal.destination_rate", TaxCodes.RateRange, "A alíquota de destino mais o FCP chegam a 100 %.");
+            Source(ref problems, "difal", difal.Source);
+        }
+
+        problems.Percent("pis_cofins.pis_rate", p.PisCofins.PisRate);
+        problems.Percent("pis_cofins.cofins_rate", p.PisCofins.CofinsRate);
+        Source(ref problems, "pis_cofins", p.PisCofins.Source);
+
+        problems.Percent("ibs_cbs.cbs_rate", p.IbsCbs.CbsRate);
+        problems.Percent("ibs_cbs.ibs_uf_rate", p.IbsCbs.IbsUfRate);
+        problems.Percent("ibs_cbs.ibs_mun_rate", p.IbsCbs.IbsMunRate);
+        Reduction(ref problems, "ibs_cbs.cbs_reduction", p.IbsCbs.CbsReduction);
+        Reduction(ref problems, "ibs_cbs.ibs_reduction", p.IbsCbs.IbsReduction);
+        Source(ref problems, "ibs_cbs", p.IbsCbs.Source);
+        return problems;
+    }
+
+    private static void Reduction(ref ProblemCollector problems, string field, decimal value)
+    {
+        if (value is < 0m or > 100m)
+            problems.Add(field, TaxCodes.RateRange, $"{field} = {value} % está fora do intervalo [0, 100].");
+    }
+
+    private static void Source(ref ProblemCollector problems, string tax, string? source)
+    {
+        if (string.IsNullOrEmpty(source))
+            problems.Add(tax + ".source", TaxCodes.SourceMissing, $"Os parâmetros de {tax} não dizem qual regra os produziu.");
+    }
+
+    /// <summary>The computation proper, for parameters that passed <see cref="Validate"/>.</summary>
+    internal static TaxBreakdown Compute(in TaxItem item, in TaxParameters p)
+    {
+        var round = p.Rounding;
+        var recipient = p.Recipient;
+        var product = round.Product.ToCents(item.Quantity * item.UnitPrice);
+        var operation = product + item.Freight + item.Insurance + item.OtherExpenses - item.Discount;
+
+        // IPI (RIPI art. 190 §1; unconditional discount out of the base, STF RE 567.935)
+        var ipi = p.Ipi.AmountPerUnit > 0m
+            ? new TaxLine(item.Quantity, p.Ipi.AmountPerUnit, round.Ipi.ToCents(item.Quantity * p.Ipi.AmountPerUnit), p.Ipi.Source)
+            : Rated(round.Ipi, p.Ipi.FreightInBase ? operation : operation - item.Freight, p.Ipi.Rate, p.Ipi.Source);
+
+        // Own ICMS and FCP (N14–N17c)
+        var icmsParameters = p.Icms;
+        var ipiInIcms = recipient.IpiInIcmsBase;
+        var icmsBase = round.Icms.ToCents((operation + (ipiInIcms ? ipi.Value : 0m)) * (1m - Percent(icmsParameters.BaseReduction)));
+        var icms = Rated(round.Icms, icmsBase, icmsParameters.Rate, icmsParameters.Source, icmsParameters.BaseReduction);
+        var fcp = Rated(round.Icms, icmsBase, icmsParameters.FcpRate, icmsParameters.Source);
+        var ownIcmsForSt = icms.Value;
+        var ownFcpForSt = fcp.Value;
+        if (p.St.HasValue && NotionalOwnIcmsCsts.Contains(icmsParameters.Cst))
+        {
+            icms = TaxLine.None;
+            fcp = TaxLine.None;
+        }
+
+        // ICMS-ST and FCP-ST: IPI always in the ST base (Conv. ICMS 104/2008); own ICMS and FCP deducted
+        var icmsSt = TaxLine.None;
+        var fcpSt = TaxLine.None;
+        var mva = 0m;
+        if (p.St is { } st)
+        {
+            mva = st.AdjustMva ? AdjustedMva(st.Mva, icmsParameters.Rate, st.Rate) : st.Mva;
+            var stBase = st.Mode switch
+            {
+                StBase.Mva => MvaBase(round.IcmsSt, operation + ipi.Value, mva, st.BaseReduction),
+                StBase.Pauta => round.IcmsSt.ToCents(item.Quantity * st.Pauta),
+                _ => Math.Max(MvaBase(round.IcmsSt, operation + ipi.Value, mva, st.BaseReduction), round.IcmsSt.ToCents(item.Quantity * st.Pauta)),
+            };
+            icmsSt = Deducting(round.IcmsSt, stBase, st.Rate, ownIcmsForSt, st.Source, st.BaseReduction);
+            fcpSt = Deducting(round.IcmsSt, stBase, st.FcpRate, ownFcpForSt, st.Source);
+        }
+
+        // DIFAL and destination FCP (EC 87/2015, LC 190/2022): 100 % to the destination, nothing to the origin
+        var difal = TaxLine.None;
+        var fcpDestination = TaxLine.None;
+        DifalMethod? difalMethod = null;
+        if (p.Difal is { } d && recipient.SellerOwesDifal)
+        {
+            difalMethod = d.Method;
+            var divisorRate = d.Method == DifalMethod.DoubleBaseIncludingFcp ? d.DestinationRate + d.DestinationFcpRate : d.DestinationRate;
+            var difalBase = d.Method == DifalMethod.SingleBase
+                ? icms.Base
+                : round.Difal.ToCents((icms.Base - icms.Value) / (1m - Percent(divisorRate)));
+            difal = Deducting(round.Difal, difalBase, d.DestinationRate, icms.Value, d.Source);
+            fcpDestination = Rated(round.Difal, difalBase, d.DestinationFcpRate, d.Source);
+        }
+
+        // PIS/COFINS: IPI never in the base; ICMS out of it under Tema 69
+        var pc = p.PisCofins;
+        var pisCofinsBase = operation - (pc.ExcludeIcms ? icms.Value : 0m) - (pc.ExcludeFcp ? fcp.Value : 0m);
+        var pis = Rated(round.Pis, pisCofinsBase, pc.PisRate, pc.Source);
+        var cofins = Rated(round.Cofins, pisCofinsBase, pc.CofinsRate, pc.Source);
+
+        // CBS/IBS base, rule UB16-10 (no II, ISSQN or monophasic ICMS on a CRM sale)
+        var ic = p.IbsCbs;
+        var ibsCbsBase = operation - pis.Value - cofins.Value - icms.Value - fcp.Value - difal.Value - fcpDestination.Value;
+        var cbs = Effective(round.IbsCbs, ibsCbsBase, ic.CbsRate, ic.CbsReduction, ic.Source);
+        var ibsUf = Effective(round.IbsCbs, ibsCbsBase, ic.IbsUfRate, ic.IbsReduction, ic.Source);
+        var ibsMun = Effective(round.IbsCbs, ibsCbsBase, ic.IbsMunRate, ic.IbsReduction, ic.Source);
+
+        var total = product - item.Discount + icmsSt.Value + fcpSt.Value + item.Freight + item.Insurance + item.OtherExpenses + ipi.Value
+                    + (ic.AddsToItemTotal ? cbs.Value + ibsUf.Value + ibsMun.Value : 0m);
+
+        return new TaxBreakdown
+        {
+            Product = product,
+            Freight = item.Freight,
+            Insurance = item.Insurance,
+            OtherExpenses = item.OtherExpenses,
+            Discount = item.Discount,
+            OperationValue = operation,
+            Ipi = ipi,
+            IpiCst = p.Ipi.Cst ?? "",
+            IpiInIcmsBase = ipiInIcms,
+            IcmsCst = icmsParameters.Cst,
+            Icms = icms,
+            Fcp = fcp,
+            StMva = mva,
+            StOwnIcms = p.St.HasValue ? ownIcmsForSt : 0m,
+            IcmsSt = icmsSt,
+            FcpSt = fcpSt,
+            DifalMethod = difalMethod,
+            Difal = difal,
+            FcpDestination = fcpDestination,
+            PisCofinsCst = pc.Cst ?? "",
+            Pis = pis,
+            Cofins = cofins,
+            IbsCbsCst = ic.Cst ?? "",
+            IbsCbsClassTrib = ic.ClassTrib ?? "",
+            Cbs = cbs,
+            IbsUf = ibsUf,
+            IbsMun = ibsMun,
+            IbsCbsInTotal = ic.AddsToItemTotal,
+            ItemTotal = total,
+        };
+    }
+
+    private static TaxLine Rated(RoundingPolicy policy, decimal taxBase, decimal rate, string source, decimal reduction = 0m) =>
+        new(taxBase, rate, Of(policy, taxBase, rate), source, reduction);
+
+    /// <summary>r2(base × rate) minus a tax already charged (own ICMS or FCP), never below zero.</summary>
+    private static TaxLine Deducting(RoundingPolicy policy, decimal taxBase, decimal rate, decimal charged, string source, decimal reduction = 0m) =>
+        new(taxBase, rate, Math.Max(0m, Of(policy, taxBase, rate) - charged), source, reduction);
+
+    private static decimal MvaBase(RoundingPolicy policy, decimal value, decimal mva, decimal reduction) =>
+        policy.ToCents(value * (1m + Percent(mva)) * (1m - Percent(reduction)));
+
+    /// <summary>pAliqEfet = p × (1 − pRedAliq), 4 places (3v2-4), then r2(base × pAliqEfet).</summary>
+    private static TaxLine Effective(RoundingPolicy policy, decimal taxBase, decimal rate, decimal reduction, string source)
+    {
+        var effective = decimal.Round(rate * (1m - Percent(reduction)), 4, MidpointRounding.AwayFromZero);
+        return new TaxLine(taxBase, effective, Of(policy, taxBase, effective), source, reduction);
+    }
+
+    /// <summary>r2(base × rate %); multiplying by 0.01 is exact in decimal and far cheaper than dividing by 100.</summary>
+    private static decimal Of(RoundingPolicy policy, decimal taxBase, decimal rate) =>
+        rate == 0m ? 0m : policy.ToCents(taxBase * rate * 0.01m);
+
+    private static decimal Percent(decimal rate) => rate * 0.01m;
+}

@@ -1,0 +1,48 @@
+using Crm.Domain.Matrices.Tax;
+using Crm.Domain.Taxes;
+using FsCheck;
+using FsCheck.Xunit;
+
+namespace Crm.Domain.Tests.Taxes;
+
+/// <summary>Properties of every breakdown, over random items, rates, recipients and rounding policies.</summary>
+public class TaxBreakdownProperties
+{
+    [Property]
+    public bool Item_total_is_the_sum_of_its_parts(NonNegativeInt quantity, NonNegativeInt priceCents, NonNegativeInt freightCents, byte rateSeed, bool consumer, bool later)
+    {
+        var taxes = Compute(quantity, priceCents, freightCents, rateSeed, consumer, later);
+
+        var expected = taxes.Product - taxes.Discount + taxes.IcmsSt.Value + taxes.FcpSt.Value + taxes.Freight + taxes.Insurance
+                       + taxes.OtherExpenses + taxes.Ipi.Value + (taxes.IbsCbsInTotal ? taxes.Cbs.Value + taxes.Ibs : 0m);
+        return taxes.ItemTotal == expected && taxes.IbsCbsInTotal == later;
+    }
+
+    // SEFAZ checks vTax = vBC × p with a ±0.01 tolerance for every tax (NT 2013.005 §7); ST, FCP-ST and DIFAL also deduct the own tax.
+    [Property]
+    public bool Every_value_passes_the_sefaz_base_times_rate_check(NonNegativeInt quantity, NonNegativeInt priceCents, NonNegativeInt freightCents, byte rateSeed, bool consumer)
+    {
+        var t = Compute(quantity, priceCents, freightCents, rateSeed, consumer, false);
+
+        static bool Close(TaxLine line, decimal deducted = 0m) => Math.Abs(line.Value + deducted - line.Base * line.Rate / 100m) <= 0.01m;
+        // a deducting tax is floored at zero when the own tax exceeds it
+        static bool Deducted(TaxLine line, decimal own) => line.Value == 0m ? line.Base * line.Rate / 100m <= own + 0.01m : Close(line, own);
+        return new[] { t.Ipi, t.Icms, t.Fcp, t.Pis, t.Cofins, t.Cbs, t.IbsUf, t.IbsMun, t.FcpDestination }.All(l => Close(l))
+               && Deducted(t.IcmsSt, t.Icms.Value) && Deducted(t.FcpSt, t.Fcp.Value) && Deducted(t.Difal, t.Icms.Value)
+               && new[] { t.Icms.Base, t.IcmsSt.Base, t.Difal.Base, t.Cbs.Base }.All(b => decimal.Round(b, 2) == b);
+    }
+
+    private static TaxBreakdown Compute(NonNegativeInt quantity, NonNegativeInt priceCents, NonNegativeInt freightCents, byte rateSeed, bool consumer, bool later)
+    {
+        var policy = (RoundingPolicy)(rateSeed % 3);
+        var item = TaxFixtures.Item(quantity.Get % 1000 + 1, priceCents.Get / 100m + 0.001m * (rateSeed % 10), freight: freightCents.Get % 100000 / 100m);
+        var recipient = consumer ? TaxFixtures.InterstateConsumer : TaxFixtures.InterstateContributor;
+        var st = consumer ? (IcmsStParameters?)null : new IcmsStParameters(rateSeed % 90, 18m, "st", AdjustMva: rateSeed % 2 == 0, FcpRate: rateSeed % 3);
+        var parameters = TaxFixtures.Parameters(recipient, ipiRate: rateSeed % 20, icmsRate: 4m + rateSeed % 9, cst: consumer ? "00" : "10",
+            fcpRate: rateSeed % 3, pisCofins: PisCofinsParameters.NonCumulative("pc", excludeIcms: rateSeed % 2 == 1),
+            ibsCbs: new IbsCbsParameters(0.90m, 0.10m, 0m, "rtc", rateSeed % 4 * 20m, rateSeed % 5 * 20m, later),
+            st: st, difal: new DifalParameters(17m + rateSeed % 6, (DifalMethod)(rateSeed % 3), "difal", rateSeed % 2),
+            rounding: RoundingProfile.Uniform(policy));
+        return TaxFixtures.Calculate(item, parameters);
+    }
+}
