@@ -36,7 +36,7 @@ public static class DocumentCheck
     };
 
     /// <summary>The check result of a parse: the masked value and its details, or the input and every problem.</summary>
-    public static CheckResult From<T>(DocumentKind kind, ParseResult<T> parsed, string input, Func<T, string> details) =>
+    public static CheckResult From<T>(DocumentKind kind, Outcome<T> parsed, string input, Func<T, string> details) =>
         parsed.Match(
             document => new CheckResult(kind, document!.ToString() ?? input, details(document), []),
             invalid => new CheckResult(kind, input, "", invalid.Problems));

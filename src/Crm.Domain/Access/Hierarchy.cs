@@ -30,13 +30,13 @@ public sealed class Hierarchy
     public int Count => _managers.Count;
 
     /// <summary>The hierarchy of <paramref name="users"/>.</summary>
-    public static OneOf<Hierarchy, Invalid> Of(IEnumerable<User> users) => Build(users.Select(u => (u.Id, u.Manager)));
+    public static Outcome<Hierarchy> Of(IEnumerable<User> users) => Build(users.Select(u => (u.Id, u.Manager)));
 
     /// <summary>
     /// The hierarchy of the given (user, manager) links, or every problem: a user listed twice, a manager who is not a
     /// user, and each cycle once (a user who manages itself is a cycle of one).
     /// </summary>
-    public static OneOf<Hierarchy, Invalid> Build(IEnumerable<(UserId User, UserId? Manager)> links)
+    public static Outcome<Hierarchy> Build(IEnumerable<(UserId User, UserId? Manager)> links)
     {
         ArgumentNullException.ThrowIfNull(links);
         var problems = new List<Problem>();
@@ -79,7 +79,7 @@ public sealed class Hierarchy
     /// Whether <paramref name="user"/> may report to <paramref name="manager"/>: the manager is a user of the hierarchy,
     /// and neither the user itself nor one of its subordinates (that would close a cycle).
     /// </summary>
-    public OneOf<Success, Invalid> CheckManager(UserId user, UserId? manager)
+    public Outcome<Success> CheckManager(UserId user, UserId? manager)
     {
         if (manager is not { } m)
             return new Success();

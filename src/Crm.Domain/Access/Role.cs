@@ -41,7 +41,7 @@ public sealed class Role
     public Permission On(Module module) => _grants.Find(g => g.Module == module)?.Permissions ?? Permission.None;
 
     /// <summary>Creates a custom role.</summary>
-    public static OneOf<Role, Invalid> Create(RoleId id, TenantId tenantId, string name, DataReach reach, IEnumerable<ModuleGrant> grants) =>
+    public static Outcome<Role> Create(RoleId id, TenantId tenantId, string name, DataReach reach, IEnumerable<ModuleGrant> grants) =>
         Build(id, tenantId, name, reach, grants, isStandard: false);
 
     /// <summary>Creates one of the <see cref="StandardRoles"/>.</summary>
@@ -49,7 +49,7 @@ public sealed class Role
         Build(id, tenantId, definition.Name, definition.Reach, definition.Grants, isStandard: true).AsT0;
 
     /// <summary>Changes name, reach and permissions; a standard role keeps its name.</summary>
-    public OneOf<Success, Invalid> Change(string name, DataReach reach, IEnumerable<ModuleGrant> grants)
+    public Outcome<Success> Change(string name, DataReach reach, IEnumerable<ModuleGrant> grants)
     {
         var problems = new ProblemList("role");
         var cleanName = CheckName(name, problems);
@@ -64,7 +64,7 @@ public sealed class Role
         return new Success();
     }
 
-    private static OneOf<Role, Invalid> Build(RoleId id, TenantId tenantId, string name, DataReach reach, IEnumerable<ModuleGrant> grants, bool isStandard)
+    private static Outcome<Role> Build(RoleId id, TenantId tenantId, string name, DataReach reach, IEnumerable<ModuleGrant> grants, bool isStandard)
     {
         var problems = new ProblemList("role");
         var cleanName = CheckName(name, problems);

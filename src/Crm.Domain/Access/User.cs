@@ -77,7 +77,7 @@ public sealed class User
     /// <summary>
     /// A user synced from the platform: no roles yet, active at once only on Freemium (<see cref="Activation.OnArrival"/>).
     /// </summary>
-    public static OneOf<User, Invalid> Arrive(UserId id, TenantId tenantId, string login, string name, string? email, Package package)
+    public static Outcome<User> Arrive(UserId id, TenantId tenantId, string login, string name, string? email, Package package)
     {
         var problems = new ProblemList("user");
         var cleanLogin = Required(login, "login", "Informe o login do usuário.", problems)?.ToLowerInvariant();
@@ -105,7 +105,7 @@ public sealed class User
     }
 
     /// <summary>Activates the user; on Starter and Advanced only CRM support may (<see cref="Activation.CanActivate"/>).</summary>
-    public OneOf<Success, Invalid> Activate(User by, Package package)
+    public Outcome<Success> Activate(User by, Package package)
     {
         ArgumentNullException.ThrowIfNull(by);
         if (!Activation.CanActivate(by, package))
@@ -116,7 +116,7 @@ public sealed class User
     }
 
     /// <summary>Deactivates the user (it keeps its data and roles); the support user cannot be deactivated.</summary>
-    public OneOf<Success, Invalid> Deactivate()
+    public Outcome<Success> Deactivate()
     {
         if (IsSupport)
             return new Invalid(new Problem("status", "user.support.deactivate", "O usuário de suporte do CRM não pode ser inativado."));
@@ -129,7 +129,7 @@ public sealed class User
         (Department, Function, SeesAllPortalCharts) = (department, function, seesAllPortalCharts);
 
     /// <summary>Replaces the roles: one or more, repeats ignored.</summary>
-    public OneOf<Success, Invalid> AssignRoles(IEnumerable<RoleId> roles)
+    public Outcome<Success> AssignRoles(IEnumerable<RoleId> roles)
     {
         ArgumentNullException.ThrowIfNull(roles);
         var distinct = roles.Distinct().ToList();
@@ -144,7 +144,7 @@ public sealed class User
     /// Sets the manager (null: reports to nobody). The manager must be a user of the hierarchy and the change must not
     /// close a cycle (see <see cref="Hierarchy.CheckManager"/>).
     /// </summary>
-    public OneOf<Success, Invalid> ReportTo(UserId? manager, Hierarchy hierarchy)
+    public Outcome<Success> ReportTo(UserId? manager, Hierarchy hierarchy)
     {
         ArgumentNullException.ThrowIfNull(hierarchy);
         var check = hierarchy.CheckManager(Id, manager);

@@ -53,14 +53,14 @@ public abstract class RegisteredParty
     protected abstract string? Frozen { get; }
 
     /// <summary>Replaces the registration data, recording one history entry per changed field.</summary>
-    public OneOf<IReadOnlyList<HistoryEntry>, Invalid> Update(ValidRegistration registration, UserId by, IClock clock)
+    public Outcome<IReadOnlyList<HistoryEntry>> Update(ValidRegistration registration, UserId by, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(registration);
         if (registration.Kind != Kind)
             throw new ArgumentException($"Data validated as {registration.Kind} cannot update a {Kind}.", nameof(registration));
         if (Frozen is { } reason)
             return new Invalid(new Problem("", $"{Subject}.frozen", reason));
-        return OneOf<IReadOnlyList<HistoryEntry>, Invalid>.FromT0(Change(() => Data = registration.Data, by, clock));
+        return Outcome<IReadOnlyList<HistoryEntry>>.FromValue(Change(() => Data = registration.Data, by, clock));
     }
 
     /// <summary>Replaces the data inside a larger change (a merge) that records the history itself.</summary>

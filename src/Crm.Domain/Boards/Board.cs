@@ -81,7 +81,7 @@ public sealed class Board
     /// <param name="colour">Its colour.</param>
     /// <param name="creator">Who creates it (gets access).</param>
     /// <param name="clock">The clock.</param>
-    public static OneOf<Board, Invalid> Create(TenantId tenant, string? name, BoardScope scope, Colour colour, UserId creator, IClock clock)
+    public static Outcome<Board> Create(TenantId tenant, string? name, BoardScope scope, Colour colour, UserId creator, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(clock);
@@ -103,7 +103,7 @@ public sealed class Board
     /// <param name="name">The new name.</param>
     /// <param name="actor">Who changes it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> Rename(string? name, UserId actor, IClock clock) =>
+    public Outcome<HistoryEntry> Rename(string? name, UserId actor, IClock clock) =>
         string.IsNullOrWhiteSpace(name)
             ? new Invalid(new Problem("name", BoardCodes.NameRequired, "Informe o nome do CRM."))
             : Change(actor, clock, "name", Name, name.Trim(), () => Name = name.Trim());
@@ -112,7 +112,7 @@ public sealed class Board
     /// <param name="colour">The new colour.</param>
     /// <param name="actor">Who changes it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> Recolour(Colour colour, UserId actor, IClock clock) =>
+    public Outcome<HistoryEntry> Recolour(Colour colour, UserId actor, IClock clock) =>
         Change(actor, clock, "colour", Colour.Hex, colour.Hex, () => Colour = colour);
 
     /// <summary>Adds a stage at <paramref name="position"/> (0-based; null appends it on the right).</summary>
@@ -122,7 +122,7 @@ public sealed class Board
     /// <param name="actor">Who adds it.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="position">Where it goes.</param>
-    public OneOf<BoardStage, Invalid> AddStage(string? name, int? stagnantDays, Colour? colour, UserId actor, IClock clock, int? position = null)
+    public Outcome<BoardStage> AddStage(string? name, int? stagnantDays, Colour? colour, UserId actor, IClock clock, int? position = null)
     {
         var at = position ?? _stages.Count;
         var problems = CheckStage(name, stagnantDays, null);
@@ -143,7 +143,7 @@ public sealed class Board
     /// <param name="colour">Its new colour.</param>
     /// <param name="actor">Who changes it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<BoardStage, Invalid> ReviseStage(BoardStageId id, string? name, int? stagnantDays, Colour? colour, UserId actor, IClock clock)
+    public Outcome<BoardStage> ReviseStage(BoardStageId id, string? name, int? stagnantDays, Colour? colour, UserId actor, IClock clock)
     {
         var index = _stages.FindIndex(s => s.Id == id);
         if (index < 0)
@@ -163,7 +163,7 @@ public sealed class Board
     /// <param name="position">Its new position.</param>
     /// <param name="actor">Who moves it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> MoveStage(BoardStageId id, int position, UserId actor, IClock clock)
+    public Outcome<HistoryEntry> MoveStage(BoardStageId id, int position, UserId actor, IClock clock)
     {
         var index = _stages.FindIndex(s => s.Id == id);
         if (index < 0)
@@ -183,7 +183,7 @@ public sealed class Board
     /// <param name="cardsInStage">How many cards (archived included) are in it, from persistence.</param>
     /// <param name="actor">Who removes it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> RemoveStage(BoardStageId id, int cardsInStage, UserId actor, IClock clock)
+    public Outcome<HistoryEntry> RemoveStage(BoardStageId id, int cardsInStage, UserId actor, IClock clock)
     {
         var stage = FindStage(id);
         if (stage is null)
@@ -199,7 +199,7 @@ public sealed class Board
     /// <param name="colour">Its colour.</param>
     /// <param name="actor">Who defines it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<Tag, Invalid> AddTag(string? name, Colour colour, UserId actor, IClock clock)
+    public Outcome<Tag> AddTag(string? name, Colour colour, UserId actor, IClock clock)
     {
         var problems = CheckTag(name, null);
         if (problems.Count > 0)
@@ -216,7 +216,7 @@ public sealed class Board
     /// <param name="colour">Its new colour.</param>
     /// <param name="actor">Who changes it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<Tag, Invalid> ReviseTag(TagId id, string? name, Colour colour, UserId actor, IClock clock)
+    public Outcome<Tag> ReviseTag(TagId id, string? name, Colour colour, UserId actor, IClock clock)
     {
         var index = _tags.FindIndex(t => t.Id == id);
         if (index < 0)
@@ -236,7 +236,7 @@ public sealed class Board
     /// <param name="cardsWithTag">How many cards carry it, from persistence.</param>
     /// <param name="actor">Who removes it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> RemoveTag(TagId id, int cardsWithTag, UserId actor, IClock clock)
+    public Outcome<HistoryEntry> RemoveTag(TagId id, int cardsWithTag, UserId actor, IClock clock)
     {
         var tag = FindTag(id);
         if (tag is null)
@@ -250,7 +250,7 @@ public sealed class Board
     /// <param name="user">The user.</param>
     /// <param name="actor">Who releases it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> Release(UserId user, UserId actor, IClock clock) =>
+    public Outcome<HistoryEntry> Release(UserId user, UserId actor, IClock clock) =>
         IsReleasedTo(user)
             ? new Invalid(new Problem("user", BoardCodes.UserReleased, "O usuário já tem acesso a este CRM."))
             : Change(actor, clock, "users", null, user.Value.ToString(), () => _users.Add(user));
@@ -259,7 +259,7 @@ public sealed class Board
     /// <param name="user">The user.</param>
     /// <param name="actor">Who withdraws it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> Withdraw(UserId user, UserId actor, IClock clock) =>
+    public Outcome<HistoryEntry> Withdraw(UserId user, UserId actor, IClock clock) =>
         IsReleasedTo(user)
             ? Change(actor, clock, "users", user.Value.ToString(), null, () => _users.Remove(user))
             : new Invalid(new Problem("user", BoardCodes.UserNotReleased, "O usuário não tem acesso a este CRM."));
@@ -268,7 +268,7 @@ public sealed class Board
     /// <param name="baseCard">A base card of this board, or null.</param>
     /// <param name="actor">Who changes it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> SetDefaultBaseCard(BaseCard? baseCard, UserId actor, IClock clock) =>
+    public Outcome<HistoryEntry> SetDefaultBaseCard(BaseCard? baseCard, UserId actor, IClock clock) =>
         baseCard is not null && baseCard.Board != Id
             ? new Invalid(new Problem("base_card", BoardCodes.BaseCardMismatch, "O cartão base é de outro CRM."))
             : Change(actor, clock, "default_base_card", DefaultBaseCard?.Value.ToString(), baseCard?.Id.Value.ToString(),
@@ -282,7 +282,7 @@ public sealed class Board
     public IReadOnlyList<(BoardStageId Stage, Instant UpdatedBefore)> StagnationCutoffs(Instant now) =>
         [.. _stages.Where(s => s.StagnantDays is not null).Select(s => (s.Id, now - Duration.FromDays(s.StagnantDays!.Value)))];
 
-    private OneOf<HistoryEntry, Invalid> Change(UserId actor, IClock clock, string field, string? before, string? after, Action apply)
+    private Outcome<HistoryEntry> Change(UserId actor, IClock clock, string field, string? before, string? after, Action apply)
     {
         ArgumentNullException.ThrowIfNull(clock);
         apply();

@@ -17,7 +17,7 @@ public readonly record struct Colour
     /// <summary>Parses <c>#RRGGBB</c> or <c>RRGGBB</c> (any case), or the problem.</summary>
     /// <param name="text">The text.</param>
     /// <param name="field">The field reported in the problem.</param>
-    public static OneOf<Colour, Invalid> Parse(string? text, string field = "colour")
+    public static Outcome<Colour> Parse(string? text, string field = "colour")
     {
         var hex = text?.Trim().TrimStart('#');
         return hex is { Length: 6 } && hex.All(char.IsAsciiHexDigit)

@@ -26,7 +26,7 @@ public abstract class CompanyServer<TId, TForm> where TId : struct where TForm :
     public int Port { get; private set; }
 
     /// <summary>Replaces the settings with the form's (a blank password keeps the stored one), or every problem.</summary>
-    public OneOf<Success, Invalid> Update(TForm form, ISecretProtector protector)
+    public Outcome<Success> Update(TForm form, ISecretProtector protector)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(protector);
@@ -34,12 +34,12 @@ public abstract class CompanyServer<TId, TForm> where TId : struct where TForm :
     }
 
     /// <summary>Validates <paramref name="form"/> as a whole and, when it has no problem, takes its values.</summary>
-    private protected abstract OneOf<Success, Invalid> Apply(TForm form, ISecretProtector protector);
+    private protected abstract Outcome<Success> Apply(TForm form, ISecretProtector protector);
 
     /// <summary><paramref name="blank"/> filled from <paramref name="form"/>, or every problem.</summary>
-    private protected static OneOf<TSettings, Invalid> Fill<TSettings>(TSettings blank, TForm form, ISecretProtector protector)
+    private protected static Outcome<TSettings> Fill<TSettings>(TSettings blank, TForm form, ISecretProtector protector)
         where TSettings : CompanyServer<TId, TForm> =>
-        blank.Update(form, protector).Match<OneOf<TSettings, Invalid>>(_ => blank, invalid => invalid);
+        blank.Update(form, protector).Match<Outcome<TSettings>>(_ => blank, invalid => invalid);
 
     /// <summary>Sets where the server is and whom it serves, once validated.</summary>
     private protected void Locate(CompanyId company, BranchId? branch, string host, int port) =>

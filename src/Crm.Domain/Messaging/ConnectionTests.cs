@@ -24,14 +24,14 @@ public sealed record TestFile(string Path, string Content);
 public interface IEmailSender
 {
     /// <summary>Sends <paramref name="message"/>; a refusal by the server comes back as <see cref="Invalid"/>.</summary>
-    Task<OneOf<Success, Invalid>> SendAsync(SmtpSettings settings, EmailMessage message, CancellationToken cancellationToken);
+    Task<Outcome<Success>> SendAsync(SmtpSettings settings, EmailMessage message, CancellationToken cancellationToken);
 }
 
 /// <summary>The port that uploads a file through given FTP settings (the host implements it).</summary>
 public interface IFileUploader
 {
     /// <summary>Uploads <paramref name="file"/>; a refusal by the server comes back as <see cref="Invalid"/>.</summary>
-    Task<OneOf<Success, Invalid>> UploadAsync(FtpSettings settings, TestFile file, CancellationToken cancellationToken);
+    Task<Outcome<Success>> UploadAsync(FtpSettings settings, TestFile file, CancellationToken cancellationToken);
 }
 
 /// <summary>

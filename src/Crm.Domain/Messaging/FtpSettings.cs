@@ -56,13 +56,13 @@ public sealed class FtpSettings : CompanyServer<FtpSettingsId, FtpForm>
     public TransferMethod TransferMethod { get; private set; }
 
     /// <summary>New settings, or every problem of the form.</summary>
-    public static OneOf<FtpSettings, Invalid> Create(FtpSettingsId id, TenantId tenantId, FtpForm form, ISecretProtector protector) =>
+    public static Outcome<FtpSettings> Create(FtpSettingsId id, TenantId tenantId, FtpForm form, ISecretProtector protector) =>
         Fill(new FtpSettings { Id = id, TenantId = tenantId }, form, protector);
 
     /// <summary>What read APIs return: every field, the password only as "is set".</summary>
     public FtpSettingsView ToView() => new(Id, Company, Branch, Host, Port, Folder, Credentials.User, HasPassword: true, Protocol, TransferMethod);
 
-    private protected override OneOf<Success, Invalid> Apply(FtpForm form, ISecretProtector protector)
+    private protected override Outcome<Success> Apply(FtpForm form, ISecretProtector protector)
     {
         var problems = new ProblemList("ftp");
         var host = ServerEndpoint.Host(form.Host, problems);

@@ -26,7 +26,7 @@ public static class SmtpRouting
     }
 
     /// <summary>Refuses <paramref name="candidate"/> as primary when another server of the same company/branch already is.</summary>
-    public static OneOf<Success, Invalid> CheckPrimary(SmtpSettings candidate, IEnumerable<SmtpSettings> servers)
+    public static Outcome<Success> CheckPrimary(SmtpSettings candidate, IEnumerable<SmtpSettings> servers)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(servers);

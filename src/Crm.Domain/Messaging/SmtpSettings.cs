@@ -67,14 +67,14 @@ public sealed class SmtpSettings : CompanyServer<SmtpSettingsId, SmtpForm>
     public bool UsesSecureConnection => SecureConnection is not null;
 
     /// <summary>New settings, or every problem of the form.</summary>
-    public static OneOf<SmtpSettings, Invalid> Create(SmtpSettingsId id, TenantId tenantId, SmtpForm form, ISecretProtector protector) =>
+    public static Outcome<SmtpSettings> Create(SmtpSettingsId id, TenantId tenantId, SmtpForm form, ISecretProtector protector) =>
         Fill(new SmtpSettings { Id = id, TenantId = tenantId }, form, protector);
 
     /// <summary>What read APIs return: every field, the password only as "is set".</summary>
     public SmtpSettingsView ToView() => new(Id, Company, Branch, Host, Port, SendDelay, Sender.Value, DisplayName, RequiresAuthentication,
         Credentials?.User, Credentials is not null, UsesSecureConnection, SecureConnection, IsPrimaryServer);
 
-    private protected override OneOf<Success, Invalid> Apply(SmtpForm form, ISecretProtector protector)
+    private protected override Outcome<Success> Apply(SmtpForm form, ISecretProtector protector)
     {
         var problems = new ProblemList("smtp");
         var host = ServerEndpoint.Host(form.Host, problems);

@@ -36,7 +36,7 @@ public readonly record struct Money
     /// <param name="amount">The amount.</param>
     /// <param name="currency">The currency code as typed (case-insensitive, trimmed).</param>
     /// <param name="field">The field name reported in the problem.</param>
-    public static OneOf.OneOf<Money, Invalid> Create(decimal amount, string? currency, string field = "currency")
+    public static Outcome<Money> Create(decimal amount, string? currency, string field = "currency")
     {
         var code = currency?.Trim().ToUpperInvariant();
         return code is not null && IsCurrencyCode(code)

@@ -34,7 +34,7 @@ public sealed class Company
     public Branch? Matriz => _branches.Find(b => b.IsMatriz);
 
     /// <summary>Registers a company.</summary>
-    public static OneOf<Company, Invalid> Register(CompanyId id, TenantId tenantId, UnitForm form)
+    public static Outcome<Company> Register(CompanyId id, TenantId tenantId, UnitForm form)
     {
         var problems = new ProblemList("company");
         var details = UnitDetails.Validate(form, problems);
@@ -42,7 +42,7 @@ public sealed class Company
     }
 
     /// <summary>Changes the company's data; a new CNPJ must keep the root its branches share.</summary>
-    public OneOf<Success, Invalid> Update(UnitForm form)
+    public Outcome<Success> Update(UnitForm form)
     {
         var problems = new ProblemList("company");
         var details = UnitDetails.Validate(form, problems);
@@ -59,7 +59,7 @@ public sealed class Company
     /// <summary>
     /// Adds a branch. The first one must be the Matriz; marking a later one as Matriz moves the flag to it.
     /// </summary>
-    public OneOf<Branch, Invalid> AddBranch(BranchId id, UnitForm form, bool isMatriz)
+    public Outcome<Branch> AddBranch(BranchId id, UnitForm form, bool isMatriz)
     {
         if (_branches.Exists(b => b.Id == id))
             throw new ArgumentException("A branch with this id is already in the company.", nameof(id));
@@ -73,7 +73,7 @@ public sealed class Company
     }
 
     /// <summary>Changes a branch; marking it Matriz moves the flag to it, and the Matriz cannot simply be unmarked.</summary>
-    public OneOf<Success, Invalid> UpdateBranch(BranchId id, UnitForm form, bool isMatriz)
+    public Outcome<Success> UpdateBranch(BranchId id, UnitForm form, bool isMatriz)
     {
         var branch = Find(id);
         var checkedDetails = CheckBranch(id, form, isMatriz);
@@ -85,13 +85,13 @@ public sealed class Company
     }
 
     /// <summary>Whether the company may be deleted, given what references it or its branches.</summary>
-    public OneOf<Success, Invalid> CheckDeletion(IReadOnlyList<DataReference> references) =>
+    public Outcome<Success> CheckDeletion(IReadOnlyList<DataReference> references) =>
         Deletion.Check("company", $"empresa {Details.ErpCode} - {Details.Name}", references);
 
     /// <summary>
     /// Removes a branch when nothing references it; the Matriz goes only as the last branch (mark another one first).
     /// </summary>
-    public OneOf<Success, Invalid> RemoveBranch(BranchId id, IReadOnlyList<DataReference> references)
+    public Outcome<Success> RemoveBranch(BranchId id, IReadOnlyList<DataReference> references)
     {
         var branch = Find(id);
         var check = Deletion.Check("branch", $"filial {branch.Details.ErpCode} - {branch.Details.Name}", references);
@@ -104,7 +104,7 @@ public sealed class Company
         return new Success();
     }
 
-    private OneOf<UnitDetails, Invalid> CheckBranch(BranchId id, UnitForm form, bool isMatriz)
+    private Outcome<UnitDetails> CheckBranch(BranchId id, UnitForm form, bool isMatriz)
     {
         var problems = new ProblemList("branch");
         var details = UnitDetails.Validate(form, problems);

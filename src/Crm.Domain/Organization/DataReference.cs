@@ -19,7 +19,7 @@ public static class Deletion
     /// <param name="subject"><c>company</c> or <c>branch</c>, the problem-code subject.</param>
     /// <param name="label">The record as users know it, e.g. <c>empresa 10 - Comercial Sul</c>.</param>
     /// <param name="references">What the persistence layer found pointing to it.</param>
-    internal static OneOf<Success, Invalid> Check(string subject, string label, IReadOnlyList<DataReference> references)
+    internal static Outcome<Success> Check(string subject, string label, IReadOnlyList<DataReference> references)
     {
         ArgumentNullException.ThrowIfNull(references);
         var problems = references.Where(r => r.Count > 0)

@@ -21,7 +21,7 @@ public static class Pricer
     private const string Seller = "seller";
 
     /// <summary>Prices the order, or lists every problem of the order and of every line (fields like <c>lines[3].icms</c>).</summary>
-    public static ParseResult<OrderPricing> PriceOrder(OrderRequest order, PricingSources sources)
+    public static Outcome<OrderPricing> PriceOrder(OrderRequest order, PricingSources sources)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(sources);
@@ -116,7 +116,7 @@ public static class Pricer
         return resolution;
     }
 
-    private static ParseResult<OrderPricing> Failure(ProblemCollector problems, List<Problem> warnings)
+    private static Outcome<OrderPricing> Failure(ProblemCollector problems, List<Problem> warnings)
     {
         problems.AddRange(warnings);
         return problems.ToInvalid();

@@ -51,7 +51,7 @@ public readonly record struct Cep
     }
 
     /// <summary>Parses a CEP with or without its mask, reporting every problem found.</summary>
-    public static ParseResult<Cep> Parse(string? value) =>
+    public static Outcome<Cep> Parse(string? value) =>
         DocumentShape.Parse(value, Length, Inspect, v => new Cep(v), Describe);
 
     /// <summary>True when <paramref name="value"/> is a CEP (8 digits from 01000-000, mask allowed). Does not allocate.</summary>

@@ -1,3 +1,4 @@
+using Crm.Domain.Problems;
 
 namespace Crm.Domain.Registry;
 
@@ -16,7 +17,7 @@ public readonly record struct Cest
     public string Segment => Value[..2];
 
     /// <summary>Parses a CEST with or without its mask.</summary>
-    public static ParseResult<Cest> Parse(string? value) => FixedDigits.Parse(value, 7, "cest", "CEST", v => new Cest(v));
+    public static Outcome<Cest> Parse(string? value) => FixedDigits.Parse(value, 7, "cest", "CEST", v => new Cest(v));
 
     /// <summary>True when <paramref name="value"/> is a CEST (7 digits, mask allowed).</summary>
     public static bool IsValid(string? value) => FixedDigits.IsValid(value, 7);

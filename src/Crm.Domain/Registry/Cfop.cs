@@ -38,7 +38,7 @@ public readonly record struct Cfop
     public bool IsExit => Value[0] >= '5';
 
     /// <summary>Parses a CFOP with or without its mask; the first digit must be 1, 2, 3, 5, 6 or 7.</summary>
-    public static ParseResult<Cfop> Parse(string? value)
+    public static Outcome<Cfop> Parse(string? value)
     {
         var parsed = FixedDigits.Parse(value, 4, "cfop", "CFOP", v => new Cfop(v));
         if (parsed.TryPickT0(out var cfop, out _) && !Enum.IsDefined((CfopScope)(cfop.Value[0] - '0')))

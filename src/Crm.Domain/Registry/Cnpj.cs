@@ -38,7 +38,7 @@ public readonly record struct Cnpj
     public string CheckDigits => Value[12..];
 
     /// <summary>Parses a CNPJ with or without its mask, in any letter case, reporting every problem found.</summary>
-    public static ParseResult<Cnpj> Parse(string? value) =>
+    public static Outcome<Cnpj> Parse(string? value) =>
         DocumentShape.Parse(value, Length, Inspect, v => new Cnpj(v), Describe);
 
     /// <summary>True when <paramref name="value"/> is a valid CNPJ, numeric or alphanumeric (mask allowed). Does not allocate.</summary>

@@ -49,7 +49,7 @@ public readonly record struct CodigoMunicipio
     public Uf? Uf => IsExterior ? null : States[int.Parse(Value.AsSpan(0, 2))];
 
     /// <summary>Parses an IBGE municipality code, reporting every problem found.</summary>
-    public static ParseResult<CodigoMunicipio> Parse(string? value) =>
+    public static Outcome<CodigoMunicipio> Parse(string? value) =>
         DocumentShape.Parse(value, Length, Inspect, v => new CodigoMunicipio(v), Describe);
 
     /// <summary>True when <paramref name="value"/> is a valid IBGE municipality code or <c>9999999</c>.</summary>

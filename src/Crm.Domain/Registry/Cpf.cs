@@ -38,7 +38,7 @@ public readonly record struct Cpf
     public IReadOnlyList<Uf> FiscalRegionUfs => Regions[FiscalRegion];
 
     /// <summary>Parses a CPF with or without its mask, reporting every problem found.</summary>
-    public static ParseResult<Cpf> Parse(string? value) =>
+    public static Outcome<Cpf> Parse(string? value) =>
         DocumentShape.Parse(value, Length, Inspect, v => new Cpf(v), Describe);
 
     /// <summary>True when <paramref name="value"/> is a valid CPF (mask allowed). Does not allocate.</summary>

@@ -33,7 +33,7 @@ internal static class DocumentShape
     }
 
     /// <summary>The <c>Parse</c> of a fixed-length document: the same inspection, then the value or every problem.</summary>
-    public static ParseResult<T> Parse<T>(string? value, int length, Inspection inspect, Func<string, T> create, Func<Defects, Problem> describe)
+    public static Outcome<T> Parse<T>(string? value, int length, Inspection inspect, Func<string, T> create, Func<Defects, Problem> describe)
     {
         Span<char> unmasked = stackalloc char[length];
         var defects = inspect(value, unmasked);

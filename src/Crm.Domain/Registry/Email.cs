@@ -44,7 +44,7 @@ public readonly record struct Email
     public string Normalized => Value.ToLowerInvariant();
 
     /// <summary>Parses an e-mail address, reporting every problem found.</summary>
-    public static ParseResult<Email> Parse(string? value)
+    public static Outcome<Email> Parse(string? value)
     {
         var defects = Inspect(value, out var address, out var at);
         return defects == Defects.None

@@ -13,7 +13,7 @@ internal static class FixedDigits
         return DocumentText.TryUnmask(value, digits, out var count) && count == length && !digits.ContainsAnyExceptInRange('0', '9');
     }
 
-    public static ParseResult<T> Parse<T>(string? value, int length, string field, string name, Func<string, T> create)
+    public static Outcome<T> Parse<T>(string? value, int length, string field, string name, Func<string, T> create)
     {
         if (string.IsNullOrWhiteSpace(value))
             return new Invalid(new Problem(field, RegistryCodes.Empty, $"{name} não informado."));

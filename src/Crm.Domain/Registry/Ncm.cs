@@ -1,3 +1,4 @@
+using Crm.Domain.Problems;
 
 namespace Crm.Domain.Registry;
 
@@ -26,7 +27,7 @@ public readonly record struct Ncm
     }
 
     /// <summary>Parses an NCM with or without its mask.</summary>
-    public static ParseResult<Ncm> Parse(string? value) => FixedDigits.Parse(value, 8, "ncm", "NCM", v => new Ncm(v));
+    public static Outcome<Ncm> Parse(string? value) => FixedDigits.Parse(value, 8, "ncm", "NCM", v => new Ncm(v));
 
     /// <summary>True when <paramref name="value"/> is an NCM (8 digits, mask allowed).</summary>
     public static bool IsValid(string? value) => FixedDigits.IsValid(value, 8);

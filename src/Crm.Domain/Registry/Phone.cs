@@ -51,7 +51,7 @@ public readonly record struct Phone
     public string? Ddd => Kind == PhoneKind.NonGeographic ? null : Value[3..5];
 
     /// <summary>Parses a Brazilian phone number in national, international or E.164 form, reporting every problem found.</summary>
-    public static ParseResult<Phone> Parse(string? value)
+    public static Outcome<Phone> Parse(string? value)
     {
         Span<char> digits = stackalloc char[MaxDigits];
         var defects = Inspect(value, digits, out var national);

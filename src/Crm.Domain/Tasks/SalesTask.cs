@@ -63,12 +63,12 @@ public sealed class SalesTask
     /// <param name="due">The due date.</param>
     /// <param name="assignee">Who has to do it.</param>
     /// <param name="now">The creation instant.</param>
-    public static OneOf<SalesTask, Invalid> Create(string? title, LocalDate due, UserId assignee, Instant now) =>
+    public static Outcome<SalesTask> Create(string? title, LocalDate due, UserId assignee, Instant now) =>
         string.IsNullOrWhiteSpace(title)
             ? new Invalid(new Problem("title", TitleRequired, "Informe o título da tarefa."))
             : new SalesTask(TaskId.New(), title.Trim(), due, assignee, now);
 
-    internal OneOf<SalesTask, Invalid> Complete(Instant now)
+    internal Outcome<SalesTask> Complete(Instant now)
     {
         if (IsDone)
             return new Invalid(new Problem("task", AlreadyDone, "A tarefa já foi concluída."));
@@ -76,7 +76,7 @@ public sealed class SalesTask
         return this;
     }
 
-    internal OneOf<SalesTask, Invalid> Reopen()
+    internal Outcome<SalesTask> Reopen()
     {
         if (!IsDone)
             return new Invalid(new Problem("task", NotDone, "A tarefa não está concluída."));

@@ -11,7 +11,7 @@ namespace Crm.Domain.Tasks;
 internal static class TaskList
 {
     /// <summary>Applies <paramref name="change"/> to the task <paramref name="id"/> in <paramref name="tasks"/>.</summary>
-    public static OneOf<SalesTask, Invalid> Apply(List<SalesTask> tasks, TaskId id, TaskChange change, Instant now)
+    public static Outcome<SalesTask> Apply(List<SalesTask> tasks, TaskId id, TaskChange change, Instant now)
     {
         var task = tasks.Find(t => t.Id == id);
         if (task is null)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Crm.Domain.Registry;
+using Crm.Domain.Problems;
 
 namespace Crm.Domain.Taxes;
 
@@ -19,7 +20,7 @@ public static class Apportionment
 {
     /// <summary>Splits <paramref name="amount"/> in proportion to <paramref name="weights"/> (the items' values); both in cents, not negative.</summary>
     /// <returns>One share per weight, or every problem: negative or sub-cent amounts or weights, amounts beyond R$ 10^15, or all weights zero.</returns>
-    public static ParseResult<ImmutableArray<decimal>> Split(decimal amount, IReadOnlyList<decimal> weights)
+    public static Outcome<ImmutableArray<decimal>> Split(decimal amount, IReadOnlyList<decimal> weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
         var problems = Check(amount, weights.Count, i => weights[i], "amount", "weights");

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Registry;
+using Crm.Domain.Problems;
 
 namespace Crm.Domain.Taxes;
 
@@ -24,7 +25,7 @@ public static class ItemTaxCalculator
     private static readonly FrozenSet<string> UntaxedCsts = FrozenSet.ToFrozenSet(["40", "41", "50", "60", "61", "102", "103", "300", "400", "500"]);
 
     /// <summary>Checks the parameters, listing every problem, and computes the breakdown when they are sound.</summary>
-    public static ParseResult<TaxBreakdown> Calculate(in TaxItem item, in TaxParameters parameters)
+    public static Outcome<TaxBreakdown> Calculate(in TaxItem item, in TaxParameters parameters)
     {
         var problems = Validate(parameters);
         return problems.HasProblems ? problems.ToInvalid() : Compute(item, parameters);

@@ -1,4 +1,5 @@
 using Crm.Domain.Registry;
+using Crm.Domain.Problems;
 
 namespace Crm.Domain.Taxes;
 
@@ -42,7 +43,7 @@ public readonly record struct TaxItem
     /// Validates the item: nothing negative, amounts in cents, and a discount no larger than
     /// quantity × unit price + freight + insurance + other expenses. Every problem is reported.
     /// </summary>
-    public static ParseResult<TaxItem> Create(
+    public static Outcome<TaxItem> Create(
         decimal quantity, decimal unitPrice,
         decimal freight = 0m, decimal insurance = 0m, decimal otherExpenses = 0m, decimal discount = 0m)
     {

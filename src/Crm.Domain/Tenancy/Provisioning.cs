@@ -64,7 +64,7 @@ public sealed record ProvisionedState(bool TenantExists, IReadOnlyDictionary<str
 public interface IProvisioningTarget
 {
     /// <summary>Stores what <paramref name="step"/> creates.</summary>
-    OneOf<Success, Invalid> Apply(ProvisioningStep step);
+    Outcome<Success> Apply(ProvisioningStep step);
 }
 
 /// <summary>
@@ -85,7 +85,7 @@ public sealed class ProvisioningPlan
     /// The plan for a tenant, given what already exists; <paramref name="newId"/> supplies the ids of what is created
     /// (existing roles keep theirs, so the support user is linked to the stored Admin role). Invalid when the request is.
     /// </summary>
-    public static OneOf<ProvisioningPlan, Invalid> For(
+    public static Outcome<ProvisioningPlan> For(
         TenantId id, string name, Package package, DefaultIntegration? defaultIntegration, ProvisionedState state, Func<Guid> newId)
     {
         ArgumentNullException.ThrowIfNull(state);

@@ -26,7 +26,7 @@ public sealed class Tenant
     public DefaultIntegration? DefaultIntegration { get; private set; }
 
     /// <summary>The tenant, or every problem with the request.</summary>
-    public static OneOf<Tenant, Invalid> Create(TenantId id, string name, Package package, DefaultIntegration? defaultIntegration)
+    public static Outcome<Tenant> Create(TenantId id, string name, Package package, DefaultIntegration? defaultIntegration)
     {
         var problems = new ProblemList("tenant");
         var clean = ProblemList.Clean(name);

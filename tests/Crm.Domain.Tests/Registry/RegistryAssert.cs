@@ -1,4 +1,5 @@
 using Crm.Domain.Registry;
+using Crm.Domain.Problems;
 
 namespace Crm.Domain.Tests.Registry;
 
@@ -6,7 +7,7 @@ namespace Crm.Domain.Tests.Registry;
 public static class RegistryAssert
 {
     /// <summary><paramref name="isValid"/> says no, and <paramref name="parse"/> names <paramref name="code"/> among problems all about <paramref name="field"/>.</summary>
-    public static void Rejects<T>(Func<string?, bool> isValid, Func<string?, ParseResult<T>> parse, string? input, string field, string code)
+    public static void Rejects<T>(Func<string?, bool> isValid, Func<string?, Outcome<T>> parse, string? input, string field, string code)
     {
         Assert.False(isValid(input));
         var problems = parse(input).Problems;

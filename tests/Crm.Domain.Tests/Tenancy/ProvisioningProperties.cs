@@ -17,7 +17,7 @@ public class ProvisioningProperties
 
         public List<ProvisioningStep> Applied { get; } = [];
 
-        public OneOf<Success, Invalid> Apply(ProvisioningStep step)
+        public Outcome<Success> Apply(ProvisioningStep step)
         {
             if (failures.Count > 0 && _calls++ == failures.Peek())
             {

@@ -16,7 +16,7 @@ public class ProvisioningTests
     {
         public List<ProvisioningStep> Applied { get; } = [];
 
-        public OneOf<Success, Invalid> Apply(ProvisioningStep step)
+        public Outcome<Success> Apply(ProvisioningStep step)
         {
             if (step.Key == refuses)
                 return new Invalid(new Problem("role", "store.unavailable", "Plataforma indisponível."));

@@ -23,6 +23,8 @@ public sealed class ClientTypeMapping
     private readonly Dictionary<MasterDataCode, ClientType> _clientTypes;
     private readonly Dictionary<MasterDataCode, AccountType> _accountTypes;
     private readonly HashSet<(MasterDataCode Client, MasterDataCode Account)> _pairs;
+    private readonly HashSet<MasterDataCode> _integrating;
+    private readonly HashSet<(MasterDataCode Client, MasterDataCode Account)> _integratingPairs;
 
     /// <summary>Builds the mapping; every pair must name a known client type and account type.</summary>
     public ClientTypeMapping(IEnumerable<ClientType> clientTypes, IEnumerable<AccountType> accountTypes,
@@ -34,6 +36,9 @@ public sealed class ClientTypeMapping
         foreach (var (client, account) in _pairs)
             if (!_clientTypes.ContainsKey(client) || !_accountTypes.ContainsKey(account))
                 throw new ArgumentException($"Mapping {client} × {account} names an unknown type.", nameof(pairs));
+        // Precomputed so that Integrates is one look-up: ERP eligibility asks it for every account.
+        _integratingPairs = [.. _pairs.Where(p => _accountTypes[p.Account].IntegratesWithErp)];
+        _integrating = [.. _integratingPairs.Select(p => p.Client)];
     }
 
     /// <summary>A mapping with no types: nothing integrates.</summary>
@@ -56,7 +61,5 @@ public sealed class ClientTypeMapping
     /// integrate; with <paramref name="accountType"/> given, that pair must be mapped and that account type must integrate.
     /// </summary>
     public bool Integrates(MasterDataCode clientType, MasterDataCode? accountType = null) =>
-        accountType is { } account
-            ? IsMapped(clientType, account) && _accountTypes[account].IntegratesWithErp
-            : _pairs.Any(p => p.Client == clientType && _accountTypes[p.Account].IntegratesWithErp);
+        accountType is { } account ? _integratingPairs.Contains((clientType, account)) : _integrating.Contains(clientType);
 }

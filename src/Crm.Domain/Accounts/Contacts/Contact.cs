@@ -69,19 +69,19 @@ public sealed class Contact
     public ChangeHistory History { get; private set; } = new();
 
     /// <summary>Creates a contact of <paramref name="owner"/>, or lists every problem of the form.</summary>
-    public static OneOf<Contact, Invalid> Create(ContactId id, TenantId tenantId, RegistrationRef owner, ContactForm form, UserId by,
+    public static Outcome<Contact> Create(ContactId id, TenantId tenantId, RegistrationRef owner, ContactForm form, UserId by,
         IClock clock)
     {
         ArgumentNullException.ThrowIfNull(owner);
         var contact = new Contact { Id = id, TenantId = tenantId, Owner = owner };
-        return contact.Save(form, FieldSnapshot.Empty, by, clock).Match<OneOf<Contact, Invalid>>(_ => contact, invalid => invalid);
+        return contact.Save(form, FieldSnapshot.Empty, by, clock).Match<Outcome<Contact>>(_ => contact, invalid => invalid);
     }
 
     /// <summary>Replaces the contact's data, or lists every problem of the form (nothing changes then).</summary>
-    public OneOf<IReadOnlyList<HistoryEntry>, Invalid> Update(ContactForm form, UserId by, IClock clock) =>
+    public Outcome<IReadOnlyList<HistoryEntry>> Update(ContactForm form, UserId by, IClock clock) =>
         Save(form, Snapshot(), by, clock);
 
-    private OneOf<IReadOnlyList<HistoryEntry>, Invalid> Save(ContactForm form, FieldSnapshot before, UserId by, IClock clock)
+    private Outcome<IReadOnlyList<HistoryEntry>> Save(ContactForm form, FieldSnapshot before, UserId by, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(form);
         var problems = new ProblemList("contact");
@@ -96,7 +96,7 @@ public sealed class Contact
         var marketing = RegistrationRules.ReadMarketing(form.Marketing ?? [], problems);
         if (problems.HasErrors)
             return new Invalid(problems.All);
-        return OneOf<IReadOnlyList<HistoryEntry>, Invalid>.FromT0(Change(() =>
+        return Outcome<IReadOnlyList<HistoryEntry>>.FromValue(Change(() =>
         {
             Name = name!;
             Role = ProblemList.Clean(form.Role);

@@ -60,7 +60,7 @@ public static class LeadConversion
     /// <param name="accountForm">The registration as completed for the account; the lead's own when null.</param>
     /// <param name="target">Customer, or customer with a service.</param>
     /// <param name="service">The service, for <see cref="ConversionTarget.CustomerWithService"/>.</param>
-    public static OneOf<Conversion, Invalid> Convert(Lead lead, IReadOnlyList<Contact> contacts, AccountId accountId,
+    public static Outcome<Conversion> Convert(Lead lead, IReadOnlyList<Contact> contacts, AccountId accountId,
         RegistrationContext context, UserId by, IClock clock, RegistrationForm? accountForm = null,
         ConversionTarget target = ConversionTarget.Customer, CustomerServiceRequest? service = null)
     {

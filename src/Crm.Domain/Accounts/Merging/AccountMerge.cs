@@ -31,7 +31,7 @@ public static class AccountMerge
     /// <param name="context">The account context (settings, short-name owner); duplicates are not re-checked, the merge resolves them.</param>
     /// <param name="by">Who merges.</param>
     /// <param name="clock">The clock.</param>
-    public static OneOf<Merge, Invalid> Run(Account survivor, Account absorbed, IReadOnlyList<Contact> absorbedContacts,
+    public static Outcome<Merge> Run(Account survivor, Account absorbed, IReadOnlyList<Contact> absorbedContacts,
         RegistrationContext context, UserId by, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(survivor);

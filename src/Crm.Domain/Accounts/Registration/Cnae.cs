@@ -1,4 +1,5 @@
 using Crm.Domain.Registry;
+using Crm.Domain.Problems;
 
 namespace Crm.Domain.Accounts.Registration;
 
@@ -14,7 +15,7 @@ public readonly record struct Cnae
     public string Value { get; }
 
     /// <summary>Parses a CNAE subclass with or without its mask.</summary>
-    public static ParseResult<Cnae> Parse(string? value) => FixedDigits.Parse(value, 7, "cnae", "CNAE", v => new Cnae(v));
+    public static Outcome<Cnae> Parse(string? value) => FixedDigits.Parse(value, 7, "cnae", "CNAE", v => new Cnae(v));
 
     /// <summary>The masked form, <c>NNNN-N/NN</c>.</summary>
     public override string ToString() => Value is null ? "" : $"{Value[..4]}-{Value[4]}/{Value[5..]}";

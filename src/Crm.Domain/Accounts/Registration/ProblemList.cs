@@ -17,7 +17,7 @@ internal sealed class ProblemList(string subject)
     public void AddRange(IEnumerable<Problem> problems) => All.AddRange(problems);
 
     /// <summary>The parsed value, or null with the parser's problems moved to <paramref name="field"/>.</summary>
-    public T? Parse<T>(ParseResult<T> result, string field) where T : struct
+    public T? Parse<T>(Outcome<T> result, string field) where T : struct
     {
         if (result.TryPickT0(out var value, out var invalid))
             return value;
@@ -26,7 +26,7 @@ internal sealed class ProblemList(string subject)
     }
 
     /// <summary>Parses <paramref name="text"/> when given; null (and nothing reported) when blank.</summary>
-    public T? ParseOptional<T>(string? text, Func<string, ParseResult<T>> parse, string field) where T : struct =>
+    public T? ParseOptional<T>(string? text, Func<string, Outcome<T>> parse, string field) where T : struct =>
         string.IsNullOrWhiteSpace(text) ? null : Parse(parse(text), field);
 
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

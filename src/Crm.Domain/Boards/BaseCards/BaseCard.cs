@@ -33,7 +33,7 @@ public sealed class BaseCard : CardContent
     /// <param name="name">Its name.</param>
     /// <param name="actor">Who creates it.</param>
     /// <param name="clock">The clock.</param>
-    public static OneOf<BaseCard, Invalid> Create(Board board, string? name, UserId actor, IClock clock)
+    public static Outcome<BaseCard> Create(Board board, string? name, UserId actor, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(clock);
@@ -49,7 +49,7 @@ public sealed class BaseCard : CardContent
     /// <param name="name">The new name.</param>
     /// <param name="actor">Who renames it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> Rename(string? name, UserId actor, IClock clock) =>
+    public Outcome<HistoryEntry> Rename(string? name, UserId actor, IClock clock) =>
         string.IsNullOrWhiteSpace(name)
             ? MissingName()
             : Edit(actor, clock, null, "name", Name, name.Trim(), _ => Name = name.Trim());

@@ -106,7 +106,7 @@ public sealed class Card : CardContent
     /// <param name="cards">Which prospects already have a card.</param>
     /// <param name="actor">Who opens it.</param>
     /// <param name="clock">The clock.</param>
-    public static OneOf<Card, Invalid> Open(Board board, BoardStageId stage, string? name, ProspectLink prospect, UserId? seller,
+    public static Outcome<Card> Open(Board board, BoardStageId stage, string? name, ProspectLink prospect, UserId? seller,
         BaseCard? baseCard, IProspectCards cards, UserId actor, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(board);
@@ -139,7 +139,7 @@ public sealed class Card : CardContent
     /// <param name="name">The new name.</param>
     /// <param name="actor">Who renames it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> Rename(string? name, UserId actor, IClock clock)
+    public Outcome<HistoryEntry> Rename(string? name, UserId actor, IClock clock)
     {
         var problem = string.IsNullOrWhiteSpace(name) ? new Problem("name", CardCodes.NameRequired, "Informe o nome do cartão.") : null;
         return Edit(actor, clock, problem, "name", Name, name?.Trim(), _ => Name = name!.Trim());
@@ -149,7 +149,7 @@ public sealed class Card : CardContent
     /// <param name="seller">The salesperson, or null.</param>
     /// <param name="actor">Who changes it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> AssignSeller(UserId? seller, UserId actor, IClock clock) =>
+    public Outcome<HistoryEntry> AssignSeller(UserId? seller, UserId actor, IClock clock) =>
         Edit(actor, clock, null, "seller", Seller?.Value.ToString(), seller?.Value.ToString(), _ => Seller = seller);
 
     /// <summary>Moves the card to another stage of its board.</summary>
@@ -157,7 +157,7 @@ public sealed class Card : CardContent
     /// <param name="stage">The target stage.</param>
     /// <param name="actor">Who moves it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<CardEvent, Invalid> MoveTo(Board board, BoardStageId stage, UserId actor, IClock clock)
+    public Outcome<CardEvent> MoveTo(Board board, BoardStageId stage, UserId actor, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(board);
         var from = Stage;
@@ -166,20 +166,20 @@ public sealed class Card : CardContent
             : stage == Stage ? new Problem("stage", CardCodes.StageSame, $"O cartão já está na etapa '{target.Name}'.")
             : null;
         return Edit(actor, clock, problem, "stage", board.FindStage(from)?.Name, target?.Name, _ => Stage = stage)
-            .MapT0(entry => (CardEvent)new CardEvent.Moved(Id, entry.At, from, stage));
+            .Map(entry => (CardEvent)new CardEvent.Moved(Id, entry.At, from, stage));
     }
 
     /// <summary>Archives the card.</summary>
     /// <param name="actor">Who archives it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<CardEvent, Invalid> Archive(UserId actor, IClock clock) =>
+    public Outcome<CardEvent> Archive(UserId actor, IClock clock) =>
         Edit(actor, clock, null, "archived", null, "sim", now => ArchivedAt = now)
-            .MapT0(entry => (CardEvent)new CardEvent.Archived(Id, entry.At));
+            .Map(entry => (CardEvent)new CardEvent.Archived(Id, entry.At));
 
     /// <summary>Takes the card out of the archive.</summary>
     /// <param name="actor">Who restores it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<CardEvent, Invalid> Restore(UserId actor, IClock clock) =>
+    public Outcome<CardEvent> Restore(UserId actor, IClock clock) =>
         Act(actor, clock, [DeletedProblem, ArchivedAt is null ? new("card", CardCodes.NotArchived, "O cartão não está arquivado.") : null],
             "archived", "sim", null, now =>
             {
@@ -191,7 +191,7 @@ public sealed class Card : CardContent
     /// <param name="reason">Why, optionally.</param>
     /// <param name="actor">Who marks it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<CardEvent, Invalid> MarkLost(string? reason, UserId actor, IClock clock)
+    public Outcome<CardEvent> MarkLost(string? reason, UserId actor, IClock clock)
     {
         var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         return Edit(actor, clock, Conflict(lost: true, customer: true, service: true), "lost", null, text ?? "sim", now =>
@@ -199,15 +199,15 @@ public sealed class Card : CardContent
                 LostAt = now;
                 LostReason = text;
             })
-            .MapT0(entry => (CardEvent)new CardEvent.MarkedLost(Id, entry.At, text));
+            .Map(entry => (CardEvent)new CardEvent.MarkedLost(Id, entry.At, text));
     }
 
     /// <summary>Converts the card's prospect to a customer ("Converter para Cliente").</summary>
     /// <param name="actor">Who converts it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<CardEvent, Invalid> ConvertToCustomer(UserId actor, IClock clock) =>
+    public Outcome<CardEvent> ConvertToCustomer(UserId actor, IClock clock) =>
         Edit(actor, clock, Conflict(lost: true, customer: true, service: false), "converted_to_customer", null, "sim", now => ConvertedToCustomerAt = now)
-            .MapT0(entry => (CardEvent)new CardEvent.ConvertedToCustomer(Id, entry.At, Prospect!.Value));
+            .Map(entry => (CardEvent)new CardEvent.ConvertedToCustomer(Id, entry.At, Prospect!.Value));
 
     /// <summary>
     /// Converts the card's prospect to a customer service ("Converter para Serviço do Cliente"); a service needs a
@@ -215,7 +215,7 @@ public sealed class Card : CardContent
     /// </summary>
     /// <param name="actor">Who converts it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<CardEvent, Invalid> ConvertToCustomerService(UserId actor, IClock clock)
+    public Outcome<CardEvent> ConvertToCustomerService(UserId actor, IClock clock)
     {
         var alsoToCustomer = ConvertedToCustomerAt is null;
         return Edit(actor, clock, Conflict(lost: true, customer: false, service: true), "converted_to_customer_service", null, "sim", now =>
@@ -223,7 +223,7 @@ public sealed class Card : CardContent
                 ConvertedToServiceAt = now;
                 ConvertedToCustomerAt ??= now;
             })
-            .MapT0(entry => (CardEvent)new CardEvent.ConvertedToCustomerService(Id, entry.At, Prospect!.Value, alsoToCustomer));
+            .Map(entry => (CardEvent)new CardEvent.ConvertedToCustomerService(Id, entry.At, Prospect!.Value, alsoToCustomer));
     }
 
     /// <summary>
@@ -233,7 +233,7 @@ public sealed class Card : CardContent
     /// <param name="deleteProspect">"Apagar Prospecto Vinculado no Cartão".</param>
     /// <param name="actor">Who deletes it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<CardEvent, Invalid> Delete(bool deleteProspect, UserId actor, IClock clock) =>
+    public Outcome<CardEvent> Delete(bool deleteProspect, UserId actor, IClock clock) =>
         Act(actor, clock, [DeletedProblem], "deleted", null, deleteProspect ? "sim, com o prospecto" : "sim", now =>
         {
             var prospect = Prospect;
@@ -248,13 +248,13 @@ public sealed class Card : CardContent
     /// <param name="assignee">Who has to do it.</param>
     /// <param name="actor">Who adds it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<SalesTask, Invalid> AddTask(string? title, LocalDate due, UserId assignee, UserId actor, IClock clock)
+    public Outcome<SalesTask> AddTask(string? title, LocalDate due, UserId assignee, UserId actor, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var created = SalesTask.Create(title, due, assignee, clock.GetCurrentInstant());
         if (!created.TryPickT0(out var task, out var invalid))
             return invalid;
-        return Edit(actor, clock, null, "tasks", null, task.Title, _ => _tasks.Add(task)).MapT0(_ => task);
+        return Edit(actor, clock, null, "tasks", null, task.Title, _ => _tasks.Add(task)).Map(_ => task);
     }
 
     /// <summary>Completes, reopens, reassigns, reschedules or removes a task of the card (an update: it resets stagnation).</summary>
@@ -262,7 +262,7 @@ public sealed class Card : CardContent
     /// <param name="change">The change.</param>
     /// <param name="actor">Who changes it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<SalesTask, Invalid> ChangeTask(TaskId task, TaskChange change, UserId actor, IClock clock)
+    public Outcome<SalesTask> ChangeTask(TaskId task, TaskChange change, UserId actor, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (Locked is { } locked)
@@ -286,7 +286,7 @@ public sealed class Card : CardContent
         : service && ConvertedToServiceAt is not null ? new Problem("card", CardCodes.ConvertedToService, "O cartão já foi convertido para serviço do cliente.")
         : null;
 
-    private OneOf<CardEvent, Invalid> Act(UserId actor, IClock clock, Problem?[] checks, string field, string? before, string? after, Func<Instant, CardEvent> apply)
+    private Outcome<CardEvent> Act(UserId actor, IClock clock, Problem?[] checks, string field, string? before, string? after, Func<Instant, CardEvent> apply)
     {
         ArgumentNullException.ThrowIfNull(clock);
         Problem[] problems = [.. checks.OfType<Problem>()];

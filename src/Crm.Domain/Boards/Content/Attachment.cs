@@ -50,7 +50,7 @@ public sealed record Attachment
     /// <param name="size">The size in bytes.</param>
     /// <param name="contentType">The MIME type.</param>
     /// <param name="location">A stored file or an external link.</param>
-    public static OneOf<Attachment, Invalid> Create(string? name, long size, string? contentType, AttachmentLocation location)
+    public static Outcome<Attachment> Create(string? name, long size, string? contentType, AttachmentLocation location)
     {
         ArgumentNullException.ThrowIfNull(location);
         var problems = new List<Problem>();

@@ -58,7 +58,7 @@ public abstract class CardContent
     /// <param name="description">The new description.</param>
     /// <param name="actor">Who edits.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> Describe(string? description, UserId actor, IClock clock)
+    public Outcome<HistoryEntry> Describe(string? description, UserId actor, IClock clock)
     {
         var text = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
         return Edit(actor, clock, null, "description", Description, text, _ => Description = text);
@@ -69,7 +69,7 @@ public abstract class CardContent
     /// <param name="tag">The tag.</param>
     /// <param name="actor">Who edits.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> AddTag(Board board, TagId tag, UserId actor, IClock clock)
+    public Outcome<HistoryEntry> AddTag(Board board, TagId tag, UserId actor, IClock clock)
     {
         var name = Own(board).FindTag(tag)?.Name;
         var problem = name is null ? new Problem("tag", ContentCodes.TagUnknown, "Etiqueta não existe neste CRM.")
@@ -83,7 +83,7 @@ public abstract class CardContent
     /// <param name="tag">The tag.</param>
     /// <param name="actor">Who edits.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> RemoveTag(Board board, TagId tag, UserId actor, IClock clock)
+    public Outcome<HistoryEntry> RemoveTag(Board board, TagId tag, UserId actor, IClock clock)
     {
         var problem = Tags.Contains(tag) ? null : new Problem("tag", ContentCodes.TagAbsent, "A etiqueta não está no cartão.");
         return Edit(actor, clock, problem, "tags", Own(board).FindTag(tag)?.Name ?? tag.Value.ToString(), null, _ => Tags = Tags.Remove(tag));
@@ -93,7 +93,7 @@ public abstract class CardContent
     /// <param name="member">The user.</param>
     /// <param name="actor">Who edits.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> AddMember(UserId member, UserId actor, IClock clock)
+    public Outcome<HistoryEntry> AddMember(UserId member, UserId actor, IClock clock)
     {
         var problem = Members.Contains(member) ? new Problem("member", ContentCodes.MemberPresent, "O usuário já é membro.") : null;
         return Edit(actor, clock, problem, "members", null, member.Value.ToString(), _ => Members = Members.Add(member));
@@ -103,7 +103,7 @@ public abstract class CardContent
     /// <param name="member">The user.</param>
     /// <param name="actor">Who edits.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> RemoveMember(UserId member, UserId actor, IClock clock)
+    public Outcome<HistoryEntry> RemoveMember(UserId member, UserId actor, IClock clock)
     {
         var problem = Members.Contains(member) ? null : new Problem("member", ContentCodes.MemberAbsent, "O usuário não é membro.");
         return Edit(actor, clock, problem, "members", member.Value.ToString(), null, _ => Members = Members.Remove(member));
@@ -113,7 +113,7 @@ public abstract class CardContent
     /// <param name="text">The comment.</param>
     /// <param name="author">Who writes it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> AddComment(string? text, UserId author, IClock clock)
+    public Outcome<HistoryEntry> AddComment(string? text, UserId author, IClock clock)
     {
         var problem = string.IsNullOrWhiteSpace(text) ? new Problem("comment", ContentCodes.CommentRequired, "Escreva um comentário.") : null;
         return Edit(author, clock, problem, "comments", null, text?.Trim(),
@@ -124,7 +124,7 @@ public abstract class CardContent
     /// <param name="comment">The comment.</param>
     /// <param name="actor">Who removes it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> RemoveComment(CommentId comment, UserId actor, IClock clock)
+    public Outcome<HistoryEntry> RemoveComment(CommentId comment, UserId actor, IClock clock)
     {
         var found = _comments.Find(c => c.Id == comment);
         var problem = found is null ? new Problem("comment", ContentCodes.CommentNotFound, "Comentário não encontrado.")
@@ -137,7 +137,7 @@ public abstract class CardContent
     /// <param name="attachment">The validated attachment metadata.</param>
     /// <param name="actor">Who attaches it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> Attach(Attachment attachment, UserId actor, IClock clock)
+    public Outcome<HistoryEntry> Attach(Attachment attachment, UserId actor, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(attachment);
         return Edit(actor, clock, null, "attachments", null, attachment.Name, _ => _attachments.Add(attachment));
@@ -147,7 +147,7 @@ public abstract class CardContent
     /// <param name="attachment">The attachment.</param>
     /// <param name="actor">Who removes it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<HistoryEntry, Invalid> Detach(AttachmentId attachment, UserId actor, IClock clock)
+    public Outcome<HistoryEntry> Detach(AttachmentId attachment, UserId actor, IClock clock)
     {
         var found = _attachments.Find(a => a.Id == attachment);
         var problem = found is null ? new Problem("attachment", ContentCodes.AttachmentNotFound, "Anexo não encontrado.") : null;
@@ -168,7 +168,7 @@ public abstract class CardContent
     /// <param name="before">Its value before, as text.</param>
     /// <param name="after">Its value after, as text.</param>
     /// <param name="apply">The change itself.</param>
-    protected OneOf<HistoryEntry, Invalid> Edit(UserId actor, IClock clock, Problem? problem, string field, string? before, string? after, Action<Instant> apply)
+    protected Outcome<HistoryEntry> Edit(UserId actor, IClock clock, Problem? problem, string field, string? before, string? after, Action<Instant> apply)
     {
         ArgumentNullException.ThrowIfNull(clock);
         Problem[] problems = [.. new[] { Locked, problem }.OfType<Problem>()];

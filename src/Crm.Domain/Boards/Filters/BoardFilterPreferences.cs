@@ -48,7 +48,7 @@ public sealed class BoardFilterPreferences
 
     /// <summary>Saves the filter in use under <paramref name="name"/>, replacing one of the same name.</summary>
     /// <param name="name">The name.</param>
-    public OneOf<CardFilter, Invalid> Save(string? name)
+    public Outcome<CardFilter> Save(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
             return new Invalid(new Problem("name", NameRequired, "Informe um nome para o filtro."));
@@ -58,19 +58,19 @@ public sealed class BoardFilterPreferences
 
     /// <summary>Puts the saved filter <paramref name="name"/> in use.</summary>
     /// <param name="name">The name.</param>
-    public OneOf<CardFilter, Invalid> Load(string? name) =>
-        Find(name).MapT0(filter => Current = filter);
+    public Outcome<CardFilter> Load(string? name) =>
+        Find(name).Map(filter => Current = filter);
 
     /// <summary>Deletes the saved filter <paramref name="name"/>.</summary>
     /// <param name="name">The name.</param>
-    public OneOf<CardFilter, Invalid> Forget(string? name) =>
-        Find(name).MapT0(filter =>
+    public Outcome<CardFilter> Forget(string? name) =>
+        Find(name).Map(filter =>
         {
             _saved.Remove(name!.Trim());
             return filter;
         });
 
-    private OneOf<CardFilter, Invalid> Find(string? name) =>
+    private Outcome<CardFilter> Find(string? name) =>
         name is not null && _saved.TryGetValue(name.Trim(), out var filter)
             ? filter
             : new Invalid(new Problem("name", NotFound, $"Filtro '{name}' não encontrado."));

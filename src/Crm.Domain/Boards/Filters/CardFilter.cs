@@ -34,7 +34,7 @@ public sealed class CardFilter
 
     /// <summary>Validates the form, reporting every problem.</summary>
     /// <param name="draft">The form.</param>
-    public static OneOf<CardFilter, Invalid> Create(CardFilterDraft draft)
+    public static Outcome<CardFilter> Create(CardFilterDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var problems = new List<Problem>();

@@ -88,7 +88,7 @@ public sealed class Opportunity
     /// <param name="draft">The fields.</param>
     /// <param name="settings">The tenant's opportunity settings.</param>
     /// <param name="clock">The clock.</param>
-    public static OneOf<OpportunityOpened, Invalid> Open(
+    public static Outcome<OpportunityOpened> Open(
         TenantId tenant, Pipeline pipeline, OpportunityDraft draft, OpportunitySettings settings, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
@@ -106,7 +106,7 @@ public sealed class Opportunity
     /// <summary>Replaces the editable fields, or returns every problem with them.</summary>
     /// <param name="draft">The new fields.</param>
     /// <param name="settings">The tenant's opportunity settings.</param>
-    public OneOf<Opportunity, Invalid> Revise(OpportunityDraft draft, OpportunitySettings settings)
+    public Outcome<Opportunity> Revise(OpportunityDraft draft, OpportunitySettings settings)
     {
         var problems = Check(draft, settings);
         if (problems.Count > 0)
@@ -123,7 +123,7 @@ public sealed class Opportunity
     /// <param name="stage">The target stage.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="reason">Why it was won or lost (required for lost).</param>
-    public OneOf<StageEntered, Invalid> MoveTo(Pipeline pipeline, StageId stage, IClock clock, string? reason = null)
+    public Outcome<StageEntered> MoveTo(Pipeline pipeline, StageId stage, IClock clock, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(clock);
@@ -149,14 +149,14 @@ public sealed class Opportunity
     /// <param name="pipeline">The opportunity's pipeline.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="reason">Why it was won, optionally.</param>
-    public OneOf<StageEntered, Invalid> Win(Pipeline pipeline, IClock clock, string? reason = null) =>
+    public Outcome<StageEntered> Win(Pipeline pipeline, IClock clock, string? reason = null) =>
         MoveTo(pipeline, pipeline.Won.Id, clock, reason);
 
     /// <summary>Moves the opportunity to the pipeline's lost stage, with the reason.</summary>
     /// <param name="pipeline">The opportunity's pipeline.</param>
     /// <param name="reason">Why it was lost.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<StageEntered, Invalid> Lose(Pipeline pipeline, string? reason, IClock clock) =>
+    public Outcome<StageEntered> Lose(Pipeline pipeline, string? reason, IClock clock) =>
         MoveTo(pipeline, pipeline.Lost.Id, clock, reason);
 
     /// <summary>How long the opportunity has existed: from opening to <paramref name="now"/>.</summary>
@@ -193,7 +193,7 @@ public sealed class Opportunity
     /// <param name="due">The due date.</param>
     /// <param name="assignee">Who has to do it.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<SalesTask, Invalid> AddTask(string? title, LocalDate due, UserId assignee, IClock clock)
+    public Outcome<SalesTask> AddTask(string? title, LocalDate due, UserId assignee, IClock clock)
     {
         var created = SalesTask.Create(title, due, assignee, clock.GetCurrentInstant());
         if (created.TryPickT0(out var task, out _))
@@ -205,7 +205,7 @@ public sealed class Opportunity
     /// <param name="task">The task.</param>
     /// <param name="change">The change.</param>
     /// <param name="clock">The clock.</param>
-    public OneOf<SalesTask, Invalid> ChangeTask(TaskId task, TaskChange change, IClock clock) =>
+    public Outcome<SalesTask> ChangeTask(TaskId task, TaskChange change, IClock clock) =>
         TaskList.Apply(_tasks, task, change, clock.GetCurrentInstant());
 
     private StageEntered Enter(PipelineStage stage, StageId? from, Instant now, string? reason = null)

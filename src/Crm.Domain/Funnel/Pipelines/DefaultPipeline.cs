@@ -29,6 +29,6 @@ public static class DefaultPipeline
     /// <param name="tenant">The tenant.</param>
     /// <param name="prospect">The tenant's prospect account type, promoted to on qualification.</param>
     /// <param name="customer">The tenant's customer account type, promoted to on winning.</param>
-    public static OneOf<Pipeline, Invalid> Create(TenantId tenant, MasterDataCode? prospect, MasterDataCode? customer) =>
+    public static Outcome<Pipeline> Create(TenantId tenant, MasterDataCode? prospect, MasterDataCode? customer) =>
         Pipeline.Create(tenant, "Funil de vendas", Stages(prospect, customer));
 }

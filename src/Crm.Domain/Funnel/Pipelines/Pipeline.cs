@@ -51,7 +51,7 @@ public sealed class Pipeline
     /// <param name="tenant">The owning tenant.</param>
     /// <param name="name">The pipeline name.</param>
     /// <param name="stages">The stages in funnel order.</param>
-    public static OneOf<Pipeline, Invalid> Create(TenantId tenant, string? name, IReadOnlyList<StageDefinition> stages)
+    public static Outcome<Pipeline> Create(TenantId tenant, string? name, IReadOnlyList<StageDefinition> stages)
     {
         ArgumentNullException.ThrowIfNull(stages);
         var problems = Check(name, stages);
@@ -62,13 +62,13 @@ public sealed class Pipeline
 
     /// <summary>Renames the pipeline.</summary>
     /// <param name="name">The new name.</param>
-    public OneOf<Pipeline, Invalid> Rename(string? name) =>
+    public Outcome<Pipeline> Rename(string? name) =>
         Replace(name, Definitions());
 
     /// <summary>Changes a stage's name, probability, outcome, threshold or automations.</summary>
     /// <param name="id">The stage to change.</param>
     /// <param name="definition">Its new definition.</param>
-    public OneOf<Pipeline, Invalid> ReviseStage(StageId id, StageDefinition definition)
+    public Outcome<Pipeline> ReviseStage(StageId id, StageDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var index = _stages.FindIndex(s => s.Id == id);
@@ -82,7 +82,7 @@ public sealed class Pipeline
     /// <summary>Inserts a new stage at <paramref name="position"/> (0-based; the stage count appends).</summary>
     /// <param name="definition">The new stage.</param>
     /// <param name="position">Where it goes.</param>
-    public OneOf<Pipeline, Invalid> AddStage(StageDefinition definition, int position)
+    public Outcome<Pipeline> AddStage(StageDefinition definition, int position)
     {
         ArgumentNullException.ThrowIfNull(definition);
         if (position < 0 || position > _stages.Count)
@@ -95,7 +95,7 @@ public sealed class Pipeline
     /// <summary>Moves a stage to <paramref name="position"/> (0-based).</summary>
     /// <param name="id">The stage to move.</param>
     /// <param name="position">Its new position.</param>
-    public OneOf<Pipeline, Invalid> MoveStage(StageId id, int position)
+    public Outcome<Pipeline> MoveStage(StageId id, int position)
     {
         var index = _stages.FindIndex(s => s.Id == id);
         if (index < 0)
@@ -112,7 +112,7 @@ public sealed class Pipeline
     /// <summary>Removes a stage that holds no opportunity.</summary>
     /// <param name="id">The stage to remove.</param>
     /// <param name="opportunitiesInStage">How many opportunities are currently in it (from persistence).</param>
-    public OneOf<Pipeline, Invalid> RemoveStage(StageId id, int opportunitiesInStage)
+    public Outcome<Pipeline> RemoveStage(StageId id, int opportunitiesInStage)
     {
         var index = _stages.FindIndex(s => s.Id == id);
         if (index < 0)
@@ -125,7 +125,7 @@ public sealed class Pipeline
         return Replace(Name, stages);
     }
 
-    private OneOf<Pipeline, Invalid> Replace(string? name, List<(StageId Id, StageDefinition Definition)> stages)
+    private Outcome<Pipeline> Replace(string? name, List<(StageId Id, StageDefinition Definition)> stages)
     {
         var problems = Check(name, stages.Select(s => s.Definition).ToList());
         if (problems.Count > 0)

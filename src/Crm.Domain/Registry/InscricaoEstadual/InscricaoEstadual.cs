@@ -132,7 +132,7 @@ public sealed class InscricaoEstadual : IEquatable<InscricaoEstadual>
     /// Parses an IE of <paramref name="uf"/> with or without its mask, or <c>ISENTO</c>. On failure, lists every
     /// problem (field <c>inscricaoEstadual</c>, codes from <see cref="RegistryCodes"/>, messages in Portuguese).
     /// </summary>
-    public static ParseResult<InscricaoEstadual> Parse(string? value, Uf uf)
+    public static Outcome<InscricaoEstadual> Parse(string? value, Uf uf)
     {
         Span<char> buffer = stackalloc char[IeInspector.Capacity];
         var result = IeInspector.Inspect(value, uf, buffer);

@@ -1,0 +1,266 @@
+using System.Globalization;
+using Crm.Adapters.Testing.Fakes;
+using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.Configuration;
+using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Integration;
+using Crm.Domain.Integration.Eligibility;
+using Crm.Domain.Integration.Messages;
+using NodaTime;
+using Xunit;
+
+namespace Crm.Adapters.Testing;
+
+/// <summary>
+/// The conformance kit: inherit it in a test project, supply the adapter, accounts and a fake ERP endpoint, and every
+/// <c>[Fact]</c> here runs against your adapter. It checks the descriptor, that eligible accounts pass and broken ones report
+/// every failure together (and that together the cases exercise every declared rule), that payloads respect the ERP's
+/// limits, round-trip through the import mapping, map the status both ways and are deterministic with stable idempotency
+/// keys, and that a message is applied once by the ERP endpoint.
+/// </summary>
+public abstract class AdapterConformanceTests
+{
+    /// <summary>The adapter under test (loaded from a plugin folder, registered, or simply constructed).</summary>
+    protected abstract IErpAdapter Adapter { get; }
+
+    /// <summary>The tenant settings, master data and short names <see cref="EligibleAccount"/> is eligible in.</summary>
+    protected abstract EligibilityContext Context { get; }
+
+    /// <summary>A new account every rule accepts in <see cref="Context"/> (registered, not yet integrated).</summary>
+    protected abstract Account EligibleAccount();
+
+    /// <summary>An eligible account whose free texts (addresses, names within the rules, notes) exceed the ERP's field sizes.</summary>
+    protected abstract Account LongTextAccount();
+
+    /// <summary>Broken accounts with their exact codes; together they must fail every rule in <see cref="IErpAdapter.Rules"/>.</summary>
+    protected abstract IEnumerable<EligibilityCase> BrokenAccounts();
+
+    /// <summary>ERP payloads (JSON) and the situation each means on a given day; at least one active and one inactive.</summary>
+    protected abstract IEnumerable<(string Body, LocalDate Today, ErpSituation Expected)> StatusSamples();
+
+    /// <summary>An ERP code in the ERP's format (Datasul <c>cod-emitente</c>, Protheus <c>A1_COD</c> + <c>A1_LOJA</c>).</summary>
+    protected abstract string SampleErpCode { get; }
+
+    /// <summary>A fresh fake ERP endpoint that accepts <see cref="EligibleAccount"/>.</summary>
+    protected abstract FakeErpEndpoint CreateEndpoint();
+
+    /// <summary>How payloads read back are validated: as accounts, under <see cref="Context"/>'s settings.</summary>
+    protected virtual RegistrationContext ReadBackContext => new(Context.Settings, RegistrationKind.Account);
+
+    /// <summary>Descriptor names its erp and declares what it does.</summary>
+    [Fact]
+    public void Descriptor_names_its_erp_and_declares_what_it_does()
+    {
+        var descriptor = Adapter.Descriptor;
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.Name));
+        Assert.NotNull(descriptor.Erp.Value);
+        Assert.NotEqual(ErpCapabilities.None, descriptor.Capabilities);
+        Assert.True(descriptor.Can(ErpCapabilities.ExportAccounts), "An account adapter exports accounts.");
+        Assert.False(string.IsNullOrWhiteSpace(Adapter.Prepare(EligibleAccount()).Resource));
+    }
+
+    /// <summary>Adapter is built for a contract this host accepts.</summary>
+    [Fact]
+    public void Adapter_is_built_for_a_contract_this_host_accepts() =>
+        Assert.True(ContractVersion.Current.Accepts(Adapter.Descriptor.BuiltFor),
+            $"{Adapter.Descriptor} was built for contract {Adapter.Descriptor.BuiltFor}; this kit hosts {ContractVersion.Current}.");
+
+    /// <summary>Rule codes are unique and namespaced by the erp.</summary>
+    [Fact]
+    public void Rule_codes_are_unique_and_namespaced_by_the_erp()
+    {
+        var codes = Adapter.Rules.Select(r => r.Code).ToList();
+        Assert.NotEmpty(codes);
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        Assert.All(codes, code => Assert.StartsWith(Adapter.Descriptor.Erp.Value + ".", code, StringComparison.Ordinal));
+        Assert.All(Adapter.Rules, rule => Assert.False(string.IsNullOrWhiteSpace(rule.Description)));
+    }
+
+    /// <summary>Eligible account is eligible.</summary>
+    [Fact]
+    public void Eligible_account_is_eligible()
+    {
+        var result = Adapter.Evaluate(EligibleAccount(), Context);
+        Assert.True(result.IsEligible, string.Join("\n", result.Problems));
+        Assert.True(Adapter.Evaluate(LongTextAccount(), Context).IsEligible, "The long-text account must be eligible too.");
+    }
+
+    /// <summary>Broken accounts report every failure together.</summary>
+    [Fact]
+    public void Broken_accounts_report_every_failure_together()
+    {
+        foreach (var broken in BrokenAccounts())
+        {
+            var result = (broken.Adapter ?? Adapter).Evaluate(broken.Account, broken.Context);
+            Assert.False(result.IsEligible, $"{broken.Name}: expected to be refused.");
+            var reported = result.Problems.Select(p => p.Code).Order(StringComparer.Ordinal).ToList();
+            Assert.True(broken.Codes.Order(StringComparer.Ordinal).SequenceEqual(reported),
+                $"{broken.Name}: expected [{string.Join(", ", broken.Codes.Order(StringComparer.Ordinal))}] but got [{string.Join(", ", reported)}].");
+            Assert.All(result.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Message)));
+        }
+    }
+
+    /// <summary>Broken accounts exercise every declared rule.</summary>
+    [Fact]
+    public void Broken_accounts_exercise_every_declared_rule()
+    {
+        var exercised = BrokenAccounts().SelectMany(b => b.Codes).ToHashSet();
+        var missing = Adapter.Rules.Select(r => r.Code).Where(code => !exercised.Contains(code)).ToList();
+        Assert.True(missing.Count == 0, $"No broken account fails: {string.Join(", ", missing)}.");
+    }
+
+    /// <summary>Payloads never exceed the erp field limits.</summary>
+    [Fact]
+    public void Payloads_never_exceed_the_erp_field_limits()
+    {
+        foreach (var account in new[] { EligibleAccount(), LongTextAccount() })
+        {
+            var body = Adapter.Prepare(account).Body;
+            foreach (var limit in Adapter.Limits.All)
+                Assert.All(PayloadPaths.ValuesAt(body, limit.PayloadPath), value =>
+                    Assert.True(value.Length <= limit.MaxLength, $"{limit.ErpField} ({limit.PayloadPath}) holds {limit.MaxLength}: '{value}'."));
+        }
+    }
+
+    /// <summary>Limits on registration fields are part of the field requirements.</summary>
+    [Fact]
+    public void Limits_on_registration_fields_are_part_of_the_field_requirements()
+    {
+        foreach (var limit in Adapter.Limits.All.Where(l => l.CrmField is not null))
+            Assert.True(Adapter.FieldRequirements.MaxLengths.TryGetValue(limit.CrmField!.Value, out var max) && max <= limit.MaxLength,
+                $"{limit.CrmField} is limited to {limit.MaxLength} by {limit.ErpField} but the requirements do not say so.");
+    }
+
+    /// <summary>Payload read back and sent again is the same payload.</summary>
+    [Fact]
+    public void Payload_read_back_and_sent_again_is_the_same_payload()
+    {
+        foreach (var account in new[] { EligibleAccount(), LongTextAccount(), EligibleAccount().Integrated(SampleErpCode) })
+        {
+            var body = Adapter.Prepare(account).Body;
+            var form = Adapter.ToForm(body);
+            var again = RegistrationRules.Validate(form, ReadBackContext).Match(
+                valid => Account.Register(account.Id, account.TenantId, valid, TestAccounts.User, TestAccounts.Clock()),
+                invalid => throw new Xunit.Sdk.XunitException($"The payload read back is not a valid account:\n{invalid}\n{body}"));
+            if (account.Integration.TryPickT1(out var erp, out _))
+                again.Integrated(erp.ErpCode, account.ErpSituation);
+            Assert.Equal(body, Adapter.Prepare(again).Body);
+        }
+    }
+
+    /// <summary>Status is read from the erp payload.</summary>
+    [Fact]
+    public void Status_is_read_from_the_erp_payload()
+    {
+        var samples = StatusSamples().ToList();
+        Assert.Contains(samples, s => s.Expected == ErpSituation.Active);
+        Assert.Contains(samples, s => s.Expected == ErpSituation.Inactive);
+        foreach (var (payload, today, expected) in samples)
+            Assert.Equal(expected, Adapter.ReadState(payload, today).Situation);
+    }
+
+    /// <summary>New account is created and integrated account updated under its code.</summary>
+    [Fact]
+    public void New_account_is_created_and_integrated_account_updated_under_its_code()
+    {
+        var fresh = Adapter.Prepare(EligibleAccount());
+        Assert.Equal(ErpOperation.Create, fresh.Operation);
+        Assert.Null(fresh.ErpCode);
+        Assert.Equal(ErpCustomerState.NotIntegrated, Adapter.ReadState(fresh.Body, TestAccounts.Today));
+
+        var integrated = Adapter.Prepare(EligibleAccount().Integrated(SampleErpCode));
+        Assert.Equal(ErpOperation.Update, integrated.Operation);
+        Assert.Equal(SampleErpCode, integrated.ErpCode);
+        Assert.Equal(SampleErpCode, Adapter.ReadState(integrated.Body, TestAccounts.Today).ErpCode);
+    }
+
+    /// <summary>Payload and idempotency key are deterministic whatever the culture.</summary>
+    [Fact]
+    public void Payload_and_idempotency_key_are_deterministic_whatever_the_culture()
+    {
+        var expected = Adapter.Prepare(EligibleAccount());
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            foreach (var name in new[] { "pt-BR", "tr-TR", "ar-SA", "" })
+            {
+                CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
+                Assert.Equal(expected, Adapter.Prepare(EligibleAccount()));
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    /// <summary>A changed account gets a new idempotency key.</summary>
+    [Fact]
+    public void A_changed_account_gets_a_new_idempotency_key()
+    {
+        var account = EligibleAccount();
+        var before = Adapter.Prepare(account);
+        var form = account.Data.ToForm() with { LegalName = account.Data.LegalName[..^1] + "Z" };
+        var updated = RegistrationRules.Validate(form, ReadBackContext).Match(v => v,
+            invalid => throw new Xunit.Sdk.XunitException(invalid.ToString()));
+        account.Update(updated, TestAccounts.User, TestAccounts.Clock());
+        Assert.NotEqual(before.Key, Adapter.Prepare(account).Key);
+    }
+
+    /// <summary>Gestao de planos is refused unless declared.</summary>
+    [Fact]
+    public void Gestao_de_planos_is_refused_unless_declared()
+    {
+        if (Adapter.Descriptor.Can(ErpCapabilities.GestaoDePlanos))
+            return;
+        var result = Adapter.Evaluate(EligibleAccount(), Context with { System = IntegrationSystem.Gp });
+        Assert.Equal(["integration.gp_unsupported"], result.Problems.Select(p => p.Code));
+    }
+
+    /// <summary>Erp applies a message once and later updates under the code it gave.</summary>
+    [Fact]
+    public async Task Erp_applies_a_message_once_and_later_updates_under_the_code_it_gave()
+    {
+        var erp = CreateEndpoint();
+        var account = EligibleAccount();
+        var message = Adapter.Prepare(account);
+
+        var first = await erp.SendAsync(message);
+        var resend = await erp.SendAsync(message);
+
+        Assert.True(first.IsT0, $"The ERP refused the eligible account: {first.Value}");
+        Assert.Equal(first.AsT0, resend.AsT0);
+        Assert.Equal(1, erp.Applied);
+
+        var update = Adapter.Prepare(account.Integrated(first.AsT0.ErpCode));
+        var second = await erp.SendAsync(update);
+        Assert.True(second.IsT0, $"The ERP refused the update: {second.Value}");
+        Assert.Equal(first.AsT0.ErpCode, second.AsT0.ErpCode);
+        Assert.Equal(2, erp.Applied);
+    }
+
+    /// <summary>Unreachable erp answers unavailable and the same message goes through later.</summary>
+    [Fact]
+    public async Task Unreachable_erp_answers_unavailable_and_the_same_message_goes_through_later()
+    {
+        var erp = CreateEndpoint();
+        var message = Adapter.Prepare(EligibleAccount());
+        erp.Down = true;
+        Assert.True((await erp.SendAsync(message)).IsT2);
+        erp.Down = false;
+        Assert.True((await erp.SendAsync(message)).IsT0);
+        Assert.Equal(1, erp.Applied);
+    }
+
+    /// <summary>Cancelled send does not reach the erp.</summary>
+    [Fact]
+    public async Task Cancelled_send_does_not_reach_the_erp()
+    {
+        var erp = CreateEndpoint();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => erp.SendAsync(Adapter.Prepare(EligibleAccount()), cancelled.Token).AsTask());
+        Assert.Equal(0, erp.Applied);
+    }
+}

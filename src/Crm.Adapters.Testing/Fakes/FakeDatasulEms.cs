@@ -1,0 +1,78 @@
+using System.Globalization;
+using Crm.Adapters.Datasul;
+using Crm.Domain.Integration;
+using Crm.Domain.Integration.Mapping;
+using Crm.Domain.Integration.Messages;
+using Crm.Domain.Problems;
+using NodaTime;
+
+namespace Crm.Adapters.Testing.Fakes;
+
+/// <summary>
+/// A fake EMS serving <c>/api/cdp/v1/customerPublic</c> as documented (ERP.md §1.2): POST creates and numbers the customer
+/// (<c>cod-emitente</c>), PUT updates it; <c>nome-abrev</c> (≤ 12) is unique and cannot change (<c>canUpdate=false</c>);
+/// the required fields are <c>nome-abrev</c>, <c>nome-emit</c>, <c>endereco</c>, <c>pais</c>, <c>cod-gr-cli</c>,
+/// <c>cod-rep</c> and <c>modalidade</c>. The ERP-owned fields (implantation, last sale, <c>nr-mesina</c>) survive updates.
+/// </summary>
+public sealed class FakeDatasulEms : FakeErpEndpoint
+{
+    private readonly Dictionary<int, DatasulCustomer> _customers = [];
+    private int _lastCode = 1000;
+
+    /// <inheritdoc />
+    public override ErpId Erp => DatasulAdapter.Id;
+
+    /// <summary>The customers, by <c>cod-emitente</c>.</summary>
+    public IReadOnlyDictionary<int, DatasulCustomer> Customers => _customers;
+
+    /// <summary>Records a sale and the customer's <c>nr-mesina</c>, as EMS invoicing and CM0102 would.</summary>
+    public void RecordSale(int code, LocalDate lastSale, int monthsInactive) =>
+        _customers[code] = _customers[code] with { LastSale = PayloadText.Iso(lastSale), MonthsInactive = monthsInactive };
+
+    /// <inheritdoc />
+    protected override TransportResult Apply(ErpMessage message)
+    {
+        if (message.Resource != "customerPublic")
+            return Reject([new Problem("", "datasul.ems.resource", $"EMS has no resource {message.Resource} here.")]);
+        var customer = PayloadJson.Deserialize<DatasulCustomer>(message.Body);
+        var problems = Required(customer).ToList();
+        DatasulCustomer? stored = null;
+        if (message.Operation == ErpOperation.Create)
+        {
+            if (customer.CustomerCode is not null)
+                problems.Add(new Problem("CustomerCode", "datasul.ems.code_on_create", "cod-emitente é atribuído pelo EMS."));
+            if (_customers.Values.Any(c => string.Equals(c.ShortName, customer.ShortName, StringComparison.OrdinalIgnoreCase)))
+                problems.Add(new Problem("ShortName", "datasul.ems.short_name_taken", $"Já existe um emitente com nome abreviado {customer.ShortName}."));
+        }
+        else if (customer.CustomerCode is not { } code || !_customers.TryGetValue(code, out stored) || message.ErpCode != code.ToString(CultureInfo.InvariantCulture))
+            problems.Add(new Problem("CustomerCode", "datasul.ems.unknown_customer", $"Emitente {message.ErpCode} não encontrado."));
+        else if (!string.Equals(stored.ShortName, customer.ShortName, StringComparison.Ordinal))
+            problems.Add(new Problem("ShortName", "datasul.ems.short_name_locked", "O nome abreviado não pode ser alterado (canUpdate=false)."));
+        if (problems.Count > 0)
+            return Reject(problems);
+
+        var saved = stored is null
+            ? customer with { CustomerCode = ++_lastCode }
+            : customer with { ImplementationDate = stored.ImplementationDate, LastSale = stored.LastSale, MonthsInactive = stored.MonthsInactive };
+        _customers[saved.CustomerCode!.Value] = saved;
+        return new Delivered(saved.CustomerCode.Value.ToString(CultureInfo.InvariantCulture), PayloadJson.Serialize(saved));
+    }
+
+    private static IEnumerable<Problem> Required(DatasulCustomer c)
+    {
+        if (c.ShortName is not { Length: > 0 and <= 12 })
+            yield return new Problem("ShortName", "datasul.ems.short_name", "nome-abrev é obrigatório e tem até 12 caracteres.");
+        if (string.IsNullOrWhiteSpace(c.CustomerName))
+            yield return new Problem("CustomerName", "datasul.ems.required", "nome-emit é obrigatório.");
+        if (c.Address is not { Length: > 0 and <= 40 })
+            yield return new Problem("Address", "datasul.ems.required", "endereco é obrigatório e tem até 40 caracteres.");
+        if (string.IsNullOrWhiteSpace(c.Country))
+            yield return new Problem("Country", "datasul.ems.required", "pais é obrigatório.");
+        if (c.CustomerGroup is null)
+            yield return new Problem("CustomerGroup", "datasul.ems.required", "cod-gr-cli é obrigatório.");
+        if (c.RepresentativeCode is null)
+            yield return new Problem("RepresentativeCode", "datasul.ems.required", "cod-rep é obrigatório.");
+        if (c.Modality is < 1 or > 9)
+            yield return new Problem("Modality", "datasul.ems.required", "modalidade é obrigatória (1 a 9).");
+    }
+}

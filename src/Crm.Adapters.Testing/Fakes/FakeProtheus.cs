@@ -1,0 +1,104 @@
+using System.Globalization;
+using Crm.Adapters.Protheus;
+using Crm.Domain.Integration;
+using Crm.Domain.Integration.Messages;
+using Crm.Domain.Problems;
+
+namespace Crm.Adapters.Testing.Fakes;
+
+/// <summary>One row of the fake SA1, with the fields the checks use.</summary>
+/// <param name="Filial">A1_FILIAL.</param>
+/// <param name="Cod">A1_COD.</param>
+/// <param name="Loja">A1_LOJA.</param>
+/// <param name="Pessoa">A1_PESSOA.</param>
+/// <param name="Tipo">A1_TIPO.</param>
+/// <param name="Msblql">A1_MSBLQL.</param>
+/// <param name="Customer">The last message applied, as Protheus answers it.</param>
+public sealed record Sa1Row(string Filial, string Cod, string Loja, char Pessoa, char Tipo, char Msblql, ProtheusCustomer Customer);
+
+/// <summary>
+/// A fake Protheus receiving <c>customerVendor</c> upserts into SA1 with the release 27 dictionary's checks (ERP.md §2.1):
+/// <c>A1_NOME</c> ≤ 40 and <c>A1_NREDUZ</c> ≤ 20 required, <c>A1_PESSOA</c> F/J, <c>A1_TIPO</c> F/L/R/S/X, <c>A1_CGC</c> a CPF or
+/// CNPJ unless <c>A1_TIPO</c> is X, <c>A1_EST</c> + <c>A1_COD_MUN</c> given, and <c>A1_VEND</c>, <c>A1_TRANSP</c>,
+/// <c>A1_COND</c>, <c>A1_TABELA</c> present in SA3, SA4, SE4 and DA0. It numbers new customers (<c>A1_COD</c>) and keeps
+/// <c>A1_MSBLQL</c>, which <see cref="Block"/> sets as a Protheus user would.
+/// </summary>
+public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerable<int>? carriers = null,
+    IEnumerable<string>? conditions = null, IEnumerable<string>? priceTables = null) : FakeErpEndpoint
+{
+    private readonly Dictionary<string, Sa1Row> _sa1 = [];
+    private readonly HashSet<string> _sa3 = [.. sellers ?? []];
+    private readonly HashSet<int> _sa4 = [.. carriers ?? []];
+    private readonly HashSet<string> _se4 = [.. conditions ?? []];
+    private readonly HashSet<string> _da0 = [.. priceTables ?? []];
+    private int _lastCod;
+
+    /// <inheritdoc />
+    public override ErpId Erp => ProtheusAdapter.Id;
+
+    /// <summary>SA1 by <c>A1_FILIAL + A1_COD + A1_LOJA</c>.</summary>
+    public IReadOnlyDictionary<string, Sa1Row> Sa1 => _sa1;
+
+    /// <summary>The customer as <c>GET customerVendor</c> would answer (situation from <c>A1_MSBLQL</c>).</summary>
+    public ProtheusCustomer Read(string erpCode)
+    {
+        var row = _sa1.Values.Single(r => r.Cod + r.Loja == erpCode);
+        return row.Customer with { RegisterSituation = Protheus.Sa1.RegisterSituation(row.Msblql) };
+    }
+
+    /// <summary>Blocks (<c>A1_MSBLQL = 1</c>) or frees the customer.</summary>
+    public void Block(string erpCode, bool blocked = true)
+    {
+        var row = _sa1.Values.Single(r => r.Cod + r.Loja == erpCode);
+        _sa1[row.Filial + row.Cod + row.Loja] = row with { Msblql = blocked ? '1' : '2' };
+    }
+
+    /// <inheritdoc />
+    protected override TransportResult Apply(ErpMessage message)
+    {
+        var c = PayloadJson.Deserialize<ProtheusCustomer>(message.Body);
+        var problems = Check(c).ToList();
+        var filial = c.BranchId ?? "";
+        var loja = c.StoreId ?? "";
+        Sa1Row? existing = null;
+        if (message.Operation == ErpOperation.Update && (c.Code is null || !_sa1.TryGetValue(filial + c.Code + loja, out existing)))
+            problems.Add(new Problem("code", "protheus.sa1.not_found", $"Cliente {c.Code}/{loja} não encontrado (ExistChav SA1)."));
+        if (message.Operation == ErpOperation.Create && c.Code is not null)
+            problems.Add(new Problem("code", "protheus.sa1.code_on_create", "A1_COD é numerado pelo Protheus."));
+        if (loja.Length != 2)
+            problems.Add(new Problem("storeId", "protheus.sa1.loja", "A1_LOJA tem 2 caracteres."));
+        if (problems.Count > 0)
+            return Reject(problems);
+
+        var cod = existing?.Cod ?? (++_lastCod).ToString("D6", CultureInfo.InvariantCulture);
+        var saved = c with { Code = cod, InternalId = $"{c.CompanyId}|{filial}|{cod}|{loja}|C" };
+        _sa1[filial + cod + loja] = new Sa1Row(filial, cod, loja, c.EntityType == "1" ? 'F' : 'J', c.StrategicCustomerType![0],
+            existing?.Msblql ?? Protheus.Sa1.MsblqlOf(c.RegisterSituation), saved);
+        return new Delivered(cod + loja, PayloadJson.Serialize(saved));
+    }
+
+    private IEnumerable<Problem> Check(ProtheusCustomer c)
+    {
+        if (c.Name is not { Length: > 0 and <= 40 })
+            yield return new Problem("name", "protheus.sa1.a1_nome", "A1_NOME é obrigatório e tem até 40 caracteres.");
+        if (c.ShortName is not { Length: > 0 and <= 20 })
+            yield return new Problem("shortName", "protheus.sa1.a1_nreduz", "A1_NREDUZ é obrigatório e tem até 20 caracteres.");
+        if (c.EntityType is not ("1" or "2"))
+            yield return new Problem("entityType", "protheus.sa1.a1_pessoa", "A1_PESSOA é F ou J.");
+        if (!Protheus.Sa1.IsCustomerType(c.StrategicCustomerType))
+            yield return new Problem("strategicCustomerType", "protheus.sa1.a1_tipo", "A1_TIPO é F, L, R, S ou X.");
+        var cgc = c.GovernmentalInformation?.FirstOrDefault(d => d.Scope == "Federal")?.Id.FirstOrDefault();
+        if (c.StrategicCustomerType != "X" && cgc is not { Length: 11 or 14 })
+            yield return new Problem("governmentalInformation", "protheus.sa1.a1_cgc", "A1_CGC deve ser um CPF ou CNPJ (exceto exportação).");
+        if (c.Address?.State?.StateId is not { Length: 2 } || c.Address.City?.CityCode is not { Length: 5 })
+            yield return new Problem("address", "protheus.sa1.a1_cod_mun", "A1_EST e A1_COD_MUN são obrigatórios (CC2).");
+        if (c.VendorInformation?.VendorTypeCode is { } seller && !_sa3.Contains(seller))
+            yield return new Problem("vendorInformation", "protheus.sa1.a1_vend", $"Vendedor {seller} não existe (SA3).");
+        if (c.CarrierCode is { } carrier && !_sa4.Contains(carrier))
+            yield return new Problem("carrierCode", "protheus.sa1.a1_transp", $"Transportadora {carrier} não existe (SA4).");
+        if (c.PaymentConditionCode is { } condition && !_se4.Contains(condition))
+            yield return new Problem("paymentConditionCode", "protheus.sa1.a1_cond", $"Condição {condition} não existe (SE4).");
+        if (c.PriceListHeaderItemCode is { } table && !_da0.Contains(table))
+            yield return new Problem("priceListHeaderItemCode", "protheus.sa1.a1_tabela", $"Tabela {table} não existe (DA0).");
+    }
+}

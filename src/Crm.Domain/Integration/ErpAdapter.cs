@@ -1,0 +1,74 @@
+using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.Configuration;
+using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Integration.Eligibility;
+using Crm.Domain.Integration.Messages;
+using NodaTime;
+
+namespace Crm.Domain.Integration;
+
+/// <summary>
+/// The base of an adapter whose ERP speaks <typeparamref name="TPayload"/>: the adapter writes the mapping both ways and the
+/// state reading; this class serializes canonically, derives the idempotency key and picks create or update.
+/// </summary>
+/// <typeparam name="TPayload">The ERP's documented customer payload, as a record with <c>JsonPropertyName</c>s.</typeparam>
+public abstract class ErpAdapter<TPayload> : IErpAdapter where TPayload : class
+{
+    /// <inheritdoc />
+    public abstract AdapterDescriptor Descriptor { get; }
+
+    /// <inheritdoc />
+    public abstract IReadOnlyList<EligibilityRule> Rules { get; }
+
+    /// <inheritdoc />
+    public abstract FieldLimits Limits { get; }
+
+    /// <inheritdoc />
+    public virtual ErpFieldRequirements FieldRequirements => Limits.Requirements(Descriptor.Name, []);
+
+    /// <summary>The ERP resource the payload is sent to, e.g. <c>customerPublic</c>.</summary>
+    public abstract string Resource { get; }
+
+    /// <inheritdoc />
+    public abstract EligibilityResult Evaluate(Account account, EligibilityContext context);
+
+    /// <summary>The ERP payload of <paramref name="account"/>, texts cut to the ERP's limits.</summary>
+    public abstract TPayload ToPayload(Account account);
+
+    /// <summary>The registration a payload read from the ERP describes (the import direction, and the round trip).</summary>
+    public abstract RegistrationForm ToForm(TPayload payload);
+
+    /// <summary>What <paramref name="payload"/> says of the customer's code and situation.</summary>
+    public abstract ErpCustomerState ReadState(TPayload payload, LocalDate today);
+
+    /// <inheritdoc />
+    public ErpMessage Prepare(Account account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var body = PayloadJson.Serialize(ToPayload(account));
+        var code = ErpCodeOf(account);
+        return new ErpMessage(Descriptor.Erp, Resource, code is null ? ErpOperation.Create : ErpOperation.Update, account.Id, code, body,
+            IdempotencyKey.Of(Descriptor.Erp, Resource, account.Id.Value, body));
+    }
+
+    /// <inheritdoc />
+    public ErpCustomerState ReadState(string body, LocalDate today) => ReadState(Deserialize(body), today);
+
+    /// <inheritdoc />
+    public RegistrationForm ToForm(string body) => ToForm(Deserialize(body));
+
+    /// <summary>The payload in <paramref name="body"/>.</summary>
+    public TPayload Deserialize(string body) => PayloadJson.Deserialize<TPayload>(body);
+
+    /// <summary>The account's code in the ERP, once the ERP accepted it.</summary>
+    protected static string? ErpCodeOf(Account account) =>
+        account.Integration.TryPickT1(out var erp, out _) ? erp.ErpCode : null;
+
+    /// <summary>The result every adapter without <i>Gestão de Planos</i> gives when asked about GP.</summary>
+    protected static EligibilityResult NoGestaoDePlanos(string erpName) => new Problems.Invalid(new Problems.Problem("",
+        "integration.gp_unsupported", $"O adaptador {erpName} não integra com o Gestão de Planos."));
+
+    /// <summary>True when the destination of <paramref name="context"/> is GP.</summary>
+    protected static bool ToGp(EligibilityContext context) => context.System == IntegrationSystem.Gp;
+}

@@ -1,0 +1,41 @@
+using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.Configuration;
+using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Integration.Eligibility;
+using Crm.Domain.Integration.Messages;
+using NodaTime;
+
+namespace Crm.Domain.Integration;
+
+/// <summary>
+/// The contract every ERP adapter implements (contract version <see cref="ContractVersion.Current"/>): who it is, which
+/// accounts its ERP accepts, the ERP's field limits, and how an account becomes the ERP's documented payload and back.
+/// Adapters are pure and thread-safe; the transport (<see cref="IErpTransport"/>) is separate. Derive from
+/// <see cref="ErpAdapter{TPayload}"/> rather than implementing this directly.
+/// </summary>
+public interface IErpAdapter
+{
+    /// <summary>Its ERP, name, capabilities and contract version.</summary>
+    AdapterDescriptor Descriptor { get; }
+
+    /// <summary>Every eligibility rule it may report, for documentation and the conformance kit.</summary>
+    IReadOnlyList<EligibilityRule> Rules { get; }
+
+    /// <summary>The ERP's field limits.</summary>
+    FieldLimits Limits { get; }
+
+    /// <summary>What registrations must satisfy for this ERP when the tenant turns on "consider the ERP's mandatory fields".</summary>
+    ErpFieldRequirements FieldRequirements { get; }
+
+    /// <summary>Eligible, or every rule <paramref name="account"/> fails for <see cref="EligibilityContext.System"/>.</summary>
+    EligibilityResult Evaluate(Account account, EligibilityContext context);
+
+    /// <summary>The message that sends <paramref name="account"/> (meant for an eligible one) to the ERP.</summary>
+    ErpMessage Prepare(Account account);
+
+    /// <summary>The registration the ERP payload in <paramref name="body"/> describes (the import direction).</summary>
+    RegistrationForm ToForm(string body);
+
+    /// <summary>What the ERP payload in <paramref name="body"/> says of the customer, as of <paramref name="today"/>.</summary>
+    ErpCustomerState ReadState(string body, LocalDate today);
+}

@@ -1,0 +1,67 @@
+using Crm.Adapters.Datasul;
+using Crm.Adapters.Protheus;
+using Crm.Domain.Accounts;
+using NJsonSchema;
+
+namespace Crm.Adapters.Tests;
+
+/// <summary>
+/// Generated payloads validate against TOTVS' published JSON schemas (copies in Schemas/, see its README): Datasul against
+/// <c>CustomerPublic_1_000.json#/definitions/CustomersInfo</c>, Protheus against
+/// <c>CustomerVendor_2_008.json#/definitions/customerVendorInfo</c>. Mega has no published schema.
+/// </summary>
+public sealed class PayloadSchemaTests
+{
+    private const string Totvs = "https://raw.githubusercontent.com/totvs/ttalk-standard-message/master/jsonschema/";
+
+    public static TheoryData<string> Accounts() => ["company", "long texts", "integrated"];
+
+    private static Account AccountNamed(string name) => name switch
+    {
+        "company" => Samples.Register(Samples.Company()),
+        "long texts" => Samples.Register(Samples.LongTexts()),
+        _ => Crm.Adapters.Testing.TestAccounts.Integrated(Samples.Register(Samples.Company()), "00012301"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Accounts))]
+    public async Task Datasul_payload_is_a_valid_CustomersInfo(string account)
+    {
+        var schema = await Definition("CustomerPublic_1_000.json", "CustomersInfo");
+        var body = new DatasulAdapter().Prepare(AccountNamed(account)).Body;
+        Assert.Empty(schema.Validate(body).Select(e => e.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Accounts))]
+    public async Task Protheus_payload_is_a_valid_customerVendorInfo(string account)
+    {
+        var schema = await Definition("CustomerVendor_2_008.json", "customerVendorInfo");
+        var body = new ProtheusAdapter().Prepare(AccountNamed(account)).Body;
+        Assert.Empty(schema.Validate(body).Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public async Task The_schemas_do_reject_a_wrong_payload()
+    {
+        var vendor = await Definition("CustomerVendor_2_008.json", "customerVendorInfo");
+        var datasul = await Definition("CustomerPublic_1_000.json", "CustomersInfo");
+        Assert.NotEmpty(vendor.Validate("""{"strategicCustomerType":"Z","name":"Nome com mais de quarenta caracteres no total."}"""));
+        Assert.NotEmpty(datasul.Validate("""{"CustomerCode":"not a number","EntityType":7}"""));
+    }
+
+    private static readonly Lazy<string> LocalCopies = new(() =>
+    {
+        // Every schema with its TOTVS URLs rewritten to file names, so references resolve among the local copies.
+        var folder = Directory.CreateTempSubdirectory("totvs-schemas-").FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Schemas"), "*.json"))
+            File.WriteAllText(Path.Combine(folder, Path.GetFileName(file)), File.ReadAllText(file)
+                .Replace(Totvs + "schemas/types/", "", StringComparison.Ordinal)
+                .Replace(Totvs + "schemas/", "", StringComparison.Ordinal)
+                .Replace(Totvs + "apis/types/", "", StringComparison.Ordinal));
+        return folder;
+    });
+
+    private static async Task<JsonSchema> Definition(string file, string definition) =>
+        (await JsonSchema.FromFileAsync(Path.Combine(LocalCopies.Value, file))).Definitions[definition];
+}
