@@ -21,28 +21,28 @@ namespace Crm.Domain.Matrices;
 /// (same bound values, same NCM prefix) must not overlap in both ranges, or the build reports
 /// <see cref="MatrixCodes.Overlap"/>. So at most one rule of each key matches a context, and (1)–(3) order
 /// the keys totally: the answer never depends on the order the rules were given in.</para>
-/// <para><b>Index.</b> Rules are grouped by shape (bound dimensions + NCM prefix length) into hash maps
-/// keyed by their bound values. A lookup interns the context's codes once, then probes the shapes in
-/// specificity order with one hash look-up each and stops at the first hit. Rules sharing one key (versions over
-/// time, quantity tiers) are sorted by first day and searched from the latest version in force backwards. The
-/// cost depends on the number of shapes, not of rules.</para>
+/// <para><b>Index.</b> Rules are grouped by shape (bound dimensions + NCM prefix length); each shape is an
+/// open-addressing hash table of its keys, stored flat: buckets (hash tag, key, rules), the keys' values, the rules.
+/// A lookup hashes each of the context's values once (a code by its string hash: no interning, so no table to search
+/// before the probes), then probes the shapes the context can match, most specific first, each with a sum of those
+/// hashes and one bucket read, and stops at the first hit. Rules sharing one key (versions over time, quantity tiers)
+/// are sorted by first day and searched from the latest version in force backwards. The cost depends on the number of
+/// shapes, not of rules.</para>
 /// </remarks>
 /// <typeparam name="TPayload">What the matrix resolves to.</typeparam>
 public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
 {
-    private static readonly int[] PowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
-
     private readonly Shape[] _shapes;
     private readonly Dimension[] _usedDimensions;
-    private readonly Dictionary<string, int>[] _codes;
+    private readonly bool _usesNcm;
 
-    private Matrix(MatrixRule<TPayload>[] rules, Shape[] shapes, Dictionary<string, int>[] codes)
+    private Matrix(MatrixRule<TPayload>[] rules, Shape[] shapes)
     {
         Rules = Array.AsReadOnly(rules);
         _shapes = shapes;
-        _codes = codes;
         var used = shapes.Aggregate(0, (bits, s) => bits | s.Bits);
         _usedDimensions = DimensionSet.InOrder.Where(d => (used & DimensionSet.Bit(d)) != 0).ToArray();
+        _usesNcm = _usedDimensions.Contains(Dimension.Ncm);
     }
 
     /// <summary>The rules, in the order they were given.</summary>
@@ -59,8 +59,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         var list = rules.ToArray();
         var problems = new List<Problem>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var codes = DimensionSet.InOrder.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        var groups = new Dictionary<(int Bits, int NcmLength), Dictionary<KeyValues, Entry[]>>();
+        var byShape = new Dictionary<(int Bits, int NcmLength), List<(MatrixRule<TPayload> Rule, int NcmDigits)>>();
 
         foreach (var rule in list)
         {
@@ -71,93 +70,30 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             else if (!ids.Add(rule.Id))
                 problems.Add(new(field, MatrixCodes.IdDuplicate, $"Identificador {rule.Id} repetido na matriz {TPayload.MatrixName}."));
             problems.AddRange(rule.Payload.Validate(field));
-            var (bits, values, ncmLength) = Index(rule.Key, field, codes, problems);
+            var (bits, ncmDigits, ncmLength) = Check(rule.Key, field, problems);
             if (problems.Count > before)
                 continue;
-            var group = groups.TryGetValue((bits, ncmLength), out var g) ? g : groups[(bits, ncmLength)] = [];
-            var entry = new Entry(rule);
-            ref var same = ref CollectionsMarshal.GetValueRefOrAddDefault(group, values, out _);
-            same = same is null ? [entry] : [.. same, entry]; // several rules per key (versions, tiers) are few
+            var shape = byShape.TryGetValue((bits, ncmLength), out var s) ? s : byShape[(bits, ncmLength)] = [];
+            shape.Add((rule, ncmDigits));
         }
 
-        foreach (var same in groups.Values.SelectMany(g => g.Values).Where(s => s.Length > 1))
-            ReportOverlaps(same, problems);
-
+        var shapes = byShape.Select(s => new Shape(s.Key.Bits, s.Key.NcmLength, s.Value, problems)).ToArray();
         if (problems.Count > 0)
             return new Invalid(problems);
-        foreach (var same in groups.Values.SelectMany(g => g.Values))
-            Array.Sort(same, (a, b) => a.FirstDay.CompareTo(b.FirstDay));
-        var shapes = groups
-            .Select(g => new Shape(g.Key.Bits, g.Key.NcmLength, g.Value))
-            .OrderBy(s => s, ShapeSpecificity.Instance)
-            .ToArray();
-        return new Matrix<TPayload>(list, shapes, codes);
+        Array.Sort(shapes, ShapeSpecificity.Instance);
+        return new Matrix<TPayload>(list, shapes);
     }
 
     /// <summary>The most specific rule matching <paramref name="context"/>, or null when none does. Allocates nothing.</summary>
     public MatrixRule<TPayload>? Find(MatrixContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        KeyValues values = default;
-        var known = 0;
+        var ncmDigits = _usesNcm && context.Ncm is { Value: { } ncm } ? int.Parse(ncm, CultureInfo.InvariantCulture) : -1; // 8 digits
+        var key = IndexKey.Of(context, _usedDimensions, ncmDigits);
         var day = context.Date.ToDateOnly().DayNumber;
-        var ncmDigits = 0;
-        foreach (var dimension in _usedDimensions)
-        {
-            if (dimension == Dimension.Ncm)
-            {
-                if (context.Ncm is not { Value: { } ncm })
-                    continue;
-                foreach (var digit in ncm) // always 8 digits
-                    ncmDigits = ncmDigits * 10 + (digit - '0');
-            }
-            else if (MatrixCoordinates.IsCode(dimension))
-            {
-                // A code no rule mentions cannot match: leave the dimension unknown.
-                if (context.CodeOf(dimension) is not { } code || !_codes[(int)dimension].TryGetValue(code, out var id))
-                    continue;
-                values[(int)dimension] = id;
-            }
-            else if (context.NumberOf(dimension) is { } number)
-                values[(int)dimension] = number;
-            else
-                continue;
-            known |= DimensionSet.Bit(dimension);
-        }
-
         foreach (var shape in _shapes)
-        {
-            if ((shape.Bits & ~known) != 0)
-                continue;
-            KeyValues probe = default;
-            foreach (var slot in shape.Slots)
-                probe[slot] = values[slot];
-            if (shape.NcmLength > 0)
-                probe[(int)Dimension.Ncm] = ncmDigits / PowersOfTen[8 - shape.NcmLength];
-            if (shape.Rules.TryGetValue(probe, out var entries) && Covering(entries, day, context.Quantity) is { } rule)
+            if ((shape.Bits & ~key.Bits) == 0 && shape.Find(ref key, day, context.Quantity) is { } rule)
                 return rule;
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// The rule of one key covering the day and quantity. Entries are sorted by first day, so the search starts
-    /// at the latest version already in force and walks back: the current version of a long history is found first.
-    /// </summary>
-    private static MatrixRule<TPayload>? Covering(Entry[] entries, int day, decimal? quantity)
-    {
-        var (low, high) = (0, entries.Length);
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (entries[middle].FirstDay <= day)
-                low = middle + 1;
-            else
-                high = middle;
-        }
-        for (var i = low - 1; i >= 0; i--)
-            if (entries[i].Covers(day, quantity))
-                return entries[i].Rule;
         return null;
     }
 
@@ -169,32 +105,29 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
     public static Problem NoRule(string field, LocalDate date) =>
         new(field, MatrixCodes.NoRule, $"Nenhuma regra da matriz {TPayload.MatrixName} se aplica em {date:dd/MM/yyyy}.");
 
-    private static (int Bits, KeyValues Values, int NcmLength) Index(
-        MatrixKey key, string field, Dictionary<string, int>[] codes, List<Problem> problems)
+    /// <summary>
+    /// Reports the key's configuration errors; returns the dimensions it binds and its NCM prefix, padded with zeros
+    /// to 8 digits (-1 without one), with its length.
+    /// </summary>
+    private static (int Bits, int NcmDigits, int NcmLength) Check(MatrixKey key, string field, List<Problem> problems)
     {
-        var (bits, ncmLength) = (0, 0);
-        KeyValues values = default;
+        var (bits, ncmDigits, ncmLength) = (0, -1, 0);
         foreach (var dimension in DimensionSet.InOrder)
         {
-            int value;
             if (dimension == Dimension.Ncm)
             {
                 if (key.NcmPrefix is null)
                     continue;
-                if (!TryParseNcmPrefix(key.NcmPrefix, out value, out ncmLength))
+                if (TryParseNcmPrefix(key.NcmPrefix, out var digits, out ncmLength))
+                    ncmDigits = IndexKey.PadNcmPrefix(digits, ncmLength);
+                else
                     problems.Add(new($"{field}.ncm", MatrixCodes.NcmPrefix, $"Prefixo de NCM '{key.NcmPrefix}' deve ter de 1 a 8 dígitos."));
             }
-            else if (MatrixCoordinates.IsCode(dimension))
+            else if (key.ValueOf(dimension) is { } value)
             {
-                if (key.CodeOf(dimension) is not { } code)
-                    continue;
-                if (string.IsNullOrWhiteSpace(code))
+                if (value.Code is { } code && string.IsNullOrWhiteSpace(code))
                     problems.Add(new($"{field}.{dimension}", MatrixCodes.BlankCode, $"Código em branco na dimensão {dimension}."));
-                var table = codes[(int)dimension];
-                value = table.TryGetValue(code, out var id) ? id : table[code] = table.Count + 1;
             }
-            else if (key.NumberOf(dimension) is { } number)
-                value = number;
             else
                 continue;
 
@@ -202,14 +135,13 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
                 problems.Add(new($"{field}.{dimension}", MatrixCodes.DimensionNotAllowed,
                     $"A matriz {TPayload.MatrixName} não aceita a dimensão {dimension}."));
             bits |= DimensionSet.Bit(dimension);
-            values[(int)dimension] = value;
         }
 
         if (key.Validity.IsReversed)
             problems.Add(new($"{field}.validity", MatrixCodes.ValidityReversed, $"Vigência {key.Validity} termina antes de começar."));
         if (key.Quantity.IsInvalid)
             problems.Add(new($"{field}.quantity", MatrixCodes.QuantityRange, $"Faixa de quantidade {key.Quantity} vazia ou negativa."));
-        return (bits, values, ncmLength);
+        return (bits, ncmDigits, ncmLength);
     }
 
     private static bool TryParseNcmPrefix(string prefix, out int digits, out int length)
@@ -222,25 +154,17 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         return ok;
     }
 
-    private static void ReportOverlaps(Entry[] same, List<Problem> problems)
-    {
-        for (var i = 0; i < same.Length; i++)
-            for (var j = i + 1; j < same.Length; j++)
-            {
-                var (a, b) = (same[i].Rule.Key, same[j].Rule.Key);
-                if (a.Validity.Overlaps(b.Validity) && a.Quantity.Overlaps(b.Quantity))
-                    problems.Add(new($"{TPayload.MatrixName}[{same[j].Rule.Id}]", MatrixCodes.Overlap,
-                        $"As regras {same[i].Rule.Id} e {same[j].Rule.Id} da matriz {TPayload.MatrixName} têm as mesmas chaves e " +
-                        $"vigências {a.Validity}/{b.Validity} e quantidades {a.Quantity}/{b.Quantity} sobrepostas."));
-            }
-    }
-
-    /// <summary>A rule with its validity as ISO day numbers, so that the date test is two integer comparisons.</summary>
-    private readonly struct Entry(MatrixRule<TPayload> rule)
+    /// <summary>
+    /// A rule with its validity as ISO day numbers, so that the date test is two integer comparisons, and its NCM prefix
+    /// padded to 8 digits.
+    /// </summary>
+    private readonly struct Entry(MatrixRule<TPayload> rule, int ncmPrefix)
     {
         public int FirstDay { get; } = rule.Key.Validity.From?.ToDateOnly().DayNumber ?? int.MinValue;
         private readonly int _lastDay = rule.Key.Validity.To?.ToDateOnly().DayNumber ?? int.MaxValue;
         private readonly bool _anyQuantity = rule.Key.Quantity.IsAny;
+
+        public int NcmPrefix { get; } = ncmPrefix;
 
         public MatrixRule<TPayload> Rule { get; } = rule;
 
@@ -248,12 +172,130 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             day >= FirstDay && day <= _lastDay && (_anyQuantity || Rule.Key.Quantity.Contains(quantity));
     }
 
-    private sealed class Shape(int bits, int ncmLength, Dictionary<KeyValues, Entry[]> rules)
+    /// <summary>One key of a shape: its hash tag, and where its rules are.</summary>
+    private readonly record struct Bucket(uint Tag, int Start, int Count)
     {
-        public int Bits { get; } = bits;
-        public int NcmLength { get; } = ncmLength;
-        public int[] Slots { get; } = DimensionSet.InOrder.Where(d => (bits & DimensionSet.Bit(d)) != 0).Select(d => (int)d).ToArray();
-        public Dictionary<KeyValues, Entry[]> Rules { get; } = rules;
+        public bool IsEmpty => Count == 0;
+    }
+
+    /// <summary>
+    /// The rules binding one set of dimensions (and NCM prefix length): an open-addressing hash table (linear probing,
+    /// at most half full) of small buckets pointing into one flat array of rules, grouped by key. A probe reads one
+    /// bucket and, when its tag matches, checks the key against the group's first rule, whose payload the caller reads next.
+    /// </summary>
+    private sealed class Shape
+    {
+        private readonly Dimension[] _dimensions;
+        private readonly Bucket[] _buckets;
+        private readonly int _shift;
+        private readonly Entry[] _entries;
+
+        /// <summary>
+        /// Indexes the rules of the shape (with their NCM prefixes padded to 8 digits), reporting every pair of rules
+        /// with the same key whose validities and quantities overlap.
+        /// </summary>
+        public Shape(int bits, int ncmLength, List<(MatrixRule<TPayload> Rule, int NcmDigits)> rules, List<Problem> problems)
+        {
+            Bits = bits;
+            NcmLength = ncmLength;
+            _dimensions = DimensionSet.InOrder.Where(d => (bits & DimensionSet.Bit(d)) != 0).ToArray();
+            var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, 2 * rules.Count));
+            _buckets = new Bucket[capacity];
+            _shift = 64 - BitOperations.Log2((uint)capacity);
+
+            // While building, a bucket's Start is the index of its key's group; the first rule of each group stands for the key.
+            var groups = new List<List<Entry>>();
+            var firsts = new List<Entry>();
+            var homes = new List<int>();
+            foreach (var (rule, ncmDigits) in rules)
+            {
+                var key = IndexKey.Of(rule.Key, _dimensions, ncmDigits);
+                var home = Locate(ref key, CollectionsMarshal.AsSpan(firsts));
+                var entry = new Entry(rule, ncmDigits);
+                if (_buckets[home].IsEmpty)
+                {
+                    _buckets[home] = new Bucket((uint)key.HashOf(_dimensions), groups.Count, 1);
+                    groups.Add([]);
+                    firsts.Add(entry);
+                    homes.Add(home);
+                }
+                groups[_buckets[home].Start].Add(entry);
+            }
+
+            _entries = new Entry[rules.Count];
+            var start = 0;
+            for (var k = 0; k < groups.Count; k++)
+            {
+                var same = _entries.AsSpan(start, groups[k].Count);
+                groups[k].CopyTo(same);
+                ReportOverlaps(same, problems);
+                same.Sort((a, b) => a.FirstDay.CompareTo(b.FirstDay));
+                _buckets[homes[k]] = new Bucket(_buckets[homes[k]].Tag, start, same.Length);
+                start += same.Length;
+            }
+        }
+
+        public int Bits { get; }
+
+        public int NcmLength { get; }
+
+        /// <summary>The rule of the key's projection on this shape covering the day and quantity; null when there is none.</summary>
+        public MatrixRule<TPayload>? Find(ref IndexKey key, int day, decimal? quantity)
+        {
+            var bucket = _buckets[Locate(ref key, _entries)];
+            return bucket.IsEmpty ? null : Covering(_entries.AsSpan(bucket.Start, bucket.Count), day, quantity);
+        }
+
+        /// <summary>
+        /// The bucket holding the key's projection on this shape, or the empty bucket where it would go; a bucket's key is
+        /// that of <c>entries[bucket.Start]</c>.
+        /// </summary>
+        private int Locate(ref IndexKey key, ReadOnlySpan<Entry> entries)
+        {
+            if (NcmLength > 0)
+                key.CutNcm(NcmLength);
+            var hash = key.HashOf(_dimensions);
+            var mask = _buckets.Length - 1;
+            for (var i = (int)(hash >> _shift); ; i = (i + 1) & mask)
+            {
+                ref readonly var bucket = ref _buckets[i];
+                if (bucket.IsEmpty || (bucket.Tag == (uint)hash && key.Matches(_dimensions, entries[bucket.Start].Rule.Key, entries[bucket.Start].NcmPrefix)))
+                    return i;
+            }
+        }
+        /// <summary>
+        /// The rule of one key covering the day and quantity. Entries are sorted by first day, so the search starts
+        /// at the latest version already in force and walks back: the current version of a long history is found first.
+        /// </summary>
+        private static MatrixRule<TPayload>? Covering(ReadOnlySpan<Entry> entries, int day, decimal? quantity)
+        {
+            var (low, high) = (0, entries.Length);
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (entries[middle].FirstDay <= day)
+                    low = middle + 1;
+                else
+                    high = middle;
+            }
+            for (var i = low - 1; i >= 0; i--)
+                if (entries[i].Covers(day, quantity))
+                    return entries[i].Rule;
+            return null;
+        }
+
+        private static void ReportOverlaps(ReadOnlySpan<Entry> same, List<Problem> problems)
+        {
+            for (var i = 0; i < same.Length; i++)
+                for (var j = i + 1; j < same.Length; j++)
+                {
+                    var (a, b) = (same[i].Rule.Key, same[j].Rule.Key);
+                    if (a.Validity.Overlaps(b.Validity) && a.Quantity.Overlaps(b.Quantity))
+                        problems.Add(new($"{TPayload.MatrixName}[{same[j].Rule.Id}]", MatrixCodes.Overlap,
+                            $"As regras {same[i].Rule.Id} e {same[j].Rule.Id} da matriz {TPayload.MatrixName} têm as mesmas chaves e " +
+                            $"vigências {a.Validity}/{b.Validity} e quantidades {a.Quantity}/{b.Quantity} sobrepostas."));
+                }
+        }
     }
 
     /// <summary>Most specific shape first: more dimensions, then the earlier dimension in precedence, then the longer NCM prefix.</summary>

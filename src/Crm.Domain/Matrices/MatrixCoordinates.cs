@@ -51,35 +51,32 @@ public abstract record MatrixCoordinates
     /// <summary>The user's role (<see cref="Dimension.Role"/>).</summary>
     public string? Role { get; init; }
 
-    /// <summary>The value of a code dimension; null for the typed ones (UFs, origin, CEST, NCM).</summary>
-    internal string? CodeOf(Dimension dimension) => dimension switch
+    /// <summary>
+    /// The value of <paramref name="dimension"/> as the matrix index compares it: the ERP code or the CEST digits, or the
+    /// UF or origin ordinal; null when absent, and for the NCM (a key binds a prefix, a context knows the NCM).
+    /// </summary>
+    internal KeyValue? ValueOf(Dimension dimension) => dimension switch
     {
-        Dimension.Establishment => Establishment,
-        Dimension.Customer => Customer,
-        Dimension.CustomerGroup => CustomerGroup,
-        Dimension.ClientType => ClientType,
-        Dimension.Product => Product,
-        Dimension.ProductLine => ProductLine,
-        Dimension.Unit => Unit,
-        Dimension.PaymentCondition => PaymentCondition,
-        Dimension.SalesChannel => SalesChannel,
-        Dimension.Role => Role,
+        Dimension.Establishment => Code(Establishment),
+        Dimension.Customer => Code(Customer),
+        Dimension.CustomerGroup => Code(CustomerGroup),
+        Dimension.ClientType => Code(ClientType),
+        Dimension.Product => Code(Product),
+        Dimension.ProductLine => Code(ProductLine),
+        Dimension.Unit => Code(Unit),
+        Dimension.PaymentCondition => Code(PaymentCondition),
+        Dimension.SalesChannel => Code(SalesChannel),
+        Dimension.Role => Code(Role),
+        Dimension.OriginUf => Number((int?)OriginUf),
+        Dimension.DestinationUf => Number((int?)DestinationUf),
+        Dimension.ProductOrigin => Number((int?)ProductOrigin),
+        Dimension.Cest => Code(Cest?.Value),
         _ => null,
     };
 
-    /// <summary>The value of a typed dimension as a number (UF and origin ordinal, CEST digits); null when absent or a code dimension.</summary>
-    internal int? NumberOf(Dimension dimension) => dimension switch
-    {
-        Dimension.OriginUf => (int?)OriginUf,
-        Dimension.DestinationUf => (int?)DestinationUf,
-        Dimension.ProductOrigin => (int?)ProductOrigin,
-        Dimension.Cest => Cest is { Value: { } digits } ? int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) : null,
-        _ => null,
-    };
+    private static KeyValue? Code(string? code) => code is null ? null : new KeyValue(code, 0);
 
-    /// <summary>True for the dimensions whose values are free-form ERP codes.</summary>
-    internal static bool IsCode(Dimension dimension) =>
-        dimension is not (Dimension.OriginUf or Dimension.DestinationUf or Dimension.ProductOrigin or Dimension.Cest or Dimension.Ncm);
+    private static KeyValue? Number(int? number) => number is { } n ? new KeyValue(null, n) : null;
 }
 
 /// <summary>
