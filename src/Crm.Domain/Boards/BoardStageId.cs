@@ -1,0 +1,12 @@
+namespace Crm.Domain.Boards;
+
+/// <summary>Identifies a stage (list) of a board.</summary>
+/// <param name="Value">The underlying value.</param>
+public readonly record struct BoardStageId(Guid Value)
+{
+    /// <summary>The underlying Guid.</summary>
+    public Guid Value { get; } = Value;
+
+    /// <summary>A fresh random id.</summary>
+    public static BoardStageId New() => new(Guid.NewGuid());
+}

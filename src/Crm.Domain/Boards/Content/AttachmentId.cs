@@ -1,0 +1,12 @@
+namespace Crm.Domain.Boards.Content;
+
+/// <summary>Identifies an attachment of a card or base card.</summary>
+/// <param name="Value">The underlying value.</param>
+public readonly record struct AttachmentId(Guid Value)
+{
+    /// <summary>The underlying Guid.</summary>
+    public Guid Value { get; } = Value;
+
+    /// <summary>A fresh random id.</summary>
+    public static AttachmentId New() => new(Guid.NewGuid());
+}
