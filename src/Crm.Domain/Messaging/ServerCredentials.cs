@@ -1,0 +1,41 @@
+using Crm.Domain.Accounts.Registration;
+
+namespace Crm.Domain.Messaging;
+
+/// <summary>A server user and its password, stored protected only.</summary>
+public sealed class ServerCredentials
+{
+    /// <summary>The longest user name accepted.</summary>
+    public const int MaxUserLength = 120;
+
+    private ServerCredentials() { }
+
+    private ServerCredentials(string user, ProtectedSecret password) => (User, Password) = (user, password);
+
+    /// <summary>The user name.</summary>
+    public string User { get; private set; } = "";
+
+    /// <summary>The password, encrypted.</summary>
+    public ProtectedSecret Password { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{User}:***";
+
+    /// <summary>
+    /// The credentials of a form: the user is required; the password is protected when given, and when not, the
+    /// <paramref name="current"/> one is kept (a screen never shows it back, so leaving it blank means "unchanged").
+    /// </summary>
+    internal static ServerCredentials? Validate(string? user, Secret? password, ServerCredentials? current, ISecretProtector protector, ProblemList problems)
+    {
+        var cleanUser = ProblemList.Clean(user);
+        if (cleanUser is null)
+            problems.Add("user", "user.required", "Informe o usuário do servidor.");
+        else if (cleanUser.Length > MaxUserLength)
+            problems.Add("user", "user.too_long", $"O usuário tem no máximo {MaxUserLength} caracteres.");
+        if (password is null && current is null)
+            problems.Add("password", "password.required", "Informe a senha do servidor.");
+        if (cleanUser is null || cleanUser.Length > MaxUserLength || (password is null && current is null))
+            return null;
+        return new ServerCredentials(cleanUser, password is null ? current!.Password : protector.Protect(password));
+    }
+}

@@ -1,0 +1,55 @@
+using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Identity;
+using Crm.Domain.Problems;
+using OneOf;
+
+namespace Crm.Domain.Tenancy;
+
+/// <summary>A tenant of the CRM (seed 001, "Criação do tenant no CRM"): a name, the package bought and an optional default ERP.</summary>
+public sealed class Tenant
+{
+    /// <summary>The longest name accepted.</summary>
+    public const int MaxNameLength = 100;
+
+    private Tenant() { }
+
+    /// <summary>Its id (the platform tenant chosen on creation).</summary>
+    public TenantId Id { get; private set; }
+
+    /// <summary>Its name.</summary>
+    public string Name { get; private set; } = "";
+
+    /// <summary>The package.</summary>
+    public Package Package { get; private set; }
+
+    /// <summary>The ERP it integrates with by default, if any.</summary>
+    public DefaultIntegration? DefaultIntegration { get; private set; }
+
+    /// <summary>The tenant, or every problem with the request.</summary>
+    public static OneOf<Tenant, Invalid> Create(TenantId id, string name, Package package, DefaultIntegration? defaultIntegration)
+    {
+        var problems = new ProblemList("tenant");
+        var clean = ProblemList.Clean(name);
+        if (id.Value == Guid.Empty)
+            problems.Add("id", "id.required", "Selecione o tenant da plataforma.");
+        if (clean is null)
+            problems.Add("name", "name.required", "Informe o nome do tenant.");
+        else if (clean.Length > MaxNameLength)
+            problems.Add("name", "name.too_long", $"O nome do tenant tem no máximo {MaxNameLength} caracteres.");
+        if (!Enum.IsDefined(package))
+            problems.Add("package", "package.unknown", "Selecione o pacote: Freemium, Starter ou Advanced.");
+        if (defaultIntegration is { } erp && !Enum.IsDefined(erp))
+            problems.Add("default_integration", "default_integration.unknown", "Integração padrão desconhecida.");
+        if (problems.HasErrors)
+            return new Invalid(problems.All);
+        return new Tenant { Id = id, Name = clean!, Package = package, DefaultIntegration = defaultIntegration };
+    }
+
+    /// <summary>Moves the tenant to another package; users already active stay active.</summary>
+    public void ChangePackage(Package package)
+    {
+        if (!Enum.IsDefined(package))
+            throw new ArgumentOutOfRangeException(nameof(package));
+        Package = package;
+    }
+}
