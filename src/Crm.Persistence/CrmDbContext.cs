@@ -1,4 +1,11 @@
+using Crm.Domain.Access;
 using Crm.Domain.Accounts;
+using Crm.Domain.Boards;
+using Crm.Domain.Funnel.Opportunities;
+using Crm.Domain.Funnel.Pipelines;
+using Crm.Domain.Messaging;
+using Crm.Domain.Organization;
+using Crm.Domain.Tenancy;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
 using Crm.Persistence.Concurrency;
@@ -22,8 +29,38 @@ public abstract class CrmDbContext : DbContext
     /// <summary>The tenant every query, update and delete of this context is confined to.</summary>
     public TenantId Tenant { get; }
 
+    /// <summary>The tenant itself (one row, the context's own).</summary>
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    /// <summary>Roles with their module permissions.</summary>
+    public DbSet<Role> Roles => Set<Role>();
+
+    /// <summary>CRM users with their roles, manager and company/branch scopes.</summary>
+    public DbSet<User> Users => Set<User>();
+
+    /// <summary>Companies (empresas) with their branches (filiais).</summary>
+    public DbSet<Company> Companies => Set<Company>();
+
+    /// <summary>SMTP settings per company/branch; passwords only as protected payloads.</summary>
+    public DbSet<SmtpSettings> SmtpSettings => Set<SmtpSettings>();
+
+    /// <summary>FTP settings per company/branch; passwords only as protected payloads.</summary>
+    public DbSet<FtpSettings> FtpSettings => Set<FtpSettings>();
+
     /// <summary>Accounts (customers).</summary>
     public DbSet<Account> Accounts => Set<Account>();
+
+    /// <summary>Leads (prospects).</summary>
+    public DbSet<Lead> Leads => Set<Lead>();
+
+    /// <summary>Sales pipelines (funnels) with their stages.</summary>
+    public DbSet<Pipeline> Pipelines => Set<Pipeline>();
+
+    /// <summary>Opportunities with their stage history and tasks.</summary>
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+
+    /// <summary>Kanban boards with stages, tags, released users and history.</summary>
+    public DbSet<Board> Boards => Set<Board>();
 
     /// <summary>
     /// Writes every change as one transaction. A row changed by someone else since it was read yields a
@@ -59,6 +96,13 @@ public abstract class CrmDbContext : DbContext
     }
 
     /// <inheritdoc />
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Metadata.IConstructorBindingFactory, DomainConstructorBinding>();
+    }
+
+    /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -71,7 +115,17 @@ public abstract class CrmDbContext : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfiguration(new TenantConfiguration(this));
+        modelBuilder.ApplyConfiguration(new RoleConfiguration(this));
+        modelBuilder.ApplyConfiguration(new UserConfiguration(this));
+        modelBuilder.ApplyConfiguration(new CompanyConfiguration(this));
+        modelBuilder.ApplyConfiguration(new SmtpSettingsConfiguration(this));
+        modelBuilder.ApplyConfiguration(new FtpSettingsConfiguration(this));
         modelBuilder.ApplyConfiguration(new AccountConfiguration(this));
+        modelBuilder.ApplyConfiguration(new LeadConfiguration(this));
+        modelBuilder.ApplyConfiguration(new PipelineConfiguration(this));
+        modelBuilder.ApplyConfiguration(new OpportunityConfiguration(this));
+        modelBuilder.ApplyConfiguration(new BoardConfiguration(this));
     }
 
     // A new aggregate starts at version 1; each save of a changed one adds 1. The old value stays the original, so the

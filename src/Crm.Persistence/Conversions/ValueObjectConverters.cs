@@ -30,6 +30,12 @@ internal sealed class MasterDataCodeConverter() : ValueConverter<MasterDataCode,
 
 internal sealed class ShortNameConverter() : ValueConverter<ShortName, string>(v => v.Value, s => ShortName.From(s)!.Value);
 
+internal sealed class ColourConverter() : ValueConverter<Crm.Domain.Boards.Colour, string>(v => v.Hex, s => Crm.Domain.Boards.Colour.Of(s));
+
+/// <summary>A protected secret is stored as the protector's payload only; the clear text never reaches this layer.</summary>
+internal sealed class ProtectedSecretConverter()
+    : ValueConverter<Crm.Domain.Messaging.ProtectedSecret, string>(v => v.Payload, s => new Crm.Domain.Messaging.ProtectedSecret(s));
+
 /// <summary>A CPF has 11 characters and a CNPJ 14, so the unmasked text alone says which one a <see cref="TaxId"/> holds.</summary>
 internal sealed class TaxIdConverter() : ValueConverter<TaxId, string>(v => v.Digits, s => Read(s))
 {
@@ -58,6 +64,8 @@ internal static class ValueObjectConventions
         builder.Properties<Cnae>().HaveConversion<CnaeConverter>().HaveMaxLength(7);
         builder.Properties<MasterDataCode>().HaveConversion<MasterDataCodeConverter>().HaveMaxLength(40);
         builder.Properties<ShortName>().HaveConversion<ShortNameConverter>().HaveMaxLength(40);
+        builder.Properties<Crm.Domain.Boards.Colour>().HaveConversion<ColourConverter>().HaveMaxLength(7);
+        builder.Properties<Crm.Domain.Messaging.ProtectedSecret>().HaveConversion<ProtectedSecretConverter>();
         builder.Properties<InscricaoEstadual>().HaveConversion<InscricaoEstadualConverter>().HaveMaxLength(40);
         builder.Properties<Crm.Domain.Accounts.Integration.IntegrationState>().HaveConversion<IntegrationStateConverter>();
         var domain = typeof(Crm.Domain.Identity.TenantId).Assembly;

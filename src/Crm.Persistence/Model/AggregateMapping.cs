@@ -14,6 +14,13 @@ internal static class AggregateMapping
     /// <summary>The shadow column incremented on every save of the aggregate (optimistic concurrency token).</summary>
     public const string Version = "Version";
 
+    private const string TenantPropertyAnnotation = "Crm:TenantProperty";
+
+    /// <summary>An index led by the tenant (every query filters on it first), then <paramref name="properties"/>.</summary>
+    public static IndexBuilder<T> HasTenantIndex<T>(this EntityTypeBuilder<T> builder, params string[] properties)
+        where T : class =>
+        builder.HasIndex([(string)builder.Metadata.FindAnnotation(TenantPropertyAnnotation)!.Value!, .. properties]);
+
     /// <summary>The column every row carries its tenant in.</summary>
     public const string TenantColumn = "TenantId";
 
@@ -30,8 +37,12 @@ internal static class AggregateMapping
         var idName = ((MemberExpression)id.Body).Member.Name;
         builder.Property(tenant).HasColumnName(TenantColumn);
         builder.Property(id).ValueGeneratedNever();
-        builder.HasKey(tenantName, idName);
+        if (tenantName == idName)
+            builder.HasKey(idName);
+        else
+            builder.HasKey(tenantName, idName);
         builder.Property<long>(Version).IsConcurrencyToken();
+        builder.HasAnnotation(TenantPropertyAnnotation, tenantName);
         builder.HasQueryFilter(TenantFilter, Expression.Lambda<Func<T, bool>>(
             Expression.Equal(tenant.Body, Expression.Property(Expression.Constant(context), nameof(CrmDbContext.Tenant))),
             tenant.Parameters));

@@ -24,10 +24,10 @@ internal static class RegistrationMapping
         SearchColumns.Map(builder, CrmQueries.LegalName, e => read(e).LegalName).HasMaxLength(200);
         SearchColumns.Map(builder, CrmQueries.ShortName, e => read(e).ShortName?.Value).HasMaxLength(40);
         SearchColumns.Map(builder, CrmQueries.TaxId, e => read(e).TaxId?.Digits).HasMaxLength(14);
-        builder.HasIndex(AggregateMapping.TenantColumn, CrmQueries.Owner);
-        builder.HasIndex(AggregateMapping.TenantColumn, CrmQueries.LegalName);
-        builder.HasIndex(AggregateMapping.TenantColumn, CrmQueries.TaxId);
-        builder.HasIndex(AggregateMapping.TenantColumn, CrmQueries.ShortName);
+        builder.HasTenantIndex(CrmQueries.Owner);
+        builder.HasTenantIndex(CrmQueries.LegalName);
+        builder.HasTenantIndex(CrmQueries.TaxId);
+        builder.HasTenantIndex(CrmQueries.ShortName);
     }
 
     public static void MapHistory(ComplexPropertyBuilder<ChangeHistory> history)
@@ -44,7 +44,7 @@ internal static class RegistrationMapping
         history.Ignore(h => h.Absorbed);
     }
 
-    private static void MapEntry(ComplexCollectionBuilder<HistoryEntry> entry)
+    public static void MapEntry(ComplexCollectionBuilder<HistoryEntry> entry)
     {
         entry.Property(e => e.At);
         entry.Property(e => e.By);

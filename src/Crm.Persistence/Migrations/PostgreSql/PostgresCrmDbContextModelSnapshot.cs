@@ -24,6 +24,126 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Crm.Domain.Access.Role", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsStandard")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Reach")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_grants", "Crm.Domain.Access.Role._grants#ModuleGrant", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Module")
+                                .IsRequired();
+
+                            b1.Property<string>("Permissions")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Grants")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Roles", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Access.User", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("Department")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<Guid?>("Function")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsSupport")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("Manager")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("SeesAllPortalCharts")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("_companies")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Companies");
+
+                    b.PrimitiveCollection<Guid[]>("_roles")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("Roles");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Login")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Manager");
+
+                    b.ToTable("Users", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
             modelBuilder.Entity("Crm.Domain.Accounts.Account", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -131,6 +251,634 @@ namespace Crm.Persistence.Migrations.PostgreSql
                     b.HasIndex("TenantId", "TaxId");
 
                     b.ToTable("Accounts", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Accounts.Lead", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ConvertedTo")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Data");
+
+                    b.Property<string>("LegalName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Lead.History#ChangeHistory", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("_absorbed")
+                                .IsRequired()
+                                .HasJsonPropertyName("Absorbed");
+
+                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "_entries", "Crm.Domain.Accounts.Lead.History#ChangeHistory._entries#HistoryEntry", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<Instant>("At");
+
+                                    b2.Property<Guid>("By");
+
+                                    b2.Property<string>("Field")
+                                        .IsRequired();
+
+                                    b2.Property<bool>("IsSecret");
+
+                                    b2.Property<string>("NewValue");
+
+                                    b2.Property<string>("OldValue");
+
+                                    b2.HasJsonPropertyName("Entries");
+                                });
+
+                            b1
+                                .ToJson("History")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "LegalName");
+
+                    b.HasIndex("TenantId", "OwnerId");
+
+                    b.HasIndex("TenantId", "ShortName");
+
+                    b.HasIndex("TenantId", "TaxId");
+
+                    b.ToTable("Leads", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Boards.Board", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DefaultBaseCard")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<Guid[]>("_users")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("Users");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Scope", "Crm.Domain.Boards.Board.Scope#BoardScope", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("ScopeKind");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("ScopeName");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_history", "Crm.Domain.Boards.Board._history#HistoryEntry", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Instant>("At");
+
+                            b1.Property<Guid>("By");
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<bool>("IsSecret");
+
+                            b1.Property<string>("NewValue");
+
+                            b1.Property<string>("OldValue");
+
+                            b1
+                                .ToJson("History")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_stages", "Crm.Domain.Boards.Board._stages#BoardStage", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Colour");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int?>("StagnantDays");
+
+                            b1
+                                .ToJson("Stages")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_tags", "Crm.Domain.Boards.Board._tags#Tag", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Colour")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Tags")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Tenant", "Id");
+
+                    b.ToTable("Boards", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Funnel.Opportunities.Opportunity", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Account")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CloseReason")
+                        .HasColumnType("text");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<LocalDate?>("ExpectedClose")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Owner")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Pipeline")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Quantity", "Crm.Domain.Funnel.Opportunities.Opportunity.Quantity#Quantity", b1 =>
+                        {
+                            b1.Property<decimal>("Amount")
+                                .HasColumnType("numeric")
+                                .HasColumnName("QuantityAmount");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)")
+                                .HasColumnName("QuantityUnit");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Value", "Crm.Domain.Funnel.Opportunities.Opportunity.Value#Money", b1 =>
+                        {
+                            b1.Property<decimal>("Amount")
+                                .HasColumnType("numeric")
+                                .HasColumnName("ValueAmount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("ValueCurrency");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_history", "Crm.Domain.Funnel.Opportunities.Opportunity._history#StageVisit", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Instant>("Entered");
+
+                            b1.Property<Instant?>("Left");
+
+                            b1.Property<Guid>("Stage");
+
+                            b1
+                                .ToJson("StageHistory")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_tasks", "Crm.Domain.Funnel.Opportunities.Opportunity._tasks#SalesTask", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("Assignee");
+
+                            b1.Property<Instant>("CreatedAt");
+
+                            b1.Property<Instant?>("DoneAt");
+
+                            b1.Property<LocalDate>("Due");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Tasks")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Tenant", "Id");
+
+                    b.HasIndex("Tenant", "Account");
+
+                    b.HasIndex("Tenant", "Owner");
+
+                    b.ToTable("Opportunities", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Funnel.Pipelines.Pipeline", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_stages", "Crm.Domain.Funnel.Pipelines.Pipeline._stages#PipelineStage", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired();
+
+                            b1.Property<int>("Probability");
+
+                            b1.Property<string>("PromoteAccountTo");
+
+                            b1.Property<bool>("PublishToCharts");
+
+                            b1.Property<int?>("StagnantDays");
+
+                            b1
+                                .ToJson("Stages")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Tenant", "Id");
+
+                    b.ToTable("Pipelines", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Messaging.FtpSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("Branch")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Company")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Protocol")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TransferMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Messaging.FtpSettings.Credentials#ServerCredentials", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Password")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("Password");
+
+                            b1.Property<string>("User")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("User");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Company");
+
+                    b.ToTable("FtpSettings", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Messaging.SmtpSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("Branch")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Company")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<bool>("IsPrimaryServer")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SecureConnection")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Duration>("SendDelay")
+                        .HasColumnType("interval");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Messaging.SmtpSettings.Credentials#ServerCredentials", b1 =>
+                        {
+                            b1.Property<string>("Password")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("Password");
+
+                            b1.Property<string>("User")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("User");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Company");
+
+                    b.ToTable("SmtpSettings", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Organization.Company", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Crm.Domain.Organization.Company.Details#UnitDetails", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Cnpj")
+                                .HasMaxLength(14)
+                                .HasColumnType("character varying(14)");
+
+                            b1.Property<string>("ErpCode")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)");
+
+                            b1.Property<string>("TradeName")
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_branches", "Crm.Domain.Organization.Company._branches#Branch", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("CompanyId");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<bool>("IsMatriz");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Crm.Domain.Organization.Company._branches#Branch.Details#UnitDetails", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("Cnpj")
+                                        .HasMaxLength(14);
+
+                                    b2.Property<string>("ErpCode")
+                                        .IsRequired()
+                                        .HasMaxLength(40);
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired()
+                                        .HasMaxLength(120);
+
+                                    b2.Property<string>("TradeName")
+                                        .HasMaxLength(120);
+                                });
+
+                            b1
+                                .ToJson("Branches")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.ToTable("Companies", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Tenancy.Tenant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("DefaultIntegration")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Package")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Tenants", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Id");
                 });
 #pragma warning restore 612, 618
         }

@@ -18,6 +18,126 @@ namespace Crm.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Crm.Domain.Access.Role", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsStandard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reach")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_grants", "Crm.Domain.Access.Role._grants#ModuleGrant", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Module")
+                                .IsRequired();
+
+                            b1.Property<string>("Permissions")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Grants")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Roles", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Access.User", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Department")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Function")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSupport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Manager")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SeesAllPortalCharts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_companies")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Companies");
+
+                    b.PrimitiveCollection<string>("_roles")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Roles");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Login")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Manager");
+
+                    b.ToTable("Users", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
             modelBuilder.Entity("Crm.Domain.Accounts.Account", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -126,6 +246,638 @@ namespace Crm.Persistence.Migrations.Sqlite
                     b.HasIndex("TenantId", "TaxId");
 
                     b.ToTable("Accounts", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Accounts.Lead", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConvertedTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Data");
+
+                    b.Property<string>("LegalName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Lead.History#ChangeHistory", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("_absorbed")
+                                .IsRequired()
+                                .HasJsonPropertyName("Absorbed");
+
+                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "_entries", "Crm.Domain.Accounts.Lead.History#ChangeHistory._entries#HistoryEntry", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<long>("At");
+
+                                    b2.Property<Guid>("By");
+
+                                    b2.Property<string>("Field")
+                                        .IsRequired();
+
+                                    b2.Property<bool>("IsSecret");
+
+                                    b2.Property<string>("NewValue");
+
+                                    b2.Property<string>("OldValue");
+
+                                    b2.HasJsonPropertyName("Entries");
+                                });
+
+                            b1
+                                .ToJson("History")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "LegalName");
+
+                    b.HasIndex("TenantId", "OwnerId");
+
+                    b.HasIndex("TenantId", "ShortName");
+
+                    b.HasIndex("TenantId", "TaxId");
+
+                    b.ToTable("Leads", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Boards.Board", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DefaultBaseCard")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("_users")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Users");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Scope", "Crm.Domain.Boards.Board.Scope#BoardScope", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ScopeKind");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ScopeName");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_history", "Crm.Domain.Boards.Board._history#HistoryEntry", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("At");
+
+                            b1.Property<Guid>("By");
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<bool>("IsSecret");
+
+                            b1.Property<string>("NewValue");
+
+                            b1.Property<string>("OldValue");
+
+                            b1
+                                .ToJson("History")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_stages", "Crm.Domain.Boards.Board._stages#BoardStage", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Colour");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int?>("StagnantDays");
+
+                            b1
+                                .ToJson("Stages")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_tags", "Crm.Domain.Boards.Board._tags#Tag", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Colour")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Tags")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Tenant", "Id");
+
+                    b.ToTable("Boards", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Funnel.Opportunities.Opportunity", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Account")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CloseReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpectedClose")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Owner")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Pipeline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Quantity", "Crm.Domain.Funnel.Opportunities.Opportunity.Quantity#Quantity", b1 =>
+                        {
+                            b1.Property<string>("Amount")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("QuantityAmount");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("QuantityUnit");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Value", "Crm.Domain.Funnel.Opportunities.Opportunity.Value#Money", b1 =>
+                        {
+                            b1.Property<string>("Amount")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ValueAmount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ValueCurrency");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_history", "Crm.Domain.Funnel.Opportunities.Opportunity._history#StageVisit", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Entered");
+
+                            b1.Property<long?>("Left");
+
+                            b1.Property<Guid>("Stage");
+
+                            b1
+                                .ToJson("StageHistory")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_tasks", "Crm.Domain.Funnel.Opportunities.Opportunity._tasks#SalesTask", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("Assignee");
+
+                            b1.Property<long>("CreatedAt");
+
+                            b1.Property<long?>("DoneAt");
+
+                            b1.Property<string>("Due")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Tasks")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Tenant", "Id");
+
+                    b.HasIndex("Tenant", "Account");
+
+                    b.HasIndex("Tenant", "Owner");
+
+                    b.ToTable("Opportunities", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Funnel.Pipelines.Pipeline", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_stages", "Crm.Domain.Funnel.Pipelines.Pipeline._stages#PipelineStage", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired();
+
+                            b1.Property<int>("Probability");
+
+                            b1.Property<string>("PromoteAccountTo");
+
+                            b1.Property<bool>("PublishToCharts");
+
+                            b1.Property<int?>("StagnantDays");
+
+                            b1
+                                .ToJson("Stages")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Tenant", "Id");
+
+                    b.ToTable("Pipelines", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Messaging.FtpSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Branch")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Company")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Protocol")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Messaging.FtpSettings.Credentials#ServerCredentials", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Password")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Password");
+
+                            b1.Property<string>("User")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("User");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Company");
+
+                    b.ToTable("FtpSettings", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Messaging.SmtpSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Branch")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Company")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPrimaryServer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecureConnection")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SendDelay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Messaging.SmtpSettings.Credentials#ServerCredentials", b1 =>
+                        {
+                            b1.Property<string>("Password")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Password");
+
+                            b1.Property<string>("User")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("User");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Company");
+
+                    b.ToTable("SmtpSettings", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Organization.Company", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Crm.Domain.Organization.Company.Details#UnitDetails", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Cnpj")
+                                .HasMaxLength(14)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ErpCode")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TradeName")
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_branches", "Crm.Domain.Organization.Company._branches#Branch", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("CompanyId");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<bool>("IsMatriz");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Crm.Domain.Organization.Company._branches#Branch.Details#UnitDetails", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("Cnpj")
+                                        .HasMaxLength(14);
+
+                                    b2.Property<string>("ErpCode")
+                                        .IsRequired()
+                                        .HasMaxLength(40);
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired()
+                                        .HasMaxLength(120);
+
+                                    b2.Property<string>("TradeName")
+                                        .HasMaxLength(120);
+                                });
+
+                            b1
+                                .ToJson("Branches")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.ToTable("Companies", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Tenancy.Tenant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("DefaultIntegration")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Package")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Tenants", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Id");
                 });
 #pragma warning restore 612, 618
         }
