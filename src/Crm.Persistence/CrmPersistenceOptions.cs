@@ -39,10 +39,27 @@ public sealed class CrmPersistenceOptions
     /// <summary>The SQLite file, when the provider is SQLite.</summary>
     public string? DatabaseFile { get; private set; }
 
+    /// <summary>
+    /// Where the Data Protection key ring that encrypts SMTP/FTP passwords is kept. Defaults to <c>&lt;file&gt;.keys</c>
+    /// next to the SQLite file; required for PostgreSQL (a folder shared by every instance of the host).
+    /// </summary>
+    public string? KeyRingFolder { get; set; }
+
+    /// <summary>The key ring folder in effect.</summary>
+    internal string EffectiveKeyRingFolder => KeyRingFolder ?? DatabaseFile + ".keys";
+
     /// <summary>Throws when no provider was chosen: a configuration bug, caught at registration.</summary>
     internal void Validate()
     {
         if (ConnectionString.Length == 0)
             throw new InvalidOperationException("Choose a database: options.UseSqlite(path) or options.UsePostgres(connectionString).");
+    }
+
+    /// <summary>Also throws when the passwords' key ring has no home (PostgreSQL has no file to put it next to).</summary>
+    internal void ValidateKeyRing()
+    {
+        Validate();
+        if (Provider == CrmProvider.PostgreSql && string.IsNullOrWhiteSpace(KeyRingFolder))
+            throw new InvalidOperationException("With PostgreSQL, set options.KeyRingFolder: the key ring that encrypts SMTP/FTP passwords.");
     }
 }

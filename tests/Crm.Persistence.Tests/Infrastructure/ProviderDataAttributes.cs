@@ -6,7 +6,7 @@ namespace Crm.Persistence.Tests.Infrastructure;
 /// <summary>Runs the theory on a SQLite file.</summary>
 public sealed class SqliteDataAttribute : DataAttribute
 {
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[Providers.Sqlite]];
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[TestProviders.Sqlite]];
 }
 
 /// <summary>
@@ -21,7 +21,7 @@ public sealed class PostgresDataAttribute : DataAttribute
             Skip = $"No PostgreSQL server: {TestDatabase.PostgresVariable} is not set (run scripts/postgres.sh, which installs and starts one).";
     }
 
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[Providers.Postgres]];
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[TestProviders.Postgres]];
 }
 
 /// <summary>A test that needs the PostgreSQL server only; skipped with a visible reason when there is none.</summary>

@@ -17,7 +17,7 @@ internal static class Records
     public static FakeClock Clock() => new(Instant.FromUtc(2026, 11, 22, 12, 0) + Duration.FromTicks(1_234_560));
 
     /// <summary>A company whose CNPJ is derived from <paramref name="seed"/> (check digits found by the domain's validator).</summary>
-    public static RegistrationForm Company(int seed, UserId? owner = null) => new()
+    public static RegistrationForm Company(int seed, UserId? owner = null, CompanyId? company = null, BranchId? branch = null) => new()
     {
         Kind = PersonKind.Juridica,
         LegalName = $"Comercial Exemplo {seed} Ltda",
@@ -27,6 +27,8 @@ internal static class Records
         // SP commerce IE from the SINTEGRA examples (http://www.sintegra.gov.br/Cad_Estados/cad_SP.html).
         StateRegistration = "110.042.490.114",
         Owner = owner,
+        Company = company,
+        Branch = branch,
         Addresses =
         [
             Address(AddressKind.Correspondence, "Av. Paulista"),
@@ -45,12 +47,13 @@ internal static class Records
     public static AddressForm Address(AddressKind kind, string street, bool isDefaultDelivery = false) =>
         new(kind, street, "1000", "sala 2", "Bela Vista", "São Paulo", "SP", "01310-100", "3550308", null, isDefaultDelivery);
 
-    public static Account Account(TenantId tenant, int seed, UserId? owner = null, IClock? clock = null) =>
-        Crm.Domain.Accounts.Account.Register(new AccountId(Guid.NewGuid()), tenant, Valid(Company(seed, owner), RegistrationKind.Account), Ana,
-            clock ?? Clock());
+    public static Account Account(TenantId tenant, int seed, UserId? owner = null, CompanyId? company = null, BranchId? branch = null) =>
+        Crm.Domain.Accounts.Account.Register(new AccountId(Guid.NewGuid()), tenant,
+            Valid(Company(seed, owner, company, branch), RegistrationKind.Account), Ana, Clock());
 
-    public static Lead Lead(TenantId tenant, int seed, UserId? owner = null) =>
-        Crm.Domain.Accounts.Lead.Register(new LeadId(Guid.NewGuid()), tenant, Valid(Company(seed, owner), RegistrationKind.Lead), Ana, Clock());
+    public static Lead Lead(TenantId tenant, int seed, UserId? owner = null, CompanyId? company = null, BranchId? branch = null) =>
+        Crm.Domain.Accounts.Lead.Register(new LeadId(Guid.NewGuid()), tenant,
+            Valid(Company(seed, owner, company, branch), RegistrationKind.Lead), Ana, Clock());
 
     public static ValidRegistration Valid(RegistrationForm form, RegistrationKind kind) =>
         RegistrationRules.Validate(form, new RegistrationContext(AccountSettings.Default, kind)).Match(

@@ -23,8 +23,8 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var db = provider switch
         {
-            Providers.Sqlite => Sqlite(),
-            Providers.Postgres => await Postgres(),
+            TestProviders.Sqlite => Sqlite(),
+            TestProviders.Postgres => await Postgres(),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
         await db.Database.MigrateAsync();
@@ -71,7 +71,7 @@ public sealed class TestDatabase : IAsyncDisposable
 }
 
 /// <summary>The providers every persistence test runs on.</summary>
-public static class Providers
+public static class TestProviders
 {
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
