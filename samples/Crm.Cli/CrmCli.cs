@@ -94,8 +94,6 @@ public sealed class CrmCli
 
     private int ValidateOne(DocumentKind kind, string value, Uf? uf)
     {
-        if (kind == DocumentKind.Ie && !InscricaoEstadualCheck.IsAvailable)
-            return Fail("Inscrição Estadual validation is not available in this build yet");
         var result = DocumentCheck.Check(kind, value, uf);
         ValidationReport.WriteLine(_console, "", result);
         return result.IsValid ? ValidationReport.AllValid : ValidationReport.SomeInvalid;
@@ -112,8 +110,6 @@ public sealed class CrmCli
         {
             return Fail(e.Message);
         }
-        if (!InscricaoEstadualCheck.IsAvailable && rows.FirstOrDefault(r => r.Kind == DocumentKind.Ie) is { } ieRow)
-            return Fail($"line {ieRow.Line}: Inscrição Estadual validation is not available in this build yet");
         var checks = rows.Select(row => (row, DocumentCheck.Check(row.Kind, row.Value, row.Uf))).ToList();
         return ValidationReport.WriteFile(_console, checks);
     }

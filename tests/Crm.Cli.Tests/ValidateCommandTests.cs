@@ -48,10 +48,26 @@ public class ValidateCommandTests
     public void Usage_errors_exit_2_with_one_line(string[] args, string expected) =>
         CliRun.Of(args).AssertUsageError(expected);
 
-    // Until InscricaoEstadual lands from its branch, IE input is refused as unavailable, never guessed.
+    // Stella IESaoPauloComercioIndustriaValidatorTest (110.042.490.114); GO prefix 15 tolerated with a warning (REGISTRY.md §2).
+    [Theory]
+    [InlineData(new[] { "validate", "--uf", "SP", "110042490114" }, "ie        110.042.490.114  valid  SP")]
+    [InlineData(new[] { "validate", "ie", "--uf", "sp", "110.042.490.114" }, "ie        110.042.490.114  valid  SP")]
+    [InlineData(new[] { "validate", "--uf", "MG", "isento" }, "ie        ISENTO  valid  MG, exempt from registration")]
+    [InlineData(new[] { "validate", "--uf", "GO", "150000006" }, "valid  GO; warning registry.prefix: ")]
+    public void A_valid_ie_exits_0(string[] args, string expected)
+    {
+        var run = CliRun.Of(args);
+        Assert.Equal(0, run.Exit);
+        Assert.Contains(expected, Assert.Single(run.OutputLines));
+    }
+
     [Fact]
-    public void Ie_is_refused_while_unavailable() =>
-        CliRun.Of("validate", "--uf", "SP", "110.042.490.114").AssertUsageError("not available");
+    public void An_ie_with_a_wrong_check_digit_exits_1()
+    {
+        var run = CliRun.Of("validate", "--uf", "SP", "110.042.490.115");
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("invalid registry.check_digit: IE de SP", Assert.Single(run.OutputLines));
+    }
 
     [Fact]
     public void Help_is_printed_and_exits_0()

@@ -56,9 +56,14 @@ public class ValidateFileTests
     }
 
     [Fact]
-    public void Ie_rows_are_refused_while_ie_is_unavailable()
+    public void Ie_rows_are_checked_in_their_uf()
     {
-        using var csv = new TempCsv("kind,value,uf\ncpf,11144477735,\nie,110.042.490.114,SP\n");
-        CliRun.Of("validate", "--file", csv.Path).AssertUsageError("line 3: Inscrição Estadual validation is not available");
+        using var csv = new TempCsv("kind,value,uf\nie,110.042.490.114,SP\nie,110.042.490.114,MG\ncpf,11144477735,SP\n");
+        var run = CliRun.Of("validate", "--file", csv.Path);
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("110.042.490.114  valid  SP", run.OutputLines[0]);
+        Assert.Contains("110.042.490.114  invalid", run.OutputLines[1]);
+        Assert.Contains("valid", run.OutputLines[2]); // the uf of a non-IE row is ignored
+        Assert.Equal("2 valid, 1 invalid", run.OutputLines[^1]);
     }
 }

@@ -61,9 +61,11 @@ public sealed class Hierarchy
     public IReadOnlyList<UserId> DirectReportsOf(UserId user) => _reports.TryGetValue(user, out var list) ? list : NoReports;
 
     /// <summary>Every subordinate of <paramref name="user"/>, direct or not (never the user itself).</summary>
-    public IReadOnlySet<UserId> SubordinatesOf(UserId user)
+    public IReadOnlySet<UserId> SubordinatesOf(UserId user) => AddSubordinates(user, []);
+
+    /// <summary>Adds every subordinate of <paramref name="user"/> to <paramref name="found"/> (one walk, no intermediate set).</summary>
+    internal HashSet<UserId> AddSubordinates(UserId user, HashSet<UserId> found)
     {
-        var found = new HashSet<UserId>();
         var pending = new Stack<UserId>();
         pending.Push(user);
         while (pending.TryPop(out var next))
@@ -111,10 +113,12 @@ public sealed class Hierarchy
     {
         var cycles = new List<IReadOnlyList<UserId>>();
         var done = new HashSet<UserId>();
+        var path = new List<UserId>();
+        var onPath = new Dictionary<UserId, int>();
         foreach (var start in managers.Keys)
         {
-            var path = new List<UserId>();
-            var onPath = new Dictionary<UserId, int>();
+            path.Clear();
+            onPath.Clear();
             for (UserId? up = start; up is { } current && managers.ContainsKey(current) && !done.Contains(current); up = managers[current])
             {
                 if (onPath.TryGetValue(current, out var at))

@@ -35,7 +35,7 @@ public sealed class VisibilityScope
         HashSet<UserId>? owners = access.Reach switch
         {
             DataReach.Own => [user.Id],
-            DataReach.Team => [user.Id, .. hierarchy.SubordinatesOf(user.Id)],
+            DataReach.Team => hierarchy.AddSubordinates(user.Id, [user.Id]),
             _ => null,
         };
         return new VisibilityScope(owners, access.Reach == DataReach.Platform ? null : [.. user.Companies]);

@@ -42,7 +42,7 @@ public sealed record FtpForm(
 /// The file server where a company/branch keeps the documents users attach (the Documents module also accepts external
 /// links, which need no server). The customer's own server: Senior's is not allowed.
 /// </summary>
-public sealed class FtpSettings : CompanyServer<FtpSettingsId>
+public sealed class FtpSettings : CompanyServer<FtpSettingsId, FtpForm>
 {
     private FtpSettings() { }
 
@@ -56,22 +56,14 @@ public sealed class FtpSettings : CompanyServer<FtpSettingsId>
     public TransferMethod TransferMethod { get; private set; }
 
     /// <summary>New settings, or every problem of the form.</summary>
-    public static OneOf<FtpSettings, Invalid> Create(FtpSettingsId id, TenantId tenantId, FtpForm form, ISecretProtector protector)
-    {
-        var settings = new FtpSettings { Id = id, TenantId = tenantId };
-        return settings.Apply(form, protector).Match<OneOf<FtpSettings, Invalid>>(_ => settings, invalid => invalid);
-    }
-
-    /// <summary>Replaces the settings with the form's (a blank password keeps the stored one), or every problem.</summary>
-    public OneOf<Success, Invalid> Update(FtpForm form, ISecretProtector protector) => Apply(form, protector);
+    public static OneOf<FtpSettings, Invalid> Create(FtpSettingsId id, TenantId tenantId, FtpForm form, ISecretProtector protector) =>
+        Fill(new FtpSettings { Id = id, TenantId = tenantId }, form, protector);
 
     /// <summary>What read APIs return: every field, the password only as "is set".</summary>
     public FtpSettingsView ToView() => new(Id, Company, Branch, Host, Port, Folder, Credentials.User, HasPassword: true, Protocol, TransferMethod);
 
-    private OneOf<Success, Invalid> Apply(FtpForm form, ISecretProtector protector)
+    private protected override OneOf<Success, Invalid> Apply(FtpForm form, ISecretProtector protector)
     {
-        ArgumentNullException.ThrowIfNull(form);
-        ArgumentNullException.ThrowIfNull(protector);
         var problems = new ProblemList("ftp");
         var host = ServerEndpoint.Host(form.Host, problems);
         var port = ServerEndpoint.Port(form.Port, problems);

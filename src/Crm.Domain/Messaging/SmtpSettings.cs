@@ -40,7 +40,7 @@ public sealed record SmtpForm(
 /// appointments and follow-ups). The customer's own server: Senior's is not allowed. Credentials exist exactly when the
 /// server requires authentication, and the secure-connection type exactly when the connection is secure.
 /// </summary>
-public sealed class SmtpSettings : CompanyServer<SmtpSettingsId>
+public sealed class SmtpSettings : CompanyServer<SmtpSettingsId, SmtpForm>
 {
     /// <summary>The longest send delay accepted.</summary>
     public static readonly Duration MaxSendDelay = Duration.FromHours(24);
@@ -67,23 +67,15 @@ public sealed class SmtpSettings : CompanyServer<SmtpSettingsId>
     public bool UsesSecureConnection => SecureConnection is not null;
 
     /// <summary>New settings, or every problem of the form.</summary>
-    public static OneOf<SmtpSettings, Invalid> Create(SmtpSettingsId id, TenantId tenantId, SmtpForm form, ISecretProtector protector)
-    {
-        var settings = new SmtpSettings { Id = id, TenantId = tenantId };
-        return settings.Apply(form, protector).Match<OneOf<SmtpSettings, Invalid>>(_ => settings, invalid => invalid);
-    }
-
-    /// <summary>Replaces the settings with the form's (a blank password keeps the stored one), or every problem.</summary>
-    public OneOf<Success, Invalid> Update(SmtpForm form, ISecretProtector protector) => Apply(form, protector);
+    public static OneOf<SmtpSettings, Invalid> Create(SmtpSettingsId id, TenantId tenantId, SmtpForm form, ISecretProtector protector) =>
+        Fill(new SmtpSettings { Id = id, TenantId = tenantId }, form, protector);
 
     /// <summary>What read APIs return: every field, the password only as "is set".</summary>
     public SmtpSettingsView ToView() => new(Id, Company, Branch, Host, Port, SendDelay, Sender.Value, DisplayName, RequiresAuthentication,
         Credentials?.User, Credentials is not null, UsesSecureConnection, SecureConnection, IsPrimaryServer);
 
-    private OneOf<Success, Invalid> Apply(SmtpForm form, ISecretProtector protector)
+    private protected override OneOf<Success, Invalid> Apply(SmtpForm form, ISecretProtector protector)
     {
-        ArgumentNullException.ThrowIfNull(form);
-        ArgumentNullException.ThrowIfNull(protector);
         var problems = new ProblemList("smtp");
         var host = ServerEndpoint.Host(form.Host, problems);
         var port = ServerEndpoint.Port(form.Port, problems);

@@ -100,7 +100,7 @@ public readonly record struct Email
     {
         Defects.Empty => "E-mail não informado.",
         Defects.Length => "E-mail deve ter no máximo 254 caracteres, e a parte antes do @ no máximo 64.",
-        Defects.Characters => "E-mail contém espaços ou caracteres não permitidos.",
+        Defects.Characters => "E-mail contém espaços, acentos ou caracteres não permitidos.",
         _ => "E-mail deve ter o formato nome@dominio.com.br (um único @, domínio com ponto, sem pontos nas pontas nem duplicados).",
     });
 }

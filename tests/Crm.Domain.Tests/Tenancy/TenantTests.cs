@@ -27,6 +27,18 @@ public class TenantTests
     }
 
     [Fact]
+    public void After_moving_off_Freemium_new_users_wait_for_support_activation()
+    {
+        var tenant = Tenant.Create(Id, "Comercial Sul", Package.Freemium, DefaultIntegration.Mega).AsT0;
+
+        tenant.ChangePackage(Package.Starter);
+        var user = User.Arrive(new UserId(Guid.NewGuid()), Id, "novo", "Novo", null, tenant.Package).AsT0;
+
+        Assert.Equal((Package.Starter, UserStatus.Inactive), (tenant.Package, user.Status));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tenant.ChangePackage((Package)9));
+    }
+
+    [Fact]
     public void A_name_longer_than_the_limit_is_refused()
     {
         var invalid = Tenant.Create(Id, new string('x', Tenant.MaxNameLength + 1), Package.Advanced, null).AsT1;
