@@ -239,4 +239,22 @@ public class CardActionTests
         Assert.Equal(["created", "name", "seller"], card.History.Select(e => e.Field));
         Assert.Equal(CardCodes.NameRequired, card.Rename("", _w.Admin, _w.Clock).AsT1.Problems[0].Code);
     }
+
+    [Fact]
+    public void The_board_history_merges_settings_changes_and_card_edits_by_time()
+    {
+        _w.Clock.AdvanceMinutes(1);
+        var card = _w.Open("Oficina");
+        _w.Clock.AdvanceMinutes(1);
+        _w.Board.Rename("Vendas Sul", _w.Admin, _w.Clock);
+        _w.Clock.AdvanceMinutes(1);
+        card.MoveTo(_w.Board, _w.Visit.Id, _w.Admin, _w.Clock);
+        var elsewhere = new BoardWorld();
+        elsewhere.Open("De outro CRM");
+
+        var timeline = BoardTimeline.Of(_w.Board, [card, elsewhere.Open("Também de outro")]);
+
+        Assert.Equal(["created", "stages", "stages", "stages", "tags", "tags", "created", "name", "stage"], timeline.Select(t => t.Entry.Field));
+        Assert.Equal([card.Id, null, card.Id], timeline.TakeLast(3).Select(t => t.Card));
+    }
 }

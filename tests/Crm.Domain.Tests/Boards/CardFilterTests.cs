@@ -270,4 +270,15 @@ public class CardFilterTests
         Assert.Equal(["Carla's"], Run(new CardFilterDraft { Sellers = [carla] }));
         Assert.Equal(["Bruno's"], Run(new CardFilterDraft { Sellers = [bruno] }));
     }
+
+    [Fact]
+    public void On_a_board_without_thresholds_no_card_is_stagnant()
+    {
+        var board = Crm.Domain.Boards.Board.Create(BoardWorld.Tenant, "Sem prazo", new(Crm.Domain.Boards.BoardScopeKind.SalesType, "Rural"),
+            Crm.Domain.Boards.Colour.Of("#000000"), _w.Admin, _w.Clock).AsT0;
+        var stage = board.AddStage("Único", null, null, _w.Admin, _w.Clock).AsT0;
+        var card = Card.Open(board, stage.Id, "Sítio", BoardWorld.Prospect(), null, null, _w.Index, _w.Admin, _w.Clock).AsT0;
+
+        Assert.False(CardSpecification.Stagnant(board, BoardWorld.Start + Duration.FromDays(1000)).Compile()(card));
+    }
 }

@@ -255,4 +255,9 @@ public class OpportunityTests
         opportunity.ChangeTask(task.Id, new TaskChange.Remove(), clock);
         Assert.Empty(opportunity.Tasks);
     }
+
+    [Fact]
+    public void A_pipeline_of_another_tenant_is_a_bug() =>
+        Assert.Throws<ArgumentException>(() =>
+            Opportunity.Open(new Crm.Domain.Identity.TenantId(Guid.NewGuid()), _pipeline, Draft(), OpportunitySettings.Default, Clock()));
 }

@@ -89,12 +89,17 @@ public sealed class CardSpecification
     public static Expression<Func<Card, bool>> Stagnant(Board board, Instant now)
     {
         ArgumentNullException.ThrowIfNull(board);
-        var late = board.StagnationCutoffs(now).Select(cut =>
+        var cutoffs = board.StagnationCutoffs(now);
+        if (cutoffs.Count == 0)
+            return _ => false;
+        // A card updated after the latest cutoff is stagnant in no stage: one comparison settles most cards.
+        var latest = cutoffs.Max(c => c.UpdatedBefore);
+        var late = cutoffs.Select(cut =>
         {
             var (stage, before) = cut;
             return (Expression<Func<Card, bool>>)(c => c.Stage == stage && c.UpdatedAt < before);
         });
-        return Predicate.All([Open, Predicate.Any(late)]);
+        return Predicate.All([c => c.UpdatedAt < latest, Open, Predicate.Any(late)]);
     }
 
     /// <summary>Cards still being worked: not archived, lost, converted or deleted.</summary>
@@ -160,8 +165,10 @@ public sealed class CardSpecification
         {
             if (!matches(card))
                 continue;
-            var column = Array.IndexOf(stages, card.Stage);
-            if (column < 0)
+            var column = 0;
+            while (column < stages.Length && stages[column] != card.Stage)
+                column++;
+            if (column == stages.Length)
                 continue;
             totals[column]++;
             pages[column].Offer(card, _key(card));

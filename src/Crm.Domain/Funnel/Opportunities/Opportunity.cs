@@ -93,6 +93,8 @@ public sealed class Opportunity
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(clock);
+        if (pipeline.Tenant != tenant)
+            throw new ArgumentException("The pipeline belongs to another tenant.", nameof(pipeline));
         var problems = Check(draft, settings);
         if (problems.Count > 0)
             return new Invalid(problems);
