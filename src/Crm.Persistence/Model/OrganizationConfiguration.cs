@@ -39,7 +39,7 @@ internal sealed class SmtpSettingsConfiguration(CrmDbContext context) : IEntityT
     public void Configure(EntityTypeBuilder<SmtpSettings> builder)
     {
         builder.IsAggregate("SmtpSettings", s => s.TenantId, s => s.Id, context);
-        MessagingMapping.MapServer<SmtpSettings, SmtpSettingsId>(builder);
+        MessagingMapping.MapServer<SmtpSettings, SmtpSettingsId, SmtpForm>(builder);
         builder.Property(s => s.SendDelay);
         builder.Property(s => s.Sender);
         builder.Property(s => s.DisplayName).HasMaxLength(120);
@@ -54,7 +54,7 @@ internal sealed class FtpSettingsConfiguration(CrmDbContext context) : IEntityTy
     public void Configure(EntityTypeBuilder<FtpSettings> builder)
     {
         builder.IsAggregate("FtpSettings", s => s.TenantId, s => s.Id, context);
-        MessagingMapping.MapServer<FtpSettings, FtpSettingsId>(builder);
+        MessagingMapping.MapServer<FtpSettings, FtpSettingsId, FtpForm>(builder);
         builder.Property(s => s.Folder).HasMaxLength(500);
         builder.Property(s => s.Protocol);
         builder.Property(s => s.TransferMethod);
@@ -64,15 +64,16 @@ internal sealed class FtpSettingsConfiguration(CrmDbContext context) : IEntityTy
 
 internal static class MessagingMapping
 {
-    public static void MapServer<T, TId>(EntityTypeBuilder<T> builder)
-        where T : CompanyServer<TId>
+    public static void MapServer<T, TId, TForm>(EntityTypeBuilder<T> builder)
+        where T : CompanyServer<TId, TForm>
         where TId : struct
+        where TForm : class
     {
         builder.Property(s => s.Company);
         builder.Property(s => s.Branch);
         builder.Property(s => s.Host).HasMaxLength(253);
         builder.Property(s => s.Port);
-        builder.HasTenantIndex(nameof(CompanyServer<TId>.Company));
+        builder.HasTenantIndex(nameof(CompanyServer<TId, TForm>.Company));
     }
 
     /// <summary>The user, and the password as the protector's payload only (encrypted at rest, never clear text).</summary>
