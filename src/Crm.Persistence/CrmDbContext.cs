@@ -1,5 +1,6 @@
 using Crm.Domain.Access;
 using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.Contacts;
 using Crm.Domain.Boards;
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
@@ -49,6 +50,9 @@ public abstract class CrmDbContext : DbContext
 
     /// <summary>Accounts (customers).</summary>
     public DbSet<Account> Accounts => Set<Account>();
+
+    /// <summary>Contacts (people) of leads and accounts.</summary>
+    public DbSet<Contact> Contacts => Set<Contact>();
 
     /// <summary>Leads (prospects).</summary>
     public DbSet<Lead> Leads => Set<Lead>();
@@ -123,6 +127,7 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new FtpSettingsConfiguration(this));
         modelBuilder.ApplyConfiguration(new AccountConfiguration(this));
         modelBuilder.ApplyConfiguration(new LeadConfiguration(this));
+        modelBuilder.ApplyConfiguration(new ContactConfiguration(this));
         modelBuilder.ApplyConfiguration(new PipelineConfiguration(this));
         modelBuilder.ApplyConfiguration(new OpportunityConfiguration(this));
         modelBuilder.ApplyConfiguration(new BoardConfiguration(this));

@@ -255,6 +255,98 @@ namespace Crm.Persistence.Migrations.PostgreSql
                     b.HasAnnotation("Crm:TenantProperty", "TenantId");
                 });
 
+            modelBuilder.Entity("Crm.Domain.Accounts.Contacts.Contact", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate?>("Birthday")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Cpf")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Emails")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Marketing")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Phones")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Contacts.Contact.History#ChangeHistory", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("_absorbed")
+                                .IsRequired()
+                                .HasJsonPropertyName("Absorbed");
+
+                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "_entries", "Crm.Domain.Accounts.Contacts.Contact.History#ChangeHistory._entries#HistoryEntry", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<Instant>("At");
+
+                                    b2.Property<Guid>("By");
+
+                                    b2.Property<string>("Field")
+                                        .IsRequired();
+
+                                    b2.Property<bool>("IsSecret");
+
+                                    b2.Property<string>("NewValue");
+
+                                    b2.Property<string>("OldValue");
+
+                                    b2.HasJsonPropertyName("Entries");
+                                });
+
+                            b1
+                                .ToJson("History")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Owner");
+
+                    b.ToTable("Contacts", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
             modelBuilder.Entity("Crm.Domain.Accounts.Lead", b =>
                 {
                     b.Property<Guid>("TenantId")

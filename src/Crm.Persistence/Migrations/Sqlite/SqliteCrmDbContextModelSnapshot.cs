@@ -250,6 +250,99 @@ namespace Crm.Persistence.Migrations.Sqlite
                     b.HasAnnotation("Crm:TenantProperty", "TenantId");
                 });
 
+            modelBuilder.Entity("Crm.Domain.Accounts.Contacts.Contact", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Birthday")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cpf")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Emails")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Marketing")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phones")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Contacts.Contact.History#ChangeHistory", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("_absorbed")
+                                .IsRequired()
+                                .HasJsonPropertyName("Absorbed");
+
+                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "_entries", "Crm.Domain.Accounts.Contacts.Contact.History#ChangeHistory._entries#HistoryEntry", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<long>("At");
+
+                                    b2.Property<Guid>("By");
+
+                                    b2.Property<string>("Field")
+                                        .IsRequired();
+
+                                    b2.Property<bool>("IsSecret");
+
+                                    b2.Property<string>("NewValue");
+
+                                    b2.Property<string>("OldValue");
+
+                                    b2.HasJsonPropertyName("Entries");
+                                });
+
+                            b1
+                                .ToJson("History")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Owner");
+
+                    b.ToTable("Contacts", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
             modelBuilder.Entity("Crm.Domain.Accounts.Lead", b =>
                 {
                     b.Property<Guid>("TenantId")

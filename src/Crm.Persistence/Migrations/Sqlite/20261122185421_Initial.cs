@@ -80,6 +80,29 @@ namespace Crm.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Cpf = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    Birthday = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Phones = table.Column<string>(type: "TEXT", nullable: false),
+                    Emails = table.Column<string>(type: "TEXT", nullable: false),
+                    Marketing = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    History = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FtpSettings",
                 columns: table => new
                 {
@@ -269,6 +292,11 @@ namespace Crm.Persistence.Migrations.Sqlite
                 columns: new[] { "TenantId", "TaxId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_Owner",
+                table: "Contacts",
+                columns: new[] { "TenantId", "Owner" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FtpSettings_TenantId_Company",
                 table: "FtpSettings",
                 columns: new[] { "TenantId", "Company" });
@@ -337,6 +365,9 @@ namespace Crm.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Companies");
+
+            migrationBuilder.DropTable(
+                name: "Contacts");
 
             migrationBuilder.DropTable(
                 name: "FtpSettings");

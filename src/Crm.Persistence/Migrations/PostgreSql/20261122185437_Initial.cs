@@ -81,6 +81,29 @@ namespace Crm.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Owner = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Role = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Department = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Cpf = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    Birthday = table.Column<LocalDate>(type: "date", nullable: true),
+                    Phones = table.Column<string>(type: "text", nullable: false),
+                    Emails = table.Column<string>(type: "text", nullable: false),
+                    Marketing = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    History = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FtpSettings",
                 columns: table => new
                 {
@@ -270,6 +293,11 @@ namespace Crm.Persistence.Migrations.PostgreSql
                 columns: new[] { "TenantId", "TaxId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_Owner",
+                table: "Contacts",
+                columns: new[] { "TenantId", "Owner" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FtpSettings_TenantId_Company",
                 table: "FtpSettings",
                 columns: new[] { "TenantId", "Company" });
@@ -338,6 +366,9 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Companies");
+
+            migrationBuilder.DropTable(
+                name: "Contacts");
 
             migrationBuilder.DropTable(
                 name: "FtpSettings");
