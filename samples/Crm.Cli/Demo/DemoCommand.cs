@@ -1,4 +1,6 @@
 using Crm.Domain.Access;
+using Crm.Domain.Accounts;
+using Crm.Domain.Identity;
 using Crm.Domain.Tenancy;
 using Crm.Persistence;
 using Crm.Persistence.Access;
@@ -18,6 +20,9 @@ internal sealed class DemoCommand(IAnsiConsole console)
 {
     /// <summary>The default database file, in the current folder so the user sees where the data went.</summary>
     public const string DefaultPath = "crm-demo.db";
+
+    /// <summary>Accounts shown per user (the first page by legal name).</summary>
+    private const int PageSize = 50;
 
     /// <summary>Who the demo shows, one per standard role.</summary>
     private static readonly string[] Viewers = ["marina", "carlos", "ana"];
@@ -66,16 +71,17 @@ internal sealed class DemoCommand(IAnsiConsole console)
         var role = await db.Roles.AsNoTracking().Where(r => user.Roles.Contains(r.Id)).Select(r => r.Name).FirstAsync(cancellationToken);
         var scope = (await db.ScopeOfAsync(user.Id, cancellationToken)).AsT0;
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        var accounts = await db.Accounts.AsNoTracking().VisibleTo(scope).OrderBy(a => EF.Property<string>(a, CrmQueries.LegalName))
+        var accounts = await db.Accounts.AsNoTracking().VisibleTo(scope).PageByLegalName<Account, AccountId>(0, PageSize)
             .ToListAsync(cancellationToken);
-        var leads = await db.Leads.AsNoTracking().VisibleTo(scope).CountAsync(cancellationToken);
+        var visibleAccounts = await db.Accounts.VisibleTo(scope).CountAsync(cancellationToken);
+        var leads = await db.Leads.VisibleTo(scope).CountAsync(cancellationToken);
 
         var table = new Table().Title($"{user.Name} ({role})").AddColumns("Conta", "CNPJ", "Responsável");
         foreach (var account in accounts)
             table.AddRow(Markup.Escape(account.Data.LegalName), account.Data.TaxId?.ToString() ?? "",
                 Markup.Escape(account.Data.Owner is { } owner ? names[owner] : ""));
         console.Write(table);
-        summary.AddRow(user.Login, Markup.Escape(role), accounts.Count.ToString(), leads.ToString());
+        summary.AddRow(user.Login, Markup.Escape(role), visibleAccounts.ToString(), leads.ToString());
     }
 
     private static string Outcome(StepOutcome outcome) => outcome switch

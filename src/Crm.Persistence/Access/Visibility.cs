@@ -24,6 +24,23 @@ public static class Visibility
     }
 
     /// <summary>
+    /// A page of the visible records ordered by legal name, in two steps inside one SQL statement: the page's ids are
+    /// chosen on the (tenant, legal name, owner, company, branch, id) index alone, then only those rows are read. A plain
+    /// ORDER BY ... LIMIT would make the database sort every visible row with its JSON documents before keeping 50.
+    /// </summary>
+    public static IQueryable<T> PageByLegalName<T, TId>(this IQueryable<T> visible, int skip, int take)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(visible);
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        var ids = visible.OrderBy(e => EF.Property<string>(e, CrmQueries.LegalName)).ThenBy(e => EF.Property<TId>(e, "Id"))
+            .Skip(skip).Take(take).Select(e => EF.Property<TId>(e, "Id"));
+        return visible.Where(e => ids.Contains(EF.Property<TId>(e, "Id")))
+            .OrderBy(e => EF.Property<string>(e, CrmQueries.LegalName)).ThenBy(e => EF.Property<TId>(e, "Id"));
+    }
+
+    /// <summary>
     /// The scope of <paramref name="user"/>: its roles' reach, the transitive hierarchy under it and its company/branch
     /// pairs, read from the database. Invalid when the user does not exist or the stored hierarchy is broken.
     /// </summary>

@@ -25,7 +25,8 @@ internal static class RegistrationMapping
         SearchColumns.Map(builder, CrmQueries.ShortName, e => read(e).ShortName?.Value).HasMaxLength(40);
         SearchColumns.Map(builder, CrmQueries.TaxId, e => read(e).TaxId?.Digits).HasMaxLength(14);
         builder.HasTenantIndex(CrmQueries.Owner);
-        builder.HasTenantIndex(CrmQueries.LegalName);
+        // Covers a visible page by legal name (see Visibility.PageByLegalName): order and visibility from the index alone.
+        builder.HasTenantIndex(CrmQueries.LegalName, CrmQueries.Owner, CrmQueries.Company, CrmQueries.Branch, "Id");
         builder.HasTenantIndex(CrmQueries.TaxId);
         builder.HasTenantIndex(CrmQueries.ShortName);
     }

@@ -73,6 +73,21 @@ public sealed class VisibilityQueryTests
         Assert.Contains("WHERE", sql, StringComparison.Ordinal);
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task A_page_by_legal_name_is_the_visible_rows_in_order_and_reads_only_the_page(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var team = await Seed(db);
+        await using var context = db.Open(team.Tenant);
+        var scope = (await context.ScopeOfAsync(team.Coordenador)).AsT0;
+        var all = (await context.Accounts.AsNoTracking().VisibleTo(scope).ToListAsync()).OrderBy(a => a.Data.LegalName, StringComparer.Ordinal).ToList();
+
+        var page = await context.Accounts.VisibleTo(scope).PageByLegalName<Crm.Domain.Accounts.Account, AccountId>(2, 4).ToListAsync();
+
+        Assert.Equal(all.Skip(2).Take(4).Select(a => a.Id), page.Select(a => a.Id));
+        Assert.Equal(4, context.ChangeTracker.Entries().Count());
+    }
+
     // Rows materialized by the query: every one is tracked, so the tracker's count is what the query loaded.
     private static async Task<int> Loaded(TestDatabase db, TenantId tenant, UserId user)
     {

@@ -273,9 +273,9 @@ namespace Crm.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Accounts_TenantId_LegalName",
+                name: "IX_Accounts_TenantId_LegalName_OwnerId_CompanyId_BranchId_Id",
                 table: "Accounts",
-                columns: new[] { "TenantId", "LegalName" });
+                columns: new[] { "TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_TenantId_OwnerId",
@@ -303,9 +303,9 @@ namespace Crm.Persistence.Migrations.PostgreSql
                 columns: new[] { "TenantId", "Company" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Leads_TenantId_LegalName",
+                name: "IX_Leads_TenantId_LegalName_OwnerId_CompanyId_BranchId_Id",
                 table: "Leads",
-                columns: new[] { "TenantId", "LegalName" });
+                columns: new[] { "TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_TenantId_OwnerId",

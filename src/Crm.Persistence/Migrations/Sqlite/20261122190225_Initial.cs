@@ -272,9 +272,9 @@ namespace Crm.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Accounts_TenantId_LegalName",
+                name: "IX_Accounts_TenantId_LegalName_OwnerId_CompanyId_BranchId_Id",
                 table: "Accounts",
-                columns: new[] { "TenantId", "LegalName" });
+                columns: new[] { "TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_TenantId_OwnerId",
@@ -302,9 +302,9 @@ namespace Crm.Persistence.Migrations.Sqlite
                 columns: new[] { "TenantId", "Company" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Leads_TenantId_LegalName",
+                name: "IX_Leads_TenantId_LegalName_OwnerId_CompanyId_BranchId_Id",
                 table: "Leads",
-                columns: new[] { "TenantId", "LegalName" });
+                columns: new[] { "TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_TenantId_OwnerId",

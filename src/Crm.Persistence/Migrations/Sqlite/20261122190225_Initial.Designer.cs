@@ -6,52 +6,46 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NodaTime;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Crm.Persistence.Migrations.PostgreSql
+namespace Crm.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261122185437_Initial")]
+    [DbContext(typeof(SqliteCrmDbContext))]
+    [Migration("20261122190225_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Crm.Domain.Access.Role", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsStandard")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reach")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_grants", "Crm.Domain.Access.Role._grants#ModuleGrant", b1 =>
                         {
@@ -65,7 +59,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Grants")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("TenantId", "Id");
@@ -81,58 +75,58 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Access.User", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("Department")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("Function")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsSupport")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Login")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("Manager")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("SeesAllPortalCharts")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("_companies")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Companies");
 
-                    b.PrimitiveCollection<Guid[]>("_roles")
+                    b.PrimitiveCollection<string>("_roles")
                         .IsRequired()
-                        .HasColumnType("uuid[]")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Roles");
 
                     b.HasKey("TenantId", "Id");
@@ -150,64 +144,65 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Accounts.Account", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("BranchId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CompanyId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ConvertedFrom")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Data");
 
                     b.Property<string>("ErpSituation")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Integration")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<LocalDate?>("LastPurchase")
-                        .HasColumnType("date");
+                    b.Property<string>("LastPurchase")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LegalName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("MergedInto")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OwnerId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TaxId")
                         .HasMaxLength(14)
-                        .HasColumnType("character varying(14)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
-                    b.PrimitiveCollection<Guid[]>("_mergedFrom")
+                    b.PrimitiveCollection<string>("_mergedFrom")
                         .IsRequired()
-                        .HasColumnType("uuid[]")
+                        .HasColumnType("TEXT")
                         .HasColumnName("MergedFrom");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Account.History#ChangeHistory", b1 =>
@@ -222,7 +217,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
                                 {
                                     b2.IsRequired();
 
-                                    b2.Property<Instant>("At");
+                                    b2.Property<long>("At");
 
                                     b2.Property<Guid>("By");
 
@@ -240,18 +235,18 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("TenantId", "Id");
-
-                    b.HasIndex("TenantId", "LegalName");
 
                     b.HasIndex("TenantId", "OwnerId");
 
                     b.HasIndex("TenantId", "ShortName");
 
                     b.HasIndex("TenantId", "TaxId");
+
+                    b.HasIndex("TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id");
 
                     b.ToTable("Accounts", (string)null);
 
@@ -261,52 +256,53 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Accounts.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
-                    b.Property<LocalDate?>("Birthday")
-                        .HasColumnType("date");
+                    b.Property<string>("Birthday")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Cpf")
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Department")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Emails")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Marketing")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Phones")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Contacts.Contact.History#ChangeHistory", b1 =>
                         {
@@ -320,7 +316,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
                                 {
                                     b2.IsRequired();
 
-                                    b2.Property<Instant>("At");
+                                    b2.Property<long>("At");
 
                                     b2.Property<Guid>("By");
 
@@ -338,7 +334,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("TenantId", "Id");
@@ -353,49 +349,49 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Accounts.Lead", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("BranchId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CompanyId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ConvertedTo")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Data");
 
                     b.Property<string>("LegalName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OwnerId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TaxId")
                         .HasMaxLength(14)
-                        .HasColumnType("character varying(14)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Lead.History#ChangeHistory", b1 =>
                         {
@@ -409,7 +405,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
                                 {
                                     b2.IsRequired();
 
-                                    b2.Property<Instant>("At");
+                                    b2.Property<long>("At");
 
                                     b2.Property<Guid>("By");
 
@@ -427,18 +423,18 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("TenantId", "Id");
-
-                    b.HasIndex("TenantId", "LegalName");
 
                     b.HasIndex("TenantId", "OwnerId");
 
                     b.HasIndex("TenantId", "ShortName");
 
                     b.HasIndex("TenantId", "TaxId");
+
+                    b.HasIndex("TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id");
 
                     b.ToTable("Leads", (string)null);
 
@@ -448,35 +444,35 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Boards.Board", b =>
                 {
                     b.Property<Guid>("Tenant")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Colour")
                         .IsRequired()
                         .HasMaxLength(7)
-                        .HasColumnType("character varying(7)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("DefaultBaseCard")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
-                    b.PrimitiveCollection<Guid[]>("_users")
+                    b.PrimitiveCollection<string>("_users")
                         .IsRequired()
-                        .HasColumnType("uuid[]")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Users");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Scope", "Crm.Domain.Boards.Board.Scope#BoardScope", b1 =>
@@ -486,13 +482,13 @@ namespace Crm.Persistence.Migrations.PostgreSql
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ScopeKind");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ScopeName");
                         });
 
@@ -500,7 +496,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
                         {
                             b1.IsRequired();
 
-                            b1.Property<Instant>("At");
+                            b1.Property<long>("At");
 
                             b1.Property<Guid>("By");
 
@@ -515,7 +511,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_stages", "Crm.Domain.Boards.Board._stages#BoardStage", b1 =>
@@ -533,7 +529,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Stages")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_tags", "Crm.Domain.Boards.Board._tags#Tag", b1 =>
@@ -550,7 +546,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Tags")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("Tenant", "Id");
@@ -563,74 +559,77 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Funnel.Opportunities.Opportunity", b =>
                 {
                     b.Property<Guid>("Tenant")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Account")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CloseReason")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
-                    b.Property<LocalDate?>("ExpectedClose")
-                        .HasColumnType("date");
+                    b.Property<string>("ExpectedClose")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Owner")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Pipeline")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Quantity", "Crm.Domain.Funnel.Opportunities.Opportunity.Quantity#Quantity", b1 =>
                         {
-                            b1.Property<decimal>("Amount")
-                                .HasColumnType("numeric")
+                            b1.Property<string>("Amount")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
                                 .HasColumnName("QuantityAmount");
 
                             b1.Property<string>("Unit")
                                 .IsRequired()
                                 .HasMaxLength(10)
-                                .HasColumnType("character varying(10)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("QuantityUnit");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Value", "Crm.Domain.Funnel.Opportunities.Opportunity.Value#Money", b1 =>
                         {
-                            b1.Property<decimal>("Amount")
-                                .HasColumnType("numeric")
+                            b1.Property<string>("Amount")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ValueAmount");
 
                             b1.Property<string>("Currency")
                                 .IsRequired()
                                 .HasMaxLength(3)
-                                .HasColumnType("character varying(3)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ValueCurrency");
                         });
 
@@ -638,15 +637,15 @@ namespace Crm.Persistence.Migrations.PostgreSql
                         {
                             b1.IsRequired();
 
-                            b1.Property<Instant>("Entered");
+                            b1.Property<long>("Entered");
 
-                            b1.Property<Instant?>("Left");
+                            b1.Property<long?>("Left");
 
                             b1.Property<Guid>("Stage");
 
                             b1
                                 .ToJson("StageHistory")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_tasks", "Crm.Domain.Funnel.Opportunities.Opportunity._tasks#SalesTask", b1 =>
@@ -655,11 +654,12 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1.Property<Guid>("Assignee");
 
-                            b1.Property<Instant>("CreatedAt");
+                            b1.Property<long>("CreatedAt");
 
-                            b1.Property<Instant?>("DoneAt");
+                            b1.Property<long?>("DoneAt");
 
-                            b1.Property<LocalDate>("Due");
+                            b1.Property<string>("Due")
+                                .IsRequired();
 
                             b1.Property<Guid>("Id");
 
@@ -668,7 +668,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Tasks")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("Tenant", "Id");
@@ -685,20 +685,20 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Funnel.Pipelines.Pipeline", b =>
                 {
                     b.Property<Guid>("Tenant")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_stages", "Crm.Domain.Funnel.Pipelines.Pipeline._stages#PipelineStage", b1 =>
                         {
@@ -722,7 +722,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Stages")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("Tenant", "Id");
@@ -735,44 +735,44 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Messaging.FtpSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("Branch")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Company")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Folder")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Host")
                         .IsRequired()
                         .HasMaxLength(253)
-                        .HasColumnType("character varying(253)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Port")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Protocol")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TransferMethod")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Messaging.FtpSettings.Credentials#ServerCredentials", b1 =>
                         {
@@ -780,13 +780,13 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1.Property<string>("Password")
                                 .IsRequired()
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Password");
 
                             b1.Property<string>("User")
                                 .IsRequired()
                                 .HasMaxLength(120)
-                                .HasColumnType("character varying(120)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("User");
                         });
 
@@ -802,60 +802,60 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Messaging.SmtpSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("Branch")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Company")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Host")
                         .IsRequired()
                         .HasMaxLength(253)
-                        .HasColumnType("character varying(253)");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsPrimaryServer")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Port")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SecureConnection")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Duration>("SendDelay")
-                        .HasColumnType("interval");
+                    b.Property<long>("SendDelay")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Sender")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Messaging.SmtpSettings.Credentials#ServerCredentials", b1 =>
                         {
                             b1.Property<string>("Password")
                                 .IsRequired()
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Password");
 
                             b1.Property<string>("User")
                                 .IsRequired()
                                 .HasMaxLength(120)
-                                .HasColumnType("character varying(120)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("User");
                         });
 
@@ -871,15 +871,15 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Organization.Company", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Crm.Domain.Organization.Company.Details#UnitDetails", b1 =>
                         {
@@ -887,21 +887,21 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1.Property<string>("Cnpj")
                                 .HasMaxLength(14)
-                                .HasColumnType("character varying(14)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("ErpCode")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(120)
-                                .HasColumnType("character varying(120)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("TradeName")
                                 .HasMaxLength(120)
-                                .HasColumnType("character varying(120)");
+                                .HasColumnType("TEXT");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_branches", "Crm.Domain.Organization.Company._branches#Branch", b1 =>
@@ -935,7 +935,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Branches")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("TenantId", "Id");
@@ -948,26 +948,26 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<string>("DefaultIntegration")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Package")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
