@@ -86,7 +86,7 @@ public class VisiblePageBenchmarks
     public async Task<List<Account>> FirstPage()
     {
         await using var db = _database.Open(BenchmarkDatabase.Tenant);
-        return await db.Accounts.AsNoTracking().VisibleTo(_scope).PageByLegalName<Account, AccountId>(0, 50).ToListAsync();
+        return await db.Accounts.AsNoTracking().VisiblePageByLegalNameAsync(_scope, a => a.Id, 0, 50);
     }
 
     private static User Seller(int i, CompanyId company)

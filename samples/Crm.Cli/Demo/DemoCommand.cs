@@ -1,6 +1,4 @@
 using Crm.Domain.Access;
-using Crm.Domain.Accounts;
-using Crm.Domain.Identity;
 using Crm.Domain.Tenancy;
 using Crm.Persistence;
 using Crm.Persistence.Access;
@@ -71,8 +69,7 @@ internal sealed class DemoCommand(IAnsiConsole console)
         var role = await db.Roles.AsNoTracking().Where(r => user.Roles.Contains(r.Id)).Select(r => r.Name).FirstAsync(cancellationToken);
         var scope = (await db.ScopeOfAsync(user.Id, cancellationToken)).AsT0;
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        var accounts = await db.Accounts.AsNoTracking().VisibleTo(scope).PageByLegalName<Account, AccountId>(0, PageSize)
-            .ToListAsync(cancellationToken);
+        var accounts = await db.Accounts.AsNoTracking().VisiblePageByLegalNameAsync(scope, a => a.Id, 0, PageSize, cancellationToken);
         var visibleAccounts = await db.Accounts.VisibleTo(scope).CountAsync(cancellationToken);
         var leads = await db.Leads.VisibleTo(scope).CountAsync(cancellationToken);
 

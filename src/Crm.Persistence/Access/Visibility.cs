@@ -24,20 +24,25 @@ public static class Visibility
     }
 
     /// <summary>
-    /// A page of the visible records ordered by legal name, in two steps inside one SQL statement: the page's ids are
-    /// chosen on the (tenant, legal name, owner, company, branch, id) index alone, then only those rows are read. A plain
-    /// ORDER BY ... LIMIT would make the database sort every visible row with its JSON documents before keeping 50.
+    /// A page of the records <paramref name="scope"/> allows, ordered by legal name, in two short queries: the page's
+    /// ids are chosen on covering indexes of the search columns alone, then only those rows are read by primary key.
+    /// (A single ORDER BY ... LIMIT makes the database carry every visible row, JSON documents included, into the sort,
+    /// and an outer ORDER BY over an id list tempts SQLite into scanning the name index of the whole tenant.)
     /// </summary>
-    public static IQueryable<T> PageByLegalName<T, TId>(this IQueryable<T> visible, int skip, int take)
+    public static async Task<List<T>> VisiblePageByLegalNameAsync<T, TId>(this IQueryable<T> records, VisibilityScope scope,
+        Func<T, TId> idOf, int skip, int take, CancellationToken cancellationToken = default)
         where T : class
+        where TId : notnull
     {
-        ArgumentNullException.ThrowIfNull(visible);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(idOf);
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
-        var ids = visible.OrderBy(e => EF.Property<string>(e, CrmQueries.LegalName)).ThenBy(e => EF.Property<TId>(e, "Id"))
-            .Skip(skip).Take(take).Select(e => EF.Property<TId>(e, "Id"));
-        return visible.Where(e => ids.Contains(EF.Property<TId>(e, "Id")))
-            .OrderBy(e => EF.Property<string>(e, CrmQueries.LegalName)).ThenBy(e => EF.Property<TId>(e, "Id"));
+        var ids = await records.VisibleTo(scope).OrderBy(e => EF.Property<string>(e, CrmQueries.LegalName)).ThenBy(e => EF.Property<TId>(e, "Id"))
+            .Skip(skip).Take(take).Select(e => EF.Property<TId>(e, "Id")).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await records.Where(e => ids.Contains(EF.Property<TId>(e, "Id"))).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        return [.. rows.OrderBy(r => position[idOf(r)])];
     }
 
     /// <summary>

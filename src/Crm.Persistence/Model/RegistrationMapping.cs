@@ -24,8 +24,9 @@ internal static class RegistrationMapping
         SearchColumns.Map(builder, CrmQueries.LegalName, e => read(e).LegalName).HasMaxLength(200);
         SearchColumns.Map(builder, CrmQueries.ShortName, e => read(e).ShortName?.Value).HasMaxLength(40);
         SearchColumns.Map(builder, CrmQueries.TaxId, e => read(e).TaxId?.Digits).HasMaxLength(14);
-        builder.HasTenantIndex(CrmQueries.Owner);
-        // Covers a visible page by legal name (see Visibility.PageByLegalName): order and visibility from the index alone.
+        // Both cover a visible page by legal name (Visibility.VisiblePageByLegalName): whichever the planner picks, the
+        // page's ids come from the index alone — by owner for a small team, in name order for a wide scope.
+        builder.HasTenantIndex(CrmQueries.Owner, CrmQueries.LegalName, CrmQueries.Company, CrmQueries.Branch, "Id");
         builder.HasTenantIndex(CrmQueries.LegalName, CrmQueries.Owner, CrmQueries.Company, CrmQueries.Branch, "Id");
         builder.HasTenantIndex(CrmQueries.TaxId);
         builder.HasTenantIndex(CrmQueries.ShortName);

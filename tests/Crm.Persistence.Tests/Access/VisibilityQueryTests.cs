@@ -82,7 +82,7 @@ public sealed class VisibilityQueryTests
         var scope = (await context.ScopeOfAsync(team.Coordenador)).AsT0;
         var all = (await context.Accounts.AsNoTracking().VisibleTo(scope).ToListAsync()).OrderBy(a => a.Data.LegalName, StringComparer.Ordinal).ToList();
 
-        var page = await context.Accounts.VisibleTo(scope).PageByLegalName<Crm.Domain.Accounts.Account, AccountId>(2, 4).ToListAsync();
+        var page = await context.Accounts.VisiblePageByLegalNameAsync(scope, a => a.Id, 2, 4);
 
         Assert.Equal(all.Skip(2).Take(4).Select(a => a.Id), page.Select(a => a.Id));
         Assert.Equal(4, context.ChangeTracker.Entries().Count());

@@ -242,13 +242,13 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                     b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("TenantId", "OwnerId");
-
                     b.HasIndex("TenantId", "ShortName");
 
                     b.HasIndex("TenantId", "TaxId");
 
                     b.HasIndex("TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id");
+
+                    b.HasIndex("TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id");
 
                     b.ToTable("Accounts", (string)null);
 
@@ -429,13 +429,13 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                     b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("TenantId", "OwnerId");
-
                     b.HasIndex("TenantId", "ShortName");
 
                     b.HasIndex("TenantId", "TaxId");
 
                     b.HasIndex("TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id");
+
+                    b.HasIndex("TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id");
 
                     b.ToTable("Leads", (string)null);
 

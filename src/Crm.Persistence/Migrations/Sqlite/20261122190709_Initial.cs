@@ -277,9 +277,9 @@ namespace Crm.Persistence.Migrations.Sqlite
                 columns: new[] { "TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Accounts_TenantId_OwnerId",
+                name: "IX_Accounts_TenantId_OwnerId_LegalName_CompanyId_BranchId_Id",
                 table: "Accounts",
-                columns: new[] { "TenantId", "OwnerId" });
+                columns: new[] { "TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_TenantId_ShortName",
@@ -307,9 +307,9 @@ namespace Crm.Persistence.Migrations.Sqlite
                 columns: new[] { "TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Leads_TenantId_OwnerId",
+                name: "IX_Leads_TenantId_OwnerId_LegalName_CompanyId_BranchId_Id",
                 table: "Leads",
-                columns: new[] { "TenantId", "OwnerId" });
+                columns: new[] { "TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_TenantId_ShortName",

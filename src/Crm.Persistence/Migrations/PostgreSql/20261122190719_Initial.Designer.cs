@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261122190235_Initial")]
+    [Migration("20261122190719_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -245,13 +245,13 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                     b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("TenantId", "OwnerId");
-
                     b.HasIndex("TenantId", "ShortName");
 
                     b.HasIndex("TenantId", "TaxId");
 
                     b.HasIndex("TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id");
+
+                    b.HasIndex("TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id");
 
                     b.ToTable("Accounts", (string)null);
 
@@ -432,13 +432,13 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                     b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("TenantId", "OwnerId");
-
                     b.HasIndex("TenantId", "ShortName");
 
                     b.HasIndex("TenantId", "TaxId");
 
                     b.HasIndex("TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id");
+
+                    b.HasIndex("TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id");
 
                     b.ToTable("Leads", (string)null);
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261122190225_Initial")]
+    [Migration("20261122190709_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -240,13 +240,13 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                     b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("TenantId", "OwnerId");
-
                     b.HasIndex("TenantId", "ShortName");
 
                     b.HasIndex("TenantId", "TaxId");
 
                     b.HasIndex("TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id");
+
+                    b.HasIndex("TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id");
 
                     b.ToTable("Accounts", (string)null);
 
@@ -428,13 +428,13 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                     b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("TenantId", "OwnerId");
-
                     b.HasIndex("TenantId", "ShortName");
 
                     b.HasIndex("TenantId", "TaxId");
 
                     b.HasIndex("TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id");
+
+                    b.HasIndex("TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id");
 
                     b.ToTable("Leads", (string)null);
 
