@@ -23,13 +23,3 @@ public sealed class PostgresDataAttribute : DataAttribute
 
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[TestProviders.Postgres]];
 }
-
-/// <summary>A test that needs the PostgreSQL server only; skipped with a visible reason when there is none.</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (TestDatabase.PostgresServer is null)
-            Skip = $"No PostgreSQL server: {TestDatabase.PostgresVariable} is not set (run scripts/postgres.sh, which installs and starts one).";
-    }
-}
