@@ -41,6 +41,8 @@ if pg_answers || start_server; then
     || psql_admin "create role $role login createdb password '$password'" >/dev/null
   [ "$(psql_admin "select 1 from pg_database where datname='$database'")" = 1 ] \
     || psql_admin "create database $database owner $role" >/dev/null
+  # Tests drop their databases WITH (FORCE), which may have to end an autovacuum worker.
+  psql_admin "grant pg_signal_backend to $role" >/dev/null
   export CRM_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=$role;Password=$password;Database=$database"
   echo "postgres.sh: PostgreSQL answers on 127.0.0.1:$port (CRM_TEST_POSTGRES exported)"
 else

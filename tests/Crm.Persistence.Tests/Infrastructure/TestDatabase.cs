@@ -57,7 +57,15 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(database, async () =>
         {
             NpgsqlConnection.ClearAllPools();
-            await Admin(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            try
+            {
+                await Admin(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                // A server background process (autovacuum) still attached and the role cannot end it: a plain drop waits it out.
+                await Admin(server, $"DROP DATABASE IF EXISTS {name}");
+            }
         });
     }
 
