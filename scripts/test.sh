@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# A real PostgreSQL for the persistence tests (installed and started when missing; they skip visibly without one).
+. scripts/postgres.sh
+
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Crm.Cli.Demo;
 using Crm.Cli.Validation;
 using Crm.Domain.Registry;
 using Spectre.Console;
@@ -36,7 +37,19 @@ public sealed class CrmCli
     private RootCommand BuildRoot()
     {
         var validate = BuildValidate();
-        return new RootCommand("crm — the Crm.Sdk sample host.") { validate };
+        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo() };
+    }
+
+    private Command BuildDemo()
+    {
+        var db = new Option<string>("--db")
+        {
+            Description = $"The SQLite file to provision and fill (default: ./{DemoCommand.DefaultPath}).",
+            DefaultValueFactory = _ => DemoCommand.DefaultPath,
+        };
+        var demo = new Command("demo", "Provisions a demo tenant into a SQLite file and shows what a Diretor, a Coordenador and a Usuário see.") { db };
+        demo.SetAction((result, cancellationToken) => new DemoCommand(_console).RunAsync(result.GetValue(db)!, cancellationToken));
+        return demo;
     }
 
     private Command BuildValidate()

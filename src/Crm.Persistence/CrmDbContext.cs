@@ -1,0 +1,168 @@
+using Crm.Domain.Access;
+using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.Contacts;
+using Crm.Domain.Boards;
+using Crm.Domain.Funnel.Opportunities;
+using Crm.Domain.Funnel.Pipelines;
+using Crm.Domain.Messaging;
+using Crm.Domain.Organization;
+using Crm.Domain.Tenancy;
+using Crm.Domain.Identity;
+using Crm.Domain.Problems;
+using Crm.Persistence.Concurrency;
+using Crm.Persistence.Conversions;
+using Crm.Persistence.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Crm.Persistence;
+
+/// <summary>
+/// The EF Core model of Crm.Sdk, confined to one tenant: every query carries the named <c>Tenant</c> filter, every
+/// UPDATE and DELETE names the tenant in its key, and <see cref="SaveAsync"/> refuses rows of another tenant.
+/// Get one from <see cref="CrmDatabase.Open"/>.
+/// </summary>
+public abstract class CrmDbContext : DbContext
+{
+    /// <summary>Creates a context over <paramref name="options"/>, confined to <paramref name="tenant"/>.</summary>
+    private protected CrmDbContext(DbContextOptions options, TenantId tenant) : base(options) => Tenant = tenant;
+
+    /// <summary>The tenant every query, update and delete of this context is confined to.</summary>
+    public TenantId Tenant { get; }
+
+    /// <summary>The tenant itself (one row, the context's own).</summary>
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    /// <summary>Roles with their module permissions.</summary>
+    public DbSet<Role> Roles => Set<Role>();
+
+    /// <summary>CRM users with their roles, manager and company/branch scopes.</summary>
+    public DbSet<User> Users => Set<User>();
+
+    /// <summary>Companies (empresas) with their branches (filiais).</summary>
+    public DbSet<Company> Companies => Set<Company>();
+
+    /// <summary>SMTP settings per company/branch; passwords only as protected payloads.</summary>
+    public DbSet<SmtpSettings> SmtpSettings => Set<SmtpSettings>();
+
+    /// <summary>FTP settings per company/branch; passwords only as protected payloads.</summary>
+    public DbSet<FtpSettings> FtpSettings => Set<FtpSettings>();
+
+    /// <summary>Accounts (customers).</summary>
+    public DbSet<Account> Accounts => Set<Account>();
+
+    /// <summary>Contacts (people) of leads and accounts.</summary>
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    /// <summary>Leads (prospects).</summary>
+    public DbSet<Lead> Leads => Set<Lead>();
+
+    /// <summary>Sales pipelines (funnels) with their stages.</summary>
+    public DbSet<Pipeline> Pipelines => Set<Pipeline>();
+
+    /// <summary>Opportunities with their stage history and tasks.</summary>
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+
+    /// <summary>Kanban boards with stages, tags, released users and history.</summary>
+    public DbSet<Board> Boards => Set<Board>();
+
+    /// <summary>
+    /// Writes every change as one transaction. A row changed by someone else since it was read yields a
+    /// <see cref="Conflict"/> and writes nothing; a row of another tenant yields <see cref="Invalid"/>.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        if (CrossTenant() is { Count: > 0 } foreign)
+            return new Invalid(foreign);
+        try
+        {
+            return new Saved(await SaveChangesAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            return new Conflict([.. e.Entries.Select(Describe)]);
+        }
+    }
+
+    /// <summary>Stamps the versions, then saves; prefer <see cref="SaveAsync"/>, which returns conflicts as values.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>Stamps the versions, then saves; prefer <see cref="SaveAsync"/>, which returns conflicts as values.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Metadata.IConstructorBindingFactory, DomainConstructorBinding>();
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        ValueObjectConventions.Apply(configurationBuilder);
+        if (Database.IsSqlite())
+            SqliteConventions.Apply(configurationBuilder);
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfiguration(new TenantConfiguration(this));
+        modelBuilder.ApplyConfiguration(new RoleConfiguration(this));
+        modelBuilder.ApplyConfiguration(new UserConfiguration(this));
+        modelBuilder.ApplyConfiguration(new CompanyConfiguration(this));
+        modelBuilder.ApplyConfiguration(new SmtpSettingsConfiguration(this));
+        modelBuilder.ApplyConfiguration(new FtpSettingsConfiguration(this));
+        modelBuilder.ApplyConfiguration(new AccountConfiguration(this));
+        modelBuilder.ApplyConfiguration(new LeadConfiguration(this));
+        modelBuilder.ApplyConfiguration(new ContactConfiguration(this));
+        modelBuilder.ApplyConfiguration(new PipelineConfiguration(this));
+        modelBuilder.ApplyConfiguration(new OpportunityConfiguration(this));
+        modelBuilder.ApplyConfiguration(new BoardConfiguration(this));
+    }
+
+    // A new aggregate starts at version 1; each save of a changed one adds 1. The old value stays the original, so the
+    // UPDATE's WHERE names it and matches nothing when someone else saved in between.
+    private void StampVersions()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                SearchColumns.Refresh(entry);
+            if (entry.Metadata.FindProperty(AggregateMapping.Version) is null)
+                continue;
+            var version = entry.Property(AggregateMapping.Version);
+            if (entry.State == EntityState.Added)
+                version.CurrentValue = 1L;
+            else if (entry.State == EntityState.Modified)
+                version.CurrentValue = (long)version.OriginalValue! + 1;
+        }
+    }
+
+    private List<Problem> CrossTenant() => [.. ChangeTracker.Entries()
+        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        .Where(e => TenantOf(e) is { } tenant && tenant != Tenant)
+        .Select(e => new Problem("", "persistence.cross_tenant",
+            $"{Describe(e)} pertence a outro tenant e não pode ser gravado pelo tenant {Tenant.Value}."))];
+
+    private static TenantId? TenantOf(EntityEntry entry) =>
+        entry.Metadata.GetProperties().FirstOrDefault(p => p.GetColumnName() == AggregateMapping.TenantColumn) is { } property
+            ? (TenantId?)entry.Property(property.Name).CurrentValue
+            : null;
+
+    private static string Describe(EntityEntry entry) =>
+        $"{entry.Metadata.ClrType.Name} {string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue))}";
+}

@@ -1,0 +1,44 @@
+using Crm.Domain.Identity;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Persistence;
+
+/// <summary>
+/// The search columns of leads and accounts, for queries: <c>db.Accounts.Where(a => EF.Property&lt;UserId?&gt;(a, CrmQueries.Owner) == user)</c>.
+/// They mirror fields of the registration data and are rewritten from it on every save.
+/// </summary>
+public static class CrmQueries
+{
+    /// <summary>Column of the owner (the user responsible for the record).</summary>
+    public const string Owner = "OwnerId";
+
+    /// <summary>Column of the company.</summary>
+    public const string Company = "CompanyId";
+
+    /// <summary>Column of the branch.</summary>
+    public const string Branch = "BranchId";
+
+    /// <summary>Column of the legal name (razão social).</summary>
+    public const string LegalName = "LegalName";
+
+    /// <summary>Column of the short name (nome abreviado).</summary>
+    public const string ShortName = "ShortName";
+
+    /// <summary>Column of the unmasked CPF or CNPJ.</summary>
+    public const string TaxId = "TaxId";
+
+    /// <summary>
+    /// The owner column of a lead or account as a query expression, e.g. for a visibility filter:
+    /// <c>db.Accounts.Where(CrmQueries.OwnedBy&lt;Account&gt;(owners))</c>.
+    /// </summary>
+    public static Expression<Func<T, UserId?>> OwnerColumn<T>() => e => EF.Property<UserId?>(e!, Owner);
+
+    /// <summary>Records owned by one of <paramref name="owners"/>, as a filter translated to <c>OwnerId IN (...)</c>.</summary>
+    public static Expression<Func<T, bool>> OwnedBy<T>(IReadOnlyCollection<UserId> owners)
+    {
+        ArgumentNullException.ThrowIfNull(owners);
+        var nullable = owners.Select(o => (UserId?)o).ToList();
+        return e => nullable.Contains(EF.Property<UserId?>(e!, Owner));
+    }
+}

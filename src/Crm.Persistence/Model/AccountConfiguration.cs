@@ -1,0 +1,25 @@
+using Crm.Domain.Accounts;
+using Crm.Domain.Identity;
+using Crm.Persistence.Conversions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Persistence.Model;
+
+internal sealed class AccountConfiguration(CrmDbContext context) : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> builder)
+    {
+        builder.IsAggregate("Accounts", a => a.TenantId, a => a.Id, context);
+        RegistrationMapping.Map(builder, a => a.Data, a => a.Data);
+        builder.ComplexProperty(a => a.History, RegistrationMapping.MapHistory);
+        builder.Property(a => a.LastPurchase);
+        builder.Property(a => a.ErpSituation);
+        builder.Property(a => a.Integration).HasMaxLength(80);
+        builder.Property(a => a.ConvertedFrom);
+        builder.Property(a => a.MergedInto);
+        builder.PrimitiveCollection<List<AccountId>>("_mergedFrom").HasColumnName("MergedFrom")
+            .ElementType(e => e.HasConversion<IdConverter<AccountId>>());
+        builder.Ignore(a => a.MergedFrom);
+    }
+}

@@ -1,0 +1,24 @@
+using Crm.Domain.Accounts.Contacts;
+using Crm.Domain.Accounts.Registration;
+using Crm.Persistence.Conversions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Persistence.Model;
+
+internal sealed class ContactConfiguration(CrmDbContext context) : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.IsAggregate("Contacts", c => c.TenantId, c => c.Id, context);
+        builder.Property(c => c.Owner).HasConversion(ContactListConverters.Owner).HasMaxLength(50);
+        builder.Property(c => c.Name).HasMaxLength(Contact.MaxNameLength);
+        builder.Property(c => c.Role).HasMaxLength(100);
+        builder.Property(c => c.Department).HasMaxLength(100);
+        builder.Property(c => c.Phones).HasConversion(ContactListConverters.Phones, ContactListConverters.Comparer<PhoneEntry>());
+        builder.Property(c => c.Emails).HasConversion(ContactListConverters.Emails, ContactListConverters.Comparer<EmailEntry>());
+        builder.Property(c => c.Marketing).HasConversion(ContactListConverters.Marketing, ContactListConverters.Comparer<MarketingConsent>());
+        builder.ComplexProperty(c => c.History, RegistrationMapping.MapHistory);
+        builder.HasTenantIndex(nameof(Contact.Owner));
+    }
+}

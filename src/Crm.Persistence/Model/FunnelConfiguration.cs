@@ -1,0 +1,85 @@
+using Crm.Domain.Funnel.Opportunities;
+using Crm.Domain.Funnel.Pipelines;
+using Crm.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Persistence.Model;
+
+internal sealed class PipelineConfiguration(CrmDbContext context) : IEntityTypeConfiguration<Pipeline>
+{
+    public void Configure(EntityTypeBuilder<Pipeline> builder)
+    {
+        builder.IsAggregate("Pipelines", p => p.Tenant, p => p.Id, context);
+        builder.Property(p => p.Name).HasMaxLength(100);
+        builder.ComplexCollection<List<PipelineStage>, PipelineStage>("_stages", stage =>
+        {
+            stage.ToJson("Stages");
+            stage.Property(s => s.Id);
+            stage.Property(s => s.Name);
+            stage.Property(s => s.Probability);
+            stage.Property(s => s.Outcome);
+            stage.Property(s => s.StagnantDays);
+            stage.Property(s => s.PromoteAccountTo);
+            stage.Property(s => s.PublishToCharts);
+        });
+        builder.Ignore(p => p.Stages);
+        builder.Ignore(p => p.Entry);
+        builder.Ignore(p => p.Won);
+        builder.Ignore(p => p.Lost);
+    }
+}
+
+internal sealed class OpportunityConfiguration(CrmDbContext context) : IEntityTypeConfiguration<Opportunity>
+{
+    // The stage history and the tasks are JSON columns of the opportunity; the current stage is derived from the
+    // history, so it is not a column of its own.
+    public void Configure(EntityTypeBuilder<Opportunity> builder)
+    {
+        builder.IsAggregate("Opportunities", o => o.Tenant, o => o.Id, context);
+        builder.Property(o => o.Pipeline);
+        builder.Property(o => o.CreatedAt);
+        builder.Property(o => o.Title).HasMaxLength(200);
+        builder.Property(o => o.Account);
+        builder.Property(o => o.Owner);
+        builder.ComplexProperty(o => o.Value, money =>
+        {
+            money.Property(m => m.Amount).HasColumnName("ValueAmount");
+            money.Property(m => m.Currency).HasColumnName("ValueCurrency").HasMaxLength(3);
+        });
+        builder.ComplexProperty(o => o.Quantity, quantity =>
+        {
+            quantity.Property(q => q.Amount).HasColumnName("QuantityAmount");
+            quantity.Property(q => q.Unit).HasColumnName("QuantityUnit").HasMaxLength(10);
+        });
+        builder.Property(o => o.ExpectedClose);
+        builder.Property(o => o.Description);
+        builder.Property(o => o.Source).HasMaxLength(100);
+        builder.Property(o => o.Status);
+        builder.Property(o => o.CloseReason);
+        builder.ComplexCollection<List<StageVisit>, StageVisit>("_history", visit => visit.ToJson("StageHistory"));
+        builder.ComplexCollection<List<SalesTask>, SalesTask>("_tasks", task =>
+        {
+            task.ToJson("Tasks");
+            TaskMapping.Map(task);
+        });
+        builder.Ignore(o => o.History);
+        builder.Ignore(o => o.Tasks);
+        builder.Ignore(o => o.Stage);
+        builder.HasTenantIndex(nameof(Opportunity.Owner));
+        builder.HasTenantIndex(nameof(Opportunity.Account));
+    }
+}
+
+internal static class TaskMapping
+{
+    public static void Map(ComplexCollectionBuilder<SalesTask> task)
+    {
+        task.Property(t => t.Id);
+        task.Property(t => t.Title);
+        task.Property(t => t.Due);
+        task.Property(t => t.Assignee);
+        task.Property(t => t.CreatedAt);
+        task.Property(t => t.DoneAt);
+    }
+}

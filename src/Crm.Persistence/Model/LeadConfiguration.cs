@@ -1,0 +1,17 @@
+using Crm.Domain.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Persistence.Model;
+
+internal sealed class LeadConfiguration(CrmDbContext context) : IEntityTypeConfiguration<Lead>
+{
+    public void Configure(EntityTypeBuilder<Lead> builder)
+    {
+        builder.IsAggregate("Leads", l => l.TenantId, l => l.Id, context);
+        RegistrationMapping.Map(builder, l => l.Data, l => l.Data);
+        builder.ComplexProperty(l => l.History, RegistrationMapping.MapHistory);
+        builder.Property(l => l.Status);
+        builder.Property(l => l.ConvertedTo);
+    }
+}

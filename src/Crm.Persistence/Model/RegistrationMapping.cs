@@ -1,0 +1,58 @@
+using Crm.Domain.Accounts.History;
+using Crm.Domain.Accounts.Registration;
+using Crm.Persistence.Conversions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Persistence.Model;
+
+/// <summary>
+/// The registration data leads and accounts share, as one JSON document (see <see cref="RegistrationDataConverter"/>),
+/// plus the search columns queries filter on (owner, company, branch, names, tax id), indexed with the tenant first.
+/// The change history is a JSON column too: it is always read and written with its record.
+/// </summary>
+internal static class RegistrationMapping
+{
+    public static void Map<T>(EntityTypeBuilder<T> builder, System.Linq.Expressions.Expression<Func<T, RegistrationData?>> property,
+        Func<T, RegistrationData> read)
+        where T : class
+    {
+        builder.Property(property).HasColumnName("Data").HasConversion<RegistrationDataConverter>();
+        SearchColumns.Map(builder, CrmQueries.Owner, e => read(e).Owner);
+        SearchColumns.Map(builder, CrmQueries.Company, e => read(e).Company);
+        SearchColumns.Map(builder, CrmQueries.Branch, e => read(e).Branch);
+        SearchColumns.Map(builder, CrmQueries.LegalName, e => read(e).LegalName).HasMaxLength(200);
+        SearchColumns.Map(builder, CrmQueries.ShortName, e => read(e).ShortName?.Value).HasMaxLength(40);
+        SearchColumns.Map(builder, CrmQueries.TaxId, e => read(e).TaxId?.Digits).HasMaxLength(14);
+        // Both cover a visible page by legal name (Visibility.VisiblePageByLegalName): whichever the planner picks, the
+        // page's ids come from the index alone — by owner for a small team, in name order for a wide scope.
+        builder.HasTenantIndex(CrmQueries.Owner, CrmQueries.LegalName, CrmQueries.Company, CrmQueries.Branch, "Id");
+        builder.HasTenantIndex(CrmQueries.LegalName, CrmQueries.Owner, CrmQueries.Company, CrmQueries.Branch, "Id");
+        builder.HasTenantIndex(CrmQueries.TaxId);
+        builder.HasTenantIndex(CrmQueries.ShortName);
+    }
+
+    public static void MapHistory(ComplexPropertyBuilder<ChangeHistory> history)
+    {
+        history.ToJson("History");
+        history.ComplexCollection<List<HistoryEntry>, HistoryEntry>("_entries", entry =>
+        {
+            entry.HasJsonPropertyName("Entries");
+            MapEntry(entry);
+        });
+        history.Property<List<AbsorbedHistory>>("_absorbed").HasJsonPropertyName("Absorbed")
+            .HasConversion(new AbsorbedHistoryConverter(), AbsorbedHistoryConverter.Comparer);
+        history.Ignore(h => h.Entries);
+        history.Ignore(h => h.Absorbed);
+    }
+
+    public static void MapEntry(ComplexCollectionBuilder<HistoryEntry> entry)
+    {
+        entry.Property(e => e.At);
+        entry.Property(e => e.By);
+        entry.Property(e => e.Field);
+        entry.Property(e => e.OldValue);
+        entry.Property(e => e.NewValue);
+        entry.Property(e => e.IsSecret);
+    }
+}

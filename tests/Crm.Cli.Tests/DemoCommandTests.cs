@@ -1,0 +1,62 @@
+using Crm.Domain.Identity;
+using Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Cli.Tests;
+
+public sealed class DemoCommandTests : IDisposable
+{
+    private static readonly TenantId DemoTenant = new(Guid.Parse("de300000-0000-4000-8000-000000000001"));
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("crm-demo-");
+
+    private string Db => Path.Combine(_folder.FullName, "demo.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void The_demo_provisions_the_tenant_and_shows_each_role_its_own_view()
+    {
+        var run = CliRun.Of("demo", "--db", Db);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Equal("", run.Error);
+        Assert.Equal(6, run.OutputLines.Count(l => l.Contains("concluída", StringComparison.Ordinal)));
+        Assert.Contains(run.OutputLines, l => Row(l) is ["marina", "CRM - Diretor", "10", "4"]);
+        Assert.Contains(run.OutputLines, l => Row(l) is ["carlos", "CRM - Coordenador", "6", "3"]);
+        Assert.Contains(run.OutputLines, l => Row(l) is ["ana", "CRM - Usuário", "2", "1"]);
+        // The Usuária outside the Coordenador's team appears only in the Diretora's table.
+        Assert.Single(run.OutputLines, l => l.Contains("Cliente 12 de Paula", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Running_the_demo_twice_reuses_the_file_and_duplicates_nothing()
+    {
+        CliRun.Of("demo", "--db", Db);
+
+        var second = CliRun.Of("demo", "--db", Db);
+
+        Assert.Equal(0, second.Exit);
+        Assert.Equal(6, second.OutputLines.Count(l => l.Contains("já feita", StringComparison.Ordinal)));
+        Assert.Contains(second.OutputLines, l => l.Contains("já carregados", StringComparison.Ordinal));
+        Assert.Contains(second.OutputLines, l => Row(l) is ["carlos", "CRM - Coordenador", "6", "3"]);
+        await using var db = new CrmDatabase(new CrmPersistenceOptions().UseSqlite(Db)).Open(DemoTenant);
+        Assert.Equal((1, 4, 6, 1, 10, 4, 1, 1), (await db.Tenants.CountAsync(), await db.Roles.CountAsync(), await db.Users.CountAsync(),
+            await db.Companies.CountAsync(), await db.Accounts.CountAsync(), await db.Leads.CountAsync(), await db.Pipelines.CountAsync(),
+            await db.Boards.CountAsync()));
+    }
+
+    [Fact]
+    public void The_default_database_is_a_file_in_the_current_folder()
+    {
+        var help = CliRun.Of("demo", "--help");
+
+        Assert.Contains("crm-demo.db", help.Output, StringComparison.Ordinal);
+    }
+
+    private static string[] Row(string line) =>
+        [.. line.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(c => c.Length > 0)];
+}

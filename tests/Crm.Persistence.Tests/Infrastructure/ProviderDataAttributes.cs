@@ -1,0 +1,25 @@
+using System.Reflection;
+using Xunit.Sdk;
+
+namespace Crm.Persistence.Tests.Infrastructure;
+
+/// <summary>Runs the theory on a SQLite file.</summary>
+public sealed class SqliteDataAttribute : DataAttribute
+{
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[TestProviders.Sqlite]];
+}
+
+/// <summary>
+/// Runs the theory on the real PostgreSQL server of <c>CRM_TEST_POSTGRES</c>; skipped, with the reason shown in the
+/// test output, when scripts/postgres.sh could not start one.
+/// </summary>
+public sealed class PostgresDataAttribute : DataAttribute
+{
+    public PostgresDataAttribute()
+    {
+        if (TestDatabase.PostgresServer is null)
+            Skip = $"No PostgreSQL server: {TestDatabase.PostgresVariable} is not set (run scripts/postgres.sh, which installs and starts one).";
+    }
+
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[TestProviders.Postgres]];
+}
