@@ -49,14 +49,14 @@ public static class Visibility
     /// The scope of <paramref name="user"/>: its roles' reach, the transitive hierarchy under it and its company/branch
     /// pairs, read from the database. Invalid when the user does not exist or the stored hierarchy is broken.
     /// </summary>
-    public static async Task<OneOf<VisibilityScope, Invalid>> ScopeOfAsync(this CrmDbContext db, UserId user, CancellationToken cancellationToken = default)
+    public static async Task<Outcome<VisibilityScope>> ScopeOfAsync(this CrmDbContext db, UserId user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var users = await db.Users.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         if (users.Find(u => u.Id == user) is not { } found)
             return new Invalid(new Problem("user", "user.not_found", $"O usuário {user.Value} não existe."));
         var roles = await db.Roles.AsNoTracking().Where(r => found.Roles.Contains(r.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return Hierarchy.Of(users).MapT0(hierarchy => VisibilityScope.Of(found, EffectiveAccess.Of(found, roles), hierarchy));
+        return Hierarchy.Of(users).Map(hierarchy => VisibilityScope.Of(found, EffectiveAccess.Of(found, roles), hierarchy));
     }
 
     private static Expression<Func<T, TValue>> Column<T, TValue>(string column) => e => EF.Property<TValue>(e!, column);

@@ -16,7 +16,7 @@ namespace Crm.Persistence.Provisioning;
 public sealed class TenantProvisioning(CrmDatabase database)
 {
     /// <summary>Provisions <paramref name="tenant"/>; the report lists every step's outcome, or the request's problems.</summary>
-    public async Task<OneOf<ProvisioningReport, Invalid>> ProvisionAsync(TenantId tenant, string name, Package package,
+    public async Task<Outcome<ProvisioningReport>> ProvisionAsync(TenantId tenant, string name, Package package,
         DefaultIntegration? defaultIntegration, CancellationToken cancellationToken = default)
     {
         await using var db = database.Open(tenant);
@@ -36,7 +36,7 @@ public sealed class TenantProvisioning(CrmDatabase database)
     /// <summary>Writes one step and commits it; a database failure becomes the step's problem, never an exception.</summary>
     private sealed class Target(CrmDbContext db) : IProvisioningTarget
     {
-        public OneOf<Success, Invalid> Apply(ProvisioningStep step)
+        public Outcome<Success> Apply(ProvisioningStep step)
         {
             ArgumentNullException.ThrowIfNull(step);
             object created = step switch
