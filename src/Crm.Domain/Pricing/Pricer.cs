@@ -1,3 +1,4 @@
+using System.Buffers;
 using Crm.Domain.Matrices;
 using Crm.Domain.Matrices.Commercial;
 using Crm.Domain.Matrices.Tax;
@@ -41,7 +42,24 @@ public static class Pricer
         if (order.Lines.Count == 0)
             problems.Add("lines", PricingCodes.Input, "O pedido não tem itens.");
 
-        var drafts = new Draft[order.Lines.Count];
+        // A draft holds every tax's parameters (~0.6 KB): a big order's drafts would be a large-object-heap array per
+        // call, so they live in a pooled one, cleared on return so that it keeps nothing of the order alive.
+        var pooled = ArrayPool<Draft>.Shared.Rent(order.Lines.Count);
+        var drafts = pooled.AsSpan(0, order.Lines.Count);
+        try
+        {
+            return Price(order, sources, drafts, recipient, ref problems);
+        }
+        finally
+        {
+            drafts.Clear();
+            ArrayPool<Draft>.Shared.Return(pooled);
+        }
+    }
+
+    private static Outcome<OrderPricing> Price(OrderRequest order, PricingSources sources, Span<Draft> drafts, Recipient recipient, ref ProblemCollector problems)
+    {
+        var header = order.Header;
         var warnings = new List<Problem>();
         var merchandise = 0m;
         var quantity = 0m;
