@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Crm.Domain.Matrices;
 using Crm.Domain.Matrices.Commercial;
 using Crm.Domain.Matrices.Tax;
@@ -144,6 +145,24 @@ public static class Pricer
         public string Field(string name) => Prefix + name;
     }
 
+    /// <summary>A line's steps (at most one of each kind) gathered inline, then copied once into an array of the right size.</summary>
+    private struct StepList
+    {
+        private Buffer _steps;
+        private int _count;
+
+        public void Add(PriceStep step) => _steps[_count++] = step;
+
+        public readonly PriceStep[] ToArray() => ((ReadOnlySpan<PriceStep>)_steps)[.._count].ToArray();
+
+        /// <summary>One slot per <see cref="PriceStepKind"/>.</summary>
+        [InlineArray(8)]
+        private struct Buffer
+        {
+            private PriceStep _first;
+        }
+    }
+
     private static Outcome<OrderPricing> Failure(ProblemCollector problems, List<Problem> warnings)
     {
         problems.AddRange(warnings);
@@ -221,7 +240,7 @@ public static class Pricer
             PricingSources sources, Place at, ref ProblemCollector problems, string? role)
         {
             var cents = sources.Rounding.Product;
-            var steps = new List<PriceStep>(6);
+            var steps = new StepList();
             var price = cents.ToCents(list.Value);
             steps.Add(new(PriceStepKind.ListPrice, price, 0m, list.RuleId));
             if (Resolve(sources.CustomerPrice, context, at, ref problems) is { Found: true } customer)
@@ -257,7 +276,7 @@ public static class Pricer
                 if (net < minimum.Value)
                     problems.Add(at.Field("price"), PricingCodes.BelowMinimum, $"Preço líquido {net} abaixo do valor mínimo {minimum.Value} (regra {minimum.RuleId}).");
             }
-            Steps = steps;
+            Steps = steps.ToArray();
             UnitPrice = price;
             NetUnitPrice = net;
             Product = cents.ToCents(line.Quantity * price);
