@@ -248,7 +248,7 @@ public static class ItemTaxCalculator
     /// 1 + <paramref name="rate"/> %, with the value and scale of <c>1m + rate * 0.01m</c>. Adding decimals of different
     /// scales is decimal's slow path; 100 + rate usually shares the rate's scale.
     /// </summary>
-    private static decimal Factor(decimal rate) => rate.Scale <= MaxShiftableScale ? Percent(100m + rate) : 1m + rate * 0.01m;
+    internal static decimal Factor(decimal rate) => rate.Scale <= MaxShiftableScale ? Percent(100m + rate) : 1m + rate * 0.01m;
 
     private const int MaxShiftableScale = 26;
 
@@ -256,7 +256,7 @@ public static class ItemTaxCalculator
     /// <paramref name="value"/> / 100, with the value and scale of <c>value * 0.01m</c> (exact: the same digits, the
     /// scale up by 2), by moving the decimal point instead of multiplying.
     /// </summary>
-    private static decimal Percent(decimal value)
+    internal static decimal Percent(decimal value)
     {
         if (value.Scale > MaxShiftableScale)
             return value * 0.01m;
