@@ -118,17 +118,21 @@ public static class MatrixSources
     /// </summary>
     private sealed class IcmsResolver(Matrix<IcmsRule> matrix) : IResolver<IcmsParameters>
     {
-        public Resolution<IcmsParameters> Resolve(MatrixContext context) => matrix.Resolve(context).Match(
-            rate => Of(rate, rate.Source == IcmsRateSource.Matrix ? rate.RuleId! : LawId(rate)),
-            invalid => Resolution<IcmsParameters>.Failed(invalid.Problems));
-
-        private static Resolution<IcmsParameters> Of(IcmsRate rate, string id) =>
-            Resolution<IcmsParameters>.Of(new IcmsParameters(rate.Cst, rate.Rate, id, rate.BaseReduction, rate.FcpRate), id);
-
-        private static string LawId(IcmsRate rate)
+        public Resolution<IcmsParameters> Resolve(MatrixContext context)
         {
-            var law = rate.Rate == 4m ? "law:res-sf-13-2012" : "law:res-sf-22-1989";
-            return rate.RuleId is { } id ? $"{id}+{law}" : law;
+            if (matrix.Find(context, "icms", out var rule, out var rate) is { } problem)
+                return Resolution<IcmsParameters>.Failed([problem]);
+            var id = IcmsMatrix.SourceOf(rule) == IcmsRateSource.Matrix ? rule!.Id : LawId(rate, rule?.Id);
+            var parameters = rule is null
+                ? new IcmsParameters(IcmsMatrix.DefaultCst, rate, id)
+                : new IcmsParameters(rule.Payload.Cst, rate, id, rule.Payload.BaseReduction, rule.Payload.FcpRate);
+            return Resolution<IcmsParameters>.Of(parameters, id);
+        }
+
+        private static string LawId(decimal rate, string? ruleId)
+        {
+            var law = rate == 4m ? "law:res-sf-13-2012" : "law:res-sf-22-1989";
+            return ruleId is { } id ? $"{id}+{law}" : law;
         }
     }
 }

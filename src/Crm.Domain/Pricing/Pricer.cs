@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using Crm.Domain.Matrices;
 using Crm.Domain.Matrices.Commercial;
 using Crm.Domain.Matrices.Tax;
@@ -41,7 +43,24 @@ public static class Pricer
         if (order.Lines.Count == 0)
             problems.Add("lines", PricingCodes.Input, "O pedido não tem itens.");
 
-        var drafts = new Draft[order.Lines.Count];
+        // A draft holds every tax's parameters (~0.6 KB): a big order's drafts would be a large-object-heap array per
+        // call, so they live in a pooled one, cleared on return so that it keeps nothing of the order alive.
+        var pooled = ArrayPool<Draft>.Shared.Rent(order.Lines.Count);
+        var drafts = pooled.AsSpan(0, order.Lines.Count);
+        try
+        {
+            return Price(order, sources, drafts, recipient, ref problems);
+        }
+        finally
+        {
+            drafts.Clear();
+            ArrayPool<Draft>.Shared.Return(pooled);
+        }
+    }
+
+    private static Outcome<OrderPricing> Price(OrderRequest order, PricingSources sources, Span<Draft> drafts, Recipient recipient, ref ProblemCollector problems)
+    {
+        var header = order.Header;
         var warnings = new List<Problem>();
         var merchandise = 0m;
         var quantity = 0m;
@@ -51,7 +70,7 @@ public static class Pricer
             merchandise += drafts[i].Product - drafts[i].LineDiscount + drafts[i].Surcharge;
             quantity += drafts[i].Quantity;
         }
-        if (Resolve(sources.MinimumOrderValue, header, "", ref problems) is { Found: true } minimum && merchandise < minimum.Value)
+        if (Resolve(sources.MinimumOrderValue, header, Place.Order, ref problems) is { Found: true } minimum && merchandise < minimum.Value)
             problems.Add("minimum_order_value", PricingCodes.BelowMinimumOrder,
                 $"Valor do pedido {merchandise} abaixo do mínimo {minimum.Value} (regra {minimum.RuleId}).");
         var (freightAmount, freightRule) = order.Freight is { } fixedFreight
@@ -79,7 +98,7 @@ public static class Pricer
             var check = TaxItem.Check(d.Quantity, d.UnitPrice, freight[i], insurance[i], lineOther, lineDiscount);
             if (check.HasProblems)
             {
-                problems.AddRange(check.Items, $"lines[{i}].");
+                problems.AddRange(check.Items, new Place(i).Prefix);
                 continue;
             }
             var item = TaxItem.Checked(d.Quantity, d.UnitPrice, freight[i], insurance[i], lineOther, lineDiscount);
@@ -93,7 +112,7 @@ public static class Pricer
     /// <summary>The freight matrix's charge for the whole order, or zero without a rule or above its free-freight value.</summary>
     private static (decimal Amount, string? RuleId) Freight(PricingSources sources, MatrixContext header, decimal merchandise, decimal quantity, ref ProblemCollector problems)
     {
-        if (Resolve(sources.Freight, header, "", ref problems) is not { Found: true } found)
+        if (Resolve(sources.Freight, header, Place.Order, ref problems) is not { Found: true } found)
             return (0m, null);
         var rule = found.Value;
         var amount = rule.IsFreeFor(merchandise) ? 0m : rule.Charge switch
@@ -106,14 +125,42 @@ public static class Pricer
     }
 
     /// <summary>Resolves an optional source, reporting the problems it explains its silence with.</summary>
-    private static Resolution<T> Resolve<T>(IResolver<T>? resolver, MatrixContext context, string prefix, ref ProblemCollector problems)
+    private static Resolution<T> Resolve<T>(IResolver<T>? resolver, MatrixContext context, Place at, ref ProblemCollector problems)
     {
         if (resolver is null)
             return Resolution<T>.None;
         var resolution = resolver.Resolve(context);
         if (!resolution.Found)
-            problems.AddRange(resolution.Problems, prefix);
+            problems.AddRange(resolution.Problems, at.Prefix);
         return resolution;
+    }
+
+    /// <summary>Where problems go: the order, or line i (<c>lines[i].</c>, a prefix built only when a problem is reported).</summary>
+    private readonly record struct Place(int? Line)
+    {
+        public static Place Order => new(null);
+
+        public string Prefix => Line is { } i ? $"lines[{i}]." : "";
+
+        public string Field(string name) => Prefix + name;
+    }
+
+    /// <summary>A line's steps (at most one of each kind) gathered inline, then copied once into an array of the right size.</summary>
+    private struct StepList
+    {
+        private Buffer _steps;
+        private int _count;
+
+        public void Add(PriceStep step) => _steps[_count++] = step;
+
+        public readonly PriceStep[] ToArray() => ((ReadOnlySpan<PriceStep>)_steps)[.._count].ToArray();
+
+        /// <summary>One slot per <see cref="PriceStepKind"/>.</summary>
+        [InlineArray(8)]
+        private struct Buffer
+        {
+            private PriceStep _first;
+        }
     }
 
     private static Outcome<OrderPricing> Failure(ProblemCollector problems, List<Problem> warnings)
@@ -155,17 +202,17 @@ public static class Pricer
         public static Draft Build(OrderRequest order, int index, Recipient recipient, PricingSources sources, ref ProblemCollector problems, List<Problem> orderWarnings)
         {
             var line = order.Lines[index];
-            var at = $"lines[{index}].";
+            var at = new Place(index);
             var draft = new Draft { ProductCode = line.Product, Quantity = line.Quantity, Steps = [], Warnings = [] };
             if (line.Quantity <= 0m)
-                problems.Add(at + "quantity", PricingCodes.Input, $"Quantidade {line.Quantity} deve ser maior que zero.");
+                problems.Add(at.Field("quantity"), PricingCodes.Input, $"Quantidade {line.Quantity} deve ser maior que zero.");
             if (line.SellerDiscount is < 0m or >= 100m)
-                problems.Add(at + "seller_discount", PricingCodes.Input, $"Desconto {line.SellerDiscount} % fora do intervalo [0, 100).");
+                problems.Add(at.Field("seller_discount"), PricingCodes.Input, $"Desconto {line.SellerDiscount} % fora do intervalo [0, 100).");
             Ncm? ncm = null;
             if (Ncm.Parse(line.Ncm).TryPickT0(out var parsed, out var badNcm))
                 ncm = parsed;
             else
-                problems.Add(at + "ncm", PricingCodes.Ncm, $"NCM '{line.Ncm}' inválido: {string.Join("; ", badNcm.Problems.Select(p => p.Message))}");
+                problems.Add(at.Field("ncm"), PricingCodes.Ncm, $"NCM '{line.Ncm}' inválido: {string.Join("; ", badNcm.Problems.Select(p => p.Message))}");
 
             var context = order.Header with
             {
@@ -182,7 +229,7 @@ public static class Pricer
             if (list.Found)
                 draft.Price(line, context, list, payment, sources, at, ref problems, order.Header.Role);
             else if (list.Problems.Count == 0)
-                problems.Add(NoRule(at + "list_price", "preço de lista", context.Date));
+                problems.Add(NoRule(at.Field("list_price"), "preço de lista", context.Date));
             orderWarnings.AddRange(draft.Warnings);
             draft.Taxes = TaxParameters(context, recipient, sources, at, ref problems);
             return draft;
@@ -190,10 +237,10 @@ public static class Pricer
 
         private void Price(
             LineRequest line, MatrixContext context, Resolution<decimal> list, Resolution<CustomerPaymentConditionRule> payment,
-            PricingSources sources, string at, ref ProblemCollector problems, string? role)
+            PricingSources sources, Place at, ref ProblemCollector problems, string? role)
         {
             var cents = sources.Rounding.Product;
-            var steps = new List<PriceStep>(6);
+            var steps = new StepList();
             var price = cents.ToCents(list.Value);
             steps.Add(new(PriceStepKind.ListPrice, price, 0m, list.RuleId));
             if (Resolve(sources.CustomerPrice, context, at, ref problems) is { Found: true } customer)
@@ -218,7 +265,7 @@ public static class Pricer
                 var limit = Resolve(sources.MaximumDiscount, context, at, ref problems);
                 var maximum = limit.Found ? limit.Value : 0m;
                 if (line.SellerDiscount > maximum)
-                    Warnings = [new Problem(at + "seller_discount", PricingCodes.NeedsApproval,
+                    Warnings = [new Problem(at.Field("seller_discount"), PricingCodes.NeedsApproval,
                         $"Desconto de {line.SellerDiscount} % acima do limite de {maximum} % do papel {role}" +
                         (limit.Found ? $" (regra {limit.RuleId})" : " (sem regra de alçada)") + ": requer aprovação.",
                         Severity.Warning)];
@@ -227,9 +274,9 @@ public static class Pricer
             {
                 steps.Add(new(PriceStepKind.MinimumPrice, minimum.Value, 0m, minimum.RuleId));
                 if (net < minimum.Value)
-                    problems.Add(at + "price", PricingCodes.BelowMinimum, $"Preço líquido {net} abaixo do valor mínimo {minimum.Value} (regra {minimum.RuleId}).");
+                    problems.Add(at.Field("price"), PricingCodes.BelowMinimum, $"Preço líquido {net} abaixo do valor mínimo {minimum.Value} (regra {minimum.RuleId}).");
             }
-            Steps = steps;
+            Steps = steps.ToArray();
             UnitPrice = price;
             NetUnitPrice = net;
             Product = cents.ToCents(line.Quantity * price);
@@ -240,25 +287,25 @@ public static class Pricer
 
         /// <summary>The unit × product matrix (conversion factor known, quantity a multiple) and the customer × payment condition matrix.</summary>
         private static Resolution<CustomerPaymentConditionRule> CheckUnitAndPayment(
-            LineRequest line, MatrixContext context, PricingSources sources, string at, ref ProblemCollector problems)
+            LineRequest line, MatrixContext context, PricingSources sources, Place at, ref ProblemCollector problems)
         {
             if (sources.UnitConversion is { } units && line.Unit is { } unit)
             {
                 var conversion = Resolve(units, context, at, ref problems);
                 if (!conversion.Found)
-                    problems.Add(at + "unit", PricingCodes.UnitConversionMissing, $"Fator de conversão da unidade {unit} não encontrado para {line.Product}.");
+                    problems.Add(at.Field("unit"), PricingCodes.UnitConversionMissing, $"Fator de conversão da unidade {unit} não encontrado para {line.Product}.");
                 else if (!conversion.Value.IsAllowedQuantity(line.Quantity))
-                    problems.Add(at + "quantity", PricingCodes.QuantityMultiple,
+                    problems.Add(at.Field("quantity"), PricingCodes.QuantityMultiple,
                         $"Quantidade {line.Quantity} não é múltipla de {conversion.Value.Multiple} (regra {conversion.RuleId}).");
             }
             var payment = Resolve(sources.PaymentCondition, context, at, ref problems);
             if (payment is { Found: true, Value.Allowed: false })
-                problems.Add(at + "payment_condition", PricingCodes.PaymentConditionNotAllowed,
+                problems.Add(at.Field("payment_condition"), PricingCodes.PaymentConditionNotAllowed,
                     $"Condição de pagamento {context.PaymentCondition} não permitida para o cliente {context.Customer} (regra {payment.RuleId}).");
             return payment;
         }
 
-        private static TaxParameters TaxParameters(MatrixContext context, Recipient recipient, PricingSources sources, string at, ref ProblemCollector problems)
+        private static TaxParameters TaxParameters(MatrixContext context, Recipient recipient, PricingSources sources, Place at, ref ProblemCollector problems)
         {
             var complete = true;
             var ipi = Required(sources.Ipi, context, at, "ipi", "IPI", ref problems, ref complete);
@@ -281,19 +328,19 @@ public static class Pricer
                 st.Found ? st.Value : null,
                 difal,
                 sources.Rounding);
-            if (complete)
-                problems.AddRange(ItemTaxCalculator.Validate(parameters).Items, at);
+            if (complete && ItemTaxCalculator.Validate(parameters) is { HasProblems: true } invalid)
+                problems.AddRange(invalid.Items, at.Prefix);
             return parameters;
         }
 
-        private static Resolution<T> Required<T>(IResolver<T>? resolver, MatrixContext context, string at, string field, string matrix, ref ProblemCollector problems, ref bool complete)
+        private static Resolution<T> Required<T>(IResolver<T>? resolver, MatrixContext context, Place at, string field, string matrix, ref ProblemCollector problems, ref bool complete)
         {
             var resolution = Resolve(resolver, context, at, ref problems);
             if (!resolution.Found)
             {
                 complete = false;
                 if (resolution.Problems.Count == 0)
-                    problems.Add(NoRule(at + field, matrix, context.Date));
+                    problems.Add(NoRule(at.Field(field), matrix, context.Date));
             }
             return resolution;
         }

@@ -40,7 +40,7 @@ public static class ItemTaxCalculator
     /// <param name="internalRate">The destination's internal rate, in %.</param>
     public static decimal AdjustedMva(decimal originalMva, decimal interstateRate, decimal internalRate) =>
         decimal.Round(
-            ((1m + Percent(originalMva)) * (1m - Percent(interstateRate)) / (1m - Percent(internalRate)) - 1m) * 100m,
+            (Factor(originalMva) * Factor(-interstateRate) / Factor(-internalRate) - 1m) * 100m,
             4, MidpointRounding.AwayFromZero);
 
     internal static ProblemCollector Validate(in TaxParameters p)
@@ -130,7 +130,7 @@ public static class ItemTaxCalculator
         // Own ICMS and FCP (N14–N17c)
         var icmsParameters = p.Icms;
         var ipiInIcms = recipient.IpiInIcmsBase;
-        var icmsBase = round.Icms.ToCents((operation + (ipiInIcms ? ipi.Value : 0m)) * (1m - Percent(icmsParameters.BaseReduction)));
+        var icmsBase = round.Icms.ToCents((operation + (ipiInIcms ? ipi.Value : 0m)) * Factor(-icmsParameters.BaseReduction));
         var icms = Rated(round.Icms, icmsBase, icmsParameters.Rate, icmsParameters.Source, icmsParameters.BaseReduction);
         var fcp = Rated(round.Icms, icmsBase, icmsParameters.FcpRate, icmsParameters.Source);
         var ownIcmsForSt = icms.Value;
@@ -168,7 +168,7 @@ public static class ItemTaxCalculator
             var divisorRate = d.Method == DifalMethod.DoubleBaseIncludingFcp ? d.DestinationRate + d.DestinationFcpRate : d.DestinationRate;
             var difalBase = d.Method == DifalMethod.SingleBase
                 ? icms.Base
-                : round.Difal.ToCents((icms.Base - icms.Value) / (1m - Percent(divisorRate)));
+                : round.Difal.ToCents((icms.Base - icms.Value) / Factor(-divisorRate));
             difal = Deducting(round.Difal, difalBase, d.DestinationRate, icms.Value, d.Source);
             fcpDestination = Rated(round.Difal, difalBase, d.DestinationFcpRate, d.Source);
         }
@@ -231,18 +231,37 @@ public static class ItemTaxCalculator
         new(taxBase, rate, Math.Max(0m, Of(policy, taxBase, rate) - charged), source, reduction);
 
     private static decimal MvaBase(RoundingPolicy policy, decimal value, decimal mva, decimal reduction) =>
-        policy.ToCents(value * (1m + Percent(mva)) * (1m - Percent(reduction)));
+        policy.ToCents(value * Factor(mva) * Factor(-reduction));
 
     /// <summary>pAliqEfet = p × (1 − pRedAliq), 4 places (3v2-4), then r2(base × pAliqEfet).</summary>
     private static TaxLine Effective(RoundingPolicy policy, decimal taxBase, decimal rate, decimal reduction, string source)
     {
-        var effective = decimal.Round(rate * (1m - Percent(reduction)), 4, MidpointRounding.AwayFromZero);
+        var effective = decimal.Round(rate * Factor(-reduction), 4, MidpointRounding.AwayFromZero);
         return new TaxLine(taxBase, effective, Of(policy, taxBase, effective), source, reduction);
     }
 
-    /// <summary>r2(base × rate %); multiplying by 0.01 is exact in decimal and far cheaper than dividing by 100.</summary>
+    /// <summary>r2(base × rate %).</summary>
     private static decimal Of(RoundingPolicy policy, decimal taxBase, decimal rate) =>
-        rate == 0m ? 0m : policy.ToCents(taxBase * rate * 0.01m);
+        rate == 0m ? 0m : policy.ToCents(Percent(taxBase * rate));
 
-    private static decimal Percent(decimal rate) => rate * 0.01m;
+    /// <summary>
+    /// 1 + <paramref name="rate"/> %, with the value and scale of <c>1m + rate * 0.01m</c>. Adding decimals of different
+    /// scales is decimal's slow path; 100 + rate usually shares the rate's scale.
+    /// </summary>
+    internal static decimal Factor(decimal rate) => rate.Scale <= MaxShiftableScale ? Percent(100m + rate) : 1m + rate * 0.01m;
+
+    private const int MaxShiftableScale = 26;
+
+    /// <summary>
+    /// <paramref name="value"/> / 100, with the value and scale of <c>value * 0.01m</c> (exact: the same digits, the
+    /// scale up by 2), by moving the decimal point instead of multiplying.
+    /// </summary>
+    internal static decimal Percent(decimal value)
+    {
+        if (value.Scale > MaxShiftableScale)
+            return value * 0.01m;
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        return new decimal(bits[0], bits[1], bits[2], decimal.IsNegative(value), (byte)(value.Scale + 2));
+    }
 }

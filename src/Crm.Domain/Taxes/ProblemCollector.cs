@@ -34,7 +34,7 @@ internal struct ProblemCollector
     public void Cents(string field, decimal value)
     {
         NotNegative(field, value);
-        if (decimal.Round(value, 2) != value)
+        if (value.Scale > 2 && decimal.Round(value, 2) != value) // a value of scale 2 or less is in cents: skip the rounding
             Add(field, TaxCodes.Precision, $"{field} = {value} tem mais de 2 casas decimais.");
     }
 

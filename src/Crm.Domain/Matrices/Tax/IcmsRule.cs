@@ -87,22 +87,41 @@ public static class IcmsMatrix
     {
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(context);
-        var rule = matrix.Find(context);
-        if (rule?.Payload.Rate is { } rate)
-            return new IcmsRate(rate, rule.Payload.BaseReduction, rule.Payload.Cst, rule.Payload.FcpRate, rule.Id, IcmsRateSource.Matrix);
+        if (matrix.Find(context, field, out var rule, out var rate) is { } problem)
+            return new Invalid(problem);
+        return rule is null
+            ? new IcmsRate(rate, 0m, DefaultCst, 0m, null, IcmsRateSource.InterstateLaw)
+            : new IcmsRate(rate, rule.Payload.BaseReduction, rule.Payload.Cst, rule.Payload.FcpRate, rule.Id, SourceOf(rule));
+    }
+
+    /// <summary>Where the rate of a line resolved with <paramref name="rule"/> came from.</summary>
+    internal static IcmsRateSource SourceOf(MatrixRule<IcmsRule>? rule) =>
+        rule?.Payload.Rate is null ? IcmsRateSource.InterstateLaw : IcmsRateSource.Matrix;
+
+    /// <summary>
+    /// <see cref="Resolve"/> without a result object: the most specific rule (null when none matched and the law gave
+    /// everything) and the rate, or the problem.
+    /// </summary>
+    internal static Problem? Find(this Matrix<IcmsRule> matrix, MatrixContext context, string field, out MatrixRule<IcmsRule>? rule, out decimal rate)
+    {
+        rule = matrix.Find(context);
+        rate = 0m;
+        if (rule?.Payload.Rate is { } given)
+        {
+            rate = given;
+            return null;
+        }
 
         if (context.OriginUf is not { } origin || context.DestinationUf is not { } destination)
-            return new Invalid(new Problem(field, MatrixCodes.IcmsUfMissing, "UF de origem e de destino são necessárias para a alíquota de ICMS."));
+            return new Problem(field, MatrixCodes.IcmsUfMissing, "UF de origem e de destino são necessárias para a alíquota de ICMS.");
         if (origin == destination)
-            return new Invalid(rule is null
+            return rule is null
                 ? Matrix<IcmsRule>.NoRule(field, context.Date)
-                : new Problem(field, MatrixCodes.IcmsInternalRateMissing, $"A regra {rule.Id} não informa a alíquota interna de {origin}."));
+                : new Problem(field, MatrixCodes.IcmsInternalRateMissing, $"A regra {rule.Id} não informa a alíquota interna de {origin}.");
         if (context.ProductOrigin is not { } productOrigin)
-            return new Invalid(new Problem(field, MatrixCodes.IcmsProductOriginMissing, "A origem do produto é necessária para a alíquota interestadual."));
+            return new Problem(field, MatrixCodes.IcmsProductOriginMissing, "A origem do produto é necessária para a alíquota interestadual.");
 
-        var interstate = InterstateIcmsRate.For(origin, destination, productOrigin)!.Value;
-        return rule is null
-            ? new IcmsRate(interstate, 0m, DefaultCst, 0m, null, IcmsRateSource.InterstateLaw)
-            : new IcmsRate(interstate, rule.Payload.BaseReduction, rule.Payload.Cst, rule.Payload.FcpRate, rule.Id, IcmsRateSource.InterstateLaw);
+        rate = InterstateIcmsRate.For(origin, destination, productOrigin)!.Value;
+        return null;
     }
 }
