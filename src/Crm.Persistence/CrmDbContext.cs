@@ -2,6 +2,7 @@ using Crm.Domain.Access;
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Contacts;
 using Crm.Domain.Boards;
+using Crm.Domain.Boards.Cards;
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
 using Crm.Domain.Messaging;
@@ -65,6 +66,9 @@ public abstract class CrmDbContext : DbContext
 
     /// <summary>Kanban boards with stages, tags, released users and history.</summary>
     public DbSet<Board> Boards => Set<Board>();
+
+    /// <summary>Prospect cards with their tags, members, comments, attachments, tasks and history.</summary>
+    public DbSet<Card> Cards => Set<Card>();
 
     /// <summary>
     /// Writes every change as one transaction. A row changed by someone else since it was read yields a
@@ -131,6 +135,7 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new PipelineConfiguration(this));
         modelBuilder.ApplyConfiguration(new OpportunityConfiguration(this));
         modelBuilder.ApplyConfiguration(new BoardConfiguration(this));
+        modelBuilder.ApplyConfiguration(new CardConfiguration(this));
     }
 
     // A new aggregate starts at version 1; each save of a changed one adds 1. The old value stays the original, so the
