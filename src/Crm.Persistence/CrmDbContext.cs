@@ -2,6 +2,7 @@ using Crm.Domain.Access;
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Contacts;
 using Crm.Domain.Boards;
+using Crm.Domain.Boards.BaseCards;
 using Crm.Domain.Boards.Cards;
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
@@ -70,6 +71,9 @@ public abstract class CrmDbContext : DbContext
     /// <summary>Prospect cards with their tags, members, comments, attachments, tasks and history.</summary>
     public DbSet<Card> Cards => Set<Card>();
 
+    /// <summary>Base cards (templates) of the boards, with the same content as a card.</summary>
+    public DbSet<BaseCard> BaseCards => Set<BaseCard>();
+
     /// <summary>
     /// Writes every change as one transaction. A row changed by someone else since it was read yields a
     /// <see cref="Conflict"/> and writes nothing; a row of another tenant yields <see cref="Invalid"/>.
@@ -136,6 +140,7 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new OpportunityConfiguration(this));
         modelBuilder.ApplyConfiguration(new BoardConfiguration(this));
         modelBuilder.ApplyConfiguration(new CardConfiguration(this));
+        modelBuilder.ApplyConfiguration(new BaseCardConfiguration(this));
     }
 
     // A new aggregate starts at version 1; each save of a changed one adds 1. The old value stays the original, so the

@@ -16,13 +16,11 @@ internal sealed class CardConfiguration(CrmDbContext context) : IEntityTypeConfi
     public void Configure(EntityTypeBuilder<Card> builder)
     {
         builder.IsAggregate("Cards", c => c.Tenant, c => c.Id, context);
-        builder.Property(c => c.Board);
         builder.Property(c => c.Stage);
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.Prospect);
         builder.Property(c => c.ProspectRegisteredAt);
         builder.Property(c => c.CreatedAt);
-        builder.Property(c => c.UpdatedAt);
         builder.Property(c => c.Seller);
         builder.Property(c => c.ArchivedAt);
         builder.Property(c => c.LostAt);
@@ -30,6 +28,28 @@ internal sealed class CardConfiguration(CrmDbContext context) : IEntityTypeConfi
         builder.Property(c => c.ConvertedToCustomerAt);
         builder.Property(c => c.ConvertedToServiceAt);
         builder.Property(c => c.DeletedAt);
+        CardContentMapping.Map(builder);
+        builder.ComplexCollection<List<SalesTask>, SalesTask>("_tasks", task =>
+        {
+            task.ToJson("Tasks");
+            TaskMapping.Map(task);
+        });
+        builder.Ignore(c => c.Tasks);
+        builder.Ignore(c => c.IsOpen);
+        // A prospect has at most one card (seed 004): only cards not deleted hold their prospect.
+        builder.HasTenantIndex(nameof(Card.Prospect)).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
+        builder.HasTenantIndex(nameof(Card.Board), nameof(Card.Stage));
+    }
+}
+
+/// <summary>What cards and base cards share (<see cref="CardContent"/>): board, description, tags, members, comments, attachments, history.</summary>
+internal static class CardContentMapping
+{
+    public static void Map<T>(EntityTypeBuilder<T> builder)
+        where T : CardContent
+    {
+        builder.Property(c => c.Board);
+        builder.Property(c => c.UpdatedAt);
         builder.Property(c => c.Description);
         builder.Property(c => c.Tags).HasConversion<IdArrayConverter<TagId>>();
         builder.Property(c => c.Members).HasConversion<IdArrayConverter<UserId>>();
@@ -48,19 +68,9 @@ internal sealed class CardConfiguration(CrmDbContext context) : IEntityTypeConfi
             entry.ToJson("History");
             RegistrationMapping.MapEntry(entry);
         });
-        builder.ComplexCollection<List<SalesTask>, SalesTask>("_tasks", task =>
-        {
-            task.ToJson("Tasks");
-            TaskMapping.Map(task);
-        });
         builder.Ignore(c => c.Comments);
         builder.Ignore(c => c.Attachments);
         builder.Ignore(c => c.History);
-        builder.Ignore(c => c.Tasks);
-        builder.Ignore(c => c.IsOpen);
-        // A prospect has at most one card (seed 004): only cards not deleted hold their prospect.
-        builder.HasTenantIndex(nameof(Card.Prospect)).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
-        builder.HasTenantIndex(nameof(Card.Board), nameof(Card.Stage));
     }
 }
 

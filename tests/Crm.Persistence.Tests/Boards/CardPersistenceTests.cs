@@ -1,4 +1,5 @@
 using Crm.Domain.Boards;
+using Crm.Domain.Boards.BaseCards;
 using Crm.Domain.Boards.Cards;
 using Crm.Domain.Boards.Content;
 using Crm.Domain.Boards.Filters;
@@ -196,5 +197,43 @@ public sealed class CardFilterTranslationTests
         Assert.Contains("WHERE", sql, StringComparison.Ordinal);
         Assert.NotEmpty(fromDatabase);
         Assert.Equal(spec.Apply(cards.AsQueryable()).Select(c => c.Id), fromDatabase);
+    }
+}
+
+public sealed class BaseCardPersistenceTests
+{
+    [Theory, SqliteData, PostgresData]
+    public async Task A_base_card_reads_back_with_its_content_only_in_its_tenant_and_a_stale_save_conflicts(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var tenant = new TenantId(Guid.NewGuid());
+        var clock = Records.Clock();
+        var board = Board.Create(tenant, "Prospecção", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), Records.Ana, clock).AsT0;
+        board.AddTag("Fibra", Colour.Of("#43A047"), Records.Ana, clock);
+        var template = BaseCard.Create(board, "Modelo padrão", Records.Ana, clock).AsT0;
+        template.Describe("Roteiro de primeira visita", Records.Ana, clock);
+        template.AddTag(board, board.Tags[0].Id, Records.Ana, clock);
+        template.AddComment("Levar catálogo", Records.Ana, clock);
+        await using (var write = db.Open(tenant))
+        {
+            write.BaseCards.Add(template);
+            Assert.True((await write.SaveAsync()).IsSaved);
+        }
+
+        await using (var other = db.Open(new TenantId(Guid.NewGuid())))
+            Assert.Empty(await other.BaseCards.ToListAsync());
+        await using var first = db.Open(tenant);
+        await using var second = db.Open(tenant);
+        var stored = await first.BaseCards.SingleAsync();
+        Assert.Equal((template.Id, template.Board, template.Name, template.Description, template.UpdatedAt),
+            (stored.Id, stored.Board, stored.Name, stored.Description, stored.UpdatedAt));
+        Assert.Equal<TagId>(template.Tags, stored.Tags);
+        Assert.Equal(template.Comments, stored.Comments);
+        Assert.Equal(template.History, stored.History);
+        var stale = await second.BaseCards.SingleAsync();
+        stored.Rename("Modelo A", Records.Ana, clock);
+        stale.Rename("Modelo B", Records.Ana, clock);
+        Assert.True((await first.SaveAsync()).IsSaved);
+        Assert.True((await second.SaveAsync()).IsT1);
     }
 }
