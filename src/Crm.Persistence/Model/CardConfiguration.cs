@@ -29,11 +29,7 @@ internal sealed class CardConfiguration(CrmDbContext context) : IEntityTypeConfi
         builder.Property(c => c.ConvertedToServiceAt);
         builder.Property(c => c.DeletedAt);
         CardContentMapping.Map(builder);
-        builder.ComplexCollection<List<SalesTask>, SalesTask>("_tasks", task =>
-        {
-            task.ToJson("Tasks");
-            TaskMapping.Map(task);
-        });
+        TaskMapping.MapTasks(builder);
         builder.Ignore(c => c.Tasks);
         builder.Ignore(c => c.IsOpen);
         // A prospect has at most one card (seed 004): only cards not deleted hold their prospect.
