@@ -74,9 +74,13 @@ public abstract class CrmDbContext : DbContext
     /// <summary>Base cards (templates) of the boards, with the same content as a card.</summary>
     public DbSet<BaseCard> BaseCards => Set<BaseCard>();
 
+    /// <summary>Problem code: a unique index refused a row (a value another row already holds).</summary>
+    public const string DuplicateCode = "persistence.duplicate";
+
     /// <summary>
     /// Writes every change as one transaction. A row changed by someone else since it was read yields a
-    /// <see cref="Conflict"/> and writes nothing; a row of another tenant yields <see cref="Invalid"/>.
+    /// <see cref="Conflict"/> and writes nothing; a row of another tenant, or one a unique index refuses
+    /// (<see cref="DuplicateCode"/>), yields <see cref="Invalid"/>.
     /// </summary>
     public async Task<SaveResult> SaveAsync(CancellationToken cancellationToken = default)
     {
@@ -90,6 +94,12 @@ public abstract class CrmDbContext : DbContext
         catch (DbUpdateConcurrencyException e)
         {
             return new Conflict([.. e.Entries.Select(Describe)]);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e.InnerException))
+        {
+            // A unique index (e.g. one live card per prospect) caught what a concurrent writer checked too early.
+            return new Invalid([.. e.Entries.Select(entry => new Problem("", DuplicateCode,
+                $"{Describe(entry)} repete um valor que deve ser único e não foi gravado."))]);
         }
     }
 
@@ -172,6 +182,10 @@ public abstract class CrmDbContext : DbContext
         entry.Metadata.GetProperties().FirstOrDefault(p => p.GetColumnName() == AggregateMapping.TenantColumn) is { } property
             ? (TenantId?)entry.Property(property.Name).CurrentValue
             : null;
+
+    private static bool IsUniqueViolation(Exception? error) =>
+        error is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 } // SQLITE_CONSTRAINT_UNIQUE
+            or System.Data.Common.DbException { SqlState: "23505" };                      // PostgreSQL unique_violation
 
     private static string Describe(EntityEntry entry) =>
         $"{entry.Metadata.ClrType.Name} {string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue))}";

@@ -130,7 +130,8 @@ public sealed class CardPersistenceTests
         {
             // A writer that checked before the first card existed: only the unique index can stop it.
             racing.Cards.Add(NewCard(board, prospect, new ProspectCardIndex([]), clock));
-            await Assert.ThrowsAnyAsync<DbUpdateException>(() => racing.SaveAsync());
+            var refused = await racing.SaveAsync();
+            Assert.Equal(CrmDbContext.DuplicateCode, Assert.Single(refused.AsT2.Problems).Code);
         }
         await using (var check = db.Open(Tenant))
         {
