@@ -2,6 +2,8 @@ using Crm.Domain.Access;
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Contacts;
 using Crm.Domain.Boards;
+using Crm.Domain.Boards.BaseCards;
+using Crm.Domain.Boards.Cards;
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
 using Crm.Domain.Messaging;
@@ -66,9 +68,19 @@ public abstract class CrmDbContext : DbContext
     /// <summary>Kanban boards with stages, tags, released users and history.</summary>
     public DbSet<Board> Boards => Set<Board>();
 
+    /// <summary>Prospect cards with their tags, members, comments, attachments, tasks and history.</summary>
+    public DbSet<Card> Cards => Set<Card>();
+
+    /// <summary>Base cards (templates) of the boards, with the same content as a card.</summary>
+    public DbSet<BaseCard> BaseCards => Set<BaseCard>();
+
+    /// <summary>Problem code: a unique index refused a row (a value another row already holds).</summary>
+    public const string DuplicateCode = "persistence.duplicate";
+
     /// <summary>
     /// Writes every change as one transaction. A row changed by someone else since it was read yields a
-    /// <see cref="Conflict"/> and writes nothing; a row of another tenant yields <see cref="Invalid"/>.
+    /// <see cref="Conflict"/> and writes nothing; a row of another tenant, or one a unique index refuses
+    /// (<see cref="DuplicateCode"/>), yields <see cref="Invalid"/>.
     /// </summary>
     public async Task<SaveResult> SaveAsync(CancellationToken cancellationToken = default)
     {
@@ -82,6 +94,12 @@ public abstract class CrmDbContext : DbContext
         catch (DbUpdateConcurrencyException e)
         {
             return new Conflict([.. e.Entries.Select(Describe)]);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e.InnerException))
+        {
+            // A unique index (e.g. one live card per prospect) caught what a concurrent writer checked too early.
+            return new Invalid([.. e.Entries.Select(entry => new Problem("", DuplicateCode,
+                $"{Describe(entry)} repete um valor que deve ser único e não foi gravado."))]);
         }
     }
 
@@ -131,6 +149,8 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new PipelineConfiguration(this));
         modelBuilder.ApplyConfiguration(new OpportunityConfiguration(this));
         modelBuilder.ApplyConfiguration(new BoardConfiguration(this));
+        modelBuilder.ApplyConfiguration(new CardConfiguration(this));
+        modelBuilder.ApplyConfiguration(new BaseCardConfiguration(this));
     }
 
     // A new aggregate starts at version 1; each save of a changed one adds 1. The old value stays the original, so the
@@ -162,6 +182,10 @@ public abstract class CrmDbContext : DbContext
         entry.Metadata.GetProperties().FirstOrDefault(p => p.GetColumnName() == AggregateMapping.TenantColumn) is { } property
             ? (TenantId?)entry.Property(property.Name).CurrentValue
             : null;
+
+    private static bool IsUniqueViolation(Exception? error) =>
+        error is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 } // SQLITE_CONSTRAINT_UNIQUE
+            or System.Data.Common.DbException { SqlState: "23505" };                      // PostgreSQL unique_violation
 
     private static string Describe(EntityEntry entry) =>
         $"{entry.Metadata.ClrType.Name} {string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue))}";

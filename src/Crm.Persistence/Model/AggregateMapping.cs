@@ -32,10 +32,31 @@ internal static class AggregateMapping
         Expression<Func<T, TenantId>> tenant, Expression<Func<T, TId>> id, CrmDbContext context)
         where T : class
     {
-        builder.ToTable(table);
         var tenantName = ((MemberExpression)tenant.Body).Member.Name;
-        var idName = ((MemberExpression)id.Body).Member.Name;
         builder.Property(tenant).HasColumnName(TenantColumn);
+        return builder.Aggregate(table, tenantName, id, Expression.Lambda<Func<T, bool>>(
+            Expression.Equal(tenant.Body, Expression.Property(Expression.Constant(context), nameof(CrmDbContext.Tenant))),
+            tenant.Parameters));
+    }
+
+    /// <summary>
+    /// Maps <typeparamref name="T"/> as an aggregate whose domain type does not carry its tenant (a base card belongs to
+    /// a board): the tenant is a shadow column filled from the session on insert, otherwise exactly as <see cref="IsAggregate"/>.
+    /// </summary>
+    public static EntityTypeBuilder<T> IsBoardOwnedAggregate<T, TId>(this EntityTypeBuilder<T> builder, string table,
+        Expression<Func<T, TId>> id, CrmDbContext context)
+        where T : class
+    {
+        builder.Property<TenantId>(TenantColumn).HasValueGenerator((_, _) => new SessionTenant());
+        return builder.Aggregate(table, TenantColumn, id, e => EF.Property<TenantId>(e, TenantColumn) == context.Tenant);
+    }
+
+    private static EntityTypeBuilder<T> Aggregate<T, TId>(this EntityTypeBuilder<T> builder, string table, string tenantName,
+        Expression<Func<T, TId>> id, Expression<Func<T, bool>> tenantFilter)
+        where T : class
+    {
+        builder.ToTable(table);
+        var idName = ((MemberExpression)id.Body).Member.Name;
         builder.Property(id).ValueGeneratedNever();
         if (tenantName == idName)
             builder.HasKey(idName);
@@ -43,9 +64,15 @@ internal static class AggregateMapping
             builder.HasKey(tenantName, idName);
         builder.Property<long>(Version).IsConcurrencyToken();
         builder.HasAnnotation(TenantPropertyAnnotation, tenantName);
-        builder.HasQueryFilter(TenantFilter, Expression.Lambda<Func<T, bool>>(
-            Expression.Equal(tenant.Body, Expression.Property(Expression.Constant(context), nameof(CrmDbContext.Tenant))),
-            tenant.Parameters));
+        builder.HasQueryFilter(TenantFilter, tenantFilter);
         return builder;
     }
+}
+
+/// <summary>Fills a shadow tenant column with the tenant of the session that adds the row.</summary>
+internal sealed class SessionTenant : Microsoft.EntityFrameworkCore.ValueGeneration.ValueGenerator<TenantId>
+{
+    public override bool GeneratesTemporaryValues => false;
+
+    public override TenantId Next(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) => ((CrmDbContext)entry.Context).Tenant;
 }

@@ -58,11 +58,7 @@ internal sealed class OpportunityConfiguration(CrmDbContext context) : IEntityTy
         builder.Property(o => o.Status);
         builder.Property(o => o.CloseReason);
         builder.ComplexCollection<List<StageVisit>, StageVisit>("_history", visit => visit.ToJson("StageHistory"));
-        builder.ComplexCollection<List<SalesTask>, SalesTask>("_tasks", task =>
-        {
-            task.ToJson("Tasks");
-            TaskMapping.Map(task);
-        });
+        TaskMapping.MapTasks(builder);
         builder.Ignore(o => o.History);
         builder.Ignore(o => o.Tasks);
         builder.Ignore(o => o.Stage);
@@ -73,7 +69,16 @@ internal sealed class OpportunityConfiguration(CrmDbContext context) : IEntityTy
 
 internal static class TaskMapping
 {
-    public static void Map(ComplexCollectionBuilder<SalesTask> task)
+    /// <summary>The aggregate's <c>_tasks</c> list as the JSON column <c>Tasks</c>.</summary>
+    public static void MapTasks<T>(EntityTypeBuilder<T> builder)
+        where T : class =>
+        builder.ComplexCollection<List<SalesTask>, SalesTask>("_tasks", task =>
+        {
+            task.ToJson("Tasks");
+            Map(task);
+        });
+
+    private static void Map(ComplexCollectionBuilder<SalesTask> task)
     {
         task.Property(t => t.Id);
         task.Property(t => t.Title);

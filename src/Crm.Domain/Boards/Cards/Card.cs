@@ -32,7 +32,6 @@ public sealed class Card : CardContent
         ProspectRegisteredAt = prospect.RegisteredAt;
         Seller = seller;
         CreatedAt = now;
-        Tasks = _tasks.AsReadOnly();
     }
 
     /// <summary>The card's id.</summary>
@@ -78,7 +77,7 @@ public sealed class Card : CardContent
     public Instant? DeletedAt { get; private set; }
 
     /// <summary>The tasks on the card ("Tarefas": done or not, they count).</summary>
-    public ReadOnlyCollection<SalesTask> Tasks { get; }
+    public ReadOnlyCollection<SalesTask> Tasks => _tasks.AsReadOnly();
 
     /// <summary>True while the card is still being worked: not archived, lost, converted or deleted. Only open cards stagnate.</summary>
     public bool IsOpen => ArchivedAt is null && LostAt is null && ConvertedToCustomerAt is null && ConvertedToServiceAt is null && DeletedAt is null;

@@ -442,6 +442,111 @@ namespace Crm.Persistence.Migrations.PostgreSql
                     b.HasAnnotation("Crm:TenantProperty", "TenantId");
                 });
 
+            modelBuilder.Entity("Crm.Domain.Boards.BaseCards.BaseCard", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Board")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_attachments", "Crm.Domain.Boards.BaseCards.BaseCard._attachments#Attachment", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<long>("Size");
+
+                            b1
+                                .ToJson("Attachments")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_comments", "Crm.Domain.Boards.BaseCards.BaseCard._comments#Comment", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Instant>("At");
+
+                            b1.Property<Guid>("Author");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Comments")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_history", "Crm.Domain.Boards.BaseCards.BaseCard._history#HistoryEntry", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Instant>("At");
+
+                            b1.Property<Guid>("By");
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<bool>("IsSecret");
+
+                            b1.Property<string>("NewValue");
+
+                            b1.Property<string>("OldValue");
+
+                            b1
+                                .ToJson("History")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Board");
+
+                    b.ToTable("BaseCards", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
             modelBuilder.Entity("Crm.Domain.Boards.Board", b =>
                 {
                     b.Property<Guid>("Tenant")
@@ -553,6 +658,171 @@ namespace Crm.Persistence.Migrations.PostgreSql
                     b.HasKey("Tenant", "Id");
 
                     b.ToTable("Boards", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Boards.Cards.Card", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Board")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("ConvertedToCustomerAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("ConvertedToServiceAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<Instant?>("LostAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LostReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("Prospect")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("ProspectRegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("Seller")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Stage")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_attachments", "Crm.Domain.Boards.Cards.Card._attachments#Attachment", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<long>("Size");
+
+                            b1
+                                .ToJson("Attachments")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_comments", "Crm.Domain.Boards.Cards.Card._comments#Comment", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Instant>("At");
+
+                            b1.Property<Guid>("Author");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Comments")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_history", "Crm.Domain.Boards.Cards.Card._history#HistoryEntry", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Instant>("At");
+
+                            b1.Property<Guid>("By");
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<bool>("IsSecret");
+
+                            b1.Property<string>("NewValue");
+
+                            b1.Property<string>("OldValue");
+
+                            b1
+                                .ToJson("History")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_tasks", "Crm.Domain.Boards.Cards.Card._tasks#SalesTask", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("Assignee");
+
+                            b1.Property<Instant>("CreatedAt");
+
+                            b1.Property<Instant?>("DoneAt");
+
+                            b1.Property<LocalDate>("Due");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Tasks")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Tenant", "Id");
+
+                    b.HasIndex("Tenant", "Prospect")
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("Tenant", "Board", "Stage");
+
+                    b.ToTable("Cards", (string)null);
 
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });

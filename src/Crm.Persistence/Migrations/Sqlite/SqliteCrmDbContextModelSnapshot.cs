@@ -438,6 +438,111 @@ namespace Crm.Persistence.Migrations.Sqlite
                     b.HasAnnotation("Crm:TenantProperty", "TenantId");
                 });
 
+            modelBuilder.Entity("Crm.Domain.Boards.BaseCards.BaseCard", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Board")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_attachments", "Crm.Domain.Boards.BaseCards.BaseCard._attachments#Attachment", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<long>("Size");
+
+                            b1
+                                .ToJson("Attachments")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_comments", "Crm.Domain.Boards.BaseCards.BaseCard._comments#Comment", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("At");
+
+                            b1.Property<Guid>("Author");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Comments")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_history", "Crm.Domain.Boards.BaseCards.BaseCard._history#HistoryEntry", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("At");
+
+                            b1.Property<Guid>("By");
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<bool>("IsSecret");
+
+                            b1.Property<string>("NewValue");
+
+                            b1.Property<string>("OldValue");
+
+                            b1
+                                .ToJson("History")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Board");
+
+                    b.ToTable("BaseCards", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
             modelBuilder.Entity("Crm.Domain.Boards.Board", b =>
                 {
                     b.Property<Guid>("Tenant")
@@ -549,6 +654,172 @@ namespace Crm.Persistence.Migrations.Sqlite
                     b.HasKey("Tenant", "Id");
 
                     b.ToTable("Boards", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Boards.Cards.Card", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Board")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConvertedToCustomerAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConvertedToServiceAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LostAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LostReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Prospect")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProspectRegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("Seller")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Stage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_attachments", "Crm.Domain.Boards.Cards.Card._attachments#Attachment", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<long>("Size");
+
+                            b1
+                                .ToJson("Attachments")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_comments", "Crm.Domain.Boards.Cards.Card._comments#Comment", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("At");
+
+                            b1.Property<Guid>("Author");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Comments")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_history", "Crm.Domain.Boards.Cards.Card._history#HistoryEntry", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("At");
+
+                            b1.Property<Guid>("By");
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<bool>("IsSecret");
+
+                            b1.Property<string>("NewValue");
+
+                            b1.Property<string>("OldValue");
+
+                            b1
+                                .ToJson("History")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_tasks", "Crm.Domain.Boards.Cards.Card._tasks#SalesTask", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("Assignee");
+
+                            b1.Property<long>("CreatedAt");
+
+                            b1.Property<long?>("DoneAt");
+
+                            b1.Property<string>("Due")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Tasks")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Tenant", "Id");
+
+                    b.HasIndex("Tenant", "Prospect")
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("Tenant", "Board", "Stage");
+
+                    b.ToTable("Cards", (string)null);
 
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });

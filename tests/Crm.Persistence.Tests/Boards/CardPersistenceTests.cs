@@ -1,0 +1,240 @@
+using Crm.Domain.Boards;
+using Crm.Domain.Boards.BaseCards;
+using Crm.Domain.Boards.Cards;
+using Crm.Domain.Boards.Content;
+using Crm.Domain.Boards.Filters;
+using Crm.Domain.Identity;
+using Crm.Persistence.Boards;
+using Crm.Persistence.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Crm.Persistence.Tests.Boards;
+
+public sealed class CardPersistenceTests
+{
+    private static readonly TenantId Tenant = new(Guid.NewGuid());
+
+    private static Board NewBoard(TenantId tenant, FakeClock clock)
+    {
+        var board = Board.Create(tenant, "Prospecção Sul", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), Records.Ana, clock).AsT0;
+        board.AddStage("Contato", 5, Colour.Of("#FFC107"), Records.Ana, clock);
+        board.AddTag("Fibra", Colour.Of("#43A047"), Records.Ana, clock);
+        return board;
+    }
+
+    private static Card NewCard(Board board, LeadId prospect, IProspectCards cards, FakeClock clock) =>
+        Card.Open(board, board.Stages[0].Id, "Padaria Central", new ProspectLink(prospect, clock.GetCurrentInstant()), Records.Ana,
+            null, cards, Records.Ana, clock).AsT0;
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_card_reads_back_with_tags_members_comments_attachments_tasks_and_history(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var clock = Records.Clock();
+        var board = NewBoard(Tenant, clock);
+        var card = NewCard(board, new LeadId(Guid.NewGuid()), new ProspectCardIndex([]), clock);
+        card.Describe("Quer orçamento de fibra", Records.Ana, clock);
+        card.AddTag(board, board.Tags[0].Id, Records.Ana, clock);
+        card.AddMember(new UserId(Guid.NewGuid()), Records.Ana, clock);
+        card.AddComment("Ligar na segunda", Records.Ana, clock);
+        card.Attach(Attachment.Create("proposta.pdf", 2048, "application/pdf", new AttachmentLocation.StoredFile("tenant/a/proposta.pdf")).AsT0, Records.Ana, clock);
+        card.Attach(Attachment.Create("site", 0, "text/html", new AttachmentLocation.ExternalLink(new Uri("https://example.com/x?y=1"))).AsT0, Records.Ana, clock);
+        card.AddTask("Visitar", new LocalDate(2026, 12, 1), Records.Ana, Records.Ana, clock);
+        clock.Advance(Duration.FromHours(1));
+        card.MarkLost("Preço", Records.Ana, clock);
+        await using (var write = db.Open(Tenant))
+        {
+            write.Cards.Add(card);
+            Assert.True((await write.SaveAsync()).IsSaved);
+        }
+
+        await using var read = db.Open(Tenant);
+        var stored = await read.Cards.SingleAsync();
+
+        Assert.Equal((card.Id, card.Board, card.Stage, card.Name, card.Prospect, card.Seller), (stored.Id, stored.Board, stored.Stage, stored.Name, stored.Prospect, stored.Seller));
+        Assert.Equal((card.CreatedAt, card.UpdatedAt, card.ProspectRegisteredAt, card.LostAt, card.LostReason), (stored.CreatedAt, stored.UpdatedAt, stored.ProspectRegisteredAt, stored.LostAt, stored.LostReason));
+        Assert.Equal(card.Description, stored.Description);
+        Assert.Equal<TagId>(card.Tags, stored.Tags);
+        Assert.Equal<UserId>(card.Members, stored.Members);
+        Assert.Equal(card.Comments, stored.Comments);
+        Assert.Equal(card.Attachments.Select(a => (a.Id, a.Name, a.Size, a.ContentType, a.Location)),
+            stored.Attachments.Select(a => (a.Id, a.Name, a.Size, a.ContentType, a.Location)));
+        Assert.Equal(card.History, stored.History);
+        var task = Assert.Single(stored.Tasks);
+        Assert.Equal((card.Tasks[0].Id, "Visitar", new LocalDate(2026, 12, 1), Records.Ana), (task.Id, task.Title, task.Due, task.Assignee));
+        Assert.False(stored.IsOpen);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_card_saved_from_a_stale_read_is_a_conflict_and_writes_nothing(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var clock = Records.Clock();
+        var board = NewBoard(Tenant, clock);
+        await using (var write = db.Open(Tenant))
+        {
+            write.Cards.Add(NewCard(board, new LeadId(Guid.NewGuid()), new ProspectCardIndex([]), clock));
+            await write.SaveAsync();
+        }
+        await using var first = db.Open(Tenant);
+        await using var second = db.Open(Tenant);
+        var mine = await first.Cards.SingleAsync();
+        var theirs = await second.Cards.SingleAsync();
+        mine.Rename("Padaria Central Ltda", Records.Ana, clock);
+        theirs.Rename("Padaria do Centro", Records.Ana, clock);
+
+        Assert.True((await first.SaveAsync()).IsSaved);
+        var result = await second.SaveAsync();
+
+        Assert.True(result.IsT1);
+        await using var read = db.Open(Tenant);
+        Assert.Equal("Padaria Central Ltda", (await read.Cards.SingleAsync()).Name);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Another_tenant_sees_no_card_and_its_prospect_is_free_there(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var clock = Records.Clock();
+        var prospect = new LeadId(Guid.NewGuid());
+        await using (var write = db.Open(Tenant))
+        {
+            write.Cards.Add(NewCard(NewBoard(Tenant, clock), prospect, new ProspectCardIndex([]), clock));
+            await write.SaveAsync();
+        }
+
+        var other = new TenantId(Guid.NewGuid());
+        await using var read = db.Open(other);
+        Assert.Empty(await read.Cards.ToListAsync());
+        Assert.Null(new DatabaseProspectCards(read).CardOf(prospect));
+        await using var own = db.Open(Tenant);
+        Assert.NotNull(new DatabaseProspectCards(own).CardOf(prospect));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task The_database_refuses_a_second_card_for_a_prospect_until_the_first_is_deleted(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var clock = Records.Clock();
+        var board = NewBoard(Tenant, clock);
+        var prospect = new LeadId(Guid.NewGuid());
+        var first = NewCard(board, prospect, new ProspectCardIndex([]), clock);
+        await using (var write = db.Open(Tenant))
+        {
+            write.Cards.Add(first);
+            await write.SaveAsync();
+        }
+        await using (var racing = db.Open(Tenant))
+        {
+            // A writer that checked before the first card existed: only the unique index can stop it.
+            racing.Cards.Add(NewCard(board, prospect, new ProspectCardIndex([]), clock));
+            var refused = await racing.SaveAsync();
+            Assert.Equal(CrmDbContext.DuplicateCode, Assert.Single(refused.AsT2.Problems).Code);
+        }
+        await using (var check = db.Open(Tenant))
+        {
+            var cards = new DatabaseProspectCards(check);
+            Assert.Equal(first.Id, cards.CardOf(prospect));
+            Assert.True(Card.Open(board, board.Stages[0].Id, "De novo", new ProspectLink(prospect, clock.GetCurrentInstant()), null, null, cards, Records.Ana, clock).IsT1);
+            var stored = await check.Cards.SingleAsync();
+            stored.Delete(false, Records.Ana, clock);
+            Assert.True((await check.SaveAsync()).IsSaved);
+        }
+
+        await using var again = db.Open(Tenant);
+        var reopened = NewCard(board, prospect, new DatabaseProspectCards(again), clock);
+        again.Cards.Add(reopened);
+        Assert.True((await again.SaveAsync()).IsSaved);
+        Assert.Equal(2, await again.Cards.CountAsync());
+    }
+}
+
+public sealed class CardFilterTranslationTests
+{
+    private static readonly TenantId Tenant = new(Guid.NewGuid());
+
+    public static TheoryData<CardFilterDraft> Drafts() => new()
+    {
+        new CardFilterDraft(),
+        new CardFilterDraft { Sellers = [Records.Ana], Lost = TriState.No },
+        new CardFilterDraft { Stagnant = TriState.Yes, Archived = TriState.All },
+        new CardFilterDraft { Stagnant = TriState.No, From = new LocalDate(2026, 11, 22), To = new LocalDate(2026, 11, 30), Order = SortOrder.Descending },
+    };
+
+    [Theory, MemberData(nameof(Drafts))]
+    public async Task The_board_filter_runs_as_SQL_on_SQLite_with_the_same_cards_as_in_memory(CardFilterDraft draft)
+    {
+        await using var db = await TestDatabase.Create(TestProviders.Sqlite);
+        var clock = Records.Clock();
+        var board = Board.Create(Tenant, "Prospecção", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), Records.Ana, clock).AsT0;
+        board.AddStage("Contato", 5, null, Records.Ana, clock);
+        var index = new ProspectCardIndex([]);
+        var cards = new List<Card>();
+        foreach (var (seller, days) in new (UserId?, int)[] { (Records.Ana, 0), (null, 2), (Records.Ana, 9), (new UserId(Guid.NewGuid()), 12) })
+        {
+            clock.Advance(Duration.FromDays(days));
+            var card = Card.Open(board, board.Stages[0].Id, $"Cartão {cards.Count}", new ProspectLink(new LeadId(Guid.NewGuid()), clock.GetCurrentInstant()),
+                seller, null, index, Records.Ana, clock).AsT0;
+            index.Track(card);
+            cards.Add(card);
+        }
+        cards[1].MarkLost("Sem verba", Records.Ana, clock);
+        cards[2].Archive(Records.Ana, clock);
+        await using (var write = db.Open(Tenant))
+        {
+            write.Cards.AddRange(cards);
+            Assert.True((await write.SaveAsync()).IsSaved);
+        }
+        clock.Advance(Duration.FromDays(8));
+        var spec = new CardSpecification(CardFilter.Create(draft).AsT0, board, DateTimeZoneProviders.Tzdb["America/Sao_Paulo"], clock.GetCurrentInstant());
+
+        await using var read = db.Open(Tenant);
+        var query = spec.Apply(read.Cards);
+        var sql = query.ToQueryString();
+        var fromDatabase = await query.Select(c => c.Id).ToListAsync();
+
+        Assert.Contains("WHERE", sql, StringComparison.Ordinal);
+        Assert.NotEmpty(fromDatabase);
+        Assert.Equal(spec.Apply(cards.AsQueryable()).Select(c => c.Id), fromDatabase);
+    }
+}
+
+public sealed class BaseCardPersistenceTests
+{
+    [Theory, SqliteData, PostgresData]
+    public async Task A_base_card_reads_back_with_its_content_only_in_its_tenant_and_a_stale_save_conflicts(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var tenant = new TenantId(Guid.NewGuid());
+        var clock = Records.Clock();
+        var board = Board.Create(tenant, "Prospecção", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), Records.Ana, clock).AsT0;
+        board.AddTag("Fibra", Colour.Of("#43A047"), Records.Ana, clock);
+        var template = BaseCard.Create(board, "Modelo padrão", Records.Ana, clock).AsT0;
+        template.Describe("Roteiro de primeira visita", Records.Ana, clock);
+        template.AddTag(board, board.Tags[0].Id, Records.Ana, clock);
+        template.AddComment("Levar catálogo", Records.Ana, clock);
+        await using (var write = db.Open(tenant))
+        {
+            write.BaseCards.Add(template);
+            Assert.True((await write.SaveAsync()).IsSaved);
+        }
+
+        await using (var other = db.Open(new TenantId(Guid.NewGuid())))
+            Assert.Empty(await other.BaseCards.ToListAsync());
+        await using var first = db.Open(tenant);
+        await using var second = db.Open(tenant);
+        var stored = await first.BaseCards.SingleAsync();
+        Assert.Equal((template.Id, template.Board, template.Name, template.Description, template.UpdatedAt),
+            (stored.Id, stored.Board, stored.Name, stored.Description, stored.UpdatedAt));
+        Assert.Equal<TagId>(template.Tags, stored.Tags);
+        Assert.Equal(template.Comments, stored.Comments);
+        Assert.Equal(template.History, stored.History);
+        var stale = await second.BaseCards.SingleAsync();
+        stored.Rename("Modelo A", Records.Ana, clock);
+        stale.Rename("Modelo B", Records.Ana, clock);
+        Assert.True((await first.SaveAsync()).IsSaved);
+        Assert.True((await second.SaveAsync()).IsT1);
+    }
+}
