@@ -17,53 +17,21 @@ internal sealed class DomainConstructorBinding(IPropertyParameterBindingFactory 
 {
     private readonly ConstructorBindingFactory _inner = new(properties, factories);
 
-    public void GetBindings(IConventionEntityType entityType, out InstantiationBinding constructorBinding, out InstantiationBinding? serviceOnlyBinding)
-    {
-        try
-        {
-            _inner.GetBindings(entityType, out constructorBinding, out serviceOnlyBinding);
-        }
-        catch (InvalidOperationException) when (IsDomain(entityType.ClrType))
-        {
-            (constructorBinding, serviceOnlyBinding) = (Uninitialized(entityType.ClrType), null);
-        }
-    }
+    public void GetBindings(IConventionEntityType entityType, out InstantiationBinding constructorBinding, out InstantiationBinding? serviceOnlyBinding) =>
+        Bind(entityType.ClrType, (out InstantiationBinding c, out InstantiationBinding? s) => _inner.GetBindings(entityType, out c, out s),
+            out constructorBinding, out serviceOnlyBinding);
 
-    public void GetBindings(IMutableEntityType entityType, out InstantiationBinding constructorBinding, out InstantiationBinding? serviceOnlyBinding)
-    {
-        try
-        {
-            _inner.GetBindings(entityType, out constructorBinding, out serviceOnlyBinding);
-        }
-        catch (InvalidOperationException) when (IsDomain(entityType.ClrType))
-        {
-            (constructorBinding, serviceOnlyBinding) = (Uninitialized(entityType.ClrType), null);
-        }
-    }
+    public void GetBindings(IMutableEntityType entityType, out InstantiationBinding constructorBinding, out InstantiationBinding? serviceOnlyBinding) =>
+        Bind(entityType.ClrType, (out InstantiationBinding c, out InstantiationBinding? s) => _inner.GetBindings(entityType, out c, out s),
+            out constructorBinding, out serviceOnlyBinding);
 
-    public void GetBindings(IReadOnlyEntityType entityType, out InstantiationBinding constructorBinding, out InstantiationBinding? serviceOnlyBinding)
-    {
-        try
-        {
-            _inner.GetBindings(entityType, out constructorBinding, out serviceOnlyBinding);
-        }
-        catch (InvalidOperationException) when (IsDomain(entityType.ClrType))
-        {
-            (constructorBinding, serviceOnlyBinding) = (Uninitialized(entityType.ClrType), null);
-        }
-    }
+    public void GetBindings(IReadOnlyEntityType entityType, out InstantiationBinding constructorBinding, out InstantiationBinding? serviceOnlyBinding) =>
+        Bind(entityType.ClrType, (out InstantiationBinding c, out InstantiationBinding? s) => _inner.GetBindings(entityType, out c, out s),
+            out constructorBinding, out serviceOnlyBinding);
 
-    public void GetBindings(IReadOnlyComplexType complexType, out InstantiationBinding constructorBinding, out InstantiationBinding? serviceOnlyBinding)
-    {
-        try
-        {
-            _inner.GetBindings(complexType, out constructorBinding, out serviceOnlyBinding);
-        }
-        catch (InvalidOperationException) when (IsDomain(complexType.ClrType))
-        {
-            (constructorBinding, serviceOnlyBinding) = (Uninitialized(complexType.ClrType), null);
-        }
-    }
+    public void GetBindings(IReadOnlyComplexType complexType, out InstantiationBinding constructorBinding, out InstantiationBinding? serviceOnlyBinding) =>
+        Bind(complexType.ClrType, (out InstantiationBinding c, out InstantiationBinding? s) => _inner.GetBindings(complexType, out c, out s),
+            out constructorBinding, out serviceOnlyBinding);
 
     public bool TryBindConstructor(IMutableEntityType entityType, System.Reflection.ConstructorInfo constructor,
         [NotNullWhen(true)] out InstantiationBinding? binding, [NotNullWhen(false)] out IEnumerable<System.Reflection.ParameterInfo>? unboundParameters) =>
@@ -72,6 +40,21 @@ internal sealed class DomainConstructorBinding(IPropertyParameterBindingFactory 
     public bool TryBindConstructor(IConventionEntityType entityType, System.Reflection.ConstructorInfo constructor,
         [NotNullWhen(true)] out InstantiationBinding? binding, [NotNullWhen(false)] out IEnumerable<System.Reflection.ParameterInfo>? unboundParameters) =>
         _inner.TryBindConstructor(entityType, constructor, out binding, out unboundParameters);
+
+    private delegate void InnerBindings(out InstantiationBinding constructorBinding, out InstantiationBinding? serviceOnlyBinding);
+
+    // EF's own binding first; only a domain type without a bindable constructor falls back to an uninitialized instance.
+    private static void Bind(Type clrType, InnerBindings inner, out InstantiationBinding constructorBinding, out InstantiationBinding? serviceOnlyBinding)
+    {
+        try
+        {
+            inner(out constructorBinding, out serviceOnlyBinding);
+        }
+        catch (InvalidOperationException) when (IsDomain(clrType))
+        {
+            (constructorBinding, serviceOnlyBinding) = (Uninitialized(clrType), null);
+        }
+    }
 
     private static bool IsDomain(Type type) => type.Assembly == typeof(Crm.Domain.Identity.TenantId).Assembly;
 
