@@ -151,56 +151,6 @@ public sealed class CardPersistenceTests
     }
 }
 
-public sealed class CardFilterTranslationTests
-{
-    private static readonly TenantId Tenant = new(Guid.NewGuid());
-
-    public static TheoryData<CardFilterDraft> Drafts() => new()
-    {
-        new CardFilterDraft(),
-        new CardFilterDraft { Sellers = [Records.Ana], Lost = TriState.No },
-        new CardFilterDraft { Stagnant = TriState.Yes, Archived = TriState.All },
-        new CardFilterDraft { Stagnant = TriState.No, From = new LocalDate(2026, 11, 22), To = new LocalDate(2026, 11, 30), Order = SortOrder.Descending },
-    };
-
-    [Theory, MemberData(nameof(Drafts))]
-    public async Task The_board_filter_runs_as_SQL_on_SQLite_with_the_same_cards_as_in_memory(CardFilterDraft draft)
-    {
-        await using var db = await TestDatabase.Create(TestProviders.Sqlite);
-        var clock = Records.Clock();
-        var board = Board.Create(Tenant, "Prospecção", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), Records.Ana, clock).AsT0;
-        board.AddStage("Contato", 5, null, Records.Ana, clock);
-        var index = new ProspectCardIndex([]);
-        var cards = new List<Card>();
-        foreach (var (seller, days) in new (UserId?, int)[] { (Records.Ana, 0), (null, 2), (Records.Ana, 9), (new UserId(Guid.NewGuid()), 12) })
-        {
-            clock.Advance(Duration.FromDays(days));
-            var card = Card.Open(board, board.Stages[0].Id, $"Cartão {cards.Count}", new ProspectLink(new LeadId(Guid.NewGuid()), clock.GetCurrentInstant()),
-                seller, null, index, Records.Ana, clock).AsT0;
-            index.Track(card);
-            cards.Add(card);
-        }
-        cards[1].MarkLost("Sem verba", Records.Ana, clock);
-        cards[2].Archive(Records.Ana, clock);
-        await using (var write = db.Open(Tenant))
-        {
-            write.Cards.AddRange(cards);
-            Assert.True((await write.SaveAsync()).IsSaved);
-        }
-        clock.Advance(Duration.FromDays(8));
-        var spec = new CardSpecification(CardFilter.Create(draft).AsT0, board, DateTimeZoneProviders.Tzdb["America/Sao_Paulo"], clock.GetCurrentInstant());
-
-        await using var read = db.Open(Tenant);
-        var query = spec.Apply(read.Cards);
-        var sql = query.ToQueryString();
-        var fromDatabase = await query.Select(c => c.Id).ToListAsync();
-
-        Assert.Contains("WHERE", sql, StringComparison.Ordinal);
-        Assert.NotEmpty(fromDatabase);
-        Assert.Equal(spec.Apply(cards.AsQueryable()).Select(c => c.Id), fromDatabase);
-    }
-}
-
 public sealed class BaseCardPersistenceTests
 {
     [Theory, SqliteData, PostgresData]

@@ -1,0 +1,188 @@
+using Crm.Domain.Boards;
+using Crm.Domain.Boards.Cards;
+using Crm.Domain.Boards.Filters;
+using Crm.Domain.Identity;
+using Crm.Persistence.Tests.Infrastructure;
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Crm.Persistence.Tests.Boards;
+
+/// <summary>
+/// Every board filter condition runs in SQL on both providers: for random cards and random filters the database returns
+/// exactly the cards, order and pages the domain's in-memory filters return, and a query reads only the cards it keeps.
+/// </summary>
+public sealed class CardFilterTranslationTests
+{
+    private static readonly DateTimeZone SaoPaulo = DateTimeZoneProviders.Tzdb["America/Sao_Paulo"];
+    private static readonly UserId[] People = [Records.Ana, new(Guid.NewGuid()), new(Guid.NewGuid())];
+
+    /// <summary>How one random card is made: its stage, tags and members (bit masks), seller, tasks, state and timing.</summary>
+    public sealed record CardPlan(int Stage, int Tags, int Members, int Seller, int Tasks, CardState State, int HoursLater, int ProspectDaysBefore);
+
+    /// <summary>A random filter form: tags (the fourth bit is a tag no card carries), users, sellers, every tri-state, dates, order.</summary>
+    public sealed record FilterPlan(int Tags, int Users, int Sellers, TriState[] States, CardDateKind DateKind, SortOrder Order,
+        int? FromDay, int? Days, CardsPerList PerList);
+
+    public enum CardState { Open, Archived, Lost, Customer, Service, Deleted }
+
+    private static Gen<CardPlan> Cards { get; } =
+        from stage in Gen.Choose(0, 2)
+        from tags in Gen.Choose(0, 7)
+        from members in Gen.Choose(0, 7)
+        from seller in Gen.Choose(0, 3)
+        from tasks in Gen.Choose(0, 2)
+        from state in Gen.Elements(Enum.GetValues<CardState>())
+        from hours in Gen.Choose(0, 60)
+        from prospect in Gen.Choose(0, 10)
+        select new CardPlan(stage, tags, members, seller, tasks, state, hours, prospect);
+
+    private static Gen<FilterPlan> Filters { get; } =
+        from tags in Gen.Choose(0, 15)
+        from users in Gen.Choose(0, 7)
+        from sellers in Gen.Choose(0, 7)
+        from states in Gen.Elements(TriState.All, TriState.Yes, TriState.No).ArrayOf(6)
+        from kind in Gen.Elements(CardDateKind.CardCreated, CardDateKind.ProspectRegistered)
+        from order in Gen.Elements(SortOrder.Ascending, SortOrder.Descending)
+        from fromDay in Maybe(Gen.Choose(-3, 30))
+        from days in Maybe(Gen.Choose(0, 12))
+        from perList in Gen.Elements(CardsPerList.Ten, CardsPerList.Twenty)
+        select new FilterPlan(tags, users, sellers, states, kind, order, fromDay, days, perList);
+
+    private static Gen<int?> Maybe(Gen<int> values) => Gen.OneOf(Gen.Constant((int?)null), values.Select(v => (int?)v));
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Any_filter_on_any_cards_gives_in_SQL_the_cards_order_and_pages_of_the_domain_filters(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var input = Gen.Zip(Cards.ListOf().Select(c => c.Take(14).ToArray()), Filters.ArrayOf(4).Resize(4)).ToArbitrary();
+        // Each case writes its cards under a tenant of its own, so cases share the database but never each other's rows.
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), Prop.ForAll(input, sample =>
+        {
+            var (plans, filters) = sample;
+            SameAsInMemory(db, plans, filters).GetAwaiter().GetResult();
+        }));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Tag_member_and_task_conditions_are_SQL_and_the_query_reads_only_the_cards_it_keeps(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var tenant = new TenantId(Guid.NewGuid());
+        var (board, cards, clock) = await Store(db, tenant, [
+            new CardPlan(0, 0b001, 0b001, 0, 1, CardState.Open, 1, 0),   // the only card with tag 0, Ana and a task
+            new CardPlan(0, 0b001, 0b001, 0, 0, CardState.Open, 1, 0),   // no task
+            new CardPlan(0, 0b001, 0b010, 0, 1, CardState.Open, 1, 0),   // another member
+            new CardPlan(1, 0b010, 0b001, 0, 1, CardState.Open, 1, 0),   // another tag
+            new CardPlan(1, 0b000, 0b000, 0, 0, CardState.Open, 1, 0),
+        ]);
+        var draft = new CardFilterDraft { Tags = [board.Tags[0].Id], Users = [Records.Ana], HasTasks = TriState.Yes };
+        var spec = new CardSpecification(CardFilter.Create(draft).AsT0, board, SaoPaulo, clock.GetCurrentInstant());
+
+        await using var read = db.Open(tenant);
+        var query = spec.Apply(read.Cards);
+        var sql = query.ToQueryString();
+        var found = await query.ToListAsync();
+
+        Assert.Equal(cards[0].Id, Assert.Single(found).Id);
+        // Tracking queries materialise every row they read: one row read, the one kept.
+        Assert.Single(read.ChangeTracker.Entries<Card>());
+        if (provider == TestProviders.Sqlite)
+        {
+            Assert.Contains("FROM json_each(\"c\".\"Tags\")", sql, StringComparison.Ordinal);
+            Assert.Contains("FROM json_each(\"c\".\"Members\")", sql, StringComparison.Ordinal);
+            Assert.Contains("FROM json_each(\"c\".\"Tasks\"", sql, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("= ANY (c.\"Tags\")", sql, StringComparison.Ordinal);
+            Assert.Contains("= ANY (c.\"Members\")", sql, StringComparison.Ordinal);
+            Assert.Contains("jsonb_to_recordset(c.\"Tasks\")", sql, StringComparison.Ordinal);
+        }
+        var withoutTasks = new CardSpecification(CardFilter.Create(draft with { HasTasks = TriState.No }).AsT0, board, SaoPaulo, clock.GetCurrentInstant());
+        Assert.Equal([cards[1].Id], await withoutTasks.Apply(read.Cards).Select(c => c.Id).ToListAsync());
+    }
+
+    private static async Task SameAsInMemory(TestDatabase db, CardPlan[] plans, FilterPlan[] filters)
+    {
+        var tenant = new TenantId(Guid.NewGuid());
+        var (board, cards, clock) = await Store(db, tenant, plans);
+        var index = new BoardCardIndex(board, cards);
+        await using var read = db.Open(tenant);
+        foreach (var plan in filters)
+        {
+            var spec = new CardSpecification(Filter(plan, board), board, SaoPaulo, clock.GetCurrentInstant());
+            var expected = spec.Apply(cards.AsQueryable()).Select(c => c.Id).ToList();
+            Assert.Equal(expected, await spec.Apply(read.Cards).Select(c => c.Id).ToListAsync());
+            foreach (var column in index.Columns(spec))
+            {
+                Assert.Equal(column.Total, await spec.Apply(read.Cards).CountAsync(c => c.Stage == column.Stage));
+                Assert.Equal(column.Cards.Select(c => c.Id), await spec.Page(read.Cards, column.Stage, 0).Select(c => c.Id).ToListAsync());
+                Assert.Equal(index.Page(spec, column.Stage, 1).Select(c => c.Id), await spec.Page(read.Cards, column.Stage, 1).Select(c => c.Id).ToListAsync());
+            }
+        }
+    }
+
+    /// <summary>A board with three stages (stagnant after 1 day, 3 days, never) and three tags, and the planned cards on it, saved.</summary>
+    private static async Task<(Board Board, List<Card> Cards, FakeClock Clock)> Store(TestDatabase db, TenantId tenant, IReadOnlyList<CardPlan> plans)
+    {
+        var clock = Records.Clock();
+        var board = Board.Create(tenant, "Prospecção", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), Records.Ana, clock).AsT0;
+        foreach (var (name, days) in new (string, int?)[] { ("Contato", 1), ("Proposta", 3), ("Fechamento", null) })
+            board.AddStage(name, days, null, Records.Ana, clock);
+        foreach (var tag in new[] { "Fibra", "Rádio", "Urgente" })
+            board.AddTag(tag, Colour.Of("#43A047"), Records.Ana, clock);
+        var prospects = new ProspectCardIndex([]);
+        var cards = new List<Card>();
+        foreach (var plan in plans)
+        {
+            clock.Advance(Duration.FromHours(plan.HoursLater) + Duration.FromMinutes(1));
+            var registered = clock.GetCurrentInstant() - Duration.FromDays(plan.ProspectDaysBefore);
+            var card = Card.Open(board, board.Stages[plan.Stage].Id, $"Cartão {cards.Count}", new ProspectLink(new LeadId(Guid.NewGuid()), registered),
+                plan.Seller == 0 ? null : People[plan.Seller - 1], null, prospects, Records.Ana, clock).AsT0;
+            prospects.Track(card);
+            foreach (var tag in Pick(board.Tags.Select(t => t.Id).ToArray(), plan.Tags))
+                card.AddTag(board, tag, Records.Ana, clock);
+            foreach (var member in Pick(People, plan.Members))
+                card.AddMember(member, Records.Ana, clock);
+            for (var i = 0; i < plan.Tasks; i++)
+                card.AddTask($"Tarefa {i}", new LocalDate(2026, 12, 1), Records.Ana, Records.Ana, clock);
+            _ = plan.State switch
+            {
+                CardState.Archived => card.Archive(Records.Ana, clock).IsT0,
+                CardState.Lost => card.MarkLost("Preço", Records.Ana, clock).IsT0,
+                CardState.Customer => card.ConvertToCustomer(Records.Ana, clock).IsT0,
+                CardState.Service => card.ConvertToCustomerService(Records.Ana, clock).IsT0,
+                CardState.Deleted => card.Delete(false, Records.Ana, clock).IsT0,
+                _ => true,
+            };
+            cards.Add(card);
+        }
+        await using (var write = db.Open(tenant))
+        {
+            write.Cards.AddRange(cards);
+            Assert.True((await write.SaveAsync()).IsSaved);
+        }
+        clock.Advance(Duration.FromDays(2));
+        return (board, cards, clock);
+    }
+
+    private static CardFilter Filter(FilterPlan plan, Board board)
+    {
+        TagId[] tags = [.. board.Tags.Select(t => t.Id), new TagId(Guid.NewGuid())];
+        var from = plan.FromDay is { } day ? new LocalDate(2026, 11, 22).PlusDays(day) : (LocalDate?)null;
+        var to = plan.Days is { } days ? (from ?? new LocalDate(2026, 11, 22)).PlusDays(days) : (LocalDate?)null;
+        var s = plan.States;
+        return CardFilter.Create(new CardFilterDraft
+        {
+            Tags = [.. Pick(tags, plan.Tags)], Users = [.. Pick(People, plan.Users)], Sellers = [.. Pick(People, plan.Sellers)],
+            Stagnant = s[0], HasTasks = s[1], Archived = s[2], Lost = s[3], ConvertedToCustomer = s[4], ConvertedToCustomerService = s[5],
+            DateKind = plan.DateKind, Order = plan.Order, From = from, To = to, CardsPerList = (int)plan.PerList,
+        }).AsT0;
+    }
+
+    private static IEnumerable<T> Pick<T>(IReadOnlyList<T> values, int mask) => values.Where((_, i) => (mask & (1 << i)) != 0);
+}
