@@ -114,16 +114,9 @@ public sealed class BoardFilterPersistenceTests
         await using var db = await TestDatabase.Create(provider);
         var tenant = new TenantId(Guid.NewGuid());
         var clock = Records.Clock();
-        var board = Crm.Domain.Boards.Board.Create(tenant, "Prospecção", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), Records.Ana, clock).AsT0;
-        board.AddStage("Contato", null, null, Records.Ana, clock);
+        var board = BoardRecords.Board(tenant, clock, [("Contato", null)]);
         var prospects = new ProspectCardIndex([]);
-        Card Open(string name, UserId? seller)
-        {
-            var card = Card.Open(board, board.Stages[0].Id, name, new ProspectLink(new LeadId(Guid.NewGuid()), clock.GetCurrentInstant()),
-                seller, null, prospects, Records.Ana, clock).AsT0;
-            prospects.Track(card);
-            return card;
-        }
+        Card Open(string name, UserId? seller) => BoardRecords.Open(board, 0, name, seller, prospects, clock);
         var anas = Open("Da Ana", Records.Ana);
         await using (var write = db.Open(tenant))
         {

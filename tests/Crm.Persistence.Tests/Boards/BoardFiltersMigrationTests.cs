@@ -29,12 +29,8 @@ public sealed class BoardFiltersMigrationTests
         await using var db = await TestDatabase.Create(provider);
         var tenant = new TenantId(Guid.NewGuid());
         var clock = Records.Clock();
-        var board = Board.Create(tenant, "Prospecção", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), Records.Ana, clock).AsT0;
-        board.AddStage("Contato", null, null, Records.Ana, clock);
-        board.AddTag("Fibra", Colour.Of("#43A047"), Records.Ana, clock);
-        board.AddTag("Rádio", Colour.Of("#43A047"), Records.Ana, clock);
-        var card = Card.Open(board, board.Stages[0].Id, "Padaria", new ProspectLink(new LeadId(Guid.NewGuid()), clock.GetCurrentInstant()),
-            null, null, new ProspectCardIndex([]), Records.Ana, clock).AsT0;
+        var board = BoardRecords.Board(tenant, clock, [("Contato", null)], "Fibra", "Rádio");
+        var card = BoardRecords.Open(board, 0, "Padaria", null, new ProspectCardIndex([]), clock);
         card.AddTag(board, board.Tags[0].Id, Records.Ana, clock);
         card.AddTag(board, board.Tags[1].Id, Records.Ana, clock);
         card.AddMember(Records.Ana, Records.Ana, clock);

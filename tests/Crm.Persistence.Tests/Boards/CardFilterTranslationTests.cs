@@ -130,20 +130,15 @@ public sealed class CardFilterTranslationTests
     private static async Task<(Board Board, List<Card> Cards, FakeClock Clock)> Store(TestDatabase db, TenantId tenant, IReadOnlyList<CardPlan> plans)
     {
         var clock = Records.Clock();
-        var board = Board.Create(tenant, "Prospecção", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), Records.Ana, clock).AsT0;
-        foreach (var (name, days) in new (string, int?)[] { ("Contato", 1), ("Proposta", 3), ("Fechamento", null) })
-            board.AddStage(name, days, null, Records.Ana, clock);
-        foreach (var tag in new[] { "Fibra", "Rádio", "Urgente" })
-            board.AddTag(tag, Colour.Of("#43A047"), Records.Ana, clock);
+        var board = BoardRecords.Board(tenant, clock, [("Contato", 1), ("Proposta", 3), ("Fechamento", null)], "Fibra", "Rádio", "Urgente");
         var prospects = new ProspectCardIndex([]);
         var cards = new List<Card>();
         foreach (var plan in plans)
         {
             clock.Advance(Duration.FromHours(plan.HoursLater) + Duration.FromMinutes(1));
             var registered = clock.GetCurrentInstant() - Duration.FromDays(plan.ProspectDaysBefore);
-            var card = Card.Open(board, board.Stages[plan.Stage].Id, $"Cartão {cards.Count}", new ProspectLink(new LeadId(Guid.NewGuid()), registered),
-                plan.Seller == 0 ? null : People[plan.Seller - 1], null, prospects, Records.Ana, clock).AsT0;
-            prospects.Track(card);
+            var card = BoardRecords.Open(board, plan.Stage, $"Cartão {cards.Count}", plan.Seller == 0 ? null : People[plan.Seller - 1],
+                prospects, clock, registered);
             foreach (var tag in Pick(board.Tags.Select(t => t.Id).ToArray(), plan.Tags))
                 card.AddTag(board, tag, Records.Ana, clock);
             foreach (var member in Pick(People, plan.Members))

@@ -16,13 +16,7 @@ public sealed class CardPersistenceTests
 {
     private static readonly TenantId Tenant = new(Guid.NewGuid());
 
-    private static Board NewBoard(TenantId tenant, FakeClock clock)
-    {
-        var board = Board.Create(tenant, "Prospecção Sul", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), Records.Ana, clock).AsT0;
-        board.AddStage("Contato", 5, Colour.Of("#FFC107"), Records.Ana, clock);
-        board.AddTag("Fibra", Colour.Of("#43A047"), Records.Ana, clock);
-        return board;
-    }
+    private static Board NewBoard(TenantId tenant, FakeClock clock) => BoardRecords.Board(tenant, clock, [("Contato", 5)], "Fibra");
 
     private static Card NewCard(Board board, LeadId prospect, IProspectCards cards, FakeClock clock) =>
         Card.Open(board, board.Stages[0].Id, "Padaria Central", new ProspectLink(prospect, clock.GetCurrentInstant()), Records.Ana,
@@ -159,8 +153,7 @@ public sealed class BaseCardPersistenceTests
         await using var db = await TestDatabase.Create(provider);
         var tenant = new TenantId(Guid.NewGuid());
         var clock = Records.Clock();
-        var board = Board.Create(tenant, "Prospecção", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), Records.Ana, clock).AsT0;
-        board.AddTag("Fibra", Colour.Of("#43A047"), Records.Ana, clock);
+        var board = BoardRecords.Board(tenant, clock, [], "Fibra");
         var template = BaseCard.Create(board, "Modelo padrão", Records.Ana, clock).AsT0;
         template.Describe("Roteiro de primeira visita", Records.Ana, clock);
         template.AddTag(board, board.Tags[0].Id, Records.Ana, clock);
