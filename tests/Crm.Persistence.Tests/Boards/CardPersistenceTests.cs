@@ -62,6 +62,36 @@ public sealed class CardPersistenceTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task Tag_and_member_edits_of_a_stored_card_are_saved_and_queried(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var clock = Records.Clock();
+        var board = BoardRecords.Board(Tenant, clock, [("Contato", 5)], "Fibra", "Rádio");
+        var bruno = new UserId(Guid.NewGuid());
+        var card = NewCard(board, new LeadId(Guid.NewGuid()), new ProspectCardIndex([]), clock);
+        card.AddTag(board, board.Tags[0].Id, Records.Ana, clock);
+        card.AddMember(Records.Ana, Records.Ana, clock);
+        await using (var write = db.Open(Tenant))
+        {
+            write.Cards.Add(card);
+            await write.SaveAsync();
+        }
+        await using (var edit = db.Open(Tenant))
+        {
+            var stored = await edit.Cards.SingleAsync(c => c.Id == card.Id);
+            stored.RemoveTag(board, board.Tags[0].Id, Records.Ana, clock);
+            stored.AddTag(board, board.Tags[1].Id, Records.Ana, clock);
+            stored.AddMember(bruno, Records.Ana, clock);
+            Assert.True((await edit.SaveAsync()).IsSaved);
+        }
+
+        await using var read = db.Open(Tenant);
+        var back = await read.Cards.SingleAsync(c => c.Tags.Contains(board.Tags[1].Id) && !c.Tags.Contains(board.Tags[0].Id) && c.Members.Contains(bruno));
+        Assert.Equal([board.Tags[1].Id], back.Tags);
+        Assert.Equal([Records.Ana, bruno], back.Members);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task A_card_saved_from_a_stale_read_is_a_conflict_and_writes_nothing(string provider)
     {
         await using var db = await TestDatabase.Create(provider);
