@@ -4,6 +4,8 @@ using Crm.Domain.Boards.Filters;
 using Crm.Domain.Identity;
 using Crm.Persistence.Boards;
 using Crm.Persistence.Tests.Infrastructure;
+using FsCheck;
+using FsCheck.Fluent;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -20,14 +22,6 @@ public sealed class BoardFilterPersistenceTests
         Users = [Records.Ana], Sellers = [new UserId(Guid.NewGuid())], Stagnant = TriState.Yes, HasTasks = TriState.No,
         Archived = TriState.All, Lost = TriState.Yes, ConvertedToCustomer = TriState.No, ConvertedToCustomerService = TriState.Yes,
     };
-
-    /// <summary>Every choice of a filter, as text: drafts hold lists, which records compare by reference.</summary>
-    private static string Choices(CardFilter filter)
-    {
-        var d = filter.Draft;
-        return $"{d.From}|{d.To}|{d.DateKind}|{d.Order}|{filter.CardsPerList}|{string.Join(',', d.Tags)}|{string.Join(',', d.Users)}|"
-            + $"{string.Join(',', d.Sellers)}|{d.Stagnant}|{d.HasTasks}|{d.Archived}|{d.Lost}|{d.ConvertedToCustomer}|{d.ConvertedToCustomerService}";
-    }
 
     [Theory, SqliteData, PostgresData]
     public async Task The_filter_in_use_and_the_saved_filters_read_back_with_every_choice_and_case_insensitive_names(string provider)
@@ -49,10 +43,41 @@ public sealed class BoardFilterPersistenceTests
         await using var read = db.Open(tenant);
         var stored = await new DatabaseBoardFilters(read).OfAsync(Records.Ana, Board);
         Assert.Equal((Records.Ana, Board), (stored.User, stored.Board));
-        Assert.Equal(Choices(mine), Choices(stored.Current));
+        Assert.Equal(RandomFilters.Choices(mine), RandomFilters.Choices(stored.Current));
         Assert.Equal(["Meus cartões", "Quentes"], stored.Saved.Keys.Order());
-        Assert.Equal(Choices(everything), Choices(stored.Load("QUENTES").AsT0));
-        Assert.Equal(Choices(everything), Choices(stored.Current));
+        Assert.Equal(RandomFilters.Choices(everything), RandomFilters.Choices(stored.Load("QUENTES").AsT0));
+        Assert.Equal(RandomFilters.Choices(everything), RandomFilters.Choices(stored.Current));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Any_filter_in_use_or_saved_reads_back_with_every_choice(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        TagId[] tags = [new(Guid.NewGuid()), new(Guid.NewGuid()), new(Guid.NewGuid())];
+        var pairs = Gen.Zip(RandomFilters.Plans, RandomFilters.Plans).ToArbitrary();
+        // A tenant per case: cases share the database, never a row.
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(25), Prop.ForAll(pairs, plans =>
+        {
+            var (inUse, saved) = (RandomFilters.Filter(plans.Item1, tags), RandomFilters.Filter(plans.Item2, tags));
+            var back = RoundTrip(db, inUse, saved).GetAwaiter().GetResult();
+            return RandomFilters.Choices(back.Current) == RandomFilters.Choices(inUse)
+                && RandomFilters.Choices(back.Saved["Salvo"]) == RandomFilters.Choices(saved);
+        }));
+    }
+
+    private static async Task<BoardFilterPreferences> RoundTrip(TestDatabase db, CardFilter inUse, CardFilter saved)
+    {
+        var tenant = new TenantId(Guid.NewGuid());
+        await using (var write = db.Open(tenant))
+        {
+            var preferences = await new DatabaseBoardFilters(write).OfAsync(Records.Ana, Board);
+            preferences.Use(saved);
+            preferences.Save("Salvo");
+            preferences.Use(inUse);
+            Assert.True((await write.SaveAsync()).IsSaved);
+        }
+        await using var read = db.Open(tenant);
+        return await new DatabaseBoardFilters(read).OfAsync(Records.Ana, Board);
     }
 
     [Theory, SqliteData, PostgresData]

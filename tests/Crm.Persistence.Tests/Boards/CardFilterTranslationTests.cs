@@ -18,14 +18,10 @@ namespace Crm.Persistence.Tests.Boards;
 public sealed class CardFilterTranslationTests
 {
     private static readonly DateTimeZone SaoPaulo = DateTimeZoneProviders.Tzdb["America/Sao_Paulo"];
-    private static readonly UserId[] People = [Records.Ana, new(Guid.NewGuid()), new(Guid.NewGuid())];
+    private static readonly UserId[] People = RandomFilters.People;
 
     /// <summary>How one random card is made: its stage, tags and members (bit masks), seller, tasks, state and timing.</summary>
     public sealed record CardPlan(int Stage, int Tags, int Members, int Seller, int Tasks, CardState State, int HoursLater, int ProspectDaysBefore);
-
-    /// <summary>A random filter form: tags (the fourth bit is a tag no card carries), users, sellers, every tri-state, dates, order.</summary>
-    public sealed record FilterPlan(int Tags, int Users, int Sellers, TriState[] States, CardDateKind DateKind, SortOrder Order,
-        int? FromDay, int? Days, CardsPerList PerList);
 
     public enum CardState { Open, Archived, Lost, Customer, Service, Deleted }
 
@@ -40,25 +36,11 @@ public sealed class CardFilterTranslationTests
         from prospect in Gen.Choose(0, 10)
         select new CardPlan(stage, tags, members, seller, tasks, state, hours, prospect);
 
-    private static Gen<FilterPlan> Filters { get; } =
-        from tags in Gen.Choose(0, 15)
-        from users in Gen.Choose(0, 7)
-        from sellers in Gen.Choose(0, 7)
-        from states in Gen.Elements(TriState.All, TriState.Yes, TriState.No).ArrayOf(6)
-        from kind in Gen.Elements(CardDateKind.CardCreated, CardDateKind.ProspectRegistered)
-        from order in Gen.Elements(SortOrder.Ascending, SortOrder.Descending)
-        from fromDay in Maybe(Gen.Choose(-3, 30))
-        from days in Maybe(Gen.Choose(0, 12))
-        from perList in Gen.Elements(CardsPerList.Ten, CardsPerList.Twenty)
-        select new FilterPlan(tags, users, sellers, states, kind, order, fromDay, days, perList);
-
-    private static Gen<int?> Maybe(Gen<int> values) => Gen.OneOf(Gen.Constant((int?)null), values.Select(v => (int?)v));
-
     [Theory, SqliteData, PostgresData]
     public async Task Any_filter_on_any_cards_gives_in_SQL_the_cards_order_and_pages_of_the_domain_filters(string provider)
     {
         await using var db = await TestDatabase.Create(provider);
-        var input = Gen.Zip(Cards.ListOf().Select(c => c.Take(14).ToArray()), Filters.ArrayOf(4).Resize(4)).ToArbitrary();
+        var input = Gen.Zip(Cards.ListOf().Select(c => c.Take(14).ToArray()), RandomFilters.Plans.ArrayOf(4)).ToArbitrary();
         // Each case writes its cards under a tenant of its own, so cases share the database but never each other's rows.
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), Prop.ForAll(input, sample =>
         {
@@ -106,7 +88,7 @@ public sealed class CardFilterTranslationTests
         Assert.Equal([cards[1].Id], await withoutTasks.Apply(read.Cards).Select(c => c.Id).ToListAsync());
     }
 
-    private static async Task SameAsInMemory(TestDatabase db, CardPlan[] plans, FilterPlan[] filters)
+    private static async Task SameAsInMemory(TestDatabase db, CardPlan[] plans, RandomFilters.Plan[] filters)
     {
         var tenant = new TenantId(Guid.NewGuid());
         var (board, cards, clock) = await Store(db, tenant, plans);
@@ -114,7 +96,7 @@ public sealed class CardFilterTranslationTests
         await using var read = db.Open(tenant);
         foreach (var plan in filters)
         {
-            var spec = new CardSpecification(Filter(plan, board), board, SaoPaulo, clock.GetCurrentInstant());
+            var spec = new CardSpecification(RandomFilters.Filter(plan, board.Tags.Select(t => t.Id)), board, SaoPaulo, clock.GetCurrentInstant());
             var expected = spec.Apply(cards.AsQueryable()).Select(c => c.Id).ToList();
             Assert.Equal(expected, await spec.Apply(read.Cards).Select(c => c.Id).ToListAsync());
             foreach (var column in index.Columns(spec))
@@ -139,9 +121,9 @@ public sealed class CardFilterTranslationTests
             var registered = clock.GetCurrentInstant() - Duration.FromDays(plan.ProspectDaysBefore);
             var card = BoardRecords.Open(board, plan.Stage, $"Cartão {cards.Count}", plan.Seller == 0 ? null : People[plan.Seller - 1],
                 prospects, clock, registered);
-            foreach (var tag in Pick(board.Tags.Select(t => t.Id).ToArray(), plan.Tags))
+            foreach (var tag in RandomFilters.Pick(board.Tags.Select(t => t.Id).ToArray(), plan.Tags))
                 card.AddTag(board, tag, Records.Ana, clock);
-            foreach (var member in Pick(People, plan.Members))
+            foreach (var member in RandomFilters.Pick(People, plan.Members))
                 card.AddMember(member, Records.Ana, clock);
             for (var i = 0; i < plan.Tasks; i++)
                 card.AddTask($"Tarefa {i}", new LocalDate(2026, 12, 1), Records.Ana, Records.Ana, clock);
@@ -165,19 +147,4 @@ public sealed class CardFilterTranslationTests
         return (board, cards, clock);
     }
 
-    private static CardFilter Filter(FilterPlan plan, Board board)
-    {
-        TagId[] tags = [.. board.Tags.Select(t => t.Id), new TagId(Guid.NewGuid())];
-        var from = plan.FromDay is { } day ? new LocalDate(2026, 11, 22).PlusDays(day) : (LocalDate?)null;
-        var to = plan.Days is { } days ? (from ?? new LocalDate(2026, 11, 22)).PlusDays(days) : (LocalDate?)null;
-        var s = plan.States;
-        return CardFilter.Create(new CardFilterDraft
-        {
-            Tags = [.. Pick(tags, plan.Tags)], Users = [.. Pick(People, plan.Users)], Sellers = [.. Pick(People, plan.Sellers)],
-            Stagnant = s[0], HasTasks = s[1], Archived = s[2], Lost = s[3], ConvertedToCustomer = s[4], ConvertedToCustomerService = s[5],
-            DateKind = plan.DateKind, Order = plan.Order, From = from, To = to, CardsPerList = (int)plan.PerList,
-        }).AsT0;
-    }
-
-    private static IEnumerable<T> Pick<T>(IReadOnlyList<T> values, int mask) => values.Where((_, i) => (mask & (1 << i)) != 0);
 }
