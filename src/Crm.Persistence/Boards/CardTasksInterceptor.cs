@@ -11,7 +11,7 @@ namespace Crm.Persistence.Boards;
 /// <summary>
 /// Lets a query count a card's tasks: the domain exposes them as a read-only view (<see cref="Card.Tasks"/>) that EF
 /// cannot map, while the stored list is the <c>_tasks</c> field (the JSON column <c>Tasks</c>). Before a query compiles,
-/// <c>card.Tasks.Count</c> becomes the field's count, which EF translates (json_each on SQLite, jsonb_array_length on
+/// <c>card.Tasks.Count</c> becomes the field's count, which EF translates (json_each on SQLite, jsonb_to_recordset on
 /// PostgreSQL), so the board filter's "has tasks" runs in SQL.
 /// </summary>
 internal sealed class CardTasksInterceptor : IQueryExpressionInterceptor
