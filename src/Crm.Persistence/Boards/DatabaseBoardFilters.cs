@@ -2,6 +2,7 @@ using Crm.Domain.Boards;
 using Crm.Domain.Boards.Cards;
 using Crm.Domain.Boards.Filters;
 using Crm.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Crm.Persistence.Boards;
@@ -36,12 +37,41 @@ public sealed class DatabaseBoardFilters(CrmDbContext db)
     /// <param name="board">The board (its stages and stagnant days).</param>
     /// <param name="zone">The tenant's time zone, for the filter's business dates.</param>
     /// <param name="now">The instant stagnation is judged at.</param>
-    public IQueryable<Card> Cards(BoardFilterPreferences preferences, Board board, DateTimeZone zone, Instant now)
+    public IQueryable<Card> Cards(BoardFilterPreferences preferences, Board board, DateTimeZone zone, Instant now) =>
+        Specification(preferences, board, zone, now).Apply(db.Cards);
+
+    /// <summary>
+    /// The board as the user sees it through the filter in use: for each stage, in order, how many cards match and the
+    /// first page of them. One grouped count, then one page query per stage; only the pages' cards are read.
+    /// </summary>
+    /// <param name="preferences">The user's preferences on the board.</param>
+    /// <param name="board">The board (its stages and stagnant days).</param>
+    /// <param name="zone">The tenant's time zone, for the filter's business dates.</param>
+    /// <param name="now">The instant stagnation is judged at.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<IReadOnlyList<BoardColumn>> ColumnsAsync(BoardFilterPreferences preferences, Board board, DateTimeZone zone,
+        Instant now, CancellationToken cancellationToken = default)
+    {
+        var spec = Specification(preferences, board, zone, now);
+        var totals = await db.Cards.Where(spec.Where).GroupBy(c => c.Stage).Select(g => new { Stage = g.Key, Total = g.Count() })
+            .ToDictionaryAsync(g => g.Stage, g => g.Total, cancellationToken).ConfigureAwait(false);
+        var columns = new List<BoardColumn>(board.Stages.Count);
+        foreach (var stage in board.Stages)
+        {
+            var page = totals.ContainsKey(stage.Id)
+                ? await spec.Page(db.Cards, stage.Id, 0).ToListAsync(cancellationToken).ConfigureAwait(false)
+                : [];
+            columns.Add(new BoardColumn(stage.Id, totals.GetValueOrDefault(stage.Id), page));
+        }
+        return columns;
+    }
+
+    private static CardSpecification Specification(BoardFilterPreferences preferences, Board board, DateTimeZone zone, Instant now)
     {
         ArgumentNullException.ThrowIfNull(preferences);
         ArgumentNullException.ThrowIfNull(board);
         if (preferences.Board != board.Id)
             throw new ArgumentException("The preferences are for another board.", nameof(preferences));
-        return new CardSpecification(preferences.Current, board, zone, now).Apply(db.Cards);
+        return new CardSpecification(preferences.Current, board, zone, now);
     }
 }

@@ -134,7 +134,7 @@ public sealed class BoardFilterPersistenceTests
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task The_users_cards_are_the_board_cards_its_filter_in_use_lets_through(string provider)
+    public async Task The_users_cards_and_columns_are_the_board_cards_its_filter_in_use_lets_through(string provider)
     {
         await using var db = await TestDatabase.Create(provider);
         var tenant = new TenantId(Guid.NewGuid());
@@ -158,6 +158,10 @@ public sealed class BoardFilterPersistenceTests
 
         Assert.Equal(anas.Id, Assert.Single(cards).Id);
         Assert.Single(read.ChangeTracker.Entries<Card>());
+        await using var columns = db.Open(tenant);
+        var column = Assert.Single(await new DatabaseBoardFilters(columns).ColumnsAsync(mine, board, DateTimeZone.Utc, clock.GetCurrentInstant()));
+        Assert.Equal((board.Stages[0].Id, 1, anas.Id), (column.Stage, column.Total, Assert.Single(column.Cards).Id));
+        Assert.Single(columns.ChangeTracker.Entries<Card>());
         Assert.Throws<ArgumentException>(() => filters.Cards(new BoardFilterPreferences(Records.Ana, new BoardId(Guid.NewGuid())), board, DateTimeZone.Utc, clock.GetCurrentInstant()));
     }
 }

@@ -2,6 +2,7 @@ using Crm.Domain.Boards;
 using Crm.Domain.Boards.Cards;
 using Crm.Domain.Boards.Filters;
 using Crm.Domain.Identity;
+using Crm.Persistence.Boards;
 using Crm.Persistence.Tests.Infrastructure;
 using FsCheck;
 using FsCheck.Fluent;
@@ -96,17 +97,21 @@ public sealed class CardFilterTranslationTests
         await using var read = db.Open(tenant);
         foreach (var plan in filters)
         {
-            var spec = new CardSpecification(RandomFilters.Filter(plan, board.Tags.Select(t => t.Id)), board, SaoPaulo, clock.GetCurrentInstant());
+            var filter = RandomFilters.Filter(plan, board.Tags.Select(t => t.Id));
+            var spec = new CardSpecification(filter, board, SaoPaulo, clock.GetCurrentInstant());
             var expected = spec.Apply(cards.AsQueryable()).Select(c => c.Id).ToList();
             Assert.Equal(expected, await spec.Apply(read.Cards).Select(c => c.Id).ToListAsync());
-            foreach (var column in index.Columns(spec))
-            {
-                Assert.Equal(column.Total, await spec.Apply(read.Cards).CountAsync(c => c.Stage == column.Stage));
-                Assert.Equal(column.Cards.Select(c => c.Id), await spec.Page(read.Cards, column.Stage, 0).Select(c => c.Id).ToListAsync());
+            var preferences = new BoardFilterPreferences(Records.Ana, board.Id);
+            preferences.Use(filter);
+            var columns = await new DatabaseBoardFilters(read).ColumnsAsync(preferences, board, SaoPaulo, clock.GetCurrentInstant());
+            Assert.Equal(Shown(index.Columns(spec)), Shown(columns));
+            foreach (var column in columns)
                 Assert.Equal(index.Page(spec, column.Stage, 1).Select(c => c.Id), await spec.Page(read.Cards, column.Stage, 1).Select(c => c.Id).ToListAsync());
-            }
         }
     }
+
+    private static IEnumerable<string> Shown(IEnumerable<BoardColumn> columns) =>
+        columns.Select(c => $"{c.Stage}: {c.Total} [{string.Join(", ", c.Cards.Select(card => card.Id))}]");
 
     /// <summary>A board with three stages (stagnant after 1 day, 3 days, never) and three tags, and the planned cards on it, saved.</summary>
     private static async Task<(Board Board, List<Card> Cards, FakeClock Clock)> Store(TestDatabase db, TenantId tenant, IReadOnlyList<CardPlan> plans)
