@@ -72,14 +72,15 @@ internal sealed class DemoCommand(IAnsiConsole console)
         var board = await db.Boards.AsNoTracking().SingleAsync(cancellationToken);
         var filters = new DatabaseBoardFilters(db);
         var preferences = await filters.OfAsync(user.Id, board.Id, cancellationToken);
-        var cards = await filters.Cards(preferences, board, DateTimeZoneProviders.Tzdb["America/Sao_Paulo"], SystemClock.Instance.GetCurrentInstant())
-            .AsNoTracking().ToListAsync(cancellationToken);
+        var columns = await filters.ColumnsAsync(preferences, board, DateTimeZoneProviders.Tzdb["America/Sao_Paulo"],
+            SystemClock.Instance.GetCurrentInstant(), cancellationToken);
         var total = await db.Cards.CountAsync(c => c.Board == board.Id, cancellationToken);
         console.MarkupLineInterpolated($"Quadro [bold]{board.Name}[/] de {user.Name}, filtros salvos: {string.Join(", ", preferences.Saved.Keys.Order())}");
-        console.MarkupLineInterpolated($"Filtro em uso: {cards.Count} de {total} cartões.");
-        var table = new Table().AddColumns("Etapa", "Cartão");
-        foreach (var card in cards)
-            table.AddRow(Markup.Escape(board.FindStage(card.Stage)?.Name ?? ""), Markup.Escape(card.Name));
+        console.MarkupLineInterpolated($"Filtro em uso: {columns.Sum(c => c.Total)} de {total} cartões.");
+        var table = new Table().AddColumns("Etapa", "Cartões", "Primeira página");
+        foreach (var column in columns)
+            table.AddRow(Markup.Escape(board.FindStage(column.Stage)?.Name ?? ""), column.Total.ToString(),
+                Markup.Escape(string.Join(", ", column.Cards.Select(c => c.Name))));
         console.Write(table);
     }
 
