@@ -5,9 +5,9 @@ namespace Crm.Domain.Accounts.Registration;
 /// <summary>
 /// Short texts packed losslessly into a 64-bit word — seven bits for each of up to nine ASCII characters, the first in the
 /// lowest bits — so that checks over many records (ERP eligibility of a whole tenant) hash and compare codes and names as
-/// numbers, without reading strings. Two texts pack to the same word exactly when they are equal (ignoring case when asked:
-/// each character is upper-cased as <see cref="StringComparison.OrdinalIgnoreCase"/> does). A text that does not fit packs
-/// to <see cref="Unpackable"/> and must be compared as text.
+/// numbers, without reading strings. Two texts pack to the same word exactly when they are equal ordinally (or, when asked,
+/// equal under <see cref="StringComparison.OrdinalIgnoreCase"/>). A text that does not fit packs to <see cref="Unpackable"/>
+/// and must be compared as text; no such text equals a packed one.
 /// </summary>
 public static class PackedText
 {
@@ -28,10 +28,12 @@ public static class PackedText
         var word = 0UL;
         for (var i = text.Length - 1; i >= 0; i--)
         {
-            var c = ignoreCase ? char.ToUpperInvariant(text[i]) : text[i];
+            // ASCII only: then upper-casing is exactly what OrdinalIgnoreCase compares (outside ASCII it is not: 'ſ' upper-cases
+            // to 'S' yet differs from "s" ordinally ignoring case).
+            var c = text[i];
             if (c is '\0' or > '\x7f')
                 return Unpackable;
-            word = word << 7 | c;
+            word = word << 7 | (ignoreCase ? char.ToUpperInvariant(c) : c);
         }
         return word;
     }
