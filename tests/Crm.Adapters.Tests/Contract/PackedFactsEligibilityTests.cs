@@ -123,6 +123,21 @@ public sealed class PackedFactsEligibilityTests
         Assert.True(directory.IsHeldByAnother(ShortName.From("lojas")!.Value, self));
     }
 
+    [Fact]
+    public void A_context_copied_with_other_settings_evaluates_under_them()
+    {
+        // Registered while client type CFX waived the CPF/CNPJ; the tenant then made it required.
+        var account = Samples.Register(Samples.Company() with { ClientType = "CFX", AccountType = "PRO", TaxId = null, StateRegistration = null });
+        var datasul = new DatasulAdapter();
+
+        var copied = Samples.Context with { Settings = Samples.Stricter };
+
+        Assert.DoesNotContain("datasul.tax_id.required", datasul.Evaluate(account, Samples.Context).Problems.Select(p => p.Code));
+        Assert.Contains("datasul.tax_id.required", datasul.Evaluate(account, copied).Problems.Select(p => p.Code));
+        Assert.Equal(Samples.StricterContext with { ShortNames = copied.ShortNames }, copied);
+        Assert.NotEqual(Samples.Context, copied);
+    }
+
     private static string[] Verdicts(World world, Choice choice)
     {
         var account = Register(world, choice, out var context);

@@ -6,10 +6,16 @@ namespace Crm.Domain.Accounts.Registration;
 /// exactly when they name the same ERP key (<see cref="ShortName.SameKeyAs"/>); a longer or non-ASCII name is
 /// <see cref="IsPacked">not packed</see> and is compared as text.
 /// </summary>
-/// <param name="Low">The first nine characters, upper-cased.</param>
-/// <param name="High">The next nine.</param>
-public readonly record struct ShortNameKey(ulong Low, ulong High)
+public readonly record struct ShortNameKey
 {
+    private ShortNameKey(ulong low, ulong high) => (Low, High) = (low, high);
+
+    /// <summary>The first nine characters, upper-cased and packed; <see cref="PackedText.Unpackable"/> when the name does not pack.</summary>
+    public ulong Low { get; }
+
+    /// <summary>The next nine.</summary>
+    public ulong High { get; }
+
     /// <summary>The key of <paramref name="name"/>; <c>default</c> for no name.</summary>
     public static ShortNameKey Of(ShortName? name)
     {
