@@ -138,6 +138,17 @@ public sealed class PackedFactsEligibilityTests
         Assert.NotEqual(Samples.Context, copied);
     }
 
+    [Fact]
+    public void Rules_about_fields_the_facts_do_not_hold_are_refused_when_built()
+    {
+        var rules = new AccountRules(DatasulAdapter.Id, "Datasul");
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => rules.Informed(RegistrationField.LegalName));
+        Assert.Throws<ArgumentOutOfRangeException>(() => rules.Integrated(RegistrationField.Portfolio, MasterDataKind.Carrier));
+        Assert.Throws<ArgumentOutOfRangeException>(() => rules.FitsIn(RegistrationField.TradeName, 60));
+        Assert.Equal("datasul.emails.too_long", rules.FitsIn(RegistrationField.Email, 30).Code);
+    }
+
     private static string[] Verdicts(World world, Choice choice)
     {
         var account = Register(world, choice, out var context);
