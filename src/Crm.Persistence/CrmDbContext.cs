@@ -78,12 +78,12 @@ public abstract class CrmDbContext : DbContext
     /// <summary>Each user's filters per board: the filter in use and the filters saved by name.</summary>
     public DbSet<BoardFilterPreferences> BoardFilters => Set<BoardFilterPreferences>();
 
-    /// <summary>Problem code: a unique index refused a row (a value another row already holds).</summary>
+    /// <summary>Problem code: a unique index or key refused a row (a value another row already holds).</summary>
     public const string DuplicateCode = "persistence.duplicate";
 
     /// <summary>
     /// Writes every change as one transaction. A row changed by someone else since it was read yields a
-    /// <see cref="Conflict"/> and writes nothing; a row of another tenant, or one a unique index refuses
+    /// <see cref="Conflict"/> and writes nothing; a row of another tenant, or one a unique index or key refuses
     /// (<see cref="DuplicateCode"/>), yields <see cref="Invalid"/>.
     /// </summary>
     public async Task<SaveResult> SaveAsync(CancellationToken cancellationToken = default)
@@ -101,7 +101,8 @@ public abstract class CrmDbContext : DbContext
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e.InnerException))
         {
-            // A unique index (e.g. one live card per prospect) caught what a concurrent writer checked too early.
+            // A unique index or key (one live card per prospect, one filter row per user and board) caught what a
+            // concurrent writer checked too early.
             return new Invalid([.. e.Entries.Select(entry => new Problem("", DuplicateCode,
                 $"{Describe(entry)} repete um valor que deve ser único e não foi gravado."))]);
         }
@@ -126,7 +127,6 @@ public abstract class CrmDbContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
         optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Metadata.IConstructorBindingFactory, DomainConstructorBinding>();
-        optionsBuilder.AddInterceptors(Crm.Persistence.Boards.CardTasksInterceptor.Instance);
     }
 
     /// <inheritdoc />
@@ -190,8 +190,8 @@ public abstract class CrmDbContext : DbContext
             : null;
 
     private static bool IsUniqueViolation(Exception? error) =>
-        error is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 } // SQLITE_CONSTRAINT_UNIQUE
-            or System.Data.Common.DbException { SqlState: "23505" };                      // PostgreSQL unique_violation
+        error is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+            or System.Data.Common.DbException { SqlState: "23505" };                               // PostgreSQL unique_violation (keys too)
 
     private static string Describe(EntityEntry entry) =>
         $"{entry.Metadata.ClrType.Name} {string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue))}";

@@ -7,8 +7,8 @@ namespace Crm.Domain.Tasks;
 
 /// <summary>
 /// A to-do on a board card or an opportunity: what, by when, who. Tasks are owned by their subject
-/// (the card or the opportunity keeps the list), so "has tasks" is a plain collection test that
-/// translates to SQL <c>EXISTS</c>, and a task change counts as activity on its subject.
+/// (the card or the opportunity keeps the list; a card also keeps whether it has any, for its filter), and a
+/// task change counts as activity on its subject.
 /// </summary>
 public sealed class SalesTask
 {

@@ -8,25 +8,35 @@ using NodaTime;
 namespace Crm.Persistence.Boards;
 
 /// <summary>
-/// Users' board filters over the session's tenant: load a user's preferences for a board (new ones, already added to the
-/// unit of work, when none are stored, so <see cref="CrmDbContext.SaveAsync"/> stores them either way), and query the
-/// board's cards through the filter in use, inside SQL.
+/// Users' board filters over the session's tenant: read a user's preferences for a board (the stored ones, or new
+/// detached ones when none are stored: reading never writes), keep them for the next save when the user changes them,
+/// and query the board's cards through the filter in use, inside SQL.
 /// </summary>
 /// <param name="db">The tenant's unit of work.</param>
 public sealed class DatabaseBoardFilters(CrmDbContext db)
 {
-    /// <summary>The preferences of <paramref name="user"/> on <paramref name="board"/>, tracked by the unit of work.</summary>
+    /// <summary>
+    /// The preferences of <paramref name="user"/> on <paramref name="board"/>: the stored ones, tracked by the unit of
+    /// work, or new ones with the cleared filter that nothing stores until they are given to <see cref="Keep"/>.
+    /// </summary>
     /// <param name="user">The user.</param>
     /// <param name="board">The board.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public async Task<BoardFilterPreferences> OfAsync(UserId user, BoardId board, CancellationToken cancellationToken = default)
+    public async Task<BoardFilterPreferences> OfAsync(UserId user, BoardId board, CancellationToken cancellationToken = default) =>
+        await db.BoardFilters.FindAsync([db.Tenant, user, board], cancellationToken).ConfigureAwait(false)
+            ?? new BoardFilterPreferences(user, board);
+
+    /// <summary>
+    /// Has the next <see cref="CrmDbContext.SaveAsync"/> store <paramref name="preferences"/> after the user changed
+    /// them: new ones are added (two sessions keeping new preferences for the same user and board at once: the second
+    /// save is refused as a duplicate), stored ones are already tracked and saved with their version check.
+    /// </summary>
+    /// <param name="preferences">The preferences from <see cref="OfAsync"/>.</param>
+    public void Keep(BoardFilterPreferences preferences)
     {
-        // Find sees preferences added earlier in this unit of work too, so asking twice never adds twice.
-        if (await db.BoardFilters.FindAsync([db.Tenant, user, board], cancellationToken).ConfigureAwait(false) is { } stored)
-            return stored;
-        var fresh = new BoardFilterPreferences(user, board);
-        db.BoardFilters.Add(fresh);
-        return fresh;
+        ArgumentNullException.ThrowIfNull(preferences);
+        if (db.Entry(preferences).State == EntityState.Detached)
+            db.BoardFilters.Add(preferences);
     }
 
     /// <summary>

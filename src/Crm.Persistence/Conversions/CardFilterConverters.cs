@@ -13,7 +13,7 @@ namespace Crm.Persistence.Conversions;
 /// <summary>
 /// A board filter as a JSON document of its form (dates as ISO <c>yyyy-MM-dd</c>, choices by name, ids as Guids), read
 /// back through <see cref="CardFilter.Create"/> so that only a valid filter reaches the domain; a document edited by hand
-/// into an invalid filter fails loudly, as every stored value object does.
+/// into an invalid filter fails loudly, naming every problem (field, code, message) so a corrupt row can be found.
 /// </summary>
 internal static class CardFilterJson
 {
@@ -53,7 +53,9 @@ internal static class CardFilterJson
             Tags = [.. Tags.Select(t => new TagId(t))], Users = [.. Users.Select(u => new UserId(u))],
             Sellers = [.. Sellers.Select(s => new UserId(s))], Stagnant = Stagnant, HasTasks = HasTasks, Archived = Archived, Lost = Lost,
             ConvertedToCustomer = ConvertedToCustomer, ConvertedToCustomerService = ConvertedToCustomerService,
-        }).AsT0;
+        }).Match(filter => filter, invalid => throw new InvalidOperationException(
+            "A stored board filter no longer passes the filter rules: "
+            + string.Join("; ", invalid.Problems.Select(p => $"{p.Field} {p.Code}: {p.Message}"))));
 
         private static string? Date(LocalDate? date) => date is { } d ? LocalDatePattern.Iso.Format(d) : null;
 

@@ -30,6 +30,7 @@ internal sealed class CardConfiguration(CrmDbContext context) : IEntityTypeConfi
         builder.Property(c => c.DeletedAt);
         CardContentMapping.Map(builder);
         TaskMapping.MapTasks(builder);
+        builder.Property(c => c.HasTasks);
         builder.Ignore(c => c.Tasks);
         builder.Ignore(c => c.IsOpen);
         // A prospect has at most one card (seed 004): only cards not deleted hold their prospect.

@@ -53,7 +53,7 @@ public class CardFilterProperties
                    });
         });
 
-    private enum Edit { Move, Tag, Member, Seller, Task, Archive, Restore, Lose, Convert, Delete, Describe }
+    private enum Edit { Move, Tag, Member, Seller, Task, Untask, Archive, Restore, Lose, Convert, Delete, Describe }
 
     /// <summary>An index built on an early snapshot and kept by <see cref="BoardCardIndex.Track"/> equals the specification after any edits.</summary>
     [Property(MaxTest = 100)]
@@ -83,6 +83,7 @@ public class CardFilterProperties
                     Edit.Member => card.Members.Contains(person) ? card.RemoveMember(person, w.Admin, w.Clock).IsT0 : card.AddMember(person, w.Admin, w.Clock).IsT0,
                     Edit.Seller => card.AssignSeller(k == 2 ? null : person, w.Admin, w.Clock).IsT0,
                     Edit.Task => card.AddTask("Ligar", new NodaTime.LocalDate(2026, 4, 2), person, w.Admin, w.Clock).IsT0,
+                    Edit.Untask => card.Tasks.Count > 0 && card.ChangeTask(card.Tasks[0].Id, new Crm.Domain.Tasks.TaskChange.Remove(), w.Admin, w.Clock).IsT0,
                     Edit.Archive => card.Archive(w.Admin, w.Clock).IsT0,
                     Edit.Restore => card.Restore(w.Admin, w.Clock).IsT0,
                     Edit.Lose => card.MarkLost(null, w.Admin, w.Clock).IsT0,
@@ -129,4 +130,30 @@ public class CardFilterProperties
         var stagnant = CardSpecification.Stagnant(w.Board, CardScenario.Now).Compile();
         return cards.All(c => stagnant(c) == c.IsStagnant(w.Board, CardScenario.Now));
     });
+
+    /// <summary>Whatever task operations a card goes through (refused ones included), it has tasks exactly when its list is not empty.</summary>
+    [Property(MaxTest = 150)]
+    public Property Has_tasks_is_whether_the_task_list_is_empty_after_any_task_operations() => Prop.ForAll(
+        Gen.ArrayOf(Gen.Zip(Gen.Choose(0, 3), Gen.Choose(0, 4))).ToArbitrary(),
+        operations =>
+        {
+            var w = new BoardWorld();
+            var card = w.Open("tarefas");
+            var ids = new List<Crm.Domain.Tasks.TaskId>();
+            foreach (var (operation, which) in operations)
+            {
+                if (operation == 0)
+                    ids.Add(card.AddTask("Ligar", new NodaTime.LocalDate(2026, 4, 2), w.Admin, w.Admin, w.Clock).AsT0.Id);
+                else if (ids.Count > 0)
+                    card.ChangeTask(ids[which % ids.Count], operation switch
+                    {
+                        1 => new Crm.Domain.Tasks.TaskChange.Complete(),
+                        2 => new Crm.Domain.Tasks.TaskChange.Reopen(),
+                        _ => new Crm.Domain.Tasks.TaskChange.Remove(),
+                    }, w.Admin, w.Clock);
+                if (card.HasTasks != card.Tasks.Count > 0)
+                    return false;
+            }
+            return true;
+        });
 }

@@ -186,6 +186,24 @@ public class CardFilterTests
     }
 
     [Fact]
+    public void Has_tasks_follows_the_task_operations_until_the_last_task_is_removed()
+    {
+        var card = Add("tasks");
+        Assert.False(card.HasTasks);
+        var first = card.AddTask("Ligar", new LocalDate(2026, 3, 3), _w.Admin, _w.Admin, _w.Clock).AsT0;
+        var second = card.AddTask("Visitar", new LocalDate(2026, 3, 4), _w.Admin, _w.Admin, _w.Clock).AsT0;
+        Assert.True(card.ChangeTask(first.Id, new TaskChange.Remove(), _w.Admin, _w.Clock).IsT0);
+        Assert.True(card.HasTasks);
+        Assert.Equal(["tasks"], Run(new CardFilterDraft { HasTasks = TriState.Yes }));
+        // A refused change (unknown task) changes nothing.
+        Assert.True(card.ChangeTask(first.Id, new TaskChange.Remove(), _w.Admin, _w.Clock).IsT1);
+        Assert.True(card.HasTasks);
+        Assert.True(card.ChangeTask(second.Id, new TaskChange.Remove(), _w.Admin, _w.Clock).IsT0);
+        Assert.False(card.HasTasks);
+        Assert.Equal(["tasks"], Run(new CardFilterDraft { HasTasks = TriState.No }));
+    }
+
+    [Fact]
     public void Archived_all_yes_and_no()
     {
         Add("archived").Archive(_w.Admin, _w.Clock);

@@ -30,15 +30,13 @@ public sealed class BoardFilterPersistenceTests
         var tenant = new TenantId(Guid.NewGuid());
         var everything = CardFilter.Create(Everything).AsT0;
         var mine = CardFilter.Create(new CardFilterDraft { Users = [Records.Ana] }).AsT0;
-        await using (var write = db.Open(tenant))
+        await Store(db, tenant, preferences =>
         {
-            var preferences = await new DatabaseBoardFilters(write).OfAsync(Records.Ana, Board);
             preferences.Use(everything);
             Assert.True(preferences.Save("Quentes").IsValid);
             preferences.Use(mine);
             Assert.True(preferences.Save("Meus cartões").IsValid);
-            Assert.True((await write.SaveAsync()).IsSaved);
-        }
+        });
 
         await using var read = db.Open(tenant);
         var stored = await new DatabaseBoardFilters(read).OfAsync(Records.Ana, Board);
@@ -65,17 +63,26 @@ public sealed class BoardFilterPersistenceTests
         }));
     }
 
+    /// <summary>Ana's preferences on the board, changed by <paramref name="change"/> and kept, stored in a unit of work of their own.</summary>
+    private static async Task Store(TestDatabase db, TenantId tenant, Action<BoardFilterPreferences> change)
+    {
+        await using var write = db.Open(tenant);
+        var filters = new DatabaseBoardFilters(write);
+        var preferences = await filters.OfAsync(Records.Ana, Board);
+        change(preferences);
+        filters.Keep(preferences);
+        Assert.True((await write.SaveAsync()).IsSaved);
+    }
+
     private static async Task<BoardFilterPreferences> RoundTrip(TestDatabase db, CardFilter inUse, CardFilter saved)
     {
         var tenant = new TenantId(Guid.NewGuid());
-        await using (var write = db.Open(tenant))
+        await Store(db, tenant, preferences =>
         {
-            var preferences = await new DatabaseBoardFilters(write).OfAsync(Records.Ana, Board);
             preferences.Use(saved);
             preferences.Save("Salvo");
             preferences.Use(inUse);
-            Assert.True((await write.SaveAsync()).IsSaved);
-        }
+        });
         await using var read = db.Open(tenant);
         return await new DatabaseBoardFilters(read).OfAsync(Records.Ana, Board);
     }
@@ -85,19 +92,18 @@ public sealed class BoardFilterPersistenceTests
     {
         await using var db = await TestDatabase.Create(provider);
         var tenant = new TenantId(Guid.NewGuid());
-        await using (var write = db.Open(tenant))
-        {
-            var preferences = await new DatabaseBoardFilters(write).OfAsync(Records.Ana, Board);
-            preferences.Save("Todos");
-            await write.SaveAsync();
-        }
+        await Store(db, tenant, preferences => preferences.Save("Todos"));
         await using var first = db.Open(tenant);
         await using var second = db.Open(tenant);
-        var mine = await new DatabaseBoardFilters(first).OfAsync(Records.Ana, Board);
-        var theirs = await new DatabaseBoardFilters(second).OfAsync(Records.Ana, Board);
+        var (firstFilters, secondFilters) = (new DatabaseBoardFilters(first), new DatabaseBoardFilters(second));
+        var mine = await firstFilters.OfAsync(Records.Ana, Board);
+        var theirs = await secondFilters.OfAsync(Records.Ana, Board);
         // Saving in place changes the saved filters without a new instance: the save must still see it.
         mine.Save("Segundo");
         theirs.Forget("Todos");
+        // Keeping stored preferences adds nothing: they are tracked already.
+        firstFilters.Keep(mine);
+        secondFilters.Keep(theirs);
 
         Assert.True((await first.SaveAsync()).IsSaved);
         Assert.True((await second.SaveAsync()).IsT1);
@@ -108,7 +114,30 @@ public sealed class BoardFilterPersistenceTests
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task Preferences_are_per_tenant_user_and_board_and_asking_twice_gives_the_same_ones(string provider)
+    public async Task A_stored_filter_edited_into_an_invalid_one_fails_naming_every_problem(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var tenant = new TenantId(Guid.NewGuid());
+        await Store(db, tenant, preferences =>
+            preferences.Use(CardFilter.Create(new CardFilterDraft { From = new LocalDate(2026, 11, 1), To = new LocalDate(2026, 11, 30) }).AsT0));
+        await using (var write = db.Open(tenant))
+        {
+            // A hand edit: dates out of order and a page size the screen does not offer.
+            await write.Database.ExecuteSqlRawAsync(provider == TestProviders.Sqlite
+                ? """UPDATE "BoardFilters" SET "CurrentFilter" = json_set("CurrentFilter", '$.from', '2026-12-31', '$.cardsPerList', 7)"""
+                : """UPDATE "BoardFilters" SET "CurrentFilter" = jsonb_set(jsonb_set("CurrentFilter", ARRAY['from'], '"2026-12-31"'), ARRAY['cardsPerList'], '7')""");
+        }
+
+        await using var read = db.Open(tenant);
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => new DatabaseBoardFilters(read).OfAsync(Records.Ana, Board));
+        // EF may wrap the converter's exception: the problems are in the exception or the one it wraps.
+        var message = (failure.InnerException ?? failure).Message;
+        Assert.Contains($"date_range {CardFilter.DateRangeCode}: A data de início", message, StringComparison.Ordinal);
+        Assert.Contains($"cards_per_list {CardFilter.CardsPerListCode}", message, StringComparison.Ordinal);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Preferences_are_per_tenant_user_and_board_and_asking_again_after_keeping_gives_the_same_ones(string provider)
     {
         await using var db = await TestDatabase.Create(provider);
         var (tenant, other) = (new TenantId(Guid.NewGuid()), new TenantId(Guid.NewGuid()));
@@ -118,8 +147,10 @@ public sealed class BoardFilterPersistenceTests
         {
             var filters = new DatabaseBoardFilters(write);
             var preferences = await filters.OfAsync(Records.Ana, Board);
-            Assert.Same(preferences, await filters.OfAsync(Records.Ana, Board));
             preferences.Save("Da Ana");
+            filters.Keep(preferences);
+            filters.Keep(preferences);
+            Assert.Same(preferences, await filters.OfAsync(Records.Ana, Board));
             Assert.True((await write.SaveAsync()).IsSaved);
         }
 
@@ -131,6 +162,47 @@ public sealed class BoardFilterPersistenceTests
         Assert.Empty(await elsewhere.BoardFilters.ToListAsync());
         Assert.Empty((await new DatabaseBoardFilters(elsewhere).OfAsync(Records.Ana, Board)).Saved);
         Assert.Single(await read.BoardFilters.AsNoTracking().ToListAsync());
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Opening_a_board_for_the_first_time_writes_nothing_so_concurrent_sessions_save_their_other_edits(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var tenant = new TenantId(Guid.NewGuid());
+        var clock = Records.Clock();
+        var board = BoardRecords.Board(tenant, clock, [("Contato", null), ("Proposta", null)]);
+        var card = BoardRecords.Open(board, 0, "Cartão", Records.Ana, new ProspectCardIndex([]), clock);
+        await using (var setup = db.Open(tenant))
+        {
+            setup.Cards.Add(card);
+            Assert.True((await setup.SaveAsync()).IsSaved);
+        }
+
+        // Two sessions open the board for the first time at once: neither has stored preferences.
+        await using var saving = db.Open(tenant);
+        await using var moving = db.Open(tenant);
+        var (savingFilters, movingFilters) = (new DatabaseBoardFilters(saving), new DatabaseBoardFilters(moving));
+        var saved = await savingFilters.OfAsync(Records.Ana, board.Id);
+        var opened = await movingFilters.OfAsync(Records.Ana, board.Id);
+        Assert.Empty(moving.ChangeTracker.Entries<BoardFilterPreferences>());
+        saved.Use(CardFilter.Create(new CardFilterDraft { Sellers = [Records.Ana] }).AsT0);
+        Assert.True(saved.Save("Meus").IsValid);
+        savingFilters.Keep(saved);
+        Assert.True((await saving.SaveAsync()).IsSaved);
+        // The other session only read its preferences, then moves a card: its save has no filter row to collide on.
+        var stored = await moving.Cards.SingleAsync();
+        Assert.True(stored.MoveTo(board, board.Stages[1].Id, Records.Ana, clock).IsT0);
+        Assert.True((await moving.SaveAsync()).IsSaved);
+
+        await using var read = db.Open(tenant);
+        Assert.Equal(board.Stages[1].Id, (await read.Cards.SingleAsync()).Stage);
+        Assert.Equal(["Meus"], (await new DatabaseBoardFilters(read).OfAsync(Records.Ana, board.Id)).Saved.Keys);
+        // Had it kept its new preferences too, the second insert is refused as a value, and nothing of that save lands.
+        opened.Save("Outro");
+        movingFilters.Keep(opened);
+        Assert.Equal(CrmDbContext.DuplicateCode, Assert.Single((await moving.SaveAsync()).AsT2.Problems).Code);
+        await using var after = db.Open(tenant);
+        Assert.Equal(["Meus"], (await new DatabaseBoardFilters(after).OfAsync(Records.Ana, board.Id)).Saved.Keys);
     }
 
     [Theory, SqliteData, PostgresData]
@@ -146,8 +218,10 @@ public sealed class BoardFilterPersistenceTests
         await using (var write = db.Open(tenant))
         {
             write.Cards.AddRange(anas, Open("De outro", new UserId(Guid.NewGuid())), Open("Sem vendedor", null));
-            var preferences = await new DatabaseBoardFilters(write).OfAsync(Records.Ana, board.Id);
+            var anasFilters = new DatabaseBoardFilters(write);
+            var preferences = await anasFilters.OfAsync(Records.Ana, board.Id);
             preferences.Use(CardFilter.Create(new CardFilterDraft { Sellers = [Records.Ana] }).AsT0);
+            anasFilters.Keep(preferences);
             Assert.True((await write.SaveAsync()).IsSaved);
         }
 
@@ -157,11 +231,9 @@ public sealed class BoardFilterPersistenceTests
         var cards = await filters.Cards(mine, board, DateTimeZoneProviders.Tzdb["America/Sao_Paulo"], clock.GetCurrentInstant()).ToListAsync();
 
         Assert.Equal(anas.Id, Assert.Single(cards).Id);
-        Assert.Single(read.ChangeTracker.Entries<Card>());
         await using var columns = db.Open(tenant);
         var column = Assert.Single(await new DatabaseBoardFilters(columns).ColumnsAsync(mine, board, DateTimeZone.Utc, clock.GetCurrentInstant()));
         Assert.Equal((board.Stages[0].Id, 1, anas.Id), (column.Stage, column.Total, Assert.Single(column.Cards).Id));
-        Assert.Single(columns.ChangeTracker.Entries<Card>());
         Assert.Throws<ArgumentException>(() => filters.Cards(new BoardFilterPreferences(Records.Ana, new BoardId(Guid.NewGuid())), board, DateTimeZone.Utc, clock.GetCurrentInstant()));
     }
 }

@@ -11,7 +11,8 @@ namespace Crm.Persistence.Tests.Boards;
 
 /// <summary>
 /// The BoardFilters migration turns the comma-joined tags and members of existing cards and base cards into the lists
-/// EF queries (JSON arrays on SQLite, uuid[] on PostgreSQL), and back when reverted.
+/// EF queries (JSON arrays on SQLite, uuid[] on PostgreSQL), and back when reverted; it fills the cards' new
+/// HasTasks column from their stored tasks.
 /// </summary>
 public sealed class BoardFiltersMigrationTests
 {
@@ -24,7 +25,7 @@ public sealed class BoardFiltersMigrationTests
         """;
 
     [Theory, SqliteData, PostgresData]
-    public async Task Tags_and_members_survive_reverting_and_reapplying_the_migration(string provider)
+    public async Task Tags_members_and_whether_cards_have_tasks_survive_reverting_and_reapplying_the_migration(string provider)
     {
         await using var db = await TestDatabase.Create(provider);
         var tenant = new TenantId(Guid.NewGuid());
@@ -34,10 +35,13 @@ public sealed class BoardFiltersMigrationTests
         card.AddTag(board, board.Tags[0].Id, Records.Ana, clock);
         card.AddTag(board, board.Tags[1].Id, Records.Ana, clock);
         card.AddMember(Records.Ana, Records.Ana, clock);
+        var task = card.AddTask("Ligar", new NodaTime.LocalDate(2026, 12, 1), Records.Ana, Records.Ana, clock).AsT0;
+        card.ChangeTask(task.Id, new Crm.Domain.Tasks.TaskChange.Complete(), Records.Ana, clock);
+        var idle = BoardRecords.Open(board, 0, "Sem tarefas", null, new ProspectCardIndex([]), clock);
         var template = BaseCard.Create(board, "Modelo", Records.Ana, clock).AsT0;
         await using (var write = db.Open(tenant))
         {
-            write.Cards.Add(card);
+            write.Cards.AddRange(card, idle);
             write.BaseCards.Add(template);
             Assert.True((await write.SaveAsync()).IsSaved);
         }
@@ -46,8 +50,8 @@ public sealed class BoardFiltersMigrationTests
         {
             await migrate.GetService<IMigrator>().MigrateAsync("BaseCards");
             var stored = await migrate.Database.SqlQueryRaw<string>(provider == TestProviders.Sqlite ? SqliteLists : PostgresLists).ToListAsync();
-            // The card's lists, and the template's empty ones, as the comma-joined text of the previous schema.
-            string[] before = [$"{string.Join(',', card.Tags.Select(t => t.Value))};{Records.Ana.Value}", ";"];
+            // The card's lists, and the other card's and the template's empty ones, as the comma-joined text of the previous schema.
+            string[] before = [$"{string.Join(',', card.Tags.Select(t => t.Value))};{Records.Ana.Value}", ";", ";"];
             Assert.Equal(before.Order(), stored.Select(s => s.ToLowerInvariant()).Order());
             await migrate.GetService<IMigrator>().MigrateAsync();
         }
@@ -56,6 +60,9 @@ public sealed class BoardFiltersMigrationTests
         var back = await read.Cards.SingleAsync(c => c.Tags.Contains(board.Tags[1].Id) && c.Members.Contains(Records.Ana));
         Assert.Equal<TagId>(card.Tags, back.Tags);
         Assert.Equal<UserId>(card.Members, back.Members);
+        // The column came back with the migration: a done task still counts, no task is no task.
+        Assert.Equal(card.Id, (await read.Cards.SingleAsync(c => c.HasTasks)).Id);
+        Assert.Equal(idle.Id, (await read.Cards.SingleAsync(c => !c.HasTasks)).Id);
         var empty = await read.BaseCards.SingleAsync();
         Assert.Empty(empty.Tags);
         Assert.Empty(empty.Members);

@@ -56,6 +56,7 @@ public sealed class CardPersistenceTests
         Assert.Equal(card.Attachments.Select(a => (a.Id, a.Name, a.Size, a.ContentType, a.Location)),
             stored.Attachments.Select(a => (a.Id, a.Name, a.Size, a.ContentType, a.Location)));
         Assert.Equal(card.History, stored.History);
+        Assert.True(stored.HasTasks);
         var task = Assert.Single(stored.Tasks);
         Assert.Equal((card.Tasks[0].Id, "Visitar", new LocalDate(2026, 12, 1), Records.Ana), (task.Id, task.Title, task.Due, task.Assignee));
         Assert.False(stored.IsOpen);
@@ -74,7 +75,7 @@ public sealed class CardPersistenceTests
         await using (var write = db.Open(Tenant))
         {
             write.Cards.Add(card);
-            await write.SaveAsync();
+            Assert.True((await write.SaveAsync()).IsSaved);
         }
         await using (var edit = db.Open(Tenant))
         {
@@ -100,7 +101,7 @@ public sealed class CardPersistenceTests
         await using (var write = db.Open(Tenant))
         {
             write.Cards.Add(NewCard(board, new LeadId(Guid.NewGuid()), new ProspectCardIndex([]), clock));
-            await write.SaveAsync();
+            Assert.True((await write.SaveAsync()).IsSaved);
         }
         await using var first = db.Open(Tenant);
         await using var second = db.Open(Tenant);
@@ -126,7 +127,7 @@ public sealed class CardPersistenceTests
         await using (var write = db.Open(Tenant))
         {
             write.Cards.Add(NewCard(NewBoard(Tenant, clock), prospect, new ProspectCardIndex([]), clock));
-            await write.SaveAsync();
+            Assert.True((await write.SaveAsync()).IsSaved);
         }
 
         var other = new TenantId(Guid.NewGuid());
@@ -148,7 +149,7 @@ public sealed class CardPersistenceTests
         await using (var write = db.Open(Tenant))
         {
             write.Cards.Add(first);
-            await write.SaveAsync();
+            Assert.True((await write.SaveAsync()).IsSaved);
         }
         await using (var racing = db.Open(Tenant))
         {

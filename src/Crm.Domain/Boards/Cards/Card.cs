@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using Crm.Domain.Accounts.History;
 using Crm.Domain.Boards.BaseCards;
 using Crm.Domain.Boards.Content;
@@ -76,8 +75,14 @@ public sealed class Card : CardContent
     /// <summary>When it was deleted; null while it exists.</summary>
     public Instant? DeletedAt { get; private set; }
 
-    /// <summary>The tasks on the card ("Tarefas": done or not, they count).</summary>
-    public ReadOnlyCollection<SalesTask> Tasks => _tasks.AsReadOnly();
+    /// <summary>The tasks on the card.</summary>
+    public IReadOnlyList<SalesTask> Tasks => _tasks;
+
+    /// <summary>
+    /// True when the card has a task ("Tarefas": done or not, they count). Kept by the task operations, so filters
+    /// test a plain column instead of the stored task list.
+    /// </summary>
+    public bool HasTasks { get; private set; }
 
     /// <summary>True while the card is still being worked: not archived, lost, converted or deleted. Only open cards stagnate.</summary>
     public bool IsOpen => ArchivedAt is null && LostAt is null && ConvertedToCustomerAt is null && ConvertedToServiceAt is null && DeletedAt is null;
@@ -253,7 +258,11 @@ public sealed class Card : CardContent
         var created = SalesTask.Create(title, due, assignee, clock.GetCurrentInstant());
         if (!created.TryPickT0(out var task, out var invalid))
             return invalid;
-        return Edit(actor, clock, null, "tasks", null, task.Title, _ => _tasks.Add(task)).Map(_ => task);
+        return Edit(actor, clock, null, "tasks", null, task.Title, _ =>
+        {
+            _tasks.Add(task);
+            HasTasks = true;
+        }).Map(_ => task);
     }
 
     /// <summary>Completes, reopens, reassigns, reschedules or removes a task of the card (an update: it resets stagnation).</summary>
@@ -268,6 +277,7 @@ public sealed class Card : CardContent
             return new Invalid(locked);
         var now = clock.GetCurrentInstant();
         var changed = TaskList.Apply(_tasks, task, change, now);
+        HasTasks = _tasks.Count > 0;
         if (changed.TryPickT0(out var done, out _))
             Record(actor, now, "tasks", done.Title, change.GetType().Name.ToLowerInvariant());
         return changed;

@@ -92,7 +92,7 @@ public sealed class BoardCardIndex
         _stage[row] = StageId(card.Stage);
         _flags[row] = (byte)((card.ArchivedAt is null ? 0 : Archived) | (card.LostAt is null ? 0 : Lost)
             | (card.ConvertedToCustomerAt is null ? 0 : Customer) | (card.ConvertedToServiceAt is null ? 0 : Service)
-            | (card.DeletedAt is null ? 0 : Deleted) | (card.Tasks.Count == 0 ? 0 : HasTasks));
+            | (card.DeletedAt is null ? 0 : Deleted) | (card.HasTasks ? HasTasks : 0));
         _created[row] = card.CreatedAt;
         _registered[row] = card.ProspectRegisteredAt;
         _updated[row] = card.UpdatedAt;

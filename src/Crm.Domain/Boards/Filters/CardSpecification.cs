@@ -128,7 +128,7 @@ public sealed class CardSpecification
             parts.Add(Predicate.Any(form.Tags.Select(tag => (Expression<Func<Card, bool>>)(c => c.Tags.Contains(tag)))));
         if (form.Users.Count > 0)
             parts.Add(Predicate.Any(form.Users.Select(user => (Expression<Func<Card, bool>>)(c => c.Members.Contains(user)))));
-        AddTriState(parts, form.HasTasks, c => c.Tasks.Count > 0);
+        AddTriState(parts, form.HasTasks, c => c.HasTasks);
         AddTriState(parts, form.Stagnant, StagnantBefore(Cutoffs));
         return parts;
     }

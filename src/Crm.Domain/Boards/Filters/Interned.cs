@@ -74,5 +74,19 @@ internal sealed class AnyOf<T> where T : notnull, IEquatable<T>
 
     /// <summary>True when the card (its mask, and the card itself for shared bits) carries a chosen value.</summary>
     public bool Matches(ulong mask, Card card) =>
-        (mask & _exact) != 0 || ((mask & _shared) != 0 && _onCard(card).Any(_sharedValues.Contains));
+        (mask & _exact) != 0 || ((mask & _shared) != 0 && CarriesShared(_onCard(card)));
+
+    // Indexed loops, no LINQ: this runs per card on every filter evaluation and must not allocate.
+    private bool CarriesShared(IReadOnlyList<T> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            for (var j = 0; j < _sharedValues.Length; j++)
+            {
+                if (values[i].Equals(_sharedValues[j]))
+                    return true;
+            }
+        }
+        return false;
+    }
 }

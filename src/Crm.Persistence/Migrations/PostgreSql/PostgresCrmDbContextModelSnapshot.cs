@@ -692,6 +692,9 @@ namespace Crm.Persistence.Migrations.PostgreSql
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
+                    b.Property<bool>("HasTasks")
+                        .HasColumnType("boolean");
+
                     b.Property<Instant?>("LostAt")
                         .HasColumnType("timestamp with time zone");
 

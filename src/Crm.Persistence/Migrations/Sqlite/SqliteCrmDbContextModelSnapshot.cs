@@ -688,6 +688,9 @@ namespace Crm.Persistence.Migrations.Sqlite
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HasTasks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LostAt")
                         .HasColumnType("INTEGER");
 

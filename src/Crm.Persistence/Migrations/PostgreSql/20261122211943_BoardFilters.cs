@@ -21,6 +21,15 @@ namespace Crm.Persistence.Migrations.PostgreSql
                         USING CASE WHEN "{{column}}" = '' THEN '{}'::uuid[] ELSE string_to_array("{{column}}", ',')::uuid[] END;
                     """);
 
+            // A card keeps whether it has tasks (done or not) as a column; existing cards get it from their stored tasks.
+            migrationBuilder.AddColumn<bool>(
+                name: "HasTasks",
+                table: "Cards",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+            migrationBuilder.Sql("""UPDATE "Cards" SET "HasTasks" = jsonb_array_length("Tasks") > 0;""");
+
             migrationBuilder.CreateTable(
                 name: "BoardFilters",
                 columns: table => new
@@ -43,6 +52,10 @@ namespace Crm.Persistence.Migrations.PostgreSql
         {
             migrationBuilder.DropTable(
                 name: "BoardFilters");
+
+            migrationBuilder.DropColumn(
+                name: "HasTasks",
+                table: "Cards");
 
             foreach (var (table, column) in CardLists)
                 migrationBuilder.Sql($"""ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE text USING array_to_string("{column}", ',');""");

@@ -22,6 +22,15 @@ namespace Crm.Persistence.Migrations.Sqlite
                         ELSE '["' || replace(upper("{column}"), ',', '","') || '"]' END;
                     """);
 
+            // A card keeps whether it has tasks (done or not) as a column; existing cards get it from their stored tasks.
+            migrationBuilder.AddColumn<bool>(
+                name: "HasTasks",
+                table: "Cards",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+            migrationBuilder.Sql("""UPDATE "Cards" SET "HasTasks" = json_array_length("Tasks") > 0;""");
+
             migrationBuilder.CreateTable(
                 name: "BoardFilters",
                 columns: table => new
@@ -44,6 +53,10 @@ namespace Crm.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "BoardFilters");
+
+            migrationBuilder.DropColumn(
+                name: "HasTasks",
+                table: "Cards");
 
             foreach (var (table, column) in CardLists)
                 migrationBuilder.Sql($"""

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261122201635_BoardFilters")]
+    [Migration("20261122211916_BoardFilters")]
     partial class BoardFilters
     {
         /// <inheritdoc />
@@ -690,6 +690,9 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasTasks")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("LostAt")
                         .HasColumnType("INTEGER");

@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261122201651_BoardFilters")]
+    [Migration("20261122211943_BoardFilters")]
     partial class BoardFilters
     {
         /// <inheritdoc />
@@ -694,6 +694,9 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                     b.Property<string>("Description")
                         .HasColumnType("text");
+
+                    b.Property<bool>("HasTasks")
+                        .HasColumnType("boolean");
 
                     b.Property<Instant?>("LostAt")
                         .HasColumnType("timestamp with time zone");
