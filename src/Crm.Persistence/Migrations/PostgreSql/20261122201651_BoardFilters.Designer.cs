@@ -6,46 +6,52 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NodaTime;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Crm.Persistence.Migrations.Sqlite
+namespace Crm.Persistence.Migrations.PostgreSql
 {
-    [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261122211916_BoardFilters")]
+    [DbContext(typeof(PostgresCrmDbContext))]
+    [Migration("20261122201651_BoardFilters")]
     partial class BoardFilters
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Crm.Domain.Access.Role", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("IsStandard")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("Reach")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_grants", "Crm.Domain.Access.Role._grants#ModuleGrant", b1 =>
                         {
@@ -59,7 +65,7 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("Grants")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.HasKey("TenantId", "Id");
@@ -75,58 +81,58 @@ namespace Crm.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Domain.Access.User", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("Department")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(254)");
 
                     b.Property<Guid?>("Function")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("IsSupport")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Login")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("Manager")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<bool>("SeesAllPortalCharts")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("_companies")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("Companies");
 
-                    b.PrimitiveCollection<string>("_roles")
+                    b.PrimitiveCollection<Guid[]>("_roles")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid[]")
                         .HasColumnName("Roles");
 
                     b.HasKey("TenantId", "Id");
@@ -144,65 +150,64 @@ namespace Crm.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Domain.Accounts.Account", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("BranchId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("CompanyId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("ConvertedFrom")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("Data");
 
                     b.Property<string>("ErpSituation")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Integration")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(80)");
 
-                    b.Property<string>("LastPurchase")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate?>("LastPurchase")
+                        .HasColumnType("date");
 
                     b.Property<string>("LegalName")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid?>("MergedInto")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("OwnerId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("ShortName")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("TaxId")
                         .HasMaxLength(14)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(14)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
-                    b.PrimitiveCollection<string>("_mergedFrom")
+                    b.PrimitiveCollection<Guid[]>("_mergedFrom")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid[]")
                         .HasColumnName("MergedFrom");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Account.History#ChangeHistory", b1 =>
@@ -217,7 +222,7 @@ namespace Crm.Persistence.Migrations.Sqlite
                                 {
                                     b2.IsRequired();
 
-                                    b2.Property<long>("At");
+                                    b2.Property<Instant>("At");
 
                                     b2.Property<Guid>("By");
 
@@ -235,7 +240,7 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.HasKey("TenantId", "Id");
@@ -256,53 +261,52 @@ namespace Crm.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Domain.Accounts.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
-                    b.Property<string>("Birthday")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate?>("Birthday")
+                        .HasColumnType("date");
 
                     b.Property<string>("Cpf")
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(11)");
 
                     b.Property<string>("Department")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Emails")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Marketing")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("Phones")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Role")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Contacts.Contact.History#ChangeHistory", b1 =>
                         {
@@ -316,7 +320,7 @@ namespace Crm.Persistence.Migrations.Sqlite
                                 {
                                     b2.IsRequired();
 
-                                    b2.Property<long>("At");
+                                    b2.Property<Instant>("At");
 
                                     b2.Property<Guid>("By");
 
@@ -334,7 +338,7 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.HasKey("TenantId", "Id");
@@ -349,49 +353,49 @@ namespace Crm.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Domain.Accounts.Lead", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("BranchId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("CompanyId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("ConvertedTo")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("Data");
 
                     b.Property<string>("LegalName")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid?>("OwnerId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("ShortName")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("TaxId")
                         .HasMaxLength(14)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(14)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Lead.History#ChangeHistory", b1 =>
                         {
@@ -405,7 +409,7 @@ namespace Crm.Persistence.Migrations.Sqlite
                                 {
                                     b2.IsRequired();
 
-                                    b2.Property<long>("At");
+                                    b2.Property<Instant>("At");
 
                                     b2.Property<Guid>("By");
 
@@ -423,7 +427,7 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.HasKey("TenantId", "Id");
@@ -444,36 +448,36 @@ namespace Crm.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Domain.Boards.BaseCards.BaseCard", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("Board")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Description")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
-                    b.PrimitiveCollection<string>("Members")
+                    b.PrimitiveCollection<Guid[]>("Members")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid[]");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
-                    b.PrimitiveCollection<string>("Tags")
+                    b.PrimitiveCollection<Guid[]>("Tags")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid[]");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_attachments", "Crm.Domain.Boards.BaseCards.BaseCard._attachments#Attachment", b1 =>
                         {
@@ -494,14 +498,14 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("Attachments")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_comments", "Crm.Domain.Boards.BaseCards.BaseCard._comments#Comment", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<long>("At");
+                            b1.Property<Instant>("At");
 
                             b1.Property<Guid>("Author");
 
@@ -512,14 +516,14 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("Comments")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_history", "Crm.Domain.Boards.BaseCards.BaseCard._history#HistoryEntry", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<long>("At");
+                            b1.Property<Instant>("At");
 
                             b1.Property<Guid>("By");
 
@@ -534,7 +538,7 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.HasKey("TenantId", "Id");
@@ -549,35 +553,35 @@ namespace Crm.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Domain.Boards.Board", b =>
                 {
                     b.Property<Guid>("Tenant")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Colour")
                         .IsRequired()
                         .HasMaxLength(7)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(7)");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("DefaultBaseCard")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
-                    b.PrimitiveCollection<string>("_users")
+                    b.PrimitiveCollection<Guid[]>("_users")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid[]")
                         .HasColumnName("Users");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Scope", "Crm.Domain.Boards.Board.Scope#BoardScope", b1 =>
@@ -587,13 +591,13 @@ namespace Crm.Persistence.Migrations.Sqlite
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(40)")
                                 .HasColumnName("ScopeKind");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(100)")
                                 .HasColumnName("ScopeName");
                         });
 
@@ -601,7 +605,7 @@ namespace Crm.Persistence.Migrations.Sqlite
                         {
                             b1.IsRequired();
 
-                            b1.Property<long>("At");
+                            b1.Property<Instant>("At");
 
                             b1.Property<Guid>("By");
 
@@ -616,7 +620,7 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_stages", "Crm.Domain.Boards.Board._stages#BoardStage", b1 =>
@@ -634,7 +638,7 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("Stages")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_tags", "Crm.Domain.Boards.Board._tags#Tag", b1 =>
@@ -651,7 +655,7 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("Tags")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.HasKey("Tenant", "Id");
@@ -664,73 +668,73 @@ namespace Crm.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Domain.Boards.Cards.Card", b =>
                 {
                     b.Property<Guid>("Tenant")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
-                    b.Property<long?>("ArchivedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<Instant?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("Board")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
-                    b.Property<long?>("ConvertedToCustomerAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<Instant?>("ConvertedToCustomerAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<long?>("ConvertedToServiceAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<Instant?>("ConvertedToServiceAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<long?>("DeletedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<Instant?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Description")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("HasTasks")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
-                    b.Property<long?>("LostAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<Instant?>("LostAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LostReason")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
-                    b.PrimitiveCollection<string>("Members")
+                    b.PrimitiveCollection<Guid[]>("Members")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid[]");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid?>("Prospect")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
-                    b.Property<long>("ProspectRegisteredAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<Instant>("ProspectRegisteredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("Seller")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("Stage")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
-                    b.PrimitiveCollection<string>("Tags")
+                    b.PrimitiveCollection<Guid[]>("Tags")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid[]");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_attachments", "Crm.Domain.Boards.Cards.Card._attachments#Attachment", b1 =>
                         {
@@ -751,14 +755,14 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("Attachments")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_comments", "Crm.Domain.Boards.Cards.Card._comments#Comment", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<long>("At");
+                            b1.Property<Instant>("At");
 
                             b1.Property<Guid>("Author");
 
@@ -769,14 +773,14 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("Comments")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_history", "Crm.Domain.Boards.Cards.Card._history#HistoryEntry", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<long>("At");
+                            b1.Property<Instant>("At");
 
                             b1.Property<Guid>("By");
 
@@ -791,7 +795,7 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_tasks", "Crm.Domain.Boards.Cards.Card._tasks#SalesTask", b1 =>
@@ -800,12 +804,11 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1.Property<Guid>("Assignee");
 
-                            b1.Property<long>("CreatedAt");
+                            b1.Property<Instant>("CreatedAt");
 
-                            b1.Property<long?>("DoneAt");
+                            b1.Property<Instant?>("DoneAt");
 
-                            b1.Property<string>("Due")
-                                .IsRequired();
+                            b1.Property<LocalDate>("Due");
 
                             b1.Property<Guid>("Id");
 
@@ -814,7 +817,7 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("Tasks")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.HasKey("Tenant", "Id");
@@ -833,26 +836,26 @@ namespace Crm.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Domain.Boards.Filters.BoardFilterPreferences", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("User")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("Board")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Current")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("jsonb")
                         .HasColumnName("CurrentFilter");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("_saved")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("jsonb")
                         .HasColumnName("SavedFilters");
 
                     b.HasKey("TenantId", "User", "Board");
@@ -865,77 +868,74 @@ namespace Crm.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Domain.Funnel.Opportunities.Opportunity", b =>
                 {
                     b.Property<Guid>("Tenant")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("Account")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("CloseReason")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Description")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
-                    b.Property<string>("ExpectedClose")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate?>("ExpectedClose")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("Owner")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("Pipeline")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Source")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Quantity", "Crm.Domain.Funnel.Opportunities.Opportunity.Quantity#Quantity", b1 =>
                         {
-                            b1.Property<string>("Amount")
-                                .IsRequired()
-                                .HasColumnType("TEXT")
+                            b1.Property<decimal>("Amount")
+                                .HasColumnType("numeric")
                                 .HasColumnName("QuantityAmount");
 
                             b1.Property<string>("Unit")
                                 .IsRequired()
                                 .HasMaxLength(10)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(10)")
                                 .HasColumnName("QuantityUnit");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Value", "Crm.Domain.Funnel.Opportunities.Opportunity.Value#Money", b1 =>
                         {
-                            b1.Property<string>("Amount")
-                                .IsRequired()
-                                .HasColumnType("TEXT")
+                            b1.Property<decimal>("Amount")
+                                .HasColumnType("numeric")
                                 .HasColumnName("ValueAmount");
 
                             b1.Property<string>("Currency")
                                 .IsRequired()
                                 .HasMaxLength(3)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(3)")
                                 .HasColumnName("ValueCurrency");
                         });
 
@@ -943,15 +943,15 @@ namespace Crm.Persistence.Migrations.Sqlite
                         {
                             b1.IsRequired();
 
-                            b1.Property<long>("Entered");
+                            b1.Property<Instant>("Entered");
 
-                            b1.Property<long?>("Left");
+                            b1.Property<Instant?>("Left");
 
                             b1.Property<Guid>("Stage");
 
                             b1
                                 .ToJson("StageHistory")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_tasks", "Crm.Domain.Funnel.Opportunities.Opportunity._tasks#SalesTask", b1 =>
@@ -960,12 +960,11 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1.Property<Guid>("Assignee");
 
-                            b1.Property<long>("CreatedAt");
+                            b1.Property<Instant>("CreatedAt");
 
-                            b1.Property<long?>("DoneAt");
+                            b1.Property<Instant?>("DoneAt");
 
-                            b1.Property<string>("Due")
-                                .IsRequired();
+                            b1.Property<LocalDate>("Due");
 
                             b1.Property<Guid>("Id");
 
@@ -974,7 +973,7 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("Tasks")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.HasKey("Tenant", "Id");
@@ -991,20 +990,20 @@ namespace Crm.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Domain.Funnel.Pipelines.Pipeline", b =>
                 {
                     b.Property<Guid>("Tenant")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_stages", "Crm.Domain.Funnel.Pipelines.Pipeline._stages#PipelineStage", b1 =>
                         {
@@ -1028,7 +1027,7 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("Stages")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.HasKey("Tenant", "Id");
@@ -1041,44 +1040,44 @@ namespace Crm.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Domain.Messaging.FtpSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("Branch")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("Company")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Folder")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Host")
                         .IsRequired()
                         .HasMaxLength(253)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(253)");
 
                     b.Property<int>("Port")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Protocol")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("TransferMethod")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Messaging.FtpSettings.Credentials#ServerCredentials", b1 =>
                         {
@@ -1086,13 +1085,13 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1.Property<string>("Password")
                                 .IsRequired()
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("Password");
 
                             b1.Property<string>("User")
                                 .IsRequired()
                                 .HasMaxLength(120)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(120)")
                                 .HasColumnName("User");
                         });
 
@@ -1108,60 +1107,60 @@ namespace Crm.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Domain.Messaging.SmtpSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("Branch")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("Company")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("DisplayName")
                         .HasMaxLength(120)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(120)");
 
                     b.Property<string>("Host")
                         .IsRequired()
                         .HasMaxLength(253)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(253)");
 
                     b.Property<bool>("IsPrimaryServer")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Port")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("SecureConnection")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
-                    b.Property<long>("SendDelay")
-                        .HasColumnType("INTEGER");
+                    b.Property<Duration>("SendDelay")
+                        .HasColumnType("interval");
 
                     b.Property<string>("Sender")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(254)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Messaging.SmtpSettings.Credentials#ServerCredentials", b1 =>
                         {
                             b1.Property<string>("Password")
                                 .IsRequired()
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("Password");
 
                             b1.Property<string>("User")
                                 .IsRequired()
                                 .HasMaxLength(120)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(120)")
                                 .HasColumnName("User");
                         });
 
@@ -1177,15 +1176,15 @@ namespace Crm.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Domain.Organization.Company", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Crm.Domain.Organization.Company.Details#UnitDetails", b1 =>
                         {
@@ -1193,21 +1192,21 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1.Property<string>("Cnpj")
                                 .HasMaxLength(14)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(14)");
 
                             b1.Property<string>("ErpCode")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(40)");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(120)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(120)");
 
                             b1.Property<string>("TradeName")
                                 .HasMaxLength(120)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(120)");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_branches", "Crm.Domain.Organization.Company._branches#Branch", b1 =>
@@ -1241,7 +1240,7 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                             b1
                                 .ToJson("Branches")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
                         });
 
                     b.HasKey("TenantId", "Id");
@@ -1254,26 +1253,26 @@ namespace Crm.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Crm.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("TenantId");
 
                     b.Property<string>("DefaultIntegration")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Package")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

@@ -6,52 +6,46 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NodaTime;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Crm.Persistence.Migrations.PostgreSql
+namespace Crm.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261122211943_BoardFilters")]
+    [DbContext(typeof(SqliteCrmDbContext))]
+    [Migration("20261122201635_BoardFilters")]
     partial class BoardFilters
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Crm.Domain.Access.Role", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsStandard")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reach")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_grants", "Crm.Domain.Access.Role._grants#ModuleGrant", b1 =>
                         {
@@ -65,7 +59,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Grants")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("TenantId", "Id");
@@ -81,58 +75,58 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Access.User", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("Department")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("Function")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsSupport")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Login")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("Manager")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("SeesAllPortalCharts")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("_companies")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Companies");
 
-                    b.PrimitiveCollection<Guid[]>("_roles")
+                    b.PrimitiveCollection<string>("_roles")
                         .IsRequired()
-                        .HasColumnType("uuid[]")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Roles");
 
                     b.HasKey("TenantId", "Id");
@@ -150,64 +144,65 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Accounts.Account", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("BranchId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CompanyId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ConvertedFrom")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Data");
 
                     b.Property<string>("ErpSituation")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Integration")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<LocalDate?>("LastPurchase")
-                        .HasColumnType("date");
+                    b.Property<string>("LastPurchase")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LegalName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("MergedInto")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OwnerId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TaxId")
                         .HasMaxLength(14)
-                        .HasColumnType("character varying(14)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
-                    b.PrimitiveCollection<Guid[]>("_mergedFrom")
+                    b.PrimitiveCollection<string>("_mergedFrom")
                         .IsRequired()
-                        .HasColumnType("uuid[]")
+                        .HasColumnType("TEXT")
                         .HasColumnName("MergedFrom");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Account.History#ChangeHistory", b1 =>
@@ -222,7 +217,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
                                 {
                                     b2.IsRequired();
 
-                                    b2.Property<Instant>("At");
+                                    b2.Property<long>("At");
 
                                     b2.Property<Guid>("By");
 
@@ -240,7 +235,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("TenantId", "Id");
@@ -261,52 +256,53 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Accounts.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
-                    b.Property<LocalDate?>("Birthday")
-                        .HasColumnType("date");
+                    b.Property<string>("Birthday")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Cpf")
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Department")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Emails")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Marketing")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Phones")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Contacts.Contact.History#ChangeHistory", b1 =>
                         {
@@ -320,7 +316,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
                                 {
                                     b2.IsRequired();
 
-                                    b2.Property<Instant>("At");
+                                    b2.Property<long>("At");
 
                                     b2.Property<Guid>("By");
 
@@ -338,7 +334,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("TenantId", "Id");
@@ -353,49 +349,49 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Accounts.Lead", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("BranchId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CompanyId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ConvertedTo")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Data");
 
                     b.Property<string>("LegalName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OwnerId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TaxId")
                         .HasMaxLength(14)
-                        .HasColumnType("character varying(14)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Lead.History#ChangeHistory", b1 =>
                         {
@@ -409,7 +405,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
                                 {
                                     b2.IsRequired();
 
-                                    b2.Property<Instant>("At");
+                                    b2.Property<long>("At");
 
                                     b2.Property<Guid>("By");
 
@@ -427,7 +423,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("TenantId", "Id");
@@ -448,36 +444,36 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Boards.BaseCards.BaseCard", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Board")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<Guid[]>("Members")
+                    b.PrimitiveCollection<string>("Members")
                         .IsRequired()
-                        .HasColumnType("uuid[]");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<Guid[]>("Tags")
+                    b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
-                        .HasColumnType("uuid[]");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_attachments", "Crm.Domain.Boards.BaseCards.BaseCard._attachments#Attachment", b1 =>
                         {
@@ -498,14 +494,14 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Attachments")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_comments", "Crm.Domain.Boards.BaseCards.BaseCard._comments#Comment", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<Instant>("At");
+                            b1.Property<long>("At");
 
                             b1.Property<Guid>("Author");
 
@@ -516,14 +512,14 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Comments")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_history", "Crm.Domain.Boards.BaseCards.BaseCard._history#HistoryEntry", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<Instant>("At");
+                            b1.Property<long>("At");
 
                             b1.Property<Guid>("By");
 
@@ -538,7 +534,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("TenantId", "Id");
@@ -553,35 +549,35 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Boards.Board", b =>
                 {
                     b.Property<Guid>("Tenant")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Colour")
                         .IsRequired()
                         .HasMaxLength(7)
-                        .HasColumnType("character varying(7)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("DefaultBaseCard")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
-                    b.PrimitiveCollection<Guid[]>("_users")
+                    b.PrimitiveCollection<string>("_users")
                         .IsRequired()
-                        .HasColumnType("uuid[]")
+                        .HasColumnType("TEXT")
                         .HasColumnName("Users");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Scope", "Crm.Domain.Boards.Board.Scope#BoardScope", b1 =>
@@ -591,13 +587,13 @@ namespace Crm.Persistence.Migrations.PostgreSql
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ScopeKind");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ScopeName");
                         });
 
@@ -605,7 +601,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
                         {
                             b1.IsRequired();
 
-                            b1.Property<Instant>("At");
+                            b1.Property<long>("At");
 
                             b1.Property<Guid>("By");
 
@@ -620,7 +616,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_stages", "Crm.Domain.Boards.Board._stages#BoardStage", b1 =>
@@ -638,7 +634,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Stages")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_tags", "Crm.Domain.Boards.Board._tags#Tag", b1 =>
@@ -655,7 +651,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Tags")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("Tenant", "Id");
@@ -668,73 +664,73 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Boards.Cards.Card", b =>
                 {
                     b.Property<Guid>("Tenant")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant?>("ArchivedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Board")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant?>("ConvertedToCustomerAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ConvertedToCustomerAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<Instant?>("ConvertedToServiceAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ConvertedToServiceAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<Instant?>("DeletedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("HasTasks")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<Instant?>("LostAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("LostAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LostReason")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<Guid[]>("Members")
+                    b.PrimitiveCollection<string>("Members")
                         .IsRequired()
-                        .HasColumnType("uuid[]");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("Prospect")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant>("ProspectRegisteredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("ProspectRegisteredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("Seller")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Stage")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<Guid[]>("Tags")
+                    b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
-                        .HasColumnType("uuid[]");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_attachments", "Crm.Domain.Boards.Cards.Card._attachments#Attachment", b1 =>
                         {
@@ -755,14 +751,14 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Attachments")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_comments", "Crm.Domain.Boards.Cards.Card._comments#Comment", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<Instant>("At");
+                            b1.Property<long>("At");
 
                             b1.Property<Guid>("Author");
 
@@ -773,14 +769,14 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Comments")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_history", "Crm.Domain.Boards.Cards.Card._history#HistoryEntry", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<Instant>("At");
+                            b1.Property<long>("At");
 
                             b1.Property<Guid>("By");
 
@@ -795,7 +791,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("History")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_tasks", "Crm.Domain.Boards.Cards.Card._tasks#SalesTask", b1 =>
@@ -804,11 +800,12 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1.Property<Guid>("Assignee");
 
-                            b1.Property<Instant>("CreatedAt");
+                            b1.Property<long>("CreatedAt");
 
-                            b1.Property<Instant?>("DoneAt");
+                            b1.Property<long?>("DoneAt");
 
-                            b1.Property<LocalDate>("Due");
+                            b1.Property<string>("Due")
+                                .IsRequired();
 
                             b1.Property<Guid>("Id");
 
@@ -817,7 +814,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Tasks")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("Tenant", "Id");
@@ -836,26 +833,26 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Boards.Filters.BoardFilterPreferences", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("User")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Board")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Current")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("TEXT")
                         .HasColumnName("CurrentFilter");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("_saved")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("TEXT")
                         .HasColumnName("SavedFilters");
 
                     b.HasKey("TenantId", "User", "Board");
@@ -868,74 +865,77 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Funnel.Opportunities.Opportunity", b =>
                 {
                     b.Property<Guid>("Tenant")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Account")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CloseReason")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
-                    b.Property<LocalDate?>("ExpectedClose")
-                        .HasColumnType("date");
+                    b.Property<string>("ExpectedClose")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Owner")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Pipeline")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Quantity", "Crm.Domain.Funnel.Opportunities.Opportunity.Quantity#Quantity", b1 =>
                         {
-                            b1.Property<decimal>("Amount")
-                                .HasColumnType("numeric")
+                            b1.Property<string>("Amount")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
                                 .HasColumnName("QuantityAmount");
 
                             b1.Property<string>("Unit")
                                 .IsRequired()
                                 .HasMaxLength(10)
-                                .HasColumnType("character varying(10)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("QuantityUnit");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Value", "Crm.Domain.Funnel.Opportunities.Opportunity.Value#Money", b1 =>
                         {
-                            b1.Property<decimal>("Amount")
-                                .HasColumnType("numeric")
+                            b1.Property<string>("Amount")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ValueAmount");
 
                             b1.Property<string>("Currency")
                                 .IsRequired()
                                 .HasMaxLength(3)
-                                .HasColumnType("character varying(3)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ValueCurrency");
                         });
 
@@ -943,15 +943,15 @@ namespace Crm.Persistence.Migrations.PostgreSql
                         {
                             b1.IsRequired();
 
-                            b1.Property<Instant>("Entered");
+                            b1.Property<long>("Entered");
 
-                            b1.Property<Instant?>("Left");
+                            b1.Property<long?>("Left");
 
                             b1.Property<Guid>("Stage");
 
                             b1
                                 .ToJson("StageHistory")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_tasks", "Crm.Domain.Funnel.Opportunities.Opportunity._tasks#SalesTask", b1 =>
@@ -960,11 +960,12 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1.Property<Guid>("Assignee");
 
-                            b1.Property<Instant>("CreatedAt");
+                            b1.Property<long>("CreatedAt");
 
-                            b1.Property<Instant?>("DoneAt");
+                            b1.Property<long?>("DoneAt");
 
-                            b1.Property<LocalDate>("Due");
+                            b1.Property<string>("Due")
+                                .IsRequired();
 
                             b1.Property<Guid>("Id");
 
@@ -973,7 +974,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Tasks")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("Tenant", "Id");
@@ -990,20 +991,20 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Funnel.Pipelines.Pipeline", b =>
                 {
                     b.Property<Guid>("Tenant")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_stages", "Crm.Domain.Funnel.Pipelines.Pipeline._stages#PipelineStage", b1 =>
                         {
@@ -1027,7 +1028,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Stages")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("Tenant", "Id");
@@ -1040,44 +1041,44 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Messaging.FtpSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("Branch")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Company")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Folder")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Host")
                         .IsRequired()
                         .HasMaxLength(253)
-                        .HasColumnType("character varying(253)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Port")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Protocol")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TransferMethod")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Messaging.FtpSettings.Credentials#ServerCredentials", b1 =>
                         {
@@ -1085,13 +1086,13 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1.Property<string>("Password")
                                 .IsRequired()
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Password");
 
                             b1.Property<string>("User")
                                 .IsRequired()
                                 .HasMaxLength(120)
-                                .HasColumnType("character varying(120)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("User");
                         });
 
@@ -1107,60 +1108,60 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Messaging.SmtpSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("Branch")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Company")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Host")
                         .IsRequired()
                         .HasMaxLength(253)
-                        .HasColumnType("character varying(253)");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsPrimaryServer")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Port")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SecureConnection")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Duration>("SendDelay")
-                        .HasColumnType("interval");
+                    b.Property<long>("SendDelay")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Sender")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Messaging.SmtpSettings.Credentials#ServerCredentials", b1 =>
                         {
                             b1.Property<string>("Password")
                                 .IsRequired()
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("Password");
 
                             b1.Property<string>("User")
                                 .IsRequired()
                                 .HasMaxLength(120)
-                                .HasColumnType("character varying(120)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("User");
                         });
 
@@ -1176,15 +1177,15 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Organization.Company", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Crm.Domain.Organization.Company.Details#UnitDetails", b1 =>
                         {
@@ -1192,21 +1193,21 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1.Property<string>("Cnpj")
                                 .HasMaxLength(14)
-                                .HasColumnType("character varying(14)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("ErpCode")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(120)
-                                .HasColumnType("character varying(120)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("TradeName")
                                 .HasMaxLength(120)
-                                .HasColumnType("character varying(120)");
+                                .HasColumnType("TEXT");
                         });
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_branches", "Crm.Domain.Organization.Company._branches#Branch", b1 =>
@@ -1240,7 +1241,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                             b1
                                 .ToJson("Branches")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("TenantId", "Id");
@@ -1253,26 +1254,26 @@ namespace Crm.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Crm.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("TenantId");
 
                     b.Property<string>("DefaultIntegration")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Package")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
