@@ -57,8 +57,14 @@ public static class Visibility
     /// always takes the second path, whose cost grows with the tenant: a team of 51 owners in a 1,000,000-account
     /// tenant sorts 51,000 index entries for a 50-row page, where the window finds it in about 1,000.
     /// </summary>
-    public static async Task<List<TId>> VisibleIdsByLegalNameAsync<T, TId>(this IQueryable<T> records, VisibilityScope scope,
+    public static Task<List<TId>> VisibleIdsByLegalNameAsync<T, TId>(this IQueryable<T> records, VisibilityScope scope,
         int skip, int take, CancellationToken cancellationToken = default)
+        where T : class =>
+        PageIdsAsync<T, TId>(records, scope, skip, take, Window, cancellationToken);
+
+    /// <summary>As the public overload, with the window's length past the page's end (tests shrink it to reach both paths).</summary>
+    internal static async Task<List<TId>> PageIdsAsync<T, TId>(IQueryable<T> records, VisibilityScope scope,
+        int skip, int take, int window, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -67,8 +73,8 @@ public static class Visibility
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         if (scope.Owners is not null)
         {
-            var window = ByLegalName<T, TId>(records).Take(skip + take + Window);
-            var found = await Page<T, TId>(window.VisibleTo(scope), skip, take).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var first = ByLegalName<T, TId>(records).Take(skip + take + window);
+            var found = await Page<T, TId>(first.VisibleTo(scope), skip, take).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (found.Count == take)
                 return found;
         }

@@ -44,7 +44,7 @@ internal sealed class ChangeHistoryConverter() : ValueConverter<ChangeHistory, s
     private static string Write(ChangeHistory history)
     {
         var buffer = new ArrayBufferWriter<byte>(256 + 48 * history.Entries.Count);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = StoredText.Encoder }))
         {
             json.WriteStartObject();
             WriteChanges(json, history.Entries);
