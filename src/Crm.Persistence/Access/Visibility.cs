@@ -36,7 +36,9 @@ public static class Visibility
     {
         ArgumentNullException.ThrowIfNull(idOf);
         var ids = await records.VisibleIdsByLegalNameAsync<T, TId>(scope, skip, take, cancellationToken).ConfigureAwait(false);
-        var rows = await records.Where(e => ids.Contains(EF.Property<TId>(e, "Id"))).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // The ids as one array parameter (json_each on SQLite, a uuid[] on PostgreSQL): one SQL text for every page, which
+        // EF caches, instead of one parameter per id, whose SQL EF regenerates on every execution.
+        var rows = await records.Where(e => EF.Parameter(ids).Contains(EF.Property<TId>(e, "Id"))).ToListAsync(cancellationToken).ConfigureAwait(false);
         return InPageOrder(ids, rows, idOf);
     }
 

@@ -38,7 +38,8 @@ public static class AccountList
     {
         ArgumentNullException.ThrowIfNull(db);
         var ids = await db.Accounts.VisibleIdsByLegalNameAsync<Account, AccountId>(scope, skip, take, cancellationToken).ConfigureAwait(false);
-        var rows = await db.Accounts.Where(a => ids.Contains(a.Id)).Select(a => new AccountListRow(a.Id,
+        // One array parameter, as in VisiblePageByLegalNameAsync.
+        var rows = await db.Accounts.Where(a => EF.Parameter(ids).Contains(a.Id)).Select(a => new AccountListRow(a.Id,
                 EF.Property<string>(a, CrmQueries.LegalName), EF.Property<string?>(a, CrmQueries.ShortName), EF.Property<string?>(a, CrmQueries.TaxId),
                 EF.Property<UserId?>(a, CrmQueries.Owner), EF.Property<CompanyId?>(a, CrmQueries.Company), EF.Property<BranchId?>(a, CrmQueries.Branch),
                 a.ErpSituation, a.LastPurchase, a.MergedInto))
