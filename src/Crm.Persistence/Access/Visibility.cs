@@ -53,11 +53,11 @@ public static class Visibility
     /// <summary>
     /// The ids of a page of the records <paramref name="scope"/> allows, by legal name then id, read from the covering
     /// indexes of the search columns only. A scope of some owners (a Usuário, a Coordenador's team) first looks for the
-    /// page among the tenant's first few thousand records by name (a short walk of the (tenant, legal name, owner, …)
-    /// index that stops early); only when that window does not hold the whole page, a sparse scope, does it read its
+    /// page among the tenant's first records by name, up to 5,000 past the page's end (a bounded walk of the (tenant,
+    /// legal name, owner, …) index); only when that window does not hold the whole page, a sparse scope, does it read its
     /// owners' rows from the (tenant, owner, legal name, …) index and sort them. A plain <c>OwnerId IN (…) ORDER BY</c>
     /// always takes the second path, whose cost grows with the tenant: a team of 51 owners in a 1,000,000-account
-    /// tenant sorts 51,000 index entries for a 50-row page, where the window finds it in about 1,000.
+    /// tenant sorts 51,000 index entries for a 50-row page, where the window reads at most 5,050.
     /// </summary>
     public static Task<List<TId>> VisibleIdsByLegalNameAsync<T, TId>(this IQueryable<T> records, VisibilityScope scope,
         int skip, int take, CancellationToken cancellationToken = default)

@@ -41,9 +41,14 @@ internal sealed class ChangeHistoryConverter() : ValueConverter<ChangeHistory, s
         return history;
     }
 
+    // One buffer per thread, reused: a save writes thousands of histories, and only the resulting string need be new.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
     private static string Write(ChangeHistory history)
     {
-        var buffer = new ArrayBufferWriter<byte>(256 + 48 * history.Entries.Count);
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = StoredText.Encoder }))
         {
             json.WriteStartObject();
@@ -102,7 +107,19 @@ internal sealed class ChangeHistoryConverter() : ValueConverter<ChangeHistory, s
 
     private static ChangeHistory Read(string text)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            return Read(new Utf8JsonReader(bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, bytes))));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private static ChangeHistory Read(Utf8JsonReader reader)
+    {
         List<HistoryEntry> entries = [];
         List<AbsorbedHistory> absorbed = [];
         Expect(ref reader, JsonTokenType.StartObject);
