@@ -76,8 +76,8 @@ public sealed class ProtheusAdapter : ErpAdapter<ProtheusCustomer>
         _rules = new EligibilityRules(
         [
             rules.ClientTypeIntegrates(),
-            rules.FitsIn(RegistrationField.LegalName, 40, static a => a.Data.LegalName),
-            rules.FitsIn(RegistrationField.ShortName, 20, static a => a.Data.ShortName?.Value),
+            rules.FitsIn(RegistrationField.LegalName, 40),
+            rules.FitsIn(RegistrationField.ShortName, 20),
             rules.TaxIdAsClientTypeRequires(),
             new("protheus.customer_type.invalid", $"custom_fields.{Sa1.CustomerTypeField}",
                 "O tipo do cliente no Protheus (A1_TIPO) deve ser F, L, R, S ou X.",
@@ -85,22 +85,28 @@ public sealed class ProtheusAdapter : ErpAdapter<ProtheusCustomer>
                 (a, _) => $"O tipo do cliente no Protheus (A1_TIPO) '{CustomerType(a, defaultType)}' não é F, L, R, S ou X."),
             new("protheus.customer_type.foreigner", $"custom_fields.{Sa1.CustomerTypeField}",
                 "Um cliente estrangeiro é de exportação no Protheus: A1_TIPO deve ser X.",
-                (a, _) => a.Data.Kind != PersonKind.Estrangeiro || CustomerType(a, defaultType) == "X"),
+                (a, _) => a.Data.Facts.Kind != PersonKind.Estrangeiro || CustomerType(a, defaultType) == "X"),
             rules.AddressPresent(AddressKind.Correspondence),
             new("protheus.addresses.correspondence.municipality_required", "addresses.correspondence.municipality",
                 "O código IBGE do município do endereço principal é obrigatório no Protheus (A1_COD_MUN).",
-                static (a, _) => MainMunicipalityGiven(a.Data.Addresses)),
+                // A missing address is its own rule.
+                static (a, _) => !a.Data.Facts.HasCorrespondenceAddress || a.Data.Facts.CorrespondenceHasMunicipality),
             rules.GeneralEmailPresent(),
-            rules.FitsIn(RegistrationField.Email, 30, static a => a.Data.GeneralEmail()),
-            rules.Integrated(RegistrationField.Representative, MasterDataKind.Representative, static a => a.Data.Representative),
-            rules.FitsIn(RegistrationField.Representative, 6, static a => a.Data.Representative?.Value),
-            rules.Integrated(RegistrationField.Carrier, MasterDataKind.Carrier, static a => a.Data.Carrier),
+            rules.FitsIn(RegistrationField.Email, 30),
+            rules.Integrated(RegistrationField.Representative, MasterDataKind.Representative),
+            rules.FitsIn(RegistrationField.Representative, 6),
+            rules.Integrated(RegistrationField.Carrier, MasterDataKind.Carrier),
             new("protheus.carrier.not_numeric", "carrier", "A transportadora (A1_TRANSP) tem até 6 dígitos no Protheus.",
-                static (a, _) => a.Data.Carrier is not { } code || code.Value.Length <= 6 && Number(code.Value) is not null),
-            rules.Integrated(RegistrationField.PaymentCondition, MasterDataKind.PaymentCondition, static a => a.Data.PaymentCondition),
-            rules.FitsIn(RegistrationField.PaymentCondition, 3, static a => a.Data.PaymentCondition?.Value),
-            rules.Integrated(RegistrationField.PriceTable, MasterDataKind.PriceTable, static a => a.Data.PriceTable),
-            rules.FitsIn(RegistrationField.PriceTable, 3, static a => a.Data.PriceTable?.Value),
+                static (a, _) => a.Data.Facts.Carrier switch
+                {
+                    PackedText.Absent => true,
+                    PackedText.Unpackable => false, // longer than nine characters, or not ASCII digits
+                    var carrier => PackedText.Length(carrier) <= 6 && PackedText.IsDigits(carrier),
+                }),
+            rules.Integrated(RegistrationField.PaymentCondition, MasterDataKind.PaymentCondition),
+            rules.FitsIn(RegistrationField.PaymentCondition, 3),
+            rules.Integrated(RegistrationField.PriceTable, MasterDataKind.PriceTable),
+            rules.FitsIn(RegistrationField.PriceTable, 3),
         ]);
         Descriptor = new AdapterDescriptor(Id, "TOTVS Protheus",
             ErpCapabilities.ExportAccounts | ErpCapabilities.ImportAccounts | ErpCapabilities.AccountStatus, ContractVersion.Current);
@@ -130,19 +136,13 @@ public sealed class ProtheusAdapter : ErpAdapter<ProtheusCustomer>
     /// <summary>The account's <c>A1_TIPO</c>: its custom field, else the configured default.</summary>
     private static string CustomerType(Account account, string defaultType)
     {
+        if (!account.Data.Facts.HasCustomFields)
+            return defaultType;
         var fields = account.Data.CustomFields;
         for (var i = 0; i < fields.Count; i++)
             if (string.Equals(fields[i].Key, Sa1.CustomerTypeField, StringComparison.OrdinalIgnoreCase))
                 return fields[i].Value;
         return defaultType;
-    }
-
-    private static bool MainMunicipalityGiven(IReadOnlyList<Address> addresses)
-    {
-        for (var i = 0; i < addresses.Count; i++)
-            if (addresses[i].Kind == AddressKind.Correspondence)
-                return addresses[i].Municipality is not null;
-        return true; // a missing address is its own rule
     }
 
     /// <inheritdoc />

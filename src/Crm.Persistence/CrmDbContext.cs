@@ -4,6 +4,7 @@ using Crm.Domain.Accounts.Contacts;
 using Crm.Domain.Boards;
 using Crm.Domain.Boards.BaseCards;
 using Crm.Domain.Boards.Cards;
+using Crm.Domain.Boards.Filters;
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
 using Crm.Domain.Messaging;
@@ -73,6 +74,9 @@ public abstract class CrmDbContext : DbContext
 
     /// <summary>Base cards (templates) of the boards, with the same content as a card.</summary>
     public DbSet<BaseCard> BaseCards => Set<BaseCard>();
+
+    /// <summary>Each user's filters per board: the filter in use and the filters saved by name.</summary>
+    public DbSet<BoardFilterPreferences> BoardFilters => Set<BoardFilterPreferences>();
 
     /// <summary>Problem code: a unique index refused a row (a value another row already holds).</summary>
     public const string DuplicateCode = "persistence.duplicate";
@@ -150,6 +154,7 @@ public abstract class CrmDbContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
         optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Metadata.IConstructorBindingFactory, DomainConstructorBinding>();
+        optionsBuilder.AddInterceptors(Crm.Persistence.Boards.CardTasksInterceptor.Instance);
     }
 
     /// <inheritdoc />
@@ -179,6 +184,7 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new BoardConfiguration(this));
         modelBuilder.ApplyConfiguration(new CardConfiguration(this));
         modelBuilder.ApplyConfiguration(new BaseCardConfiguration(this));
+        modelBuilder.ApplyConfiguration(new BoardFilterConfiguration(this));
     }
 
     // A new aggregate starts at version 1; each save of a changed one adds 1. The old value stays the original, so the

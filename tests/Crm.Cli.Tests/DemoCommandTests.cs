@@ -30,6 +30,12 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(run.OutputLines, l => Row(l) is ["ana", "CRM - Usuário", "2", "1"]);
         // The Usuária outside the Coordenador's team appears only in the Diretora's table.
         Assert.Single(run.OutputLines, l => l.Contains("Cliente 12 de Paula", StringComparison.Ordinal));
+        // Ana's board through her saved filter "Meus cartões": only the card of her lead, out of one card per lead.
+        Assert.Contains(run.OutputLines, l => l.Contains("de Ana Vendedora, filtros salvos: Meus cartões", StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, l => Row(l) is ["Primeiro contato", "1", "Cliente 08 de Ana Ltda"]);
+        Assert.Contains(run.OutputLines, l => Row(l) is ["Visita", "0"]);
+        Assert.Contains(run.OutputLines, l => Row(l) is ["Proposta", "0"]);
+        Assert.Contains(run.OutputLines, l => l.Contains("Filtro em uso: 1 de 4 cartões.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -44,9 +50,10 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(second.OutputLines, l => l.Contains("já carregados", StringComparison.Ordinal));
         Assert.Contains(second.OutputLines, l => Row(l) is ["carlos", "CRM - Coordenador", "6", "3"]);
         await using var db = new CrmDatabase(new CrmPersistenceOptions().UseSqlite(Db)).Open(DemoTenant);
-        Assert.Equal((1, 4, 6, 1, 10, 4, 1, 1), (await db.Tenants.CountAsync(), await db.Roles.CountAsync(), await db.Users.CountAsync(),
+        Assert.Equal((1, 4, 6, 1, 10, 4, 1, 1, 4, 1), (await db.Tenants.CountAsync(), await db.Roles.CountAsync(), await db.Users.CountAsync(),
             await db.Companies.CountAsync(), await db.Accounts.CountAsync(), await db.Leads.CountAsync(), await db.Pipelines.CountAsync(),
-            await db.Boards.CountAsync()));
+            await db.Boards.CountAsync(), await db.Cards.CountAsync(), await db.BoardFilters.CountAsync()));
+        Assert.Contains(second.OutputLines, l => l.Contains("Filtro em uso: 1 de 4 cartões.", StringComparison.Ordinal));
     }
 
     [Fact]

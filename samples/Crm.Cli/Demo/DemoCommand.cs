@@ -2,6 +2,7 @@ using Crm.Domain.Access;
 using Crm.Domain.Tenancy;
 using Crm.Persistence;
 using Crm.Persistence.Access;
+using Crm.Persistence.Boards;
 using Crm.Persistence.Provisioning;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -59,7 +60,28 @@ internal sealed class DemoCommand(IAnsiConsole console)
         foreach (var login in Viewers)
             await ShowAsync(database, login, summary, cancellationToken);
         console.Write(summary);
+        await ShowBoardAsync(database, "ana", cancellationToken);
         return 0;
+    }
+
+    /// <summary>The board as <paramref name="login"/> sees it through the filter she keeps in use (applied in the SQL query).</summary>
+    private async Task ShowBoardAsync(CrmDatabase database, string login, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open(DemoData.Tenant);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Login == login, cancellationToken);
+        var board = await db.Boards.AsNoTracking().SingleAsync(cancellationToken);
+        var filters = new DatabaseBoardFilters(db);
+        var preferences = await filters.OfAsync(user.Id, board.Id, cancellationToken);
+        var columns = await filters.ColumnsAsync(preferences, board, DateTimeZoneProviders.Tzdb["America/Sao_Paulo"],
+            SystemClock.Instance.GetCurrentInstant(), cancellationToken);
+        var total = await db.Cards.CountAsync(c => c.Board == board.Id, cancellationToken);
+        console.MarkupLineInterpolated($"Quadro [bold]{board.Name}[/] de {user.Name}, filtros salvos: {string.Join(", ", preferences.Saved.Keys.Order())}");
+        console.MarkupLineInterpolated($"Filtro em uso: {columns.Sum(c => c.Total)} de {total} cartões.");
+        var table = new Table().AddColumns("Etapa", "Cartões", "Primeira página");
+        foreach (var column in columns)
+            table.AddRow(Markup.Escape(board.FindStage(column.Stage)?.Name ?? ""), column.Total.ToString(),
+                Markup.Escape(string.Join(", ", column.Cards.Select(c => c.Name))));
+        console.Write(table);
     }
 
     private async Task ShowAsync(CrmDatabase database, string login, Table summary, CancellationToken cancellationToken)

@@ -3,6 +3,8 @@ using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Boards;
+using Crm.Domain.Boards.Cards;
+using Crm.Domain.Boards.Filters;
 using Crm.Domain.Funnel.Pipelines;
 using Crm.Domain.Identity;
 using Crm.Domain.Organization;
@@ -16,7 +18,8 @@ namespace Crm.Cli.Demo;
 
 /// <summary>
 /// The sample tenant of <c>crm demo</c>: one company with a Matriz and a Filial, a Diretora, a Coordenador with two
-/// Usuários under him, a Usuária outside his team, their accounts and leads, the default pipeline and a board.
+/// Usuários under him, a Usuária outside his team, their accounts and leads, the default pipeline, a board with a card per
+/// lead, and Ana's saved board filter "Meus cartões" (the cards she sells) in use.
 /// Written in one transaction, so a database holds either all of it or none of it.
 /// </summary>
 internal static class DemoData
@@ -35,6 +38,9 @@ internal static class DemoData
         ("bruno", "Bruno Vendedor", StandardRoles.Usuario, "carlos", 2, 1),
         ("paula", "Paula Vendedora", StandardRoles.Usuario, "marina", 2, 1),
     ];
+
+    /// <summary>The board filter Ana saved and uses: the cards she sells.</summary>
+    public const string MyCardsFilter = "Meus cartões";
 
     /// <summary>Whether an earlier run already loaded the sample data (it is loaded all at once).</summary>
     public static Task<bool> IsLoadedAsync(CrmDbContext db) => db.Companies.AnyAsync();
@@ -62,6 +68,7 @@ internal static class DemoData
         db.Users.AddRange(users.Values);
 
         var seed = 0;
+        var leads = new List<(Lead Lead, UserId Owner)>();
         foreach (var person in People)
         {
             var owner = users[person.Login].Id;
@@ -69,9 +76,10 @@ internal static class DemoData
                 db.Accounts.Add(Account.Register(new AccountId(Guid.NewGuid()), Tenant,
                     Valid(Form(++seed, person.Name, owner, company.Id, matriz.Id), RegistrationKind.Account), owner, clock));
             for (var i = 0; i < person.Leads; i++)
-                db.Leads.Add(Lead.Register(new LeadId(Guid.NewGuid()), Tenant,
-                    Valid(Form(++seed, person.Name, owner, company.Id, matriz.Id), RegistrationKind.Lead), owner, clock));
+                leads.Add((Lead.Register(new LeadId(Guid.NewGuid()), Tenant,
+                    Valid(Form(++seed, person.Name, owner, company.Id, matriz.Id), RegistrationKind.Lead), owner, clock), owner));
         }
+        db.Leads.AddRange(leads.Select(l => l.Lead));
 
         db.Pipelines.Add(DefaultPipeline.Create(Tenant, MasterDataCode.Of("PROSPECT"), MasterDataCode.Of("CLIENTE")).AsT0);
         var board = Board.Create(Tenant, "Prospecção Sul", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"),
@@ -81,6 +89,20 @@ internal static class DemoData
         foreach (var person in People.Where(p => p.Role == StandardRoles.Usuario))
             board.Release(users[person.Login].Id, users["marina"].Id, clock);
         db.Boards.Add(board);
+
+        // Every lead gets a card on the first list, sold by the lead's owner.
+        var prospects = new ProspectCardIndex([]);
+        foreach (var (lead, owner) in leads)
+        {
+            var card = Card.Open(board, board.Stages[0].Id, lead.Data.LegalName, new ProspectLink(lead.Id, clock.GetCurrentInstant()), owner,
+                null, prospects, users["marina"].Id, clock).AsT0;
+            prospects.Track(card);
+            db.Cards.Add(card);
+        }
+        var anas = new BoardFilterPreferences(users["ana"].Id, board.Id);
+        anas.Use(CardFilter.Create(new CardFilterDraft { Sellers = [users["ana"].Id] }).AsT0);
+        anas.Save(MyCardsFilter);
+        db.BoardFilters.Add(anas);
     }
 
     private static RegistrationForm Form(int seed, string owner, UserId ownerId, CompanyId company, BranchId branch) => new()

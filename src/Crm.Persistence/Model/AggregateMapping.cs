@@ -34,39 +34,48 @@ internal static class AggregateMapping
     {
         var tenantName = ((MemberExpression)tenant.Body).Member.Name;
         builder.Property(tenant).HasColumnName(TenantColumn);
-        return builder.Aggregate(table, tenantName, id, Expression.Lambda<Func<T, bool>>(
+        return builder.Aggregate(table, tenantName, MemberNames(id.Body), Expression.Lambda<Func<T, bool>>(
             Expression.Equal(tenant.Body, Expression.Property(Expression.Constant(context), nameof(CrmDbContext.Tenant))),
             tenant.Parameters));
     }
 
     /// <summary>
-    /// Maps <typeparamref name="T"/> as an aggregate whose domain type does not carry its tenant (a base card belongs to
-    /// a board): the tenant is a shadow column filled from the session on insert, otherwise exactly as <see cref="IsAggregate"/>.
+    /// Maps <typeparamref name="T"/> as an aggregate whose domain type does not carry its tenant (a base card, a user's
+    /// filters: they belong to a board): the tenant is a shadow column filled from the session on insert, otherwise
+    /// exactly as <see cref="IsAggregate"/>. <paramref name="key"/> names the key after the tenant: <c>x =&gt; x.Id</c> or
+    /// <c>x =&gt; new { x.User, x.Board }</c>.
     /// </summary>
-    public static EntityTypeBuilder<T> IsBoardOwnedAggregate<T, TId>(this EntityTypeBuilder<T> builder, string table,
-        Expression<Func<T, TId>> id, CrmDbContext context)
+    public static EntityTypeBuilder<T> IsBoardOwnedAggregate<T>(this EntityTypeBuilder<T> builder, string table,
+        Expression<Func<T, object?>> key, CrmDbContext context)
         where T : class
     {
         builder.Property<TenantId>(TenantColumn).HasValueGenerator((_, _) => new SessionTenant());
-        return builder.Aggregate(table, TenantColumn, id, e => EF.Property<TenantId>(e, TenantColumn) == context.Tenant);
+        return builder.Aggregate(table, TenantColumn, MemberNames(key.Body),
+            e => EF.Property<TenantId>(e, TenantColumn) == context.Tenant);
     }
 
-    private static EntityTypeBuilder<T> Aggregate<T, TId>(this EntityTypeBuilder<T> builder, string table, string tenantName,
-        Expression<Func<T, TId>> id, Expression<Func<T, bool>> tenantFilter)
+    private static EntityTypeBuilder<T> Aggregate<T>(this EntityTypeBuilder<T> builder, string table, string tenantName,
+        string[] keyNames, Expression<Func<T, bool>> tenantFilter)
         where T : class
     {
         builder.ToTable(table);
-        var idName = ((MemberExpression)id.Body).Member.Name;
-        builder.Property(id).ValueGeneratedNever();
-        if (tenantName == idName)
-            builder.HasKey(idName);
-        else
-            builder.HasKey(tenantName, idName);
+        foreach (var name in keyNames)
+            builder.Property(name).ValueGeneratedNever();
+        builder.HasKey(keyNames.Contains(tenantName) ? keyNames : [tenantName, .. keyNames]);
         builder.Property<long>(Version).IsConcurrencyToken();
         builder.HasAnnotation(TenantPropertyAnnotation, tenantName);
         builder.HasQueryFilter(TenantFilter, tenantFilter);
         return builder;
     }
+
+    // x => x.Id (boxed or not) or x => new { x.A, x.B }.
+    private static string[] MemberNames(Expression body) => body switch
+    {
+        UnaryExpression { NodeType: ExpressionType.Convert } boxed => MemberNames(boxed.Operand),
+        MemberExpression member => [member.Member.Name],
+        NewExpression anonymous => [.. anonymous.Arguments.Select(a => ((MemberExpression)a).Member.Name)],
+        _ => throw new ArgumentException($"Not a member or an anonymous type of members: {body}.", nameof(body)),
+    };
 }
 
 /// <summary>Fills a shadow tenant column with the tenant of the session that adds the row.</summary>

@@ -47,8 +47,8 @@ internal static class CardContentMapping
         builder.Property(c => c.Board);
         builder.Property(c => c.UpdatedAt);
         builder.Property(c => c.Description);
-        builder.Property(c => c.Tags).HasConversion<IdArrayConverter<TagId>>();
-        builder.Property(c => c.Members).HasConversion<IdArrayConverter<UserId>>();
+        builder.PrimitiveCollection(c => c.Tags).ElementType(e => e.HasConversion<IdConverter<TagId>>());
+        builder.PrimitiveCollection(c => c.Members).ElementType(e => e.HasConversion<IdConverter<UserId>>());
         builder.ComplexCollection<List<Comment>, Comment>("_comments", comment => comment.ToJson("Comments"));
         builder.ComplexCollection<List<Attachment>, Attachment>("_attachments", attachment =>
         {
@@ -87,3 +87,4 @@ internal sealed class AttachmentLocationConverter() : ValueConverter<AttachmentL
         ? new AttachmentLocation.StoredFile(text[FilePrefix.Length..])
         : new AttachmentLocation.ExternalLink(new Uri(text, UriKind.Absolute));
 }
+

@@ -69,10 +69,13 @@ internal sealed class OpportunityConfiguration(CrmDbContext context) : IEntityTy
 
 internal static class TaskMapping
 {
-    /// <summary>The aggregate's <c>_tasks</c> list as the JSON column <c>Tasks</c>.</summary>
+    /// <summary>The field that holds an aggregate's tasks.</summary>
+    public const string Field = "_tasks";
+
+    /// <summary>The aggregate's <see cref="Field"/> list as the JSON column <c>Tasks</c>.</summary>
     public static void MapTasks<T>(EntityTypeBuilder<T> builder)
         where T : class =>
-        builder.ComplexCollection<List<SalesTask>, SalesTask>("_tasks", task =>
+        builder.ComplexCollection<List<SalesTask>, SalesTask>(Field, task =>
         {
             task.ToJson("Tasks");
             Map(task);

@@ -16,13 +16,7 @@ public sealed class CardPersistenceTests
 {
     private static readonly TenantId Tenant = new(Guid.NewGuid());
 
-    private static Board NewBoard(TenantId tenant, FakeClock clock)
-    {
-        var board = Board.Create(tenant, "Prospecção Sul", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), Records.Ana, clock).AsT0;
-        board.AddStage("Contato", 5, Colour.Of("#FFC107"), Records.Ana, clock);
-        board.AddTag("Fibra", Colour.Of("#43A047"), Records.Ana, clock);
-        return board;
-    }
+    private static Board NewBoard(TenantId tenant, FakeClock clock) => BoardRecords.Board(tenant, clock, [("Contato", 5)], "Fibra");
 
     private static Card NewCard(Board board, LeadId prospect, IProspectCards cards, FakeClock clock) =>
         Card.Open(board, board.Stages[0].Id, "Padaria Central", new ProspectLink(prospect, clock.GetCurrentInstant()), Records.Ana,
@@ -65,6 +59,36 @@ public sealed class CardPersistenceTests
         var task = Assert.Single(stored.Tasks);
         Assert.Equal((card.Tasks[0].Id, "Visitar", new LocalDate(2026, 12, 1), Records.Ana), (task.Id, task.Title, task.Due, task.Assignee));
         Assert.False(stored.IsOpen);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Tag_and_member_edits_of_a_stored_card_are_saved_and_queried(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var clock = Records.Clock();
+        var board = BoardRecords.Board(Tenant, clock, [("Contato", 5)], "Fibra", "Rádio");
+        var bruno = new UserId(Guid.NewGuid());
+        var card = NewCard(board, new LeadId(Guid.NewGuid()), new ProspectCardIndex([]), clock);
+        card.AddTag(board, board.Tags[0].Id, Records.Ana, clock);
+        card.AddMember(Records.Ana, Records.Ana, clock);
+        await using (var write = db.Open(Tenant))
+        {
+            write.Cards.Add(card);
+            await write.SaveAsync();
+        }
+        await using (var edit = db.Open(Tenant))
+        {
+            var stored = await edit.Cards.SingleAsync(c => c.Id == card.Id);
+            stored.RemoveTag(board, board.Tags[0].Id, Records.Ana, clock);
+            stored.AddTag(board, board.Tags[1].Id, Records.Ana, clock);
+            stored.AddMember(bruno, Records.Ana, clock);
+            Assert.True((await edit.SaveAsync()).IsSaved);
+        }
+
+        await using var read = db.Open(Tenant);
+        var back = await read.Cards.SingleAsync(c => c.Tags.Contains(board.Tags[1].Id) && !c.Tags.Contains(board.Tags[0].Id) && c.Members.Contains(bruno));
+        Assert.Equal([board.Tags[1].Id], back.Tags);
+        Assert.Equal([Records.Ana, bruno], back.Members);
     }
 
     [Theory, SqliteData, PostgresData]
@@ -151,56 +175,6 @@ public sealed class CardPersistenceTests
     }
 }
 
-public sealed class CardFilterTranslationTests
-{
-    private static readonly TenantId Tenant = new(Guid.NewGuid());
-
-    public static TheoryData<CardFilterDraft> Drafts() => new()
-    {
-        new CardFilterDraft(),
-        new CardFilterDraft { Sellers = [Records.Ana], Lost = TriState.No },
-        new CardFilterDraft { Stagnant = TriState.Yes, Archived = TriState.All },
-        new CardFilterDraft { Stagnant = TriState.No, From = new LocalDate(2026, 11, 22), To = new LocalDate(2026, 11, 30), Order = SortOrder.Descending },
-    };
-
-    [Theory, MemberData(nameof(Drafts))]
-    public async Task The_board_filter_runs_as_SQL_on_SQLite_with_the_same_cards_as_in_memory(CardFilterDraft draft)
-    {
-        await using var db = await TestDatabase.Create(TestProviders.Sqlite);
-        var clock = Records.Clock();
-        var board = Board.Create(Tenant, "Prospecção", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), Records.Ana, clock).AsT0;
-        board.AddStage("Contato", 5, null, Records.Ana, clock);
-        var index = new ProspectCardIndex([]);
-        var cards = new List<Card>();
-        foreach (var (seller, days) in new (UserId?, int)[] { (Records.Ana, 0), (null, 2), (Records.Ana, 9), (new UserId(Guid.NewGuid()), 12) })
-        {
-            clock.Advance(Duration.FromDays(days));
-            var card = Card.Open(board, board.Stages[0].Id, $"Cartão {cards.Count}", new ProspectLink(new LeadId(Guid.NewGuid()), clock.GetCurrentInstant()),
-                seller, null, index, Records.Ana, clock).AsT0;
-            index.Track(card);
-            cards.Add(card);
-        }
-        cards[1].MarkLost("Sem verba", Records.Ana, clock);
-        cards[2].Archive(Records.Ana, clock);
-        await using (var write = db.Open(Tenant))
-        {
-            write.Cards.AddRange(cards);
-            Assert.True((await write.SaveAsync()).IsSaved);
-        }
-        clock.Advance(Duration.FromDays(8));
-        var spec = new CardSpecification(CardFilter.Create(draft).AsT0, board, DateTimeZoneProviders.Tzdb["America/Sao_Paulo"], clock.GetCurrentInstant());
-
-        await using var read = db.Open(Tenant);
-        var query = spec.Apply(read.Cards);
-        var sql = query.ToQueryString();
-        var fromDatabase = await query.Select(c => c.Id).ToListAsync();
-
-        Assert.Contains("WHERE", sql, StringComparison.Ordinal);
-        Assert.NotEmpty(fromDatabase);
-        Assert.Equal(spec.Apply(cards.AsQueryable()).Select(c => c.Id), fromDatabase);
-    }
-}
-
 public sealed class BaseCardPersistenceTests
 {
     [Theory, SqliteData, PostgresData]
@@ -209,8 +183,7 @@ public sealed class BaseCardPersistenceTests
         await using var db = await TestDatabase.Create(provider);
         var tenant = new TenantId(Guid.NewGuid());
         var clock = Records.Clock();
-        var board = Board.Create(tenant, "Prospecção", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), Records.Ana, clock).AsT0;
-        board.AddTag("Fibra", Colour.Of("#43A047"), Records.Ana, clock);
+        var board = BoardRecords.Board(tenant, clock, [], "Fibra");
         var template = BaseCard.Create(board, "Modelo padrão", Records.Ana, clock).AsT0;
         template.Describe("Roteiro de primeira visita", Records.Ana, clock);
         template.AddTag(board, board.Tags[0].Id, Records.Ana, clock);

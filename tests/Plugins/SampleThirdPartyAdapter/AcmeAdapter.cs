@@ -52,7 +52,7 @@ public sealed class AcmeAdapter : ErpAdapter<AcmeCustomer>
         var rules = new AccountRules(Acme, "Acme");
         _rules = new EligibilityRules(
         [
-            rules.FitsIn(RegistrationField.LegalName, 50, static a => a.Data.LegalName),
+            rules.FitsIn(RegistrationField.LegalName, 50),
             rules.TaxIdAsClientTypeRequires(),
             rules.GeneralEmailPresent(),
             rules.AddressPresent(AddressKind.Correspondence),

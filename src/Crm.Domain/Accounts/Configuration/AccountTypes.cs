@@ -47,6 +47,12 @@ public sealed class ClientTypeMapping
     /// <summary>True when the tenant configured client or account types; without any, codes are not checked.</summary>
     public bool HasTypes => _clientTypes.Count > 0 || _accountTypes.Count > 0;
 
+    /// <summary>Every configured client type.</summary>
+    public IEnumerable<ClientType> ClientTypes => _clientTypes.Values;
+
+    /// <summary>The client type × account type pairs whose account type integrates with the ERP (what <see cref="Integrates"/> asks).</summary>
+    public IEnumerable<(MasterDataCode ClientType, MasterDataCode AccountType)> IntegratingPairs => _integratingPairs;
+
     /// <summary>The client type with <paramref name="code"/>, if configured.</summary>
     public ClientType? ClientType(MasterDataCode code) => _clientTypes.GetValueOrDefault(code);
 

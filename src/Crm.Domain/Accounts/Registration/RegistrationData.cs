@@ -12,6 +12,8 @@ namespace Crm.Domain.Accounts.Registration;
 /// </summary>
 public sealed class RegistrationData
 {
+    private RegistrationFacts _facts;
+
     internal RegistrationData() { }
 
     /// <summary>Física, jurídica or estrangeiro.</summary>
@@ -74,6 +76,16 @@ public sealed class RegistrationData
     public IReadOnlyList<MarketingConsent> Marketing { get; internal init; } = [];
     /// <summary>Tenant-defined fields, unique by key.</summary>
     public IReadOnlyList<CustomField> CustomFields { get; internal init; } = [];
+
+    /// <summary>The facts bulk checks read instead of the object graph; computed when the data is validated.</summary>
+    public ref readonly RegistrationFacts Facts => ref _facts;
+
+    /// <summary>Computes <see cref="Facts"/> once every property is set (the data is then complete and never changes).</summary>
+    internal RegistrationData WithFacts()
+    {
+        _facts = new RegistrationFacts(this);
+        return this;
+    }
 
     /// <summary>The address of <paramref name="kind"/>; for delivery, the default one.</summary>
     public Address? AddressOf(AddressKind kind) =>

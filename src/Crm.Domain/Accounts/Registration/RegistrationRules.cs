@@ -89,7 +89,7 @@ public static class RegistrationRules
 
         return problems.HasErrors
             ? new Invalid(problems.All)
-            : new ValidRegistration(context.Kind, data, problems.All);
+            : new ValidRegistration(context.Kind, data.WithFacts(), problems.All);
     }
 
     /// <summary>The text of a scalar field on the form; null for the fields that are collections.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Crm.Domain.Accounts.History;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
@@ -33,14 +32,14 @@ public abstract class CardContent
     /// <summary>The description.</summary>
     public string? Description { get; private set; }
 
-    // Tags and members are immutable arrays (a card has a handful): filter expressions bind their instance
-    // Contains, the ICollection<T>.Contains shape EF Core translates to SQL.
+    // Tags and members are read-only lists (a card has a handful), replaced on each edit and never changed in place:
+    // EF Core stores them as primitive collections and translates a filter's Contains on them to SQL.
 
     /// <summary>The board tags on it.</summary>
-    public ImmutableArray<TagId> Tags { get; private set; } = [];
+    public IReadOnlyList<TagId> Tags { get; private set; } = [];
 
     /// <summary>The users linked to it.</summary>
-    public ImmutableArray<UserId> Members { get; private set; } = [];
+    public IReadOnlyList<UserId> Members { get; private set; } = [];
 
     /// <summary>Internal notes, oldest first.</summary>
     public IReadOnlyList<Comment> Comments => _comments;
@@ -75,7 +74,7 @@ public abstract class CardContent
         var problem = name is null ? new Problem("tag", ContentCodes.TagUnknown, "Etiqueta não existe neste CRM.")
             : Tags.Contains(tag) ? new Problem("tag", ContentCodes.TagPresent, $"A etiqueta '{name}' já está no cartão.")
             : null;
-        return Edit(actor, clock, problem, "tags", null, name, _ => Tags = Tags.Add(tag));
+        return Edit(actor, clock, problem, "tags", null, name, _ => Tags = [.. Tags, tag]);
     }
 
     /// <summary>Takes a tag off.</summary>
@@ -86,7 +85,7 @@ public abstract class CardContent
     public Outcome<HistoryEntry> RemoveTag(Board board, TagId tag, UserId actor, IClock clock)
     {
         var problem = Tags.Contains(tag) ? null : new Problem("tag", ContentCodes.TagAbsent, "A etiqueta não está no cartão.");
-        return Edit(actor, clock, problem, "tags", Own(board).FindTag(tag)?.Name ?? tag.Value.ToString(), null, _ => Tags = Tags.Remove(tag));
+        return Edit(actor, clock, problem, "tags", Own(board).FindTag(tag)?.Name ?? tag.Value.ToString(), null, _ => Tags = [.. Tags.Where(t => t != tag)]);
     }
 
     /// <summary>Links a user as a member.</summary>
@@ -96,7 +95,7 @@ public abstract class CardContent
     public Outcome<HistoryEntry> AddMember(UserId member, UserId actor, IClock clock)
     {
         var problem = Members.Contains(member) ? new Problem("member", ContentCodes.MemberPresent, "O usuário já é membro.") : null;
-        return Edit(actor, clock, problem, "members", null, member.Value.ToString(), _ => Members = Members.Add(member));
+        return Edit(actor, clock, problem, "members", null, member.Value.ToString(), _ => Members = [.. Members, member]);
     }
 
     /// <summary>Unlinks a member.</summary>
@@ -106,7 +105,7 @@ public abstract class CardContent
     public Outcome<HistoryEntry> RemoveMember(UserId member, UserId actor, IClock clock)
     {
         var problem = Members.Contains(member) ? null : new Problem("member", ContentCodes.MemberAbsent, "O usuário não é membro.");
-        return Edit(actor, clock, problem, "members", member.Value.ToString(), null, _ => Members = Members.Remove(member));
+        return Edit(actor, clock, problem, "members", member.Value.ToString(), null, _ => Members = [.. Members.Where(m => m != member)]);
     }
 
     /// <summary>Adds an internal comment by <paramref name="author"/>.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Crm.Domain.Boards.Cards;
 
 namespace Crm.Domain.Boards.Filters;
@@ -34,11 +33,11 @@ internal sealed class Interned<T>(int exactBits) where T : notnull, IEquatable<T
     public bool IsShared(int id) => id >= exactBits;
 
     /// <summary>The mask of a card's values, interning new ones.</summary>
-    public ulong Mask(ImmutableArray<T> values)
+    public ulong Mask(IReadOnlyList<T> values)
     {
         var mask = 0UL;
-        foreach (var value in values)
-            mask |= Bit(Intern(value));
+        for (var i = 0; i < values.Count; i++)
+            mask |= Bit(Intern(values[i]));
         return mask;
     }
 }
@@ -50,10 +49,10 @@ internal sealed class AnyOf<T> where T : notnull, IEquatable<T>
     private readonly ulong _exact;
     private readonly ulong _shared;
     private readonly T[] _sharedValues;
-    private readonly Func<Card, ImmutableArray<T>> _onCard;
+    private readonly Func<Card, IReadOnlyList<T>> _onCard;
 
     /// <summary>The chosen <paramref name="values"/> as bits of <paramref name="ids"/>; values no card carries drop out.</summary>
-    public AnyOf(IReadOnlyList<T> values, Interned<T> ids, Func<Card, ImmutableArray<T>> onCard)
+    public AnyOf(IReadOnlyList<T> values, Interned<T> ids, Func<Card, IReadOnlyList<T>> onCard)
     {
         _onCard = onCard;
         var shared = new List<T>();
@@ -75,5 +74,5 @@ internal sealed class AnyOf<T> where T : notnull, IEquatable<T>
 
     /// <summary>True when the card (its mask, and the card itself for shared bits) carries a chosen value.</summary>
     public bool Matches(ulong mask, Card card) =>
-        (mask & _exact) != 0 || ((mask & _shared) != 0 && _sharedValues.AsSpan().ContainsAny(_onCard(card).AsSpan()));
+        (mask & _exact) != 0 || ((mask & _shared) != 0 && _onCard(card).Any(_sharedValues.Contains));
 }

@@ -1,4 +1,5 @@
 using Crm.Domain.Accounts.Configuration;
+using Crm.Domain.Accounts.Registration;
 
 namespace Crm.Domain.Integration.Eligibility;
 
@@ -32,18 +33,31 @@ public enum MasterDataKind
 /// <param name="Receivable">For payment conditions: true for an "A receber" (receivable) condition, the only kind Mega syncs.</param>
 public sealed record MasterDataRecord(MasterDataKind Kind, MasterDataCode Code, string Name, bool Active = true, bool Receivable = true);
 
-/// <summary>The master data an ERP knows, by kind and code; look-ups allocate nothing.</summary>
+/// <summary>
+/// The master data an ERP knows, by kind and code; look-ups allocate nothing. Codes that pack (<see cref="PackedText"/>) are
+/// also indexed by their packed word, so the eligibility of an account reads its <see cref="RegistrationFacts"/> and a small
+/// table, never the code's string.
+/// </summary>
 public sealed class IntegratedMasterData
 {
+    private static readonly int Kinds = Enum.GetValues<MasterDataKind>().Length;
+
     private readonly Dictionary<MasterDataCode, MasterDataRecord>[] _byKind =
-        [.. Enum.GetValues<MasterDataKind>().Select(_ => new Dictionary<MasterDataCode, MasterDataRecord>())];
+        [.. Enumerable.Range(0, Kinds).Select(_ => new Dictionary<MasterDataCode, MasterDataRecord>())];
+
+    private readonly Dictionary<ulong, MasterDataRecord>[] _byPackedCode =
+        [.. Enumerable.Range(0, Kinds).Select(_ => new Dictionary<ulong, MasterDataRecord>())];
 
     /// <summary>Indexes <paramref name="records"/>; a later record with the same kind and code replaces an earlier one.</summary>
     public IntegratedMasterData(IEnumerable<MasterDataRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         foreach (var record in records)
+        {
             _byKind[(int)record.Kind][record.Code] = record;
+            if (RegistrationFacts.Pack(record.Code) is var packed && PackedText.IsPacked(packed))
+                _byPackedCode[(int)record.Kind][packed] = record;
+        }
     }
 
     /// <summary>No master data: nothing is integrated.</summary>
@@ -53,9 +67,41 @@ public sealed class IntegratedMasterData
     public MasterDataRecord? Find(MasterDataKind kind, MasterDataCode? code) =>
         code is { } c && _byKind[(int)kind].TryGetValue(c, out var record) ? record : null;
 
+    /// <summary>
+    /// The record of <paramref name="kind"/> that the master-data <paramref name="field"/> of <paramref name="data"/> points to,
+    /// or null when it is not informed or the ERP does not know it. Reads the packed code in <see cref="RegistrationData.Facts"/>;
+    /// only a code that does not pack is looked up by its text.
+    /// </summary>
+    public MasterDataRecord? Find(MasterDataKind kind, RegistrationData data, RegistrationField field)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var packed = data.Facts.Code(field);
+        if (packed == PackedText.Unpackable)
+            return Find(kind, CodeOf(data, field));
+        return packed != PackedText.Absent && _byPackedCode[(int)kind].TryGetValue(packed, out var record) ? record : null;
+    }
+
     /// <summary>True when <paramref name="code"/> is given and the ERP knows it.</summary>
     public bool IsIntegrated(MasterDataKind kind, MasterDataCode? code) => Find(kind, code) is not null;
 
     /// <summary>Every record of <paramref name="kind"/>.</summary>
     public IEnumerable<MasterDataRecord> All(MasterDataKind kind) => _byKind[(int)kind].Values;
+
+    /// <summary>The code of the master-data <paramref name="field"/> of <paramref name="data"/>.</summary>
+    public static MasterDataCode? CodeOf(RegistrationData data, RegistrationField field)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return field switch
+        {
+            RegistrationField.ClientType => data.ClientType,
+            RegistrationField.AccountType => data.AccountType,
+            RegistrationField.ClientGroup => data.ClientGroup,
+            RegistrationField.Representative => data.Representative,
+            RegistrationField.Carrier => data.Carrier,
+            RegistrationField.Portador => data.Portador,
+            RegistrationField.PaymentCondition => data.PaymentCondition,
+            RegistrationField.PriceTable => data.PriceTable,
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a master-data field."),
+        };
+    }
 }

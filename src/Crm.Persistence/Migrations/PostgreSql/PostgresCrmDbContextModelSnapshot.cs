@@ -372,18 +372,18 @@ namespace Crm.Persistence.Migrations.PostgreSql
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
-                    b.Property<string>("Members")
+                    b.PrimitiveCollection<Guid[]>("Members")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("uuid[]");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("Tags")
+                    b.PrimitiveCollection<Guid[]>("Tags")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("uuid[]");
 
                     b.Property<Instant>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -614,9 +614,9 @@ namespace Crm.Persistence.Migrations.PostgreSql
                     b.Property<string>("LostReason")
                         .HasColumnType("text");
 
-                    b.Property<string>("Members")
+                    b.PrimitiveCollection<Guid[]>("Members")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("uuid[]");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -635,9 +635,9 @@ namespace Crm.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("Stage")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Tags")
+                    b.PrimitiveCollection<Guid[]>("Tags")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("uuid[]");
 
                     b.Property<Instant>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -741,6 +741,38 @@ namespace Crm.Persistence.Migrations.PostgreSql
                     b.ToTable("Cards", (string)null);
 
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Boards.Filters.BoardFilterPreferences", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("User")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Board")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Current")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("CurrentFilter");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("_saved")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("SavedFilters");
+
+                    b.HasKey("TenantId", "User", "Board");
+
+                    b.ToTable("BoardFilters", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
                 });
 
             modelBuilder.Entity("Crm.Domain.Funnel.Opportunities.Opportunity", b =>

@@ -368,7 +368,7 @@ namespace Crm.Persistence.Migrations.Sqlite
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Members")
+                    b.PrimitiveCollection<string>("Members")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -377,7 +377,7 @@ namespace Crm.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Tags")
+                    b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -610,7 +610,7 @@ namespace Crm.Persistence.Migrations.Sqlite
                     b.Property<string>("LostReason")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Members")
+                    b.PrimitiveCollection<string>("Members")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -631,7 +631,7 @@ namespace Crm.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Stage")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Tags")
+                    b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -738,6 +738,38 @@ namespace Crm.Persistence.Migrations.Sqlite
                     b.ToTable("Cards", (string)null);
 
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Boards.Filters.BoardFilterPreferences", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("User")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Board")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Current")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CurrentFilter");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_saved")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SavedFilters");
+
+                    b.HasKey("TenantId", "User", "Board");
+
+                    b.ToTable("BoardFilters", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
                 });
 
             modelBuilder.Entity("Crm.Domain.Funnel.Opportunities.Opportunity", b =>
