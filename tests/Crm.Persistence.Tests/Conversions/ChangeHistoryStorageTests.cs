@@ -8,6 +8,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using NodaTime;
 using NodaTime.Text;
 
@@ -145,5 +147,42 @@ public sealed class ChangeHistoryStorageTests
         var merged = Assert.Single(loaded.History.Absorbed);
         Assert.Equal("account:velha", merged.Source);
         Assert.Equal([absorbed], merged.Entries);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Reverting_the_AccountStorage_migration_rewrites_histories_in_the_earlier_format_and_reapplying_reads_them(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var account = Records.Account(Tenant, 5);
+        var absorbed = new HistoryEntry(Instant.FromUtc(2025, 2, 3, 4, 5) + Duration.FromNanoseconds(123_456_000), Records.Ana, "legal_name", "Velha", null, false);
+        var secret = new HistoryEntry(Instant.FromUtc(2025, 2, 3, 4, 6), Records.Ana, "custom.senha", null, "x", true);
+        account.History.Absorb("account:velha", new ChangeHistory([absorbed, secret]));
+        await using (var write = db.Open(Tenant))
+        {
+            write.Accounts.Add(account);
+            Assert.True((await write.SaveAsync()).IsSaved);
+        }
+
+        await using (var migrate = db.Open(Tenant))
+        {
+            await migrate.GetService<IMigrator>().MigrateAsync("BoardFilters");
+            var stored = await migrate.Database.SqlQueryRaw<string>(provider == TestProviders.Sqlite
+                ? "SELECT \"History\" AS \"Value\" FROM \"Accounts\""
+                : "SELECT \"History\"::text AS \"Value\" FROM \"Accounts\"").SingleAsync();
+            using var document = JsonDocument.Parse(stored);
+            var entries = document.RootElement.GetProperty("Entries");
+            Assert.Equal(account.History.Entries.Count, entries.GetArrayLength());
+            Assert.Equal(provider == TestProviders.Sqlite ? JsonValueKind.Number : JsonValueKind.String, entries[0].GetProperty("At").ValueKind);
+            Assert.Equal(JsonValueKind.String, document.RootElement.GetProperty("Absorbed").ValueKind);
+            Assert.False(document.RootElement.TryGetProperty("Changes", out _));
+            await migrate.GetService<IMigrator>().MigrateAsync();
+        }
+
+        await using var read = db.Open(Tenant);
+        var loaded = await read.Accounts.SingleAsync();
+        Assert.Equal(account.History.Entries, loaded.History.Entries);
+        var merged = Assert.Single(loaded.History.Absorbed);
+        Assert.Equal("account:velha", merged.Source);
+        Assert.Equal([absorbed, secret], merged.Entries);
     }
 }
