@@ -33,16 +33,11 @@ namespace Crm.Domain.Matrices;
 public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
 {
     private readonly Shape[] _shapes;
-    private readonly Dimension[] _usedDimensions;
-    private readonly bool _usesNcm;
 
     private Matrix(MatrixRule<TPayload>[] rules, Shape[] shapes)
     {
         Rules = Array.AsReadOnly(rules);
         _shapes = shapes;
-        var used = shapes.Aggregate(0, (bits, s) => bits | s.Bits);
-        _usedDimensions = DimensionSet.InOrder.Where(d => (used & DimensionSet.Bit(d)) != 0).ToArray();
-        _usesNcm = _usedDimensions.Contains(Dimension.Ncm);
     }
 
     /// <summary>The rules, in the order they were given.</summary>
@@ -53,7 +48,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
     /// validities, empty quantity ranges, malformed NCM prefixes, blank codes, dimensions the matrix does not
     /// accept, invalid payloads, and every pair of rules with identical keys and overlapping ranges.
     /// </summary>
-    public static MatrixResult<Matrix<TPayload>> Build(IEnumerable<MatrixRule<TPayload>> rules)
+    public static Outcome<Matrix<TPayload>> Build(IEnumerable<MatrixRule<TPayload>> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var list = rules.ToArray();
@@ -84,15 +79,16 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         return new Matrix<TPayload>(list, shapes);
     }
 
-    /// <summary>The most specific rule matching <paramref name="context"/>, or null when none does. Allocates nothing.</summary>
+    /// <summary>
+    /// The most specific rule matching <paramref name="context"/>, or null when none does. Allocates nothing, and hashes
+    /// nothing: the context carries the hashes of its values.
+    /// </summary>
     public MatrixRule<TPayload>? Find(MatrixContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ncmDigits = _usesNcm && context.Ncm is { Value: { } ncm } ? int.Parse(ncm, CultureInfo.InvariantCulture) : -1; // 8 digits
-        var key = IndexKey.Of(context, _usedDimensions, ncmDigits);
-        var day = context.Date.ToDateOnly().DayNumber;
+        var bits = context.Key.Bits;
         foreach (var shape in _shapes)
-            if ((shape.Bits & ~key.Bits) == 0 && shape.Find(ref key, day, context.Quantity) is { } rule)
+            if ((shape.Bits & ~bits) == 0 && shape.Find(context, context.Day, context.Quantity) is { } rule)
                 return rule;
         return null;
     }
@@ -185,7 +181,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
     /// </summary>
     private sealed class Shape
     {
-        private readonly Dimension[] _dimensions;
+        private readonly Dimension[] _dimensions; // without the NCM
         private readonly Bucket[] _buckets;
         private readonly int _shift;
         private readonly Entry[] _entries;
@@ -198,7 +194,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         {
             Bits = bits;
             NcmLength = ncmLength;
-            _dimensions = DimensionSet.InOrder.Where(d => (bits & DimensionSet.Bit(d)) != 0).ToArray();
+            _dimensions = DimensionSet.InOrder.Where(d => d != Dimension.Ncm && (bits & DimensionSet.Bit(d)) != 0).ToArray();
             var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, 2 * rules.Count));
             _buckets = new Bucket[capacity];
             _shift = 64 - BitOperations.Log2((uint)capacity);
@@ -209,12 +205,12 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             var homes = new List<int>();
             foreach (var (rule, ncmDigits) in rules)
             {
-                var key = IndexKey.Of(rule.Key, _dimensions, ncmDigits);
-                var home = Locate(ref key, CollectionsMarshal.AsSpan(firsts));
+                var key = IndexKey.Of(rule.Key, ncmDigits);
+                var home = Locate(key, rule.Key, CollectionsMarshal.AsSpan(firsts), out var hash);
                 var entry = new Entry(rule, ncmDigits);
                 if (_buckets[home].IsEmpty)
                 {
-                    _buckets[home] = new Bucket((uint)key.HashOf(_dimensions), groups.Count, 1);
+                    _buckets[home] = new Bucket((uint)hash, groups.Count, 1);
                     groups.Add([]);
                     firsts.Add(entry);
                     homes.Add(home);
@@ -239,30 +235,36 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
 
         public int NcmLength { get; }
 
-        /// <summary>The rule of the key's projection on this shape covering the day and quantity; null when there is none.</summary>
-        public MatrixRule<TPayload>? Find(ref IndexKey key, int day, decimal? quantity)
+        /// <summary>The rule of the context's projection on this shape covering the day and quantity; null when there is none.</summary>
+        public MatrixRule<TPayload>? Find(MatrixContext context, int day, decimal? quantity)
         {
-            var bucket = _buckets[Locate(ref key, _entries)];
+            var bucket = _buckets[Locate(context.Key, context, _entries, out _)];
             return bucket.IsEmpty ? null : Covering(_entries.AsSpan(bucket.Start, bucket.Count), day, quantity);
         }
 
         /// <summary>
-        /// The bucket holding the key's projection on this shape, or the empty bucket where it would go; a bucket's key is
-        /// that of <c>entries[bucket.Start]</c>.
+        /// The bucket holding the projection on this shape of <paramref name="key"/> (the key of
+        /// <paramref name="coordinates"/>), or the empty bucket where it would go; a bucket's key is that of
+        /// <c>entries[bucket.Start]</c>.
         /// </summary>
-        private int Locate(ref IndexKey key, ReadOnlySpan<Entry> entries)
+        private int Locate(in IndexKey key, MatrixCoordinates coordinates, ReadOnlySpan<Entry> entries, out ulong hash)
         {
-            if (NcmLength > 0)
-                key.CutNcm(NcmLength);
-            var hash = key.HashOf(_dimensions);
+            var ncmPrefix = NcmLength > 0 ? key.NcmPrefix(NcmLength) : -1;
+            hash = key.HashOf(_dimensions, ncmPrefix);
             var mask = _buckets.Length - 1;
             for (var i = (int)(hash >> _shift); ; i = (i + 1) & mask)
             {
                 ref readonly var bucket = ref _buckets[i];
-                if (bucket.IsEmpty || (bucket.Tag == (uint)hash && key.Matches(_dimensions, entries[bucket.Start].Rule.Key, entries[bucket.Start].NcmPrefix)))
+                if (bucket.IsEmpty)
+                    return i;
+                if (bucket.Tag != (uint)hash)
+                    continue;
+                ref readonly var first = ref entries[bucket.Start];
+                if (first.NcmPrefix == ncmPrefix && IndexKey.SameValues(coordinates, first.Rule.Key, _dimensions))
                     return i;
             }
         }
+
         /// <summary>
         /// The rule of one key covering the day and quantity. Entries are sorted by first day, so the search starts
         /// at the latest version already in force and walks back: the current version of a long history is found first.
