@@ -8,7 +8,7 @@ namespace Crm.Domain.Matrices;
 /// </summary>
 internal readonly record struct KeyValue(string? Code, int Number)
 {
-    public bool Matches(KeyValue other) => Number == other.Number && string.Equals(Code, other.Code, StringComparison.Ordinal);
+    public bool Matches(in KeyValue other) => Number == other.Number && string.Equals(Code, other.Code, StringComparison.Ordinal);
 }
 
 /// <summary>
@@ -80,15 +80,6 @@ internal struct IndexKey
         foreach (var dimension in dimensions)
             hash += _hashes[(int)dimension];
         return hash;
-    }
-
-    /// <summary>True when <paramref name="a"/> and <paramref name="b"/> have the same values on <paramref name="dimensions"/>.</summary>
-    public static bool SameValues(MatrixCoordinates a, MatrixCoordinates b, ReadOnlySpan<Dimension> dimensions)
-    {
-        foreach (var dimension in dimensions)
-            if (!a.ValueOf(dimension).GetValueOrDefault().Matches(b.ValueOf(dimension).GetValueOrDefault()))
-                return false;
-        return true;
     }
 
     /// <summary>

@@ -151,11 +151,17 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
     }
 
     /// <summary>
-    /// A rule with its validity as ISO day numbers, so that the date test is two integer comparisons, and its NCM prefix
-    /// padded to 8 digits.
+    /// A rule with its validity as ISO day numbers, so that the date test is two integer comparisons, its NCM prefix
+    /// padded to 8 digits, and the values of its shape's first two dimensions (<paramref name="dimensions"/>, the NCM
+    /// aside). A probe of a large matrix is a chain of cache misses; with the values at hand, the rule and its key are
+    /// off that chain for the usual shapes of one or two dimensions.
     /// </summary>
-    private readonly struct Entry(MatrixRule<TPayload> rule, int ncmPrefix)
+    private readonly struct Entry(MatrixRule<TPayload> rule, int ncmPrefix, ReadOnlySpan<Dimension> dimensions)
     {
+        public KeyValue First { get; } = dimensions.Length > 0 ? rule.Key.ValueOf(dimensions[0]).GetValueOrDefault() : default;
+
+        public KeyValue Second { get; } = dimensions.Length > 1 ? rule.Key.ValueOf(dimensions[1]).GetValueOrDefault() : default;
+
         public int FirstDay { get; } = rule.Key.Validity.From?.ToDateOnly().DayNumber ?? int.MinValue;
         private readonly int _lastDay = rule.Key.Validity.To?.ToDateOnly().DayNumber ?? int.MaxValue;
         private readonly bool _anyQuantity = rule.Key.Quantity.IsAny;
@@ -207,7 +213,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             {
                 var key = IndexKey.Of(rule.Key, ncmDigits);
                 var home = Locate(key, rule.Key, CollectionsMarshal.AsSpan(firsts), out var hash);
-                var entry = new Entry(rule, ncmDigits);
+                var entry = new Entry(rule, ncmDigits, _dimensions);
                 if (_buckets[home].IsEmpty)
                 {
                     _buckets[home] = new Bucket((uint)hash, groups.Count, 1);
@@ -260,9 +266,26 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
                 if (bucket.Tag != (uint)hash)
                     continue;
                 ref readonly var first = ref entries[bucket.Start];
-                if (first.NcmPrefix == ncmPrefix && IndexKey.SameValues(coordinates, first.Rule.Key, _dimensions))
+                if (first.NcmPrefix == ncmPrefix && SameValues(coordinates, first))
                     return i;
             }
+        }
+
+        /// <summary>True when <paramref name="coordinates"/> have the values of <paramref name="entry"/>'s key on this shape's dimensions.</summary>
+        private bool SameValues(MatrixCoordinates coordinates, in Entry entry)
+        {
+            for (var k = 0; k < _dimensions.Length; k++)
+            {
+                var expected = k switch
+                {
+                    0 => entry.First,
+                    1 => entry.Second,
+                    _ => entry.Rule.Key.ValueOf(_dimensions[k]).GetValueOrDefault(),
+                };
+                if (!coordinates.ValueOf(_dimensions[k]).GetValueOrDefault().Matches(expected))
+                    return false;
+            }
+            return true;
         }
 
         /// <summary>

@@ -15,16 +15,20 @@ internal static class AdjustedMvaCache
 
     private static readonly Entry?[] Entries = new Entry?[Slots];
 
-    /// <summary>The adjusted MVA of these rates, exactly as <see cref="ItemTaxCalculator.AdjustedMva"/> gives it.</summary>
-    public static decimal Of(decimal originalMva, decimal interstateRate, decimal internalRate)
+    /// <summary>
+    /// The adjusted MVA of these rates, exactly as <see cref="ItemTaxCalculator.AdjustedMva"/> gives it, and its factor
+    /// 1 + MVA (<see cref="ItemTaxCalculator.Factor"/>).
+    /// </summary>
+    public static (decimal Mva, decimal Factor) Of(decimal originalMva, decimal interstateRate, decimal internalRate)
     {
         var key = new Key(Bits(originalMva), Bits(interstateRate), Bits(internalRate));
         ref var slot = ref Entries[(int)(key.Hash() % Slots)];
         if (Volatile.Read(ref slot) is { } entry && entry.Key == key)
-            return entry.AdjustedMva;
+            return (entry.Mva, entry.Factor);
         var adjusted = ItemTaxCalculator.AdjustedMva(originalMva, interstateRate, internalRate);
-        Volatile.Write(ref slot, new Entry(key, adjusted));
-        return adjusted;
+        var factor = ItemTaxCalculator.Factor(adjusted);
+        Volatile.Write(ref slot, new Entry(key, adjusted, factor));
+        return (adjusted, factor);
     }
 
     private static UInt128 Bits(decimal value) => Unsafe.BitCast<decimal, UInt128>(value);
@@ -39,5 +43,5 @@ internal static class AdjustedMvaCache
         }
     }
 
-    private sealed record Entry(Key Key, decimal AdjustedMva);
+    private sealed record Entry(Key Key, decimal Mva, decimal Factor);
 }

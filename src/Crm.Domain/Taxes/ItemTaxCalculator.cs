@@ -142,7 +142,7 @@ public static class ItemTaxCalculator
         // Own ICMS and FCP (N14–N17c)
         var icmsParameters = p.Icms;
         var ipiInIcms = recipient.IpiInIcmsBase;
-        var icmsBase = round.Icms.ToCents((operation + (ipiInIcms ? ipi : 0m)) * Factor(-icmsParameters.BaseReduction));
+        var icmsBase = round.Icms.ToCents((operation + (ipiInIcms ? ipi : 0m)) * icmsParameters.BaseFactor);
         var ownIcms = Of(round.Icms, icmsBase, icmsParameters.Rate);
         var ownFcp = Of(round.Icms, icmsBase, icmsParameters.FcpRate);
         (v.IpiInIcmsBase, v.IcmsCst) = (ipiInIcms, icmsParameters.Cst);
@@ -157,12 +157,12 @@ public static class ItemTaxCalculator
         v.StSource = "";
         if (p.St is { } st)
         {
-            var mva = st.AdjustMva ? AdjustedMvaCache.Of(st.Mva, icmsParameters.Rate, st.Rate) : st.Mva;
+            var (mva, mvaFactor) = st.AdjustMva ? AdjustedMvaCache.Of(st.Mva, icmsParameters.Rate, st.Rate) : (st.Mva, st.MvaFactor);
             var stBase = st.Mode switch
             {
-                StBase.Mva => MvaBase(round.IcmsSt, operation + ipi, mva, st.BaseReduction),
+                StBase.Mva => MvaBase(round.IcmsSt, operation + ipi, mvaFactor, st.BaseFactor),
                 StBase.Pauta => round.IcmsSt.ToCents(item.Quantity * st.Pauta),
-                _ => Math.Max(MvaBase(round.IcmsSt, operation + ipi, mva, st.BaseReduction), round.IcmsSt.ToCents(item.Quantity * st.Pauta)),
+                _ => Math.Max(MvaBase(round.IcmsSt, operation + ipi, mvaFactor, st.BaseFactor), round.IcmsSt.ToCents(item.Quantity * st.Pauta)),
             };
             (v.StMva, v.StOwnIcms, v.StBase, v.StBaseReduction, v.StSource) = (mva, ownIcms, stBase, st.BaseReduction, st.Source);
             (v.StRate, v.IcmsSt) = (st.Rate, Deducting(round.IcmsSt, stBase, st.Rate, ownIcms));
@@ -173,10 +173,9 @@ public static class ItemTaxCalculator
         v.DifalSource = "";
         if (p.Difal is { } d && recipient.SellerOwesDifal)
         {
-            var divisorRate = d.Method == DifalMethod.DoubleBaseIncludingFcp ? d.DestinationRate + d.DestinationFcpRate : d.DestinationRate;
             var difalBase = d.Method == DifalMethod.SingleBase
                 ? v.IcmsBase
-                : round.Difal.ToCents((v.IcmsBase - icms) / Factor(-divisorRate));
+                : round.Difal.ToCents((v.IcmsBase - icms) / d.DoubleBaseDivisor);
             (v.DifalMethod, v.DifalBase, v.DifalSource) = (d.Method, difalBase, d.Source);
             (v.DifalRate, v.Difal) = (d.DestinationRate, Deducting(round.Difal, difalBase, d.DestinationRate, icms));
             (v.FcpDestinationRate, v.FcpDestination) = (d.DestinationFcpRate, Of(round.Difal, difalBase, d.DestinationFcpRate));
@@ -193,8 +192,8 @@ public static class ItemTaxCalculator
         var ic = p.IbsCbs;
         var ibsCbsBase = operation - v.Pis - v.Cofins - icms - fcp - v.Difal - v.FcpDestination;
         (v.IbsCbsBase, v.IbsCbsSource, v.IbsCbsCst, v.IbsCbsClassTrib) = (ibsCbsBase, ic.Source, ic.Cst ?? "", ic.ClassTrib ?? "");
-        (v.CbsReduction, v.CbsRate) = (ic.CbsReduction, EffectiveRate(ic.CbsRate, ic.CbsReduction));
-        (v.IbsReduction, v.IbsUfRate, v.IbsMunRate) = (ic.IbsReduction, EffectiveRate(ic.IbsUfRate, ic.IbsReduction), EffectiveRate(ic.IbsMunRate, ic.IbsReduction));
+        (v.CbsReduction, v.CbsRate) = (ic.CbsReduction, ic.EffectiveCbsRate);
+        (v.IbsReduction, v.IbsUfRate, v.IbsMunRate) = (ic.IbsReduction, ic.EffectiveIbsUfRate, ic.EffectiveIbsMunRate);
         v.Cbs = Of(round.IbsCbs, ibsCbsBase, v.CbsRate);
         v.IbsUf = Of(round.IbsCbs, ibsCbsBase, v.IbsUfRate);
         v.IbsMun = Of(round.IbsCbs, ibsCbsBase, v.IbsMunRate);
@@ -208,11 +207,12 @@ public static class ItemTaxCalculator
     private static decimal Deducting(RoundingPolicy policy, decimal taxBase, decimal rate, decimal charged) =>
         Math.Max(0m, Of(policy, taxBase, rate) - charged);
 
-    private static decimal MvaBase(RoundingPolicy policy, decimal value, decimal mva, decimal reduction) =>
-        policy.ToCents(value * Factor(mva) * Factor(-reduction));
+    /// <summary>r2(value × (1 + MVA) × (1 − pRedBCST)), given the two factors.</summary>
+    private static decimal MvaBase(RoundingPolicy policy, decimal value, decimal mvaFactor, decimal reductionFactor) =>
+        policy.ToCents(value * mvaFactor * reductionFactor);
 
     /// <summary>pAliqEfet = p × (1 − pRedAliq), 4 places (3v2-4).</summary>
-    private static decimal EffectiveRate(decimal rate, decimal reduction) =>
+    internal static decimal EffectiveRate(decimal rate, decimal reduction) =>
         decimal.Round(rate * Factor(-reduction), 4, MidpointRounding.AwayFromZero);
 
     /// <summary>r2(base × rate %).</summary>
