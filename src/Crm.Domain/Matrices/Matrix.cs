@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
@@ -22,10 +23,11 @@ namespace Crm.Domain.Matrices;
 /// <see cref="MatrixCodes.Overlap"/>. So at most one rule of each key matches a context, and (1)–(3) order
 /// the keys totally: the answer never depends on the order the rules were given in.</para>
 /// <para><b>Index.</b> Rules are grouped by shape (bound dimensions + NCM prefix length); each shape is an
-/// open-addressing hash table of its keys, stored flat: buckets (hash tag, key, rules), the keys' values, the rules.
-/// A lookup hashes each of the context's values once (a code by its string hash: no interning, so no table to search
-/// before the probes), then probes the shapes the context can match, most specific first, each with a sum of those
-/// hashes and one bucket read, and stops at the first hit. Rules sharing one key (versions over time, quantity tiers)
+/// open-addressing hash table of its keys, stored flat: buckets (hash tag, rules), then entries holding each rule with
+/// its key's first values, payload and id. A <see cref="MatrixContext"/> hashes each of its values once, as it is set (a
+/// code by its string hash: no interning, so no table to search before the probes), so one line looked up in many
+/// matrices is hashed once; a lookup probes the shapes the context can match, most specific first, each with a sum of
+/// those hashes and one bucket read, and stops at the first hit. Rules sharing one key (versions over time, quantity tiers)
 /// are sorted by first day and searched from the latest version in force backwards. The cost depends on the number of
 /// shapes, not of rules.</para>
 /// </remarks>
@@ -85,12 +87,36 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
     /// </summary>
     public MatrixRule<TPayload>? Find(MatrixContext context)
     {
+        ref readonly var entry = ref FindEntry(context);
+        return Unsafe.IsNullRef(in entry) ? null : entry.Rule;
+    }
+
+    /// <summary>
+    /// <see cref="Find"/> for a caller that needs only the winning rule's payload and id: they are read from the index
+    /// entry, so the rule object stays out of a large matrix's chain of cache misses.
+    /// </summary>
+    internal bool TryFind(MatrixContext context, [MaybeNullWhen(false)] out TPayload payload, [MaybeNullWhen(false)] out string id)
+    {
+        ref readonly var entry = ref FindEntry(context);
+        var found = !Unsafe.IsNullRef(in entry);
+        (payload, id) = found ? (entry.Payload, entry.Id) : (default, default);
+        return found;
+    }
+
+    /// <summary>The entry of the most specific rule matching <paramref name="context"/>; a null reference when none does.</summary>
+    private ref readonly Entry FindEntry(MatrixContext context)
+    {
         ArgumentNullException.ThrowIfNull(context);
         var bits = context.Key.Bits;
         foreach (var shape in _shapes)
-            if ((shape.Bits & ~bits) == 0 && shape.Find(context, context.Day, context.Quantity) is { } rule)
-                return rule;
-        return null;
+        {
+            if ((shape.Bits & ~bits) != 0)
+                continue;
+            ref readonly var entry = ref shape.Find(context, context.Day, context.Quantity);
+            if (!Unsafe.IsNullRef(in entry))
+                return ref entry;
+        }
+        return ref Unsafe.NullRef<Entry>();
     }
 
     /// <summary>Finds the most specific rule matching <paramref name="context"/>; false when none does.</summary>
@@ -161,6 +187,10 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         public KeyValue First { get; } = dimensions.Length > 0 ? rule.Key.ValueOf(dimensions[0]).GetValueOrDefault() : default;
 
         public KeyValue Second { get; } = dimensions.Length > 1 ? rule.Key.ValueOf(dimensions[1]).GetValueOrDefault() : default;
+
+        public TPayload Payload { get; } = rule.Payload;
+
+        public string Id { get; } = rule.Id;
 
         public int FirstDay { get; } = rule.Key.Validity.From?.ToDateOnly().DayNumber ?? int.MinValue;
         private readonly int _lastDay = rule.Key.Validity.To?.ToDateOnly().DayNumber ?? int.MaxValue;
@@ -241,11 +271,15 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
 
         public int NcmLength { get; }
 
-        /// <summary>The rule of the context's projection on this shape covering the day and quantity; null when there is none.</summary>
-        public MatrixRule<TPayload>? Find(MatrixContext context, int day, decimal? quantity)
+        /// <summary>
+        /// The entry of the context's projection on this shape covering the day and quantity; a null reference when there
+        /// is none.
+        /// </summary>
+        public ref readonly Entry Find(MatrixContext context, int day, decimal? quantity)
         {
             var bucket = _buckets[Locate(context.Key, context, _entries, out _)];
-            return bucket.IsEmpty ? null : Covering(_entries.AsSpan(bucket.Start, bucket.Count), day, quantity);
+            var covering = bucket.IsEmpty ? -1 : Covering(_entries.AsSpan(bucket.Start, bucket.Count), day, quantity);
+            return ref covering < 0 ? ref Unsafe.NullRef<Entry>() : ref _entries[bucket.Start + covering];
         }
 
         /// <summary>
@@ -289,10 +323,11 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         }
 
         /// <summary>
-        /// The rule of one key covering the day and quantity. Entries are sorted by first day, so the search starts
-        /// at the latest version already in force and walks back: the current version of a long history is found first.
+        /// The index of the entry of one key covering the day and quantity, or -1. Entries are sorted by first day, so the
+        /// search starts at the latest version already in force and walks back: the current version of a long history is
+        /// found first.
         /// </summary>
-        private static MatrixRule<TPayload>? Covering(ReadOnlySpan<Entry> entries, int day, decimal? quantity)
+        private static int Covering(ReadOnlySpan<Entry> entries, int day, decimal? quantity)
         {
             var (low, high) = (0, entries.Length);
             while (low < high)
@@ -305,8 +340,8 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             }
             for (var i = low - 1; i >= 0; i--)
                 if (entries[i].Covers(day, quantity))
-                    return entries[i].Rule;
-            return null;
+                    return i;
+            return -1;
         }
 
         private static void ReportOverlaps(ReadOnlySpan<Entry> same, List<Problem> problems)

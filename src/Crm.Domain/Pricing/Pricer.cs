@@ -130,7 +130,7 @@ public static class Pricer
         if (resolver is null)
             return Resolution<T>.None;
         var resolution = resolver.Resolve(context);
-        if (!resolution.Found)
+        if (resolution.Problems.Count > 0)
             problems.AddRange(resolution.Problems, at.Prefix);
         return resolution;
     }
