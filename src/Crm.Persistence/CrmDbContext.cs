@@ -93,7 +93,7 @@ public abstract class CrmDbContext : DbContext
             return new Invalid(foreign);
         try
         {
-            return new Saved(await SaveChangesAsync(cancellationToken).ConfigureAwait(false));
+            return new Saved(await SaveDetectedAsync(acceptAllChangesOnSuccess: true, cancellationToken).ConfigureAwait(false));
         }
         catch (DbUpdateConcurrencyException e)
         {
@@ -111,15 +111,43 @@ public abstract class CrmDbContext : DbContext
     /// <summary>Stamps the versions, then saves; prefer <see cref="SaveAsync"/>, which returns conflicts as values.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+            ChangeTracker.DetectChanges();
         StampVersions();
+        using var detected = new ChangesDetected(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     /// <summary>Stamps the versions, then saves; prefer <see cref="SaveAsync"/>, which returns conflicts as values.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+            ChangeTracker.DetectChanges();
+        return SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Saves once the changes are detected: one DetectChanges pass per save, not three (the caller's, the stamping's and
+    // EF's own), each of which walks every tracked entry.
+    private async Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        using var detected = new ChangesDetected(ChangeTracker);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Turns EF's automatic DetectChanges off until disposed (the changes were just detected).</summary>
+    private readonly struct ChangesDetected : IDisposable
+    {
+        private readonly ChangeTracker _tracker;
+        private readonly bool _auto;
+
+        public ChangesDetected(ChangeTracker tracker)
+        {
+            (_tracker, _auto) = (tracker, tracker.AutoDetectChangesEnabled);
+            tracker.AutoDetectChangesEnabled = false;
+        }
+
+        public void Dispose() => _tracker.AutoDetectChangesEnabled = _auto;
     }
 
     /// <inheritdoc />
@@ -163,7 +191,6 @@ public abstract class CrmDbContext : DbContext
     // UPDATE's WHERE names it and matches nothing when someone else saved in between.
     private void StampVersions()
     {
-        ChangeTracker.DetectChanges();
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
@@ -185,9 +212,13 @@ public abstract class CrmDbContext : DbContext
             $"{Describe(e)} pertence a outro tenant e não pode ser gravado pelo tenant {Tenant.Value}."))];
 
     private static TenantId? TenantOf(EntityEntry entry) =>
-        entry.Metadata.GetProperties().FirstOrDefault(p => p.GetColumnName() == AggregateMapping.TenantColumn) is { } property
-            ? (TenantId?)entry.Property(property.Name).CurrentValue
+        TenantProperties.GetOrAdd(entry.Metadata, type => type.GetProperties().FirstOrDefault(p => p.GetColumnName() == AggregateMapping.TenantColumn))
+            is { } property
+            ? (TenantId?)entry.Property(property).CurrentValue
             : null;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IEntityType,
+        Microsoft.EntityFrameworkCore.Metadata.IProperty?> TenantProperties = new();
 
     private static bool IsUniqueViolation(Exception? error) =>
         error is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY

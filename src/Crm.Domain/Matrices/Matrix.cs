@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
@@ -22,10 +23,11 @@ namespace Crm.Domain.Matrices;
 /// <see cref="MatrixCodes.Overlap"/>. So at most one rule of each key matches a context, and (1)–(3) order
 /// the keys totally: the answer never depends on the order the rules were given in.</para>
 /// <para><b>Index.</b> Rules are grouped by shape (bound dimensions + NCM prefix length); each shape is an
-/// open-addressing hash table of its keys, stored flat: buckets (hash tag, key, rules), the keys' values, the rules.
-/// A lookup hashes each of the context's values once (a code by its string hash: no interning, so no table to search
-/// before the probes), then probes the shapes the context can match, most specific first, each with a sum of those
-/// hashes and one bucket read, and stops at the first hit. Rules sharing one key (versions over time, quantity tiers)
+/// open-addressing hash table of its keys, stored flat: buckets (hash tag, rules), then entries holding each rule with
+/// its key's first values, payload and id. A <see cref="MatrixContext"/> hashes each of its values once, as it is set (a
+/// code by its string hash: no interning, so no table to search before the probes), so one line looked up in many
+/// matrices is hashed once; a lookup probes the shapes the context can match, most specific first, each with a sum of
+/// those hashes and one bucket read, and stops at the first hit. Rules sharing one key (versions over time, quantity tiers)
 /// are sorted by first day and searched from the latest version in force backwards. The cost depends on the number of
 /// shapes, not of rules.</para>
 /// </remarks>
@@ -33,16 +35,11 @@ namespace Crm.Domain.Matrices;
 public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
 {
     private readonly Shape[] _shapes;
-    private readonly Dimension[] _usedDimensions;
-    private readonly bool _usesNcm;
 
     private Matrix(MatrixRule<TPayload>[] rules, Shape[] shapes)
     {
         Rules = Array.AsReadOnly(rules);
         _shapes = shapes;
-        var used = shapes.Aggregate(0, (bits, s) => bits | s.Bits);
-        _usedDimensions = DimensionSet.InOrder.Where(d => (used & DimensionSet.Bit(d)) != 0).ToArray();
-        _usesNcm = _usedDimensions.Contains(Dimension.Ncm);
     }
 
     /// <summary>The rules, in the order they were given.</summary>
@@ -53,7 +50,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
     /// validities, empty quantity ranges, malformed NCM prefixes, blank codes, dimensions the matrix does not
     /// accept, invalid payloads, and every pair of rules with identical keys and overlapping ranges.
     /// </summary>
-    public static MatrixResult<Matrix<TPayload>> Build(IEnumerable<MatrixRule<TPayload>> rules)
+    public static Outcome<Matrix<TPayload>> Build(IEnumerable<MatrixRule<TPayload>> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var list = rules.ToArray();
@@ -84,17 +81,42 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         return new Matrix<TPayload>(list, shapes);
     }
 
-    /// <summary>The most specific rule matching <paramref name="context"/>, or null when none does. Allocates nothing.</summary>
+    /// <summary>
+    /// The most specific rule matching <paramref name="context"/>, or null when none does. Allocates nothing, and hashes
+    /// nothing: the context carries the hashes of its values.
+    /// </summary>
     public MatrixRule<TPayload>? Find(MatrixContext context)
     {
+        ref readonly var entry = ref FindEntry(context);
+        return Unsafe.IsNullRef(in entry) ? null : entry.Rule;
+    }
+
+    /// <summary>
+    /// <see cref="Find"/> for a caller that needs only the winning rule's payload and id: they are read from the index
+    /// entry, so the rule object stays out of a large matrix's chain of cache misses.
+    /// </summary>
+    internal bool TryFind(MatrixContext context, [MaybeNullWhen(false)] out TPayload payload, [MaybeNullWhen(false)] out string id)
+    {
+        ref readonly var entry = ref FindEntry(context);
+        var found = !Unsafe.IsNullRef(in entry);
+        (payload, id) = found ? (entry.Payload, entry.Id) : (default, default);
+        return found;
+    }
+
+    /// <summary>The entry of the most specific rule matching <paramref name="context"/>; a null reference when none does.</summary>
+    private ref readonly Entry FindEntry(MatrixContext context)
+    {
         ArgumentNullException.ThrowIfNull(context);
-        var ncmDigits = _usesNcm && context.Ncm is { Value: { } ncm } ? int.Parse(ncm, CultureInfo.InvariantCulture) : -1; // 8 digits
-        var key = IndexKey.Of(context, _usedDimensions, ncmDigits);
-        var day = context.Date.ToDateOnly().DayNumber;
+        var bits = context.Key.Bits;
         foreach (var shape in _shapes)
-            if ((shape.Bits & ~key.Bits) == 0 && shape.Find(ref key, day, context.Quantity) is { } rule)
-                return rule;
-        return null;
+        {
+            if ((shape.Bits & ~bits) != 0)
+                continue;
+            ref readonly var entry = ref shape.Find(context, context.Day, context.Quantity);
+            if (!Unsafe.IsNullRef(in entry))
+                return ref entry;
+        }
+        return ref Unsafe.NullRef<Entry>();
     }
 
     /// <summary>Finds the most specific rule matching <paramref name="context"/>; false when none does.</summary>
@@ -155,11 +177,21 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
     }
 
     /// <summary>
-    /// A rule with its validity as ISO day numbers, so that the date test is two integer comparisons, and its NCM prefix
-    /// padded to 8 digits.
+    /// A rule with its validity as ISO day numbers, so that the date test is two integer comparisons, its NCM prefix
+    /// padded to 8 digits, and the values of its shape's first two dimensions (<paramref name="dimensions"/>, the NCM
+    /// aside). A probe of a large matrix is a chain of cache misses; with the values at hand, the rule and its key are
+    /// off that chain for the usual shapes of one or two dimensions.
     /// </summary>
-    private readonly struct Entry(MatrixRule<TPayload> rule, int ncmPrefix)
+    private readonly struct Entry(MatrixRule<TPayload> rule, int ncmPrefix, ReadOnlySpan<Dimension> dimensions)
     {
+        public KeyValue First { get; } = dimensions.Length > 0 ? rule.Key.ValueOf(dimensions[0]).GetValueOrDefault() : default;
+
+        public KeyValue Second { get; } = dimensions.Length > 1 ? rule.Key.ValueOf(dimensions[1]).GetValueOrDefault() : default;
+
+        public TPayload Payload { get; } = rule.Payload;
+
+        public string Id { get; } = rule.Id;
+
         public int FirstDay { get; } = rule.Key.Validity.From?.ToDateOnly().DayNumber ?? int.MinValue;
         private readonly int _lastDay = rule.Key.Validity.To?.ToDateOnly().DayNumber ?? int.MaxValue;
         private readonly bool _anyQuantity = rule.Key.Quantity.IsAny;
@@ -185,7 +217,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
     /// </summary>
     private sealed class Shape
     {
-        private readonly Dimension[] _dimensions;
+        private readonly Dimension[] _dimensions; // without the NCM
         private readonly Bucket[] _buckets;
         private readonly int _shift;
         private readonly Entry[] _entries;
@@ -198,7 +230,7 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         {
             Bits = bits;
             NcmLength = ncmLength;
-            _dimensions = DimensionSet.InOrder.Where(d => (bits & DimensionSet.Bit(d)) != 0).ToArray();
+            _dimensions = DimensionSet.InOrder.Where(d => d != Dimension.Ncm && (bits & DimensionSet.Bit(d)) != 0).ToArray();
             var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, 2 * rules.Count));
             _buckets = new Bucket[capacity];
             _shift = 64 - BitOperations.Log2((uint)capacity);
@@ -209,12 +241,12 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             var homes = new List<int>();
             foreach (var (rule, ncmDigits) in rules)
             {
-                var key = IndexKey.Of(rule.Key, _dimensions, ncmDigits);
-                var home = Locate(ref key, CollectionsMarshal.AsSpan(firsts));
-                var entry = new Entry(rule, ncmDigits);
+                var key = IndexKey.Of(rule.Key, ncmDigits);
+                var home = Locate(key, rule.Key, CollectionsMarshal.AsSpan(firsts), out var hash);
+                var entry = new Entry(rule, ncmDigits, _dimensions);
                 if (_buckets[home].IsEmpty)
                 {
-                    _buckets[home] = new Bucket((uint)key.HashOf(_dimensions), groups.Count, 1);
+                    _buckets[home] = new Bucket((uint)hash, groups.Count, 1);
                     groups.Add([]);
                     firsts.Add(entry);
                     homes.Add(home);
@@ -239,35 +271,63 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
 
         public int NcmLength { get; }
 
-        /// <summary>The rule of the key's projection on this shape covering the day and quantity; null when there is none.</summary>
-        public MatrixRule<TPayload>? Find(ref IndexKey key, int day, decimal? quantity)
+        /// <summary>
+        /// The entry of the context's projection on this shape covering the day and quantity; a null reference when there
+        /// is none.
+        /// </summary>
+        public ref readonly Entry Find(MatrixContext context, int day, decimal? quantity)
         {
-            var bucket = _buckets[Locate(ref key, _entries)];
-            return bucket.IsEmpty ? null : Covering(_entries.AsSpan(bucket.Start, bucket.Count), day, quantity);
+            var bucket = _buckets[Locate(context.Key, context, _entries, out _)];
+            var covering = bucket.IsEmpty ? -1 : Covering(_entries.AsSpan(bucket.Start, bucket.Count), day, quantity);
+            return ref covering < 0 ? ref Unsafe.NullRef<Entry>() : ref _entries[bucket.Start + covering];
         }
 
         /// <summary>
-        /// The bucket holding the key's projection on this shape, or the empty bucket where it would go; a bucket's key is
-        /// that of <c>entries[bucket.Start]</c>.
+        /// The bucket holding the projection on this shape of <paramref name="key"/> (the key of
+        /// <paramref name="coordinates"/>), or the empty bucket where it would go; a bucket's key is that of
+        /// <c>entries[bucket.Start]</c>.
         /// </summary>
-        private int Locate(ref IndexKey key, ReadOnlySpan<Entry> entries)
+        private int Locate(in IndexKey key, MatrixCoordinates coordinates, ReadOnlySpan<Entry> entries, out ulong hash)
         {
-            if (NcmLength > 0)
-                key.CutNcm(NcmLength);
-            var hash = key.HashOf(_dimensions);
+            var ncmPrefix = NcmLength > 0 ? key.NcmPrefix(NcmLength) : -1;
+            hash = key.HashOf(_dimensions, ncmPrefix);
             var mask = _buckets.Length - 1;
             for (var i = (int)(hash >> _shift); ; i = (i + 1) & mask)
             {
                 ref readonly var bucket = ref _buckets[i];
-                if (bucket.IsEmpty || (bucket.Tag == (uint)hash && key.Matches(_dimensions, entries[bucket.Start].Rule.Key, entries[bucket.Start].NcmPrefix)))
+                if (bucket.IsEmpty)
+                    return i;
+                if (bucket.Tag != (uint)hash)
+                    continue;
+                ref readonly var first = ref entries[bucket.Start];
+                if (first.NcmPrefix == ncmPrefix && SameValues(coordinates, first))
                     return i;
             }
         }
+
+        /// <summary>True when <paramref name="coordinates"/> have the values of <paramref name="entry"/>'s key on this shape's dimensions.</summary>
+        private bool SameValues(MatrixCoordinates coordinates, in Entry entry)
+        {
+            for (var k = 0; k < _dimensions.Length; k++)
+            {
+                var expected = k switch
+                {
+                    0 => entry.First,
+                    1 => entry.Second,
+                    _ => entry.Rule.Key.ValueOf(_dimensions[k]).GetValueOrDefault(),
+                };
+                if (!coordinates.ValueOf(_dimensions[k]).GetValueOrDefault().Matches(expected))
+                    return false;
+            }
+            return true;
+        }
+
         /// <summary>
-        /// The rule of one key covering the day and quantity. Entries are sorted by first day, so the search starts
-        /// at the latest version already in force and walks back: the current version of a long history is found first.
+        /// The index of the entry of one key covering the day and quantity, or -1. Entries are sorted by first day, so the
+        /// search starts at the latest version already in force and walks back: the current version of a long history is
+        /// found first.
         /// </summary>
-        private static MatrixRule<TPayload>? Covering(ReadOnlySpan<Entry> entries, int day, decimal? quantity)
+        private static int Covering(ReadOnlySpan<Entry> entries, int day, decimal? quantity)
         {
             var (low, high) = (0, entries.Length);
             while (low < high)
@@ -280,8 +340,8 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
             }
             for (var i = low - 1; i >= 0; i--)
                 if (entries[i].Covers(day, quantity))
-                    return entries[i].Rule;
-            return null;
+                    return i;
+            return -1;
         }
 
         private static void ReportOverlaps(ReadOnlySpan<Entry> same, List<Problem> problems)

@@ -133,11 +133,15 @@ public readonly record struct OrderTotals(
     /// <summary>vNF = Σ line totals.</summary>
     public decimal Total { get; } = Total;
 
-    internal OrderTotals Add(TaxBreakdown t) => new(
-        Products + t.Product, Discount + t.Discount, Freight + t.Freight, Insurance + t.Insurance, OtherExpenses + t.OtherExpenses,
-        Ipi + t.Ipi.Value, IcmsBase + t.Icms.Base, Icms + t.Icms.Value, Fcp + t.Fcp.Value, IcmsStBase + t.IcmsSt.Base,
-        IcmsSt + t.IcmsSt.Value, FcpSt + t.FcpSt.Value, Difal + t.Difal.Value, FcpDestination + t.FcpDestination.Value,
-        Pis + t.Pis.Value, Cofins + t.Cofins.Value, IbsCbsBase + t.Cbs.Base, Cbs + t.Cbs.Value, Ibs + t.Ibs, Total + t.ItemTotal);
+    internal OrderTotals Add(TaxBreakdown breakdown)
+    {
+        ref readonly var t = ref breakdown.Values;
+        return new(
+            Products + t.Product, Discount + t.Discount, Freight + t.Freight, Insurance + t.Insurance, OtherExpenses + t.OtherExpenses,
+            Ipi + t.Ipi, IcmsBase + t.IcmsBase, Icms + t.Icms, Fcp + t.Fcp, IcmsStBase + t.StBase,
+            IcmsSt + t.IcmsSt, FcpSt + t.FcpSt, Difal + t.Difal, FcpDestination + t.FcpDestination,
+            Pis + t.Pis, Cofins + t.Cofins, IbsCbsBase + t.IbsCbsBase, Cbs + t.Cbs, Ibs + breakdown.Ibs, Total + t.ItemTotal);
+    }
 }
 
 /// <summary>A priced order: its lines and totals.</summary>

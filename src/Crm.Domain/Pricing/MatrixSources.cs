@@ -108,7 +108,7 @@ public static class MatrixSources
         where TPayload : IMatrixPayload<TPayload>
     {
         public Resolution<TPayload> Resolve(MatrixContext context) =>
-            matrix.Find(context) is { } rule ? Resolution<TPayload>.Of(rule.Payload, rule.Id) : Resolution<TPayload>.None;
+            matrix.TryFind(context, out var payload, out var id) ? Resolution<TPayload>.Of(payload, id) : Resolution<TPayload>.None;
     }
 
     /// <summary>

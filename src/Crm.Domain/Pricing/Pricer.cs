@@ -130,7 +130,7 @@ public static class Pricer
         if (resolver is null)
             return Resolution<T>.None;
         var resolution = resolver.Resolve(context);
-        if (!resolution.Found)
+        if (resolution.Problems.Count > 0)
             problems.AddRange(resolution.Problems, at.Prefix);
         return resolution;
     }
@@ -209,10 +209,10 @@ public static class Pricer
             if (line.SellerDiscount is < 0m or >= 100m)
                 problems.Add(at.Field("seller_discount"), PricingCodes.Input, $"Desconto {line.SellerDiscount} % fora do intervalo [0, 100).");
             Ncm? ncm = null;
-            if (Ncm.Parse(line.Ncm).TryPickT0(out var parsed, out var badNcm))
+            if (Ncm.TryParse(line.Ncm, out var parsed))
                 ncm = parsed;
             else
-                problems.Add(at.Field("ncm"), PricingCodes.Ncm, $"NCM '{line.Ncm}' inválido: {string.Join("; ", badNcm.Problems.Select(p => p.Message))}");
+                problems.Add(at.Field("ncm"), PricingCodes.Ncm, $"NCM '{line.Ncm}' inválido: {string.Join("; ", Ncm.Parse(line.Ncm).Problems.Select(p => p.Message))}");
 
             var context = order.Header with
             {

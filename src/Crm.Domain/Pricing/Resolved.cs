@@ -68,5 +68,5 @@ public sealed class MatrixResolver<TPayload, T>(Matrix<TPayload> matrix, Func<TP
 {
     /// <inheritdoc />
     public Resolution<T> Resolve(MatrixContext context) =>
-        matrix.Find(context) is { } rule && map(rule.Payload, rule.Id) is { } value ? Resolution<T>.Of(value, rule.Id) : Resolution<T>.None;
+        matrix.TryFind(context, out var payload, out var id) && map(payload, id) is { } value ? Resolution<T>.Of(value, id) : Resolution<T>.None;
 }

@@ -23,8 +23,12 @@ public readonly record struct Cest
     public static bool IsValid(string? value) => FixedDigits.IsValid(value, 7);
 
     /// <summary>Parses without reporting why; false when invalid.</summary>
-    public static bool TryParse(string? value, out Cest result) =>
-        Parse(value).TryPickT0(out result, out _);
+    public static bool TryParse(string? value, out Cest result)
+    {
+        var valid = FixedDigits.TryParse(value, 7, out var digits);
+        result = valid ? new Cest(digits!) : default;
+        return valid;
+    }
 
     /// <summary>The masked form, <c>SS.III.DD</c>.</summary>
     public override string ToString() => Value is null ? "" : $"{Value[..2]}.{Value[2..5]}.{Value[5..]}";

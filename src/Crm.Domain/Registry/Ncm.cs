@@ -33,8 +33,12 @@ public readonly record struct Ncm
     public static bool IsValid(string? value) => FixedDigits.IsValid(value, 8);
 
     /// <summary>Parses without reporting why; false when invalid.</summary>
-    public static bool TryParse(string? value, out Ncm result) =>
-        Parse(value).TryPickT0(out result, out _);
+    public static bool TryParse(string? value, out Ncm result)
+    {
+        var valid = FixedDigits.TryParse(value, 8, out var digits);
+        result = valid ? new Ncm(digits!) : default;
+        return valid;
+    }
 
     /// <summary>The masked form, <c>NNNN.NN.NN</c>.</summary>
     public override string ToString() => Value is null ? "" : $"{Value[..4]}.{Value[4..6]}.{Value[6..]}";

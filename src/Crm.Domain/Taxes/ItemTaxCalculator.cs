@@ -115,130 +115,105 @@ public static class ItemTaxCalculator
     }
 
     /// <summary>The computation proper, for parameters that passed <see cref="Validate"/>.</summary>
-    internal static TaxBreakdown Compute(in TaxItem item, in TaxParameters p)
+    internal static TaxBreakdown Compute(in TaxItem item, in TaxParameters p) => new(item, p);
+
+    /// <summary>Computes the taxes of the item into <paramref name="v"/>, the storage of a new breakdown (all zero).</summary>
+    internal static void Fill(ref TaxValues v, in TaxItem item, in TaxParameters p)
     {
         var round = p.Rounding;
         var recipient = p.Recipient;
         var product = round.Product.ToCents(item.Quantity * item.UnitPrice);
         var operation = product + item.Freight + item.Insurance + item.OtherExpenses - item.Discount;
+        (v.Product, v.Freight, v.Insurance, v.OtherExpenses, v.Discount, v.OperationValue) =
+            (product, item.Freight, item.Insurance, item.OtherExpenses, item.Discount, operation);
 
-        // IPI (RIPI art. 190 §1; unconditional discount out of the base, STF RE 567.935)
-        var ipi = p.Ipi.AmountPerUnit > 0m
-            ? new TaxLine(item.Quantity, p.Ipi.AmountPerUnit, round.Ipi.ToCents(item.Quantity * p.Ipi.AmountPerUnit), p.Ipi.Source)
-            : Rated(round.Ipi, p.Ipi.FreightInBase ? operation : operation - item.Freight, p.Ipi.Rate, p.Ipi.Source);
+        // IPI (RIPI art. 190 §1; unconditional discount out of the base, STF RE 567.935); specific IPI: quantity × vUnid
+        var ipiParameters = p.Ipi;
+        if (ipiParameters.AmountPerUnit > 0m)
+            (v.IpiBase, v.IpiRate, v.Ipi) = (item.Quantity, ipiParameters.AmountPerUnit, round.Ipi.ToCents(item.Quantity * ipiParameters.AmountPerUnit));
+        else
+        {
+            var ipiBase = ipiParameters.FreightInBase ? operation : operation - item.Freight;
+            (v.IpiBase, v.IpiRate, v.Ipi) = (ipiBase, ipiParameters.Rate, Of(round.Ipi, ipiBase, ipiParameters.Rate));
+        }
+        var ipi = v.Ipi;
+        (v.IpiSource, v.IpiCst) = (ipiParameters.Source, ipiParameters.Cst ?? "");
 
         // Own ICMS and FCP (N14–N17c)
         var icmsParameters = p.Icms;
         var ipiInIcms = recipient.IpiInIcmsBase;
-        var icmsBase = round.Icms.ToCents((operation + (ipiInIcms ? ipi.Value : 0m)) * Factor(-icmsParameters.BaseReduction));
-        var icms = Rated(round.Icms, icmsBase, icmsParameters.Rate, icmsParameters.Source, icmsParameters.BaseReduction);
-        var fcp = Rated(round.Icms, icmsBase, icmsParameters.FcpRate, icmsParameters.Source);
-        var ownIcmsForSt = icms.Value;
-        var ownFcpForSt = fcp.Value;
+        var icmsBase = round.Icms.ToCents((operation + (ipiInIcms ? ipi : 0m)) * icmsParameters.BaseFactor);
+        var ownIcms = Of(round.Icms, icmsBase, icmsParameters.Rate);
+        var ownFcp = Of(round.Icms, icmsBase, icmsParameters.FcpRate);
+        (v.IpiInIcmsBase, v.IcmsCst) = (ipiInIcms, icmsParameters.Cst);
         if (p.St.HasValue && NotionalOwnIcmsCsts.Contains(icmsParameters.Cst))
-        {
-            icms = TaxLine.None;
-            fcp = TaxLine.None;
-        }
+            v.IcmsSource = ""; // not on the invoice: the own ICMS only reduces the ST
+        else
+            (v.IcmsBase, v.IcmsBaseReduction, v.IcmsRate, v.Icms, v.FcpRate, v.Fcp, v.IcmsSource) =
+                (icmsBase, icmsParameters.BaseReduction, icmsParameters.Rate, ownIcms, icmsParameters.FcpRate, ownFcp, icmsParameters.Source);
+        var (icms, fcp) = (v.Icms, v.Fcp);
 
         // ICMS-ST and FCP-ST: IPI always in the ST base (Conv. ICMS 104/2008); own ICMS and FCP deducted
-        var icmsSt = TaxLine.None;
-        var fcpSt = TaxLine.None;
-        var mva = 0m;
+        v.StSource = "";
         if (p.St is { } st)
         {
-            mva = st.AdjustMva ? AdjustedMva(st.Mva, icmsParameters.Rate, st.Rate) : st.Mva;
+            var (mva, mvaFactor) = st.AdjustMva ? AdjustedMvaCache.Of(st.Mva, icmsParameters.Rate, st.Rate) : (st.Mva, st.MvaFactor);
             var stBase = st.Mode switch
             {
-                StBase.Mva => MvaBase(round.IcmsSt, operation + ipi.Value, mva, st.BaseReduction),
+                StBase.Mva => MvaBase(round.IcmsSt, operation + ipi, mvaFactor, st.BaseFactor),
                 StBase.Pauta => round.IcmsSt.ToCents(item.Quantity * st.Pauta),
-                _ => Math.Max(MvaBase(round.IcmsSt, operation + ipi.Value, mva, st.BaseReduction), round.IcmsSt.ToCents(item.Quantity * st.Pauta)),
+                _ => Math.Max(MvaBase(round.IcmsSt, operation + ipi, mvaFactor, st.BaseFactor), round.IcmsSt.ToCents(item.Quantity * st.Pauta)),
             };
-            icmsSt = Deducting(round.IcmsSt, stBase, st.Rate, ownIcmsForSt, st.Source, st.BaseReduction);
-            fcpSt = Deducting(round.IcmsSt, stBase, st.FcpRate, ownFcpForSt, st.Source);
+            (v.StMva, v.StOwnIcms, v.StBase, v.StBaseReduction, v.StSource) = (mva, ownIcms, stBase, st.BaseReduction, st.Source);
+            (v.StRate, v.IcmsSt) = (st.Rate, Deducting(round.IcmsSt, stBase, st.Rate, ownIcms));
+            (v.FcpStRate, v.FcpSt) = (st.FcpRate, Deducting(round.IcmsSt, stBase, st.FcpRate, ownFcp));
         }
 
         // DIFAL and destination FCP (EC 87/2015, LC 190/2022): 100 % to the destination, nothing to the origin
-        var difal = TaxLine.None;
-        var fcpDestination = TaxLine.None;
-        DifalMethod? difalMethod = null;
+        v.DifalSource = "";
         if (p.Difal is { } d && recipient.SellerOwesDifal)
         {
-            difalMethod = d.Method;
-            var divisorRate = d.Method == DifalMethod.DoubleBaseIncludingFcp ? d.DestinationRate + d.DestinationFcpRate : d.DestinationRate;
             var difalBase = d.Method == DifalMethod.SingleBase
-                ? icms.Base
-                : round.Difal.ToCents((icms.Base - icms.Value) / Factor(-divisorRate));
-            difal = Deducting(round.Difal, difalBase, d.DestinationRate, icms.Value, d.Source);
-            fcpDestination = Rated(round.Difal, difalBase, d.DestinationFcpRate, d.Source);
+                ? v.IcmsBase
+                : round.Difal.ToCents((v.IcmsBase - icms) / d.DoubleBaseDivisor);
+            (v.DifalMethod, v.DifalBase, v.DifalSource) = (d.Method, difalBase, d.Source);
+            (v.DifalRate, v.Difal) = (d.DestinationRate, Deducting(round.Difal, difalBase, d.DestinationRate, icms));
+            (v.FcpDestinationRate, v.FcpDestination) = (d.DestinationFcpRate, Of(round.Difal, difalBase, d.DestinationFcpRate));
         }
 
         // PIS/COFINS: IPI never in the base; ICMS out of it under Tema 69
         var pc = p.PisCofins;
-        var pisCofinsBase = operation - (pc.ExcludeIcms ? icms.Value : 0m) - (pc.ExcludeFcp ? fcp.Value : 0m);
-        var pis = Rated(round.Pis, pisCofinsBase, pc.PisRate, pc.Source);
-        var cofins = Rated(round.Cofins, pisCofinsBase, pc.CofinsRate, pc.Source);
+        var pisCofinsBase = operation - (pc.ExcludeIcms ? icms : 0m) - (pc.ExcludeFcp ? fcp : 0m);
+        (v.PisCofinsBase, v.PisCofinsSource, v.PisCofinsCst) = (pisCofinsBase, pc.Source, pc.Cst ?? "");
+        (v.PisRate, v.Pis) = (pc.PisRate, Of(round.Pis, pisCofinsBase, pc.PisRate));
+        (v.CofinsRate, v.Cofins) = (pc.CofinsRate, Of(round.Cofins, pisCofinsBase, pc.CofinsRate));
 
         // CBS/IBS base, rule UB16-10 (no II, ISSQN or monophasic ICMS on a CRM sale)
         var ic = p.IbsCbs;
-        var ibsCbsBase = operation - pis.Value - cofins.Value - icms.Value - fcp.Value - difal.Value - fcpDestination.Value;
-        var cbs = Effective(round.IbsCbs, ibsCbsBase, ic.CbsRate, ic.CbsReduction, ic.Source);
-        var ibsUf = Effective(round.IbsCbs, ibsCbsBase, ic.IbsUfRate, ic.IbsReduction, ic.Source);
-        var ibsMun = Effective(round.IbsCbs, ibsCbsBase, ic.IbsMunRate, ic.IbsReduction, ic.Source);
+        var ibsCbsBase = operation - v.Pis - v.Cofins - icms - fcp - v.Difal - v.FcpDestination;
+        (v.IbsCbsBase, v.IbsCbsSource, v.IbsCbsCst, v.IbsCbsClassTrib) = (ibsCbsBase, ic.Source, ic.Cst ?? "", ic.ClassTrib ?? "");
+        (v.CbsReduction, v.CbsRate) = (ic.CbsReduction, ic.EffectiveCbsRate);
+        (v.IbsReduction, v.IbsUfRate, v.IbsMunRate) = (ic.IbsReduction, ic.EffectiveIbsUfRate, ic.EffectiveIbsMunRate);
+        v.Cbs = Of(round.IbsCbs, ibsCbsBase, v.CbsRate);
+        v.IbsUf = Of(round.IbsCbs, ibsCbsBase, v.IbsUfRate);
+        v.IbsMun = Of(round.IbsCbs, ibsCbsBase, v.IbsMunRate);
+        v.IbsCbsInTotal = ic.AddsToItemTotal;
 
-        var total = product - item.Discount + icmsSt.Value + fcpSt.Value + item.Freight + item.Insurance + item.OtherExpenses + ipi.Value
-                    + (ic.AddsToItemTotal ? cbs.Value + ibsUf.Value + ibsMun.Value : 0m);
-
-        return new TaxBreakdown
-        {
-            Product = product,
-            Freight = item.Freight,
-            Insurance = item.Insurance,
-            OtherExpenses = item.OtherExpenses,
-            Discount = item.Discount,
-            OperationValue = operation,
-            Ipi = ipi,
-            IpiCst = p.Ipi.Cst ?? "",
-            IpiInIcmsBase = ipiInIcms,
-            IcmsCst = icmsParameters.Cst,
-            Icms = icms,
-            Fcp = fcp,
-            StMva = mva,
-            StOwnIcms = p.St.HasValue ? ownIcmsForSt : 0m,
-            IcmsSt = icmsSt,
-            FcpSt = fcpSt,
-            DifalMethod = difalMethod,
-            Difal = difal,
-            FcpDestination = fcpDestination,
-            PisCofinsCst = pc.Cst ?? "",
-            Pis = pis,
-            Cofins = cofins,
-            IbsCbsCst = ic.Cst ?? "",
-            IbsCbsClassTrib = ic.ClassTrib ?? "",
-            Cbs = cbs,
-            IbsUf = ibsUf,
-            IbsMun = ibsMun,
-            IbsCbsInTotal = ic.AddsToItemTotal,
-            ItemTotal = total,
-        };
+        v.ItemTotal = product - item.Discount + v.IcmsSt + v.FcpSt + item.Freight + item.Insurance + item.OtherExpenses + ipi
+                      + (ic.AddsToItemTotal ? v.Cbs + v.IbsUf + v.IbsMun : 0m);
     }
-
-    private static TaxLine Rated(RoundingPolicy policy, decimal taxBase, decimal rate, string source, decimal reduction = 0m) =>
-        new(taxBase, rate, Of(policy, taxBase, rate), source, reduction);
 
     /// <summary>r2(base × rate) minus a tax already charged (own ICMS or FCP), never below zero.</summary>
-    private static TaxLine Deducting(RoundingPolicy policy, decimal taxBase, decimal rate, decimal charged, string source, decimal reduction = 0m) =>
-        new(taxBase, rate, Math.Max(0m, Of(policy, taxBase, rate) - charged), source, reduction);
+    private static decimal Deducting(RoundingPolicy policy, decimal taxBase, decimal rate, decimal charged) =>
+        Math.Max(0m, Of(policy, taxBase, rate) - charged);
 
-    private static decimal MvaBase(RoundingPolicy policy, decimal value, decimal mva, decimal reduction) =>
-        policy.ToCents(value * Factor(mva) * Factor(-reduction));
+    /// <summary>r2(value × (1 + MVA) × (1 − pRedBCST)), given the two factors.</summary>
+    private static decimal MvaBase(RoundingPolicy policy, decimal value, decimal mvaFactor, decimal reductionFactor) =>
+        policy.ToCents(value * mvaFactor * reductionFactor);
 
-    /// <summary>pAliqEfet = p × (1 − pRedAliq), 4 places (3v2-4), then r2(base × pAliqEfet).</summary>
-    private static TaxLine Effective(RoundingPolicy policy, decimal taxBase, decimal rate, decimal reduction, string source)
-    {
-        var effective = decimal.Round(rate * Factor(-reduction), 4, MidpointRounding.AwayFromZero);
-        return new TaxLine(taxBase, effective, Of(policy, taxBase, effective), source, reduction);
-    }
+    /// <summary>pAliqEfet = p × (1 − pRedAliq), 4 places (3v2-4).</summary>
+    internal static decimal EffectiveRate(decimal rate, decimal reduction) =>
+        decimal.Round(rate * Factor(-reduction), 4, MidpointRounding.AwayFromZero);
 
     /// <summary>r2(base × rate %).</summary>
     private static decimal Of(RoundingPolicy policy, decimal taxBase, decimal rate) =>

@@ -6,103 +6,147 @@ namespace Crm.Domain.Taxes;
 /// The explainable result of an item's taxes: the values the bases were built from, each tax's base,
 /// rate, reduction, value and rule id, and the item total (vItem / the item's share of vNF).
 /// </summary>
+/// <remarks>
+/// Stored compactly (<see cref="TaxValues"/>): the taxes computed together share their base and rule id (ICMS and FCP,
+/// ICMS-ST and FCP-ST, DIFAL and destination FCP, PIS and COFINS, CBS and IBS), so each is kept once, and a
+/// <see cref="TaxLine"/> is put together when it is read.
+/// </remarks>
 public sealed class TaxBreakdown
 {
-    internal TaxBreakdown() { }
+    private readonly TaxValues _values;
+
+    /// <summary>The breakdown of an item whose parameters passed validation, computed in place.</summary>
+    internal TaxBreakdown(in TaxItem item, in TaxParameters parameters) => ItemTaxCalculator.Fill(ref _values, item, parameters);
+
+    /// <summary>The stored values, for totals that read many of them.</summary>
+    internal ref readonly TaxValues Values => ref _values;
 
     /// <summary>vProd = quantity × unit price, rounded.</summary>
-    public decimal Product { get; internal init; }
+    public decimal Product => _values.Product;
 
     /// <summary>vFrete.</summary>
-    public decimal Freight { get; internal init; }
+    public decimal Freight => _values.Freight;
 
     /// <summary>vSeg.</summary>
-    public decimal Insurance { get; internal init; }
+    public decimal Insurance => _values.Insurance;
 
     /// <summary>vOutro.</summary>
-    public decimal OtherExpenses { get; internal init; }
+    public decimal OtherExpenses => _values.OtherExpenses;
 
     /// <summary>vDesc, the unconditional discount.</summary>
-    public decimal Discount { get; internal init; }
+    public decimal Discount => _values.Discount;
 
     /// <summary>The value of the operation: vProd + vFrete + vSeg + vOutro − vDesc.</summary>
-    public decimal OperationValue { get; internal init; }
+    public decimal OperationValue => _values.OperationValue;
 
     /// <summary>IPI.</summary>
-    public TaxLine Ipi { get; internal init; }
+    public TaxLine Ipi => new(_values.IpiBase, _values.IpiRate, _values.Ipi, _values.IpiSource);
 
     /// <summary>The IPI CST.</summary>
-    public string IpiCst { get; internal init; } = "";
+    public string IpiCst => _values.IpiCst;
 
     /// <summary>Whether the IPI value was added to the ICMS base (sales to final consumers and non-contributors).</summary>
-    public bool IpiInIcmsBase { get; internal init; }
+    public bool IpiInIcmsBase => _values.IpiInIcmsBase;
 
     /// <summary>The CST or CSOSN of the ICMS.</summary>
-    public string IcmsCst { get; internal init; } = "";
+    public string IcmsCst => _values.IcmsCst;
 
     /// <summary>Own ICMS (<see cref="TaxLine.Reduction"/> is pRedBC).</summary>
-    public TaxLine Icms { get; internal init; }
+    public TaxLine Icms => new(_values.IcmsBase, _values.IcmsRate, _values.Icms, _values.IcmsSource, _values.IcmsBaseReduction);
 
     /// <summary>FCP on the ICMS base.</summary>
-    public TaxLine Fcp { get; internal init; }
+    public TaxLine Fcp => new(_values.IcmsBase, _values.FcpRate, _values.Fcp, _values.IcmsSource);
 
     /// <summary>The MVA applied to the ST base, in % (adjusted when the rule asks for it, 4 places).</summary>
-    public decimal StMva { get; internal init; }
+    public decimal StMva => _values.StMva;
 
     /// <summary>
     /// The own ICMS deducted from the ST: <see cref="Icms"/>'s value, or, for CST 30 and CSOSN 201–203 (own operation
     /// not taxed on the invoice), the ICMS the own operation would bear at its rate.
     /// </summary>
-    public decimal StOwnIcms { get; internal init; }
+    public decimal StOwnIcms => _values.StOwnIcms;
 
     /// <summary>ICMS-ST: the ST rate on the ST base minus <see cref="StOwnIcms"/>, never below zero.</summary>
-    public TaxLine IcmsSt { get; internal init; }
+    public TaxLine IcmsSt => new(_values.StBase, _values.StRate, _values.IcmsSt, _values.StSource, _values.StBaseReduction);
 
     /// <summary>FCP-ST: the FCP-ST rate on the ST base minus the own FCP, never below zero.</summary>
-    public TaxLine FcpSt { get; internal init; }
+    public TaxLine FcpSt => new(_values.StBase, _values.FcpStRate, _values.FcpSt, _values.StSource);
 
     /// <summary>The DIFAL method used, when DIFAL applies.</summary>
-    public DifalMethod? DifalMethod { get; internal init; }
+    public DifalMethod? DifalMethod => _values.DifalMethod;
 
     /// <summary>vICMSUFDest: the destination rate on the DIFAL base minus the own ICMS (100 % to the destination since 2019).</summary>
-    public TaxLine Difal { get; internal init; }
+    public TaxLine Difal => new(_values.DifalBase, _values.DifalRate, _values.Difal, _values.DifalSource);
 
     /// <summary>vFCPUFDest: the destination FCP on the DIFAL base.</summary>
-    public TaxLine FcpDestination { get; internal init; }
+    public TaxLine FcpDestination => new(_values.DifalBase, _values.FcpDestinationRate, _values.FcpDestination, _values.DifalSource);
 
     /// <summary>The PIS/COFINS CST.</summary>
-    public string PisCofinsCst { get; internal init; } = "";
+    public string PisCofinsCst => _values.PisCofinsCst;
 
     /// <summary>PIS.</summary>
-    public TaxLine Pis { get; internal init; }
+    public TaxLine Pis => new(_values.PisCofinsBase, _values.PisRate, _values.Pis, _values.PisCofinsSource);
 
     /// <summary>COFINS.</summary>
-    public TaxLine Cofins { get; internal init; }
+    public TaxLine Cofins => new(_values.PisCofinsBase, _values.CofinsRate, _values.Cofins, _values.PisCofinsSource);
 
     /// <summary>The IBS/CBS CST (UB13).</summary>
-    public string IbsCbsCst { get; internal init; } = "";
+    public string IbsCbsCst => _values.IbsCbsCst;
 
     /// <summary>The IBS/CBS cClassTrib (UB14).</summary>
-    public string IbsCbsClassTrib { get; internal init; } = "";
+    public string IbsCbsClassTrib => _values.IbsCbsClassTrib;
 
     /// <summary>CBS (rate is pAliqEfet).</summary>
-    public TaxLine Cbs { get; internal init; }
+    public TaxLine Cbs => new(_values.IbsCbsBase, _values.CbsRate, _values.Cbs, _values.IbsCbsSource, _values.CbsReduction);
 
     /// <summary>IBS of the state (rate is pAliqEfet).</summary>
-    public TaxLine IbsUf { get; internal init; }
+    public TaxLine IbsUf => new(_values.IbsCbsBase, _values.IbsUfRate, _values.IbsUf, _values.IbsCbsSource, _values.IbsReduction);
 
     /// <summary>IBS of the municipality (rate is pAliqEfet).</summary>
-    public TaxLine IbsMun { get; internal init; }
+    public TaxLine IbsMun => new(_values.IbsCbsBase, _values.IbsMunRate, _values.IbsMun, _values.IbsCbsSource, _values.IbsReduction);
 
     /// <summary>vIBS = vIBSUF + vIBSMun.</summary>
-    public decimal Ibs => IbsUf.Value + IbsMun.Value;
+    public decimal Ibs => _values.IbsUf + _values.IbsMun;
 
     /// <summary>Whether CBS and IBS are part of <see cref="ItemTotal"/> (not in 2026).</summary>
-    public bool IbsCbsInTotal { get; internal init; }
+    public bool IbsCbsInTotal => _values.IbsCbsInTotal;
 
     /// <summary>
     /// The item's total as it enters vNF (TAXES.md §1.8): vProd − vDesc + vICMSST + vFCPST + vFrete + vSeg + vOutro + vIPI,
     /// plus vIBS + vCBS when <see cref="IbsCbsInTotal"/>.
     /// </summary>
-    public decimal ItemTotal { get; internal init; }
+    public decimal ItemTotal => _values.ItemTotal;
+}
+
+/// <summary>
+/// A breakdown's values, one field each: taxes computed together keep one base and one rule id (a tax that does not
+/// apply has zero base, rate and value, and an empty id); the values are those of the NF-e fields, rounded.
+/// </summary>
+internal struct TaxValues
+{
+    public decimal Product, Freight, Insurance, OtherExpenses, Discount, OperationValue;
+
+    // For specific IPI, the base is the quantity and the rate the amount per unit.
+    public decimal IpiBase, IpiRate, Ipi;
+    public string IpiSource, IpiCst;
+    public bool IpiInIcmsBase;
+
+    public decimal IcmsBase, IcmsBaseReduction, IcmsRate, Icms, FcpRate, Fcp;
+    public string IcmsSource, IcmsCst;
+
+    public decimal StMva, StOwnIcms, StBase, StBaseReduction, StRate, IcmsSt, FcpStRate, FcpSt;
+    public string StSource;
+
+    public DifalMethod? DifalMethod;
+    public decimal DifalBase, DifalRate, Difal, FcpDestinationRate, FcpDestination;
+    public string DifalSource;
+
+    public decimal PisCofinsBase, PisRate, Pis, CofinsRate, Cofins;
+    public string PisCofinsSource, PisCofinsCst;
+
+    public decimal IbsCbsBase, CbsReduction, CbsRate, Cbs, IbsReduction, IbsUfRate, IbsUf, IbsMunRate, IbsMun;
+    public string IbsCbsSource, IbsCbsCst, IbsCbsClassTrib;
+    public bool IbsCbsInTotal;
+
+    public decimal ItemTotal;
 }

@@ -86,6 +86,9 @@ public readonly record struct IcmsParameters(string Cst, decimal Rate, string So
 
     /// <summary>pFCP in %, the poverty fund on top of the ICMS rate.</summary>
     public decimal FcpRate { get; } = FcpRate;
+
+    /// <summary>1 − pRedBC, computed once with the rates rather than for every item.</summary>
+    internal decimal BaseFactor { get; } = ItemTaxCalculator.Factor(-BaseReduction);
 }
 
 /// <summary>ICMS-ST as resolved by the ST matrix.</summary>
@@ -124,6 +127,12 @@ public readonly record struct IcmsStParameters(
 
     /// <summary>pFCPST in %.</summary>
     public decimal FcpRate { get; } = FcpRate;
+
+    /// <summary>1 + MVA (the original one), computed once with the rates rather than for every item.</summary>
+    internal decimal MvaFactor { get; } = ItemTaxCalculator.Factor(Mva);
+
+    /// <summary>1 − pRedBCST, computed once with the rates.</summary>
+    internal decimal BaseFactor { get; } = ItemTaxCalculator.Factor(-BaseReduction);
 }
 
 /// <summary>DIFAL (group ICMSUFDest) as resolved by the DIFAL matrix; used only when <see cref="Recipient.SellerOwesDifal"/>.</summary>
@@ -144,6 +153,13 @@ public readonly record struct DifalParameters(decimal DestinationRate, DifalMeth
 
     /// <summary>pFCPUFDest in %.</summary>
     public decimal DestinationFcpRate { get; } = DestinationFcpRate;
+
+    /// <summary>
+    /// The double base's divisor, 1 − the destination rate (plus FCP for <see cref="DifalMethod.DoubleBaseIncludingFcp"/>),
+    /// computed once with the rates.
+    /// </summary>
+    internal decimal DoubleBaseDivisor { get; } = ItemTaxCalculator.Factor(
+        -(Method == DifalMethod.DoubleBaseIncludingFcp ? DestinationRate + DestinationFcpRate : DestinationRate));
 }
 
 /// <summary>PIS and COFINS as resolved by the PIS/COFINS matrix.</summary>
@@ -227,6 +243,15 @@ public readonly record struct IbsCbsParameters(
 
     /// <summary>cClassTrib (UB14), echoed on the breakdown.</summary>
     public string ClassTrib { get; } = ClassTrib;
+
+    /// <summary>pAliqEfet of CBS, computed once with the rates (<see cref="ItemTaxCalculator.EffectiveRate"/>).</summary>
+    internal decimal EffectiveCbsRate { get; } = ItemTaxCalculator.EffectiveRate(CbsRate, CbsReduction);
+
+    /// <summary>pAliqEfet of IBS-UF, computed once with the rates.</summary>
+    internal decimal EffectiveIbsUfRate { get; } = ItemTaxCalculator.EffectiveRate(IbsUfRate, IbsReduction);
+
+    /// <summary>pAliqEfet of IBS-Mun, computed once with the rates.</summary>
+    internal decimal EffectiveIbsMunRate { get; } = ItemTaxCalculator.EffectiveRate(IbsMunRate, IbsReduction);
 
     /// <summary>
     /// The 2026 test year: CBS 0.90 % (art. 346), IBS-UF 0.10 % (art. 343), IBS-Mun 0 %, shown but not added to the item total;

@@ -22,6 +22,7 @@ internal sealed class RegistrationDataConverter() : ValueConverter<RegistrationD
     internal static readonly JsonSerializerOptions Json = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = StoredText.Encoder,
         Converters = { new JsonStringEnumConverter(), new LocalDateJsonConverter(), new IdJsonConverterFactory() },
     };
 

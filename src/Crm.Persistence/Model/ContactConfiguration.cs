@@ -18,7 +18,7 @@ internal sealed class ContactConfiguration(CrmDbContext context) : IEntityTypeCo
         builder.Property(c => c.Phones).HasConversion(ContactListConverters.Phones, ContactListConverters.Comparer<PhoneEntry>());
         builder.Property(c => c.Emails).HasConversion(ContactListConverters.Emails, ContactListConverters.Comparer<EmailEntry>());
         builder.Property(c => c.Marketing).HasConversion(ContactListConverters.Marketing, ContactListConverters.Comparer<MarketingConsent>());
-        builder.ComplexProperty(c => c.History, RegistrationMapping.MapHistory);
+        RegistrationMapping.MapHistory(builder, c => c.History);
         builder.HasTenantIndex(nameof(Contact.Owner));
     }
 }

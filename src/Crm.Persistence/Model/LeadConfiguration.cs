@@ -10,7 +10,7 @@ internal sealed class LeadConfiguration(CrmDbContext context) : IEntityTypeConfi
     {
         builder.IsAggregate("Leads", l => l.TenantId, l => l.Id, context);
         RegistrationMapping.Map(builder, l => l.Data, l => l.Data);
-        builder.ComplexProperty(l => l.History, RegistrationMapping.MapHistory);
+        RegistrationMapping.MapHistory(builder, l => l.History);
         builder.Property(l => l.Status);
         builder.Property(l => l.ConvertedTo);
     }

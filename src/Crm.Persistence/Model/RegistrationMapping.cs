@@ -32,19 +32,10 @@ internal static class RegistrationMapping
         builder.HasTenantIndex(CrmQueries.ShortName);
     }
 
-    public static void MapHistory(ComplexPropertyBuilder<ChangeHistory> history)
-    {
-        history.ToJson("History");
-        history.ComplexCollection<List<HistoryEntry>, HistoryEntry>("_entries", entry =>
-        {
-            entry.HasJsonPropertyName("Entries");
-            MapEntry(entry);
-        });
-        history.Property<List<AbsorbedHistory>>("_absorbed").HasJsonPropertyName("Absorbed")
-            .HasConversion(new AbsorbedHistoryConverter(), AbsorbedHistoryConverter.Comparer);
-        history.Ignore(h => h.Entries);
-        history.Ignore(h => h.Absorbed);
-    }
+    /// <summary>The change history as one compact JSON text column (see <see cref="ChangeHistoryConverter"/>).</summary>
+    public static void MapHistory<T>(EntityTypeBuilder<T> builder, System.Linq.Expressions.Expression<Func<T, ChangeHistory>> history)
+        where T : class =>
+        builder.Property(history).HasColumnName("History").HasConversion(new ChangeHistoryConverter(), ChangeHistoryConverter.Comparer);
 
     public static void MapEntry(ComplexCollectionBuilder<HistoryEntry> entry)
     {

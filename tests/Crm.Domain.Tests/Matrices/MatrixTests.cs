@@ -28,6 +28,49 @@ public class MatrixTests
         Assert.Equal("default", matrix.Found(Context()));
     }
 
+    // A context keeps the hashes of its values as they are set; a context made "with" another value, or with none,
+    // must be found by that value only, never by the one it was copied from.
+    [Theory, MemberData(nameof(Exact))]
+    public void A_context_made_with_a_changed_or_cleared_value_is_found_by_what_it_holds(Dimension dimension)
+    {
+        var matrix = Build(Rule("zero", MatrixKey.Any.Set(dimension, 0)), Rule("one", MatrixKey.Any.Set(dimension, 1)), Rule("default", MatrixKey.Any));
+        var zero = Context().Set(dimension, 0);
+
+        Assert.Equal("one", matrix.Found(zero.Set(dimension, 1)));
+        Assert.Equal("default", matrix.Found(Cleared(zero, dimension)));
+        Assert.Equal("zero", matrix.Found(zero));
+    }
+
+    [Fact]
+    public void A_context_made_without_its_ncm_no_longer_matches_ncm_rules()
+    {
+        var matrix = Build(Rule("ncm", new MatrixKey { NcmPrefix = "8471" }), Rule("default", MatrixKey.Any));
+        var withNcm = Context().WithNcm("84713012");
+
+        Assert.Equal("ncm", matrix.Found(withNcm));
+        Assert.Equal("default", matrix.Found(withNcm with { Ncm = null }));
+        Assert.Equal("default", matrix.Found(withNcm.WithNcm("22030000")));
+    }
+
+    private static MatrixContext Cleared(MatrixContext c, Dimension dimension) => dimension switch
+    {
+        Dimension.Customer => c with { Customer = null },
+        Dimension.Product => c with { Product = null },
+        Dimension.Cest => c with { Cest = null },
+        Dimension.ProductLine => c with { ProductLine = null },
+        Dimension.CustomerGroup => c with { CustomerGroup = null },
+        Dimension.ClientType => c with { ClientType = null },
+        Dimension.ProductOrigin => c with { ProductOrigin = null },
+        Dimension.Unit => c with { Unit = null },
+        Dimension.Role => c with { Role = null },
+        Dimension.PaymentCondition => c with { PaymentCondition = null },
+        Dimension.SalesChannel => c with { SalesChannel = null },
+        Dimension.Establishment => c with { Establishment = null },
+        Dimension.DestinationUf => c with { DestinationUf = null },
+        Dimension.OriginUf => c with { OriginUf = null },
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+    };
+
     [Fact]
     public void Codes_are_compared_ordinally()
     {

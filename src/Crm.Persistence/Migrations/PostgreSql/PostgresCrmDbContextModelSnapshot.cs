@@ -172,6 +172,11 @@ namespace Crm.Persistence.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("History");
+
                     b.Property<string>("Integration")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -206,39 +211,6 @@ namespace Crm.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("uuid[]")
                         .HasColumnName("MergedFrom");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Account.History#ChangeHistory", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("_absorbed")
-                                .IsRequired()
-                                .HasJsonPropertyName("Absorbed");
-
-                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "_entries", "Crm.Domain.Accounts.Account.History#ChangeHistory._entries#HistoryEntry", b2 =>
-                                {
-                                    b2.IsRequired();
-
-                                    b2.Property<Instant>("At");
-
-                                    b2.Property<Guid>("By");
-
-                                    b2.Property<string>("Field")
-                                        .IsRequired();
-
-                                    b2.Property<bool>("IsSecret");
-
-                                    b2.Property<string>("NewValue");
-
-                                    b2.Property<string>("OldValue");
-
-                                    b2.HasJsonPropertyName("Entries");
-                                });
-
-                            b1
-                                .ToJson("History")
-                                .HasColumnType("jsonb");
-                        });
 
                     b.HasKey("TenantId", "Id");
 
@@ -279,6 +251,11 @@ namespace Crm.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("History");
+
                     b.Property<string>("Marketing")
                         .IsRequired()
                         .HasColumnType("text");
@@ -304,39 +281,6 @@ namespace Crm.Persistence.Migrations.PostgreSql
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Contacts.Contact.History#ChangeHistory", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("_absorbed")
-                                .IsRequired()
-                                .HasJsonPropertyName("Absorbed");
-
-                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "_entries", "Crm.Domain.Accounts.Contacts.Contact.History#ChangeHistory._entries#HistoryEntry", b2 =>
-                                {
-                                    b2.IsRequired();
-
-                                    b2.Property<Instant>("At");
-
-                                    b2.Property<Guid>("By");
-
-                                    b2.Property<string>("Field")
-                                        .IsRequired();
-
-                                    b2.Property<bool>("IsSecret");
-
-                                    b2.Property<string>("NewValue");
-
-                                    b2.Property<string>("OldValue");
-
-                                    b2.HasJsonPropertyName("Entries");
-                                });
-
-                            b1
-                                .ToJson("History")
-                                .HasColumnType("jsonb");
-                        });
 
                     b.HasKey("TenantId", "Id");
 
@@ -370,6 +314,11 @@ namespace Crm.Persistence.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("Data");
 
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("History");
+
                     b.Property<string>("LegalName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -393,39 +342,6 @@ namespace Crm.Persistence.Migrations.PostgreSql
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Lead.History#ChangeHistory", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("_absorbed")
-                                .IsRequired()
-                                .HasJsonPropertyName("Absorbed");
-
-                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "_entries", "Crm.Domain.Accounts.Lead.History#ChangeHistory._entries#HistoryEntry", b2 =>
-                                {
-                                    b2.IsRequired();
-
-                                    b2.Property<Instant>("At");
-
-                                    b2.Property<Guid>("By");
-
-                                    b2.Property<string>("Field")
-                                        .IsRequired();
-
-                                    b2.Property<bool>("IsSecret");
-
-                                    b2.Property<string>("NewValue");
-
-                                    b2.Property<string>("OldValue");
-
-                                    b2.HasJsonPropertyName("Entries");
-                                });
-
-                            b1
-                                .ToJson("History")
-                                .HasColumnType("jsonb");
-                        });
 
                     b.HasKey("TenantId", "Id");
 

@@ -166,6 +166,11 @@ namespace Crm.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("History");
+
                     b.Property<string>("Integration")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -201,39 +206,6 @@ namespace Crm.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("MergedFrom");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Account.History#ChangeHistory", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("_absorbed")
-                                .IsRequired()
-                                .HasJsonPropertyName("Absorbed");
-
-                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "_entries", "Crm.Domain.Accounts.Account.History#ChangeHistory._entries#HistoryEntry", b2 =>
-                                {
-                                    b2.IsRequired();
-
-                                    b2.Property<long>("At");
-
-                                    b2.Property<Guid>("By");
-
-                                    b2.Property<string>("Field")
-                                        .IsRequired();
-
-                                    b2.Property<bool>("IsSecret");
-
-                                    b2.Property<string>("NewValue");
-
-                                    b2.Property<string>("OldValue");
-
-                                    b2.HasJsonPropertyName("Entries");
-                                });
-
-                            b1
-                                .ToJson("History")
-                                .HasColumnType("TEXT");
-                        });
 
                     b.HasKey("TenantId", "Id");
 
@@ -275,6 +247,11 @@ namespace Crm.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("History");
+
                     b.Property<string>("Marketing")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -300,39 +277,6 @@ namespace Crm.Persistence.Migrations.Sqlite
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Contacts.Contact.History#ChangeHistory", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("_absorbed")
-                                .IsRequired()
-                                .HasJsonPropertyName("Absorbed");
-
-                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "_entries", "Crm.Domain.Accounts.Contacts.Contact.History#ChangeHistory._entries#HistoryEntry", b2 =>
-                                {
-                                    b2.IsRequired();
-
-                                    b2.Property<long>("At");
-
-                                    b2.Property<Guid>("By");
-
-                                    b2.Property<string>("Field")
-                                        .IsRequired();
-
-                                    b2.Property<bool>("IsSecret");
-
-                                    b2.Property<string>("NewValue");
-
-                                    b2.Property<string>("OldValue");
-
-                                    b2.HasJsonPropertyName("Entries");
-                                });
-
-                            b1
-                                .ToJson("History")
-                                .HasColumnType("TEXT");
-                        });
 
                     b.HasKey("TenantId", "Id");
 
@@ -366,6 +310,11 @@ namespace Crm.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("Data");
 
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("History");
+
                     b.Property<string>("LegalName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -389,39 +338,6 @@ namespace Crm.Persistence.Migrations.Sqlite
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Lead.History#ChangeHistory", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("_absorbed")
-                                .IsRequired()
-                                .HasJsonPropertyName("Absorbed");
-
-                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "_entries", "Crm.Domain.Accounts.Lead.History#ChangeHistory._entries#HistoryEntry", b2 =>
-                                {
-                                    b2.IsRequired();
-
-                                    b2.Property<long>("At");
-
-                                    b2.Property<Guid>("By");
-
-                                    b2.Property<string>("Field")
-                                        .IsRequired();
-
-                                    b2.Property<bool>("IsSecret");
-
-                                    b2.Property<string>("NewValue");
-
-                                    b2.Property<string>("OldValue");
-
-                                    b2.HasJsonPropertyName("Entries");
-                                });
-
-                            b1
-                                .ToJson("History")
-                                .HasColumnType("TEXT");
-                        });
 
                     b.HasKey("TenantId", "Id");
 

@@ -1,0 +1,188 @@
+using System.Text.Json;
+using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.History;
+using Crm.Domain.Identity;
+using Crm.Persistence.Conversions;
+using Crm.Persistence.Tests.Infrastructure;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Crm.Persistence.Tests.Conversions;
+
+/// <summary>The change history's compact document: exact round trip, cheap change detection, earlier documents still read.</summary>
+public sealed class ChangeHistoryStorageTests
+{
+    private static readonly TenantId Tenant = new(Guid.NewGuid());
+    private static readonly ChangeHistoryConverter Converter = new();
+
+    private static ChangeHistory RoundTrip(ChangeHistory history) =>
+        (ChangeHistory)Converter.ConvertFromProvider(Converter.ConvertToProvider(history))!;
+
+    private static readonly Gen<HistoryEntry> Entries =
+        from at in Gen.Choose(0, 3)
+        from nanos in Gen.Choose(0, 999_999_999)
+        from author in Gen.Elements(Records.Ana, new UserId(Guid.Parse("00000000-0000-0000-0000-0000000000b2")))
+        from field in Gen.Elements("legal_name", "addresses[0].city", "custom.\"senha\"", "obs\\nota")
+        from oldValue in Gen.Elements<string?>(null, "", "São Paulo", "a \"quoted\" \u0001 value", "ação ✓")
+        from newValue in Gen.Elements<string?>(null, "x", "Conceição", "line\nbreak")
+        from secret in Gen.Elements(false, false, true)
+        select new HistoryEntry(Instant.FromUtc(2026, 1, 1, 0, 0) + Duration.FromSeconds(at) + Duration.FromNanoseconds(nanos),
+            author, field, oldValue, newValue, secret);
+
+    public static Arbitrary<ChangeHistory> Histories() => Arb.From(
+        from entries in Gen.ListOf(Entries)
+        from count in Gen.Choose(0, 2)
+        from absorbed in Gen.ListOf(Gen.ListOf(Entries), count)
+        select Build(entries, absorbed.Select((e, i) => ($"account:{i}", (IEnumerable<HistoryEntry>)e))));
+
+    private static ChangeHistory Build(IEnumerable<HistoryEntry> entries, IEnumerable<(string Source, IEnumerable<HistoryEntry> Entries)> absorbed)
+    {
+        var history = new ChangeHistory(entries);
+        foreach (var (source, e) in absorbed)
+            history.Absorb(source, new ChangeHistory(e));
+        return history;
+    }
+
+    [Property(Arbitrary = [typeof(ChangeHistoryStorageTests)], MaxTest = 200)]
+    public bool Every_history_reads_back_exactly(ChangeHistory history)
+    {
+        var back = RoundTrip(history);
+        return back.Entries.SequenceEqual(history.Entries)
+            && back.Absorbed.Select(a => a.Source).SequenceEqual(history.Absorbed.Select(a => a.Source))
+            && back.Absorbed.Zip(history.Absorbed).All(p => p.First.Entries.SequenceEqual(p.Second.Entries));
+    }
+
+    [Fact]
+    public void Entries_of_one_change_share_one_instant_and_author_in_the_document()
+    {
+        var account = Records.Account(Tenant, 1);
+
+        var json = (string)Converter.ConvertToProvider(account.History)!;
+
+        Assert.True(account.History.Entries.Count > 30);
+        using var document = JsonDocument.Parse(json);
+        var change = Assert.Single(document.RootElement.GetProperty("Changes").EnumerateArray());
+        Assert.Equal(account.History.Entries.Count, change.GetProperty("Fields").GetArrayLength());
+        Assert.Contains("São Paulo", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_comparer_sees_an_appended_entry_or_absorbed_history_and_nothing_else()
+    {
+        var history = new ChangeHistory(Records.Account(Tenant, 2).History.Entries);
+        var snapshot = ChangeHistoryConverter.Comparer.Snapshot(history);
+        Assert.True(ChangeHistoryConverter.Comparer.Equals(snapshot, history));
+
+        history.Record(FieldSnapshot.Empty, FieldSnapshot.Empty.With("x", "1"), Records.Ana, Records.Clock());
+        Assert.False(ChangeHistoryConverter.Comparer.Equals(snapshot, history));
+
+        var merged = ChangeHistoryConverter.Comparer.Snapshot(history);
+        history.Absorb("account:1", new ChangeHistory());
+        Assert.False(ChangeHistoryConverter.Comparer.Equals(merged, history));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_loaded_account_that_did_not_change_saves_nothing_and_one_that_did_saves_its_new_entries(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var account = Records.Account(Tenant, 3);
+        await using (var write = db.Open(Tenant))
+        {
+            write.Accounts.Add(account);
+            Assert.True((await write.SaveAsync()).IsSaved);
+        }
+
+        await using (var unchanged = db.Open(Tenant))
+        {
+            await unchanged.Accounts.SingleAsync();
+            Assert.Equal(0, (await unchanged.SaveAsync()).AsT0.Changes);
+        }
+        await using (var edit = db.Open(Tenant))
+        {
+            var stored = await edit.Accounts.SingleAsync();
+            stored.RecordErpState(new Crm.Domain.Accounts.Integration.IntegratedWithErp("C-9", new LocalDate(2026, 5, 1)), null, Records.Ana, Records.Clock());
+            Assert.Equal(1, (await edit.SaveAsync()).AsT0.Changes);
+        }
+
+        await using var read = db.Open(Tenant);
+        Assert.Equal(account.History.Entries.Count + 3, (await read.Accounts.SingleAsync()).History.Entries.Count);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_history_written_by_the_earlier_json_mapping_still_reads(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var account = Records.Account(Tenant, 4);
+        var absorbed = new HistoryEntry(Instant.FromUtc(2025, 2, 3, 4, 5) + Duration.FromNanoseconds(123_456_700), Records.Ana, "legal_name", "Velha", "Nova", false);
+        await using (var write = db.Open(Tenant))
+        {
+            write.Accounts.Add(account);
+            Assert.True((await write.SaveAsync()).IsSaved);
+            // What EF Core's JSON mapping of the history wrote before the AccountStorage migration: one object per entry,
+            // instants as SQLite nanoseconds or PostgreSQL ISO text, the absorbed histories as a JSON string.
+            var legacy = JsonSerializer.Serialize(new
+            {
+                Absorbed = JsonSerializer.Serialize(new[] { new { Source = "account:velha", Entries = new[] { new {
+                    At = InstantPattern.ExtendedIso.Format(absorbed.At), By = absorbed.By.Value, absorbed.Field,
+                    Old = absorbed.OldValue, New = absorbed.NewValue, Secret = absorbed.IsSecret } } } }),
+                Entries = account.History.Entries.Select(e => new Dictionary<string, object?>
+                {
+                    ["At"] = provider == TestProviders.Sqlite ? (e.At - NodaConstants.UnixEpoch).ToInt64Nanoseconds() : InstantPattern.ExtendedIso.Format(e.At),
+                    ["By"] = e.By.Value, ["Field"] = e.Field, ["IsSecret"] = e.IsSecret, ["NewValue"] = e.NewValue, ["OldValue"] = e.OldValue,
+                }),
+            });
+            await write.Database.ExecuteSqlRawAsync("UPDATE \"Accounts\" SET \"History\" = {0}", legacy);
+        }
+
+        await using var read = db.Open(Tenant);
+        var loaded = await read.Accounts.SingleAsync();
+
+        Assert.Equal(account.History.Entries, loaded.History.Entries);
+        var merged = Assert.Single(loaded.History.Absorbed);
+        Assert.Equal("account:velha", merged.Source);
+        Assert.Equal([absorbed], merged.Entries);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Reverting_the_AccountStorage_migration_rewrites_histories_in_the_earlier_format_and_reapplying_reads_them(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var account = Records.Account(Tenant, 5);
+        var absorbed = new HistoryEntry(Instant.FromUtc(2025, 2, 3, 4, 5) + Duration.FromNanoseconds(123_456_000), Records.Ana, "legal_name", "Velha", null, false);
+        var secret = new HistoryEntry(Instant.FromUtc(2025, 2, 3, 4, 6), Records.Ana, "custom.senha", null, "x", true);
+        account.History.Absorb("account:velha", new ChangeHistory([absorbed, secret]));
+        await using (var write = db.Open(Tenant))
+        {
+            write.Accounts.Add(account);
+            Assert.True((await write.SaveAsync()).IsSaved);
+        }
+
+        await using (var migrate = db.Open(Tenant))
+        {
+            await migrate.GetService<IMigrator>().MigrateAsync("BoardFilters");
+            var stored = await migrate.Database.SqlQueryRaw<string>(provider == TestProviders.Sqlite
+                ? "SELECT \"History\" AS \"Value\" FROM \"Accounts\""
+                : "SELECT \"History\"::text AS \"Value\" FROM \"Accounts\"").SingleAsync();
+            using var document = JsonDocument.Parse(stored);
+            var entries = document.RootElement.GetProperty("Entries");
+            Assert.Equal(account.History.Entries.Count, entries.GetArrayLength());
+            Assert.Equal(provider == TestProviders.Sqlite ? JsonValueKind.Number : JsonValueKind.String, entries[0].GetProperty("At").ValueKind);
+            Assert.Equal(JsonValueKind.String, document.RootElement.GetProperty("Absorbed").ValueKind);
+            Assert.False(document.RootElement.TryGetProperty("Changes", out _));
+            await migrate.GetService<IMigrator>().MigrateAsync();
+        }
+
+        await using var read = db.Open(Tenant);
+        var loaded = await read.Accounts.SingleAsync();
+        Assert.Equal(account.History.Entries, loaded.History.Entries);
+        var merged = Assert.Single(loaded.History.Absorbed);
+        Assert.Equal("account:velha", merged.Source);
+        Assert.Equal([absorbed, secret], merged.Entries);
+    }
+}
