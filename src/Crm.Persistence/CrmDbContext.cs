@@ -89,6 +89,7 @@ public abstract class CrmDbContext : DbContext
     public async Task<SaveResult> SaveAsync(CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        using var detected = new ChangesDetected(ChangeTracker);
         if (CrossTenant() is { Count: > 0 } foreign)
             return new Invalid(foreign);
         try
@@ -113,26 +114,27 @@ public abstract class CrmDbContext : DbContext
     {
         if (ChangeTracker.AutoDetectChangesEnabled)
             ChangeTracker.DetectChanges();
-        StampVersions();
         using var detected = new ChangesDetected(ChangeTracker);
+        StampVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     /// <summary>Stamps the versions, then saves; prefer <see cref="SaveAsync"/>, which returns conflicts as values.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (ChangeTracker.AutoDetectChangesEnabled)
             ChangeTracker.DetectChanges();
-        return SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        using var detected = new ChangesDetected(ChangeTracker);
+        return await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
     }
 
-    // Saves once the changes are detected: one DetectChanges pass per save, not three (the caller's, the stamping's and
-    // EF's own), each of which walks every tracked entry.
-    private async Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    // Saves once the changes are detected and automatic detection is off (ChangesDetected): one DetectChanges pass per
+    // save, not three (ChangeTracker.Entries() in the tenant check and the stamping, and EF's own in the base save), each
+    // of which walks every tracked entry.
+    private Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         StampVersions();
-        using var detected = new ChangesDetected(ChangeTracker);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>Turns EF's automatic DetectChanges off until disposed (the changes were just detected).</summary>
