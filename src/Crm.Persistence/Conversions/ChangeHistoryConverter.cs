@@ -18,7 +18,9 @@ namespace Crm.Persistence.Conversions;
 /// <see cref="Utf8JsonReader"/>/<see cref="Utf8JsonWriter"/> (no reflection, no per-entry change tracking).
 /// Instants are ISO text with nanoseconds: exact on both providers.
 /// Documents written before the AccountStorage migration (EF's JSON mapping: one object per entry, instants as SQLite
-/// nanoseconds or PostgreSQL ISO text, absorbed histories as a JSON string) are still read; the next save rewrites them.
+/// nanoseconds or PostgreSQL ISO text, absorbed histories as a JSON string) are still read, and stay in that format until
+/// a save appends to their history (the <see cref="Comparer"/> counts entries, so a loaded history is never "changed" by
+/// its format alone): the earlier reader stays as long as such documents may exist.
 /// </summary>
 internal sealed class ChangeHistoryConverter() : ValueConverter<ChangeHistory, string>(h => Write(h), s => Read(s))
 {

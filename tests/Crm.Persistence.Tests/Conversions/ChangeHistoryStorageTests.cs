@@ -114,6 +114,26 @@ public sealed class ChangeHistoryStorageTests
         Assert.Equal(account.History.Entries.Count + 3, (await read.Accounts.SingleAsync()).History.Entries.Count);
     }
 
+    // What EF Core's JSON mapping of the history wrote before the AccountStorage migration: one object per entry,
+    // instants as SQLite nanoseconds or PostgreSQL ISO text, the absorbed histories as a JSON string.
+    private static string Earlier(string provider, ChangeHistory history, string source, HistoryEntry absorbed) =>
+        JsonSerializer.Serialize(new
+        {
+            Absorbed = JsonSerializer.Serialize(new[] { new { Source = source, Entries = new[] { new {
+                At = InstantPattern.ExtendedIso.Format(absorbed.At), By = absorbed.By.Value, absorbed.Field,
+                Old = absorbed.OldValue, New = absorbed.NewValue, Secret = absorbed.IsSecret } } } }),
+            Entries = history.Entries.Select(e => new Dictionary<string, object?>
+            {
+                ["At"] = provider == TestProviders.Sqlite ? (e.At - NodaConstants.UnixEpoch).ToInt64Nanoseconds() : InstantPattern.ExtendedIso.Format(e.At),
+                ["By"] = e.By.Value, ["Field"] = e.Field, ["IsSecret"] = e.IsSecret, ["NewValue"] = e.NewValue, ["OldValue"] = e.OldValue,
+            }),
+        });
+
+    private static Task<string> StoredHistory(CrmDbContext db, string provider) =>
+        db.Database.SqlQueryRaw<string>(provider == TestProviders.Sqlite
+            ? "SELECT \"History\" AS \"Value\" FROM \"Accounts\""
+            : "SELECT \"History\"::text AS \"Value\" FROM \"Accounts\"").SingleAsync();
+
     [Theory, SqliteData, PostgresData]
     public async Task A_history_written_by_the_earlier_json_mapping_still_reads(string provider)
     {
@@ -124,20 +144,7 @@ public sealed class ChangeHistoryStorageTests
         {
             write.Accounts.Add(account);
             Assert.True((await write.SaveAsync()).IsSaved);
-            // What EF Core's JSON mapping of the history wrote before the AccountStorage migration: one object per entry,
-            // instants as SQLite nanoseconds or PostgreSQL ISO text, the absorbed histories as a JSON string.
-            var legacy = JsonSerializer.Serialize(new
-            {
-                Absorbed = JsonSerializer.Serialize(new[] { new { Source = "account:velha", Entries = new[] { new {
-                    At = InstantPattern.ExtendedIso.Format(absorbed.At), By = absorbed.By.Value, absorbed.Field,
-                    Old = absorbed.OldValue, New = absorbed.NewValue, Secret = absorbed.IsSecret } } } }),
-                Entries = account.History.Entries.Select(e => new Dictionary<string, object?>
-                {
-                    ["At"] = provider == TestProviders.Sqlite ? (e.At - NodaConstants.UnixEpoch).ToInt64Nanoseconds() : InstantPattern.ExtendedIso.Format(e.At),
-                    ["By"] = e.By.Value, ["Field"] = e.Field, ["IsSecret"] = e.IsSecret, ["NewValue"] = e.NewValue, ["OldValue"] = e.OldValue,
-                }),
-            });
-            await write.Database.ExecuteSqlRawAsync("UPDATE \"Accounts\" SET \"History\" = {0}", legacy);
+            await write.Database.ExecuteSqlRawAsync("UPDATE \"Accounts\" SET \"History\" = {0}", Earlier(provider, account.History, "account:velha", absorbed));
         }
 
         await using var read = db.Open(Tenant);
@@ -147,6 +154,46 @@ public sealed class ChangeHistoryStorageTests
         var merged = Assert.Single(loaded.History.Absorbed);
         Assert.Equal("account:velha", merged.Source);
         Assert.Equal([absorbed], merged.Entries);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task An_earlier_history_keeps_its_format_until_a_save_appends_to_it(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var account = Records.Account(Tenant, 6);
+        var absorbed = new HistoryEntry(Instant.FromUtc(2025, 2, 3, 4, 5), Records.Ana, "legal_name", "Velha", "Nova", false);
+        await using (var write = db.Open(Tenant))
+        {
+            write.Accounts.Add(account);
+            Assert.True((await write.SaveAsync()).IsSaved);
+            await write.Database.ExecuteSqlRawAsync("UPDATE \"Accounts\" SET \"History\" = {0}", Earlier(provider, account.History, "account:velha", absorbed));
+        }
+
+        // The comparer counts entries, so a loaded history is unchanged however it was stored: nothing is written.
+        await using (var unchanged = db.Open(Tenant))
+        {
+            await unchanged.Accounts.SingleAsync();
+            Assert.Equal(0, (await unchanged.SaveAsync()).AsT0.Changes);
+            using var stored = JsonDocument.Parse(await StoredHistory(unchanged, provider));
+            Assert.True(stored.RootElement.TryGetProperty("Entries", out _));
+            Assert.False(stored.RootElement.TryGetProperty("Changes", out _));
+        }
+
+        await using (var edit = db.Open(Tenant))
+        {
+            var stored = await edit.Accounts.SingleAsync();
+            stored.RecordErpState(new Crm.Domain.Accounts.Integration.IntegratedWithErp("C-9", new LocalDate(2026, 5, 1)), null, Records.Ana, Records.Clock());
+            Assert.Equal(1, (await edit.SaveAsync()).AsT0.Changes);
+            using var rewritten = JsonDocument.Parse(await StoredHistory(edit, provider));
+            Assert.False(rewritten.RootElement.TryGetProperty("Entries", out _));
+            Assert.Equal(JsonValueKind.Array, rewritten.RootElement.GetProperty("Changes").ValueKind);
+            Assert.Equal(JsonValueKind.Array, rewritten.RootElement.GetProperty("Absorbed").ValueKind);
+        }
+
+        await using var read = db.Open(Tenant);
+        var loaded = await read.Accounts.SingleAsync();
+        Assert.Equal(account.History.Entries.Count + 3, loaded.History.Entries.Count);
+        Assert.Equal([absorbed], Assert.Single(loaded.History.Absorbed).Entries);
     }
 
     [Theory, SqliteData, PostgresData]
@@ -166,9 +213,7 @@ public sealed class ChangeHistoryStorageTests
         await using (var migrate = db.Open(Tenant))
         {
             await migrate.GetService<IMigrator>().MigrateAsync("BoardFilters");
-            var stored = await migrate.Database.SqlQueryRaw<string>(provider == TestProviders.Sqlite
-                ? "SELECT \"History\" AS \"Value\" FROM \"Accounts\""
-                : "SELECT \"History\"::text AS \"Value\" FROM \"Accounts\"").SingleAsync();
+            var stored = await StoredHistory(migrate, provider);
             using var document = JsonDocument.Parse(stored);
             var entries = document.RootElement.GetProperty("Entries");
             Assert.Equal(account.History.Entries.Count, entries.GetArrayLength());

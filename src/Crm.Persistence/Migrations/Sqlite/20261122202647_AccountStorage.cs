@@ -11,7 +11,7 @@ namespace Crm.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Nothing to change on SQLite: the history stays a TEXT column; its earlier documents are still read
-            // (ChangeHistoryConverter) and rewritten in the compact format on the next save.
+            // (ChangeHistoryConverter) and rewritten in the compact format by the first save that appends to them.
         }
 
         /// <inheritdoc />
