@@ -58,6 +58,8 @@ public static class Visibility
     /// owners' rows from the (tenant, owner, legal name, …) index and sort them. A plain <c>OwnerId IN (…) ORDER BY</c>
     /// always takes the second path, whose cost grows with the tenant: a team of 51 owners in a 1,000,000-account
     /// tenant sorts 51,000 index entries for a 50-row page, where the window reads at most 5,050.
+    /// Public on purpose: a list screen of leads or contacts projects its own columns from these ids, as
+    /// <c>VisibleRowsByLegalNameAsync</c> does for accounts.
     /// </summary>
     public static Task<List<TId>> VisibleIdsByLegalNameAsync<T, TId>(this IQueryable<T> records, VisibilityScope scope,
         int skip, int take, CancellationToken cancellationToken = default)
@@ -75,7 +77,8 @@ public static class Visibility
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         if (scope.Owners is not null)
         {
-            var first = ByLegalName<T, TId>(records).Take(skip + take + window);
+            // In long: a far page (skip near int.MaxValue) would overflow the window's length into a negative LIMIT.
+            var first = ByLegalName<T, TId>(records).Take((int)Math.Min((long)skip + take + window, int.MaxValue));
             var found = await Page<T, TId>(first.VisibleTo(scope), skip, take).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (found.Count == take)
                 return found;

@@ -75,6 +75,18 @@ public sealed class VisiblePageTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_page_past_int_max_records_is_empty_rather_than_a_negative_window(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var (team, alone, _) = await Seed(db);
+        await using var read = db.Open(Tenant);
+
+        // skip + take + the 5,000-record window exceeds int.MaxValue: in int it wrapped to a negative LIMIT.
+        foreach (var scope in new[] { team, alone })
+            Assert.Empty(await read.Accounts.VisibleIdsByLegalNameAsync<Account, AccountId>(scope, int.MaxValue - 10, 50));
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task List_rows_are_the_page_of_aggregates_without_their_documents(string provider)
     {
         await using var db = await TestDatabase.Create(provider);
