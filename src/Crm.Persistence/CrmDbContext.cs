@@ -214,13 +214,7 @@ public abstract class CrmDbContext : DbContext
             $"{Describe(e)} pertence a outro tenant e não pode ser gravado pelo tenant {Tenant.Value}."))];
 
     private static TenantId? TenantOf(EntityEntry entry) =>
-        TenantProperties.GetOrAdd(entry.Metadata, type => type.GetProperties().FirstOrDefault(p => p.GetColumnName() == AggregateMapping.TenantColumn))
-            is { } property
-            ? (TenantId?)entry.Property(property).CurrentValue
-            : null;
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IEntityType,
-        Microsoft.EntityFrameworkCore.Metadata.IProperty?> TenantProperties = new();
+        AggregateMapping.TenantPropertyOf(entry.Metadata) is { } property ? (TenantId?)entry.Property(property).CurrentValue : null;
 
     private static bool IsUniqueViolation(Exception? error) =>
         error is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY

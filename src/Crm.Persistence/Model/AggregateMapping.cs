@@ -16,10 +16,14 @@ internal static class AggregateMapping
 
     private const string TenantPropertyAnnotation = "Crm:TenantProperty";
 
+    /// <summary>The property that holds the tenant of an aggregate's rows; null for a type that is not an aggregate.</summary>
+    public static string? TenantPropertyOf(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType type) =>
+        (string?)type.FindAnnotation(TenantPropertyAnnotation)?.Value;
+
     /// <summary>An index led by the tenant (every query filters on it first), then <paramref name="properties"/>.</summary>
     public static IndexBuilder<T> HasTenantIndex<T>(this EntityTypeBuilder<T> builder, params string[] properties)
         where T : class =>
-        builder.HasIndex([(string)builder.Metadata.FindAnnotation(TenantPropertyAnnotation)!.Value!, .. properties]);
+        builder.HasIndex([TenantPropertyOf(builder.Metadata)!, .. properties]);
 
     /// <summary>The column every row carries its tenant in.</summary>
     public const string TenantColumn = "TenantId";
