@@ -35,7 +35,8 @@ public abstract class RegisteredParty
     public RegistrationData Data { get; private set; } = null!;
 
     /// <summary>Every change, oldest first (and the histories of records merged into this one).</summary>
-    public ChangeHistory History { get; private set; } = new();
+    // Get-only: the history is only ever appended to, never replaced (persistence detects its changes by entry counts).
+    public ChangeHistory History { get; } = new();
 
     /// <summary>Which kind of registration this is.</summary>
     protected abstract RegistrationKind Kind { get; }

@@ -66,7 +66,8 @@ public sealed class Contact
     public IReadOnlyList<MarketingConsent> Marketing { get; private set; } = [];
 
     /// <summary>Every change, oldest first.</summary>
-    public ChangeHistory History { get; private set; } = new();
+    // Get-only: the history is only ever appended to, never replaced (persistence detects its changes by entry counts).
+    public ChangeHistory History { get; } = new();
 
     /// <summary>Creates a contact of <paramref name="owner"/>, or lists every problem of the form.</summary>
     public static Outcome<Contact> Create(ContactId id, TenantId tenantId, RegistrationRef owner, ContactForm form, UserId by,
