@@ -44,6 +44,9 @@ internal sealed class ChangeHistoryConverter() : ValueConverter<ChangeHistory, s
     }
 
     // One buffer per thread, reused: a save writes thousands of histories, and only the resulting string need be new.
+    // One grown past MaxKeptBuffer by an exceptionally long history is dropped after use rather than kept per thread.
+    private const int MaxKeptBuffer = 64 * 1024;
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _buffer;
 
@@ -69,7 +72,10 @@ internal sealed class ChangeHistoryConverter() : ValueConverter<ChangeHistory, s
             }
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var text = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (buffer.Capacity > MaxKeptBuffer)
+            _buffer = null;
+        return text;
     }
 
     private static void WriteChanges(Utf8JsonWriter json, IReadOnlyList<HistoryEntry> entries)
@@ -172,6 +178,8 @@ internal sealed class ChangeHistoryConverter() : ValueConverter<ChangeHistory, s
         }
     }
 
+    // A group's properties in any order: "Fields" read at once after "At" and "By" (as written), otherwise read from a
+    // copy of the reader once the group's end shows its instant and author (a jsonb column or another writer may reorder).
     private static void ReadChanges(ref Utf8JsonReader reader, List<HistoryEntry> entries)
     {
         Expect(ref reader, JsonTokenType.StartArray, advance: false);
@@ -179,6 +187,8 @@ internal sealed class ChangeHistoryConverter() : ValueConverter<ChangeHistory, s
         {
             Instant? at = null;
             UserId? by = null;
+            var deferred = false;
+            Utf8JsonReader fields = default;
             while (Next(ref reader) == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString();
@@ -194,10 +204,20 @@ internal sealed class ChangeHistoryConverter() : ValueConverter<ChangeHistory, s
                     case "Fields" when at is { } instant && by is { } author:
                         ReadFields(ref reader, instant, author, entries);
                         break;
+                    case "Fields":
+                        fields = reader;
+                        deferred = true;
+                        reader.Skip();
+                        break;
                     default:
                         throw Malformed(reader);
                 }
             }
+            if (!deferred)
+                continue;
+            if (at is not { } groupAt || by is not { } groupBy)
+                throw Malformed(reader);
+            ReadFields(ref fields, groupAt, groupBy, entries);
         }
     }
 

@@ -72,6 +72,31 @@ public sealed class ChangeHistoryStorageTests
         Assert.Contains("São Paulo", json, StringComparison.Ordinal);
     }
 
+    [Property(Arbitrary = [typeof(ChangeHistoryStorageTests)], MaxTest = 100)]
+    public bool A_group_reads_the_same_whatever_the_order_of_its_properties(ChangeHistory history)
+    {
+        // Every group and absorbed history with its properties in reverse order ("Fields" before "By" and "At").
+        var document = System.Text.Json.Nodes.JsonNode.Parse((string)Converter.ConvertToProvider(history)!)!.AsObject();
+        var groups = document["Changes"]!.AsArray().Concat(document["Absorbed"]?.AsArray().SelectMany(a => a!["Changes"]!.AsArray()) ?? []);
+        foreach (var group in groups.Select(g => g!.AsObject()).ToList())
+        {
+            var properties = group.Reverse().ToList();
+            group.Clear();
+            foreach (var (name, value) in properties)
+                group[name] = value;
+        }
+        var reordered = document.ToJsonString();
+
+        var back = (ChangeHistory)Converter.ConvertFromProvider(reordered)!;
+        return (history.Entries.Count == 0 || reordered.Contains("{\"Fields\":", StringComparison.Ordinal))
+            && back.Entries.SequenceEqual(history.Entries)
+            && back.Absorbed.Zip(history.Absorbed).All(p => p.First.Entries.SequenceEqual(p.Second.Entries));
+    }
+
+    [Fact]
+    public void A_group_without_its_instant_or_author_is_malformed() =>
+        Assert.Throws<JsonException>(() => Converter.ConvertFromProvider("{\"Changes\":[{\"Fields\":[[\"x\",null,\"1\"]],\"At\":\"2026-01-01T00:00:00Z\"}]}"));
+
     [Fact]
     public void The_comparer_sees_an_appended_entry_or_absorbed_history_and_nothing_else()
     {
