@@ -8,16 +8,20 @@ internal static class FixedDigits
 {
     public static bool IsValid(string? value, int length) => TryParse(value, length, out _);
 
-    public static Outcome<T> Parse<T>(string? value, int length, string field, string name, Func<string, T> create)
+    public static Outcome<T> Parse<T>(string? value, int length, string field, string name, Func<string, T> create) =>
+        TryParse(value, length, out var digits)
+            ? create(digits)
+            : new Invalid(Refusal(value, length, field, name));
+
+    // Why TryParse refused value: worked out on the failure path only, so TryParse stays silent and allocation-free.
+    private static Problem Refusal(string? value, int length, string field, string name)
     {
         if (string.IsNullOrWhiteSpace(value))
-            return new Invalid(new Problem(field, RegistryCodes.Empty, $"{name} não informado."));
+            return new Problem(field, RegistryCodes.Empty, $"{name} não informado.");
         Span<char> digits = stackalloc char[length];
-        if (!DocumentText.TryUnmask(value, digits, out var count) || count != length)
-            return new Invalid(new Problem(field, RegistryCodes.Length, $"{name} deve ter {length} dígitos."));
-        if (digits.ContainsAnyExceptInRange('0', '9'))
-            return new Invalid(new Problem(field, RegistryCodes.Characters, $"{name} deve conter apenas dígitos."));
-        return create(count == value.Length ? value : new string(digits)); // an unmasked value is its own digits
+        return !DocumentText.TryUnmask(value, digits, out var count) || count != length
+            ? new Problem(field, RegistryCodes.Length, $"{name} deve ter {length} dígitos.")
+            : new Problem(field, RegistryCodes.Characters, $"{name} deve conter apenas dígitos.");
     }
 
     /// <summary>The digits of a valid value without reporting why an invalid one is not; allocates only to unmask.</summary>
