@@ -97,10 +97,11 @@ public static class Pricer
         var weights = new decimal[drafts.Length];
         for (var i = 0; i < drafts.Length; i++)
             weights[i] = drafts[i].Product;
-        var freight = Split(freightAmount, "freight", weights, ref problems);
-        var insurance = Split(order.Insurance, "insurance", weights, ref problems);
-        var other = Split(order.OtherExpenses, "other_expenses", weights, ref problems);
-        var discount = Split(order.Discount, "discount", weights, ref problems);
+        decimal[]? zeros = null;
+        var freight = Split(freightAmount, "freight", weights, ref zeros, ref problems);
+        var insurance = Split(order.Insurance, "insurance", weights, ref zeros, ref problems);
+        var other = Split(order.OtherExpenses, "other_expenses", weights, ref zeros, ref problems);
+        var discount = Split(order.Discount, "discount", weights, ref zeros, ref problems);
         if (problems.HasProblems)
             return Failure(problems, warnings);
 
@@ -202,11 +203,12 @@ public static class Pricer
         return problems.ToInvalid();
     }
 
-    private static decimal[] Split(decimal amount, string field, decimal[] weights, ref ProblemCollector problems)
+    /// <summary>The shares of <paramref name="amount"/> by weight; a zero amount's are <paramref name="zeros"/>, one array for all of them (only read).</summary>
+    private static decimal[] Split(decimal amount, string field, decimal[] weights, ref decimal[]? zeros, ref ProblemCollector problems)
     {
-        var shares = new decimal[weights.Length];
         if (amount == 0m)
-            return shares;
+            return zeros ??= new decimal[weights.Length];
+        var shares = new decimal[weights.Length];
         var check = Apportionment.Check(amount, weights.Length, i => weights[i], field, "lines.value");
         if (check.HasProblems)
             problems.AddRange(check.Items);
