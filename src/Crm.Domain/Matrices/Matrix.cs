@@ -119,6 +119,41 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         return ref Unsafe.NullRef<Entry>();
     }
 
+    /// <summary>The most contexts <see cref="Prefetch"/> takes at once (it keeps two numbers per context on the stack).</summary>
+    internal const int PrefetchLimit = 256;
+
+    /// <summary>Below this many rules the index stays in the cache from one lookup to the next: prefetching would only add work.</summary>
+    private const int PrefetchRules = 8_192;
+
+    /// <summary>
+    /// A hint before <paramref name="contexts"/> are looked up one by one: loads into the cache what those lookups will
+    /// read. Alone, a lookup in a large matrix waits for a chain of cache misses (bucket, entry, key codes, payload); here
+    /// each link is loaded for every context before the next, and loads that do not depend on one another overlap. The
+    /// answers do not change. Returns a value made of what was read, so that the loads are not optimized away.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal int Prefetch(ReadOnlySpan<MatrixContext> contexts)
+    {
+        if (Rules.Count < PrefetchRules)
+            return 0;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(contexts.Length, PrefetchLimit);
+        Span<int> shapes = stackalloc int[contexts.Length];
+        Span<int> starts = stackalloc int[contexts.Length];
+        for (var c = 0; c < contexts.Length; c++)
+        {
+            (shapes[c], starts[c]) = (-1, -1);
+            var bits = contexts[c].Key.Bits;
+            for (var s = 0; s < _shapes.Length && starts[c] < 0; s++)
+                if ((_shapes[s].Bits & ~bits) == 0)
+                    (shapes[c], starts[c]) = (s, _shapes[s].Home(contexts[c]));
+        }
+        var read = 0;
+        for (var c = 0; c < contexts.Length; c++)
+            if (starts[c] >= 0)
+                read += _shapes[shapes[c]].Touch(starts[c]);
+        return read;
+    }
+
     /// <summary>Finds the most specific rule matching <paramref name="context"/>; false when none does.</summary>
     public bool TryFind(MatrixContext context, [NotNullWhen(true)] out MatrixRule<TPayload>? rule) =>
         (rule = Find(context)) is not null;
@@ -283,6 +318,28 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         }
 
         /// <summary>
+        /// The first entry of the group in the home bucket of the context's projection on this shape, when the bucket's tag
+        /// is the projection's (most likely its group: the probe's first reads); -1 otherwise.
+        /// </summary>
+        public int Home(MatrixContext context)
+        {
+            ref readonly var key = ref context.Key;
+            var hash = key.HashOf(_dimensions, NcmLength > 0 ? key.NcmPrefix(NcmLength) : -1);
+            var bucket = _buckets[(int)(hash >> _shift)];
+            return !bucket.IsEmpty && bucket.Tag == (uint)hash ? bucket.Start : -1;
+        }
+
+        /// <summary>Reads what a probe reads of entry <paramref name="index"/> after its bucket: the entry, its key codes and payload.</summary>
+        public int Touch(int index)
+        {
+            ref readonly var entry = ref _entries[index];
+            var read = entry.FirstDay + (entry.First.Code?.Length ?? 0) + (entry.Second.Code?.Length ?? 0);
+            if (!typeof(TPayload).IsValueType)
+                read += Unsafe.As<FirstByte>(entry.Payload).Value;
+            return read;
+        }
+
+        /// <summary>
         /// The bucket holding the projection on this shape of <paramref name="key"/> (the key of
         /// <paramref name="coordinates"/>), or the empty bucket where it would go; a bucket's key is that of
         /// <c>entries[bucket.Start]</c>.
@@ -356,6 +413,12 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
                             $"vigências {a.Validity}/{b.Validity} e quantidades {a.Quantity}/{b.Quantity} sobrepostas."));
                 }
         }
+    }
+
+    /// <summary>Any object seen as its first byte of fields (every object has at least 8), to load its first cache line.</summary>
+    private sealed class FirstByte
+    {
+        public byte Value = 0;
     }
 
     /// <summary>Most specific shape first: more dimensions, then the earlier dimension in precedence, then the longer NCM prefix.</summary>

@@ -104,11 +104,13 @@ public static class MatrixSources
         matrix is null ? null : new PayloadResolver<TPayload>(matrix);
 
     /// <summary>The winning rule's payload itself.</summary>
-    private sealed class PayloadResolver<TPayload>(Matrix<TPayload> matrix) : IResolver<TPayload>
+    private sealed class PayloadResolver<TPayload>(Matrix<TPayload> matrix) : IResolver<TPayload>, IPrefetching
         where TPayload : IMatrixPayload<TPayload>
     {
         public Resolution<TPayload> Resolve(MatrixContext context) =>
             matrix.TryFind(context, out var payload, out var id) ? Resolution<TPayload>.Of(payload, id) : Resolution<TPayload>.None;
+
+        public int Prefetch(ReadOnlySpan<MatrixContext> contexts) => matrix.Prefetch(contexts);
     }
 
     /// <summary>
@@ -116,16 +118,18 @@ public static class MatrixSources
     /// rate, the source says so: <c>law:res-sf-13-2012</c> (4 %, imported) or <c>law:res-sf-22-1989</c> (7 %/12 %),
     /// after the id of the rule that gave the CST, if any.
     /// </summary>
-    private sealed class IcmsResolver(Matrix<IcmsRule> matrix) : IResolver<IcmsParameters>
+    private sealed class IcmsResolver(Matrix<IcmsRule> matrix) : IResolver<IcmsParameters>, IPrefetching
     {
+        public int Prefetch(ReadOnlySpan<MatrixContext> contexts) => matrix.Prefetch(contexts);
+
         public Resolution<IcmsParameters> Resolve(MatrixContext context)
         {
-            if (matrix.Find(context, "icms", out var rule, out var rate) is { } problem)
+            if (matrix.Find(context, "icms", out var rule, out var ruleId, out var rate) is { } problem)
                 return Resolution<IcmsParameters>.Failed([problem]);
-            var id = IcmsMatrix.SourceOf(rule) == IcmsRateSource.Matrix ? rule!.Id : LawId(rate, rule?.Id);
+            var id = IcmsMatrix.SourceOf(rule) == IcmsRateSource.Matrix ? ruleId! : LawId(rate, ruleId);
             var parameters = rule is null
                 ? new IcmsParameters(IcmsMatrix.DefaultCst, rate, id)
-                : new IcmsParameters(rule.Payload.Cst, rate, id, rule.Payload.BaseReduction, rule.Payload.FcpRate);
+                : new IcmsParameters(rule.Cst, rate, id, rule.BaseReduction, rule.FcpRate);
             return Resolution<IcmsParameters>.Of(parameters, id);
         }
 

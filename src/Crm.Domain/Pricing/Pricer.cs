@@ -22,6 +22,12 @@ public static class Pricer
 {
     private const string Seller = "seller";
 
+    /// <summary>
+    /// Lines whose matrix lookups are prefetched together (<see cref="Prefetch"/>): enough for their cache misses to overlap,
+    /// few enough for what they load (a few cache lines per line and large matrix) to stay in the core's cache until used.
+    /// </summary>
+    private const int Batch = 64;
+
     /// <summary>Prices the order, or lists every problem of the order and of every line (fields like <c>lines[3].icms</c>).</summary>
     public static Outcome<OrderPricing> PriceOrder(OrderRequest order, PricingSources sources)
     {
@@ -64,11 +70,20 @@ public static class Pricer
         var warnings = new List<Problem>();
         var merchandise = 0m;
         var quantity = 0m;
-        for (var i = 0; i < drafts.Length; i++)
+        var contexts = new MatrixContext[Math.Min(drafts.Length, Batch)];
+        for (var first = 0; first < drafts.Length; first += contexts.Length)
         {
-            drafts[i] = Draft.Build(order, i, recipient, sources, ref problems, warnings);
-            merchandise += drafts[i].Product - drafts[i].LineDiscount + drafts[i].Surcharge;
-            quantity += drafts[i].Quantity;
+            var batch = contexts.AsSpan(0, Math.Min(contexts.Length, drafts.Length - first));
+            for (var k = 0; k < batch.Length; k++)
+                batch[k] = Draft.Context(header, order.Lines[first + k]);
+            Prefetch(sources, batch);
+            for (var k = 0; k < batch.Length; k++)
+            {
+                ref var draft = ref drafts[first + k];
+                draft = Draft.Build(order, first + k, batch[k], recipient, sources, ref problems, warnings);
+                merchandise += draft.Product - draft.LineDiscount + draft.Surcharge;
+                quantity += draft.Quantity;
+            }
         }
         if (Resolve(sources.MinimumOrderValue, header, Place.Order, ref problems) is { Found: true } minimum && merchandise < minimum.Value)
             problems.Add("minimum_order_value", PricingCodes.BelowMinimumOrder,
@@ -82,10 +97,11 @@ public static class Pricer
         var weights = new decimal[drafts.Length];
         for (var i = 0; i < drafts.Length; i++)
             weights[i] = drafts[i].Product;
-        var freight = Split(freightAmount, "freight", weights, ref problems);
-        var insurance = Split(order.Insurance, "insurance", weights, ref problems);
-        var other = Split(order.OtherExpenses, "other_expenses", weights, ref problems);
-        var discount = Split(order.Discount, "discount", weights, ref problems);
+        decimal[]? zeros = null;
+        var freight = Split(freightAmount, "freight", weights, ref zeros, ref problems);
+        var insurance = Split(order.Insurance, "insurance", weights, ref zeros, ref problems);
+        var other = Split(order.OtherExpenses, "other_expenses", weights, ref zeros, ref problems);
+        var discount = Split(order.Discount, "discount", weights, ref zeros, ref problems);
         if (problems.HasProblems)
             return Failure(problems, warnings);
 
@@ -107,6 +123,24 @@ public static class Pricer
             totals = totals.Add(taxes);
         }
         return problems.HasProblems ? Failure(problems, warnings) : new OrderPricing(lines, totals, freightRule);
+    }
+
+    /// <summary>
+    /// Lets the matrix-backed sources load into the cache what the lookups of a batch of lines will read (<see cref="IPrefetching"/>),
+    /// so that the misses of a large matrix overlap instead of stalling each line in turn. A hint: the lines are then resolved
+    /// one by one, with the same calls in the same order.
+    /// </summary>
+    private static void Prefetch(PricingSources sources, ReadOnlySpan<MatrixContext> batch)
+    {
+        ReadOnlySpan<object?> all =
+        [
+            sources.UnitConversion, sources.PaymentCondition, sources.ListPrice, sources.CustomerPrice, sources.Promotion,
+            sources.PisCofinsRepasse, sources.DiscountSurcharge, sources.MaximumDiscount, sources.MinimumPrice,
+            sources.Ipi, sources.Icms, sources.PisCofins, sources.IbsCbs, sources.IcmsSt, sources.Difal,
+        ];
+        foreach (var source in all)
+            if (source is IPrefetching prefetching)
+                prefetching.Prefetch(batch);
     }
 
     /// <summary>The freight matrix's charge for the whole order, or zero without a rule or above its free-freight value.</summary>
@@ -169,11 +203,12 @@ public static class Pricer
         return problems.ToInvalid();
     }
 
-    private static decimal[] Split(decimal amount, string field, decimal[] weights, ref ProblemCollector problems)
+    /// <summary>The shares of <paramref name="amount"/> by weight; a zero amount's are <paramref name="zeros"/>, one array for all of them (only read).</summary>
+    private static decimal[] Split(decimal amount, string field, decimal[] weights, ref decimal[]? zeros, ref ProblemCollector problems)
     {
-        var shares = new decimal[weights.Length];
         if (amount == 0m)
-            return shares;
+            return zeros ??= new decimal[weights.Length];
+        var shares = new decimal[weights.Length];
         var check = Apportionment.Check(amount, weights.Length, i => weights[i], field, "lines.value");
         if (check.HasProblems)
             problems.AddRange(check.Items);
@@ -199,7 +234,20 @@ public static class Pricer
         public IReadOnlyList<PriceStep> Steps;
         public IReadOnlyList<Problem> Warnings;
 
-        public static Draft Build(OrderRequest order, int index, Recipient recipient, PricingSources sources, ref ProblemCollector problems, List<Problem> orderWarnings)
+        /// <summary>What the matrices know of a line: the order's header with the line's product, its NCM (null when invalid) and quantity.</summary>
+        public static MatrixContext Context(MatrixContext header, LineRequest line) => header with
+        {
+            Product = line.Product,
+            ProductLine = line.ProductLine,
+            Cest = line.Cest,
+            ProductOrigin = line.Origin,
+            Unit = line.Unit,
+            Ncm = Ncm.TryParse(line.Ncm, out var ncm) ? ncm : null,
+            Quantity = line.Quantity,
+        };
+
+        public static Draft Build(
+            OrderRequest order, int index, MatrixContext context, Recipient recipient, PricingSources sources, ref ProblemCollector problems, List<Problem> orderWarnings)
         {
             var line = order.Lines[index];
             var at = new Place(index);
@@ -208,22 +256,9 @@ public static class Pricer
                 problems.Add(at.Field("quantity"), PricingCodes.Input, $"Quantidade {line.Quantity} deve ser maior que zero.");
             if (line.SellerDiscount is < 0m or >= 100m)
                 problems.Add(at.Field("seller_discount"), PricingCodes.Input, $"Desconto {line.SellerDiscount} % fora do intervalo [0, 100).");
-            Ncm? ncm = null;
-            if (Ncm.TryParse(line.Ncm, out var parsed))
-                ncm = parsed;
-            else
+            if (context.Ncm is null)
                 problems.Add(at.Field("ncm"), PricingCodes.Ncm, $"NCM '{line.Ncm}' inválido: {string.Join("; ", Ncm.Parse(line.Ncm).Problems.Select(p => p.Message))}");
 
-            var context = order.Header with
-            {
-                Product = line.Product,
-                ProductLine = line.ProductLine,
-                Cest = line.Cest,
-                ProductOrigin = line.Origin,
-                Unit = line.Unit,
-                Ncm = ncm,
-                Quantity = line.Quantity,
-            };
             var payment = CheckUnitAndPayment(line, context, sources, at, ref problems);
             var list = Resolve(sources.ListPrice, context, at, ref problems);
             if (list.Found)

@@ -62,11 +62,23 @@ public interface IResolver<T>
 /// Maps the winning rule's payload and id to the value (tax parameters take the id as their <c>Source</c>); null when
 /// the rule does not say (e.g. a minimum-value rule with only an order minimum).
 /// </param>
-public sealed class MatrixResolver<TPayload, T>(Matrix<TPayload> matrix, Func<TPayload, string, T?> map) : IResolver<T>
+public sealed class MatrixResolver<TPayload, T>(Matrix<TPayload> matrix, Func<TPayload, string, T?> map) : IResolver<T>, IPrefetching
     where TPayload : IMatrixPayload<TPayload>
     where T : struct
 {
     /// <inheritdoc />
     public Resolution<T> Resolve(MatrixContext context) =>
         matrix.TryFind(context, out var payload, out var id) && map(payload, id) is { } value ? Resolution<T>.Of(value, id) : Resolution<T>.None;
+
+    int IPrefetching.Prefetch(ReadOnlySpan<MatrixContext> contexts) => matrix.Prefetch(contexts);
+}
+
+/// <summary>
+/// A source backed by a matrix, which the pricer lets load what a batch of lines will read before it resolves them one by
+/// one (<see cref="Matrix{TPayload}.Prefetch"/>): a hint that changes no answer.
+/// </summary>
+internal interface IPrefetching
+{
+    /// <summary>Loads into the cache what resolving <paramref name="contexts"/> will read; returns a value made of it.</summary>
+    int Prefetch(ReadOnlySpan<MatrixContext> contexts);
 }

@@ -87,26 +87,27 @@ public static class IcmsMatrix
     {
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(context);
-        if (matrix.Find(context, field, out var rule, out var rate) is { } problem)
+        if (matrix.Find(context, field, out var rule, out var id, out var rate) is { } problem)
             return new Invalid(problem);
         return rule is null
             ? new IcmsRate(rate, 0m, DefaultCst, 0m, null, IcmsRateSource.InterstateLaw)
-            : new IcmsRate(rate, rule.Payload.BaseReduction, rule.Payload.Cst, rule.Payload.FcpRate, rule.Id, SourceOf(rule));
+            : new IcmsRate(rate, rule.BaseReduction, rule.Cst, rule.FcpRate, id, SourceOf(rule));
     }
 
     /// <summary>Where the rate of a line resolved with <paramref name="rule"/> came from.</summary>
-    internal static IcmsRateSource SourceOf(MatrixRule<IcmsRule>? rule) =>
-        rule?.Payload.Rate is null ? IcmsRateSource.InterstateLaw : IcmsRateSource.Matrix;
+    internal static IcmsRateSource SourceOf(IcmsRule? rule) =>
+        rule?.Rate is null ? IcmsRateSource.InterstateLaw : IcmsRateSource.Matrix;
 
     /// <summary>
-    /// <see cref="Resolve"/> without a result object: the most specific rule (null when none matched and the law gave
-    /// everything) and the rate, or the problem.
+    /// <see cref="Resolve"/> without a result object: the most specific rule's payload and id (null when none matched and
+    /// the law gave everything) and the rate, or the problem.
     /// </summary>
-    internal static Problem? Find(this Matrix<IcmsRule> matrix, MatrixContext context, string field, out MatrixRule<IcmsRule>? rule, out decimal rate)
+    internal static Problem? Find(
+        this Matrix<IcmsRule> matrix, MatrixContext context, string field, out IcmsRule? rule, out string? id, out decimal rate)
     {
-        rule = matrix.Find(context);
+        matrix.TryFind(context, out rule, out id);
         rate = 0m;
-        if (rule?.Payload.Rate is { } given)
+        if (rule?.Rate is { } given)
         {
             rate = given;
             return null;
@@ -117,7 +118,7 @@ public static class IcmsMatrix
         if (origin == destination)
             return rule is null
                 ? Matrix<IcmsRule>.NoRule(field, context.Date)
-                : new Problem(field, MatrixCodes.IcmsInternalRateMissing, $"A regra {rule.Id} não informa a alíquota interna de {origin}.");
+                : new Problem(field, MatrixCodes.IcmsInternalRateMissing, $"A regra {id} não informa a alíquota interna de {origin}.");
         if (context.ProductOrigin is not { } productOrigin)
             return new Problem(field, MatrixCodes.IcmsProductOriginMissing, "A origem do produto é necessária para a alíquota interestadual.");
 
