@@ -68,16 +68,23 @@ public sealed class IntegratedMasterData
         code is { } c && _byKind[(int)kind].TryGetValue(c, out var record) ? record : null;
 
     /// <summary>
-    /// The record of <paramref name="kind"/> that the master-data <paramref name="field"/> of <paramref name="data"/> points to,
-    /// or null when it is not informed or the ERP does not know it. Reads the packed code in <see cref="RegistrationData.Facts"/>;
-    /// only a code that does not pack is looked up by its text.
+    /// The record of <paramref name="kind"/> that <paramref name="data"/> points to (its representative, carrier, portador,
+    /// payment condition or price table), or null when not informed or the ERP does not know it. Reads the packed code of
+    /// <see cref="RegistrationData.Facts"/>, so it allocates nothing and, typically, reads no string.
     /// </summary>
-    public MasterDataRecord? Find(MasterDataKind kind, RegistrationData data, RegistrationField field)
+    public MasterDataRecord? Find(MasterDataKind kind, RegistrationData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var packed = data.Facts.Code(field);
+        return Find(kind, data, FieldOf(kind));
+    }
+
+    /// <summary>The record of <paramref name="kind"/> that the master-data <paramref name="field"/> of <paramref name="data"/> points to.</summary>
+    internal MasterDataRecord? Find(MasterDataKind kind, RegistrationData data, RegistrationField field)
+    {
+        var slot = RegistrationFacts.SlotOf(field);
+        var packed = slot < 0 ? PackedText.Unpackable : data.Facts.Code(slot);
         if (packed == PackedText.Unpackable)
-            return Find(kind, CodeOf(data, field));
+            return Find(kind, RegistrationFacts.CodeOf(data, field));
         return packed != PackedText.Absent && _byPackedCode[(int)kind].TryGetValue(packed, out var record) ? record : null;
     }
 
@@ -87,21 +94,13 @@ public sealed class IntegratedMasterData
     /// <summary>Every record of <paramref name="kind"/>.</summary>
     public IEnumerable<MasterDataRecord> All(MasterDataKind kind) => _byKind[(int)kind].Values;
 
-    /// <summary>The code of the master-data <paramref name="field"/> of <paramref name="data"/>.</summary>
-    public static MasterDataCode? CodeOf(RegistrationData data, RegistrationField field)
+    private static RegistrationField FieldOf(MasterDataKind kind) => kind switch
     {
-        ArgumentNullException.ThrowIfNull(data);
-        return field switch
-        {
-            RegistrationField.ClientType => data.ClientType,
-            RegistrationField.AccountType => data.AccountType,
-            RegistrationField.ClientGroup => data.ClientGroup,
-            RegistrationField.Representative => data.Representative,
-            RegistrationField.Carrier => data.Carrier,
-            RegistrationField.Portador => data.Portador,
-            RegistrationField.PaymentCondition => data.PaymentCondition,
-            RegistrationField.PriceTable => data.PriceTable,
-            _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a master-data field."),
-        };
-    }
+        MasterDataKind.Representative => RegistrationField.Representative,
+        MasterDataKind.Carrier => RegistrationField.Carrier,
+        MasterDataKind.Portador => RegistrationField.Portador,
+        MasterDataKind.PaymentCondition => RegistrationField.PaymentCondition,
+        MasterDataKind.PriceTable => RegistrationField.PriceTable,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of master data."),
+    };
 }
