@@ -71,8 +71,8 @@ public sealed class ClientTypeMapping
         accountType is { } account ? _integratingPairs.Contains((clientType, account)) : _integrating.Contains(clientType);
 
     /// <summary>
-    /// <see cref="Integrates(MasterDataCode, MasterDataCode?)"/> for the client and account types of <paramref name="data"/> (false without a client type), read
-    /// from its packed facts; codes that do not pack are asked as text.
+    /// <see cref="Integrates(MasterDataCode, MasterDataCode?)"/> for the client and account types of <paramref name="data"/>
+    /// (false without a client type), read from its packed facts; codes that do not pack are asked as text.
     /// </summary>
     internal bool Integrates(RegistrationData data)
     {

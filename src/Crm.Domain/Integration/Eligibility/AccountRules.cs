@@ -77,7 +77,7 @@ public sealed class AccountRules
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="field"/> is not a master-data field.</exception>
     public EligibilityRule Integrated(RegistrationField field, MasterDataKind kind, bool activeOnly = false) => CodeSlot(field) is var slot and >= 0
         ? Integrated(field, activeOnly, CodeOf(field), a => a.Data.Facts.Code(slot) != PackedText.Absent,
-            (a, c) => c.MasterData.Find(kind, a.Data, field))
+            (a, c) => c.MasterData.Find(kind, a.Data, field, slot))
         : Integrated(field, kind, CodeOf(field), activeOnly);
 
     /// <summary>The client group is informed and integrated (<see cref="ClientGroup.IntegratedWithErp"/>).</summary>
@@ -152,7 +152,8 @@ public sealed class AccountRules
     private EligibilityRule Integrated(RegistrationField field, bool activeOnly, Func<Account, MasterDataCode?> code,
         Func<Account, bool> informed, Func<Account, EligibilityContext, MasterDataRecord?> record) => new(
         $"{_erp}.{field.Path()}.not_integrated", field.Path(), $"{field.Label()} deve estar integrado com o ERP {_erpName}.",
-        (a, c) => !informed(a) || record(a, c) is { } found && (!activeOnly || found.Active),
+        // The record first: an eligible account has one, so only it is asked.
+        (a, c) => record(a, c) is { } found ? !activeOnly || found.Active : !informed(a),
         (a, c) => record(a, c) is null
             ? $"{field.Label()} {code(a)} não está integrado com o ERP {_erpName}."
             : $"{field.Label()} {code(a)} está inativo no ERP {_erpName}.");

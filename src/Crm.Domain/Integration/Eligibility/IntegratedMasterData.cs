@@ -34,9 +34,9 @@ public enum MasterDataKind
 public sealed record MasterDataRecord(MasterDataKind Kind, MasterDataCode Code, string Name, bool Active = true, bool Receivable = true);
 
 /// <summary>
-/// The master data an ERP knows, by kind and code; look-ups allocate nothing. Codes that pack (<see cref="PackedText"/>) are
-/// also indexed by their packed word, so the eligibility of an account reads its <see cref="RegistrationFacts"/> and a small
-/// table, never the code's string.
+/// The master data an ERP knows, by kind and code; look-ups allocate nothing. Short ASCII codes are also indexed by the number
+/// they pack into, so the eligibility of an account reads its <see cref="RegistrationFacts"/> and a small table, never the
+/// code's string.
 /// </summary>
 public sealed class IntegratedMasterData
 {
@@ -75,14 +75,17 @@ public sealed class IntegratedMasterData
     public MasterDataRecord? Find(MasterDataKind kind, RegistrationData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Find(kind, data, FieldOf(kind));
+        var field = FieldOf(kind);
+        return Find(kind, data, field, RegistrationFacts.SlotOf(field));
     }
 
-    /// <summary>The record of <paramref name="kind"/> that the master-data <paramref name="field"/> of <paramref name="data"/> points to.</summary>
-    internal MasterDataRecord? Find(MasterDataKind kind, RegistrationData data, RegistrationField field)
+    /// <summary>
+    /// The record of <paramref name="kind"/> that the master-data <paramref name="field"/> of <paramref name="data"/> points to,
+    /// its packed code in <paramref name="slot"/> (<see cref="RegistrationFacts.SlotOf"/>).
+    /// </summary>
+    internal MasterDataRecord? Find(MasterDataKind kind, RegistrationData data, RegistrationField field, int slot)
     {
-        var slot = RegistrationFacts.SlotOf(field);
-        var packed = slot < 0 ? PackedText.Unpackable : data.Facts.Code(slot);
+        var packed = data.Facts.Code(slot);
         if (packed == PackedText.Unpackable)
             return Find(kind, RegistrationFacts.CodeOf(data, field));
         return packed != PackedText.Absent && _byPackedCode[(int)kind].TryGetValue(packed, out var record) ? record : null;

@@ -15,8 +15,8 @@ public interface IShortNameDirectory
 }
 
 /// <summary>
-/// An in-memory <see cref="IShortNameDirectory"/>, case-insensitive like Progress. Names are indexed by their packed
-/// <see cref="ShortNameKey"/> in an open-addressing table whose slots hold the holder inline, so a look-up is, typically, one
+/// An in-memory <see cref="IShortNameDirectory"/>, case-insensitive like Progress. Names of up to 18 ASCII characters are
+/// indexed by the two numbers they pack into, upper-cased, in an open-addressing table whose slots hold the holder inline, so a look-up is, typically, one
 /// cache line that reads no string and allocates nothing; names that do not pack are indexed by text. Eligibility asks with the
 /// key already in the account's <see cref="RegistrationData.Facts"/>, computed from its own short name.
 /// </summary>
