@@ -39,7 +39,7 @@ public sealed class MegaAdapter : ErpAdapter<MegaAgent>
             rules.Integrated(RegistrationField.PaymentCondition, MasterDataKind.PaymentCondition, activeOnly: true),
             new("mega.payment_condition.not_receivable", "payment_condition",
                 "Só condições de pagamento do tipo \"A receber\" sincronizam com a Mega.",
-                static (a, c) => c.MasterData.Find(MasterDataKind.PaymentCondition, a.Data, RegistrationField.PaymentCondition) is not { Receivable: false },
+                static (a, c) => c.MasterData.Find(MasterDataKind.PaymentCondition, a.Data) is not { Receivable: false },
                 static (a, _) => $"A condição de pagamento {a.Data.PaymentCondition} não é do tipo \"A receber\"."),
             rules.Integrated(RegistrationField.PriceTable, MasterDataKind.PriceTable, activeOnly: true),
         ]);

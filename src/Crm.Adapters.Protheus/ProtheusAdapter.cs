@@ -96,13 +96,7 @@ public sealed class ProtheusAdapter : ErpAdapter<ProtheusCustomer>
             rules.Integrated(RegistrationField.Representative, MasterDataKind.Representative),
             rules.FitsIn(RegistrationField.Representative, 6),
             rules.Integrated(RegistrationField.Carrier, MasterDataKind.Carrier),
-            new("protheus.carrier.not_numeric", "carrier", "A transportadora (A1_TRANSP) tem até 6 dígitos no Protheus.",
-                static (a, _) => a.Data.Facts.Carrier switch
-                {
-                    PackedText.Absent => true,
-                    PackedText.Unpackable => false, // longer than nine characters, or not ASCII digits
-                    var carrier => PackedText.Length(carrier) <= 6 && PackedText.IsDigits(carrier),
-                }),
+            rules.Digits(RegistrationField.Carrier, 6),
             rules.Integrated(RegistrationField.PaymentCondition, MasterDataKind.PaymentCondition),
             rules.FitsIn(RegistrationField.PaymentCondition, 3),
             rules.Integrated(RegistrationField.PriceTable, MasterDataKind.PriceTable),

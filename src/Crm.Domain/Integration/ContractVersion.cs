@@ -18,8 +18,14 @@ public readonly record struct ContractVersion : IComparable<ContractVersion>
         Minor = minor;
     }
 
-    /// <summary>The version this build of Crm.Domain implements: what a host offers and what a new adapter should state.</summary>
-    public static ContractVersion Current { get; } = new(1, 0);
+    /// <summary>
+    /// The version this build of Crm.Domain implements: what a host offers and what a new adapter should state. 1.1 added
+    /// <see cref="Eligibility.AccountRules"/> rules built from a field alone (<c>Informed(field)</c>, <c>Integrated(field, kind)</c>,
+    /// <c>FitsIn(field, max)</c>, <c>Digits</c>), which read the account's packed facts, and
+    /// <see cref="Eligibility.IntegratedMasterData.Find(Eligibility.MasterDataKind, Accounts.Registration.RegistrationData)"/>; the
+    /// 1.0 rules given a selector are unchanged.
+    /// </summary>
+    public static ContractVersion Current { get; } = new(1, 1);
 
     /// <summary>Breaking changes.</summary>
     public int Major { get; }

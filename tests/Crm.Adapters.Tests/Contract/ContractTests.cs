@@ -1,3 +1,5 @@
+using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Domain.Integration;
@@ -24,6 +26,30 @@ public sealed class ContractTests
     [Property]
     public Property Acceptance_is_transitive_within_a_major() =>
         Prop.ForAll(Versions(), Versions(), Versions(), (a, b, c) => !(a.Accepts(b) && b.Accepts(c)) || a.Accepts(c));
+
+    [Fact]
+    public void Contract_1_1_only_adds_so_hosts_run_adapters_built_for_1_0_and_1_0_hosts_refuse_1_1_adapters()
+    {
+        Assert.Equal(new ContractVersion(1, 1), ContractVersion.Current);
+        Assert.True(ContractVersion.Current.Accepts(new ContractVersion(1, 0)));
+        Assert.False(new ContractVersion(1, 0).Accepts(ContractVersion.Current));
+    }
+
+    [Fact]
+    public void The_1_0_rules_given_a_selector_keep_their_signatures()
+    {
+        // A 1.0 adapter binds to these exact signatures; without them it would load and fail with MissingMethodException.
+        Type[][] signatures =
+        [
+            [typeof(RegistrationField), typeof(Func<Account, MasterDataCode?>)],
+            [typeof(RegistrationField), typeof(MasterDataKind), typeof(Func<Account, MasterDataCode?>), typeof(bool)],
+            [typeof(RegistrationField), typeof(int), typeof(Func<Account, string?>)],
+        ];
+        string[] names = ["Informed", "Integrated", "FitsIn"];
+
+        Assert.All(names.Zip(signatures), m =>
+            Assert.Equal(typeof(EligibilityRule), typeof(AccountRules).GetMethod(m.First, m.Second)?.ReturnType));
+    }
 
     [Fact]
     public void Versions_print_as_major_dot_minor_and_order_by_major_then_minor()

@@ -22,9 +22,20 @@ public sealed class RegistrationFactsTests
             .Select(chars => new string(chars))
             .ToArbitrary();
 
+    // Pairs are mostly the first text with random case flips (equal ignoring case, or not for 'ſ' and 'ı'), sometimes unrelated.
+    private static Arbitrary<(string, string)> Pairs() =>
+        Texts().Generator.SelectMany(a => Gen.Frequency(
+                (3, ArbMap.Default.GeneratorFor<int>().Select(seed => CaseFlipped(a, new Random(seed)))), (1, Texts().Generator))
+            .Select(b => (a, b)))
+        .ToArbitrary();
+
+    /// <summary>The same text with random letters in the other case (<see cref="char.ToUpperInvariant"/> of 'ſ' is 'S').</summary>
+    internal static string CaseFlipped(string text, Random random) => new([.. text.Select(c =>
+        random.Next(2) == 0 ? c : char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c))]);
+
     [Property]
     public Property Packed_words_are_equal_exactly_when_the_texts_are() =>
-        Prop.ForAll(Texts(), Texts(), (a, b) =>
+        Prop.ForAll(Pairs(), ((string a, string b) pair) => pair is var (a, b) &&
             Same(a, b, ignoreCase: false, string.Equals(a, b, StringComparison.Ordinal))
             && Same(a, b, ignoreCase: true, string.Equals(a, b, StringComparison.OrdinalIgnoreCase)));
 
@@ -49,8 +60,9 @@ public sealed class RegistrationFactsTests
 
     [Property]
     public Property Short_name_keys_are_equal_exactly_when_the_names_are_the_same_erp_key() =>
-        Prop.ForAll(Texts(), Texts(), (a, b) =>
+        Prop.ForAll(Pairs(), ((string a, string b) pair) =>
         {
+            var (a, b) = pair;
             if (ShortName.From(a) is not { } x || ShortName.From(b) is not { } y)
                 return true;
             var (kx, ky) = (ShortNameKey.Of(x), ShortNameKey.Of(y));
@@ -82,18 +94,33 @@ public sealed class RegistrationFactsTests
         }, Samples.AccountContext()).Data;
         var facts = data.Facts;
 
-        Assert.Equal(RegistrationFacts.Pack(data.ClientGroup), facts.Code(RegistrationField.ClientGroup));
+        Assert.Equal(RegistrationFacts.Pack(data.ClientGroup), Code(data, RegistrationField.ClientGroup));
         Assert.True(PackedText.IsPacked(facts.ClientGroup));
         Assert.Equal(PackedText.Absent, facts.ClientType);
-        Assert.Equal(PackedText.Unpackable, facts.Representative);
+        Assert.Equal(PackedText.Unpackable, Code(data, RegistrationField.Representative));
         Assert.Equal(ShortNameKey.Of(data.ShortName), facts.ShortNameKey);
         Assert.Equal((data.LegalName.Length, data.ShortName!.Value.Value.Length), (facts.LegalNameLength, facts.ShortNameLength));
         Assert.Equal(data.Emails.First(e => e.Purpose == EmailPurpose.General).Address.Value.Length, facts.GeneralEmailLength);
         Assert.Equal((data.Kind, true, true), (facts.Kind, facts.HasTaxId, facts.HasCustomFields));
         Assert.Equal((true, false, false, false),
             (facts.HasCorrespondenceAddress, facts.CorrespondenceHasMunicipality, facts.HasBillingAddress, facts.HasDefaultDeliveryAddress));
-        Assert.Throws<ArgumentOutOfRangeException>(() => facts.Code(RegistrationField.Portfolio));
+        Assert.Equal(-1, RegistrationFacts.SlotOf(RegistrationField.Portfolio));
     }
+
+    [Fact]
+    public void Facts_pack_the_codes_of_exactly_the_eight_master_data_fields_that_point_to_settings_or_erp_records()
+    {
+        RegistrationField[] packed =
+        [
+            RegistrationField.ClientType, RegistrationField.AccountType, RegistrationField.ClientGroup, RegistrationField.Representative,
+            RegistrationField.Carrier, RegistrationField.Portador, RegistrationField.PaymentCondition, RegistrationField.PriceTable,
+        ];
+        Assert.Equal(packed, Enum.GetValues<RegistrationField>().Where(f => RegistrationFacts.SlotOf(f) >= 0));
+        Assert.Equal([.. packed, RegistrationField.FiscalCategory, RegistrationField.Portfolio],
+            Enum.GetValues<RegistrationField>().Where(RegistrationFacts.IsCode).OrderBy(f => RegistrationFacts.SlotOf(f) < 0));
+    }
+
+    private static ulong Code(RegistrationData data, RegistrationField field) => data.Facts.Code(RegistrationFacts.SlotOf(field));
 
     [Fact]
     public void An_update_brings_the_facts_of_the_new_data()
@@ -105,6 +132,6 @@ public sealed class RegistrationFactsTests
         account.Update(Samples.Valid(Samples.Company() with { ShortName = "OUTRO", Carrier = "9" }, Samples.AccountContext()), Samples.Bruno, clock);
 
         Assert.Equal(ShortNameKey.Of(ShortName.From("outro")), account.Data.Facts.ShortNameKey);
-        Assert.Equal(PackedText.Pack("9", ignoreCase: false), account.Data.Facts.Carrier);
+        Assert.Equal(PackedText.Pack("9", ignoreCase: false), Code(account.Data, RegistrationField.Carrier));
     }
 }

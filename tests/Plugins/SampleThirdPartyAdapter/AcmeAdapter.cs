@@ -52,7 +52,7 @@ public sealed class AcmeAdapter : ErpAdapter<AcmeCustomer>
         var rules = new AccountRules(Acme, "Acme");
         _rules = new EligibilityRules(
         [
-            rules.FitsIn(RegistrationField.LegalName, 50),
+            rules.FitsIn(RegistrationField.LegalName, 50, static a => a.Data.LegalName),
             rules.TaxIdAsClientTypeRequires(),
             rules.GeneralEmailPresent(),
             rules.AddressPresent(AddressKind.Correspondence),
@@ -60,8 +60,9 @@ public sealed class AcmeAdapter : ErpAdapter<AcmeCustomer>
     }
 
     /// <inheritdoc />
+    /// <remarks>Built for contract 1.0 (it uses nothing newer), so hosts of any 1.x load it.</remarks>
     public override AdapterDescriptor Descriptor { get; } =
-        new(Acme, "Acme ERP", ErpCapabilities.ExportAccounts | ErpCapabilities.AccountStatus, ContractVersion.Current);
+        new(Acme, "Acme ERP", ErpCapabilities.ExportAccounts | ErpCapabilities.AccountStatus, new ContractVersion(1, 0));
 
     /// <inheritdoc />
     public override IReadOnlyList<EligibilityRule> Rules => _rules.All;

@@ -33,7 +33,11 @@ public sealed record AccountSettings
         Erp = erp;
         ClientTypes = clientTypes ?? ClientTypeMapping.Empty;
         ClientGroups = (clientGroups ?? []).ToDictionary(g => g.Code);
+        _packedIntegratedGroups = [.. ClientGroups.Values.Where(g => g.IntegratedWithErp).Select(g => RegistrationFacts.Pack(g.Code))];
     }
+
+    // The integrated client groups by packed code (RegistrationFacts), so that the eligibility of a whole tenant reads no string.
+    private readonly HashSet<ulong> _packedIntegratedGroups;
 
     /// <summary>The defaults: only the fixed rules apply.</summary>
     public static AccountSettings Default { get; } = new();
@@ -68,4 +72,15 @@ public sealed record AccountSettings
         ConsiderErpMandatoryFields && Erp is not null && clientType is { } client && ClientTypes.Integrates(client, accountType)
             ? Erp
             : null;
+
+    /// <summary>
+    /// True when the client group of <paramref name="data"/>, if informed, is configured and integrated with the ERP; read from
+    /// its packed facts, a code that does not pack is asked as text.
+    /// </summary>
+    internal bool ClientGroupIntegratedOrAbsent(RegistrationData data) => data.Facts.ClientGroup switch
+    {
+        PackedText.Absent => true,
+        PackedText.Unpackable => ClientGroups.TryGetValue(data.ClientGroup!.Value, out var group) && group.IntegratedWithErp,
+        var packed => _packedIntegratedGroups.Contains(packed),
+    };
 }

@@ -25,6 +25,10 @@ public sealed class ClientTypeMapping
     private readonly HashSet<(MasterDataCode Client, MasterDataCode Account)> _pairs;
     private readonly HashSet<MasterDataCode> _integrating;
     private readonly HashSet<(MasterDataCode Client, MasterDataCode Account)> _integratingPairs;
+    // The same answers by packed code (RegistrationFacts), so that the eligibility of a whole tenant reads no string.
+    private readonly HashSet<(ulong Client, ulong Account)> _packedIntegratingPairs;
+    private readonly HashSet<ulong> _packedIntegrating;
+    private readonly HashSet<ulong> _packedWithoutTaxId;
 
     /// <summary>Builds the mapping; every pair must name a known client type and account type.</summary>
     public ClientTypeMapping(IEnumerable<ClientType> clientTypes, IEnumerable<AccountType> accountTypes,
@@ -39,6 +43,9 @@ public sealed class ClientTypeMapping
         // Precomputed so that Integrates is one look-up: ERP eligibility asks it for every account.
         _integratingPairs = [.. _pairs.Where(p => _accountTypes[p.Account].IntegratesWithErp)];
         _integrating = [.. _integratingPairs.Select(p => p.Client)];
+        _packedIntegratingPairs = [.. _integratingPairs.Select(p => (RegistrationFacts.Pack(p.Client), RegistrationFacts.Pack(p.Account)))];
+        _packedIntegrating = [.. _packedIntegratingPairs.Select(p => p.Client)];
+        _packedWithoutTaxId = [.. _clientTypes.Values.Where(t => !t.RequiresTaxId).Select(t => RegistrationFacts.Pack(t.Code))];
     }
 
     /// <summary>A mapping with no types: nothing integrates.</summary>
@@ -46,12 +53,6 @@ public sealed class ClientTypeMapping
 
     /// <summary>True when the tenant configured client or account types; without any, codes are not checked.</summary>
     public bool HasTypes => _clientTypes.Count > 0 || _accountTypes.Count > 0;
-
-    /// <summary>Every configured client type.</summary>
-    public IEnumerable<ClientType> ClientTypes => _clientTypes.Values;
-
-    /// <summary>The client type × account type pairs whose account type integrates with the ERP (what <see cref="Integrates"/> asks).</summary>
-    public IEnumerable<(MasterDataCode ClientType, MasterDataCode AccountType)> IntegratingPairs => _integratingPairs;
 
     /// <summary>The client type with <paramref name="code"/>, if configured.</summary>
     public ClientType? ClientType(MasterDataCode code) => _clientTypes.GetValueOrDefault(code);
@@ -68,4 +69,28 @@ public sealed class ClientTypeMapping
     /// </summary>
     public bool Integrates(MasterDataCode clientType, MasterDataCode? accountType = null) =>
         accountType is { } account ? _integratingPairs.Contains((clientType, account)) : _integrating.Contains(clientType);
+
+    /// <summary>
+    /// <see cref="Integrates(MasterDataCode, MasterDataCode?)"/> for the client and account types of <paramref name="data"/>
+    /// (false without a client type), read from its packed facts; codes that do not pack are asked as text.
+    /// </summary>
+    internal bool Integrates(RegistrationData data)
+    {
+        ref readonly var facts = ref data.Facts;
+        if (facts.ClientType == PackedText.Absent)
+            return false;
+        if (facts.ClientType == PackedText.Unpackable || facts.AccountType == PackedText.Unpackable)
+            return Integrates(data.ClientType!.Value, data.AccountType);
+        return facts.AccountType == PackedText.Absent
+            ? _packedIntegrating.Contains(facts.ClientType)
+            : _packedIntegratingPairs.Contains((facts.ClientType, facts.AccountType));
+    }
+
+    /// <summary>True when the client type of <paramref name="data"/> is configured and waives the CPF/CNPJ.</summary>
+    internal bool WaivesTaxId(RegistrationData data) => data.Facts.ClientType switch
+    {
+        PackedText.Absent => false,
+        PackedText.Unpackable => ClientType(data.ClientType!.Value) is { RequiresTaxId: false },
+        var clientType => _packedWithoutTaxId.Contains(clientType),
+    };
 }

@@ -9,7 +9,7 @@ namespace Crm.Domain.Accounts.Registration;
 /// equal under <see cref="StringComparison.OrdinalIgnoreCase"/>). A text that does not fit packs to <see cref="Unpackable"/>
 /// and must be compared as text; no such text equals a packed one.
 /// </summary>
-public static class PackedText
+internal static class PackedText
 {
     /// <summary>The longest text a word holds.</summary>
     public const int MaxLength = 9;

@@ -1,26 +1,30 @@
+using System.Runtime.CompilerServices;
 using Crm.Domain.Accounts.Configuration;
 
 namespace Crm.Domain.Accounts.Registration;
 
 /// <summary>
 /// The facts of a registration that checks over a whole tenant read (ERP eligibility of every account), flattened into one
-/// compact value that lives inline in its <see cref="RegistrationData"/>: master-data codes packed as numbers
-/// (<see cref="PackedText"/>), which addresses exist, text lengths, presence flags. Reading it touches two or three cache lines
+/// compact value that lives inline in its <see cref="RegistrationData"/>: which addresses exist, text lengths, presence flags
+/// and, internally, the master-data codes and the short name packed as numbers. Reading it touches two or three cache lines
 /// instead of the twenty-odd objects (addresses, e-mails, strings) the data is made of. It is computed once, when the data is
 /// validated; data never changes afterwards (an edit validates new data).
 /// </summary>
 public readonly struct RegistrationFacts
 {
+    // The master-data fields whose codes are packed, in the order of their slots.
+    private static ReadOnlySpan<RegistrationField> PackedFields =>
+    [
+        RegistrationField.ClientType, RegistrationField.AccountType, RegistrationField.ClientGroup, RegistrationField.Representative,
+        RegistrationField.Carrier, RegistrationField.Portador, RegistrationField.PaymentCondition, RegistrationField.PriceTable,
+    ];
+
+    private readonly PackedCodes _codes;
+
     internal RegistrationFacts(RegistrationData data)
     {
-        ClientType = Pack(data.ClientType);
-        AccountType = Pack(data.AccountType);
-        ClientGroup = Pack(data.ClientGroup);
-        Representative = Pack(data.Representative);
-        Carrier = Pack(data.Carrier);
-        Portador = Pack(data.Portador);
-        PaymentCondition = Pack(data.PaymentCondition);
-        PriceTable = Pack(data.PriceTable);
+        for (var slot = 0; slot < PackedFields.Length; slot++)
+            _codes[slot] = Pack(CodeOf(data, PackedFields[slot]));
         ShortNameKey = ShortNameKey.Of(data.ShortName);
         LegalNameLength = data.LegalName.Length;
         ShortNameLength = data.ShortName?.Value.Length ?? 0;
@@ -35,24 +39,8 @@ public readonly struct RegistrationFacts
         HasDefaultDeliveryAddress = data.AddressOf(AddressKind.Delivery) is not null;
     }
 
-    /// <summary>The client type, packed.</summary>
-    public ulong ClientType { get; }
-    /// <summary>The account type, packed.</summary>
-    public ulong AccountType { get; }
-    /// <summary>The client group, packed.</summary>
-    public ulong ClientGroup { get; }
-    /// <summary>The representative, packed.</summary>
-    public ulong Representative { get; }
-    /// <summary>The carrier, packed.</summary>
-    public ulong Carrier { get; }
-    /// <summary>The portador, packed.</summary>
-    public ulong Portador { get; }
-    /// <summary>The payment condition, packed.</summary>
-    public ulong PaymentCondition { get; }
-    /// <summary>The price table, packed.</summary>
-    public ulong PriceTable { get; }
     /// <summary>The short name's uniqueness key.</summary>
-    public ShortNameKey ShortNameKey { get; }
+    internal ShortNameKey ShortNameKey { get; }
     /// <summary>Characters in the legal name.</summary>
     public int LegalNameLength { get; }
     /// <summary>Characters in the short name; 0 without one.</summary>
@@ -74,27 +62,57 @@ public readonly struct RegistrationFacts
     /// <summary>True when a default delivery address is registered.</summary>
     public bool HasDefaultDeliveryAddress { get; }
 
+    /// <summary>The packed client type.</summary>
+    internal ulong ClientType => _codes[0];
+    /// <summary>The packed account type.</summary>
+    internal ulong AccountType => _codes[1];
+    /// <summary>The packed client group.</summary>
+    internal ulong ClientGroup => _codes[2];
+
     /// <summary>
-    /// The packed code of <paramref name="field"/>, one of the master-data fields from <see cref="RegistrationField.ClientType"/>
-    /// to <see cref="RegistrationField.PriceTable"/>: <see cref="PackedText.Absent"/> when not informed,
+    /// The slot of <paramref name="field"/>'s packed code for <see cref="Code"/>, or -1 when the facts do not hold it; asked once,
+    /// when a rule is built.
+    /// </summary>
+    internal static int SlotOf(RegistrationField field)
+    {
+        for (var slot = 0; slot < PackedFields.Length; slot++)
+            if (PackedFields[slot] == field)
+                return slot;
+        return -1;
+    }
+
+    /// <summary>
+    /// The packed code in <paramref name="slot"/> (<see cref="SlotOf"/>): <see cref="PackedText.Absent"/> when not informed,
     /// <see cref="PackedText.Unpackable"/> when the code must be read from the data.
     /// </summary>
-    public ulong Code(RegistrationField field) => field switch
-    {
-        RegistrationField.ClientType => ClientType,
-        RegistrationField.AccountType => AccountType,
-        RegistrationField.ClientGroup => ClientGroup,
-        RegistrationField.Representative => Representative,
-        RegistrationField.Carrier => Carrier,
-        RegistrationField.Portador => Portador,
-        RegistrationField.PaymentCondition => PaymentCondition,
-        RegistrationField.PriceTable => PriceTable,
-        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a master-data field with packed facts."),
-    };
-
-    /// <summary>True when <paramref name="field"/> is a master-data field whose packed code <see cref="Code"/> gives.</summary>
-    public static bool HasCode(RegistrationField field) => field is >= RegistrationField.ClientType and <= RegistrationField.PriceTable;
+    internal ulong Code(int slot) => _codes[slot];
 
     /// <summary>The packed word of <paramref name="code"/> (codes are compared ordinally, as <see cref="MasterDataCode"/> is).</summary>
-    public static ulong Pack(MasterDataCode? code) => code is { } c ? PackedText.Pack(c.Value, ignoreCase: false) : PackedText.Absent;
+    internal static ulong Pack(MasterDataCode? code) => code is { } c ? PackedText.Pack(c.Value, ignoreCase: false) : PackedText.Absent;
+
+    /// <summary>True when <paramref name="field"/> holds a master-data code (<see cref="CodeOf"/>).</summary>
+    internal static bool IsCode(RegistrationField field) =>
+        field is RegistrationField.FiscalCategory or RegistrationField.Portfolio || SlotOf(field) >= 0;
+
+    /// <summary>The code of the master-data <paramref name="field"/> of <paramref name="data"/>.</summary>
+    internal static MasterDataCode? CodeOf(RegistrationData data, RegistrationField field) => field switch
+    {
+        RegistrationField.FiscalCategory => data.FiscalCategory,
+        RegistrationField.ClientType => data.ClientType,
+        RegistrationField.AccountType => data.AccountType,
+        RegistrationField.ClientGroup => data.ClientGroup,
+        RegistrationField.Representative => data.Representative,
+        RegistrationField.Carrier => data.Carrier,
+        RegistrationField.Portador => data.Portador,
+        RegistrationField.PaymentCondition => data.PaymentCondition,
+        RegistrationField.PriceTable => data.PriceTable,
+        RegistrationField.Portfolio => data.Portfolio,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a master-data field."),
+    };
+
+    [InlineArray(8)]
+    private struct PackedCodes
+    {
+        private ulong _first;
+    }
 }

@@ -6,7 +6,7 @@ namespace Crm.Domain.Accounts.Registration;
 /// exactly when they name the same ERP key (<see cref="ShortName.SameKeyAs"/>); a longer or non-ASCII name is
 /// <see cref="IsPacked">not packed</see> and is compared as text.
 /// </summary>
-public readonly record struct ShortNameKey
+internal readonly record struct ShortNameKey
 {
     private ShortNameKey(ulong low, ulong high) => (Low, High) = (low, high);
 

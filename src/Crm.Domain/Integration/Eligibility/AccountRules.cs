@@ -7,9 +7,10 @@ namespace Crm.Domain.Integration.Eligibility;
 /// <summary>
 /// The rules ERPs share, built for one ERP: codes read <c>{erp}.{field}.{rule}</c> (<c>datasul.carrier.not_integrated</c>)
 /// and messages name the ERP. Each rule allocates only when it fails. There is no "legal name present" or "short name
-/// present" rule: the registration rules give every account both, so such a rule could never fail. The rules read the
-/// account's <see cref="RegistrationData.Facts"/> and the context's packed indexes, so an eligible account costs a few cache
-/// lines; the messages of failures read the data itself.
+/// present" rule: the registration rules give every account both, so such a rule could never fail. Rules built from a field
+/// alone read the account's <see cref="RegistrationData.Facts"/> and the settings' packed indexes where they hold the field,
+/// so an eligible account costs a few cache lines; rules given a selector (contract 1.0) read what it selects. The messages
+/// of failures read the data itself.
 /// </summary>
 public sealed class AccountRules
 {
@@ -27,7 +28,7 @@ public sealed class AccountRules
     /// <summary>The client type is mapped to an account type marked to integrate (seed 000, Tipo de Conta × Tipo de Cliente).</summary>
     public EligibilityRule ClientTypeIntegrates() => new($"{_erp}.client_type.not_integrating", "client_type",
         $"O tipo de cliente deve estar relacionado a um tipo de conta que integra com o ERP {_erpName}.",
-        static (a, c) => c.Index.ClientTypeIntegrates(a.Data),
+        static (a, c) => c.Settings.ClientTypes.Integrates(a.Data),
         (a, _) => a.Data.ClientType is { } type
             ? $"O tipo de cliente {type} não está relacionado a um tipo de conta que integra com o ERP {_erpName}."
             : $"Informe um tipo de cliente que integre com o ERP {_erpName}.");
@@ -42,50 +43,96 @@ public sealed class AccountRules
             _ => static (a, _) => a.Data.Facts.HasDefaultDeliveryAddress,
         });
 
-    /// <summary>The code of the master-data <paramref name="field"/> is informed.</summary>
-    public EligibilityRule Informed(RegistrationField field)
+    /// <summary>The <paramref name="code"/> of <paramref name="field"/> is informed (any code an adapter can select).</summary>
+    public EligibilityRule Informed(RegistrationField field, Func<Account, MasterDataCode?> code)
     {
-        MasterDataField(field);
-        return new($"{_erp}.{field.Path()}.required", field.Path(), $"{field.Label()} é obrigatório para integração com o ERP {_erpName}.",
-            (a, _) => a.Data.Facts.Code(field) != PackedText.Absent);
+        ArgumentNullException.ThrowIfNull(code);
+        return Required(field, (a, _) => code(a) is not null);
     }
 
-    /// <summary>The code of the master-data <paramref name="field"/>, when informed, is a record of <paramref name="kind"/> the
+    /// <summary>
+    /// The code of the master-data <paramref name="field"/> (fiscal category, client type, account type, client group,
+    /// representative, carrier, portador, payment condition, price table or portfolio) is informed; read from the account's
+    /// facts where they hold it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="field"/> is not a master-data field.</exception>
+    public EligibilityRule Informed(RegistrationField field) => CodeSlot(field) is var slot and >= 0
+        ? Required(field, (a, _) => a.Data.Facts.Code(slot) != PackedText.Absent)
+        : Informed(field, CodeOf(field));
+
+    /// <summary>The <paramref name="code"/> of <paramref name="field"/>, when informed, is a record of <paramref name="kind"/> the
     /// ERP knows (and, with <paramref name="activeOnly"/>, an active one).</summary>
-    public EligibilityRule Integrated(RegistrationField field, MasterDataKind kind, bool activeOnly = false)
+    public EligibilityRule Integrated(RegistrationField field, MasterDataKind kind, Func<Account, MasterDataCode?> code,
+        bool activeOnly = false)
     {
-        MasterDataField(field);
-        return new($"{_erp}.{field.Path()}.not_integrated", field.Path(), $"{field.Label()} deve estar integrado com o ERP {_erpName}.",
-            (a, c) => a.Data.Facts.Code(field) == PackedText.Absent
-                      || c.MasterData.Find(kind, a.Data, field) is { } record && (!activeOnly || record.Active),
-            (a, c) => c.MasterData.Find(kind, a.Data, field) is null
-                ? $"{field.Label()} {IntegratedMasterData.CodeOf(a.Data, field)} não está integrado com o ERP {_erpName}."
-                : $"{field.Label()} {IntegratedMasterData.CodeOf(a.Data, field)} está inativo no ERP {_erpName}.");
+        ArgumentNullException.ThrowIfNull(code);
+        return Integrated(field, activeOnly, code, a => code(a) is not null, (a, c) => c.MasterData.Find(kind, code(a)));
     }
+
+    /// <summary>
+    /// The code of the master-data <paramref name="field"/> (as for <see cref="Informed(RegistrationField)"/>), when informed, is a
+    /// record of <paramref name="kind"/> the ERP knows (and, with <paramref name="activeOnly"/>, an active one); read from the
+    /// account's facts where they hold it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="field"/> is not a master-data field.</exception>
+    public EligibilityRule Integrated(RegistrationField field, MasterDataKind kind, bool activeOnly = false) => CodeSlot(field) is var slot and >= 0
+        ? Integrated(field, activeOnly, CodeOf(field), a => a.Data.Facts.Code(slot) != PackedText.Absent,
+            (a, c) => c.MasterData.Find(kind, a.Data, field, slot))
+        : Integrated(field, kind, CodeOf(field), activeOnly);
 
     /// <summary>The client group is informed and integrated (<see cref="ClientGroup.IntegratedWithErp"/>).</summary>
     public EligibilityRule ClientGroupIntegrated() => new($"{_erp}.client_group.not_integrated", "client_group",
         $"O grupo de clientes deve estar integrado com o ERP {_erpName}.",
-        static (a, c) => c.Index.ClientGroupIntegratedOrAbsent(a.Data),
+        static (a, c) => c.Settings.ClientGroupIntegratedOrAbsent(a.Data),
         (a, _) => $"O grupo de clientes {a.Data.ClientGroup} não está integrado com o ERP {_erpName}.");
 
-    /// <summary>
-    /// The text of <paramref name="field"/> fits the ERP's <paramref name="max"/> characters. The fields are those whose length the
-    /// facts hold: legal name, short name, e-mail (the general one) and the master-data codes.
-    /// </summary>
-    public EligibilityRule FitsIn(RegistrationField field, int max)
+    /// <summary>The <paramref name="text"/> of <paramref name="field"/>, when there is one, fits the ERP's <paramref name="max"/> characters.</summary>
+    public EligibilityRule FitsIn(RegistrationField field, int max, Func<Account, string?> text)
     {
-        if (field is not (RegistrationField.LegalName or RegistrationField.ShortName or RegistrationField.Email))
-            MasterDataField(field);
-        return new($"{_erp}.{field.Path()}.too_long", field.Path(), $"{field.Label()} tem no máximo {max} caracteres no ERP {_erpName}.",
-            (a, _) => LengthOf(a.Data, field) <= max,
-            (a, _) => $"{field.Label()} tem {LengthOf(a.Data, field)} caracteres; o ERP {_erpName} aceita no máximo {max}.");
+        ArgumentNullException.ThrowIfNull(text);
+        return TooLong(field, max, a => text(a)?.Length ?? 0);
+    }
+
+    /// <summary>
+    /// The text of <paramref name="field"/> fits the ERP's <paramref name="max"/> characters: legal name, trade name, short name,
+    /// e-mail (the general one) or a master-data code (as for <see cref="Informed(RegistrationField)"/>). Lengths are read from
+    /// the account's facts where they hold them; for other fields, pass the text with the overload that selects it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="field"/> is none of those.</exception>
+    public EligibilityRule FitsIn(RegistrationField field, int max) => field switch
+    {
+        RegistrationField.LegalName => TooLong(field, max, static a => a.Data.Facts.LegalNameLength),
+        RegistrationField.ShortName => TooLong(field, max, static a => a.Data.Facts.ShortNameLength),
+        RegistrationField.Email => TooLong(field, max, static a => a.Data.Facts.GeneralEmailLength),
+        RegistrationField.TradeName => FitsIn(field, max, static a => a.Data.TradeName),
+        _ when CodeSlot(field) is var slot and >= 0 => TooLong(field, max, a => a.Data.Facts.Code(slot) is var packed && packed != PackedText.Unpackable
+            ? PackedText.Length(packed)
+            : RegistrationFacts.CodeOf(a.Data, field)!.Value.Value.Length),
+        _ => FitsIn(field, max, a => CodeOf(field)(a)?.Value),
+    };
+
+    /// <summary>
+    /// The code of the master-data <paramref name="field"/> (as for <see cref="Informed(RegistrationField)"/>), when informed, is
+    /// at most <paramref name="max"/> digits 0–9 (ERPs that key the record by a number, e.g. Protheus <c>A1_TRANSP</c>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="field"/> is not a master-data field.</exception>
+    public EligibilityRule Digits(RegistrationField field, int max)
+    {
+        var slot = CodeSlot(field);
+        return new($"{_erp}.{field.Path()}.not_numeric", field.Path(), $"{field.Label()} tem até {max} dígitos no ERP {_erpName}.",
+            (a, _) => slot >= 0 && a.Data.Facts.Code(slot) is var packed && packed != PackedText.Unpackable
+                ? packed == PackedText.Absent || PackedText.Length(packed) <= max && PackedText.IsDigits(packed)
+                : RegistrationFacts.CodeOf(a.Data, field) is not { } code
+                  || code.Value.Length <= max && !code.Value.AsSpan().ContainsAnyExceptInRange('0', '9'));
     }
 
     /// <summary>No other lead or account holds the short name.</summary>
     public EligibilityRule ShortNameUnique() => new($"{_erp}.short_name.duplicate", "short_name",
         $"O nome abreviado deve ser único: é a chave do cliente no ERP {_erpName}.",
-        static (a, c) => a.Data.ShortName is not { } name || !c.ShortNames.IsHeldByAnother(name, a.Data.Facts.ShortNameKey, a.Id),
+        // The in-memory directory is asked with the packed key the facts hold; any other directory with the name.
+        static (a, c) => c.ShortNames is ShortNameDirectory directory
+            ? !directory.IsHeldByAnother(a.Data, a.Id)
+            : a.Data.ShortName is not { } name || !c.ShortNames.IsHeldByAnother(name, a.Id),
         static (a, _) => $"O nome abreviado {a.Data.ShortName} já é usado por outro cadastro.");
 
     /// <summary>An e-mail for general contact is informed (the ERP's customer e-mail; NF-e and billing addresses go elsewhere).</summary>
@@ -96,29 +143,36 @@ public sealed class AccountRules
     /// <summary>A CPF (física) or CNPJ (jurídica) is informed when the client type requires one; foreigners have neither.</summary>
     public EligibilityRule TaxIdAsClientTypeRequires() => new($"{_erp}.tax_id.required", "tax_id",
         "O CPF/CNPJ é obrigatório para este tipo de cliente.",
-        static (a, c) => a.Data.Facts.HasTaxId || a.Data.Facts.Kind == PersonKind.Estrangeiro || c.Index.ClientTypeWaivesTaxId(a.Data),
+        static (a, c) => a.Data.Facts.HasTaxId || a.Data.Facts.Kind == PersonKind.Estrangeiro || c.Settings.ClientTypes.WaivesTaxId(a.Data),
         static (a, _) => a.Data.Kind == PersonKind.Fisica ? "O CPF é obrigatório para este tipo de cliente." : "O CNPJ é obrigatório para este tipo de cliente.");
 
-    // Refuses, when the rule is built, a field the facts do not hold (rather than at the first account).
-    private static void MasterDataField(RegistrationField field)
-    {
-        if (!RegistrationFacts.HasCode(field))
-            throw new ArgumentOutOfRangeException(nameof(field), field, "Not a master-data field.");
-    }
+    private EligibilityRule Required(RegistrationField field, Func<Account, EligibilityContext, bool> isMet) => new(
+        $"{_erp}.{field.Path()}.required", field.Path(), $"{field.Label()} é obrigatório para integração com o ERP {_erpName}.", isMet);
 
-    /// <summary>The length of <paramref name="field"/> as the facts hold it; a code that does not pack is measured as text.</summary>
-    private static int LengthOf(RegistrationData data, RegistrationField field)
+    private EligibilityRule Integrated(RegistrationField field, bool activeOnly, Func<Account, MasterDataCode?> code,
+        Func<Account, bool> informed, Func<Account, EligibilityContext, MasterDataRecord?> record) => new(
+        $"{_erp}.{field.Path()}.not_integrated", field.Path(), $"{field.Label()} deve estar integrado com o ERP {_erpName}.",
+        // The record first: an eligible account has one, so only it is asked.
+        (a, c) => record(a, c) is { } found ? !activeOnly || found.Active : !informed(a),
+        (a, c) => record(a, c) is null
+            ? $"{field.Label()} {code(a)} não está integrado com o ERP {_erpName}."
+            : $"{field.Label()} {code(a)} está inativo no ERP {_erpName}.");
+
+    private EligibilityRule TooLong(RegistrationField field, int max, Func<Account, int> length) => new(
+        $"{_erp}.{field.Path()}.too_long", field.Path(), $"{field.Label()} tem no máximo {max} caracteres no ERP {_erpName}.",
+        (a, _) => length(a) <= max,
+        (a, _) => $"{field.Label()} tem {length(a)} caracteres; o ERP {_erpName} aceita no máximo {max}.");
+
+    // The slot of a master-data field's packed code (-1 when the facts do not pack it); a field that holds no code is refused when
+    // the rule is built rather than at the first account.
+    private static int CodeSlot(RegistrationField field) => RegistrationFacts.IsCode(field)
+        ? RegistrationFacts.SlotOf(field)
+        : throw new ArgumentOutOfRangeException(nameof(field), field, "Not a master-data field.");
+
+    private static Func<Account, MasterDataCode?> CodeOf(RegistrationField field)
     {
-        ref readonly var facts = ref data.Facts;
-        return field switch
-        {
-            RegistrationField.LegalName => facts.LegalNameLength,
-            RegistrationField.ShortName => facts.ShortNameLength,
-            RegistrationField.Email => facts.GeneralEmailLength,
-            _ => facts.Code(field) is var code && code == PackedText.Unpackable
-                ? IntegratedMasterData.CodeOf(data, field)!.Value.Value.Length
-                : PackedText.Length(code),
-        };
+        CodeSlot(field);
+        return a => RegistrationFacts.CodeOf(a.Data, field);
     }
 
     private static string Path(AddressKind kind) => kind switch

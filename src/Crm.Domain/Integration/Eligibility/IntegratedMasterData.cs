@@ -34,9 +34,9 @@ public enum MasterDataKind
 public sealed record MasterDataRecord(MasterDataKind Kind, MasterDataCode Code, string Name, bool Active = true, bool Receivable = true);
 
 /// <summary>
-/// The master data an ERP knows, by kind and code; look-ups allocate nothing. Codes that pack (<see cref="PackedText"/>) are
-/// also indexed by their packed word, so the eligibility of an account reads its <see cref="RegistrationFacts"/> and a small
-/// table, never the code's string.
+/// The master data an ERP knows, by kind and code; look-ups allocate nothing. Short ASCII codes are also indexed by the number
+/// they pack into, so the eligibility of an account reads its <see cref="RegistrationFacts"/> and a small table, never the
+/// code's string.
 /// </summary>
 public sealed class IntegratedMasterData
 {
@@ -68,16 +68,26 @@ public sealed class IntegratedMasterData
         code is { } c && _byKind[(int)kind].TryGetValue(c, out var record) ? record : null;
 
     /// <summary>
-    /// The record of <paramref name="kind"/> that the master-data <paramref name="field"/> of <paramref name="data"/> points to,
-    /// or null when it is not informed or the ERP does not know it. Reads the packed code in <see cref="RegistrationData.Facts"/>;
-    /// only a code that does not pack is looked up by its text.
+    /// The record of <paramref name="kind"/> that <paramref name="data"/> points to (its representative, carrier, portador,
+    /// payment condition or price table), or null when not informed or the ERP does not know it. Reads the packed code of
+    /// <see cref="RegistrationData.Facts"/>, so it allocates nothing and, typically, reads no string.
     /// </summary>
-    public MasterDataRecord? Find(MasterDataKind kind, RegistrationData data, RegistrationField field)
+    public MasterDataRecord? Find(MasterDataKind kind, RegistrationData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var packed = data.Facts.Code(field);
+        var field = FieldOf(kind);
+        return Find(kind, data, field, RegistrationFacts.SlotOf(field));
+    }
+
+    /// <summary>
+    /// The record of <paramref name="kind"/> that the master-data <paramref name="field"/> of <paramref name="data"/> points to,
+    /// its packed code in <paramref name="slot"/> (<see cref="RegistrationFacts.SlotOf"/>).
+    /// </summary>
+    internal MasterDataRecord? Find(MasterDataKind kind, RegistrationData data, RegistrationField field, int slot)
+    {
+        var packed = data.Facts.Code(slot);
         if (packed == PackedText.Unpackable)
-            return Find(kind, CodeOf(data, field));
+            return Find(kind, RegistrationFacts.CodeOf(data, field));
         return packed != PackedText.Absent && _byPackedCode[(int)kind].TryGetValue(packed, out var record) ? record : null;
     }
 
@@ -87,21 +97,13 @@ public sealed class IntegratedMasterData
     /// <summary>Every record of <paramref name="kind"/>.</summary>
     public IEnumerable<MasterDataRecord> All(MasterDataKind kind) => _byKind[(int)kind].Values;
 
-    /// <summary>The code of the master-data <paramref name="field"/> of <paramref name="data"/>.</summary>
-    public static MasterDataCode? CodeOf(RegistrationData data, RegistrationField field)
+    private static RegistrationField FieldOf(MasterDataKind kind) => kind switch
     {
-        ArgumentNullException.ThrowIfNull(data);
-        return field switch
-        {
-            RegistrationField.ClientType => data.ClientType,
-            RegistrationField.AccountType => data.AccountType,
-            RegistrationField.ClientGroup => data.ClientGroup,
-            RegistrationField.Representative => data.Representative,
-            RegistrationField.Carrier => data.Carrier,
-            RegistrationField.Portador => data.Portador,
-            RegistrationField.PaymentCondition => data.PaymentCondition,
-            RegistrationField.PriceTable => data.PriceTable,
-            _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a master-data field."),
-        };
-    }
+        MasterDataKind.Representative => RegistrationField.Representative,
+        MasterDataKind.Carrier => RegistrationField.Carrier,
+        MasterDataKind.Portador => RegistrationField.Portador,
+        MasterDataKind.PaymentCondition => RegistrationField.PaymentCondition,
+        MasterDataKind.PriceTable => RegistrationField.PriceTable,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of master data."),
+    };
 }

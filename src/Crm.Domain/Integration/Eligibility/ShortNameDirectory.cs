@@ -12,18 +12,13 @@ public interface IShortNameDirectory
 {
     /// <summary>True when a record other than <paramref name="self"/> holds <paramref name="shortName"/> (case ignored).</summary>
     bool IsHeldByAnother(ShortName shortName, AccountId self);
-
-    /// <summary>
-    /// The same question with the name's packed <paramref name="key"/> (from <see cref="RegistrationFacts"/>), which a
-    /// directory may answer without reading the name's string.
-    /// </summary>
-    bool IsHeldByAnother(ShortName shortName, ShortNameKey key, AccountId self) => IsHeldByAnother(shortName, self);
 }
 
 /// <summary>
-/// An in-memory <see cref="IShortNameDirectory"/>, case-insensitive like Progress. Names are indexed by their packed
-/// <see cref="ShortNameKey"/> in an open-addressing table whose slots hold the holder inline, so a look-up is, typically, one
-/// cache line that reads no string and allocates nothing; names that do not pack are indexed by text.
+/// An in-memory <see cref="IShortNameDirectory"/>, case-insensitive like Progress. Names of up to 18 ASCII characters are
+/// indexed by the two numbers they pack into, upper-cased, in an open-addressing table whose slots hold the holder inline, so a look-up is, typically, one
+/// cache line that reads no string and allocates nothing; names that do not pack are indexed by text. Eligibility asks with the
+/// key already in the account's <see cref="RegistrationData.Facts"/>, computed from its own short name.
 /// </summary>
 public sealed class ShortNameDirectory : IShortNameDirectory
 {
@@ -58,8 +53,11 @@ public sealed class ShortNameDirectory : IShortNameDirectory
     /// <inheritdoc />
     public bool IsHeldByAnother(ShortName shortName, AccountId self) => IsHeldByAnother(shortName, ShortNameKey.Of(shortName), self);
 
-    /// <inheritdoc />
-    public bool IsHeldByAnother(ShortName shortName, ShortNameKey key, AccountId self)
+    /// <summary>True when a record other than <paramref name="self"/> holds the short name of <paramref name="data"/>, if it has one.</summary>
+    internal bool IsHeldByAnother(RegistrationData data, AccountId self) =>
+        data.ShortName is { } name && IsHeldByAnother(name, data.Facts.ShortNameKey, self);
+
+    private bool IsHeldByAnother(ShortName shortName, ShortNameKey key, AccountId self)
     {
         Holder holder;
         if (key.IsPacked)

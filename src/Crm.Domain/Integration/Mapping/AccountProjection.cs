@@ -17,7 +17,7 @@ public static class AccountProjection
         return data.Phones.FirstOrDefault(p => p.Type == type);
     }
 
-    /// <summary>The first e-mail for general contact; a loop, so that eligibility rules can ask it without allocating.</summary>
+    /// <summary>The first e-mail for general contact (eligibility reads its length from <see cref="RegistrationData.Facts"/>).</summary>
     public static string? GeneralEmail(this RegistrationData data)
     {
         ArgumentNullException.ThrowIfNull(data);
