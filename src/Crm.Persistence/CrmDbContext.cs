@@ -112,9 +112,7 @@ public abstract class CrmDbContext : DbContext
     /// <summary>Stamps the versions, then saves; prefer <see cref="SaveAsync"/>, which returns conflicts as values.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        if (ChangeTracker.AutoDetectChangesEnabled)
-            ChangeTracker.DetectChanges();
-        using var detected = new ChangesDetected(ChangeTracker);
+        using var detected = DetectChangesOnce();
         StampVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
@@ -122,9 +120,7 @@ public abstract class CrmDbContext : DbContext
     /// <summary>Stamps the versions, then saves; prefer <see cref="SaveAsync"/>, which returns conflicts as values.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (ChangeTracker.AutoDetectChangesEnabled)
-            ChangeTracker.DetectChanges();
-        using var detected = new ChangesDetected(ChangeTracker);
+        using var detected = DetectChangesOnce();
         return await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
     }
 
@@ -135,6 +131,14 @@ public abstract class CrmDbContext : DbContext
     {
         StampVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>EF's own saves: detects the changes when automatic detection is on, as EF would, then turns it off until disposed.</summary>
+    private ChangesDetected DetectChangesOnce()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+            ChangeTracker.DetectChanges();
+        return new ChangesDetected(ChangeTracker);
     }
 
     /// <summary>Turns EF's automatic DetectChanges off until disposed (the changes were just detected).</summary>
