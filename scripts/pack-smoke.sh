@@ -28,7 +28,7 @@ cat >"$root/nuget.config" <<CONFIG
 </configuration>
 CONFIG
 
-# smoke NAME PROGRAM ARGS PACKAGE[@VERSION]...: new console app, install, build with warnings as errors, run.
+# smoke NAME PROGRAM ARGS PACKAGE@VERSION...: new console app, install, build with warnings as errors, run PROGRAM ARGS.
 smoke() {
   local name=$1 program=$2 args=$3 app=$root/$1; shift 3
   echo "== $name: $*"
@@ -52,7 +52,7 @@ smoke() {
 }
 
 SECONDS=0
-smoke sdk-host Sdk.cs "" "Crm.Sdk@$version" "Microsoft.Extensions.DependencyInjection@$extensions"
+smoke sdk-host Sdk.cs "$root/sdk-host.db" "Crm.Sdk@$version" "Microsoft.Extensions.DependencyInjection@$extensions"
 smoke domain-only Domain.cs "" "Crm.Domain@$version"
 count=0 all=()
 for id in $ids; do all+=("$id@$version"); count=$((count + 1)); done
