@@ -15,6 +15,7 @@ using Crm.Domain.Problems;
 using Crm.Persistence.Concurrency;
 using Crm.Persistence.Conversions;
 using Crm.Persistence.Model;
+using Crm.Persistence.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -28,7 +29,11 @@ namespace Crm.Persistence;
 public abstract class CrmDbContext : DbContext
 {
     /// <summary>Creates a context over <paramref name="options"/>, confined to <paramref name="tenant"/>.</summary>
-    private protected CrmDbContext(DbContextOptions options, TenantId tenant) : base(options) => Tenant = tenant;
+    private protected CrmDbContext(DbContextOptions options, TenantId tenant) : base(options)
+    {
+        Tenant = tenant;
+        Settings = new TenantSettings(this);
+    }
 
     /// <summary>The tenant every query, update and delete of this context is confined to.</summary>
     public TenantId Tenant { get; }
@@ -77,6 +82,9 @@ public abstract class CrmDbContext : DbContext
 
     /// <summary>Each user's filters per board: the filter in use and the filters saved by name.</summary>
     public DbSet<BoardFilterPreferences> BoardFilters => Set<BoardFilterPreferences>();
+
+    /// <summary>The tenant's registration and opportunity settings, read and staged in this unit of work.</summary>
+    public TenantSettings Settings { get; }
 
     /// <summary>Problem code: a unique index or key refused a row (a value another row already holds).</summary>
     public const string DuplicateCode = "persistence.duplicate";
@@ -191,6 +199,7 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new CardConfiguration(this));
         modelBuilder.ApplyConfiguration(new BaseCardConfiguration(this));
         modelBuilder.ApplyConfiguration(new BoardFilterConfiguration(this));
+        modelBuilder.ApplyConfiguration(new StoredSettingsConfiguration(this));
     }
 
     // A new aggregate starts at version 1; each save of a changed one adds 1. The old value stays the original, so the

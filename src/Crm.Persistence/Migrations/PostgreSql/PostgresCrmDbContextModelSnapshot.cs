@@ -1193,6 +1193,31 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                     b.HasAnnotation("Crm:TenantProperty", "Id");
                 });
+
+            modelBuilder.Entity("Crm.Persistence.Settings.StoredSettings", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Tenant", "Kind");
+
+                    b.ToTable("TenantSettings", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
 #pragma warning restore 612, 618
         }
     }

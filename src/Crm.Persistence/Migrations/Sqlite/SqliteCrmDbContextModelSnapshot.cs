@@ -1194,6 +1194,31 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                     b.HasAnnotation("Crm:TenantProperty", "Id");
                 });
+
+            modelBuilder.Entity("Crm.Persistence.Settings.StoredSettings", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Tenant", "Kind");
+
+                    b.ToTable("TenantSettings", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
 #pragma warning restore 612, 618
         }
     }
