@@ -14,6 +14,7 @@ using Crm.Domain.Identity;
 using Crm.Domain.Problems;
 using Crm.Persistence.Concurrency;
 using Crm.Persistence.Conversions;
+using Crm.Persistence.Duplicates;
 using Crm.Persistence.Model;
 using Crm.Persistence.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -112,7 +113,9 @@ public abstract class CrmDbContext : DbContext
         {
             // A unique index or key (one live card per prospect, one filter row per user and board) caught what a
             // concurrent writer checked too early.
-            return new Invalid([.. e.Entries.Select(entry => new Problem("", DuplicateCode,
+            // The aggregates only: the rows written with them (their duplicate keys) say nothing more to a user.
+            var aggregates = e.Entries.Where(entry => entry.Metadata.FindProperty(AggregateMapping.Version) is not null).ToList();
+            return new Invalid([.. (aggregates.Count > 0 ? aggregates : e.Entries).Select(entry => new Problem("", DuplicateCode,
                 $"{Describe(entry)} repete um valor que deve ser único e não foi gravado."))]);
         }
     }
@@ -200,12 +203,14 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new BaseCardConfiguration(this));
         modelBuilder.ApplyConfiguration(new BoardFilterConfiguration(this));
         modelBuilder.ApplyConfiguration(new StoredSettingsConfiguration(this));
+        modelBuilder.ApplyConfiguration(new DuplicateKeyRowConfiguration(this));
     }
 
     // A new aggregate starts at version 1; each save of a changed one adds 1. The old value stays the original, so the
     // UPDATE's WHERE names it and matches nothing when someone else saved in between.
     private void StampVersions()
     {
+        DuplicateKeyRows.Refresh(this);
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
