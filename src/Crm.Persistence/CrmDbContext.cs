@@ -14,7 +14,9 @@ using Crm.Domain.Identity;
 using Crm.Domain.Problems;
 using Crm.Persistence.Concurrency;
 using Crm.Persistence.Conversions;
+using Crm.Persistence.Duplicates;
 using Crm.Persistence.Model;
+using Crm.Persistence.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -28,7 +30,13 @@ namespace Crm.Persistence;
 public abstract class CrmDbContext : DbContext
 {
     /// <summary>Creates a context over <paramref name="options"/>, confined to <paramref name="tenant"/>.</summary>
-    private protected CrmDbContext(DbContextOptions options, TenantId tenant) : base(options) => Tenant = tenant;
+    /// <param name="options">The provider's options (from <see cref="CrmDatabaseProvider.CreateOpener"/>).</param>
+    /// <param name="tenant">The tenant.</param>
+    protected CrmDbContext(DbContextOptions options, TenantId tenant) : base(options)
+    {
+        Tenant = tenant;
+        Settings = new TenantSettings(this);
+    }
 
     /// <summary>The tenant every query, update and delete of this context is confined to.</summary>
     public TenantId Tenant { get; }
@@ -78,6 +86,9 @@ public abstract class CrmDbContext : DbContext
     /// <summary>Each user's filters per board: the filter in use and the filters saved by name.</summary>
     public DbSet<BoardFilterPreferences> BoardFilters => Set<BoardFilterPreferences>();
 
+    /// <summary>The tenant's registration and opportunity settings, read and staged in this unit of work.</summary>
+    public TenantSettings Settings { get; }
+
     /// <summary>Problem code: a unique index or key refused a row (a value another row already holds).</summary>
     public const string DuplicateCode = "persistence.duplicate";
 
@@ -104,7 +115,9 @@ public abstract class CrmDbContext : DbContext
         {
             // A unique index or key (one live card per prospect, one filter row per user and board) caught what a
             // concurrent writer checked too early.
-            return new Invalid([.. e.Entries.Select(entry => new Problem("", DuplicateCode,
+            // The aggregates only: the rows written with them (their duplicate keys) say nothing more to a user.
+            var aggregates = e.Entries.Where(entry => entry.Metadata.FindProperty(AggregateMapping.Version) is not null).ToList();
+            return new Invalid([.. (aggregates.Count > 0 ? aggregates : e.Entries).Select(entry => new Problem("", DuplicateCode,
                 $"{Describe(entry)} repete um valor que deve ser único e não foi gravado."))]);
         }
     }
@@ -163,14 +176,20 @@ public abstract class CrmDbContext : DbContext
         optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Metadata.IConstructorBindingFactory, DomainConstructorBinding>();
     }
 
-    /// <inheritdoc />
+    /// <summary>The value-object conversions every provider shares; a provider adds the column types its engine lacks.</summary>
+    /// <param name="configurationBuilder">The conventions.</param>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         ValueObjectConventions.Apply(configurationBuilder);
-        if (Database.IsSqlite())
-            SqliteConventions.Apply(configurationBuilder);
     }
+
+    /// <summary>The column type of the JSON documents read and written whole (board filters), when the engine has one; else text.</summary>
+    protected virtual string? JsonDocumentColumnType => null;
+
+    /// <summary>True when <paramref name="error"/> is the engine refusing a row that a unique index or key already holds.</summary>
+    /// <param name="error">The inner exception of a <see cref="DbUpdateException"/>.</param>
+    protected abstract bool IsUniqueViolation(Exception? error);
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -191,12 +210,18 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new CardConfiguration(this));
         modelBuilder.ApplyConfiguration(new BaseCardConfiguration(this));
         modelBuilder.ApplyConfiguration(new BoardFilterConfiguration(this));
+        modelBuilder.ApplyConfiguration(new StoredSettingsConfiguration(this));
+        modelBuilder.ApplyConfiguration(new DuplicateKeyRowConfiguration(this));
+        if (JsonDocumentColumnType is { } type)
+            foreach (var document in AggregateMapping.JsonDocumentColumns(modelBuilder.Model))
+                document.SetColumnType(type);
     }
 
     // A new aggregate starts at version 1; each save of a changed one adds 1. The old value stays the original, so the
     // UPDATE's WHERE names it and matches nothing when someone else saved in between.
     private void StampVersions()
     {
+        DuplicateKeyRows.Refresh(this);
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
@@ -219,10 +244,6 @@ public abstract class CrmDbContext : DbContext
 
     private static TenantId? TenantOf(EntityEntry entry) =>
         AggregateMapping.TenantPropertyOf(entry.Metadata) is { } property ? (TenantId?)entry.Property(property).CurrentValue : null;
-
-    private static bool IsUniqueViolation(Exception? error) =>
-        error is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
-            or System.Data.Common.DbException { SqlState: "23505" };                               // PostgreSQL unique_violation (keys too)
 
     private static string Describe(EntityEntry entry) =>
         $"{entry.Metadata.ClrType.Name} {string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue))}";
