@@ -68,8 +68,10 @@ public sealed class LeadsModule
         var form = request.AccountForm ?? lead.Data.ToForm();
         if (work.CheckPlacement(Module.Accounts, Permission.Include, form.Owner, form.Company, form.Branch) is { } outside)
             return outside;
-        var checkedForm = await Registrations.ValidateAsync(work.Db, form, RegistrationKind.Account, accountId, work.Cancellation, id).ConfigureAwait(false);
-        if (checkedForm.TryPickT2(out var duplicate, out _))
+        // The database checks first (a converted lead is refused by the domain below, with every other problem).
+        if (lead.Status == LeadStatus.Open
+            && (await Registrations.ValidateAsync(work.Db, form, RegistrationKind.Account, accountId, work.Cancellation, id).ConfigureAwait(false))
+                .TryPickT2(out var duplicate, out _))
             return duplicate;
         RegistrationRef owner = id;
         var contacts = await work.Db.Contacts.Where(c => c.Owner == owner).ToListAsync(work.Cancellation).ConfigureAwait(false);

@@ -25,26 +25,22 @@ internal static class Registrations
         var owner = await ShortNameOwnerAsync(db, form.ShortName, cancellationToken).ConfigureAwait(false);
         if (owner is not null && owner.Equals(predecessor))
             owner = null;
-        var context = new RegistrationContext(settings, kind, self, owner);
-        var result = RegistrationRules.Validate(form, context);
         var existing = new List<RegistrationRef>();
         if (owner is not null && !owner.Equals(self))
             existing.Add(owner);
-        if (result.TryPickT0(out var valid, out _))
-        {
-            var matches = await SameTaxIdAsync(db, kind, valid.Data.TaxId, self, cancellationToken).ConfigureAwait(false);
-            if (matches.Count > 0)
-            {
-                existing.AddRange(matches);
-                var report = kind == RegistrationKind.Account
-                    ? new DuplicateReport<AccountId>([.. matches.Select(m => new DuplicateMatch<AccountId>(m.AsT1, DuplicateRule.SameTaxId, valid.Data.TaxId!.ToString()))]).ToProblems(context.Subject)
-                    : new DuplicateReport<LeadId>([.. matches.Select(m => new DuplicateMatch<LeadId>(m.AsT0, DuplicateRule.SameTaxId, valid.Data.TaxId!.ToString()))]).ToProblems(context.Subject);
-                result = RegistrationRules.Validate(form, context with { CheckDuplicates = _ => report });
-            }
-        }
+        // The CPF/CNPJ as stored (unmasked, upper case), so that a duplicate is reported with the form's other problems.
+        var taxId = form.TaxId is { } text ? new string([.. text.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant)]) : "";
+        var matches = await SameTaxIdAsync(db, kind, taxId, self, cancellationToken).ConfigureAwait(false);
+        existing.AddRange(matches);
+        var context = new RegistrationContext(settings, kind, self, owner);
+        var subject = context.Subject;
+        var duplicates = kind == RegistrationKind.Account
+            ? new DuplicateReport<AccountId>([.. matches.Select(m => new DuplicateMatch<AccountId>(m.AsT1, DuplicateRule.SameTaxId, form.TaxId!))]).ToProblems(subject)
+            : new DuplicateReport<LeadId>([.. matches.Select(m => new DuplicateMatch<LeadId>(m.AsT0, DuplicateRule.SameTaxId, form.TaxId!))]).ToProblems(subject);
+        var result = RegistrationRules.Validate(form, matches.Count == 0 ? context : context with { CheckDuplicates = _ => duplicates });
         return result.Match<CrmResult<ValidRegistration>>(
             ok => ok,
-            invalid => invalid.Problems.Any(IsDuplicate) ? new Duplicate(existing, invalid.Problems) : invalid);
+            invalid => invalid.Problems.Any(IsDuplicate) ? new Duplicate([.. existing.Distinct()], invalid.Problems) : invalid);
     }
 
     /// <summary>The tenant's registration settings.</summary>
@@ -75,12 +71,11 @@ internal static class Registrations
     }
 
     /// <summary>The other records of <paramref name="kind"/> with the same CPF/CNPJ.</summary>
-    private static async Task<List<RegistrationRef>> SameTaxIdAsync(CrmDbContext db, RegistrationKind kind, TaxId? taxId,
+    private static async Task<List<RegistrationRef>> SameTaxIdAsync(CrmDbContext db, RegistrationKind kind, string digits,
         RegistrationRef? self, CancellationToken cancellationToken)
     {
-        if (taxId is null)
+        if (digits.Length == 0)
             return [];
-        var digits = taxId.Digits;
         List<RegistrationRef> found = kind == RegistrationKind.Account
             ? [.. (await db.Accounts.Where(a => EF.Property<string?>(a, CrmQueries.TaxId) == digits).Select(a => a.Id).Take(10)
                 .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(id => (RegistrationRef)id)]
