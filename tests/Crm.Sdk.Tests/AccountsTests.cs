@@ -131,7 +131,7 @@ public sealed class AccountsTests
         await using var host = await Create(provider);
         var diretor = host.As(host.Diretor);
         var keep = Ok(await diretor.Accounts.RegisterAsync(Forms.Company(10)));
-        var gone = await StoreDirectly(host, Forms.Company(10) with { ShortName = "COPIA10" }); // a duplicate from before the engine (an import)
+        var gone = await host.StoreDirectly(Forms.Company(10) with { ShortName = "COPIA10" }); // a duplicate from before the engine (an import)
         Ok(await diretor.Contacts.AddAsync(gone, new ContactForm("Maria Lima")));
 
         var merged = Ok(await diretor.Accounts.MergeAsync(keep.Id, gone));
@@ -141,16 +141,6 @@ public sealed class AccountsTests
         Assert.Single(Ok(await diretor.Contacts.OfAsync(keep.Id)));
         Assert.Equal(keep.Id, Ok(await diretor.Accounts.GetAsync(gone)).Account.MergedInto);
         Assert.Equal(Permission.Access | Permission.Edit | Permission.Delete, Assert.IsType<Denied>(refused.Value).Action);
-    }
-
-    private static async Task<AccountId> StoreDirectly(TestHost host, RegistrationForm form)
-    {
-        var valid = RegistrationRules.Validate(form with { Owner = host.Diretor }, new(AccountSettings.Default, RegistrationKind.Account)).AsT0;
-        var account = Account.Register(new AccountId(Guid.NewGuid()), host.Tenant, valid, host.Diretor, host.Engine.Clock);
-        await using var db = host.Open();
-        db.Accounts.Add(account);
-        Assert.True((await db.SaveAsync()).IsSaved);
-        return account.Id;
     }
 
     private static async Task<int> Count(TestHost host)

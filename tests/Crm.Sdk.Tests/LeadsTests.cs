@@ -35,8 +35,8 @@ public sealed class LeadsTests
     {
         await using var host = await Create(provider);
         var session = host.As(host.Diretor);
-        Ok(await session.Accounts.RegisterAsync(Forms.Company(21) with { ShortName = "CONTA21" }));
         var lead = Ok(await session.Leads.RegisterAsync(Forms.Company(21)));
+        await host.StoreDirectly(Forms.Company(21) with { ShortName = "CONTA21" });
 
         var result = await session.Leads.ConvertAsync(lead.Id);
 

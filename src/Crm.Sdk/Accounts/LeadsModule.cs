@@ -70,12 +70,12 @@ public sealed class LeadsModule
             return outside;
         // The database checks first (a converted lead is refused by the domain below, with every other problem).
         if (lead.Status == LeadStatus.Open
-            && (await Registrations.ValidateAsync(work.Db, form, RegistrationKind.Account, accountId, work.Cancellation, id).ConfigureAwait(false))
+            && (await Registrations.ValidateAsync(work.Db, form, RegistrationKind.Account, id, work.Cancellation).ConfigureAwait(false))
                 .TryPickT2(out var duplicate, out _))
             return duplicate;
         RegistrationRef owner = id;
         var contacts = await work.Db.Contacts.Where(c => c.Owner == owner).ToListAsync(work.Cancellation).ConfigureAwait(false);
-        var settings = await Registrations.SettingsAsync(work.Db, work.Cancellation).ConfigureAwait(false);
+        var settings = await work.Db.Settings.AccountsAsync(work.Cancellation).ConfigureAwait(false);
         var converted = LeadConversion.Convert(lead, contacts, accountId, new RegistrationContext(settings, RegistrationKind.Account),
             work.User, work.Clock, form, request.Target, request.Service);
         if (!converted.TryPickT0(out var conversion, out var invalid))

@@ -1,4 +1,7 @@
 using Crm.Domain.Access;
+using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.Configuration;
+using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Domain.Tenancy;
 using Crm.Persistence;
@@ -90,6 +93,17 @@ public sealed class TestHost : IAsyncDisposable
             db.Users.Single(u => u.Id == Inativo).Deactivate();
             Assert.True((await db.SaveAsync()).IsSaved);
         }
+    }
+
+    /// <summary>Stores an account of the Diretor without the engine (as an import before it would), duplicates allowed.</summary>
+    public async Task<AccountId> StoreDirectly(RegistrationForm form)
+    {
+        var valid = RegistrationRules.Validate(form with { Owner = Diretor }, new(AccountSettings.Default, RegistrationKind.Account)).AsT0;
+        var account = Account.Register(new AccountId(Guid.NewGuid()), Tenant, valid, Diretor, Engine.Clock);
+        await using var db = Open();
+        db.Accounts.Add(account);
+        Assert.True((await db.SaveAsync()).IsSaved);
+        return account.Id;
     }
 
     public async Task<Dictionary<string, RoleId>> RolesAsync()
