@@ -62,18 +62,22 @@ public sealed class BoardsTests
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task A_board_not_released_to_the_user_is_denied_until_it_is(string provider)
+    public async Task Cards_of_boards_released_to_nobody_in_the_scope_are_not_found_and_acting_needs_the_release(string provider)
     {
         await using var host = await Create(provider);
         var (owner, board, card, _) = await Opened(host, host.Usuario, 64);
-        var stranger = host.As(host.Outro);
 
-        var before = await stranger.Boards.GetCardAsync(card.Id);
+        var stranger = await host.As(host.Outro).Boards.GetCardAsync(card.Id);
+        var manager = host.As(host.Coordenador);                    // the Usuário's board is in its team's scope
+        var seen = await manager.Boards.GetCardAsync(card.Id);
+        var moved = await manager.Boards.MoveCardAsync(card.Id, card.Version, board.Stages[1]);
         Ok(await owner.Boards.ReleaseAsync(board.Id, host.Outro));
-        var after = await host.As(host.Outro).Boards.GetCardAsync(card.Id);
+        var released = await host.As(host.Outro).Boards.MoveCardAsync(card.Id, card.Version, board.Stages[1]);
 
-        Assert.Equal(Denied.BoardCode, Assert.IsType<Denied>(before.Value).Code);
-        Assert.True(after.Succeeded);
+        Assert.IsType<NotFound>(stranger.Value);
+        Assert.True(seen.Succeeded);
+        Assert.Equal(Denied.BoardCode, Assert.IsType<Denied>(moved.Value).Code);
+        Assert.True(released.Succeeded);
     }
 
     [Theory, SqliteData, PostgresData]

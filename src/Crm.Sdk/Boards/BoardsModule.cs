@@ -5,6 +5,7 @@ using Crm.Domain.Boards;
 using Crm.Domain.Boards.Cards;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
+using Crm.Persistence.Access;
 using Crm.Persistence.Boards;
 using Crm.Sdk.Accounts;
 using Crm.Sdk.Engine;
@@ -14,8 +15,10 @@ using NodaTime;
 namespace Crm.Sdk.Boards;
 
 /// <summary>
-/// Kanban boards of prospect cards (module <see cref="Module.Boards"/>). A board is worked on only by the users it is
-/// released to (and the platform Admin): anyone else is <see cref="Denied"/> with <see cref="Denied.BoardCode"/>. Every
+/// Kanban boards of prospect cards (module <see cref="Module.Boards"/>). A card is visible when its board is released to
+/// one of the owners of the user's scope (the user, a Coordenador's team) or the user's reach is All (Diretor, Admin);
+/// otherwise it is <see cref="NotFound"/>. Acting on a board or its cards needs the board released to the user itself (or
+/// reach All): otherwise <see cref="Denied"/> with <see cref="Denied.BoardCode"/>. Every
 /// card action saves the card and applies its effect in the same transaction: converting to customer converts the prospect
 /// lead into an account (as a lead conversion: Leads › Edit and Accounts › Include), deleting with the
 /// prospect deletes the lead and its contacts (Leads › Delete).
@@ -175,7 +178,7 @@ public sealed class BoardsModule
         return await work.SaveAsync(card, saved => new CardChanged(card.Id, saved, happened, ProspectDeleted: prospect)).ConfigureAwait(false);
     }
 
-    // The board, tracked, when it exists and is released to the user (or the user is the platform Admin).
+    // The board, tracked, when it exists and is released to the user (or the user's reach is All: Diretor, Admin).
     private static async Task<CrmResult<Board>> BoardAsync(UnitOfWork work, BoardId id, Permission action)
     {
         if (await work.Db.Boards.SingleOrDefaultAsync(b => b.Id == id, work.Cancellation).ConfigureAwait(false) is not { } board)
@@ -183,16 +186,18 @@ public sealed class BoardsModule
         return Released(work, board, action) ?? CrmResult<Board>.Of(board);
     }
 
+    // The card, tracked, when the user sees it (its board released to one of the scope's owners, or reach All); reading
+    // needs no more, changing needs the board released to the user itself.
     private static async Task<CrmResult<(Card Card, Board Board)>> CardAsync(UnitOfWork work, CardId id, Permission action)
     {
-        if (await work.Db.Cards.SingleOrDefaultAsync(c => c.Id == id, work.Cancellation).ConfigureAwait(false) is not { } card)
+        if (await work.Db.Cards.VisibleTo(work.Access.Scope!, work.Db).SingleOrDefaultAsync(c => c.Id == id, work.Cancellation).ConfigureAwait(false) is not { } card)
             return new NotFound("card", id.Value);
         var board = await work.Db.Boards.SingleAsync(b => b.Id == card.Board, work.Cancellation).ConfigureAwait(false);
-        return Released(work, board, action) ?? CrmResult<(Card, Board)>.Of((card, board));
+        return (action == Permission.View ? null : Released(work, board, action)) ?? CrmResult<(Card, Board)>.Of((card, board));
     }
 
     private static Denied? Released(UnitOfWork work, Board board, Permission action) =>
-        board.IsReleasedTo(work.User) || work.Access.Reach == DataReach.Platform
+        board.IsReleasedTo(work.User) || work.Access.Reach >= DataReach.All
             ? null
             : new Denied(Module.Boards, action, Denied.BoardCode, $"O CRM '{board.Name}' não foi liberado para você.");
 }
