@@ -30,7 +30,7 @@ internal sealed class DemoCommand(IAnsiConsole console)
     {
         var database = new CrmDatabase(new CrmPersistenceOptions().UseSqlite(path));
         await database.MigrateAsync(cancellationToken);
-        console.MarkupLineInterpolated($"Banco de dados: [bold]{database.Options.DatabaseFile}[/]");
+        console.MarkupLineInterpolated($"Banco de dados: [bold]{Printable.OneLine(database.Options.DatabaseFile ?? path)}[/]");
 
         var provisioned = await new TenantProvisioning(database).ProvisionAsync(DemoData.Tenant, DemoData.TenantName, Package.Freemium,
             DefaultIntegration.Datasul, cancellationToken);

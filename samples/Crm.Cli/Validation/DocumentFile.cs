@@ -20,17 +20,41 @@ public sealed class DocumentFileException(string message) : Exception(message);
 /// </summary>
 public static class DocumentFile
 {
-    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with { TrimWhitespace = true, TrackLineNumbers = true };
+    /// <summary>
+    /// The largest input <c>--file</c> reads (8 MiB, about 400,000 rows): input without an end, such as
+    /// <c>/dev/zero</c> or a FIFO fed forever, is refused once it passes this size instead of filling memory.
+    /// </summary>
+    public const long MaxFileBytes = 8 * 1024 * 1024;
+
+    /// <summary>The longest row (one line, or a quoted value running over several lines) <c>--file</c> reads: 64 KiB.</summary>
+    public const int MaxRowBytes = 64 * 1024;
+
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
+    {
+        TrimWhitespace = true,
+        TrackLineNumbers = true,
+        MaxRecordSize = MaxRowBytes,
+        BufferSize = MaxRowBytes,
+    };
 
     /// <summary>The rows of <paramref name="path"/>; throws <see cref="DocumentFileException"/> when the file is unusable.</summary>
     public static IReadOnlyList<DocumentRow> Read(string path)
     {
+        if (Directory.Exists(path))
+            throw new DocumentFileException($"{path} is a folder, not a file");
         if (!File.Exists(path))
             throw new DocumentFileException($"file not found: {path}");
+        var tooLarge = $"{path} is larger than {MaxFileBytes / 1024 / 1024} MiB, the most --file reads";
         try
         {
-            using var reader = new StreamReader(path);
-            return Read(reader);
+            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (file.CanSeek && file.Length > MaxFileBytes)
+            {
+                file.Dispose();
+                throw new DocumentFileException(tooLarge);
+            }
+            using var limited = new SizeLimitedStream(file, MaxFileBytes, tooLarge);
+            return Read(limited);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -38,10 +62,10 @@ public static class DocumentFile
         }
     }
 
-    /// <summary>The rows of a CSV text; throws <see cref="DocumentFileException"/> when it is unusable.</summary>
-    public static IReadOnlyList<DocumentRow> Read(TextReader text)
+    /// <summary>The rows of a CSV stream (UTF-8 unless a byte order mark says otherwise); throws <see cref="DocumentFileException"/> when it is unusable.</summary>
+    public static IReadOnlyList<DocumentRow> Read(Stream input)
     {
-        using var csv = CsvReader.Create(text, Options, leaveOpen: true);
+        using var csv = CsvReader.Create(input, Options, leaveOpen: true);
         try
         {
             if (csv.Headers.Count == 0 || csv.Headers.All(string.IsNullOrWhiteSpace))
@@ -53,6 +77,10 @@ public static class DocumentFile
             while (csv.Read())
                 rows.Add(ReadRow(csv, kind, value, uf));
             return rows;
+        }
+        catch (CsvFormatException e) when (e.Message.Contains(nameof(CsvReaderOptions.MaxRecordSize), StringComparison.Ordinal))
+        {
+            throw new DocumentFileException($"line {e.LineNumber}: a row longer than {MaxRowBytes / 1024} KiB, the longest --file reads");
         }
         catch (CsvFormatException e)
         {
