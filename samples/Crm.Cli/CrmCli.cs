@@ -137,7 +137,9 @@ public sealed class CrmCli
         }
         catch (DocumentFileException e)
         {
-            return Fail(e.Message);
+            foreach (var problem in e.Problems)
+                WriteError(problem);
+            return ValidationReport.UsageError;
         }
         var checks = rows.Select(row => (row, DocumentCheck.Check(row.Kind, row.Value, row.Uf))).ToList();
         return ValidationReport.WriteFile(_console, checks);

@@ -10,8 +10,15 @@ namespace Crm.Cli.Validation;
 /// <param name="Uf">The UF, required for IE rows and ignored otherwise.</param>
 public sealed record DocumentRow(int Line, DocumentKind Kind, string Value, Uf? Uf);
 
-/// <summary>A documents file that cannot be used, with a one-line reason.</summary>
-public sealed class DocumentFileException(string message) : Exception(message);
+/// <summary>A documents file that cannot be used: every reason, one line each.</summary>
+public sealed class DocumentFileException(IReadOnlyList<string> problems) : Exception(string.Join("; ", problems))
+{
+    /// <summary>A file unusable for one reason.</summary>
+    public DocumentFileException(string problem) : this([problem]) { }
+
+    /// <summary>Every reason, one line each, in the order of the file.</summary>
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
 
 /// <summary>
 /// Reads a CSV of documents: a header row naming the columns <c>kind</c> and <c>value</c>, and <c>uf</c>
@@ -28,6 +35,9 @@ public static class DocumentFile
 
     /// <summary>The longest row (one line, or a quoted value running over several lines) <c>--file</c> reads: 64 KiB.</summary>
     public const int MaxRowBytes = 64 * 1024;
+
+    /// <summary>How many problems of a bad file are listed; the rest are counted in one more line.</summary>
+    public const int MaxListedProblems = 20;
 
     private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
     {
@@ -70,13 +80,32 @@ public static class DocumentFile
         {
             if (csv.Headers.Count == 0 || csv.Headers.All(string.IsNullOrWhiteSpace))
                 throw new DocumentFileException("the file is empty: a header row kind,value,uf is required");
-            var kind = Column(csv, "kind");
-            var value = Column(csv, "value");
+            var missing = new[] { "kind", "value" }.Where(name => !csv.TryGetFieldIndex(name, out _))
+                .Select(name => $"missing column '{name}' in the header (expected kind,value,uf)").ToList();
+            if (missing.Count > 0)
+                throw new DocumentFileException(missing);
+            csv.TryGetFieldIndex("kind", out var kind);
+            csv.TryGetFieldIndex("value", out var value);
             int? uf = csv.TryGetFieldIndex("uf", out var ufIndex) ? ufIndex : null;
             var rows = new List<DocumentRow>();
+            var problems = new List<string>();
+            var unlisted = 0;
             while (csv.Read())
-                rows.Add(ReadRow(csv, kind, value, uf));
-            return rows;
+            {
+                var row = ReadRow(csv, kind, value, uf, out var rowProblems);
+                if (row is not null)
+                    rows.Add(row);
+                foreach (var problem in rowProblems)
+                {
+                    if (problems.Count < MaxListedProblems)
+                        problems.Add(problem);
+                    else
+                        unlisted++;
+                }
+            }
+            if (unlisted > 0)
+                problems.Add($"and {unlisted} more problems");
+            return problems.Count == 0 ? rows : throw new DocumentFileException(problems);
         }
         catch (CsvFormatException e) when (e.Message.Contains(nameof(CsvReaderOptions.MaxRecordSize), StringComparison.Ordinal))
         {
@@ -88,27 +117,26 @@ public static class DocumentFile
         }
     }
 
-    private static int Column(CsvReader csv, string name) =>
-        csv.TryGetFieldIndex(name, out var index)
-            ? index
-            : throw new DocumentFileException($"missing column '{name}' in the header (expected kind,value,uf)");
-
-    private static DocumentRow ReadRow(CsvReader csv, int kindColumn, int valueColumn, int? ufColumn)
+    /// <summary>The row at the reader, or null with every problem of it.</summary>
+    private static DocumentRow? ReadRow(CsvReader csv, int kindColumn, int valueColumn, int? ufColumn, out List<string> problems)
     {
+        problems = [];
         var line = (int)csv.LineNumber;
         var kindText = csv.GetString(kindColumn);
-        if (!DocumentNames.TryParseKind(kindText, out var kind))
-            throw new DocumentFileException($"line {line}: unknown kind '{kindText}' (expected one of {DocumentNames.KindList})");
+        var knownKind = DocumentNames.TryParseKind(kindText, out var kind);
+        if (!knownKind)
+            problems.Add($"line {line}: unknown kind '{kindText}' (expected one of {DocumentNames.KindList})");
         var ufText = ufColumn is { } column ? csv.GetString(column) : "";
         Uf? uf = null;
         if (ufText.Length > 0)
         {
-            if (!DocumentNames.TryParseUf(ufText, out var parsed))
-                throw new DocumentFileException($"line {line}: unknown uf '{ufText}'");
-            uf = parsed;
+            if (DocumentNames.TryParseUf(ufText, out var parsed))
+                uf = parsed;
+            else
+                problems.Add($"line {line}: unknown uf '{ufText}'");
         }
-        if (kind == DocumentKind.Ie && uf is null)
-            throw new DocumentFileException($"line {line}: an ie row needs its uf");
-        return new DocumentRow(line, kind, csv.GetString(valueColumn), uf);
+        else if (knownKind && kind == DocumentKind.Ie)
+            problems.Add($"line {line}: an ie row needs its uf");
+        return problems.Count == 0 ? new DocumentRow(line, kind, csv.GetString(valueColumn), uf) : null;
     }
 }
