@@ -1,18 +1,44 @@
 using System.Reflection;
+using Crm.Persistence;
 
 namespace Crm.Sdk;
 
-/// <summary>How <see cref="CrmServiceCollectionExtensions.AddCrm"/> sets up the engine: where to look for ERP adapters.</summary>
+/// <summary>
+/// How <see cref="CrmServiceCollectionExtensions.AddCrm(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{CrmOptions}?)"/>
+/// sets up the engine: the database, and where to look for ERP adapters. Bound from configuration (section <c>Crm</c>:
+/// <c>Database:Sqlite</c>, <c>Database:PostgreSql</c>, <c>Database:KeyRingFolder</c>, <c>PluginFolders</c>) and from code;
+/// validated at start-up by <see cref="CrmOptionsValidator"/>.
+/// </summary>
 public sealed class CrmOptions
 {
     private readonly List<Assembly> _adapterAssemblies = [];
     private readonly List<string> _pluginFolders = [];
+
+    /// <summary>Where and how the data is stored.</summary>
+    public CrmPersistenceOptions Database { get; } = new();
+
+    /// <summary>What the configuration section held that could not be applied; reported by <see cref="CrmOptionsValidator"/>.</summary>
+    internal List<string> ConfigurationFailures { get; } = [];
 
     /// <summary>The assemblies scanned for <c>IErpAdapter</c> implementations.</summary>
     public IReadOnlyList<Assembly> AdapterAssemblies => _adapterAssemblies;
 
     /// <summary>The folders whose assemblies are loaded as adapter plugins.</summary>
     public IReadOnlyList<string> PluginFolders => _pluginFolders;
+
+    /// <summary>Stores the data in the SQLite file at <paramref name="path"/> (created when missing).</summary>
+    public CrmOptions UseSqlite(string path)
+    {
+        Database.UseSqlite(path);
+        return this;
+    }
+
+    /// <summary>Stores the data in the PostgreSQL database of <paramref name="connectionString"/> (set <see cref="CrmPersistenceOptions.KeyRingFolder"/> too).</summary>
+    public CrmOptions UsePostgres(string connectionString)
+    {
+        Database.UsePostgres(connectionString);
+        return this;
+    }
 
     /// <summary>Scans <paramref name="assemblies"/> for public, non-abstract <c>IErpAdapter</c> classes.</summary>
     public CrmOptions ScanAdaptersIn(params Assembly[] assemblies)
@@ -29,7 +55,8 @@ public sealed class CrmOptions
     public CrmOptions LoadPluginsFrom(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        _pluginFolders.Add(folder);
+        if (!_pluginFolders.Contains(folder))
+            _pluginFolders.Add(folder);
         return this;
     }
 }
