@@ -14,7 +14,9 @@ using Crm.Domain.Identity;
 using Crm.Domain.Problems;
 using Crm.Persistence.Concurrency;
 using Crm.Persistence.Conversions;
+using Crm.Persistence.Duplicates;
 using Crm.Persistence.Model;
+using Crm.Persistence.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -28,7 +30,11 @@ namespace Crm.Persistence;
 public abstract class CrmDbContext : DbContext
 {
     /// <summary>Creates a context over <paramref name="options"/>, confined to <paramref name="tenant"/>.</summary>
-    private protected CrmDbContext(DbContextOptions options, TenantId tenant) : base(options) => Tenant = tenant;
+    private protected CrmDbContext(DbContextOptions options, TenantId tenant) : base(options)
+    {
+        Tenant = tenant;
+        Settings = new TenantSettings(this);
+    }
 
     /// <summary>The tenant every query, update and delete of this context is confined to.</summary>
     public TenantId Tenant { get; }
@@ -78,6 +84,9 @@ public abstract class CrmDbContext : DbContext
     /// <summary>Each user's filters per board: the filter in use and the filters saved by name.</summary>
     public DbSet<BoardFilterPreferences> BoardFilters => Set<BoardFilterPreferences>();
 
+    /// <summary>The tenant's registration and opportunity settings, read and staged in this unit of work.</summary>
+    public TenantSettings Settings { get; }
+
     /// <summary>Problem code: a unique index or key refused a row (a value another row already holds).</summary>
     public const string DuplicateCode = "persistence.duplicate";
 
@@ -104,7 +113,9 @@ public abstract class CrmDbContext : DbContext
         {
             // A unique index or key (one live card per prospect, one filter row per user and board) caught what a
             // concurrent writer checked too early.
-            return new Invalid([.. e.Entries.Select(entry => new Problem("", DuplicateCode,
+            // The aggregates only: the rows written with them (their duplicate keys) say nothing more to a user.
+            var aggregates = e.Entries.Where(entry => entry.Metadata.FindProperty(AggregateMapping.Version) is not null).ToList();
+            return new Invalid([.. (aggregates.Count > 0 ? aggregates : e.Entries).Select(entry => new Problem("", DuplicateCode,
                 $"{Describe(entry)} repete um valor que deve ser único e não foi gravado."))]);
         }
     }
@@ -191,12 +202,15 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new CardConfiguration(this));
         modelBuilder.ApplyConfiguration(new BaseCardConfiguration(this));
         modelBuilder.ApplyConfiguration(new BoardFilterConfiguration(this));
+        modelBuilder.ApplyConfiguration(new StoredSettingsConfiguration(this));
+        modelBuilder.ApplyConfiguration(new DuplicateKeyRowConfiguration(this));
     }
 
     // A new aggregate starts at version 1; each save of a changed one adds 1. The old value stays the original, so the
     // UPDATE's WHERE names it and matches nothing when someone else saved in between.
     private void StampVersions()
     {
+        DuplicateKeyRows.Refresh(this);
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)

@@ -25,6 +25,9 @@ public static class CrmQueries
     /// <summary>Column of the short name (nome abreviado).</summary>
     public const string ShortName = "ShortName";
 
+    /// <summary>Column of the short name's uniqueness key (<see cref="Crm.Domain.Accounts.Registration.ShortName.Key"/>: upper-cased).</summary>
+    public const string ShortNameKey = "ShortNameKey";
+
     /// <summary>Column of the unmasked CPF or CNPJ.</summary>
     public const string TaxId = "TaxId";
 

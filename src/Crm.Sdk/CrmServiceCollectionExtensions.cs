@@ -76,8 +76,13 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<IClock>(sp => new TimeProviderClock(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CrmDatabase(sp.GetRequiredService<IOptions<CrmOptions>>().Value.Database));
         services.TryAddSingleton<TenantProvisioning>();
-        services.AddSingleton(sp => new CrmEngine(sp.GetRequiredService<CrmDatabase>(), sp.GetRequiredService<IClock>(),
-            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance, sp.GetService<IStartupValidator>()));
+        services.AddSingleton(sp =>
+        {
+            // Hosts without a generic host (a plain service provider) get the start-up validation here, every failure listed.
+            sp.GetService<IStartupValidator>()?.Validate();
+            return new CrmEngine(sp.GetRequiredService<CrmDatabase>(), sp.GetRequiredService<IClock>(),
+                sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
+        });
         services.AddHealthChecks().AddCheck<CrmHealthCheck>(CrmHealthCheck.Name, HealthStatus.Unhealthy, ["crm", "database"]);
         return services;
     }

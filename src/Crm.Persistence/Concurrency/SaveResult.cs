@@ -4,7 +4,7 @@ using OneOf;
 namespace Crm.Persistence.Concurrency;
 
 /// <summary>Every change of the unit of work was written.</summary>
-/// <param name="Changes">How many rows were written.</param>
+/// <param name="Changes">How many rows were written, the duplicate keys of the saved leads and accounts included.</param>
 public sealed record Saved(int Changes);
 
 /// <summary>

@@ -21,5 +21,7 @@ internal sealed class AccountConfiguration(CrmDbContext context) : IEntityTypeCo
         builder.PrimitiveCollection<List<AccountId>>("_mergedFrom").HasColumnName("MergedFrom")
             .ElementType(e => e.HasConversion<IdConverter<AccountId>>());
         builder.Ignore(a => a.MergedFrom);
+        // One live account per short name (case ignored): a concurrent second registration is refused at the save.
+        RegistrationMapping.ShortNameIndex(builder).IsUnique().HasFilter("\"ShortNameKey\" IS NOT NULL AND \"MergedInto\" IS NULL");
     }
 }

@@ -38,9 +38,7 @@ internal static class AggregateMapping
     {
         var tenantName = ((MemberExpression)tenant.Body).Member.Name;
         builder.Property(tenant).HasColumnName(TenantColumn);
-        return builder.Aggregate(table, tenantName, MemberNames(id.Body), Expression.Lambda<Func<T, bool>>(
-            Expression.Equal(tenant.Body, Expression.Property(Expression.Constant(context), nameof(CrmDbContext.Tenant))),
-            tenant.Parameters));
+        return builder.Aggregate(table, tenantName, MemberNames(id.Body), TenantEquals(tenant, context));
     }
 
     /// <summary>
@@ -58,7 +56,34 @@ internal static class AggregateMapping
             e => EF.Property<TenantId>(e, TenantColumn) == context.Tenant);
     }
 
+    /// <summary>
+    /// Maps rows that belong to an aggregate and are written with it (no version of their own): the tenant in the key,
+    /// the tenant filter, the cross-tenant check of <see cref="CrmDbContext.SaveAsync"/>.
+    /// </summary>
+    public static EntityTypeBuilder<T> IsTenantRows<T>(this EntityTypeBuilder<T> builder, string table,
+        Expression<Func<T, TenantId>> tenant, Expression<Func<T, object?>> key, CrmDbContext context)
+        where T : class
+    {
+        var tenantName = ((MemberExpression)tenant.Body).Member.Name;
+        builder.Property(tenant).HasColumnName(TenantColumn);
+        return builder.TenantRows(table, tenantName, MemberNames(key.Body), TenantEquals(tenant, context));
+    }
+
+    private static Expression<Func<T, bool>> TenantEquals<T>(Expression<Func<T, TenantId>> tenant, CrmDbContext context) =>
+        Expression.Lambda<Func<T, bool>>(
+            Expression.Equal(tenant.Body, Expression.Property(Expression.Constant(context), nameof(CrmDbContext.Tenant))),
+            tenant.Parameters);
+
     private static EntityTypeBuilder<T> Aggregate<T>(this EntityTypeBuilder<T> builder, string table, string tenantName,
+        string[] keyNames, Expression<Func<T, bool>> tenantFilter)
+        where T : class
+    {
+        builder.TenantRows(table, tenantName, keyNames, tenantFilter);
+        builder.Property<long>(Version).IsConcurrencyToken();
+        return builder;
+    }
+
+    private static EntityTypeBuilder<T> TenantRows<T>(this EntityTypeBuilder<T> builder, string table, string tenantName,
         string[] keyNames, Expression<Func<T, bool>> tenantFilter)
         where T : class
     {
@@ -66,7 +91,6 @@ internal static class AggregateMapping
         foreach (var name in keyNames)
             builder.Property(name).ValueGeneratedNever();
         builder.HasKey(keyNames.Contains(tenantName) ? keyNames : [tenantName, .. keyNames]);
-        builder.Property<long>(Version).IsConcurrencyToken();
         builder.HasAnnotation(TenantPropertyAnnotation, tenantName);
         builder.HasQueryFilter(TenantFilter, tenantFilter);
         return builder;

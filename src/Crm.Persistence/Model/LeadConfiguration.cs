@@ -13,5 +13,6 @@ internal sealed class LeadConfiguration(CrmDbContext context) : IEntityTypeConfi
         RegistrationMapping.MapHistory(builder, l => l.History);
         builder.Property(l => l.Status);
         builder.Property(l => l.ConvertedTo);
+        RegistrationMapping.ShortNameIndex(builder);
     }
 }

@@ -23,14 +23,19 @@ internal static class RegistrationMapping
         SearchColumns.Map(builder, CrmQueries.Branch, e => read(e).Branch);
         SearchColumns.Map(builder, CrmQueries.LegalName, e => read(e).LegalName).HasMaxLength(200);
         SearchColumns.Map(builder, CrmQueries.ShortName, e => read(e).ShortName?.Value).HasMaxLength(40);
+        SearchColumns.Map(builder, CrmQueries.ShortNameKey, e => read(e).ShortName?.Key).HasMaxLength(40);
         SearchColumns.Map(builder, CrmQueries.TaxId, e => read(e).TaxId?.Digits).HasMaxLength(14);
         // Both cover a visible page by legal name (Visibility.VisiblePageByLegalName): whichever the planner picks, the
         // page's ids come from the index alone — by owner for a small team, in name order for a wide scope.
         builder.HasTenantIndex(CrmQueries.Owner, CrmQueries.LegalName, CrmQueries.Company, CrmQueries.Branch, "Id");
         builder.HasTenantIndex(CrmQueries.LegalName, CrmQueries.Owner, CrmQueries.Company, CrmQueries.Branch, "Id");
         builder.HasTenantIndex(CrmQueries.TaxId);
-        builder.HasTenantIndex(CrmQueries.ShortName);
     }
+
+    /// <summary>The index that finds a short name's holder; for accounts, unique among the live ones (see <see cref="AccountConfiguration"/>).</summary>
+    public static IndexBuilder<T> ShortNameIndex<T>(EntityTypeBuilder<T> builder)
+        where T : class =>
+        builder.HasTenantIndex(CrmQueries.ShortNameKey);
 
     /// <summary>The change history as one compact JSON text column (see <see cref="ChangeHistoryConverter"/>).</summary>
     public static void MapHistory<T>(EntityTypeBuilder<T> builder, System.Linq.Expressions.Expression<Func<T, ChangeHistory>> history)

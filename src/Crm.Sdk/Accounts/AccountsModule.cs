@@ -99,7 +99,7 @@ public sealed class AccountsModule
                 return new NotFound("account", absorbed.Value);
             RegistrationRef owner = absorbed;
             var contacts = await work.Db.Contacts.Where(c => c.Owner == owner).ToListAsync(work.Cancellation).ConfigureAwait(false);
-            var settings = await Registrations.SettingsAsync(work.Db, work.Cancellation).ConfigureAwait(false);
+            var settings = await work.Db.Settings.AccountsAsync(work.Cancellation).ConfigureAwait(false);
             var merged = AccountMerge.Run(keep, gone, contacts, new RegistrationContext(settings, RegistrationKind.Account, survivor),
                 work.User, work.Clock);
             if (!merged.TryPickT0(out var merge, out var invalid))

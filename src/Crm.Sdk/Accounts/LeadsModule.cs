@@ -68,12 +68,14 @@ public sealed class LeadsModule
         var form = request.AccountForm ?? lead.Data.ToForm();
         if (work.CheckPlacement(Module.Accounts, Permission.Include, form.Owner, form.Company, form.Branch) is { } outside)
             return outside;
-        var checkedForm = await Registrations.ValidateAsync(work.Db, form, RegistrationKind.Account, accountId, work.Cancellation, id).ConfigureAwait(false);
-        if (checkedForm.TryPickT2(out var duplicate, out _))
+        // The database checks first (a converted lead is refused by the domain below, with every other problem).
+        if (lead.Status == LeadStatus.Open
+            && (await Registrations.ValidateAsync(work.Db, form, RegistrationKind.Account, id, work.Cancellation).ConfigureAwait(false))
+                .TryPickT2(out var duplicate, out _))
             return duplicate;
         RegistrationRef owner = id;
         var contacts = await work.Db.Contacts.Where(c => c.Owner == owner).ToListAsync(work.Cancellation).ConfigureAwait(false);
-        var settings = await Registrations.SettingsAsync(work.Db, work.Cancellation).ConfigureAwait(false);
+        var settings = await work.Db.Settings.AccountsAsync(work.Cancellation).ConfigureAwait(false);
         var converted = LeadConversion.Convert(lead, contacts, accountId, new RegistrationContext(settings, RegistrationKind.Account),
             work.User, work.Clock, form, request.Target, request.Service);
         if (!converted.TryPickT0(out var conversion, out var invalid))

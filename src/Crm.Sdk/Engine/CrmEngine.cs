@@ -3,7 +3,6 @@ using Crm.Persistence;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Tenants;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Crm.Sdk;
@@ -15,10 +14,8 @@ namespace Crm.Sdk;
 /// </summary>
 public sealed class CrmEngine
 {
-    internal CrmEngine(CrmDatabase database, IClock clock, ILoggerFactory loggers, IStartupValidator? startup)
+    internal CrmEngine(CrmDatabase database, IClock clock, ILoggerFactory loggers)
     {
-        // Hosts without a generic host (a plain service provider) get the start-up validation here, every failure listed.
-        startup?.Validate();
         Database = database;
         Clock = clock;
         Runner = new UseCaseRunner(database, loggers.CreateLogger<CrmEngine>());

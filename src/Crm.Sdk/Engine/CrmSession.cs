@@ -3,6 +3,7 @@ using Crm.Domain.Identity;
 using Crm.Persistence;
 using Crm.Sdk.Accounts;
 using Crm.Sdk.Engine;
+using Crm.Sdk.Settings;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -23,6 +24,7 @@ public sealed class CrmSession
         Accounts = new AccountsModule(this);
         Leads = new LeadsModule(this);
         Contacts = new ContactsModule(this);
+        Settings = new SettingsModule(this);
     }
 
     /// <summary>The tenant.</summary>
@@ -39,6 +41,9 @@ public sealed class CrmSession
 
     /// <summary>Contact people of leads and accounts.</summary>
     public ContactsModule Contacts { get; }
+
+    /// <summary>The tenant's settings: registration (client types × account types, client groups, mandatory fields) and opportunities.</summary>
+    public SettingsModule Settings { get; }
 
     internal CrmEngine Engine { get; }
 

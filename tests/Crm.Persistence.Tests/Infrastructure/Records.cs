@@ -59,6 +59,6 @@ internal static class Records
         RegistrationRules.Validate(form, new RegistrationContext(AccountSettings.Default, kind)).Match(
             valid => valid, invalid => throw new Xunit.Sdk.XunitException("Expected valid test data:\n" + invalid));
 
-    private static string WithCheckDigits(string body, Func<string, bool> isValid) =>
+    public static string WithCheckDigits(string body, Func<string, bool> isValid) =>
         Enumerable.Range(0, 100).Select(dv => $"{body}{dv:D2}").First(isValid);
 }

@@ -51,6 +51,15 @@ public sealed class ClientTypeMapping
     /// <summary>A mapping with no types: nothing integrates.</summary>
     public static ClientTypeMapping Empty { get; } = new([], [], []);
 
+    /// <summary>The configured client types.</summary>
+    public IEnumerable<ClientType> ClientTypes => _clientTypes.Values;
+
+    /// <summary>The configured account types.</summary>
+    public IEnumerable<AccountType> AccountTypes => _accountTypes.Values;
+
+    /// <summary>The mapped pairs of client type and account type.</summary>
+    public IEnumerable<(MasterDataCode ClientType, MasterDataCode AccountType)> Pairs => _pairs;
+
     /// <summary>True when the tenant configured client or account types; without any, codes are not checked.</summary>
     public bool HasTypes => _clientTypes.Count > 0 || _accountTypes.Count > 0;
 

@@ -199,6 +199,10 @@ namespace Crm.Persistence.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("ShortNameKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("TaxId")
                         .HasMaxLength(14)
                         .HasColumnType("character varying(14)");
@@ -214,7 +218,9 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                     b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("TenantId", "ShortName");
+                    b.HasIndex("TenantId", "ShortNameKey")
+                        .IsUnique()
+                        .HasFilter("\"ShortNameKey\" IS NOT NULL AND \"MergedInto\" IS NULL");
 
                     b.HasIndex("TenantId", "TaxId");
 
@@ -330,6 +336,10 @@ namespace Crm.Persistence.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("ShortNameKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -345,7 +355,7 @@ namespace Crm.Persistence.Migrations.PostgreSql
 
                     b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("TenantId", "ShortName");
+                    b.HasIndex("TenantId", "ShortNameKey");
 
                     b.HasIndex("TenantId", "TaxId");
 
@@ -1192,6 +1202,55 @@ namespace Crm.Persistence.Migrations.PostgreSql
                     b.ToTable("Tenants", (string)null);
 
                     b.HasAnnotation("Crm:TenantProperty", "Id");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Duplicates.DuplicateKeyRow", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("Record")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Tenant", "Key", "Kind", "Record");
+
+                    b.ToTable("DuplicateKeys", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Settings.StoredSettings", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Tenant", "Kind");
+
+                    b.ToTable("TenantSettings", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 #pragma warning restore 612, 618
         }

@@ -194,6 +194,10 @@ namespace Crm.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShortNameKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TaxId")
                         .HasMaxLength(14)
                         .HasColumnType("TEXT");
@@ -209,7 +213,9 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                     b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("TenantId", "ShortName");
+                    b.HasIndex("TenantId", "ShortNameKey")
+                        .IsUnique()
+                        .HasFilter("\"ShortNameKey\" IS NOT NULL AND \"MergedInto\" IS NULL");
 
                     b.HasIndex("TenantId", "TaxId");
 
@@ -326,6 +332,10 @@ namespace Crm.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShortNameKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -341,7 +351,7 @@ namespace Crm.Persistence.Migrations.Sqlite
 
                     b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("TenantId", "ShortName");
+                    b.HasIndex("TenantId", "ShortNameKey");
 
                     b.HasIndex("TenantId", "TaxId");
 
@@ -1193,6 +1203,55 @@ namespace Crm.Persistence.Migrations.Sqlite
                     b.ToTable("Tenants", (string)null);
 
                     b.HasAnnotation("Crm:TenantProperty", "Id");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Duplicates.DuplicateKeyRow", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Record")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Tenant", "Key", "Kind", "Record");
+
+                    b.ToTable("DuplicateKeys", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Settings.StoredSettings", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Tenant", "Kind");
+
+                    b.ToTable("TenantSettings", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,62 @@
+using Crm.Domain.Accounts.Configuration;
+using Crm.Domain.Funnel.Opportunities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Persistence.Settings;
+
+/// <summary>
+/// The session tenant's settings inside its unit of work (<see cref="CrmDbContext.Settings"/>): read them (the defaults
+/// when the tenant stored none; reading never writes), and stage new ones, which the next
+/// <see cref="CrmDbContext.SaveAsync"/> writes together with the other changes. Settings read in this unit of work and
+/// changed by someone else before the save make it a <see cref="Concurrency.Conflict"/>.
+/// </summary>
+public sealed class TenantSettings
+{
+    private readonly CrmDbContext _db;
+
+    internal TenantSettings(CrmDbContext db) => _db = db;
+
+    /// <summary>The registration settings: the stored ones, or <see cref="AccountSettings.Default"/>.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<AccountSettings> AccountsAsync(CancellationToken cancellationToken = default) =>
+        await RowAsync(SettingsKind.Accounts, cancellationToken).ConfigureAwait(false) is { } row
+            ? SettingsDocuments.ReadAccounts(row.Document)
+            : AccountSettings.Default;
+
+    /// <summary>The opportunity settings: the stored ones, or <see cref="OpportunitySettings.Default"/>.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<OpportunitySettings> OpportunitiesAsync(CancellationToken cancellationToken = default) =>
+        await RowAsync(SettingsKind.Opportunities, cancellationToken).ConfigureAwait(false) is { } row
+            ? SettingsDocuments.ReadOpportunities(row.Document)
+            : OpportunitySettings.Default;
+
+    /// <summary>Has the next save store <paramref name="settings"/> as the tenant's registration settings.</summary>
+    /// <param name="settings">The new settings.</param>
+    /// <param name="cancellationToken">Cancels the read of the stored row.</param>
+    public Task SetAccountsAsync(AccountSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return StageAsync(SettingsKind.Accounts, SettingsDocuments.Write(settings), cancellationToken);
+    }
+
+    /// <summary>Has the next save store <paramref name="settings"/> as the tenant's opportunity settings.</summary>
+    /// <param name="settings">The new settings.</param>
+    /// <param name="cancellationToken">Cancels the read of the stored row.</param>
+    public Task SetOpportunitiesAsync(OpportunitySettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return StageAsync(SettingsKind.Opportunities, SettingsDocuments.Write(settings), cancellationToken);
+    }
+
+    // The row read earlier in this unit of work keeps the version it was read at, so a save over a newer one conflicts.
+    private async Task StageAsync(SettingsKind kind, string document, CancellationToken cancellationToken)
+    {
+        if (await RowAsync(kind, cancellationToken).ConfigureAwait(false) is { } row)
+            row.Document = document;
+        else
+            _db.Set<StoredSettings>().Add(new StoredSettings { Tenant = _db.Tenant, Kind = kind, Document = document });
+    }
+
+    private ValueTask<StoredSettings?> RowAsync(SettingsKind kind, CancellationToken cancellationToken) =>
+        _db.Set<StoredSettings>().FindAsync([_db.Tenant, kind], cancellationToken);
+}
