@@ -6,6 +6,7 @@ using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Domain.Tenancy;
+using Crm.Persistence;
 using Crm.Sdk;
 using Microsoft.Extensions.DependencyInjection;
 

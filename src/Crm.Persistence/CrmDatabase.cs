@@ -1,6 +1,5 @@
 using Crm.Domain.Identity;
-using Crm.Persistence.Providers;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Crm.Persistence;
 
@@ -12,23 +11,31 @@ public sealed class CrmDatabase
 {
     private readonly Func<TenantId, CrmDbContext> _open;
 
-    /// <summary>A database as <paramref name="options"/> describe it.</summary>
-    public CrmDatabase(CrmPersistenceOptions options)
+    /// <summary>
+    /// A database as <paramref name="options"/> describe it. With <paramref name="loggerFactory"/>, EF Core's logs (the SQL
+    /// it runs, without parameter values) go to the host's loggers.
+    /// </summary>
+    /// <param name="options">The provider and the key ring.</param>
+    /// <param name="loggerFactory">The host's logger factory; none logs nothing.</param>
+    /// <exception cref="InvalidOperationException">No provider was chosen.</exception>
+    public CrmDatabase(CrmPersistenceOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
         Options = options;
-        _open = options.Provider switch
+        Provider = options.ValidProvider;
+        // Sensitive data logging stays off: parameter values (tax ids, names) never reach the logs.
+        _open = Provider.CreateOpener(builder =>
         {
-            CrmProvider.Sqlite => Opener<SqliteCrmDbContext>(b => b.UseSqlite(options.ConnectionString),
-                (o, t) => new SqliteCrmDbContext(o, t)),
-            _ => Opener<PostgresCrmDbContext>(b => b.UseNpgsql(options.ConnectionString, n => n.UseNodaTime()),
-                (o, t) => new PostgresCrmDbContext(o, t)),
-        };
+            if (loggerFactory is not null)
+                builder.UseLoggerFactory(loggerFactory);
+        });
     }
 
     /// <summary>The options it was built from.</summary>
     public CrmPersistenceOptions Options { get; }
+
+    /// <summary>The database engine.</summary>
+    public CrmDatabaseProvider Provider { get; }
 
     /// <summary>A new context (unit of work) confined to <paramref name="tenant"/>. Dispose it when done.</summary>
     public CrmDbContext Open(TenantId tenant) => _open(tenant);
@@ -37,16 +44,6 @@ public sealed class CrmDatabase
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var context = Open(default);
-        await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static Func<TenantId, CrmDbContext> Opener<T>(Action<DbContextOptionsBuilder<T>> provider,
-        Func<DbContextOptions<T>, TenantId, T> create)
-        where T : CrmDbContext
-    {
-        var builder = new DbContextOptionsBuilder<T>();
-        provider(builder);
-        var options = builder.Options;
-        return tenant => create(options, tenant);
+        await Provider.MigrateAsync(context, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -30,7 +30,9 @@ namespace Crm.Persistence;
 public abstract class CrmDbContext : DbContext
 {
     /// <summary>Creates a context over <paramref name="options"/>, confined to <paramref name="tenant"/>.</summary>
-    private protected CrmDbContext(DbContextOptions options, TenantId tenant) : base(options)
+    /// <param name="options">The provider's options (from <see cref="CrmDatabaseProvider.CreateOpener"/>).</param>
+    /// <param name="tenant">The tenant.</param>
+    protected CrmDbContext(DbContextOptions options, TenantId tenant) : base(options)
     {
         Tenant = tenant;
         Settings = new TenantSettings(this);
@@ -174,14 +176,20 @@ public abstract class CrmDbContext : DbContext
         optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Metadata.IConstructorBindingFactory, DomainConstructorBinding>();
     }
 
-    /// <inheritdoc />
+    /// <summary>The value-object conversions every provider shares; a provider adds the column types its engine lacks.</summary>
+    /// <param name="configurationBuilder">The conventions.</param>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         ValueObjectConventions.Apply(configurationBuilder);
-        if (Database.IsSqlite())
-            SqliteConventions.Apply(configurationBuilder);
     }
+
+    /// <summary>The column type of the JSON documents read and written whole (board filters), when the engine has one; else text.</summary>
+    protected virtual string? JsonDocumentColumnType => null;
+
+    /// <summary>True when <paramref name="error"/> is the engine refusing a row that a unique index or key already holds.</summary>
+    /// <param name="error">The inner exception of a <see cref="DbUpdateException"/>.</param>
+    protected abstract bool IsUniqueViolation(Exception? error);
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -204,6 +212,9 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new BoardFilterConfiguration(this));
         modelBuilder.ApplyConfiguration(new StoredSettingsConfiguration(this));
         modelBuilder.ApplyConfiguration(new DuplicateKeyRowConfiguration(this));
+        if (JsonDocumentColumnType is { } type)
+            foreach (var document in AggregateMapping.JsonDocumentColumns(modelBuilder.Model))
+                document.SetColumnType(type);
     }
 
     // A new aggregate starts at version 1; each save of a changed one adds 1. The old value stays the original, so the
@@ -233,10 +244,6 @@ public abstract class CrmDbContext : DbContext
 
     private static TenantId? TenantOf(EntityEntry entry) =>
         AggregateMapping.TenantPropertyOf(entry.Metadata) is { } property ? (TenantId?)entry.Property(property).CurrentValue : null;
-
-    private static bool IsUniqueViolation(Exception? error) =>
-        error is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
-            or System.Data.Common.DbException { SqlState: "23505" };                               // PostgreSQL unique_violation (keys too)
 
     private static string Describe(EntityEntry entry) =>
         $"{entry.Metadata.ClrType.Name} {string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue))}";

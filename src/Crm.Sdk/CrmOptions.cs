@@ -9,12 +9,15 @@ namespace Crm.Sdk;
 /// <c>Database:Sqlite</c>, <c>Database:PostgreSql</c>, <c>Database:KeyRingFolder</c>, <c>PluginFolders</c>) and from code;
 /// validated at start-up by <see cref="CrmOptionsValidator"/>.
 /// </summary>
-public sealed class CrmOptions
+public sealed class CrmOptions : ICrmDatabaseBuilder
 {
     private readonly List<Assembly> _adapterAssemblies = [];
     private readonly List<string> _pluginFolders = [];
 
-    /// <summary>Where and how the data is stored.</summary>
+    /// <summary>
+    /// Where and how the data is stored: <c>crm.UseSqlite(path)</c> (built in), or <c>crm.UsePostgres(connectionString)</c>
+    /// with the package <c>Crm.Persistence.PostgreSql</c> and <see cref="CrmPersistenceOptions.KeyRingFolder"/>.
+    /// </summary>
     public CrmPersistenceOptions Database { get; } = new();
 
     /// <summary>What the configuration section held that could not be applied; reported by <see cref="CrmOptionsValidator"/>.</summary>
@@ -25,20 +28,6 @@ public sealed class CrmOptions
 
     /// <summary>The folders whose assemblies are loaded as adapter plugins.</summary>
     public IReadOnlyList<string> PluginFolders => _pluginFolders;
-
-    /// <summary>Stores the data in the SQLite file at <paramref name="path"/> (created when missing).</summary>
-    public CrmOptions UseSqlite(string path)
-    {
-        Database.UseSqlite(path);
-        return this;
-    }
-
-    /// <summary>Stores the data in the PostgreSQL database of <paramref name="connectionString"/> (set <see cref="CrmPersistenceOptions.KeyRingFolder"/> too).</summary>
-    public CrmOptions UsePostgres(string connectionString)
-    {
-        Database.UsePostgres(connectionString);
-        return this;
-    }
 
     /// <summary>Scans <paramref name="assemblies"/> for public, non-abstract <c>IErpAdapter</c> classes.</summary>
     public CrmOptions ScanAdaptersIn(params Assembly[] assemblies)

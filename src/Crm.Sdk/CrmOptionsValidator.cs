@@ -1,4 +1,3 @@
-using Crm.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace Crm.Sdk;
@@ -15,10 +14,10 @@ public sealed class CrmOptionsValidator : IValidateOptions<CrmOptions>
         ArgumentNullException.ThrowIfNull(options);
         var failures = PluginFailures(options);
         failures.AddRange(options.ConfigurationFailures);
-        if (options.Database.ConnectionString.Length == 0)
+        if (options.Database.Provider is not { } provider)
             failures.Add("Crm: choose a database: crm.UseSqlite(path) or crm.UsePostgres(connectionString) (configuration: Crm:Database:Sqlite or Crm:Database:PostgreSql).");
-        else if (options.Database.Provider == CrmProvider.PostgreSql && string.IsNullOrWhiteSpace(options.Database.KeyRingFolder))
-            failures.Add("Crm: with PostgreSQL, set Database.KeyRingFolder (configuration: Crm:Database:KeyRingFolder), the key ring that encrypts SMTP/FTP passwords.");
+        else if (provider.DefaultKeyRingFolder is null && string.IsNullOrWhiteSpace(options.Database.KeyRingFolder))
+            failures.Add($"Crm: with {provider.Name}, set Database.KeyRingFolder (configuration: Crm:Database:KeyRingFolder), the key ring that encrypts SMTP/FTP passwords.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

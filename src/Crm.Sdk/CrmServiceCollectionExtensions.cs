@@ -74,7 +74,7 @@ public static class CrmServiceCollectionExtensions
             return services; // AddCrm called again: its options and adapters are added, the services exist
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClock>(sp => new TimeProviderClock(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new CrmDatabase(sp.GetRequiredService<IOptions<CrmOptions>>().Value.Database));
+        services.TryAddSingleton(sp => new CrmDatabase(sp.GetRequiredService<IOptions<CrmOptions>>().Value.Database, sp.GetService<ILoggerFactory>()));
         services.TryAddSingleton<TenantProvisioning>();
         services.AddSingleton(sp =>
         {

@@ -1,3 +1,4 @@
+using Crm.Persistence;
 using System.Diagnostics.Metrics;
 using Crm.Sdk.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
-using Crm.Adapters.Datasul;
 using Crm.Persistence;
+using Crm.Adapters.Datasul;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -27,10 +27,26 @@ public sealed class OptionsTests
         using var provider = new ServiceCollection().AddCrm(configuration.GetSection("Crm")).AddDatasulAdapter().BuildServiceProvider();
 
         var crm = provider.GetRequiredService<IOptions<CrmOptions>>().Value;
-        Assert.Equal(CrmProvider.Sqlite, crm.Database.Provider);
-        Assert.Equal(file, crm.Database.DatabaseFile);
+        Assert.Equal("SQLite", crm.Database.Provider?.Name);
+        Assert.Equal(file + ".keys", crm.Database.Provider?.DefaultKeyRingFolder);
         Assert.Equal(3, provider.GetRequiredService<IOptions<DatasulOptions>>().Value.Modality);
         Assert.True(provider.GetRequiredService<IOptions<DatasulOptions>>().Value.IntegrGp);
+    }
+
+    [Fact]
+    public void Configuration_chooses_postgresql_when_the_host_installed_its_package()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Crm:Database:PostgreSql"] = "Host=localhost;Database=crm",
+            ["Crm:Database:KeyRingFolder"] = "/var/lib/crm/keys",
+        }).Build();
+
+        using var provider = new ServiceCollection().AddCrm(configuration.GetSection("Crm")).BuildServiceProvider();
+
+        var crm = provider.GetRequiredService<IOptions<CrmOptions>>().Value;
+        Assert.Equal("PostgreSQL", crm.Database.Provider?.Name);
+        Assert.Equal("/var/lib/crm/keys", crm.Database.KeyRingFolder);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Domain.Tenancy;
+using Crm.Persistence;
 using Crm.Persistence.Access;
 using Crm.Persistence.Boards;
 using Crm.Persistence.Provisioning;
@@ -37,7 +38,7 @@ internal sealed class DemoCommand(IAnsiConsole console)
         await using var provider = services.BuildServiceProvider();
         var engine = provider.GetRequiredService<CrmEngine>();
         await engine.MigrateAsync(cancellationToken);
-        console.MarkupLineInterpolated($"Banco de dados: [bold]{Printable.OneLine(engine.Database.Options.DatabaseFile ?? path)}[/]");
+        console.MarkupLineInterpolated($"Banco de dados: [bold]{Printable.OneLine(Path.GetFullPath(path))}[/]");
 
         if (!await ProvisionAsync(provider.GetRequiredService<TenantProvisioning>(), cancellationToken))
             return 1;

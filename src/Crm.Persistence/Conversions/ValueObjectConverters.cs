@@ -1,4 +1,3 @@
-using System.Globalization;
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Registry;
@@ -41,13 +40,6 @@ internal sealed class TaxIdConverter() : ValueConverter<TaxId, string>(v => v.Di
 {
     private static TaxId Read(string text) => text.Length == 11 ? Cpf.Parse(text).AsT0 : Cnpj.Parse(text).AsT0;
 }
-
-/// <summary>
-/// Money on SQLite: invariant text that keeps the scale (<c>1.50</c> stays <c>1.50</c>), so it round-trips exactly.
-/// SQLite cannot compare such text numerically, which is why no query of this layer orders or filters by an amount on SQLite.
-/// </summary>
-internal sealed class DecimalTextConverter() : ValueConverter<decimal, string>(
-    v => v.ToString(CultureInfo.InvariantCulture), s => decimal.Parse(s, NumberStyles.Number, CultureInfo.InvariantCulture));
 
 /// <summary>Registers the value-object converters for every property of those types, on every provider.</summary>
 internal static class ValueObjectConventions

@@ -16,6 +16,17 @@ internal static class AggregateMapping
 
     private const string TenantPropertyAnnotation = "Crm:TenantProperty";
 
+    /// <summary>
+    /// Marks a text column that holds a JSON document read and written whole; a provider whose engine has a document type
+    /// (PostgreSQL's <c>jsonb</c>) gives it that type (<see cref="JsonDocumentColumns"/>).
+    /// </summary>
+    public const string JsonDocument = "Crm:JsonDocument";
+
+    /// <summary>The properties of <paramref name="model"/> marked as <see cref="JsonDocument"/>.</summary>
+    public static IEnumerable<Microsoft.EntityFrameworkCore.Metadata.IMutableProperty> JsonDocumentColumns(
+        Microsoft.EntityFrameworkCore.Metadata.IMutableModel model) =>
+        model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.FindAnnotation(JsonDocument) is not null);
+
     /// <summary>The property that holds the tenant of an aggregate's rows; null for a type that is not an aggregate.</summary>
     public static string? TenantPropertyOf(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType type) =>
         (string?)type.FindAnnotation(TenantPropertyAnnotation)?.Value;

@@ -24,9 +24,9 @@ internal sealed class CrmConfiguration(IConfiguration section)
         if (sqlite is not null && postgres is not null)
             options.ConfigurationFailures.Add("Crm: configuration sets both Database:Sqlite and Database:PostgreSql; keep one.");
         else if (sqlite is not null)
-            Use(options, sqlite, "Database:Sqlite", options.Database.UseSqlite);
+            Use(options, sqlite, "Database:Sqlite", path => options.UseSqlite(path));
         else if (postgres is not null)
-            Use(options, postgres, "Database:PostgreSql", options.Database.UsePostgres);
+            Use(options, postgres, "Database:PostgreSql", connection => UsePostgres(options, connection));
         if (database["KeyRingFolder"] is { Length: > 0 } keys)
             options.Database.KeyRingFolder = keys;
         foreach (var folder in Section.GetSection("PluginFolders").GetChildren())
@@ -34,7 +34,18 @@ internal sealed class CrmConfiguration(IConfiguration section)
                 options.LoadPluginsFrom(path);
     }
 
-    private static void Use(CrmOptions options, string value, string key, Func<string, CrmPersistenceOptions> use)
+    // Crm.Sdk does not reference Npgsql (a SQLite host does not pull it): the PostgreSQL package, when the host installed it,
+    // is found by name.
+    private static void UsePostgres(CrmOptions options, string connectionString)
+    {
+        var extensions = Type.GetType("Crm.Persistence.CrmPostgresExtensions, Crm.Persistence.PostgreSql", throwOnError: false);
+        if (extensions?.GetMethod("UsePostgres") is not { } use)
+            options.ConfigurationFailures.Add("Crm: configuration key Database:PostgreSql needs the package Crm.Persistence.PostgreSql.");
+        else
+            use.MakeGenericMethod(typeof(CrmOptions)).Invoke(null, [options, connectionString]);
+    }
+
+    private static void Use(CrmOptions options, string value, string key, Action<string> use)
     {
         if (string.IsNullOrWhiteSpace(value))
             options.ConfigurationFailures.Add($"Crm: configuration key {key} is empty.");

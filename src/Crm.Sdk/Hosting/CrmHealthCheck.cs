@@ -18,15 +18,15 @@ internal sealed class CrmHealthCheck(CrmDatabase database) : IHealthCheck
         {
             await using var db = database.Open(default);
             if (!await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false))
-                return HealthCheckResult.Unhealthy($"The {database.Options.Provider} database does not answer.");
+                return HealthCheckResult.Unhealthy($"The {database.Provider.Name} database does not answer.");
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
             return pending.Count == 0
-                ? HealthCheckResult.Healthy($"The {database.Options.Provider} database answers and is migrated.")
+                ? HealthCheckResult.Healthy($"The {database.Provider.Name} database answers and is migrated.")
                 : HealthCheckResult.Unhealthy($"{pending.Count} pending migration(s), first {pending[0]}: run CrmEngine.MigrateAsync.");
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {
-            return HealthCheckResult.Unhealthy($"The {database.Options.Provider} database cannot be reached ({e.GetType().Name}).");
+            return HealthCheckResult.Unhealthy($"The {database.Provider.Name} database cannot be reached ({e.GetType().Name}).");
         }
     }
 }

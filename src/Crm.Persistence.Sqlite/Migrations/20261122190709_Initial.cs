@@ -1,0 +1,397 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Crm.Persistence.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Accounts",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Integration = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    LastPurchase = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ErpSituation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ConvertedFrom = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MergedInto = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BranchId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LegalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    TaxId = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    MergedFrom = table.Column<string>(type: "TEXT", nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false),
+                    History = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Accounts", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Boards",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Colour = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    DefaultBaseCard = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Users = table.Column<string>(type: "TEXT", nullable: false),
+                    ScopeKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ScopeName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    History = table.Column<string>(type: "TEXT", nullable: false),
+                    Stages = table.Column<string>(type: "TEXT", nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Boards", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Companies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Details_Cnpj = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    Details_ErpCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Details_Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Details_TradeName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Branches = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Companies", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Cpf = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    Birthday = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Phones = table.Column<string>(type: "TEXT", nullable: false),
+                    Emails = table.Column<string>(type: "TEXT", nullable: false),
+                    Marketing = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    History = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FtpSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Folder = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Protocol = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TransferMethod = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Password = table.Column<string>(type: "TEXT", nullable: false),
+                    User = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Company = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Branch = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Host = table.Column<string>(type: "TEXT", maxLength: 253, nullable: false),
+                    Port = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FtpSettings", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Leads",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ConvertedTo = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BranchId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LegalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    TaxId = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false),
+                    History = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leads", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Opportunities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Pipeline = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Account = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Owner = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExpectedClose = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CloseReason = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    QuantityAmount = table.Column<string>(type: "TEXT", nullable: true),
+                    QuantityUnit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ValueAmount = table.Column<string>(type: "TEXT", nullable: true),
+                    ValueCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    StageHistory = table.Column<string>(type: "TEXT", nullable: false),
+                    Tasks = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Opportunities", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Pipelines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Stages = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Pipelines", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Roles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Reach = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IsStandard = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Grants = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Roles", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmtpSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SendDelay = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sender = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    SecureConnection = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    IsPrimaryServer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Password = table.Column<string>(type: "TEXT", nullable: true),
+                    User = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Company = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Branch = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Host = table.Column<string>(type: "TEXT", maxLength: 253, nullable: false),
+                    Port = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmtpSettings", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tenants",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Package = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DefaultIntegration = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tenants", x => x.TenantId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Users",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Login = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IsSupport = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Department = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Function = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Manager = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SeesAllPortalCharts = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Companies = table.Column<string>(type: "TEXT", nullable: false),
+                    Roles = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Users", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_TenantId_LegalName_OwnerId_CompanyId_BranchId_Id",
+                table: "Accounts",
+                columns: new[] { "TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_TenantId_OwnerId_LegalName_CompanyId_BranchId_Id",
+                table: "Accounts",
+                columns: new[] { "TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_TenantId_ShortName",
+                table: "Accounts",
+                columns: new[] { "TenantId", "ShortName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_TenantId_TaxId",
+                table: "Accounts",
+                columns: new[] { "TenantId", "TaxId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_Owner",
+                table: "Contacts",
+                columns: new[] { "TenantId", "Owner" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FtpSettings_TenantId_Company",
+                table: "FtpSettings",
+                columns: new[] { "TenantId", "Company" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_LegalName_OwnerId_CompanyId_BranchId_Id",
+                table: "Leads",
+                columns: new[] { "TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_OwnerId_LegalName_CompanyId_BranchId_Id",
+                table: "Leads",
+                columns: new[] { "TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_ShortName",
+                table: "Leads",
+                columns: new[] { "TenantId", "ShortName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_TaxId",
+                table: "Leads",
+                columns: new[] { "TenantId", "TaxId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_Account",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "Account" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_Owner",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "Owner" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Roles_TenantId_Name",
+                table: "Roles",
+                columns: new[] { "TenantId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmtpSettings_TenantId_Company",
+                table: "SmtpSettings",
+                columns: new[] { "TenantId", "Company" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_TenantId_Login",
+                table: "Users",
+                columns: new[] { "TenantId", "Login" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_TenantId_Manager",
+                table: "Users",
+                columns: new[] { "TenantId", "Manager" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Accounts");
+
+            migrationBuilder.DropTable(
+                name: "Boards");
+
+            migrationBuilder.DropTable(
+                name: "Companies");
+
+            migrationBuilder.DropTable(
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "FtpSettings");
+
+            migrationBuilder.DropTable(
+                name: "Leads");
+
+            migrationBuilder.DropTable(
+                name: "Opportunities");
+
+            migrationBuilder.DropTable(
+                name: "Pipelines");
+
+            migrationBuilder.DropTable(
+                name: "Roles");
+
+            migrationBuilder.DropTable(
+                name: "SmtpSettings");
+
+            migrationBuilder.DropTable(
+                name: "Tenants");
+
+            migrationBuilder.DropTable(
+                name: "Users");
+        }
+    }
+}
