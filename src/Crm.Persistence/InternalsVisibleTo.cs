@@ -1,3 +1,3 @@
-// The tests reach the storage formats and the query paths directly (e.g. the change history's legacy documents, the page
+// The tests reach the storage formats and the query paths directly (e.g. the change history's document, the page
 // query's short window).
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Crm.Persistence.Tests")]

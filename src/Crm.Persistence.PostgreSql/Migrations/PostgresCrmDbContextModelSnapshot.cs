@@ -770,7 +770,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<string>("Current")
                         .IsRequired()
                         .HasColumnType("jsonb")
-                        .HasColumnName("CurrentFilter");
+                        .HasColumnName("CurrentFilter")
+                        .HasAnnotation("Crm:JsonDocument", true);
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -779,7 +780,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<string>("_saved")
                         .IsRequired()
                         .HasColumnType("jsonb")
-                        .HasColumnName("SavedFilters");
+                        .HasColumnName("SavedFilters")
+                        .HasAnnotation("Crm:JsonDocument", true);
 
                     b.HasKey("TenantId", "User", "Board");
 

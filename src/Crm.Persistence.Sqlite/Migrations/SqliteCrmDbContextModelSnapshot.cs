@@ -767,7 +767,8 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<string>("Current")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnName("CurrentFilter");
+                        .HasColumnName("CurrentFilter")
+                        .HasAnnotation("Crm:JsonDocument", true);
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -776,7 +777,8 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<string>("_saved")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnName("SavedFilters");
+                        .HasColumnName("SavedFilters")
+                        .HasAnnotation("Crm:JsonDocument", true);
 
                     b.HasKey("TenantId", "User", "Board");
 

@@ -17,10 +17,6 @@ namespace Crm.Persistence.Conversions;
 /// "Absorbed":[{"Source":"account:…","Changes":[…]}]}</c> — about a third of one object per entry, read and written with
 /// <see cref="Utf8JsonReader"/>/<see cref="Utf8JsonWriter"/> (no reflection, no per-entry change tracking).
 /// Instants are ISO text with nanoseconds: exact on both providers.
-/// Documents written before the AccountStorage migration (EF's JSON mapping: one object per entry, instants as SQLite
-/// nanoseconds or PostgreSQL ISO text, absorbed histories as a JSON string) are still read, and stay in that format until
-/// a save appends to their history (the <see cref="Comparer"/> counts entries, so a loaded history is never "changed" by
-/// its format alone): the earlier reader stays as long as such documents may exist.
 /// </summary>
 internal sealed class ChangeHistoryConverter() : ValueConverter<ChangeHistory, string>(h => Write(h), s => Read(s))
 {
@@ -140,14 +136,8 @@ internal sealed class ChangeHistoryConverter() : ValueConverter<ChangeHistory, s
                 case "Changes":
                     ReadChanges(ref reader, entries);
                     break;
-                case "Absorbed" when reader.TokenType == JsonTokenType.String:
-                    absorbed.AddRange(Legacy.ReadAbsorbed(reader.GetString()!));
-                    break;
                 case "Absorbed":
                     ReadAbsorbed(ref reader, absorbed);
-                    break;
-                case "Entries":
-                    Legacy.ReadEntries(ref reader, entries);
                     break;
                 default:
                     throw Malformed(reader);
@@ -251,47 +241,4 @@ internal sealed class ChangeHistoryConverter() : ValueConverter<ChangeHistory, s
 
     private static JsonException Malformed(Utf8JsonReader reader) =>
         new($"The stored change history is malformed at byte {reader.TokenStartIndex} ({reader.TokenType}).");
-
-    /// <summary>The documents EF's JSON mapping wrote before the AccountStorage migration.</summary>
-    private static class Legacy
-    {
-        private sealed record Entry(string At, Guid By, string Field, string? Old, string? New, bool Secret);
-
-        private sealed record Absorbed(string Source, List<Entry> Entries);
-
-        public static IEnumerable<AbsorbedHistory> ReadAbsorbed(string json) => JsonSerializer.Deserialize<List<Absorbed>>(json)!.Select(h =>
-            new AbsorbedHistory(h.Source, [.. h.Entries.Select(e =>
-                new HistoryEntry(InstantPattern.ExtendedIso.Parse(e.At).Value, new UserId(e.By), e.Field, e.Old, e.New, e.Secret))]));
-
-        public static void ReadEntries(ref Utf8JsonReader reader, List<HistoryEntry> entries)
-        {
-            Expect(ref reader, JsonTokenType.StartArray, advance: false);
-            while (Next(ref reader) == JsonTokenType.StartObject)
-            {
-                (Instant at, Guid by, string? field, string? oldValue, string? newValue, bool secret) entry = default;
-                while (Next(ref reader) == JsonTokenType.PropertyName)
-                {
-                    var name = reader.GetString();
-                    reader.Read();
-                    switch (name)
-                    {
-                        case "At":
-                            // SQLite wrote nanoseconds since the Unix epoch, PostgreSQL ISO text.
-                            entry.at = reader.TokenType == JsonTokenType.Number
-                                ? NodaConstants.UnixEpoch.PlusNanoseconds(reader.GetInt64())
-                                : InstantPattern.ExtendedIso.Parse(reader.GetString()!).Value;
-                            break;
-                        case "By": entry.by = reader.GetGuid(); break;
-                        case "Field": entry.field = reader.GetString(); break;
-                        case "OldValue": entry.oldValue = reader.GetString(); break;
-                        case "NewValue": entry.newValue = reader.GetString(); break;
-                        case "IsSecret": entry.secret = reader.GetBoolean(); break;
-                        default: throw Malformed(reader);
-                    }
-                }
-                entries.Add(new HistoryEntry(entry.at, new UserId(entry.by), entry.field ?? throw Malformed(reader),
-                    entry.oldValue, entry.newValue, entry.secret));
-            }
-        }
-    }
 }

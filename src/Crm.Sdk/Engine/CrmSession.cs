@@ -3,6 +3,7 @@ using Crm.Domain.Identity;
 using Crm.Persistence;
 using Crm.Sdk.Accounts;
 using Crm.Sdk.Engine;
+using Crm.Sdk.Funnel;
 using Crm.Sdk.Settings;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -25,6 +26,7 @@ public sealed class CrmSession
         Leads = new LeadsModule(this);
         Contacts = new ContactsModule(this);
         Settings = new SettingsModule(this);
+        Funnel = new FunnelModule(this);
     }
 
     /// <summary>The tenant.</summary>
@@ -44,6 +46,9 @@ public sealed class CrmSession
 
     /// <summary>The tenant's settings: registration (client types × account types, client groups, mandatory fields) and opportunities.</summary>
     public SettingsModule Settings { get; }
+
+    /// <summary>The sales funnel: pipelines and opportunities (create, move, win, lose), stage automations applied.</summary>
+    public FunnelModule Funnel { get; }
 
     internal CrmEngine Engine { get; }
 

@@ -27,6 +27,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                     LegalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ShortName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ShortNameKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     TaxId = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     MergedFrom = table.Column<string>(type: "TEXT", nullable: false),
@@ -36,6 +37,44 @@ namespace Crm.Persistence.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Accounts", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BaseCards",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Board = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false),
+                    Members = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attachments = table.Column<string>(type: "TEXT", nullable: false),
+                    Comments = table.Column<string>(type: "TEXT", nullable: false),
+                    History = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BaseCards", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BoardFilters",
+                columns: table => new
+                {
+                    User = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Board = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CurrentFilter = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    SavedFilters = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BoardFilters", x => new { x.TenantId, x.User, x.Board });
                 });
 
             migrationBuilder.CreateTable(
@@ -59,6 +98,41 @@ namespace Crm.Persistence.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Boards", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cards",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stage = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Prospect = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProspectRegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Seller = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ArchivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LostAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LostReason = table.Column<string>(type: "TEXT", nullable: true),
+                    ConvertedToCustomerAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConvertedToServiceAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HasTasks = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Board = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false),
+                    Members = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attachments = table.Column<string>(type: "TEXT", nullable: false),
+                    Comments = table.Column<string>(type: "TEXT", nullable: false),
+                    History = table.Column<string>(type: "TEXT", nullable: false),
+                    Tasks = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cards", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -94,12 +168,26 @@ namespace Crm.Persistence.Sqlite.Migrations
                     Phones = table.Column<string>(type: "TEXT", nullable: false),
                     Emails = table.Column<string>(type: "TEXT", nullable: false),
                     Marketing = table.Column<string>(type: "TEXT", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    History = table.Column<string>(type: "TEXT", nullable: false)
+                    History = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Contacts", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DuplicateKeys",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Record = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuplicateKeys", x => new { x.TenantId, x.Key, x.Kind, x.Record });
                 });
 
             migrationBuilder.CreateTable(
@@ -137,6 +225,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                     LegalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ShortName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ShortNameKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     TaxId = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     Data = table.Column<string>(type: "TEXT", nullable: false),
@@ -248,6 +337,20 @@ namespace Crm.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TenantSettings",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Document = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenantSettings", x => new { x.TenantId, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Users",
                 columns: table => new
                 {
@@ -282,14 +385,33 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Accounts_TenantId_ShortName",
+                name: "IX_Accounts_TenantId_ShortNameKey",
                 table: "Accounts",
-                columns: new[] { "TenantId", "ShortName" });
+                columns: new[] { "TenantId", "ShortNameKey" },
+                unique: true,
+                filter: "\"ShortNameKey\" IS NOT NULL AND \"MergedInto\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_TenantId_TaxId",
                 table: "Accounts",
                 columns: new[] { "TenantId", "TaxId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BaseCards_TenantId_Board",
+                table: "BaseCards",
+                columns: new[] { "TenantId", "Board" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cards_TenantId_Board_Stage",
+                table: "Cards",
+                columns: new[] { "TenantId", "Board", "Stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cards_TenantId_Prospect",
+                table: "Cards",
+                columns: new[] { "TenantId", "Prospect" },
+                unique: true,
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_TenantId_Owner",
@@ -312,9 +434,9 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Leads_TenantId_ShortName",
+                name: "IX_Leads_TenantId_ShortNameKey",
                 table: "Leads",
-                columns: new[] { "TenantId", "ShortName" });
+                columns: new[] { "TenantId", "ShortNameKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_TenantId_TaxId",
@@ -361,13 +483,25 @@ namespace Crm.Persistence.Sqlite.Migrations
                 name: "Accounts");
 
             migrationBuilder.DropTable(
+                name: "BaseCards");
+
+            migrationBuilder.DropTable(
+                name: "BoardFilters");
+
+            migrationBuilder.DropTable(
                 name: "Boards");
+
+            migrationBuilder.DropTable(
+                name: "Cards");
 
             migrationBuilder.DropTable(
                 name: "Companies");
 
             migrationBuilder.DropTable(
                 name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "DuplicateKeys");
 
             migrationBuilder.DropTable(
                 name: "FtpSettings");
@@ -389,6 +523,9 @@ namespace Crm.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Tenants");
+
+            migrationBuilder.DropTable(
+                name: "TenantSettings");
 
             migrationBuilder.DropTable(
                 name: "Users");

@@ -28,15 +28,54 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     LegalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
                     ShortName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ShortNameKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     TaxId = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     MergedFrom = table.Column<Guid[]>(type: "uuid[]", nullable: false),
                     Data = table.Column<string>(type: "text", nullable: false),
-                    History = table.Column<string>(type: "jsonb", nullable: false)
+                    History = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Accounts", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BaseCards",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    Board = table.Column<Guid>(type: "uuid", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Tags = table.Column<Guid[]>(type: "uuid[]", nullable: false),
+                    Members = table.Column<Guid[]>(type: "uuid[]", nullable: false),
+                    UpdatedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    Attachments = table.Column<string>(type: "jsonb", nullable: false),
+                    Comments = table.Column<string>(type: "jsonb", nullable: false),
+                    History = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BaseCards", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BoardFilters",
+                columns: table => new
+                {
+                    User = table.Column<Guid>(type: "uuid", nullable: false),
+                    Board = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CurrentFilter = table.Column<string>(type: "jsonb", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    SavedFilters = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BoardFilters", x => new { x.TenantId, x.User, x.Board });
                 });
 
             migrationBuilder.CreateTable(
@@ -60,6 +99,41 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Boards", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cards",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stage = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Prospect = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProspectRegisteredAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    Seller = table.Column<Guid>(type: "uuid", nullable: true),
+                    ArchivedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    LostAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    LostReason = table.Column<string>(type: "text", nullable: true),
+                    ConvertedToCustomerAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    ConvertedToServiceAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    DeletedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    HasTasks = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    Board = table.Column<Guid>(type: "uuid", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Tags = table.Column<Guid[]>(type: "uuid[]", nullable: false),
+                    Members = table.Column<Guid[]>(type: "uuid[]", nullable: false),
+                    UpdatedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    Attachments = table.Column<string>(type: "jsonb", nullable: false),
+                    Comments = table.Column<string>(type: "jsonb", nullable: false),
+                    History = table.Column<string>(type: "jsonb", nullable: false),
+                    Tasks = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cards", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -95,12 +169,26 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     Phones = table.Column<string>(type: "text", nullable: false),
                     Emails = table.Column<string>(type: "text", nullable: false),
                     Marketing = table.Column<string>(type: "text", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false),
-                    History = table.Column<string>(type: "jsonb", nullable: false)
+                    History = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Contacts", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DuplicateKeys",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Record = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuplicateKeys", x => new { x.TenantId, x.Key, x.Kind, x.Record });
                 });
 
             migrationBuilder.CreateTable(
@@ -138,10 +226,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     LegalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
                     ShortName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ShortNameKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     TaxId = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     Data = table.Column<string>(type: "text", nullable: false),
-                    History = table.Column<string>(type: "jsonb", nullable: false)
+                    History = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -249,6 +338,20 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TenantSettings",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Document = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenantSettings", x => new { x.TenantId, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Users",
                 columns: table => new
                 {
@@ -283,14 +386,33 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 columns: new[] { "TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Accounts_TenantId_ShortName",
+                name: "IX_Accounts_TenantId_ShortNameKey",
                 table: "Accounts",
-                columns: new[] { "TenantId", "ShortName" });
+                columns: new[] { "TenantId", "ShortNameKey" },
+                unique: true,
+                filter: "\"ShortNameKey\" IS NOT NULL AND \"MergedInto\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_TenantId_TaxId",
                 table: "Accounts",
                 columns: new[] { "TenantId", "TaxId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BaseCards_TenantId_Board",
+                table: "BaseCards",
+                columns: new[] { "TenantId", "Board" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cards_TenantId_Board_Stage",
+                table: "Cards",
+                columns: new[] { "TenantId", "Board", "Stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cards_TenantId_Prospect",
+                table: "Cards",
+                columns: new[] { "TenantId", "Prospect" },
+                unique: true,
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_TenantId_Owner",
@@ -313,9 +435,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 columns: new[] { "TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Leads_TenantId_ShortName",
+                name: "IX_Leads_TenantId_ShortNameKey",
                 table: "Leads",
-                columns: new[] { "TenantId", "ShortName" });
+                columns: new[] { "TenantId", "ShortNameKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_TenantId_TaxId",
@@ -362,13 +484,25 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 name: "Accounts");
 
             migrationBuilder.DropTable(
+                name: "BaseCards");
+
+            migrationBuilder.DropTable(
+                name: "BoardFilters");
+
+            migrationBuilder.DropTable(
                 name: "Boards");
+
+            migrationBuilder.DropTable(
+                name: "Cards");
 
             migrationBuilder.DropTable(
                 name: "Companies");
 
             migrationBuilder.DropTable(
                 name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "DuplicateKeys");
 
             migrationBuilder.DropTable(
                 name: "FtpSettings");
@@ -390,6 +524,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Tenants");
+
+            migrationBuilder.DropTable(
+                name: "TenantSettings");
 
             migrationBuilder.DropTable(
                 name: "Users");

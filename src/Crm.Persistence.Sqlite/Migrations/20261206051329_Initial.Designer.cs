@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261122194754_Cards")]
-    partial class Cards
+    [Migration("20261206051329_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -169,6 +169,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("History");
+
                     b.Property<string>("Integration")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -192,6 +197,10 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShortNameKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TaxId")
                         .HasMaxLength(14)
                         .HasColumnType("TEXT");
@@ -205,42 +214,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("MergedFrom");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Account.History#ChangeHistory", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("_absorbed")
-                                .IsRequired()
-                                .HasJsonPropertyName("Absorbed");
-
-                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "_entries", "Crm.Domain.Accounts.Account.History#ChangeHistory._entries#HistoryEntry", b2 =>
-                                {
-                                    b2.IsRequired();
-
-                                    b2.Property<long>("At");
-
-                                    b2.Property<Guid>("By");
-
-                                    b2.Property<string>("Field")
-                                        .IsRequired();
-
-                                    b2.Property<bool>("IsSecret");
-
-                                    b2.Property<string>("NewValue");
-
-                                    b2.Property<string>("OldValue");
-
-                                    b2.HasJsonPropertyName("Entries");
-                                });
-
-                            b1
-                                .ToJson("History")
-                                .HasColumnType("TEXT");
-                        });
-
                     b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("TenantId", "ShortName");
+                    b.HasIndex("TenantId", "ShortNameKey")
+                        .IsUnique()
+                        .HasFilter("\"ShortNameKey\" IS NOT NULL AND \"MergedInto\" IS NULL");
 
                     b.HasIndex("TenantId", "TaxId");
 
@@ -278,6 +256,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("History");
+
                     b.Property<string>("Marketing")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -303,39 +286,6 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Contacts.Contact.History#ChangeHistory", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("_absorbed")
-                                .IsRequired()
-                                .HasJsonPropertyName("Absorbed");
-
-                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "_entries", "Crm.Domain.Accounts.Contacts.Contact.History#ChangeHistory._entries#HistoryEntry", b2 =>
-                                {
-                                    b2.IsRequired();
-
-                                    b2.Property<long>("At");
-
-                                    b2.Property<Guid>("By");
-
-                                    b2.Property<string>("Field")
-                                        .IsRequired();
-
-                                    b2.Property<bool>("IsSecret");
-
-                                    b2.Property<string>("NewValue");
-
-                                    b2.Property<string>("OldValue");
-
-                                    b2.HasJsonPropertyName("Entries");
-                                });
-
-                            b1
-                                .ToJson("History")
-                                .HasColumnType("TEXT");
-                        });
 
                     b.HasKey("TenantId", "Id");
 
@@ -369,6 +319,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("Data");
 
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("History");
+
                     b.Property<string>("LegalName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -377,6 +332,10 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortNameKey")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
@@ -393,42 +352,9 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "History", "Crm.Domain.Accounts.Lead.History#ChangeHistory", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("_absorbed")
-                                .IsRequired()
-                                .HasJsonPropertyName("Absorbed");
-
-                            b1.ComplexCollection(typeof(List<Dictionary<string, object>>), "_entries", "Crm.Domain.Accounts.Lead.History#ChangeHistory._entries#HistoryEntry", b2 =>
-                                {
-                                    b2.IsRequired();
-
-                                    b2.Property<long>("At");
-
-                                    b2.Property<Guid>("By");
-
-                                    b2.Property<string>("Field")
-                                        .IsRequired();
-
-                                    b2.Property<bool>("IsSecret");
-
-                                    b2.Property<string>("NewValue");
-
-                                    b2.Property<string>("OldValue");
-
-                                    b2.HasJsonPropertyName("Entries");
-                                });
-
-                            b1
-                                .ToJson("History")
-                                .HasColumnType("TEXT");
-                        });
-
                     b.HasKey("TenantId", "Id");
 
-                    b.HasIndex("TenantId", "ShortName");
+                    b.HasIndex("TenantId", "ShortNameKey");
 
                     b.HasIndex("TenantId", "TaxId");
 
@@ -437,6 +363,111 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasIndex("TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id");
 
                     b.ToTable("Leads", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Boards.BaseCards.BaseCard", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Board")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_attachments", "Crm.Domain.Boards.BaseCards.BaseCard._attachments#Attachment", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Location")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<long>("Size");
+
+                            b1
+                                .ToJson("Attachments")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_comments", "Crm.Domain.Boards.BaseCards.BaseCard._comments#Comment", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("At");
+
+                            b1.Property<Guid>("Author");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Comments")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_history", "Crm.Domain.Boards.BaseCards.BaseCard._history#HistoryEntry", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("At");
+
+                            b1.Property<Guid>("By");
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<bool>("IsSecret");
+
+                            b1.Property<string>("NewValue");
+
+                            b1.Property<string>("OldValue");
+
+                            b1
+                                .ToJson("History")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Board");
+
+                    b.ToTable("BaseCards", (string)null);
 
                     b.HasAnnotation("Crm:TenantProperty", "TenantId");
                 });
@@ -586,13 +617,16 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HasTasks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LostAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LostReason")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Members")
+                    b.PrimitiveCollection<string>("Members")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -613,7 +647,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<Guid>("Stage")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Tags")
+                    b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -628,8 +662,18 @@ namespace Crm.Persistence.Sqlite.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("ContentType")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
                             b1.Property<string>("Location")
                                 .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<long>("Size");
 
                             b1
                                 .ToJson("Attachments")
@@ -710,6 +754,40 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.ToTable("Cards", (string)null);
 
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Boards.Filters.BoardFilterPreferences", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("User")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Board")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Current")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CurrentFilter")
+                        .HasAnnotation("Crm:JsonDocument", true);
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_saved")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SavedFilters")
+                        .HasAnnotation("Crm:JsonDocument", true);
+
+                    b.HasKey("TenantId", "User", "Board");
+
+                    b.ToTable("BoardFilters", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
                 });
 
             modelBuilder.Entity("Crm.Domain.Funnel.Opportunities.Opportunity", b =>
@@ -1130,6 +1208,55 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.ToTable("Tenants", (string)null);
 
                     b.HasAnnotation("Crm:TenantProperty", "Id");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Duplicates.DuplicateKeyRow", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Record")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Tenant", "Key", "Kind", "Record");
+
+                    b.ToTable("DuplicateKeys", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Settings.StoredSettings", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Tenant", "Kind");
+
+                    b.ToTable("TenantSettings", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 #pragma warning restore 612, 618
         }
