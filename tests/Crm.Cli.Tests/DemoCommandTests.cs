@@ -29,6 +29,11 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(run.OutputLines, l => Row(l) is ["carlos", "novos: 2", "novos: 1"]);
         Assert.Contains(run.OutputLines, l => Row(l) is ["marina", "novos: 2", "novos: 0"]);
         AssertSteps(run, converted: "→ convertido na conta ");
+        // The funnel: created by the Diretora, then each stage's automation promotes Bruno's account in the move's transaction.
+        Assert.Contains("Funil: Marina Diretora cria o funil de vendas → criado com 6 etapas", run.OutputLines);
+        Assert.Contains("Funil: Carlos Coordenador abre uma oportunidade para \"Cliente 09 de Bruno Ltda\" em \"Prospecção\" → aberta, sem automação na etapa", run.OutputLines);
+        Assert.Contains("Funil: Carlos Coordenador move a oportunidade para \"Qualificação\" → conta promovida a PROSPECT pela automação da etapa", run.OutputLines);
+        Assert.Contains("Funil: Carlos Coordenador ganha a oportunidade (\"Fechado - ganho\") → conta promovida a CLIENTE pela automação da etapa", run.OutputLines);
         // Carlos's converted lead is an account now: 11 accounts, and the lead stays (read-only).
         Assert.Contains(run.OutputLines, l => Row(l) is ["marina", "CRM - Diretor", "11", "4"]);
         Assert.Contains(run.OutputLines, l => Row(l) is ["carlos", "CRM - Coordenador", "7", "3"]);
@@ -58,11 +63,13 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(second.OutputLines, l => Row(l) is ["carlos", "novos: 0, já existiam: 2 (recusados como duplicados)", "novos: 0, já existiam: 1 (recusados como duplicados)"]);
         var account = first.OutputLines.Single(l => l.Contains("→ convertido na conta ", StringComparison.Ordinal)).Split("na conta ")[1];
         AssertSteps(second, converted: $"→ já convertido na conta {account} (Cliente 05 de Carlos Ltda), numa execução anterior");
+        Assert.Contains("Funil: Carlos Coordenador move a oportunidade de \"Cliente 09 de Bruno Ltda\" até \"Fechado - ganho\" → já feito numa execução anterior: a conta é CLIENTE", second.OutputLines);
+        Assert.DoesNotContain(second.OutputLines, l => l.Contains("cria o funil", StringComparison.Ordinal));
         Assert.Contains(second.OutputLines, l => Row(l) is ["carlos", "CRM - Coordenador", "7", "3"]);
         await using var db = new CrmDatabase(new CrmPersistenceOptions().UseSqlite(Db)).Open(DemoTenant);
-        Assert.Equal((1, 4, 6, 1, 11, 4, 1, 1, 4, 1), (await db.Tenants.CountAsync(), await db.Roles.CountAsync(), await db.Users.CountAsync(),
+        Assert.Equal((1, 4, 6, 1, 11, 4, 1, 1, 1, 4, 1), (await db.Tenants.CountAsync(), await db.Roles.CountAsync(), await db.Users.CountAsync(),
             await db.Companies.CountAsync(), await db.Accounts.CountAsync(), await db.Leads.CountAsync(), await db.Pipelines.CountAsync(),
-            await db.Boards.CountAsync(), await db.Cards.CountAsync(), await db.BoardFilters.CountAsync()));
+            await db.Opportunities.CountAsync(), await db.Boards.CountAsync(), await db.Cards.CountAsync(), await db.BoardFilters.CountAsync()));
         Assert.Contains(second.OutputLines, l => l.Contains("Filtro em uso: 1 de 4 cartões.", StringComparison.Ordinal));
     }
 

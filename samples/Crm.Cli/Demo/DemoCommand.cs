@@ -1,4 +1,6 @@
 using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Funnel.Opportunities;
+using Crm.Domain.Funnel.Pipelines;
 using Crm.Domain.Identity;
 using Crm.Domain.Tenancy;
 using Crm.Persistence;
@@ -7,6 +9,7 @@ using Crm.Persistence.Boards;
 using Crm.Persistence.Provisioning;
 using Crm.Sdk;
 using Crm.Sdk.Accounts;
+using Crm.Sdk.Funnel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -17,9 +20,10 @@ namespace Crm.Cli.Demo;
 /// <summary>
 /// <c>crm demo</c>: the engine as a host embeds it (<c>AddCrm(crm =&gt; crm.UseSqlite(path))</c>), in visible steps:
 /// provisioning, each person registering its accounts and leads through its own session, a registration refused as a
-/// duplicate, a lead converted into an account, a Usuário denied an action, and what a Diretor, a Coordenador and a Usuário
-/// each see. Running it again reuses the file: provisioning reports "already done", every registration is refused as a
-/// duplicate of the first run's, the converted lead is refused as already converted, and no record is duplicated.
+/// duplicate, a lead converted into an account, an opportunity moved through the funnel with its stages' automations
+/// promoting the account type, a Usuário denied an action, and what a Diretor, a Coordenador and a Usuário each see.
+/// Running it again reuses the file: provisioning reports "already done", every registration is refused as a duplicate of
+/// the first run's, the converted lead and the promoted account are read back, and no record is duplicated.
 /// </summary>
 internal sealed class DemoCommand(IAnsiConsole console)
 {
@@ -47,6 +51,9 @@ internal sealed class DemoCommand(IAnsiConsole console)
             return 1;
         await RefuseDuplicateAsync(engine, cancellationToken);
         await ConvertLeadAsync(engine, registered.Leads["carlos"][0], cancellationToken);
+        if (await PipelineAsync(engine, cancellationToken) is not { } pipeline)
+            return 1;
+        await MoveOpportunityAsync(engine, pipeline, registered.Accounts["bruno"][0].AsT1, cancellationToken);
         await DenyAsync(engine, registered.Accounts["ana"], cancellationToken);
 
         var summary = new Table().Title("O que cada papel vê").AddColumns("Usuário", "Papel", "Contas", "Leads");
@@ -69,20 +76,20 @@ internal sealed class DemoCommand(IAnsiConsole console)
         return report.Completed;
     }
 
-    /// <summary>The company, users, pipeline and board: one transaction, once.</summary>
+    /// <summary>The company, users and board: one transaction, once (see <see cref="DemoData.LoadStructureAsync"/>).</summary>
     private async Task LoadStructureAsync(CrmEngine engine, CancellationToken cancellationToken)
     {
         await using var db = engine.Database.Open(DemoData.Tenant);
         if (await DemoData.IsStructureLoadedAsync(db))
         {
-            console.MarkupLine("Empresa, usuários, funil e quadro: [yellow]já carregados[/] (reutilizados, nada duplicado).");
+            console.MarkupLine("Empresa, usuários e quadro: [yellow]já carregados[/] (reutilizados, nada duplicado).");
             return;
         }
         await DemoData.LoadStructureAsync(db, engine.Clock);
         var saved = await db.SaveAsync(cancellationToken);
         if (!saved.IsSaved)
             throw new InvalidOperationException($"The demo data could not be saved: {saved}");
-        console.MarkupLine("Empresa, usuários, funil e quadro: [green]carregados[/].");
+        console.MarkupLine("Empresa, usuários e quadro: [green]carregados[/].");
     }
 
     /// <summary>
@@ -181,6 +188,51 @@ internal sealed class DemoCommand(IAnsiConsole console)
         else
             Step("Lead convertido em conta", attempt, await session.Accounts.GetAsync(account, cancellationToken),
                 read => $"[yellow]já convertido[/] na conta {read.Account.Id.Value} ({Markup.Escape(read.Account.Data.LegalName)}), numa execução anterior");
+    }
+
+    /// <summary>The tenant's sales funnel, which Marina (a Diretora: Settings › Include) creates on the first run.</summary>
+    private async Task<Pipeline?> PipelineAsync(CrmEngine engine, CancellationToken cancellationToken)
+    {
+        var session = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id);
+        var pipelines = await session.Funnel.PipelinesAsync(cancellationToken);
+        if (pipelines.TryPickT0(out var stored, out _) && stored.Count > 0)
+            return stored[0];
+        var created = await session.Funnel.CreatePipelineAsync("Funil de vendas", DemoData.FunnelStages, cancellationToken);
+        Step("Funil", $"{DemoData.Person("marina").Name} cria o funil de vendas", created, _ => $"[green]criado[/] com {DemoData.FunnelStages.Count} etapas");
+        return created.Succeeded ? (await session.Funnel.PipelinesAsync(cancellationToken)).AsT0.Single() : null;
+    }
+
+    /// <summary>
+    /// Carlos opens an opportunity on Bruno's account, qualifies it and wins it: each stage's automation promotes the account
+    /// type (PROSPECT, then CLIENTE) in the move's transaction. On a second run the account already has its type: read back.
+    /// </summary>
+    private async Task MoveOpportunityAsync(CrmEngine engine, Pipeline pipeline, AccountId account, CancellationToken cancellationToken)
+    {
+        var (carlos, bruno) = (DemoData.Person("carlos"), DemoData.Person("bruno"));
+        var session = engine.Session(DemoData.Tenant, carlos.Id);
+        var name = DemoData.Form(9, bruno).LegalName;
+        var read = await session.Accounts.GetAsync(account, cancellationToken);
+        if (read.TryPickT0(out var before, out _) && before.Account.Data.AccountType is { } type)
+        {
+            Step("Funil", $"{carlos.Name} move a oportunidade de \"{name}\" até \"{pipeline.Won.Name}\"", read,
+                _ => $"[yellow]já feito[/] numa execução anterior: a conta é {Markup.Escape(type.Value)}");
+            return;
+        }
+        var opened = await session.Funnel.CreateAsync(pipeline.Id, new OpportunityDraft("Primeiro pedido", account, bruno.Id), cancellationToken);
+        Step("Funil", $"{carlos.Name} abre uma oportunidade para \"{name}\" em \"{pipeline.Entry.Name}\"", opened, Promotion);
+        if (!opened.TryPickT0(out var moved, out _))
+            return;
+        var qualification = pipeline.Stages.First(s => s.PromoteAccountTo is not null && s.Outcome == StageOutcome.Open);
+        var qualified = await session.Funnel.MoveAsync(moved.Id, moved.Version, qualification.Id, null, cancellationToken);
+        Step("Funil", $"{carlos.Name} move a oportunidade para \"{qualification.Name}\"", qualified, Promotion);
+        if (!qualified.TryPickT0(out moved, out _))
+            return;
+        Step("Funil", $"{carlos.Name} ganha a oportunidade (\"{pipeline.Won.Name}\")",
+            await session.Funnel.WinAsync(moved.Id, moved.Version, null, cancellationToken), Promotion);
+
+        static string Promotion(OpportunityMoved moved) => moved.AccountPromotedTo is { } promoted
+            ? $"[green]conta promovida a {Markup.Escape(promoted.Value)}[/] pela automação da etapa"
+            : "[green]aberta[/], sem automação na etapa";
     }
 
     /// <summary>Ana, a Usuário, tries to merge her two accounts: merging deletes one, and her role may not delete.</summary>

@@ -20,8 +20,8 @@ internal sealed record DemoPerson(string Login, string Name, StandardRole Role, 
 
 /// <summary>
 /// The sample tenant of <c>crm demo</c>: one company with a Matriz and a Filial, a Diretora, a Coordenador with two
-/// Usuários under him, a Usuária outside his team, the default pipeline, a board released to the Usuários with Ana's saved
-/// filter "Meus cartões" in use; then, registered through each person's session, their accounts and leads (a card per lead).
+/// Usuários under him, a Usuária outside his team, a board released to the Usuários with Ana's saved filter "Meus cartões"
+/// in use; then, through the sessions, the default sales funnel and each person's accounts and leads (a card per lead).
 /// Ids are fixed so that every run finds what the previous one stored.
 /// </summary>
 internal static class DemoData
@@ -49,12 +49,15 @@ internal static class DemoData
     /// <summary>The board filter Ana saved and uses: the cards she sells.</summary>
     public const string MyCardsFilter = "Meus cartões";
 
-    /// <summary>Whether an earlier run already stored the company, users, pipeline and board (stored all at once).</summary>
+    /// <summary>The stages of the demo's sales funnel: qualifying promotes the account to PROSPECT, winning to CLIENTE.</summary>
+    public static IReadOnlyList<StageDefinition> FunnelStages => DefaultPipeline.Stages(MasterDataCode.Of("PROSPECT"), MasterDataCode.Of("CLIENTE"));
+
+    /// <summary>Whether an earlier run already stored the company, users and board (stored all at once).</summary>
     public static Task<bool> IsStructureLoadedAsync(CrmDbContext db) => db.Companies.AnyAsync();
 
     /// <summary>
-    /// Adds the company, the users (roles, manager, company), the default pipeline, the board and Ana's filter to
-    /// <paramref name="db"/>; the caller saves them, once.
+    /// Adds the company, the users (roles, manager, company), the board and Ana's filter to <paramref name="db"/>; the caller
+    /// saves them, once.
     /// </summary>
     public static async Task LoadStructureAsync(CrmDbContext db, IClock clock)
     {
@@ -77,7 +80,6 @@ internal static class DemoData
             users[person.Login].ReportTo(users[person.Manager!].Id, hierarchy);
         db.Users.AddRange(users.Values);
 
-        db.Pipelines.Add(DefaultPipeline.Create(Tenant, MasterDataCode.Of("PROSPECT"), MasterDataCode.Of("CLIENTE")).AsT0);
         var marina = Person("marina").Id;
         var board = Board.Create(Tenant, "Prospecção Sul", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), marina, clock).AsT0;
         foreach (var (stage, days) in new[] { ("Primeiro contato", 5), ("Visita", 10), ("Proposta", 15) })
