@@ -6,7 +6,6 @@ using Crm.Domain.Tenancy;
 using Crm.Persistence;
 using Crm.Persistence.Access;
 using Crm.Persistence.Boards;
-using Crm.Persistence.Provisioning;
 using Crm.Sdk;
 using Crm.Sdk.Accounts;
 using Crm.Sdk.Funnel;
@@ -44,7 +43,7 @@ internal sealed class DemoCommand(IAnsiConsole console)
         await engine.MigrateAsync(cancellationToken);
         console.MarkupLineInterpolated($"Banco de dados: [bold]{Printable.OneLine(Path.GetFullPath(path))}[/]");
 
-        if (!await ProvisionAsync(provider.GetRequiredService<TenantProvisioning>(), cancellationToken))
+        if (!await ProvisionAsync(engine, cancellationToken))
             return 1;
         await LoadStructureAsync(engine, cancellationToken);
         if (await RegisterAsync(engine, cancellationToken) is not { } registered)
@@ -64,11 +63,15 @@ internal sealed class DemoCommand(IAnsiConsole console)
         return 0;
     }
 
-    private async Task<bool> ProvisionAsync(TenantProvisioning provisioning, CancellationToken cancellationToken)
+    private async Task<bool> ProvisionAsync(CrmEngine engine, CancellationToken cancellationToken)
     {
-        var provisioned = await provisioning.ProvisionAsync(DemoData.Tenant, DemoData.TenantName, Package.Freemium, DefaultIntegration.Datasul,
+        var provisioned = await engine.Tenants.ProvisionAsync(DemoData.Tenant, DemoData.TenantName, Package.Freemium, DefaultIntegration.Datasul,
             cancellationToken);
-        var report = provisioned.AsT0;
+        if (!provisioned.TryPickT0(out var report, out _))
+        {
+            console.MarkupLine($"[red]The tenant could not be provisioned:[/] {Problems(provisioned)}");
+            return false;
+        }
         var steps = new Table().Title("Implantação do tenant").AddColumns("Etapa", "Resultado");
         foreach (var step in report.Steps)
             steps.AddRow(Markup.Escape(step.Step.Description), Outcome(step.Outcome));

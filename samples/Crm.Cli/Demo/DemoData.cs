@@ -57,7 +57,8 @@ internal static class DemoData
 
     /// <summary>
     /// Adds the company, the users (roles, manager, company), the board and Ana's filter to <paramref name="db"/>; the caller
-    /// saves them, once.
+    /// saves them, once. Written on the database context, in one transaction, because the engine cannot yet give back what a
+    /// rerun needs (its company and role ids, the support user) nor create a board; everything after this runs on the engine.
     /// </summary>
     public static async Task LoadStructureAsync(CrmDbContext db, IClock clock)
     {
