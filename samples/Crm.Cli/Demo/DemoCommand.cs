@@ -1,4 +1,5 @@
 using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Boards;
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
 using Crm.Domain.Identity;
@@ -140,20 +141,34 @@ internal sealed class DemoCommand(IAnsiConsole console)
             table.AddRow(person.Login, Counted(newAccounts, person.Accounts), Counted(newLeadCount, person.Leads));
         }
         console.Write(table);
-        if (newLeads.Count > 0)
-        {
-            await using var db = engine.Database.Open(DemoData.Tenant);
-            await DemoData.AddCardsAsync(db, newLeads, engine.Clock);
-            if (!(await db.SaveAsync(cancellationToken)).IsSaved)
-                throw new InvalidOperationException("The demo's cards could not be saved.");
-        }
-        return registered;
+        return await OpenCardsAsync(engine, newLeads, cancellationToken) ? registered : null;
 
         Registered? Failed<T>(string what, CrmResult<T> result)
         {
             console.MarkupLineInterpolated($"[red]{what}:[/] {Problems(result)}");
             return null;
         }
+    }
+
+    /// <summary>Marina opens a card on the board's first list for each new lead, sold by the lead's owner.</summary>
+    private async Task<bool> OpenCardsAsync(CrmEngine engine, IReadOnlyList<(LeadId Lead, string Name, UserId Owner)> leads, CancellationToken cancellationToken)
+    {
+        if (leads.Count == 0)
+            return true;
+        Board board;
+        await using (var db = engine.Database.Open(DemoData.Tenant))
+            board = await db.Boards.AsNoTracking().SingleAsync(cancellationToken); // the engine lists no boards yet
+        var session = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id);
+        foreach (var (lead, name, owner) in leads)
+        {
+            var opened = await session.Boards.OpenCardAsync(board.Id, board.Stages[0].Id, name, lead, owner, cancellationToken);
+            if (!opened.Succeeded)
+            {
+                console.MarkupLineInterpolated($"[red]The card of {name} could not be opened:[/] {Problems(opened)}");
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The record a registration stored, or the one it duplicates (the first of its own kind, if any); null for any other refusal.</summary>

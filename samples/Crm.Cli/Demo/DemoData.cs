@@ -3,7 +3,6 @@ using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Boards;
-using Crm.Domain.Boards.Cards;
 using Crm.Domain.Boards.Filters;
 using Crm.Domain.Funnel.Pipelines;
 using Crm.Domain.Identity;
@@ -93,20 +92,6 @@ internal static class DemoData
         anas.Use(CardFilter.Create(new CardFilterDraft { Sellers = [Person("ana").Id] }).AsT0);
         anas.Save(MyCardsFilter);
         db.BoardFilters.Add(anas);
-    }
-
-    /// <summary>Adds a card on the board's first list for each new lead, sold by the lead's owner; the caller saves them.</summary>
-    public static async Task AddCardsAsync(CrmDbContext db, IEnumerable<(LeadId Lead, string Name, UserId Owner)> leads, IClock clock)
-    {
-        var board = await db.Boards.SingleAsync();
-        var prospects = new ProspectCardIndex(await db.Cards.ToListAsync());
-        foreach (var (lead, name, owner) in leads)
-        {
-            var card = Card.Open(board, board.Stages[0].Id, name, new ProspectLink(lead, clock.GetCurrentInstant()), owner, null, prospects,
-                Person("marina").Id, clock).AsT0;
-            prospects.Track(card);
-            db.Cards.Add(card);
-        }
     }
 
     /// <summary>
