@@ -62,7 +62,7 @@ public sealed class CrmCli
             Description = $"The SQLite file to provision and fill (default: ./{DemoCommand.DefaultPath}).",
             DefaultValueFactory = _ => DemoCommand.DefaultPath,
         };
-        var demo = new Command("demo", "Provisions a demo tenant into a SQLite file and shows what a Diretor, a Coordenador and a Usuário see.") { db };
+        var demo = new Command("demo", "Runs the engine on a SQLite file: provisions a demo tenant, registers through users' sessions, refuses a duplicate, converts a lead, moves an opportunity, denies a Usuário, and shows what a Diretor, a Coordenador and a Usuário see.") { db };
         demo.SetAction((result, cancellationToken) => RunDemoAsync(result.GetValue(db)!, cancellationToken));
         return demo;
     }
@@ -75,9 +75,10 @@ public sealed class CrmCli
         {
             return await new DemoCommand(_console).RunAsync(path, cancellationToken);
         }
-        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or TimeoutException)
         {
-            return Fail($"--db {path} cannot be used: {e.Message}"); // what the checks above cannot see, e.g. a read-only folder
+            // What the checks above cannot see: a read-only folder, a damaged file, another process migrating it for too long.
+            return Fail($"--db {path} cannot be used: {e.Message}");
         }
     }
 
