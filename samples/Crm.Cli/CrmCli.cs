@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using Crm.Cli.Demo;
 using Crm.Cli.Validation;
 using Crm.Domain.Registry;
@@ -25,13 +26,27 @@ public sealed class CrmCli
     /// <summary>Runs <paramref name="args"/>; returns the exit code.</summary>
     public int Run(string[] args)
     {
-        var parsed = BuildRoot().Parse(args);
+        var root = BuildRoot();
+        if (args.Length == 0)
+            return Usage(root);
+        var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
-            return Fail(parsed.Errors[0].Message);
+        {
+            foreach (var error in parsed.Errors)
+                WriteError(error.Message);
+            return ValidationReport.UsageError;
+        }
         var output = new StringWriter();
         var exit = parsed.Invoke(new InvocationConfiguration { Output = output, Error = _error });
         _console.Write(new Text(output.ToString())); // help and version text
         return exit;
+    }
+
+    /// <summary><c>crm</c> alone: the usage, on the error writer since nothing was done, and the usage-error exit code.</summary>
+    private int Usage(RootCommand root)
+    {
+        root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = _error, Error = _error });
+        return ValidationReport.UsageError;
     }
 
     private RootCommand BuildRoot()
@@ -47,9 +62,24 @@ public sealed class CrmCli
             Description = $"The SQLite file to provision and fill (default: ./{DemoCommand.DefaultPath}).",
             DefaultValueFactory = _ => DemoCommand.DefaultPath,
         };
-        var demo = new Command("demo", "Provisions a demo tenant into a SQLite file and shows what a Diretor, a Coordenador and a Usuário see.") { db };
-        demo.SetAction((result, cancellationToken) => new DemoCommand(_console).RunAsync(result.GetValue(db)!, cancellationToken));
+        var demo = new Command("demo", "Runs the engine on a SQLite file: provisions a demo tenant, registers through users' sessions, refuses a duplicate, converts a lead, moves an opportunity, denies a Usuário, and shows what a Diretor, a Coordenador and a Usuário see.") { db };
+        demo.SetAction((result, cancellationToken) => RunDemoAsync(result.GetValue(db)!, cancellationToken));
         return demo;
+    }
+
+    private async Task<int> RunDemoAsync(string path, CancellationToken cancellationToken)
+    {
+        if (DemoDatabaseFile.Problem(path) is { } problem)
+            return Fail(problem);
+        try
+        {
+            return await new DemoCommand(_console).RunAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or TimeoutException)
+        {
+            // What the checks above cannot see: a read-only folder, a damaged file, another process migrating it for too long.
+            return Fail($"--db {path} cannot be used: {e.Message}");
+        }
     }
 
     private Command BuildValidate()
@@ -108,7 +138,9 @@ public sealed class CrmCli
         }
         catch (DocumentFileException e)
         {
-            return Fail(e.Message);
+            foreach (var problem in e.Problems)
+                WriteError(problem);
+            return ValidationReport.UsageError;
         }
         var checks = rows.Select(row => (row, DocumentCheck.Check(row.Kind, row.Value, row.Uf))).ToList();
         return ValidationReport.WriteFile(_console, checks);
@@ -116,7 +148,10 @@ public sealed class CrmCli
 
     private int Fail(string message)
     {
-        _error.WriteLine($"crm: error: {message}");
+        WriteError(message);
         return ValidationReport.UsageError;
     }
+
+    /// <summary>One line on the error writer, whatever the message quotes from the input.</summary>
+    private void WriteError(string message) => _error.WriteLine($"crm: error: {Printable.OneLine(message)}");
 }

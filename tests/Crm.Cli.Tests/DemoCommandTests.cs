@@ -18,15 +18,25 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_demo_provisions_the_tenant_and_shows_each_role_its_own_view()
+    public void The_demo_provisions_the_tenant_registers_through_sessions_and_shows_each_role_its_own_view()
     {
         var run = CliRun.Of("demo", "--db", Db);
 
         Assert.Equal(0, run.Exit);
         Assert.Equal("", run.Error);
         Assert.Equal(6, run.OutputLines.Count(l => l.Contains("concluída", StringComparison.Ordinal)));
-        Assert.Contains(run.OutputLines, l => Row(l) is ["marina", "CRM - Diretor", "10", "4"]);
-        Assert.Contains(run.OutputLines, l => Row(l) is ["carlos", "CRM - Coordenador", "6", "3"]);
+        // Each person registered its own accounts and leads through its session.
+        Assert.Contains(run.OutputLines, l => Row(l) is ["carlos", "novos: 2", "novos: 1"]);
+        Assert.Contains(run.OutputLines, l => Row(l) is ["marina", "novos: 2", "novos: 0"]);
+        AssertSteps(run, converted: "→ convertido na conta ");
+        // The funnel: created by the Diretora, then each stage's automation promotes Bruno's account in the move's transaction.
+        Assert.Contains("Funil: Marina Diretora cria o funil de vendas → criado com 6 etapas", run.OutputLines);
+        Assert.Contains("Funil: Carlos Coordenador abre uma oportunidade para \"Cliente 09 de Bruno Ltda\" em \"Prospecção\" → aberta, sem automação na etapa", run.OutputLines);
+        Assert.Contains("Funil: Carlos Coordenador move a oportunidade para \"Qualificação\" → conta promovida a PROSPECT pela automação da etapa", run.OutputLines);
+        Assert.Contains("Funil: Carlos Coordenador ganha a oportunidade (\"Fechado - ganho\") → conta promovida a CLIENTE pela automação da etapa", run.OutputLines);
+        // Carlos's converted lead is an account now: 11 accounts, and the lead stays (read-only).
+        Assert.Contains(run.OutputLines, l => Row(l) is ["marina", "CRM - Diretor", "11", "4"]);
+        Assert.Contains(run.OutputLines, l => Row(l) is ["carlos", "CRM - Coordenador", "7", "3"]);
         Assert.Contains(run.OutputLines, l => Row(l) is ["ana", "CRM - Usuário", "2", "1"]);
         // The Usuária outside the Coordenador's team appears only in the Diretora's table.
         Assert.Single(run.OutputLines, l => l.Contains("Cliente 12 de Paula", StringComparison.Ordinal));
@@ -41,19 +51,37 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public async Task Running_the_demo_twice_reuses_the_file_and_duplicates_nothing()
     {
-        CliRun.Of("demo", "--db", Db);
+        var first = CliRun.Of("demo", "--db", Db);
 
         var second = CliRun.Of("demo", "--db", Db);
 
         Assert.Equal(0, second.Exit);
+        Assert.Equal("", second.Error);
         Assert.Equal(6, second.OutputLines.Count(l => l.Contains("já feita", StringComparison.Ordinal)));
         Assert.Contains(second.OutputLines, l => l.Contains("já carregados", StringComparison.Ordinal));
-        Assert.Contains(second.OutputLines, l => Row(l) is ["carlos", "CRM - Coordenador", "6", "3"]);
+        // The second run's registrations are refused as duplicates of the first run's: that is what keeps it from storing them twice.
+        Assert.Contains(second.OutputLines, l => Row(l) is ["carlos", "novos: 0, já existiam: 2 (recusados como duplicados)", "novos: 0, já existiam: 1 (recusados como duplicados)"]);
+        var account = first.OutputLines.Single(l => l.Contains("→ convertido na conta ", StringComparison.Ordinal)).Split("na conta ")[1];
+        AssertSteps(second, converted: $"→ já convertido na conta {account} (Cliente 05 de Carlos Ltda), numa execução anterior");
+        Assert.Contains("Funil: Carlos Coordenador move a oportunidade de \"Cliente 09 de Bruno Ltda\" até \"Fechado - ganho\" → já feito numa execução anterior: a conta é CLIENTE", second.OutputLines);
+        Assert.DoesNotContain(second.OutputLines, l => l.Contains("cria o funil", StringComparison.Ordinal));
+        Assert.Contains(second.OutputLines, l => Row(l) is ["carlos", "CRM - Coordenador", "7", "3"]);
         await using var db = new CrmDatabase(new CrmPersistenceOptions().UseSqlite(Db)).Open(DemoTenant);
-        Assert.Equal((1, 4, 6, 1, 10, 4, 1, 1, 4, 1), (await db.Tenants.CountAsync(), await db.Roles.CountAsync(), await db.Users.CountAsync(),
+        Assert.Equal((1, 4, 6, 1, 11, 4, 1, 1, 1, 4, 1), (await db.Tenants.CountAsync(), await db.Roles.CountAsync(), await db.Users.CountAsync(),
             await db.Companies.CountAsync(), await db.Accounts.CountAsync(), await db.Leads.CountAsync(), await db.Pipelines.CountAsync(),
-            await db.Boards.CountAsync(), await db.Cards.CountAsync(), await db.BoardFilters.CountAsync()));
+            await db.Opportunities.CountAsync(), await db.Boards.CountAsync(), await db.Cards.CountAsync(), await db.BoardFilters.CountAsync()));
         Assert.Contains(second.OutputLines, l => l.Contains("Filtro em uso: 1 de 4 cartões.", StringComparison.Ordinal));
+    }
+
+    /// <summary>The steps every run shows: a duplicate refused, the lead conversion, a Usuário denied with module and action.</summary>
+    private static void AssertSteps(CliRun run, string converted)
+    {
+        Assert.Contains(run.OutputLines, l => l.StartsWith("Cadastro duplicado: Ana Vendedora cadastra \"Cópia do Cliente 06 Ltda\" com o CNPJ de \"Cliente 06 de Ana Ltda\"", StringComparison.Ordinal)
+            && l.Contains("→ recusado (duplicate): account.tax_id.duplicate: ", StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, l => l.StartsWith("Lead convertido em conta: Carlos Coordenador converte o lead \"Cliente 05 de Carlos Ltda\"", StringComparison.Ordinal)
+            && l.Contains(converted, StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, l => l.StartsWith("Permissão negada: Ana Vendedora (CRM - Usuário) tenta mesclar suas duas contas → negado: módulo Accounts, ação ", StringComparison.Ordinal)
+            && l.Contains("Delete", StringComparison.Ordinal) && l.Contains("access.permission_denied", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -56,6 +56,48 @@ public class ValidateFileTests
     }
 
     [Fact]
+    public void Every_problem_of_a_bad_file_is_listed_one_line_each()
+    {
+        using var csv = new TempCsv("kind,value,uf\ncpf,11144477735,\nrg,123,\nie,110.042.490.114,\ncnpj,1,XX\nrg,1,ZZ\n");
+
+        var run = CliRun.Of("validate", "--file", csv.Path);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Equal("", run.Output);
+        Assert.Equal(
+        [
+            "crm: error: line 3: unknown kind 'rg' (expected one of cpf, cnpj, ie, cep, phone, email, municipio)",
+            "crm: error: line 4: an ie row needs its uf",
+            "crm: error: line 5: unknown uf 'XX'",
+            "crm: error: line 6: unknown kind 'rg' (expected one of cpf, cnpj, ie, cep, phone, email, municipio)",
+            "crm: error: line 6: unknown uf 'ZZ'",
+        ], run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Both_missing_columns_are_named()
+    {
+        using var csv = new TempCsv("tipo,valor\ncpf,1\n");
+        Assert.Equal(
+        [
+            "crm: error: missing column 'kind' in the header (expected kind,value,uf)",
+            "crm: error: missing column 'value' in the header (expected kind,value,uf)",
+        ], CliRun.Of("validate", "--file", csv.Path).Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void A_file_with_many_bad_rows_lists_the_first_ones_and_counts_the_rest()
+    {
+        using var csv = new TempCsv("kind,value\n" + string.Concat(Enumerable.Repeat("rg,1\n", 30)));
+
+        var lines = CliRun.Of("validate", "--file", csv.Path).Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(21, lines.Length);
+        Assert.StartsWith("crm: error: line 21: unknown kind 'rg'", lines[19], StringComparison.Ordinal);
+        Assert.Equal("crm: error: and 10 more problems", lines[20]);
+    }
+
+    [Fact]
     public void Ie_rows_are_checked_in_their_uf()
     {
         using var csv = new TempCsv("kind,value,uf\nie,110.042.490.114,SP\nie,110.042.490.114,MG\ncpf,11144477735,SP\n");

@@ -1,19 +1,29 @@
-using Crm.Domain.Access;
+using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Boards;
+using Crm.Domain.Funnel.Opportunities;
+using Crm.Domain.Funnel.Pipelines;
+using Crm.Domain.Identity;
 using Crm.Domain.Tenancy;
 using Crm.Persistence;
 using Crm.Persistence.Access;
 using Crm.Persistence.Boards;
-using Crm.Persistence.Provisioning;
+using Crm.Sdk;
+using Crm.Sdk.Accounts;
+using Crm.Sdk.Funnel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Spectre.Console;
 
 namespace Crm.Cli.Demo;
 
 /// <summary>
-/// <c>crm demo</c>: provisions the demo tenant into an embedded SQLite file, loads the sample data once, and prints
-/// what a Diretor, a Coordenador and a Usuário each see (visibility applied in the SQL query). Running it again reuses
-/// the file: provisioning steps report "already done" and no record is duplicated.
+/// <c>crm demo</c>: the engine as a host embeds it (<c>AddCrm(crm =&gt; crm.UseSqlite(path))</c>), in visible steps:
+/// provisioning, each person registering its accounts and leads through its own session, a registration refused as a
+/// duplicate, a lead converted into an account, an opportunity moved through the funnel with its stages' automations
+/// promoting the account type, a Usuário denied an action, and what a Diretor, a Coordenador and a Usuário each see.
+/// Running it again reuses the file: provisioning reports "already done", every registration is refused as a duplicate of
+/// the first run's, the converted lead and the promoted account are read back, and no record is duplicated.
 /// </summary>
 internal sealed class DemoCommand(IAnsiConsole console)
 {
@@ -28,79 +38,275 @@ internal sealed class DemoCommand(IAnsiConsole console)
 
     public async Task<int> RunAsync(string path, CancellationToken cancellationToken)
     {
-        var database = new CrmDatabase(new CrmPersistenceOptions().UseSqlite(path));
-        await database.MigrateAsync(cancellationToken);
-        console.MarkupLineInterpolated($"Banco de dados: [bold]{database.Options.DatabaseFile}[/]");
+        var services = new ServiceCollection().AddCrm(crm => crm.UseSqlite(path));
+        await using var provider = services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<CrmEngine>();
+        await engine.MigrateAsync(cancellationToken);
+        console.MarkupLineInterpolated($"Banco de dados: [bold]{Printable.OneLine(Path.GetFullPath(path))}[/]");
 
-        var provisioned = await new TenantProvisioning(database).ProvisionAsync(DemoData.Tenant, DemoData.TenantName, Package.Freemium,
-            DefaultIntegration.Datasul, cancellationToken);
-        var report = provisioned.AsT0;
+        if (!await ProvisionAsync(engine, cancellationToken))
+            return 1;
+        await LoadStructureAsync(engine, cancellationToken);
+        if (await RegisterAsync(engine, cancellationToken) is not { } registered)
+            return 1;
+        await RefuseDuplicateAsync(engine, cancellationToken);
+        await ConvertLeadAsync(engine, registered.Leads["carlos"][0], cancellationToken);
+        if (await PipelineAsync(engine, cancellationToken) is not { } pipeline)
+            return 1;
+        await MoveOpportunityAsync(engine, pipeline, registered.Accounts["bruno"][0].AsT1, cancellationToken);
+        await DenyAsync(engine, registered.Accounts["ana"], cancellationToken);
+
+        var summary = new Table().Title("O que cada papel vê").AddColumns("Usuário", "Papel", "Contas", "Leads");
+        foreach (var login in Viewers)
+            await ShowAsync(engine, DemoData.Person(login), summary, cancellationToken);
+        console.Write(summary);
+        await ShowBoardAsync(engine, DemoData.Person("ana"), cancellationToken);
+        return 0;
+    }
+
+    private async Task<bool> ProvisionAsync(CrmEngine engine, CancellationToken cancellationToken)
+    {
+        var provisioned = await engine.Tenants.ProvisionAsync(DemoData.Tenant, DemoData.TenantName, Package.Freemium, DefaultIntegration.Datasul,
+            cancellationToken);
+        if (!provisioned.TryPickT0(out var report, out _))
+        {
+            console.MarkupLine($"[red]The tenant could not be provisioned:[/] {Problems(provisioned)}");
+            return false;
+        }
         var steps = new Table().Title("Implantação do tenant").AddColumns("Etapa", "Resultado");
         foreach (var step in report.Steps)
             steps.AddRow(Markup.Escape(step.Step.Description), Outcome(step.Outcome));
         console.Write(steps);
-        if (!report.Completed)
-            return 1;
-
-        await using (var db = database.Open(DemoData.Tenant))
-        {
-            if (await DemoData.IsLoadedAsync(db))
-                console.MarkupLine("Dados de exemplo: [yellow]já carregados[/] (reutilizados, nada duplicado).");
-            else
-            {
-                await DemoData.LoadAsync(db, SystemClock.Instance);
-                var saved = await db.SaveAsync(cancellationToken);
-                if (!saved.IsSaved)
-                    throw new InvalidOperationException($"The demo data could not be saved: {saved}");
-                console.MarkupLine("Dados de exemplo: [green]carregados[/].");
-            }
-        }
-
-        var summary = new Table().Title("O que cada papel vê").AddColumns("Usuário", "Papel", "Contas", "Leads");
-        foreach (var login in Viewers)
-            await ShowAsync(database, login, summary, cancellationToken);
-        console.Write(summary);
-        await ShowBoardAsync(database, "ana", cancellationToken);
-        return 0;
+        return report.Completed;
     }
 
-    /// <summary>The board as <paramref name="login"/> sees it through the filter she keeps in use (applied in the SQL query).</summary>
-    private async Task ShowBoardAsync(CrmDatabase database, string login, CancellationToken cancellationToken)
+    /// <summary>The company, users and board: one transaction, once (see <see cref="DemoData.LoadStructureAsync"/>).</summary>
+    private async Task LoadStructureAsync(CrmEngine engine, CancellationToken cancellationToken)
     {
-        await using var db = database.Open(DemoData.Tenant);
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Login == login, cancellationToken);
+        await using var db = engine.Database.Open(DemoData.Tenant);
+        if (await DemoData.IsStructureLoadedAsync(db))
+        {
+            console.MarkupLine("Empresa, usuários e quadro: [yellow]já carregados[/] (reutilizados, nada duplicado).");
+            return;
+        }
+        await DemoData.LoadStructureAsync(db, engine.Clock);
+        var saved = await db.SaveAsync(cancellationToken);
+        if (!saved.IsSaved)
+            throw new InvalidOperationException($"The demo data could not be saved: {saved}");
+        console.MarkupLine("Empresa, usuários e quadro: [green]carregados[/].");
+    }
+
+    /// <summary>
+    /// What each person's registrations stored, by login: the new record, or the one an earlier run stored (a converted lead's
+    /// form now finds the account it became).
+    /// </summary>
+    private sealed record Registered(Dictionary<string, List<RegistrationRef>> Accounts, Dictionary<string, List<RegistrationRef>> Leads);
+
+    /// <summary>
+    /// Each person registers its accounts and leads through its session. On a second run every one of them is refused as a
+    /// duplicate of the first run's (same CNPJ or short name), which is what keeps the demo from storing them twice.
+    /// </summary>
+    private async Task<Registered?> RegisterAsync(CrmEngine engine, CancellationToken cancellationToken)
+    {
+        var registered = new Registered([], []);
+        var newLeads = new List<(LeadId, string, UserId)>();
+        var table = new Table().Title("Cadastros, cada um pela sessão do seu usuário").AddColumns("Usuário", "Contas", "Leads");
+        var seed = 0;
+        foreach (var person in DemoData.People)
+        {
+            var session = engine.Session(DemoData.Tenant, person.Id);
+            var (accounts, leads) = (registered.Accounts[person.Login] = [], registered.Leads[person.Login] = []);
+            var (newAccounts, newLeadCount) = (0, 0);
+            for (var i = 0; i < person.Accounts; i++)
+            {
+                var result = await session.Accounts.RegisterAsync(DemoData.Form(++seed, person), cancellationToken);
+                if (Stored(result, saved => saved.Id, lead: false) is not { } account)
+                    return Failed($"{person.Login} could not register an account", result);
+                newAccounts += result.Succeeded ? 1 : 0;
+                accounts.Add(account);
+            }
+            for (var i = 0; i < person.Leads; i++)
+            {
+                var form = DemoData.Form(++seed, person);
+                var result = await session.Leads.RegisterAsync(form, cancellationToken);
+                if (Stored(result, saved => saved.Id, lead: true) is not { } lead)
+                    return Failed($"{person.Login} could not register a lead", result);
+                if (result.TryPickT0(out var saved, out _))
+                {
+                    newLeadCount++;
+                    newLeads.Add((saved.Id, form.LegalName!, person.Id));
+                }
+                leads.Add(lead);
+            }
+            table.AddRow(person.Login, Counted(newAccounts, person.Accounts), Counted(newLeadCount, person.Leads));
+        }
+        console.Write(table);
+        return await OpenCardsAsync(engine, newLeads, cancellationToken) ? registered : null;
+
+        Registered? Failed<T>(string what, CrmResult<T> result)
+        {
+            console.MarkupLineInterpolated($"[red]{what}:[/] {Problems(result)}");
+            return null;
+        }
+    }
+
+    /// <summary>Marina opens a card on the board's first list for each new lead, sold by the lead's owner.</summary>
+    private async Task<bool> OpenCardsAsync(CrmEngine engine, IReadOnlyList<(LeadId Lead, string Name, UserId Owner)> leads, CancellationToken cancellationToken)
+    {
+        if (leads.Count == 0)
+            return true;
+        Board board;
+        await using (var db = engine.Database.Open(DemoData.Tenant))
+            board = await db.Boards.AsNoTracking().SingleAsync(cancellationToken); // the engine lists no boards yet
+        var session = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id);
+        foreach (var (lead, name, owner) in leads)
+        {
+            var opened = await session.Boards.OpenCardAsync(board.Id, board.Stages[0].Id, name, lead, owner, cancellationToken);
+            if (!opened.Succeeded)
+            {
+                console.MarkupLineInterpolated($"[red]The card of {name} could not be opened:[/] {Problems(opened)}");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The record a registration stored, or the one it duplicates (the first of its own kind, if any); null for any other refusal.</summary>
+    private static RegistrationRef? Stored<T>(CrmResult<T> result, Func<T, RegistrationRef> id, bool lead) =>
+        result.TryPickT0(out var saved, out _) ? id(saved)
+            : result.TryPickT2(out var duplicate, out _) ? duplicate.Existing.OrderBy(e => e.IsT0 != lead).FirstOrDefault()
+            : null;
+
+    private static string Counted(int added, int total) =>
+        added == total ? $"novos: {added}" : $"novos: {added}, já existiam: {total - added} (recusados como duplicados)";
+
+    /// <summary>Ana registers again a customer she already has, under another short name: refused, nothing written.</summary>
+    private async Task RefuseDuplicateAsync(CrmEngine engine, CancellationToken cancellationToken)
+    {
+        var ana = DemoData.Person("ana");
+        var original = DemoData.Form(6, ana);
+        var copy = original with { LegalName = "Cópia do Cliente 06 Ltda", ShortName = "COPIA06" };
+        var result = await engine.Session(DemoData.Tenant, ana.Id).Accounts.RegisterAsync(copy, cancellationToken);
+        Step("Cadastro duplicado", $"{ana.Name} cadastra \"{copy.LegalName}\" com o CNPJ de \"{original.LegalName}\"", result,
+            _ => "[red]cadastrada (não devia)[/]");
+    }
+
+    /// <summary>
+    /// Carlos converts his lead into an account. On a second run the lead's form finds the account it became (the short name
+    /// passed to it), which the step reads back through his session instead.
+    /// </summary>
+    private async Task ConvertLeadAsync(CrmEngine engine, RegistrationRef lead, CancellationToken cancellationToken)
+    {
+        var carlos = DemoData.Person("carlos");
+        var session = engine.Session(DemoData.Tenant, carlos.Id);
+        var attempt = $"{carlos.Name} converte o lead \"{DemoData.Form(5, carlos).LegalName}\"";
+        if (lead.TryPickT0(out var leadId, out var account))
+            Step("Lead convertido em conta", attempt, await session.Leads.ConvertAsync(leadId, null, cancellationToken),
+                converted => $"[green]convertido[/] na conta {converted.Account.Value}");
+        else
+            Step("Lead convertido em conta", attempt, await session.Accounts.GetAsync(account, cancellationToken),
+                read => $"[yellow]já convertido[/] na conta {read.Account.Id.Value} ({Markup.Escape(read.Account.Data.LegalName)}), numa execução anterior");
+    }
+
+    /// <summary>The tenant's sales funnel, which Marina (a Diretora: Settings › Include) creates on the first run.</summary>
+    private async Task<Pipeline?> PipelineAsync(CrmEngine engine, CancellationToken cancellationToken)
+    {
+        var session = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id);
+        var pipelines = await session.Funnel.PipelinesAsync(cancellationToken);
+        if (pipelines.TryPickT0(out var stored, out _) && stored.Count > 0)
+            return stored[0];
+        var created = await session.Funnel.CreatePipelineAsync("Funil de vendas", DemoData.FunnelStages, cancellationToken);
+        Step("Funil", $"{DemoData.Person("marina").Name} cria o funil de vendas", created, _ => $"[green]criado[/] com {DemoData.FunnelStages.Count} etapas");
+        return created.Succeeded ? (await session.Funnel.PipelinesAsync(cancellationToken)).AsT0.Single() : null;
+    }
+
+    /// <summary>
+    /// Carlos opens an opportunity on Bruno's account, qualifies it and wins it: each stage's automation promotes the account
+    /// type (PROSPECT, then CLIENTE) in the move's transaction. On a second run the account already has its type: read back.
+    /// </summary>
+    private async Task MoveOpportunityAsync(CrmEngine engine, Pipeline pipeline, AccountId account, CancellationToken cancellationToken)
+    {
+        var (carlos, bruno) = (DemoData.Person("carlos"), DemoData.Person("bruno"));
+        var session = engine.Session(DemoData.Tenant, carlos.Id);
+        var name = DemoData.Form(9, bruno).LegalName;
+        var read = await session.Accounts.GetAsync(account, cancellationToken);
+        if (read.TryPickT0(out var before, out _) && before.Account.Data.AccountType is { } type)
+        {
+            Step("Funil", $"{carlos.Name} move a oportunidade de \"{name}\" até \"{pipeline.Won.Name}\"", read,
+                _ => $"[yellow]já feito[/] numa execução anterior: a conta é {Markup.Escape(type.Value)}");
+            return;
+        }
+        var opened = await session.Funnel.CreateAsync(pipeline.Id, new OpportunityDraft("Primeiro pedido", account, bruno.Id), cancellationToken);
+        Step("Funil", $"{carlos.Name} abre uma oportunidade para \"{name}\" em \"{pipeline.Entry.Name}\"", opened, Promotion);
+        if (!opened.TryPickT0(out var moved, out _))
+            return;
+        var qualification = pipeline.Stages.First(s => s.PromoteAccountTo is not null && s.Outcome == StageOutcome.Open);
+        var qualified = await session.Funnel.MoveAsync(moved.Id, moved.Version, qualification.Id, null, cancellationToken);
+        Step("Funil", $"{carlos.Name} move a oportunidade para \"{qualification.Name}\"", qualified, Promotion);
+        if (!qualified.TryPickT0(out moved, out _))
+            return;
+        Step("Funil", $"{carlos.Name} ganha a oportunidade (\"{pipeline.Won.Name}\")",
+            await session.Funnel.WinAsync(moved.Id, moved.Version, null, cancellationToken), Promotion);
+
+        static string Promotion(OpportunityMoved moved) => moved.AccountPromotedTo is { } promoted
+            ? $"[green]conta promovida a {Markup.Escape(promoted.Value)}[/] pela automação da etapa"
+            : "[green]aberta[/], sem automação na etapa";
+    }
+
+    /// <summary>Ana, a Usuário, tries to merge her two accounts: merging deletes one, and her role may not delete.</summary>
+    private async Task DenyAsync(CrmEngine engine, IReadOnlyList<RegistrationRef> accounts, CancellationToken cancellationToken)
+    {
+        var ana = DemoData.Person("ana");
+        var result = await engine.Session(DemoData.Tenant, ana.Id).Accounts.MergeAsync(accounts[0].AsT1, accounts[1].AsT1, cancellationToken);
+        Step("Permissão negada", $"{ana.Name} ({ana.Role.Name}) tenta mesclar suas duas contas", result, _ => "[red]mescladas (não devia)[/]");
+    }
+
+    /// <summary>One step: what was tried and what the engine answered (success, or the refusal with its codes).</summary>
+    private void Step<T>(string title, string attempt, CrmResult<T> result, Func<T, string> success)
+    {
+        var answer = result.TryPickT0(out var value, out _) ? success(value)
+            : result.TryPickT3(out var denied, out _) ? $"[yellow]negado[/]: módulo {denied.Module}, ação {denied.Action} — {Markup.Escape(denied.Code)}: {Markup.Escape(denied.Message)}"
+            : $"[yellow]recusado ({result.Outcome})[/]: {Problems(result)}";
+        console.MarkupLine($"[bold]{Markup.Escape(title)}:[/] {Markup.Escape(attempt)} → {answer}");
+    }
+
+    private static string Problems<T>(CrmResult<T> result) =>
+        Markup.Escape(string.Join("; ", result.Problems.Select(p => $"{p.Code}: {p.Message}")));
+
+    /// <summary>The first page of accounts <paramref name="person"/> sees through its session, and how many leads.</summary>
+    private async Task ShowAsync(CrmEngine engine, DemoPerson person, Table summary, CancellationToken cancellationToken)
+    {
+        var session = engine.Session(DemoData.Tenant, person.Id);
+        var accounts = (await session.Accounts.ListAsync(0, PageSize, cancellationToken)).AsT0;
+        var access = await session.AccessAsync(cancellationToken);
+        await using var db = engine.Database.Open(DemoData.Tenant);
+        var leads = await db.Leads.VisibleTo(access.Scope!).CountAsync(cancellationToken);
+
+        var table = new Table().Title($"{person.Name} ({person.Role.Name})").AddColumns("Conta", "CNPJ", "Responsável");
+        foreach (var account in accounts)
+            table.AddRow(Markup.Escape(account.LegalName), account.TaxId is { } taxId ? Crm.Domain.Registry.Cnpj.Parse(taxId).Match(c => c.ToString(), _ => taxId) : "",
+                Markup.Escape(DemoData.People.FirstOrDefault(p => p.Id == account.Owner)?.Name ?? ""));
+        console.Write(table);
+        summary.AddRow(person.Login, Markup.Escape(person.Role.Name), accounts.Count.ToString(), leads.ToString());
+    }
+
+    /// <summary>The board as <paramref name="person"/> sees it through the filter she keeps in use (applied in the SQL query).</summary>
+    private async Task ShowBoardAsync(CrmEngine engine, DemoPerson person, CancellationToken cancellationToken)
+    {
+        await using var db = engine.Database.Open(DemoData.Tenant);
         var board = await db.Boards.AsNoTracking().SingleAsync(cancellationToken);
         var filters = new DatabaseBoardFilters(db);
-        var preferences = await filters.OfAsync(user.Id, board.Id, cancellationToken);
+        var preferences = await filters.OfAsync(person.Id, board.Id, cancellationToken);
         var columns = await filters.ColumnsAsync(preferences, board, DateTimeZoneProviders.Tzdb["America/Sao_Paulo"],
-            SystemClock.Instance.GetCurrentInstant(), cancellationToken);
+            engine.Clock.GetCurrentInstant(), cancellationToken);
         var total = await db.Cards.CountAsync(c => c.Board == board.Id, cancellationToken);
-        console.MarkupLineInterpolated($"Quadro [bold]{board.Name}[/] de {user.Name}, filtros salvos: {string.Join(", ", preferences.Saved.Keys.Order())}");
+        console.MarkupLineInterpolated($"Quadro [bold]{board.Name}[/] de {person.Name}, filtros salvos: {string.Join(", ", preferences.Saved.Keys.Order())}");
         console.MarkupLineInterpolated($"Filtro em uso: {columns.Sum(c => c.Total)} de {total} cartões.");
         var table = new Table().AddColumns("Etapa", "Cartões", "Primeira página");
         foreach (var column in columns)
             table.AddRow(Markup.Escape(board.FindStage(column.Stage)?.Name ?? ""), column.Total.ToString(),
                 Markup.Escape(string.Join(", ", column.Cards.Select(c => c.Name))));
         console.Write(table);
-    }
-
-    private async Task ShowAsync(CrmDatabase database, string login, Table summary, CancellationToken cancellationToken)
-    {
-        await using var db = database.Open(DemoData.Tenant);
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Login == login, cancellationToken);
-        var role = await db.Roles.AsNoTracking().Where(r => user.Roles.Contains(r.Id)).Select(r => r.Name).FirstAsync(cancellationToken);
-        var scope = (await db.ScopeOfAsync(user.Id, cancellationToken)).AsT0;
-        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        var accounts = await db.Accounts.AsNoTracking().VisiblePageByLegalNameAsync(scope, a => a.Id, 0, PageSize, cancellationToken);
-        var visibleAccounts = await db.Accounts.VisibleTo(scope).CountAsync(cancellationToken);
-        var leads = await db.Leads.VisibleTo(scope).CountAsync(cancellationToken);
-
-        var table = new Table().Title($"{user.Name} ({role})").AddColumns("Conta", "CNPJ", "Responsável");
-        foreach (var account in accounts)
-            table.AddRow(Markup.Escape(account.Data.LegalName), account.Data.TaxId?.ToString() ?? "",
-                Markup.Escape(account.Data.Owner is { } owner ? names[owner] : ""));
-        console.Write(table);
-        summary.AddRow(user.Login, Markup.Escape(role), visibleAccounts.ToString(), leads.ToString());
     }
 
     private static string Outcome(StepOutcome outcome) => outcome switch

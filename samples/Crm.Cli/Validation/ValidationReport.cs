@@ -14,19 +14,24 @@ public static class ValidationReport
     /// <summary>Bad usage or an unusable file.</summary>
     public const int UsageError = 2;
 
-    /// <summary>One line: the label (a line number, say), kind, value, and either the details or every problem.</summary>
+    /// <summary>
+    /// One line: the label (a line number, say), kind, value, and either the details or every problem. Whatever comes from
+    /// the input is printed through <see cref="Printable.OneLine"/>, so a control character in a value cannot break the line.
+    /// </summary>
     public static void WriteLine(IAnsiConsole console, string label, CheckResult result)
     {
-        var head = $"{Markup.Escape(label)}{result.Kind.Name(),-10}{Markup.Escape(result.Display)}";
+        var head = $"{Markup.Escape(label)}{result.Kind.Name(),-10}{Shown(result.Display)}";
         if (result.IsValid)
         {
-            var details = result.Details.Length == 0 ? "" : $"  [grey]{Markup.Escape(result.Details)}[/]";
+            var details = result.Details.Length == 0 ? "" : $"  [grey]{Shown(result.Details)}[/]";
             console.MarkupLine($"{head}  [green]valid[/]{details}");
             return;
         }
         var problems = string.Join("; ", result.Problems.Select(p => $"{p.Code}: {p.Message}"));
-        console.MarkupLine($"{head}  [red]invalid[/] {Markup.Escape(problems)}");
+        console.MarkupLine($"{head}  [red]invalid[/] {Shown(problems)}");
     }
+
+    private static string Shown(string text) => Markup.Escape(Printable.OneLine(text));
 
     /// <summary>Every row, then the counts; the exit code.</summary>
     public static int WriteFile(IAnsiConsole console, IReadOnlyList<(DocumentRow Row, CheckResult Result)> checks)

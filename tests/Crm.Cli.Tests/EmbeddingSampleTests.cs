@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace Crm.Cli.Tests;
+
+/// <summary>
+/// The README's embedding sample is <c>samples/Crm.Embedding</c>: this project builds it (a project reference that does not
+/// reference its assembly), runs the built program in a temporary folder, and checks that the README's <c>## Embedding</c>
+/// code block is exactly the region of its <c>Program.cs</c> between <c>// &lt;embedding&gt;</c> and <c>// &lt;/embedding&gt;</c>.
+/// </summary>
+public sealed class EmbeddingSampleTests : IDisposable
+{
+    private const string RegionStart = "// <embedding>";
+    private const string RegionEnd = "// </embedding>";
+
+    private static readonly string Root = FindRoot();
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("crm-embedding-");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void The_sample_registers_reads_back_refuses_a_duplicate_and_a_denied_action()
+    {
+        var (exit, output, error) = RunSample();
+
+        Assert.True(exit == 0, $"exit {exit}: {error}");
+        Assert.Equal("", error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("registered: Cliente Exemplo Ltda (EXEMPLO), CNPJ 11.222.333/0001-81, version 1", lines[0]);
+        Assert.StartsWith("again: duplicate: account.tax_id.duplicate", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("ana merges: denied: Accounts ", lines[2], StringComparison.Ordinal);
+        Assert.Contains("Delete", lines[2], StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_folder.FullName, "crm.db")), "the sample's database is not where the README says");
+    }
+
+    [Fact]
+    public void The_sample_runs_again_on_the_same_file()
+    {
+        RunSample();
+
+        var (exit, output, _) = RunSample();
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("registered: Cliente Exemplo Ltda", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_readme_shows_the_sample_code_exactly() =>
+        Assert.Equal(SampleRegion(), ReadmeBlock());
+
+    [Fact]
+    public void The_region_markers_are_there_once_each()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Root, "samples", "Crm.Embedding", "Program.cs"));
+        Assert.Single(lines, l => l.Trim() == RegionStart);
+        Assert.Single(lines, l => l.Trim() == RegionEnd);
+    }
+
+    private static string[] SampleRegion()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Root, "samples", "Crm.Embedding", "Program.cs"));
+        var start = Array.FindIndex(lines, l => l.Trim() == RegionStart);
+        var end = Array.FindIndex(lines, l => l.Trim() == RegionEnd);
+        Assert.True(start >= 0 && end > start, "Program.cs has no // <embedding> … // </embedding> region");
+        return Normalized(lines[(start + 1)..end]);
+    }
+
+    /// <summary>The first <c>csharp</c> code block of the README's <c>## Embedding</c> section.</summary>
+    private static string[] ReadmeBlock()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Root, "README.md"));
+        var section = Array.IndexOf(lines, "## Embedding");
+        Assert.True(section >= 0, "README.md has no '## Embedding' section");
+        var open = Array.FindIndex(lines, section, l => l.Trim() == "```csharp");
+        var next = Array.FindIndex(lines, section + 1, l => l.StartsWith("## ", StringComparison.Ordinal));
+        Assert.True(open > section && (next < 0 || open < next), "the '## Embedding' section has no ```csharp block");
+        var close = Array.FindIndex(lines, open + 1, l => l.Trim() == "```");
+        return Normalized(lines[(open + 1)..close]);
+    }
+
+    /// <summary>The lines without trailing spaces and without the indentation they all share.</summary>
+    private static string[] Normalized(string[] lines)
+    {
+        var indent = lines.Where(l => l.Trim().Length > 0).Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
+        return [.. lines.Select(l => (l.Length >= indent ? l[indent..] : l.TrimStart()).TrimEnd())];
+    }
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "Crm.Sdk.sln")))
+                return folder.FullName;
+        throw new InvalidOperationException($"No Crm.Sdk.sln above {AppContext.BaseDirectory}");
+    }
+
+    /// <summary>Runs the sample built with the same configuration as this test project, in the test's temporary folder.</summary>
+    private (int Exit, string Output, string Error) RunSample()
+    {
+        var configuration = typeof(EmbeddingSampleTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var dll = Path.Combine(Root, "samples", "Crm.Embedding", "bin", configuration, "net10.0", "Crm.Embedding.dll");
+        Assert.True(File.Exists(dll), $"{dll} is not built");
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = _folder.FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the sample did not finish within 60 s");
+        }
+        return (process.ExitCode, output.Result, error.Result);
+    }
+}
