@@ -1,3 +1,4 @@
+using Crm.Adapters.Http;
 using Crm.Sdk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,12 @@ public static class DatasulServiceCollectionExtensions
     /// <c>Adapters:datasul</c> of <c>AddCrm(configuration)</c>, then <paramref name="configure"/>, then any
     /// <c>services.Configure&lt;DatasulOptions&gt;(...)</c>; they are validated at start-up (an
     /// <see cref="OptionsValidationException"/> lists every failure, never quoting a secret). A second adapter for the ERP
-    /// fails here.
+    /// fails here. Also registers <see cref="DatasulTransport"/>, the HTTP transport on <see cref="DatasulOptions.BaseUrl"/>.
     /// </summary>
-    public static IServiceCollection AddDatasulAdapter(this IServiceCollection services, Action<DatasulOptions>? configure = null) =>
+    public static IServiceCollection AddDatasulAdapter(this IServiceCollection services, Action<DatasulOptions>? configure = null)
+    {
         services.AddErpAdapter(configure, new DatasulOptionsValidator(), options => new DatasulAdapter(options));
+        services.AddErpHttpTransport<DatasulTransport, DatasulOptions>(DatasulAdapter.Id, static o => o.BaseUrl);
+        return services;
+    }
 }

@@ -1,5 +1,8 @@
+using Crm.Adapters.Http;
+using Crm.Adapters.Mega.SeniorX;
 using Crm.Sdk;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Crm.Adapters.Mega;
@@ -12,8 +15,15 @@ public static class MegaServiceCollectionExtensions
     /// <c>Adapters:mega</c> of <c>AddCrm(configuration)</c>, then <paramref name="configure"/>, then any
     /// <c>services.Configure&lt;MegaOptions&gt;(...)</c>; they are validated at start-up (an
     /// <see cref="OptionsValidationException"/> lists every failure, never quoting a secret). A second adapter for the ERP
-    /// fails here.
+    /// fails here. Also registers <see cref="MegaTransport"/>, the HTTP transport on <see cref="MegaOptions.ApiUrl"/>, and its
+    /// <see cref="SeniorXSession"/>.
     /// </summary>
-    public static IServiceCollection AddMegaAdapter(this IServiceCollection services, Action<MegaOptions>? configure = null) =>
+    public static IServiceCollection AddMegaAdapter(this IServiceCollection services, Action<MegaOptions>? configure = null)
+    {
         services.AddErpAdapter(configure, new MegaOptionsValidator(), _ => new MegaAdapter());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SeniorXSession>();
+        services.AddErpHttpTransport<MegaTransport, MegaOptions>(MegaAdapter.Id, static o => o.ApiUrl);
+        return services;
+    }
 }

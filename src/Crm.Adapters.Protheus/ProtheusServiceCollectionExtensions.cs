@@ -1,3 +1,4 @@
+using Crm.Adapters.Http;
 using Crm.Sdk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,12 @@ public static class ProtheusServiceCollectionExtensions
     /// <c>Adapters:protheus</c> of <c>AddCrm(configuration)</c>, then <paramref name="configure"/>, then any
     /// <c>services.Configure&lt;ProtheusOptions&gt;(...)</c>; they are validated at start-up (an
     /// <see cref="OptionsValidationException"/> lists every failure, never quoting a secret). A second adapter for the ERP
-    /// fails here.
+    /// fails here. Also registers <see cref="ProtheusTransport"/>, the HTTP transport on <see cref="ProtheusOptions.BaseUrl"/>.
     /// </summary>
-    public static IServiceCollection AddProtheusAdapter(this IServiceCollection services, Action<ProtheusOptions>? configure = null) =>
+    public static IServiceCollection AddProtheusAdapter(this IServiceCollection services, Action<ProtheusOptions>? configure = null)
+    {
         services.AddErpAdapter(configure, new ProtheusOptionsValidator(), options => new ProtheusAdapter(options));
+        services.AddErpHttpTransport<ProtheusTransport, ProtheusOptions>(ProtheusAdapter.Id, static o => o.BaseUrl);
+        return services;
+    }
 }

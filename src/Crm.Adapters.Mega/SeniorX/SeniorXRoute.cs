@@ -31,7 +31,60 @@ public static class SeniorXRoute
 
     /// <summary><c>…/anonymous/rest/platform/authentication/actions/loginWithKey</c>.</summary>
     public static Uri LoginWithKey(Uri platform) => Of(platform, "platform", "authentication", PrimitiveKind.Actions, "loginWithKey", anonymous: true);
+
+    /// <summary><c>…/anonymous/rest/platform/authentication/actions/refreshToken</c>.</summary>
+    public static Uri RefreshToken(Uri platform) => Of(platform, "platform", "authentication", PrimitiveKind.Actions, "refreshToken", anonymous: true);
+
+    /// <summary>
+    /// Where Mega takes an agent: <c>{ApiUrl}/t/senior.com.br/bridge/1.0/rest/crm/integration_mega/actions/upsertAgent</c>.
+    /// The service and primitive names are inferred: no public Mega contract names them (ERP.md §6).
+    /// </summary>
+    public static Uri UpsertAgent(Uri api) => Of(api, "crm", "integration_mega", PrimitiveKind.Actions, "upsertAgent");
 }
+
+/// <summary>The body of <c>refreshToken</c>; <see cref="ToString"/> hides the token.</summary>
+/// <param name="Token">The refresh token of the last login.</param>
+public sealed record RefreshTokenRequest([property: JsonPropertyName("refreshToken")] string Token)
+{
+    /// <inheritdoc />
+    public override string ToString() => "RefreshTokenRequest { Token = *** }";
+}
+
+/// <summary>The token document inside <see cref="LoginResponse.JsonToken"/>; <see cref="ToString"/> hides the tokens.</summary>
+/// <param name="AccessToken">The bearer token.</param>
+/// <param name="RefreshToken">The token that renews it.</param>
+/// <param name="ExpiresIn">Seconds it lives.</param>
+public sealed record SeniorXToken(
+    [property: JsonPropertyName("access_token")] string AccessToken,
+    [property: JsonPropertyName("refresh_token")] string? RefreshToken,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"SeniorXToken {{ AccessToken = ***, RefreshToken = ***, ExpiresIn = {ExpiresIn} }}";
+}
+
+/// <summary>
+/// The error answer of the Senior X platform as the fake gives it (inferred: no public Mega contract documents one):
+/// <c>message</c>, <c>reason</c>, and <c>details</c> with each problem's field, code and message.
+/// </summary>
+public sealed record SeniorXError
+{
+    /// <summary>A message for the user.</summary>
+    [JsonPropertyName("message")] public string? Message { get; init; }
+    /// <summary>A stable reason code.</summary>
+    [JsonPropertyName("reason")] public string? Reason { get; init; }
+    /// <summary>The individual problems.</summary>
+    [JsonPropertyName("details")] public IReadOnlyList<SeniorXErrorDetail>? Details { get; init; }
+}
+
+/// <summary>One problem of a <see cref="SeniorXError"/>.</summary>
+/// <param name="Field">The payload field.</param>
+/// <param name="Code">A stable code.</param>
+/// <param name="Message">The message.</param>
+public sealed record SeniorXErrorDetail(
+    [property: JsonPropertyName("field")] string? Field,
+    [property: JsonPropertyName("code")] string Code,
+    [property: JsonPropertyName("message")] string Message);
 
 /// <summary>The body of <c>loginWithKey</c>; <see cref="ToString"/> hides the key and the secret.</summary>
 /// <param name="AccessKey">Application key.</param>

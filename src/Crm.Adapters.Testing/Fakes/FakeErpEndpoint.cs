@@ -6,12 +6,15 @@ namespace Crm.Adapters.Testing.Fakes;
 
 /// <summary>
 /// An in-memory ERP at the transport boundary: applies each idempotency key once (a resend answers what the first send
-/// answered), can be taken down to answer <see cref="Unavailable"/>, and counts the messages that changed its data.
-/// Subclasses hold the ERP's documented rules and data.
+/// answered, and is counted in <see cref="Duplicates"/>), can be taken down to answer <see cref="Unavailable"/>, and keeps
+/// every distinct effect. Subclasses hold the ERP's documented rules and data. Thread-safe: the fake HTTP servers
+/// (<see cref="Servers.FakeErpServer"/>) call it from concurrent requests.
 /// </summary>
 public abstract class FakeErpEndpoint : IErpTransport
 {
     private readonly Dictionary<string, TransportResult> _answered = [];
+    private readonly Dictionary<string, int> _receipts = [];
+    private readonly List<(string Key, Delivered Effect)> _effects = [];
 
     /// <inheritdoc />
     public abstract ErpId Erp { get; }
@@ -19,8 +22,17 @@ public abstract class FakeErpEndpoint : IErpTransport
     /// <summary>While true the ERP is unreachable.</summary>
     public bool Down { get; set; }
 
-    /// <summary>How many messages changed the ERP's data.</summary>
-    public int Applied { get; private set; }
+    /// <summary>How many messages changed the ERP's data (one per idempotency key at most).</summary>
+    public int Applied { get { lock (_answered) return _effects.Count; } }
+
+    /// <summary>How many messages arrived again under a key already answered (absorbed: answered as the first time).</summary>
+    public int Duplicates { get { lock (_answered) return _receipts.Values.Sum(n => n - 1); } }
+
+    /// <summary>Every change applied, in order, with the idempotency key that caused it.</summary>
+    public IReadOnlyList<(string Key, Delivered Effect)> Effects { get { lock (_answered) return [.. _effects]; } }
+
+    /// <summary>How many times each idempotency key arrived.</summary>
+    public IReadOnlyDictionary<string, int> Receipts { get { lock (_answered) return new Dictionary<string, int>(_receipts); } }
 
     /// <inheritdoc />
     public ValueTask<TransportResult> SendAsync(ErpMessage message, CancellationToken cancellationToken = default)
@@ -31,16 +43,27 @@ public abstract class FakeErpEndpoint : IErpTransport
             throw new ArgumentException($"A message for {message.Erp} was sent to the {Erp} endpoint.", nameof(message));
         if (Down)
             return ValueTask.FromResult<TransportResult>(new Unavailable($"{Erp} is down."));
-        if (_answered.TryGetValue(message.Key.Value, out var earlier))
-            return ValueTask.FromResult(earlier);
-        var result = Apply(message);
-        _answered[message.Key.Value] = result;
-        if (result.IsT0)
-            Applied++;
-        return ValueTask.FromResult(result);
+        lock (_answered)
+        {
+            _receipts[message.Key.Value] = _receipts.GetValueOrDefault(message.Key.Value) + 1;
+            if (_answered.TryGetValue(message.Key.Value, out var earlier))
+                return ValueTask.FromResult(earlier);
+            var result = Apply(message);
+            _answered[message.Key.Value] = result;
+            if (result.TryPickT0(out var delivered, out _))
+                _effects.Add((message.Key.Value, delivered));
+            return ValueTask.FromResult(result);
+        }
     }
 
-    /// <summary>Applies a message never seen before: the ERP's checks, then its change.</summary>
+    /// <summary>Runs <paramref name="read"/> under the endpoint's lock, for readers of the data on other threads.</summary>
+    internal T Locked<T>(Func<T> read)
+    {
+        lock (_answered)
+            return read();
+    }
+
+    /// <summary>Applies a message never seen before: the ERP's checks, then its change. Called under the endpoint's lock.</summary>
     protected abstract TransportResult Apply(ErpMessage message);
 
     /// <summary>A rejection listing <paramref name="problems"/>.</summary>

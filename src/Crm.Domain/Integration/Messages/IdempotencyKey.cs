@@ -23,6 +23,17 @@ public readonly record struct IdempotencyKey
         return new IdempotencyKey(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
     }
 
+    /// <summary>
+    /// Reads a key stored or received as text (an outbox row, an <c>Idempotency-Key</c> header): true when
+    /// <paramref name="text"/> is 64 lowercase hex digits.
+    /// </summary>
+    public static bool TryParse(string? text, out IdempotencyKey key)
+    {
+        var valid = text is { Length: 64 } && text.All(char.IsAsciiHexDigitLower);
+        key = valid ? new IdempotencyKey(text!) : default;
+        return valid;
+    }
+
     /// <inheritdoc />
     public override string ToString() => Value ?? "";
 }

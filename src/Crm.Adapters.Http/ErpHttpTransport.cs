@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Crm.Domain.Integration;
+using Crm.Domain.Integration.Messages;
+using Crm.Domain.Problems;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Crm.Adapters.Http;
+
+/// <summary>
+/// The send every HTTP ERP transport shares. A subclass builds the request of a message (method, path, body, ERP headers)
+/// and reads the ERP's code and error format; this class adds the <see cref="IdempotencyKeyHeader"/>, asks the subclass to
+/// authorize, and turns the outcome into a <see cref="TransportResult"/>: 2xx is <see cref="Delivered"/>; 408, 429, 5xx, a
+/// timeout, a dropped connection or an open circuit are <see cref="Unavailable"/> (send again later); any other 4xx is
+/// <see cref="Rejected"/> with the ERP's problems. A 401 gets one more try after <see cref="RenewCredentialsAsync"/>.
+/// Retries, the circuit breaker and timeouts are the typed client's resilience handler (see
+/// <see cref="ErpHttpServiceCollectionExtensions.AddErpHttpTransport{TTransport, TOptions}"/>). Bodies and credentials are never
+/// logged: a body carries CPF/CNPJ, a header the password or token.
+/// </summary>
+public abstract partial class ErpHttpTransport : IErpTransport
+{
+    /// <summary>The header carrying <see cref="ErpMessage.Key"/>: the ERP applies one key once.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the transport on the typed client <paramref name="http"/>.</summary>
+    protected ErpHttpTransport(HttpClient http, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(logger);
+        Http = http;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public abstract ErpId Erp { get; }
+
+    /// <summary>The typed client, its base address the ERP's (null when the options give none).</summary>
+    protected HttpClient Http { get; }
+
+    /// <inheritdoc />
+    public async ValueTask<TransportResult> SendAsync(ErpMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Erp != Erp)
+            throw new ArgumentException($"A message for {message.Erp} was given to the {Erp} transport.", nameof(message));
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Http.BaseAddress is null)
+            return Log(message, new Unavailable($"{Erp}: no ERP address is configured (BaseUrl / ApiUrl)."));
+        LogSending(message.Erp, message.Operation, message.Resource, message.Account.Value, message.Key.Value);
+        try
+        {
+            for (var renewed = false; ; renewed = true)
+            {
+                using var request = CreateRequest(message);
+                request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, message.Key.Value);
+                if (await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false) is { } refused)
+                    return Log(message, refused);
+                using var response = await Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.Unauthorized && !renewed && CanRenewCredentials)
+                {
+                    if (await RenewCredentialsAsync(request.Headers.Authorization, cancellationToken).ConfigureAwait(false) is { } failed)
+                        return Log(message, failed);
+                    LogRenewed(Erp);
+                    continue;
+                }
+                return Log(message, await ReadAsync(response, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch (HttpRequestException e)
+        {
+            return Log(message, new Unavailable($"{Erp}: the connection failed ({e.HttpRequestError})."));
+        }
+        catch (TimeoutRejectedException)
+        {
+            return Log(message, new Unavailable($"{Erp}: the ERP did not answer in time."));
+        }
+        catch (BrokenCircuitException)
+        {
+            return Log(message, new Unavailable($"{Erp}: the circuit is open after repeated failures."));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient.Timeout, when a host sets one, ends the call this way.
+            return Log(message, new Unavailable($"{Erp}: the ERP did not answer in time."));
+        }
+    }
+
+    private async Task<TransportResult> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        if (response.IsSuccessStatusCode)
+            return ReadErpCode(body) is { Length: > 0 } code
+                ? new Delivered(code, body)
+                : new Rejected([new Problem("", $"{Erp}.response.no_code", $"{Erp} acknowledged the message without a customer code.")]);
+        if (status is 408 or 429 or >= 500)
+            return new Unavailable($"{Erp}: HTTP {status} {response.ReasonPhrase}.", RetryAfterOf(response.Headers.RetryAfter));
+        var problems = ReadProblems(body);
+        return new Rejected(problems.Count > 0
+            ? problems
+            : [new Problem("", $"{Erp}.http_{status}", $"{Erp} refused the message: HTTP {status} {response.ReasonPhrase}.")]);
+    }
+
+    private static Duration? RetryAfterOf(RetryConditionHeaderValue? retryAfter) =>
+        retryAfter?.Delta is { } delta ? Duration.FromTimeSpan(delta)
+        : retryAfter?.Date is { } date ? Duration.FromTimeSpan(TimeSpan.FromTicks(Math.Max(0, (date - DateTimeOffset.UtcNow).Ticks)))
+        : null;
+
+    /// <summary>The request that sends <paramref name="message"/>: method, path relative to the ERP's address, body, ERP headers.</summary>
+    protected abstract HttpRequestMessage CreateRequest(ErpMessage message);
+
+    /// <summary>
+    /// Puts the credentials on <paramref name="request"/> (Basic, a bearer token...) and answers null; or answers the outcome
+    /// when they cannot be had (the ERP refused the application key: <see cref="Rejected"/>). Nothing by default.
+    /// </summary>
+    protected virtual ValueTask<TransportResult?> AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<TransportResult?>(null);
+
+    /// <summary>True when a 401 can be cured by <see cref="RenewCredentialsAsync"/> (tokens); false for fixed credentials.</summary>
+    protected virtual bool CanRenewCredentials => false;
+
+    /// <summary>
+    /// After a 401: renews the credentials refused as <paramref name="refused"/> (a token refresh) and answers null to send
+    /// once more, or the outcome when they cannot be renewed.
+    /// </summary>
+    protected virtual ValueTask<TransportResult?> RenewCredentialsAsync(AuthenticationHeaderValue? refused, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<TransportResult?>(null);
+
+    /// <summary>The customer's code in the ERP's answer to an accepted message; null when it has none.</summary>
+    protected abstract string? ReadErpCode(string body);
+
+    /// <summary>The problems in the ERP's error answer; empty when the body is not the ERP's error format.</summary>
+    protected abstract IReadOnlyList<Problem> ReadProblems(string body);
+
+    /// <summary>An <c>Authorization: Basic</c> header for <paramref name="username"/> and <paramref name="password"/>.</summary>
+    protected static AuthenticationHeaderValue Basic(string username, string password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
+
+    /// <summary>A JSON body, UTF-8.</summary>
+    protected static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private TransportResult Log(ErpMessage message, TransportResult result)
+    {
+        result.Switch(
+            delivered => LogDelivered(Erp, message.Account.Value, delivered.ErpCode, message.Key.Value),
+            rejected => LogRejected(Erp, message.Account.Value, message.Key.Value, string.Join("; ", rejected.Problems.Select(p => p.Code))),
+            unavailable => LogUnavailable(Erp, message.Account.Value, message.Key.Value, unavailable.Reason));
+        return result;
+    }
+
+    [LoggerMessage(EventId = 7100, Level = LogLevel.Debug, Message = "Sending {Operation} of account {Account} to {Erp} {Resource} (key {Key})")]
+    private partial void LogSending(ErpId erp, ErpOperation operation, string resource, Guid account, string key);
+
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "{Erp} acknowledged account {Account} as customer {ErpCode} (key {Key})")]
+    private partial void LogDelivered(ErpId erp, Guid account, string erpCode, string key);
+
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Warning, Message = "{Erp} rejected account {Account} (key {Key}): {Codes}")]
+    private partial void LogRejected(ErpId erp, Guid account, string key, string codes);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "{Erp} unavailable for account {Account} (key {Key}): {Reason}")]
+    private partial void LogUnavailable(ErpId erp, Guid account, string key, string reason);
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Information, Message = "{Erp} refused the credentials; renewed them and sending once more")]
+    private partial void LogRenewed(ErpId erp);
+}

@@ -1,0 +1,45 @@
+using Crm.Adapters.Http;
+using Crm.Domain.Integration;
+using Crm.Domain.Integration.Messages;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Crm.Adapters.Protheus;
+
+/// <summary>
+/// Sends customers to the Protheus REST server (ERP.md §2.4): <c>POST {BaseUrl}/rest/api/crm/v1/customerVendor</c> creates,
+/// <c>PUT …/customerVendor/1/{A1_COD + A1_LOJA}</c> updates (entity type 1, customers); Basic authentication with
+/// <see cref="ProtheusOptions.Username"/> and <see cref="ProtheusOptions.Password"/>; the header <c>tenantId:
+/// {CompanyId},{BranchId}</c> picks the company and branch; the answer's <c>code</c> + <c>storeId</c> is the ERP code;
+/// errors are the TOTVS envelope. Registered by <see cref="ProtheusServiceCollectionExtensions.AddProtheusAdapter"/>.
+/// </summary>
+public sealed class ProtheusTransport(HttpClient http, IOptions<ProtheusOptions> options, ILogger<ProtheusTransport> logger)
+    : TotvsHttpTransport(http, logger, options?.Value.Username, options?.Value.Password)
+{
+    /// <summary>The resource path under the REST server.</summary>
+    public const string Path = "rest/api/crm/v1/customerVendor";
+
+    /// <summary>The header naming the company group and the branch, <c>empresa,filial</c>.</summary>
+    public const string TenantHeader = "tenantId";
+
+    private readonly ProtheusOptions _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
+
+    /// <inheritdoc />
+    public override ErpId Erp => ProtheusAdapter.Id;
+
+    /// <inheritdoc />
+    protected override HttpRequestMessage CreateRequest(ErpMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var request = message.Operation == ErpOperation.Create
+            ? new HttpRequestMessage(HttpMethod.Post, Path)
+            : new HttpRequestMessage(HttpMethod.Put, $"{Path}/1/{Uri.EscapeDataString(message.ErpCode ?? "")}");
+        request.Content = Json(message.Body);
+        request.Headers.TryAddWithoutValidation(TenantHeader, $"{_options.CompanyId},{_options.BranchId}");
+        return request;
+    }
+
+    /// <inheritdoc />
+    protected override string? ReadErpCode(string body) =>
+        PayloadJson.Deserialize<ProtheusCustomer>(body) is { Code: { } code } customer ? code + (customer.StoreId ?? _options.StoreId) : null;
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Crm.Adapters.Datasul;
+using Crm.Adapters.Testing.Fakes;
+using Crm.Domain.Integration.Messages;
+using Crm.Domain.Problems;
+
+namespace Crm.Adapters.Testing.Servers;
+
+/// <summary>
+/// A fake EMS over HTTP (ERP.md §1.2 source B) on <see cref="FakeDatasulEms"/>: <c>POST /api/cdp/v1/customerPublic</c>
+/// creates, <c>PUT /api/cdp/v1/customerPublic/{cod-emitente}</c> updates, <c>GET /api/cdp/v1/customerPublic?page=&amp;pageSize=</c>
+/// lists (<c>{hasNext, items}</c>) and <c>GET …/{cod-emitente}</c> reads one; Basic authentication; TOTVS error envelope.
+/// </summary>
+public sealed class FakeDatasulServer : FakeTotvsServer
+{
+    private const string Root = "/" + DatasulTransport.Path;
+
+    private FakeDatasulServer(FakeDatasulEms ems, string? username, string? password) : base(ems, username, password) => Ems = ems;
+
+    /// <summary>The EMS behind it.</summary>
+    public FakeDatasulEms Ems { get; }
+
+    /// <summary>Starts a server on a free port; with <paramref name="username"/>, it demands those Basic credentials.</summary>
+    public static async Task<FakeDatasulServer> StartAsync(string? username = null, string? password = null, bool https = false,
+        CancellationToken cancellationToken = default)
+    {
+        var server = new FakeDatasulServer(new FakeDatasulEms(), username, password);
+        await server.StartAsync(https, cancellationToken).ConfigureAwait(false);
+        return server;
+    }
+
+    /// <inheritdoc />
+    protected override FakeAnswer? Route(FakeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Path == Root)
+            return request.Method switch
+            {
+                "POST" => Apply(ErpOperation.Create, "customerPublic", null, request),
+                "GET" => Ems.Locked(() => TotvsPage<DatasulCustomer>.Answer([.. Ems.Customers.OrderBy(c => c.Key).Select(c => c.Value)], request.Query)),
+                _ => null,
+            };
+        if (!request.Path.StartsWith(Root + "/", StringComparison.Ordinal))
+            return null;
+        var id = Uri.UnescapeDataString(request.Path[(Root.Length + 1)..]);
+        return request.Method switch
+        {
+            "PUT" => Apply(ErpOperation.Update, "customerPublic", id, request),
+            "GET" => Ems.Locked(() => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && Ems.Customers.TryGetValue(code, out var c)
+                ? new FakeAnswer(200, PayloadJson.Serialize(c))
+                : Refuse(404, [new Problem("", "404", $"Emitente {id} não encontrado.")])),
+            _ => null,
+        };
+    }
+}
