@@ -1,0 +1,619 @@
+using Crm.Domain.Access;
+using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.Configuration;
+using Crm.Domain.Accounts.Contacts;
+using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Funnel.Opportunities;
+using Crm.Domain.Funnel.Pipelines;
+using Crm.Domain.Identity;
+using Crm.Domain.Organization;
+using Crm.Domain.Problems;
+using Crm.Domain.Registry;
+using Crm.Domain.Tenancy;
+using Crm.Persistence;
+using Crm.Persistence.Concurrency;
+using Crm.Sdk.Accounts;
+using Crm.Sdk.Properties.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Sdk;
+
+namespace Crm.Sdk.Properties.Model;
+
+/// <summary>
+/// Runs a <see cref="Scenario"/> against the real engine in a tenant of its own and checks every step: the engine denies or
+/// hides exactly what the <see cref="Oracle"/> forbids, a step that did not succeed (and every read) leaves the tenant's
+/// rows byte for byte as they were, and a write that succeeded is wholly there (row, version bump, history, its effects).
+/// A violation throws, naming the step and the trace so far.
+/// </summary>
+public sealed class ScenarioRun
+{
+    private static readonly MasterDataCode Prospect = MasterDataCode.Of("PRO");
+    private static readonly MasterDataCode Customer = MasterDataCode.Of("CLI");
+
+    private readonly EngineDatabase _database;
+    private readonly Scenario _scenario;
+    private readonly Tally _tally;
+    private readonly TenantId _tenant = new(Guid.NewGuid());
+    private readonly UserId _unknown = new(Guid.NewGuid());
+    private readonly List<string> _trace = [];
+    private readonly Dictionary<Guid, int> _seeds = [];
+    private readonly List<AccountId> _accounts = [];
+    private readonly List<LeadId> _leads = [];
+    private readonly List<OpportunityId> _opportunities = [];
+    private readonly List<ContactId> _contacts = [];
+    private UserId[] _users = [];
+    private UserId _support;
+    private (CompanyId Company, BranchId? Branch)[] _pairs = [];
+    private Pipeline _pipeline = null!;
+    private Oracle _oracle = null!;
+    private TenantRows _rows = null!;
+    private int _nextSeed = 1;
+
+    private ScenarioRun(EngineDatabase database, Scenario scenario, Tally tally) => (_database, _scenario, _tally) = (database, scenario, tally);
+
+    private CrmEngine Engine => _database.Engine;
+
+    /// <summary>Runs <paramref name="scenario"/>; throws on the first step that breaks the property.</summary>
+    public static async Task RunAsync(EngineDatabase database, Scenario scenario, Tally tally)
+    {
+        var run = new ScenarioRun(database, scenario, tally);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await run.SetUpAsync();
+        tally.SetUp += System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        for (var i = 0; i < scenario.Ops.Length; i++)
+            await run.StepAsync(i, scenario.Ops[i]);
+        await run.CheckInvariantsAsync();
+        tally.Scenarios++;
+    }
+
+    // ---- the tenant -------------------------------------------------------------------------------------------------
+
+    private async Task SetUpAsync()
+    {
+        Ok(await Engine.Tenants.ProvisionAsync(_tenant, "Propriedades", Package.Freemium));
+        await using (var db = Open())
+            _support = db.Users.Single(u => u.Login == User.SupportLogin).Id;
+        var pairs = new List<(CompanyId, BranchId?)>();
+        for (var c = 0; c < 2; c++)
+        {
+            var company = Ok(await Engine.Tenants.RegisterCompanyAsync(_tenant, _support, new UnitForm($"E{c}", $"Empresa {c}"))).Company;
+            pairs.Add((company, null));
+            for (var f = 0; f < 2; f++)
+                pairs.Add((company, Ok(await Engine.Tenants.AddBranchAsync(_tenant, _support, company, new UnitForm($"F{f}", $"Filial {c}.{f}"), f == 0)).Branch));
+        }
+        _pairs = [.. pairs];
+
+        var roles = new Dictionary<RoleKind, RoleId>();
+        await using (var db = Open())
+        {
+            foreach (var role in db.Roles)
+                if (role.Name == StandardRoles.Diretor.Name) roles[RoleKind.Diretor] = role.Id;
+                else if (role.Name == StandardRoles.Coordenador.Name) roles[RoleKind.Coordenador] = role.Id;
+                else if (role.Name == StandardRoles.Usuario.Name) roles[RoleKind.Usuario] = role.Id;
+            for (var i = 0; i < _scenario.Roles.Length; i++)
+            {
+                var spec = _scenario.Roles[i];
+                var role = Role.Create(new RoleId(Guid.NewGuid()), _tenant, $"Papel gerado {i}", spec.Reach,
+                    new[] { Module.Accounts, Module.Leads, Module.Contacts, Module.Opportunities, Module.Settings }
+                        .Select(m => new ModuleGrant(m, spec.On(m)))).AsT0;
+                db.Roles.Add(role);
+                roles[i == 0 ? RoleKind.Custom0 : RoleKind.Custom1] = role.Id;
+            }
+            Assert.True((await db.SaveAsync()).IsSaved);
+        }
+
+        _users = [.. _scenario.Users.Select(_ => new UserId(Guid.NewGuid()))];
+        for (var i = 0; i < _users.Length; i++)
+        {
+            var spec = _scenario.Users[i];
+            Ok(await Engine.Tenants.AddUserAsync(_tenant, _users[i], $"u{i}", $"Usuário {i}"));
+            if (spec.Roles.Any())
+                Ok(await Engine.Tenants.AssignRolesAsync(_tenant, _support, _users[i], [.. spec.Roles.Select(r => roles[r])]));
+            if (spec.Manager is { } manager)
+                Ok(await Engine.Tenants.SetManagerAsync(_tenant, _support, _users[i], _users[manager]));
+            Ok(await Engine.Tenants.AllowCompaniesAsync(_tenant, _support, _users[i],
+                [.. spec.Pairs.Select(p => new CompanyBranch(_pairs[p].Company, _pairs[p].Branch))]));
+        }
+        await using (var db = Open())
+        {
+            foreach (var user in db.Users.AsEnumerable().Where(u => Array.IndexOf(_users, u.Id) is var i && i >= 0 && _scenario.Users[i].Inactive))
+                Assert.True(user.Deactivate().IsT0);
+            Assert.True((await db.SaveAsync()).IsSaved);
+        }
+
+        var pipeline = Ok(await Engine.Session(_tenant, _support).Funnel.CreatePipelineAsync("Vendas", DefaultPipeline.Stages(Prospect, Customer)));
+        await using (var db = Open())
+            _pipeline = db.Pipelines.AsNoTracking().Single(p => p.Id == pipeline.Id);
+        var support = Engine.Session(_tenant, _support);
+        foreach (var record in _scenario.Records)
+        {
+            var owner = _users[record.Owner % _users.Length];
+            var (company, branch) = Placement(record.Placement);
+            var seed = _nextSeed++;
+            if (record.Lead)
+            {
+                var lead = Ok(await support.Leads.RegisterAsync(Form(seed, owner, company, branch, null))).Id;
+                _leads.Add(lead);
+                _seeds[lead.Value] = seed;
+                continue;
+            }
+            var account = Ok(await support.Accounts.RegisterAsync(Form(seed, owner, company, branch, null))).Id;
+            _accounts.Add(account);
+            _seeds[account.Value] = seed;
+            _opportunities.Add(Ok(await support.Funnel.CreateAsync(_pipeline.Id, new OpportunityDraft($"Negócio inicial {seed}", account, owner))).Id);
+        }
+        _oracle = new Oracle(_scenario, _users, _pairs);
+        _rows = await SnapshotAsync();
+    }
+
+    // ---- one step -----------------------------------------------------------------------------------------------------
+
+    private async Task StepAsync(int index, Op op)
+    {
+        var actor = op.Actor;
+        var n = _users.Length;
+        UserId? Owner(int choice) => choice % (n + 1) == 0 ? null : _users[choice % (n + 1) - 1];
+        var me = ActorId(actor);
+
+        switch (op.Kind)
+        {
+            case OpKind.RegisterAccount or OpKind.RegisterLead:
+            {
+                var module = op.Kind == OpKind.RegisterAccount ? Module.Accounts : Module.Leads;
+                var owner = Owner(op.A);
+                var (company, branch) = Placement(op.B);
+                var expected = _oracle.Gate(actor, module, Permission.Include)
+                    ?? (_oracle.Sees(actor, owner ?? me, company, branch) ? Expected.Yes : new Expected.Refused(Denied.ScopeCode));
+                var seed = _nextSeed++;
+                var form = Form(seed, owner, company, branch, null);
+                if (module == Module.Accounts)
+                    await CheckAsync(index, op, expected, s => s.Accounts.RegisterAsync(form), write: true, async saved =>
+                    {
+                        _accounts.Add(saved.Id);
+                        _seeds[saved.Id.Value] = seed;
+                        await using var db = Open();
+                        var account = await db.Accounts.SingleAsync(a => a.Id == saved.Id);
+                        Placed(index, account, owner ?? me, company, branch, 1, saved.Version, db.Entry(account));
+                    });
+                else
+                    await CheckAsync(index, op, expected, s => s.Leads.RegisterAsync(form), write: true, async saved =>
+                    {
+                        _leads.Add(saved.Id);
+                        _seeds[saved.Id.Value] = seed;
+                        await using var db = Open();
+                        var lead = await db.Leads.SingleAsync(l => l.Id == saved.Id);
+                        Placed(index, lead, owner ?? me, company, branch, 1, saved.Version, db.Entry(lead));
+                    });
+                break;
+            }
+            case OpKind.UpdateAccount or OpKind.UpdateLead:
+            {
+                var isAccount = op.Kind == OpKind.UpdateAccount;
+                var module = isAccount ? Module.Accounts : Module.Leads;
+                RegistrationRef? target = isAccount ? Pick(_accounts, op.A) is { } a ? a : null : Pick(_leads, op.A) is { } l ? l : null;
+                if (target is null)
+                {
+                    Skip(index, op);
+                    return;
+                }
+                var (party, version) = await PartyAsync(target);
+                var owner = op.B % (n + 1) == 0 ? party.Data.Owner : _users[op.B % (n + 1) - 1];
+                var (company, branch) = op.C % 8 == 7 ? (party.Data.Company, party.Data.Branch) : Placement(op.C);
+                var expected = _oracle.Gate(actor, module, Permission.Edit)
+                    ?? (!_oracle.Sees(actor, party.Data.Owner, party.Data.Company, party.Data.Branch) ? Expected.NotFound
+                        : !_oracle.Sees(actor, owner, company, branch) ? new Expected.Refused(Denied.ScopeCode) : Expected.Yes);
+                var trade = $"Renomeada no passo {index}";
+                var form = Form(_seeds[target.Match(x => x.Value, x => x.Value)], owner, company, branch, trade);
+                var sent = op.Stale ? version - 1 : version;
+                var history = party.History.Entries.Count;
+                async Task Verify(long savedVersion)
+                {
+                    var (now, stored) = await PartyAsync(target);
+                    Assert.Equal(version + 1, stored);
+                    Assert.Equal(stored, savedVersion);
+                    Assert.Equal((trade, owner, company, branch), (now.Data.TradeName, now.Data.Owner, now.Data.Company, now.Data.Branch));
+                    Assert.True(now.History.Entries.Count > history, $"step {index}: an update wrote no history entry");
+                }
+                if (isAccount)
+                    await CheckAsync(index, op, expected, s => s.Accounts.UpdateAsync(target.AsT1, sent, form), write: true, saved => Verify(saved.Version));
+                else
+                    await CheckAsync(index, op, expected, s => s.Leads.UpdateAsync(target.AsT0, sent, form), write: true, saved => Verify(saved.Version));
+                break;
+            }
+            case OpKind.GetAccount or OpKind.GetLead:
+            {
+                var isAccount = op.Kind == OpKind.GetAccount;
+                RegistrationRef? target = isAccount ? Pick(_accounts, op.A) is { } a ? a : null : Pick(_leads, op.A) is { } l ? l : null;
+                if (target is null)
+                {
+                    Skip(index, op);
+                    return;
+                }
+                var (party, version) = await PartyAsync(target);
+                var expected = _oracle.Gate(actor, isAccount ? Module.Accounts : Module.Leads, Permission.View)
+                    ?? (_oracle.Sees(actor, party.Data.Owner, party.Data.Company, party.Data.Branch) ? Expected.Yes : Expected.NotFound);
+                if (isAccount)
+                    await CheckAsync(index, op, expected, s => s.Accounts.GetAsync(target.AsT1), write: false, read =>
+                    {
+                        Assert.Equal((target.AsT1, version), (read.Account.Id, read.Version));
+                        return Task.CompletedTask;
+                    });
+                else
+                    await CheckAsync(index, op, expected, s => s.Leads.GetAsync(target.AsT0), write: false, read =>
+                    {
+                        Assert.Equal((target.AsT0, version), (read.Lead.Id, read.Version));
+                        return Task.CompletedTask;
+                    });
+                break;
+            }
+            case OpKind.ListAccounts:
+            {
+                var expected = _oracle.Gate(actor, Module.Accounts, Permission.View) ?? Expected.Yes;
+                HashSet<AccountId> visible;
+                await using (var db = Open())
+                    visible = [.. (await db.Accounts.AsNoTracking().ToListAsync())
+                        .Where(a => _oracle.Sees(actor, a.Data.Owner, a.Data.Company, a.Data.Branch)).Select(a => a.Id)];
+                await CheckAsync(index, op, expected, s => s.Accounts.ListAsync(0, 1000), write: false, rows =>
+                {
+                    var listed = rows.Select(r => r.Id).ToHashSet();
+                    Assert.True(visible.SetEquals(listed), $"step {index}: the list shows [{string.Join(", ", listed.Except(visible))}] it must not " +
+                        $"and misses [{string.Join(", ", visible.Except(listed))}]");
+                    return Task.CompletedTask;
+                });
+                break;
+            }
+            case OpKind.ConvertLead:
+            {
+                if (Pick(_leads, op.A) is not { } lead)
+                {
+                    Skip(index, op);
+                    return;
+                }
+                var (party, version) = await PartyAsync(lead);
+                var expected = _oracle.Gate(actor, Module.Leads, Permission.Edit) ?? _oracle.Gate(actor, Module.Accounts, Permission.Include)
+                    ?? (_oracle.Sees(actor, party.Data.Owner, party.Data.Company, party.Data.Branch) ? Expected.Yes : Expected.NotFound);
+                var contacts = await ContactsOfAsync(lead);
+                await CheckAsync(index, op, expected, s => s.Leads.ConvertAsync(lead), write: true, async converted =>
+                {
+                    _accounts.Add(converted.Account);
+                    _seeds[converted.Account.Value] = _seeds[lead.Value];
+                    await using var db = Open();
+                    var account = await db.Accounts.SingleAsync(a => a.Id == converted.Account);
+                    var stored = await db.Leads.SingleAsync(l => l.Id == lead);
+                    Assert.Equal(lead, account.ConvertedFrom);
+                    Assert.Equal(LeadStatus.Converted, stored.Status);
+                    Assert.Equal(version + 1, Version(db.Entry(stored)));
+                    Assert.Equal(1, Version(db.Entry(account)));
+                    Assert.Equal(contacts, converted.ContactsMoved);
+                    Assert.Equal(contacts, await ContactsOfAsync(converted.Account));
+                    Assert.Equal(0, await ContactsOfAsync(lead));
+                });
+                break;
+            }
+            case OpKind.Merge:
+            {
+                if (Pick(_accounts, op.A) is not { } survivor || Pick(_accounts, op.B) is not { } absorbed)
+                {
+                    Skip(index, op);
+                    return;
+                }
+                var (keep, keepVersion) = await PartyAsync(survivor);
+                var (gone, goneVersion) = await PartyAsync(absorbed);
+                var expected = _oracle.Gate(actor, Module.Accounts, Permission.Edit | Permission.Delete)
+                    ?? (!_oracle.Sees(actor, keep.Data.Owner, keep.Data.Company, keep.Data.Branch) ? Expected.NotFound
+                        : !_oracle.Sees(actor, gone.Data.Owner, gone.Data.Company, gone.Data.Branch) ? Expected.NotFound : Expected.Yes);
+                var contacts = await ContactsOfAsync(absorbed);
+                var kept = await ContactsOfAsync(survivor);
+                await CheckAsync(index, op, expected, s => s.Accounts.MergeAsync(survivor, absorbed), write: true, async merged =>
+                {
+                    await using var db = Open();
+                    var survivorNow = await db.Accounts.SingleAsync(a => a.Id == survivor);
+                    var absorbedNow = await db.Accounts.SingleAsync(a => a.Id == absorbed);
+                    Assert.Equal(survivor, absorbedNow.MergedInto);
+                    Assert.Equal((keepVersion + 1, goneVersion + 1), (Version(db.Entry(survivorNow)), Version(db.Entry(absorbedNow))));
+                    Assert.Equal(contacts, merged.ContactsMoved);
+                    Assert.Equal(kept + contacts, await ContactsOfAsync(survivor));
+                    Assert.Equal(0, await ContactsOfAsync(absorbed));
+                });
+                break;
+            }
+            case OpKind.AddContact:
+            {
+                RegistrationRef? owner = op.B % 2 == 0 ? Pick(_accounts, op.A) is { } a ? a : null : Pick(_leads, op.A) is { } l ? l : null;
+                if (owner is null)
+                {
+                    Skip(index, op);
+                    return;
+                }
+                var (party, _) = await PartyAsync(owner);
+                var expected = _oracle.Gate(actor, Module.Contacts, Permission.Include)
+                    ?? (_oracle.Sees(actor, party.Data.Owner, party.Data.Company, party.Data.Branch) ? Expected.Yes : Expected.NotFound);
+                var before = await ContactsOfAsync(owner);
+                await CheckAsync(index, op, expected, s => s.Contacts.AddAsync(owner, new ContactForm($"Pessoa {index}")), write: true, async saved =>
+                {
+                    _contacts.Add(saved.Id);
+                    await using var db = Open();
+                    var contact = await db.Contacts.SingleAsync(c => c.Id == saved.Id);
+                    Assert.Equal(owner, contact.Owner);
+                    Assert.Equal((1L, 1L), (saved.Version, Version(db.Entry(contact))));
+                    Assert.Equal(before + 1, await ContactsOfAsync(owner));
+                });
+                break;
+            }
+            case OpKind.GetContact:
+            {
+                if (Pick(_contacts, op.A) is not { } id)
+                {
+                    Skip(index, op);
+                    return;
+                }
+                RegistrationRef owner;
+                await using (var db = Open())
+                    owner = (await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == id)).Owner;
+                var (party, _) = await PartyAsync(owner);
+                var expected = _oracle.Gate(actor, Module.Contacts, Permission.View)
+                    ?? (_oracle.Sees(actor, party.Data.Owner, party.Data.Company, party.Data.Branch) ? Expected.Yes : Expected.NotFound);
+                await CheckAsync(index, op, expected, s => s.Contacts.GetAsync(id), write: false, read =>
+                {
+                    Assert.Equal(id, read.Contact.Id);
+                    return Task.CompletedTask;
+                });
+                break;
+            }
+            case OpKind.ReadSettings:
+                await CheckAsync(index, op, _oracle.Gate(actor, Module.Settings, Permission.View) ?? Expected.Yes,
+                    s => s.Settings.AccountsAsync(), write: false, _ => Task.CompletedTask);
+                break;
+            case OpKind.SaveSettings:
+            {
+                // Trade name is on every generated form: making it mandatory or not never refuses a later registration.
+                IReadOnlyCollection<RegistrationField> fields = op.A % 2 == 0 ? [] : [RegistrationField.TradeName];
+                await CheckAsync(index, op, _oracle.Gate(actor, Module.Settings, Permission.Edit) ?? Expected.Yes,
+                    s => s.Settings.SaveMandatoryFieldsAsync(op.B % 2 == 0 ? RegistrationKind.Lead : RegistrationKind.Account, fields),
+                    write: true, async _ =>
+                    {
+                        await using var db = Open();
+                        var stored = await db.Settings.AccountsAsync();
+                        Assert.True((op.B % 2 == 0 ? stored.LeadMandatory : stored.AccountMandatory).SetEquals(fields));
+                    });
+                break;
+            }
+            case OpKind.CreateOpportunity:
+            {
+                if (Pick(_accounts, op.A) is not { } accountId)
+                {
+                    Skip(index, op);
+                    return;
+                }
+                var (account, _) = await PartyAsync(accountId);
+                var owner = Owner(op.B) ?? me;
+                var expected = _oracle.Gate(actor, Module.Opportunities, Permission.Include)
+                    ?? (!_oracle.Sees(actor, owner, null, null) ? new Expected.Refused(Denied.ScopeCode)
+                        : !_oracle.Sees(actor, account.Data.Owner, account.Data.Company, account.Data.Branch) ? Expected.NotFound : Expected.Yes);
+                await CheckAsync(index, op, expected, s => s.Funnel.CreateAsync(_pipeline.Id, new OpportunityDraft($"Negócio {index}", accountId, owner)),
+                    write: true, async created =>
+                    {
+                        _opportunities.Add(created.Id);
+                        await using var db = Open();
+                        var opportunity = await db.Opportunities.SingleAsync(o => o.Id == created.Id);
+                        Assert.Equal((owner, accountId, 1L, 1L), (opportunity.Owner, opportunity.Account, created.Version, Version(db.Entry(opportunity))));
+                        Assert.Single(opportunity.History);
+                    });
+                break;
+            }
+            case OpKind.GetOpportunity or OpKind.MoveOpportunity or OpKind.WinOpportunity or OpKind.LoseOpportunity:
+            {
+                if (Pick(_opportunities, op.A) is not { } id)
+                {
+                    Skip(index, op);
+                    return;
+                }
+                Opportunity opportunity;
+                long version;
+                await using (var db = Open())
+                {
+                    opportunity = await db.Opportunities.SingleAsync(o => o.Id == id);
+                    version = Version(db.Entry(opportunity));
+                }
+                var hidden = !_oracle.Sees(actor, opportunity.Owner, null, null);
+                if (op.Kind == OpKind.GetOpportunity)
+                {
+                    await CheckAsync(index, op, _oracle.Gate(actor, Module.Opportunities, Permission.View) ?? (hidden ? Expected.NotFound : Expected.Yes),
+                        s => s.Funnel.GetAsync(id), write: false, read =>
+                        {
+                            Assert.Equal((id, version), (read.Opportunity.Id, read.Version));
+                            return Task.CompletedTask;
+                        });
+                    break;
+                }
+                var expected = _oracle.Gate(actor, Module.Opportunities, Permission.Edit) ?? (hidden ? Expected.NotFound : Expected.Yes);
+                var sent = op.Stale ? version - 1 : version;
+                var stage = _pipeline.Stages[op.B % _pipeline.Stages.Count];
+                var (_, accountVersion) = await PartyAsync(opportunity.Account);
+                Func<CrmSession, Task<CrmResult<Crm.Sdk.Funnel.OpportunityMoved>>> call = op.Kind switch
+                {
+                    OpKind.MoveOpportunity => s => s.Funnel.MoveAsync(id, sent, stage.Id, stage.Outcome == StageOutcome.Lost ? "Sem orçamento" : null),
+                    OpKind.WinOpportunity => s => s.Funnel.WinAsync(id, sent),
+                    _ => s => s.Funnel.LoseAsync(id, sent, "Preço"),
+                };
+                await CheckAsync(index, op, expected, call, write: true, async moved =>
+                {
+                    await using var db = Open();
+                    var now = await db.Opportunities.SingleAsync(o => o.Id == id);
+                    Assert.Equal((version + 1, version + 1), (moved.Version, Version(db.Entry(now))));
+                    Assert.Equal(opportunity.History.Count + 1, now.History.Count);
+                    Assert.Equal((moved.To, moved.Status), (now.Stage, now.Status));
+                    var account = await db.Accounts.SingleAsync(a => a.Id == opportunity.Account);
+                    if (moved.AccountPromotedTo is { } promoted)
+                    {
+                        Assert.Equal(promoted, account.Data.AccountType);
+                        Assert.Equal(accountVersion + 1, Version(db.Entry(account)));
+                    }
+                    else
+                        Assert.Equal(accountVersion, Version(db.Entry(account)));
+                });
+                break;
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(op), op.Kind, null);
+        }
+    }
+
+    // ---- checking a step ----------------------------------------------------------------------------------------------
+
+    private async Task CheckAsync<T>(int index, Op op, Expected expected, Func<CrmSession, Task<CrmResult<T>>> call, bool write,
+        Func<T, Task> verify)
+    {
+        var before = _rows;
+        var result = await call(Engine.Session(_tenant, ActorId(op.Actor)));
+        var after = await SnapshotAsync();
+        _rows = after;
+        _trace.Add($"  {index,2}: {op} — expected {Name(expected)}, got {Describe(result)}");
+        _tally.Count(expected, result.Value is Invalid or Duplicate ? Describe(result) : result.Outcome);
+
+        var agrees = (expected, result.Value) switch
+        {
+            (Expected.Refused refused, Denied denied) => denied.Code == refused.Code && (refused.Module is null || denied.Module == refused.Module),
+            (Expected.Hidden, NotFound) => true,
+            (Expected.Allowed, Denied or NotFound) => false,
+            (Expected.Allowed, _) => true,
+            _ => false,
+        };
+        if (!agrees)
+            Fail(index, $"the oracle expected {Name(expected)}, the engine answered {Describe(result)}");
+        if (result.Succeeded && op.Stale && op.Kind is OpKind.UpdateAccount or OpKind.UpdateLead or OpKind.MoveOpportunity
+                or OpKind.WinOpportunity or OpKind.LoseOpportunity)
+            Fail(index, "a change based on a stale version was saved (no conflict)");
+        if (result.Value is Conflict && !op.Stale)
+            Fail(index, "a change based on the stored version met a conflict");
+        if (!result.Succeeded || !write)
+        {
+            var changed = before.Differences(after);
+            if (changed.Count > 0)
+                Fail(index, $"a {(result.Succeeded ? "read" : "refused step")} changed stored rows:\n    " + string.Join("\n    ", changed));
+            return;
+        }
+        if (before.Differences(after).Count == 0 && op.Kind != OpKind.SaveSettings) // saving the settings as stored may write nothing
+            Fail(index, "a successful write changed no stored row");
+        try
+        {
+            await verify(result.AsT0);
+        }
+        catch (Exception e) when (e is XunitException or InvalidOperationException)
+        {
+            Fail(index, $"the write is not wholly there: {e.Message}");
+        }
+    }
+
+    /// <summary>Whole-tenant invariants after the last step: nothing dangles, nothing is half converted or half merged.</summary>
+    private async Task CheckInvariantsAsync()
+    {
+        await using var db = Open();
+        var accounts = await db.Accounts.AsNoTracking().ToDictionaryAsync(a => a.Id);
+        var leads = await db.Leads.AsNoTracking().ToDictionaryAsync(l => l.Id);
+        foreach (var contact in await db.Contacts.AsNoTracking().ToListAsync())
+            Assert.True(contact.Owner.Match(leads.ContainsKey, accounts.ContainsKey), $"contact {contact.Id.Value} belongs to nothing");
+        foreach (var account in accounts.Values)
+        {
+            if (account.MergedInto is { } survivor)
+                Assert.True(accounts.ContainsKey(survivor), $"account {account.Id.Value} merged into nothing");
+            if (account.ConvertedFrom is { } lead)
+                Assert.Equal(LeadStatus.Converted, leads[lead].Status);
+        }
+        foreach (var lead in leads.Values.Where(l => l.Status == LeadStatus.Converted))
+            Assert.Single(accounts.Values, a => a.ConvertedFrom == lead.Id);
+        foreach (var opportunity in await db.Opportunities.AsNoTracking().ToListAsync())
+            Assert.True(accounts.ContainsKey(opportunity.Account), $"opportunity {opportunity.Id.Value} has no account");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------------
+
+    private (CompanyId?, BranchId?) Placement(int choice) => choice % 7 == 0 ? (null, null) : _pairs[choice % 7 - 1];
+
+    private UserId ActorId(int actor) => actor < _users.Length ? _users[actor] : actor == _users.Length ? _support : _unknown;
+
+    private CrmDbContext Open() => _database.Open(_tenant);
+
+    private Task<TenantRows> SnapshotAsync() => SnapshotAsync(this);
+
+    private static async Task<TenantRows> SnapshotAsync(ScenarioRun run)
+    {
+        await using var db = run.Open();
+        return await TenantRows.ReadAsync(db, run._tenant);
+    }
+
+    private static T? Pick<T>(List<T> list, int choice) where T : struct => list.Count == 0 ? null : list[choice % list.Count];
+
+    private async Task<(RegisteredParty Party, long Version)> PartyAsync(RegistrationRef id)
+    {
+        await using var db = Open();
+        RegisteredParty party = id.IsT0
+            ? await db.Leads.SingleAsync(l => l.Id == id.AsT0)
+            : await db.Accounts.SingleAsync(a => a.Id == id.AsT1);
+        return (party, Version(db.Entry((object)party)));
+    }
+
+    private async Task<int> ContactsOfAsync(RegistrationRef owner)
+    {
+        await using var db = Open();
+        return await db.Contacts.CountAsync(c => c.Owner == owner);
+    }
+
+    private static long Version(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) => (long)entry.Property("Version").CurrentValue!;
+
+    private static void Placed(int index, RegisteredParty party, UserId owner, CompanyId? company, BranchId? branch, long version, long saved,
+        Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        Assert.Equal((owner, company, branch), (party.Data.Owner, party.Data.Company, party.Data.Branch));
+        Assert.Equal((version, version), (saved, Version(entry)));
+        Assert.True(party.History.Entries.Count > 0, $"step {index}: a registration wrote no history");
+    }
+
+    private void Skip(int index, Op op)
+    {
+        _trace.Add($"  {index,2}: {op} — nothing to act on yet");
+        _tally.Skipped++;
+    }
+
+    private void Fail(int index, string message) =>
+        throw new XunitException($"Step {index} ({_scenario.Ops[index]}): {message}\ntrace ({_database.Provider}):\n{string.Join("\n", _trace)}");
+
+    private static string Name(Expected expected) => expected switch
+    {
+        Expected.Refused r => $"Denied({r.Code}{(r.Module is { } m ? $", {m}" : "")})",
+        Expected.Hidden => "NotFound",
+        _ => "allowed",
+    };
+
+    private static string Describe<T>(CrmResult<T> result) => result.Value switch
+    {
+        Denied d => $"Denied({d.Code}, {d.Module}.{d.Action})",
+        NotFound f => $"NotFound({f.Entity})",
+        Invalid i => $"Invalid({string.Join(", ", i.Problems.Where(p => p.Severity == Severity.Error).Select(p => p.Code))})",
+        Duplicate d => $"Duplicate({string.Join(", ", d.Problems.Where(p => p.Severity == Severity.Error).Select(p => p.Code))})",
+        Conflict => "Conflict",
+        _ => "success",
+    };
+
+    private static T Ok<T>(CrmResult<T> result) => result.TryPickT0(out var value, out _) ? value
+        : throw new XunitException($"Setting up the tenant failed: {result.Outcome}: {string.Join("; ", result.Problems)}");
+
+    /// <summary>A company's registration; everything unique to <paramref name="seed"/> (CNPJ, short name, e-mail).</summary>
+    private static RegistrationForm Form(int seed, UserId? owner, CompanyId? company, BranchId? branch, string? tradeName) => new()
+    {
+        Kind = PersonKind.Juridica,
+        LegalName = $"Indústria Gerada {seed} S.A.",
+        TradeName = tradeName ?? $"Gerada {seed}",
+        ShortName = $"GER{seed}",
+        TaxId = TaxIdOf(seed),
+        StateRegistration = "110.042.490.114",
+        Owner = owner,
+        Company = company,
+        Branch = branch,
+        Addresses = [new(AddressKind.Correspondence, "Rua Augusta", $"{seed}", null, "Consolação", "São Paulo", "SP", "01305-000", "3550308", null, false)],
+        Emails = [new EmailForm($"vendas{seed}@gerada.com.br")],
+    };
+
+    private static string TaxIdOf(int seed) =>
+        Cnpj.Parse(Enumerable.Range(0, 100).Select(dv => $"{seed + 40_000_000:D8}0001{dv:D2}").First(Cnpj.IsValid)).AsT0.ToString();
+}
