@@ -37,6 +37,21 @@ internal static class EngineForms
         Emails = [new EmailForm($"compras{n}@cliente{n % 997}.com.br")],
     };
 
+    /// <summary>
+    /// The duplicate keys the persistence layer stores for <see cref="Company"/>(<paramref name="n"/>) (CPF/CNPJ, root,
+    /// e-mail, E.164 phones, normalized names); <see cref="AccountSeeder"/> checks them against the rows it writes.
+    /// </summary>
+    public static string[] KeysOf(int n) =>
+    [
+        $"T:{Cnpj(n)}",
+        $"R:{n:D8}",
+        $"E:compras{n}@cliente{n % 997}.com.br",
+        $"P:+55{11 + n / 10_000_000}3{n / 10_000 % 1_000:D3}{n % 10_000:D4}",
+        $"P:+55119{n / 10_000 % 10_000:D4}{n % 10_000:D4}",
+        $"N:CLIENTE {n:D8} COMERCIO",
+        $"N:LOJA {n:D8}",
+    ];
+
     /// <summary>The CNPJ of root <paramref name="n"/>, head office (0001), with its check digits.</summary>
     public static string Cnpj(int n)
     {

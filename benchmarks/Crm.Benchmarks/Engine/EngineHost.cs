@@ -1,7 +1,4 @@
 using Crm.Domain.Access;
-using Crm.Domain.Accounts;
-using Crm.Domain.Accounts.Configuration;
-using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Domain.Tenancy;
 using Crm.Persistence;
@@ -93,36 +90,11 @@ internal sealed class EngineHost : IAsyncDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await using (var host = await CreateAsync())
         {
-            await host.SeedAccountsAsync(accounts);
+            await AccountSeeder.SeedAsync(host.Engine, host.File, accounts);
             SqliteConnection.ClearAllPools();
             System.IO.File.Copy(host.File, file + ".tmp", overwrite: true);
         }
         System.IO.File.Move(file + ".tmp", file);
         return file;
-    }
-
-    // Through the persistence layer in batches (one unit of work each), as the engine writes them: the search columns, the
-    // short-name key and the DuplicateKeys rows are written by the same save code a registration runs.
-    private async Task SeedAccountsAsync(int accounts)
-    {
-        const int Batch = 5_000;
-        var context = new RegistrationContext(AccountSettings.Default, RegistrationKind.Account);
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        for (var first = 1; first <= accounts; first += Batch)
-        {
-            await using var db = Engine.Database.Open(Tenant);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            for (var n = first; n < first + Batch && n <= accounts; n++)
-            {
-                var valid = RegistrationRules.Validate(EngineForms.Company(n, Seller), context).AsT0;
-                db.Accounts.Add(Account.Register(AccountOf(n), Tenant, valid, Seller, Engine.Clock));
-            }
-            var saved = await db.SaveAsync();
-            if (!saved.IsSaved)
-                throw new InvalidOperationException($"Seeding failed: {saved}");
-            if ((first - 1 + Batch) % 100_000 == 0)
-                Console.WriteLine($"// seeded {first - 1 + Batch:N0} of {accounts:N0} accounts in {started.Elapsed:g}");
-        }
-        Console.WriteLine($"// seeded {accounts:N0} accounts in {started.Elapsed:g}");
     }
 }
