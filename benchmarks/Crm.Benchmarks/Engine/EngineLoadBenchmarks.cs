@@ -5,6 +5,7 @@ using Crm.Persistence;
 using Crm.Sdk;
 using Crm.Sdk.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Crm.Benchmarks.Engine;
 
@@ -12,8 +13,9 @@ namespace Crm.Benchmarks.Engine;
 /// Loading one account by id through the engine (<c>session.Accounts.GetAsync</c>: permission, visibility, the aggregate
 /// and its version) beside plain ADO.NET reading the same row into the same values (<see cref="RawAccountReader"/>, the
 /// baseline), in a tenant of <see cref="StoredAccounts"/> accounts (target: the engine ≤ 2× raw). The ids cycle through
-/// 1,024 accounts spread over the table. <see cref="PersistenceNoTracking"/> (a context and an untracked query, no
-/// session) separates the engine's own cost from the persistence layer's.
+/// 1,024 accounts spread over the table. Two diagnostics split the engine's cost: <see cref="RawThenModelConverters"/> adds
+/// to the raw read what EF's value converters do per row (the registration parsed and re-validated by the rules, the
+/// history parsed), and <see cref="PersistenceNoTracking"/> is the persistence layer alone (a context and an untracked query).
 /// </summary>
 [MemoryDiagnoser]
 public class EngineLoadBenchmarks
@@ -23,6 +25,8 @@ public class EngineLoadBenchmarks
     private CrmSession _session = null!;
     private RawAccountReader _raw = null!;
     private AccountId[] _ids = [];
+    private ValueConverter _data = null!;
+    private ValueConverter _history = null!;
     private int _next;
 
     /// <summary>Accounts stored in the tenant.</summary>
@@ -36,6 +40,12 @@ public class EngineLoadBenchmarks
         _session = _host.Engine.Session(EngineHost.Tenant, EngineHost.Seller);
         await _session.AccessAsync();
         _raw = new RawAccountReader(_host.File, EngineHost.Tenant, EngineHost.Seller);
+        await using (var db = _host.Engine.Database.Open(EngineHost.Tenant))
+        {
+            var model = db.Model.FindEntityType(typeof(Account))!;
+            _data = model.FindProperty(nameof(Account.Data))!.GetValueConverter()!;
+            _history = model.FindProperty(nameof(Account.History))!.GetValueConverter()!;
+        }
         _ids = [.. Enumerable.Range(0, Ids).Select(i => EngineHost.AccountOf(1 + (int)((long)i * StoredAccounts / Ids)))];
         // Both read the same account, the same registration.
         var engine = await Engine();
@@ -55,6 +65,14 @@ public class EngineLoadBenchmarks
     /// <summary>Through the engine's session (its access already loaded).</summary>
     [Benchmark]
     public async Task<AccountRead> Engine() => EngineHost.Ok(await _session.Accounts.GetAsync(NextId()));
+
+    /// <summary>The raw read, then the two documents through the model's converters as EF materializes them.</summary>
+    [Benchmark]
+    public async Task<(object? Data, object? History)> RawThenModelConverters()
+    {
+        var raw = await _raw.ReadAsync(NextId()) ?? throw new InvalidOperationException("Not found.");
+        return (_data.ConvertFromProvider(raw.RegistrationJson), _history.ConvertFromProvider(raw.History));
+    }
 
     /// <summary>The persistence layer alone: a new context and an untracked query by id (no permission, no visibility).</summary>
     [Benchmark]

@@ -21,9 +21,11 @@ namespace Crm.Benchmarks.Engine;
 /// <param name="MergedInto">The account it was merged into.</param>
 /// <param name="MergedFrom">Accounts merged into it.</param>
 /// <param name="Registration">The registration document, parsed.</param>
+/// <param name="RegistrationJson">The registration document, as text.</param>
 /// <param name="History">The change history document, as text.</param>
 public sealed record RawAccount(AccountId Id, long Version, IntegrationState Integration, LocalDate? LastPurchase, ErpSituation ErpSituation,
-    LeadId? ConvertedFrom, AccountId? MergedInto, IReadOnlyList<AccountId> MergedFrom, RegistrationForm Registration, string History);
+    LeadId? ConvertedFrom, AccountId? MergedInto, IReadOnlyList<AccountId> MergedFrom, RegistrationForm Registration, string RegistrationJson,
+    string History);
 
 /// <summary>
 /// Reads one visible account by id with a <see cref="SqliteCommand"/> on a pooled connection: the same row the engine reads
@@ -59,14 +61,14 @@ internal sealed class RawAccountReader(string file, TenantId tenant, UserId owne
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
             return null;
+        var registration = reader.GetString(7);
         return new RawAccount(id, reader.GetInt64(0), Integration(reader.GetString(1)),
             reader.IsDBNull(2) ? null : LocalDatePattern.Iso.Parse(reader.GetString(2)).Value,
             Enum.Parse<ErpSituation>(reader.GetString(3)),
             reader.IsDBNull(4) ? null : new LeadId(reader.GetGuid(4)),
             reader.IsDBNull(5) ? null : new AccountId(reader.GetGuid(5)),
             JsonSerializer.Deserialize<List<AccountId>>(reader.GetString(6), Json)!,
-            JsonSerializer.Deserialize<RegistrationForm>(reader.GetString(7), Json)!,
-            reader.GetString(8));
+            JsonSerializer.Deserialize<RegistrationForm>(registration, Json)!, registration, reader.GetString(8));
     }
 
     // EF Core's SQLite provider stores a Guid as upper-case text.
