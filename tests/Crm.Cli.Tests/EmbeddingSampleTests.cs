@@ -23,30 +23,23 @@ public sealed class EmbeddingSampleTests : IDisposable
     }
 
     [Fact]
-    public void The_sample_registers_reads_back_refuses_a_duplicate_and_a_denied_action()
+    public void The_sample_registers_reads_back_refuses_a_duplicate_and_a_denied_action_at_every_run()
     {
-        var (exit, output, error) = RunSample();
+        // Twice on the same file: the sample provisions a new tenant at each run, so its output never changes.
+        for (var run = 1; run <= 2; run++)
+        {
+            var (exit, output, error) = RunSample();
 
-        Assert.True(exit == 0, $"exit {exit}: {error}");
-        Assert.Equal("", error);
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(3, lines.Length);
-        Assert.Equal("registered: Cliente Exemplo Ltda (EXEMPLO), CNPJ 11.222.333/0001-81, version 1", lines[0]);
-        Assert.StartsWith("again: duplicate: account.tax_id.duplicate", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("ana merges: denied: Accounts ", lines[2], StringComparison.Ordinal);
-        Assert.Contains("Delete", lines[2], StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_folder.FullName, "crm.db")), "the sample's database is not where the README says");
-    }
-
-    [Fact]
-    public void The_sample_runs_again_on_the_same_file()
-    {
-        RunSample();
-
-        var (exit, output, _) = RunSample();
-
-        Assert.Equal(0, exit);
-        Assert.StartsWith("registered: Cliente Exemplo Ltda", output, StringComparison.Ordinal);
+            Assert.True(exit == 0, $"run {run}, exit {exit}: {error}");
+            Assert.Equal("", error);
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Equal(3, lines.Length);
+            Assert.Equal("registered: Cliente Exemplo Ltda (EXEMPLO), CNPJ 11.222.333/0001-81, version 1", lines[0]);
+            Assert.StartsWith("again: duplicate: account.tax_id.duplicate", lines[1], StringComparison.Ordinal);
+            Assert.StartsWith("ana merges: denied: Accounts ", lines[2], StringComparison.Ordinal);
+            Assert.Contains("Delete", lines[2], StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(_folder.FullName, "crm.db")), "the sample's database is not where the README says");
+        }
     }
 
     [Fact]
@@ -113,10 +106,10 @@ public sealed class EmbeddingSampleTests : IDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail("the sample did not finish within 60 s");
+            Assert.Fail("the sample did not finish within 120 s");
         }
         return (process.ExitCode, output.Result, error.Result);
     }
