@@ -116,8 +116,7 @@ public sealed class DatasulAdapter : ErpAdapter<DatasulCustomer>
         ]);
         Rules = [.. _erpRules.All, .. _gpRules.All];
         Descriptor = new AdapterDescriptor(Id, Name,
-            ErpCapabilities.ExportAccounts | ErpCapabilities.ImportAccounts | ErpCapabilities.AccountStatus | ErpCapabilities.GestaoDePlanos,
-            ContractVersion.Current);
+            ErpCapabilities.ExportAccounts | ErpCapabilities.ImportAccounts | ErpCapabilities.AccountStatus | ErpCapabilities.GestaoDePlanos);
         FieldRequirements = DatasulLimits.Requirements("Datasul", Required);
     }
 

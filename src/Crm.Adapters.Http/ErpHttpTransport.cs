@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
@@ -96,9 +97,21 @@ public abstract partial class ErpHttpTransport : IErpTransport
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
-            return ReadErpCode(body) is { Length: > 0 } code
+        {
+            string? code;
+            try
+            {
+                code = ReadErpCode(body);
+            }
+            catch (JsonException)
+            {
+                // Accepted, perhaps applied, but unreadable: a resend under the same key gets the ERP's answer again.
+                return new Unavailable($"{Erp}: HTTP {status} with an answer that is not the ERP's JSON.");
+            }
+            return code is { Length: > 0 }
                 ? new Delivered(code, body)
                 : new Rejected([new Problem("", $"{Erp}.response.no_code", $"{Erp} acknowledged the message without a customer code.")]);
+        }
         if (status is 408 or 429 or >= 500)
             return new Unavailable($"{Erp}: HTTP {status} {response.ReasonPhrase}.", RetryAfterOf(response.Headers.RetryAfter));
         var problems = ReadProblems(body);
@@ -132,7 +145,10 @@ public abstract partial class ErpHttpTransport : IErpTransport
     protected virtual ValueTask<TransportResult?> RenewCredentialsAsync(AuthenticationHeaderValue? refused, CancellationToken cancellationToken) =>
         ValueTask.FromResult<TransportResult?>(null);
 
-    /// <summary>The customer's code in the ERP's answer to an accepted message; null when it has none.</summary>
+    /// <summary>
+    /// The customer's code in the ERP's answer to an accepted message; null when it has none. A <see cref="JsonException"/>
+    /// (the answer is not the ERP's JSON) makes the send <see cref="Unavailable"/>.
+    /// </summary>
     protected abstract string? ReadErpCode(string body);
 
     /// <summary>The problems in the ERP's error answer; empty when the body is not the ERP's error format.</summary>

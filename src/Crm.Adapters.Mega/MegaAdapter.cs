@@ -44,8 +44,7 @@ public sealed class MegaAdapter : ErpAdapter<MegaAgent>
             rules.Integrated(RegistrationField.PriceTable, MasterDataKind.PriceTable, activeOnly: true),
         ]);
         Descriptor = new AdapterDescriptor(Id, "Senior Mega",
-            ErpCapabilities.ExportAccounts | ErpCapabilities.ImportAccounts | ErpCapabilities.AccountStatus | ErpCapabilities.InitialLoad,
-            ContractVersion.Current);
+            ErpCapabilities.ExportAccounts | ErpCapabilities.ImportAccounts | ErpCapabilities.AccountStatus | ErpCapabilities.InitialLoad);
     }
 
     /// <inheritdoc />
@@ -57,12 +56,12 @@ public sealed class MegaAdapter : ErpAdapter<MegaAgent>
     /// <inheritdoc />
     public override FieldLimits Limits => NoLimits;
 
-    /// <inheritdoc />
-    public override string Resource => "agent";
+    /// <summary>The main address its rules require; no sizes (Mega publishes none).</summary>
+    public override Domain.Accounts.Configuration.ErpFieldRequirements FieldRequirements { get; } =
+        NoLimits.Requirements("Mega", [RegistrationField.CorrespondenceAddress]);
 
     /// <inheritdoc />
-    public override EligibilityResult Evaluate(Account account, EligibilityContext context) =>
-        ToGp(context) ? NoGestaoDePlanos("Mega") : _rules.Evaluate(account, context);
+    public override string Resource => "agent";
 
     /// <inheritdoc />
     public override MegaAgent ToPayload(Account account)

@@ -53,7 +53,7 @@ public sealed class ProtheusAdapter : ErpAdapter<ProtheusCustomer>
         new("SA1.A1_DDD", "listOfCommunicationInformation[].DiallingCode", 3),
         new("SA1.A1_TEL", "listOfCommunicationInformation[].PhoneNumber", 15),
         new("SA1.A1_FAX", "listOfCommunicationInformation[].FaxNumber", 15),
-        new("SA1.A1_EMAIL", "listOfCommunicationInformation[].Email", 30),
+        new("SA1.A1_EMAIL", "listOfCommunicationInformation[].Email", 30, RegistrationField.Email),
         new("SA1.A1_VEND", "vendorInformation.vendorTypeCode", 6, RegistrationField.Representative),
         new("SA1.A1_COND", "paymentConditionCode", 3, RegistrationField.PaymentCondition),
         new("SA1.A1_TABELA", "priceListHeaderItemCode", 3, RegistrationField.PriceTable),
@@ -103,7 +103,7 @@ public sealed class ProtheusAdapter : ErpAdapter<ProtheusCustomer>
             rules.FitsIn(RegistrationField.PriceTable, 3),
         ]);
         Descriptor = new AdapterDescriptor(Id, "TOTVS Protheus",
-            ErpCapabilities.ExportAccounts | ErpCapabilities.ImportAccounts | ErpCapabilities.AccountStatus, ContractVersion.Current);
+            ErpCapabilities.ExportAccounts | ErpCapabilities.ImportAccounts | ErpCapabilities.AccountStatus);
         FieldRequirements = ProtheusLimits.Requirements("Protheus",
             [RegistrationField.LegalName, RegistrationField.ShortName, RegistrationField.CorrespondenceAddress, RegistrationField.Email]);
     }
@@ -122,10 +122,6 @@ public sealed class ProtheusAdapter : ErpAdapter<ProtheusCustomer>
 
     /// <inheritdoc />
     public override string Resource => "customerVendor";
-
-    /// <inheritdoc />
-    public override EligibilityResult Evaluate(Account account, EligibilityContext context) =>
-        ToGp(context) ? NoGestaoDePlanos("Protheus") : _rules.Evaluate(account, context);
 
     /// <summary>The account's <c>A1_TIPO</c>: its custom field, else the configured default.</summary>
     private static string CustomerType(Account account, string defaultType)

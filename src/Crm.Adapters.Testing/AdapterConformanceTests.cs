@@ -45,6 +45,13 @@ public abstract class AdapterConformanceTests
     /// <summary>A fresh fake ERP endpoint that accepts <see cref="EligibleAccount"/>.</summary>
     protected abstract FakeErpEndpoint CreateEndpoint();
 
+    /// <summary>
+    /// Payload paths of limits no text of a valid registration can exceed (a UF, a CEP, a code...), exempt from
+    /// <see cref="The_long_text_account_reaches_every_limit_a_text_can_exceed"/>; limits of fields an eligibility rule keeps
+    /// within bounds (<c>{erp}.{field}.too_long</c>) are exempt without being listed.
+    /// </summary>
+    protected virtual IReadOnlyCollection<string> FixedSizePaths => [];
+
     /// <summary>How payloads read back are validated: as accounts, under <see cref="Context"/>'s settings.</summary>
     protected virtual RegistrationContext ReadBackContext => new(Context.Settings, RegistrationKind.Account);
 
@@ -121,6 +128,64 @@ public abstract class AdapterConformanceTests
                 Assert.All(PayloadPaths.ValuesAt(body, limit.PayloadPath), value =>
                     Assert.True(value.Length <= limit.MaxLength, $"{limit.ErpField} ({limit.PayloadPath}) holds {limit.MaxLength}: '{value}'."));
         }
+    }
+
+    /// <summary>Every field limit points at a path some payload has a value at (a misspelt path limits nothing).</summary>
+    [Fact]
+    public void Every_field_limit_points_at_a_path_present_in_the_payload()
+    {
+        var bodies = new[] { EligibleAccount(), LongTextAccount(), EligibleAccount().Integrated(SampleErpCode) }
+            .Select(a => Adapter.Prepare(a).Body).ToList();
+        var missing = Adapter.Limits.All.Where(l => bodies.All(b => PayloadPaths.ValuesAt(b, l.PayloadPath).Count == 0))
+            .Select(l => $"{l.ErpField} ({l.PayloadPath})").ToList();
+        Assert.True(missing.Count == 0,
+            $"No payload of the sample accounts has a value at: {string.Join(", ", missing)}. Fix the path, or give the accounts the field.");
+    }
+
+    /// <summary>
+    /// The long-text account reaches every limit a text can exceed: its payload holds a value as long as the limit (less the
+    /// blanks a cut drops at its end), so the cutting is exercised.
+    /// </summary>
+    [Fact]
+    public void The_long_text_account_reaches_every_limit_a_text_can_exceed()
+    {
+        const int cutSlack = 2;
+        var erp = Adapter.Descriptor.Erp.Value;
+        var paths = Adapter.Limits.All.Select(l => l.PayloadPath).ToHashSet();
+        Assert.All(FixedSizePaths, path => Assert.True(paths.Contains(path), $"FixedSizePaths names {path}, which no limit has."));
+        var codes = Adapter.Rules.Select(r => r.Code).ToHashSet();
+        var body = Adapter.Prepare(LongTextAccount()).Body;
+        var unreached = Adapter.Limits.All
+            .Where(l => !FixedSizePaths.Contains(l.PayloadPath))
+            .Where(l => l.CrmField is not { } field || !codes.Contains($"{erp}.{field.Path()}.too_long"))
+            .Where(l => !PayloadPaths.ValuesAt(body, l.PayloadPath).Any(v => v.Length >= l.MaxLength - cutSlack))
+            .Select(l => $"{l.ErpField} ({l.PayloadPath}, {l.MaxLength})").ToList();
+        Assert.True(unreached.Count == 0,
+            $"The long-text account does not reach: {string.Join(", ", unreached)}. Lengthen its texts, or list fixed-size paths in FixedSizePaths.");
+    }
+
+    /// <summary>
+    /// The field requirements the adapter declares match its rules: a field declared required is checked by some rule; a
+    /// rule <c>{erp}.{field}.required</c> has its field declared required (except the CPF/CNPJ, which the client type
+    /// requires); a rule <c>{erp}.{field}.too_long</c> has its field's length declared.
+    /// </summary>
+    [Fact]
+    public void Declared_requirements_match_the_rules()
+    {
+        var erp = Adapter.Descriptor.Erp.Value;
+        var requirements = Adapter.FieldRequirements;
+        var codes = Adapter.Rules.Select(r => r.Code).ToHashSet();
+        var mismatches = new List<string>();
+        foreach (var field in requirements.Required.Where(f => !Adapter.Rules.Any(r => r.Field == f.Path() || r.Field.StartsWith(f.Path() + ".", StringComparison.Ordinal))))
+            mismatches.Add($"{field} is declared required, but no rule checks {field.Path()}");
+        foreach (var field in Enum.GetValues<RegistrationField>())
+        {
+            if (field != RegistrationField.TaxId && codes.Contains($"{erp}.{field.Path()}.required") && !requirements.Required.Contains(field))
+                mismatches.Add($"rule {erp}.{field.Path()}.required, but {field} is not in FieldRequirements.Required");
+            if (codes.Contains($"{erp}.{field.Path()}.too_long") && !requirements.MaxLengths.ContainsKey(field))
+                mismatches.Add($"rule {erp}.{field.Path()}.too_long, but FieldRequirements.MaxLengths has no {field}");
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }
 
     /// <summary>Limits on registration fields are part of the field requirements.</summary>
@@ -208,14 +273,15 @@ public abstract class AdapterConformanceTests
         Assert.NotEqual(before.Key, Adapter.Prepare(account).Key);
     }
 
-    /// <summary>Gestao de planos is refused unless declared.</summary>
+    /// <summary>Gestao de planos is refused unless declared, and answered by an adapter that declares it.</summary>
     [Fact]
     public void Gestao_de_planos_is_refused_unless_declared()
     {
-        if (Adapter.Descriptor.Can(ErpCapabilities.GestaoDePlanos))
-            return;
         var result = Adapter.Evaluate(EligibleAccount(), Context with { System = IntegrationSystem.Gp });
-        Assert.Equal(["integration.gp_unsupported"], result.Problems.Select(p => p.Code));
+        if (Adapter.Descriptor.Can(ErpCapabilities.GestaoDePlanos))
+            Assert.DoesNotContain("integration.gp_unsupported", result.Problems.Select(p => p.Code));
+        else
+            Assert.Equal(["integration.gp_unsupported"], result.Problems.Select(p => p.Code));
     }
 
     /// <summary>Erp applies a message once and later updates under the code it gave.</summary>

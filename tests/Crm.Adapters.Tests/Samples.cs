@@ -95,15 +95,21 @@ internal static class Samples
     {
         ShortName = "PADSJLONGO",
         LegalName = "Padaria e Confeitaria São João do Bairro",
+        TradeName = "Padaria, Confeitaria e Rotisseria São João do Bairro de Santana de Parnaíba",
         Addresses =
         [
-            new AddressForm(AddressKind.Correspondence, "Avenida Engenheiro Luís Carlos Berrini Extensão Norte", "1500", "Bloco B, sala 1203, edifício comercial", "Jardim Paulistano Residencial das Flores", "Santana de Parnaíba", "SP", "06500-000", "3547304"),
-            new AddressForm(AddressKind.Billing, "Rua Professor Doutor Antônio de Almeida Prado Filho", "77", null, "Cidade Universitária Armando de Salles Oliveira", "Santana de Parnaíba", "SP", "06500-000", "3547304"),
-            new AddressForm(AddressKind.Delivery, "Estrada Municipal dos Romeiros Quilômetro Trinta e Dois", "s/n", null, "Distrito Industrial Fazendinha", "Santana de Parnaíba", "SP", "06500-000", "3547304", null, true, "CENTRO-DISTRIBUICAO-1"),
+            new AddressForm(AddressKind.Correspondence, "Avenida Engenheiro Luís Carlos Berrini Extensão Norte do Complexo Empresarial Jardim", "1500", "Bloco B, sala 1203, edifício comercial Torre Norte Executiva", "Jardim Paulistano Residencial das Flores", "Santana de Parnaíba", "SP", "06500-000", "3547304", Country),
+            new AddressForm(AddressKind.Billing, "Rua Professor Doutor Antônio de Almeida Prado Filho", "77", null, "Cidade Universitária Armando de Salles Oliveira", "Santana de Parnaíba", "SP", "06500-000", "3547304", Country),
+            new AddressForm(AddressKind.Delivery, "Estrada Municipal dos Romeiros Quilômetro Trinta e Dois", "s/n", null, "Distrito Industrial Fazendinha", "Santana de Parnaíba", "SP", "06500-000", "3547304", Country, true, "CENTRO-DISTRIBUICAO-1"),
         ],
+        Phones = [.. Company().Phones, new PhoneForm(PhoneType.FaxErp2, "(11) 3456-7892")],
+        OtherContacts = [new ElectronicContact(ElectronicContactKind.Website, "https://www.padariaeconfeitariasaojoaodobairro.com.br/lojas")],
         Emails = [new EmailForm("compras@padariasj.com.br"), .. Enumerable.Range(1, 30).Select(i => new EmailForm($"notas.fiscais.{i}@padariasj.com.br", EmailPurpose.Nfe))],
         Observations = [new Observation(ObservationType.Integration, string.Concat(Enumerable.Repeat("Entregar pela manhã, portão 3. ", 80)))],
     };
+
+    // Longer than Datasul's pais (20).
+    private const string Country = "República Federativa do Brasil";
 
     public static Account Register(RegistrationForm form) => TestAccounts.Register(form, Registration);
 

@@ -29,7 +29,15 @@ public enum ErpCapabilities
 /// <summary>An adapter's identity card: its ERP, a display name, its capabilities and the contract version it was built for.</summary>
 public sealed record AdapterDescriptor
 {
-    /// <summary>Creates a descriptor.</summary>
+    /// <summary>
+    /// Creates a descriptor for the contract version the adapter is compiled against: the defaults of
+    /// <paramref name="contractMajor"/> and <paramref name="contractMinor"/> are constants the compiler copies into the
+    /// adapter's assembly, so the version travels with the adapter, not with the host that loads it.
+    /// </summary>
+    public AdapterDescriptor(ErpId erp, string name, ErpCapabilities capabilities, int contractMajor = ContractVersion.CompiledMajor,
+        int contractMinor = ContractVersion.CompiledMinor) : this(erp, name, capabilities, new ContractVersion(contractMajor, contractMinor)) { }
+
+    /// <summary>Creates a descriptor for the contract version <paramref name="builtFor"/> (never <see cref="ContractVersion.Current"/>, the host's).</summary>
     public AdapterDescriptor(ErpId erp, string name, ErpCapabilities capabilities, ContractVersion builtFor)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

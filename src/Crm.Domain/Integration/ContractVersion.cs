@@ -19,13 +19,30 @@ public readonly record struct ContractVersion : IComparable<ContractVersion>
     }
 
     /// <summary>
-    /// The version this build of Crm.Domain implements: what a host offers and what a new adapter should state. 1.1 added
-    /// <see cref="Eligibility.AccountRules"/> rules built from a field alone (<c>Informed(field)</c>, <c>Integrated(field, kind)</c>,
-    /// <c>FitsIn(field, max)</c>, <c>Digits</c>), which read the account's packed facts, and
-    /// <see cref="Eligibility.IntegratedMasterData.Find(Eligibility.MasterDataKind, Accounts.Registration.RegistrationData)"/>; the
-    /// 1.0 rules given a selector are unchanged.
+    /// The major of the contract this build of Crm.Domain implements. A constant: an adapter that states
+    /// <c>new ContractVersion(ContractVersion.CompiledMajor, ContractVersion.CompiledMinor)</c> (or builds its
+    /// <see cref="AdapterDescriptor"/> without a version) gets the value of the Crm.Domain it was compiled against baked into
+    /// its own assembly, so a host of another version sees the truth.
     /// </summary>
-    public static ContractVersion Current { get; } = new(1, 1);
+    public const int CompiledMajor = 1;
+
+    /// <summary>
+    /// The minor of the contract this build of Crm.Domain implements (see <see cref="CompiledMajor"/>). 1.1 added
+    /// <see cref="Eligibility.AccountRules"/> rules built from a field alone (<c>Informed(field)</c>,
+    /// <c>Integrated(field, kind)</c>, <c>FitsIn(field, max)</c>, <c>Digits</c>), which read the account's packed facts, and
+    /// <see cref="Eligibility.IntegratedMasterData.Find(Eligibility.MasterDataKind, Accounts.Registration.RegistrationData)"/>.
+    /// 1.2 made <see cref="ErpAdapter{TPayload}.Evaluate"/> a default (the adapter's rules for the ERP, the "Gestão de Planos
+    /// unsupported" answer for GP), added <see cref="Messages.IdempotencyKey.TryParse"/>, and let rule codes use the ERP id
+    /// alphabet (hyphens). Adapters built for 1.0 and 1.1 run unchanged.
+    /// </summary>
+    public const int CompiledMinor = 2;
+
+    /// <summary>
+    /// The version the running Crm.Domain implements: what a host offers. It is read at run time, from the host's copy of
+    /// Crm.Domain, so an adapter must not state it as the version it was built for: use <see cref="CompiledMajor"/> and
+    /// <see cref="CompiledMinor"/>, which the compiler copies into the adapter.
+    /// </summary>
+    public static ContractVersion Current { get; } = new(CompiledMajor, CompiledMinor);
 
     /// <summary>Breaking changes.</summary>
     public int Major { get; }

@@ -30,8 +30,18 @@ public abstract class ErpAdapter<TPayload> : IErpAdapter where TPayload : class
     /// <summary>The ERP resource the payload is sent to, e.g. <c>customerPublic</c>.</summary>
     public abstract string Resource { get; }
 
-    /// <inheritdoc />
-    public abstract EligibilityResult Evaluate(Account account, EligibilityContext context);
+    /// <summary>
+    /// For the ERP (<c>System = Erp</c>): every rule of <see cref="Rules"/>. For <i>Gestão de Planos</i> (<c>System = Gp</c>):
+    /// the "unsupported" answer (<c>integration.gp_unsupported</c>). An adapter that declares
+    /// <see cref="ErpCapabilities.GestaoDePlanos"/> overrides this with its GP rules.
+    /// </summary>
+    public virtual EligibilityResult Evaluate(Account account, EligibilityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ToGp(context) ? NoGestaoDePlanos(Descriptor.Name) : (_rules ??= new EligibilityRules(Rules)).Evaluate(account, context);
+    }
+
+    private EligibilityRules? _rules;
 
     /// <summary>The ERP payload of <paramref name="account"/>, texts cut to the ERP's limits.</summary>
     public abstract TPayload ToPayload(Account account);
@@ -65,7 +75,10 @@ public abstract class ErpAdapter<TPayload> : IErpAdapter where TPayload : class
     protected static string? ErpCodeOf(Account account) =>
         account.Integration.TryPickT1(out var erp, out _) ? erp.ErpCode : null;
 
-    /// <summary>The result every adapter without <i>Gestão de Planos</i> gives when asked about GP.</summary>
+    /// <summary>
+    /// The result every adapter without <i>Gestão de Planos</i> gives when asked about GP; <see cref="Evaluate"/> answers it
+    /// by default (adapters built for contract 1.0–1.1 call it themselves).
+    /// </summary>
     protected static EligibilityResult NoGestaoDePlanos(string erpName) => new Problems.Invalid(new Problems.Problem("",
         "integration.gp_unsupported", $"O adaptador {erpName} não integra com o Gestão de Planos."));
 

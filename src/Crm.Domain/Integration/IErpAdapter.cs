@@ -8,7 +8,7 @@ using NodaTime;
 namespace Crm.Domain.Integration;
 
 /// <summary>
-/// The contract every ERP adapter implements (contract version <see cref="ContractVersion.Current"/>): who it is, which
+/// The contract every ERP adapter implements (contract version <see cref="ContractVersion.CompiledMajor"/>.<see cref="ContractVersion.CompiledMinor"/>): who it is, which
 /// accounts its ERP accepts, the ERP's field limits, and how an account becomes the ERP's documented payload and back.
 /// Adapters are pure and thread-safe; the transport (<see cref="IErpTransport"/>) is separate. Derive from
 /// <see cref="ErpAdapter{TPayload}"/> rather than implementing this directly.

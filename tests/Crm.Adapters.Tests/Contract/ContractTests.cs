@@ -1,3 +1,6 @@
+using Crm.Adapters.Datasul;
+using Crm.Adapters.Mega;
+using Crm.Adapters.Protheus;
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Registration;
@@ -28,12 +31,42 @@ public sealed class ContractTests
         Prop.ForAll(Versions(), Versions(), Versions(), (a, b, c) => !(a.Accepts(b) && b.Accepts(c)) || a.Accepts(c));
 
     [Fact]
-    public void Contract_1_1_only_adds_so_hosts_run_adapters_built_for_1_0_and_1_0_hosts_refuse_1_1_adapters()
+    public void Contract_1_2_only_adds_so_hosts_run_adapters_built_for_1_0_and_1_1_and_older_hosts_refuse_1_2_adapters()
     {
-        Assert.Equal(new ContractVersion(1, 1), ContractVersion.Current);
+        Assert.Equal(new ContractVersion(1, 2), ContractVersion.Current);
         Assert.True(ContractVersion.Current.Accepts(new ContractVersion(1, 0)));
-        Assert.False(new ContractVersion(1, 0).Accepts(ContractVersion.Current));
+        Assert.True(ContractVersion.Current.Accepts(new ContractVersion(1, 1)));
+        Assert.False(new ContractVersion(1, 1).Accepts(ContractVersion.Current));
     }
+
+    [Fact]
+    public void The_built_in_adapters_state_the_version_they_were_compiled_against()
+    {
+        // Constants are copied into the adapter's assembly, so this is the version of the Crm.Domain they were built with.
+        var compiled = new ContractVersion(ContractVersion.CompiledMajor, ContractVersion.CompiledMinor);
+        Assert.All(new IErpAdapter[] { new DatasulAdapter(), new ProtheusAdapter(), new MegaAdapter() },
+            adapter => Assert.Equal(compiled, adapter.Descriptor.BuiltFor));
+        Assert.Equal(new ContractVersion(1, 0), new AdapterDescriptor(ErpId.Of("acme"), "Acme", ErpCapabilities.ExportAccounts, 1, 0).BuiltFor);
+    }
+
+    [Property]
+    public Property Every_erp_id_prefixes_valid_rule_codes() =>
+        Prop.ForAll(Gen.Elements([.. "abcdefghijklmnopqrstuvwxyz0123456789-_"]).ArrayOf().Where(c => c.Length is >= 2 and <= 32)
+            .Select(c => new string(c)).ToArbitrary(), text =>
+        {
+            var erp = ErpId.Of(text);
+            var rules = new AccountRules(erp, "Qualquer");
+            return rules.ClientTypeIntegrates().Code.StartsWith(erp.Value + ".", StringComparison.Ordinal)
+                   && rules.FitsIn(RegistrationField.LegalName, 40).Code == $"{erp.Value}.legal_name.too_long";
+        });
+
+    [Theory]
+    [InlineData("datasul..too_long")]
+    [InlineData("Datasul.x")]
+    [InlineData("datasul.x y")]
+    [InlineData(".datasul")]
+    public void Malformed_rule_codes_are_refused(string code) =>
+        Assert.Throws<ArgumentException>(() => new EligibilityRule(code, "", "Regra.", static (_, _) => true));
 
     [Fact]
     public void The_1_0_rules_given_a_selector_keep_their_signatures()

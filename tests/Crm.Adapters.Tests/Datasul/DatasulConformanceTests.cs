@@ -21,6 +21,13 @@ public sealed class DatasulConformanceTests : AdapterConformanceTests
     protected override string SampleErpCode => "1234";
     protected override FakeErpEndpoint CreateEndpoint() => new FakeDatasulEms();
 
+    // Documents, CEPs, UFs, phone numbers and codes have fixed sizes within the limits; no municipality name (IBGE) has 50 characters.
+    protected override IReadOnlyCollection<string> FixedSizePaths =>
+    [
+        "PersonalId", "StateRegistration", "ZipCode", "BillingZipCode", "DeliveryPlaces[].ZipCode", "State", "BillingState",
+        "DeliveryPlaces[].State", "Telefax", "Telex", "PriceTable", "City", "BillingCity", "DeliveryPlaces[].City",
+    ];
+
     protected override IEnumerable<(string Body, LocalDate Today, ErpSituation Expected)> StatusSamples()
     {
         var customer = new DatasulCustomer { CustomerCode = 1234, ShortName = "PADSJOAO", ImplementationDate = "2020-01-10" };

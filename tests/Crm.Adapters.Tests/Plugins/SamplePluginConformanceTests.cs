@@ -27,6 +27,9 @@ public sealed class SamplePluginConformanceTests : AdapterConformanceTests
     protected override string SampleErpCode => "77";
     protected override FakeErpEndpoint CreateEndpoint() => new SimpleFakeErp(ErpId.Of("acme"));
 
+    // The shared long-text account stays eligible for Protheus (e-mail ≤ 30); no municipality name has 40 characters.
+    protected override IReadOnlyCollection<string> FixedSizePaths => ["email", "city"];
+
     protected override IEnumerable<(string Body, LocalDate Today, ErpSituation Expected)> StatusSamples()
     {
         yield return ("""{"code":"77","name":"Padaria","active":true}""", TestAccounts.Today, ErpSituation.Active);

@@ -50,7 +50,7 @@ public sealed class ProtheusAdapterTests
         var payload = Adapter.ToPayload(Samples.Register(Samples.LongTexts()));
 
         Assert.Equal("47304", payload.Address!.City!.CityCode);
-        Assert.Equal("Avenida Engenheiro Luís Carlos Berrini Extensão Norte, 1500", payload.Address.Address);
+        Assert.Equal("Avenida Engenheiro Luís Carlos Berrini Extensão Norte do Complexo Empresarial Ja", payload.Address.Address); // A1_END 80
         Assert.Equal("Santana de Parn", payload.ShippingAddress!.City!.CityDescription);
         Assert.Equal("Distrito Industrial", payload.ShippingAddress.District); // A1_BAIRROE 20, trimmed
         Assert.Equal("Rua Professor Doutor Antônio de Almeida", payload.BillingInformation!.Address!.Address); // A1_ENDCOB 40, trimmed

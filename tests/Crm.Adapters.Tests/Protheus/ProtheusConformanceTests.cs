@@ -21,6 +21,17 @@ public sealed class ProtheusConformanceTests : AdapterConformanceTests
     protected override string SampleErpCode => "00012301";
     protected override FakeErpEndpoint CreateEndpoint() => ProtheusFakes.Seeded();
 
+    // The branch comes from the options; codes, documents, CEPs, UFs and phone parts have fixed sizes within the limits; no
+    // municipality name (IBGE) has 60 characters.
+    protected override IReadOnlyCollection<string> FixedSizePaths =>
+    [
+        "branchId", "code", "storeId", "strategicCustomerType", "governmentalInformation[].Id[]", "address.city.cityCode",
+        "address.city.cityDescription", "address.state.stateId", "address.zipCode", "shippingAddress.state.stateId",
+        "shippingAddress.zipCode", "billingInformation.address.state.stateId", "billingInformation.address.zipCode",
+        "listOfCommunicationInformation[].InternationalDiallingCode", "listOfCommunicationInformation[].DiallingCode",
+        "listOfCommunicationInformation[].PhoneNumber", "listOfCommunicationInformation[].FaxNumber", "carrierCode",
+    ];
+
     protected override IEnumerable<(string Body, LocalDate Today, ErpSituation Expected)> StatusSamples()
     {
         var customer = new ProtheusCustomer { Code = "000123", StoreId = "01", Name = "Padaria São João Ltda" };

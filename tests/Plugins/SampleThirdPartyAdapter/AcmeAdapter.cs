@@ -70,6 +70,10 @@ public sealed class AcmeAdapter : ErpAdapter<AcmeCustomer>
     /// <inheritdoc />
     public override FieldLimits Limits => AcmeLimits;
 
+    /// <summary>What its rules require, and its lengths, for "consider the ERP's mandatory fields".</summary>
+    public override global::Crm.Domain.Accounts.Configuration.ErpFieldRequirements FieldRequirements =>
+        AcmeLimits.Requirements("Acme", [RegistrationField.Email, RegistrationField.CorrespondenceAddress]);
+
     /// <inheritdoc />
     public override string Resource => "customers";
 

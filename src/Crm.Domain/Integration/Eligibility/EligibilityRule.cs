@@ -13,7 +13,8 @@ public sealed class EligibilityRule
     private readonly Func<Account, EligibilityContext, string>? _message;
 
     /// <summary>Creates a rule.</summary>
-    /// <param name="code">A stable lowercase dotted code, e.g. <c>datasul.short_name.too_long</c>.</param>
+    /// <param name="code">A stable lowercase dotted code, e.g. <c>datasul.short_name.too_long</c>: segments in the alphabet of
+    /// <see cref="ErpId"/> (<see cref="ErpId.IsCodeCharacter"/>), so <c>{erp id}.</c> can prefix it.</param>
     /// <param name="field">The field path it is about, as in registration problems (<c>short_name</c>).</param>
     /// <param name="description">The rule in words (Portuguese), also the message when <paramref name="message"/> is not given.</param>
     /// <param name="isMet">True when the account meets the rule.</param>
@@ -25,8 +26,9 @@ public sealed class EligibilityRule
         ArgumentNullException.ThrowIfNull(field);
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
         ArgumentNullException.ThrowIfNull(isMet);
-        if (!code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_'))
-            throw new ArgumentException($"Rule code '{code}' must be lowercase dotted English.", nameof(code));
+        if (code.Split('.').Any(segment => segment.Length == 0 || !segment.All(ErpId.IsCodeCharacter)))
+            throw new ArgumentException(
+                $"Rule code '{code}' must be dotted segments of lowercase letters, digits, '-' or '_' (the ERP id alphabet).", nameof(code));
         Code = code;
         Field = field;
         Description = description;
