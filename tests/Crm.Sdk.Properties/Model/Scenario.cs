@@ -40,7 +40,7 @@ public sealed record UserSpec(RoleKind Role, RoleKind? Second, int? Manager, int
 public enum OpKind
 {
     RegisterAccount, RegisterLead, UpdateAccount, UpdateLead, GetAccount, GetLead, ListAccounts, ConvertLead, Merge,
-    AddContact, GetContact, ReadSettings, SaveSettings, CreateOpportunity, GetOpportunity, MoveOpportunity, WinOpportunity, LoseOpportunity,
+    AddContact, GetContact, UpdateContact, ListContacts, CheckAccount, RegisterCompany, ReadSettings, SaveSettings, CreateOpportunity, GetOpportunity, MoveOpportunity, WinOpportunity, LoseOpportunity,
 }
 
 /// <summary>
@@ -57,10 +57,13 @@ public sealed record Op(OpKind Kind, int Actor, int A, int B, int C, bool Stale)
 /// <summary>
 /// A lead or account stored before the steps run (registered by suportecrm, an account with an opportunity of its owner),
 /// owned by user <see cref="Owner"/> (modulo the users) and placed at <see cref="Placement"/> (0: no company, else a pair).
+/// A <see cref="Copy"/> is an account with the CNPJ of the previous stored record, written as an import before the engine
+/// would (so that merges have duplicates to merge).
 /// </summary>
-public sealed record Stored(bool Lead, int Owner, int Placement)
+public sealed record Stored(bool Lead, int Owner, int Placement, bool Copy = false)
 {
-    public override string ToString() => $"{(Lead ? "lead" : "account + opportunity")} of u{Owner} at {(Placement == 0 ? "no company" : Scenario.PairNames[Placement - 1])}";
+    public override string ToString() =>
+        $"{(Copy ? "imported copy of the previous record's CNPJ" : Lead ? "lead" : "account + opportunity")} of u{Owner} at {(Placement == 0 ? "no company" : Scenario.PairNames[Placement - 1])}";
 }
 
 /// <summary>A tenant (two custom roles, its users and their hierarchy, some stored records) and a sequence of use cases run in it.</summary>
@@ -83,7 +86,8 @@ public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Rec
         from count in Gen.Choose(3, 7)
         from users in UserSpecs(count)
         from records in (from lead in Gen.Elements(true, false) from owner in Gen.Choose(0, count - 1)
-                         from placement in Gen.Choose(0, PairNames.Length) select new Stored(lead, owner, placement)).ArrayOf().Select(r => r.Take(6).ToArray())
+                         from placement in Gen.Choose(0, PairNames.Length) from copy in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+                         select new Stored(lead, owner, placement, copy)).ArrayOf().Select(r => r.Take(7).ToArray())
         from length in Gen.Choose(minOps, maxOps)
         from ops in Operation(count).ArrayOf(length)
         select new Scenario(roles, users, records, ops);
@@ -151,7 +155,9 @@ public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Rec
             (5, Gen.Constant(OpKind.RegisterAccount)), (3, Gen.Constant(OpKind.RegisterLead)), (4, Gen.Constant(OpKind.UpdateAccount)),
             (2, Gen.Constant(OpKind.UpdateLead)), (3, Gen.Constant(OpKind.GetAccount)), (2, Gen.Constant(OpKind.GetLead)),
             (2, Gen.Constant(OpKind.ListAccounts)), (3, Gen.Constant(OpKind.ConvertLead)), (2, Gen.Constant(OpKind.Merge)),
-            (2, Gen.Constant(OpKind.AddContact)), (1, Gen.Constant(OpKind.GetContact)), (1, Gen.Constant(OpKind.ReadSettings)),
+            (2, Gen.Constant(OpKind.AddContact)), (1, Gen.Constant(OpKind.GetContact)), (1, Gen.Constant(OpKind.UpdateContact)),
+            (1, Gen.Constant(OpKind.ListContacts)), (1, Gen.Constant(OpKind.CheckAccount)), (1, Gen.Constant(OpKind.RegisterCompany)),
+            (1, Gen.Constant(OpKind.ReadSettings)),
             (1, Gen.Constant(OpKind.SaveSettings)), (3, Gen.Constant(OpKind.CreateOpportunity)), (1, Gen.Constant(OpKind.GetOpportunity)),
             (3, Gen.Constant(OpKind.MoveOpportunity)), (2, Gen.Constant(OpKind.WinOpportunity)), (1, Gen.Constant(OpKind.LoseOpportunity)))
         from actor in Gen.Frequency((12, Gen.Choose(0, users - 1)), (1, Gen.Constant(users)), (1, Gen.Constant(users + 1)))

@@ -73,19 +73,26 @@ public sealed class ScenarioRun
         Ok(await Engine.Tenants.ProvisionAsync(_tenant, "Propriedades", Package.Freemium));
         await using (var db = Open())
             _support = db.Users.Single(u => u.Login == User.SupportLogin).Id;
+        // Companies, custom roles and users are stored directly (one unit of work): the steps are what runs through the engine.
         var pairs = new List<(CompanyId, BranchId?)>();
-        for (var c = 0; c < 2; c++)
-        {
-            var company = Ok(await Engine.Tenants.RegisterCompanyAsync(_tenant, _support, new UnitForm($"E{c}", $"Empresa {c}"))).Company;
-            pairs.Add((company, null));
-            for (var f = 0; f < 2; f++)
-                pairs.Add((company, Ok(await Engine.Tenants.AddBranchAsync(_tenant, _support, company, new UnitForm($"F{f}", $"Filial {c}.{f}"), f == 0)).Branch));
-        }
-        _pairs = [.. pairs];
-
-        var roles = new Dictionary<RoleKind, RoleId>();
+        _users = [.. _scenario.Users.Select(_ => new UserId(Guid.NewGuid()))];
         await using (var db = Open())
         {
+            for (var c = 0; c < 2; c++)
+            {
+                var company = Company.Register(new CompanyId(Guid.NewGuid()), _tenant, new UnitForm($"E{c}", $"Empresa {c}")).AsT0;
+                pairs.Add((company.Id, null));
+                for (var f = 0; f < 2; f++)
+                {
+                    var branch = new BranchId(Guid.NewGuid());
+                    Assert.True(company.AddBranch(branch, new UnitForm($"F{f}", $"Filial {c}.{f}"), f == 0).IsT0);
+                    pairs.Add((company.Id, branch));
+                }
+                db.Companies.Add(company);
+            }
+            _pairs = [.. pairs];
+
+            var roles = new Dictionary<RoleKind, RoleId>();
             foreach (var role in db.Roles)
                 if (role.Name == StandardRoles.Diretor.Name) roles[RoleKind.Diretor] = role.Id;
                 else if (role.Name == StandardRoles.Coordenador.Name) roles[RoleKind.Coordenador] = role.Id;
@@ -99,25 +106,22 @@ public sealed class ScenarioRun
                 db.Roles.Add(role);
                 roles[i == 0 ? RoleKind.Custom0 : RoleKind.Custom1] = role.Id;
             }
-            Assert.True((await db.SaveAsync()).IsSaved);
-        }
 
-        _users = [.. _scenario.Users.Select(_ => new UserId(Guid.NewGuid()))];
-        for (var i = 0; i < _users.Length; i++)
-        {
-            var spec = _scenario.Users[i];
-            Ok(await Engine.Tenants.AddUserAsync(_tenant, _users[i], $"u{i}", $"Usuário {i}"));
-            if (spec.Roles.Any())
-                Ok(await Engine.Tenants.AssignRolesAsync(_tenant, _support, _users[i], [.. spec.Roles.Select(r => roles[r])]));
-            if (spec.Manager is { } manager)
-                Ok(await Engine.Tenants.SetManagerAsync(_tenant, _support, _users[i], _users[manager]));
-            Ok(await Engine.Tenants.AllowCompaniesAsync(_tenant, _support, _users[i],
-                [.. spec.Pairs.Select(p => new CompanyBranch(_pairs[p].Company, _pairs[p].Branch))]));
-        }
-        await using (var db = Open())
-        {
-            foreach (var user in db.Users.AsEnumerable().Where(u => Array.IndexOf(_users, u.Id) is var i && i >= 0 && _scenario.Users[i].Inactive))
-                Assert.True(user.Deactivate().IsT0);
+            // Managers come before their reports, so the links never close a cycle.
+            var hierarchy = Hierarchy.Build(_users.Select(u => (u, (UserId?)null))).AsT0;
+            for (var i = 0; i < _users.Length; i++)
+            {
+                var spec = _scenario.Users[i];
+                var user = User.Arrive(_users[i], _tenant, $"u{i}", $"Usuário {i}", null, Package.Freemium).AsT0;
+                if (spec.Roles.Any())
+                    Assert.True(user.AssignRoles(spec.Roles.Select(r => roles[r])).IsT0);
+                if (spec.Manager is { } manager)
+                    Assert.True(user.ReportTo(_users[manager], hierarchy).IsT0);
+                user.AllowCompanies(spec.Pairs.Select(p => new CompanyBranch(_pairs[p].Company, _pairs[p].Branch)));
+                if (spec.Inactive)
+                    Assert.True(user.Deactivate().IsT0);
+                db.Users.Add(user);
+            }
             Assert.True((await db.SaveAsync()).IsSaved);
         }
 
@@ -129,6 +133,12 @@ public sealed class ScenarioRun
         {
             var owner = _users[record.Owner % _users.Length];
             var (company, branch) = Placement(record.Placement);
+            if (record.Copy)
+            {
+                if (_nextSeed > 1)
+                    await ImportCopyAsync(_nextSeed - 1, owner, company, branch);
+                continue;
+            }
             var seed = _nextSeed++;
             if (record.Lead)
             {
@@ -144,6 +154,19 @@ public sealed class ScenarioRun
         }
         _oracle = new Oracle(_scenario, _users, _pairs);
         _rows = await SnapshotAsync();
+    }
+
+    /// <summary>Stores, as an import would (no engine, no duplicate check), an account repeating the CNPJ of <paramref name="seed"/>.</summary>
+    private async Task ImportCopyAsync(int seed, UserId owner, CompanyId? company, BranchId? branch)
+    {
+        var form = Form(seed, owner, company, branch, null) with { ShortName = $"COPIA{_accounts.Count}{seed}", Emails = [new EmailForm($"copia{seed}@gerada.com.br")] };
+        var valid = RegistrationRules.Validate(form, new RegistrationContext(AccountSettings.Default, RegistrationKind.Account)).AsT0;
+        var account = Account.Register(new AccountId(Guid.NewGuid()), _tenant, valid, _support, Engine.Clock);
+        await using var db = Open();
+        db.Accounts.Add(account);
+        Assert.True((await db.SaveAsync()).IsSaved);
+        _accounts.Add(account.Id);
+        _seeds[account.Id.Value] = seed;
     }
 
     // ---- one step -----------------------------------------------------------------------------------------------------
@@ -197,7 +220,8 @@ public sealed class ScenarioRun
                     return;
                 }
                 var (party, version) = await PartyAsync(target);
-                var owner = op.B % (n + 1) == 0 ? party.Data.Owner : _users[op.B % (n + 1) - 1];
+                // Keep the owner, give it to a user, or take it away (only a Diretor-like reach sees records without owner).
+                var owner = (op.B % (n + 2)) switch { 0 => party.Data.Owner, var k when k <= n => _users[k - 1], _ => (UserId?)null };
                 var (company, branch) = op.C % 8 == 7 ? (party.Data.Company, party.Data.Branch) : Placement(op.C);
                 var expected = _oracle.Gate(actor, module, Permission.Edit)
                     ?? (!_oracle.Sees(actor, party.Data.Owner, party.Data.Company, party.Data.Branch) ? Expected.NotFound
@@ -358,6 +382,62 @@ public sealed class ScenarioRun
                     Assert.Equal(id, read.Contact.Id);
                     return Task.CompletedTask;
                 });
+                break;
+            }
+            case OpKind.UpdateContact or OpKind.ListContacts:
+            {
+                if (Pick(_contacts, op.A) is not { } id)
+                {
+                    Skip(index, op);
+                    return;
+                }
+                Contact contact;
+                long version;
+                await using (var db = Open())
+                {
+                    contact = await db.Contacts.SingleAsync(c => c.Id == id);
+                    version = Version(db.Entry(contact));
+                }
+                var (party, _) = await PartyAsync(contact.Owner);
+                var sees = _oracle.Sees(actor, party.Data.Owner, party.Data.Company, party.Data.Branch);
+                if (op.Kind == OpKind.ListContacts)
+                {
+                    var count = await ContactsOfAsync(contact.Owner);
+                    await CheckAsync(index, op, _oracle.Gate(actor, Module.Contacts, Permission.View) ?? (sees ? Expected.Yes : Expected.NotFound),
+                        s => s.Contacts.OfAsync(contact.Owner), write: false, listed =>
+                        {
+                            Assert.Equal(count, listed.Count);
+                            return Task.CompletedTask;
+                        });
+                    break;
+                }
+                var name = $"Pessoa renomeada no passo {index}";
+                await CheckAsync(index, op, _oracle.Gate(actor, Module.Contacts, Permission.Edit) ?? (sees ? Expected.Yes : Expected.NotFound),
+                    s => s.Contacts.UpdateAsync(id, op.Stale ? version - 1 : version, new ContactForm(name)), write: true, async saved =>
+                    {
+                        await using var db = Open();
+                        var now = await db.Contacts.SingleAsync(c => c.Id == id);
+                        Assert.Equal((version + 1, version + 1, name), (saved.Version, Version(db.Entry(now)), now.Name));
+                        Assert.True(now.History.Entries.Count > contact.History.Entries.Count, $"step {index}: a contact update wrote no history");
+                    });
+                break;
+            }
+            case OpKind.CheckAccount:
+            {
+                var form = Form(_nextSeed++, Owner(op.A), null, null, null);
+                await CheckAsync(index, op, _oracle.Gate(actor, Module.Accounts, Permission.Include) ?? Expected.Yes,
+                    s => s.Accounts.CheckAsync(form), write: false, _ => Task.CompletedTask);
+                break;
+            }
+            case OpKind.RegisterCompany:
+            {
+                var code = $"N{index}";
+                await CheckAsync(index, op, _oracle.Gate(actor, Module.Settings, Permission.Include) ?? Expected.Yes,
+                    _ => Engine.Tenants.RegisterCompanyAsync(_tenant, me, new UnitForm(code, $"Empresa do passo {index}")), write: true, async saved =>
+                    {
+                        await using var db = Open();
+                        Assert.Equal(code, (await db.Companies.SingleAsync(c => c.Id == saved.Company)).Details.ErpCode.ToString());
+                    });
                 break;
             }
             case OpKind.ReadSettings:
