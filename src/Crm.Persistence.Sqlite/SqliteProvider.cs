@@ -20,6 +20,13 @@ internal sealed class SqliteProvider : CrmDatabaseProvider
     /// <summary><c>&lt;file&gt;.keys</c> next to the database file.</summary>
     public override string DefaultKeyRingFolder => DatabaseFile + ".keys";
 
+    /// <summary>How long a migration waits for another process that is migrating the same file.</summary>
+    internal TimeSpan MigrationLockTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Migrates under <see cref="MigrationLock"/>, so a process killed while migrating does not block the next start.</summary>
+    protected override Task MigrateAsync(CrmDbContext context, CancellationToken cancellationToken) =>
+        MigrationLock.MigrateAsync(context, DatabaseFile, MigrationLockTimeout, cancellationToken);
+
     protected override Func<TenantId, CrmDbContext> CreateOpener(Action<DbContextOptionsBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);

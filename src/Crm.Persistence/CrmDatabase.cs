@@ -1,4 +1,6 @@
 using Crm.Domain.Identity;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Crm.Persistence;
@@ -39,6 +41,29 @@ public sealed class CrmDatabase
 
     /// <summary>A new context (unit of work) confined to <paramref name="tenant"/>. Dispose it when done.</summary>
     public CrmDbContext Open(TenantId tenant) => _open(tenant);
+
+    /// <summary>
+    /// Whether the database is reachable and has no pending migration, as a value: an unreachable database (a server that
+    /// refuses the connection, a SQLite file that does not exist — it is not created) is reported, not thrown.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public async Task<CrmDatabaseHealth> CheckHealthAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = Open(default);
+        try
+        {
+            if (!await context.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false))
+                return new CrmDatabaseHealth(false, [], $"The {Provider.Name} database cannot be reached.");
+            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+            return new CrmDatabaseHealth(true, pending, pending.Count == 0
+                ? $"The {Provider.Name} database is reachable and migrated."
+                : $"The {Provider.Name} database lacks {pending.Count} migration(s): {string.Join(", ", pending)}.");
+        }
+        catch (DbException e)
+        {
+            return new CrmDatabaseHealth(false, [], $"The {Provider.Name} database failed: {e.Message}");
+        }
+    }
 
     /// <summary>Creates the database or brings it to the latest migration. Safe to run any number of times.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)

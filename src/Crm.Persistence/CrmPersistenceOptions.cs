@@ -1,3 +1,7 @@
+using System.Security.Cryptography.X509Certificates;
+using Crm.Persistence.Secrets;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
+
 namespace Crm.Persistence;
 
 /// <summary>Where and how Crm.Sdk stores its data.</summary>
@@ -20,6 +24,28 @@ public sealed class CrmPersistenceOptions : ICrmDatabaseBuilder
     /// (<c>&lt;file&gt;.keys</c> next to a SQLite file); required for PostgreSQL (a folder shared by every instance of the host).
     /// </summary>
     public string? KeyRingFolder { get; set; }
+
+    /// <summary>
+    /// How the key ring's keys are encrypted at rest; null (the default) stores them in clear, and a warning is logged when
+    /// the key ring is created.
+    /// </summary>
+    public KeyRingProtection? KeyRingProtection { get; private set; }
+
+    /// <summary>Encrypts the key ring's keys with <paramref name="certificate"/> (see <see cref="Secrets.KeyRingProtection.WithCertificate"/>).</summary>
+    /// <param name="certificate">A certificate with its private key.</param>
+    public CrmPersistenceOptions ProtectKeysWithCertificate(X509Certificate2 certificate)
+    {
+        KeyRingProtection = Secrets.KeyRingProtection.WithCertificate(certificate);
+        return this;
+    }
+
+    /// <summary>Encrypts the key ring's keys with the host's <paramref name="encryptor"/> (see <see cref="Secrets.KeyRingProtection.WithEncryptor"/>).</summary>
+    /// <param name="encryptor">The encryptor.</param>
+    public CrmPersistenceOptions ProtectKeysWith(IXmlEncryptor encryptor)
+    {
+        KeyRingProtection = Secrets.KeyRingProtection.WithEncryptor(encryptor);
+        return this;
+    }
 
     CrmPersistenceOptions ICrmDatabaseBuilder.Database => this;
 

@@ -28,6 +28,12 @@ public static class CrmQueries
     /// <summary>Column of the short name's uniqueness key (<see cref="Crm.Domain.Accounts.Registration.ShortName.Key"/>: upper-cased).</summary>
     public const string ShortNameKey = "ShortNameKey";
 
+    /// <summary>Column of a contact's account (null for a lead's contact).</summary>
+    public const string OwnerAccount = "OwnerAccount";
+
+    /// <summary>Column of a contact's lead (null for an account's contact).</summary>
+    public const string OwnerLead = "OwnerLead";
+
     /// <summary>Column of the unmasked CPF or CNPJ.</summary>
     public const string TaxId = "TaxId";
 

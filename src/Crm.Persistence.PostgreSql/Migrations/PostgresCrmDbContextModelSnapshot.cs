@@ -276,6 +276,12 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<Guid?>("OwnerAccount")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OwnerLead")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Phones")
                         .IsRequired()
                         .HasColumnType("text");

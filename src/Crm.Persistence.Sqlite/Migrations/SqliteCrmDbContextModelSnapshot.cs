@@ -272,6 +272,12 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwnerAccount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerLead")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phones")
                         .IsRequired()
                         .HasColumnType("TEXT");

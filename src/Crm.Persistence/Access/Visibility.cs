@@ -1,5 +1,9 @@
 using System.Linq.Expressions;
 using Crm.Domain.Access;
+using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.Contacts;
+using Crm.Domain.Boards;
+using Crm.Domain.Boards.Cards;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -9,18 +13,58 @@ namespace Crm.Persistence.Access;
 
 /// <summary>
 /// Record visibility applied inside the SQL query: the domain's <see cref="VisibilityScope"/> is turned into a WHERE
-/// clause on the owner, company and branch search columns, so a user's query never loads a row the user may not see.
+/// clause on the owner, company and branch search columns of leads and accounts, on the release of the boards of cards,
+/// and on the visibility of the lead or account of contacts, so a user's query never loads a row the user may not see.
 /// </summary>
 public static class Visibility
 {
     /// <summary>The leads or accounts <paramref name="scope"/> allows, as a query (nothing is loaded yet).</summary>
     public static IQueryable<T> VisibleTo<T>(this IQueryable<T> records, VisibilityScope scope)
-        where T : class
+        where T : RegisteredParty
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(scope);
         return records.Where(scope.For(Column<T, UserId?>(CrmQueries.Owner), Column<T, CompanyId?>(CrmQueries.Company),
             Column<T, BranchId?>(CrmQueries.Branch)));
+    }
+
+    /// <summary>
+    /// The cards <paramref name="scope"/> allows, as a query: those of a board released (<see cref="Board.IsReleasedTo"/>)
+    /// to one of the scope's owners — the user itself, and for a Coordenador its subordinates too — or every card for a
+    /// scope over all owners (Diretor, platform Admin). An inactive user sees none. Boards have no company, so the
+    /// scope's companies do not apply.
+    /// </summary>
+    /// <param name="cards">The cards to filter, e.g. <c>db.Cards</c>.</param>
+    /// <param name="scope">The user's scope (<see cref="ScopeOfAsync"/>).</param>
+    /// <param name="db">The unit of work whose boards the release is read from.</param>
+    public static IQueryable<Card> VisibleTo(this IQueryable<Card> cards, VisibilityScope scope, CrmDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(cards);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(db);
+        if (scope.Owners is null)
+            return cards;
+        var owners = scope.Owners.ToList();
+        var released = db.Boards.Where(b => EF.Property<List<UserId>>(b, "_users").Any(u => owners.Contains(u))).Select(b => b.Id);
+        return cards.Where(c => released.Contains(c.Board));
+    }
+
+    /// <summary>
+    /// The contacts <paramref name="scope"/> allows, as a query: those of a lead or account the scope allows
+    /// (<see cref="VisibleTo{T}(IQueryable{T}, VisibilityScope)"/>).
+    /// </summary>
+    /// <param name="contacts">The contacts to filter, e.g. <c>db.Contacts</c>.</param>
+    /// <param name="scope">The user's scope (<see cref="ScopeOfAsync"/>).</param>
+    /// <param name="db">The unit of work whose leads and accounts are read.</param>
+    public static IQueryable<Contact> VisibleTo(this IQueryable<Contact> contacts, VisibilityScope scope, CrmDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(db);
+        var accounts = db.Accounts.VisibleTo(scope).Select(a => (AccountId?)a.Id);
+        var leads = db.Leads.VisibleTo(scope).Select(l => (LeadId?)l.Id);
+        return contacts.Where(c => accounts.Contains(EF.Property<AccountId?>(c, CrmQueries.OwnerAccount))
+            || leads.Contains(EF.Property<LeadId?>(c, CrmQueries.OwnerLead)));
     }
 
     /// <summary>
@@ -31,7 +75,7 @@ public static class Visibility
     /// </summary>
     public static async Task<List<T>> VisiblePageByLegalNameAsync<T, TId>(this IQueryable<T> records, VisibilityScope scope,
         Func<T, TId> idOf, int skip, int take, CancellationToken cancellationToken = default)
-        where T : class
+        where T : RegisteredParty
         where TId : notnull
     {
         ArgumentNullException.ThrowIfNull(idOf);
@@ -63,13 +107,13 @@ public static class Visibility
     /// </summary>
     public static Task<List<TId>> VisibleIdsByLegalNameAsync<T, TId>(this IQueryable<T> records, VisibilityScope scope,
         int skip, int take, CancellationToken cancellationToken = default)
-        where T : class =>
+        where T : RegisteredParty =>
         PageIdsAsync<T, TId>(records, scope, skip, take, Window, cancellationToken);
 
     /// <summary>As the public overload, with the window's length past the page's end (tests shrink it to reach both paths).</summary>
     internal static async Task<List<TId>> PageIdsAsync<T, TId>(IQueryable<T> records, VisibilityScope scope,
         int skip, int take, int window, CancellationToken cancellationToken)
-        where T : class
+        where T : RegisteredParty
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(scope);
@@ -92,7 +136,8 @@ public static class Visibility
     /// </summary>
     private const int Window = 5_000;
 
-    private static IQueryable<TId> Page<T, TId>(IQueryable<T> visible, int skip, int take) =>
+    private static IQueryable<TId> Page<T, TId>(IQueryable<T> visible, int skip, int take)
+        where T : RegisteredParty =>
         ByLegalName<T, TId>(visible).Skip(skip).Take(take).Select(e => EF.Property<TId>(e!, "Id"));
 
     private static IOrderedQueryable<T> ByLegalName<T, TId>(IQueryable<T> records) =>

@@ -1,5 +1,6 @@
 using Crm.Domain.Accounts.Contacts;
 using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Identity;
 using Crm.Persistence.Conversions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -20,5 +21,8 @@ internal sealed class ContactConfiguration(CrmDbContext context) : IEntityTypeCo
         builder.Property(c => c.Marketing).HasConversion(ContactListConverters.Marketing, ContactListConverters.Comparer<MarketingConsent>());
         RegistrationMapping.MapHistory(builder, c => c.History);
         builder.HasTenantIndex(nameof(Contact.Owner));
+        // The owner again as typed ids, so visibility joins the contact to its account or lead by key.
+        SearchColumns.Map(builder, CrmQueries.OwnerAccount, c => c.Owner.TryPickT1(out var account, out _) ? account : (AccountId?)null);
+        SearchColumns.Map(builder, CrmQueries.OwnerLead, c => c.Owner.TryPickT0(out var lead, out _) ? lead : (LeadId?)null);
     }
 }

@@ -1,8 +1,13 @@
 using Crm.Domain.Access;
+using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.Contacts;
+using Crm.Domain.Boards.Cards;
 using Crm.Domain.Identity;
 using Crm.Domain.Tenancy;
 using Crm.Persistence.Access;
+using Crm.Persistence.Boards;
 using Crm.Persistence.Provisioning;
+using Crm.Persistence.Tests.Boards;
 using Crm.Persistence.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,6 +94,85 @@ public sealed class VisibilityQueryTests
     }
 
     // Rows materialized by the query: every one is tracked, so the tracker's count is what the query loaded.
+    [Theory, SqliteData, PostgresData]
+    public async Task A_user_sees_the_cards_of_the_boards_released_to_it_or_to_someone_its_reach_covers(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var team = await Seed(db);
+        var clock = Records.Clock();
+        var prospects = new ProspectCardIndex([]);
+        await using (var write = db.Open(team.Tenant))
+        {
+            // Each board is released to its creator, Ana (outside the tenant's team), and to whom it names.
+            foreach (var (releasedTo, cards) in new[] { (team.Rep1, 2), (team.Outsider, 3), ((UserId?)null, 1) })
+            {
+                var board = BoardRecords.Board(team.Tenant, clock, [("Novo", null)]);
+                if (releasedTo is { } user)
+                    Assert.True(board.Release(user, Records.Ana, clock).IsT0);
+                write.Boards.Add(board);
+                for (var i = 0; i < cards; i++)
+                    write.Cards.Add(BoardRecords.Open(board, 0, $"Cartão {i}", null, prospects, clock));
+            }
+            Assert.True((await write.SaveAsync()).IsSaved);
+        }
+
+        Assert.Equal(6, await Visible(db, team.Tenant, team.Diretor, (c, s, d) => c.Cards.VisibleTo(s, d)));
+        Assert.Equal(2, await Visible(db, team.Tenant, team.Coordenador, (c, s, d) => c.Cards.VisibleTo(s, d)));
+        Assert.Equal(2, await Visible(db, team.Tenant, team.Rep1, (c, s, d) => c.Cards.VisibleTo(s, d)));
+        Assert.Equal(0, await Visible(db, team.Tenant, team.Rep2, (c, s, d) => c.Cards.VisibleTo(s, d)));
+        Assert.Equal(3, await Visible(db, team.Tenant, team.Outsider, (c, s, d) => c.Cards.VisibleTo(s, d)));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_user_sees_the_contacts_of_the_leads_and_accounts_it_sees_even_after_a_contact_moves(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var team = await Seed(db);
+        var clock = Records.Clock();
+        await using (var write = db.Open(team.Tenant))
+        {
+            var owners = new List<Crm.Domain.Accounts.Registration.RegistrationRef>();
+            owners.AddRange((await write.Accounts.Select(a => a.Id).ToListAsync()).Select(id => (Crm.Domain.Accounts.Registration.RegistrationRef)id));
+            foreach (var (owner, seed) in new[] { (team.Rep2, 100), (team.Outsider, 101) })
+            {
+                var lead = Records.Lead(team.Tenant, seed, owner, team.Company);
+                write.Leads.Add(lead);
+                owners.Add(lead.Id);
+            }
+            foreach (var owner in owners)
+                write.Contacts.Add(Contact.Create(new ContactId(Guid.NewGuid()), team.Tenant, owner, new ContactForm("Maria"), Records.Ana, clock).AsT0);
+            Assert.True((await write.SaveAsync()).IsSaved);
+        }
+
+        Assert.Equal(15 + 2, await Visible(db, team.Tenant, team.Diretor, (c, s, d) => c.Contacts.VisibleTo(s, d)));
+        Assert.Equal(9 + 1, await Visible(db, team.Tenant, team.Coordenador, (c, s, d) => c.Contacts.VisibleTo(s, d)));
+        Assert.Equal(3, await Visible(db, team.Tenant, team.Rep1, (c, s, d) => c.Contacts.VisibleTo(s, d)));
+        Assert.Equal(5 + 1, await Visible(db, team.Tenant, team.Outsider, (c, s, d) => c.Contacts.VisibleTo(s, d)));
+
+        // One of the outsider's contacts moves to one of Rep1's accounts (as a merge does): it follows its new owner.
+        await using (var move = db.Open(team.Tenant))
+        {
+            var rep1Account = await move.Accounts.Where(CrmQueries.OwnedBy<Account>([team.Rep1])).Select(a => a.Id).FirstAsync();
+            var outsiderAccounts = await move.Accounts.Where(CrmQueries.OwnedBy<Account>([team.Outsider])).Select(a => a.Id).ToListAsync();
+            var contact = (await move.Contacts.ToListAsync()).First(c => c.Owner.TryPickT1(out var a, out _) && outsiderAccounts.Contains(a));
+            contact.MoveTo(rep1Account, Records.Ana, clock);
+            Assert.True((await move.SaveAsync()).IsSaved);
+        }
+        Assert.Equal(4, await Visible(db, team.Tenant, team.Rep1, (c, s, d) => c.Contacts.VisibleTo(s, d)));
+        Assert.Equal(5, await Visible(db, team.Tenant, team.Outsider, (c, s, d) => c.Contacts.VisibleTo(s, d)));
+    }
+
+    /// <summary>How many rows <paramref name="query"/> loads for <paramref name="user"/>, checking that only those were read.</summary>
+    private static async Task<int> Visible<T>(TestDatabase db, TenantId tenant, UserId user, Func<CrmDbContext, VisibilityScope, CrmDbContext, IQueryable<T>> query)
+        where T : class
+    {
+        await using var context = db.Open(tenant);
+        var scope = (await context.ScopeOfAsync(user)).AsT0;
+        var rows = await query(context, scope, context).ToListAsync();
+        Assert.Equal(rows.Count, context.ChangeTracker.Entries().Count());
+        return rows.Count;
+    }
+
     private static async Task<int> Loaded(TestDatabase db, TenantId tenant, UserId user)
     {
         await using var context = db.Open(tenant);

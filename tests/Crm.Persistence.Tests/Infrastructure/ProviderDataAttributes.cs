@@ -23,3 +23,18 @@ public sealed class PostgresDataAttribute : DataAttribute
 
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[TestProviders.Postgres]];
 }
+
+/// <summary>A fact that needs some commands on the PATH; skipped, with the reason shown, when one is missing.</summary>
+public sealed class CommandsFactAttribute : FactAttribute
+{
+    public CommandsFactAttribute(params string[] commands)
+    {
+        if (commands.FirstOrDefault(c => Find(c) is null) is { } missing)
+            Skip = $"The command {missing} is not on the PATH.";
+    }
+
+    /// <summary>The full path of <paramref name="command"/> on the PATH, or null.</summary>
+    public static string? Find(string command) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(folder => Path.Combine(folder, command)).FirstOrDefault(File.Exists);
+}

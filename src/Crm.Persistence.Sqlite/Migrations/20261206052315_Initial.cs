@@ -169,6 +169,8 @@ namespace Crm.Persistence.Sqlite.Migrations
                     Emails = table.Column<string>(type: "TEXT", nullable: false),
                     Marketing = table.Column<string>(type: "TEXT", nullable: false),
                     History = table.Column<string>(type: "TEXT", nullable: false),
+                    OwnerAccount = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OwnerLead = table.Column<Guid>(type: "TEXT", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

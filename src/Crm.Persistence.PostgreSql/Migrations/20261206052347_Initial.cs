@@ -170,6 +170,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     Emails = table.Column<string>(type: "text", nullable: false),
                     Marketing = table.Column<string>(type: "text", nullable: false),
                     History = table.Column<string>(type: "text", nullable: false),
+                    OwnerAccount = table.Column<Guid>(type: "uuid", nullable: true),
+                    OwnerLead = table.Column<Guid>(type: "uuid", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
