@@ -8,7 +8,8 @@ namespace Crm.Sdk.Properties.Model;
 public enum RoleKind { Diretor, Coordenador, Usuario, Custom0, Custom1, None }
 
 /// <summary>A custom role: a reach and the permissions it grants on the modules the scenarios exercise.</summary>
-public sealed record CustomRole(DataReach Reach, Permission Accounts, Permission Leads, Permission Contacts, Permission Opportunities, Permission Settings)
+public sealed record CustomRole(DataReach Reach, Permission Accounts, Permission Leads, Permission Contacts, Permission Opportunities, Permission Boards,
+    Permission Settings)
 {
     public Permission On(Module module) => module switch
     {
@@ -16,11 +17,12 @@ public sealed record CustomRole(DataReach Reach, Permission Accounts, Permission
         Module.Leads => Leads,
         Module.Contacts => Contacts,
         Module.Opportunities => Opportunities,
+        Module.Boards => Boards,
         Module.Settings => Settings,
         _ => Permission.None,
     };
 
-    public override string ToString() => $"{Reach} [Accounts {Accounts}; Leads {Leads}; Contacts {Contacts}; Opportunities {Opportunities}; Settings {Settings}]";
+    public override string ToString() => $"{Reach} [Accounts {Accounts}; Leads {Leads}; Contacts {Contacts}; Opportunities {Opportunities}; Boards {Boards}; Settings {Settings}]";
 }
 
 /// <summary>
@@ -39,6 +41,7 @@ public sealed record UserSpec(RoleKind Role, RoleKind? Second, int? Manager, int
 /// <summary>The use cases a scenario draws from.</summary>
 public enum OpKind
 {
+    OpenCard, GetCard, MoveCard, ArchiveCard, RestoreCard, LoseCard, ConvertCard, DeleteCard, ReleaseBoard,
     RegisterAccount, RegisterLead, UpdateAccount, UpdateLead, GetAccount, GetLead, ListAccounts, ConvertLead, Merge,
     AddContact, GetContact, UpdateContact, ListContacts, CheckAccount, RegisterCompany, ReadSettings, SaveSettings, CreateOpportunity, GetOpportunity, MoveOpportunity, WinOpportunity, LoseOpportunity,
 }
@@ -67,7 +70,11 @@ public sealed record Stored(bool Lead, int Owner, int Placement, bool Copy = fal
 }
 
 /// <summary>A tenant (two custom roles, its users and their hierarchy, some stored records) and a sequence of use cases run in it.</summary>
-public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Records, Op[] Ops)
+/// <remarks>
+/// <see cref="Boards"/>: two boards created by suportecrm, each released to the users it lists; every stored lead gets a card
+/// on one of them.
+/// </remarks>
+public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Records, int[][] Boards, Op[] Ops)
 {
     /// <summary>The company/branch pairs users may be given, and records placed in: two companies of two branches each.</summary>
     public static readonly string[] PairNames = ["E0", "E0/F0", "E0/F1", "E1", "E1/F0", "E1/F1"];
@@ -77,6 +84,7 @@ public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Rec
         "users:\n" + string.Concat(Users.Select((u, i) => $"  u{i}: {u}\n")) +
         $"  (actor {Users.Length} = suportecrm, actor {Users.Length + 1} = unknown user)\n" +
         "stored:\n" + string.Concat(Records.Select((r, i) => $"  {i}: {r}\n")) +
+        "boards:\n" + string.Concat(Boards.Select((b, i) => $"  board {i} released to suportecrm{string.Concat(b.Select(u => $", u{u}"))}\n")) +
         "ops:\n" + string.Concat(Ops.Select((o, i) => $"  {i,2}: {o}\n"));
 
     public static Arbitrary<Scenario> Arbitrary(int minOps, int maxOps) => Arb.From(Generate(minOps, maxOps), Shrink);
@@ -88,9 +96,10 @@ public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Rec
         from records in (from lead in Gen.Elements(true, false) from owner in Gen.Choose(0, count - 1)
                          from placement in Gen.Choose(0, PairNames.Length) from copy in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
                          select new Stored(lead, owner, placement, copy)).ArrayOf().Select(r => r.Take(7).ToArray())
+        from boards in Gen.SubListOf(Enumerable.Range(0, count).ToArray()).Select(b => b.ToArray()).ArrayOf(2)
         from length in Gen.Choose(minOps, maxOps)
         from ops in Operation(count).ArrayOf(length)
-        select new Scenario(roles, users, records, ops);
+        select new Scenario(roles, users, records, boards, ops);
 
     /// <summary>Smaller scenarios: fewer steps (halves, then one step out), then fewer users' roles and scopes.</summary>
     public static IEnumerable<Scenario> Shrink(Scenario s)
@@ -120,8 +129,8 @@ public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Rec
 
     private static Gen<CustomRole> CustomRoles() =>
         from reach in Gen.Elements(DataReach.Own, DataReach.Team, DataReach.All)
-        from grants in Gen.Choose(0, 127).Select(Valid).ArrayOf(5)
-        select new CustomRole(reach, grants[0], grants[1], grants[2], grants[3], grants[4]);
+        from grants in Gen.Choose(0, 127).Select(Valid).ArrayOf(6)
+        select new CustomRole(reach, grants[0], grants[1], grants[2], grants[3], grants[4], grants[5]);
 
     // A grant the domain accepts: any right needs Access; rights beyond Access and View need View.
     private static Permission Valid(int bits)
@@ -159,7 +168,10 @@ public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Rec
             (1, Gen.Constant(OpKind.ListContacts)), (1, Gen.Constant(OpKind.CheckAccount)), (1, Gen.Constant(OpKind.RegisterCompany)),
             (1, Gen.Constant(OpKind.ReadSettings)),
             (1, Gen.Constant(OpKind.SaveSettings)), (3, Gen.Constant(OpKind.CreateOpportunity)), (1, Gen.Constant(OpKind.GetOpportunity)),
-            (3, Gen.Constant(OpKind.MoveOpportunity)), (2, Gen.Constant(OpKind.WinOpportunity)), (1, Gen.Constant(OpKind.LoseOpportunity)))
+            (3, Gen.Constant(OpKind.MoveOpportunity)), (2, Gen.Constant(OpKind.WinOpportunity)), (1, Gen.Constant(OpKind.LoseOpportunity)),
+            (2, Gen.Constant(OpKind.OpenCard)), (2, Gen.Constant(OpKind.GetCard)), (2, Gen.Constant(OpKind.MoveCard)),
+            (1, Gen.Constant(OpKind.ArchiveCard)), (1, Gen.Constant(OpKind.RestoreCard)), (1, Gen.Constant(OpKind.LoseCard)),
+            (2, Gen.Constant(OpKind.ConvertCard)), (2, Gen.Constant(OpKind.DeleteCard)), (1, Gen.Constant(OpKind.ReleaseBoard)))
         from actor in Gen.Frequency((12, Gen.Choose(0, users - 1)), (1, Gen.Constant(users)), (1, Gen.Constant(users + 1)))
         from a in Gen.Choose(0, 60)
         from b in Gen.Choose(0, 60)

@@ -1,4 +1,6 @@
 using Crm.Domain.Access;
+using Crm.Domain.Boards;
+using Crm.Domain.Boards.Cards;
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Contacts;
@@ -41,6 +43,8 @@ public sealed class ScenarioRun
     private readonly List<LeadId> _leads = [];
     private readonly List<OpportunityId> _opportunities = [];
     private readonly List<ContactId> _contacts = [];
+    private readonly List<CardId> _cards = [];
+    private readonly List<(BoardId Id, IReadOnlyList<BoardStageId> Stages)> _boards = [];
     private UserId[] _users = [];
     private UserId _support;
     private (CompanyId Company, BranchId? Branch)[] _pairs = [];
@@ -101,7 +105,7 @@ public sealed class ScenarioRun
             {
                 var spec = _scenario.Roles[i];
                 var role = Role.Create(new RoleId(Guid.NewGuid()), _tenant, $"Papel gerado {i}", spec.Reach,
-                    new[] { Module.Accounts, Module.Leads, Module.Contacts, Module.Opportunities, Module.Settings }
+                    new[] { Module.Accounts, Module.Leads, Module.Contacts, Module.Opportunities, Module.Boards, Module.Settings }
                         .Select(m => new ModuleGrant(m, spec.On(m)))).AsT0;
                 db.Roles.Add(role);
                 roles[i == 0 ? RoleKind.Custom0 : RoleKind.Custom1] = role.Id;
@@ -151,6 +155,19 @@ public sealed class ScenarioRun
             _accounts.Add(account);
             _seeds[account.Value] = seed;
             _opportunities.Add(Ok(await support.Funnel.CreateAsync(_pipeline.Id, new OpportunityDraft($"Negócio inicial {seed}", account, owner))).Id);
+        }
+        for (var b = 0; b < _scenario.Boards.Length; b++)
+        {
+            var board = Ok(await support.Boards.CreateAsync($"Quadro {b}", new BoardScope(BoardScopeKind.Region, $"Zona {b}"), Colour.Of("#1F77B4"),
+                ["Novo", "Contato", "Proposta"]));
+            _boards.Add((board.Id, board.Stages));
+            foreach (var user in _scenario.Boards[b])
+                Ok(await support.Boards.ReleaseAsync(board.Id, _users[user]));
+        }
+        foreach (var lead in _leads.ToList())
+        {
+            var (board, stages) = _boards[_cards.Count % _boards.Count];
+            _cards.Add(Ok(await support.Boards.OpenCardAsync(board, stages[0], $"Cartão {_cards.Count}", lead)).Id);
         }
         _oracle = new Oracle(_scenario, _users, _pairs);
         _rows = await SnapshotAsync();
@@ -440,6 +457,130 @@ public sealed class ScenarioRun
                     });
                 break;
             }
+            case OpKind.OpenCard:
+            {
+                if (Pick(_leads, op.B) is not { } lead)
+                {
+                    Skip(index, op);
+                    return;
+                }
+                var (board, stages) = _boards[op.A % _boards.Count];
+                var released = await ReleasedAsync(board);
+                var (party, _) = await PartyAsync(lead);
+                var expected = _oracle.Gate(actor, Module.Boards, Permission.Include)
+                    ?? (!_oracle.WorksOn(actor, released) ? Expected.BoardNotReleased
+                        : _oracle.Sees(actor, party.Data.Owner, party.Data.Company, party.Data.Branch) ? Expected.Yes : Expected.NotFound);
+                await CheckAsync(index, op, expected, s => s.Boards.OpenCardAsync(board, stages[op.C % stages.Count], $"Cartão do passo {index}", lead),
+                    write: true, async opened =>
+                    {
+                        _cards.Add(opened.Id);
+                        await using var db = Open();
+                        var card = await db.Cards.SingleAsync(c => c.Id == opened.Id);
+                        Assert.Equal((board, (LeadId?)lead, 1L, 1L), (card.Board, card.Prospect, opened.Version, Version(db.Entry(card))));
+                    });
+                break;
+            }
+            case OpKind.GetCard or OpKind.MoveCard or OpKind.ArchiveCard or OpKind.RestoreCard or OpKind.LoseCard or OpKind.ConvertCard
+                or OpKind.DeleteCard:
+            {
+                if (Pick(_cards, op.A) is not { } id)
+                {
+                    Skip(index, op);
+                    return;
+                }
+                Crm.Domain.Boards.Cards.Card card;
+                long version;
+                await using (var db = Open())
+                {
+                    card = await db.Cards.SingleAsync(c => c.Id == id);
+                    version = Version(db.Entry(card));
+                }
+                var released = await ReleasedAsync(card.Board);
+                var sees = _oracle.SeesCards(actor, released);
+                if (op.Kind == OpKind.GetCard)
+                {
+                    await CheckAsync(index, op, _oracle.Gate(actor, Module.Boards, Permission.View) ?? (sees ? Expected.Yes : Expected.NotFound),
+                        s => s.Boards.GetCardAsync(id), write: false, read =>
+                        {
+                            Assert.Equal((id, version), (read.Card.Id, read.Version));
+                            return Task.CompletedTask;
+                        });
+                    break;
+                }
+                var action = op.Kind == OpKind.DeleteCard ? Permission.Delete : Permission.Edit;
+                var deleteProspect = op.B % 2 == 1;
+                var expected = _oracle.Gate(actor, Module.Boards, action)
+                    ?? (!sees ? Expected.NotFound : !_oracle.WorksOn(actor, released) ? Expected.BoardNotReleased : null);
+                if (expected is null)
+                {
+                    // The card's own rule runs first (it may refuse the action as invalid), then its effect's checks.
+                    var prospect = card.Prospect is { } p && _leads.Contains(p) ? await PartyAsync(p) : default;
+                    bool SeesProspect() => prospect.Party is { } lead && _oracle.Sees(actor, lead.Data.Owner, lead.Data.Company, lead.Data.Branch);
+                    expected = op.Kind switch
+                    {
+                        OpKind.ConvertCard => (_oracle.Gate(actor, Module.Leads, Permission.Edit) ?? _oracle.Gate(actor, Module.Accounts, Permission.Include)
+                            ?? (SeesProspect() ? Expected.Yes : Expected.NotFound)).AfterDomainRules(),
+                        OpKind.DeleteCard when deleteProspect => (_oracle.Gate(actor, Module.Leads, Permission.Delete)
+                            ?? (SeesProspect() ? Expected.Yes : Expected.NotFound)).AfterDomainRules(),
+                        _ => Expected.Yes,
+                    };
+                }
+                var sent = op.Stale ? version - 1 : version;
+                var (_, stages) = _boards.Single(b => b.Id == card.Board);
+                var contacts = card.Prospect is { } prospectId && _leads.Contains(prospectId) ? await ContactsOfAsync(prospectId) : 0;
+                Func<CrmSession, Task<CrmResult<Crm.Sdk.Boards.CardChanged>>> call = op.Kind switch
+                {
+                    OpKind.MoveCard => s => s.Boards.MoveCardAsync(id, sent, stages[op.C % stages.Count]),
+                    OpKind.ArchiveCard => s => s.Boards.ArchiveCardAsync(id, sent),
+                    OpKind.RestoreCard => s => s.Boards.RestoreCardAsync(id, sent),
+                    OpKind.LoseCard => s => s.Boards.LoseCardAsync(id, sent, "Sem interesse"),
+                    OpKind.ConvertCard => s => s.Boards.ConvertToCustomerAsync(id, sent),
+                    _ => s => s.Boards.DeleteCardAsync(id, sent, deleteProspect),
+                };
+                await CheckAsync(index, op, expected, call, write: true, async changed =>
+                {
+                    await using var db = Open();
+                    var now = await db.Cards.SingleOrDefaultAsync(c => c.Id == id);
+                    Assert.True(now is not null, $"step {index}: the card row is gone");
+                    Assert.Equal((version + 1, version + 1), (changed.Version, Version(db.Entry(now!))));
+                    if (changed.Customer is { } customer)
+                    {
+                        var account = await db.Accounts.SingleAsync(a => a.Id == customer);
+                        Assert.Equal(card.Prospect, account.ConvertedFrom);
+                        Assert.Equal(LeadStatus.Converted, (await db.Leads.SingleAsync(l => l.Id == card.Prospect)).Status);
+                        Assert.Equal(contacts, await ContactsOfAsync(customer));
+                        _accounts.Add(customer);
+                        _seeds[customer.Value] = _seeds[card.Prospect!.Value.Value];
+                    }
+                    if (changed.ProspectDeleted is { } deleted)
+                    {
+                        Assert.Equal(card.Prospect, deleted);
+                        Assert.False(await db.Leads.AnyAsync(l => l.Id == deleted), $"step {index}: the deleted prospect is still stored");
+                        Assert.Equal(0, await ContactsOfAsync(deleted));
+                        _leads.Remove(deleted);
+                        _contacts.Clear();
+                        _contacts.AddRange(await db.Contacts.Select(c => c.Id).ToListAsync());
+                    }
+                    Assert.True(op.Kind != OpKind.ConvertCard || changed.Customer is not null, $"step {index}: a card converted to customer without an account");
+                    Assert.True(op.Kind != OpKind.DeleteCard || !deleteProspect || changed.ProspectDeleted is not null,
+                        $"step {index}: a card deleted with its prospect kept the prospect");
+                });
+                break;
+            }
+            case OpKind.ReleaseBoard:
+            {
+                var (board, _) = _boards[op.A % _boards.Count];
+                var user = _users[op.B % _users.Length];
+                var released = await ReleasedAsync(board);
+                await CheckAsync(index, op, _oracle.Gate(actor, Module.Boards, Permission.Edit)
+                        ?? (_oracle.WorksOn(actor, released) ? Expected.Yes : Expected.BoardNotReleased),
+                    s => s.Boards.ReleaseAsync(board, user), write: true, async saved =>
+                    {
+                        Assert.Contains(user, await ReleasedAsync(board));
+                        Assert.Equal(released.Count + 1, (await ReleasedAsync(board)).Count);
+                    });
+                break;
+            }
             case OpKind.ReadSettings:
                 await CheckAsync(index, op, _oracle.Gate(actor, Module.Settings, Permission.View) ?? Expected.Yes,
                     s => s.Settings.AccountsAsync(), write: false, _ => Task.CompletedTask);
@@ -550,11 +691,14 @@ public sealed class ScenarioRun
         _rows = after;
         _trace.Add($"  {index,2}: {op} — expected {Name(expected)}, got {Describe(result)}");
         _tally.Count(expected, result.Value is Invalid or Duplicate ? Describe(result) : result.Outcome);
+        if (result.Succeeded)
+            _tally.Succeeded(op.Kind);
 
         var agrees = (expected, result.Value) switch
         {
             (Expected.Refused refused, Denied denied) => denied.Code == refused.Code && (refused.Module is null || denied.Module == refused.Module),
             (Expected.Hidden, NotFound) => true,
+            (Expected.Refused { OrInvalid: true } or Expected.Hidden { OrInvalid: true }, Invalid) => true,
             (Expected.Allowed, Denied or NotFound) => false,
             (Expected.Allowed, _) => true,
             _ => false,
@@ -562,7 +706,8 @@ public sealed class ScenarioRun
         if (!agrees)
             Fail(index, $"the oracle expected {Name(expected)}, the engine answered {Describe(result)}");
         if (result.Succeeded && op.Stale && op.Kind is OpKind.UpdateAccount or OpKind.UpdateLead or OpKind.MoveOpportunity
-                or OpKind.WinOpportunity or OpKind.LoseOpportunity)
+                or OpKind.WinOpportunity or OpKind.LoseOpportunity or OpKind.UpdateContact or OpKind.MoveCard or OpKind.ArchiveCard
+                or OpKind.RestoreCard or OpKind.LoseCard or OpKind.ConvertCard or OpKind.DeleteCard)
             Fail(index, "a change based on a stale version was saved (no conflict)");
         if (result.Value is Conflict && !op.Stale)
             Fail(index, "a change based on the stored version met a conflict");
@@ -633,6 +778,12 @@ public sealed class ScenarioRun
         return (party, Version(db.Entry((object)party)));
     }
 
+    private async Task<IReadOnlyList<UserId>> ReleasedAsync(BoardId board)
+    {
+        await using var db = Open();
+        return (await db.Boards.AsNoTracking().SingleAsync(b => b.Id == board)).Users;
+    }
+
     private async Task<int> ContactsOfAsync(RegistrationRef owner)
     {
         await using var db = Open();
@@ -660,8 +811,8 @@ public sealed class ScenarioRun
 
     private static string Name(Expected expected) => expected switch
     {
-        Expected.Refused r => $"Denied({r.Code}{(r.Module is { } m ? $", {m}" : "")})",
-        Expected.Hidden => "NotFound",
+        Expected.Refused r => $"Denied({r.Code}{(r.Module is { } m ? $", {m}" : "")}){(r.OrInvalid ? " or Invalid" : "")}",
+        Expected.Hidden h => $"NotFound{(h.OrInvalid ? " or Invalid" : "")}",
         _ => "allowed",
     };
 
