@@ -13,6 +13,7 @@ using Crm.Domain.Problems;
 using Crm.Domain.Registry;
 using Crm.Domain.Tenancy;
 using Crm.Persistence;
+using Crm.Persistence.Boards;
 using Crm.Persistence.Concurrency;
 using Crm.Sdk.Accounts;
 using Crm.Sdk.Properties.Infrastructure;
@@ -156,18 +157,30 @@ public sealed class ScenarioRun
             _seeds[account.Value] = seed;
             _opportunities.Add(Ok(await support.Funnel.CreateAsync(_pipeline.Id, new OpportunityDraft($"Negócio inicial {seed}", account, owner))).Id);
         }
-        for (var b = 0; b < _scenario.Boards.Length; b++)
+        // Boards and the stored leads' cards, stored directly in one unit of work (suportecrm creates and releases them).
+        await using (var db = Open())
         {
-            var board = Ok(await support.Boards.CreateAsync($"Quadro {b}", new BoardScope(BoardScopeKind.Region, $"Zona {b}"), Colour.Of("#1F77B4"),
-                ["Novo", "Contato", "Proposta"]));
-            _boards.Add((board.Id, board.Stages));
-            foreach (var user in _scenario.Boards[b])
-                Ok(await support.Boards.ReleaseAsync(board.Id, _users[user]));
-        }
-        foreach (var lead in _leads.ToList())
-        {
-            var (board, stages) = _boards[_cards.Count % _boards.Count];
-            _cards.Add(Ok(await support.Boards.OpenCardAsync(board, stages[0], $"Cartão {_cards.Count}", lead)).Id);
+            var boards = new List<Board>();
+            for (var b = 0; b < _scenario.Boards.Length; b++)
+            {
+                var board = Board.Create(_tenant, $"Quadro {b}", new BoardScope(BoardScopeKind.Region, $"Zona {b}"), Colour.Of("#1F77B4"), _support, Engine.Clock).AsT0;
+                foreach (var stage in new[] { "Novo", "Contato", "Proposta" })
+                    Assert.True(board.AddStage(stage, null, null, _support, Engine.Clock).IsT0);
+                foreach (var user in _scenario.Boards[b])
+                    Assert.True(board.Release(_users[user], _support, Engine.Clock).IsT0);
+                db.Boards.Add(board);
+                boards.Add(board);
+                _boards.Add((board.Id, [.. board.Stages.Select(s => s.Id)]));
+            }
+            foreach (var lead in await db.Leads.ToListAsync())
+            {
+                var board = boards[_cards.Count % boards.Count];
+                var card = Card.Open(board, board.Stages[0].Id, $"Cartão {_cards.Count}", new ProspectLink(lead.Id, lead.History.Entries[0].At), null, null,
+                    new DatabaseProspectCards(db), _support, Engine.Clock).AsT0;
+                db.Cards.Add(card);
+                _cards.Add(card.Id);
+            }
+            Assert.True((await db.SaveAsync()).IsSaved);
         }
         _oracle = new Oracle(_scenario, _users, _pairs);
         _rows = await SnapshotAsync();
@@ -830,7 +843,7 @@ public sealed class ScenarioRun
         : throw new XunitException($"Setting up the tenant failed: {result.Outcome}: {string.Join("; ", result.Problems)}");
 
     /// <summary>A company's registration; everything unique to <paramref name="seed"/> (CNPJ, short name, e-mail).</summary>
-    private static RegistrationForm Form(int seed, UserId? owner, CompanyId? company, BranchId? branch, string? tradeName) => new()
+    internal static RegistrationForm Form(int seed, UserId? owner, CompanyId? company, BranchId? branch, string? tradeName) => new()
     {
         Kind = PersonKind.Juridica,
         LegalName = $"Indústria Gerada {seed} S.A.",
