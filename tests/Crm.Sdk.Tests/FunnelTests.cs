@@ -69,6 +69,23 @@ public sealed class FunnelTests
         Ok(await host.As(host.Coordenador).Funnel.GetAsync(created.Id));
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task A_promotion_the_account_rules_refuse_leaves_the_opportunity_where_it_was(string provider)
+    {
+        await using var host = await Create(provider);
+        var (session, pipeline, created) = await Opened(host);
+        var revenda = MasterDataCode.Of("REV");
+        Ok(await host.As(host.Diretor).Settings.SaveClientTypesAsync(new ClientTypeMapping(
+            [new ClientType(revenda, "Revenda")], [new AccountType(Customer, "Cliente", true)], [(revenda, Customer)])));
+
+        var refused = await session.Funnel.MoveAsync(created.Id, created.Version, pipeline.Stages[1].Id); // promotes to PRO, not configured
+
+        Assert.IsType<Crm.Domain.Problems.Invalid>(refused.Value);
+        var stored = Ok(await session.Funnel.GetAsync(created.Id));
+        Assert.Equal((pipeline.Stages[0].Id, created.Version), (stored.Opportunity.Stage, stored.Version));
+        Assert.Null(Ok(await session.Accounts.GetAsync(stored.Opportunity.Account)).Account.Data.AccountType);
+    }
+
     [Theory, SqliteData]
     public async Task An_invalid_draft_lists_every_problem_and_writes_nothing(string provider)
     {

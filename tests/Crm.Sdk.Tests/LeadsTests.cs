@@ -45,6 +45,18 @@ public sealed class LeadsTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_lead_with_the_cnpj_of_an_account_is_a_duplicate_naming_the_account(string provider)
+    {
+        await using var host = await Create(provider);
+        var account = Ok(await host.As(host.Diretor).Accounts.RegisterAsync(Forms.Company(24)));
+
+        var lead = await host.As(host.Usuario).Leads.RegisterAsync(Forms.Company(24) with { ShortName = "LEAD24" });
+
+        Assert.Equal([(Crm.Domain.Accounts.Registration.RegistrationRef)account.Id], Assert.IsType<Duplicate>(lead.Value).Existing);
+        Assert.Contains(lead.Problems, p => p.Code == "lead.tax_id.duplicate");
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Converting_twice_is_invalid_and_converting_another_users_lead_is_not_found(string provider)
     {
         await using var host = await Create(provider);

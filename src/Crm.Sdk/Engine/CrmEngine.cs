@@ -1,6 +1,7 @@
 using Crm.Domain.Identity;
 using Crm.Persistence;
 using Crm.Sdk.Engine;
+using Crm.Sdk.Jobs;
 using Crm.Sdk.Tenants;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -20,6 +21,7 @@ public sealed class CrmEngine
         Clock = clock;
         Runner = new UseCaseRunner(database, loggers.CreateLogger<CrmEngine>());
         Tenants = new TenantsModule(this);
+        Jobs = new JobsModule(this);
     }
 
     /// <summary>The database the engine works on.</summary>
@@ -30,6 +32,9 @@ public sealed class CrmEngine
 
     /// <summary>Platform-level operations: provisioning, companies and branches, users.</summary>
     public TenantsModule Tenants { get; }
+
+    /// <summary>Periodic jobs for the host's scheduler: the ERP situation recompute (CRM1003).</summary>
+    public JobsModule Jobs { get; }
 
     internal UseCaseRunner Runner { get; }
 
