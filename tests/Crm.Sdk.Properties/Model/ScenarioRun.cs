@@ -421,13 +421,7 @@ public sealed class ScenarioRun
                     Skip(index, op);
                     return;
                 }
-                Contact contact;
-                long version;
-                await using (var db = Open())
-                {
-                    contact = await db.Contacts.SingleAsync(c => c.Id == id);
-                    version = Version(db.Entry(contact));
-                }
+                var (contact, version) = await StoredAsync(db => db.Contacts.SingleAsync(c => c.Id == id));
                 var (party, _) = await PartyAsync(contact.Owner);
                 var sees = _oracle.Sees(actor, party.Data.Owner, party.Data.Company, party.Data.Branch);
                 if (op.Kind == OpKind.ListContacts)
@@ -501,13 +495,7 @@ public sealed class ScenarioRun
                     Skip(index, op);
                     return;
                 }
-                Crm.Domain.Boards.Cards.Card card;
-                long version;
-                await using (var db = Open())
-                {
-                    card = await db.Cards.SingleAsync(c => c.Id == id);
-                    version = Version(db.Entry(card));
-                }
+                var (card, version) = await StoredAsync(db => db.Cards.SingleAsync(c => c.Id == id));
                 var released = await ReleasedAsync(card.Board);
                 var sees = _oracle.SeesCards(actor, released);
                 if (op.Kind == OpKind.GetCard)
@@ -642,13 +630,7 @@ public sealed class ScenarioRun
                     Skip(index, op);
                     return;
                 }
-                Opportunity opportunity;
-                long version;
-                await using (var db = Open())
-                {
-                    opportunity = await db.Opportunities.SingleAsync(o => o.Id == id);
-                    version = Version(db.Entry(opportunity));
-                }
+                var (opportunity, version) = await StoredAsync(db => db.Opportunities.SingleAsync(o => o.Id == id));
                 var hidden = !_oracle.Sees(actor, opportunity.Owner, null, null);
                 if (op.Kind == OpKind.GetOpportunity)
                 {
@@ -782,13 +764,16 @@ public sealed class ScenarioRun
 
     private static T? Pick<T>(List<T> list, int choice) where T : struct => list.Count == 0 ? null : list[choice % list.Count];
 
-    private async Task<(RegisteredParty Party, long Version)> PartyAsync(RegistrationRef id)
+    private Task<(RegisteredParty Party, long Version)> PartyAsync(RegistrationRef id) => StoredAsync<RegisteredParty>(async db => id.IsT0
+        ? await db.Leads.SingleAsync(l => l.Id == id.AsT0)
+        : await db.Accounts.SingleAsync(a => a.Id == id.AsT1));
+
+    /// <summary>A stored aggregate, as <paramref name="find"/> reads it in a unit of work of its own, with its stored version.</summary>
+    private async Task<(T Entity, long Version)> StoredAsync<T>(Func<CrmDbContext, Task<T>> find) where T : class
     {
         await using var db = Open();
-        RegisteredParty party = id.IsT0
-            ? await db.Leads.SingleAsync(l => l.Id == id.AsT0)
-            : await db.Accounts.SingleAsync(a => a.Id == id.AsT1);
-        return (party, Version(db.Entry((object)party)));
+        var entity = await find(db);
+        return (entity, Version(db.Entry((object)entity)));
     }
 
     private async Task<IReadOnlyList<UserId>> ReleasedAsync(BoardId board)
