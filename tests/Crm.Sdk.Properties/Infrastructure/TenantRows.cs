@@ -32,22 +32,36 @@ public sealed class TenantRows
             .ToList();
         var sql = string.Join("\nUNION ALL\n", tables.Select(t =>
             $"SELECT '{t.Table}' AS t, " + string.Join(" || '|' || ", t.Columns.Select(c => $"'{c}=' || COALESCE(CAST(\"{c}\" AS TEXT), '∅')")) +
-            $" AS r FROM \"{t.Table}\" WHERE LOWER(CAST(\"TenantId\" AS TEXT)) = @tenant"));
+            $" AS r FROM \"{t.Table}\" WHERE \"TenantId\" = @tenant"));
         var rows = tables.ToDictionary(t => t.Table, _ => new List<string>(), StringComparer.Ordinal);
         await db.Database.OpenConnectionAsync();
-        await using (var command = db.Database.GetDbConnection().CreateCommand())
+        // The tenant as the provider stores it (a uuid, or text), so that every table is read by its key's first column.
+        var stored = await ScalarAsync(db, "SELECT \"TenantId\" FROM \"Tenants\" WHERE LOWER(CAST(\"TenantId\" AS TEXT)) = @tenant", tenant.Value.ToString("D"));
+        await using (var command = Command(db, sql, stored))
         {
-            command.CommandText = sql;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@tenant";
-            parameter.Value = tenant.Value.ToString("D");
-            command.Parameters.Add(parameter);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
                 rows[reader.GetString(0)].Add(reader.GetString(1));
         }
         return new TenantRows(new SortedDictionary<string, string[]>(
             rows.ToDictionary(r => r.Key, r => r.Value.Order(StringComparer.Ordinal).ToArray()), StringComparer.Ordinal));
+    }
+
+    private static async Task<object> ScalarAsync(CrmDbContext db, string sql, object tenant)
+    {
+        await using var command = Command(db, sql, tenant);
+        return await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("The tenant is not stored.");
+    }
+
+    private static System.Data.Common.DbCommand Command(CrmDbContext db, string sql, object tenant)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@tenant";
+        parameter.Value = tenant;
+        command.Parameters.Add(parameter);
+        return command;
     }
 
     /// <summary>The tables whose rows differ between the two snapshots, with the rows only one of them holds.</summary>

@@ -125,13 +125,17 @@ public sealed class Oracle
         _ => DataReach.Own,
     }).DefaultIfEmpty(DataReach.Own).Max();
 
-    // The actor and everyone below it: managers always come before their reports in the scenario.
+    // The actor and everyone below it, transitively: grown until no user reporting to a member is left out.
     private HashSet<UserId> Team(int actor)
     {
         var team = new HashSet<int> { actor };
-        for (var i = actor + 1; i < _ids.Length; i++)
-            if (_scenario.Users[i].Manager is { } manager && team.Contains(manager))
-                team.Add(i);
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            for (var i = 0; i < _ids.Length; i++)
+                if (_scenario.Users[i].Manager is { } manager && team.Contains(manager))
+                    grew |= team.Add(i);
+        }
         return [.. team.Select(i => _ids[i])];
     }
 

@@ -26,7 +26,7 @@ public sealed record CustomRole(DataReach Reach, Permission Accounts, Permission
 }
 
 /// <summary>
-/// A generated user. <see cref="Manager"/> is the index of an earlier user (so the hierarchy has no cycle);
+/// A generated user. <see cref="Manager"/> is the index of another user (the generated hierarchy has no cycle, in any order);
 /// <see cref="Pairs"/> index <see cref="Scenario.PairNames"/>, the company/branch pairs it works in.
 /// </summary>
 public sealed record UserSpec(RoleKind Role, RoleKind? Second, int? Manager, int[] Pairs, bool Inactive)
@@ -92,7 +92,9 @@ public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Rec
     public static Gen<Scenario> Generate(int minOps, int maxOps) =>
         from roles in CustomRoles().ArrayOf(2)
         from count in Gen.Choose(3, 7)
-        from users in UserSpecs(count)
+        from ordered in UserSpecs(count)
+        from keys in Gen.Choose(0, 1000).ArrayOf(count)
+        let users = Shuffle(ordered, keys)
         from records in (from lead in Gen.Elements(true, false) from owner in Gen.Choose(0, count - 1)
                          from placement in Gen.Choose(0, PairNames.Length) from copy in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
                          select new Stored(lead, owner, placement, copy)).ArrayOf().Select(r => r.Take(7).ToArray())
@@ -123,6 +125,16 @@ public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Rec
             if (user.Inactive)
                 yield return s with { Users = Replace(s.Users, i, user with { Inactive = false }) };
         }
+    }
+
+    // Managers are drawn among earlier users (no cycle); shuffling the users keeps the hierarchy and puts managers anywhere.
+    private static UserSpec[] Shuffle(UserSpec[] users, int[] keys)
+    {
+        var order = Enumerable.Range(0, users.Length).OrderBy(i => keys[i]).ThenBy(i => i).ToArray();
+        var position = new int[users.Length];
+        for (var p = 0; p < order.Length; p++)
+            position[order[p]] = p;
+        return [.. order.Select(i => users[i] with { Manager = users[i].Manager is { } m ? position[m] : null })];
     }
 
     private static UserSpec[] Replace(UserSpec[] users, int index, UserSpec user) => [.. users[..index], user, .. users[(index + 1)..]];

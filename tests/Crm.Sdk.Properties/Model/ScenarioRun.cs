@@ -112,7 +112,7 @@ public sealed class ScenarioRun
                 roles[i == 0 ? RoleKind.Custom0 : RoleKind.Custom1] = role.Id;
             }
 
-            // Managers come before their reports, so the links never close a cycle.
+            // The generated links close no cycle; an empty hierarchy lets each user take its manager in any order.
             var hierarchy = Hierarchy.Build(_users.Select(u => (u, (UserId?)null))).AsT0;
             for (var i = 0; i < _users.Length; i++)
             {
