@@ -52,10 +52,8 @@ public sealed class AccountsModule
 
     /// <summary>Account <paramref name="id"/> with its stored version (permission View); not visible to the user is <see cref="NotFound"/>.</summary>
     public Task<CrmResult<AccountRead>> GetAsync(AccountId id, CancellationToken cancellationToken = default) =>
-        _session.RunAsync("accounts.get", Module.Accounts, Permission.View, async work =>
-            await FindAsync(work, id).ConfigureAwait(false) is { } account
-                ? new AccountRead(account, work.VersionOf(account))
-                : (CrmResult<AccountRead>)new NotFound("account", id.Value), cancellationToken);
+        _session.RunAsync("accounts.get", Module.Accounts, Permission.View, work =>
+            work.ReadAsync(FindAsync(work, id), (found, version) => new AccountRead(found, version), new NotFound("account", id.Value)), cancellationToken);
 
     /// <summary>
     /// A page of the accounts the user sees, by legal name (permission View), as list rows: names, tax id, owner, company,

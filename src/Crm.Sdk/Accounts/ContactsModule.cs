@@ -53,10 +53,8 @@ public sealed class ContactsModule
 
     /// <summary>Contact <paramref name="id"/> with its stored version (permission View).</summary>
     public Task<CrmResult<ContactRead>> GetAsync(ContactId id, CancellationToken cancellationToken = default) =>
-        _session.RunAsync("contacts.get", Module.Contacts, Permission.View, async work =>
-            await FindAsync(work, id).ConfigureAwait(false) is { } contact
-                ? new ContactRead(contact, work.VersionOf(contact))
-                : (CrmResult<ContactRead>)new NotFound("contact", id.Value), cancellationToken);
+        _session.RunAsync("contacts.get", Module.Contacts, Permission.View, work =>
+            work.ReadAsync(FindAsync(work, id), (found, version) => new ContactRead(found, version), new NotFound("contact", id.Value)), cancellationToken);
 
     /// <summary>The contacts of lead or account <paramref name="owner"/> (permission View; the owner visible), by name.</summary>
     public Task<CrmResult<IReadOnlyList<Contact>>> OfAsync(RegistrationRef owner, CancellationToken cancellationToken = default)

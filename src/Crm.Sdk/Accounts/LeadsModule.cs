@@ -44,10 +44,8 @@ public sealed class LeadsModule
 
     /// <summary>Lead <paramref name="id"/> with its stored version (permission View); not visible is <see cref="NotFound"/>.</summary>
     public Task<CrmResult<LeadRead>> GetAsync(LeadId id, CancellationToken cancellationToken = default) =>
-        _session.RunAsync("leads.get", Module.Leads, Permission.View, async work =>
-            await FindAsync(work, id).ConfigureAwait(false) is { } lead
-                ? new LeadRead(lead, work.VersionOf(lead))
-                : (CrmResult<LeadRead>)new NotFound("lead", id.Value), cancellationToken);
+        _session.RunAsync("leads.get", Module.Leads, Permission.View, work =>
+            work.ReadAsync(FindAsync(work, id), (found, version) => new LeadRead(found, version), new NotFound("lead", id.Value)), cancellationToken);
 
     /// <summary>
     /// Converts lead <paramref name="id"/> into an account (permissions Edit on leads and Include on accounts): the account

@@ -27,6 +27,11 @@ internal sealed class UnitOfWork(CrmDbContext db, CrmAccess access, CrmSession s
     /// <summary>The stored version of a tracked aggregate (after a save: the version just written).</summary>
     public long VersionOf(object aggregate) => (long)Db.Entry(aggregate).Property(VersionColumn).CurrentValue!;
 
+    /// <summary>What <paramref name="find"/> found, read with its version; absent or not visible: <paramref name="missing"/>.</summary>
+    public async Task<CrmResult<TRead>> ReadAsync<T, TRead>(Task<T?> find, Func<T, long, TRead> read, NotFound missing)
+        where T : class =>
+        await find.ConfigureAwait(false) is { } found ? CrmResult<TRead>.Of(read(found, VersionOf(found))) : missing;
+
     /// <summary>
     /// Declares the version the user's change is based on: when the stored one differs, the save writes nothing and the
     /// use case returns a <see cref="Conflict"/>.

@@ -64,10 +64,8 @@ public sealed class FunnelModule
 
     /// <summary>Opportunity <paramref name="id"/> with its stored version (Opportunities › View).</summary>
     public Task<CrmResult<OpportunityRead>> GetAsync(OpportunityId id, CancellationToken cancellationToken = default) =>
-        _session.RunAsync("funnel.get", Module.Opportunities, Permission.View, async work =>
-            await FindAsync(work, id).ConfigureAwait(false) is { } opportunity
-                ? new OpportunityRead(opportunity, work.VersionOf(opportunity))
-                : (CrmResult<OpportunityRead>)new NotFound("opportunity", id.Value), cancellationToken);
+        _session.RunAsync("funnel.get", Module.Opportunities, Permission.View, work =>
+            work.ReadAsync(FindAsync(work, id), (found, version) => new OpportunityRead(found, version), new NotFound("opportunity", id.Value)), cancellationToken);
 
     /// <summary>
     /// Moves opportunity <paramref name="id"/> to <paramref name="stage"/> (Opportunities › Edit), based on
