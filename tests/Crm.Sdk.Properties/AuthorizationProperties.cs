@@ -17,7 +17,7 @@ namespace Crm.Sdk.Properties;
 /// </summary>
 public sealed class AuthorizationProperties(ITestOutputHelper output)
 {
-    private const int Scenarios = 50;
+    private const int Scenarios = 25;
 
     [Fact]
     public Task A_random_sequence_of_use_cases_never_escapes_roles_and_hierarchy_nor_half_writes_on_sqlite() => Run(Providers.Sqlite);
@@ -30,7 +30,7 @@ public sealed class AuthorizationProperties(ITestOutputHelper output)
         await using var database = await EngineDatabase.Create(provider);
         var tally = new Tally();
         var watch = Stopwatch.StartNew();
-        var property = Prop.ForAll(Scenario.Arbitrary(20, 40), scenario =>
+        var property = Prop.ForAll(Scenario.Arbitrary(15, 30), scenario =>
             ScenarioRun.RunAsync(database, scenario, tally).GetAwaiter().GetResult());
         Check.One(Configuration(), property);
         output.WriteLine($"{provider}: {tally} in {watch.Elapsed.TotalSeconds:0.0} s");

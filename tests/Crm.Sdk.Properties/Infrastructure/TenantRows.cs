@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
 using Crm.Domain.Identity;
 using Crm.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,30 +16,52 @@ public sealed class TenantRows
 
     public IReadOnlyDictionary<string, string[]> Tables => _tables;
 
+    /// <summary>
+    /// Reads every row of <paramref name="tenant"/> in one round trip: one SELECT per table of the model that has a
+    /// <c>TenantId</c> column, each row's columns cast to text and joined, all tables in one UNION ALL.
+    /// </summary>
     public static async Task<TenantRows> ReadAsync(CrmDbContext db, TenantId tenant)
     {
         var tables = db.Model.GetEntityTypes()
-            .Where(t => t.GetTableName() is not null && t.GetProperties().Any(p => p.GetColumnName() == "TenantId"))
-            .Select(t => t.GetTableName()!).Distinct().Order(StringComparer.Ordinal).ToList();
-        var connection = db.Database.GetDbConnection();
+            .Select(t => (Table: t.GetTableName(), Columns: t.GetProperties().Select(p => p.GetColumnName())))
+            .Where(t => t.Table is not null)
+            .GroupBy(t => t.Table!, StringComparer.Ordinal)
+            .Select(g => (Table: g.Key, Columns: g.SelectMany(t => t.Columns).Distinct().Order(StringComparer.Ordinal).ToList()))
+            .Where(t => t.Columns.Contains("TenantId"))
+            .OrderBy(t => t.Table, StringComparer.Ordinal)
+            .ToList();
+        var sql = string.Join("\nUNION ALL\n", tables.Select(t =>
+            $"SELECT '{t.Table}' AS t, " + string.Join(" || '|' || ", t.Columns.Select(c => $"'{c}=' || COALESCE(CAST(\"{c}\" AS TEXT), '∅')")) +
+            $" AS r FROM \"{t.Table}\" WHERE \"TenantId\" = @tenant"));
+        var rows = tables.ToDictionary(t => t.Table, _ => new List<string>(), StringComparer.Ordinal);
         await db.Database.OpenConnectionAsync();
-        var rows = new SortedDictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var table in tables)
+        // The tenant as the provider stores it (a uuid, or text), so that every table is read by its key's first column.
+        var stored = await ScalarAsync(db, "SELECT \"TenantId\" FROM \"Tenants\" WHERE LOWER(CAST(\"TenantId\" AS TEXT)) = @tenant", tenant.Value.ToString("D"));
+        await using (var command = Command(db, sql, stored))
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\" WHERE LOWER(CAST(\"TenantId\" AS TEXT)) = @tenant";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@tenant";
-            parameter.Value = tenant.Value.ToString("D");
-            command.Parameters.Add(parameter);
-            var lines = new List<string>();
-            await using (var reader = await command.ExecuteReaderAsync())
-                while (await reader.ReadAsync())
-                    lines.Add(Line(reader));
-            lines.Sort(StringComparer.Ordinal);
-            rows[table] = [.. lines];
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                rows[reader.GetString(0)].Add(reader.GetString(1));
         }
-        return new TenantRows(rows);
+        return new TenantRows(new SortedDictionary<string, string[]>(
+            rows.ToDictionary(r => r.Key, r => r.Value.Order(StringComparer.Ordinal).ToArray()), StringComparer.Ordinal));
+    }
+
+    private static async Task<object> ScalarAsync(CrmDbContext db, string sql, object tenant)
+    {
+        await using var command = Command(db, sql, tenant);
+        return await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("The tenant is not stored.");
+    }
+
+    private static System.Data.Common.DbCommand Command(CrmDbContext db, string sql, object tenant)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@tenant";
+        parameter.Value = tenant;
+        command.Parameters.Add(parameter);
+        return command;
     }
 
     /// <summary>The tables whose rows differ between the two snapshots, with the rows only one of them holds.</summary>
@@ -66,22 +86,6 @@ public sealed class TenantRows
         _tables.Where(t => !t.Value.SequenceEqual(after._tables[t.Key])).Select(t => t.Key).ToHashSet();
 
     public int Count(string table) => _tables.TryGetValue(table, out var rows) ? rows.Length : 0;
-
-    private static string Line(DbDataReader reader)
-    {
-        var values = new string[reader.FieldCount];
-        for (var i = 0; i < reader.FieldCount; i++)
-            values[i] = $"{reader.GetName(i)}={Text(reader.IsDBNull(i) ? null : reader.GetValue(i))}";
-        return string.Join("|", values);
-    }
-
-    private static string Text(object? value) => value switch
-    {
-        null => "∅",
-        byte[] bytes => Convert.ToHexString(bytes),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 
     private static string Short(string row) => row.Length <= 300 ? row : row[..300] + "…";
 }

@@ -9,14 +9,27 @@ public abstract record Expected
     /// <summary>Authorized: the engine may still refuse it for its content (invalid, duplicate, conflict), never deny or hide it.</summary>
     public sealed record Allowed : Expected;
 
-    /// <summary>Denied with <paramref name="Code"/> (and, for a missing permission, naming <paramref name="Module"/>).</summary>
-    public sealed record Refused(string Code, Module? Module = null) : Expected;
+    /// <summary>
+    /// Denied with <paramref name="Code"/> (and, for a missing permission, naming <paramref name="Module"/>).
+    /// <paramref name="OrInvalid"/>: the check comes after a domain rule that may refuse the step first (a card action's
+    /// effect), so <see cref="Crm.Domain.Problems.Invalid"/> is as good — never a success.
+    /// </summary>
+    public sealed record Refused(string Code, Module? Module = null, bool OrInvalid = false) : Expected;
 
     /// <summary>The target is outside what the actor sees: indistinguishable from absent.</summary>
-    public sealed record Hidden : Expected;
+    public sealed record Hidden(bool OrInvalid = false) : Expected;
+
+    /// <summary>The same expectation, where a domain rule may refuse the step as invalid before the check is reached.</summary>
+    public Expected AfterDomainRules() => this switch
+    {
+        Refused r => r with { OrInvalid = true },
+        Hidden => new Hidden(true),
+        _ => this,
+    };
 
     public static readonly Expected Yes = new Allowed();
     public static readonly Expected NotFound = new Hidden();
+    public static readonly Expected BoardNotReleased = new Refused(Denied.BoardCode);
 }
 
 /// <summary>
@@ -31,7 +44,7 @@ public abstract record Expected
 public sealed class Oracle
 {
     private const Permission Work = Permission.Access | Permission.View | Permission.Include | Permission.Edit | Permission.Filter;
-    private static readonly Module[] Commercial = [Module.Accounts, Module.Leads, Module.Contacts, Module.Opportunities];
+    private static readonly Module[] Commercial = [Module.Accounts, Module.Leads, Module.Contacts, Module.Opportunities, Module.Boards];
 
     private readonly Scenario _scenario;
     private readonly UserId[] _ids;
@@ -90,6 +103,19 @@ public sealed class Oracle
             || _scenario.Users[actor].Pairs.Any(p => _pairs[p].Company == c && (_pairs[p].Branch is null || _pairs[p].Branch == branch)));
     }
 
+    /// <summary>
+    /// Whether the actor sees the cards of a board released to <paramref name="released"/> (seed 004: a board — "CRM" — is
+    /// released to users): released to itself or, for a Coordenador, to one of its team; every board for a reach of all
+    /// records (Diretor, Admin). Boards have no company: the company/branch pairs do not apply.
+    /// </summary>
+    public bool SeesCards(int actor, IReadOnlyCollection<UserId> released) =>
+        Known(actor) && Active(actor) && (actor == Support || Reach(actor) >= DataReach.All
+            || (Reach(actor) == DataReach.Team ? Team(actor) : [_ids[actor]]).Overlaps(released));
+
+    /// <summary>Whether the actor may act on a board released to <paramref name="released"/>: released to itself, or reach of all records.</summary>
+    public bool WorksOn(int actor, IReadOnlyCollection<UserId> released) =>
+        Known(actor) && Active(actor) && (actor == Support || Reach(actor) >= DataReach.All || released.Contains(_ids[actor]));
+
     private DataReach Reach(int actor) => Roles(actor).Select(role => role switch
     {
         RoleKind.Diretor => DataReach.All,
@@ -99,13 +125,17 @@ public sealed class Oracle
         _ => DataReach.Own,
     }).DefaultIfEmpty(DataReach.Own).Max();
 
-    // The actor and everyone below it: managers always come before their reports in the scenario.
+    // The actor and everyone below it, transitively: grown until no user reporting to a member is left out.
     private HashSet<UserId> Team(int actor)
     {
         var team = new HashSet<int> { actor };
-        for (var i = actor + 1; i < _ids.Length; i++)
-            if (_scenario.Users[i].Manager is { } manager && team.Contains(manager))
-                team.Add(i);
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            for (var i = 0; i < _ids.Length; i++)
+                if (_scenario.Users[i].Manager is { } manager && team.Contains(manager))
+                    grew |= team.Add(i);
+        }
         return [.. team.Select(i => _ids[i])];
     }
 

@@ -8,7 +8,8 @@ namespace Crm.Sdk.Properties.Model;
 public enum RoleKind { Diretor, Coordenador, Usuario, Custom0, Custom1, None }
 
 /// <summary>A custom role: a reach and the permissions it grants on the modules the scenarios exercise.</summary>
-public sealed record CustomRole(DataReach Reach, Permission Accounts, Permission Leads, Permission Contacts, Permission Opportunities, Permission Settings)
+public sealed record CustomRole(DataReach Reach, Permission Accounts, Permission Leads, Permission Contacts, Permission Opportunities, Permission Boards,
+    Permission Settings)
 {
     public Permission On(Module module) => module switch
     {
@@ -16,15 +17,16 @@ public sealed record CustomRole(DataReach Reach, Permission Accounts, Permission
         Module.Leads => Leads,
         Module.Contacts => Contacts,
         Module.Opportunities => Opportunities,
+        Module.Boards => Boards,
         Module.Settings => Settings,
         _ => Permission.None,
     };
 
-    public override string ToString() => $"{Reach} [Accounts {Accounts}; Leads {Leads}; Contacts {Contacts}; Opportunities {Opportunities}; Settings {Settings}]";
+    public override string ToString() => $"{Reach} [Accounts {Accounts}; Leads {Leads}; Contacts {Contacts}; Opportunities {Opportunities}; Boards {Boards}; Settings {Settings}]";
 }
 
 /// <summary>
-/// A generated user. <see cref="Manager"/> is the index of an earlier user (so the hierarchy has no cycle);
+/// A generated user. <see cref="Manager"/> is the index of another user (the generated hierarchy has no cycle, in any order);
 /// <see cref="Pairs"/> index <see cref="Scenario.PairNames"/>, the company/branch pairs it works in.
 /// </summary>
 public sealed record UserSpec(RoleKind Role, RoleKind? Second, int? Manager, int[] Pairs, bool Inactive)
@@ -39,8 +41,9 @@ public sealed record UserSpec(RoleKind Role, RoleKind? Second, int? Manager, int
 /// <summary>The use cases a scenario draws from.</summary>
 public enum OpKind
 {
+    OpenCard, GetCard, MoveCard, ArchiveCard, RestoreCard, LoseCard, ConvertCard, DeleteCard, ReleaseBoard,
     RegisterAccount, RegisterLead, UpdateAccount, UpdateLead, GetAccount, GetLead, ListAccounts, ConvertLead, Merge,
-    AddContact, GetContact, ReadSettings, SaveSettings, CreateOpportunity, GetOpportunity, MoveOpportunity, WinOpportunity, LoseOpportunity,
+    AddContact, GetContact, UpdateContact, ListContacts, CheckAccount, RegisterCompany, ReadSettings, SaveSettings, CreateOpportunity, GetOpportunity, MoveOpportunity, WinOpportunity, LoseOpportunity,
 }
 
 /// <summary>
@@ -57,14 +60,21 @@ public sealed record Op(OpKind Kind, int Actor, int A, int B, int C, bool Stale)
 /// <summary>
 /// A lead or account stored before the steps run (registered by suportecrm, an account with an opportunity of its owner),
 /// owned by user <see cref="Owner"/> (modulo the users) and placed at <see cref="Placement"/> (0: no company, else a pair).
+/// A <see cref="Copy"/> is an account with the CNPJ of the previous stored record, written as an import before the engine
+/// would (so that merges have duplicates to merge).
 /// </summary>
-public sealed record Stored(bool Lead, int Owner, int Placement)
+public sealed record Stored(bool Lead, int Owner, int Placement, bool Copy = false)
 {
-    public override string ToString() => $"{(Lead ? "lead" : "account + opportunity")} of u{Owner} at {(Placement == 0 ? "no company" : Scenario.PairNames[Placement - 1])}";
+    public override string ToString() =>
+        $"{(Copy ? "imported copy of the previous record's CNPJ" : Lead ? "lead" : "account + opportunity")} of u{Owner} at {(Placement == 0 ? "no company" : Scenario.PairNames[Placement - 1])}";
 }
 
 /// <summary>A tenant (two custom roles, its users and their hierarchy, some stored records) and a sequence of use cases run in it.</summary>
-public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Records, Op[] Ops)
+/// <remarks>
+/// <see cref="Boards"/>: two boards created by suportecrm, each released to the users it lists; every stored lead gets a card
+/// on one of them.
+/// </remarks>
+public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Records, int[][] Boards, Op[] Ops)
 {
     /// <summary>The company/branch pairs users may be given, and records placed in: two companies of two branches each.</summary>
     public static readonly string[] PairNames = ["E0", "E0/F0", "E0/F1", "E1", "E1/F0", "E1/F1"];
@@ -74,6 +84,7 @@ public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Rec
         "users:\n" + string.Concat(Users.Select((u, i) => $"  u{i}: {u}\n")) +
         $"  (actor {Users.Length} = suportecrm, actor {Users.Length + 1} = unknown user)\n" +
         "stored:\n" + string.Concat(Records.Select((r, i) => $"  {i}: {r}\n")) +
+        "boards:\n" + string.Concat(Boards.Select((b, i) => $"  board {i} released to suportecrm{string.Concat(b.Select(u => $", u{u}"))}\n")) +
         "ops:\n" + string.Concat(Ops.Select((o, i) => $"  {i,2}: {o}\n"));
 
     public static Arbitrary<Scenario> Arbitrary(int minOps, int maxOps) => Arb.From(Generate(minOps, maxOps), Shrink);
@@ -81,12 +92,16 @@ public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Rec
     public static Gen<Scenario> Generate(int minOps, int maxOps) =>
         from roles in CustomRoles().ArrayOf(2)
         from count in Gen.Choose(3, 7)
-        from users in UserSpecs(count)
+        from ordered in UserSpecs(count)
+        from keys in Gen.Choose(0, 1000).ArrayOf(count)
+        let users = Shuffle(ordered, keys)
         from records in (from lead in Gen.Elements(true, false) from owner in Gen.Choose(0, count - 1)
-                         from placement in Gen.Choose(0, PairNames.Length) select new Stored(lead, owner, placement)).ArrayOf().Select(r => r.Take(6).ToArray())
+                         from placement in Gen.Choose(0, PairNames.Length) from copy in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+                         select new Stored(lead, owner, placement, copy)).ArrayOf().Select(r => r.Take(7).ToArray())
+        from boards in Gen.SubListOf(Enumerable.Range(0, count).ToArray()).Select(b => b.ToArray()).ArrayOf(2)
         from length in Gen.Choose(minOps, maxOps)
         from ops in Operation(count).ArrayOf(length)
-        select new Scenario(roles, users, records, ops);
+        select new Scenario(roles, users, records, boards, ops);
 
     /// <summary>Smaller scenarios: fewer steps (halves, then one step out), then fewer users' roles and scopes.</summary>
     public static IEnumerable<Scenario> Shrink(Scenario s)
@@ -112,12 +127,22 @@ public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Rec
         }
     }
 
+    // Managers are drawn among earlier users (no cycle); shuffling the users keeps the hierarchy and puts managers anywhere.
+    private static UserSpec[] Shuffle(UserSpec[] users, int[] keys)
+    {
+        var order = Enumerable.Range(0, users.Length).OrderBy(i => keys[i]).ThenBy(i => i).ToArray();
+        var position = new int[users.Length];
+        for (var p = 0; p < order.Length; p++)
+            position[order[p]] = p;
+        return [.. order.Select(i => users[i] with { Manager = users[i].Manager is { } m ? position[m] : null })];
+    }
+
     private static UserSpec[] Replace(UserSpec[] users, int index, UserSpec user) => [.. users[..index], user, .. users[(index + 1)..]];
 
     private static Gen<CustomRole> CustomRoles() =>
         from reach in Gen.Elements(DataReach.Own, DataReach.Team, DataReach.All)
-        from grants in Gen.Choose(0, 127).Select(Valid).ArrayOf(5)
-        select new CustomRole(reach, grants[0], grants[1], grants[2], grants[3], grants[4]);
+        from grants in Gen.Choose(0, 127).Select(Valid).ArrayOf(6)
+        select new CustomRole(reach, grants[0], grants[1], grants[2], grants[3], grants[4], grants[5]);
 
     // A grant the domain accepts: any right needs Access; rights beyond Access and View need View.
     private static Permission Valid(int bits)
@@ -151,9 +176,14 @@ public sealed record Scenario(CustomRole[] Roles, UserSpec[] Users, Stored[] Rec
             (5, Gen.Constant(OpKind.RegisterAccount)), (3, Gen.Constant(OpKind.RegisterLead)), (4, Gen.Constant(OpKind.UpdateAccount)),
             (2, Gen.Constant(OpKind.UpdateLead)), (3, Gen.Constant(OpKind.GetAccount)), (2, Gen.Constant(OpKind.GetLead)),
             (2, Gen.Constant(OpKind.ListAccounts)), (3, Gen.Constant(OpKind.ConvertLead)), (2, Gen.Constant(OpKind.Merge)),
-            (2, Gen.Constant(OpKind.AddContact)), (1, Gen.Constant(OpKind.GetContact)), (1, Gen.Constant(OpKind.ReadSettings)),
+            (2, Gen.Constant(OpKind.AddContact)), (1, Gen.Constant(OpKind.GetContact)), (1, Gen.Constant(OpKind.UpdateContact)),
+            (1, Gen.Constant(OpKind.ListContacts)), (1, Gen.Constant(OpKind.CheckAccount)), (1, Gen.Constant(OpKind.RegisterCompany)),
+            (1, Gen.Constant(OpKind.ReadSettings)),
             (1, Gen.Constant(OpKind.SaveSettings)), (3, Gen.Constant(OpKind.CreateOpportunity)), (1, Gen.Constant(OpKind.GetOpportunity)),
-            (3, Gen.Constant(OpKind.MoveOpportunity)), (2, Gen.Constant(OpKind.WinOpportunity)), (1, Gen.Constant(OpKind.LoseOpportunity)))
+            (3, Gen.Constant(OpKind.MoveOpportunity)), (2, Gen.Constant(OpKind.WinOpportunity)), (1, Gen.Constant(OpKind.LoseOpportunity)),
+            (2, Gen.Constant(OpKind.OpenCard)), (2, Gen.Constant(OpKind.GetCard)), (2, Gen.Constant(OpKind.MoveCard)),
+            (1, Gen.Constant(OpKind.ArchiveCard)), (1, Gen.Constant(OpKind.RestoreCard)), (1, Gen.Constant(OpKind.LoseCard)),
+            (2, Gen.Constant(OpKind.ConvertCard)), (2, Gen.Constant(OpKind.DeleteCard)), (1, Gen.Constant(OpKind.ReleaseBoard)))
         from actor in Gen.Frequency((12, Gen.Choose(0, users - 1)), (1, Gen.Constant(users)), (1, Gen.Constant(users + 1)))
         from a in Gen.Choose(0, 60)
         from b in Gen.Choose(0, 60)

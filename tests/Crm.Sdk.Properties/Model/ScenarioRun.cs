@@ -1,4 +1,6 @@
 using Crm.Domain.Access;
+using Crm.Domain.Boards;
+using Crm.Domain.Boards.Cards;
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Contacts;
@@ -11,6 +13,7 @@ using Crm.Domain.Problems;
 using Crm.Domain.Registry;
 using Crm.Domain.Tenancy;
 using Crm.Persistence;
+using Crm.Persistence.Boards;
 using Crm.Persistence.Concurrency;
 using Crm.Sdk.Accounts;
 using Crm.Sdk.Properties.Infrastructure;
@@ -41,6 +44,8 @@ public sealed class ScenarioRun
     private readonly List<LeadId> _leads = [];
     private readonly List<OpportunityId> _opportunities = [];
     private readonly List<ContactId> _contacts = [];
+    private readonly List<CardId> _cards = [];
+    private readonly List<(BoardId Id, IReadOnlyList<BoardStageId> Stages)> _boards = [];
     private UserId[] _users = [];
     private UserId _support;
     private (CompanyId Company, BranchId? Branch)[] _pairs = [];
@@ -73,19 +78,26 @@ public sealed class ScenarioRun
         Ok(await Engine.Tenants.ProvisionAsync(_tenant, "Propriedades", Package.Freemium));
         await using (var db = Open())
             _support = db.Users.Single(u => u.Login == User.SupportLogin).Id;
+        // Companies, custom roles and users are stored directly (one unit of work): the steps are what runs through the engine.
         var pairs = new List<(CompanyId, BranchId?)>();
-        for (var c = 0; c < 2; c++)
-        {
-            var company = Ok(await Engine.Tenants.RegisterCompanyAsync(_tenant, _support, new UnitForm($"E{c}", $"Empresa {c}"))).Company;
-            pairs.Add((company, null));
-            for (var f = 0; f < 2; f++)
-                pairs.Add((company, Ok(await Engine.Tenants.AddBranchAsync(_tenant, _support, company, new UnitForm($"F{f}", $"Filial {c}.{f}"), f == 0)).Branch));
-        }
-        _pairs = [.. pairs];
-
-        var roles = new Dictionary<RoleKind, RoleId>();
+        _users = [.. _scenario.Users.Select(_ => new UserId(Guid.NewGuid()))];
         await using (var db = Open())
         {
+            for (var c = 0; c < 2; c++)
+            {
+                var company = Company.Register(new CompanyId(Guid.NewGuid()), _tenant, new UnitForm($"E{c}", $"Empresa {c}")).AsT0;
+                pairs.Add((company.Id, null));
+                for (var f = 0; f < 2; f++)
+                {
+                    var branch = new BranchId(Guid.NewGuid());
+                    Assert.True(company.AddBranch(branch, new UnitForm($"F{f}", $"Filial {c}.{f}"), f == 0).IsT0);
+                    pairs.Add((company.Id, branch));
+                }
+                db.Companies.Add(company);
+            }
+            _pairs = [.. pairs];
+
+            var roles = new Dictionary<RoleKind, RoleId>();
             foreach (var role in db.Roles)
                 if (role.Name == StandardRoles.Diretor.Name) roles[RoleKind.Diretor] = role.Id;
                 else if (role.Name == StandardRoles.Coordenador.Name) roles[RoleKind.Coordenador] = role.Id;
@@ -94,30 +106,27 @@ public sealed class ScenarioRun
             {
                 var spec = _scenario.Roles[i];
                 var role = Role.Create(new RoleId(Guid.NewGuid()), _tenant, $"Papel gerado {i}", spec.Reach,
-                    new[] { Module.Accounts, Module.Leads, Module.Contacts, Module.Opportunities, Module.Settings }
+                    new[] { Module.Accounts, Module.Leads, Module.Contacts, Module.Opportunities, Module.Boards, Module.Settings }
                         .Select(m => new ModuleGrant(m, spec.On(m)))).AsT0;
                 db.Roles.Add(role);
                 roles[i == 0 ? RoleKind.Custom0 : RoleKind.Custom1] = role.Id;
             }
-            Assert.True((await db.SaveAsync()).IsSaved);
-        }
 
-        _users = [.. _scenario.Users.Select(_ => new UserId(Guid.NewGuid()))];
-        for (var i = 0; i < _users.Length; i++)
-        {
-            var spec = _scenario.Users[i];
-            Ok(await Engine.Tenants.AddUserAsync(_tenant, _users[i], $"u{i}", $"Usuário {i}"));
-            if (spec.Roles.Any())
-                Ok(await Engine.Tenants.AssignRolesAsync(_tenant, _support, _users[i], [.. spec.Roles.Select(r => roles[r])]));
-            if (spec.Manager is { } manager)
-                Ok(await Engine.Tenants.SetManagerAsync(_tenant, _support, _users[i], _users[manager]));
-            Ok(await Engine.Tenants.AllowCompaniesAsync(_tenant, _support, _users[i],
-                [.. spec.Pairs.Select(p => new CompanyBranch(_pairs[p].Company, _pairs[p].Branch))]));
-        }
-        await using (var db = Open())
-        {
-            foreach (var user in db.Users.AsEnumerable().Where(u => Array.IndexOf(_users, u.Id) is var i && i >= 0 && _scenario.Users[i].Inactive))
-                Assert.True(user.Deactivate().IsT0);
+            // The generated links close no cycle; an empty hierarchy lets each user take its manager in any order.
+            var hierarchy = Hierarchy.Build(_users.Select(u => (u, (UserId?)null))).AsT0;
+            for (var i = 0; i < _users.Length; i++)
+            {
+                var spec = _scenario.Users[i];
+                var user = User.Arrive(_users[i], _tenant, $"u{i}", $"Usuário {i}", null, Package.Freemium).AsT0;
+                if (spec.Roles.Any())
+                    Assert.True(user.AssignRoles(spec.Roles.Select(r => roles[r])).IsT0);
+                if (spec.Manager is { } manager)
+                    Assert.True(user.ReportTo(_users[manager], hierarchy).IsT0);
+                user.AllowCompanies(spec.Pairs.Select(p => new CompanyBranch(_pairs[p].Company, _pairs[p].Branch)));
+                if (spec.Inactive)
+                    Assert.True(user.Deactivate().IsT0);
+                db.Users.Add(user);
+            }
             Assert.True((await db.SaveAsync()).IsSaved);
         }
 
@@ -129,6 +138,12 @@ public sealed class ScenarioRun
         {
             var owner = _users[record.Owner % _users.Length];
             var (company, branch) = Placement(record.Placement);
+            if (record.Copy)
+            {
+                if (_nextSeed > 1)
+                    await ImportCopyAsync(_nextSeed - 1, owner, company, branch);
+                continue;
+            }
             var seed = _nextSeed++;
             if (record.Lead)
             {
@@ -142,8 +157,46 @@ public sealed class ScenarioRun
             _seeds[account.Value] = seed;
             _opportunities.Add(Ok(await support.Funnel.CreateAsync(_pipeline.Id, new OpportunityDraft($"Negócio inicial {seed}", account, owner))).Id);
         }
+        // Boards and the stored leads' cards, stored directly in one unit of work (suportecrm creates and releases them).
+        await using (var db = Open())
+        {
+            var boards = new List<Board>();
+            for (var b = 0; b < _scenario.Boards.Length; b++)
+            {
+                var board = Board.Create(_tenant, $"Quadro {b}", new BoardScope(BoardScopeKind.Region, $"Zona {b}"), Colour.Of("#1F77B4"), _support, Engine.Clock).AsT0;
+                foreach (var stage in new[] { "Novo", "Contato", "Proposta" })
+                    Assert.True(board.AddStage(stage, null, null, _support, Engine.Clock).IsT0);
+                foreach (var user in _scenario.Boards[b])
+                    Assert.True(board.Release(_users[user], _support, Engine.Clock).IsT0);
+                db.Boards.Add(board);
+                boards.Add(board);
+                _boards.Add((board.Id, [.. board.Stages.Select(s => s.Id)]));
+            }
+            foreach (var lead in await db.Leads.ToListAsync())
+            {
+                var board = boards[_cards.Count % boards.Count];
+                var card = Card.Open(board, board.Stages[0].Id, $"Cartão {_cards.Count}", new ProspectLink(lead.Id, lead.History.Entries[0].At), null, null,
+                    new DatabaseProspectCards(db), _support, Engine.Clock).AsT0;
+                db.Cards.Add(card);
+                _cards.Add(card.Id);
+            }
+            Assert.True((await db.SaveAsync()).IsSaved);
+        }
         _oracle = new Oracle(_scenario, _users, _pairs);
         _rows = await SnapshotAsync();
+    }
+
+    /// <summary>Stores, as an import would (no engine, no duplicate check), an account repeating the CNPJ of <paramref name="seed"/>.</summary>
+    private async Task ImportCopyAsync(int seed, UserId owner, CompanyId? company, BranchId? branch)
+    {
+        var form = Form(seed, owner, company, branch, null) with { ShortName = $"COPIA{_accounts.Count}{seed}", Emails = [new EmailForm($"copia{seed}@gerada.com.br")] };
+        var valid = RegistrationRules.Validate(form, new RegistrationContext(AccountSettings.Default, RegistrationKind.Account)).AsT0;
+        var account = Account.Register(new AccountId(Guid.NewGuid()), _tenant, valid, _support, Engine.Clock);
+        await using var db = Open();
+        db.Accounts.Add(account);
+        Assert.True((await db.SaveAsync()).IsSaved);
+        _accounts.Add(account.Id);
+        _seeds[account.Id.Value] = seed;
     }
 
     // ---- one step -----------------------------------------------------------------------------------------------------
@@ -197,7 +250,8 @@ public sealed class ScenarioRun
                     return;
                 }
                 var (party, version) = await PartyAsync(target);
-                var owner = op.B % (n + 1) == 0 ? party.Data.Owner : _users[op.B % (n + 1) - 1];
+                // Keep the owner, give it to a user, or take it away (only a Diretor-like reach sees records without owner).
+                var owner = (op.B % (n + 2)) switch { 0 => party.Data.Owner, var k when k <= n => _users[k - 1], _ => (UserId?)null };
                 var (company, branch) = op.C % 8 == 7 ? (party.Data.Company, party.Data.Branch) : Placement(op.C);
                 var expected = _oracle.Gate(actor, module, Permission.Edit)
                     ?? (!_oracle.Sees(actor, party.Data.Owner, party.Data.Company, party.Data.Branch) ? Expected.NotFound
@@ -360,6 +414,174 @@ public sealed class ScenarioRun
                 });
                 break;
             }
+            case OpKind.UpdateContact or OpKind.ListContacts:
+            {
+                if (Pick(_contacts, op.A) is not { } id)
+                {
+                    Skip(index, op);
+                    return;
+                }
+                var (contact, version) = await StoredAsync(db => db.Contacts.SingleAsync(c => c.Id == id));
+                var (party, _) = await PartyAsync(contact.Owner);
+                var sees = _oracle.Sees(actor, party.Data.Owner, party.Data.Company, party.Data.Branch);
+                if (op.Kind == OpKind.ListContacts)
+                {
+                    var count = await ContactsOfAsync(contact.Owner);
+                    await CheckAsync(index, op, _oracle.Gate(actor, Module.Contacts, Permission.View) ?? (sees ? Expected.Yes : Expected.NotFound),
+                        s => s.Contacts.OfAsync(contact.Owner), write: false, listed =>
+                        {
+                            Assert.Equal(count, listed.Count);
+                            return Task.CompletedTask;
+                        });
+                    break;
+                }
+                var name = $"Pessoa renomeada no passo {index}";
+                await CheckAsync(index, op, _oracle.Gate(actor, Module.Contacts, Permission.Edit) ?? (sees ? Expected.Yes : Expected.NotFound),
+                    s => s.Contacts.UpdateAsync(id, op.Stale ? version - 1 : version, new ContactForm(name)), write: true, async saved =>
+                    {
+                        await using var db = Open();
+                        var now = await db.Contacts.SingleAsync(c => c.Id == id);
+                        Assert.Equal((version + 1, version + 1, name), (saved.Version, Version(db.Entry(now)), now.Name));
+                        Assert.True(now.History.Entries.Count > contact.History.Entries.Count, $"step {index}: a contact update wrote no history");
+                    });
+                break;
+            }
+            case OpKind.CheckAccount:
+            {
+                var form = Form(_nextSeed++, Owner(op.A), null, null, null);
+                await CheckAsync(index, op, _oracle.Gate(actor, Module.Accounts, Permission.Include) ?? Expected.Yes,
+                    s => s.Accounts.CheckAsync(form), write: false, _ => Task.CompletedTask);
+                break;
+            }
+            case OpKind.RegisterCompany:
+            {
+                var code = $"N{index}";
+                await CheckAsync(index, op, _oracle.Gate(actor, Module.Settings, Permission.Include) ?? Expected.Yes,
+                    _ => Engine.Tenants.RegisterCompanyAsync(_tenant, me, new UnitForm(code, $"Empresa do passo {index}")), write: true, async saved =>
+                    {
+                        await using var db = Open();
+                        Assert.Equal(code, (await db.Companies.SingleAsync(c => c.Id == saved.Company)).Details.ErpCode.ToString());
+                    });
+                break;
+            }
+            case OpKind.OpenCard:
+            {
+                if (Pick(_leads, op.B) is not { } lead)
+                {
+                    Skip(index, op);
+                    return;
+                }
+                var (board, stages) = _boards[op.A % _boards.Count];
+                var released = await ReleasedAsync(board);
+                var (party, _) = await PartyAsync(lead);
+                var expected = _oracle.Gate(actor, Module.Boards, Permission.Include)
+                    ?? (!_oracle.WorksOn(actor, released) ? Expected.BoardNotReleased
+                        : _oracle.Sees(actor, party.Data.Owner, party.Data.Company, party.Data.Branch) ? Expected.Yes : Expected.NotFound);
+                await CheckAsync(index, op, expected, s => s.Boards.OpenCardAsync(board, stages[op.C % stages.Count], $"Cartão do passo {index}", lead),
+                    write: true, async opened =>
+                    {
+                        _cards.Add(opened.Id);
+                        await using var db = Open();
+                        var card = await db.Cards.SingleAsync(c => c.Id == opened.Id);
+                        Assert.Equal((board, (LeadId?)lead, 1L, 1L), (card.Board, card.Prospect, opened.Version, Version(db.Entry(card))));
+                    });
+                break;
+            }
+            case OpKind.GetCard or OpKind.MoveCard or OpKind.ArchiveCard or OpKind.RestoreCard or OpKind.LoseCard or OpKind.ConvertCard
+                or OpKind.DeleteCard:
+            {
+                if (Pick(_cards, op.A) is not { } id)
+                {
+                    Skip(index, op);
+                    return;
+                }
+                var (card, version) = await StoredAsync(db => db.Cards.SingleAsync(c => c.Id == id));
+                var released = await ReleasedAsync(card.Board);
+                var sees = _oracle.SeesCards(actor, released);
+                if (op.Kind == OpKind.GetCard)
+                {
+                    await CheckAsync(index, op, _oracle.Gate(actor, Module.Boards, Permission.View) ?? (sees ? Expected.Yes : Expected.NotFound),
+                        s => s.Boards.GetCardAsync(id), write: false, read =>
+                        {
+                            Assert.Equal((id, version), (read.Card.Id, read.Version));
+                            return Task.CompletedTask;
+                        });
+                    break;
+                }
+                var action = op.Kind == OpKind.DeleteCard ? Permission.Delete : Permission.Edit;
+                var deleteProspect = op.B % 2 == 1;
+                var expected = _oracle.Gate(actor, Module.Boards, action)
+                    ?? (!sees ? Expected.NotFound : !_oracle.WorksOn(actor, released) ? Expected.BoardNotReleased : null);
+                if (expected is null)
+                {
+                    // The card's own rule runs first (it may refuse the action as invalid), then its effect's checks.
+                    var prospect = card.Prospect is { } p && _leads.Contains(p) ? await PartyAsync(p) : default;
+                    bool SeesProspect() => prospect.Party is { } lead && _oracle.Sees(actor, lead.Data.Owner, lead.Data.Company, lead.Data.Branch);
+                    expected = op.Kind switch
+                    {
+                        OpKind.ConvertCard => (_oracle.Gate(actor, Module.Leads, Permission.Edit) ?? _oracle.Gate(actor, Module.Accounts, Permission.Include)
+                            ?? (SeesProspect() ? Expected.Yes : Expected.NotFound)).AfterDomainRules(),
+                        OpKind.DeleteCard when deleteProspect => (_oracle.Gate(actor, Module.Leads, Permission.Delete)
+                            ?? (SeesProspect() ? Expected.Yes : Expected.NotFound)).AfterDomainRules(),
+                        _ => Expected.Yes,
+                    };
+                }
+                var sent = op.Stale ? version - 1 : version;
+                var (_, stages) = _boards.Single(b => b.Id == card.Board);
+                var contacts = card.Prospect is { } prospectId && _leads.Contains(prospectId) ? await ContactsOfAsync(prospectId) : 0;
+                Func<CrmSession, Task<CrmResult<Crm.Sdk.Boards.CardChanged>>> call = op.Kind switch
+                {
+                    OpKind.MoveCard => s => s.Boards.MoveCardAsync(id, sent, stages[op.C % stages.Count]),
+                    OpKind.ArchiveCard => s => s.Boards.ArchiveCardAsync(id, sent),
+                    OpKind.RestoreCard => s => s.Boards.RestoreCardAsync(id, sent),
+                    OpKind.LoseCard => s => s.Boards.LoseCardAsync(id, sent, "Sem interesse"),
+                    OpKind.ConvertCard => s => s.Boards.ConvertToCustomerAsync(id, sent),
+                    _ => s => s.Boards.DeleteCardAsync(id, sent, deleteProspect),
+                };
+                await CheckAsync(index, op, expected, call, write: true, async changed =>
+                {
+                    await using var db = Open();
+                    var now = await db.Cards.SingleOrDefaultAsync(c => c.Id == id);
+                    Assert.True(now is not null, $"step {index}: the card row is gone");
+                    Assert.Equal((version + 1, version + 1), (changed.Version, Version(db.Entry(now!))));
+                    if (changed.Customer is { } customer)
+                    {
+                        var account = await db.Accounts.SingleAsync(a => a.Id == customer);
+                        Assert.Equal(card.Prospect, account.ConvertedFrom);
+                        Assert.Equal(LeadStatus.Converted, (await db.Leads.SingleAsync(l => l.Id == card.Prospect)).Status);
+                        Assert.Equal(contacts, await ContactsOfAsync(customer));
+                        _accounts.Add(customer);
+                        _seeds[customer.Value] = _seeds[card.Prospect!.Value.Value];
+                    }
+                    if (changed.ProspectDeleted is { } deleted)
+                    {
+                        Assert.Equal(card.Prospect, deleted);
+                        Assert.False(await db.Leads.AnyAsync(l => l.Id == deleted), $"step {index}: the deleted prospect is still stored");
+                        Assert.Equal(0, await ContactsOfAsync(deleted));
+                        _leads.Remove(deleted);
+                        _contacts.Clear();
+                        _contacts.AddRange(await db.Contacts.Select(c => c.Id).ToListAsync());
+                    }
+                    Assert.True(op.Kind != OpKind.ConvertCard || changed.Customer is not null, $"step {index}: a card converted to customer without an account");
+                    Assert.True(op.Kind != OpKind.DeleteCard || !deleteProspect || changed.ProspectDeleted is not null,
+                        $"step {index}: a card deleted with its prospect kept the prospect");
+                });
+                break;
+            }
+            case OpKind.ReleaseBoard:
+            {
+                var (board, _) = _boards[op.A % _boards.Count];
+                var user = _users[op.B % _users.Length];
+                var released = await ReleasedAsync(board);
+                await CheckAsync(index, op, _oracle.Gate(actor, Module.Boards, Permission.Edit)
+                        ?? (_oracle.WorksOn(actor, released) ? Expected.Yes : Expected.BoardNotReleased),
+                    s => s.Boards.ReleaseAsync(board, user), write: true, async saved =>
+                    {
+                        Assert.Contains(user, await ReleasedAsync(board));
+                        Assert.Equal(released.Count + 1, (await ReleasedAsync(board)).Count);
+                    });
+                break;
+            }
             case OpKind.ReadSettings:
                 await CheckAsync(index, op, _oracle.Gate(actor, Module.Settings, Permission.View) ?? Expected.Yes,
                     s => s.Settings.AccountsAsync(), write: false, _ => Task.CompletedTask);
@@ -408,13 +630,7 @@ public sealed class ScenarioRun
                     Skip(index, op);
                     return;
                 }
-                Opportunity opportunity;
-                long version;
-                await using (var db = Open())
-                {
-                    opportunity = await db.Opportunities.SingleAsync(o => o.Id == id);
-                    version = Version(db.Entry(opportunity));
-                }
+                var (opportunity, version) = await StoredAsync(db => db.Opportunities.SingleAsync(o => o.Id == id));
                 var hidden = !_oracle.Sees(actor, opportunity.Owner, null, null);
                 if (op.Kind == OpKind.GetOpportunity)
                 {
@@ -470,11 +686,14 @@ public sealed class ScenarioRun
         _rows = after;
         _trace.Add($"  {index,2}: {op} — expected {Name(expected)}, got {Describe(result)}");
         _tally.Count(expected, result.Value is Invalid or Duplicate ? Describe(result) : result.Outcome);
+        if (result.Succeeded)
+            _tally.Succeeded(op.Kind);
 
         var agrees = (expected, result.Value) switch
         {
             (Expected.Refused refused, Denied denied) => denied.Code == refused.Code && (refused.Module is null || denied.Module == refused.Module),
             (Expected.Hidden, NotFound) => true,
+            (Expected.Refused { OrInvalid: true } or Expected.Hidden { OrInvalid: true }, Invalid) => true,
             (Expected.Allowed, Denied or NotFound) => false,
             (Expected.Allowed, _) => true,
             _ => false,
@@ -482,7 +701,8 @@ public sealed class ScenarioRun
         if (!agrees)
             Fail(index, $"the oracle expected {Name(expected)}, the engine answered {Describe(result)}");
         if (result.Succeeded && op.Stale && op.Kind is OpKind.UpdateAccount or OpKind.UpdateLead or OpKind.MoveOpportunity
-                or OpKind.WinOpportunity or OpKind.LoseOpportunity)
+                or OpKind.WinOpportunity or OpKind.LoseOpportunity or OpKind.UpdateContact or OpKind.MoveCard or OpKind.ArchiveCard
+                or OpKind.RestoreCard or OpKind.LoseCard or OpKind.ConvertCard or OpKind.DeleteCard)
             Fail(index, "a change based on a stale version was saved (no conflict)");
         if (result.Value is Conflict && !op.Stale)
             Fail(index, "a change based on the stored version met a conflict");
@@ -544,13 +764,22 @@ public sealed class ScenarioRun
 
     private static T? Pick<T>(List<T> list, int choice) where T : struct => list.Count == 0 ? null : list[choice % list.Count];
 
-    private async Task<(RegisteredParty Party, long Version)> PartyAsync(RegistrationRef id)
+    private Task<(RegisteredParty Party, long Version)> PartyAsync(RegistrationRef id) => StoredAsync<RegisteredParty>(async db => id.IsT0
+        ? await db.Leads.SingleAsync(l => l.Id == id.AsT0)
+        : await db.Accounts.SingleAsync(a => a.Id == id.AsT1));
+
+    /// <summary>A stored aggregate, as <paramref name="find"/> reads it in a unit of work of its own, with its stored version.</summary>
+    private async Task<(T Entity, long Version)> StoredAsync<T>(Func<CrmDbContext, Task<T>> find) where T : class
     {
         await using var db = Open();
-        RegisteredParty party = id.IsT0
-            ? await db.Leads.SingleAsync(l => l.Id == id.AsT0)
-            : await db.Accounts.SingleAsync(a => a.Id == id.AsT1);
-        return (party, Version(db.Entry((object)party)));
+        var entity = await find(db);
+        return (entity, Version(db.Entry((object)entity)));
+    }
+
+    private async Task<IReadOnlyList<UserId>> ReleasedAsync(BoardId board)
+    {
+        await using var db = Open();
+        return (await db.Boards.AsNoTracking().SingleAsync(b => b.Id == board)).Users;
     }
 
     private async Task<int> ContactsOfAsync(RegistrationRef owner)
@@ -580,8 +809,8 @@ public sealed class ScenarioRun
 
     private static string Name(Expected expected) => expected switch
     {
-        Expected.Refused r => $"Denied({r.Code}{(r.Module is { } m ? $", {m}" : "")})",
-        Expected.Hidden => "NotFound",
+        Expected.Refused r => $"Denied({r.Code}{(r.Module is { } m ? $", {m}" : "")}){(r.OrInvalid ? " or Invalid" : "")}",
+        Expected.Hidden h => $"NotFound{(h.OrInvalid ? " or Invalid" : "")}",
         _ => "allowed",
     };
 
@@ -599,7 +828,7 @@ public sealed class ScenarioRun
         : throw new XunitException($"Setting up the tenant failed: {result.Outcome}: {string.Join("; ", result.Problems)}");
 
     /// <summary>A company's registration; everything unique to <paramref name="seed"/> (CNPJ, short name, e-mail).</summary>
-    private static RegistrationForm Form(int seed, UserId? owner, CompanyId? company, BranchId? branch, string? tradeName) => new()
+    internal static RegistrationForm Form(int seed, UserId? owner, CompanyId? company, BranchId? branch, string? tradeName) => new()
     {
         Kind = PersonKind.Juridica,
         LegalName = $"Indústria Gerada {seed} S.A.",

@@ -4,6 +4,7 @@ namespace Crm.Sdk.Properties.Model;
 public sealed class Tally
 {
     private readonly SortedDictionary<string, int> _outcomes = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<OpKind, int> _successes = [];
 
     public int Scenarios { get; set; }
 
@@ -16,6 +17,8 @@ public sealed class Tally
 
     public int Count(string key) => _outcomes.GetValueOrDefault(key);
 
+    public void Succeeded(OpKind kind) => _successes[kind] = _successes.GetValueOrDefault(kind) + 1;
+
     public void Count(Expected expected, string outcome)
     {
         var key = $"{(expected is Expected.Allowed ? "allowed" : expected is Expected.Hidden ? "hidden" : "denied")} → {outcome}";
@@ -23,5 +26,6 @@ public sealed class Tally
     }
 
     public override string ToString() =>
-        $"{Scenarios} scenarios (set-up {SetUp.TotalSeconds:0.0} s), {Steps} steps checked ({Skipped} without a target): " + string.Join(", ", _outcomes.Select(o => $"{o.Key} {o.Value}"));
+        $"{Scenarios} scenarios (set-up {SetUp.TotalSeconds:0.0} s), {Steps} steps checked ({Skipped} without a target): " + string.Join(", ", _outcomes.Select(o => $"{o.Key} {o.Value}")) +
+        "\nsuccesses by use case: " + string.Join(", ", _successes.Select(s => $"{s.Key} {s.Value}"));
 }
