@@ -8,8 +8,11 @@ namespace Crm.Adapters.Mega;
 public static class MegaServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="MegaAdapter"/> with <paramref name="configure"/>d <see cref="MegaOptions"/>, validated now:
-    /// a missing URL, tenant, key or secret throws <see cref="OptionsValidationException"/> listing every failure.
+    /// Registers <see cref="MegaAdapter"/>. Its <see cref="MegaOptions"/> come from the options pipeline: the section
+    /// <c>Adapters:mega</c> of <c>AddCrm(configuration)</c>, then <paramref name="configure"/>, then any
+    /// <c>services.Configure&lt;MegaOptions&gt;(...)</c>; they are validated at start-up (an
+    /// <see cref="OptionsValidationException"/> lists every failure, never quoting a secret). A second adapter for the ERP
+    /// fails here.
     /// </summary>
     public static IServiceCollection AddMegaAdapter(this IServiceCollection services, Action<MegaOptions>? configure = null) =>
         services.AddErpAdapter(configure, new MegaOptionsValidator(), _ => new MegaAdapter());

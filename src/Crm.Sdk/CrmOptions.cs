@@ -1,12 +1,27 @@
 using System.Reflection;
+using Crm.Persistence;
 
 namespace Crm.Sdk;
 
-/// <summary>How <see cref="CrmServiceCollectionExtensions.AddCrm"/> sets up the engine: where to look for ERP adapters.</summary>
-public sealed class CrmOptions
+/// <summary>
+/// How <see cref="CrmServiceCollectionExtensions.AddCrm(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{CrmOptions}?)"/>
+/// sets up the engine: the database, and where to look for ERP adapters. Bound from configuration (section <c>Crm</c>:
+/// <c>Database:Sqlite</c>, <c>Database:PostgreSql</c>, <c>Database:KeyRingFolder</c>, <c>PluginFolders</c>) and from code;
+/// validated at start-up by <see cref="CrmOptionsValidator"/>.
+/// </summary>
+public sealed class CrmOptions : ICrmDatabaseBuilder
 {
     private readonly List<Assembly> _adapterAssemblies = [];
     private readonly List<string> _pluginFolders = [];
+
+    /// <summary>
+    /// Where and how the data is stored: <c>crm.UseSqlite(path)</c> (built in), or <c>crm.UsePostgres(connectionString)</c>
+    /// with the package <c>Crm.Persistence.PostgreSql</c> and <see cref="CrmPersistenceOptions.KeyRingFolder"/>.
+    /// </summary>
+    public CrmPersistenceOptions Database { get; } = new();
+
+    /// <summary>What the configuration section held that could not be applied; reported by <see cref="CrmOptionsValidator"/>.</summary>
+    internal List<string> ConfigurationFailures { get; } = [];
 
     /// <summary>The assemblies scanned for <c>IErpAdapter</c> implementations.</summary>
     public IReadOnlyList<Assembly> AdapterAssemblies => _adapterAssemblies;
@@ -29,7 +44,8 @@ public sealed class CrmOptions
     public CrmOptions LoadPluginsFrom(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        _pluginFolders.Add(folder);
+        if (!_pluginFolders.Contains(folder))
+            _pluginFolders.Add(folder);
         return this;
     }
 }

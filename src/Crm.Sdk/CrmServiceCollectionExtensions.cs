@@ -1,54 +1,111 @@
 using Crm.Domain.Integration;
+using Crm.Persistence;
+using Crm.Persistence.Provisioning;
+using Crm.Sdk.Configuration;
 using Crm.Sdk.Discovery;
-using Crm.Sdk.Options;
+using Crm.Sdk.Engine;
+using Crm.Sdk.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace Crm.Sdk;
 
-/// <summary>Registers the CRM engine and its ERP adapters.</summary>
+/// <summary>Registers the CRM engine: persistence, ERP adapters, clock, options, telemetry and health check.</summary>
 public static class CrmServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the engine: validates <see cref="CrmOptions"/> now, then takes the adapters found by scanning
-    /// <see cref="CrmOptions.AdapterAssemblies"/> and in <see cref="CrmOptions.PluginFolders"/> into the
-    /// <see cref="ErpAdapterCatalog"/>. Everything is checked here, so a misconfiguration fails at start-up, not at the first
-    /// integration: <see cref="OptionsValidationException"/> for bad options, <see cref="CrmConfigurationException"/> for two
-    /// adapters of one ERP or an adapter built for another contract version.
+    /// Registers the engine (<see cref="CrmEngine"/>), its database (<see cref="CrmDatabase"/>), the ERP adapters found by
+    /// scanning <see cref="CrmOptions.AdapterAssemblies"/> and in <see cref="CrmOptions.PluginFolders"/> (into the
+    /// <see cref="ErpAdapterCatalog"/>), a NodaTime <see cref="IClock"/> driven by the host's <see cref="TimeProvider"/>
+    /// (<see cref="TimeProvider.System"/> unless the host registers one) and the <c>crm</c> health check, e.g.
+    /// <c>services.AddCrm(crm =&gt; crm.UseSqlite("crm.db"))</c>. <see cref="CrmOptions"/> also honour
+    /// <c>services.Configure&lt;CrmOptions&gt;(...)</c> and are validated at start-up (every failure listed), so are the
+    /// adapters' options. Two adapters for one ERP, an adapter built for another contract version or a bad plugin folder fail
+    /// here: <see cref="CrmConfigurationException"/>, <see cref="OptionsValidationException"/>.
     /// </summary>
-    public static IServiceCollection AddCrm(this IServiceCollection services, Action<CrmOptions>? configure = null)
+    public static IServiceCollection AddCrm(this IServiceCollection services, Action<CrmOptions>? configure = null) =>
+        Register(services, null, configure);
+
+    /// <summary>
+    /// As <see cref="AddCrm(IServiceCollection, Action{CrmOptions}?)"/>, with <see cref="CrmOptions"/> bound from
+    /// <paramref name="configuration"/> (e.g. <c>configuration.GetSection("Crm")</c>: <c>Database:Sqlite</c>,
+    /// <c>Database:PostgreSql</c>, <c>Database:KeyRingFolder</c>, <c>PluginFolders</c>) and each adapter's options from
+    /// <c>Adapters:&lt;erp id&gt;</c> of it (e.g. <c>Crm:Adapters:datasul:Modality</c>); <paramref name="configure"/> runs after the binding.
+    /// </summary>
+    public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration, Action<CrmOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Register(services, new CrmConfiguration(configuration), configure);
+    }
+
+    private static IServiceCollection Register(IServiceCollection services, CrmConfiguration? binding, Action<CrmOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = EagerOptions.Validated(configure, new CrmOptionsValidator());
-        var catalog = CatalogOf(services);
-        foreach (var type in AdapterDiscovery.AdapterTypes(options.AdapterAssemblies))
-            catalog.Add(new RegisteredAdapter(AdapterDiscovery.Create(type), AdapterSource.Scanned, type.Assembly.GetName().Name ?? "?"));
-        foreach (var folder in options.PluginFolders)
+        if (binding is not null)
+            services.AddSingleton(binding);
+        // The adapters are found now, from the options known now, so that a bad combination stops the registration.
+        var known = new CrmOptions();
+        binding?.Apply(known);
+        configure?.Invoke(known);
+        if (CrmOptionsValidator.PluginFailures(known) is { Count: > 0 } failures)
+            throw new OptionsValidationException(Options.DefaultName, typeof(CrmOptions), failures);
+        var registry = RegistryOf(services);
+        foreach (var type in AdapterDiscovery.AdapterTypes(known.AdapterAssemblies))
+            Add(registry, new RegisteredAdapter(AdapterDiscovery.Create(type), AdapterSource.Scanned, type.Assembly.GetName().Name ?? "?"));
+        foreach (var folder in known.PluginFolders)
             foreach (var type in AdapterDiscovery.AdapterTypes(AdapterDiscovery.LoadPlugins(folder)))
-                catalog.Add(new RegisteredAdapter(AdapterDiscovery.Create(type), AdapterSource.Plugin, type.Assembly.Location));
-        services.TryAddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+                Add(registry, new RegisteredAdapter(AdapterDiscovery.Create(type), AdapterSource.Plugin, type.Assembly.Location));
+
+        var options = services.AddOptions<CrmOptions>();
+        if (binding is not null)
+            options.Configure(binding.Apply);
+        if (configure is not null)
+            options.Configure(configure);
+        options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrmOptions>, CrmOptionsValidator>());
+
+        if (services.Any(d => d.ServiceType == typeof(CrmEngine)))
+            return services; // AddCrm called again: its options and adapters are added, the services exist
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IClock>(sp => new TimeProviderClock(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new CrmDatabase(sp.GetRequiredService<IOptions<CrmOptions>>().Value.Database, sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton<TenantProvisioning>();
+        services.AddSingleton(sp =>
+        {
+            // Hosts without a generic host (a plain service provider) get the start-up validation here, every failure listed.
+            sp.GetService<IStartupValidator>()?.Validate();
+            return new CrmEngine(sp.GetRequiredService<CrmDatabase>(), sp.GetRequiredService<IClock>(),
+                sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
+        });
+        services.AddHealthChecks().AddCheck<CrmHealthCheck>(CrmHealthCheck.Name, HealthStatus.Unhealthy, ["crm", "database"]);
         return services;
     }
 
     /// <summary>
     /// Registers <paramref name="adapter"/>, checked at once against the host's contract version and the adapters already
-    /// registered (before or after <see cref="AddCrm"/>). Adapter packages call it from their <c>Add…Adapter</c> method.
+    /// registered (before or after <c>AddCrm</c>). Adapter packages call it from their <c>Add…Adapter</c> method.
     /// </summary>
     public static IServiceCollection AddErpAdapter(this IServiceCollection services, IErpAdapter adapter)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(adapter);
-        CatalogOf(services).Add(new RegisteredAdapter(adapter, AdapterSource.Explicit, adapter.GetType().Assembly.GetName().Name ?? "?"));
+        Add(RegistryOf(services), new RegisteredAdapter(adapter, AdapterSource.Explicit, adapter.GetType().Assembly.GetName().Name ?? "?"));
         return services;
     }
 
     /// <summary>
-    /// Registers an adapter that takes options: builds <typeparamref name="TOptions"/> with <paramref name="configure"/>,
-    /// validates them now with <paramref name="validator"/> (an <see cref="OptionsValidationException"/> lists every failure),
-    /// registers them as <see cref="IOptions{TOptions}"/> with the validator, and adds the adapter <paramref name="create"/>
-    /// makes from them. Adapter packages build their <c>Add…Adapter</c> method on it.
+    /// Registers an adapter that takes options. <typeparamref name="TOptions"/> are built by the options pipeline: bound from
+    /// <c>Adapters:&lt;erp id&gt;</c> of the section given to <c>AddCrm(configuration)</c>, then <paramref name="configure"/>,
+    /// then any <c>services.Configure&lt;TOptions&gt;(...)</c> of the host; <see cref="IOptions{TOptions}"/> and
+    /// <see cref="IOptionsMonitor{TOptions}"/> agree, and <paramref name="validator"/> checks them at start-up (every failure
+    /// listed). The adapter the host runs is <paramref name="create"/>d from those options; the ERP and contract checks run
+    /// now, on an adapter made from <paramref name="configure"/> alone. Adapter packages build their <c>Add…Adapter</c> on it.
     /// </summary>
     public static IServiceCollection AddErpAdapter<TOptions>(this IServiceCollection services, Action<TOptions>? configure,
         IValidateOptions<TOptions> validator, Func<TOptions, IErpAdapter> create) where TOptions : class, new()
@@ -56,19 +113,30 @@ public static class CrmServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(validator);
         ArgumentNullException.ThrowIfNull(create);
-        var options = EagerOptions.Validated(configure, validator);
-        services.TryAddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        var known = new TOptions();
+        configure?.Invoke(known);
+        var probe = create(known);
+        var section = $"Adapters:{probe.Descriptor.Erp.Value}";
+        var options = services.AddOptions<TOptions>()
+            .Configure<IServiceProvider>((o, sp) => sp.GetService<CrmConfiguration>()?.Section.GetSection(section).Bind(o));
+        if (configure is not null)
+            options.Configure(configure);
+        options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IValidateOptions<TOptions>), validator));
-        return services.AddErpAdapter(create(options));
+        RegistryOf(services).Add(new RegisteredAdapter(probe, AdapterSource.Explicit, probe.GetType().Assembly.GetName().Name ?? "?"),
+            sp => create(sp.GetRequiredService<IOptions<TOptions>>().Value));
+        return services;
     }
 
-    // One catalog per service collection, kept in it as an instance so every registration sees the others.
-    private static ErpAdapterCatalog CatalogOf(IServiceCollection services)
+    private static void Add(AdapterRegistry registry, RegisteredAdapter adapter) => registry.Add(adapter, _ => adapter.Adapter);
+
+    private static AdapterRegistry RegistryOf(IServiceCollection services)
     {
-        if (services.FirstOrDefault(d => d.ServiceType == typeof(ErpAdapterCatalog))?.ImplementationInstance is ErpAdapterCatalog catalog)
-            return catalog;
-        catalog = new ErpAdapterCatalog(ContractVersion.Current);
-        services.TryAddSingleton(catalog);
-        return catalog;
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(AdapterRegistry))?.ImplementationInstance is AdapterRegistry registry)
+            return registry;
+        registry = new AdapterRegistry();
+        services.AddSingleton(registry);
+        services.TryAddSingleton(sp => registry.Build(sp));
+        return registry;
     }
 }

@@ -7,22 +7,22 @@ using Microsoft.Extensions.Options;
 
 namespace Crm.Adapters.Tests;
 
-/// <summary>The ERP parameters are validated when the adapter is registered, every failure at once, never quoting a secret.</summary>
+/// <summary>The ERP parameters are validated at start-up, every failure at once, never quoting a secret.</summary>
 public sealed class OptionsTests
 {
     private const string Key = "chave-super-secreta-123";
     private const string Secret = "segredo-super-secreto-456";
 
     [Fact]
-    public void Datasul_with_both_integrations_off_and_bad_values_fails_at_registration_with_every_problem()
+    public void Datasul_with_both_integrations_off_and_bad_values_fails_at_start_up_with_every_problem()
     {
-        var error = Assert.Throws<OptionsValidationException>(() => new ServiceCollection().AddDatasulAdapter(o =>
+        var error = Assert.Throws<OptionsValidationException>(() => StartUp(new ServiceCollection().AddDatasulAdapter(o =>
         {
             o.IntegrErpEms = false;
             o.BaseUrl = new Uri("ftp://ems.example.com/");
             o.Modality = 10;
             o.Password = Secret;
-        }));
+        })));
 
         Assert.Equal(4, error.Failures.Count());
         Assert.Contains(error.Failures, f => f.Contains("INTEGR_ERP_EMS and INTEGR_GP are both off", StringComparison.Ordinal));
@@ -82,8 +82,8 @@ public sealed class OptionsTests
     public void Secrets_never_appear_in_validation_messages_or_text()
     {
         var options = new MegaOptions { ApiUrl = new Uri("http://bad/"), AccessKey = Key, Secret = Secret };
-        var error = Assert.Throws<OptionsValidationException>(() => new ServiceCollection().AddMegaAdapter(o =>
-            (o.ApiUrl, o.AccessKey, o.Secret) = (options.ApiUrl, options.AccessKey, options.Secret)));
+        var error = Assert.Throws<OptionsValidationException>(() => StartUp(new ServiceCollection().AddMegaAdapter(o =>
+            (o.ApiUrl, o.AccessKey, o.Secret) = (options.ApiUrl, options.AccessKey, options.Secret))));
         var texts = new[]
         {
             error.Message, options.ToString(), LoginWithKeyRequest.From(WithTenant()).ToString(),
@@ -99,5 +99,12 @@ public sealed class OptionsTests
         Assert.Contains("***", options.ToString(), StringComparison.Ordinal);
 
         MegaOptions WithTenant() => new() { ApiUrl = options.ApiUrl, TenantName = "t", AccessKey = Key, Secret = Secret };
+    }
+
+    // What a host's start-up runs (IHost.StartAsync, or resolving CrmEngine): every ValidateOnStart options type validated.
+    private static void StartUp(IServiceCollection services)
+    {
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
     }
 }

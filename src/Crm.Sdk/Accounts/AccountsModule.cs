@@ -1,0 +1,113 @@
+using Crm.Domain.Access;
+using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.Configuration;
+using Crm.Domain.Accounts.Merging;
+using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Identity;
+using Crm.Persistence.Access;
+using Crm.Persistence.Lists;
+using Crm.Sdk.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Sdk.Accounts;
+
+/// <summary>
+/// Accounts (module <see cref="Module.Accounts"/>) through a session: every use case checks the user's permission, sees only
+/// the accounts of its scope (others are <see cref="NotFound"/>), validates against the tenant's settings and the database
+/// (CPF/CNPJ and short name unique in the tenant) and saves in one transaction, history written by the domain.
+/// </summary>
+public sealed class AccountsModule
+{
+    private readonly CrmSession _session;
+
+    internal AccountsModule(CrmSession session) => _session = session;
+
+    /// <summary>
+    /// Registers an account (permission Include). Without an owner, the session's user owns it; an owner, company or branch
+    /// outside the user's scope is <see cref="Denied"/>.
+    /// </summary>
+    public Task<CrmResult<AccountSaved>> RegisterAsync(RegistrationForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var id = new AccountId(Guid.NewGuid());
+        return _session.RunAsync("accounts.register", Module.Accounts, Permission.Include, work =>
+            PartyWrites.RegisterAsync(work, Module.Accounts, RegistrationKind.Account, id, form,
+                valid => Account.Register(id, work.Tenant, valid, work.User, work.Clock),
+                (version, warnings) => new AccountSaved(id, version, warnings)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the registration of account <paramref name="id"/> (permission Edit), based on <paramref name="version"/>
+    /// (the one read): a newer stored version is a <see cref="Crm.Persistence.Concurrency.Conflict"/>.
+    /// </summary>
+    public Task<CrmResult<AccountSaved>> UpdateAsync(AccountId id, long version, RegistrationForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return _session.RunAsync("accounts.update", Module.Accounts, Permission.Edit, async work =>
+            await FindAsync(work, id).ConfigureAwait(false) is { } account
+                ? await PartyWrites.UpdateAsync(work, Module.Accounts, RegistrationKind.Account, id, account, version, form,
+                    (saved, warnings) => new AccountSaved(id, saved, warnings)).ConfigureAwait(false)
+                : new NotFound("account", id.Value), cancellationToken);
+    }
+
+    /// <summary>Account <paramref name="id"/> with its stored version (permission View); not visible to the user is <see cref="NotFound"/>.</summary>
+    public Task<CrmResult<AccountRead>> GetAsync(AccountId id, CancellationToken cancellationToken = default) =>
+        _session.RunAsync("accounts.get", Module.Accounts, Permission.View, async work =>
+            await FindAsync(work, id).ConfigureAwait(false) is { } account
+                ? new AccountRead(account, work.VersionOf(account))
+                : (CrmResult<AccountRead>)new NotFound("account", id.Value), cancellationToken);
+
+    /// <summary>
+    /// A page of the accounts the user sees, by legal name (permission View), as list rows: names, tax id, owner, company,
+    /// ERP situation; the visibility is applied inside the SQL.
+    /// </summary>
+    public Task<CrmResult<IReadOnlyList<AccountListRow>>> ListAsync(int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        return _session.RunAsync("accounts.list", Module.Accounts, Permission.View, async work =>
+            CrmResult<IReadOnlyList<AccountListRow>>.Of(
+                await work.Db.VisibleRowsByLegalNameAsync(work.Access.Scope!, skip, take, work.Cancellation).ConfigureAwait(false)),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks a form as <see cref="RegisterAsync"/> would (rules, CPF/CNPJ and short name against the database) without
+    /// writing anything (permission Include).
+    /// </summary>
+    public Task<CrmResult<RegistrationChecked>> CheckAsync(RegistrationForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return _session.RunAsync("accounts.check", Module.Accounts, Permission.Include, async work =>
+        {
+            var checkedForm = await Registrations.ValidateAsync(work.Db, form, RegistrationKind.Account, null, work.Cancellation).ConfigureAwait(false);
+            return checkedForm.TryPickT0(out var valid, out _) ? new RegistrationChecked(valid.Warnings) : checkedForm.Failure<RegistrationChecked>();
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Merges account <paramref name="absorbed"/> into <paramref name="survivor"/> (permissions Edit and Delete; both
+    /// visible): the survivor takes the combined registration and the absorbed history, the absorbed account is kept
+    /// read-only pointing at it, and its contacts move to the survivor — one transaction.
+    /// </summary>
+    public Task<CrmResult<AccountsMerged>> MergeAsync(AccountId survivor, AccountId absorbed, CancellationToken cancellationToken = default) =>
+        _session.RunAsync("accounts.merge", Module.Accounts, Permission.Edit | Permission.Delete, async work =>
+        {
+            if (await FindAsync(work, survivor).ConfigureAwait(false) is not { } keep)
+                return new NotFound("account", survivor.Value);
+            if (await FindAsync(work, absorbed).ConfigureAwait(false) is not { } gone)
+                return new NotFound("account", absorbed.Value);
+            RegistrationRef owner = absorbed;
+            var contacts = await work.Db.Contacts.Where(c => c.Owner == owner).ToListAsync(work.Cancellation).ConfigureAwait(false);
+            var settings = await work.Db.Settings.AccountsAsync(work.Cancellation).ConfigureAwait(false);
+            var merged = AccountMerge.Run(keep, gone, contacts, new RegistrationContext(settings, RegistrationKind.Account, survivor),
+                work.User, work.Clock);
+            if (!merged.TryPickT0(out var merge, out var invalid))
+                return invalid;
+            return await work.SaveAsync(new AccountsMerged(survivor, absorbed, contacts.Count, merge.Warnings)).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>The account, tracked, when it exists and the user sees it.</summary>
+    internal static Task<Account?> FindAsync(UnitOfWork work, AccountId id) =>
+        work.Db.Accounts.VisibleTo(work.Access.Scope!).SingleOrDefaultAsync(a => a.Id == id, work.Cancellation);
+}

@@ -1,0 +1,44 @@
+using Crm.Domain.Identity;
+using Crm.Persistence;
+using Crm.Sdk.Engine;
+using Crm.Sdk.Tenants;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Crm.Sdk;
+
+/// <summary>
+/// The CRM engine a host resolves after <c>AddCrm</c>: migrates the database, runs the platform-level operations
+/// (<see cref="Tenants"/>) and opens sessions bound to a tenant and a user, through which every use case runs.
+/// A singleton, thread-safe; sessions are cheap and not shared between threads.
+/// </summary>
+public sealed class CrmEngine
+{
+    internal CrmEngine(CrmDatabase database, IClock clock, ILoggerFactory loggers)
+    {
+        Database = database;
+        Clock = clock;
+        Runner = new UseCaseRunner(database, loggers.CreateLogger<CrmEngine>());
+        Tenants = new TenantsModule(this);
+    }
+
+    /// <summary>The database the engine works on.</summary>
+    public CrmDatabase Database { get; }
+
+    /// <summary>The clock stamping every history entry (the host's <see cref="TimeProvider"/>).</summary>
+    public IClock Clock { get; }
+
+    /// <summary>Platform-level operations: provisioning, companies and branches, users.</summary>
+    public TenantsModule Tenants { get; }
+
+    internal UseCaseRunner Runner { get; }
+
+    /// <summary>Creates the database or brings it to the latest migration; safe to run at every start.</summary>
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => Database.MigrateAsync(cancellationToken);
+
+    /// <summary>
+    /// A session of <paramref name="user"/> in <paramref name="tenant"/>. The user's access (roles, hierarchy, company/branch
+    /// pairs) is read by the session's first use case and kept for the session's life: open a new session to see changes.
+    /// </summary>
+    public CrmSession Session(TenantId tenant, UserId user) => new(this, tenant, user);
+}

@@ -1,0 +1,92 @@
+using Crm.Domain.Access;
+using Crm.Domain.Identity;
+using Crm.Persistence;
+using Crm.Sdk.Accounts;
+using Crm.Sdk.Engine;
+using Crm.Sdk.Funnel;
+using Crm.Sdk.Settings;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Crm.Sdk;
+
+/// <summary>
+/// A user's session in a tenant (<see cref="CrmEngine.Session"/>): the modules whose use cases it runs, each as one unit of
+/// work, authorized against the user's access (loaded once, at the first use case) and logged. Not thread-safe: one
+/// session per request or screen.
+/// </summary>
+public sealed class CrmSession
+{
+    private CrmAccess? _access;
+
+    internal CrmSession(CrmEngine engine, TenantId tenant, UserId user)
+    {
+        (Engine, Tenant, User) = (engine, tenant, user);
+        Accounts = new AccountsModule(this);
+        Leads = new LeadsModule(this);
+        Contacts = new ContactsModule(this);
+        Settings = new SettingsModule(this);
+        Funnel = new FunnelModule(this);
+    }
+
+    /// <summary>The tenant.</summary>
+    public TenantId Tenant { get; }
+
+    /// <summary>The user acting.</summary>
+    public UserId User { get; }
+
+    /// <summary>Accounts: register, update, merge, read, duplicate check.</summary>
+    public AccountsModule Accounts { get; }
+
+    /// <summary>Leads: register, update, convert into an account, read.</summary>
+    public LeadsModule Leads { get; }
+
+    /// <summary>Contact people of leads and accounts.</summary>
+    public ContactsModule Contacts { get; }
+
+    /// <summary>The tenant's settings: registration (client types × account types, client groups, mandatory fields) and opportunities.</summary>
+    public SettingsModule Settings { get; }
+
+    /// <summary>The sales funnel: pipelines and opportunities (create, move, win, lose), stage automations applied.</summary>
+    public FunnelModule Funnel { get; }
+
+    internal CrmEngine Engine { get; }
+
+    internal IClock Clock => Engine.Clock;
+
+    /// <summary>
+    /// What the user may do (loaded once per session, then served from memory), e.g. to show only the actions it may take.
+    /// </summary>
+    public async Task<CrmAccess> AccessAsync(CancellationToken cancellationToken = default)
+    {
+        if (_access is not null)
+            return _access;
+        await using var db = Engine.Database.Open(Tenant);
+        return await AccessAsync(db, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a use case of <paramref name="module"/> that needs <paramref name="action"/>: the user's access is checked first
+    /// (a <see cref="Denied"/> reads and writes nothing), then <paramref name="body"/> runs on one unit of work.
+    /// </summary>
+    internal Task<CrmResult<T>> RunAsync<T>(string useCase, Module module, Permission action,
+        Func<UnitOfWork, Task<CrmResult<T>>> body, CancellationToken cancellationToken) =>
+        Engine.Runner.RunAsync(useCase, Tenant, User, async db =>
+        {
+            var access = await AccessAsync(db, cancellationToken).ConfigureAwait(false);
+            return access.Check(module, Permission.Access | action) is { } denied
+                ? denied
+                : await body(new UnitOfWork(db, access, this, cancellationToken)).ConfigureAwait(false);
+        }, cancellationToken);
+
+    private async Task<CrmAccess> AccessAsync(CrmDbContext db, CancellationToken cancellationToken)
+    {
+        if (_access is not null)
+            return _access;
+        // The whole tenant's users: the hierarchy is transitive. A tenant's users are few (hundreds), roles fewer.
+        var users = await db.Users.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var roles = await db.Roles.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return _access = CrmAccess.Of(users.Find(u => u.Id == User), tenant, users, roles);
+    }
+}

@@ -1,0 +1,59 @@
+using Crm.Domain.Access;
+using Crm.Domain.Identity;
+using Crm.Persistence;
+using Crm.Persistence.Concurrency;
+using NodaTime;
+
+namespace Crm.Sdk.Engine;
+
+/// <summary>What a use case works with: its context (saved in one transaction), the user's access, the clock.</summary>
+internal sealed class UnitOfWork(CrmDbContext db, CrmAccess access, CrmSession session, CancellationToken cancellationToken)
+{
+    // The concurrency column every aggregate carries (Crm.Persistence: set to 1 on insert, incremented on each save).
+    private const string VersionColumn = "Version";
+
+    public CrmDbContext Db { get; } = db;
+
+    public CrmAccess Access { get; } = access;
+
+    public UserId User => session.User;
+
+    public TenantId Tenant => session.Tenant;
+
+    public IClock Clock => session.Clock;
+
+    public CancellationToken Cancellation { get; } = cancellationToken;
+
+    /// <summary>The stored version of a tracked aggregate (after a save: the version just written).</summary>
+    public long VersionOf(object aggregate) => (long)Db.Entry(aggregate).Property(VersionColumn).CurrentValue!;
+
+    /// <summary>
+    /// Declares the version the user's change is based on: when the stored one differs, the save writes nothing and the
+    /// use case returns a <see cref="Conflict"/>.
+    /// </summary>
+    public void Expect(object aggregate, long version) => Db.Entry(aggregate).Property(VersionColumn).OriginalValue = version;
+
+    /// <summary>
+    /// Null when a record of <paramref name="owner"/> in <paramref name="company"/>/<paramref name="branch"/> stays inside
+    /// the user's scope; otherwise the denial of placing it there.
+    /// </summary>
+    public Denied? CheckPlacement(Module module, Permission action, UserId? owner, CompanyId? company, BranchId? branch) =>
+        Access.Sees(owner, company, branch) ? null : Access.OutOfScope(module, action);
+
+    /// <summary>Saves every change as one transaction; the success is made from <paramref name="aggregate"/>'s new version.</summary>
+    public async Task<CrmResult<T>> SaveAsync<T>(object aggregate, Func<long, T> success)
+    {
+        var saved = await SaveAsync(aggregate).ConfigureAwait(false);
+        return saved.TryPickT0(out _, out _) ? CrmResult<T>.Of(success(VersionOf(aggregate))) : saved.Failure<T>();
+    }
+
+    /// <summary>Saves every change as one transaction; <paramref name="success"/> is the result when it was written.</summary>
+    public async Task<CrmResult<T>> SaveAsync<T>(T success)
+    {
+        var saved = await Db.SaveAsync(Cancellation).ConfigureAwait(false);
+        return saved.Match<CrmResult<T>>(
+            _ => CrmResult<T>.Of(success),
+            conflict => conflict,
+            invalid => invalid.Problems.Any(p => p.Code == CrmDbContext.DuplicateCode) ? new Duplicate([], invalid.Problems) : invalid);
+    }
+}

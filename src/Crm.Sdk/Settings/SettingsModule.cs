@@ -1,0 +1,97 @@
+using Crm.Domain.Access;
+using Crm.Domain.Accounts.Configuration;
+using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Funnel.Opportunities;
+using Crm.Sdk.Engine;
+
+namespace Crm.Sdk.Settings;
+
+/// <summary>Which settings were saved.</summary>
+public enum SettingsKind
+{
+    /// <summary>The registration settings of leads and accounts.</summary>
+    Accounts,
+
+    /// <summary>The opportunity settings.</summary>
+    Opportunities,
+}
+
+/// <summary>Settings were saved.</summary>
+/// <param name="Kind">Which.</param>
+public sealed record SettingsSaved(SettingsKind Kind);
+
+/// <summary>
+/// The tenant's settings (module <see cref="Module.Settings"/>: reading needs View, saving Edit — Admin and Diretor; a
+/// Coordenador reads). Each save replaces the stored document in one transaction; two users saving the same settings at
+/// once make the later one a <see cref="Crm.Persistence.Concurrency.Conflict"/>.
+/// </summary>
+public sealed class SettingsModule
+{
+    private readonly CrmSession _session;
+
+    internal SettingsModule(CrmSession session) => _session = session;
+
+    /// <summary>The registration settings (the defaults until saved).</summary>
+    public Task<CrmResult<AccountSettings>> AccountsAsync(CancellationToken cancellationToken = default) =>
+        _session.RunAsync("settings.accounts.get", Module.Settings, Permission.View, async work =>
+            CrmResult<AccountSettings>.Of(await work.Db.Settings.AccountsAsync(work.Cancellation).ConfigureAwait(false)), cancellationToken);
+
+    /// <summary>Replaces the registration settings whole.</summary>
+    public Task<CrmResult<SettingsSaved>> SaveAccountsAsync(AccountSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return ChangeAccountsAsync("settings.accounts.save", _ => settings, cancellationToken);
+    }
+
+    /// <summary>Replaces the client types, account types and which client type goes with which account type.</summary>
+    public Task<CrmResult<SettingsSaved>> SaveClientTypesAsync(ClientTypeMapping mapping, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        return ChangeAccountsAsync("settings.client_types.save", s =>
+            new(s.LeadMandatory, s.AccountMandatory, s.ConsiderErpMandatoryFields, s.Erp, mapping, s.ClientGroups.Values), cancellationToken);
+    }
+
+    /// <summary>Replaces the client groups.</summary>
+    public Task<CrmResult<SettingsSaved>> SaveClientGroupsAsync(IReadOnlyCollection<ClientGroup> groups, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        return ChangeAccountsAsync("settings.client_groups.save", s =>
+            new(s.LeadMandatory, s.AccountMandatory, s.ConsiderErpMandatoryFields, s.Erp, s.ClientTypes, groups), cancellationToken);
+    }
+
+    /// <summary>Replaces the fields the tenant makes mandatory on leads or on accounts (<paramref name="kind"/>).</summary>
+    public Task<CrmResult<SettingsSaved>> SaveMandatoryFieldsAsync(RegistrationKind kind, IReadOnlyCollection<RegistrationField> fields,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return ChangeAccountsAsync("settings.mandatory_fields.save", s => new(
+            kind == RegistrationKind.Lead ? fields : s.LeadMandatory, kind == RegistrationKind.Account ? fields : s.AccountMandatory,
+            s.ConsiderErpMandatoryFields, s.Erp, s.ClientTypes, s.ClientGroups.Values), cancellationToken);
+    }
+
+    /// <summary>The opportunity settings (the defaults until saved).</summary>
+    public Task<CrmResult<OpportunitySettings>> OpportunitiesAsync(CancellationToken cancellationToken = default) =>
+        _session.RunAsync("settings.opportunities.get", Module.Settings, Permission.View, async work =>
+            CrmResult<OpportunitySettings>.Of(await work.Db.Settings.OpportunitiesAsync(work.Cancellation).ConfigureAwait(false)), cancellationToken);
+
+    /// <summary>Replaces the opportunity settings.</summary>
+    public Task<CrmResult<SettingsSaved>> SaveOpportunitiesAsync(OpportunitySettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return _session.RunAsync("settings.opportunities.save", Module.Settings, Permission.Edit, async work =>
+        {
+            await work.Db.Settings.SetOpportunitiesAsync(settings, work.Cancellation).ConfigureAwait(false);
+            return await work.SaveAsync(new SettingsSaved(SettingsKind.Opportunities)).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    // Reads the stored registration settings, replaces them with the changed ones and saves, in one unit of work.
+    private Task<CrmResult<SettingsSaved>> ChangeAccountsAsync(string useCase, Func<AccountSettings, AccountSettings> change,
+        CancellationToken cancellationToken) =>
+        _session.RunAsync(useCase, Module.Settings, Permission.Edit, async work =>
+        {
+            var current = await work.Db.Settings.AccountsAsync(work.Cancellation).ConfigureAwait(false);
+            await work.Db.Settings.SetAccountsAsync(change(current), work.Cancellation).ConfigureAwait(false);
+            return await work.SaveAsync(new SettingsSaved(SettingsKind.Accounts)).ConfigureAwait(false);
+        }, cancellationToken);
+}

@@ -1,0 +1,105 @@
+using Crm.Persistence;
+using Crm.Adapters.Datasul;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+
+namespace Crm.Sdk.Tests;
+
+/// <summary>Options come from configuration and Configure&lt;T&gt;, agree everywhere, and fail at start-up with every problem.</summary>
+public sealed class OptionsTests
+{
+    private const string Secret = "senha-super-secreta-789";
+
+    [Fact]
+    public void Configuration_binds_the_database_the_plugin_folders_and_the_adapters_options()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"crm-{Guid.NewGuid():N}.db");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Crm:Database:Sqlite"] = file,
+            ["Crm:Adapters:datasul:Modality"] = "3",
+            ["Crm:Adapters:datasul:IntegrGp"] = "true",
+        }).Build();
+
+        using var provider = new ServiceCollection().AddCrm(configuration.GetSection("Crm")).AddDatasulAdapter().BuildServiceProvider();
+
+        var crm = provider.GetRequiredService<IOptions<CrmOptions>>().Value;
+        Assert.Equal("SQLite", crm.Database.Provider?.Name);
+        Assert.Equal(file + ".keys", crm.Database.Provider?.DefaultKeyRingFolder);
+        Assert.Equal(3, provider.GetRequiredService<IOptions<DatasulOptions>>().Value.Modality);
+        Assert.True(provider.GetRequiredService<IOptions<DatasulOptions>>().Value.IntegrGp);
+    }
+
+    [Fact]
+    public void Configuration_chooses_postgresql_when_the_host_installed_its_package()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Crm:Database:PostgreSql"] = "Host=localhost;Database=crm",
+            ["Crm:Database:KeyRingFolder"] = "/var/lib/crm/keys",
+        }).Build();
+
+        using var provider = new ServiceCollection().AddCrm(configuration.GetSection("Crm")).BuildServiceProvider();
+
+        var crm = provider.GetRequiredService<IOptions<CrmOptions>>().Value;
+        Assert.Equal("PostgreSQL", crm.Database.Provider?.Name);
+        Assert.Equal("/var/lib/crm/keys", crm.Database.KeyRingFolder);
+    }
+
+    [Fact]
+    public void Configure_of_the_host_is_honoured_and_IOptions_agrees_with_IOptionsMonitor()
+    {
+        var services = new ServiceCollection()
+            .AddCrm(crm => crm.UseSqlite("a.db"))
+            .AddDatasulAdapter(o => o.Modality = 2);
+        services.Configure<DatasulOptions>(o => (o.Modality, o.Username, o.Password) = (5, "crm", Secret));
+        services.Configure<CrmOptions>(o => o.Database.KeyRingFolder = "/keys");
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<DatasulOptions>>().Value;
+        var monitor = provider.GetRequiredService<IOptionsMonitor<DatasulOptions>>().CurrentValue;
+        Assert.Equal(5, options.Modality);
+        Assert.Equal((options.Modality, options.Username, options.IntegrGp), (monitor.Modality, monitor.Username, monitor.IntegrGp));
+        Assert.Equal("/keys", provider.GetRequiredService<IOptions<CrmOptions>>().Value.Database.KeyRingFolder);
+        Assert.Equal("/keys", provider.GetRequiredService<IOptionsMonitor<CrmOptions>>().CurrentValue.Database.KeyRingFolder);
+        // The adapter the engine runs is made from the options in effect, not from the registration's delegate alone.
+        Assert.Equal(typeof(DatasulAdapter), provider.GetRequiredService<Crm.Sdk.Discovery.ErpAdapterCatalog>().For(DatasulAdapter.Id)!.GetType());
+    }
+
+    [Fact]
+    public void Every_failure_of_every_options_type_is_listed_at_start_up_without_the_secret()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Crm:Database:Sqlite"] = "a.db",
+            ["Crm:Database:PostgreSql"] = $"Host=x;Password={Secret}",
+            ["Crm:Adapters:datasul:Modality"] = "12",
+        }).Build();
+        var services = new ServiceCollection().AddCrm(configuration.GetSection("Crm")).AddDatasulAdapter(o => o.Password = Secret);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<AggregateException>(() => provider.GetRequiredService<CrmEngine>());
+
+        var failures = error.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
+        Assert.Contains(failures, f => f.Contains("both Database:Sqlite and Database:PostgreSql", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("choose a database", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Modality 12", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Username and Password go together", StringComparison.Ordinal));
+        Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_clock_reads_the_hosts_time_provider()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 30, 0, TimeSpan.Zero));
+        using var provider = new ServiceCollection().AddSingleton<TimeProvider>(time).AddCrm(crm => crm.UseSqlite("a.db")).BuildServiceProvider();
+        var clock = provider.GetRequiredService<IClock>();
+
+        time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(Instant.FromUtc(2026, 3, 1, 8, 35), clock.GetCurrentInstant());
+    }
+}
