@@ -1,6 +1,8 @@
 using Crm.Domain.Integration;
+using Crm.Domain.Messaging;
 using Crm.Persistence;
 using Crm.Persistence.Provisioning;
+using Crm.Persistence.Secrets;
 using Crm.Sdk.Configuration;
 using Crm.Sdk.Discovery;
 using Crm.Sdk.Engine;
@@ -20,7 +22,8 @@ namespace Crm.Sdk;
 public static class CrmServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the engine (<see cref="CrmEngine"/>), its database (<see cref="CrmDatabase"/>), the ERP adapters found by
+    /// Registers the engine (<see cref="CrmEngine"/>), its database (<see cref="CrmDatabase"/>, <see cref="TenantProvisioning"/>,
+    /// the Data Protection <see cref="ISecretProtector"/> of SMTP/FTP passwords), the ERP adapters found by
     /// scanning <see cref="CrmOptions.AdapterAssemblies"/> and in <see cref="CrmOptions.PluginFolders"/> (into the
     /// <see cref="ErpAdapterCatalog"/>), a NodaTime <see cref="IClock"/> driven by the host's <see cref="TimeProvider"/>
     /// (<see cref="TimeProvider.System"/> unless the host registers one) and the <c>crm</c> health check, e.g.
@@ -76,6 +79,13 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<IClock>(sp => new TimeProviderClock(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CrmDatabase(sp.GetRequiredService<IOptions<CrmOptions>>().Value.Database, sp.GetService<ILoggerFactory>()));
         services.TryAddSingleton<TenantProvisioning>();
+        services.TryAddSingleton<ISecretProtector>(sp =>
+        {
+            // The validator made sure a folder exists: the one set, or the provider's (next to a SQLite file).
+            var database = sp.GetRequiredService<IOptions<CrmOptions>>().Value.Database;
+            return DataProtectionSecretProtector.InFolder(database.KeyRingFolder ?? database.Provider!.DefaultKeyRingFolder!,
+                database.KeyRingProtection, sp.GetService<ILoggerFactory>());
+        });
         services.AddSingleton(sp =>
         {
             // Hosts without a generic host (a plain service provider) get the start-up validation here, every failure listed.

@@ -28,6 +28,7 @@ public sealed class ObservabilityTests
         Assert.All(lines, l => Assert.Equal(host.Tenant.Value, l.Values["Tenant"]));
         Assert.Equal("duplicate", lines[1].Values["Outcome"]);
         Assert.Contains("account.tax_id.duplicate", lines[1].Message, StringComparison.Ordinal);
+        Assert.Contains(host.Logs.Lines, l => l.Category == "Microsoft.EntityFrameworkCore.Database.Command"); // EF Core's SQL, to the host
         var digits = new string(form.TaxId!.Where(char.IsAsciiDigit).ToArray());
         Assert.All(host.Logs.Lines.Where(l => l.Level >= LogLevel.Information), l =>
         {

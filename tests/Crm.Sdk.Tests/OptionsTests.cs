@@ -92,6 +92,28 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void The_secret_protector_keeps_its_key_ring_next_to_the_sqlite_file()
+    {
+        var folder = Directory.CreateTempSubdirectory("crm-sdk-keys-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "crm.db");
+            using var provider = new ServiceCollection().AddCrm(crm => crm.UseSqlite(file)).BuildServiceProvider();
+            var protector = provider.GetRequiredService<Crm.Domain.Messaging.ISecretProtector>();
+
+            var stored = protector.Protect(new Crm.Domain.Messaging.Secret(Secret));
+
+            Assert.DoesNotContain(Secret, stored.Payload, StringComparison.Ordinal);
+            Assert.Equal(Secret, protector.Unprotect(stored).Reveal());
+            Assert.True(Directory.Exists(file + ".keys"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_clock_reads_the_hosts_time_provider()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 30, 0, TimeSpan.Zero));

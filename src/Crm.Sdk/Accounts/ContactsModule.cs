@@ -2,6 +2,7 @@ using Crm.Domain.Access;
 using Crm.Domain.Accounts.Contacts;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
+using Crm.Persistence.Access;
 using Crm.Sdk.Engine;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,17 +66,14 @@ public sealed class ContactsModule
         {
             if (!await SeesOwnerAsync(work, owner).ConfigureAwait(false))
                 return Missing(owner);
-            var contacts = await work.Db.Contacts.AsNoTracking().Where(c => c.Owner == owner).OrderBy(c => c.Name)
+            var contacts = await work.Db.Contacts.VisibleTo(work.Access.Scope!, work.Db).AsNoTracking().Where(c => c.Owner == owner).OrderBy(c => c.Name)
                 .ToListAsync(work.Cancellation).ConfigureAwait(false);
             return CrmResult<IReadOnlyList<Contact>>.Of(contacts);
         }, cancellationToken);
     }
 
-    private static async Task<Contact?> FindAsync(UnitOfWork work, ContactId id)
-    {
-        var contact = await work.Db.Contacts.SingleOrDefaultAsync(c => c.Id == id, work.Cancellation).ConfigureAwait(false);
-        return contact is not null && await SeesOwnerAsync(work, contact.Owner).ConfigureAwait(false) ? contact : null;
-    }
+    private static Task<Contact?> FindAsync(UnitOfWork work, ContactId id) =>
+        work.Db.Contacts.VisibleTo(work.Access.Scope!, work.Db).SingleOrDefaultAsync(c => c.Id == id, work.Cancellation);
 
     private static async Task<bool> SeesOwnerAsync(UnitOfWork work, RegistrationRef owner) =>
         owner.IsT0

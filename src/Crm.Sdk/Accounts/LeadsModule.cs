@@ -60,7 +60,7 @@ public sealed class LeadsModule
     /// <summary>The conversion inside a unit of work (boards convert a card's prospect through it too).</summary>
     internal static async Task<CrmResult<LeadConverted>> ConvertAsync(UnitOfWork work, LeadId id, ConversionRequest request)
     {
-        if (work.Access.Check(Module.Accounts, Permission.Access | Permission.Include) is { } denied)
+        if ((work.Access.Check(Module.Leads, Permission.Access | Permission.Edit) ?? work.Access.Check(Module.Accounts, Permission.Access | Permission.Include)) is { } denied)
             return denied;
         if (await FindAsync(work, id).ConfigureAwait(false) is not { } lead)
             return new NotFound("lead", id.Value);

@@ -2,6 +2,7 @@ using Crm.Domain.Access;
 using Crm.Domain.Identity;
 using Crm.Persistence;
 using Crm.Sdk.Accounts;
+using Crm.Sdk.Boards;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Funnel;
 using Crm.Sdk.Settings;
@@ -27,6 +28,7 @@ public sealed class CrmSession
         Contacts = new ContactsModule(this);
         Settings = new SettingsModule(this);
         Funnel = new FunnelModule(this);
+        Boards = new BoardsModule(this);
     }
 
     /// <summary>The tenant.</summary>
@@ -49,6 +51,9 @@ public sealed class CrmSession
 
     /// <summary>The sales funnel: pipelines and opportunities (create, move, win, lose), stage automations applied.</summary>
     public FunnelModule Funnel { get; }
+
+    /// <summary>Kanban boards of prospect cards: every card action with its effects applied (board release enforced).</summary>
+    public BoardsModule Boards { get; }
 
     internal CrmEngine Engine { get; }
 
