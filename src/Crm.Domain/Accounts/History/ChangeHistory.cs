@@ -36,7 +36,7 @@ public sealed class ChangeHistory
     internal static ChangeHistory Stored(Func<ChangeHistory> read) => new() { _stored = read };
 
     /// <summary>The reader of a stored history not read yet; null once it has been read (or for a history never stored).</summary>
-    internal Func<ChangeHistory>? Unread => _stored;
+    internal Func<ChangeHistory>? Unread => Volatile.Read(ref _stored);
 
     /// <summary>Appends one entry per field that differs between <paramref name="before"/> and <paramref name="after"/>.</summary>
     public IReadOnlyList<HistoryEntry> Record(FieldSnapshot before, FieldSnapshot after, UserId by, IClock clock)
@@ -61,14 +61,24 @@ public sealed class ChangeHistory
 
     private ChangeHistory Loaded()
     {
-        if (_stored is { } read)
+        if (Volatile.Read(ref _stored) is not null)
+            Load();
+        return this;
+    }
+
+    // Under a lock: a loaded record handed to a host may be read by several threads, and the first read must happen once.
+    private void Load()
+    {
+        lock (_entries)
         {
+            if (_stored is not { } read)
+                return;
             var stored = read();
             _entries.AddRange(stored.Entries);
             _absorbed.AddRange(stored.Absorbed);
-            _stored = null; // only once read: a reader that throws (a corrupt document) throws again on the next use
+            // Only once read: a reader that throws (a corrupt document) throws again on the next use, never reads as empty.
+            Volatile.Write(ref _stored, null);
         }
-        return this;
     }
 }
 
