@@ -16,20 +16,28 @@ namespace Crm.Persistence.Conversions;
 /// author: <c>{"Changes":[{"At":"…Z","By":"guid","Fields":[["field","old","new"],["password",null,"***",true]]}],
 /// "Absorbed":[{"Source":"account:…","Changes":[…]}]}</c> — about a third of one object per entry, read and written with
 /// <see cref="Utf8JsonReader"/>/<see cref="Utf8JsonWriter"/> (no reflection, no per-entry change tracking).
-/// Instants are ISO text with nanoseconds: exact on both providers.
+/// Instants are ISO text with nanoseconds: exact on both providers. A loaded history stays text until first used
+/// (<see cref="ChangeHistory.Stored"/>): loading a record does not parse it, and a malformed document throws then.
 /// </summary>
 internal sealed class ChangeHistoryConverter() : ValueConverter<ChangeHistory, string>(h => Write(h), s => Read(s))
 {
     /// <summary>
     /// The history is append-only (entries are immutable and never removed), so it changed exactly when it holds more
     /// entries or absorbed histories than its snapshot: no deep comparison, and the snapshot copies references only.
+    /// A history not read since it was loaded cannot have changed: it and its snapshot share their stored text, and
+    /// comparing them parses nothing (a save that leaves the history alone never reads it).
     /// </summary>
     public static ValueComparer<ChangeHistory> Comparer { get; } = new(
-        (a, b) => a!.Entries.Count == b!.Entries.Count && a.Absorbed.Count == b.Absorbed.Count,
+        (a, b) => Same(a!, b!),
         h => HashCode.Combine(h.Entries.Count, h.Absorbed.Count),
-        h => Copy(h));
+        h => Snapshot(h));
 
-    private static ChangeHistory Copy(ChangeHistory history) => Restore(history.Entries, history.Absorbed);
+    private static bool Same(ChangeHistory a, ChangeHistory b) =>
+        (a.Unread is { } stored && stored == b.Unread)
+        || (a.Entries.Count == b.Entries.Count && a.Absorbed.Count == b.Absorbed.Count);
+
+    private static ChangeHistory Snapshot(ChangeHistory history) =>
+        history.Unread is { } stored ? ChangeHistory.Stored(stored) : Restore(history.Entries, history.Absorbed);
 
     private static ChangeHistory Restore(IEnumerable<HistoryEntry> entries, IEnumerable<AbsorbedHistory> absorbed)
     {
@@ -109,7 +117,17 @@ internal sealed class ChangeHistoryConverter() : ValueConverter<ChangeHistory, s
             json.WriteStringValue(value);
     }
 
-    private static ChangeHistory Read(string text)
+    private static ChangeHistory Read(string text) => ChangeHistory.Stored(new StoredHistory(text).Read);
+
+    /// <summary>One stored document, parsed once however many histories (the record's, its change-tracking snapshot) read it.</summary>
+    private sealed class StoredHistory(string text)
+    {
+        private ChangeHistory? _parsed;
+
+        public ChangeHistory Read() => _parsed ??= Parse(text);
+    }
+
+    private static ChangeHistory Parse(string text)
     {
         var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Registration;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
@@ -11,14 +10,14 @@ namespace Crm.Persistence.Conversions;
 /// <summary>
 /// The registration data of a lead or account as one JSON document: the record's form (<see cref="RegistrationData.ToForm"/>),
 /// with every child collection (addresses, phones, e-mails, other contacts, observations, responsible people, consents,
-/// custom fields). Read back through <see cref="RegistrationRules"/> under the loosest rules (a lead without mandatory
-/// fields), so what comes out of the database is valid domain data by construction, never a bypassed constructor.
+/// custom fields). Read back through the domain's <see cref="StoredRegistration"/>: data the domain validated when it was
+/// saved is rebuilt without re-running <see cref="RegistrationRules"/> (the tenant's settings, mandatory fields and
+/// duplicates were decided then), yet every document still parses and every required part is present, so a corrupt
+/// document fails loudly, naming its fields, and never enters the domain.
 /// (EF cannot map the domain's <c>IReadOnlyList</c> collections as complex collections, which need <c>IList</c>.)
 /// </summary>
 internal sealed class RegistrationDataConverter() : ValueConverter<RegistrationData, string>(v => Write(v), s => Read(s))
 {
-    private static readonly RegistrationContext Loosest = new(AccountSettings.Default, RegistrationKind.Lead);
-
     internal static readonly JsonSerializerOptions Json = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -28,10 +27,8 @@ internal sealed class RegistrationDataConverter() : ValueConverter<RegistrationD
 
     private static string Write(RegistrationData data) => JsonSerializer.Serialize(data.ToForm(), Json);
 
-    private static RegistrationData Read(string json) =>
-        RegistrationRules.Validate(JsonSerializer.Deserialize<RegistrationForm>(json, Json)!, Loosest).Match(
-            valid => valid.Data,
-            invalid => throw new InvalidOperationException($"Stored registration data no longer passes the registration rules: {invalid}"));
+    private static RegistrationData Read(string json) => StoredRegistration.Restore(
+        JsonSerializer.Deserialize<RegistrationForm>(json, Json) ?? throw new InvalidOperationException("Stored registration data is null."));
 
     /// <summary>Strongly typed ids as their Guid (they are structs with a get-only <c>Value</c>, which STJ cannot fill).</summary>
     private sealed class IdJsonConverterFactory : JsonConverterFactory

@@ -92,8 +92,30 @@ public sealed class ChangeHistoryStorageTests
     }
 
     [Fact]
-    public void A_group_without_its_instant_or_author_is_malformed() =>
-        Assert.Throws<JsonException>(() => Converter.ConvertFromProvider("{\"Changes\":[{\"Fields\":[[\"x\",null,\"1\"]],\"At\":\"2026-01-01T00:00:00Z\"}]}"));
+    public void A_group_without_its_instant_or_author_is_malformed_when_the_history_is_first_read()
+    {
+        var history = (ChangeHistory)Converter.ConvertFromProvider("{\"Changes\":[{\"Fields\":[[\"x\",null,\"1\"]],\"At\":\"2026-01-01T00:00:00Z\"}]}")!;
+
+        Assert.Throws<JsonException>(() => history.Entries);
+        Assert.Throws<JsonException>(() => history.Absorbed); // still unread: it fails again, never reads as empty
+    }
+
+    [Fact]
+    public void A_stored_history_is_parsed_on_first_use_and_its_snapshot_compares_equal_without_parsing()
+    {
+        var unreadable = (ChangeHistory)Converter.ConvertFromProvider("not a history")!;
+        Assert.True(ChangeHistoryConverter.Comparer.Equals(ChangeHistoryConverter.Comparer.Snapshot(unreadable), unreadable));
+
+        var original = Records.Account(Tenant, 4).History;
+        var stored = RoundTrip(original);
+        var snapshot = ChangeHistoryConverter.Comparer.Snapshot(stored);
+        Assert.Equal(original.Entries, stored.Entries);
+        Assert.True(ChangeHistoryConverter.Comparer.Equals(snapshot, stored));
+
+        stored.Record(FieldSnapshot.Empty, FieldSnapshot.Empty.With("x", "1"), Records.Ana, Records.Clock());
+        Assert.False(ChangeHistoryConverter.Comparer.Equals(snapshot, stored));
+        Assert.Equal(original.Entries.Count, snapshot.Entries.Count);
+    }
 
     [Fact]
     public void The_comparer_sees_an_appended_entry_or_absorbed_history_and_nothing_else()

@@ -13,6 +13,9 @@ public sealed class ChangeHistory
     private readonly List<HistoryEntry> _entries = [];
     private readonly List<AbsorbedHistory> _absorbed = [];
 
+    // A stored history is read on first use, not when its aggregate is loaded: most loads never look at it.
+    private Func<ChangeHistory>? _stored;
+
     /// <summary>An empty history.</summary>
     public ChangeHistory() { }
 
@@ -20,10 +23,20 @@ public sealed class ChangeHistory
     public ChangeHistory(IEnumerable<HistoryEntry> earlier) => _entries.AddRange(earlier);
 
     /// <summary>Every change, oldest first.</summary>
-    public IReadOnlyList<HistoryEntry> Entries => _entries;
+    public IReadOnlyList<HistoryEntry> Entries => Loaded()._entries;
 
     /// <summary>The whole histories of the records merged into this one.</summary>
-    public IReadOnlyList<AbsorbedHistory> Absorbed => _absorbed;
+    public IReadOnlyList<AbsorbedHistory> Absorbed => Loaded()._absorbed;
+
+    /// <summary>
+    /// A stored history that <paramref name="read"/> reads on first use (persistence: the aggregate's load does not parse it).
+    /// <paramref name="read"/> may be called again for another history (a change tracker's snapshot) and must then give
+    /// equal content; this history copies what it returns.
+    /// </summary>
+    internal static ChangeHistory Stored(Func<ChangeHistory> read) => new() { _stored = read };
+
+    /// <summary>The reader of a stored history not read yet; null once it has been read (or for a history never stored).</summary>
+    internal Func<ChangeHistory>? Unread => Volatile.Read(ref _stored);
 
     /// <summary>Appends one entry per field that differs between <paramref name="before"/> and <paramref name="after"/>.</summary>
     public IReadOnlyList<HistoryEntry> Record(FieldSnapshot before, FieldSnapshot after, UserId by, IClock clock)
@@ -31,7 +44,7 @@ public sealed class ChangeHistory
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(clock);
         var changes = before.ChangesTo(after, clock.GetCurrentInstant(), by);
-        _entries.AddRange(changes);
+        Loaded()._entries.AddRange(changes);
         return changes;
     }
 
@@ -39,12 +52,34 @@ public sealed class ChangeHistory
     public void Absorb(string source, ChangeHistory history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        _absorbed.Add(new AbsorbedHistory(source, [.. history._entries]));
-        _absorbed.AddRange(history._absorbed);
+        Loaded()._absorbed.Add(new AbsorbedHistory(source, [.. history.Entries]));
+        _absorbed.AddRange(history.Absorbed);
     }
 
     /// <summary>The state the entries rebuild: equal to the aggregate's redacted snapshot.</summary>
-    public FieldSnapshot Replay() => FieldSnapshot.Replay(_entries);
+    public FieldSnapshot Replay() => FieldSnapshot.Replay(Entries);
+
+    private ChangeHistory Loaded()
+    {
+        if (Volatile.Read(ref _stored) is not null)
+            Load();
+        return this;
+    }
+
+    // Under a lock: a loaded record handed to a host may be read by several threads, and the first read must happen once.
+    private void Load()
+    {
+        lock (_entries)
+        {
+            if (_stored is not { } read)
+                return;
+            var stored = read();
+            _entries.AddRange(stored.Entries);
+            _absorbed.AddRange(stored.Absorbed);
+            // Only once read: a reader that throws (a corrupt document) throws again on the next use, never reads as empty.
+            Volatile.Write(ref _stored, null);
+        }
+    }
 }
 
 /// <summary>The history of a record that was merged into another.</summary>
