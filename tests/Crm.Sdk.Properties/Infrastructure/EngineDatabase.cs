@@ -1,0 +1,114 @@
+using Crm.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Crm.Sdk.Properties.Infrastructure;
+
+/// <summary>
+/// An engine as a host builds it (<c>AddCrm</c>) on one fresh database of a provider: a SQLite file in a temp folder, or a
+/// new database on the PostgreSQL server of <c>CRM_TEST_POSTGRES</c>. Every generated scenario provisions its own tenant in
+/// it, so one migration serves a whole property run. Deleted on dispose.
+/// </summary>
+public sealed class EngineDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "CRM_TEST_POSTGRES";
+
+    private readonly ServiceProvider _provider;
+    private readonly Func<Task> _drop;
+
+    private EngineDatabase(string provider, ServiceProvider services, Func<Task> drop) =>
+        (Provider, _provider, _drop) = (provider, services, drop);
+
+    public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
+
+    public string Provider { get; }
+
+    public CrmEngine Engine => _provider.GetRequiredService<CrmEngine>();
+
+    public FakeTimeProvider Time => (FakeTimeProvider)_provider.GetRequiredService<TimeProvider>();
+
+    public CrmDbContext Open(Crm.Domain.Identity.TenantId tenant) => Engine.Database.Open(tenant);
+
+    public static async Task<EngineDatabase> Create(string provider)
+    {
+        var (use, drop) = provider switch
+        {
+            Providers.Sqlite => Sqlite(),
+            Providers.Postgres => await Postgres(),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+        };
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)))
+            .AddCrm(use)
+            .BuildServiceProvider();
+        var database = new EngineDatabase(provider, services, drop);
+        await database.Engine.MigrateAsync();
+        return database;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        await _drop();
+    }
+
+    private static (Action<CrmOptions> Use, Func<Task> Drop) Sqlite()
+    {
+        var folder = Directory.CreateTempSubdirectory("crm-props-");
+        return (crm => crm.UseSqlite(Path.Combine(folder.FullName, "crm.db")), () =>
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+            return Task.CompletedTask;
+        });
+    }
+
+    private static async Task<(Action<CrmOptions> Use, Func<Task> Drop)> Postgres()
+    {
+        var server = PostgresServer ?? throw new InvalidOperationException($"{PostgresVariable} is not set.");
+        var name = $"crm_p_{Guid.NewGuid():N}";
+        await Admin(server, $"CREATE DATABASE {name}");
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var keys = Directory.CreateTempSubdirectory("crm-props-keys-");
+        return (crm => { crm.UsePostgres(connection); crm.Database.KeyRingFolder = keys.FullName; }, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            keys.Delete(recursive: true);
+            try
+            {
+                await Admin(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                await Admin(server, $"DROP DATABASE IF EXISTS {name}");
+            }
+        });
+    }
+
+    private static async Task Admin(string server, string sql)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>The providers every property runs on.</summary>
+public static class Providers
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+}
+
+/// <summary>A fact on PostgreSQL: skipped, with the reason shown, when scripts/postgres.sh could not start a server.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (EngineDatabase.PostgresServer is null)
+            Skip = $"No PostgreSQL server: {EngineDatabase.PostgresVariable} is not set (run `. scripts/postgres.sh`, which installs and starts one).";
+    }
+}
