@@ -12,7 +12,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -22,7 +21,7 @@ namespace Crm.Sdk;
 public static class CrmServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the engine (<see cref="CrmEngine"/>), its database (<see cref="CrmDatabase"/>, <see cref="TenantProvisioning"/>,
+    /// Registers the engine (<see cref="CrmEngine"/>), logging (<c>AddLogging</c>: the host's own logging, if any, wins), its database (<see cref="CrmDatabase"/>, <see cref="TenantProvisioning"/>,
     /// the Data Protection <see cref="ISecretProtector"/> of SMTP/FTP passwords), the ERP adapters found by
     /// scanning <see cref="CrmOptions.AdapterAssemblies"/> and in <see cref="CrmOptions.PluginFolders"/> (into the
     /// <see cref="ErpAdapterCatalog"/>), a NodaTime <see cref="IClock"/> driven by the host's <see cref="TimeProvider"/>
@@ -75,23 +74,25 @@ public static class CrmServiceCollectionExtensions
 
         if (services.Any(d => d.ServiceType == typeof(CrmEngine)))
             return services; // AddCrm called again: its options and adapters are added, the services exist
+        // TryAdd semantics: a host's own logging wins; without one, services that need ILogger<T> (the health check) still resolve.
+        services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClock>(sp => new TimeProviderClock(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new CrmDatabase(sp.GetRequiredService<IOptions<CrmOptions>>().Value.Database, sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton(sp => new CrmDatabase(sp.GetRequiredService<IOptions<CrmOptions>>().Value.Database, sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<TenantProvisioning>();
         services.TryAddSingleton<ISecretProtector>(sp =>
         {
             // The validator made sure a folder exists: the one set, or the provider's (next to a SQLite file).
             var database = sp.GetRequiredService<IOptions<CrmOptions>>().Value.Database;
             return DataProtectionSecretProtector.InFolder(database.KeyRingFolder ?? database.Provider!.DefaultKeyRingFolder!,
-                database.KeyRingProtection, sp.GetService<ILoggerFactory>());
+                database.KeyRingProtection, sp.GetRequiredService<ILoggerFactory>());
         });
         services.AddSingleton(sp =>
         {
             // Hosts without a generic host (a plain service provider) get the start-up validation here, every failure listed.
             sp.GetService<IStartupValidator>()?.Validate();
             return new CrmEngine(sp.GetRequiredService<CrmDatabase>(), sp.GetRequiredService<IClock>(),
-                sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
+                sp.GetRequiredService<ILoggerFactory>());
         });
         services.AddHealthChecks().AddCheck<CrmHealthCheck>(CrmHealthCheck.Name, HealthStatus.Unhealthy, ["crm", "database"]);
         return services;

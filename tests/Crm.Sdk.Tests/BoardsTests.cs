@@ -81,6 +81,55 @@ public sealed class BoardsTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task Renaming_a_card_is_saved_in_its_history_and_needs_a_name_and_the_release(string provider)
+    {
+        await using var host = await Create(provider);
+        var (session, _, card, _) = await Opened(host, host.Usuario, 66);
+
+        var blank = await session.Boards.RenameCardAsync(card.Id, card.Version, " ");
+        var notReleased = await host.As(host.Coordenador).Boards.RenameCardAsync(card.Id, card.Version, "Outro nome");
+        var renamed = Ok(await session.Boards.RenameCardAsync(card.Id, card.Version, " Roteadores para a filial "));
+
+        Assert.Contains(blank.Problems, p => p.Field == "name");
+        Assert.Equal(Denied.BoardCode, Assert.IsType<Denied>(notReleased.Value).Code);
+        Assert.Equal((card.Version + 1, null), (renamed.Version, renamed.Event));
+        var stored = Ok(await session.Boards.GetCardAsync(card.Id));
+        Assert.Equal(("Roteadores para a filial", renamed.Version), (stored.Card.Name, stored.Version));
+        Assert.Contains(stored.Card.History, e => e.Field == "name" && e.NewValue == "Roteadores para a filial");
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Describing_a_card_saves_the_description_and_blank_clears_it(string provider)
+    {
+        await using var host = await Create(provider);
+        var (session, _, card, _) = await Opened(host, host.Usuario, 67);
+
+        var described = Ok(await session.Boards.DescribeCardAsync(card.Id, card.Version, " Cliente quer 10 roteadores "));
+        var stored = Ok(await session.Boards.GetCardAsync(card.Id)).Card.Description;
+        var cleared = Ok(await session.Boards.DescribeCardAsync(card.Id, described.Version, " "));
+
+        Assert.Equal("Cliente quer 10 roteadores", stored);
+        Assert.Equal(card.Version + 2, cleared.Version);
+        Assert.Null(Ok(await session.Boards.GetCardAsync(card.Id)).Card.Description);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Commenting_a_card_saves_the_users_comment_and_an_empty_one_is_invalid(string provider)
+    {
+        await using var host = await Create(provider);
+        var (session, _, card, _) = await Opened(host, host.Usuario, 68);
+
+        var empty = await session.Boards.CommentCardAsync(card.Id, card.Version, "  ");
+        var commented = Ok(await session.Boards.CommentCardAsync(card.Id, card.Version, "Ligar na segunda"));
+
+        Assert.Contains(empty.Problems, p => p.Field == "comment");
+        var stored = Ok(await session.Boards.GetCardAsync(card.Id));
+        Assert.Equal(commented.Version, stored.Version);
+        var comment = Assert.Single(stored.Card.Comments);
+        Assert.Equal((host.Usuario, "Ligar na segunda"), (comment.Author, comment.Text));
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Moving_archiving_and_losing_cards_keep_their_history_and_stale_versions_conflict(string provider)
     {
         await using var host = await Create(provider);

@@ -86,6 +86,34 @@ public sealed class FunnelTests
         Assert.Null(Ok(await session.Accounts.GetAsync(stored.Opportunity.Account)).Account.Data.AccountType);
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task A_promotion_is_an_account_edit_and_without_it_nothing_is_written(string provider)
+    {
+        await using var host = await Create(provider);
+        var diretor = host.As(host.Diretor);
+        var pipeline = Ok(await diretor.Funnel.CreatePipelineAsync("Vendas", DefaultPipeline.Stages(Prospect, Customer)));
+        var othersAccount = Ok(await host.As(host.Outro).Accounts.RegisterAsync(Forms.Company(53)));
+        var onOthers = Ok(await diretor.Funnel.CreateAsync(pipeline.Id, new OpportunityDraft("Conta de outro", othersAccount.Id, host.Usuario)));
+        var qualifying = Ok(await diretor.Funnel.CreatePipelineAsync("Qualificadas", [.. DefaultPipeline.Stages(Prospect, Customer).Skip(1)]));
+        var noAccountEdit = await UserWithRoleAsync(host, new ModuleGrant(Module.Opportunities, Permission.All),
+            new ModuleGrant(Module.Accounts, Permission.Access | Permission.View | Permission.Include));
+        var ownAccount = Ok(await host.As(noAccountEdit).Accounts.RegisterAsync(Forms.Company(54)));
+
+        var moved = await host.As(host.Usuario).Funnel.MoveAsync(onOthers.Id, onOthers.Version, Ok(await diretor.Funnel.PipelinesAsync())
+            .Single(p => p.Id == pipeline.Id).Stages[1].Id);
+        var created = await host.As(noAccountEdit).Funnel.CreateAsync(qualifying.Id, new OpportunityDraft("Sem editar contas", ownAccount.Id, noAccountEdit));
+
+        var outOfScope = Assert.IsType<Denied>(moved.Value);
+        var notAllowed = Assert.IsType<Denied>(created.Value);
+        Assert.Equal((Module.Accounts, Permission.Access | Permission.Edit, Denied.ScopeCode), (outOfScope.Module, outOfScope.Action, outOfScope.Code));
+        Assert.Equal((Module.Accounts, Permission.Access | Permission.Edit, Denied.PermissionCode), (notAllowed.Module, notAllowed.Action, notAllowed.Code));
+        Assert.Equal(onOthers.Version, Ok(await diretor.Funnel.GetAsync(onOthers.Id)).Version);
+        Assert.Equal((1L, null), (Ok(await diretor.Accounts.GetAsync(othersAccount.Id)).Version, Ok(await diretor.Accounts.GetAsync(othersAccount.Id)).Account.Data.AccountType));
+        Assert.Null(Ok(await diretor.Accounts.GetAsync(ownAccount.Id)).Account.Data.AccountType);
+        await using var db = host.Open();
+        Assert.Single(db.Opportunities);
+    }
+
     [Theory, SqliteData]
     public async Task An_invalid_draft_lists_every_problem_and_writes_nothing(string provider)
     {
@@ -98,6 +126,21 @@ public sealed class FunnelTests
         Assert.IsType<Crm.Domain.Problems.Invalid>(result.Value);
         await using var db = host.Open();
         Assert.Single(db.Opportunities);
+    }
+
+    /// <summary>A user of the tenant with one role granting <paramref name="grants"/>, its own records in sight.</summary>
+    private static async Task<UserId> UserWithRoleAsync(TestHost host, params ModuleGrant[] grants)
+    {
+        var role = Role.Create(new RoleId(Guid.NewGuid()), host.Tenant, "Vendedor sem contas", DataReach.Own, grants).AsT0;
+        await using (var db = host.Open())
+        {
+            db.Roles.Add(role);
+            Assert.True((await db.SaveAsync()).IsSaved);
+        }
+        var user = new UserId(Guid.NewGuid());
+        Ok(await host.Engine.Tenants.AddUserAsync(host.Tenant, user, "vendedor", "Vendedor", "vendedor@exemplo.com.br"));
+        Ok(await host.Engine.Tenants.AssignRolesAsync(host.Tenant, host.Support, user, [role.Id]));
+        return user;
     }
 
     private static async Task<(CrmSession Session, Pipeline Pipeline, OpportunityMoved Created)> Opened(TestHost host)

@@ -2,6 +2,8 @@ using Crm.Persistence;
 using Crm.Adapters.Datasul;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
@@ -111,6 +113,37 @@ public sealed class OptionsTests
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task A_plain_service_collection_validated_on_build_resolves_the_engine_and_migrates()
+    {
+        var folder = Directory.CreateTempSubdirectory("crm-sdk-plain-");
+        try
+        {
+            await using (var provider = new ServiceCollection().AddCrm(crm => crm.UseSqlite(Path.Combine(folder.FullName, "crm.db")))
+                .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }))
+            {
+                await provider.GetRequiredService<CrmEngine>().MigrateAsync();
+
+                var health = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+                Assert.Equal(HealthStatus.Healthy, health.Status);
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_hosts_own_logger_factory_wins_over_the_one_AddCrm_registers()
+    {
+        using var hosts = LoggerFactory.Create(_ => { });
+        using var provider = new ServiceCollection().AddSingleton(hosts).AddCrm(crm => crm.UseSqlite("a.db")).BuildServiceProvider();
+
+        Assert.Same(hosts, provider.GetRequiredService<ILoggerFactory>());
     }
 
     [Fact]

@@ -93,6 +93,18 @@ public sealed class BoardsModule
     public Task<CrmResult<CardChanged>> MoveCardAsync(CardId id, long version, BoardStageId stage, CancellationToken cancellationToken = default) =>
         ActAsync("boards.move_card", id, version, Permission.Edit, (c, work) => c.Card.MoveTo(c.Board, stage, work.User, work.Clock), cancellationToken);
 
+    /// <summary>Renames card <paramref name="id"/> (Boards › Edit, the board released to the user); the change is in its history.</summary>
+    public Task<CrmResult<CardChanged>> RenameCardAsync(CardId id, long version, string name, CancellationToken cancellationToken = default) =>
+        ActAsync("boards.rename_card", id, version, Permission.Edit, (c, work) => c.Card.Rename(name, work.User, work.Clock), cancellationToken);
+
+    /// <summary>Replaces card <paramref name="id"/>'s description, blank clears it (Boards › Edit, the board released to the user).</summary>
+    public Task<CrmResult<CardChanged>> DescribeCardAsync(CardId id, long version, string? description, CancellationToken cancellationToken = default) =>
+        ActAsync("boards.describe_card", id, version, Permission.Edit, (c, work) => c.Card.Describe(description, work.User, work.Clock), cancellationToken);
+
+    /// <summary>Adds the user's internal comment to card <paramref name="id"/> (Boards › Edit, the board released to the user).</summary>
+    public Task<CrmResult<CardChanged>> CommentCardAsync(CardId id, long version, string text, CancellationToken cancellationToken = default) =>
+        ActAsync("boards.comment_card", id, version, Permission.Edit, (c, work) => c.Card.AddComment(text, work.User, work.Clock), cancellationToken);
+
     /// <summary>Archives card <paramref name="id"/> (Boards › Edit).</summary>
     public Task<CrmResult<CardChanged>> ArchiveCardAsync(CardId id, long version, CancellationToken cancellationToken = default) =>
         ActAsync("boards.archive_card", id, version, Permission.Edit, (c, work) => c.Card.Archive(work.User, work.Clock), cancellationToken);
@@ -136,8 +148,9 @@ public sealed class BoardsModule
         ActAsync("boards.delete_card", id, version, Permission.Delete, (c, work) => c.Card.Delete(deleteProspect, work.User, work.Clock), cancellationToken);
 
     // Loads the card and its board (released to the user), applies the action, then its effect, and saves all at once.
-    private Task<CrmResult<CardChanged>> ActAsync(string useCase, CardId id, long version, Permission action,
-        Func<(Card Card, Board Board), UnitOfWork, Outcome<CardEvent>> act, CancellationToken cancellationToken, ConversionRequest? conversion = null) =>
+    // An action that is an event (CardEvent) or a content edit (its history entry: no event).
+    private Task<CrmResult<CardChanged>> ActAsync<TChange>(string useCase, CardId id, long version, Permission action,
+        Func<(Card Card, Board Board), UnitOfWork, Outcome<TChange>> act, CancellationToken cancellationToken, ConversionRequest? conversion = null) =>
         _session.RunAsync(useCase, Module.Boards, action, async work =>
         {
             var found = await CardAsync(work, id, action).ConfigureAwait(false);
@@ -148,11 +161,11 @@ public sealed class BoardsModule
             work.Expect(card.Card, version);
             return happened switch
             {
-                CardEvent.ConvertedToCustomer converted => await ConvertAsync(work, card.Card, happened, converted.Prospect, conversion!).ConfigureAwait(false),
+                CardEvent.ConvertedToCustomer converted => await ConvertAsync(work, card.Card, converted, converted.Prospect, conversion!).ConfigureAwait(false),
                 CardEvent.ConvertedToCustomerService { AlsoToCustomer: true } converted =>
-                    await ConvertAsync(work, card.Card, happened, converted.Prospect, conversion!).ConfigureAwait(false),
-                CardEvent.Deleted { DeleteProspect: true, Prospect: { } prospect } => await DeleteProspectAsync(work, card.Card, happened, prospect).ConfigureAwait(false),
-                _ => await work.SaveAsync(card.Card, saved => new CardChanged(id, saved, happened)).ConfigureAwait(false),
+                    await ConvertAsync(work, card.Card, converted, converted.Prospect, conversion!).ConfigureAwait(false),
+                CardEvent.Deleted { DeleteProspect: true, Prospect: { } prospect } deleted => await DeleteProspectAsync(work, card.Card, deleted, prospect).ConfigureAwait(false),
+                _ => await work.SaveAsync(card.Card, saved => new CardChanged(id, saved, happened as CardEvent)).ConfigureAwait(false),
             };
         }, cancellationToken);
 

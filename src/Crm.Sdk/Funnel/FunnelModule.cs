@@ -12,7 +12,8 @@ namespace Crm.Sdk.Funnel;
 /// <summary>
 /// The sales funnel (module <see cref="Module.Opportunities"/>): pipelines, and opportunities created, moved, won and lost
 /// with their stage automations applied in the same transaction. An opportunity is visible when its owner is in the user's
-/// scope; its account must be visible to create it. Pipelines are configuration: creating one needs Settings › Include.
+/// scope; its account must be visible to create it. A stage automation that promotes the account is an account edit (Accounts ›
+/// Edit, the account visible), checked before anything is written. Pipelines are configuration: creating one needs Settings › Include.
 /// </summary>
 public sealed class FunnelModule
 {
@@ -41,7 +42,8 @@ public sealed class FunnelModule
 
     /// <summary>
     /// Opens an opportunity in <paramref name="pipeline"/>'s entry stage (Opportunities › Include), validated against the
-    /// tenant's opportunity settings; the account must be visible and the owner in the user's scope.
+    /// tenant's opportunity settings; the account must be visible and the owner in the user's scope. When the entry stage
+    /// promotes the account, that is an account edit: without Accounts › Edit the whole creation is <see cref="Denied"/>.
     /// </summary>
     public Task<CrmResult<OpportunityMoved>> CreateAsync(PipelineId pipeline, OpportunityDraft draft, CancellationToken cancellationToken = default)
     {
@@ -70,7 +72,9 @@ public sealed class FunnelModule
     /// <summary>
     /// Moves opportunity <paramref name="id"/> to <paramref name="stage"/> (Opportunities › Edit), based on
     /// <paramref name="version"/>; the lost stage needs a <paramref name="reason"/>. The stage's automations are applied in
-    /// the same transaction (<see cref="OpportunityMoved.AccountPromotedTo"/>).
+    /// the same transaction (<see cref="OpportunityMoved.AccountPromotedTo"/>); a promotion is an account edit: without
+    /// Accounts › Edit, or with the account outside the user's scope, the whole move is <see cref="Denied"/> (module
+    /// Accounts, action Edit) and nothing is written.
     /// </summary>
     public Task<CrmResult<OpportunityMoved>> MoveAsync(OpportunityId id, long version, StageId stage, string? reason = null,
         CancellationToken cancellationToken = default) =>
@@ -106,6 +110,8 @@ public sealed class FunnelModule
         foreach (var change in entered.Effects.OfType<StageEffect.ChangeAccountType>())
             if (account is not null && Promotes(pipeline, account.Data.AccountType, change.AccountType, entered.To))
             {
+                if (await CheckAccountEditAsync(work, account).ConfigureAwait(false) is { } denied)
+                    return denied;
                 var form = account.Data.ToForm() with { AccountType = change.AccountType.Value };
                 var checkedForm = await Registrations.ValidateAsync(work.Db, form, RegistrationKind.Account, account.Id, work.Cancellation).ConfigureAwait(false);
                 if (!checkedForm.TryPickT0(out var valid, out _))
@@ -117,6 +123,17 @@ public sealed class FunnelModule
         return await work.SaveAsync(opportunity, version =>
             new OpportunityMoved(opportunity.Id, entered.From, entered.To, opportunity.Status, version, promoted, entered.Effects)).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Null when the user may edit <paramref name="account"/> (Accounts › Edit, the account in its scope): a stage's
+    /// promotion is an account edit. Otherwise the denial, and the use case writes nothing.
+    /// </summary>
+    private static async Task<Denied?> CheckAccountEditAsync(UnitOfWork work, Account account) =>
+        work.Access.Check(Module.Accounts, Permission.Access | Permission.Edit)
+        ?? (await AccountsModule.FindAsync(work, account.Id).ConfigureAwait(false) is null
+            ? new Denied(Module.Accounts, Permission.Access | Permission.Edit, Denied.ScopeCode,
+                "A automação da etapa alteraria uma conta fora da sua visibilidade.")
+            : null);
 
     /// <summary>
     /// Whether giving the account <paramref name="target"/> (the type of stage <paramref name="entered"/>) is a promotion: the

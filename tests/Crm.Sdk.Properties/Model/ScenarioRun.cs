@@ -642,10 +642,21 @@ public sealed class ScenarioRun
                         });
                     break;
                 }
-                var expected = _oracle.Gate(actor, Module.Opportunities, Permission.Edit) ?? (hidden ? Expected.NotFound : Expected.Yes);
                 var sent = op.Stale ? version - 1 : version;
                 var stage = _pipeline.Stages[op.B % _pipeline.Stages.Count];
-                var (_, accountVersion) = await PartyAsync(opportunity.Account);
+                var (party, accountVersion) = await PartyAsync(opportunity.Account);
+                // A stage that promotes the account is an account edit: Accounts › Edit and the account visible, after the domain's rules.
+                var entered = op.Kind switch
+                {
+                    OpKind.MoveOpportunity => stage,
+                    OpKind.WinOpportunity => _pipeline.Stages.Single(s => s.Outcome == StageOutcome.Won),
+                    _ => null,
+                };
+                var promotes = entered?.PromoteAccountTo is { } type && Crm.Sdk.Funnel.FunnelModule.Promotes(_pipeline, party.Data.AccountType, type, entered.Id);
+                var editsAccount = _oracle.Gate(actor, Module.Accounts, Permission.Edit)
+                    ?? (_oracle.Sees(actor, party.Data.Owner, party.Data.Company, party.Data.Branch) ? Expected.Yes : new Expected.Refused(Denied.ScopeCode, Module.Accounts));
+                var expected = _oracle.Gate(actor, Module.Opportunities, Permission.Edit)
+                    ?? (hidden ? Expected.NotFound : promotes ? editsAccount.AfterDomainRules() : Expected.Yes);
                 Func<CrmSession, Task<CrmResult<Crm.Sdk.Funnel.OpportunityMoved>>> call = op.Kind switch
                 {
                     OpKind.MoveOpportunity => s => s.Funnel.MoveAsync(id, sent, stage.Id, stage.Outcome == StageOutcome.Lost ? "Sem orçamento" : null),
