@@ -49,6 +49,7 @@ public class EngineLoadBenchmarks
         _ids = [.. Enumerable.Range(0, Ids).Select(i => EngineHost.AccountOf(1 + (int)((long)i * StoredAccounts / Ids)))];
         // Both read the same account, the same registration.
         var engine = await Engine();
+        _next = 0;
         var raw = await Raw() ?? throw new InvalidOperationException("The raw reader found nothing.");
         if (engine.Account.Id != raw.Id || engine.Version != raw.Version || engine.Account.Data.LegalName != raw.Registration.LegalName
             || engine.Account.Data.Addresses.Count != raw.Registration.Addresses.Count)
