@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Crm.Domain.Accounts;
 using Crm.Domain.Identity;
 using Crm.Persistence;
+using Crm.Persistence.Access;
 using Crm.Sdk;
 using Crm.Sdk.Accounts;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,8 @@ namespace Crm.Benchmarks.Engine;
 /// baseline), in a tenant of <see cref="StoredAccounts"/> accounts (target: the engine ≤ 2× raw). The ids cycle through
 /// 1,024 accounts spread over the table. Two diagnostics split the engine's cost: <see cref="RawThenModelConverters"/> adds
 /// to the raw read what EF's value converters do per row (the registration parsed and re-validated by the rules, the
-/// history parsed), and <see cref="PersistenceNoTracking"/> is the persistence layer alone (a context and an untracked query).
+/// history parsed); <see cref="PersistenceNoTracking"/> is the persistence layer alone (a context and an untracked query),
+/// and <see cref="PersistenceAsEngine"/> the engine's query on its own (visibility predicate, tracked, stored version read).
 /// </summary>
 [MemoryDiagnoser]
 public class EngineLoadBenchmarks
@@ -23,6 +25,7 @@ public class EngineLoadBenchmarks
     private const int Ids = 1_024;
     private EngineHost _host = null!;
     private CrmSession _session = null!;
+    private CrmAccess _access = null!;
     private RawAccountReader _raw = null!;
     private AccountId[] _ids = [];
     private ValueConverter _data = null!;
@@ -38,7 +41,7 @@ public class EngineLoadBenchmarks
     {
         _host = await EngineHost.CopyOfAsync(StoredAccounts);
         _session = _host.Engine.Session(EngineHost.Tenant, EngineHost.Seller);
-        await _session.AccessAsync();
+        _access = await _session.AccessAsync();
         _raw = new RawAccountReader(_host.File, EngineHost.Tenant, EngineHost.Seller);
         await using (var db = _host.Engine.Database.Open(EngineHost.Tenant))
         {
@@ -82,6 +85,16 @@ public class EngineLoadBenchmarks
         var id = NextId();
         await using var db = _host.Engine.Database.Open(EngineHost.Tenant);
         return await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id);
+    }
+
+    /// <summary>What the engine's use case does inside its unit of work, without the session and runner around it.</summary>
+    [Benchmark]
+    public async Task<(Account?, long)> PersistenceAsEngine()
+    {
+        var id = NextId();
+        await using var db = _host.Engine.Database.Open(EngineHost.Tenant);
+        var account = await db.Accounts.VisibleTo(_access.Scope!).SingleOrDefaultAsync(a => a.Id == id);
+        return (account, account is null ? 0 : (long)db.Entry(account).Property("Version").CurrentValue!);
     }
 
     private AccountId NextId() => _ids[_next++ % Ids];
