@@ -17,7 +17,8 @@ namespace Crm.Benchmarks.Engine;
 /// 1,024 accounts spread over the table. Two diagnostics split the engine's cost: <see cref="RawThenModelConverters"/> adds
 /// to the raw read what EF's value converters do per row (the registration parsed and re-validated by the rules, the
 /// history parsed); <see cref="PersistenceNoTracking"/> is the persistence layer alone (a context and an untracked query),
-/// and <see cref="PersistenceAsEngine"/> the engine's query on its own (visibility predicate, tracked, stored version read).
+/// <see cref="PersistenceTracked"/> the same query tracked, and <see cref="PersistenceAsEngine"/> the engine's query on its own
+/// (visibility predicate, tracked, stored version read).
 /// </summary>
 [MemoryDiagnoser]
 public class EngineLoadBenchmarks
@@ -48,6 +49,8 @@ public class EngineLoadBenchmarks
             var model = db.Model.FindEntityType(typeof(Account))!;
             _data = model.FindProperty(nameof(Account.Data))!.GetValueConverter()!;
             _history = model.FindProperty(nameof(Account.History))!.GetValueConverter()!;
+            var first = _ids.Length > 0 ? _ids[0] : EngineHost.AccountOf(1);
+            Console.WriteLine($"// The engine's query:\n{db.Accounts.VisibleTo(_access.Scope!).Where(a => a.Id == first).ToQueryString()}");
         }
         _ids = [.. Enumerable.Range(0, Ids).Select(i => EngineHost.AccountOf(1 + (int)((long)i * StoredAccounts / Ids)))];
         // Both read the same account, the same registration.
@@ -85,6 +88,15 @@ public class EngineLoadBenchmarks
         var id = NextId();
         await using var db = _host.Engine.Database.Open(EngineHost.Tenant);
         return await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id);
+    }
+
+    /// <summary>The persistence layer, the account tracked (as a use case that may change it reads it).</summary>
+    [Benchmark]
+    public async Task<Account?> PersistenceTracked()
+    {
+        var id = NextId();
+        await using var db = _host.Engine.Database.Open(EngineHost.Tenant);
+        return await db.Accounts.SingleOrDefaultAsync(a => a.Id == id);
     }
 
     /// <summary>What the engine's use case does inside its unit of work, without the session and runner around it.</summary>
