@@ -14,12 +14,15 @@ namespace Crm.Benchmarks.Engine;
 /// own, deleted on dispose: a tenant provisioned through the engine and a seller (role CRM - Usuário: sees its own records)
 /// who owns every stored account. Databases with stored accounts are seeded once and cached under
 /// <c>/tmp/crm-bench-engine/&lt;last migration&gt;-&lt;accounts&gt;.db</c>; each run works on a copy, so every run starts
-/// from the same state and a schema change seeds new files.
+/// from the same state and a schema change seeds new files. The copy is made in the temp folder (<c>TMPDIR</c>).
 /// </summary>
 internal sealed class EngineHost : IAsyncDisposable
 {
     public static readonly TenantId Tenant = new(Guid.Parse("be000000-0000-4000-8000-0000000000e1"));
     public static readonly UserId Seller = new(Guid.Parse("be000000-0000-4000-8000-0000000000e2"));
+
+    // The seeded files stay on disk; a run's copy goes to the temp folder (TMPDIR=/dev/shm takes the disk's fsync out).
+    private const string CacheFolder = "/tmp/crm-bench-engine";
 
     private readonly ServiceProvider _provider;
     private readonly DirectoryInfo _folder;
@@ -84,7 +87,7 @@ internal sealed class EngineHost : IAsyncDisposable
     private static async Task<string> CachedAsync(int accounts)
     {
         var schema = new CrmDatabase(new CrmPersistenceOptions().UseSqlite(":memory:")).Open(default).Database.GetMigrations().Last();
-        var file = Path.Combine(Path.GetTempPath(), "crm-bench-engine", $"{schema}-{accounts}.db");
+        var file = Path.Combine(CacheFolder, $"{schema}-{accounts}.db");
         if (System.IO.File.Exists(file))
             return file;
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
