@@ -44,7 +44,17 @@ public sealed class VisibilityScope
     /// <summary>Whether a record owned by <paramref name="owner"/> in <paramref name="company"/>/<paramref name="branch"/> is visible.</summary>
     public bool Allows(UserId? owner, CompanyId? company, BranchId? branch) =>
         (_owners is null || owner is { } o && _owners.Contains(o))
-        && (_companies is null || company is not { } c || Array.Exists(_companies, p => p.Covers(c, branch)));
+        && (_companies is null || company is not { } c || Covers(c, branch));
+
+    // A loop rather than Array.Exists with a lambda: the lambda captures the record's company and branch, so every check
+    // allocated a closure and a delegate (an authorization check must allocate nothing).
+    private bool Covers(CompanyId company, BranchId? branch)
+    {
+        foreach (var pair in _companies!)
+            if (pair.Covers(company, branch))
+                return true;
+        return false;
+    }
 
     /// <summary>
     /// The predicate "visible to this scope" over <typeparamref name="T"/>, given how to read a record's owner, company and
