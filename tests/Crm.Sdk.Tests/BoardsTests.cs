@@ -130,6 +130,25 @@ public sealed class BoardsTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_card_task_is_added_for_a_user_of_the_tenant_and_completed(string provider)
+    {
+        await using var host = await Create(provider);
+        var (session, _, card, _) = await Opened(host, host.Usuario, 69);
+        var due = new NodaTime.LocalDate(2026, 12, 20);
+
+        var stranger = await session.Boards.AddCardTaskAsync(card.Id, card.Version, "Visitar", due, new Crm.Domain.Identity.UserId(Guid.NewGuid()));
+        var added = Ok(await session.Boards.AddCardTaskAsync(card.Id, card.Version, "Visitar o cliente", due, host.Outro));
+        var task = Assert.Single(Ok(await session.Boards.GetCardAsync(card.Id)).Card.Tasks);
+        var completed = Ok(await session.Boards.CompleteCardTaskAsync(card.Id, added.Version, task.Id));
+
+        Assert.Contains(stranger.Problems, p => p.Code == BoardsModule.AssigneeUnknownCode);
+        Assert.Equal(("Visitar o cliente", host.Outro, due, false), (task.Title, task.Assignee, task.Due, task.IsDone));
+        var stored = Ok(await session.Boards.GetCardAsync(card.Id));
+        Assert.Equal(completed.Version, stored.Version);
+        Assert.True(Assert.Single(stored.Card.Tasks).IsDone);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Moving_archiving_and_losing_cards_keep_their_history_and_stale_versions_conflict(string provider)
     {
         await using var host = await Create(provider);

@@ -5,6 +5,7 @@ using Crm.Domain.Boards;
 using Crm.Domain.Boards.Cards;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
+using Crm.Domain.Tasks;
 using Crm.Persistence.Access;
 using Crm.Persistence.Boards;
 using Crm.Sdk.Accounts;
@@ -25,6 +26,9 @@ namespace Crm.Sdk.Boards;
 /// </summary>
 public sealed class BoardsModule
 {
+    /// <summary>The code of a task assigned to someone who is not a user of the tenant.</summary>
+    public const string AssigneeUnknownCode = "card.task.assignee_unknown";
+
     private readonly CrmSession _session;
 
     internal BoardsModule(CrmSession session) => _session = session;
@@ -104,6 +108,23 @@ public sealed class BoardsModule
     /// <summary>Adds the user's internal comment to card <paramref name="id"/> (Boards › Edit, the board released to the user).</summary>
     public Task<CrmResult<CardChanged>> CommentCardAsync(CardId id, long version, string text, CancellationToken cancellationToken = default) =>
         ActAsync("boards.comment_card", id, version, Permission.Edit, (c, work) => c.Card.AddComment(text, work.User, work.Clock), cancellationToken);
+
+    /// <summary>
+    /// Adds a task for <paramref name="assignee"/> (a user of the tenant) due on <paramref name="due"/> to card
+    /// <paramref name="id"/> (Boards › Edit, the board released to the user); the card's tasks carry its id.
+    /// </summary>
+    public Task<CrmResult<CardChanged>> AddCardTaskAsync(CardId id, long version, string title, LocalDate due, UserId assignee,
+        CancellationToken cancellationToken = default) =>
+        ActAsync("boards.add_card_task", id, version, Permission.Edit, (c, work) =>
+            work.Db.Users.Any(u => u.Id == assignee)
+                ? c.Card.AddTask(title, due, assignee, work.User, work.Clock)
+                : new Invalid([new Problem("assignee", AssigneeUnknownCode, "O responsável pela tarefa não é um usuário deste tenant.")]),
+            cancellationToken);
+
+    /// <summary>Marks task <paramref name="task"/> of card <paramref name="id"/> done (Boards › Edit, the board released to the user).</summary>
+    public Task<CrmResult<CardChanged>> CompleteCardTaskAsync(CardId id, long version, TaskId task, CancellationToken cancellationToken = default) =>
+        ActAsync("boards.complete_card_task", id, version, Permission.Edit,
+            (c, work) => c.Card.ChangeTask(task, new TaskChange.Complete(), work.User, work.Clock), cancellationToken);
 
     /// <summary>Archives card <paramref name="id"/> (Boards › Edit).</summary>
     public Task<CrmResult<CardChanged>> ArchiveCardAsync(CardId id, long version, CancellationToken cancellationToken = default) =>
