@@ -26,8 +26,8 @@ namespace Crm.Sdk.Boards;
 /// </summary>
 public sealed class BoardsModule
 {
-    /// <summary>The code of a task assigned to someone who is not a user of the tenant.</summary>
-    public const string AssigneeUnknownCode = "card.task.assignee_unknown";
+    /// <summary>The code of a task assignee, member or seller who is not a user of the tenant.</summary>
+    public const string UserUnknownCode = "card.user_unknown";
 
     private readonly CrmSession _session;
 
@@ -116,9 +116,26 @@ public sealed class BoardsModule
     public Task<CrmResult<CardChanged>> AddCardTaskAsync(CardId id, long version, string title, LocalDate due, UserId assignee,
         CancellationToken cancellationToken = default) =>
         ActAsync("boards.add_card_task", id, version, Permission.Edit, (c, work) =>
-            work.Db.Users.Any(u => u.Id == assignee)
-                ? c.Card.AddTask(title, due, assignee, work.User, work.Clock)
-                : new Invalid([new Problem("assignee", AssigneeUnknownCode, "O responsável pela tarefa não é um usuário deste tenant.")]),
+            UnknownUser(work, assignee, "assignee") is { } unknown ? unknown : c.Card.AddTask(title, due, assignee, work.User, work.Clock),
+            cancellationToken);
+
+    /// <summary>Links <paramref name="member"/> (a user of the tenant) to card <paramref name="id"/> (Boards › Edit, the board released to the user).</summary>
+    public Task<CrmResult<CardChanged>> AddCardMemberAsync(CardId id, long version, UserId member, CancellationToken cancellationToken = default) =>
+        ActAsync("boards.add_card_member", id, version, Permission.Edit, (c, work) =>
+            UnknownUser(work, member, "member") is { } unknown ? unknown : c.Card.AddMember(member, work.User, work.Clock),
+            cancellationToken);
+
+    /// <summary>Unlinks member <paramref name="member"/> from card <paramref name="id"/> (Boards › Edit, the board released to the user).</summary>
+    public Task<CrmResult<CardChanged>> RemoveCardMemberAsync(CardId id, long version, UserId member, CancellationToken cancellationToken = default) =>
+        ActAsync("boards.remove_card_member", id, version, Permission.Edit, (c, work) => c.Card.RemoveMember(member, work.User, work.Clock), cancellationToken);
+
+    /// <summary>
+    /// Sets card <paramref name="id"/>'s salesperson to <paramref name="seller"/> (a user of the tenant), or clears it with null
+    /// (Boards › Edit, the board released to the user).
+    /// </summary>
+    public Task<CrmResult<CardChanged>> AssignCardSellerAsync(CardId id, long version, UserId? seller, CancellationToken cancellationToken = default) =>
+        ActAsync("boards.assign_card_seller", id, version, Permission.Edit, (c, work) =>
+            seller is { } user && UnknownUser(work, user, "seller") is { } unknown ? unknown : c.Card.AssignSeller(seller, work.User, work.Clock),
             cancellationToken);
 
     /// <summary>Marks task <paramref name="task"/> of card <paramref name="id"/> done (Boards › Edit, the board released to the user).</summary>
@@ -229,6 +246,11 @@ public sealed class BoardsModule
         var board = await work.Db.Boards.SingleAsync(b => b.Id == card.Board, work.Cancellation).ConfigureAwait(false);
         return (action == Permission.View ? null : Released(work, board, action)) ?? CrmResult<(Card, Board)>.Of((card, board));
     }
+
+    // A user a card refers to must be a user of the tenant (the context sees the tenant's users only).
+    private static Invalid? UnknownUser(UnitOfWork work, UserId user, string field) =>
+        work.Db.Users.Any(u => u.Id == user) ? null
+            : new Invalid([new Problem(field, UserUnknownCode, "O usuário informado não é um usuário deste tenant.")]);
 
     private static Denied? Released(UnitOfWork work, Board board, Permission action) =>
         board.IsReleasedTo(work.User) || work.Access.Reach >= DataReach.All
