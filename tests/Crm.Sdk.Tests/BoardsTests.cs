@@ -130,6 +130,48 @@ public sealed class BoardsTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_card_task_is_added_for_a_user_of_the_tenant_and_completed(string provider)
+    {
+        await using var host = await Create(provider);
+        var (session, _, card, _) = await Opened(host, host.Usuario, 69);
+        var due = new NodaTime.LocalDate(2026, 12, 20);
+
+        var stranger = await session.Boards.AddCardTaskAsync(card.Id, card.Version, "Visitar", due, new Crm.Domain.Identity.UserId(Guid.NewGuid()));
+        var added = Ok(await session.Boards.AddCardTaskAsync(card.Id, card.Version, "Visitar o cliente", due, host.Outro));
+        var task = Assert.Single(Ok(await session.Boards.GetCardAsync(card.Id)).Card.Tasks);
+        var completed = Ok(await session.Boards.CompleteCardTaskAsync(card.Id, added.Version, task.Id));
+
+        Assert.Contains(stranger.Problems, p => p.Code == BoardsModule.UserUnknownCode);
+        Assert.Equal(("Visitar o cliente", host.Outro, due, false), (task.Title, task.Assignee, task.Due, task.IsDone));
+        var stored = Ok(await session.Boards.GetCardAsync(card.Id));
+        Assert.Equal(completed.Version, stored.Version);
+        Assert.True(Assert.Single(stored.Card.Tasks).IsDone);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Card_members_and_seller_are_users_of_the_tenant_set_and_taken_off(string provider)
+    {
+        await using var host = await Create(provider);
+        var (session, _, card, _) = await Opened(host, host.Usuario, 70);
+        var nobody = new Crm.Domain.Identity.UserId(Guid.NewGuid());
+
+        var strangerMember = await session.Boards.AddCardMemberAsync(card.Id, card.Version, nobody);
+        var strangerSeller = await session.Boards.AssignCardSellerAsync(card.Id, card.Version, nobody);
+        var added = Ok(await session.Boards.AddCardMemberAsync(card.Id, card.Version, host.Outro));
+        var assigned = Ok(await session.Boards.AssignCardSellerAsync(card.Id, added.Version, host.Coordenador));
+        var set = Ok(await session.Boards.GetCardAsync(card.Id)).Card;
+        var removed = Ok(await session.Boards.RemoveCardMemberAsync(card.Id, assigned.Version, host.Outro));
+        var cleared = Ok(await session.Boards.AssignCardSellerAsync(card.Id, removed.Version, null));
+
+        Assert.Contains(strangerMember.Problems, p => p.Code == BoardsModule.UserUnknownCode && p.Field == "member");
+        Assert.Contains(strangerSeller.Problems, p => p.Code == BoardsModule.UserUnknownCode && p.Field == "seller");
+        Assert.Equal([host.Outro], set.Members);
+        Assert.Equal(host.Coordenador, set.Seller);
+        var stored = Ok(await session.Boards.GetCardAsync(card.Id));
+        Assert.Equal((cleared.Version, 0, null), (stored.Version, stored.Card.Members.Count, stored.Card.Seller));
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Moving_archiving_and_losing_cards_keep_their_history_and_stale_versions_conflict(string provider)
     {
         await using var host = await Create(provider);

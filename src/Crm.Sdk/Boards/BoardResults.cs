@@ -19,7 +19,7 @@ public sealed record CardRead(Card Card, long Version);
 /// <summary>A card was opened or acted on, its effects applied in the same transaction.</summary>
 /// <param name="Id">The card.</param>
 /// <param name="Version">Its stored version now.</param>
-/// <param name="Event">What the domain says happened (moved, archived, lost, converted, deleted); null when the card was opened.</param>
+/// <param name="Event">What the domain says happened (moved, archived, lost, converted, deleted); null when the card was opened or its content edited (name, description, comments, tasks, members, seller).</param>
 /// <param name="Customer">The account the prospect was converted into, when the action converted it.</param>
 /// <param name="Service">The service contracted when converting to customer service (returned, not stored: the service
 /// module comes later).</param>

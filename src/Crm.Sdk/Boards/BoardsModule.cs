@@ -5,6 +5,7 @@ using Crm.Domain.Boards;
 using Crm.Domain.Boards.Cards;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
+using Crm.Domain.Tasks;
 using Crm.Persistence.Access;
 using Crm.Persistence.Boards;
 using Crm.Sdk.Accounts;
@@ -25,6 +26,9 @@ namespace Crm.Sdk.Boards;
 /// </summary>
 public sealed class BoardsModule
 {
+    /// <summary>The code of a task assignee, member or seller who is not a user of the tenant.</summary>
+    public const string UserUnknownCode = "card.user_unknown";
+
     private readonly CrmSession _session;
 
     internal BoardsModule(CrmSession session) => _session = session;
@@ -104,6 +108,40 @@ public sealed class BoardsModule
     /// <summary>Adds the user's internal comment to card <paramref name="id"/> (Boards › Edit, the board released to the user).</summary>
     public Task<CrmResult<CardChanged>> CommentCardAsync(CardId id, long version, string text, CancellationToken cancellationToken = default) =>
         ActAsync("boards.comment_card", id, version, Permission.Edit, (c, work) => c.Card.AddComment(text, work.User, work.Clock), cancellationToken);
+
+    /// <summary>
+    /// Adds a task for <paramref name="assignee"/> (a user of the tenant) due on <paramref name="due"/> to card
+    /// <paramref name="id"/> (Boards › Edit, the board released to the user); the card's tasks carry its id.
+    /// </summary>
+    public Task<CrmResult<CardChanged>> AddCardTaskAsync(CardId id, long version, string title, LocalDate due, UserId assignee,
+        CancellationToken cancellationToken = default) =>
+        ActAsync("boards.add_card_task", id, version, Permission.Edit, (c, work) =>
+            UnknownUser(work, assignee, "assignee") is { } unknown ? unknown : c.Card.AddTask(title, due, assignee, work.User, work.Clock),
+            cancellationToken);
+
+    /// <summary>Links <paramref name="member"/> (a user of the tenant) to card <paramref name="id"/> (Boards › Edit, the board released to the user).</summary>
+    public Task<CrmResult<CardChanged>> AddCardMemberAsync(CardId id, long version, UserId member, CancellationToken cancellationToken = default) =>
+        ActAsync("boards.add_card_member", id, version, Permission.Edit, (c, work) =>
+            UnknownUser(work, member, "member") is { } unknown ? unknown : c.Card.AddMember(member, work.User, work.Clock),
+            cancellationToken);
+
+    /// <summary>Unlinks member <paramref name="member"/> from card <paramref name="id"/> (Boards › Edit, the board released to the user).</summary>
+    public Task<CrmResult<CardChanged>> RemoveCardMemberAsync(CardId id, long version, UserId member, CancellationToken cancellationToken = default) =>
+        ActAsync("boards.remove_card_member", id, version, Permission.Edit, (c, work) => c.Card.RemoveMember(member, work.User, work.Clock), cancellationToken);
+
+    /// <summary>
+    /// Sets card <paramref name="id"/>'s salesperson to <paramref name="seller"/> (a user of the tenant), or clears it with null
+    /// (Boards › Edit, the board released to the user).
+    /// </summary>
+    public Task<CrmResult<CardChanged>> AssignCardSellerAsync(CardId id, long version, UserId? seller, CancellationToken cancellationToken = default) =>
+        ActAsync("boards.assign_card_seller", id, version, Permission.Edit, (c, work) =>
+            seller is { } user && UnknownUser(work, user, "seller") is { } unknown ? unknown : c.Card.AssignSeller(seller, work.User, work.Clock),
+            cancellationToken);
+
+    /// <summary>Marks task <paramref name="task"/> of card <paramref name="id"/> done (Boards › Edit, the board released to the user).</summary>
+    public Task<CrmResult<CardChanged>> CompleteCardTaskAsync(CardId id, long version, TaskId task, CancellationToken cancellationToken = default) =>
+        ActAsync("boards.complete_card_task", id, version, Permission.Edit,
+            (c, work) => c.Card.ChangeTask(task, new TaskChange.Complete(), work.User, work.Clock), cancellationToken);
 
     /// <summary>Archives card <paramref name="id"/> (Boards › Edit).</summary>
     public Task<CrmResult<CardChanged>> ArchiveCardAsync(CardId id, long version, CancellationToken cancellationToken = default) =>
@@ -208,6 +246,11 @@ public sealed class BoardsModule
         var board = await work.Db.Boards.SingleAsync(b => b.Id == card.Board, work.Cancellation).ConfigureAwait(false);
         return (action == Permission.View ? null : Released(work, board, action)) ?? CrmResult<(Card, Board)>.Of((card, board));
     }
+
+    // A user a card refers to must be a user of the tenant (the context sees the tenant's users only).
+    private static Invalid? UnknownUser(UnitOfWork work, UserId user, string field) =>
+        work.Db.Users.Any(u => u.Id == user) ? null
+            : new Invalid([new Problem(field, UserUnknownCode, "O usuário informado não é um usuário deste tenant.")]);
 
     private static Denied? Released(UnitOfWork work, Board board, Permission action) =>
         board.IsReleasedTo(work.User) || work.Access.Reach >= DataReach.All
