@@ -1,5 +1,5 @@
 using Crm.Domain.Identity;
-using Npgsql;
+using Crm.Tests.Shared;
 
 namespace Crm.Persistence.Tests.Infrastructure;
 
@@ -9,15 +9,11 @@ namespace Crm.Persistence.Tests.Infrastructure;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    public const string PostgresVariable = "CRM_TEST_POSTGRES";
-
     private readonly Func<Task> _drop;
 
     private TestDatabase(CrmDatabase database, Func<Task> drop) => (Database, _drop) = (database, drop);
 
     public CrmDatabase Database { get; }
-
-    public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
 
     public static async Task<TestDatabase> Create(string provider)
     {
@@ -37,44 +33,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static TestDatabase Sqlite()
     {
-        var folder = Directory.CreateTempSubdirectory("crm-persistence-");
-        var database = new CrmDatabase(new CrmPersistenceOptions().UseSqlite(Path.Combine(folder.FullName, "crm.db")));
-        return new TestDatabase(database, () =>
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
-            return Task.CompletedTask;
-        });
+        var (file, drop) = ScratchDatabase.Sqlite("crm-persistence-");
+        return new TestDatabase(new CrmDatabase(new CrmPersistenceOptions().UseSqlite(file)), drop);
     }
 
     private static async Task<TestDatabase> Postgres()
     {
-        var server = PostgresServer ?? throw new InvalidOperationException($"{PostgresVariable} is not set.");
-        var name = $"crm_t_{Guid.NewGuid():N}";
-        await Admin(server, $"CREATE DATABASE {name}");
-        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        var database = new CrmDatabase(new CrmPersistenceOptions().UsePostgres(connection));
-        return new TestDatabase(database, async () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            try
-            {
-                await Admin(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
-            {
-                // A server background process (autovacuum) still attached and the role cannot end it: a plain drop waits it out.
-                await Admin(server, $"DROP DATABASE IF EXISTS {name}");
-            }
-        });
-    }
-
-    private static async Task Admin(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        var (connection, drop) = await ScratchDatabase.Postgres("crm_t_");
+        return new TestDatabase(new CrmDatabase(new CrmPersistenceOptions().UsePostgres(connection)), drop);
     }
 }
 

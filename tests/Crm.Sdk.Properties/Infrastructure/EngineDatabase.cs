@@ -1,7 +1,7 @@
 using Crm.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
+using Crm.Tests.Shared;
 
 namespace Crm.Sdk.Properties.Infrastructure;
 
@@ -12,15 +12,11 @@ namespace Crm.Sdk.Properties.Infrastructure;
 /// </summary>
 public sealed class EngineDatabase : IAsyncDisposable
 {
-    public const string PostgresVariable = "CRM_TEST_POSTGRES";
-
     private readonly ServiceProvider _provider;
     private readonly Func<Task> _drop;
 
     private EngineDatabase(string provider, ServiceProvider services, Func<Task> drop) =>
         (Provider, _provider, _drop) = (provider, services, drop);
-
-    public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
 
     public string Provider { get; }
 
@@ -56,43 +52,19 @@ public sealed class EngineDatabase : IAsyncDisposable
 
     private static (Action<CrmOptions> Use, Func<Task> Drop) Sqlite()
     {
-        var folder = Directory.CreateTempSubdirectory("crm-props-");
-        return (crm => crm.UseSqlite(Path.Combine(folder.FullName, "crm.db")), () =>
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
-            return Task.CompletedTask;
-        });
+        var (file, drop) = ScratchDatabase.Sqlite("crm-props-");
+        return (crm => crm.UseSqlite(file), drop);
     }
 
     private static async Task<(Action<CrmOptions> Use, Func<Task> Drop)> Postgres()
     {
-        var server = PostgresServer ?? throw new InvalidOperationException($"{PostgresVariable} is not set.");
-        var name = $"crm_p_{Guid.NewGuid():N}";
-        await Admin(server, $"CREATE DATABASE {name}");
-        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var (connection, drop) = await ScratchDatabase.Postgres("crm_p_");
         var keys = Directory.CreateTempSubdirectory("crm-props-keys-");
         return (crm => { crm.UsePostgres(connection); crm.Database.KeyRingFolder = keys.FullName; }, async () =>
         {
-            NpgsqlConnection.ClearAllPools();
             keys.Delete(recursive: true);
-            try
-            {
-                await Admin(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
-            {
-                await Admin(server, $"DROP DATABASE IF EXISTS {name}");
-            }
+            await drop();
         });
-    }
-
-    private static async Task Admin(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
 
@@ -108,7 +80,7 @@ public sealed class PostgresFactAttribute : FactAttribute
 {
     public PostgresFactAttribute()
     {
-        if (EngineDatabase.PostgresServer is null)
-            Skip = $"No PostgreSQL server: {EngineDatabase.PostgresVariable} is not set (run `. scripts/postgres.sh`, which installs and starts one).";
+        if (ScratchDatabase.PostgresServer is null)
+            Skip = $"No PostgreSQL server: {ScratchDatabase.PostgresVariable} is not set (run `. scripts/postgres.sh`, which installs and starts one).";
     }
 }

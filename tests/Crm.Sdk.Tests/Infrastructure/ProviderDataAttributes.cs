@@ -1,3 +1,4 @@
+using Crm.Tests.Shared;
 using System.Reflection;
 using Xunit.Sdk;
 
@@ -17,8 +18,8 @@ public sealed class PostgresDataAttribute : DataAttribute
 {
     public PostgresDataAttribute()
     {
-        if (TestHost.PostgresServer is null)
-            Skip = $"No PostgreSQL server: {TestHost.PostgresVariable} is not set (run scripts/postgres.sh, which installs and starts one).";
+        if (ScratchDatabase.PostgresServer is null)
+            Skip = $"No PostgreSQL server: {ScratchDatabase.PostgresVariable} is not set (run scripts/postgres.sh, which installs and starts one).";
     }
 
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[TestProviders.Postgres]];

@@ -8,7 +8,7 @@ using Crm.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
+using Crm.Tests.Shared;
 
 namespace Crm.Sdk.Tests.Infrastructure;
 
@@ -20,14 +20,10 @@ namespace Crm.Sdk.Tests.Infrastructure;
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
-    public const string PostgresVariable = "CRM_TEST_POSTGRES";
-
     private readonly Func<Task> _drop;
 
     private TestHost(ServiceProvider provider, FakeTimeProvider time, CapturedLogs logs, Func<Task> drop) =>
         (Provider, Time, Logs, _drop) = (provider, time, logs, drop);
-
-    public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
 
     public ServiceProvider Provider { get; }
     public FakeTimeProvider Time { get; }
@@ -128,42 +124,18 @@ public sealed class TestHost : IAsyncDisposable
 
     private static (Action<CrmOptions> Use, Func<Task> Drop) Sqlite()
     {
-        var folder = Directory.CreateTempSubdirectory("crm-sdk-");
-        return (crm => crm.UseSqlite(Path.Combine(folder.FullName, "crm.db")), () =>
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
-            return Task.CompletedTask;
-        });
+        var (file, drop) = ScratchDatabase.Sqlite("crm-sdk-");
+        return (crm => crm.UseSqlite(file), drop);
     }
 
     private static async Task<(Action<CrmOptions> Use, Func<Task> Drop)> Postgres()
     {
-        var server = PostgresServer ?? throw new InvalidOperationException($"{PostgresVariable} is not set.");
-        var name = $"crm_s_{Guid.NewGuid():N}";
-        await Admin(server, $"CREATE DATABASE {name}");
-        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var (connection, drop) = await ScratchDatabase.Postgres("crm_s_");
         var keys = Directory.CreateTempSubdirectory("crm-sdk-keys-");
         return (crm => { crm.UsePostgres(connection); crm.Database.KeyRingFolder = keys.FullName; }, async () =>
         {
-            NpgsqlConnection.ClearAllPools();
             keys.Delete(recursive: true);
-            try
-            {
-                await Admin(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
-            {
-                await Admin(server, $"DROP DATABASE IF EXISTS {name}");
-            }
+            await drop();
         });
-    }
-
-    private static async Task Admin(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
