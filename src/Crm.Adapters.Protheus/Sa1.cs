@@ -1,4 +1,4 @@
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Integration.Mapping;
 using NodaTime;

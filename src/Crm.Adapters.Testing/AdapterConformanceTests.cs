@@ -2,7 +2,7 @@ using System.Globalization;
 using Crm.Adapters.Testing.Fakes;
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Configuration;
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Eligibility;

@@ -1,6 +1,6 @@
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Configuration;
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using NodaTime;

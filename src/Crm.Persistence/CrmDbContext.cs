@@ -7,7 +7,7 @@ using Crm.Domain.Boards.Cards;
 using Crm.Domain.Boards.Filters;
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Crm.Domain.Organization;
 using Crm.Domain.Tenancy;
 using Crm.Domain.Identity;

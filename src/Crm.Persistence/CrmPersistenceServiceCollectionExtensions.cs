@@ -1,4 +1,4 @@
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Crm.Persistence.Provisioning;
 using Crm.Persistence.Secrets;
 using Microsoft.Extensions.DependencyInjection;

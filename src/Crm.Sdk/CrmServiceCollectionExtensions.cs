@@ -1,5 +1,5 @@
 using Crm.Domain.Integration;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Crm.Persistence;
 using Crm.Persistence.Provisioning;
 using Crm.Persistence.Secrets;
@@ -133,7 +133,7 @@ public static class CrmServiceCollectionExtensions
         if (configure is not null)
             options.Configure(configure);
         options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IValidateOptions<TOptions>), validator));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(validator));
         RegistryOf(services).Add(new RegisteredAdapter(probe, AdapterSource.Explicit, probe.GetType().Assembly.GetName().Name ?? "?"),
             sp => create(sp.GetRequiredService<IOptions<TOptions>>().Value));
         return services;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Crm.Sdk.Properties.Infrastructure;
 using Crm.Sdk.Properties.Model;
@@ -44,7 +45,7 @@ public sealed class AuthorizationProperties(ITestOutputHelper output)
         var config = Config.QuickThrowOnFailure.WithMaxTest(tests);
         return Environment.GetEnvironmentVariable("CRM_PROPS_REPLAY") is { Length: > 0 } replay
             && replay.Split(',', StringSplitOptions.TrimEntries) is [var seed, var gamma]
-            ? config.WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(ulong.Parse(seed), ulong.Parse(gamma)), FSharpOption<int>.None)))
+            ? config.WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(ulong.Parse(seed, CultureInfo.InvariantCulture), ulong.Parse(gamma, CultureInfo.InvariantCulture)), FSharpOption<int>.None)))
             : config;
     }
 }

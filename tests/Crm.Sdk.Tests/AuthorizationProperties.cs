@@ -14,7 +14,9 @@ public sealed class SharedTenant : IAsyncLifetime
 
     public List<(AccountId Id, UserId Owner)> Accounts { get; } = [];
 
-    public int Seed;
+    private int _seed;
+
+    public int NextSeed() => Interlocked.Increment(ref _seed);
 
     public async Task InitializeAsync() => Host = await TestHost.Create(TestProviders.Sqlite);
 
@@ -55,7 +57,7 @@ public sealed class AuthorizationProperties(SharedTenant shared) : IClassFixture
             case Op.Register:
             {
                 var owner = users[target % 4];
-                var result = await session.Accounts.RegisterAsync(Forms.Company(100_000 + Interlocked.Increment(ref shared.Seed), owner));
+                var result = await session.Accounts.RegisterAsync(Forms.Company(100_000 + shared.NextSeed(), owner));
                 var allowed = CanWork(actor) && Sees(actor, owner);
                 if (result.TryPickT0(out var saved, out _))
                     shared.Accounts.Add((saved.Id, owner));

@@ -1,4 +1,4 @@
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Sdk.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;

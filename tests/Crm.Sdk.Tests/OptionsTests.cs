@@ -101,9 +101,9 @@ public sealed class OptionsTests
         {
             var file = Path.Combine(folder.FullName, "crm.db");
             using var provider = new ServiceCollection().AddCrm(crm => crm.UseSqlite(file)).BuildServiceProvider();
-            var protector = provider.GetRequiredService<Crm.Domain.Messaging.ISecretProtector>();
+            var protector = provider.GetRequiredService<Crm.Domain.Servers.ISecretProtector>();
 
-            var stored = protector.Protect(new Crm.Domain.Messaging.Secret(Secret));
+            var stored = protector.Protect(new Crm.Domain.Servers.Secret(Secret));
 
             Assert.DoesNotContain(Secret, stored.Payload, StringComparison.Ordinal);
             Assert.Equal(Secret, protector.Unprotect(stored).Reveal());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Crm.Domain.Matrices;
 using Crm.Domain.Matrices.Commercial;
@@ -42,7 +43,7 @@ public class OrderPricingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var ncms = Enumerable.Range(0, Rules).Select(i => (10_000_000 + i * 797).ToString("D8")).ToArray();
+        var ncms = Enumerable.Range(0, Rules).Select(i => (10_000_000 + i * 797).ToString("D8", CultureInfo.InvariantCulture)).ToArray();
         var ufs = Enum.GetValues<Uf>();
         var taxes = new TaxMatrices
         {

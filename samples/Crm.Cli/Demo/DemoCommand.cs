@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Boards;
 using Crm.Domain.Funnel.Opportunities;
@@ -287,7 +288,7 @@ internal sealed class DemoCommand(IAnsiConsole console)
             table.AddRow(Markup.Escape(account.LegalName), account.TaxId is { } taxId ? Crm.Domain.Registry.Cnpj.Parse(taxId).Match(c => c.ToString(), _ => taxId) : "",
                 Markup.Escape(DemoData.People.FirstOrDefault(p => p.Id == account.Owner)?.Name ?? ""));
         console.Write(table);
-        summary.AddRow(person.Login, Markup.Escape(person.Role.Name), accounts.Count.ToString(), leads.ToString());
+        summary.AddRow(person.Login, Markup.Escape(person.Role.Name), accounts.Count.ToString(CultureInfo.InvariantCulture), leads.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>The board as <paramref name="person"/> sees it through the filter she keeps in use (applied in the SQL query).</summary>
@@ -304,7 +305,7 @@ internal sealed class DemoCommand(IAnsiConsole console)
         console.MarkupLineInterpolated($"Filtro em uso: {columns.Sum(c => c.Total)} de {total} cartões.");
         var table = new Table().AddColumns("Etapa", "Cartões", "Primeira página");
         foreach (var column in columns)
-            table.AddRow(Markup.Escape(board.FindStage(column.Stage)?.Name ?? ""), column.Total.ToString(),
+            table.AddRow(Markup.Escape(board.FindStage(column.Stage)?.Name ?? ""), column.Total.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(string.Join(", ", column.Cards.Select(c => c.Name))));
         console.Write(table);
     }

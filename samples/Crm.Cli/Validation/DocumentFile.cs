@@ -27,6 +27,8 @@ public sealed class DocumentFileException(IReadOnlyList<string> problems) : Exce
 /// </summary>
 public static class DocumentFile
 {
+    private static readonly string[] RequiredColumns = ["kind", "value"];
+
     /// <summary>
     /// The largest input <c>--file</c> reads (8 MiB, about 400,000 rows): input without an end, such as
     /// <c>/dev/zero</c> or a FIFO fed forever, is refused once it passes this size instead of filling memory.
@@ -80,7 +82,7 @@ public static class DocumentFile
         {
             if (csv.Headers.Count == 0 || csv.Headers.All(string.IsNullOrWhiteSpace))
                 throw new DocumentFileException("the file is empty: a header row kind,value,uf is required");
-            var missing = new[] { "kind", "value" }.Where(name => !csv.TryGetFieldIndex(name, out _))
+            var missing = RequiredColumns.Where(name => !csv.TryGetFieldIndex(name, out _))
                 .Select(name => $"missing column '{name}' in the header (expected kind,value,uf)").ToList();
             if (missing.Count > 0)
                 throw new DocumentFileException(missing);

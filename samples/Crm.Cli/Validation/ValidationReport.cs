@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 
 namespace Crm.Cli.Validation;
@@ -36,9 +37,9 @@ public static class ValidationReport
     /// <summary>Every row, then the counts; the exit code.</summary>
     public static int WriteFile(IAnsiConsole console, IReadOnlyList<(DocumentRow Row, CheckResult Result)> checks)
     {
-        var width = checks.Count == 0 ? 0 : checks.Max(c => c.Row.Line).ToString().Length;
+        var width = checks.Count == 0 ? 0 : checks.Max(c => c.Row.Line).ToString(CultureInfo.InvariantCulture).Length;
         foreach (var (row, result) in checks)
-            WriteLine(console, $"line {row.Line.ToString().PadLeft(width)}  ", result);
+            WriteLine(console, $"line {row.Line.ToString(CultureInfo.InvariantCulture).PadLeft(width)}  ", result);
         var invalid = checks.Count(c => !c.Result.IsValid);
         console.MarkupLine($"[bold]{checks.Count - invalid} valid, {invalid} invalid[/]");
         return invalid == 0 ? AllValid : SomeInvalid;

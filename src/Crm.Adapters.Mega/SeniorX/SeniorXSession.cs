@@ -13,13 +13,16 @@ namespace Crm.Adapters.Mega.SeniorX;
 /// <c>refreshToken</c> (or a new login when the refresh is refused) when the API answers 401. Tokens and keys never leave it
 /// except in the <c>Authorization</c> header.
 /// </summary>
-public sealed class SeniorXSession(IOptions<MegaOptions> options, TimeProvider time)
+public sealed class SeniorXSession(IOptions<MegaOptions> options, TimeProvider time) : IDisposable
 {
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(1);
     private readonly MegaOptions _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SeniorXToken? _token;
     private DateTimeOffset _expires;
+
+    /// <summary>Releases the gate that serializes logins (the container disposes the singleton).</summary>
+    public void Dispose() => _gate.Dispose();
 
     /// <summary>How many times it logged in with the key, and how many times it refreshed the token.</summary>
     public (int Logins, int Refreshes) Counts { get; private set; }

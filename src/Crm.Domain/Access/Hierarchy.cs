@@ -43,10 +43,10 @@ public sealed class Hierarchy
         var managers = new Dictionary<UserId, UserId?>();
         foreach (var (user, manager) in links)
             if (!managers.TryAdd(user, manager))
-                problems.Add(new Problem("user", "hierarchy.user.duplicate", $"O usuário {user.Value} aparece mais de uma vez."));
+                problems.Add(new Problem("user", AccessCodes.HierarchyUserDuplicate, $"O usuário {user.Value} aparece mais de uma vez."));
         foreach (var (user, manager) in managers)
             if (manager is { } m && !managers.ContainsKey(m))
-                problems.Add(new Problem("manager", "hierarchy.manager.unknown", $"O gestor {m.Value} de {user.Value} não é um usuário do CRM."));
+                problems.Add(new Problem("manager", AccessCodes.HierarchyManagerUnknown, $"O gestor {m.Value} de {user.Value} não é um usuário do CRM."));
         problems.AddRange(Cycles(managers).Select(CycleProblem));
         return problems.Count > 0 ? new Invalid(problems) : new Hierarchy(managers);
     }
@@ -84,7 +84,7 @@ public sealed class Hierarchy
         if (manager is not { } m)
             return new Success();
         if (!Contains(m))
-            return new Invalid(new Problem("manager", "hierarchy.manager.unknown", $"O gestor {m.Value} não é um usuário do CRM."));
+            return new Invalid(new Problem("manager", AccessCodes.HierarchyManagerUnknown, $"O gestor {m.Value} não é um usuário do CRM."));
         // Climbing from the new manager reaches the user exactly when the manager is the user or one of its subordinates.
         for (UserId? up = m; up is { } current; up = ManagerOf(current))
             if (current == user)
@@ -102,7 +102,7 @@ public sealed class Hierarchy
     }
 
     private static Problem CycleProblem(IReadOnlyList<UserId> cycle) =>
-        new("manager", "hierarchy.cycle",
+        new("manager", AccessCodes.HierarchyCycle,
             cycle.Count == 1
                 ? $"O usuário {cycle[0].Value} não pode ser subordinado de si mesmo."
                 : $"Hierarquia circular: {string.Join(" → ", cycle.Append(cycle[0]).Select(u => u.Value))}.");

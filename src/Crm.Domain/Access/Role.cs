@@ -54,7 +54,7 @@ public sealed class Role
         var problems = new ProblemList("role");
         var cleanName = CheckName(name, problems);
         if (IsStandard && cleanName is not null && cleanName != Name)
-            problems.Add("name", "standard.rename", $"O papel padrão \"{Name}\" não pode ser renomeado.");
+            problems.Add("name", AccessCodes.StandardRename, $"O papel padrão \"{Name}\" não pode ser renomeado.");
         var list = CheckGrants(grants, problems);
         if (problems.HasErrors)
             return new Invalid(problems.All);
@@ -80,9 +80,9 @@ public sealed class Role
     {
         var clean = ProblemList.Clean(name);
         if (clean is null)
-            problems.Add("name", "name.required", "Informe o nome do papel.");
+            problems.Add("name", AccessCodes.NameRequired, "Informe o nome do papel.");
         else if (clean.Length > MaxNameLength)
-            problems.Add("name", "name.too_long", $"O nome do papel tem no máximo {MaxNameLength} caracteres.");
+            problems.Add("name", AccessCodes.NameTooLong, $"O nome do papel tem no máximo {MaxNameLength} caracteres.");
         return clean;
     }
 
@@ -97,15 +97,15 @@ public sealed class Role
             ArgumentNullException.ThrowIfNull(grant);
             var field = $"grants[{grant.Module}]";
             if (list.Exists(g => g.Module == grant.Module))
-                problems.Add(field, "grant.duplicate", $"O módulo {grant.Module} aparece mais de uma vez.");
+                problems.Add(field, AccessCodes.GrantDuplicate, $"O módulo {grant.Module} aparece mais de uma vez.");
             else if (grant.Permissions != Permission.None)
                 list.Add(grant);
             if ((grant.Permissions & ~Permission.All) != 0)
-                problems.Add(field, "grant.unknown", $"Permissão desconhecida no módulo {grant.Module}.");
+                problems.Add(field, AccessCodes.GrantUnknown, $"Permissão desconhecida no módulo {grant.Module}.");
             if (grant.Permissions != Permission.None && !grant.Permissions.HasFlag(Permission.Access))
-                problems.Add(field, "grant.requires_access", $"No módulo {grant.Module}, qualquer permissão exige a permissão de acesso.");
+                problems.Add(field, AccessCodes.GrantRequiresAccess, $"No módulo {grant.Module}, qualquer permissão exige a permissão de acesso.");
             if ((grant.Permissions & ~(Permission.Access | Permission.View)) != 0 && !grant.Permissions.HasFlag(Permission.View))
-                problems.Add(field, "grant.requires_view", $"No módulo {grant.Module}, incluir, editar, excluir, exportar e filtrar exigem a permissão de visualizar.");
+                problems.Add(field, AccessCodes.GrantRequiresView, $"No módulo {grant.Module}, incluir, editar, excluir, exportar e filtrar exigem a permissão de visualizar.");
         }
         return list;
     }

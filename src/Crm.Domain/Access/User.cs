@@ -109,7 +109,7 @@ public sealed class User
     {
         ArgumentNullException.ThrowIfNull(by);
         if (!Activation.CanActivate(by, package))
-            return new Invalid(new Problem("status", "user.activation.support_only",
+            return new Invalid(new Problem("status", AccessCodes.UserActivationSupportOnly,
                 $"No pacote {package}, a ativação de usuários é feita pelo suporte do CRM."));
         Status = UserStatus.Active;
         return new Success();
@@ -119,7 +119,7 @@ public sealed class User
     public Outcome<Success> Deactivate()
     {
         if (IsSupport)
-            return new Invalid(new Problem("status", "user.support.deactivate", "O usuário de suporte do CRM não pode ser inativado."));
+            return new Invalid(new Problem("status", AccessCodes.UserSupportDeactivate, "O usuário de suporte do CRM não pode ser inativado."));
         Status = UserStatus.Inactive;
         return new Success();
     }
@@ -134,7 +134,7 @@ public sealed class User
         ArgumentNullException.ThrowIfNull(roles);
         var distinct = roles.Distinct().ToList();
         if (distinct.Count == 0)
-            return new Invalid(new Problem("roles", "user.roles.required", "O usuário deve ter ao menos um papel."));
+            return new Invalid(new Problem("roles", AccessCodes.UserRolesRequired, "O usuário deve ter ao menos um papel."));
         _roles.Clear();
         _roles.AddRange(distinct);
         return new Success();

@@ -1,6 +1,6 @@
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.History;
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using NodaTime;
@@ -41,7 +41,7 @@ public sealed class Lead : RegisteredParty
     protected override string? Frozen => ConvertedTo is { } account ? $"O lead já foi convertido na conta {account.Value}." : null;
 
     /// <summary>A lead is never integrated: <c>Não integrado ERP</c> (or GP) until it converts into a valid ERP customer (seed 000).</summary>
-    public static ErpStatus ErpStatus(IntegrationSystem system) => Integration.ErpStatus.OfLead(system);
+    public static ErpStatus ErpStatus(IntegrationSystem system) => ErpLink.ErpStatus.OfLead(system);
 
     /// <summary>Registers a new lead from data validated as a lead.</summary>
     public static Lead Register(LeadId id, TenantId tenantId, ValidRegistration registration, UserId by, IClock clock)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Domain.Accounts.History;
 using Crm.Domain.Boards.BaseCards;
 using Crm.Domain.Identity;
@@ -171,7 +172,7 @@ public sealed class Board
         if (position < 0 || position >= _stages.Count)
             return new Invalid(new Problem("position", BoardCodes.PositionRange, "Posição fora do CRM."));
         var stage = _stages[index];
-        return Change(actor, clock, $"stages[{stage.Name}].position", index.ToString(), position.ToString(), () =>
+        return Change(actor, clock, $"stages[{stage.Name}].position", index.ToString(CultureInfo.InvariantCulture), position.ToString(CultureInfo.InvariantCulture), () =>
         {
             _stages.RemoveAt(index);
             _stages.Insert(position, stage);
@@ -280,7 +281,7 @@ public sealed class Board
     /// </summary>
     /// <param name="now">The instant to judge by.</param>
     public IReadOnlyList<(BoardStageId Stage, Instant UpdatedBefore)> StagnationCutoffs(Instant now) =>
-        [.. _stages.Where(s => s.StagnantDays is not null).Select(s => (s.Id, now - Duration.FromDays(s.StagnantDays!.Value)))];
+        [.. _stages.Where(s => s.StagnantDays is not null).Select(s => (s.Id, Stagnation.Cutoff(now, s.StagnantDays!.Value)))];
 
     private Outcome<HistoryEntry> Change(UserId actor, IClock clock, string field, string? before, string? after, Action apply)
     {
@@ -318,7 +319,7 @@ public sealed class Board
         return problems;
     }
 
-    private static string Describe(BoardStage s) => $"{s.Name}; dias estagnados: {s.StagnantDays?.ToString() ?? "-"}; cor: {s.Colour?.Hex ?? "-"}";
+    private static string Describe(BoardStage s) => $"{s.Name}; dias estagnados: {s.StagnantDays?.ToString(CultureInfo.InvariantCulture) ?? "-"}; cor: {s.Colour?.Hex ?? "-"}";
 
     private static Invalid UnknownStage() => new(new Problem("stage", BoardCodes.StageUnknown, "Etapa não encontrada neste CRM."));
 

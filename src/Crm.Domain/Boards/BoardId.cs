@@ -1,3 +1,4 @@
+using Crm.Domain.Identity;
 namespace Crm.Domain.Boards;
 
 /// <summary>Identifies a kanban board of prospect cards.</summary>
@@ -8,5 +9,5 @@ public readonly record struct BoardId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static BoardId New() => new(Guid.NewGuid());
+    public static BoardId New() => new(IdMint.NewGuid());
 }

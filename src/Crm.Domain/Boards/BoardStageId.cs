@@ -1,3 +1,4 @@
+using Crm.Domain.Identity;
 namespace Crm.Domain.Boards;
 
 /// <summary>Identifies a stage (list) of a board.</summary>
@@ -8,5 +9,5 @@ public readonly record struct BoardStageId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static BoardStageId New() => new(Guid.NewGuid());
+    public static BoardStageId New() => new(IdMint.NewGuid());
 }

@@ -1,3 +1,4 @@
+using Crm.Domain.Identity;
 namespace Crm.Domain.Boards;
 
 /// <summary>Identifies a tag (etiqueta) of a board.</summary>
@@ -8,5 +9,5 @@ public readonly record struct TagId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static TagId New() => new(Guid.NewGuid());
+    public static TagId New() => new(IdMint.NewGuid());
 }

@@ -1,4 +1,4 @@
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using NodaTime;
 
 namespace Crm.Domain.Integration;

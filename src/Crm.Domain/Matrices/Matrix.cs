@@ -418,7 +418,9 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
     /// <summary>Any object seen as its first byte of fields (every object has at least 8), to load its first cache line.</summary>
     private sealed class FirstByte
     {
-        public byte Value = 0;
+#pragma warning disable CS0649 // never written: only read, to touch the cache line
+        public byte Value;
+#pragma warning restore CS0649
     }
 
     /// <summary>Most specific shape first: more dimensions, then the earlier dimension in precedence, then the longer NCM prefix.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 
 namespace Crm.Domain.Matrices;
@@ -72,5 +73,5 @@ public readonly record struct QuantityRange
     public bool Overlaps(QuantityRange other) => !(Max <= other.Min) && !(other.Max <= Min);
 
     /// <inheritdoc />
-    public override string ToString() => $"[{Min?.ToString() ?? "…"}, {Max?.ToString() ?? "…"})";
+    public override string ToString() => $"[{Min?.ToString(CultureInfo.InvariantCulture) ?? "…"}, {Max?.ToString(CultureInfo.InvariantCulture) ?? "…"})";
 }

@@ -48,7 +48,7 @@ public sealed class Company
         var details = UnitDetails.Validate(form, problems);
         if (details?.Cnpj is { } cnpj)
             foreach (var branch in _branches.Where(b => b.Details.Cnpj is { } own && own.Root != cnpj.Root))
-                problems.Add("cnpj", "cnpj.root_mismatch",
+                problems.Add("cnpj", OrganizationCodes.CnpjRootMismatch,
                     $"O CNPJ da filial {branch.Details.ErpCode} tem outra raiz; o CNPJ da empresa deve ter a raiz {branch.Details.Cnpj!.Value.Root}.");
         if (problems.HasErrors)
             return new Invalid(problems.All);
@@ -114,13 +114,13 @@ public sealed class Company
         if (details is null)
             return new Invalid(problems.All);
         if (others.Exists(b => b.Details.ErpCode == details.ErpCode))
-            problems.Add("erp_code", "erp_code.duplicate", $"A empresa já tem uma filial com o código {details.ErpCode}.");
+            problems.Add("erp_code", OrganizationCodes.ErpCodeDuplicate, $"A empresa já tem uma filial com o código {details.ErpCode}.");
         if (details.Cnpj is { } cnpj)
         {
             if (Details.Cnpj is { } own && own.Root != cnpj.Root)
-                problems.Add("cnpj", "cnpj.root_mismatch", $"O CNPJ da filial deve ter a raiz {own.Root}, a mesma da empresa.");
+                problems.Add("cnpj", OrganizationCodes.CnpjRootMismatch, $"O CNPJ da filial deve ter a raiz {own.Root}, a mesma da empresa.");
             if (others.Exists(b => b.Details.Cnpj == cnpj))
-                problems.Add("cnpj", "cnpj.duplicate", $"A empresa já tem uma filial com o CNPJ {cnpj}.");
+                problems.Add("cnpj", OrganizationCodes.CnpjDuplicate, $"A empresa já tem uma filial com o CNPJ {cnpj}.");
         }
         return problems.HasErrors ? new Invalid(problems.All) : details;
     }
@@ -137,5 +137,5 @@ public sealed class Company
         _branches.Find(b => b.Id == id) ?? throw new ArgumentException("The branch is not in this company.", nameof(id));
 
     private static Problem MatrizRequired() =>
-        new("is_matriz", "branch.matriz.required", "A empresa com filiais precisa de exatamente uma matriz: marque esta filial como matriz, ou outra antes de desmarcar ou excluir esta.");
+        new("is_matriz", OrganizationCodes.BranchMatrizRequired, "A empresa com filiais precisa de exatamente uma matriz: marque esta filial como matriz, ou outra antes de desmarcar ou excluir esta.");
 }

@@ -49,16 +49,16 @@ public sealed record UnitDetails
         ArgumentNullException.ThrowIfNull(form);
         var code = MasterDataCode.From(form.ErpCode);
         if (code is null)
-            problems.Add("erp_code", ProblemList.Clean(form.ErpCode) is null ? "erp_code.required" : "erp_code.too_long",
+            problems.Add("erp_code", ProblemList.Clean(form.ErpCode) is null ? OrganizationCodes.ErpCodeRequired : OrganizationCodes.ErpCodeTooLong,
                 $"Informe o código no ERP, com até {MasterDataCode.MaxLength} caracteres.");
         var name = ProblemList.Clean(form.Name);
         if (name is null)
-            problems.Add("name", "name.required", "Informe a razão social.");
+            problems.Add("name", OrganizationCodes.NameRequired, "Informe a razão social.");
         else if (name.Length > MaxNameLength)
-            problems.Add("name", "name.too_long", $"A razão social tem no máximo {MaxNameLength} caracteres.");
+            problems.Add("name", OrganizationCodes.NameTooLong, $"A razão social tem no máximo {MaxNameLength} caracteres.");
         var tradeName = ProblemList.Clean(form.TradeName);
         if (tradeName?.Length > MaxNameLength)
-            problems.Add("trade_name", "trade_name.too_long", $"O nome fantasia tem no máximo {MaxNameLength} caracteres.");
+            problems.Add("trade_name", OrganizationCodes.TradeNameTooLong, $"O nome fantasia tem no máximo {MaxNameLength} caracteres.");
         var cnpj = problems.ParseOptional(form.Cnpj, Registry.Cnpj.Parse, "cnpj");
         return problems.HasErrors ? null : new UnitDetails(code!.Value, name!, tradeName, cnpj);
     }

@@ -179,6 +179,9 @@ public static class Pricer
         public string Field(string name) => Prefix + name;
     }
 
+    /// <summary>Slots of a line's step buffer: one per <see cref="PriceStepKind"/>, the last kind being <see cref="PriceStepKind.MinimumPrice"/>.</summary>
+    internal const int StepSlots = (int)PriceStepKind.MinimumPrice + 1;
+
     /// <summary>A line's steps (at most one of each kind) gathered inline, then copied once into an array of the right size.</summary>
     private struct StepList
     {
@@ -189,8 +192,8 @@ public static class Pricer
 
         public readonly PriceStep[] ToArray() => ((ReadOnlySpan<PriceStep>)_steps)[.._count].ToArray();
 
-        /// <summary>One slot per <see cref="PriceStepKind"/>.</summary>
-        [InlineArray(8)]
+        /// <summary>One slot per <see cref="PriceStepKind"/> (PricerTests checks the count against the enum).</summary>
+        [InlineArray(StepSlots)]
         private struct Buffer
         {
             private PriceStep _first;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Domain.Problems;
 using static Crm.Domain.Registry.Uf;
 
@@ -40,7 +41,7 @@ public readonly record struct Cep
     {
         get
         {
-            var prefix = int.Parse(Value.AsSpan(0, 5));
+            var prefix = int.Parse(Value.AsSpan(0, 5), CultureInfo.InvariantCulture);
             foreach (var range in Ranges)
             {
                 if (prefix >= range.First && prefix <= range.Last)
@@ -67,7 +68,7 @@ public readonly record struct Cep
     private static Defects Inspect(ReadOnlySpan<char> value, Span<char> digits)
     {
         var defects = DocumentShape.Unmask(value, digits, DocumentShape.Digits);
-        if (defects == Defects.None && int.Parse(digits[..5]) < Lowest)
+        if (defects == Defects.None && int.Parse(digits[..5], CultureInfo.InvariantCulture) < Lowest)
             return Defects.Range;
         return defects;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Domain.Problems;
 using static Crm.Domain.Registry.Uf;
 
@@ -46,7 +47,7 @@ public readonly record struct CodigoMunicipio
     public bool IsExterior => Value == ExteriorCode;
 
     /// <summary>The state the municipality belongs to; null for <see cref="Exterior"/>.</summary>
-    public Uf? Uf => IsExterior ? null : States[int.Parse(Value.AsSpan(0, 2))];
+    public Uf? Uf => IsExterior ? null : States[int.Parse(Value.AsSpan(0, 2), CultureInfo.InvariantCulture)];
 
     /// <summary>Parses an IBGE municipality code, reporting every problem found.</summary>
     public static Outcome<CodigoMunicipio> Parse(string? value) =>
@@ -79,7 +80,7 @@ public readonly record struct CodigoMunicipio
         var defects = DocumentShape.Unmask(value, digits, DocumentShape.Digits);
         if (defects != Defects.None || digits.SequenceEqual(ExteriorCode))
             return defects;
-        if (!States.ContainsKey(int.Parse(digits[..2])) || digits[2..6].SequenceEqual("0000"))
+        if (!States.ContainsKey(int.Parse(digits[..2], CultureInfo.InvariantCulture)) || digits[2..6].SequenceEqual("0000"))
             defects |= Defects.Range;
         if (digits[6] - '0' != CheckDigit(digits) && !ExceptionsBySpan.Contains(digits))
             defects |= Defects.CheckDigit;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Domain.Problems;
 
 namespace Crm.Domain.Registry;
@@ -138,7 +139,7 @@ public readonly record struct Phone
     {
         var table = new bool[100];
         foreach (var ddd in ddds.Split(' '))
-            table[int.Parse(ddd)] = true;
+            table[int.Parse(ddd, CultureInfo.InvariantCulture)] = true;
         return table;
     }
 

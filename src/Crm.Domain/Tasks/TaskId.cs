@@ -1,3 +1,4 @@
+using Crm.Domain.Identity;
 namespace Crm.Domain.Tasks;
 
 /// <summary>Identifies a task on a card or an opportunity.</summary>
@@ -8,5 +9,5 @@ public readonly record struct TaskId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static TaskId New() => new(Guid.NewGuid());
+    public static TaskId New() => new(IdMint.NewGuid());
 }

@@ -31,15 +31,15 @@ public sealed class Tenant
         var problems = new ProblemList("tenant");
         var clean = ProblemList.Clean(name);
         if (id.Value == Guid.Empty)
-            problems.Add("id", "id.required", "Selecione o tenant da plataforma.");
+            problems.Add("id", TenancyCodes.IdRequired, "Selecione o tenant da plataforma.");
         if (clean is null)
-            problems.Add("name", "name.required", "Informe o nome do tenant.");
+            problems.Add("name", TenancyCodes.NameRequired, "Informe o nome do tenant.");
         else if (clean.Length > MaxNameLength)
-            problems.Add("name", "name.too_long", $"O nome do tenant tem no máximo {MaxNameLength} caracteres.");
+            problems.Add("name", TenancyCodes.NameTooLong, $"O nome do tenant tem no máximo {MaxNameLength} caracteres.");
         if (!Enum.IsDefined(package))
-            problems.Add("package", "package.unknown", "Selecione o pacote: Freemium, Starter ou Advanced.");
+            problems.Add("package", TenancyCodes.PackageUnknown, "Selecione o pacote: Freemium, Starter ou Advanced.");
         if (defaultIntegration is { } erp && !Enum.IsDefined(erp))
-            problems.Add("default_integration", "default_integration.unknown", "Integração padrão desconhecida.");
+            problems.Add("default_integration", TenancyCodes.DefaultIntegrationUnknown, "Integração padrão desconhecida.");
         if (problems.HasErrors)
             return new Invalid(problems.All);
         return new Tenant { Id = id, Name = clean!, Package = package, DefaultIntegration = defaultIntegration };

@@ -971,7 +971,7 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 
-            modelBuilder.Entity("Crm.Domain.Messaging.FtpSettings", b =>
+            modelBuilder.Entity("Crm.Domain.Servers.FtpSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -1013,7 +1013,7 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Messaging.FtpSettings.Credentials#ServerCredentials", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Servers.FtpSettings.Credentials#ServerCredentials", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1038,7 +1038,7 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "TenantId");
                 });
 
-            modelBuilder.Entity("Crm.Domain.Messaging.SmtpSettings", b =>
+            modelBuilder.Entity("Crm.Domain.Servers.SmtpSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -1084,7 +1084,7 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Messaging.SmtpSettings.Credentials#ServerCredentials", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Servers.SmtpSettings.Credentials#ServerCredentials", b1 =>
                         {
                             b1.Property<string>("Password")
                                 .IsRequired()

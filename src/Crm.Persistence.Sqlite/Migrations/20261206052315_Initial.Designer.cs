@@ -972,7 +972,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 
-            modelBuilder.Entity("Crm.Domain.Messaging.FtpSettings", b =>
+            modelBuilder.Entity("Crm.Domain.Servers.FtpSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT")
@@ -1014,7 +1014,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Messaging.FtpSettings.Credentials#ServerCredentials", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Servers.FtpSettings.Credentials#ServerCredentials", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1039,7 +1039,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "TenantId");
                 });
 
-            modelBuilder.Entity("Crm.Domain.Messaging.SmtpSettings", b =>
+            modelBuilder.Entity("Crm.Domain.Servers.SmtpSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT")
@@ -1085,7 +1085,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Messaging.SmtpSettings.Credentials#ServerCredentials", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Credentials", "Crm.Domain.Servers.SmtpSettings.Credentials#ServerCredentials", b1 =>
                         {
                             b1.Property<string>("Password")
                                 .IsRequired()

@@ -1,4 +1,4 @@
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Registry;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime.Text;

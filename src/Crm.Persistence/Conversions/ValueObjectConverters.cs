@@ -33,7 +33,7 @@ internal sealed class ColourConverter() : ValueConverter<Crm.Domain.Boards.Colou
 
 /// <summary>A protected secret is stored as the protector's payload only; the clear text never reaches this layer.</summary>
 internal sealed class ProtectedSecretConverter()
-    : ValueConverter<Crm.Domain.Messaging.ProtectedSecret, string>(v => v.Payload, s => new Crm.Domain.Messaging.ProtectedSecret(s));
+    : ValueConverter<Crm.Domain.Servers.ProtectedSecret, string>(v => v.Payload, s => new Crm.Domain.Servers.ProtectedSecret(s));
 
 /// <summary>A CPF has 11 characters and a CNPJ 14, so the unmasked text alone says which one a <see cref="TaxId"/> holds.</summary>
 internal sealed class TaxIdConverter() : ValueConverter<TaxId, string>(v => v.Digits, s => Read(s))
@@ -57,9 +57,9 @@ internal static class ValueObjectConventions
         builder.Properties<MasterDataCode>().HaveConversion<MasterDataCodeConverter>().HaveMaxLength(40);
         builder.Properties<ShortName>().HaveConversion<ShortNameConverter>().HaveMaxLength(40);
         builder.Properties<Crm.Domain.Boards.Colour>().HaveConversion<ColourConverter>().HaveMaxLength(7);
-        builder.Properties<Crm.Domain.Messaging.ProtectedSecret>().HaveConversion<ProtectedSecretConverter>();
+        builder.Properties<Crm.Domain.Servers.ProtectedSecret>().HaveConversion<ProtectedSecretConverter>();
         builder.Properties<InscricaoEstadual>().HaveConversion<InscricaoEstadualConverter>().HaveMaxLength(40);
-        builder.Properties<Crm.Domain.Accounts.Integration.IntegrationState>().HaveConversion<IntegrationStateConverter>();
+        builder.Properties<Crm.Domain.Accounts.ErpLink.IntegrationState>().HaveConversion<IntegrationStateConverter>();
         var domain = typeof(Crm.Domain.Identity.TenantId).Assembly;
         // Enums as their names: readable, and safe when a member is added in the middle of an enum.
         foreach (var type in domain.GetExportedTypes().Where(t => t.IsEnum))

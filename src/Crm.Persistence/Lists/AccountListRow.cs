@@ -1,6 +1,6 @@
 using Crm.Domain.Access;
 using Crm.Domain.Accounts;
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Identity;
 using Crm.Persistence.Access;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Secret = Crm.Domain.Messaging.Secret;
+using Secret = Crm.Domain.Servers.Secret;
 
 namespace Crm.Persistence.Secrets;
 

@@ -56,7 +56,7 @@ public sealed class CrmAccess
     public bool Sees(UserId? owner, CompanyId? company, BranchId? branch) => Scope?.Allows(owner, company, branch) ?? false;
 
     /// <summary>The denial of placing a record outside the user's scope (owner, company or branch it does not see).</summary>
-    internal Denied OutOfScope(Module module, Permission action) =>
+    internal static Denied OutOfScope(Module module, Permission action) =>
         new(module, action, Denied.ScopeCode, "O registro ficaria fora da sua visibilidade (responsável, empresa ou filial).");
 
     /// <summary>The access of <paramref name="user"/> (null: not a user of the tenant) among the tenant's users and roles.</summary>

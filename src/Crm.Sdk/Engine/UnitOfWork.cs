@@ -43,7 +43,7 @@ internal sealed class UnitOfWork(CrmDbContext db, CrmAccess access, CrmSession s
     /// the user's scope; otherwise the denial of placing it there.
     /// </summary>
     public Denied? CheckPlacement(Module module, Permission action, UserId? owner, CompanyId? company, BranchId? branch) =>
-        Access.Sees(owner, company, branch) ? null : Access.OutOfScope(module, action);
+        Access.Sees(owner, company, branch) ? null : CrmAccess.OutOfScope(module, action);
 
     /// <summary>Saves every change as one transaction; the success is made from <paramref name="aggregate"/>'s new version.</summary>
     public async Task<CrmResult<T>> SaveAsync<T>(object aggregate, Func<long, T> success)

@@ -1,4 +1,4 @@
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Identity;
 using Crm.Persistence.Concurrency;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using Crm.Adapters.Datasul;
 using Crm.Adapters.Testing;
 using Crm.Adapters.Testing.Fakes;
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Integration.Messages;
 using NodaTime;

@@ -2,7 +2,7 @@ using System.Runtime.Loader;
 using Crm.Adapters.Datasul;
 using Crm.Adapters.Mega;
 using Crm.Adapters.Protheus;
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Integration;
 using Crm.Sdk;
 using Crm.Sdk.Discovery;

@@ -2,7 +2,7 @@ using Crm.Adapters.Mega;
 using Crm.Adapters.Mega.SeniorX;
 using Crm.Adapters.Testing;
 using Crm.Domain.Accounts.Configuration;
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Eligibility;

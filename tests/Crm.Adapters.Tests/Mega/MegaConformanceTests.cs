@@ -2,7 +2,7 @@ using Crm.Adapters.Mega;
 using Crm.Adapters.Testing;
 using Crm.Adapters.Testing.Fakes;
 using Crm.Domain.Accounts;
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Eligibility;

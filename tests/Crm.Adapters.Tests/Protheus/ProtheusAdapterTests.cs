@@ -1,6 +1,6 @@
 using Crm.Adapters.Protheus;
 using Crm.Adapters.Testing;
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
 using FsCheck;
 using FsCheck.Fluent;

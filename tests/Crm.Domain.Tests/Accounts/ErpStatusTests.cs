@@ -1,5 +1,6 @@
+using System.Globalization;
 using Crm.Domain.Accounts;
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using NodaTime;
 using FsCheck;
 using FsCheck.Fluent;
@@ -34,7 +35,7 @@ public class ErpStatusTests
     [InlineData("2027-01-01", 3, ErpSituation.Active)] // a purchase dated in the future counts as recent
     public void An_erp_customer_is_inactive_after_more_than_the_months_inactive_without_buying(string lastPurchase, int months,
         ErpSituation expected) =>
-        Assert.Equal(expected, ErpStatus.Of(IntegrationSystem.Erp, Customer, LocalDate.FromDateTime(DateTime.Parse(lastPurchase)), months, Today).Situation);
+        Assert.Equal(expected, ErpStatus.Of(IntegrationSystem.Erp, Customer, LocalDate.FromDateTime(DateTime.Parse(lastPurchase, CultureInfo.InvariantCulture)), months, Today).Situation);
 
     [Fact]
     public void A_customer_that_never_bought_counts_from_its_integration()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Domain.Matrices;
 using Crm.Domain.Pricing;
 using Crm.Domain.Registry;
@@ -87,7 +88,7 @@ public sealed class PrefetchTests
             ("icms-sp-ba", new MatrixKey { OriginUf = Uf.SP, DestinationUf = Uf.BA }, new IcmsParameters("00", 7m, "icms-sp-ba"))]),
     };
 
-    private static string NcmOf(int product) => (10_000_000 + product * 797).ToString("D8");
+    private static string NcmOf(int product) => (10_000_000 + product * 797).ToString("D8", CultureInfo.InvariantCulture);
 
     /// <summary>Every source of <paramref name="sources"/> wrapped so that its calls are logged; prefetching forwarded or not.</summary>
     private static Recording Recorded(PricingSources sources, List<string> log, bool prefetch)

@@ -11,6 +11,14 @@ namespace Crm.Domain.Tests.Pricing;
 public class PricerTests
 {
     [Fact]
+    public void The_step_buffer_has_one_slot_per_step_kind()
+    {
+        // A kind added to PriceStepKind after MinimumPrice would overflow the inline buffer; this fails first.
+        Assert.Equal(Pricer.StepSlots, Enum.GetValues<PriceStepKind>().Length);
+        Assert.Equal(PriceStepKind.MinimumPrice, Enum.GetValues<PriceStepKind>().Max());
+    }
+
+    [Fact]
     public void Every_price_step_and_tax_quotes_the_rule_that_decided_it()
     {
         var line = Assert.Single(Priced(Order(Header(customer: "C9", payment: "3X"), Line(quantity: 2m, sellerDiscount: 5m))).Lines);

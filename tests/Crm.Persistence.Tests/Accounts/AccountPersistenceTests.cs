@@ -1,5 +1,5 @@
 using Crm.Domain.Accounts;
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Identity;
 using Crm.Persistence.Concurrency;
 using Crm.Persistence.Tests.Infrastructure;

@@ -151,7 +151,7 @@ public sealed class ChangeHistoryStorageTests
         await using (var edit = db.Open(Tenant))
         {
             var stored = await edit.Accounts.SingleAsync();
-            stored.RecordErpState(new Crm.Domain.Accounts.Integration.IntegratedWithErp("C-9", new LocalDate(2026, 5, 1)), null, Records.Ana, Records.Clock());
+            stored.RecordErpState(new Crm.Domain.Accounts.ErpLink.IntegratedWithErp("C-9", new LocalDate(2026, 5, 1)), null, Records.Ana, Records.Clock());
             Assert.Equal(1, (await edit.SaveAsync()).AsT0.Changes);
         }
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Crm.Persistence.Secrets;
 using Crm.Persistence.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;

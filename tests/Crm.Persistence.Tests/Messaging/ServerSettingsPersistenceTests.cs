@@ -1,5 +1,5 @@
 using Crm.Domain.Identity;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Crm.Persistence.Secrets;
 using Crm.Persistence.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

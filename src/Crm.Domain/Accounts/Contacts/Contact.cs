@@ -88,9 +88,9 @@ public sealed class Contact
         var problems = new ProblemList("contact");
         var name = ProblemList.Clean(form.Name);
         if (name is null)
-            problems.Add("name", "name.required", "Informe o nome do contato.");
+            problems.Add("name", AccountCodes.NameRequired, "Informe o nome do contato.");
         else if (name.Length > MaxNameLength)
-            problems.Add("name", "name.too_long", $"No máximo {MaxNameLength} caracteres ({name.Length} informados).");
+            problems.Add("name", AccountCodes.NameTooLong, $"No máximo {MaxNameLength} caracteres ({name.Length} informados).");
         var cpf = problems.ParseOptional(form.Cpf, Registry.Cpf.Parse, "cpf");
         var phones = RegistrationRules.ReadPhones(form.Phones ?? [], problems);
         var emails = (form.Emails ?? []).Select((e, i) => RegistrationRules.ReadEmail(e, $"emails[{i}]", problems)).OfType<EmailEntry>().ToList();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Registry;
 
@@ -21,7 +22,7 @@ public sealed class DuplicateKeys
         if (taxId is not null)
         {
             _keys.Add(taxId.Match(
-                cpf => new DuplicateKey(DuplicateRule.SameTaxId, CpfOffset + ulong.Parse(cpf.Value), cpf.ToString()),
+                cpf => new DuplicateKey(DuplicateRule.SameTaxId, CpfOffset + ulong.Parse(cpf.Value, CultureInfo.InvariantCulture), cpf.ToString()),
                 cnpj => new DuplicateKey(DuplicateRule.SameTaxId, Base36(cnpj.Value.AsSpan(0, 12)), cnpj.ToString())));
             if (taxId.TryPickT1(out var company, out _))
                 _keys.Add(new DuplicateKey(DuplicateRule.SameCnpjRoot, Base36(company.Root), company.Root));
@@ -29,7 +30,7 @@ public sealed class DuplicateKeys
         foreach (var email in emails.Select(e => e.Normalized).Distinct())
             _keys.Add(new DuplicateKey(DuplicateRule.SameEmail, Fnv1a(email), email));
         foreach (var phone in phones.Distinct())
-            _keys.Add(new DuplicateKey(DuplicateRule.SamePhone, ulong.Parse(phone.Value.AsSpan(1)), phone.ToString()));
+            _keys.Add(new DuplicateKey(DuplicateRule.SamePhone, ulong.Parse(phone.Value.AsSpan(1), CultureInfo.InvariantCulture), phone.ToString()));
         foreach (var name in names.Select(NameNormalizer.Normalize).Where(n => n.Length > 0).Distinct())
             _keys.Add(new DuplicateKey(DuplicateRule.SimilarName, Fnv1a(name), name));
     }

@@ -73,7 +73,7 @@ public static class LeadConversion
 
         var problems = new List<Problem>();
         if (lead.Status == LeadStatus.Converted)
-            problems.Add(new Problem("lead", "conversion.lead.converted", $"O lead já foi convertido na conta {lead.ConvertedTo?.Value}."));
+            problems.Add(new Problem("lead", AccountCodes.ConversionLeadConverted, $"O lead já foi convertido na conta {lead.ConvertedTo?.Value}."));
         var result = RegistrationRules.Validate(accountForm ?? lead.Data.ToForm(),
             context with { Kind = RegistrationKind.Account, Self = accountId });
         problems.AddRange(result.Problems);
@@ -94,14 +94,14 @@ public static class LeadConversion
     private static Address? Installation(RegistrationData? data, CustomerServiceRequest? service, List<Problem> problems)
     {
         if (string.IsNullOrWhiteSpace(service?.Plan))
-            problems.Add(new Problem("service.plan", "conversion.service.plan_required", "Informe o plano contratado pelo cliente."));
+            problems.Add(new Problem("service.plan", AccountCodes.ConversionServicePlanRequired, "Informe o plano contratado pelo cliente."));
         if (data is null)
             return null;
         var address = service?.InstallationAddress is { } kind
             ? data.AddressOf(kind)
             : data.AddressOf(AddressKind.Delivery) ?? data.AddressOf(AddressKind.Correspondence);
         if (address is null)
-            problems.Add(new Problem("service.installation_address", "conversion.service.address_required",
+            problems.Add(new Problem("service.installation_address", AccountCodes.ConversionServiceAddressRequired,
                 "Informe o endereço de instalação do serviço."));
         return address;
     }

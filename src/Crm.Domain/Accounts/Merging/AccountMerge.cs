@@ -60,16 +60,16 @@ public static class AccountMerge
     {
         var problems = new List<Problem>();
         if (survivor.Id == absorbed.Id)
-            problems.Add(new Problem("account", "merge.same_account", "Não é possível unificar uma conta com ela mesma."));
+            problems.Add(new Problem("account", AccountCodes.MergeSameAccount, "Não é possível unificar uma conta com ela mesma."));
         if (survivor.TenantId != absorbed.TenantId)
-            problems.Add(new Problem("account", "merge.tenant_mismatch", "As contas pertencem a clientes (tenants) diferentes."));
+            problems.Add(new Problem("account", AccountCodes.MergeTenantMismatch, "As contas pertencem a clientes (tenants) diferentes."));
         if (survivor.MergedInto is not null || absorbed.MergedInto is not null)
-            problems.Add(new Problem("account", "merge.already_merged", "Uma das contas já foi unificada com outra."));
+            problems.Add(new Problem("account", AccountCodes.MergeAlreadyMerged, "Uma das contas já foi unificada com outra."));
         if (survivor.Integration.IsIntegrated && absorbed.Integration.IsIntegrated)
-            problems.Add(new Problem("account", "merge.both_integrated",
+            problems.Add(new Problem("account", AccountCodes.MergeBothIntegrated,
                 "As duas contas estão integradas ao ERP; unifique os clientes no ERP primeiro."));
         if (survivor.Data.TaxId is { } a && absorbed.Data.TaxId is { } b && !a.Equals(b))
-            problems.Add(new Problem("tax_id", "merge.tax_id_conflict", $"As contas têm CPF/CNPJ diferentes ({a} e {b})."));
+            problems.Add(new Problem("tax_id", AccountCodes.MergeTaxIdConflict, $"As contas têm CPF/CNPJ diferentes ({a} e {b})."));
         return problems;
     }
 

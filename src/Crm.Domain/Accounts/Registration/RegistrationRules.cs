@@ -81,7 +81,7 @@ public static class RegistrationRules
         };
 
         if (form.Branch is not null && form.Company is null)
-            problems.Add("branch", "branch.company_required", "Informe a empresa da filial.");
+            problems.Add("branch", AccountCodes.BranchCompanyRequired, "Informe a empresa da filial.");
         CheckConfiguration(data, group, settings, problems);
         CheckMandatory(form, data, context, problems);
         if (context.CheckDuplicates is { } checkDuplicates)
@@ -168,18 +168,18 @@ public static class RegistrationRules
         if (types.HasTypes)
         {
             if (data.ClientType is { } ct && types.ClientType(ct) is null)
-                problems.Add("client_type", "client_type.unknown", $"Tipo de cliente {ct} não cadastrado.");
+                problems.Add("client_type", AccountCodes.ClientTypeUnknown, $"Tipo de cliente {ct} não cadastrado.");
             if (data.AccountType is { } at && types.AccountType(at) is null)
-                problems.Add("account_type", "account_type.unknown", $"Tipo de conta {at} não cadastrado.");
+                problems.Add("account_type", AccountCodes.AccountTypeUnknown, $"Tipo de conta {at} não cadastrado.");
             if (data.ClientType is { } c && data.AccountType is { } a && types.ClientType(c) is not null
                 && types.AccountType(a) is not null && !types.IsMapped(c, a))
-                problems.Add("account_type", "account_type.not_mapped",
+                problems.Add("account_type", AccountCodes.AccountTypeNotMapped,
                     $"O tipo de cliente {c} não está relacionado ao tipo de conta {a}.");
         }
         if (data.ClientGroup is { } code && group is null && settings.ClientGroups.Count > 0)
-            problems.Add("client_group", "client_group.unknown", $"Grupo de clientes {code} não cadastrado.");
+            problems.Add("client_group", AccountCodes.ClientGroupUnknown, $"Grupo de clientes {code} não cadastrado.");
         if (group is not null && !group.Accepts(data.Kind))
-            problems.Add("client_group", "client_group.person_kind",
+            problems.Add("client_group", AccountCodes.ClientGroupPersonKind,
                 $"O grupo de clientes {group.Code} é de {(group.Kind == PersonKind.Fisica ? "pessoa física" : "pessoa jurídica")}.");
     }
 
@@ -207,9 +207,9 @@ public static class RegistrationRules
             return null;
         var shortName = ShortName.From(text);
         if (shortName is null)
-            problems.Add("short_name", "short_name.too_long", $"Nome abreviado com no máximo {Registration.ShortName.MaxLength} caracteres.");
+            problems.Add("short_name", AccountCodes.ShortNameTooLong, $"Nome abreviado com no máximo {Registration.ShortName.MaxLength} caracteres.");
         else if (context.ShortNameOwner is { } owner && !owner.Equals(context.Self))
-            problems.Add("short_name", "short_name.duplicate", $"O nome abreviado {shortName} já é usado por outro cadastro.");
+            problems.Add("short_name", AccountCodes.ShortNameDuplicate, $"O nome abreviado {shortName} já é usado por outro cadastro.");
         return shortName;
     }
 
@@ -220,17 +220,17 @@ public static class RegistrationRules
         switch (form.Kind)
         {
             case PersonKind.Fisica when Cnpj.IsValid(form.TaxId):
-                problems.Add("tax_id", "tax_id.kind_mismatch", "Pessoa física é identificada por CPF; foi informado um CNPJ.");
+                problems.Add("tax_id", AccountCodes.TaxIdKindMismatch, "Pessoa física é identificada por CPF; foi informado um CNPJ.");
                 return null;
             case PersonKind.Fisica:
                 return problems.Parse(Cpf.Parse(form.TaxId), "tax_id") is { } cpf ? cpf : null;
             case PersonKind.Juridica when Cpf.IsValid(form.TaxId):
-                problems.Add("tax_id", "tax_id.kind_mismatch", "Pessoa jurídica é identificada por CNPJ; foi informado um CPF.");
+                problems.Add("tax_id", AccountCodes.TaxIdKindMismatch, "Pessoa jurídica é identificada por CNPJ; foi informado um CPF.");
                 return null;
             case PersonKind.Juridica:
                 return problems.Parse(Cnpj.Parse(form.TaxId), "tax_id") is { } cnpj ? cnpj : null;
             default:
-                problems.Add("tax_id", "tax_id.foreigner", "Estrangeiro não tem CPF/CNPJ; informe o documento estrangeiro.");
+                problems.Add("tax_id", AccountCodes.TaxIdForeigner, "Estrangeiro não tem CPF/CNPJ; informe o documento estrangeiro.");
                 return null;
         }
     }
@@ -243,7 +243,7 @@ public static class RegistrationRules
             return null;
         if (uf is not { } state)
         {
-            problems.Add("state_registration", "state_registration.uf_required",
+            problems.Add("state_registration", AccountCodes.StateRegistrationUfRequired,
                 "Informe o endereço de correspondência (ou de cobrança) para validar a inscrição estadual na UF.");
             return null;
         }
@@ -261,7 +261,7 @@ public static class RegistrationRules
         }
         if (kind is { } expected && ie.Kind != expected)
         {
-            problems.Add("state_registration", "state_registration.kind_mismatch",
+            problems.Add("state_registration", AccountCodes.StateRegistrationKindMismatch,
                 expected switch
                 {
                     InscricaoEstadualKind.NonTaxpayer => "Não contribuinte não tem inscrição estadual.",
@@ -282,27 +282,27 @@ public static class RegistrationRules
         var country = ProblemList.Clean(form.Country) ?? "Brasil";
         var inBrazil = NameNormalizer.Normalize(country) is "BRASIL" or "BRAZIL";
         if (street is null)
-            problems.Add($"{path}.street", "addresses.street.required", "Informe o logradouro.");
+            problems.Add($"{path}.street", AccountCodes.AddressesStreetRequired, "Informe o logradouro.");
         if (city is null)
-            problems.Add($"{path}.city", "addresses.city.required", "Informe a cidade.");
+            problems.Add($"{path}.city", AccountCodes.AddressesCityRequired, "Informe a cidade.");
         var uf = UfOf(form);
         if (ProblemList.Clean(form.Uf) is { } ufText)
         {
             if (uf is null)
-                problems.Add($"{path}.uf", "addresses.uf.invalid", $"UF {ufText} inexistente.");
+                problems.Add($"{path}.uf", AccountCodes.AddressesUfInvalid, $"UF {ufText} inexistente.");
         }
         else if (inBrazil)
-            problems.Add($"{path}.uf", "addresses.uf.required", "Informe a UF.");
+            problems.Add($"{path}.uf", AccountCodes.AddressesUfRequired, "Informe a UF.");
         var cep = problems.ParseOptional(form.Cep, Cep.Parse, $"{path}.cep");
         if (cep is null && inBrazil && string.IsNullOrWhiteSpace(form.Cep))
-            problems.Add($"{path}.cep", "addresses.cep.required", "Informe o CEP.");
+            problems.Add($"{path}.cep", AccountCodes.AddressesCepRequired, "Informe o CEP.");
         if (cep?.Uf is { } cepUf && uf is { } u1 && cepUf != u1)
-            problems.Add($"{path}.cep", "addresses.cep.uf_mismatch", $"O CEP {cep} é de {cepUf}, não de {u1}.");
+            problems.Add($"{path}.cep", AccountCodes.AddressesCepUfMismatch, $"O CEP {cep} é de {cepUf}, não de {u1}.");
         var municipality = problems.ParseOptional(form.Municipality, CodigoMunicipio.Parse, $"{path}.municipality");
         if (municipality?.Uf is { } cityUf && uf is { } u2 && cityUf != u2)
-            problems.Add($"{path}.municipality", "addresses.municipality.uf_mismatch", $"O município {municipality} é de {cityUf}, não de {u2}.");
+            problems.Add($"{path}.municipality", AccountCodes.AddressesMunicipalityUfMismatch, $"O município {municipality} é de {cityUf}, não de {u2}.");
         if (form.IsDefaultDelivery && form.Kind != AddressKind.Delivery)
-            problems.Add($"{path}.default_delivery", "addresses.default_delivery.not_delivery",
+            problems.Add($"{path}.default_delivery", AccountCodes.AddressesDefaultDeliveryNotDelivery,
                 "Só um endereço de entrega pode ser o padrão de entrega.");
         return problems.All.Count > errors
             ? null
@@ -323,7 +323,7 @@ public static class RegistrationRules
                     $"Informe um único endereço de {label}.");
         var deliveries = addresses.Where(a => a.Kind == AddressKind.Delivery).ToList();
         if (deliveries.Count > 0 && deliveries.Count(a => a.IsDefaultDelivery) != 1)
-            problems.Add("addresses.delivery", "addresses.delivery.default",
+            problems.Add("addresses.delivery", AccountCodes.AddressesDeliveryDefault,
                 "Marque exatamente um endereço de entrega como padrão de entrega.");
     }
 
@@ -336,12 +336,12 @@ public static class RegistrationRules
             var (type, number, extension) = phones[i];
             var path = $"phones[{i}]";
             if (type.IsSyncedToErp() && !erpTypes.Add(type))
-                problems.Add($"{path}.type", "phones.type.duplicate", $"Só pode haver um telefone do tipo {type}.");
+                problems.Add($"{path}.type", AccountCodes.PhonesTypeDuplicate, $"Só pode haver um telefone do tipo {type}.");
             var ext = ProblemList.Clean(extension);
             if (ext is not null && (ext.Length > 6 || !ext.All(char.IsAsciiDigit)))
-                problems.Add($"{path}.extension", "phones.extension.invalid", "O ramal tem no máximo 6 dígitos.");
+                problems.Add($"{path}.extension", AccountCodes.PhonesExtensionInvalid, "O ramal tem no máximo 6 dígitos.");
             if (string.IsNullOrWhiteSpace(number))
-                problems.Add($"{path}.number", "phones.number.required", "Informe o número do telefone.");
+                problems.Add($"{path}.number", AccountCodes.PhonesNumberRequired, "Informe o número do telefone.");
             else if (problems.Parse(Phone.Parse(number), $"{path}.number") is { } phone)
                 read.Add(new PhoneEntry(type, phone, ext));
         }
@@ -352,7 +352,7 @@ public static class RegistrationRules
     {
         if (!string.IsNullOrWhiteSpace(form.Address))
             return problems.Parse(Email.Parse(form.Address), $"{path}.address") is { } email ? new EmailEntry(email, form.Purpose) : null;
-        problems.Add($"{path}.address", "emails.address.required", "Informe o e-mail.");
+        problems.Add($"{path}.address", AccountCodes.EmailsAddressRequired, "Informe o e-mail.");
         return null;
     }
 
@@ -376,7 +376,7 @@ public static class RegistrationRules
         var errors = problems.All.Count;
         var name = ProblemList.Clean(form.Name);
         if (name is null)
-            problems.Add($"{path}.name", "responsible_people.name.required", "Informe o nome do responsável.");
+            problems.Add($"{path}.name", AccountCodes.ResponsiblePeopleNameRequired, "Informe o nome do responsável.");
         var cpf = problems.ParseOptional(form.Cpf, Cpf.Parse, $"{path}.cpf");
         var email = problems.ParseOptional(form.Email, Email.Parse, $"{path}.email");
         var phone = problems.ParseOptional(form.Phone, Phone.Parse, $"{path}.phone");
@@ -389,10 +389,10 @@ public static class RegistrationRules
         for (var i = 0; i < consents.Count; i++)
         {
             if (!channels.Add(consents[i].Channel))
-                problems.Add($"marketing[{i}].channel", "marketing.channel.duplicate",
+                problems.Add($"marketing[{i}].channel", AccountCodes.MarketingChannelDuplicate,
                     $"Já existe uma permissão para o canal {consents[i].Channel}.");
             if (string.IsNullOrWhiteSpace(consents[i].Source))
-                problems.Add($"marketing[{i}].source", "marketing.source.required", "Informe a origem da permissão (LGPD).");
+                problems.Add($"marketing[{i}].source", AccountCodes.MarketingSourceRequired, "Informe a origem da permissão (LGPD).");
         }
         return [.. consents];
     }
@@ -403,9 +403,9 @@ public static class RegistrationRules
         for (var i = 0; i < fields.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(fields[i].Key))
-                problems.Add($"custom_fields[{i}].key", "custom_fields.key.required", "Informe a chave do campo.");
+                problems.Add($"custom_fields[{i}].key", AccountCodes.CustomFieldsKeyRequired, "Informe a chave do campo.");
             else if (!keys.Add(fields[i].Key))
-                problems.Add($"custom_fields[{i}].key", "custom_fields.key.duplicate", $"O campo {fields[i].Key} aparece mais de uma vez.");
+                problems.Add($"custom_fields[{i}].key", AccountCodes.CustomFieldsKeyDuplicate, $"O campo {fields[i].Key} aparece mais de uma vez.");
         }
         return [.. fields];
     }

@@ -1,3 +1,4 @@
+using Crm.Domain.Identity;
 namespace Crm.Domain.Boards.BaseCards;
 
 /// <summary>Identifies a base card (template) of a board.</summary>
@@ -8,5 +9,5 @@ public readonly record struct BaseCardId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static BaseCardId New() => new(Guid.NewGuid());
+    public static BaseCardId New() => new(IdMint.NewGuid());
 }

@@ -93,7 +93,7 @@ public sealed class Card : CardContent
     public bool IsStagnant(Board board, Instant now)
     {
         ArgumentNullException.ThrowIfNull(board);
-        return IsOpen && board.FindStage(Stage)?.StagnantDays is { } days && now - UpdatedAt > Duration.FromDays(days);
+        return IsOpen && Stagnation.IsStagnant(UpdatedAt, board.FindStage(Stage)?.StagnantDays, now);
     }
 
     /// <summary>

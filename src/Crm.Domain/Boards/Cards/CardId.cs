@@ -1,3 +1,4 @@
+using Crm.Domain.Identity;
 namespace Crm.Domain.Boards.Cards;
 
 /// <summary>Identifies a prospect card; ordered by value so that paging has a stable tie-break.</summary>
@@ -8,7 +9,7 @@ public readonly record struct CardId(Guid Value) : IComparable<CardId>
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static CardId New() => new(Guid.NewGuid());
+    public static CardId New() => new(IdMint.NewGuid());
 
     /// <inheritdoc />
     public int CompareTo(CardId other) => Value.CompareTo(other.Value);

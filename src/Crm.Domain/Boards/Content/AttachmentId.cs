@@ -1,3 +1,4 @@
+using Crm.Domain.Identity;
 namespace Crm.Domain.Boards.Content;
 
 /// <summary>Identifies an attachment of a card or base card.</summary>
@@ -8,5 +9,5 @@ public readonly record struct AttachmentId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static AttachmentId New() => new(Guid.NewGuid());
+    public static AttachmentId New() => new(IdMint.NewGuid());
 }

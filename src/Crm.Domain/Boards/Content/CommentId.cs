@@ -1,3 +1,4 @@
+using Crm.Domain.Identity;
 namespace Crm.Domain.Boards.Content;
 
 /// <summary>Identifies a comment on a card or base card.</summary>
@@ -8,5 +9,5 @@ public readonly record struct CommentId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static CommentId New() => new(Guid.NewGuid());
+    public static CommentId New() => new(IdMint.NewGuid());
 }

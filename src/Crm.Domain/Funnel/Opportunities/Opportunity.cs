@@ -178,8 +178,7 @@ public sealed class Opportunity
     /// <param name="now">The instant to judge by.</param>
     public bool IsStagnant(Pipeline pipeline, Instant now) =>
         Status == StageOutcome.Open
-        && pipeline.Find(Stage)?.StagnantDays is { } days
-        && TimeInCurrentStage(now) > Duration.FromDays(days);
+        && Stagnation.IsStagnant(_history[^1].Entered, pipeline.Find(Stage)?.StagnantDays, now);
 
     /// <summary>The projection the weighted forecast works on.</summary>
     /// <param name="pipeline">The opportunity's pipeline (for the stage probability).</param>

@@ -1,3 +1,4 @@
+using Crm.Domain.Identity;
 namespace Crm.Domain.Funnel.Opportunities;
 
 /// <summary>Identifies an opportunity.</summary>
@@ -8,5 +9,5 @@ public readonly record struct OpportunityId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static OpportunityId New() => new(Guid.NewGuid());
+    public static OpportunityId New() => new(IdMint.NewGuid());
 }

@@ -1,3 +1,4 @@
+using Crm.Domain.Identity;
 namespace Crm.Domain.Funnel.Pipelines;
 
 /// <summary>Identifies a sales pipeline (funnel) of a tenant.</summary>
@@ -8,5 +9,5 @@ public readonly record struct PipelineId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static PipelineId New() => new(Guid.NewGuid());
+    public static PipelineId New() => new(IdMint.NewGuid());
 }

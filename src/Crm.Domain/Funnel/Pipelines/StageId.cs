@@ -1,3 +1,4 @@
+using Crm.Domain.Identity;
 namespace Crm.Domain.Funnel.Pipelines;
 
 /// <summary>Identifies a stage of a pipeline; unique across pipelines.</summary>
@@ -8,5 +9,5 @@ public readonly record struct StageId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static StageId New() => new(Guid.NewGuid());
+    public static StageId New() => new(IdMint.NewGuid());
 }

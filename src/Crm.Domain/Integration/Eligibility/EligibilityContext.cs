@@ -1,5 +1,5 @@
 using Crm.Domain.Accounts.Configuration;
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 
 namespace Crm.Domain.Integration.Eligibility;
 

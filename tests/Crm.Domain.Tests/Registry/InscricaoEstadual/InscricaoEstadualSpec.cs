@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Domain.Registry;
 using FsCheck;
 using FsCheck.Fluent;
@@ -101,7 +102,7 @@ public static class InscricaoEstadualSpec
             1 => (3_017_001, 3_019_022, 9, 1),
             _ => (3_019_023, 3_999_999, 0, 0),
         };
-        var body = (low + pick % (high - low + 1)).ToString("D8");
+        var body = (low + pick % (high - low + 1)).ToString("D8", CultureInfo.InvariantCulture);
         var dv = 11 - (p + Sum(body, W92)) % 11;
         return new(Uf.AP, body + (dv == 10 ? 0 : dv == 11 ? dd : dv), [8]);
     }
@@ -121,9 +122,9 @@ public static class InscricaoEstadualSpec
     private static Sample Goias(int[] d, int pick)
     {
         var body = pick % 2 == 0
-            ? (10_103_105 + pick % (10_119_997 - 10_103_105 + 1)).ToString("D8")
+            ? (10_103_105 + pick % (10_119_997 - 10_103_105 + 1)).ToString("D8", CultureInfo.InvariantCulture)
             : Of(pick / 2, "10", "11", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29") + Take(d, 6);
-        var n = int.Parse(body);
+        var n = int.Parse(body, CultureInfo.InvariantCulture);
         var r = Sum(body, W92) % 11;
         var dv = r == 0 ? 0 : r == 1 ? (n >= 10_103_105 && n <= 10_119_997 ? 1 : 0) : 11 - r;
         return new(Uf.GO, body + dv, [8]);

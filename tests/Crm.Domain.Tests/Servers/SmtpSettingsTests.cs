@@ -1,8 +1,8 @@
 using Crm.Domain.Identity;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using NodaTime;
 
-namespace Crm.Domain.Tests.Messaging;
+namespace Crm.Domain.Tests.Servers;
 
 public class SmtpSettingsTests
 {
@@ -114,7 +114,7 @@ public class SmtpSettingsTests
     {
         var settings = Create(Form());
 
-        var message = ConnectionTests.Email(settings, Instant.FromUtc(2026, 11, 22, 18, 30));
+        var message = ConnectionChecks.Email(settings, Instant.FromUtc(2026, 11, 22, 18, 30));
 
         Assert.Equal((settings.Sender, settings.Sender, "CRM Empresa"), (message.From, message.To, message.FromName));
         Assert.Contains("smtp.empresa.com.br:587", message.Body);

@@ -3,7 +3,7 @@ using Crm.Domain.Problems;
 using OneOf;
 using OneOf.Types;
 
-namespace Crm.Domain.Messaging;
+namespace Crm.Domain.Servers;
 
 /// <summary>
 /// Which SMTP server sends a company/branch's notifications, and the rule that makes the answer unique: at most one
@@ -35,7 +35,7 @@ public static class SmtpRouting
             : null;
         return other is null
             ? new Success()
-            : new Invalid(new Problem("is_primary_server", "smtp.primary.duplicate",
+            : new Invalid(new Problem("is_primary_server", ServerCodes.SmtpPrimaryDuplicate,
                 $"Esta empresa/filial já tem o servidor principal {other.Host}; desmarque-o antes."));
     }
 }

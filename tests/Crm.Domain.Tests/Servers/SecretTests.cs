@@ -1,6 +1,6 @@
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 
-namespace Crm.Domain.Tests.Messaging;
+namespace Crm.Domain.Tests.Servers;
 
 public class SecretTests
 {

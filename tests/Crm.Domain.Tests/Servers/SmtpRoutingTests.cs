@@ -1,7 +1,7 @@
 using Crm.Domain.Identity;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 
-namespace Crm.Domain.Tests.Messaging;
+namespace Crm.Domain.Tests.Servers;
 
 public class SmtpRoutingTests
 {

@@ -4,7 +4,7 @@ using Crm.Domain.Problems;
 using OneOf;
 using OneOf.Types;
 
-namespace Crm.Domain.Messaging;
+namespace Crm.Domain.Servers;
 
 /// <summary>The connection type of a file server (seed 001, "Tipo de Conexão").</summary>
 public enum FileProtocol
@@ -69,12 +69,12 @@ public sealed class FtpSettings : CompanyServer<FtpSettingsId, FtpForm>
         var port = ServerEndpoint.Port(form.Port, problems);
         var folder = NormalizeFolder(form.Folder);
         if (folder is null)
-            problems.Add("folder", "folder.invalid", "A pasta não pode conter \"..\", barras invertidas nem caracteres de controle.");
+            problems.Add("folder", ServerCodes.FolderInvalid, "A pasta não pode conter \"..\", barras invertidas nem caracteres de controle.");
         var credentials = ServerCredentials.Validate(form.User, form.Password, Credentials, protector, problems);
         if (!Enum.IsDefined(form.Protocol))
-            problems.Add("protocol", "protocol.unknown", "Informe o tipo de conexão: FTP ou SFTP.");
+            problems.Add("protocol", ServerCodes.ProtocolUnknown, "Informe o tipo de conexão: FTP ou SFTP.");
         if (!Enum.IsDefined(form.TransferMethod))
-            problems.Add("transfer_method", "transfer_method.unknown", "Informe o método de transferência: aplicação ou servidor do cliente.");
+            problems.Add("transfer_method", ServerCodes.TransferMethodUnknown, "Informe o método de transferência: aplicação ou servidor do cliente.");
         if (problems.HasErrors)
             return new Invalid(problems.All);
         Locate(form.Company, form.Branch, host!, port!.Value);

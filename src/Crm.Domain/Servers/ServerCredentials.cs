@@ -1,6 +1,6 @@
 using Crm.Domain.Accounts.Registration;
 
-namespace Crm.Domain.Messaging;
+namespace Crm.Domain.Servers;
 
 /// <summary>A server user and its password, stored protected only.</summary>
 public sealed class ServerCredentials
@@ -29,11 +29,11 @@ public sealed class ServerCredentials
     {
         var cleanUser = ProblemList.Clean(user);
         if (cleanUser is null)
-            problems.Add("user", "user.required", "Informe o usuário do servidor.");
+            problems.Add("user", ServerCodes.UserRequired, "Informe o usuário do servidor.");
         else if (cleanUser.Length > MaxUserLength)
-            problems.Add("user", "user.too_long", $"O usuário tem no máximo {MaxUserLength} caracteres.");
+            problems.Add("user", ServerCodes.UserTooLong, $"O usuário tem no máximo {MaxUserLength} caracteres.");
         if (password is null && current is null)
-            problems.Add("password", "password.required", "Informe a senha do servidor.");
+            problems.Add("password", ServerCodes.PasswordRequired, "Informe a senha do servidor.");
         if (cleanUser is null || cleanUser.Length > MaxUserLength || (password is null && current is null))
             return null;
         return new ServerCredentials(cleanUser, password is null ? current!.Password : protector.Protect(password));

@@ -1,6 +1,6 @@
 using Crm.Domain.Accounts.Registration;
 
-namespace Crm.Domain.Messaging;
+namespace Crm.Domain.Servers;
 
 /// <summary>The host and port rules SMTP and FTP settings share.</summary>
 internal static class ServerEndpoint
@@ -12,9 +12,9 @@ internal static class ServerEndpoint
     {
         var host = ProblemList.Clean(text)?.ToLowerInvariant();
         if (host is null)
-            problems.Add("host", "host.required", "Informe o endereço do servidor.");
+            problems.Add("host", ServerCodes.HostRequired, "Informe o endereço do servidor.");
         else if (host.Length > MaxHostLength || !host.Split('.').All(IsLabel))
-            problems.Add("host", "host.invalid", "Informe só o nome do servidor ou o IP, sem protocolo, porta ou caminho (ex.: smtp.empresa.com.br).");
+            problems.Add("host", ServerCodes.HostInvalid, "Informe só o nome do servidor ou o IP, sem protocolo, porta ou caminho (ex.: smtp.empresa.com.br).");
         return host;
     }
 
@@ -22,9 +22,9 @@ internal static class ServerEndpoint
     public static int? Port(int? port, ProblemList problems)
     {
         if (port is null)
-            problems.Add("port", "port.required", "Informe a porta do servidor.");
+            problems.Add("port", ServerCodes.PortRequired, "Informe a porta do servidor.");
         else if (port is < 1 or > 65535)
-            problems.Add("port", "port.out_of_range", "A porta vai de 1 a 65535.");
+            problems.Add("port", ServerCodes.PortOutOfRange, "A porta vai de 1 a 65535.");
         return port;
     }
 

@@ -1,8 +1,8 @@
 using Crm.Domain.Identity;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using NodaTime;
 
-namespace Crm.Domain.Tests.Messaging;
+namespace Crm.Domain.Tests.Servers;
 
 public class FtpSettingsTests
 {
@@ -73,8 +73,8 @@ public class FtpSettingsTests
     {
         var now = Instant.FromUtc(2026, 11, 22, 18, 30, 5);
 
-        var file = ConnectionTests.File(Create(Form()), now);
-        var atRoot = ConnectionTests.File(Create(Form() with { Folder = null }), now);
+        var file = ConnectionChecks.File(Create(Form()), now);
+        var atRoot = ConnectionChecks.File(Create(Form() with { Folder = null }), now);
 
         Assert.Equal("/docs/crm/crm-teste-20261122T183005Z.txt", file.Path);
         Assert.Equal("/crm-teste-20261122T183005Z.txt", atRoot.Path);

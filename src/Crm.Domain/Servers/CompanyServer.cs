@@ -3,7 +3,7 @@ using Crm.Domain.Problems;
 using OneOf;
 using OneOf.Types;
 
-namespace Crm.Domain.Messaging;
+namespace Crm.Domain.Servers;
 
 /// <summary>What SMTP and FTP settings share: a server that a company, or one of its branches, uses.</summary>
 /// <typeparam name="TId">The settings' id type.</typeparam>

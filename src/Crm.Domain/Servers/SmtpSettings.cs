@@ -5,7 +5,7 @@ using NodaTime;
 using OneOf;
 using OneOf.Types;
 
-namespace Crm.Domain.Messaging;
+namespace Crm.Domain.Servers;
 
 /// <summary>The protocol of a secure SMTP connection (seed 001, "Tipo de conexão segura").</summary>
 public enum SecureConnection
@@ -80,18 +80,18 @@ public sealed class SmtpSettings : CompanyServer<SmtpSettingsId, SmtpForm>
         var host = ServerEndpoint.Host(form.Host, problems);
         var port = ServerEndpoint.Port(form.Port, problems);
         if (form.SendDelay < Duration.Zero || form.SendDelay > MaxSendDelay)
-            problems.Add("send_delay", "send_delay.out_of_range", "O intervalo de envio vai de zero a 24 horas.");
+            problems.Add("send_delay", ServerCodes.SendDelayOutOfRange, "O intervalo de envio vai de zero a 24 horas.");
         var sender = ProblemList.Clean(form.SenderEmail) is null
             ? Missing(problems, "sender_email", "Informe o e-mail de envio.")
             : problems.Parse(Registry.Email.Parse(form.SenderEmail), "sender_email");
         var displayName = ProblemList.Clean(form.DisplayName);
         if (displayName?.Length > 100)
-            problems.Add("display_name", "display_name.too_long", "O nome a exibir tem no máximo 100 caracteres.");
+            problems.Add("display_name", ServerCodes.DisplayNameTooLong, "O nome a exibir tem no máximo 100 caracteres.");
         var credentials = form.RequiresAuthentication
             ? ServerCredentials.Validate(form.User, form.Password, Credentials, protector, problems)
             : null;
         if (form.UseSecureConnection && form.SecureConnection is null)
-            problems.Add("secure_connection", "secure_connection.required", "Informe o tipo de conexão segura: SSL ou TLS.");
+            problems.Add("secure_connection", ServerCodes.SecureConnectionRequired, "Informe o tipo de conexão segura: SSL ou TLS.");
         if (problems.HasErrors)
             return new Invalid(problems.All);
         Locate(form.Company, form.Branch, host!, port!.Value);

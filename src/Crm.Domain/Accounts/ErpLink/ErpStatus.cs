@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Crm.Domain.Accounts.Integration;
+namespace Crm.Domain.Accounts.ErpLink;
 
 /// <summary>The situation of an account in the back office. Informational only: it never blocks anything in the CRM (seed 000).</summary>
 public enum ErpSituation

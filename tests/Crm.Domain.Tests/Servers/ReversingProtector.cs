@@ -1,6 +1,6 @@
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 
-namespace Crm.Domain.Tests.Messaging;
+namespace Crm.Domain.Tests.Servers;
 
 /// <summary>A stand-in for Data Protection: reversible and visibly different from the clear text; counts its calls.</summary>
 internal sealed class ReversingProtector : ISecretProtector

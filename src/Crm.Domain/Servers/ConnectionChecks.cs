@@ -5,7 +5,7 @@ using NodaTime.Text;
 using OneOf;
 using OneOf.Types;
 
-namespace Crm.Domain.Messaging;
+namespace Crm.Domain.Servers;
 
 /// <summary>An e-mail the host sends through an SMTP server.</summary>
 /// <param name="From">Sender address.</param>
@@ -38,7 +38,7 @@ public interface IFileUploader
 /// The "Testar envio de e-mail" and "Testar envio de arquivo" buttons (seed 001): what to send; the ports send it. The
 /// test e-mail goes to the sender address itself; the test file goes to the configured folder, named by the instant.
 /// </summary>
-public static class ConnectionTests
+public static class ConnectionChecks
 {
     private static readonly InstantPattern Stamp = InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss'Z'");
 

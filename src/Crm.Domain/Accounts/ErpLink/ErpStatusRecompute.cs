@@ -1,7 +1,7 @@
 using NodaTime;
 using Crm.Domain.Identity;
 
-namespace Crm.Domain.Accounts.Integration;
+namespace Crm.Domain.Accounts.ErpLink;
 
 /// <summary>A situation that changed when the statuses were recomputed.</summary>
 /// <param name="Account">The account.</param>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Crm.Domain.Messaging;
+namespace Crm.Domain.Servers;
 
 /// <summary>
 /// A password in clear text, in memory only, on its way to <see cref="ISecretProtector.Protect"/> or to a mail/file

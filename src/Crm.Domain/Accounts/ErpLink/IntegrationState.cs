@@ -1,7 +1,7 @@
 using NodaTime;
 using OneOf;
 
-namespace Crm.Domain.Accounts.Integration;
+namespace Crm.Domain.Accounts.ErpLink;
 
 /// <summary>The back-office system a tenant integrates its accounts with (parameters INTEGR_ERP_EMS / INTEGR_GP, seed 000).</summary>
 public enum IntegrationSystem
