@@ -129,10 +129,7 @@ public sealed class AccountRules
     /// <summary>No other lead or account holds the short name.</summary>
     public EligibilityRule ShortNameUnique() => new($"{_erp}.short_name.duplicate", "short_name",
         $"O nome abreviado deve ser único: é a chave do cliente no ERP {_erpName}.",
-        // The in-memory directory is asked with the packed key the facts hold; any other directory with the name.
-        static (a, c) => c.ShortNames is ShortNameDirectory directory
-            ? !directory.IsHeldByAnother(a.Data, a.Id)
-            : a.Data.ShortName is not { } name || !c.ShortNames.IsHeldByAnother(name, a.Id),
+        static (a, c) => !c.ShortNames.IsHeldByAnother(a.Data, a.Id),
         static (a, _) => $"O nome abreviado {a.Data.ShortName} já é usado por outro cadastro.");
 
     /// <summary>An e-mail for general contact is informed (the ERP's customer e-mail; NF-e and billing addresses go elsewhere).</summary>

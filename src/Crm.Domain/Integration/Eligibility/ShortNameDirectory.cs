@@ -12,6 +12,11 @@ public interface IShortNameDirectory
 {
     /// <summary>True when a record other than <paramref name="self"/> holds <paramref name="shortName"/> (case ignored).</summary>
     bool IsHeldByAnother(ShortName shortName, AccountId self);
+
+    /// <summary>True when a record other than <paramref name="self"/> holds the short name of <paramref name="data"/>, if it
+    /// has one. A directory that indexes packed keys answers from the registration's facts instead of the name.</summary>
+    internal bool IsHeldByAnother(RegistrationData data, AccountId self) =>
+        data.ShortName is { } name && IsHeldByAnother(name, self);
 }
 
 /// <summary>
@@ -53,8 +58,8 @@ public sealed class ShortNameDirectory : IShortNameDirectory
     /// <inheritdoc />
     public bool IsHeldByAnother(ShortName shortName, AccountId self) => IsHeldByAnother(shortName, ShortNameKey.Of(shortName), self);
 
-    /// <summary>True when a record other than <paramref name="self"/> holds the short name of <paramref name="data"/>, if it has one.</summary>
-    internal bool IsHeldByAnother(RegistrationData data, AccountId self) =>
+    /// <summary>The packed fast path: asked with the key already in the account's facts.</summary>
+    bool IShortNameDirectory.IsHeldByAnother(RegistrationData data, AccountId self) =>
         data.ShortName is { } name && IsHeldByAnother(name, data.Facts.ShortNameKey, self);
 
     private bool IsHeldByAnother(ShortName shortName, ShortNameKey key, AccountId self)
