@@ -129,6 +129,10 @@ public sealed class AccountsTests
         Assert.Equal(saved.Version + 1, renamed.Version);
         Assert.IsType<Conflict>(stale.Value);
         Assert.Equal("Novo nome", Ok(await session.Accounts.GetAsync(saved.Id)).Account.Data.TradeName);
+        // The session's context holds nothing of the refused save: the same session writes from the current version.
+        var again = Ok(await session.Accounts.UpdateAsync(saved.Id, renamed.Version, Forms.Company(9, host.Usuario) with { TradeName = "Outro nome" }));
+        Assert.Equal(renamed.Version + 1, again.Version);
+        Assert.Equal("Outro nome", Ok(await host.As(host.Diretor).Accounts.GetAsync(saved.Id)).Account.Data.TradeName);
     }
 
     [Theory, SqliteData, PostgresData]
