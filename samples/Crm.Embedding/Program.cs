@@ -6,7 +6,7 @@ using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Domain.Tenancy;
-using Crm.Persistence;
+using Crm.Persistence; // UseSqlite, UsePostgres: the provider packages' extensions
 using Crm.Sdk;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -13,12 +13,16 @@ public static class CrmSqliteExtensions
     /// </summary>
     /// <param name="builder">The persistence options, or a builder holding them.</param>
     /// <param name="path">The database file.</param>
+    /// <param name="durability">
+    /// Whether each commit waits for the disk (<see cref="SqliteDurability.Full"/>, the default) or not
+    /// (<see cref="SqliteDurability.Normal"/>: faster writes; a power loss may lose the last commits, never the database).
+    /// </param>
     /// <typeparam name="T">The builder's type, returned for chaining.</typeparam>
-    public static T UseSqlite<T>(this T builder, string path)
+    public static T UseSqlite<T>(this T builder, string path, SqliteDurability durability = SqliteDurability.Full)
         where T : ICrmDatabaseBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Database.UseProvider(new SqliteProvider(path));
+        builder.Database.UseProvider(new SqliteProvider(path, durability));
         return builder;
     }
 }

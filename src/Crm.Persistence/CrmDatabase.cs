@@ -28,6 +28,7 @@ public sealed class CrmDatabase
         // Sensitive data logging stays off: parameter values (tax ids, names) never reach the logs.
         _open = Provider.CreateOpener(builder =>
         {
+            CrmDbContext.UseDomainConstructors(builder);
             if (loggerFactory is not null)
                 builder.UseLoggerFactory(loggerFactory);
         });

@@ -19,6 +19,8 @@ using Crm.Persistence.Model;
 using Crm.Persistence.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Crm.Persistence;
 
@@ -173,8 +175,15 @@ public abstract class CrmDbContext : DbContext
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Metadata.IConstructorBindingFactory, DomainConstructorBinding>();
+        // CrmDatabase's contexts carry it in their shared options already; replacing it again here would give every new
+        // context options of its own, and EF would look its internal service provider up again for each one.
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ReplacedServices?.ContainsKey((typeof(IConstructorBindingFactory), null)) != true)
+            UseDomainConstructors(optionsBuilder);
     }
+
+    /// <summary>Materializes the domain's types through their own constructors (set once on the options every context shares).</summary>
+    internal static void UseDomainConstructors(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IConstructorBindingFactory, DomainConstructorBinding>();
 
     /// <summary>The value-object conversions every provider shares; a provider adds the column types its engine lacks.</summary>
     /// <param name="configurationBuilder">The conventions.</param>

@@ -43,17 +43,22 @@ public sealed class AccountsTests
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task The_same_cnpj_twice_is_a_duplicate_naming_the_stored_account(string provider)
+    public async Task The_same_cnpj_twice_is_a_duplicate_naming_the_stored_account_only_to_who_sees_it(string provider)
     {
         await using var host = await Create(provider);
         var first = Ok(await host.As(host.Usuario).Accounts.RegisterAsync(Forms.Company(3)));
+        var twin = await host.StoreDirectly(Forms.Company(3) with { ShortName = "TWIN3" });   // the Diretor's, as an import might have
 
-        var second = await host.As(host.Outro).Accounts.RegisterAsync(Forms.Company(3) with { ShortName = "OUTRO3" });
+        var hidden = await host.As(host.Outro).Accounts.RegisterAsync(Forms.Company(3) with { ShortName = "OUTRO3" });
+        var named = await host.As(host.Diretor).Accounts.RegisterAsync(Forms.Company(3) with { ShortName = "DIRETOR3" });
 
-        var duplicate = Assert.IsType<Duplicate>(second.Value);
-        Assert.Equal([(RegistrationRef)first.Id], duplicate.Existing);
-        Assert.Contains(duplicate.Problems, p => p.Code == "account.tax_id.duplicate");
-        Assert.Equal(1, await Count(host));
+        var outOfScope = Assert.IsType<Duplicate>(hidden.Value);
+        Assert.Empty(outOfScope.Existing);   // the Usuário's account is not the other Usuário's to know
+        Assert.Contains(outOfScope.Problems, p => p.Code == "account.tax_id.duplicate");
+        var duplicate = Assert.IsType<Duplicate>(named.Value);
+        Assert.Equal(new HashSet<RegistrationRef> { first.Id, twin }, duplicate.Existing.ToHashSet());
+        Assert.Single(duplicate.Problems, p => p.Code == "account.tax_id.duplicate");   // two accounts match: one problem
+        Assert.Equal(2, await Count(host));
     }
 
     [Theory, SqliteData, PostgresData]
@@ -80,6 +85,7 @@ public sealed class AccountsTests
 
         Assert.Equal(new Denied(Module.Accounts, Permission.Access | Permission.Include, Denied.PermissionCode, ""),
             Assert.IsType<Denied>(noRole.Value) with { Message = "" });
+        Assert.Equal("Seu papel não permite acessar e incluir em Accounts.", Assert.IsType<Denied>(noRole.Value).Message);
         Assert.Equal(Denied.InactiveCode, Assert.IsType<Denied>(inactive.Value).Code);
         Assert.Equal(Denied.UnknownUserCode, Assert.IsType<Denied>(stranger.Value).Code);
         Assert.Equal(0, await Count(host));
@@ -123,6 +129,10 @@ public sealed class AccountsTests
         Assert.Equal(saved.Version + 1, renamed.Version);
         Assert.IsType<Conflict>(stale.Value);
         Assert.Equal("Novo nome", Ok(await session.Accounts.GetAsync(saved.Id)).Account.Data.TradeName);
+        // The session's context holds nothing of the refused save: the same session writes from the current version.
+        var again = Ok(await session.Accounts.UpdateAsync(saved.Id, renamed.Version, Forms.Company(9, host.Usuario) with { TradeName = "Outro nome" }));
+        Assert.Equal(renamed.Version + 1, again.Version);
+        Assert.Equal("Outro nome", Ok(await host.As(host.Diretor).Accounts.GetAsync(saved.Id)).Account.Data.TradeName);
     }
 
     [Theory, SqliteData, PostgresData]

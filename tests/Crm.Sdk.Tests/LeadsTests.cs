@@ -48,12 +48,14 @@ public sealed class LeadsTests
     public async Task A_lead_with_the_cnpj_of_an_account_is_a_duplicate_naming_the_account(string provider)
     {
         await using var host = await Create(provider);
-        var account = Ok(await host.As(host.Diretor).Accounts.RegisterAsync(Forms.Company(24)));
+        var account = Ok(await host.As(host.Diretor).Accounts.RegisterAsync(Forms.Company(24, owner: host.Usuario)));
 
         var lead = await host.As(host.Usuario).Leads.RegisterAsync(Forms.Company(24) with { ShortName = "LEAD24" });
+        var other = await host.As(host.Outro).Leads.RegisterAsync(Forms.Company(24) with { ShortName = "OUTRO24" });
 
         Assert.Equal([(Crm.Domain.Accounts.Registration.RegistrationRef)account.Id], Assert.IsType<Duplicate>(lead.Value).Existing);
         Assert.Contains(lead.Problems, p => p.Code == "lead.tax_id.duplicate");
+        Assert.Empty(Assert.IsType<Duplicate>(other.Value).Existing);   // outside the other Usuário's scope: not named
     }
 
     [Theory, SqliteData, PostgresData]

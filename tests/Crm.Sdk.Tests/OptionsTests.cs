@@ -1,5 +1,6 @@
 using Crm.Persistence;
 using Crm.Adapters.Datasul;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -33,6 +34,60 @@ public sealed class OptionsTests
         Assert.Equal(file + ".keys", crm.Database.Provider?.DefaultKeyRingFolder);
         Assert.Equal(3, provider.GetRequiredService<IOptions<DatasulOptions>>().Value.Modality);
         Assert.True(provider.GetRequiredService<IOptions<DatasulOptions>>().Value.IntegrGp);
+    }
+
+    [Theory]
+    [InlineData(null, 2L)]        // SQLite's FULL
+    [InlineData("Normal", 1L)]
+    [InlineData("full", 2L)]
+    public async Task Sqlite_durability_from_configuration_sets_synchronous_on_every_connection_and_wal_when_migrating(
+        string? durability, long synchronous)
+    {
+        var folder = Directory.CreateTempSubdirectory("crm-sdk-durability-");
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Crm:Database:Sqlite"] = Path.Combine(folder.FullName, "crm.db"),
+                ["Crm:Database:SqliteDurability"] = durability,
+            }).Build();
+            await using (var provider = new ServiceCollection().AddCrm(configuration.GetSection("Crm")).BuildServiceProvider())
+            {
+                var engine = provider.GetRequiredService<CrmEngine>();
+                await engine.MigrateAsync();
+                await using var db = engine.Database.Open(default);
+                await db.Database.OpenConnectionAsync();
+                Assert.Equal("wal", await Pragma(db, "journal_mode"));
+                Assert.Equal(synchronous, await Pragma(db, "synchronous"));
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+
+        static async Task<object?> Pragma(CrmDbContext db, string name)
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"PRAGMA {name}";
+            return await command.ExecuteScalarAsync();
+        }
+    }
+
+    [Fact]
+    public void An_unknown_sqlite_durability_fails_at_start_up()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Crm:Database:Sqlite"] = "a.db",
+            ["Crm:Database:SqliteDurability"] = "Off",
+        }).Build();
+        using var provider = new ServiceCollection().AddCrm(configuration.GetSection("Crm")).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<CrmEngine>());
+
+        Assert.Contains(error.Failures, f => f.Contains("Database:SqliteDurability must be Full or Normal", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -27,11 +27,11 @@ internal sealed class EngineHost : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly DirectoryInfo _folder;
 
-    private EngineHost(DirectoryInfo folder)
+    private EngineHost(DirectoryInfo folder, SqliteDurability durability = SqliteDurability.Full)
     {
         _folder = folder;
         File = Path.Combine(folder.FullName, "crm.db");
-        _provider = new ServiceCollection().AddCrm(crm => crm.UseSqlite(File)).BuildServiceProvider();
+        _provider = new ServiceCollection().AddCrm(crm => crm.UseSqlite(File, durability)).BuildServiceProvider();
         Engine = _provider.GetRequiredService<CrmEngine>();
     }
 
@@ -55,12 +55,16 @@ internal sealed class EngineHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>A run's own copy of the cached database holding <paramref name="accounts"/> accounts (seeded on first use).</summary>
-    public static async Task<EngineHost> CopyOfAsync(int accounts)
+    /// <summary>
+    /// A run's own copy of the cached database holding <paramref name="accounts"/> accounts (seeded on first use), migrated
+    /// as a host does at start (which turns write-ahead logging on).
+    /// </summary>
+    public static async Task<EngineHost> CopyOfAsync(int accounts, SqliteDurability durability = SqliteDurability.Full)
     {
         var cached = await CachedAsync(accounts);
-        var host = new EngineHost(Directory.CreateTempSubdirectory("crm-bench-engine-"));
+        var host = new EngineHost(Directory.CreateTempSubdirectory("crm-bench-engine-"), durability);
         System.IO.File.Copy(cached, host.File);
+        await host.Engine.MigrateAsync();
         return host;
     }
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Crm.Domain.Identity;
+using Crm.Persistence;
 using Crm.Sdk;
 
 namespace Crm.Benchmarks.Engine;
@@ -10,7 +11,8 @@ namespace Crm.Benchmarks.Engine;
 /// seeks), the domain's rules, the insert of the account and its duplicate-key rows in one transaction — on a SQLite file
 /// already holding <see cref="StoredAccounts"/> accounts (target: ≤ 2 ms, and the 10⁶ case within 1.5× of the 10⁴ case).
 /// Every registration is new (no duplicate): its keys are distinct from every stored one. <see cref="Register"/> keeps one
-/// session (its access loaded once); <see cref="RegisterInNewSession"/> opens one per registration, as a web request would.
+/// session (its access loaded once); <see cref="RegisterInNewSession"/> opens one per registration, as a web request would;
+/// each with <see cref="SqliteDurability"/> Full (a disk flush per commit) and Normal.
 /// </summary>
 [MemoryDiagnoser]
 public class EngineRegisterBenchmarks
@@ -23,10 +25,14 @@ public class EngineRegisterBenchmarks
     [Params(10_000, 1_000_000)]
     public int StoredAccounts { get; set; }
 
+    /// <summary>Whether each commit waits for the disk (Full) or not (Normal).</summary>
+    [Params(SqliteDurability.Full, SqliteDurability.Normal)]
+    public SqliteDurability Durability { get; set; }
+
     [GlobalSetup]
     public async Task Setup()
     {
-        _host = await EngineHost.CopyOfAsync(StoredAccounts);
+        _host = await EngineHost.CopyOfAsync(StoredAccounts, Durability);
         _session = _host.Engine.Session(EngineHost.Tenant, EngineHost.Seller);
         await _session.AccessAsync();
         // The seeded keys answer: a stored account's CNPJ is a duplicate; a new form warns of nothing.

@@ -53,7 +53,8 @@ public sealed class AccountsModule
     /// <summary>Account <paramref name="id"/> with its stored version (permission View); not visible to the user is <see cref="NotFound"/>.</summary>
     public Task<CrmResult<AccountRead>> GetAsync(AccountId id, CancellationToken cancellationToken = default) =>
         _session.RunAsync("accounts.get", Module.Accounts, Permission.View, work =>
-            work.ReadAsync(FindAsync(work, id), (found, version) => new AccountRead(found, version), new NotFound("account", id.Value)), cancellationToken);
+            work.ReadVisibleAsync(work.Db.Accounts.Where(a => a.Id == id), (found, version) => new AccountRead(found, version),
+                new NotFound("account", id.Value)), cancellationToken);
 
     /// <summary>
     /// A page of the accounts the user sees, by legal name (permission View), as list rows: names, tax id, owner, company,
@@ -78,7 +79,7 @@ public sealed class AccountsModule
         ArgumentNullException.ThrowIfNull(form);
         return _session.RunAsync("accounts.check", Module.Accounts, Permission.Include, async work =>
         {
-            var checkedForm = await Registrations.ValidateAsync(work.Db, form, RegistrationKind.Account, null, work.Cancellation).ConfigureAwait(false);
+            var checkedForm = await Registrations.ValidateAsync(work, form, RegistrationKind.Account, null).ConfigureAwait(false);
             return checkedForm.TryPickT0(out var valid, out _) ? new RegistrationChecked(valid.Warnings) : checkedForm.Failure<RegistrationChecked>();
         }, cancellationToken);
     }

@@ -45,7 +45,8 @@ public sealed class LeadsModule
     /// <summary>Lead <paramref name="id"/> with its stored version (permission View); not visible is <see cref="NotFound"/>.</summary>
     public Task<CrmResult<LeadRead>> GetAsync(LeadId id, CancellationToken cancellationToken = default) =>
         _session.RunAsync("leads.get", Module.Leads, Permission.View, work =>
-            work.ReadAsync(FindAsync(work, id), (found, version) => new LeadRead(found, version), new NotFound("lead", id.Value)), cancellationToken);
+            work.ReadVisibleAsync(work.Db.Leads.Where(l => l.Id == id), (found, version) => new LeadRead(found, version),
+                new NotFound("lead", id.Value)), cancellationToken);
 
     /// <summary>
     /// Converts lead <paramref name="id"/> into an account (permissions Edit on leads and Include on accounts): the account
@@ -68,7 +69,7 @@ public sealed class LeadsModule
             return outside;
         // The database checks first (a converted lead is refused by the domain below, with every other problem).
         if (lead.Status == LeadStatus.Open
-            && (await Registrations.ValidateAsync(work.Db, form, RegistrationKind.Account, id, work.Cancellation).ConfigureAwait(false))
+            && (await Registrations.ValidateAsync(work, form, RegistrationKind.Account, id).ConfigureAwait(false))
                 .TryPickT2(out var duplicate, out _))
             return duplicate;
         RegistrationRef owner = id;

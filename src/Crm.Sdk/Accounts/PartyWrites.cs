@@ -21,7 +21,7 @@ internal static class PartyWrites
         var owned = form with { Owner = form.Owner ?? work.User };
         if (work.CheckPlacement(module, Permission.Include, owned.Owner, owned.Company, owned.Branch) is { } denied)
             return denied;
-        var checkedForm = await Registrations.ValidateAsync(work.Db, owned, kind, id, work.Cancellation).ConfigureAwait(false);
+        var checkedForm = await Registrations.ValidateAsync(work, owned, kind, id).ConfigureAwait(false);
         if (!checkedForm.TryPickT0(out var valid, out _))
             return checkedForm.Failure<TSaved>();
         var party = create(valid);
@@ -35,7 +35,7 @@ internal static class PartyWrites
     {
         if (work.CheckPlacement(module, Permission.Edit, form.Owner, form.Company, form.Branch) is { } denied)
             return denied;
-        var checkedForm = await Registrations.ValidateAsync(work.Db, form, kind, id, work.Cancellation).ConfigureAwait(false);
+        var checkedForm = await Registrations.ValidateAsync(work, form, kind, id).ConfigureAwait(false);
         if (!checkedForm.TryPickT0(out var valid, out _))
             return checkedForm.Failure<TSaved>();
         if (party.Update(valid, work.User, work.Clock).TryPickT1(out var frozen, out _))

@@ -3,7 +3,10 @@ using Crm.Domain.Accounts.Duplicates;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Problems;
 using Crm.Persistence;
+using Crm.Persistence.Access;
 using Crm.Persistence.Duplicates;
+using Crm.Sdk.Engine;
+using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sdk.Accounts;
 
@@ -19,9 +22,10 @@ internal static class Registrations
     /// or a short name; every other problem listed too), or <see cref="Invalid"/>. <paramref name="self"/> is the record
     /// being edited, or the lead being converted (its own CPF/CNPJ and short name pass to the account).
     /// </summary>
-    public static async Task<CrmResult<ValidRegistration>> ValidateAsync(CrmDbContext db, RegistrationForm form, RegistrationKind kind,
-        RegistrationRef? self, CancellationToken cancellationToken)
+    public static async Task<CrmResult<ValidRegistration>> ValidateAsync(UnitOfWork work, RegistrationForm form, RegistrationKind kind,
+        RegistrationRef? self)
     {
+        var (db, cancellationToken) = (work.Db, work.Cancellation);
         var settings = await db.Settings.AccountsAsync(cancellationToken).ConfigureAwait(false);
         RegistrationRef? owner = ShortName.From(form.ShortName) is { } name
             ? await new DatabaseShortNames(db).FindOwnerAsync(db.Tenant, name, cancellationToken).ConfigureAwait(false)
@@ -31,9 +35,13 @@ internal static class Registrations
         var context = new RegistrationContext(settings, kind, self);
         // The data is needed for the duplicate keys: found without the short-name owner, so that a taken short name alone
         // does not hide a duplicate CPF/CNPJ.
-        var duplicates = RegistrationRules.Validate(form, context).TryPickT0(out var data, out _)
+        var first = RegistrationRules.Validate(form, context);
+        var duplicates = first.TryPickT0(out var data, out _)
             ? await new DatabaseDuplicates(db).FindAsync(data.Data, self, cancellationToken).ConfigureAwait(false)
             : null;
+        // Nothing the second pass would add (no short-name owner, no match): the first pass is the answer.
+        if (duplicates is not null && owner is null && duplicates.Accounts.Matches.Count == 0 && duplicates.Leads.Matches.Count == 0)
+            return data;
         var result = RegistrationRules.Validate(form, context with
         {
             ShortNameOwner = owner,
@@ -47,7 +55,25 @@ internal static class Registrations
             .. owner is null ? [] : new[] { owner },
             .. duplicates?.Accounts.Matches.Where(m => m.Rule.Blocks()).Select(m => (RegistrationRef)m.Id) ?? [],
             .. duplicates?.Leads.Matches.Where(m => m.Rule.Blocks()).Select(m => (RegistrationRef)m.Id) ?? []];
-        return new Duplicate([.. existing.Distinct()], invalid.Problems);
+        // Each problem once: several records matching the same value (an account and a lead) raise the same one.
+        return new Duplicate(await VisibleAsync(work, [.. existing.Distinct()]).ConfigureAwait(false), [.. invalid.Problems.Distinct()]);
+    }
+
+    // The records a duplicate names, less those outside the user's scope: their ids are not the user's to know (the
+    // problems still say the value is taken).
+    private static async Task<IReadOnlyList<RegistrationRef>> VisibleAsync(UnitOfWork work, List<RegistrationRef> existing)
+    {
+        var scope = work.Access.Scope!;
+        var accounts = existing.Where(r => r.IsT1).Select(r => r.AsT1).ToList();
+        var leads = existing.Where(r => r.IsT0).Select(r => r.AsT0).ToList();
+        var seen = new HashSet<RegistrationRef>();
+        if (accounts.Count > 0)
+            seen.UnionWith((await work.Db.Accounts.VisibleTo(scope).Where(a => accounts.Contains(a.Id)).Select(a => a.Id)
+                .ToListAsync(work.Cancellation).ConfigureAwait(false)).Select(id => (RegistrationRef)id));
+        if (leads.Count > 0)
+            seen.UnionWith((await work.Db.Leads.VisibleTo(scope).Where(l => leads.Contains(l.Id)).Select(l => l.Id)
+                .ToListAsync(work.Cancellation).ConfigureAwait(false)).Select(id => (RegistrationRef)id));
+        return [.. existing.Where(seen.Contains)];
     }
 
     private static bool IsDuplicate(Problem problem) =>

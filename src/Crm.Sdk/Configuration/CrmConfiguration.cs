@@ -13,7 +13,8 @@ internal sealed class CrmConfiguration(IConfiguration section)
 
     /// <summary>
     /// Applies the section to <paramref name="options"/>: <c>Database:Sqlite</c> (a file path) or <c>Database:PostgreSql</c>
-    /// (a connection string), <c>Database:KeyRingFolder</c>, <c>PluginFolders</c> (a list). A value that cannot be applied
+    /// (a connection string), <c>Database:SqliteDurability</c> (<c>Full</c> or <c>Normal</c>, see <see cref="SqliteDurability"/>),
+    /// <c>Database:KeyRingFolder</c>, <c>PluginFolders</c> (a list). A value that cannot be applied
     /// becomes a start-up failure of <see cref="CrmOptionsValidator"/>, never an exception here.
     /// </summary>
     public void Apply(CrmOptions options)
@@ -24,7 +25,12 @@ internal sealed class CrmConfiguration(IConfiguration section)
         if (sqlite is not null && postgres is not null)
             options.ConfigurationFailures.Add("Crm: configuration sets both Database:Sqlite and Database:PostgreSql; keep one.");
         else if (sqlite is not null)
-            Use(options, sqlite, "Database:Sqlite", path => options.UseSqlite(path));
+        {
+            if (Durability(database["SqliteDurability"]) is { } durability)
+                Use(options, sqlite, "Database:Sqlite", path => options.UseSqlite(path, durability));
+            else
+                options.ConfigurationFailures.Add("Crm: Database:SqliteDurability must be Full or Normal.");
+        }
         else if (postgres is not null)
             Use(options, postgres, "Database:PostgreSql", connection => UsePostgres(options, connection));
         if (database["KeyRingFolder"] is { Length: > 0 } keys)
@@ -33,6 +39,11 @@ internal sealed class CrmConfiguration(IConfiguration section)
             if (folder.Value is { } path)
                 options.LoadPluginsFrom(path);
     }
+
+    private static SqliteDurability? Durability(string? value) =>
+        value is null ? SqliteDurability.Full
+            : Enum.TryParse<SqliteDurability>(value, ignoreCase: true, out var durability) && Enum.IsDefined(durability) ? durability
+            : null;
 
     // Crm.Sdk does not reference Npgsql (a SQLite host does not pull it): the PostgreSQL package, when the host installed it,
     // is found by name.

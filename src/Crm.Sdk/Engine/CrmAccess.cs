@@ -75,7 +75,16 @@ public sealed class CrmAccess
         return new CrmAccess(user, tenant, permissions, access.Reach, scope);
     }
 
-    private static string Describe(Permission action) => action switch
+    // Each flag in Portuguese, as the message is (a combined action such as Access | Edit | Delete too).
+    private static string Describe(Permission action)
+    {
+        var verbs = Enum.GetValues<Permission>().Where(flag => IsSingleFlag(flag) && action.HasFlag(flag)).Select(Verb).ToList();
+        return verbs.Count <= 1 ? Verb(action) : $"{string.Join(", ", verbs[..^1])} e {verbs[^1]}";
+    }
+
+    private static bool IsSingleFlag(Permission flag) => flag != 0 && ((int)flag & ((int)flag - 1)) == 0;
+
+    private static string Verb(Permission action) => action switch
     {
         Permission.Access => "acessar",
         Permission.View => "visualizar",

@@ -13,12 +13,16 @@ namespace Crm.Sdk;
 
 /// <summary>
 /// A user's session in a tenant (<see cref="CrmEngine.Session"/>): the modules whose use cases it runs, each as one unit of
-/// work, authorized against the user's access (loaded once, at the first use case) and logged. Not thread-safe: one
-/// session per request or screen.
+/// work, authorized against the user's access (loaded once, at the first use case) and logged. Not thread-safe: one use case at a
+/// time (they share one EF Core context); one session per request or screen.
 /// </summary>
 public sealed class CrmSession
 {
     private CrmAccess? _access;
+
+    // One context for the session's life, emptied before each use case: opening a context is most of the cost of a short
+    // use case (a read by id). It holds no connection between commands, so the session needs no disposal.
+    private CrmDbContext? _context;
 
     internal CrmSession(CrmEngine engine, TenantId tenant, UserId user)
     {
@@ -76,7 +80,7 @@ public sealed class CrmSession
     /// </summary>
     internal Task<CrmResult<T>> RunAsync<T>(string useCase, Module module, Permission action,
         Func<UnitOfWork, Task<CrmResult<T>>> body, CancellationToken cancellationToken) =>
-        Engine.Runner.RunAsync(useCase, Tenant, User, async db =>
+        Engine.Runner.RunAsync(useCase, Tenant, User, _context ??= Engine.Database.Open(Tenant), async db =>
         {
             var access = await AccessAsync(db, cancellationToken).ConfigureAwait(false);
             return access.Check(module, Permission.Access | action) is { } denied

@@ -1,7 +1,9 @@
 using Crm.Domain.Access;
+using Crm.Domain.Accounts;
 using Crm.Domain.Identity;
 using Crm.Persistence;
 using Crm.Persistence.Concurrency;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Crm.Sdk.Engine;
@@ -31,6 +33,21 @@ internal sealed class UnitOfWork(CrmDbContext db, CrmAccess access, CrmSession s
     public async Task<CrmResult<TRead>> ReadAsync<T, TRead>(Task<T?> find, Func<T, long, TRead> read, NotFound missing)
         where T : class =>
         await find.ConfigureAwait(false) is { } found ? CrmResult<TRead>.Of(read(found, VersionOf(found))) : missing;
+
+    /// <summary>
+    /// The lead or account <paramref name="byKey"/> selects, read untracked with its version, when the user sees it; else
+    /// <paramref name="missing"/>. The visibility is checked on the loaded row (<see cref="CrmAccess.Sees"/>), so the query
+    /// is the same for every user and EF's query cache serves it.
+    /// </summary>
+    public async Task<CrmResult<TRead>> ReadVisibleAsync<T, TRead>(IQueryable<T> byKey, Func<T, long, TRead> read, NotFound missing)
+        where T : RegisteredParty
+    {
+        var found = await byKey.AsNoTracking().Select(e => new { Entity = e, Version = EF.Property<long>(e, VersionColumn) })
+            .SingleOrDefaultAsync(Cancellation).ConfigureAwait(false);
+        return found is not null && Access.Sees(found.Entity.Data.Owner, found.Entity.Data.Company, found.Entity.Data.Branch)
+            ? CrmResult<TRead>.Of(read(found.Entity, found.Version))
+            : missing;
+    }
 
     /// <summary>
     /// Declares the version the user's change is based on: when the stored one differs, the save writes nothing and the

@@ -13,7 +13,15 @@ namespace Crm.Sdk.Engine;
 /// </summary>
 internal sealed class UseCaseRunner(CrmDatabase database, ILogger logger)
 {
-    public async Task<CrmResult<T>> RunAsync<T>(string useCase, TenantId tenant, UserId? user,
+    public Task<CrmResult<T>> RunAsync<T>(string useCase, TenantId tenant, UserId? user,
+        Func<CrmDbContext, Task<CrmResult<T>>> body, CancellationToken cancellationToken) =>
+        RunAsync(useCase, tenant, user, null, body, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on <paramref name="context"/> (a session's, emptied first), or on a context of its own
+    /// when null.
+    /// </summary>
+    public async Task<CrmResult<T>> RunAsync<T>(string useCase, TenantId tenant, UserId? user, CrmDbContext? context,
         Func<CrmDbContext, Task<CrmResult<T>>> body, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -24,8 +32,16 @@ internal sealed class UseCaseRunner(CrmDatabase database, ILogger logger)
         try
         {
             CrmResult<T> result;
-            await using (var db = database.Open(tenant))
+            if (context is not null)
+            {
+                context.ChangeTracker.Clear();
+                result = await body(context).ConfigureAwait(false);
+            }
+            else
+            {
+                await using var db = database.Open(tenant);
                 result = await body(db).ConfigureAwait(false);
+            }
             Record(useCase, tenant, user, result, Stopwatch.GetElapsedTime(started), activity);
             return result;
         }

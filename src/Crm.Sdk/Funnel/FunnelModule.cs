@@ -113,7 +113,7 @@ public sealed class FunnelModule
                 if (await CheckAccountEditAsync(work, account).ConfigureAwait(false) is { } denied)
                     return denied;
                 var form = account.Data.ToForm() with { AccountType = change.AccountType.Value };
-                var checkedForm = await Registrations.ValidateAsync(work.Db, form, RegistrationKind.Account, account.Id, work.Cancellation).ConfigureAwait(false);
+                var checkedForm = await Registrations.ValidateAsync(work, form, RegistrationKind.Account, account.Id).ConfigureAwait(false);
                 if (!checkedForm.TryPickT0(out var valid, out _))
                     return checkedForm.Failure<OpportunityMoved>();
                 if (account.Update(valid, work.User, work.Clock).TryPickT1(out var frozen, out _))

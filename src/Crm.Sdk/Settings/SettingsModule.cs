@@ -2,6 +2,7 @@ using Crm.Domain.Access;
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Funnel.Opportunities;
+using Crm.Persistence.Concurrency;
 using Crm.Sdk.Engine;
 
 namespace Crm.Sdk.Settings;
@@ -81,7 +82,7 @@ public sealed class SettingsModule
         return _session.RunAsync("settings.opportunities.save", Module.Settings, Permission.Edit, async work =>
         {
             await work.Db.Settings.SetOpportunitiesAsync(settings, work.Cancellation).ConfigureAwait(false);
-            return await work.SaveAsync(new SettingsSaved(SettingsKind.Opportunities)).ConfigureAwait(false);
+            return await SaveAsync(work, SettingsKind.Opportunities).ConfigureAwait(false);
         }, cancellationToken);
     }
 
@@ -92,6 +93,14 @@ public sealed class SettingsModule
         {
             var current = await work.Db.Settings.AccountsAsync(work.Cancellation).ConfigureAwait(false);
             await work.Db.Settings.SetAccountsAsync(change(current), work.Cancellation).ConfigureAwait(false);
-            return await work.SaveAsync(new SettingsSaved(SettingsKind.Accounts)).ConfigureAwait(false);
+            return await SaveAsync(work, SettingsKind.Accounts).ConfigureAwait(false);
         }, cancellationToken);
+
+    // Two first saves racing both insert the tenant's settings row: the loser's change was based on the defaults the
+    // winner just replaced, a conflict as when a stored row changed under it (not a duplicate the user typed).
+    private static async Task<CrmResult<SettingsSaved>> SaveAsync(UnitOfWork work, SettingsKind kind)
+    {
+        var saved = await work.SaveAsync(new SettingsSaved(kind)).ConfigureAwait(false);
+        return saved.Value is Duplicate ? new Conflict([$"settings {kind}"]) : saved;
+    }
 }
