@@ -27,6 +27,12 @@ public abstract partial class ErpHttpTransport : IErpTransport
     /// <summary>The header carrying <see cref="ErpMessage.Key"/>: the ERP applies one key once.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    /// <summary>
+    /// The header carrying <see cref="ErpMessage.Account"/> (the CRM account's id, no personal data): ERP logs and the fake
+    /// servers correlate a request with its account by it (the fakes keep each account's arrival order).
+    /// </summary>
+    public const string AccountHeader = "X-Crm-Account";
+
     private readonly ILogger _logger;
 
     /// <summary>Creates the transport on the typed client <paramref name="http"/>.</summary>
@@ -60,6 +66,7 @@ public abstract partial class ErpHttpTransport : IErpTransport
             {
                 using var request = CreateRequest(message);
                 request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, message.Key.Value);
+                request.Headers.TryAddWithoutValidation(AccountHeader, message.Account.Value.ToString());
                 if (await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false) is { } refused)
                     return Log(message, refused);
                 using var response = await Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
