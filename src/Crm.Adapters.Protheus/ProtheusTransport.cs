@@ -42,4 +42,7 @@ public sealed class ProtheusTransport(HttpClient http, IOptions<ProtheusOptions>
     /// <inheritdoc />
     protected override string? ReadErpCode(string body) =>
         PayloadJson.Deserialize<ProtheusCustomer>(body) is { Code: { } code } customer ? code + (customer.StoreId ?? _options.StoreId) : null;
+
+    /// <inheritdoc />
+    protected override string CustomerPath(string? erpCode) => erpCode is null ? $"{Path}/1" : $"{Path}/1/{erpCode}";
 }
