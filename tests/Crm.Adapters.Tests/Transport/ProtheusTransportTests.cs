@@ -88,4 +88,22 @@ public sealed class ProtheusTransportTests
         Assert.Single(all.AsT0);
         Assert.Contains(server.Requests, r => r is { Method: "GET", Path: "/rest/api/crm/v1/customerVendor/1", Query: "?page=1&pageSize=1" });
     }
+
+    [Theory]
+    [InlineData(ProtheusMasterData.Sellers)]
+    [InlineData(ProtheusMasterData.PaymentConditions)]
+    [InlineData(ProtheusMasterData.Carriers)]
+    [InlineData(ProtheusMasterData.PriceTables)]
+    public async Task A_master_data_list_is_read_whole_page_after_page(ProtheusMasterData list)
+    {
+        var codes = Enumerable.Range(1, 23).ToList();
+        var protheus = new Testing.Fakes.FakeProtheus(codes.Select(c => $"V{c:D5}"), codes, codes.Select(c => $"{c:D3}"), codes.Select(c => $"{c:D3}"));
+        await using var server = await FakeProtheusServer.StartAsync(protheus, User, Password);
+        using var host = Host(server);
+
+        var read = await ((ProtheusTransport)host.Transport).ReadMasterDataAsync(list, pageSize: 10);
+
+        Assert.Equal(protheus.CodesOf(list), read.AsT0.Select(item => System.Text.Json.JsonDocument.Parse(item).RootElement.GetProperty("code").GetString()));
+        Assert.Equal(3, server.Requests.Count(r => r.Path == "/" + ProtheusTransport.PathOf(list)));
+    }
 }
