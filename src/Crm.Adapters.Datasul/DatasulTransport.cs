@@ -34,4 +34,7 @@ public sealed class DatasulTransport(HttpClient http, IOptions<DatasulOptions> o
     /// <inheritdoc />
     protected override string? ReadErpCode(string body) =>
         PayloadJson.Deserialize<DatasulCustomer>(body).CustomerCode?.ToString(CultureInfo.InvariantCulture);
+
+    /// <inheritdoc />
+    protected override string CustomerPath(string? erpCode) => erpCode is null ? Path : $"{Path}/{erpCode}";
 }

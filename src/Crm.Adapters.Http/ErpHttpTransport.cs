@@ -7,6 +7,7 @@ using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using OneOf;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -26,6 +27,12 @@ public abstract partial class ErpHttpTransport : IErpTransport
 {
     /// <summary>The header carrying <see cref="ErpMessage.Key"/>: the ERP applies one key once.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>
+    /// The header carrying <see cref="ErpMessage.Account"/> (the CRM account's id, no personal data): ERP logs and the fake
+    /// servers correlate a request with its account by it (the fakes keep each account's arrival order).
+    /// </summary>
+    public const string AccountHeader = "X-Crm-Account";
 
     private readonly ILogger _logger;
 
@@ -51,73 +58,98 @@ public abstract partial class ErpHttpTransport : IErpTransport
         if (message.Erp != Erp)
             throw new ArgumentException($"A message for {message.Erp} was given to the {Erp} transport.", nameof(message));
         cancellationToken.ThrowIfCancellationRequested();
-        if (Http.BaseAddress is null)
-            return Log(message, new Unavailable($"{Erp}: no ERP address is configured (BaseUrl / ApiUrl)."));
         LogSending(message.Erp, message.Operation, message.Resource, message.Account.Value, message.Key.Value);
+        var answer = await ExchangeAsync(() =>
+        {
+            var request = CreateRequest(message);
+            request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, message.Key.Value);
+            request.Headers.TryAddWithoutValidation(AccountHeader, message.Account.Value.ToString());
+            return request;
+        }, cancellationToken).ConfigureAwait(false);
+        return Log(message, answer.Match<TransportResult>(Acknowledged, rejected => rejected, unavailable => unavailable));
+    }
+
+    /// <summary>
+    /// Reads <paramref name="pathAndQuery"/> (relative to the ERP's address) with the transport's credentials, resilience and
+    /// logging rules: the body of a 2xx answer; <see cref="Rejected"/> with the ERP's problems for a 4xx (a 404 included);
+    /// <see cref="Unavailable"/> for 408, 429, 5xx, a timeout, a dropped connection or an open circuit. Bodies are not logged.
+    /// </summary>
+    public async ValueTask<OneOf<string, Rejected, Unavailable>> ReadAsync(string pathAndQuery, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pathAndQuery);
+        cancellationToken.ThrowIfCancellationRequested();
+        var answer = await ExchangeAsync(() => new HttpRequestMessage(HttpMethod.Get, pathAndQuery), cancellationToken).ConfigureAwait(false);
+        return answer.Match<OneOf<string, Rejected, Unavailable>>(ok => ok.Body, rejected => rejected, unavailable => unavailable);
+    }
+
+    private TransportResult Acknowledged(Answer answer)
+    {
+        string? code;
+        try
+        {
+            code = ReadErpCode(answer.Body);
+        }
+        catch (JsonException)
+        {
+            // Accepted, perhaps applied, but unreadable: a resend under the same key gets the ERP's answer again.
+            return new Unavailable($"{Erp}: HTTP {answer.Status} with an answer that is not the ERP's JSON.");
+        }
+        return code is { Length: > 0 }
+            ? new Delivered(code, answer.Body)
+            : new Rejected([new Problem("", $"{Erp}.response.no_code", $"{Erp} acknowledged the message without a customer code.")]);
+    }
+
+    private sealed record Answer(int Status, string Body);
+
+    // One request (made again after a credential renewal), authorized, sent through the typed client's resilience handler.
+    private async Task<OneOf<Answer, Rejected, Unavailable>> ExchangeAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
+    {
+        if (Http.BaseAddress is null)
+            return new Unavailable($"{Erp}: no ERP address is configured (BaseUrl / ApiUrl).");
         try
         {
             for (var renewed = false; ; renewed = true)
             {
-                using var request = CreateRequest(message);
-                request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, message.Key.Value);
+                using var request = create();
                 if (await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false) is { } refused)
-                    return Log(message, refused);
+                    return refused.IsT1 ? refused.AsT1 : refused.IsT2 ? refused.AsT2 : new Unavailable($"{Erp}: credentials not available.");
                 using var response = await Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.Unauthorized && !renewed && CanRenewCredentials)
                 {
                     if (await RenewCredentialsAsync(request.Headers.Authorization, cancellationToken).ConfigureAwait(false) is { } failed)
-                        return Log(message, failed);
+                        return failed.IsT1 ? failed.AsT1 : failed.IsT2 ? failed.AsT2 : new Unavailable($"{Erp}: credentials not renewed.");
                     LogRenewed(Erp);
                     continue;
                 }
-                return Log(message, await ReadAsync(response, cancellationToken).ConfigureAwait(false));
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (response.IsSuccessStatusCode)
+                    return new Answer(status, body);
+                if (status is 408 or 429 or >= 500)
+                    return new Unavailable($"{Erp}: HTTP {status} {response.ReasonPhrase}.", RetryAfterOf(response.Headers.RetryAfter));
+                var problems = ReadProblems(body);
+                return new Rejected(problems.Count > 0
+                    ? problems
+                    : [new Problem("", $"{Erp}.http_{status}", $"{Erp} refused the request: HTTP {status} {response.ReasonPhrase}.")]);
             }
         }
         catch (HttpRequestException e)
         {
-            return Log(message, new Unavailable($"{Erp}: the connection failed ({e.HttpRequestError})."));
+            return new Unavailable($"{Erp}: the connection failed ({e.HttpRequestError}).");
         }
         catch (TimeoutRejectedException)
         {
-            return Log(message, new Unavailable($"{Erp}: the ERP did not answer in time."));
+            return new Unavailable($"{Erp}: the ERP did not answer in time.");
         }
         catch (BrokenCircuitException)
         {
-            return Log(message, new Unavailable($"{Erp}: the circuit is open after repeated failures."));
+            return new Unavailable($"{Erp}: the circuit is open after repeated failures.");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // HttpClient.Timeout, when a host sets one, ends the call this way.
-            return Log(message, new Unavailable($"{Erp}: the ERP did not answer in time."));
+            return new Unavailable($"{Erp}: the ERP did not answer in time.");
         }
-    }
-
-    private async Task<TransportResult> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        if (response.IsSuccessStatusCode)
-        {
-            string? code;
-            try
-            {
-                code = ReadErpCode(body);
-            }
-            catch (JsonException)
-            {
-                // Accepted, perhaps applied, but unreadable: a resend under the same key gets the ERP's answer again.
-                return new Unavailable($"{Erp}: HTTP {status} with an answer that is not the ERP's JSON.");
-            }
-            return code is { Length: > 0 }
-                ? new Delivered(code, body)
-                : new Rejected([new Problem("", $"{Erp}.response.no_code", $"{Erp} acknowledged the message without a customer code.")]);
-        }
-        if (status is 408 or 429 or >= 500)
-            return new Unavailable($"{Erp}: HTTP {status} {response.ReasonPhrase}.", RetryAfterOf(response.Headers.RetryAfter));
-        var problems = ReadProblems(body);
-        return new Rejected(problems.Count > 0
-            ? problems
-            : [new Problem("", $"{Erp}.http_{status}", $"{Erp} refused the message: HTTP {status} {response.ReasonPhrase}.")]);
     }
 
     private static Duration? RetryAfterOf(RetryConditionHeaderValue? retryAfter) =>

@@ -1,6 +1,7 @@
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
 using Microsoft.Extensions.Logging;
+using OneOf;
 
 namespace Crm.Adapters.Http;
 
@@ -27,6 +28,53 @@ public abstract class TotvsHttpTransport : ErpHttpTransport
         if (!string.IsNullOrEmpty(_username))
             request.Headers.Authorization = Basic(_username, _password ?? "");
         return ValueTask.FromResult<TransportResult?>(null);
+    }
+
+    /// <summary>The path of the customer list (<paramref name="erpCode"/> null) or of one customer.</summary>
+    protected abstract string CustomerPath(string? erpCode);
+
+    /// <summary>
+    /// One integrated customer's current ERP record (code, situation, last purchase, credit fields where the ERP has them),
+    /// as the ERP's JSON: give it to the adapter's <c>ReadState</c>. An unknown code is <see cref="Rejected"/> (HTTP 404).
+    /// </summary>
+    public ValueTask<OneOf<string, Rejected, Unavailable>> ReadCustomerAsync(string erpCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(erpCode);
+        return ReadAsync(CustomerPath(Uri.EscapeDataString(erpCode)), cancellationToken);
+    }
+
+    /// <summary>Every customer of the ERP, page after page until <c>hasNext</c> is false (an initial load).</summary>
+    public ValueTask<OneOf<IReadOnlyList<string>, Rejected, Unavailable>> ReadCustomersAsync(int pageSize = 100, CancellationToken cancellationToken = default) =>
+        ReadAllAsync(CustomerPath(null), pageSize, cancellationToken);
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of the TOTVS list at <paramref name="path"/> (<c>?page=&amp;pageSize=</c>, answer
+    /// <c>{hasNext, items}</c>, ERP.md §2.4). A caller that keeps the last page read can resume a load there.
+    /// </summary>
+    public async ValueTask<OneOf<TotvsListPage, Rejected, Unavailable>> ReadPageAsync(string path, int page, int pageSize,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        var answer = await ReadAsync($"{path}{separator}page={page}&pageSize={pageSize}", cancellationToken).ConfigureAwait(false);
+        return answer.Match<OneOf<TotvsListPage, Rejected, Unavailable>>(body => TotvsListPage.Parse(Erp, body), r => r, u => u);
+    }
+
+    /// <summary>Every item of the TOTVS list at <paramref name="path"/>, as raw JSON, reading pages until <c>hasNext</c> is false.</summary>
+    public async ValueTask<OneOf<IReadOnlyList<string>, Rejected, Unavailable>> ReadAllAsync(string path, int pageSize = 100,
+        CancellationToken cancellationToken = default)
+    {
+        var items = new List<string>();
+        for (var page = 1; ; page++)
+        {
+            var read = await ReadPageAsync(path, page, pageSize, cancellationToken).ConfigureAwait(false);
+            if (!read.TryPickT0(out var current, out var failed))
+                return failed.Match<OneOf<IReadOnlyList<string>, Rejected, Unavailable>>(r => r, u => u);
+            items.AddRange(current.Items);
+            if (!current.HasNext)
+                return items;
+        }
     }
 
     /// <summary>The problems of the TOTVS error envelope.</summary>

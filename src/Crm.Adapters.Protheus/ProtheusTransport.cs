@@ -42,4 +42,22 @@ public sealed class ProtheusTransport(HttpClient http, IOptions<ProtheusOptions>
     /// <inheritdoc />
     protected override string? ReadErpCode(string body) =>
         PayloadJson.Deserialize<ProtheusCustomer>(body) is { Code: { } code } customer ? code + (customer.StoreId ?? _options.StoreId) : null;
+
+    /// <inheritdoc />
+    protected override string CustomerPath(string? erpCode) => erpCode is null ? $"{Path}/1" : $"{Path}/1/{erpCode}";
+
+    /// <summary>The path of <paramref name="list"/> under the Protheus REST root.</summary>
+    public static string PathOf(ProtheusMasterData list) => list switch
+    {
+        ProtheusMasterData.Sellers => "rest/api/crm/v2/seller",
+        ProtheusMasterData.PaymentConditions => "rest/api/fat/v1/paymentcondition",
+        ProtheusMasterData.Carriers => "rest/api/fat/v1/carrier",
+        ProtheusMasterData.PriceTables => "rest/api/supply/v2/PriceListHeaderItems",
+        _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
+    };
+
+    /// <summary>Every record of <paramref name="list"/>, as the ERP's JSON, page after page until <c>hasNext</c> is false.</summary>
+    public ValueTask<OneOf.OneOf<IReadOnlyList<string>, Rejected, Unavailable>> ReadMasterDataAsync(ProtheusMasterData list, int pageSize = 100,
+        CancellationToken cancellationToken = default) =>
+        ReadAllAsync(PathOf(list), pageSize, cancellationToken);
 }

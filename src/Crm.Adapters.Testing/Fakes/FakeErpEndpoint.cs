@@ -1,3 +1,4 @@
+using Crm.Domain.Identity;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
@@ -14,7 +15,7 @@ public abstract class FakeErpEndpoint : IErpTransport
 {
     private readonly Dictionary<string, TransportResult> _answered = [];
     private readonly Dictionary<string, int> _receipts = [];
-    private readonly List<(string Key, Delivered Effect)> _effects = [];
+    private readonly List<ErpEffect> _effects = [];
 
     /// <inheritdoc />
     public abstract ErpId Erp { get; }
@@ -28,8 +29,15 @@ public abstract class FakeErpEndpoint : IErpTransport
     /// <summary>How many messages arrived again under a key already answered (absorbed: answered as the first time).</summary>
     public int Duplicates { get { lock (_answered) return _receipts.Values.Sum(n => n - 1); } }
 
-    /// <summary>Every change applied, in order, with the idempotency key that caused it.</summary>
-    public IReadOnlyList<(string Key, Delivered Effect)> Effects { get { lock (_answered) return [.. _effects]; } }
+    /// <summary>Every change applied, in order of arrival, with the idempotency key and account that caused it.</summary>
+    public IReadOnlyList<ErpEffect> Effects { get { lock (_answered) return [.. _effects]; } }
+
+    /// <summary>The idempotency keys of the changes applied for <paramref name="account"/>, in order of arrival.</summary>
+    public IReadOnlyList<string> EffectsOf(AccountId account)
+    {
+        lock (_answered)
+            return [.. _effects.Where(e => e.Account == account).Select(e => e.Key)];
+    }
 
     /// <summary>How many times each idempotency key arrived.</summary>
     public IReadOnlyDictionary<string, int> Receipts { get { lock (_answered) return new Dictionary<string, int>(_receipts); } }
@@ -51,7 +59,7 @@ public abstract class FakeErpEndpoint : IErpTransport
             var result = Apply(message);
             _answered[message.Key.Value] = result;
             if (result.TryPickT0(out var delivered, out _))
-                _effects.Add((message.Key.Value, delivered));
+                _effects.Add(new ErpEffect(message.Key.Value, message.Account, delivered));
             return ValueTask.FromResult(result);
         }
     }
@@ -69,3 +77,9 @@ public abstract class FakeErpEndpoint : IErpTransport
     /// <summary>A rejection listing <paramref name="problems"/>.</summary>
     protected static TransportResult Reject(IEnumerable<Problem> problems) => new Rejected([.. problems]);
 }
+
+/// <summary>One change a fake ERP applied.</summary>
+/// <param name="Key">The idempotency key of the message that caused it.</param>
+/// <param name="Account">The CRM account it was for (from the transport's account header over HTTP).</param>
+/// <param name="Result">What the ERP answered.</param>
+public sealed record ErpEffect(string Key, AccountId Account, Delivered Result);

@@ -36,6 +36,16 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
     /// <inheritdoc />
     public override ErpId Erp => ProtheusAdapter.Id;
 
+    /// <summary>The codes of a master-data table (SA3, SE4, SA4, DA0), in code order.</summary>
+    public IReadOnlyList<string> CodesOf(ProtheusMasterData list) => list switch
+    {
+        ProtheusMasterData.Sellers => [.. _sa3.Order(StringComparer.Ordinal)],
+        ProtheusMasterData.PaymentConditions => [.. _se4.Order(StringComparer.Ordinal)],
+        ProtheusMasterData.Carriers => [.. _sa4.Order().Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        ProtheusMasterData.PriceTables => [.. _da0.Order(StringComparer.Ordinal)],
+        _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
+    };
+
     /// <summary>SA1 by <c>A1_FILIAL + A1_COD + A1_LOJA</c>.</summary>
     public IReadOnlyDictionary<string, Sa1Row> Sa1 => _sa1;
 

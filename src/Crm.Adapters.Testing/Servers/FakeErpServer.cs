@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Crm.Adapters.Testing.Servers;
@@ -28,6 +29,8 @@ public enum FakeFault
     Status503,
     /// <summary>Wait <see cref="FakeErpServer.SlowAnswer"/> before handling (a caller that gives up first leaves nothing applied).</summary>
     Slow,
+    /// <summary>Never answer: hold the request until the caller gives up (its timeout) or the server stops; nothing applied.</summary>
+    Timeout,
     /// <summary>Close the connection without answering, the message not applied.</summary>
     Drop,
     /// <summary>Apply the message, then close the connection without answering: the caller resends, a duplicate delivery.</summary>
@@ -50,6 +53,15 @@ public sealed record RecordedRequest(string Method, string Path, string Query, I
     /// <summary>The status answered; 0 when the connection was dropped or the caller gave up.</summary>
     public int Status { get; internal set; }
 }
+
+/// <summary>A fake ERP server's record (<see cref="FakeErpServer.Record"/>), also served as JSON at <see cref="FakeErpServer.RecordPath"/>.</summary>
+/// <param name="Requests">Requests received (ERP routes only).</param>
+/// <param name="Faults">How many requests got each injected fault, by <see cref="FakeFault"/> name.</param>
+/// <param name="Applied">Distinct effects: changes applied, one per idempotency key at most.</param>
+/// <param name="Duplicates">Messages that arrived again under a key already answered, absorbed.</param>
+/// <param name="Accounts">Per account id, the idempotency keys applied, in order of arrival.</param>
+public sealed record FakeRecord(int Requests, IReadOnlyDictionary<string, int> Faults, int Applied, int Duplicates,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Accounts);
 
 /// <summary>What a fake answers: a status and a JSON body.</summary>
 /// <param name="Status">HTTP status.</param>
@@ -188,7 +200,8 @@ public abstract class FakeErpServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         if (!IdempotencyKey.TryParse(request.Header("Idempotency-Key"), out var key))
             return Refuse(400, [new Problem("", "fake.idempotency_key", "Every change carries an Idempotency-Key header of 64 lowercase hex digits.")]);
-        var message = new ErpMessage(Erp.Erp, resource, operation, new AccountId(Guid.Empty), erpCode, request.Body, key);
+        var account = Guid.TryParse(request.Header(Crm.Adapters.Http.ErpHttpTransport.AccountHeader), out var id) ? id : Guid.Empty;
+        var message = new ErpMessage(Erp.Erp, resource, operation, new AccountId(account), erpCode, request.Body, key);
         return Erp.SendAsync(message).AsTask().GetAwaiter().GetResult().Match(
             delivered => new FakeAnswer(operation == ErpOperation.Create ? 201 : 200, delivered.Response),
             rejected => Refuse(400, rejected.Problems),
@@ -198,8 +211,28 @@ public abstract class FakeErpServer : IAsyncDisposable
     /// <summary>The ERP's error answer listing <paramref name="problems"/> (the TOTVS envelope, the Senior X error...).</summary>
     protected abstract FakeAnswer Refuse(int status, IReadOnlyList<Problem> problems);
 
+    /// <summary>The path of <see cref="Record"/> as JSON, served beside the ERP's routes (never faulted, never recorded).</summary>
+    public const string RecordPath = "/_fake/record";
+
+    /// <summary>What the server saw and did so far: for a test that runs it in another process (see <see cref="RecordPath"/>).</summary>
+    public FakeRecord Record()
+    {
+        var requests = Requests;
+        var effects = Erp.Effects;
+        return new FakeRecord(requests.Count,
+            requests.Where(r => r.Fault != FakeFault.None).GroupBy(r => r.Fault.ToString()).ToDictionary(g => g.Key, g => g.Count()),
+            effects.Count, Erp.Duplicates,
+            effects.GroupBy(e => e.Account.Value.ToString()).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(e => e.Key)]));
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
+        if (context.Request.Path == RecordPath)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(Record()), context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
         string body;
         using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8))
             body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
@@ -220,6 +253,12 @@ public abstract class FakeErpServer : IAsyncDisposable
                 if (fault == FakeFault.Status503)
                     context.Response.Headers.RetryAfter = "1";
                 await WriteAsync(context, recorded, failure).ConfigureAwait(false);
+                return;
+            case FakeFault.Timeout:
+                var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+                using (var held = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping))
+                    await Task.Delay(System.Threading.Timeout.Infinite, held.Token).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                context.Abort();
                 return;
             case FakeFault.Slow:
                 try

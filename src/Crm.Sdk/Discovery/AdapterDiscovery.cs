@@ -40,11 +40,29 @@ internal static class AdapterDiscovery
         return assemblies;
     }
 
-    /// <summary>An instance of a discovered adapter, made with its public parameterless constructor.</summary>
-    public static IErpAdapter Create(Type type) =>
-        type.GetConstructor(Type.EmptyTypes) is { } constructor
-            ? (IErpAdapter)constructor.Invoke(null)
-            : throw new CrmConfigurationException(
-                $"The ERP adapter {type.FullName} from {type.Assembly.GetName().Name} was discovered but has no public parameterless constructor. " +
-                "Give it one, or register it explicitly with services.AddErpAdapter(instance).");
+    /// <summary>
+    /// An instance of a discovered adapter, made with its public parameterless constructor. A constructor that throws stops
+    /// the start-up with a <see cref="CrmConfigurationException"/> naming the adapter and the file it came from (the plugin
+    /// file for a plugin), the constructor's exception as its inner exception.
+    /// </summary>
+    public static IErpAdapter Create(Type type)
+    {
+        var constructor = type.GetConstructor(Type.EmptyTypes) ?? throw new CrmConfigurationException(
+            $"The ERP adapter {type.FullName} from {Origin(type)} was discovered but has no public parameterless constructor. " +
+            "Give it one, or register it explicitly with services.AddErpAdapter(instance).");
+        try
+        {
+            return (IErpAdapter)constructor.Invoke(null);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is { } thrown)
+        {
+            throw new CrmConfigurationException(
+                $"The ERP adapter {type.FullName} from {Origin(type)} could not be created: its constructor threw {thrown.GetType().Name}: {thrown.Message}",
+                thrown);
+        }
+    }
+
+    // The file for an assembly loaded from disk (a plugin), else its name.
+    private static string Origin(Type type) =>
+        type.Assembly.Location is { Length: > 0 } file ? file : type.Assembly.GetName().Name ?? "?";
 }

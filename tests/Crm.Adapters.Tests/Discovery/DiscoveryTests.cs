@@ -143,6 +143,48 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
+    public void The_plugin_context_resolves_the_plugins_own_NuGet_dependency_from_its_deps_json()
+    {
+        Assert.DoesNotContain(AssemblyLoadContext.Default.Assemblies, a => a.GetName().Name == "Humanizer");
+        Assert.True(File.Exists(Path.Combine(PluginFolder, "SampleThirdPartyAdapter.deps.json")));
+
+        var registered = Assert.Single(Catalog(new ServiceCollection().AddCrm(crm => crm.LoadPluginsFrom(PluginFolder))).All);
+
+        // The constructor titleized the name with Humanizer, loaded beside the adapter, never into the host.
+        Assert.Equal("Acme ERP", registered.Adapter.Descriptor.Name);
+        var context = AssemblyLoadContext.GetLoadContext(registered.Adapter.GetType().Assembly)!;
+        var humanizer = Assert.Single(context.Assemblies, a => a.GetName().Name == "Humanizer");
+        Assert.Equal(Path.Combine(PluginFolder, "Humanizer.dll"), humanizer.Location);
+        Assert.DoesNotContain(AssemblyLoadContext.Default.Assemblies, a => a.GetName().Name == "Humanizer");
+    }
+
+    [Fact]
+    public void An_adapter_whose_constructor_throws_fails_start_up_naming_the_plugin_file()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "plugins", "throwing");
+
+        var error = Assert.Throws<CrmConfigurationException>(() => new ServiceCollection().AddCrm(crm => crm.LoadPluginsFrom(folder)));
+
+        Assert.Contains(Path.Combine(folder, "ThrowingAdapter.dll"), error.Message, StringComparison.Ordinal);
+        Assert.Contains("Broken.Crm.ThrowingAdapter", error.Message, StringComparison.Ordinal);
+        Assert.Contains("licence file", error.Message, StringComparison.Ordinal);
+        Assert.IsType<FileNotFoundException>(error.InnerException);
+    }
+
+    [Fact]
+    public void The_host_owned_assemblies_are_public_and_never_loaded_from_a_plugin_folder()
+    {
+        Assert.Contains("Crm.Domain", PluginHost.SharedAssemblies);
+        Assert.Contains("NodaTime", PluginHost.SharedAssemblies);
+
+        new ServiceCollection().AddCrm(crm => crm.LoadPluginsFrom(PluginFolder));
+
+        var fromFolder = AssemblyLoadContext.All.SelectMany(c => c.Assemblies)
+            .Where(a => a.Location.StartsWith(PluginFolder, StringComparison.Ordinal)).Select(a => a.GetName().Name!);
+        Assert.DoesNotContain(fromFolder, PluginHost.SharedAssemblies.Contains);
+    }
+
+    [Fact]
     public void The_plugin_folders_own_copy_of_Crm_Domain_is_ignored()
     {
         var copy = Path.Combine(PluginFolder, "Crm.Domain.dll");

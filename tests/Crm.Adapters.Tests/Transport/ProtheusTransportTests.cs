@@ -1,3 +1,4 @@
+using Crm.Adapters.Http;
 using System.Text;
 using Crm.Adapters.Protheus;
 using Crm.Adapters.Testing;
@@ -70,5 +71,39 @@ public sealed class ProtheusTransportTests
         Assert.Contains("acknowledged account", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, logs, StringComparison.Ordinal);
         Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}")), logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_customer_is_read_back_by_A1_COD_and_A1_LOJA_and_the_list_page_by_page()
+    {
+        await using var server = await FakeProtheusServer.StartAsync(ProtheusFakes.Seeded(), User, Password);
+        using var host = Host(server);
+        var sent = await host.Transport.SendAsync(Adapter.Prepare(Samples.Register(Samples.Company())));
+        var transport = (TotvsHttpTransport)host.Transport;
+
+        var read = await transport.ReadCustomerAsync(sent.AsT0.ErpCode);
+        var all = await transport.ReadCustomersAsync(pageSize: 1);
+
+        Assert.Equal(sent.AsT0.ErpCode, Adapter.ReadState(read.AsT0, Testing.TestAccounts.Today).ErpCode);
+        Assert.Single(all.AsT0);
+        Assert.Contains(server.Requests, r => r is { Method: "GET", Path: "/rest/api/crm/v1/customerVendor/1", Query: "?page=1&pageSize=1" });
+    }
+
+    [Theory]
+    [InlineData(ProtheusMasterData.Sellers)]
+    [InlineData(ProtheusMasterData.PaymentConditions)]
+    [InlineData(ProtheusMasterData.Carriers)]
+    [InlineData(ProtheusMasterData.PriceTables)]
+    public async Task A_master_data_list_is_read_whole_page_after_page(ProtheusMasterData list)
+    {
+        var codes = Enumerable.Range(1, 23).ToList();
+        var protheus = new Testing.Fakes.FakeProtheus(codes.Select(c => $"V{c:D5}"), codes, codes.Select(c => $"{c:D3}"), codes.Select(c => $"{c:D3}"));
+        await using var server = await FakeProtheusServer.StartAsync(protheus, User, Password);
+        using var host = Host(server);
+
+        var read = await ((ProtheusTransport)host.Transport).ReadMasterDataAsync(list, pageSize: 10);
+
+        Assert.Equal(protheus.CodesOf(list), read.AsT0.Select(item => System.Text.Json.JsonDocument.Parse(item).RootElement.GetProperty("code").GetString()));
+        Assert.Equal(3, server.Requests.Count(r => r.Path == "/" + ProtheusTransport.PathOf(list)));
     }
 }

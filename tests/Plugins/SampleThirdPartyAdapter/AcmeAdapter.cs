@@ -1,3 +1,4 @@
+using Humanizer;
 using System.Text.Json.Serialization;
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.ErpLink;
@@ -46,9 +47,10 @@ public sealed class AcmeAdapter : ErpAdapter<AcmeCustomer>
 
     private readonly EligibilityRules _rules;
 
-    /// <summary>Creates the adapter.</summary>
+    /// <summary>Creates the adapter; its name comes through Humanizer, a package the host does not have.</summary>
     public AcmeAdapter()
     {
+        Descriptor = new(Acme, "acme".Titleize() + " ERP", ErpCapabilities.ExportAccounts | ErpCapabilities.AccountStatus, new ContractVersion(1, 0));
         var rules = new AccountRules(Acme, "Acme");
         _rules = new EligibilityRules(
         [
@@ -61,8 +63,7 @@ public sealed class AcmeAdapter : ErpAdapter<AcmeCustomer>
 
     /// <inheritdoc />
     /// <remarks>Built for contract 1.0 (it uses nothing newer), so hosts of any 1.x load it.</remarks>
-    public override AdapterDescriptor Descriptor { get; } =
-        new(Acme, "Acme ERP", ErpCapabilities.ExportAccounts | ErpCapabilities.AccountStatus, new ContractVersion(1, 0));
+    public override AdapterDescriptor Descriptor { get; }
 
     /// <inheritdoc />
     public override IReadOnlyList<EligibilityRule> Rules => _rules.All;
@@ -76,10 +77,6 @@ public sealed class AcmeAdapter : ErpAdapter<AcmeCustomer>
 
     /// <inheritdoc />
     public override string Resource => "customers";
-
-    /// <inheritdoc />
-    public override EligibilityResult Evaluate(Account account, EligibilityContext context) =>
-        ToGp(context) ? NoGestaoDePlanos("Acme") : _rules.Evaluate(account, context);
 
     /// <inheritdoc />
     public override AcmeCustomer ToPayload(Account account)
