@@ -39,13 +39,15 @@ public static class SheetWriter
         foreach (var row in rows) WriteCsvLine(writer, row);
     }
 
+    private static readonly System.Buffers.SearchValues<char> NeedsQuotes = System.Buffers.SearchValues.Create(";\",\r\n\t");
+
     private static void WriteCsvLine(StreamWriter writer, IReadOnlyList<string?> cells)
     {
         for (var i = 0; i < cells.Count; i++)
         {
             if (i > 0) writer.Write(';');
             var cell = cells[i] ?? "";
-            if (cell.AsSpan().IndexOfAny(";\",\r\n\t") >= 0) writer.Write('"' + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + '"');
+            if (cell.AsSpan().ContainsAny(NeedsQuotes)) writer.Write('"' + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + '"');
             else writer.Write(cell);
         }
         writer.Write("\r\n");
