@@ -17,6 +17,7 @@ internal sealed class XlsxSheet : Sheet
     private readonly FileStream _copy;
     private readonly XmlReader _xml;
     private readonly List<string> _sharedStrings;
+    private readonly char[] _buffer = new char[4096]; // reused for every cell's text
     private int _row;
 
     private XlsxSheet(FileStream copy, SpreadsheetDocument document, XmlReader xml, List<string> sharedStrings, ImportLimits limits) : base(limits)
@@ -67,19 +68,19 @@ internal sealed class XlsxSheet : Sheet
     private static List<string> ReadSharedStrings(SharedStringTablePart part, ImportLimits limits)
     {
         var strings = new List<string>();
+        var buffer = new char[4096];
         using var xml = XmlReader.Create(new BoundedStream(part.GetStream(FileMode.Open, FileAccess.Read), limits.MaxPartBytes, "The shared strings table"), Settings);
         while (xml.Read())
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si" && xml.NamespaceURI == Main)
-                strings.Add(xml.IsEmptyElement ? "" : ReadText(xml, "si", limits.MaxCellChars, strings.Count + 1));
+                strings.Add(xml.IsEmptyElement ? "" : ReadText(xml, buffer, "si", limits.MaxCellChars, strings.Count + 1));
         return strings;
     }
 
     /// <summary>The concatenated <c>t</c> texts under the current element (rich text runs included, phonetic runs skipped), bounded.</summary>
-    private static string ReadText(XmlReader xml, string element, int maxChars, int where)
+    private static string ReadText(XmlReader xml, char[] buffer, string element, int maxChars, int where)
     {
         var text = new StringBuilder();
         var depth = xml.Depth;
-        var buffer = new char[4096];
         var skipped = false;
         while ((skipped || xml.Read()) && xml.Depth > depth)
         {
@@ -146,8 +147,8 @@ internal sealed class XlsxSheet : Sheet
         while (_xml.Read() && _xml.Depth > depth)
         {
             if (_xml.NodeType != XmlNodeType.Element) continue;
-            if (_xml.LocalName == "v") value = ReadLeafText(_xml, Limits.MaxCellChars, _row);
-            else if (_xml.LocalName == "is") value = ReadText(_xml, "row", Limits.MaxCellChars, _row);
+            if (_xml.LocalName == "v") value = ReadLeafText(_xml, _buffer, Limits.MaxCellChars, _row);
+            else if (_xml.LocalName == "is") value = ReadText(_xml, _buffer, "row", Limits.MaxCellChars, _row);
             // <f>, the formula itself, is passed over: its cached value is in <v>.
         }
         return type switch
@@ -159,11 +160,10 @@ internal sealed class XlsxSheet : Sheet
     }
 
     /// <summary>The text of a leaf element such as <c>v</c>, read in chunks so a huge one is refused before it is whole.</summary>
-    private static string ReadLeafText(XmlReader xml, int maxChars, int where)
+    private static string ReadLeafText(XmlReader xml, char[] buffer, int maxChars, int where)
     {
         var text = new StringBuilder();
         if (xml.IsEmptyElement) return "";
-        var buffer = new char[1024];
         xml.Read();
         while (xml.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA)
         {
