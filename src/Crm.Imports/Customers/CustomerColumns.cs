@@ -1,0 +1,91 @@
+using Crm.Imports.Writing;
+
+namespace Crm.Imports.Customers;
+
+/// <summary>
+/// The customer import's columns (seed 003): the identification every row must carry (CPF or CNPJ, external code, origin,
+/// foreigner flag, client type), then the sections: general data and CNAE, address, phone and e-mail, complementary data
+/// and fiscal category, one responsible person, and the sales table bound to its billing location and warehouse.
+/// Headers are matched ignoring case, accents and surrounding spaces.
+/// </summary>
+public static class CustomerColumns
+{
+    /// <summary>CPF (física) or CNPJ (jurídica); a foreigner's document when <see cref="Foreigner"/> is S.</summary>
+    public const string TaxId = "CPF/CNPJ";
+    /// <summary>The customer's code in the system the file comes from; with <see cref="Origin"/>, the key.</summary>
+    public const string ExternalCode = "Código externo";
+    /// <summary>Where the data comes from (an ERP, a legacy CRM, a list).</summary>
+    public const string Origin = "Origem";
+    /// <summary>S or N.</summary>
+    public const string Foreigner = "Estrangeiro";
+    /// <summary>The client type code.</summary>
+    public const string ClientType = "Tipo de cliente";
+    /// <summary>Razão social / nome.</summary>
+    public const string LegalName = "Razão social";
+    /// <summary>Nome fantasia.</summary>
+    public const string TradeName = "Nome fantasia";
+    /// <summary>Nome abreviado.</summary>
+    public const string ShortName = "Nome abreviado";
+    /// <summary>Inscrição estadual (number or ISENTO).</summary>
+    public const string StateRegistration = "Inscrição estadual";
+    /// <summary>Main CNAE (organizations).</summary>
+    public const string Cnae = "CNAE";
+    /// <summary>Client group code.</summary>
+    public const string ClientGroup = "Grupo de cliente";
+    /// <summary>Fiscal category code.</summary>
+    public const string FiscalCategory = "Categoria fiscal";
+    /// <summary>Street.</summary>
+    public const string Street = "Logradouro";
+    /// <summary>Number.</summary>
+    public const string Number = "Número";
+    /// <summary>District.</summary>
+    public const string District = "Bairro";
+    /// <summary>City.</summary>
+    public const string City = "Cidade";
+    /// <summary>UF.</summary>
+    public const string Uf = "UF";
+    /// <summary>CEP.</summary>
+    public const string Cep = "CEP";
+    /// <summary>Phone number.</summary>
+    public const string Phone = "Telefone";
+    /// <summary>E-mail.</summary>
+    public const string Email = "E-mail";
+    /// <summary>A responsible person's name.</summary>
+    public const string ResponsibleName = "Responsável";
+    /// <summary>Their role.</summary>
+    public const string ResponsibleRole = "Cargo do responsável";
+    /// <summary>Their CPF.</summary>
+    public const string ResponsibleCpf = "CPF do responsável";
+    /// <summary>Sales (price) table code.</summary>
+    public const string SalesTable = "Tabela de venda";
+    /// <summary>Billing location (estabelecimento de faturamento) the sales table is bound to.</summary>
+    public const string BillingLocation = "Local de faturamento";
+    /// <summary>Warehouse (armazém/depósito) the sales table is bound to.</summary>
+    public const string Warehouse = "Armazém";
+
+    /// <summary>The identification columns, all required on every row.</summary>
+    public static IReadOnlyList<string> Required { get; } = [TaxId, ExternalCode, Origin, Foreigner, ClientType];
+
+    /// <summary>Every column in template order, with the allowed values of the flag column.</summary>
+    public static IReadOnlyList<SheetColumn> All { get; } =
+    [
+        new(TaxId), new(ExternalCode), new(Origin), new(Foreigner, ["S", "N"]), new(ClientType),
+        new(LegalName), new(TradeName), new(ShortName), new(StateRegistration), new(Cnae), new(ClientGroup), new(FiscalCategory),
+        new(Street), new(Number), new(District), new(City), new(Uf, Ufs), new(Cep), new(Phone), new(Email),
+        new(ResponsibleName), new(ResponsibleRole), new(ResponsibleCpf),
+        new(SalesTable), new(BillingLocation), new(Warehouse),
+    ];
+
+    /// <summary>The 27 federative units.</summary>
+    private static string[] Ufs => ["AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR", "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO"];
+
+    /// <summary>An example row for the template, in <see cref="All"/>'s order.</summary>
+    public static IReadOnlyList<string?> Example { get; } =
+    [
+        "11.222.333/0001-81", "C-1001", "DATASUL", "N", "1",
+        "Comercial Exemplo Ltda", "Exemplo", "EXEMPLO", "ISENTO", "4711-3/02", "10", "1",
+        "Rua das Flores", "100", "Centro", "São Paulo", "SP", "01001-000", "(11) 3333-4444", "compras@exemplo.com.br",
+        "Maria Souza", "Compradora", "529.982.247-25",
+        "TAB01", "1", "ARM01",
+    ];
+}
