@@ -59,6 +59,12 @@ public sealed partial class SmtpMailer : IEmailSender
             LogRefused(mail.MessageId, settings.Host, settings.Port, (int)e.StatusCode);
             return new Rejected((int)e.StatusCode, $"O servidor SMTP {settings.Host} recusou a mensagem: {e.Message}");
         }
+        catch (NotSupportedException e)
+        {
+            // MailKit's answer when the server lacks what the settings demand (STARTTLS, AUTH): a settings problem.
+            LogRefused(mail.MessageId, settings.Host, settings.Port, 504);
+            return new Rejected(504, $"O servidor SMTP {settings.Host} não oferece o que as configurações exigem: {e.Message}");
+        }
         catch (Exception e) when (IsUnavailable(e, cancellationToken))
         {
             LogUnavailable(mail.MessageId, settings.Host, settings.Port, e.GetType().Name);

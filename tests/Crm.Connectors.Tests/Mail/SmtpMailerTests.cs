@@ -138,6 +138,19 @@ public sealed class SmtpMailerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Settings_asking_for_STARTTLS_from_a_server_without_it_are_rejected_before_any_password()
+    {
+        var server = Server();
+        var settings = Settings(server.Port, SecureConnection.Tls, Password);
+
+        var rejected = (await Mailer(server).SendAsync(settings, Notification(settings).Mail, CancellationToken.None)).AsT1;
+
+        Assert.Contains("STARTTLS", rejected.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _protector.Unprotected);
+        Assert.Empty(server.Received);
+    }
+
+    [Fact]
     public async Task A_refused_recipient_is_rejected_with_the_server_code()
     {
         var server = Server();
