@@ -1,0 +1,91 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Authentication;
+using SmtpServer.ComponentModel;
+using SmtpServer.Mail;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Crm.Connectors.Tests.Support;
+
+/// <summary>What the server received, and how.</summary>
+internal sealed record ReceivedMail(MimeMessage Message, string? AuthenticatedUser, bool Secure, IReadOnlyList<string> Recipients);
+
+/// <summary>How the local server listens (public: a theory parameter).</summary>
+public enum ServerSecurity { Plain, StartTls, ImplicitTls }
+
+/// <summary>
+/// A real SMTP server (the SmtpServer package) on 127.0.0.1: it speaks the protocol over TCP, negotiates TLS with a
+/// self-signed certificate, checks AUTH and keeps what it received. Refuses recipients at <c>refused.example</c>.
+/// </summary>
+internal sealed class LocalSmtpServer : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<ReceivedMail> _received = new();
+    private readonly ServerSecurity _security;
+    private readonly (string User, string Password)? _account;
+    private CancellationTokenSource? _running;
+    private Task? _task;
+
+    public LocalSmtpServer(int port, ServerSecurity security = ServerSecurity.Plain, (string User, string Password)? account = null)
+        => (Port, _security, _account) = (port, security, account);
+
+    public int Port { get; }
+
+    public X509Certificate2 Certificate { get; } = Net.SelfSignedCertificate();
+
+    public IReadOnlyCollection<ReceivedMail> Received => _received;
+
+    public void Start()
+    {
+        var endpoint = new EndpointDefinitionBuilder().Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port))
+            .AuthenticationRequired(_account is not null).AllowUnsecureAuthentication(_security == ServerSecurity.Plain);
+        if (_security != ServerSecurity.Plain)
+            endpoint = endpoint.Certificate(Certificate).IsSecure(_security == ServerSecurity.ImplicitTls);
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(endpoint.Build()).Build();
+        var services = new ServiceProvider();
+        services.Add(new Store(this));
+        services.Add(new RefusingFilter());
+        services.Add(new DelegatingUserAuthenticator((user, password) => _account is { } a && a.User == user && a.Password == password));
+        _running = new CancellationTokenSource();
+        _task = new SmtpServer.SmtpServer(options, services).StartAsync(_running.Token);
+    }
+
+    public async Task StopAsync()
+    {
+        if (_running is null)
+            return;
+        await _running.CancelAsync();
+        try { await _task!; } catch (OperationCanceledException) { }
+        _running.Dispose();
+        _running = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Certificate.Dispose();
+    }
+
+    private sealed class Store(LocalSmtpServer server) : MessageStore
+    {
+        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            var user = context.Authentication.IsAuthenticated ? context.Authentication.User : null;
+            server._received.Enqueue(new ReceivedMail(MimeMessage.Load(stream), user, context.Pipe.IsSecure,
+                [.. transaction.To.Select(m => m.AsAddress())]));
+            return Task.FromResult(SmtpResponse.Ok);
+        }
+    }
+
+    private sealed class RefusingFilter : IMailboxFilter
+    {
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) => Task.FromResult(true);
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(to.Host != "refused.example");
+    }
+}
