@@ -8,6 +8,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # A real PostgreSQL for the persistence tests (installed and started when missing; they skip visibly without one).
 . scripts/postgres.sh
+# Real FTP and SFTP servers for the connector tests (same rule: installed and started when missing, else skipped visibly).
+. scripts/ftp.sh
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT

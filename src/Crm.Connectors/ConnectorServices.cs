@@ -1,6 +1,6 @@
 using Crm.Connectors.Documents;
 using Crm.Connectors.Mail;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,7 +1,7 @@
 using Crm.Connectors.Documents;
 using Crm.Connectors.Mail;
 using Crm.Connectors.Tests.Support;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Connectors.Tests;

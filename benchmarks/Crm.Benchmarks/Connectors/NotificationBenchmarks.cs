@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Crm.Connectors.Mail;
 using Crm.Domain.Identity;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Crm.Domain.Registry;
 using NodaTime;
 

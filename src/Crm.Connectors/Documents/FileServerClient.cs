@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Crm.Domain.Problems;
 using FluentFTP;
 using FluentFTP.Exceptions;
@@ -69,7 +69,7 @@ public sealed partial class FileServerClient : IFileUploader
     public Task<Transfer<StoredDocument>> SendTestFileAsync(FtpSettings settings, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var test = ConnectionTests.File(settings, now);
+        var test = ConnectionChecks.File(settings, now);
         var bytes = Encoding.UTF8.GetBytes(test.Content);
         return Run<StoredDocument>(settings, test.Path[(test.Path.LastIndexOf('/') + 1)..], "test", async (session, path) =>
         {

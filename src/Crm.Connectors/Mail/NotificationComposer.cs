@@ -1,5 +1,5 @@
 using System.Net;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using NodaTime;
 using NodaTime.Text;
 

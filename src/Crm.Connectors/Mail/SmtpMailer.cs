@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Crm.Domain.Problems;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -78,7 +78,7 @@ public sealed partial class SmtpMailer : IEmailSender
     public Task<MailDelivery> SendTestAsync(SmtpSettings settings, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var test = ConnectionTests.Email(settings, now);
+        var test = ConnectionChecks.Email(settings, now);
         return SendAsync(settings, new OutgoingMail(MessageIds.Of("smtp-test", settings.Id.ToString()!, now.ToString()),
             test.From, test.FromName, test.To, test.FromName, test.Subject, test.Body, HtmlBody: null), cancellationToken);
     }

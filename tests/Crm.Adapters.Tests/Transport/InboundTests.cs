@@ -2,7 +2,7 @@ using Crm.Adapters.Datasul;
 using Crm.Adapters.Http;
 using Crm.Adapters.Testing;
 using Crm.Adapters.Testing.Servers;
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 
 namespace Crm.Adapters.Tests.Transport;
 

@@ -2,7 +2,7 @@ using System.Text;
 using Crm.Connectors.Documents;
 using Crm.Connectors.Tests.Support;
 using Crm.Domain.Identity;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Microsoft.Extensions.Logging;
 
 namespace Crm.Connectors.Tests.Documents;
@@ -86,7 +86,7 @@ public sealed class FileServerClientTests : IDisposable
     {
         var settings = Settings(protocol);
         IFileUploader port = _client;
-        var file = ConnectionTests.File(settings, Net.Now.PlusTicks(Random.Shared.NextInt64(1, 1_000_000_000)));
+        var file = ConnectionChecks.File(settings, Net.Now.PlusTicks(Random.Shared.NextInt64(1, 1_000_000_000)));
 
         Assert.True((await port.UploadAsync(settings, file, CancellationToken.None)).IsValid);
 

@@ -1,7 +1,7 @@
 using Crm.Connectors.Mail;
 using Crm.Connectors.Tests.Support;
 using Crm.Domain.Identity;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Crm.Domain.Registry;
 using FsCheck;
 using FsCheck.Fluent;

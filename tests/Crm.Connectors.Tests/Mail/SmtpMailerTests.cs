@@ -1,7 +1,7 @@
 using Crm.Connectors.Mail;
 using Crm.Connectors.Tests.Support;
 using Crm.Domain.Identity;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Crm.Domain.Registry;
 using Microsoft.Extensions.Logging;
 using MimeKit;
@@ -10,7 +10,7 @@ using NodaTime;
 namespace Crm.Connectors.Tests.Mail;
 
 /// <summary>Real SMTP conversations with a server on 127.0.0.1.</summary>
-public sealed class SmtpMailerTests : IAsyncLifetime
+public sealed class SmtpMailerTests : IAsyncLifetime, IDisposable
 {
     private const string Password = "s3nha-Sup3r-S3creta!";
     private readonly AesProtector _protector = new();
@@ -30,6 +30,8 @@ public sealed class SmtpMailerTests : IAsyncLifetime
             await server.DisposeAsync();
         _factory.Dispose();
     }
+
+    public void Dispose() => _logs.Dispose();
 
     private LocalSmtpServer Server(ServerSecurity security = ServerSecurity.Plain, bool auth = false)
     {
@@ -205,7 +207,7 @@ public sealed class SmtpMailerTests : IAsyncLifetime
         var settings = Settings(server.Port);
         IEmailSender port = Mailer(server);
 
-        var outcome = await port.SendAsync(settings, ConnectionTests.Email(settings, Net.Now), CancellationToken.None);
+        var outcome = await port.SendAsync(settings, ConnectionChecks.Email(settings, Net.Now), CancellationToken.None);
 
         Assert.Equal("smtp.unavailable", Assert.Single(outcome.Problems).Code);
     }

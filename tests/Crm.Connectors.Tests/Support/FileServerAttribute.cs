@@ -1,5 +1,5 @@
 using System.Reflection;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Xunit.Sdk;
 
 namespace Crm.Connectors.Tests.Support;

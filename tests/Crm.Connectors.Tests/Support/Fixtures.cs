@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Crm.Domain.Identity;
-using Crm.Domain.Messaging;
+using Crm.Domain.Servers;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 

@@ -75,7 +75,7 @@ internal sealed class LocalSmtpServer : IAsyncDisposable
         {
             using var stream = new MemoryStream(buffer.ToArray());
             var user = context.Authentication.IsAuthenticated ? context.Authentication.User : null;
-            server._received.Enqueue(new ReceivedMail(MimeMessage.Load(stream), user, context.Pipe.IsSecure,
+            server._received.Enqueue(new ReceivedMail(MimeMessage.Load(stream, cancellationToken), user, context.Pipe.IsSecure,
                 [.. transaction.To.Select(m => m.AsAddress())]));
             return Task.FromResult(SmtpResponse.Ok);
         }

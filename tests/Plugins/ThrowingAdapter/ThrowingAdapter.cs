@@ -1,5 +1,5 @@
 using Crm.Domain.Accounts;
-using Crm.Domain.Accounts.Integration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Eligibility;
