@@ -11,7 +11,8 @@ namespace Crm.Adapters.Datasul;
 /// Sends customers to the Datasul public REST API (ERP.md §1.2 source B): <c>POST {BaseUrl}/api/cdp/v1/customerPublic</c>
 /// creates, <c>PUT …/customerPublic/{cod-emitente}</c> updates; Basic authentication with <see cref="DatasulOptions.Username"/>
 /// and <see cref="DatasulOptions.Password"/>; the answer's <c>CustomerCode</c> is the ERP code; errors are the TOTVS envelope.
-/// Registered by <see cref="DatasulServiceCollectionExtensions.AddDatasulAdapter"/> as a typed client.
+/// Reads one customer (<see cref="TotvsHttpTransport.ReadCustomerAsync"/>), every customer, and the master-data lists of
+/// <see cref="DatasulMasterData"/>. Registered by <see cref="DatasulServiceCollectionExtensions.AddDatasulAdapter"/> as a typed client.
 /// </summary>
 public sealed class DatasulTransport(HttpClient http, IOptions<DatasulOptions> options, ILogger<DatasulTransport> logger)
     : TotvsHttpTransport(http, logger, options?.Value.Username, options?.Value.Password)
@@ -37,4 +38,21 @@ public sealed class DatasulTransport(HttpClient http, IOptions<DatasulOptions> o
 
     /// <inheritdoc />
     protected override string CustomerPath(string? erpCode) => erpCode is null ? Path : $"{Path}/{erpCode}";
+
+    /// <summary>The path of <paramref name="list"/> under the EMS host.</summary>
+    public static string PathOf(DatasulMasterData list) => list switch
+    {
+        DatasulMasterData.Companies => "api/framework/v1/companies",
+        DatasulMasterData.Establishments => "api/framework/v1/Branches",
+        DatasulMasterData.PaymentConditions => "api/fat/v1/paymentcondition",
+        DatasulMasterData.PriceTables => "api/supply/v2/PriceListHeaderItems",
+        DatasulMasterData.Representatives => "api/mov/v1/Representative",
+        DatasulMasterData.Carriers => "api/fat/v1/carrier",
+        _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
+    };
+
+    /// <summary>Every record of <paramref name="list"/>, as the ERP's JSON, page after page until <c>hasNext</c> is false.</summary>
+    public ValueTask<OneOf.OneOf<IReadOnlyList<string>, Rejected, Unavailable>> ReadMasterDataAsync(DatasulMasterData list, int pageSize = 100,
+        CancellationToken cancellationToken = default) =>
+        ReadAllAsync(PathOf(list), pageSize, cancellationToken);
 }

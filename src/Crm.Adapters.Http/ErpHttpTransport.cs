@@ -82,6 +82,27 @@ public abstract partial class ErpHttpTransport : IErpTransport
         return answer.Match<OneOf<string, Rejected, Unavailable>>(ok => ok.Body, rejected => rejected, unavailable => unavailable);
     }
 
+    /// <summary>
+    /// Every item of a paged list, reading page <paramref name="first"/>, then the next, until a page says there is no next
+    /// one; the first failure ends the read with it. Cancellation stops between pages and inside a request.
+    /// </summary>
+    protected static async ValueTask<OneOf<IReadOnlyList<string>, Rejected, Unavailable>> ReadEveryPageAsync(int first,
+        Func<int, CancellationToken, ValueTask<OneOf<ErpListPage, Rejected, Unavailable>>> readPage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(readPage);
+        var items = new List<string>();
+        for (var page = first; ; page++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var read = await readPage(page, cancellationToken).ConfigureAwait(false);
+            if (!read.TryPickT0(out var current, out var failed))
+                return failed.Match<OneOf<IReadOnlyList<string>, Rejected, Unavailable>>(r => r, u => u);
+            items.AddRange(current.Items);
+            if (!current.HasNext)
+                return items;
+        }
+    }
+
     private TransportResult Acknowledged(Answer answer)
     {
         string? code;

@@ -51,31 +51,20 @@ public abstract class TotvsHttpTransport : ErpHttpTransport
     /// Page <paramref name="page"/> (from 1) of the TOTVS list at <paramref name="path"/> (<c>?page=&amp;pageSize=</c>, answer
     /// <c>{hasNext, items}</c>, ERP.md §2.4). A caller that keeps the last page read can resume a load there.
     /// </summary>
-    public async ValueTask<OneOf<TotvsListPage, Rejected, Unavailable>> ReadPageAsync(string path, int page, int pageSize,
+    public async ValueTask<OneOf<ErpListPage, Rejected, Unavailable>> ReadPageAsync(string path, int page, int pageSize,
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         var answer = await ReadAsync($"{path}{separator}page={page}&pageSize={pageSize}", cancellationToken).ConfigureAwait(false);
-        return answer.Match<OneOf<TotvsListPage, Rejected, Unavailable>>(body => TotvsListPage.Parse(Erp, body), r => r, u => u);
+        return answer.Match<OneOf<ErpListPage, Rejected, Unavailable>>(body => ErpListPage.ParseTotvs(Erp, body), r => r, u => u);
     }
 
     /// <summary>Every item of the TOTVS list at <paramref name="path"/>, as raw JSON, reading pages until <c>hasNext</c> is false.</summary>
-    public async ValueTask<OneOf<IReadOnlyList<string>, Rejected, Unavailable>> ReadAllAsync(string path, int pageSize = 100,
-        CancellationToken cancellationToken = default)
-    {
-        var items = new List<string>();
-        for (var page = 1; ; page++)
-        {
-            var read = await ReadPageAsync(path, page, pageSize, cancellationToken).ConfigureAwait(false);
-            if (!read.TryPickT0(out var current, out var failed))
-                return failed.Match<OneOf<IReadOnlyList<string>, Rejected, Unavailable>>(r => r, u => u);
-            items.AddRange(current.Items);
-            if (!current.HasNext)
-                return items;
-        }
-    }
+    public ValueTask<OneOf<IReadOnlyList<string>, Rejected, Unavailable>> ReadAllAsync(string path, int pageSize = 100,
+        CancellationToken cancellationToken = default) =>
+        ReadEveryPageAsync(1, (page, ct) => ReadPageAsync(path, page, pageSize, ct), cancellationToken);
 
     /// <summary>The problems of the TOTVS error envelope.</summary>
     protected override IReadOnlyList<Problem> ReadProblems(string body) => TotvsError.ProblemsIn(body);

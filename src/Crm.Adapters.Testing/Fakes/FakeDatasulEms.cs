@@ -22,6 +22,16 @@ public sealed class FakeDatasulEms : FakeErpEndpoint
     /// <inheritdoc />
     public override ErpId Erp => DatasulAdapter.Id;
 
+    /// <summary>
+    /// The master-data tables EMS lists (<see cref="DatasulMasterData"/>), each in code order as served; empty until a test
+    /// fills them. Replace a whole list to change it.
+    /// </summary>
+    public IDictionary<DatasulMasterData, IReadOnlyList<FakeMasterRecord>> Tables { get; } =
+        new System.Collections.Concurrent.ConcurrentDictionary<DatasulMasterData, IReadOnlyList<FakeMasterRecord>>();
+
+    /// <summary>The records of <paramref name="list"/>.</summary>
+    public IReadOnlyList<FakeMasterRecord> RecordsOf(DatasulMasterData list) => Tables.TryGetValue(list, out var records) ? records : [];
+
     /// <summary>The customers, by <c>cod-emitente</c>.</summary>
     public IReadOnlyDictionary<int, DatasulCustomer> Customers => _customers;
 

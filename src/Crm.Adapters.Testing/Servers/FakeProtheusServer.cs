@@ -40,7 +40,7 @@ public sealed class FakeProtheusServer : FakeTotvsServer
                 [.. Protheus.Sa1.Values.OrderBy(r => r.Filial + r.Cod + r.Loja).Select(r => Protheus.Read(r.Cod + r.Loja))], request.Query));
         if (request.Method == "GET" && Enum.GetValues<ProtheusMasterData>().Cast<ProtheusMasterData?>()
                 .FirstOrDefault(l => request.Path == "/" + ProtheusTransport.PathOf(l!.Value)) is { } list)
-            return Protheus.Locked(() => TotvsPage<MasterDataItem>.Answer([.. Protheus.CodesOf(list).Select(c => new MasterDataItem(c))], request.Query));
+            return Protheus.Locked(() => TotvsPage<FakeMasterRecord>.Answer([.. Protheus.CodesOf(list).Select(c => new FakeMasterRecord(c))], request.Query));
         if (!request.Path.StartsWith(Root + "/1/", StringComparison.Ordinal))
             return null;
         var id = Uri.UnescapeDataString(request.Path[(Root.Length + 3)..]);
@@ -53,9 +53,6 @@ public sealed class FakeProtheusServer : FakeTotvsServer
             _ => null,
         };
     }
-
-    /// <summary>A master-data record as the fake lists it: its code.</summary>
-    private sealed record MasterDataItem([property: System.Text.Json.Serialization.JsonPropertyName("code")] string Code);
 
     private FakeAnswer Change(ErpOperation operation, string? id, FakeRequest request)
     {
