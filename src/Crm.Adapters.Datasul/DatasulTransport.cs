@@ -36,6 +36,19 @@ public sealed class DatasulTransport(HttpClient http, IOptions<DatasulOptions> o
     protected override string? ReadErpCode(string body) =>
         PayloadJson.Deserialize<DatasulCustomer>(body).CustomerCode?.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// <c>GET …/customerPublic/{cod-emitente}</c> read as <see cref="DatasulAccountState.Of"/> says: code, situation (CRM1003),
+    /// credit suspension, last sale and credit limit; open balance and credit left are not exposed by <c>customerPublic</c>.
+    /// </summary>
+    public override ValueTask<OneOf.OneOf<ErpAccountState, Rejected, Unavailable>> ReadAccountStateAsync(string erpCode, NodaTime.LocalDate today,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(erpCode);
+        return ReadAsAsync(CustomerPath(Uri.EscapeDataString(erpCode)),
+            body => DatasulAccountState.Of(PayloadJson.Deserialize<DatasulCustomer>(body), today)
+                    ?? throw new FormatException("EMS answered a customer without cod-emitente."), cancellationToken);
+    }
+
     /// <inheritdoc />
     protected override string CustomerPath(string? erpCode) => erpCode is null ? Path : $"{Path}/{erpCode}";
 

@@ -81,6 +81,28 @@ public sealed class MegaTransport(HttpClient http, SeniorXSession session, ILogg
     }
 
     /// <summary>
+    /// The agent's code and situation (<c>active</c>: Ativo ERP / Inativo ERP). The agent carries no block apart from its
+    /// status, no last purchase and no credit (Senior's account entity, ERP.md §3), so those are
+    /// <see cref="ErpAccountState.NotExposed"/>.
+    /// </summary>
+    public override ValueTask<OneOf<ErpAccountState, Rejected, Unavailable>> ReadAccountStateAsync(string erpCode, NodaTime.LocalDate today,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(erpCode);
+        return ReadAsAsync($"{SeniorXRoute.EntityPath(MegaList.Agents)}/{Uri.EscapeDataString(erpCode)}", body =>
+        {
+            var agent = PayloadJson.Deserialize<MegaAgent>(body);
+            return new ErpAccountState
+            {
+                ErpCode = agent.IdErp ?? throw new FormatException("Mega answered an agent without idErp."),
+                Situation = agent.Active ? Domain.Accounts.ErpLink.ErpSituation.Active : Domain.Accounts.ErpLink.ErpSituation.Inactive,
+                NotExposed = ErpStateFields.Blocked | ErpStateFields.LastPurchase | ErpStateFields.CreditLimit | ErpStateFields.OpenBalance
+                             | ErpStateFields.AvailableCredit,
+            };
+        }, cancellationToken);
+    }
+
+    /// <summary>
     /// Everything the initial load takes, every list read to its last page (give it to <see cref="MegaInitialLoad.Take"/>); a
     /// record that is not the list's JSON is <see cref="Rejected"/> (<c>mega.list.unreadable</c>).
     /// </summary>

@@ -11,13 +11,7 @@ public sealed class DatasulMasterDataTests
     private const string User = "crm";
     private const string Password = "s3nh4-do-ems";
 
-    private static TransportHost Host(FakeDatasulServer server, string password = Password) =>
-        new(DatasulAdapter.Id, server, s => s.AddDatasulAdapter(o =>
-        {
-            o.BaseUrl = server.BaseUrl;
-            o.Username = User;
-            o.Password = password;
-        }));
+    private static TransportHost Host(FakeDatasulServer server, string password = Password) => DatasulHost.For(server, User, password);
 
     private static DatasulTransport Transport(TransportHost host) => (DatasulTransport)host.Transport;
 
