@@ -62,11 +62,16 @@ public sealed class MegaTransport(HttpClient http, SeniorXSession session, ILogg
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         var path = string.Create(CultureInfo.InvariantCulture, $"{SeniorXRoute.EntityPath(list)}?offset={page}&size={size}");
         var answer = await ReadAsync(path, cancellationToken).ConfigureAwait(false);
-        return answer.Match<OneOf<ErpListPage, Rejected, Unavailable>>(
-            body => ErpListPage.Parse(Erp, body, "contents",
-                root => root.TryGetProperty("totalPages", out var total) && total.TryGetInt32(out var pages) && page + 1 < pages),
-            r => r, u => u);
+        return answer.Match<OneOf<ErpListPage, Rejected, Unavailable>>(body => ParsePage(body, page), r => r, u => u);
     }
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 0) of a Senior X entity list in <paramref name="body"/>,
+    /// <c>{totalPages, totalElements, contents}</c>: a next page follows while <c>page + 1 &lt; totalPages</c>.
+    /// </summary>
+    public static OneOf<ErpListPage, Rejected, Unavailable> ParsePage(string body, int page) =>
+        ErpListPage.Parse(MegaAdapter.Id, body, "contents",
+            root => root.TryGetProperty("totalPages", out var total) && total.TryGetInt32(out var pages) && page + 1 < pages);
 
     /// <summary>Every record of <paramref name="list"/>, as the ERP's JSON, page after page until the last.</summary>
     public ValueTask<OneOf<IReadOnlyList<string>, Rejected, Unavailable>> ReadAllAsync(MegaList list, int size = 100,

@@ -146,7 +146,7 @@ public sealed class MegaInboundTests
     public void An_answer_that_is_not_a_senior_x_page_is_a_problem()
     {
         // One record where a page was expected: refused, never half-read.
-        var page = ErpListPage.Parse(MegaAdapter.Id, """{"idErp":"1"}""", "contents", _ => false);
+        var page = MegaTransport.ParsePage("""{"idErp":"1"}""", 0);
 
         Assert.Equal(["mega.page.unreadable"], page.AsT1.Problems.Select(p => p.Code));
     }
