@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crm.Adapters.Http;
 using Crm.Domain.Integration;
+using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -68,4 +69,16 @@ public sealed class DatasulTransport(HttpClient http, IOptions<DatasulOptions> o
     public ValueTask<OneOf.OneOf<IReadOnlyList<string>, Rejected, Unavailable>> ReadMasterDataAsync(DatasulMasterData list, int pageSize = 100,
         CancellationToken cancellationToken = default) =>
         ReadAllAsync(PathOf(list), pageSize, cancellationToken);
+
+    /// <summary>
+    /// The master data the Datasul rules read and EMS lists (representatives, carriers, payment conditions, price tables), for
+    /// an initial load; portadores and client groups have no TOTVS API and stay in the tenant's settings.
+    /// </summary>
+    public ValueTask<OneOf.OneOf<IntegratedMasterData, Rejected, Unavailable>> ReadIntegratedMasterDataAsync(int pageSize = 100,
+        CancellationToken cancellationToken = default) =>
+        ReadIntegratedMasterDataAsync(
+        [
+            (PathOf(DatasulMasterData.Representatives), MasterDataKind.Representative), (PathOf(DatasulMasterData.Carriers), MasterDataKind.Carrier),
+            (PathOf(DatasulMasterData.PaymentConditions), MasterDataKind.PaymentCondition), (PathOf(DatasulMasterData.PriceTables), MasterDataKind.PriceTable),
+        ], pageSize, cancellationToken);
 }

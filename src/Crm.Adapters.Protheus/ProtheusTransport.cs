@@ -83,4 +83,18 @@ public sealed class ProtheusTransport(HttpClient http, IOptions<ProtheusOptions>
     public ValueTask<OneOf.OneOf<IReadOnlyList<string>, Rejected, Unavailable>> ReadMasterDataAsync(ProtheusMasterData list, int pageSize = 100,
         CancellationToken cancellationToken = default) =>
         ReadAllAsync(PathOf(list), pageSize, cancellationToken);
+
+    /// <summary>
+    /// The master data the Protheus rules read (SA3 sellers as representatives, SA4 carriers, SE4 payment conditions, DA0 price
+    /// tables), for an initial load.
+    /// </summary>
+    public ValueTask<OneOf.OneOf<Domain.Integration.Eligibility.IntegratedMasterData, Rejected, Unavailable>> ReadIntegratedMasterDataAsync(
+        int pageSize = 100, CancellationToken cancellationToken = default) =>
+        ReadIntegratedMasterDataAsync(
+        [
+            (PathOf(ProtheusMasterData.Sellers), Domain.Integration.Eligibility.MasterDataKind.Representative),
+            (PathOf(ProtheusMasterData.Carriers), Domain.Integration.Eligibility.MasterDataKind.Carrier),
+            (PathOf(ProtheusMasterData.PaymentConditions), Domain.Integration.Eligibility.MasterDataKind.PaymentCondition),
+            (PathOf(ProtheusMasterData.PriceTables), Domain.Integration.Eligibility.MasterDataKind.PriceTable),
+        ], pageSize, cancellationToken);
 }

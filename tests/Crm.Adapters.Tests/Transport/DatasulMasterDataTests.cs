@@ -2,6 +2,7 @@ using System.Text.Json;
 using Crm.Adapters.Datasul;
 using Crm.Adapters.Testing.Fakes;
 using Crm.Adapters.Testing.Servers;
+using Crm.Domain.Integration.Eligibility;
 
 namespace Crm.Adapters.Tests.Transport;
 
@@ -57,5 +58,37 @@ public sealed class DatasulMasterDataTests
         Assert.Equal(["401"], refused.AsT1.Problems.Select(p => p.Code));
         Assert.True(failing.IsT2, failing.Value.ToString());
         Assert.DoesNotContain("senha-errada-123", string.Join("\n", wrong.Logs.Lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_master_data_the_rules_read_is_loaded_and_satisfies_them_except_the_portador_no_api_lists()
+    {
+        await using var server = await FakeDatasulServer.StartAsync(User, Password);
+        server.Ems.Tables[DatasulMasterData.Representatives] = [.. Enumerable.Range(1, 12).Select(i => new FakeMasterRecord($"{i}", $"Representante {i}"))];
+        server.Ems.Tables[DatasulMasterData.Carriers] = [new FakeMasterRecord("3", "Rápida")];
+        server.Ems.Tables[DatasulMasterData.PaymentConditions] = [new FakeMasterRecord("15", "30 dias")];
+        server.Ems.Tables[DatasulMasterData.PriceTables] = [new FakeMasterRecord("TB1", "2026"), new FakeMasterRecord("TB9", "2019", ActiveTablePrice: false)];
+        using var host = Host(server);
+
+        var loaded = await Transport(host).ReadIntegratedMasterDataAsync(pageSize: 5);
+
+        var data = loaded.AsT0;
+        Assert.Equal(12, data.All(MasterDataKind.Representative).Count());
+        Assert.Equal([("TB1", true), ("TB9", false)], data.All(MasterDataKind.PriceTable).Select(t => (t.Code.Value, t.Active)).Order());
+        Assert.Equal("Rápida", Assert.Single(data.All(MasterDataKind.Carrier)).Name);
+        var result = new DatasulAdapter().Evaluate(Samples.Register(Samples.Company()), Samples.Context with { MasterData = data });
+        Assert.Equal(["datasul.portador.not_integrated"], result.Problems.Select(p => p.Code));
+    }
+
+    [Fact]
+    public async Task A_record_without_a_usable_code_stops_the_load_with_a_problem()
+    {
+        await using var server = await FakeDatasulServer.StartAsync(User, Password);
+        server.Ems.Tables[DatasulMasterData.Carriers] = [new FakeMasterRecord("3", "Rápida"), new FakeMasterRecord(" ", "Sem código")];
+        using var host = Host(server);
+
+        var loaded = await Transport(host).ReadIntegratedMasterDataAsync();
+
+        Assert.Equal(["datasul.master_data.unreadable"], loaded.AsT1.Problems.Select(p => p.Code));
     }
 }
