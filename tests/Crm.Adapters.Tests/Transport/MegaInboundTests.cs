@@ -143,6 +143,23 @@ public sealed class MegaInboundTests
     }
 
     [Fact]
+    public async Task Cancelling_in_the_middle_of_a_slow_page_stops_the_read_there()
+    {
+        await using var server = await FakeSeniorXServer.StartAsync(Tenant, Key, Secret);
+        Fill(server);
+        server.SlowAnswer = TimeSpan.FromSeconds(30);
+        server.Inject(FakeFault.None, FakeFault.None, FakeFault.Slow); // login, page 0, then page 1 hangs
+        using var host = For(server);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await Transport(host).ReadAllAsync(MegaList.Companies, 10, cancel.Token));
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(15), $"took {started.Elapsed}");
+        Assert.Equal(["?offset=0&size=10", "?offset=1&size=10"], server.Requests.Where(r => r.Method == "GET").Select(r => r.Query));
+    }
+
+    [Fact]
     public void An_answer_that_is_not_a_senior_x_page_is_a_problem()
     {
         // One record where a page was expected: refused, never half-read.
