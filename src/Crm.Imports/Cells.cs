@@ -9,11 +9,37 @@ internal static class Cells
 {
     private static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
 
-    /// <summary>A decimal with a comma (<c>1.234,56</c>, pt-BR) or, when there is no comma, a point (<c>1234.56</c>, as xlsx stores numbers).</summary>
+    /// <summary>
+    /// A decimal with a comma (<c>1.234,56</c>, pt-BR) or, when there is no comma, a point (<c>1234.56</c>, as xlsx stores
+    /// numbers, in scientific notation for small ones: <c>1E-05</c>).
+    /// </summary>
     public static bool TryDecimal(string text, out decimal value) =>
         text.Contains(',', StringComparison.Ordinal)
             ? decimal.TryParse(text, NumberStyles.Number, PtBr, out value)
-            : decimal.TryParse(text, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value);
+            : decimal.TryParse(text, (NumberStyles.Number & ~NumberStyles.AllowThousands) | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>A decimal as a pt-BR user types it: a decimal comma, no thousands separator, the scale kept (<c>12,50</c>).</summary>
+    public static string Text(decimal value) => value.ToString(PtBr);
+
+    /// <summary><see cref="Text(decimal)"/>, or null (a blank cell).</summary>
+    public static string? Text(decimal? value) => value is { } v ? Text(v) : null;
+
+    /// <summary>A date as dd/MM/yyyy.</summary>
+    public static string Text(LocalDate value) => DatePatterns[0].Format(value);
+
+    /// <summary><see cref="Text(LocalDate)"/>, or null (a blank cell).</summary>
+    public static string? Text(LocalDate? value) => value is { } v ? Text(v) : null;
+
+    /// <summary>S or N, as the sheets write a yes/no flag.</summary>
+    public static string Flag(bool value) => value ? "S" : "N";
+
+    /// <summary>A yes/no flag: S, SIM, N, NÃO, NAO (any case); null when it is none of them.</summary>
+    public static bool? TryFlag(string text) => text.ToUpperInvariant() switch
+    {
+        "S" or "SIM" => true,
+        "N" or "NAO" or "NÃO" => false,
+        _ => null,
+    };
 
     private static readonly LocalDatePattern[] DatePatterns =
         [LocalDatePattern.CreateWithInvariantCulture("dd/MM/uuuu"), LocalDatePattern.Iso];

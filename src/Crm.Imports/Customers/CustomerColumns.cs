@@ -71,13 +71,10 @@ public static class CustomerColumns
     [
         new(TaxId), new(ExternalCode), new(Origin), new(Foreigner, ["S", "N"]), new(ClientType),
         new(LegalName), new(TradeName), new(ShortName), new(StateRegistration), new(Cnae), new(ClientGroup), new(FiscalCategory),
-        new(Street), new(Number), new(District), new(City), new(Uf, Ufs), new(Cep), new(Phone), new(Email),
+        new(Street), new(Number), new(District), new(City), new(Uf, Matrices.MatrixColumns.Ufs), new(Cep), new(Phone), new(Email),
         new(ResponsibleName), new(ResponsibleRole), new(ResponsibleCpf),
         new(SalesTable), new(BillingLocation), new(Warehouse),
     ];
-
-    /// <summary>The 27 federative units.</summary>
-    private static string[] Ufs => ["AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR", "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO"];
 
     /// <summary>An example row for the template, in <see cref="All"/>'s order.</summary>
     public static IReadOnlyList<string?> Example { get; } =

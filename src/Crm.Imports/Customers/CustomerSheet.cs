@@ -40,13 +40,8 @@ public sealed class CustomerSheet
         var origin = Required(CustomerColumns.Origin);
         var foreignerText = Required(CustomerColumns.Foreigner);
         var clientType = Required(CustomerColumns.ClientType);
-        bool? foreigner = foreignerText?.ToUpperInvariant() switch
-        {
-            null => null,
-            "S" or "SIM" => true,
-            "N" or "NAO" or "NÃO" => false,
-            _ => Problem<bool?>(problems, row.Number, CustomerColumns.Foreigner, ImportCodes.NotAllowed, $"'{foreignerText}' is not S or N."),
-        };
+        var foreigner = foreignerText is null ? null
+            : Cells.TryFlag(foreignerText) ?? Problem<bool?>(problems, row.Number, CustomerColumns.Foreigner, ImportCodes.NotAllowed, $"'{foreignerText}' is not S or N.");
         var kind = foreigner switch
         {
             true => PersonKind.Estrangeiro,
