@@ -60,4 +60,35 @@ internal static class Cells
         value = default;
         return false;
     }
+
+    /// <summary>
+    /// The CRM id in <paramref name="text"/> (a GUID, as an export writes it), null when blank; a problem when it is not an id or
+    /// already appeared in <paramref name="seen"/> (an earlier row of the same file).
+    /// </summary>
+    public static Guid? Id(string? text, int row, string column, HashSet<Guid> seen, List<ImportProblem> problems)
+    {
+        if (text is null)
+            return null;
+        if (!Guid.TryParse(text, out var id))
+            problems.Add(new ImportProblem(row, column, ImportCodes.Malformed, $"'{text}' is not a CRM id."));
+        else if (!seen.Add(id))
+            problems.Add(new ImportProblem(row, column, ImportCodes.DuplicateId, $"'{text}' is already on an earlier row of this file."));
+        else
+            return id;
+        return null;
+    }
+
+    /// <summary>A parser of cell text.</summary>
+    public delegate bool TryParse<T>(string text, out T value);
+
+    /// <summary>The value of an optional cell: null when blank, a <see cref="ImportCodes.Malformed"/> problem when it is not <paramref name="what"/>.</summary>
+    public static T? Optional<T>(string? text, int row, string column, List<ImportProblem> problems, TryParse<T> parse, string what) where T : struct
+    {
+        if (text is null)
+            return null;
+        if (parse(text, out var value))
+            return value;
+        problems.Add(new ImportProblem(row, column, ImportCodes.Malformed, $"'{text}' is not {what}."));
+        return null;
+    }
 }

@@ -70,9 +70,7 @@ public static class CustomerColumns
     public static IReadOnlyList<SheetColumn> All { get; } =
     [
         new(TaxId), new(ExternalCode), new(Origin), new(Foreigner, ["S", "N"]), new(ClientType),
-        new(LegalName), new(TradeName), new(ShortName), new(StateRegistration), new(Cnae), new(ClientGroup), new(FiscalCategory),
-        new(Street), new(Number), new(District), new(City), new(Uf, Matrices.MatrixColumns.Ufs), new(Cep), new(Phone), new(Email),
-        new(ResponsibleName), new(ResponsibleRole), new(ResponsibleCpf),
+        .. RegistrationCells.Columns,
         new(SalesTable), new(BillingLocation), new(Warehouse),
     ];
 

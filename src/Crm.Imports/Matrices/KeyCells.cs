@@ -74,22 +74,9 @@ internal static class KeyCells
     private static Uf? UfOf(string text) =>
         Array.IndexOf(MatrixColumns.Ufs, text.ToUpperInvariant()) is var i and >= 0 ? Enum.Parse<Uf>(MatrixColumns.Ufs[i]) : null;
 
-    private delegate bool TryParse<T>(string text, out T value);
-
     private static NodaTime.LocalDate? Date(Func<string, string?> cell, string column, int row, List<ImportProblem> problems) =>
-        Optional<NodaTime.LocalDate>(cell, column, row, problems, Cells.TryDate, "a date");
+        Cells.Optional<NodaTime.LocalDate>(cell(column), row, column, problems, Cells.TryDate, "a date");
 
     private static decimal? Quantity(Func<string, string?> cell, string column, int row, List<ImportProblem> problems) =>
-        Optional<decimal>(cell, column, row, problems, Cells.TryDecimal, "a number");
-
-    private static T? Optional<T>(Func<string, string?> cell, string column, int row, List<ImportProblem> problems, TryParse<T> parse, string what)
-        where T : struct
-    {
-        if (cell(column) is not { } text)
-            return null;
-        if (parse(text, out var value))
-            return value;
-        problems.Add(new ImportProblem(row, column, ImportCodes.Malformed, $"'{text}' is not {what}."));
-        return null;
-    }
+        Cells.Optional<decimal>(cell(column), row, column, problems, Cells.TryDecimal, "a number");
 }
