@@ -120,6 +120,18 @@ public sealed class MatrixSheetTests
         Assert.Equal((3, column, code), (problem.Row, problem.Column, problem.Code));
     }
 
+    [Fact]
+    public void A_row_with_a_refused_cell_still_has_its_other_rules_checked_without_a_second_problem_on_that_cell()
+    {
+        var problems = Import(MatrixSheets.IcmsSt,
+            Cells((MatrixColumns.Id, "ST"), ("UF de destino", "XX"), ("Alíquota ST", "150"), ("Base ST", "PAUTA"), ("Pauta", "dez"))).AsT1;
+        Assert.Equal(
+            [("UF de destino", ImportCodes.NotAllowed), ("Pauta", ImportCodes.Malformed), ("Alíquota ST", MatrixCodes.PayloadRange)],
+            problems.Select(p => (p.Column, p.Code)));
+        var repeated = Import(MatrixSheets.Icms, IcmsRow("R1", ("Alíquota", "x")), IcmsRow("R1"));
+        Assert.Equal([(2, ImportCodes.Malformed), (3, MatrixCodes.IdDuplicate)], repeated.AsT1.Select(p => (p.Row, p.Code)));
+    }
+
     [Theory]
     [InlineData("Base ST", "OUTRA", ImportCodes.NotAllowed)]
     [InlineData("Ajusta MVA interestadual", "talvez", ImportCodes.NotAllowed)]

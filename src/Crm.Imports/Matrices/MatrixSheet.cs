@@ -33,9 +33,9 @@ public interface IMatrixSheet
 /// </summary>
 /// <remarks>
 /// A matrix is all or nothing, as <see cref="Matrix{TPayload}.Build"/> is: one bad row and no matrix is built, with every
-/// problem of every row listed. A row whose id is blank or repeated is reported with the domain's
-/// <see cref="MatrixCodes.IdEmpty"/> / <see cref="MatrixCodes.IdDuplicate"/> and its other rules checked alone (overlaps are
-/// only found between rules with distinct ids).
+/// problem of every row listed. A row with a refused cell, or whose id is blank or repeated (the domain's
+/// <see cref="MatrixCodes.IdEmpty"/> / <see cref="MatrixCodes.IdDuplicate"/>), has its other rules checked alone; overlaps are
+/// only found between the rows that are well formed.
 /// </remarks>
 /// <typeparam name="TPayload">What the matrix resolves to.</typeparam>
 public sealed class MatrixSheet<TPayload> : IMatrixSheet where TPayload : IMatrixPayload<TPayload>
@@ -113,21 +113,25 @@ public sealed class MatrixSheet<TPayload> : IMatrixSheet where TPayload : IMatri
             var id = Cell(MatrixColumns.Id);
             var key = KeyCells.Read(Cell, row.Number, problems);
             var payload = _read(new PayloadCells(Cell, row.Number, _payload, problems));
+            var duplicate = id is not null && rowOf.ContainsKey(Field(id));
+            if (id is null)
+                problems.Add(new ImportProblem(row.Number, MatrixColumns.Id, MatrixCodes.IdEmpty, "Regra sem identificador."));
+            else if (duplicate)
+                problems.Add(new ImportProblem(row.Number, MatrixColumns.Id, MatrixCodes.IdDuplicate,
+                    $"Identificador {id} repetido: já usado na linha {rowOf[Field(id)].Row}."));
             if (problems.Count > before)
-                continue;
-            if (id is null || rowOf.ContainsKey(Field(id)))
             {
-                problems.Add(id is null
-                    ? new ImportProblem(row.Number, MatrixColumns.Id, MatrixCodes.IdEmpty, "Regra sem identificador.")
-                    : new ImportProblem(row.Number, MatrixColumns.Id, MatrixCodes.IdDuplicate,
-                        $"Identificador {id} repetido: já usado na linha {rowOf[Field(id)].Row}."));
-                // The rule's own checks still run, alone under a stand-in id, so the user sees all of the row's problems at once.
+                // The rule's own checks still run, alone under a stand-in id, so the user sees all of the row's problems at once;
+                // a column whose cell was refused is left out (its stand-in value would only add a misleading second problem).
+                var refused = problems.Skip(before).Select(p => p.Column).ToHashSet();
                 var alone = new MatrixRule<TPayload>("?", key, payload);
-                problems.AddRange(BuildProblems([alone], new() { [Field(alone.Id)] = (row.Number, alone) }));
+                problems.AddRange(BuildProblems([alone], new() { [Field(alone.Id)] = (row.Number, alone) }).Where(p => !refused.Contains(p.Column)));
+                if (id is not null && !duplicate)
+                    rowOf[Field(id)] = (row.Number, alone);
                 continue;
             }
-            var rule = new MatrixRule<TPayload>(id, key, payload);
-            rowOf[Field(id)] = (row.Number, rule);
+            var rule = new MatrixRule<TPayload>(id!, key, payload);
+            rowOf[Field(id!)] = (row.Number, rule);
             rules.Add(rule);
         }
 
