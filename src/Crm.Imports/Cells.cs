@@ -11,12 +11,30 @@ internal static class Cells
 
     /// <summary>
     /// A decimal with a comma (<c>1.234,56</c>, pt-BR) or, when there is no comma, a point (<c>1234.56</c>, as xlsx stores
-    /// numbers, in scientific notation for small ones: <c>1E-05</c>).
+    /// numbers, in scientific notation for small ones: <c>1E-05</c>). Excel keeps 15 significant digits but writes a cell's
+    /// double with up to 17 (<c>0.30000000000000004</c>, <c>1.0000000000000001E-5</c>): such a number reads as Excel shows it.
     /// </summary>
-    public static bool TryDecimal(string text, out decimal value) =>
-        text.Contains(',', StringComparison.Ordinal)
-            ? decimal.TryParse(text, NumberStyles.Number, PtBr, out value)
-            : decimal.TryParse(text, (NumberStyles.Number & ~NumberStyles.AllowThousands) | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
+    public static bool TryDecimal(string text, out decimal value)
+    {
+        if (text.Contains(',', StringComparison.Ordinal))
+            return decimal.TryParse(text, NumberStyles.Number, PtBr, out value);
+        if (!decimal.TryParse(text, (NumberStyles.Number & ~NumberStyles.AllowThousands) | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value))
+            return false;
+        // The explicit double-to-decimal conversion rounds to 15 significant digits, Excel's precision.
+        if (SignificantDigits(text) > 15 && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            value = (decimal)number;
+        return true;
+    }
+
+    private static int SignificantDigits(string number)
+    {
+        var mantissa = number.AsSpan(0, number.IndexOfAny(['e', 'E']) is var e and >= 0 ? e : number.Length);
+        var digits = 0;
+        foreach (var c in mantissa)
+            if (char.IsAsciiDigit(c) && (digits > 0 || c != '0'))
+                digits++;
+        return digits;
+    }
 
     /// <summary>A decimal as a pt-BR user types it: a decimal comma, no thousands separator, the scale kept (<c>12,50</c>).</summary>
     public static string Text(decimal value) => value.ToString(PtBr);

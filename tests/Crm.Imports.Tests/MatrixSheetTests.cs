@@ -216,4 +216,25 @@ public sealed class MatrixSheetTests
         Assert.Equal("ST-8708-RJ", matrix.Find(beerToMg with { Ncm = Ncm.Parse("87089990").AsT0, Cest = null, DestinationUf = Uf.RJ })?.Id);
         Assert.Null(matrix.Find(beerToMg with { Date = new LocalDate(2024, 12, 31) }));
     }
+
+    [Fact]
+    public void Numbers_and_dates_typed_as_excel_numbers_read_as_their_values()
+    {
+        var output = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(output, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            var worksheet = workbook.AddNewPart<WorksheetPart>();
+            static Cell Text(string reference, string text) => new(new InlineString(new Text(text))) { CellReference = reference, DataType = CellValues.InlineString };
+            static Cell Number(string reference, string value) => new(new CellValue(value)) { CellReference = reference };
+            worksheet.Worksheet = new Worksheet(new SheetData(
+                new Row(Text("A1", MatrixColumns.Id), Text("B1", MatrixColumns.ValidFrom), Text("C1", "Alíquota"), Text("D1", MatrixColumns.MinQuantity), Text("E1", "CST/CSOSN")) { RowIndex = 1 },
+                new Row(Text("A2", "R1"), Number("B2", "45658"), Number("C2", "17.499999999999996"), Number("D2", "1.0000000000000001E-5"), Text("E2", "00")) { RowIndex = 2 }));
+            workbook.Workbook = new Workbook(new Sheets(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = "ICMS" }));
+        }
+        using var sheet = ImportFile.Open(new MemoryStream(output.ToArray()), ImportFormat.Xlsx).AsT0;
+        var rule = MatrixSheets.Icms.Import(sheet.Headers, sheet.ReadRows()).AsT0.Rules[0];
+        Assert.Equal((new LocalDate(2025, 1, 1), 17.5m), (rule.Key.Validity.From, rule.Payload.Rate));
+        Assert.Equal(0.00001m, rule.Key.Quantity.Min);
+    }
 }
