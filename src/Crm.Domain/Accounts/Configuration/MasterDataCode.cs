@@ -1,3 +1,5 @@
+using Crm.Domain.Texts;
+
 namespace Crm.Domain.Accounts.Configuration;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Crm.Domain.Accounts.Configuration;
 public readonly record struct MasterDataCode
 {
     /// <summary>The longest code accepted.</summary>
-    public const int MaxLength = 20;
+    public const int MaxLength = TextLimits.MasterDataCode;
 
     private MasterDataCode(string value) => Value = value;
 

@@ -1,5 +1,6 @@
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
+using Crm.Domain.Texts;
 
 namespace Crm.Domain.Accounts.Registration;
 
@@ -28,6 +29,14 @@ internal sealed class ProblemList(string subject)
     /// <summary>Parses <paramref name="text"/> when given; null (and nothing reported) when blank.</summary>
     public T? ParseOptional<T>(string? text, Func<string, Outcome<T>> parse, string field) where T : struct =>
         string.IsNullOrWhiteSpace(text) ? null : Parse(parse(text), field);
+
+    /// <summary>The trimmed text (null when blank), with what the text rule refuses in it reported for <paramref name="field"/>.</summary>
+    public string? Text(string? text, string field, bool multiLine = false)
+    {
+        var clean = Clean(text);
+        All.CheckCharacters(clean, field, multiLine);
+        return clean;
+    }
 
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
