@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Crm.Domain.Problems;
 
@@ -13,6 +14,11 @@ namespace Crm.Domain.Texts;
 // code points (https://www.postgresql.org/docs/current/datatype-character.html): "😀" is 2 UTF-16 units but 1 character.
 internal static class TextRule
 {
+    // Unicode category Cc is C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F). The ASCII ones are searched as a set
+    // (all-ASCII sets are vectorised), C1 as a range.
+    private static readonly SearchValues<char> AsciiControls = SearchValues.Create(AsciiControlCharacters(multiLine: false));
+    private static readonly SearchValues<char> AsciiControlsButLineBreaks = SearchValues.Create(AsciiControlCharacters(multiLine: true));
+
     /// <summary>The length of <paramref name="text"/> in code points (a lone surrogate counts as one).</summary>
     public static int Length(string text)
     {
@@ -66,26 +72,33 @@ internal static class TextRule
             problems.Add(new(field, TextCodes.LoneSurrogate, "O texto contém um caractere inválido (metade de um par UTF-16)."));
     }
 
+    // Vectorised searches: most text has no control character and no surrogate, and notes run to thousands of characters.
     private static TextScan Scan(string text, bool multiLine)
     {
+        var span = text.AsSpan();
+        var ascii = span.IndexOfAny(multiLine ? AsciiControlsButLineBreaks : AsciiControls);
+        var c1 = span.IndexOfAnyInRange('\u0080', '\u009F');
+        char? control = ascii >= 0 ? span[ascii] : c1 >= 0 ? span[c1] : null;
+        var first = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+            return new TextScan(text.Length, control, LoneSurrogate: false);
         var pairs = 0;
-        char? control = null;
         var lone = false;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = first; i < span.Length; i++)
         {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
             {
                 pairs++;
                 i++;
             }
-            else if (char.IsSurrogate(c))
+            else if (char.IsSurrogate(span[i]))
                 lone = true;
-            else if (char.IsControl(c) && !(multiLine && c is '\t' or '\r' or '\n'))
-                control ??= c;
         }
         return new TextScan(text.Length - pairs, control, lone);
     }
+
+    private static string AsciiControlCharacters(bool multiLine) =>
+        string.Concat(Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => char.IsControl(c) && !(multiLine && c is '\t' or '\r' or '\n')));
 
     private readonly record struct TextScan(int Length, char? Control, bool LoneSurrogate);
 }

@@ -196,7 +196,7 @@ public static class RegistrationRules
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        problems.All.CheckCharacters(text.Trim(), field);
+        problems.CheckCharacters(text.Trim(), field);
         var code = MasterDataCode.From(text);
         if (code is null)
             problems.Add(field, $"{field}.invalid", $"Código com no máximo {MasterDataCode.MaxLength} caracteres.");
@@ -207,7 +207,7 @@ public static class RegistrationRules
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        problems.All.CheckCharacters(text.Trim(), "short_name");
+        problems.CheckCharacters(text.Trim(), "short_name");
         var shortName = ShortName.From(text);
         if (shortName is null)
             problems.Add("short_name", AccountCodes.ShortNameTooLong, $"Nome abreviado com no máximo {Registration.ShortName.MaxLength} caracteres.");
@@ -280,13 +280,13 @@ public static class RegistrationRules
     private static Address? ReadAddress(AddressForm form, string path, ProblemList problems)
     {
         var errors = problems.All.Count;
-        var street = problems.Text(form.Street, $"{path}.street");
-        var city = problems.Text(form.City, $"{path}.city");
-        var country = problems.Text(form.Country, $"{path}.country") ?? "Brasil";
-        var number = problems.Text(form.Number, $"{path}.number");
-        var complement = problems.Text(form.Complement, $"{path}.complement");
-        var district = problems.Text(form.District, $"{path}.district");
-        var deliveryPlace = problems.Text(form.DeliveryPlace, $"{path}.delivery_place");
+        var street = problems.Text(form.Street, path, "street");
+        var city = problems.Text(form.City, path, "city");
+        var country = problems.Text(form.Country, path, "country") ?? "Brasil";
+        var number = problems.Text(form.Number, path, "number");
+        var complement = problems.Text(form.Complement, path, "complement");
+        var district = problems.Text(form.District, path, "district");
+        var deliveryPlace = problems.Text(form.DeliveryPlace, path, "delivery_place");
         var inBrazil = NameNormalizer.Normalize(country) is "BRASIL" or "BRAZIL";
         if (street is null)
             problems.Add($"{path}.street", AccountCodes.AddressesStreetRequired, "Informe o logradouro.");
@@ -375,7 +375,7 @@ public static class RegistrationRules
         {
             if (string.IsNullOrWhiteSpace(text(items[i])))
                 problems.Add($"{name}[{i}].{field}", $"{name}.{field}.required", message);
-            problems.All.CheckCharacters(text(items[i]), $"{name}[{i}].{field}", multiLine);
+            problems.CheckCharacters(text(items[i]), name, i, field, multiLine);
         }
         return [.. items.Where(item => !string.IsNullOrWhiteSpace(text(item)))];
     }
@@ -383,8 +383,8 @@ public static class RegistrationRules
     private static ResponsiblePerson? ReadResponsible(ResponsiblePersonForm form, string path, ProblemList problems)
     {
         var errors = problems.All.Count;
-        var name = problems.Text(form.Name, $"{path}.name");
-        var role = problems.Text(form.Role, $"{path}.role");
+        var name = problems.Text(form.Name, path, "name");
+        var role = problems.Text(form.Role, path, "role");
         if (name is null)
             problems.Add($"{path}.name", AccountCodes.ResponsiblePeopleNameRequired, "Informe o nome do responsável.");
         var cpf = problems.ParseOptional(form.Cpf, Cpf.Parse, $"{path}.cpf");
@@ -403,7 +403,7 @@ public static class RegistrationRules
                     $"Já existe uma permissão para o canal {consents[i].Channel}.");
             if (string.IsNullOrWhiteSpace(consents[i].Source))
                 problems.Add($"marketing[{i}].source", AccountCodes.MarketingSourceRequired, "Informe a origem da permissão (LGPD).");
-            problems.All.CheckCharacters(consents[i].Source, $"marketing[{i}].source");
+            problems.CheckCharacters(consents[i].Source, "marketing", i, "source");
         }
         return [.. consents];
     }
@@ -417,8 +417,8 @@ public static class RegistrationRules
                 problems.Add($"custom_fields[{i}].key", AccountCodes.CustomFieldsKeyRequired, "Informe a chave do campo.");
             else if (!keys.Add(fields[i].Key))
                 problems.Add($"custom_fields[{i}].key", AccountCodes.CustomFieldsKeyDuplicate, $"O campo {fields[i].Key} aparece mais de uma vez.");
-            problems.All.CheckCharacters(fields[i].Key, $"custom_fields[{i}].key");
-            problems.All.CheckCharacters(fields[i].Value, $"custom_fields[{i}].value", multiLine: true);
+            problems.CheckCharacters(fields[i].Key, "custom_fields", i, "key");
+            problems.CheckCharacters(fields[i].Value, "custom_fields", i, "value", multiLine: true);
         }
         return [.. fields];
     }
