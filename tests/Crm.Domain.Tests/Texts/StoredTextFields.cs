@@ -104,6 +104,12 @@ internal static class StoredTextFields
     public static readonly StoredTextField LegalName = new("lead legal name", TextLimits.RegistrationName, false, "lead.legal_name.too_long",
         text => Of(RegistrationRules.Validate(Samples.PersonLead() with { LegalName = text }, Samples.LeadContext()), "legal_name"));
 
+    public static readonly StoredTextField ShortName = new("lead short name", TextLimits.ShortName, false, "lead.short_name.too_long",
+        text => Of(RegistrationRules.Validate(Samples.PersonLead() with { ShortName = text }, Samples.LeadContext()), "short_name"));
+
+    public static readonly StoredTextField ClientType = new("lead client type code", TextLimits.MasterDataCode, false, "lead.client_type.invalid",
+        text => Of(RegistrationRules.Validate(Samples.PersonLead() with { ClientType = text }, Samples.LeadContext()), "client_type"));
+
     public static readonly StoredTextField Street = new("address street", null, false, TextCodes.TooLong,
         text => Of(RegistrationRules.Validate(Samples.PersonLead() with
         {
@@ -122,6 +128,12 @@ internal static class StoredTextFields
     public static readonly StoredTextField RoleName = new("role name", TextLimits.RoleName, false, "role.name.too_long",
         text => Of(Role.Create(new RoleId(Guid.NewGuid()), Owner, text, DataReach.Own, []), "name"));
 
+    public static readonly StoredTextField UserLogin = new("user login", TextLimits.UserText, false, "user.login.too_long",
+        text => Of(User.Arrive(new UserId(Guid.NewGuid()), Owner, text, "Ana", null, Package.Starter), "login"));
+
+    public static readonly StoredTextField UserName = new("user name", TextLimits.UserText, false, "user.name.too_long",
+        text => Of(User.Arrive(new UserId(Guid.NewGuid()), Owner, "ana", text, null, Package.Starter), "name"));
+
     public static readonly StoredTextField CompanyName = new("company name", TextLimits.CompanyName, false, "company.name.too_long",
         text => Of(Company.Register(new CompanyId(Guid.NewGuid()), Owner, new UnitForm("01", text)), "name"));
 
@@ -129,7 +141,7 @@ internal static class StoredTextFields
     [
         BoardName, BoardScope, StageName, TagName, CardName, CardRename, BaseCardName, CardDescription, CardComment, LostReason,
         PipelineName, OpportunityTitle, OpportunitySource, OpportunityDescription, ContactName, ContactRole, ContactDepartment,
-        LegalName, Street, Observation, TenantName, RoleName, CompanyName,
+        LegalName, ShortName, ClientType, Street, Observation, TenantName, RoleName, UserLogin, UserName, CompanyName,
     ];
 
     private static IReadOnlyList<Problem> Of<T>(Outcome<T> outcome, string field) =>

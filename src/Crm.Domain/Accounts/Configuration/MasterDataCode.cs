@@ -21,7 +21,7 @@ public readonly record struct MasterDataCode
     public static MasterDataCode? From(string? text)
     {
         var trimmed = text?.Trim();
-        return string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength ? null : new MasterDataCode(trimmed.ToUpperInvariant());
+        return string.IsNullOrEmpty(trimmed) || TextRule.IsLongerThan(trimmed, MaxLength) ? null : new MasterDataCode(trimmed.ToUpperInvariant());
     }
 
     /// <summary>The code; for known-good constants (tests, seeds of configuration).</summary>

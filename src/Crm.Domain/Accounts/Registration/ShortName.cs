@@ -24,7 +24,7 @@ public readonly record struct ShortName
     public static ShortName? From(string? text)
     {
         var trimmed = text?.Trim();
-        return string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength ? null : new ShortName(trimmed);
+        return string.IsNullOrEmpty(trimmed) || TextRule.IsLongerThan(trimmed, MaxLength) ? null : new ShortName(trimmed);
     }
 
     /// <summary>True when both name the same ERP key.</summary>
