@@ -85,12 +85,12 @@ public sealed class ProtheusAdapter : ErpAdapter<ProtheusCustomer>
                 (a, _) => $"O tipo do cliente no Protheus (A1_TIPO) '{CustomerType(a, defaultType)}' não é F, L, R, S ou X."),
             new("protheus.customer_type.foreigner", $"custom_fields.{Sa1.CustomerTypeField}",
                 "Um cliente estrangeiro é de exportação no Protheus: A1_TIPO deve ser X.",
-                (a, _) => a.Data.Facts.Kind != PersonKind.Estrangeiro || CustomerType(a, defaultType) == "X"),
+                (a, _) => a.Data.Kind != PersonKind.Estrangeiro || CustomerType(a, defaultType) == "X"),
             rules.AddressPresent(AddressKind.Correspondence),
             new("protheus.addresses.correspondence.municipality_required", "addresses.correspondence.municipality",
                 "O código IBGE do município do endereço principal é obrigatório no Protheus (A1_COD_MUN).",
                 // A missing address is its own rule.
-                static (a, _) => !a.Data.Facts.HasCorrespondenceAddress || a.Data.Facts.CorrespondenceHasMunicipality),
+                static (a, _) => a.Data.AddressOf(AddressKind.Correspondence) is not { Municipality: null }),
             rules.GeneralEmailPresent(),
             rules.FitsIn(RegistrationField.Email, 30),
             rules.Integrated(RegistrationField.Representative, MasterDataKind.Representative),
@@ -126,7 +126,7 @@ public sealed class ProtheusAdapter : ErpAdapter<ProtheusCustomer>
     /// <summary>The account's <c>A1_TIPO</c>: its custom field, else the configured default.</summary>
     private static string CustomerType(Account account, string defaultType)
     {
-        if (!account.Data.Facts.HasCustomFields)
+        if (account.Data.CustomFields.Count == 0)
             return defaultType;
         var fields = account.Data.CustomFields;
         for (var i = 0; i < fields.Count; i++)

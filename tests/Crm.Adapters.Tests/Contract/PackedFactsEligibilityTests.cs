@@ -15,7 +15,7 @@ using FsCheck.Xunit;
 namespace Crm.Adapters.Tests.Contract;
 
 /// <summary>
-/// Eligibility reads packed facts (<see cref="RegistrationFacts"/>) and falls back to the text for codes and short names
+/// Eligibility reads packed facts (the domain's internal RegistrationFacts) and falls back to the text for codes and short names
 /// that do not pack (longer than the packing holds, or not ASCII). Renaming every code and name of a tenant into ones that
 /// do not pack must not change any verdict: both paths answer the same questions.
 /// </summary>

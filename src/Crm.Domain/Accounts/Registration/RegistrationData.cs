@@ -116,7 +116,7 @@ public sealed class RegistrationData
     public IReadOnlyList<CustomField> CustomFields { get; internal init; } = [];
 
     /// <summary>The facts bulk checks read instead of the object graph; computed when the data is validated.</summary>
-    public ref readonly RegistrationFacts Facts => ref _facts;
+    internal ref readonly RegistrationFacts Facts => ref _facts;
 
     /// <summary>The complete data: a copy of this draft with its <see cref="Facts"/> (the draft itself is discarded).</summary>
     internal RegistrationData WithFacts() => new(this);

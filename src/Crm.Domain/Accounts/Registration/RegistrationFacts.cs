@@ -10,7 +10,7 @@ namespace Crm.Domain.Accounts.Registration;
 /// instead of the twenty-odd objects (addresses, e-mails, strings) the data is made of. It is computed once, when the data is
 /// validated; data never changes afterwards (an edit validates new data).
 /// </summary>
-public readonly struct RegistrationFacts
+internal readonly struct RegistrationFacts
 {
     // The master-data fields whose codes are packed, in the order of their slots.
     private static ReadOnlySpan<RegistrationField> PackedFields =>
