@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Data.Common;
 using Crm.Cli.Demo;
+using Crm.Cli.Outbox;
+using Crm.Persistence.Outbox;
 using Crm.Cli.Validation;
 using Crm.Domain.Registry;
 using Spectre.Console;
@@ -52,7 +54,7 @@ public sealed class CrmCli
     private RootCommand BuildRoot()
     {
         var validate = BuildValidate();
-        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo() };
+        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo(), BuildOutbox() };
     }
 
     private Command BuildDemo()
@@ -67,13 +69,33 @@ public sealed class CrmCli
         return demo;
     }
 
-    private async Task<int> RunDemoAsync(string path, CancellationToken cancellationToken)
+    private Command BuildOutbox()
+    {
+        var db = new Option<string>("--db")
+        {
+            Description = $"The demo's SQLite file (default: ./{DemoCommand.DefaultPath}).",
+            DefaultValueFactory = _ => DemoCommand.DefaultPath,
+        };
+        var status = new Option<OutboxStatus?>("--status") { Description = "Show only the messages in this status: Pending, Sending, Sent or Parked." };
+        var requeue = new Option<Guid?>("--requeue") { Description = "Put this parked message back in the queue." };
+        var dispatch = new Option<Uri?>("--protheus-url") { Description = "Send the pending messages to the Protheus REST server at this address." };
+        var outbox = new Command("outbox", "Shows the demo tenant's ERP outbox (pending, sent, parked) and, with --protheus-url, dispatches it with a progress display.")
+            { db, status, requeue, dispatch };
+        outbox.SetAction((result, cancellationToken) => RunOnDemoDatabaseAsync(result.GetValue(db)!,
+            path => new OutboxCommand(_console).RunAsync(path, result.GetValue(status), result.GetValue(requeue), result.GetValue(dispatch), cancellationToken)));
+        return outbox;
+    }
+
+    private Task<int> RunDemoAsync(string path, CancellationToken cancellationToken) =>
+        RunOnDemoDatabaseAsync(path, file => new DemoCommand(_console).RunAsync(file, cancellationToken));
+
+    private async Task<int> RunOnDemoDatabaseAsync(string path, Func<string, Task<int>> run)
     {
         if (DemoDatabaseFile.Problem(path) is { } problem)
             return Fail(problem);
         try
         {
-            return await new DemoCommand(_console).RunAsync(path, cancellationToken);
+            return await run(path);
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or TimeoutException)
         {
