@@ -78,11 +78,17 @@ public sealed class CrmCli
         };
         var status = new Option<OutboxStatus?>("--status") { Description = "Show only the messages in this status: Pending, Sending, Sent or Parked." };
         var requeue = new Option<Guid?>("--requeue") { Description = "Put this parked message back in the queue." };
-        var dispatch = new Option<Uri?>("--protheus-url") { Description = "Send the pending messages to the Protheus REST server at this address." };
+        var dispatch = new Option<string?>("--protheus-url") { Description = "Send the pending messages to the Protheus REST server at this address." };
         var outbox = new Command("outbox", "Shows the demo tenant's ERP outbox (pending, sent, parked) and, with --protheus-url, dispatches it with a progress display.")
             { db, status, requeue, dispatch };
-        outbox.SetAction((result, cancellationToken) => RunOnDemoDatabaseAsync(result.GetValue(db)!,
-            path => new OutboxCommand(_console).RunAsync(path, result.GetValue(status), result.GetValue(requeue), result.GetValue(dispatch), cancellationToken)));
+        outbox.SetAction((result, cancellationToken) =>
+        {
+            Uri? protheus = null;
+            if (result.GetValue(dispatch) is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out protheus) || protheus.Scheme is not ("http" or "https")))
+                return Task.FromResult(Fail($"--protheus-url '{url}' is not an absolute http(s) address"));
+            return RunOnDemoDatabaseAsync(result.GetValue(db)!,
+                path => new OutboxCommand(_console).RunAsync(path, result.GetValue(status), result.GetValue(requeue), protheus, cancellationToken));
+        });
         return outbox;
     }
 

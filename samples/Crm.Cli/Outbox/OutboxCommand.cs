@@ -32,7 +32,7 @@ internal sealed class OutboxCommand(IAnsiConsole console)
                 return 1;
         }
         if (protheus is not null)
-            await OutboxView.DispatchAsync(console, engine, session, TimeSpan.FromSeconds(30), cancellationToken);
+            await OutboxView.DispatchAsync(console, engine, session, TimeSpan.FromSeconds(15), cancellationToken);
         return await OutboxView.ShowAsync(console, session, status, cancellationToken) ? 0 : 1;
     }
 }
