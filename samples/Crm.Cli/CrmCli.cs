@@ -64,7 +64,7 @@ public sealed class CrmCli
             Description = $"The SQLite file to provision and fill (default: ./{DemoCommand.DefaultPath}).",
             DefaultValueFactory = _ => DemoCommand.DefaultPath,
         };
-        var demo = new Command("demo", "Runs the engine on a SQLite file: provisions a demo tenant, registers through users' sessions, refuses a duplicate, converts a lead, moves an opportunity, denies a Usuário, and shows what a Diretor, a Coordenador and a Usuário see.") { db };
+        var demo = new Command("demo", "Runs the engine on a SQLite file: provisions a demo tenant, registers through users' sessions, refuses a duplicate, converts a lead, moves an opportunity, denies a Usuário, sends the accounts to a fake Protheus server on 127.0.0.1 through injected faults (retried, then acknowledged), and shows what a Diretor, a Coordenador and a Usuário see.") { db };
         demo.SetAction((result, cancellationToken) => RunDemoAsync(result.GetValue(db)!, cancellationToken));
         return demo;
     }

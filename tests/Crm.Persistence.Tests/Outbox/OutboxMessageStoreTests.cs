@@ -23,7 +23,7 @@ public sealed class OutboxMessageStoreTests
         Payload = "{\"name\":\"Padaria São João\"}",
         IdempotencyKey = new string('a', 64),
         Status = OutboxStatus.Pending,
-        NextAttemptAt = Instant.FromUtc(2026, 12, 6, 12, 0, 0).PlusNanoseconds(123_456_789),
+        NextAttemptAt = Instant.FromUtc(2026, 12, 6, 12, 0, 0).PlusNanoseconds(123_456_000), // microseconds: PostgreSQL's resolution
         CreatedAt = Instant.FromUtc(2026, 12, 6, 12, 0, 0),
         UpdatedAt = Instant.FromUtc(2026, 12, 6, 12, 0, 0),
     };
@@ -45,6 +45,7 @@ public sealed class OutboxMessageStoreTests
         var read = await mine.Outbox.SingleAsync();
 
         Assert.Equivalent(written, read, strict: true);
+        Assert.Equal((written.NextAttemptAt, written.CreatedAt, written.Status, written.Operation), (read.NextAttemptAt, read.CreatedAt, read.Status, read.Operation));
         Assert.Equal(0, await theirs.Outbox.CountAsync());
     }
 
