@@ -275,20 +275,9 @@ public sealed class DatasulAdapter : ErpAdapter<DatasulCustomer>
     }
 
     /// <summary>
-    /// The code and situation in a payload read from EMS: not integrated without <c>cod-emitente</c>; otherwise active until
-    /// the months since the last sale (or the implantation) exceed <c>nr-mesina</c> (<see cref="ErpStatus.Of"/>, as CRM1003).
+    /// The code and situation in a payload read from EMS: not integrated without <c>cod-emitente</c>; otherwise as
+    /// <see cref="DatasulAccountState.Of"/> reads it (CRM1003's rule).
     /// </summary>
-    public override ErpCustomerState ReadState(DatasulCustomer payload, LocalDate today)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        if (payload.CustomerCode is not { } code)
-            return ErpCustomerState.NotIntegrated;
-        var erpCode = code.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var lastSale = ParseIso(payload.LastSale);
-        var implanted = ParseIso(payload.ImplementationDate) ?? lastSale ?? today;
-        var situation = payload.MonthsInactive is { } months and >= 0
-            ? ErpStatus.Of(IntegrationSystem.Erp, new IntegratedWithErp(erpCode, implanted), lastSale, months, today).Situation
-            : ErpSituation.Active;
-        return new ErpCustomerState(erpCode, situation, lastSale);
-    }
+    public override ErpCustomerState ReadState(DatasulCustomer payload, LocalDate today) =>
+        DatasulAccountState.Of(payload, today)?.ToCustomerState() ?? ErpCustomerState.NotIntegrated;
 }

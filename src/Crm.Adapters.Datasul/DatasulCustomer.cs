@@ -5,7 +5,8 @@ namespace Crm.Adapters.Datasul;
 /// <summary>
 /// A customer of the Datasul public REST API <c>/api/cdp/v1/customerPublic</c> (TOTVS <c>CustomerPublic_1_000.json</c>,
 /// definition <c>CustomersInfo</c>; ERP.md §1.2 source B). The CRM writes the registration fields; the ERP owns
-/// <see cref="CustomerCode"/>, <see cref="ImplementationDate"/>, <see cref="LastSale"/> and <see cref="MonthsInactive"/>.
+/// <see cref="CustomerCode"/>, <see cref="ImplementationDate"/>, <see cref="LastSale"/>, <see cref="MonthsInactive"/> and the
+/// credit fields (<see cref="Credit"/>, <see cref="CreditLimit"/>, <see cref="CreditLimitDate"/>).
 /// </summary>
 public sealed record DatasulCustomer
 {
@@ -99,6 +100,15 @@ public sealed record DatasulCustomer
     [JsonPropertyName("LastSale")] public string? LastSale { get; init; }
     /// <summary><c>emitente.nr-mesina</c> (ERP-owned): months without purchases before the customer counts as inactive.</summary>
     [JsonPropertyName("MonthsInactive")] public int? MonthsInactive { get; init; }
+    /// <summary>
+    /// <c>emitente.ind-cre-cli</c> (ERP-owned), the credit indicator: 1 Normal, 2 Automático, 3 Só Impede Pedido, 4 Suspenso,
+    /// 5 Pagamento à Vista.
+    /// </summary>
+    [JsonPropertyName("Credit")] public int? Credit { get; init; }
+    /// <summary><c>emitente.lim-credito</c> (ERP-owned): the credit limit.</summary>
+    [JsonPropertyName("CreditLimit")] public decimal? CreditLimit { get; init; }
+    /// <summary><c>emitente.dt-lim-cred</c> (ERP-owned): when the credit limit expires, ISO date.</summary>
+    [JsonPropertyName("CreditLimitDate")] public string? CreditLimitDate { get; init; }
 }
 
 /// <summary>A delivery place (<c>loc-entr</c>) of a <see cref="DatasulCustomer"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crm.Adapters.Http;
 using Crm.Domain.Integration;
+using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace Crm.Adapters.Datasul;
 /// Sends customers to the Datasul public REST API (ERP.md §1.2 source B): <c>POST {BaseUrl}/api/cdp/v1/customerPublic</c>
 /// creates, <c>PUT …/customerPublic/{cod-emitente}</c> updates; Basic authentication with <see cref="DatasulOptions.Username"/>
 /// and <see cref="DatasulOptions.Password"/>; the answer's <c>CustomerCode</c> is the ERP code; errors are the TOTVS envelope.
-/// Registered by <see cref="DatasulServiceCollectionExtensions.AddDatasulAdapter"/> as a typed client.
+/// Reads one customer (<see cref="TotvsHttpTransport.ReadCustomerAsync"/>), every customer, and the master-data lists of
+/// <see cref="DatasulMasterData"/>. Registered by <see cref="DatasulServiceCollectionExtensions.AddDatasulAdapter"/> as a typed client.
 /// </summary>
 public sealed class DatasulTransport(HttpClient http, IOptions<DatasulOptions> options, ILogger<DatasulTransport> logger)
     : TotvsHttpTransport(http, logger, options?.Value.Username, options?.Value.Password)
@@ -35,6 +37,48 @@ public sealed class DatasulTransport(HttpClient http, IOptions<DatasulOptions> o
     protected override string? ReadErpCode(string body) =>
         PayloadJson.Deserialize<DatasulCustomer>(body).CustomerCode?.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// <c>GET …/customerPublic/{cod-emitente}</c> read as <see cref="DatasulAccountState.Of"/> says: code, situation (CRM1003),
+    /// credit suspension, last sale and credit limit; open balance and credit left are not exposed by <c>customerPublic</c>.
+    /// </summary>
+    public override ValueTask<OneOf.OneOf<ErpAccountState, Rejected, Unavailable>> ReadAccountStateAsync(string erpCode, NodaTime.LocalDate today,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(erpCode);
+        return ReadAsAsync(CustomerPath(Uri.EscapeDataString(erpCode)),
+            body => DatasulAccountState.Of(PayloadJson.Deserialize<DatasulCustomer>(body), today)
+                    ?? throw new FormatException("EMS answered a customer without cod-emitente."), cancellationToken);
+    }
+
     /// <inheritdoc />
     protected override string CustomerPath(string? erpCode) => erpCode is null ? Path : $"{Path}/{erpCode}";
+
+    /// <summary>The path of <paramref name="list"/> under the EMS host.</summary>
+    public static string PathOf(DatasulMasterData list) => list switch
+    {
+        DatasulMasterData.Companies => "api/framework/v1/companies",
+        DatasulMasterData.Establishments => "api/framework/v1/Branches",
+        DatasulMasterData.PaymentConditions => "api/fat/v1/paymentcondition",
+        DatasulMasterData.PriceTables => "api/supply/v2/PriceListHeaderItems",
+        DatasulMasterData.Representatives => "api/mov/v1/Representative",
+        DatasulMasterData.Carriers => "api/fat/v1/carrier",
+        _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
+    };
+
+    /// <summary>Every record of <paramref name="list"/>, as the ERP's JSON, page after page until <c>hasNext</c> is false.</summary>
+    public ValueTask<OneOf.OneOf<IReadOnlyList<string>, Rejected, Unavailable>> ReadMasterDataAsync(DatasulMasterData list, int pageSize = 100,
+        CancellationToken cancellationToken = default) =>
+        ReadAllAsync(PathOf(list), pageSize, cancellationToken);
+
+    /// <summary>
+    /// The master data the Datasul rules read and EMS lists (representatives, carriers, payment conditions, price tables), for
+    /// an initial load; portadores and client groups have no TOTVS API and stay in the tenant's settings.
+    /// </summary>
+    public ValueTask<OneOf.OneOf<IntegratedMasterData, Rejected, Unavailable>> ReadIntegratedMasterDataAsync(int pageSize = 100,
+        CancellationToken cancellationToken = default) =>
+        ReadIntegratedMasterDataAsync(
+        [
+            (PathOf(DatasulMasterData.Representatives), MasterDataKind.Representative), (PathOf(DatasulMasterData.Carriers), MasterDataKind.Carrier),
+            (PathOf(DatasulMasterData.PaymentConditions), MasterDataKind.PaymentCondition), (PathOf(DatasulMasterData.PriceTables), MasterDataKind.PriceTable),
+        ], pageSize, cancellationToken);
 }

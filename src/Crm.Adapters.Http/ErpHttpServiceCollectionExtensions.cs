@@ -21,7 +21,7 @@ public static class ErpHttpServiceCollectionExtensions
 
     /// <summary>
     /// Registers <typeparamref name="TTransport"/> as a typed client named <see cref="ClientName"/> and as an
-    /// <see cref="IErpTransport"/>, behind the standard resilience handler: each attempt times out (10 s by default), 408,
+    /// <see cref="IErpTransport"/> (and as an <see cref="IErpAccountStateReader"/> when it is one), behind the standard resilience handler: each attempt times out (10 s by default), 408,
     /// 429, 5xx, dropped connections and timeouts are retried with exponential back-off and jitter (3 retries from 2 s), a
     /// circuit breaker per ERP opens when too many fail, and the whole send has a total timeout (30 s). Retrying is safe
     /// because every request carries the message's idempotency key. <c>HttpClient.Timeout</c> is left to the pipeline.
@@ -42,6 +42,8 @@ public static class ErpHttpServiceCollectionExtensions
         });
         builder.AddStandardResilienceHandler();
         services.AddTransient<IErpTransport>(sp => sp.GetRequiredService<TTransport>());
+        if (typeof(IErpAccountStateReader).IsAssignableFrom(typeof(TTransport)))
+            services.AddTransient(sp => (IErpAccountStateReader)sp.GetRequiredService<TTransport>());
         return builder;
     }
 

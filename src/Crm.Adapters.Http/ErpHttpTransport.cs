@@ -23,7 +23,7 @@ namespace Crm.Adapters.Http;
 /// <see cref="ErpHttpServiceCollectionExtensions.AddErpHttpTransport{TTransport, TOptions}"/>). Bodies and credentials are never
 /// logged: a body carries CPF/CNPJ, a header the password or token.
 /// </summary>
-public abstract partial class ErpHttpTransport : IErpTransport
+public abstract partial class ErpHttpTransport : IErpTransport, IErpAccountStateReader
 {
     /// <summary>The header carrying <see cref="ErpMessage.Key"/>: the ERP applies one key once.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -80,6 +80,53 @@ public abstract partial class ErpHttpTransport : IErpTransport
         cancellationToken.ThrowIfCancellationRequested();
         var answer = await ExchangeAsync(() => new HttpRequestMessage(HttpMethod.Get, pathAndQuery), cancellationToken).ConfigureAwait(false);
         return answer.Match<OneOf<string, Rejected, Unavailable>>(ok => ok.Body, rejected => rejected, unavailable => unavailable);
+    }
+
+    /// <summary>
+    /// Every item of a paged list, reading page <paramref name="first"/>, then the next, until a page says there is no next
+    /// one; the first failure ends the read with it. Cancellation stops between pages and inside a request.
+    /// </summary>
+    protected static async ValueTask<OneOf<IReadOnlyList<string>, Rejected, Unavailable>> ReadEveryPageAsync(int first,
+        Func<int, CancellationToken, ValueTask<OneOf<ErpListPage, Rejected, Unavailable>>> readPage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(readPage);
+        var items = new List<string>();
+        for (var page = first; ; page++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var read = await readPage(page, cancellationToken).ConfigureAwait(false);
+            if (!read.TryPickT0(out var current, out var failed))
+                return failed.Match<OneOf<IReadOnlyList<string>, Rejected, Unavailable>>(r => r, u => u);
+            items.AddRange(current.Items);
+            if (!current.HasNext)
+                return items;
+        }
+    }
+
+    /// <inheritdoc />
+    public abstract ValueTask<OneOf<ErpAccountState, Rejected, Unavailable>> ReadAccountStateAsync(string erpCode, LocalDate today,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads <paramref name="pathAndQuery"/> (<see cref="ReadAsync"/>) and maps the body with <paramref name="map"/>; a body
+    /// that is not the ERP's JSON (a <see cref="JsonException"/> or <see cref="FormatException"/> from the map) is
+    /// <see cref="Rejected"/> (<c>{erp}.state.unreadable</c>).
+    /// </summary>
+    protected async ValueTask<OneOf<T, Rejected, Unavailable>> ReadAsAsync<T>(string pathAndQuery, Func<string, T> map,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var answer = await ReadAsync(pathAndQuery, cancellationToken).ConfigureAwait(false);
+        if (!answer.TryPickT0(out var body, out var failed))
+            return failed.Match<OneOf<T, Rejected, Unavailable>>(r => r, u => u);
+        try
+        {
+            return map(body);
+        }
+        catch (Exception e) when (e is JsonException or FormatException)
+        {
+            return new Rejected([new Problem("", $"{Erp}.state.unreadable", $"{Erp} answered {pathAndQuery} with something that is not its record.")]);
+        }
     }
 
     private TransportResult Acknowledged(Answer answer)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Crm.Adapters.Http;
@@ -6,6 +7,7 @@ using Crm.Domain.Integration;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
 using Microsoft.Extensions.Logging;
+using OneOf;
 
 namespace Crm.Adapters.Mega;
 
@@ -13,7 +15,10 @@ namespace Crm.Adapters.Mega;
 /// Sends agents to Mega through the Senior X URL pattern on <see cref="MegaOptions.ApiUrl"/>
 /// (<see cref="SeniorXRoute.UpsertAgent"/>) with the bearer token of <see cref="SeniorXSession"/> (<c>loginWithKey</c> with
 /// the application key on <see cref="MegaOptions.PlatformUrl"/>); a 401 refreshes the token once. The answer's <c>idErp</c>
-/// is the ERP code; errors are <see cref="SeniorXError"/>. Registered by <see cref="MegaServiceCollectionExtensions.AddMegaAdapter"/>.
+/// is the ERP code; errors are <see cref="SeniorXError"/>. Reads (<see cref="ReadAllAsync"/>, <see cref="ReadExportAsync"/>,
+/// <see cref="ReadAgentAsync"/>) go to the Senior X entities of the same service with the same token, paged the platform's
+/// way: <c>?offset={page from 0}&amp;size={n}</c> answered by <c>{totalPages, totalElements, contents}</c>. Registered by
+/// <see cref="MegaServiceCollectionExtensions.AddMegaAdapter"/>.
 /// </summary>
 public sealed class MegaTransport(HttpClient http, SeniorXSession session, ILogger<MegaTransport> logger) : ErpHttpTransport(http, logger)
 {
@@ -45,6 +50,89 @@ public sealed class MegaTransport(HttpClient http, SeniorXSession session, ILogg
     /// <summary>Refreshes the refused token.</summary>
     protected override ValueTask<TransportResult?> RenewCredentialsAsync(AuthenticationHeaderValue? refused, CancellationToken cancellationToken) =>
         _session.RenewAsync(Http, refused?.Parameter, cancellationToken);
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 0) of <paramref name="list"/>, <paramref name="size"/> records: the Senior X entity
+    /// list <c>{totalPages, totalElements, contents}</c>, with a next page while <c>page + 1 &lt; totalPages</c>.
+    /// </summary>
+    public async ValueTask<OneOf<ErpListPage, Rejected, Unavailable>> ReadPageAsync(MegaList list, int page, int size,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(page);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var path = string.Create(CultureInfo.InvariantCulture, $"{SeniorXRoute.EntityPath(list)}?offset={page}&size={size}");
+        var answer = await ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        return answer.Match<OneOf<ErpListPage, Rejected, Unavailable>>(body => ParsePage(body, page), r => r, u => u);
+    }
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 0) of a Senior X entity list in <paramref name="body"/>,
+    /// <c>{totalPages, totalElements, contents}</c>: a next page follows while <c>page + 1 &lt; totalPages</c>.
+    /// </summary>
+    public static OneOf<ErpListPage, Rejected, Unavailable> ParsePage(string body, int page) =>
+        ErpListPage.Parse(MegaAdapter.Id, body, "contents",
+            root => root.TryGetProperty("totalPages", out var total) && total.TryGetInt32(out var pages) && page + 1 < pages);
+
+    /// <summary>Every record of <paramref name="list"/>, as the ERP's JSON, page after page until the last.</summary>
+    public ValueTask<OneOf<IReadOnlyList<string>, Rejected, Unavailable>> ReadAllAsync(MegaList list, int size = 100,
+        CancellationToken cancellationToken = default) =>
+        ReadEveryPageAsync(0, (page, ct) => ReadPageAsync(list, page, size, ct), cancellationToken);
+
+    /// <summary>One agent by its <c>idErp</c>, as the ERP's JSON (give it to the adapter's <c>ReadState</c>); unknown is <see cref="Rejected"/>.</summary>
+    public ValueTask<OneOf<string, Rejected, Unavailable>> ReadAgentAsync(string idErp, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idErp);
+        return ReadAsync($"{SeniorXRoute.EntityPath(MegaList.Agents)}/{Uri.EscapeDataString(idErp)}", cancellationToken);
+    }
+
+    /// <summary>
+    /// The agent's code and situation (<c>active</c>: Ativo ERP / Inativo ERP). The agent carries no block apart from its
+    /// status, no last purchase and no credit (Senior's account entity, ERP.md §3), so those are
+    /// <see cref="ErpAccountState.NotExposed"/>.
+    /// </summary>
+    public override ValueTask<OneOf<ErpAccountState, Rejected, Unavailable>> ReadAccountStateAsync(string erpCode, NodaTime.LocalDate today,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(erpCode);
+        return ReadAsAsync($"{SeniorXRoute.EntityPath(MegaList.Agents)}/{Uri.EscapeDataString(erpCode)}", body =>
+        {
+            var agent = PayloadJson.Deserialize<MegaAgent>(body);
+            return new ErpAccountState
+            {
+                ErpCode = agent.IdErp ?? throw new FormatException("Mega answered an agent without idErp."),
+                Situation = agent.Active ? Domain.Accounts.ErpLink.ErpSituation.Active : Domain.Accounts.ErpLink.ErpSituation.Inactive,
+                NotExposed = ErpStateFields.Blocked | ErpStateFields.LastPurchase | ErpStateFields.CreditLimit | ErpStateFields.OpenBalance
+                             | ErpStateFields.AvailableCredit,
+            };
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Everything the initial load takes, every list read to its last page (give it to <see cref="MegaInitialLoad.Take"/>); a
+    /// record that is not the list's JSON is <see cref="Rejected"/> (<c>mega.list.unreadable</c>).
+    /// </summary>
+    public async ValueTask<OneOf<MegaExport, Rejected, Unavailable>> ReadExportAsync(int size = 100, CancellationToken cancellationToken = default)
+    {
+        var lists = new Dictionary<MegaList, IReadOnlyList<string>>();
+        foreach (var list in Enum.GetValues<MegaList>())
+        {
+            var read = await ReadAllAsync(list, size, cancellationToken).ConfigureAwait(false);
+            if (!read.TryPickT0(out var items, out var failed))
+                return failed.Match<OneOf<MegaExport, Rejected, Unavailable>>(r => r, u => u);
+            lists[list] = items;
+        }
+        List<T> Records<T>(MegaList list) => [.. lists[list].Select(PayloadJson.Deserialize<T>)];
+        try
+        {
+            return new MegaExport(Records<MegaCompany>(MegaList.Companies), Records<MegaBranch>(MegaList.Branches),
+                Records<MegaAgent>(MegaList.Agents), Records<MegaRepresentative>(MegaList.Representatives),
+                Records<MegaPaymentCondition>(MegaList.PaymentConditions), Records<MegaPriceTable>(MegaList.PriceTables));
+        }
+        catch (JsonException)
+        {
+            return new Rejected([new Problem("", "mega.list.unreadable", "A Mega answered a list with records that are not its JSON.")]);
+        }
+    }
 
     /// <inheritdoc />
     protected override string? ReadErpCode(string body) => PayloadJson.Deserialize<MegaAgent>(body).IdErp;

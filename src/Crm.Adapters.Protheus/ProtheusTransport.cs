@@ -19,6 +19,12 @@ public sealed class ProtheusTransport(HttpClient http, IOptions<ProtheusOptions>
     /// <summary>The resource path under the REST server.</summary>
     public const string Path = "rest/api/crm/v1/customerVendor";
 
+    /// <summary>
+    /// The credit-limit API under the REST server (ERP.md §2.1, FATS900); one customer at <c>…/{A1_COD + A1_LOJA}</c> (the
+    /// item path is inferred: the TOTVS schema documents the record, not its paths).
+    /// </summary>
+    public const string CreditLimitPath = "rest/api/fat/v1/CustomerCreditLimit";
+
     /// <summary>The header naming the company group and the branch, <c>empresa,filial</c>.</summary>
     public const string TenantHeader = "tenantId";
 
@@ -43,6 +49,23 @@ public sealed class ProtheusTransport(HttpClient http, IOptions<ProtheusOptions>
     protected override string? ReadErpCode(string body) =>
         PayloadJson.Deserialize<ProtheusCustomer>(body) is { Code: { } code } customer ? code + (customer.StoreId ?? _options.StoreId) : null;
 
+    /// <summary>
+    /// The customer (<c>GET …/customerVendor/1/{code}</c>: code, <c>A1_MSBLQL</c>, <c>A1_LC</c>) and its credit
+    /// (<c>GET …/CustomerCreditLimit/{code}</c>: open balance, credit left), as <see cref="ProtheusAccountState.Of"/> reads
+    /// them; either read failing fails the whole.
+    /// </summary>
+    public override async ValueTask<OneOf.OneOf<ErpAccountState, Rejected, Unavailable>> ReadAccountStateAsync(string erpCode,
+        NodaTime.LocalDate today, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(erpCode);
+        var code = Uri.EscapeDataString(erpCode);
+        var customer = await ReadAsAsync(CustomerPath(code), PayloadJson.Deserialize<ProtheusCustomer>, cancellationToken).ConfigureAwait(false);
+        if (!customer.TryPickT0(out var read, out var failed))
+            return failed.Match<OneOf.OneOf<ErpAccountState, Rejected, Unavailable>>(r => r, u => u);
+        return await ReadAsAsync($"{CreditLimitPath}/{code}", body => ProtheusAccountState.Of(read, PayloadJson.Deserialize<ProtheusCreditLimit>(body), _options.StoreId)
+            ?? throw new FormatException("Protheus answered a customer without A1_COD."), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     protected override string CustomerPath(string? erpCode) => erpCode is null ? $"{Path}/1" : $"{Path}/1/{erpCode}";
 
@@ -60,4 +83,18 @@ public sealed class ProtheusTransport(HttpClient http, IOptions<ProtheusOptions>
     public ValueTask<OneOf.OneOf<IReadOnlyList<string>, Rejected, Unavailable>> ReadMasterDataAsync(ProtheusMasterData list, int pageSize = 100,
         CancellationToken cancellationToken = default) =>
         ReadAllAsync(PathOf(list), pageSize, cancellationToken);
+
+    /// <summary>
+    /// The master data the Protheus rules read (SA3 sellers as representatives, SA4 carriers, SE4 payment conditions, DA0 price
+    /// tables), for an initial load.
+    /// </summary>
+    public ValueTask<OneOf.OneOf<Domain.Integration.Eligibility.IntegratedMasterData, Rejected, Unavailable>> ReadIntegratedMasterDataAsync(
+        int pageSize = 100, CancellationToken cancellationToken = default) =>
+        ReadIntegratedMasterDataAsync(
+        [
+            (PathOf(ProtheusMasterData.Sellers), Domain.Integration.Eligibility.MasterDataKind.Representative),
+            (PathOf(ProtheusMasterData.Carriers), Domain.Integration.Eligibility.MasterDataKind.Carrier),
+            (PathOf(ProtheusMasterData.PaymentConditions), Domain.Integration.Eligibility.MasterDataKind.PaymentCondition),
+            (PathOf(ProtheusMasterData.PriceTables), Domain.Integration.Eligibility.MasterDataKind.PriceTable),
+        ], pageSize, cancellationToken);
 }

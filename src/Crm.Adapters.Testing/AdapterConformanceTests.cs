@@ -7,6 +7,9 @@ using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
+using Crm.Sdk;
+using Crm.Sdk.Discovery;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Xunit;
 
@@ -17,7 +20,9 @@ namespace Crm.Adapters.Testing;
 /// <c>[Fact]</c> here runs against your adapter. It checks the descriptor, that eligible accounts pass and broken ones report
 /// every failure together (and that together the cases exercise every declared rule), that payloads respect the ERP's
 /// limits, round-trip through the import mapping, map the status both ways and are deterministic with stable idempotency
-/// keys, and that a message is applied once by the ERP endpoint.
+/// keys, and that a message is applied once by the ERP endpoint; that the host's own discovery finds the adapter (in its
+/// plugin folder, <see cref="PluginFolder"/>, or by scanning its assembly); and that rules which read a tenant configuration
+/// come with the sample configuration the adapter ships (<see cref="SampleTenant"/>).
 /// </summary>
 public abstract class AdapterConformanceTests
 {
@@ -52,6 +57,20 @@ public abstract class AdapterConformanceTests
     /// </summary>
     protected virtual IReadOnlyCollection<string> FixedSizePaths => [];
 
+    /// <summary>
+    /// The folder a host loads the adapter from: its build output with <c>EnableDynamicLoading</c> (its assemblies,
+    /// <c>.deps.json</c>, <c>runtimes/</c>). Null for an adapter the host references (a built-in one): then its assembly is
+    /// scanned, since a host never loads a second copy of an assembly it already has.
+    /// </summary>
+    protected virtual string? PluginFolder => null;
+
+    /// <summary>
+    /// The sample tenant configuration the adapter ships for the rules that read one (its settings and master data; the short
+    /// names are <see cref="Context"/>'s), e.g. <c>Crm.Adapters.Http.SampleTenant.Context()</c> for the built-in adapters. Null
+    /// when no rule needs a configuration.
+    /// </summary>
+    protected virtual EligibilityContext? SampleTenant => null;
+
     /// <summary>How payloads read back are validated: as accounts, under <see cref="Context"/>'s settings.</summary>
     protected virtual RegistrationContext ReadBackContext => new(Context.Settings, RegistrationKind.Account);
 
@@ -65,6 +84,56 @@ public abstract class AdapterConformanceTests
         Assert.NotEqual(ErpCapabilities.None, descriptor.Capabilities);
         Assert.True(descriptor.Can(ErpCapabilities.ExportAccounts), "An account adapter exports accounts.");
         Assert.False(string.IsNullOrWhiteSpace(Adapter.Prepare(EligibleAccount()).Resource));
+    }
+
+    /// <summary>
+    /// The host's own discovery (<c>AddCrm</c> with <c>LoadPluginsFrom(PluginFolder)</c>, or <c>ScanAdaptersIn</c> its
+    /// assembly) finds the adapter, creates it with its parameterless constructor, accepts its contract version, and gets the
+    /// same adapter: descriptor, rule codes and field limits.
+    /// </summary>
+    [Fact]
+    public void The_hosts_own_discovery_finds_the_adapter()
+    {
+        var folder = PluginFolder;
+        var services = new ServiceCollection().AddCrm(crm =>
+        {
+            if (folder is null)
+                crm.ScanAdaptersIn(Adapter.GetType().Assembly);
+            else
+                crm.LoadPluginsFrom(folder);
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var found = provider.GetRequiredService<ErpAdapterCatalog>().All.Where(r => r.Adapter.Descriptor.Erp == Adapter.Descriptor.Erp).ToList();
+
+        var registered = Assert.Single(found);
+        Assert.Equal(folder is null ? AdapterSource.Scanned : AdapterSource.Plugin, registered.Source);
+        if (folder is not null)
+            Assert.StartsWith(Path.GetFullPath(folder), registered.Origin, StringComparison.Ordinal);
+        var loaded = registered.Adapter;
+        Assert.Equal(Adapter.GetType().FullName, loaded.GetType().FullName);
+        Assert.Equal(Adapter.Descriptor.ToString(), loaded.Descriptor.ToString());
+        Assert.Equal(Adapter.Rules.Select(r => r.Code), loaded.Rules.Select(r => r.Code));
+        Assert.Equal(Adapter.Limits.All.Select(l => (l.PayloadPath, l.MaxLength)), loaded.Limits.All.Select(l => (l.PayloadPath, l.MaxLength)));
+    }
+
+    /// <summary>
+    /// Rules that read the tenant's configuration come with a sample: when the eligible account fails some rule under an empty
+    /// configuration (default settings, no master data), the adapter must ship a <see cref="SampleTenant"/> under which it is
+    /// eligible, so a host can start a tenant the rules accept.
+    /// </summary>
+    [Fact]
+    public void Rules_that_read_a_tenant_configuration_come_with_a_sample_one()
+    {
+        var account = EligibleAccount();
+        var empty = new EligibilityContext(AccountSettings.Default, new IntegratedMasterData([]), Context.ShortNames);
+        var needing = Adapter.Evaluate(account, empty).Problems.Select(p => p.Code).Distinct().ToList();
+        if (needing.Count == 0)
+            return; // no rule reads the configuration
+        Assert.True(SampleTenant is not null,
+            $"Under an empty tenant configuration the eligible account fails {string.Join(", ", needing)}: ship a sample tenant configuration and name it in SampleTenant.");
+        var result = Adapter.Evaluate(account, SampleTenant with { ShortNames = Context.ShortNames, System = IntegrationSystem.Erp });
+        Assert.True(result.IsEligible, $"The eligible account is refused under the sample tenant configuration:\n{string.Join("\n", result.Problems)}");
     }
 
     /// <summary>Adapter is built for a contract this host accepts.</summary>

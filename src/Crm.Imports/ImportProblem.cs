@@ -28,4 +28,8 @@ public static class ImportCodes
     public const string SalesTableIncomplete = "import.customer.sales_table_incomplete";
     /// <summary>A section (address, phone, responsible person) partly filled without its identifying cell.</summary>
     public const string SectionIncomplete = "import.customer.section_incomplete";
+    /// <summary>The same CRM id (lead, contact) appears on two rows of the file.</summary>
+    public const string DuplicateId = "import.row.duplicate_id";
+    /// <summary>A contact row names both a lead and an account, or neither.</summary>
+    public const string OwnerAmbiguous = "import.contact.owner";
 }

@@ -1,3 +1,4 @@
+using Crm.Adapters.Http;
 using Crm.Adapters.Testing;
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Configuration;
@@ -28,28 +29,27 @@ internal static class Samples
     /// <summary>The same tenant after CFX was changed to require a CPF/CNPJ (what eligibility then sees).</summary>
     public static AccountSettings Stricter { get; } = SettingsWhere(cfxRequiresTaxId: true);
 
-    private static AccountSettings SettingsWhere(bool cfxRequiresTaxId) => new(
-        clientTypes: new ClientTypeMapping(
-            [new ClientType(Revenda, "Revenda"), new ClientType(SemDocumento, "Consumidor sem documento", cfxRequiresTaxId)],
-            [new AccountType(MasterDataCode.Of("CLI"), "Cliente", IntegratesWithErp: true), new AccountType(MasterDataCode.Of("PRO"), "Prospect", IntegratesWithErp: false)],
-            [(Revenda, MasterDataCode.Of("CLI")), (SemDocumento, MasterDataCode.Of("PRO"))]),
-        clientGroups:
-        [
-            new ClientGroup(MasterDataCode.Of("10"), "Revendas", PersonKind.Juridica, IntegratedWithErp: true, new RegistrationDefaults()),
-            new ClientGroup(MasterDataCode.Of("30"), "Consumidores", PersonKind.Fisica, IntegratedWithErp: true, new RegistrationDefaults()),
-            new ClientGroup(MasterDataCode.Of("40"), "Consumidores novos", PersonKind.Fisica, IntegratedWithErp: false, new RegistrationDefaults()),
-        ]);
+    // The built-in adapters' sample tenant, plus a client group that is not integrated; CFX may require a CPF/CNPJ.
+    private static AccountSettings SettingsWhere(bool cfxRequiresTaxId)
+    {
+        var shipped = SampleTenant.Settings;
+        return new AccountSettings(
+            clientTypes: new ClientTypeMapping(
+                [.. shipped.ClientTypes.ClientTypes.Select(t => t.Code == SemDocumento ? t with { RequiresTaxId = cfxRequiresTaxId } : t)],
+                shipped.ClientTypes.AccountTypes, shipped.ClientTypes.Pairs),
+            clientGroups:
+            [
+                .. shipped.ClientGroups.Values,
+                new ClientGroup(MasterDataCode.Of("40"), "Consumidores novos", PersonKind.Fisica, IntegratedWithErp: false, new RegistrationDefaults()),
+            ]);
+    }
 
-    /// <summary>What the ERP knows: representative 7, carrier 3, portador 1, conditions 15 (receivable), 99 (payable), 98 (inactive), price tables TB1 and TB9 (inactive).</summary>
+    /// <summary>What the ERP knows: the sample tenant's (representative 7, carrier 3, portador 1, condition 15, price table TB1), and conditions 99 (payable), 98 (inactive), price table TB9 (inactive).</summary>
     public static IntegratedMasterData MasterData { get; } = new(
     [
-        new(MasterDataKind.Representative, MasterDataCode.Of("7"), "Representante Sul"),
-        new(MasterDataKind.Carrier, MasterDataCode.Of("3"), "Transportadora Rápida"),
-        new(MasterDataKind.Portador, MasterDataCode.Of("1"), "Banco"),
-        new(MasterDataKind.PaymentCondition, MasterDataCode.Of("15"), "30 dias"),
+        .. Enum.GetValues<MasterDataKind>().SelectMany(SampleTenant.MasterData.All),
         new(MasterDataKind.PaymentCondition, MasterDataCode.Of("99"), "Fornecedores 60 dias", Receivable: false),
         new(MasterDataKind.PaymentCondition, MasterDataCode.Of("98"), "Antiga", Active: false),
-        new(MasterDataKind.PriceTable, MasterDataCode.Of("TB1"), "Tabela 2026"),
         new(MasterDataKind.PriceTable, MasterDataCode.Of("TB9"), "Tabela 2019", Active: false),
     ]);
 

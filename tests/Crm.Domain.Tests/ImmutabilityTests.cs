@@ -39,14 +39,13 @@ public class ImmutabilityTests
         "Crm.Domain.Tasks.SalesTask",
         "Crm.Domain.Tenancy.Tenant",
         // Declared immutable, but the check cannot prove it: they keep private collections, caches or packed state that
-        // nothing changes after construction. Not yet: RegistrationData still sets its packed facts after construction.
+        // nothing changes after construction.
         "Crm.Domain.Access.EffectiveAccess",
         "Crm.Domain.Access.Hierarchy",
         "Crm.Domain.Access.VisibilityScope",
         "Crm.Domain.Accounts.Configuration.AccountSettings",
         "Crm.Domain.Accounts.Configuration.ClientTypeMapping",
         "Crm.Domain.Accounts.Duplicates.DuplicateKeys",
-        "Crm.Domain.Accounts.Registration.RegistrationData",
         "Crm.Domain.Integration.Eligibility.ShortNameDirectory",
         "Crm.Domain.Integration.ErpAdapter`1",
         "Crm.Domain.Matrices.MatrixContext",

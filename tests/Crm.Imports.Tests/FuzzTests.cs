@@ -64,4 +64,33 @@ public sealed class FuzzTests
                 return [.. Encoding.UTF8.Preamble, .. bytes];
         }
     }
+
+    private static readonly string?[] Nasty =
+    [
+        null, "", " ", "x", "-1", "0", "100", "100,5", "1.234,56", "1e400", "1E-05", "99999999999999999999999999999999", "NaN",
+        "01/13/2026", "31/12/2026", "46000", "-5", "SP", "sp", "XX", "S", "N", "talvez", "MVA", "PAUTA", "00", "999", "2203", "22.03",
+        "123456789", "03.021.00", "=SUM(A1:A9)", "R1", "R2", new string('9', 300), "\u0000", "\"", ";",
+    ];
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Garbage_in_every_matrix_sheet_never_crashes_and_every_problem_has_a_row_and_a_code(int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < 600; i++)
+        {
+            var matrix = Matrices.MatrixSheets.All[random.Next(Matrices.MatrixSheets.All.Count)];
+            var headers = matrix.Columns.Select(c => c.Header).Where(_ => random.Next(8) > 0).Append(Matrices.MatrixColumns.Id).Distinct().ToList();
+            var rows = Enumerable.Range(2, random.Next(1, 6))
+                .Select(n => new SheetRow(n, [.. headers.Select(_ => Nasty[random.Next(Nasty.Length)])])).ToList();
+            var problems = matrix.Check(headers, rows);
+            Assert.All(problems, p =>
+            {
+                Assert.Contains(p.Row, rows.Select(r => r.Number));
+                Assert.Matches("^(import|matrix)\\.", p.Code);
+                Assert.False(string.IsNullOrWhiteSpace(p.Message));
+            });
+        }
+    }
 }

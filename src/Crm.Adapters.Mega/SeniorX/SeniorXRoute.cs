@@ -25,9 +25,28 @@ public static class SeniorXRoute
     public static Uri Of(Uri platform, string domain, string service, PrimitiveKind kind, string primitive, bool anonymous = false)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        var root = platform.AbsoluteUri.TrimEnd('/');
-        return new Uri($"{root}/t/senior.com.br/bridge/1.0{(anonymous ? "/anonymous" : "")}/rest/{domain}/{service}/{kind.ToString().ToLowerInvariant()}/{primitive}");
+        return new Uri($"{platform.AbsoluteUri.TrimEnd('/')}/{PathOf(domain, service, kind, primitive, anonymous)}");
     }
+
+    /// <summary>The path of a primitive relative to the platform's address (no leading slash).</summary>
+    public static string PathOf(string domain, string service, PrimitiveKind kind, string primitive, bool anonymous = false) =>
+        $"t/senior.com.br/bridge/1.0{(anonymous ? "/anonymous" : "")}/rest/{domain}/{service}/{kind.ToString().ToLowerInvariant()}/{primitive}";
+
+    /// <summary>
+    /// The path of a Mega list (<see cref="MegaList"/>) as a Senior X entity, relative to <see cref="MegaOptions.ApiUrl"/>:
+    /// <c>t/senior.com.br/bridge/1.0/rest/crm/integration_mega/entities/{primitive}</c>, one record at <c>…/{id}</c>. The
+    /// entity names are inferred (no public Mega contract names them, ERP.md §6).
+    /// </summary>
+    public static string EntityPath(MegaList list) => PathOf("crm", "integration_mega", PrimitiveKind.Entities, list switch
+    {
+        MegaList.Companies => "company",
+        MegaList.Branches => "branch",
+        MegaList.Agents => "agent",
+        MegaList.Representatives => "representative",
+        MegaList.PaymentConditions => "paymentCondition",
+        MegaList.PriceTables => "priceTable",
+        _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
+    });
 
     /// <summary><c>…/anonymous/rest/platform/authentication/actions/loginWithKey</c>.</summary>
     public static Uri LoginWithKey(Uri platform) => Of(platform, "platform", "authentication", PrimitiveKind.Actions, "loginWithKey", anonymous: true);

@@ -12,7 +12,7 @@ namespace Crm.Adapters.Testing.Fakes;
 /// A fake EMS serving <c>/api/cdp/v1/customerPublic</c> as documented (ERP.md §1.2): POST creates and numbers the customer
 /// (<c>cod-emitente</c>), PUT updates it; <c>nome-abrev</c> (≤ 12) is unique and cannot change (<c>canUpdate=false</c>);
 /// the required fields are <c>nome-abrev</c>, <c>nome-emit</c>, <c>endereco</c>, <c>pais</c>, <c>cod-gr-cli</c>,
-/// <c>cod-rep</c> and <c>modalidade</c>. The ERP-owned fields (implantation, last sale, <c>nr-mesina</c>) survive updates.
+/// <c>cod-rep</c> and <c>modalidade</c>. The ERP-owned fields (implantation, last sale, <c>nr-mesina</c>, credit) survive updates.
 /// </summary>
 public sealed class FakeDatasulEms : FakeErpEndpoint
 {
@@ -22,12 +22,26 @@ public sealed class FakeDatasulEms : FakeErpEndpoint
     /// <inheritdoc />
     public override ErpId Erp => DatasulAdapter.Id;
 
+    /// <summary>
+    /// The master-data tables EMS lists (<see cref="DatasulMasterData"/>), each in code order as served; empty until a test
+    /// fills them. Replace a whole list to change it.
+    /// </summary>
+    public IDictionary<DatasulMasterData, IReadOnlyList<FakeMasterRecord>> Tables { get; } =
+        new System.Collections.Concurrent.ConcurrentDictionary<DatasulMasterData, IReadOnlyList<FakeMasterRecord>>();
+
+    /// <summary>The records of <paramref name="list"/>.</summary>
+    public IReadOnlyList<FakeMasterRecord> RecordsOf(DatasulMasterData list) => Tables.TryGetValue(list, out var records) ? records : [];
+
     /// <summary>The customers, by <c>cod-emitente</c>.</summary>
     public IReadOnlyDictionary<int, DatasulCustomer> Customers => _customers;
 
     /// <summary>Records a sale and the customer's <c>nr-mesina</c>, as EMS invoicing and CM0102 would.</summary>
-    public void RecordSale(int code, LocalDate lastSale, int monthsInactive) =>
-        _customers[code] = _customers[code] with { LastSale = PayloadText.Iso(lastSale), MonthsInactive = monthsInactive };
+    public void RecordSale(int code, LocalDate lastSale, int monthsInactive) => Locked(() =>
+        _customers[code] = _customers[code] with { LastSale = PayloadText.Iso(lastSale), MonthsInactive = monthsInactive });
+
+    /// <summary>Sets the customer's credit as EMS keeps it: <c>ind-cre-cli</c>, <c>lim-credito</c> and <c>dt-lim-cred</c>.</summary>
+    public void RecordCredit(int code, int indicator, decimal limit, LocalDate? limitDate) => Locked(() =>
+        _customers[code] = _customers[code] with { Credit = indicator, CreditLimit = limit, CreditLimitDate = limitDate is { } d ? PayloadText.Iso(d) : null });
 
     /// <inheritdoc />
     protected override TransportResult Apply(ErpMessage message)
@@ -53,7 +67,11 @@ public sealed class FakeDatasulEms : FakeErpEndpoint
 
         var saved = stored is null
             ? customer with { CustomerCode = ++_lastCode }
-            : customer with { ImplementationDate = stored.ImplementationDate, LastSale = stored.LastSale, MonthsInactive = stored.MonthsInactive };
+            : customer with
+            {
+                ImplementationDate = stored.ImplementationDate, LastSale = stored.LastSale, MonthsInactive = stored.MonthsInactive,
+                Credit = stored.Credit, CreditLimit = stored.CreditLimit, CreditLimitDate = stored.CreditLimitDate,
+            };
         _customers[saved.CustomerCode!.Value] = saved;
         return new Delivered(saved.CustomerCode.Value.ToString(CultureInfo.InvariantCulture), PayloadJson.Serialize(saved));
     }

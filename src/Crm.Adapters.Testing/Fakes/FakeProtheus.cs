@@ -27,6 +27,7 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
     IEnumerable<string>? conditions = null, IEnumerable<string>? priceTables = null) : FakeErpEndpoint
 {
     private readonly Dictionary<string, Sa1Row> _sa1 = [];
+    private readonly Dictionary<string, (decimal Limit, string? Due, decimal OpenTitles, decimal ReleasedOrders)> _credit = [];
     private readonly HashSet<string> _sa3 = [.. sellers ?? []];
     private readonly HashSet<int> _sa4 = [.. carriers ?? []];
     private readonly HashSet<string> _se4 = [.. conditions ?? []];
@@ -49,11 +50,45 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
     /// <summary>SA1 by <c>A1_FILIAL + A1_COD + A1_LOJA</c>.</summary>
     public IReadOnlyDictionary<string, Sa1Row> Sa1 => _sa1;
 
-    /// <summary>The customer as <c>GET customerVendor</c> would answer (situation from <c>A1_MSBLQL</c>).</summary>
+    /// <summary>The customer as <c>GET customerVendor</c> would answer (situation from <c>A1_MSBLQL</c>, credit from <see cref="SetCredit"/>).</summary>
     public ProtheusCustomer Read(string erpCode)
     {
         var row = _sa1.Values.Single(r => r.Cod + r.Loja == erpCode);
-        return row.Customer with { RegisterSituation = Protheus.Sa1.RegisterSituation(row.Msblql) };
+        return row.Customer with
+        {
+            RegisterSituation = Protheus.Sa1.RegisterSituation(row.Msblql),
+            CreditInformation = _credit.TryGetValue(erpCode, out var credit)
+                ? new ProtheusCreditInformation { CreditLimit = credit.Limit, CreditLimitCurrency = 1, CreditLimitDate = credit.Due }
+                : null,
+        };
+    }
+
+    /// <summary>
+    /// Sets the customer's credit as Protheus keeps it: <c>A1_LC</c> (<paramref name="limit"/>), <c>A1_VENCLC</c>
+    /// (<paramref name="due"/>), <c>A1_SALDUP</c>/<c>A1_SALDUPM</c> (<paramref name="openTitles"/>, in reais) and
+    /// <c>A1_SALPEDL</c> (<paramref name="releasedOrders"/>).
+    /// </summary>
+    public void SetCredit(string erpCode, decimal limit, NodaTime.LocalDate? due, decimal openTitles, decimal releasedOrders) =>
+        Locked(() => _credit[erpCode] = (limit, due is { } d ? Crm.Domain.Integration.Mapping.PayloadText.Iso(d) : null, openTitles, releasedOrders));
+
+    /// <summary>
+    /// The customer's credit as the credit-limit API (FATS900) answers it; a customer without a credit record has a limit of
+    /// 0; null for an unknown customer.
+    /// </summary>
+    public ProtheusCreditLimit? CreditLimitOf(string erpCode)
+    {
+        if (_sa1.Values.SingleOrDefault(r => r.Cod + r.Loja == erpCode) is not { } row)
+            return null;
+        var (limit, due, open, released) = _credit.GetValueOrDefault(erpCode);
+        return new ProtheusCreditLimit
+        {
+            CustomerInternalId = row.Filial + row.Cod + row.Loja,
+            LimitDate = due,
+            TotalCreditLimit = limit,
+            CreditLimit = limit - open - released,
+            CreditLimitUsedByBilling = open,
+            CreditLimitUsedBySalesOrders = released,
+        };
     }
 
     /// <summary>Blocks (<c>A1_MSBLQL = 1</c>) or frees the customer.</summary>

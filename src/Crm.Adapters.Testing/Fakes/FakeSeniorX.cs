@@ -29,13 +29,39 @@ public sealed class FakeSeniorX(MegaOptions options, string tenant, string acces
     /// <summary>The agents, by <c>idErp</c>.</summary>
     public IReadOnlyDictionary<string, MegaAgent> Agents => _agents;
 
-    /// <summary>Companies, branches, payment conditions and price tables Mega holds, for the initial load.</summary>
-    public MegaExport Export(IReadOnlyList<MegaCompany> companies, IReadOnlyList<MegaBranch> branches,
-        IReadOnlyList<MegaPaymentCondition> conditions, IReadOnlyList<MegaPriceTable> tables, IReadOnlyList<MegaAgent> otherAgents) =>
-        new(companies, branches, [.. _agents.Values, .. otherAgents], conditions, tables);
+    /// <summary>The companies Mega holds.</summary>
+    public IReadOnlyList<MegaCompany> Companies { get; set; } = [];
+
+    /// <summary>The branches Mega holds.</summary>
+    public IReadOnlyList<MegaBranch> Branches { get; set; } = [];
+
+    /// <summary>The representatives Mega holds.</summary>
+    public IReadOnlyList<MegaRepresentative> Representatives { get; set; } = [];
+
+    /// <summary>The payment conditions Mega holds.</summary>
+    public IReadOnlyList<MegaPaymentCondition> PaymentConditions { get; set; } = [];
+
+    /// <summary>The price tables Mega holds.</summary>
+    public IReadOnlyList<MegaPriceTable> PriceTables { get; set; } = [];
+
+    /// <summary>Every table Mega holds, agents in code order: what an initial load reads.</summary>
+    public MegaExport Export() => Locked(() =>
+        new MegaExport(Companies, Branches, [.. _agents.Values.OrderBy(a => a.IdErp, StringComparer.Ordinal)], Representatives, PaymentConditions, PriceTables));
+
+    /// <summary>Adds an agent Mega got elsewhere (a supplier, a customer entered in Mega), numbered by Mega.</summary>
+    public string Add(MegaAgent agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return Locked(() =>
+        {
+            var saved = agent with { IdErp = (++_lastCode).ToString(CultureInfo.InvariantCulture) };
+            _agents[saved.IdErp!] = saved;
+            return saved.IdErp!;
+        });
+    }
 
     /// <summary>Marks the agent inactive.</summary>
-    public void Deactivate(string idErp) => _agents[idErp] = _agents[idErp] with { Active = false };
+    public void Deactivate(string idErp) => Locked(() => _agents[idErp] = _agents[idErp] with { Active = false });
 
     /// <inheritdoc />
     protected override TransportResult Apply(ErpMessage message)

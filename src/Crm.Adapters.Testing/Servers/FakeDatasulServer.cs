@@ -9,7 +9,9 @@ namespace Crm.Adapters.Testing.Servers;
 /// <summary>
 /// A fake EMS over HTTP (ERP.md §1.2 source B) on <see cref="FakeDatasulEms"/>: <c>POST /api/cdp/v1/customerPublic</c>
 /// creates, <c>PUT /api/cdp/v1/customerPublic/{cod-emitente}</c> updates, <c>GET /api/cdp/v1/customerPublic?page=&amp;pageSize=</c>
-/// lists (<c>{hasNext, items}</c>) and <c>GET …/{cod-emitente}</c> reads one; Basic authentication; TOTVS error envelope.
+/// lists (<c>{hasNext, items}</c>) and <c>GET …/{cod-emitente}</c> reads one; the master-data lists of
+/// <see cref="DatasulMasterData"/> are served from <see cref="FakeDatasulEms.Tables"/> (items <c>{code, name}</c>); Basic
+/// authentication; TOTVS error envelope.
 /// </summary>
 public sealed class FakeDatasulServer : FakeTotvsServer
 {
@@ -40,6 +42,9 @@ public sealed class FakeDatasulServer : FakeTotvsServer
                 "GET" => Ems.Locked(() => TotvsPage<DatasulCustomer>.Answer([.. Ems.Customers.OrderBy(c => c.Key).Select(c => c.Value)], request.Query)),
                 _ => null,
             };
+        if (request.Method == "GET" && Enum.GetValues<DatasulMasterData>().Cast<DatasulMasterData?>()
+                .FirstOrDefault(l => request.Path == "/" + DatasulTransport.PathOf(l!.Value)) is { } list)
+            return TotvsPage<FakeMasterRecord>.Answer(Ems.RecordsOf(list), request.Query);
         if (!request.Path.StartsWith(Root + "/", StringComparison.Ordinal))
             return null;
         var id = Uri.UnescapeDataString(request.Path[(Root.Length + 1)..]);

@@ -8,7 +8,8 @@ namespace Crm.Adapters.Testing.Servers;
 /// <summary>
 /// A fake Protheus REST server (ERP.md §2.4) on <see cref="FakeProtheus"/>: <c>POST /rest/api/crm/v1/customerVendor</c>
 /// creates, <c>PUT …/customerVendor/1/{A1_COD + A1_LOJA}</c> updates, <c>GET …/customerVendor/1?page=&amp;pageSize=</c> lists
-/// customers (<c>{hasNext, items}</c>), the master-data lists of <see cref="ProtheusMasterData"/> (items <c>{code}</c>) and <c>GET …/customerVendor/1/{code}</c> reads one; Basic authentication; every
+/// customers (<c>{hasNext, items}</c>), the master-data lists of <see cref="ProtheusMasterData"/> (items <c>{code}</c>), <c>GET …/customerVendor/1/{code}</c> reads one
+/// and <c>GET /rest/api/fat/v1/CustomerCreditLimit/{code}</c> its credit (<see cref="FakeProtheus.SetCredit"/>); Basic authentication; every
 /// change carries the <c>tenantId: empresa,filial</c> header naming the body's company and branch; TOTVS error envelope.
 /// </summary>
 public sealed class FakeProtheusServer : FakeTotvsServer
@@ -40,7 +41,14 @@ public sealed class FakeProtheusServer : FakeTotvsServer
                 [.. Protheus.Sa1.Values.OrderBy(r => r.Filial + r.Cod + r.Loja).Select(r => Protheus.Read(r.Cod + r.Loja))], request.Query));
         if (request.Method == "GET" && Enum.GetValues<ProtheusMasterData>().Cast<ProtheusMasterData?>()
                 .FirstOrDefault(l => request.Path == "/" + ProtheusTransport.PathOf(l!.Value)) is { } list)
-            return Protheus.Locked(() => TotvsPage<MasterDataItem>.Answer([.. Protheus.CodesOf(list).Select(c => new MasterDataItem(c))], request.Query));
+            return Protheus.Locked(() => TotvsPage<FakeMasterRecord>.Answer([.. Protheus.CodesOf(list).Select(c => new FakeMasterRecord(c))], request.Query));
+        if (request.Method == "GET" && request.Path.StartsWith("/" + ProtheusTransport.CreditLimitPath + "/", StringComparison.Ordinal))
+        {
+            var customer = Uri.UnescapeDataString(request.Path[(ProtheusTransport.CreditLimitPath.Length + 2)..]);
+            return Protheus.Locked(() => Protheus.CreditLimitOf(customer) is { } credit
+                ? new FakeAnswer(200, PayloadJson.Serialize(credit))
+                : Refuse(404, [new Problem("", "404", $"Cliente {customer} não encontrado.")]));
+        }
         if (!request.Path.StartsWith(Root + "/1/", StringComparison.Ordinal))
             return null;
         var id = Uri.UnescapeDataString(request.Path[(Root.Length + 3)..]);
@@ -53,9 +61,6 @@ public sealed class FakeProtheusServer : FakeTotvsServer
             _ => null,
         };
     }
-
-    /// <summary>A master-data record as the fake lists it: its code.</summary>
-    private sealed record MasterDataItem([property: System.Text.Json.Serialization.JsonPropertyName("code")] string Code);
 
     private FakeAnswer Change(ErpOperation operation, string? id, FakeRequest request)
     {

@@ -13,7 +13,9 @@ namespace Crm.Adapters.Testing.Servers;
 /// A fake Senior X platform and Mega API in one HTTPS server (ERP.md §3), on <see cref="FakeSeniorX"/>: <c>loginWithKey</c>
 /// checks the tenant's application key and answers a <c>jsonToken</c> (access token for an hour, refresh token);
 /// <c>refreshToken</c> renews it; <c>crm/integration_mega/actions/upsertAgent</c> takes an agent with a valid bearer token
-/// (401 otherwise) and creates it (no <c>idErp</c>) or updates it. <see cref="ExpireTokens"/> makes every access token stale,
+/// (401 otherwise) and creates it (no <c>idErp</c>) or updates it; <c>GET crm/integration_mega/entities/{primitive}?offset=&amp;size=</c>
+/// lists the tables of <see cref="FakeSeniorX"/> (<see cref="SeniorXPage{T}"/>), <c>…/entities/agent/{idErp}</c> reads one
+/// agent, with the same token. <see cref="ExpireTokens"/> makes every access token stale,
 /// as an expiry would. Errors are <see cref="SeniorXError"/>. Serve both <see cref="MegaOptions.PlatformUrl"/> and
 /// <see cref="MegaOptions.ApiUrl"/> from <see cref="FakeErpServer.BaseUrl"/>.
 /// </summary>
@@ -61,20 +63,56 @@ public sealed class FakeSeniorXServer : FakeErpServer
     protected override FakeAnswer Answer(FakeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Method != "POST")
-            return Refuse(404, [new Problem("", "not_found", $"{request.Method} {request.Path} não existe.")]);
-        if (request.Path == SeniorXRoute.LoginWithKey(BaseUrl).AbsolutePath)
+        if (request.Method == "POST" && request.Path == SeniorXRoute.LoginWithKey(BaseUrl).AbsolutePath)
             return Login(request);
-        if (request.Path == SeniorXRoute.RefreshToken(BaseUrl).AbsolutePath)
+        if (request.Method == "POST" && request.Path == SeniorXRoute.RefreshToken(BaseUrl).AbsolutePath)
             return Refresh(request);
-        if (request.Path != SeniorXRoute.UpsertAgent(BaseUrl).AbsolutePath)
-            return Refuse(404, [new Problem("", "not_found", $"{request.Path} não existe.")]);
+        var route = request.Method switch
+        {
+            "POST" when request.Path == SeniorXRoute.UpsertAgent(BaseUrl).AbsolutePath => (Func<FakeAnswer>)(() => Upsert(request)),
+            "GET" => Read(request),
+            _ => null,
+        };
+        if (route is null)
+            return Refuse(404, [new Problem("", "not_found", $"{request.Method} {request.Path} não existe.")]);
         var bearer = AuthenticationHeaderValue.TryParse(request.Header("Authorization"), out var auth) && auth.Scheme == "Bearer" ? auth.Parameter : null;
         lock (_accessTokens)
             if (bearer is null || !_accessTokens.Contains(bearer))
                 return Refuse(401, [new Problem("", "platform.authentication.invalid_token", "Token inválido ou expirado.")]);
+        return route();
+    }
+
+    private FakeAnswer Upsert(FakeRequest request)
+    {
         var agent = PayloadJson.Deserialize<MegaAgent>(request.Body);
         return Apply(agent.IdErp is null ? ErpOperation.Create : ErpOperation.Update, "agent", agent.IdErp, request);
+    }
+
+    // The entity lists of MegaList, paged, and one agent by its idErp; null for a path that is none of them.
+    private Func<FakeAnswer>? Read(FakeRequest request)
+    {
+        foreach (var list in Enum.GetValues<MegaList>())
+        {
+            var path = "/" + SeniorXRoute.EntityPath(list);
+            if (request.Path == path)
+                return () => Mega.Locked(() => list switch
+                {
+                    MegaList.Companies => SeniorXPage<MegaCompany>.Answer(Mega.Companies, request.Query),
+                    MegaList.Branches => SeniorXPage<MegaBranch>.Answer(Mega.Branches, request.Query),
+                    MegaList.Agents => SeniorXPage<MegaAgent>.Answer(Mega.Export().Agents, request.Query),
+                    MegaList.Representatives => SeniorXPage<MegaRepresentative>.Answer(Mega.Representatives, request.Query),
+                    MegaList.PaymentConditions => SeniorXPage<MegaPaymentCondition>.Answer(Mega.PaymentConditions, request.Query),
+                    _ => SeniorXPage<MegaPriceTable>.Answer(Mega.PriceTables, request.Query),
+                });
+            if (list == MegaList.Agents && request.Path.StartsWith(path + "/", StringComparison.Ordinal))
+            {
+                var id = Uri.UnescapeDataString(request.Path[(path.Length + 1)..]);
+                return () => Mega.Locked(() => Mega.Agents.TryGetValue(id, out var agent)
+                    ? new FakeAnswer(200, PayloadJson.Serialize(agent))
+                    : Refuse(404, [new Problem("", "mega.agent.not_found", $"Agente {id} não encontrado.")]));
+            }
+        }
+        return null;
     }
 
     private FakeAnswer Login(FakeRequest request)

@@ -1,6 +1,7 @@
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
+using Crm.Domain.Texts;
 using OneOf;
 using OneOf.Types;
 
@@ -13,7 +14,7 @@ namespace Crm.Domain.Access;
 public sealed class Role
 {
     /// <summary>The longest name accepted.</summary>
-    public const int MaxNameLength = 60;
+    public const int MaxNameLength = TextLimits.RoleName;
 
     private readonly List<ModuleGrant> _grants = [];
 
@@ -78,10 +79,10 @@ public sealed class Role
 
     private static string? CheckName(string name, ProblemList problems)
     {
-        var clean = ProblemList.Clean(name);
+        var clean = problems.Text(name, "name");
         if (clean is null)
             problems.Add("name", AccessCodes.NameRequired, "Informe o nome do papel.");
-        else if (clean.Length > MaxNameLength)
+        else if (TextRule.IsLongerThan(clean, MaxNameLength))
             problems.Add("name", AccessCodes.NameTooLong, $"O nome do papel tem no máximo {MaxNameLength} caracteres.");
         return clean;
     }

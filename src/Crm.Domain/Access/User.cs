@@ -3,6 +3,7 @@ using Crm.Domain.Identity;
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
 using Crm.Domain.Tenancy;
+using Crm.Domain.Texts;
 using OneOf;
 using OneOf.Types;
 
@@ -28,7 +29,7 @@ public sealed class User
     public const string SupportLogin = "suportecrm";
 
     /// <summary>The longest login or name accepted.</summary>
-    public const int MaxTextLength = 100;
+    public const int MaxTextLength = TextLimits.UserText;
 
     private readonly List<RoleId> _roles = [];
     private readonly List<CompanyBranch> _companies = [];
@@ -167,10 +168,10 @@ public sealed class User
 
     private static string? Required(string text, string field, string message, ProblemList problems)
     {
-        var clean = ProblemList.Clean(text);
+        var clean = problems.Text(text, field);
         if (clean is null)
             problems.Add(field, $"{field}.required", message);
-        else if (clean.Length > MaxTextLength)
+        else if (TextRule.IsLongerThan(clean, MaxTextLength))
             problems.Add(field, $"{field}.too_long", $"No máximo {MaxTextLength} caracteres.");
         return clean;
     }

@@ -3,6 +3,7 @@ using Crm.Domain.Accounts.History;
 using Crm.Domain.Boards.BaseCards;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
+using Crm.Domain.Texts;
 using NodaTime;
 using OneOf;
 
@@ -89,8 +90,11 @@ public sealed class Board
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new("name", BoardCodes.NameRequired, "Informe o nome do CRM."));
+        problems.Check(name?.Trim(), "name", TextLimits.BoardName);
         if (string.IsNullOrWhiteSpace(scope.Name))
             problems.Add(new("scope", BoardCodes.ScopeRequired, "Informe a região ou o tipo de venda."));
+        else
+            problems.Check(scope.Name.Trim(), "scope", TextLimits.BoardScopeName);
         if (problems.Count > 0)
             return new Invalid(problems);
         var now = clock.GetCurrentInstant();
@@ -104,10 +108,14 @@ public sealed class Board
     /// <param name="name">The new name.</param>
     /// <param name="actor">Who changes it.</param>
     /// <param name="clock">The clock.</param>
-    public Outcome<HistoryEntry> Rename(string? name, UserId actor, IClock clock) =>
-        string.IsNullOrWhiteSpace(name)
-            ? new Invalid(new Problem("name", BoardCodes.NameRequired, "Informe o nome do CRM."))
-            : Change(actor, clock, "name", Name, name.Trim(), () => Name = name.Trim());
+    public Outcome<HistoryEntry> Rename(string? name, UserId actor, IClock clock)
+    {
+        var problems = new List<Problem>();
+        if (string.IsNullOrWhiteSpace(name))
+            problems.Add(new("name", BoardCodes.NameRequired, "Informe o nome do CRM."));
+        problems.Check(name?.Trim(), "name", TextLimits.BoardName);
+        return problems.Count > 0 ? new Invalid(problems) : Change(actor, clock, "name", Name, name!.Trim(), () => Name = name.Trim());
+    }
 
     /// <summary>Changes the board colour.</summary>
     /// <param name="colour">The new colour.</param>
@@ -304,6 +312,7 @@ public sealed class Board
             problems.Add(new("name", BoardCodes.StageNameRequired, "Informe o nome da etapa."));
         else if (_stages.Any(s => s.Id != self && string.Equals(s.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))
             problems.Add(new("name", BoardCodes.StageNameDuplicate, $"Já existe uma etapa '{name.Trim()}'."));
+        problems.CheckCharacters(name?.Trim(), "name");
         if (stagnantDays is < 1)
             problems.Add(new("stagnant_days", BoardCodes.StagnantDaysRange, "Dias estagnados deve ser ao menos 1."));
         return problems;
@@ -316,6 +325,7 @@ public sealed class Board
             problems.Add(new("name", BoardCodes.TagNameRequired, "Informe o nome da etiqueta."));
         else if (_tags.Any(t => t.Id != self && string.Equals(t.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))
             problems.Add(new("name", BoardCodes.TagNameDuplicate, $"Já existe uma etiqueta '{name.Trim()}'."));
+        problems.CheckCharacters(name?.Trim(), "name");
         return problems;
     }
 

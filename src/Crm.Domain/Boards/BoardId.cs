@@ -9,5 +9,5 @@ public readonly record struct BoardId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static BoardId New() => new(IdMint.NewGuid());
+    internal static BoardId New() => new(IdMint.NewGuid());
 }

@@ -9,5 +9,5 @@ public readonly record struct BoardStageId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static BoardStageId New() => new(IdMint.NewGuid());
+    internal static BoardStageId New() => new(IdMint.NewGuid());
 }

@@ -9,5 +9,5 @@ public readonly record struct TagId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static TagId New() => new(IdMint.NewGuid());
+    internal static TagId New() => new(IdMint.NewGuid());
 }

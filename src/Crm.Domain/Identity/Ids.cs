@@ -1,7 +1,9 @@
 namespace Crm.Domain.Identity;
 
 // Strongly typed ids: a Guid that cannot be passed where another kind of id is expected.
-// Get-only (no init): `with` must not rewrite an id. Callers create them (new AccountId(Guid.NewGuid()), or from storage); the domain never invents ids.
+// Get-only (no init): `with` must not rewrite an id. Callers create them (new AccountId(Guid.NewGuid()), or from storage); the domain
+// mints only through IdMint (internal XId.New()): the parts of an aggregate, and — not yet following CONTRIBUTING — boards, cards,
+// base cards, pipelines and opportunities, whose factories do not take an id.
 
 /// <summary>Identifies a tenant (one customer company of the platform); every aggregate carries one.</summary>
 /// <param name="Value">The underlying Guid.</param>

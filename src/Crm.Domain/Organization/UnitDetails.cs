@@ -1,6 +1,7 @@
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Registry;
+using Crm.Domain.Texts;
 
 namespace Crm.Domain.Organization;
 
@@ -26,7 +27,7 @@ public sealed record UnitForm(string? ErpCode, string? Name, string? TradeName =
 public sealed record UnitDetails
 {
     /// <summary>The longest name accepted.</summary>
-    public const int MaxNameLength = 120;
+    public const int MaxNameLength = TextLimits.CompanyName;
 
     private UnitDetails(MasterDataCode erpCode, string name, string? tradeName, Cnpj? cnpj) =>
         (ErpCode, Name, TradeName, Cnpj) = (erpCode, name, tradeName, cnpj);
@@ -47,17 +48,18 @@ public sealed record UnitDetails
     internal static UnitDetails? Validate(UnitForm form, ProblemList problems)
     {
         ArgumentNullException.ThrowIfNull(form);
+        problems.Text(form.ErpCode, "erp_code");
         var code = MasterDataCode.From(form.ErpCode);
         if (code is null)
             problems.Add("erp_code", ProblemList.Clean(form.ErpCode) is null ? OrganizationCodes.ErpCodeRequired : OrganizationCodes.ErpCodeTooLong,
                 $"Informe o código no ERP, com até {MasterDataCode.MaxLength} caracteres.");
-        var name = ProblemList.Clean(form.Name);
+        var name = problems.Text(form.Name, "name");
         if (name is null)
             problems.Add("name", OrganizationCodes.NameRequired, "Informe a razão social.");
-        else if (name.Length > MaxNameLength)
+        else if (TextRule.IsLongerThan(name, MaxNameLength))
             problems.Add("name", OrganizationCodes.NameTooLong, $"A razão social tem no máximo {MaxNameLength} caracteres.");
-        var tradeName = ProblemList.Clean(form.TradeName);
-        if (tradeName?.Length > MaxNameLength)
+        var tradeName = problems.Text(form.TradeName, "trade_name");
+        if (tradeName is not null && TextRule.IsLongerThan(tradeName, MaxNameLength))
             problems.Add("trade_name", OrganizationCodes.TradeNameTooLong, $"O nome fantasia tem no máximo {MaxNameLength} caracteres.");
         var cnpj = problems.ParseOptional(form.Cnpj, Registry.Cnpj.Parse, "cnpj");
         return problems.HasErrors ? null : new UnitDetails(code!.Value, name!, tradeName, cnpj);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Crm.Domain.Problems;
+using Crm.Domain.Texts;
 
 namespace Crm.Domain.Registry;
 
@@ -18,7 +19,7 @@ namespace Crm.Domain.Registry;
 /// </summary>
 public readonly record struct Email
 {
-    private const int MaxLength = 254;
+    private const int MaxLength = TextLimits.Email;
     private const int MaxLocalLength = 64;
 
     // RFC 5322 specials, which the local part of an ordinary address never holds (white space and

@@ -1,6 +1,7 @@
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
+using Crm.Domain.Texts;
 using OneOf;
 using OneOf.Types;
 
@@ -70,6 +71,8 @@ public sealed class FtpSettings : CompanyServer<FtpSettingsId, FtpForm>
         var folder = NormalizeFolder(form.Folder);
         if (folder is null)
             problems.Add("folder", ServerCodes.FolderInvalid, "A pasta não pode conter \"..\", barras invertidas nem caracteres de controle.");
+        else
+            problems.All.Check(folder, "folder", TextLimits.FtpFolder);
         var credentials = ServerCredentials.Validate(form.User, form.Password, Credentials, protector, problems);
         if (!Enum.IsDefined(form.Protocol))
             problems.Add("protocol", ServerCodes.ProtocolUnknown, "Informe o tipo de conexão: FTP ou SFTP.");

@@ -1,4 +1,5 @@
 using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Texts;
 
 namespace Crm.Domain.Servers;
 
@@ -6,7 +7,7 @@ namespace Crm.Domain.Servers;
 public sealed class ServerCredentials
 {
     /// <summary>The longest user name accepted.</summary>
-    public const int MaxUserLength = 120;
+    public const int MaxUserLength = TextLimits.ServerUser;
 
     private ServerCredentials() { }
 
@@ -27,15 +28,16 @@ public sealed class ServerCredentials
     /// </summary>
     internal static ServerCredentials? Validate(string? user, Secret? password, ServerCredentials? current, ISecretProtector protector, ProblemList problems)
     {
-        var cleanUser = ProblemList.Clean(user);
+        var errors = problems.All.Count;
+        var cleanUser = problems.Text(user, "user");
         if (cleanUser is null)
             problems.Add("user", ServerCodes.UserRequired, "Informe o usuário do servidor.");
-        else if (cleanUser.Length > MaxUserLength)
+        else if (TextRule.IsLongerThan(cleanUser, MaxUserLength))
             problems.Add("user", ServerCodes.UserTooLong, $"O usuário tem no máximo {MaxUserLength} caracteres.");
         if (password is null && current is null)
             problems.Add("password", ServerCodes.PasswordRequired, "Informe a senha do servidor.");
-        if (cleanUser is null || cleanUser.Length > MaxUserLength || (password is null && current is null))
+        if (problems.All.Count > errors)
             return null;
-        return new ServerCredentials(cleanUser, password is null ? current!.Password : protector.Protect(password));
+        return new ServerCredentials(cleanUser!, password is null ? current!.Password : protector.Protect(password));
     }
 }

@@ -1,11 +1,12 @@
 using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Texts;
 
 namespace Crm.Domain.Servers;
 
 /// <summary>The host and port rules SMTP and FTP settings share.</summary>
 internal static class ServerEndpoint
 {
-    public const int MaxHostLength = 253;
+    public const int MaxHostLength = TextLimits.ServerHost;
 
     /// <summary>The host name or IPv4 address, trimmed and lower case, or null with a problem.</summary>
     public static string? Host(string? text, ProblemList problems)

@@ -1,6 +1,7 @@
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
+using Crm.Domain.Texts;
 using NodaTime;
 using OneOf;
 using OneOf.Types;
@@ -84,9 +85,9 @@ public sealed class SmtpSettings : CompanyServer<SmtpSettingsId, SmtpForm>
         var sender = ProblemList.Clean(form.SenderEmail) is null
             ? Missing(problems, "sender_email", "Informe o e-mail de envio.")
             : problems.Parse(Registry.Email.Parse(form.SenderEmail), "sender_email");
-        var displayName = ProblemList.Clean(form.DisplayName);
-        if (displayName?.Length > 100)
-            problems.Add("display_name", ServerCodes.DisplayNameTooLong, "O nome a exibir tem no máximo 100 caracteres.");
+        var displayName = problems.Text(form.DisplayName, "display_name");
+        if (displayName is not null && TextRule.IsLongerThan(displayName, TextLimits.SmtpDisplayName))
+            problems.Add("display_name", ServerCodes.DisplayNameTooLong, $"O nome a exibir tem no máximo {TextLimits.SmtpDisplayName} caracteres.");
         var credentials = form.RequiresAuthentication
             ? ServerCredentials.Validate(form.User, form.Password, Credentials, protector, problems)
             : null;

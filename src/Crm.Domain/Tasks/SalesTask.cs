@@ -1,5 +1,6 @@
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
+using Crm.Domain.Texts;
 using NodaTime;
 using OneOf;
 
@@ -63,10 +64,14 @@ public sealed class SalesTask
     /// <param name="due">The due date.</param>
     /// <param name="assignee">Who has to do it.</param>
     /// <param name="now">The creation instant.</param>
-    public static Outcome<SalesTask> Create(string? title, LocalDate due, UserId assignee, Instant now) =>
-        string.IsNullOrWhiteSpace(title)
-            ? new Invalid(new Problem("title", TitleRequired, "Informe o título da tarefa."))
-            : new SalesTask(TaskId.New(), title.Trim(), due, assignee, now);
+    public static Outcome<SalesTask> Create(string? title, LocalDate due, UserId assignee, Instant now)
+    {
+        var problems = new List<Problem>();
+        if (string.IsNullOrWhiteSpace(title))
+            problems.Add(new("title", TitleRequired, "Informe o título da tarefa."));
+        problems.CheckCharacters(title?.Trim(), "title");
+        return problems.Count > 0 ? new Invalid(problems) : new SalesTask(TaskId.New(), title!.Trim(), due, assignee, now);
+    }
 
     internal Outcome<SalesTask> Complete(Instant now)
     {

@@ -9,5 +9,5 @@ public readonly record struct TaskId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static TaskId New() => new(IdMint.NewGuid());
+    internal static TaskId New() => new(IdMint.NewGuid());
 }

@@ -1,6 +1,7 @@
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
+using Crm.Domain.Texts;
 using OneOf;
 
 namespace Crm.Domain.Tenancy;
@@ -9,7 +10,7 @@ namespace Crm.Domain.Tenancy;
 public sealed class Tenant
 {
     /// <summary>The longest name accepted.</summary>
-    public const int MaxNameLength = 100;
+    public const int MaxNameLength = TextLimits.TenantName;
 
     private Tenant() { }
 
@@ -29,12 +30,12 @@ public sealed class Tenant
     public static Outcome<Tenant> Create(TenantId id, string name, Package package, DefaultIntegration? defaultIntegration)
     {
         var problems = new ProblemList("tenant");
-        var clean = ProblemList.Clean(name);
+        var clean = problems.Text(name, "name");
         if (id.Value == Guid.Empty)
             problems.Add("id", TenancyCodes.IdRequired, "Selecione o tenant da plataforma.");
         if (clean is null)
             problems.Add("name", TenancyCodes.NameRequired, "Informe o nome do tenant.");
-        else if (clean.Length > MaxNameLength)
+        else if (TextRule.IsLongerThan(clean, MaxNameLength))
             problems.Add("name", TenancyCodes.NameTooLong, $"O nome do tenant tem no máximo {MaxNameLength} caracteres.");
         if (!Enum.IsDefined(package))
             problems.Add("package", TenancyCodes.PackageUnknown, "Selecione o pacote: Freemium, Starter ou Advanced.");

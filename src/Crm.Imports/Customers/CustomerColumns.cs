@@ -70,14 +70,9 @@ public static class CustomerColumns
     public static IReadOnlyList<SheetColumn> All { get; } =
     [
         new(TaxId), new(ExternalCode), new(Origin), new(Foreigner, ["S", "N"]), new(ClientType),
-        new(LegalName), new(TradeName), new(ShortName), new(StateRegistration), new(Cnae), new(ClientGroup), new(FiscalCategory),
-        new(Street), new(Number), new(District), new(City), new(Uf, Ufs), new(Cep), new(Phone), new(Email),
-        new(ResponsibleName), new(ResponsibleRole), new(ResponsibleCpf),
+        .. RegistrationCells.Columns,
         new(SalesTable), new(BillingLocation), new(Warehouse),
     ];
-
-    /// <summary>The 27 federative units.</summary>
-    private static string[] Ufs => ["AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR", "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO"];
 
     /// <summary>An example row for the template, in <see cref="All"/>'s order.</summary>
     public static IReadOnlyList<string?> Example { get; } =
@@ -88,4 +83,40 @@ public static class CustomerColumns
         "Maria Souza", "Compradora", "529.982.247-25",
         "TAB01", "1", "ARM01",
     ];
+
+    /// <summary>
+    /// The column of a registration problem's field (<c>tax_id</c>, <c>addresses[0].cep</c>, <c>responsible_people[0].cpf</c>),
+    /// so that a domain rule's problem points at the cell to fix; null for a field the sheet has no column for.
+    /// </summary>
+    internal static string? ColumnOf(string field)
+    {
+        var dot = field.IndexOf('.', StringComparison.Ordinal);
+        var (section, part) = dot < 0 ? (field, "") : (field[..dot], field[(dot + 1)..]);
+        var bracket = section.IndexOf('[', StringComparison.Ordinal);
+        return (bracket < 0 ? section : section[..bracket], part) switch
+        {
+            ("tax_id", _) => TaxId,
+            ("client_type", _) => ClientType,
+            ("legal_name", _) => LegalName,
+            ("trade_name", _) => TradeName,
+            ("short_name", _) => ShortName,
+            ("state_registration", _) => StateRegistration,
+            ("cnae", _) => Cnae,
+            ("client_group", _) => ClientGroup,
+            ("fiscal_category", _) => FiscalCategory,
+            ("price_table", _) => SalesTable,
+            ("addresses", "number") => Number,
+            ("addresses", "district") => District,
+            ("addresses", "city") => City,
+            ("addresses", "uf") => Uf,
+            ("addresses", "cep") => Cep,
+            ("addresses", _) => Street,
+            ("phones", _) => Phone,
+            ("emails", _) => Email,
+            ("responsible_people", "role") => ResponsibleRole,
+            ("responsible_people", "cpf") => ResponsibleCpf,
+            ("responsible_people", _) => ResponsibleName,
+            _ => null,
+        };
+    }
 }

@@ -20,16 +20,11 @@ public static class CustomerExport
     {
         ArgumentNullException.ThrowIfNull(customer);
         var f = customer.Form;
-        var address = f.Addresses.FirstOrDefault();
-        var person = f.ResponsiblePeople.FirstOrDefault();
         return
         [
-            f.Kind == PersonKind.Estrangeiro ? f.ForeignId : f.TaxId, customer.Key.ExternalCode, customer.Key.Origin,
-            f.Kind == PersonKind.Estrangeiro ? "S" : "N", f.ClientType,
-            f.LegalName, f.TradeName, f.ShortName, f.StateRegistration, f.Cnae, f.ClientGroup, f.FiscalCategory,
-            address?.Street, address?.Number, address?.District, address?.City, address?.Uf, address?.Cep,
-            f.Phones.FirstOrDefault()?.Number, f.Emails.FirstOrDefault()?.Address,
-            person?.Name, person?.Role, person?.Cpf,
+            RegistrationCells.TaxIdCell(f), customer.Key.ExternalCode, customer.Key.Origin,
+            Imports.Cells.Flag(f.Kind == PersonKind.Estrangeiro), f.ClientType,
+            .. RegistrationCells.Cells(f),
             customer.SalesTable?.SalesTable, customer.SalesTable?.BillingLocation, customer.SalesTable?.Warehouse,
         ];
     }

@@ -40,36 +40,15 @@ public sealed class CustomerSheet
         var origin = Required(CustomerColumns.Origin);
         var foreignerText = Required(CustomerColumns.Foreigner);
         var clientType = Required(CustomerColumns.ClientType);
-        bool? foreigner = foreignerText?.ToUpperInvariant() switch
-        {
-            null => null,
-            "S" or "SIM" => true,
-            "N" or "NAO" or "NÃO" => false,
-            _ => Problem<bool?>(problems, row.Number, CustomerColumns.Foreigner, ImportCodes.NotAllowed, $"'{foreignerText}' is not S or N."),
-        };
+        var foreigner = foreignerText is null ? null
+            : Cells.TryFlag(foreignerText) ?? Problem<bool?>(problems, row.Number, CustomerColumns.Foreigner, ImportCodes.NotAllowed, $"'{foreignerText}' is not S or N.");
         var kind = foreigner switch
         {
             true => PersonKind.Estrangeiro,
-            false when taxId is not null => Digits(taxId) switch
-            {
-                11 => PersonKind.Fisica,
-                14 => PersonKind.Juridica,
-                _ => Problem<PersonKind?>(problems, row.Number, CustomerColumns.TaxId, ImportCodes.TaxIdShape,
-                    $"'{taxId}' has neither 11 digits (CPF) nor 14 (CNPJ)."),
-            },
+            false when taxId is not null => RegistrationCells.KindOf(taxId, row.Number, problems),
             _ => (PersonKind?)null,
         };
-
-        var uf = Cell(CustomerColumns.Uf)?.ToUpperInvariant();
-        if (uf is not null && !CustomerColumns.All.First(c => c.Header == CustomerColumns.Uf).AllowedValues.Contains(uf))
-            problems.Add(new ImportProblem(row.Number, CustomerColumns.Uf, ImportCodes.NotAllowed, $"'{uf}' is not a federative unit."));
-        var addressCells = new[] { CustomerColumns.Number, CustomerColumns.District, CustomerColumns.City, CustomerColumns.Uf, CustomerColumns.Cep };
-        var street = Cell(CustomerColumns.Street);
-        if (street is null && addressCells.Any(c => Cell(c) is not null))
-            problems.Add(new ImportProblem(row.Number, CustomerColumns.Street, ImportCodes.SectionIncomplete, "An address needs its street."));
-        var responsible = Cell(CustomerColumns.ResponsibleName);
-        if (responsible is null && (Cell(CustomerColumns.ResponsibleRole) ?? Cell(CustomerColumns.ResponsibleCpf)) is not null)
-            problems.Add(new ImportProblem(row.Number, CustomerColumns.ResponsibleName, ImportCodes.SectionIncomplete, "A responsible person needs a name."));
+        RegistrationCells.Check(Cell, row.Number, problems);
         var sales = SalesTable(row, problems);
 
         if (externalCode is not null && origin is not null && problems.Count == 0
@@ -78,27 +57,12 @@ public sealed class CustomerSheet
                 $"'{externalCode}' from '{origin}' is already on an earlier row of this file."));
         if (problems.Count > 0) return problems;
 
-        var form = new RegistrationForm
+        var form = RegistrationCells.Form(Cell, kind!.Value) with
         {
-            Kind = kind!.Value,
             TaxId = kind == PersonKind.Estrangeiro ? null : taxId,
             ForeignId = kind == PersonKind.Estrangeiro ? taxId : null,
             ClientType = clientType,
-            LegalName = Cell(CustomerColumns.LegalName),
-            TradeName = Cell(CustomerColumns.TradeName),
-            ShortName = Cell(CustomerColumns.ShortName),
-            StateRegistration = Cell(CustomerColumns.StateRegistration),
-            Cnae = Cell(CustomerColumns.Cnae),
-            ClientGroup = Cell(CustomerColumns.ClientGroup),
-            FiscalCategory = Cell(CustomerColumns.FiscalCategory),
             PriceTable = sales?.SalesTable,
-            Addresses = street is null ? [] :
-                [new AddressForm(AddressKind.Correspondence, street, Cell(CustomerColumns.Number), null, Cell(CustomerColumns.District),
-                    Cell(CustomerColumns.City), uf, Cell(CustomerColumns.Cep))],
-            Phones = Cell(CustomerColumns.Phone) is { } phone ? [new PhoneForm(PhoneType.TelefoneErp1, phone)] : [],
-            Emails = Cell(CustomerColumns.Email) is { } email ? [new EmailForm(email)] : [],
-            ResponsiblePeople = responsible is null ? [] :
-                [new ResponsiblePersonForm(responsible, Cell(CustomerColumns.ResponsibleRole), Cell(CustomerColumns.ResponsibleCpf))],
         };
         return new CustomerRow(row.Number, new CustomerKey(externalCode!, origin!.ToUpperInvariant()), form, sales);
     }
@@ -126,8 +90,6 @@ public sealed class CustomerSheet
         foreach (var c in origin) hash = (hash ^ c) * prime;
         return hash;
     }
-
-    private static int Digits(string text) => text.Count(char.IsAsciiDigit) is var n && text.All(c => char.IsAsciiDigit(c) || c is '.' or '-' or '/' or ' ') ? n : -1;
 
     private static T Problem<T>(List<ImportProblem> problems, int row, string column, string code, string message)
     {

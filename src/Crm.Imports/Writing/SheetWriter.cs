@@ -29,7 +29,7 @@ public static class SheetWriter
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
         if (format == ImportFormat.Csv) WriteCsv(output, columns, rows);
-        else WriteXlsx(output, columns, rows, sheetName);
+        else WriteWorkbook(output, [(sheetName, columns, rows)]);
     }
 
     private static void WriteCsv(Stream output, IReadOnlyList<SheetColumn> columns, IEnumerable<IReadOnlyList<string?>> rows)
@@ -53,41 +53,50 @@ public static class SheetWriter
         writer.Write("\r\n");
     }
 
-    private static void WriteXlsx(Stream output, IReadOnlyList<SheetColumn> columns, IEnumerable<IReadOnlyList<string?>> rows, string sheetName)
+    /// <summary>Writes several worksheets into one xlsx workbook, each streamed in turn.</summary>
+    internal static void WriteWorkbook(Stream output, IEnumerable<(string Name, IReadOnlyList<SheetColumn> Columns, IEnumerable<IReadOnlyList<string?>> Rows)> sheets)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
-        var worksheet = workbook.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(worksheet))
+        var list = new Sheets();
+        foreach (var (name, columns, rows) in sheets)
         {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new SheetData());
-            WriteRow(writer, 1, columns.Select(c => (string?)c.Header).ToList());
-            var number = 1;
-            foreach (var row in rows) WriteRow(writer, ++number, row);
-            writer.WriteEndElement();
-            var lists = columns.Select((c, i) => (c, i)).Where(x => x.c.AllowedValues.Count > 0).ToList();
-            if (lists.Count > 0)
+            var worksheet = workbook.AddNewPart<WorksheetPart>();
+            WriteWorksheet(worksheet, columns, rows);
+            list.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = (uint)list.ChildElements.Count + 1, Name = name });
+        }
+        workbook.Workbook = new Workbook(list);
+        workbook.Workbook.Save();
+    }
+
+    private static void WriteWorksheet(WorksheetPart worksheet, IReadOnlyList<SheetColumn> columns, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        using var writer = OpenXmlWriter.Create(worksheet);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteStartElement(new SheetData());
+        WriteRow(writer, 1, columns.Select(c => (string?)c.Header).ToList());
+        var number = 1;
+        foreach (var row in rows) WriteRow(writer, ++number, row);
+        writer.WriteEndElement();
+        var lists = columns.Select((c, i) => (c, i)).Where(x => x.c.AllowedValues.Count > 0).ToList();
+        if (lists.Count > 0)
+        {
+            writer.WriteStartElement(new DataValidations { Count = (uint)lists.Count });
+            foreach (var (column, index) in lists)
             {
-                writer.WriteStartElement(new DataValidations { Count = (uint)lists.Count });
-                foreach (var (column, index) in lists)
+                var letter = ColumnName(index);
+                // A literal list is limited to 255 characters by Excel; the codes used here are short.
+                writer.WriteElement(new DataValidation(new Formula1('"' + string.Join(',', column.AllowedValues) + '"'))
                 {
-                    var letter = ColumnName(index);
-                    // A literal list is limited to 255 characters by Excel; the codes used here are short.
-                    writer.WriteElement(new DataValidation(new Formula1('"' + string.Join(',', column.AllowedValues) + '"'))
-                    {
-                        Type = DataValidationValues.List,
-                        AllowBlank = true,
-                        ShowErrorMessage = true,
-                        SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{letter}2:{letter}1048576" },
-                    });
-                }
-                writer.WriteEndElement();
+                    Type = DataValidationValues.List,
+                    AllowBlank = true,
+                    ShowErrorMessage = true,
+                    SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{letter}2:{letter}1048576" },
+                });
             }
             writer.WriteEndElement();
         }
-        workbook.Workbook = new Workbook(new Sheets(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = sheetName }));
-        workbook.Workbook.Save();
+        writer.WriteEndElement();
     }
 
     private static void WriteRow(OpenXmlWriter writer, int number, IReadOnlyList<string?> cells)

@@ -58,13 +58,17 @@ public sealed class MegaAdapterTests
         await platform.SendAsync(Adapter.Prepare(Samples.Register(Samples.Company())));
         var second = (await platform.SendAsync(Adapter.Prepare(Samples.Register(Samples.Company() with { ShortName = "PADSJ2", LegalName = "Padaria Filial Ltda" })))).AsT0.ErpCode;
         platform.Deactivate(second);
-        var export = platform.Export(
-            [new MegaCompany("1", "Padaria São João"), new MegaCompany("2", "Confeitaria")],
-            [new MegaBranch("1", "1", "Matriz"), new MegaBranch("2", "1", "Filial"), new MegaBranch("9", "1", "Órfã")],
-            [new MegaPaymentCondition("15", "30 dias", Receivable: true, Active: true), new MegaPaymentCondition("60", "Fornecedor", Receivable: false, Active: true),
-             new MegaPaymentCondition("28", "28 dias", Receivable: true, Active: false)],
-            [new MegaPriceTable("TB1", "2026", Active: true), new MegaPriceTable("TB9", "2019", Active: false)],
-            [new MegaAgent { IdErp = "7001", AgentType = "Fornecedor", Name = "Moinho Ltda" }]);
+        platform.Companies = [new MegaCompany("1", "Padaria São João"), new MegaCompany("2", "Confeitaria")];
+        platform.Branches = [new MegaBranch("1", "1", "Matriz"), new MegaBranch("2", "1", "Filial"), new MegaBranch("9", "1", "Órfã")];
+        platform.Representatives = [new MegaRepresentative("7", "Sul", Active: true), new MegaRepresentative("8", "Antigo", Active: false)];
+        platform.PaymentConditions =
+        [
+            new MegaPaymentCondition("15", "30 dias", Receivable: true, Active: true), new MegaPaymentCondition("60", "Fornecedor", Receivable: false, Active: true),
+            new MegaPaymentCondition("28", "28 dias", Receivable: true, Active: false),
+        ];
+        platform.PriceTables = [new MegaPriceTable("TB1", "2026", Active: true), new MegaPriceTable("TB9", "2019", Active: false)];
+        platform.Add(new MegaAgent { AgentType = "Fornecedor", Name = "Moinho Ltda" });
+        var export = platform.Export();
 
         var load = MegaInitialLoad.Take(export, Adapter);
 
@@ -75,6 +79,7 @@ public sealed class MegaAdapterTests
         Assert.True(RegistrationRules.Validate(customer.Form, new RegistrationContext(Samples.Registration, RegistrationKind.Account)).IsValid);
         Assert.Equal(["15"], load.MasterData.All(MasterDataKind.PaymentCondition).Select(p => p.Code.Value));
         Assert.Equal(["TB1"], load.MasterData.All(MasterDataKind.PriceTable).Select(p => p.Code.Value));
+        Assert.Equal(["7"], load.MasterData.All(MasterDataKind.Representative).Select(p => p.Code.Value));
     }
 
     [Fact]

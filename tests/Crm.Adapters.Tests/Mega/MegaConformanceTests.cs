@@ -16,6 +16,7 @@ public sealed class MegaConformanceTests : AdapterConformanceTests
 {
     protected override IErpAdapter Adapter { get; } = new MegaAdapter();
     protected override EligibilityContext Context => Samples.Context;
+    protected override EligibilityContext SampleTenant => Http.SampleTenant.Context();
     protected override Account EligibleAccount() => Samples.Register(Samples.Company());
     protected override Account LongTextAccount() => Samples.Register(Samples.LongTexts());
     protected override string SampleErpCode => "5123";

@@ -21,6 +21,7 @@ public sealed class SamplePluginConformanceTests : AdapterConformanceTests
             .BuildServiceProvider().GetRequiredService<ErpAdapterCatalog>().For(ErpId.Of("acme"))!);
 
     protected override IErpAdapter Adapter => Loaded.Value;
+    protected override string PluginFolder => DiscoveryTests.PluginFolder;
     protected override EligibilityContext Context => Samples.Context;
     protected override Account EligibleAccount() => Samples.Register(Samples.Company());
     protected override Account LongTextAccount() => Samples.Register(Samples.LongTexts());

@@ -15,12 +15,7 @@ public sealed class DatasulTransportTests
 
     private static TransportHost Host(FakeDatasulServer server, string password = Password,
         Action<Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions>? resilience = null) =>
-        new(DatasulAdapter.Id, server, s => s.AddDatasulAdapter(o =>
-        {
-            o.BaseUrl = server.BaseUrl;
-            o.Username = User;
-            o.Password = password;
-        }), resilience);
+        DatasulHost.For(server, User, password, resilience);
 
     [Fact]
     public async Task Creates_with_post_then_updates_with_put_under_the_code_ems_gave()

@@ -29,12 +29,7 @@ public sealed class InboundTests
     public async Task The_customer_list_is_read_page_after_page_until_the_erp_says_there_is_no_next_page()
     {
         await using var server = await FakeDatasulServer.StartAsync("crm", "s3cret");
-        using var host = new TransportHost(DatasulAdapter.Id, server, s => s.AddDatasulAdapter(o =>
-        {
-            o.BaseUrl = server.BaseUrl;
-            o.Username = "crm";
-            o.Password = "s3cret";
-        }));
+        using var host = DatasulHost.For(server, "crm", "s3cret");
         var codes = await Register(host, 25);
         var transport = (TotvsHttpTransport)host.Transport;
 
@@ -51,7 +46,7 @@ public sealed class InboundTests
     public async Task One_customers_state_is_read_by_its_code_and_an_unknown_code_is_a_problem()
     {
         await using var server = await FakeDatasulServer.StartAsync();
-        using var host = new TransportHost(DatasulAdapter.Id, server, s => s.AddDatasulAdapter(o => o.BaseUrl = server.BaseUrl));
+        using var host = DatasulHost.For(server);
         var code = Assert.Single(await Register(host, 1));
         var transport = (TotvsHttpTransport)host.Transport;
 
@@ -68,7 +63,7 @@ public sealed class InboundTests
     public async Task A_cancelled_read_stops_and_a_server_that_keeps_failing_is_unavailable()
     {
         await using var server = await FakeDatasulServer.StartAsync();
-        using var host = new TransportHost(DatasulAdapter.Id, server, s => s.AddDatasulAdapter(o => o.BaseUrl = server.BaseUrl));
+        using var host = DatasulHost.For(server);
         var transport = (TotvsHttpTransport)host.Transport;
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();

@@ -106,4 +106,21 @@ public sealed class ProtheusTransportTests
         Assert.Equal(protheus.CodesOf(list), read.AsT0.Select(item => System.Text.Json.JsonDocument.Parse(item).RootElement.GetProperty("code").GetString()));
         Assert.Equal(3, server.Requests.Count(r => r.Path == "/" + ProtheusTransport.PathOf(list)));
     }
+
+    [Fact]
+    public async Task The_master_data_the_rules_read_is_loaded_and_makes_the_sample_company_eligible()
+    {
+        var protheus = new Testing.Fakes.FakeProtheus(sellers: ["7", "8"], carriers: [3], conditions: ["15"], priceTables: ["TB1"]);
+        await using var server = await FakeProtheusServer.StartAsync(protheus, User, Password);
+        using var host = Host(server);
+        var account = Samples.Register(Samples.Company());
+        var empty = Samples.Context with { MasterData = new Domain.Integration.Eligibility.IntegratedMasterData([]) };
+
+        var loaded = await ((ProtheusTransport)host.Transport).ReadIntegratedMasterDataAsync(pageSize: 1);
+
+        Assert.False(Adapter.Evaluate(account, empty).IsEligible);
+        var result = Adapter.Evaluate(account, Samples.Context with { MasterData = loaded.AsT0 });
+        Assert.True(result.IsEligible, string.Join("\n", result.Problems));
+        Assert.Equal(["7", "8"], loaded.AsT0.All(Domain.Integration.Eligibility.MasterDataKind.Representative).Select(r => r.Code.Value).Order());
+    }
 }

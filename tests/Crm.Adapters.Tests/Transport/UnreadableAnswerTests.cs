@@ -1,4 +1,5 @@
 using Crm.Adapters.Datasul;
+using Crm.Adapters.Testing;
 using Crm.Adapters.Testing.Fakes;
 using Crm.Adapters.Testing.Servers;
 using Crm.Domain.Problems;
@@ -18,6 +19,22 @@ public sealed class UnreadableAnswerTests
 
         Assert.True(result.IsT2, result.Value.ToString());
         Assert.Contains("not the ERP's JSON", result.AsT2.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_read_answered_with_something_that_is_not_the_erps_json_is_a_problem_never_half_read()
+    {
+        await using var server = await HtmlServer.StartAsync();
+        using var host = new TransportHost(DatasulAdapter.Id, server, s => s.AddDatasulAdapter(o => o.BaseUrl = server.BaseUrl));
+        var transport = (DatasulTransport)host.Transport;
+
+        var state = await transport.ReadAccountStateAsync("1001", TestAccounts.Today);
+        var list = await transport.ReadMasterDataAsync(DatasulMasterData.Carriers);
+        var masterData = await transport.ReadIntegratedMasterDataAsync();
+
+        Assert.Equal(["datasul.state.unreadable"], state.AsT1.Problems.Select(p => p.Code));
+        Assert.Equal(["datasul.page.unreadable"], list.AsT1.Problems.Select(p => p.Code));
+        Assert.Equal(["datasul.page.unreadable"], masterData.AsT1.Problems.Select(p => p.Code));
     }
 
     private sealed class HtmlServer() : FakeErpServer(new FakeDatasulEms())

@@ -135,3 +135,59 @@ public sealed class RegistrationFactsTests
         Assert.Equal(PackedText.Pack("9", ignoreCase: false), Code(account.Data, RegistrationField.Carrier));
     }
 }
+
+/// <summary>
+/// <see cref="RegistrationData"/> is immutable: the validation fills a draft, and <c>WithFacts</c> copies it into the final
+/// instance whose facts are computed in its constructor. The copy must carry every property.
+/// </summary>
+public sealed class RegistrationDataCopyTests
+{
+    [Fact]
+    public void The_complete_data_carries_every_property_of_the_draft()
+    {
+        var parsed = Samples.Valid(Samples.Company(), Samples.AccountContext()).Data;
+        var draft = new RegistrationData
+        {
+            Kind = PersonKind.Juridica,
+            LegalName = "Padaria",
+            TradeName = "Pão",
+            ShortName = ShortName.From("PAO"),
+            TaxId = parsed.TaxId,
+            ForeignId = "X-1",
+            StateRegistration = parsed.StateRegistration,
+            MunicipalRegistration = "123",
+            Cnae = Cnae.Parse("1091102").AsT0,
+            FiscalCategory = MasterDataCode.Of("F"),
+            ClientType = MasterDataCode.Of("CT"),
+            AccountType = MasterDataCode.Of("AT"),
+            ClientGroup = MasterDataCode.Of("CG"),
+            Representative = MasterDataCode.Of("R"),
+            Carrier = MasterDataCode.Of("C"),
+            Portador = MasterDataCode.Of("P"),
+            PaymentCondition = MasterDataCode.Of("PC"),
+            PriceTable = MasterDataCode.Of("PT"),
+            Portfolio = MasterDataCode.Of("PF"),
+            Owner = Samples.Ana,
+            Company = new CompanyId(Guid.NewGuid()),
+            Branch = new BranchId(Guid.NewGuid()),
+            Addresses = [.. parsed.Addresses],
+            Phones = [.. parsed.Phones],
+            Emails = [.. parsed.Emails],
+            OtherContacts = [new ElectronicContact(ElectronicContactKind.Website, "https://pao.com.br")],
+            Observations = [.. parsed.Observations],
+            ResponsiblePeople = [new ResponsiblePerson("Ana", null, null, null, null)],
+            Marketing = [new MarketingConsent(MarketingChannel.Email, true, new NodaTime.LocalDate(2026, 1, 2), "site")],
+            CustomFields = [new CustomField("K", "V")],
+        };
+        var properties = typeof(RegistrationData).GetProperties().Where(p => p.SetMethod is not null).ToList();
+        var empty = new RegistrationData();
+
+        var complete = draft.WithFacts();
+
+        Assert.Equal(30, properties.Count);
+        Assert.All(properties, p => Assert.NotEqual(p.GetValue(empty), p.GetValue(draft)));
+        Assert.All(properties, p => Assert.Equal(p.GetValue(draft), p.GetValue(complete)));
+        Assert.Equal(new RegistrationFacts(complete).ShortNameKey, complete.Facts.ShortNameKey);
+        Assert.Equal((draft.LegalName.Length, true, true), (complete.Facts.LegalNameLength, complete.Facts.HasTaxId, complete.Facts.HasCustomFields));
+    }
+}

@@ -1,3 +1,5 @@
+using Crm.Domain.Texts;
+
 namespace Crm.Domain.Accounts.Configuration;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Crm.Domain.Accounts.Configuration;
 public readonly record struct MasterDataCode
 {
     /// <summary>The longest code accepted.</summary>
-    public const int MaxLength = 20;
+    public const int MaxLength = TextLimits.MasterDataCode;
 
     private MasterDataCode(string value) => Value = value;
 
@@ -19,7 +21,7 @@ public readonly record struct MasterDataCode
     public static MasterDataCode? From(string? text)
     {
         var trimmed = text?.Trim();
-        return string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength ? null : new MasterDataCode(trimmed.ToUpperInvariant());
+        return string.IsNullOrEmpty(trimmed) || TextRule.IsLongerThan(trimmed, MaxLength) ? null : new MasterDataCode(trimmed.ToUpperInvariant());
     }
 
     /// <summary>The code; for known-good constants (tests, seeds of configuration).</summary>

@@ -3,6 +3,7 @@ using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
+using Crm.Domain.Texts;
 using NodaTime;
 using OneOf;
 
@@ -28,7 +29,7 @@ public sealed record ContactForm(string? Name, string? Role = null, string? Depa
 public sealed class Contact
 {
     /// <summary>The longest name stored.</summary>
-    public const int MaxNameLength = 100;
+    public const int MaxNameLength = TextLimits.ContactName;
 
     private Contact() { }
 
@@ -86,11 +87,15 @@ public sealed class Contact
     {
         ArgumentNullException.ThrowIfNull(form);
         var problems = new ProblemList("contact");
-        var name = ProblemList.Clean(form.Name);
+        var name = problems.Text(form.Name, "name");
         if (name is null)
             problems.Add("name", AccountCodes.NameRequired, "Informe o nome do contato.");
-        else if (name.Length > MaxNameLength)
-            problems.Add("name", AccountCodes.NameTooLong, $"No máximo {MaxNameLength} caracteres ({name.Length} informados).");
+        else if (TextRule.IsLongerThan(name, MaxNameLength))
+            problems.Add("name", AccountCodes.NameTooLong, $"No máximo {MaxNameLength} caracteres ({TextRule.Length(name)} informados).");
+        var role = ProblemList.Clean(form.Role);
+        problems.All.Check(role, "role", TextLimits.ContactRole);
+        var department = ProblemList.Clean(form.Department);
+        problems.All.Check(department, "department", TextLimits.ContactDepartment);
         var cpf = problems.ParseOptional(form.Cpf, Registry.Cpf.Parse, "cpf");
         var phones = RegistrationRules.ReadPhones(form.Phones ?? [], problems);
         var emails = (form.Emails ?? []).Select((e, i) => RegistrationRules.ReadEmail(e, $"emails[{i}]", problems)).OfType<EmailEntry>().ToList();
@@ -100,8 +105,8 @@ public sealed class Contact
         return Outcome<IReadOnlyList<HistoryEntry>>.FromValue(Change(() =>
         {
             Name = name!;
-            Role = ProblemList.Clean(form.Role);
-            Department = ProblemList.Clean(form.Department);
+            Role = role;
+            Department = department;
             Cpf = cpf;
             Birthday = form.Birthday;
             Phones = phones;

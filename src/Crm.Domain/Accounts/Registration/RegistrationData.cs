@@ -12,9 +12,47 @@ namespace Crm.Domain.Accounts.Registration;
 /// </summary>
 public sealed class RegistrationData
 {
-    private RegistrationFacts _facts;
+    // Computed in the constructor from the complete data and never written again: the data is immutable and the facts,
+    // kept inline for the bulk checks, cannot drift from it. The validation builds a draft with an object initializer
+    // (init accessors run after a constructor), then WithFacts copies it into the final instance.
+    private readonly RegistrationFacts _facts;
 
     internal RegistrationData() { }
+
+    private RegistrationData(RegistrationData draft)
+    {
+        Kind = draft.Kind;
+        LegalName = draft.LegalName;
+        TradeName = draft.TradeName;
+        ShortName = draft.ShortName;
+        TaxId = draft.TaxId;
+        ForeignId = draft.ForeignId;
+        StateRegistration = draft.StateRegistration;
+        MunicipalRegistration = draft.MunicipalRegistration;
+        Cnae = draft.Cnae;
+        FiscalCategory = draft.FiscalCategory;
+        ClientType = draft.ClientType;
+        AccountType = draft.AccountType;
+        ClientGroup = draft.ClientGroup;
+        Representative = draft.Representative;
+        Carrier = draft.Carrier;
+        Portador = draft.Portador;
+        PaymentCondition = draft.PaymentCondition;
+        PriceTable = draft.PriceTable;
+        Portfolio = draft.Portfolio;
+        Owner = draft.Owner;
+        Company = draft.Company;
+        Branch = draft.Branch;
+        Addresses = draft.Addresses;
+        Phones = draft.Phones;
+        Emails = draft.Emails;
+        OtherContacts = draft.OtherContacts;
+        Observations = draft.Observations;
+        ResponsiblePeople = draft.ResponsiblePeople;
+        Marketing = draft.Marketing;
+        CustomFields = draft.CustomFields;
+        _facts = new RegistrationFacts(this);
+    }
 
     /// <summary>Física, jurídica or estrangeiro.</summary>
     public PersonKind Kind { get; internal init; }
@@ -80,12 +118,8 @@ public sealed class RegistrationData
     /// <summary>The facts bulk checks read instead of the object graph; computed when the data is validated.</summary>
     public ref readonly RegistrationFacts Facts => ref _facts;
 
-    /// <summary>Computes <see cref="Facts"/> once every property is set (the data is then complete and never changes).</summary>
-    internal RegistrationData WithFacts()
-    {
-        _facts = new RegistrationFacts(this);
-        return this;
-    }
+    /// <summary>The complete data: a copy of this draft with its <see cref="Facts"/> (the draft itself is discarded).</summary>
+    internal RegistrationData WithFacts() => new(this);
 
     /// <summary>The address of <paramref name="kind"/>; for delivery, the default one.</summary>
     public Address? AddressOf(AddressKind kind) =>

@@ -2,6 +2,7 @@ using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Duplicates;
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
+using Crm.Domain.Texts;
 
 namespace Crm.Domain.Accounts.Registration;
 
@@ -24,7 +25,7 @@ namespace Crm.Domain.Accounts.Registration;
 public static class RegistrationRules
 {
     /// <summary>The longest legal or trade name the CRM stores (<c>crm_pessoa.nom_razao_social</c>, ERP.md §1.1).</summary>
-    public const int MaxNameLength = 100;
+    public const int MaxNameLength = TextLimits.RegistrationName;
 
     /// <summary>Validates <paramref name="form"/> as a lead or account of <paramref name="context"/>.</summary>
     public static RegistrationResult Validate(RegistrationForm form, RegistrationContext context)
@@ -53,9 +54,9 @@ public static class RegistrationRules
             TradeName = Name(form.TradeName, "trade_name", problems),
             ShortName = ReadShortName(form.ShortName, context, problems),
             TaxId = ReadTaxId(form, problems),
-            ForeignId = ProblemList.Clean(form.ForeignId),
+            ForeignId = problems.Text(form.ForeignId, "foreign_id"),
             StateRegistration = ReadStateRegistration(form, mainUf, problems),
-            MunicipalRegistration = ProblemList.Clean(form.MunicipalRegistration),
+            MunicipalRegistration = problems.Text(form.MunicipalRegistration, "municipal_registration"),
             Cnae = problems.ParseOptional(form.Cnae, Cnae.Parse, "cnae"),
             FiscalCategory = Code(form.FiscalCategory, "fiscal_category", problems),
             ClientType = Code(form.ClientType, "client_type", problems),
@@ -185,9 +186,9 @@ public static class RegistrationRules
 
     private static string? Name(string? text, string field, ProblemList problems)
     {
-        var name = ProblemList.Clean(text);
-        if (name is { Length: > MaxNameLength })
-            problems.Add(field, $"{field}.too_long", $"No máximo {MaxNameLength} caracteres ({name.Length} informados).");
+        var name = problems.Text(text, field);
+        if (name is not null && TextRule.IsLongerThan(name, MaxNameLength))
+            problems.Add(field, $"{field}.too_long", $"No máximo {MaxNameLength} caracteres ({TextRule.Length(name)} informados).");
         return name;
     }
 
@@ -195,6 +196,7 @@ public static class RegistrationRules
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
+        problems.CheckCharacters(text.Trim(), field);
         var code = MasterDataCode.From(text);
         if (code is null)
             problems.Add(field, $"{field}.invalid", $"Código com no máximo {MasterDataCode.MaxLength} caracteres.");
@@ -205,6 +207,7 @@ public static class RegistrationRules
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
+        problems.CheckCharacters(text.Trim(), "short_name");
         var shortName = ShortName.From(text);
         if (shortName is null)
             problems.Add("short_name", AccountCodes.ShortNameTooLong, $"Nome abreviado com no máximo {Registration.ShortName.MaxLength} caracteres.");
@@ -277,9 +280,13 @@ public static class RegistrationRules
     private static Address? ReadAddress(AddressForm form, string path, ProblemList problems)
     {
         var errors = problems.All.Count;
-        var street = ProblemList.Clean(form.Street);
-        var city = ProblemList.Clean(form.City);
-        var country = ProblemList.Clean(form.Country) ?? "Brasil";
+        var street = problems.Text(form.Street, path, "street");
+        var city = problems.Text(form.City, path, "city");
+        var country = problems.Text(form.Country, path, "country") ?? "Brasil";
+        var number = problems.Text(form.Number, path, "number");
+        var complement = problems.Text(form.Complement, path, "complement");
+        var district = problems.Text(form.District, path, "district");
+        var deliveryPlace = problems.Text(form.DeliveryPlace, path, "delivery_place");
         var inBrazil = NameNormalizer.Normalize(country) is "BRASIL" or "BRAZIL";
         if (street is null)
             problems.Add($"{path}.street", AccountCodes.AddressesStreetRequired, "Informe o logradouro.");
@@ -306,8 +313,7 @@ public static class RegistrationRules
                 "Só um endereço de entrega pode ser o padrão de entrega.");
         return problems.All.Count > errors
             ? null
-            : new Address(form.Kind, street!, ProblemList.Clean(form.Number), ProblemList.Clean(form.Complement),
-                ProblemList.Clean(form.District), city!, uf, cep, municipality, country, form.IsDefaultDelivery, ProblemList.Clean(form.DeliveryPlace));
+            : new Address(form.Kind, street!, number, complement, district, city!, uf, cep, municipality, country, form.IsDefaultDelivery, deliveryPlace);
     }
 
     private static Uf? UfOf(AddressForm? address) =>
@@ -357,30 +363,34 @@ public static class RegistrationRules
     }
 
     private static List<ElectronicContact> ReadOtherContacts(IReadOnlyList<ElectronicContact> contacts, ProblemList problems) =>
-        RequireText(contacts, c => c.Value, "other_contacts", "value", "Informe o endereço do contato eletrônico.", problems);
+        RequireText(contacts, c => c.Value, "other_contacts", "value", "Informe o endereço do contato eletrônico.", problems, multiLine: false);
 
     private static List<Observation> ReadObservations(IReadOnlyList<Observation> observations, ProblemList problems) =>
-        RequireText(observations, o => o.Text, "observations", "text", "Informe o texto da observação.", problems);
+        RequireText(observations, o => o.Text, "observations", "text", "Informe o texto da observação.", problems, multiLine: true);
 
     private static List<T> RequireText<T>(IReadOnlyList<T> items, Func<T, string?> text, string name, string field, string message,
-        ProblemList problems)
+        ProblemList problems, bool multiLine)
     {
         for (var i = 0; i < items.Count; i++)
+        {
             if (string.IsNullOrWhiteSpace(text(items[i])))
                 problems.Add($"{name}[{i}].{field}", $"{name}.{field}.required", message);
+            problems.CheckCharacters(text(items[i]), name, i, field, multiLine);
+        }
         return [.. items.Where(item => !string.IsNullOrWhiteSpace(text(item)))];
     }
 
     private static ResponsiblePerson? ReadResponsible(ResponsiblePersonForm form, string path, ProblemList problems)
     {
         var errors = problems.All.Count;
-        var name = ProblemList.Clean(form.Name);
+        var name = problems.Text(form.Name, path, "name");
+        var role = problems.Text(form.Role, path, "role");
         if (name is null)
             problems.Add($"{path}.name", AccountCodes.ResponsiblePeopleNameRequired, "Informe o nome do responsável.");
         var cpf = problems.ParseOptional(form.Cpf, Cpf.Parse, $"{path}.cpf");
         var email = problems.ParseOptional(form.Email, Email.Parse, $"{path}.email");
         var phone = problems.ParseOptional(form.Phone, Phone.Parse, $"{path}.phone");
-        return problems.All.Count > errors ? null : new ResponsiblePerson(name!, ProblemList.Clean(form.Role), cpf, email, phone);
+        return problems.All.Count > errors ? null : new ResponsiblePerson(name!, role, cpf, email, phone);
     }
 
     internal static List<MarketingConsent> ReadMarketing(IReadOnlyList<MarketingConsent> consents, ProblemList problems)
@@ -393,6 +403,7 @@ public static class RegistrationRules
                     $"Já existe uma permissão para o canal {consents[i].Channel}.");
             if (string.IsNullOrWhiteSpace(consents[i].Source))
                 problems.Add($"marketing[{i}].source", AccountCodes.MarketingSourceRequired, "Informe a origem da permissão (LGPD).");
+            problems.CheckCharacters(consents[i].Source, "marketing", i, "source");
         }
         return [.. consents];
     }
@@ -406,6 +417,8 @@ public static class RegistrationRules
                 problems.Add($"custom_fields[{i}].key", AccountCodes.CustomFieldsKeyRequired, "Informe a chave do campo.");
             else if (!keys.Add(fields[i].Key))
                 problems.Add($"custom_fields[{i}].key", AccountCodes.CustomFieldsKeyDuplicate, $"O campo {fields[i].Key} aparece mais de uma vez.");
+            problems.CheckCharacters(fields[i].Key, "custom_fields", i, "key");
+            problems.CheckCharacters(fields[i].Value, "custom_fields", i, "value", multiLine: true);
         }
         return [.. fields];
     }

@@ -1,3 +1,5 @@
+using Crm.Domain.Texts;
+
 namespace Crm.Domain.Accounts.Registration;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Crm.Domain.Accounts.Registration;
 public readonly record struct ShortName
 {
     /// <summary>The longest short name the CRM stores.</summary>
-    public const int MaxLength = 30;
+    public const int MaxLength = TextLimits.ShortName;
 
     private ShortName(string value) => Value = value;
 
@@ -22,7 +24,7 @@ public readonly record struct ShortName
     public static ShortName? From(string? text)
     {
         var trimmed = text?.Trim();
-        return string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength ? null : new ShortName(trimmed);
+        return string.IsNullOrEmpty(trimmed) || TextRule.IsLongerThan(trimmed, MaxLength) ? null : new ShortName(trimmed);
     }
 
     /// <summary>True when both name the same ERP key.</summary>

@@ -37,10 +37,10 @@ public sealed class BaseCard : CardContent
     {
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(clock);
-        if (string.IsNullOrWhiteSpace(name))
-            return MissingName();
+        if (CheckName(name, MissingName) is { Count: > 0 } problems)
+            return new Invalid(problems);
         var now = clock.GetCurrentInstant();
-        var card = new BaseCard(BaseCardId.New(), board.Id, name.Trim(), now);
+        var card = new BaseCard(BaseCardId.New(), board.Id, name!.Trim(), now);
         card.Record(actor, now, "created", null, card.Name);
         return card;
     }
@@ -50,9 +50,7 @@ public sealed class BaseCard : CardContent
     /// <param name="actor">Who renames it.</param>
     /// <param name="clock">The clock.</param>
     public Outcome<HistoryEntry> Rename(string? name, UserId actor, IClock clock) =>
-        string.IsNullOrWhiteSpace(name)
-            ? MissingName()
-            : Edit(actor, clock, null, "name", Name, name.Trim(), _ => Name = name.Trim());
+        EditChecked(actor, clock, CheckName(name, MissingName), "name", Name, name?.Trim(), _ => Name = name!.Trim());
 
-    private static Invalid MissingName() => new(new Problem("name", NameRequired, "Informe o nome do cartão base."));
+    private static readonly Problem MissingName = new("name", NameRequired, "Informe o nome do cartão base.");
 }

@@ -9,5 +9,5 @@ public readonly record struct BaseCardId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static BaseCardId New() => new(IdMint.NewGuid());
+    internal static BaseCardId New() => new(IdMint.NewGuid());
 }

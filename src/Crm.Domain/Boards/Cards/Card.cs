@@ -4,6 +4,7 @@ using Crm.Domain.Boards.Content;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
 using Crm.Domain.Tasks;
+using Crm.Domain.Texts;
 using NodaTime;
 using OneOf;
 
@@ -120,6 +121,7 @@ public sealed class Card : CardContent
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new("name", CardCodes.NameRequired, "Informe o nome do cartão."));
+        problems.Check(name?.Trim(), "name", TextLimits.CardName);
         if (board.FindStage(stage) is null)
             problems.Add(new("stage", CardCodes.StageUnknown, "Etapa não encontrada neste CRM."));
         if (cards.CardOf(prospect.Prospect) is not null)
@@ -145,8 +147,8 @@ public sealed class Card : CardContent
     /// <param name="clock">The clock.</param>
     public Outcome<HistoryEntry> Rename(string? name, UserId actor, IClock clock)
     {
-        var problem = string.IsNullOrWhiteSpace(name) ? new Problem("name", CardCodes.NameRequired, "Informe o nome do cartão.") : null;
-        return Edit(actor, clock, problem, "name", Name, name?.Trim(), _ => Name = name!.Trim());
+        var problems = CheckName(name, new Problem("name", CardCodes.NameRequired, "Informe o nome do cartão."));
+        return EditChecked(actor, clock, problems, "name", Name, name?.Trim(), _ => Name = name!.Trim());
     }
 
     /// <summary>Sets or clears the salesperson.</summary>
@@ -198,7 +200,11 @@ public sealed class Card : CardContent
     public Outcome<CardEvent> MarkLost(string? reason, UserId actor, IClock clock)
     {
         var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        return Edit(actor, clock, Conflict(lost: true, customer: true, service: true), "lost", null, text ?? "sim", now =>
+        var problems = new List<Problem>();
+        if (Conflict(lost: true, customer: true, service: true) is { } conflict)
+            problems.Add(conflict);
+        problems.CheckCharacters(text, "reason", multiLine: true);
+        return EditChecked(actor, clock, problems, "lost", null, text ?? "sim", now =>
             {
                 LostAt = now;
                 LostReason = text;

@@ -9,7 +9,7 @@ public readonly record struct CardId(Guid Value) : IComparable<CardId>
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static CardId New() => new(IdMint.NewGuid());
+    internal static CardId New() => new(IdMint.NewGuid());
 
     /// <inheritdoc />
     public int CompareTo(CardId other) => Value.CompareTo(other.Value);

@@ -1,4 +1,5 @@
 using Crm.Domain.Problems;
+using Crm.Domain.Texts;
 using OneOf;
 
 namespace Crm.Domain.Boards.Content;
@@ -56,11 +57,15 @@ public sealed record Attachment
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new("name", NameRequired, "Informe o nome do anexo."));
+        problems.CheckCharacters(name?.Trim(), "name");
         if (size < 0)
             problems.Add(new("size", SizeNegative, "O tamanho do anexo não pode ser negativo."));
         var type = contentType?.Trim().ToLowerInvariant();
         if (type is null || type.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
             problems.Add(new("content_type", ContentTypeFormat, $"Tipo de conteúdo '{contentType}' inválido (ex.: application/pdf)."));
+        problems.CheckCharacters(type, "content_type");
+        if (location is AttachmentLocation.StoredFile stored)
+            problems.CheckCharacters(stored.Reference, "location");
         var locationValid = location switch
         {
             AttachmentLocation.StoredFile file => !string.IsNullOrWhiteSpace(file.Reference),

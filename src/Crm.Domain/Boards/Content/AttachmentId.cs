@@ -9,5 +9,5 @@ public readonly record struct AttachmentId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static AttachmentId New() => new(IdMint.NewGuid());
+    internal static AttachmentId New() => new(IdMint.NewGuid());
 }

@@ -1,6 +1,7 @@
 using Crm.Domain.Accounts.History;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
+using Crm.Domain.Texts;
 using NodaTime;
 using OneOf;
 
@@ -60,7 +61,9 @@ public abstract class CardContent
     public Outcome<HistoryEntry> Describe(string? description, UserId actor, IClock clock)
     {
         var text = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
-        return Edit(actor, clock, null, "description", Description, text, _ => Description = text);
+        var problems = new List<Problem>();
+        problems.CheckCharacters(text, "description", multiLine: true);
+        return EditChecked(actor, clock, problems, "description", Description, text, _ => Description = text);
     }
 
     /// <summary>Puts one of the board's tags on it.</summary>
@@ -114,8 +117,11 @@ public abstract class CardContent
     /// <param name="clock">The clock.</param>
     public Outcome<HistoryEntry> AddComment(string? text, UserId author, IClock clock)
     {
-        var problem = string.IsNullOrWhiteSpace(text) ? new Problem("comment", ContentCodes.CommentRequired, "Escreva um comentário.") : null;
-        return Edit(author, clock, problem, "comments", null, text?.Trim(),
+        var problems = new List<Problem>();
+        if (string.IsNullOrWhiteSpace(text))
+            problems.Add(new("comment", ContentCodes.CommentRequired, "Escreva um comentário."));
+        problems.CheckCharacters(text?.Trim(), "comment", multiLine: true);
+        return EditChecked(author, clock, problems, "comments", null, text?.Trim(),
             now => _comments.Add(new Comment(CommentId.New(), author, text!.Trim(), now)));
     }
 
@@ -167,12 +173,17 @@ public abstract class CardContent
     /// <param name="before">Its value before, as text.</param>
     /// <param name="after">Its value after, as text.</param>
     /// <param name="apply">The change itself.</param>
-    protected Outcome<HistoryEntry> Edit(UserId actor, IClock clock, Problem? problem, string field, string? before, string? after, Action<Instant> apply)
+    protected Outcome<HistoryEntry> Edit(UserId actor, IClock clock, Problem? problem, string field, string? before, string? after, Action<Instant> apply) =>
+        EditChecked(actor, clock, problem is null ? [] : [problem], field, before, after, apply);
+
+    /// <summary>An edit refused with every one of <paramref name="problems"/> (and <see cref="Locked"/>) when there are any.</summary>
+    private protected Outcome<HistoryEntry> EditChecked(UserId actor, IClock clock, IReadOnlyList<Problem> problems, string field, string? before, string? after,
+        Action<Instant> apply)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        Problem[] problems = [.. new[] { Locked, problem }.OfType<Problem>()];
-        if (problems.Length > 0)
-            return new Invalid(problems);
+        Problem[] refused = [.. new[] { Locked }.OfType<Problem>(), .. problems];
+        if (refused.Length > 0)
+            return new Invalid(refused);
         var now = clock.GetCurrentInstant();
         apply(now);
         return Record(actor, now, field, before, after);
@@ -191,6 +202,18 @@ public abstract class CardContent
         if (now > UpdatedAt)
             UpdatedAt = now;
         return entry;
+    }
+
+    /// <summary>The problems of a card's or base card's name: <paramref name="missing"/> when blank, then the text rule.</summary>
+    /// <param name="name">The name as typed.</param>
+    /// <param name="missing">The problem of a blank name.</param>
+    private protected static List<Problem> CheckName(string? name, Problem missing)
+    {
+        var problems = new List<Problem>();
+        if (string.IsNullOrWhiteSpace(name))
+            problems.Add(missing);
+        problems.Check(name?.Trim(), "name", TextLimits.CardName);
+        return problems;
     }
 
     /// <summary>Copies a template's description, tags, members, comments and attachments (base cards applied on creation).</summary>

@@ -9,5 +9,5 @@ public readonly record struct CommentId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static CommentId New() => new(IdMint.NewGuid());
+    internal static CommentId New() => new(IdMint.NewGuid());
 }

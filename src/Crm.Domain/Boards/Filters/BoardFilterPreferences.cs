@@ -1,5 +1,6 @@
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
+using Crm.Domain.Texts;
 using OneOf;
 
 namespace Crm.Domain.Boards.Filters;
@@ -50,9 +51,13 @@ public sealed class BoardFilterPreferences
     /// <param name="name">The name.</param>
     public Outcome<CardFilter> Save(string? name)
     {
+        var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(name))
-            return new Invalid(new Problem("name", NameRequired, "Informe um nome para o filtro."));
-        _saved[name.Trim()] = Current;
+            problems.Add(new("name", NameRequired, "Informe um nome para o filtro."));
+        problems.CheckCharacters(name?.Trim(), "name");
+        if (problems.Count > 0)
+            return new Invalid(problems);
+        _saved[name!.Trim()] = Current;
         return Current;
     }
 

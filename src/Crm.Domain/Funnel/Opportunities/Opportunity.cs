@@ -4,6 +4,7 @@ using Crm.Domain.Identity;
 using Crm.Domain.Monetary;
 using Crm.Domain.Problems;
 using Crm.Domain.Tasks;
+using Crm.Domain.Texts;
 using NodaTime;
 using OneOf;
 
@@ -137,6 +138,7 @@ public sealed class Opportunity
             problems.Add(new("stage", OpportunityCodes.StageSame, $"A oportunidade já está na etapa '{target.Name}'."));
         else if (target.Outcome == StageOutcome.Lost && string.IsNullOrWhiteSpace(reason))
             problems.Add(new("reason", OpportunityCodes.LostReasonRequired, "Informe o motivo da perda."));
+        problems.CheckCharacters(reason?.Trim(), "reason", multiLine: true);
         if (problems.Count > 0)
             return new Invalid(problems);
         var now = Max(clock.GetCurrentInstant(), _history[^1].Entered);
@@ -239,6 +241,9 @@ public sealed class Opportunity
         var problems = new List<Problem>();
         if (Blank(draft.Title))
             problems.Add(new("title", OpportunityCodes.TitleRequired, "Informe o título da oportunidade."));
+        problems.Check(draft.Title?.Trim(), "title", TextLimits.OpportunityTitle);
+        problems.CheckCharacters(draft.Description?.Trim(), "description", multiLine: true);
+        problems.Check(draft.Source?.Trim(), "source", TextLimits.OpportunitySource);
         if (draft.Value is { } value)
         {
             if (value.Amount < 0)
@@ -253,6 +258,7 @@ public sealed class Opportunity
                 problems.Add(new("quantity", OpportunityCodes.QuantityDisabled, "Metas quantitativas não estão habilitadas."));
             else if (quantity.Amount < 0 || Blank(quantity.Unit))
                 problems.Add(new("quantity", OpportunityCodes.QuantityInvalid, "Informe uma quantidade não negativa e a unidade."));
+            problems.Check(quantity.Unit, "quantity.unit", TextLimits.QuantityUnit);
         }
         foreach (var field in settings.MandatoryFields.Order())
         {

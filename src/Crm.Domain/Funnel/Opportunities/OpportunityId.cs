@@ -9,5 +9,5 @@ public readonly record struct OpportunityId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static OpportunityId New() => new(IdMint.NewGuid());
+    internal static OpportunityId New() => new(IdMint.NewGuid());
 }

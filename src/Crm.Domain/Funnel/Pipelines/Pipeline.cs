@@ -1,5 +1,6 @@
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
+using Crm.Domain.Texts;
 using OneOf;
 
 namespace Crm.Domain.Funnel.Pipelines;
@@ -146,6 +147,7 @@ public sealed class Pipeline
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new("name", PipelineCodes.NameRequired, "Informe o nome do funil."));
+        problems.Check(name?.Trim(), "name", TextLimits.PipelineName);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < stages.Count; i++)
         {
@@ -155,6 +157,7 @@ public sealed class Pipeline
                 problems.Add(new($"{field}.name", PipelineCodes.StageNameRequired, "Informe o nome da etapa."));
             else if (!names.Add(stage.Name.Trim()))
                 problems.Add(new($"{field}.name", PipelineCodes.StageNameDuplicate, $"Já existe uma etapa '{stage.Name.Trim()}'."));
+            problems.CheckCharacters(stage.Name?.Trim(), $"{field}.name");
             if (stage.Probability is < 0 or > 100)
                 problems.Add(new($"{field}.probability", PipelineCodes.ProbabilityRange, "A probabilidade deve estar entre 0 e 100%."));
             else if ((stage.Outcome == StageOutcome.Won && stage.Probability != 100) || (stage.Outcome == StageOutcome.Lost && stage.Probability != 0))

@@ -9,5 +9,5 @@ public readonly record struct PipelineId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static PipelineId New() => new(IdMint.NewGuid());
+    internal static PipelineId New() => new(IdMint.NewGuid());
 }

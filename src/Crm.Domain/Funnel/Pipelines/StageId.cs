@@ -9,5 +9,5 @@ public readonly record struct StageId(Guid Value)
     public Guid Value { get; } = Value;
 
     /// <summary>A fresh random id.</summary>
-    public static StageId New() => new(IdMint.NewGuid());
+    internal static StageId New() => new(IdMint.NewGuid());
 }

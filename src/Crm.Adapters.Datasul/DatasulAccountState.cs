@@ -1,0 +1,46 @@
+using System.Globalization;
+using Crm.Adapters.Http;
+using Crm.Domain.Accounts.ErpLink;
+using Crm.Domain.Integration.Mapping;
+using NodaTime;
+
+namespace Crm.Adapters.Datasul;
+
+/// <summary>
+/// What an EMS customer (<c>customerPublic</c>, ERP.md §1.2) says of the account for the pull. <c>customerPublic</c> carries
+/// the last sale (<c>dt-ult-venda</c>), the credit indicator (<c>ind-cre-cli</c>) and the credit limit (<c>lim-credito</c>,
+/// <c>dt-lim-cred</c>), but no open balance or credit left: those are <see cref="ErpAccountState.NotExposed"/>.
+/// </summary>
+public static class DatasulAccountState
+{
+    /// <summary><c>ind-cre-cli</c> 4: the customer's credit is suspended.</summary>
+    public const int Suspended = 4;
+
+    /// <summary>
+    /// The state in <paramref name="payload"/>, null without <c>cod-emitente</c>: active until the months since the last sale (or
+    /// the implantation) exceed <c>nr-mesina</c> (<see cref="ErpStatus.Of"/>, as CRM1003); blocked when <c>ind-cre-cli</c> is
+    /// 4 Suspenso.
+    /// </summary>
+    public static ErpAccountState? Of(DatasulCustomer payload, LocalDate today)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (payload.CustomerCode is not { } code)
+            return null;
+        var erpCode = code.ToString(CultureInfo.InvariantCulture);
+        var lastSale = PayloadText.ParseIso(payload.LastSale);
+        var implanted = PayloadText.ParseIso(payload.ImplementationDate) ?? lastSale ?? today;
+        var situation = payload.MonthsInactive is { } months and >= 0
+            ? ErpStatus.Of(IntegrationSystem.Erp, new IntegratedWithErp(erpCode, implanted), lastSale, months, today).Situation
+            : ErpSituation.Active;
+        return new ErpAccountState
+        {
+            ErpCode = erpCode,
+            Situation = situation,
+            NotExposed = ErpStateFields.OpenBalance | ErpStateFields.AvailableCredit,
+            Blocked = payload.Credit is { } indicator ? indicator == Suspended : null,
+            LastPurchase = lastSale,
+            CreditLimit = payload.CreditLimit,
+            CreditLimitDueDate = PayloadText.ParseIso(payload.CreditLimitDate),
+        };
+    }
+}

@@ -1,0 +1,123 @@
+using Crm.Adapters.Datasul;
+using Crm.Adapters.Http;
+using Crm.Adapters.Mega;
+using Crm.Adapters.Protheus;
+using Crm.Adapters.Testing;
+using Crm.Adapters.Testing.Fakes;
+using Crm.Adapters.Testing.Servers;
+using Crm.Domain.Accounts.ErpLink;
+using NodaTime;
+
+namespace Crm.Adapters.Tests.Transport;
+
+/// <summary>
+/// The pull's per-account read over loopback HTTP, through the <see cref="IErpAccountStateReader"/> a host resolves: what
+/// each ERP exposes (code, situation, block, last purchase, credit) and, named in <see cref="ErpAccountState.NotExposed"/>,
+/// what it does not.
+/// </summary>
+public sealed class AccountStateTests
+{
+    private static readonly LocalDate Today = TestAccounts.Today;
+
+    private static IErpAccountStateReader Reader(TransportHost host) => host.Get<IEnumerable<IErpAccountStateReader>>().Single();
+
+    // Every field the ERP does not expose is null: "not exposed" is never confused with a value.
+    private static void AssertNotExposedAreNull(ErpAccountState state)
+    {
+        var values = new (ErpStateFields Field, object? Value)[]
+        {
+            (ErpStateFields.Blocked, state.Blocked), (ErpStateFields.LastPurchase, state.LastPurchase),
+            (ErpStateFields.CreditLimit, state.CreditLimit), (ErpStateFields.OpenBalance, state.OpenBalance),
+            (ErpStateFields.AvailableCredit, state.AvailableCredit),
+        };
+        Assert.All(values.Where(v => state.NotExposed.HasFlag(v.Field)), v => Assert.Null(v.Value));
+    }
+
+    [Fact]
+    public async Task Datasul_exposes_the_crm1003_situation_the_credit_suspension_the_last_sale_and_the_credit_limit()
+    {
+        await using var server = await FakeDatasulServer.StartAsync("crm", "s3cret");
+        using var host = DatasulHost.For(server, "crm", "s3cret");
+        var code = (await host.Transport.SendAsync(new DatasulAdapter().Prepare(Samples.Register(Samples.Company())))).AsT0.ErpCode;
+        server.Ems.RecordSale(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture), Today.PlusMonths(-7), monthsInactive: 6);
+        server.Ems.RecordCredit(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture), DatasulAccountState.Suspended, 15_000.50m, Today.PlusMonths(2));
+
+        var read = await Reader(host).ReadAccountStateAsync(code, Today);
+        var unknown = await Reader(host).ReadAccountStateAsync("424242", Today);
+
+        var state = read.AsT0;
+        Assert.Equal((code, ErpSituation.Inactive, true), (state.ErpCode, state.Situation, state.Blocked));
+        Assert.Equal((Today.PlusMonths(-7), 15_000.50m, Today.PlusMonths(2)), (state.LastPurchase, state.CreditLimit, state.CreditLimitDueDate));
+        Assert.Equal(ErpStateFields.OpenBalance | ErpStateFields.AvailableCredit, state.NotExposed);
+        AssertNotExposedAreNull(state);
+        var body = (await ((DatasulTransport)host.Transport).ReadCustomerAsync(code)).AsT0;
+        Assert.Equal(new DatasulAdapter().ReadState(body, Today), state.ToCustomerState());
+        Assert.Equal(["404"], unknown.AsT1.Problems.Select(p => p.Code));
+    }
+
+    [Fact]
+    public async Task Protheus_exposes_the_block_and_the_credit_from_the_credit_limit_api_but_no_last_purchase()
+    {
+        var protheus = new FakeProtheus(sellers: ["7"], carriers: [3], conditions: ["15"], priceTables: ["TB1"]);
+        await using var server = await FakeProtheusServer.StartAsync(protheus, "admin", "Pr0theus#2026");
+        using var host = new TransportHost(ProtheusAdapter.Id, server, s => s.AddProtheusAdapter(o =>
+        {
+            o.CompanyId = "T1";
+            o.BranchId = "D MG 01";
+            o.BaseUrl = server.BaseUrl;
+            o.Username = "admin";
+            o.Password = "Pr0theus#2026";
+        }));
+        var adapter = new ProtheusAdapter(new ProtheusOptions { CompanyId = "T1", BranchId = "D MG 01" });
+        var code = (await host.Transport.SendAsync(adapter.Prepare(Samples.Register(Samples.Company() with { PriceTable = "TB1" })))).AsT0.ErpCode;
+        var active = await Reader(host).ReadAccountStateAsync(code, Today);
+        protheus.Block(code);
+        protheus.SetCredit(code, 10_000m, Today.PlusMonths(3), openTitles: 2_500.25m, releasedOrders: 1_000m);
+
+        var blocked = await Reader(host).ReadAccountStateAsync(code, Today);
+
+        Assert.Equal((ErpSituation.Active, false, 0m), (active.AsT0.Situation, active.AsT0.Blocked, active.AsT0.CreditLimit));
+        var state = blocked.AsT0;
+        Assert.Equal((code, ErpSituation.Inactive, true), (state.ErpCode, state.Situation, state.Blocked));
+        Assert.Equal((10_000m, Today.PlusMonths(3), 2_500.25m, 6_499.75m), (state.CreditLimit, state.CreditLimitDueDate, state.OpenBalance, state.AvailableCredit));
+        Assert.Equal(ErpStateFields.LastPurchase, state.NotExposed);
+        AssertNotExposedAreNull(state);
+        Assert.Equal(["/rest/api/crm/v1/customerVendor/1/" + code, "/" + ProtheusTransport.CreditLimitPath + "/" + code],
+            server.Requests.Where(r => r.Method == "GET").TakeLast(2).Select(r => r.Path));
+    }
+
+    [Fact]
+    public async Task Mega_exposes_the_code_and_the_agents_status_only()
+    {
+        await using var server = await FakeSeniorXServer.StartAsync(MegaHost.Tenant, MegaHost.Key, MegaHost.Secret);
+        using var host = MegaHost.For(server);
+        var code = (await host.Transport.SendAsync(new MegaAdapter().Prepare(Samples.Register(Samples.Company())))).AsT0.ErpCode;
+        var active = await Reader(host).ReadAccountStateAsync(code, Today);
+        server.Mega.Deactivate(code);
+        server.ExpireTokens();
+
+        var inactive = await Reader(host).ReadAccountStateAsync(code, Today);
+
+        Assert.Equal(ErpSituation.Active, active.AsT0.Situation);
+        Assert.Equal((code, ErpSituation.Inactive), (inactive.AsT0.ErpCode, inactive.AsT0.Situation));
+        Assert.Equal(ErpStateFields.Blocked | ErpStateFields.LastPurchase | ErpStateFields.CreditLimit | ErpStateFields.OpenBalance | ErpStateFields.AvailableCredit,
+            inactive.AsT0.NotExposed);
+        AssertNotExposedAreNull(inactive.AsT0);
+        Assert.Equal((1, 1), server.Granted);
+        MegaHost.AssertNoSecretLogged(host);
+    }
+
+    [Fact]
+    public async Task A_cancelled_state_read_stops_and_an_erp_that_keeps_failing_is_unavailable()
+    {
+        await using var server = await FakeDatasulServer.StartAsync();
+        using var host = DatasulHost.For(server);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await Reader(host).ReadAccountStateAsync("1001", Today, cancelled.Token));
+        Assert.Empty(server.Requests);
+        server.Inject(FakeFault.Status503, FakeFault.Status503, FakeFault.Status503);
+        Assert.True((await Reader(host).ReadAccountStateAsync("1001", Today)).IsT2);
+    }
+}
