@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Data.Common;
 using Crm.Cli.Demo;
+using Crm.Cli.Outbox;
+using Crm.Persistence.Outbox;
 using Crm.Cli.Validation;
 using Crm.Domain.Registry;
 using Spectre.Console;
@@ -52,7 +54,7 @@ public sealed class CrmCli
     private RootCommand BuildRoot()
     {
         var validate = BuildValidate();
-        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo() };
+        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo(), BuildOutbox() };
     }
 
     private Command BuildDemo()
@@ -62,18 +64,44 @@ public sealed class CrmCli
             Description = $"The SQLite file to provision and fill (default: ./{DemoCommand.DefaultPath}).",
             DefaultValueFactory = _ => DemoCommand.DefaultPath,
         };
-        var demo = new Command("demo", "Runs the engine on a SQLite file: provisions a demo tenant, registers through users' sessions, refuses a duplicate, converts a lead, moves an opportunity, denies a Usuário, and shows what a Diretor, a Coordenador and a Usuário see.") { db };
+        var demo = new Command("demo", "Runs the engine on a SQLite file: provisions a demo tenant, registers through users' sessions, refuses a duplicate, converts a lead, moves an opportunity, denies a Usuário, sends the accounts to a fake Protheus server on 127.0.0.1 through injected faults (retried, then acknowledged), and shows what a Diretor, a Coordenador and a Usuário see.") { db };
         demo.SetAction((result, cancellationToken) => RunDemoAsync(result.GetValue(db)!, cancellationToken));
         return demo;
     }
 
-    private async Task<int> RunDemoAsync(string path, CancellationToken cancellationToken)
+    private Command BuildOutbox()
+    {
+        var db = new Option<string>("--db")
+        {
+            Description = $"The demo's SQLite file (default: ./{DemoCommand.DefaultPath}).",
+            DefaultValueFactory = _ => DemoCommand.DefaultPath,
+        };
+        var status = new Option<OutboxStatus?>("--status") { Description = "Show only the messages in this status: Pending, Sending, Sent or Parked." };
+        var requeue = new Option<Guid?>("--requeue") { Description = "Put this parked message back in the queue." };
+        var dispatch = new Option<string?>("--protheus-url") { Description = "Send the pending messages to the Protheus REST server at this address." };
+        var outbox = new Command("outbox", "Shows the demo tenant's ERP outbox (pending, sent, parked) and, with --protheus-url, dispatches it with a progress display.")
+            { db, status, requeue, dispatch };
+        outbox.SetAction((result, cancellationToken) =>
+        {
+            Uri? protheus = null;
+            if (result.GetValue(dispatch) is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out protheus) || protheus.Scheme is not ("http" or "https")))
+                return Task.FromResult(Fail($"--protheus-url '{url}' is not an absolute http(s) address"));
+            return RunOnDemoDatabaseAsync(result.GetValue(db)!,
+                path => new OutboxCommand(_console).RunAsync(path, result.GetValue(status), result.GetValue(requeue), protheus, cancellationToken));
+        });
+        return outbox;
+    }
+
+    private Task<int> RunDemoAsync(string path, CancellationToken cancellationToken) =>
+        RunOnDemoDatabaseAsync(path, file => new DemoCommand(_console).RunAsync(file, cancellationToken));
+
+    private async Task<int> RunOnDemoDatabaseAsync(string path, Func<string, Task<int>> run)
     {
         if (DemoDatabaseFile.Problem(path) is { } problem)
             return Fail(problem);
         try
         {
-            return await new DemoCommand(_console).RunAsync(path, cancellationToken);
+            return await run(path);
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or TimeoutException)
         {

@@ -16,6 +16,7 @@ using Crm.Persistence.Concurrency;
 using Crm.Persistence.Conversions;
 using Crm.Persistence.Duplicates;
 using Crm.Persistence.Model;
+using Crm.Persistence.Outbox;
 using Crm.Persistence.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -87,6 +88,9 @@ public abstract class CrmDbContext : DbContext
 
     /// <summary>Each user's filters per board: the filter in use and the filters saved by name.</summary>
     public DbSet<BoardFilterPreferences> BoardFilters => Set<BoardFilterPreferences>();
+
+    /// <summary>Messages for the ERP written with the changes they carry, waiting for (or done with) the dispatcher.</summary>
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     /// <summary>The tenant's registration and opportunity settings, read and staged in this unit of work.</summary>
     public TenantSettings Settings { get; }
@@ -221,6 +225,7 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new BoardFilterConfiguration(this));
         modelBuilder.ApplyConfiguration(new StoredSettingsConfiguration(this));
         modelBuilder.ApplyConfiguration(new DuplicateKeyRowConfiguration(this));
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration(this));
         if (JsonDocumentColumnType is { } type)
             foreach (var document in AggregateMapping.JsonDocumentColumns(modelBuilder.Model))
                 document.SetColumnType(type);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Crm.Persistence;
+using Crm.Sdk.Outbox;
 
 namespace Crm.Sdk;
 
@@ -19,6 +20,9 @@ public sealed class CrmOptions : ICrmDatabaseBuilder
     /// with the package <c>Crm.Persistence.PostgreSql</c> and <see cref="CrmPersistenceOptions.KeyRingFolder"/>.
     /// </summary>
     public CrmPersistenceOptions Database { get; } = new();
+
+    /// <summary>How the ERP outbox is dispatched (configuration: <c>Outbox:BatchSize</c>, <c>Outbox:MaxAttempts</c>, ...).</summary>
+    public OutboxOptions Outbox { get; } = new();
 
     /// <summary>What the configuration section held that could not be applied; reported by <see cref="CrmOptionsValidator"/>.</summary>
     internal List<string> ConfigurationFailures { get; } = [];

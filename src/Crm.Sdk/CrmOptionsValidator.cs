@@ -14,6 +14,7 @@ public sealed class CrmOptionsValidator : IValidateOptions<CrmOptions>
         ArgumentNullException.ThrowIfNull(options);
         var failures = PluginFailures(options);
         failures.AddRange(options.ConfigurationFailures);
+        failures.AddRange(options.Outbox.Failures());
         if (options.Database.Provider is not { } provider)
             failures.Add("Crm: choose a database: crm.UseSqlite(path) or crm.UsePostgres(connectionString) (configuration: Crm:Database:Sqlite or Crm:Database:PostgreSql).");
         else if (provider.DefaultKeyRingFolder is null && string.IsNullOrWhiteSpace(options.Database.KeyRingFolder))

@@ -1,4 +1,5 @@
 using Crm.Domain.Integration;
+using Crm.Domain.Integration.Messages;
 using Crm.Domain.Servers;
 using Crm.Persistence;
 using Crm.Persistence.Provisioning;
@@ -7,6 +8,7 @@ using Crm.Sdk.Configuration;
 using Crm.Sdk.Discovery;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Hosting;
+using Crm.Sdk.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -91,9 +93,15 @@ public static class CrmServiceCollectionExtensions
         {
             // Hosts without a generic host (a plain service provider) get the start-up validation here, every failure listed.
             sp.GetService<IStartupValidator>()?.Validate();
-            return new CrmEngine(sp.GetRequiredService<CrmDatabase>(), sp.GetRequiredService<IClock>(),
-                sp.GetRequiredService<ILoggerFactory>());
+            var loggers = sp.GetRequiredService<ILoggerFactory>();
+            var options = sp.GetRequiredService<IOptionsMonitor<CrmOptions>>();
+            var outbox = new OutboxDispatcher(sp.GetRequiredService<CrmDatabase>(), sp.GetRequiredService<ErpAdapterCatalog>(),
+                sp.GetServices<IErpTransport>, sp.GetRequiredService<IClock>(), () => options.CurrentValue.Outbox,
+                loggers.CreateLogger<OutboxDispatcher>());
+            return new CrmEngine(sp.GetRequiredService<CrmDatabase>(), sp.GetRequiredService<IClock>(), loggers,
+                sp.GetRequiredService<ErpAdapterCatalog>(), outbox);
         });
+        services.AddHostedService<OutboxBackgroundService>();
         services.AddHealthChecks().AddCheck<CrmHealthCheck>(CrmHealthCheck.Name, HealthStatus.Unhealthy, ["crm", "database"]);
         return services;
     }

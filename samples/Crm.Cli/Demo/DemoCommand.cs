@@ -1,4 +1,9 @@
 using System.Globalization;
+using Crm.Adapters.Http;
+using Crm.Adapters.Protheus;
+using Crm.Adapters.Testing.Fakes;
+using Crm.Adapters.Testing.Servers;
+using Crm.Cli.Outbox;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Boards;
 using Crm.Domain.Funnel.Opportunities;
@@ -13,6 +18,7 @@ using Crm.Sdk.Accounts;
 using Crm.Sdk.Funnel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using NodaTime;
 using Spectre.Console;
 
@@ -22,9 +28,11 @@ namespace Crm.Cli.Demo;
 /// <c>crm demo</c>: the engine as a host embeds it (<c>AddCrm(crm =&gt; crm.UseSqlite(path))</c>), in visible steps:
 /// provisioning, each person registering its accounts and leads through its own session, a registration refused as a
 /// duplicate, a lead converted into an account, an opportunity moved through the funnel with its stages' automations
-/// promoting the account type, a Usuário denied an action, and what a Diretor, a Coordenador and a Usuário each see.
+/// promoting the account type, a Usuário denied an action, the accounts sent to the tenant's ERP (a fake Protheus server on
+/// 127.0.0.1 failing some requests, so retries show), and what a Diretor, a Coordenador and a Usuário each see.
 /// Running it again reuses the file: provisioning reports "already done", every registration is refused as a duplicate of
-/// the first run's, the converted lead and the promoted account are read back, and no record is duplicated.
+/// the first run's, the converted lead and the promoted account are read back, no record is duplicated and nothing is left
+/// to send to the ERP.
 /// </summary>
 internal sealed class DemoCommand(IAnsiConsole console)
 {
@@ -39,8 +47,9 @@ internal sealed class DemoCommand(IAnsiConsole console)
 
     public async Task<int> RunAsync(string path, CancellationToken cancellationToken)
     {
-        var services = new ServiceCollection().AddCrm(crm => crm.UseSqlite(path));
-        await using var provider = services.BuildServiceProvider();
+        // The tenant's ERP: a fake Protheus REST server on 127.0.0.1 (a real HTTP server), failing some requests on purpose.
+        await using var protheus = await FakeProtheusServer.StartAsync(new FakeProtheus(), cancellationToken: cancellationToken);
+        await using var provider = Services(path, protheus.BaseUrl).BuildServiceProvider();
         var engine = provider.GetRequiredService<CrmEngine>();
         await engine.MigrateAsync(cancellationToken);
         console.MarkupLineInterpolated($"Banco de dados: [bold]{Printable.OneLine(Path.GetFullPath(path))}[/]");
@@ -48,6 +57,8 @@ internal sealed class DemoCommand(IAnsiConsole console)
         if (!await ProvisionAsync(engine, cancellationToken))
             return 1;
         await LoadStructureAsync(engine, cancellationToken);
+        if (!await ConfigureClientTypesAsync(engine, cancellationToken))
+            return 1;
         if (await RegisterAsync(engine, cancellationToken) is not { } registered)
             return 1;
         await RefuseDuplicateAsync(engine, cancellationToken);
@@ -56,6 +67,7 @@ internal sealed class DemoCommand(IAnsiConsole console)
             return 1;
         await MoveOpportunityAsync(engine, pipeline, registered.Accounts["bruno"][0].AsT1, cancellationToken);
         await DenyAsync(engine, registered.Accounts["ana"], cancellationToken);
+        await SendToErpAsync(engine, protheus, cancellationToken);
 
         var summary = new Table().Title("O que cada papel vê").AddColumns("Usuário", "Papel", "Contas", "Leads");
         foreach (var login in Viewers)
@@ -65,9 +77,61 @@ internal sealed class DemoCommand(IAnsiConsole console)
         return 0;
     }
 
+    /// <summary>
+    /// The engine as a host registers it: SQLite at <paramref name="path"/>, the Protheus adapter whose transport posts to
+    /// <paramref name="protheus"/>. Retries are quick so the demo finishes in seconds: the transport retries once at once, the
+    /// outbox after 200 ms, doubling up to 1 s (a 503's <c>Retry-After: 1</c> included).
+    /// </summary>
+    private static IServiceCollection Services(string path, Uri protheus)
+    {
+        var services = new ServiceCollection().AddCrm(crm =>
+        {
+            crm.UseSqlite(path);
+            (crm.Outbox.RetryDelay, crm.Outbox.MaxRetryDelay) = (TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+        });
+        services.AddProtheusAdapter(o => o.BaseUrl = protheus);
+        services.Configure<HttpStandardResilienceOptions>(ErpHttpServiceCollectionExtensions.ResilienceOptionsName(ProtheusAdapter.Id), o =>
+        {
+            (o.Retry.MaxRetryAttempts, o.Retry.Delay) = (1, TimeSpan.Zero);
+            (o.CircuitBreaker.FailureRatio, o.CircuitBreaker.MinimumThroughput) = (1.0, 1000);
+        });
+        return services;
+    }
+
+    /// <summary>Marina maps client type REV to the account types, once: accounts of a type that integrates go to the ERP.</summary>
+    private async Task<bool> ConfigureClientTypesAsync(CrmEngine engine, CancellationToken cancellationToken)
+    {
+        var settings = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id).Settings;
+        var stored = await settings.AccountsAsync(cancellationToken);
+        if (stored.TryPickT0(out var current, out _) && current.ClientTypes.ClientTypes.Any())
+            return true;
+        var saved = await settings.SaveClientTypesAsync(DemoData.ClientTypes, cancellationToken);
+        Step("Integração com o ERP", "Marina Diretora liga o tipo de cliente Revenda às contas que integram com o Protheus", saved,
+            _ => "[green]salvo[/]");
+        return saved.Succeeded;
+    }
+
+    /// <summary>
+    /// What the registrations wrote to the outbox goes to the fake Protheus, through faults injected so that retries show:
+    /// the dispatch with its progress, what the server saw, and the messages as they ended.
+    /// </summary>
+    private async Task SendToErpAsync(CrmEngine engine, FakeProtheusServer protheus, CancellationToken cancellationToken)
+    {
+        protheus.Inject(FakeFault.Status500, FakeFault.Status500, FakeFault.Drop, FakeFault.Drop, FakeFault.None, FakeFault.ApplyThenDrop,
+            FakeFault.Status503, FakeFault.Status503);
+        var marina = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id);
+        console.MarkupLineInterpolated($"ERP: Protheus falso em [bold]{protheus.BaseUrl}[/] (falhas injetadas: 500, conexão caída, 503, resposta perdida).");
+        var report = await OutboxView.DispatchAsync(console, engine, marina, TimeSpan.FromSeconds(20), cancellationToken);
+        var record = protheus.Record();
+        if (report.Attempts > 0)
+            console.MarkupLineInterpolated(
+            $"O Protheus recebeu {record.Requests} requisições ({string.Join(", ", record.Faults.Select(f => $"{f.Key}: {f.Value}"))}), aplicou {record.Applied} clientes e absorveu {record.Duplicates} reenvio(s) pela chave de idempotência.");
+        await OutboxView.ShowAsync(console, marina, null, cancellationToken);
+    }
+
     private async Task<bool> ProvisionAsync(CrmEngine engine, CancellationToken cancellationToken)
     {
-        var provisioned = await engine.Tenants.ProvisionAsync(DemoData.Tenant, DemoData.TenantName, Package.Freemium, DefaultIntegration.Datasul,
+        var provisioned = await engine.Tenants.ProvisionAsync(DemoData.Tenant, DemoData.TenantName, Package.Freemium, DefaultIntegration.Protheus,
             cancellationToken);
         if (!provisioned.TryPickT0(out var report, out _))
         {

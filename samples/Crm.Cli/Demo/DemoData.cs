@@ -48,6 +48,18 @@ internal static class DemoData
     /// <summary>The board filter Ana saved and uses: the cards she sells.</summary>
     public const string MyCardsFilter = "Meus cartões";
 
+    /// <summary>The demo's client type, mapped to account types PROSPECT (not sent to the ERP) and CLIENTE (sent).</summary>
+    public static readonly MasterDataCode Revenda = MasterDataCode.Of("REV");
+
+    /// <summary>
+    /// The tenant's client types × account types: accounts of client type REV are sent to the ERP, unless the funnel made them
+    /// a PROSPECT (an account type that does not integrate) and not yet a CLIENTE.
+    /// </summary>
+    public static ClientTypeMapping ClientTypes => new(
+        [new ClientType(Revenda, "Revenda")],
+        [new AccountType(MasterDataCode.Of("PROSPECT"), "Prospect", IntegratesWithErp: false), new AccountType(MasterDataCode.Of("CLIENTE"), "Cliente", IntegratesWithErp: true)],
+        [(Revenda, MasterDataCode.Of("PROSPECT")), (Revenda, MasterDataCode.Of("CLIENTE"))]);
+
     /// <summary>The stages of the demo's sales funnel: qualifying promotes the account to PROSPECT, winning to CLIENTE.</summary>
     public static IReadOnlyList<StageDefinition> FunnelStages => DefaultPipeline.Stages(MasterDataCode.Of("PROSPECT"), MasterDataCode.Of("CLIENTE"));
 
@@ -110,7 +122,8 @@ internal static class DemoData
         Branch = Matriz,
         Addresses = [new AddressForm(AddressKind.Correspondence, "Av. Paulista", $"{1000 + seed}", null, "Bela Vista", "São Paulo", "SP", "01310-100", "3550308")],
         Phones = [new PhoneForm(PhoneType.TelefoneErp1, $"(11) 3456-{7000 + seed}")],
-        Emails = [new EmailForm($"contato{seed}@cliente-exemplo.com.br")],
+        Emails = [new EmailForm($"contato{seed}@exemplo.com.br")],
+        ClientType = Revenda.Value,
     };
 
     private static UserId Id(int person) => new(Guid.Parse($"de300000-0000-4000-8000-0000000000{person:D2}"));

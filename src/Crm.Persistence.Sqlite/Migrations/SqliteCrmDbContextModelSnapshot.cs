@@ -16,7 +16,7 @@ namespace Crm.Persistence.Sqlite.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.4");
 
             modelBuilder.Entity("Crm.Domain.Access.Role", b =>
                 {
@@ -969,6 +969,83 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 
+            modelBuilder.Entity("Crm.Domain.Organization.Company", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Crm.Domain.Organization.Company.Details#UnitDetails", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Cnpj")
+                                .HasMaxLength(14)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ErpCode")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TradeName")
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_branches", "Crm.Domain.Organization.Company._branches#Branch", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("CompanyId");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<bool>("IsMatriz");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Crm.Domain.Organization.Company._branches#Branch.Details#UnitDetails", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("Cnpj")
+                                        .HasMaxLength(14);
+
+                                    b2.Property<string>("ErpCode")
+                                        .IsRequired()
+                                        .HasMaxLength(40);
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired()
+                                        .HasMaxLength(120);
+
+                                    b2.Property<string>("TradeName")
+                                        .HasMaxLength(120);
+                                });
+
+                            b1
+                                .ToJson("Branches")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.ToTable("Companies", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
             modelBuilder.Entity("Crm.Domain.Servers.FtpSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1105,83 +1182,6 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "TenantId");
                 });
 
-            modelBuilder.Entity("Crm.Domain.Organization.Company", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("TenantId");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Crm.Domain.Organization.Company.Details#UnitDetails", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("Cnpj")
-                                .HasMaxLength(14)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("ErpCode")
-                                .IsRequired()
-                                .HasMaxLength(40)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasMaxLength(120)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("TradeName")
-                                .HasMaxLength(120)
-                                .HasColumnType("TEXT");
-                        });
-
-                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_branches", "Crm.Domain.Organization.Company._branches#Branch", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<Guid>("CompanyId");
-
-                            b1.Property<Guid>("Id");
-
-                            b1.Property<bool>("IsMatriz");
-
-                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Crm.Domain.Organization.Company._branches#Branch.Details#UnitDetails", b2 =>
-                                {
-                                    b2.IsRequired();
-
-                                    b2.Property<string>("Cnpj")
-                                        .HasMaxLength(14);
-
-                                    b2.Property<string>("ErpCode")
-                                        .IsRequired()
-                                        .HasMaxLength(40);
-
-                                    b2.Property<string>("Name")
-                                        .IsRequired()
-                                        .HasMaxLength(120);
-
-                                    b2.Property<string>("TradeName")
-                                        .HasMaxLength(120);
-                                });
-
-                            b1
-                                .ToJson("Branches")
-                                .HasColumnType("TEXT");
-                        });
-
-                    b.HasKey("TenantId", "Id");
-
-                    b.ToTable("Companies", (string)null);
-
-                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
-                });
-
             modelBuilder.Entity("Crm.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1233,6 +1233,99 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasKey("Tenant", "Key", "Kind", "Record");
 
                     b.ToTable("DuplicateKeys", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Account")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedCode")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Erp")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErpCode")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resource")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Tenant", "Id");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("Tenant", "Account", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("OutboxMessages", (string)null);
 
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });

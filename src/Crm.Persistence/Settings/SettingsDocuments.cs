@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Crm.Domain.Accounts.Configuration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Persistence.Conversions;
@@ -45,6 +46,10 @@ internal static class SettingsDocuments
     public static OpportunitySettings ReadOpportunities(string json) => Read(json, (OpportunityDocument d) =>
         new OpportunitySettings(d.MandatoryFields.ToHashSet(), d.QuantitativeGoals, d.ForeignCurrency, d.BaseCurrency));
 
+    public static string Write(IntegrationSettings settings) => JsonSerializer.Serialize(new IntegrationDocument(settings.System), Json);
+
+    public static IntegrationSettings ReadIntegration(string json) => Read(json, (IntegrationDocument d) => new IntegrationSettings(d.System));
+
     private static TSettings Read<TDocument, TSettings>(string json, Func<TDocument, TSettings> create)
     {
         try
@@ -66,6 +71,8 @@ internal static class SettingsDocuments
         List<AccountType> AccountTypes,
         List<PairDocument> Pairs,
         List<ClientGroup> ClientGroups);
+
+    private sealed record IntegrationDocument(IntegrationSystem System);
 
     private sealed record ErpDocument(string ErpName, List<RegistrationField> Required, Dictionary<RegistrationField, int> MaxLengths);
 

@@ -13,6 +13,9 @@ internal enum SettingsKind
 
     /// <summary>The opportunity settings (<see cref="Crm.Domain.Funnel.Opportunities.OpportunitySettings"/>).</summary>
     Opportunities,
+
+    /// <summary>The back office the accounts are sent to (<see cref="IntegrationSettings"/>).</summary>
+    Integration,
 }
 
 /// <summary>

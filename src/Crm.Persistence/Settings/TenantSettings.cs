@@ -30,6 +30,22 @@ public sealed class TenantSettings
             ? SettingsDocuments.ReadOpportunities(row.Document)
             : OpportunitySettings.Default;
 
+    /// <summary>Where the tenant's accounts are sent: the stored settings, or <see cref="IntegrationSettings.Default"/> (the ERP).</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<IntegrationSettings> IntegrationAsync(CancellationToken cancellationToken = default) =>
+        await RowAsync(SettingsKind.Integration, cancellationToken).ConfigureAwait(false) is { } row
+            ? SettingsDocuments.ReadIntegration(row.Document)
+            : IntegrationSettings.Default;
+
+    /// <summary>Has the next save store <paramref name="settings"/> as the tenant's integration settings.</summary>
+    /// <param name="settings">The new settings.</param>
+    /// <param name="cancellationToken">Cancels the read of the stored row.</param>
+    public Task SetIntegrationAsync(IntegrationSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return StageAsync(SettingsKind.Integration, SettingsDocuments.Write(settings), cancellationToken);
+    }
+
     /// <summary>Has the next save store <paramref name="settings"/> as the tenant's registration settings.</summary>
     /// <param name="settings">The new settings.</param>
     /// <param name="cancellationToken">Cancels the read of the stored row.</param>

@@ -103,6 +103,7 @@ public sealed class AccountsModule
                 work.User, work.Clock);
             if (!merged.TryPickT0(out var merge, out var invalid))
                 return invalid;
+            await work.SendToErpAsync(keep).ConfigureAwait(false);
             return await work.SaveAsync(new AccountsMerged(survivor, absorbed, contacts.Count, merge.Warnings)).ConfigureAwait(false);
         }, cancellationToken);
 

@@ -80,6 +80,7 @@ public sealed class LeadsModule
         if (!converted.TryPickT0(out var conversion, out var invalid))
             return invalid;
         work.Db.Accounts.Add(conversion.Account);
+        await work.SendToErpAsync(conversion.Account).ConfigureAwait(false);
         return await work.SaveAsync(new LeadConverted(accountId, id, contacts.Count, conversion.Service, conversion.Warnings)).ConfigureAwait(false);
     }
 

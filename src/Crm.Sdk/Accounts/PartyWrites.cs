@@ -26,6 +26,8 @@ internal static class PartyWrites
             return checkedForm.Failure<TSaved>();
         var party = create(valid);
         work.Db.Add((object)party); // by its runtime type: Account or Lead
+        if (party is Account account)
+            await work.SendToErpAsync(account).ConfigureAwait(false);
         return await work.SaveAsync(party, version => saved(version, valid.Warnings)).ConfigureAwait(false);
     }
 
@@ -41,6 +43,8 @@ internal static class PartyWrites
         if (party.Update(valid, work.User, work.Clock).TryPickT1(out var frozen, out _))
             return frozen;
         work.Expect(party, version);
+        if (party is Account account)
+            await work.SendToErpAsync(account).ConfigureAwait(false);
         return await work.SaveAsync(party, written => saved(written, valid.Warnings)).ConfigureAwait(false);
     }
 }

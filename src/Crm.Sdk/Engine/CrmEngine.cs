@@ -1,6 +1,8 @@
 using Crm.Domain.Identity;
 using Crm.Persistence;
+using Crm.Sdk.Discovery;
 using Crm.Sdk.Engine;
+using Crm.Sdk.Outbox;
 using Crm.Sdk.Jobs;
 using Crm.Sdk.Tenants;
 using Microsoft.Extensions.Logging;
@@ -15,10 +17,13 @@ namespace Crm.Sdk;
 /// </summary>
 public sealed class CrmEngine
 {
-    internal CrmEngine(CrmDatabase database, IClock clock, ILoggerFactory loggers)
+    internal CrmEngine(CrmDatabase database, IClock clock, ILoggerFactory loggers, ErpAdapterCatalog adapters, OutboxDispatcher outbox)
     {
         Database = database;
         Clock = clock;
+        Adapters = adapters;
+        Outbox = outbox;
+        OutboxLogger = loggers.CreateLogger<OutboxDispatcher>();
         Runner = new UseCaseRunner(database, loggers.CreateLogger<CrmEngine>());
         Tenants = new TenantsModule(this);
         Jobs = new JobsModule(this);
@@ -36,7 +41,18 @@ public sealed class CrmEngine
     /// <summary>Periodic jobs for the host's scheduler: the ERP situation recompute (CRM1003).</summary>
     public JobsModule Jobs { get; }
 
+    /// <summary>The ERP adapters registered, one per ERP.</summary>
+    public ErpAdapterCatalog Adapters { get; }
+
+    /// <summary>
+    /// The ERP outbox's dispatcher: <see cref="OutboxDispatcher.DispatchPendingAsync"/> for hosts without a generic host (with
+    /// one, a background service calls it every <see cref="OutboxOptions.Interval"/>).
+    /// </summary>
+    public OutboxDispatcher Outbox { get; }
+
     internal UseCaseRunner Runner { get; }
+
+    internal ILogger OutboxLogger { get; }
 
     /// <summary>Creates the database or brings it to the latest migration; safe to run at every start.</summary>
     public Task MigrateAsync(CancellationToken cancellationToken = default) => Database.MigrateAsync(cancellationToken);

@@ -5,6 +5,7 @@ using Crm.Sdk.Accounts;
 using Crm.Sdk.Boards;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Funnel;
+using Crm.Sdk.Outbox;
 using Crm.Sdk.Settings;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -33,6 +34,7 @@ public sealed class CrmSession
         Settings = new SettingsModule(this);
         Funnel = new FunnelModule(this);
         Boards = new BoardsModule(this);
+        Outbox = new OutboxModule(this);
     }
 
     /// <summary>The tenant.</summary>
@@ -58,6 +60,9 @@ public sealed class CrmSession
 
     /// <summary>Kanban boards of prospect cards: every card action with its effects applied (board release enforced).</summary>
     public BoardsModule Boards { get; }
+
+    /// <summary>The ERP outbox: what was sent, what waits, what was parked; re-queuing a parked message.</summary>
+    public OutboxModule Outbox { get; }
 
     internal CrmEngine Engine { get; }
 

@@ -6,7 +6,8 @@ namespace Crm.Sdk;
 /// <summary>
 /// The engine's traces and metrics, both named <c>Crm.Sdk</c>: one activity per use case, and
 /// <c>crm.use_case.duration</c> (seconds), <c>crm.use_case.completed</c>, <c>crm.use_case.denied</c> and
-/// <c>crm.use_case.conflicts</c>, tagged with the use case and its outcome (never a tenant or user: they would explode the series).
+/// <c>crm.use_case.conflicts</c>, tagged with the use case and its outcome, and the outbox's <c>crm.outbox.sent</c>,
+/// <c>crm.outbox.retried</c> and <c>crm.outbox.parked</c>, tagged with the ERP (never a tenant or user: they would explode the series).
 /// </summary>
 public static class CrmTelemetry
 {
@@ -19,5 +20,8 @@ public static class CrmTelemetry
     internal static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("crm.use_case.duration", "s", "How long a use case took, by use case and outcome.");
     internal static readonly Counter<long> Completed = Meter.CreateCounter<long>("crm.use_case.completed", "{use_case}", "Use cases run, by use case and outcome.");
     internal static readonly Counter<long> Denials = Meter.CreateCounter<long>("crm.use_case.denied", "{use_case}", "Use cases refused by authorization, by use case, module and action.");
+    internal static readonly Counter<long> OutboxSent = Meter.CreateCounter<long>("crm.outbox.sent", "{message}", "Outbox messages the ERP acknowledged, by ERP.");
+    internal static readonly Counter<long> OutboxRetried = Meter.CreateCounter<long>("crm.outbox.retried", "{attempt}", "Outbox sends that failed and will be retried, by ERP.");
+    internal static readonly Counter<long> OutboxParked = Meter.CreateCounter<long>("crm.outbox.parked", "{message}", "Outbox messages parked (rejected or out of attempts), by ERP.");
     internal static readonly Counter<long> Conflicts = Meter.CreateCounter<long>("crm.use_case.conflicts", "{use_case}", "Use cases that met a concurrency conflict, by use case.");
 }

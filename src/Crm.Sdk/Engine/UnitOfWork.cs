@@ -24,6 +24,14 @@ internal sealed class UnitOfWork(CrmDbContext db, CrmAccess access, CrmSession s
 
     public IClock Clock => session.Clock;
 
+    public CrmEngine Engine => session.Engine;
+
+    /// <summary>
+    /// Stages the ERP message of <paramref name="account"/> (when the tenant integrates and the account is eligible), written
+    /// by this unit of work's save together with the change, or not at all.
+    /// </summary>
+    public Task SendToErpAsync(Account account) => Outbox.OutboxWriter.StageAsync(this, account);
+
     public CancellationToken Cancellation { get; } = cancellationToken;
 
     /// <summary>The stored version of a tracked aggregate (after a save: the version just written).</summary>

@@ -3,6 +3,7 @@ using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Persistence.Concurrency;
+using Crm.Persistence.Settings;
 using Crm.Sdk.Engine;
 
 namespace Crm.Sdk.Settings;
@@ -15,6 +16,9 @@ public enum SettingsKind
 
     /// <summary>The opportunity settings.</summary>
     Opportunities,
+
+    /// <summary>Where the accounts are sent: the ERP or <i>Gestão de Planos</i>.</summary>
+    Integration,
 }
 
 /// <summary>Settings were saved.</summary>
@@ -79,12 +83,30 @@ public sealed class SettingsModule
     public Task<CrmResult<SettingsSaved>> SaveOpportunitiesAsync(OpportunitySettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return _session.RunAsync("settings.opportunities.save", Module.Settings, Permission.Edit, async work =>
-        {
-            await work.Db.Settings.SetOpportunitiesAsync(settings, work.Cancellation).ConfigureAwait(false);
-            return await SaveAsync(work, SettingsKind.Opportunities).ConfigureAwait(false);
-        }, cancellationToken);
+        return StageAsync("settings.opportunities.save", SettingsKind.Opportunities, work => work.Db.Settings.SetOpportunitiesAsync(settings, work.Cancellation),
+            cancellationToken);
     }
+
+    /// <summary>Where the tenant's accounts are sent (the ERP until saved).</summary>
+    public Task<CrmResult<IntegrationSettings>> IntegrationAsync(CancellationToken cancellationToken = default) =>
+        _session.RunAsync("settings.integration.get", Module.Settings, Permission.View, async work =>
+            CrmResult<IntegrationSettings>.Of(await work.Db.Settings.IntegrationAsync(work.Cancellation).ConfigureAwait(false)), cancellationToken);
+
+    /// <summary>Replaces where the tenant's accounts are sent: the ERP, or <i>Gestão de Planos</i> (seed 000: <c>INTEGR_GP</c>).</summary>
+    public Task<CrmResult<SettingsSaved>> SaveIntegrationAsync(IntegrationSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return StageAsync("settings.integration.save", SettingsKind.Integration, work => work.Db.Settings.SetIntegrationAsync(settings, work.Cancellation),
+            cancellationToken);
+    }
+
+    // Stages a settings document and saves it, in one unit of work.
+    private Task<CrmResult<SettingsSaved>> StageAsync(string useCase, SettingsKind kind, Func<UnitOfWork, Task> stage, CancellationToken cancellationToken) =>
+        _session.RunAsync(useCase, Module.Settings, Permission.Edit, async work =>
+        {
+            await stage(work).ConfigureAwait(false);
+            return await SaveAsync(work, kind).ConfigureAwait(false);
+        }, cancellationToken);
 
     // Reads the stored registration settings, replaces them with the changed ones and saves, in one unit of work.
     private Task<CrmResult<SettingsSaved>> ChangeAccountsAsync(string useCase, Func<AccountSettings, AccountSettings> change,

@@ -43,7 +43,7 @@ public sealed class TestHost : IAsyncDisposable
 
     public CrmDbContext Open() => Engine.Database.Open(Tenant);
 
-    public static async Task<TestHost> Create(string provider, Action<IServiceCollection>? configure = null)
+    public static async Task<TestHost> Create(string provider, Action<IServiceCollection>? configure = null, DefaultIntegration? integration = null)
     {
         var (use, drop) = provider switch
         {
@@ -60,7 +60,7 @@ public sealed class TestHost : IAsyncDisposable
         configure?.Invoke(services);
         var host = new TestHost(services.BuildServiceProvider(), time, logs, drop);
         await host.Engine.MigrateAsync();
-        await host.Seed();
+        await host.Seed(integration);
         return host;
     }
 
@@ -70,9 +70,9 @@ public sealed class TestHost : IAsyncDisposable
         await _drop();
     }
 
-    private async Task Seed()
+    private async Task Seed(DefaultIntegration? integration)
     {
-        var report = Ok(await Engine.Tenants.ProvisionAsync(Tenant, "Tenant de teste", Package.Freemium));
+        var report = Ok(await Engine.Tenants.ProvisionAsync(Tenant, "Tenant de teste", Package.Freemium, integration));
         Assert.True(report.Completed);
         await using (var db = Open())
             Support = db.Users.Single(u => u.Login == User.SupportLogin).Id;

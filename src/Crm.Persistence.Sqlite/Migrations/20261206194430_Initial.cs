@@ -268,6 +268,37 @@ namespace Crm.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Account = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Erp = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Resource = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Operation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ErpCode = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedCode = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Pipelines",
                 columns: table => new
                 {
@@ -456,6 +487,17 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "Owner" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_TenantId_Account_Sequence",
+                table: "OutboxMessages",
+                columns: new[] { "TenantId", "Account", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Roles_TenantId_Name",
                 table: "Roles",
                 columns: new[] { "TenantId", "Name" },
@@ -513,6 +555,9 @@ namespace Crm.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Opportunities");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "Pipelines");

@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261206052347_Initial")]
+    [Migration("20261206194510_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -22,7 +22,7 @@ namespace Crm.Persistence.PostgreSql.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("ProductVersion", "10.0.4")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -971,6 +971,83 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 
+            modelBuilder.Entity("Crm.Domain.Organization.Company", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Crm.Domain.Organization.Company.Details#UnitDetails", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Cnpj")
+                                .HasMaxLength(14)
+                                .HasColumnType("character varying(14)");
+
+                            b1.Property<string>("ErpCode")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)");
+
+                            b1.Property<string>("TradeName")
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_branches", "Crm.Domain.Organization.Company._branches#Branch", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("CompanyId");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<bool>("IsMatriz");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Crm.Domain.Organization.Company._branches#Branch.Details#UnitDetails", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("Cnpj")
+                                        .HasMaxLength(14);
+
+                                    b2.Property<string>("ErpCode")
+                                        .IsRequired()
+                                        .HasMaxLength(40);
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired()
+                                        .HasMaxLength(120);
+
+                                    b2.Property<string>("TradeName")
+                                        .HasMaxLength(120);
+                                });
+
+                            b1
+                                .ToJson("Branches")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.ToTable("Companies", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
             modelBuilder.Entity("Crm.Domain.Servers.FtpSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1107,83 +1184,6 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "TenantId");
                 });
 
-            modelBuilder.Entity("Crm.Domain.Organization.Company", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("TenantId");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Crm.Domain.Organization.Company.Details#UnitDetails", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("Cnpj")
-                                .HasMaxLength(14)
-                                .HasColumnType("character varying(14)");
-
-                            b1.Property<string>("ErpCode")
-                                .IsRequired()
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasMaxLength(120)
-                                .HasColumnType("character varying(120)");
-
-                            b1.Property<string>("TradeName")
-                                .HasMaxLength(120)
-                                .HasColumnType("character varying(120)");
-                        });
-
-                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_branches", "Crm.Domain.Organization.Company._branches#Branch", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<Guid>("CompanyId");
-
-                            b1.Property<Guid>("Id");
-
-                            b1.Property<bool>("IsMatriz");
-
-                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Details", "Crm.Domain.Organization.Company._branches#Branch.Details#UnitDetails", b2 =>
-                                {
-                                    b2.IsRequired();
-
-                                    b2.Property<string>("Cnpj")
-                                        .HasMaxLength(14);
-
-                                    b2.Property<string>("ErpCode")
-                                        .IsRequired()
-                                        .HasMaxLength(40);
-
-                                    b2.Property<string>("Name")
-                                        .IsRequired()
-                                        .HasMaxLength(120);
-
-                                    b2.Property<string>("TradeName")
-                                        .HasMaxLength(120);
-                                });
-
-                            b1
-                                .ToJson("Branches")
-                                .HasColumnType("jsonb");
-                        });
-
-                    b.HasKey("TenantId", "Id");
-
-                    b.ToTable("Companies", (string)null);
-
-                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
-                });
-
             modelBuilder.Entity("Crm.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1235,6 +1235,99 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasKey("Tenant", "Key", "Kind", "Record");
 
                     b.ToTable("DuplicateKeys", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Account")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AcknowledgedCode")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Erp")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ErpCode")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Instant?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Instant>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Resource")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Instant?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Tenant", "Id");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("Tenant", "Account", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("OutboxMessages", (string)null);
 
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Crm.Sdk.Outbox;
+
+/// <summary>
+/// The outbox dispatcher in a generic host: a round (<see cref="OutboxDispatcher.DispatchPendingAsync"/>) every
+/// <see cref="OutboxOptions.Interval"/> while <see cref="OutboxOptions.RunInBackground"/>; a failed round is logged and the
+/// next one retries. Waits on the host's <see cref="TimeProvider"/>.
+/// </summary>
+internal sealed class OutboxBackgroundService(CrmEngine engine, IOptionsMonitor<CrmOptions> options, TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var outbox = options.CurrentValue.Outbox;
+            if (outbox.RunInBackground)
+            {
+                try
+                {
+                    await engine.Outbox.DispatchPendingAsync(null, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    OutboxLog.RoundFailed(logger, e);
+                }
+            }
+            try
+            {
+                await Task.Delay(outbox.Interval, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Crm.Persistence.Outbox;
+using Crm.Sdk.Outbox;
+using Crm.Sdk.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using static Crm.Sdk.Tests.Infrastructure.TestHost;
+
+namespace Crm.Sdk.Tests;
+
+/// <summary>The outbox's options are bound and validated, and the hosted dispatcher reads them.</summary>
+public sealed class OutboxHostingTests
+{
+    [Fact]
+    public async Task The_hosted_dispatcher_sends_when_started_and_again_each_interval_of_the_hosts_clock()
+    {
+        await using var outbox = await OutboxHost.Create(TestProviders.Sqlite, o => o.Interval = TimeSpan.FromMinutes(1));
+        var session = outbox.Host.As(outbox.Host.Usuario);
+        Ok(await session.Accounts.RegisterAsync(OutboxHost.Eligible(30)));
+        var service = outbox.Host.Provider.GetServices<IHostedService>().OfType<OutboxBackgroundService>().Single();
+
+        await service.StartAsync(CancellationToken.None);
+        var first = await SettledAsync(outbox, 1);
+        Ok(await session.Accounts.RegisterAsync(OutboxHost.Eligible(31)));
+        await Task.Delay(300);
+        var waiting = await outbox.MessagesAsync();
+        outbox.Host.Time.Advance(TimeSpan.FromMinutes(1));
+        var second = await SettledAsync(outbox, 2);
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.True(first, "the first round runs at start");
+        Assert.Single(waiting, m => m.Status == OutboxStatus.Pending);
+        Assert.True(second, "the next round runs an interval later, on the host's TimeProvider");
+    }
+
+    [Fact]
+    public async Task With_run_in_background_off_the_hosted_dispatcher_sends_nothing()
+    {
+        await using var outbox = await OutboxHost.Create(TestProviders.Sqlite, o => o.RunInBackground = false);
+        Ok(await outbox.Host.As(outbox.Host.Usuario).Accounts.RegisterAsync(OutboxHost.Eligible(32)));
+        var service = outbox.Host.Provider.GetServices<IHostedService>().OfType<OutboxBackgroundService>().Single();
+
+        await service.StartAsync(CancellationToken.None);
+        await Task.Delay(500);
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Equal(OutboxStatus.Pending, Assert.Single(await outbox.MessagesAsync()).Status);
+        Assert.Empty(outbox.Server.Requests);
+    }
+
+    [Fact]
+    public void Outbox_options_bind_from_configuration_and_every_bad_value_is_listed()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"crm-{Guid.NewGuid():N}.db");
+        using var good = Provider(file, ("MaxAttempts", "3"), ("Lease", "00:05:00"), ("Concurrency", "8"));
+        using var bad = Provider(file, ("BatchSize", "0"), ("Concurrency", "100"), ("MaxRetryDelay", "00:00:01"));
+
+        var options = good.GetRequiredService<IOptions<CrmOptions>>().Value.Outbox;
+        var failure = Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<CrmEngine>());
+
+        Assert.Equal((3, TimeSpan.FromMinutes(5), 8), (options.MaxAttempts, options.Lease, options.Concurrency));
+        Assert.Equal(options.MaxAttempts, good.GetRequiredService<IOptionsMonitor<CrmOptions>>().CurrentValue.Outbox.MaxAttempts);
+        Assert.Contains("Outbox:BatchSize", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Outbox:Concurrency", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Outbox:MaxRetryDelay", failure.Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Provider(string file, params (string Key, string Value)[] outbox)
+    {
+        var values = outbox.ToDictionary(o => $"Crm:Outbox:{o.Key}", o => (string?)o.Value);
+        values["Crm:Database:Sqlite"] = file;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        return new ServiceCollection().AddCrm(configuration.GetSection("Crm")).BuildServiceProvider();
+    }
+
+    private static async Task<bool> SettledAsync(OutboxHost outbox, int sent)
+    {
+        for (var wait = 0; wait < 100; wait++)
+        {
+            if ((await outbox.MessagesAsync()).Count(m => m.Status == OutboxStatus.Sent) == sent)
+                return true;
+            await Task.Delay(100);
+        }
+        return false;
+    }
+}
