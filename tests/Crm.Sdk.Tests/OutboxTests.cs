@@ -204,6 +204,9 @@ public sealed class OutboxTests
         for (var i = 0; i < 120; i++)
             Ok(await session.Accounts.RegisterAsync(OutboxHost.Eligible(100 + i)));
         var other = outbox.Engine.Outbox.Twin();
+        // Every answer takes 50 ms, so one dispatcher cannot drain the outbox before the other has started claiming.
+        outbox.Server.SlowAnswer = TimeSpan.FromMilliseconds(50);
+        outbox.Server.InjectRandomly(1, seed: 1, FakeFault.Slow);
 
         var reports = await Task.WhenAll(Task.Run(() => outbox.Engine.Outbox.DispatchPendingAsync()), Task.Run(() => other.DispatchPendingAsync()));
 

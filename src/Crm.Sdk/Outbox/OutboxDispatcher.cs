@@ -84,30 +84,36 @@ public sealed class OutboxDispatcher
     /// </summary>
     private async Task<(string Lease, List<OutboxMessage> Claimed)> ClaimAsync(OutboxOptions options, CancellationToken cancellationToken)
     {
-        var now = _clock.GetCurrentInstant();
-        var lease = $"{Name}/{Guid.NewGuid():N}";
-        var expires = now + Duration.FromTimeSpan(options.Lease);
-        await using var db = _database.Open(default);
-        var all = db.Outbox.IgnoreQueryFilters([TenantFilter]);
-        var due = await all
-            .Where(m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LeaseExpiresAt < now))
-            .Where(m => !all.Any(e => e.Tenant == m.Tenant && e.Account == m.Account && e.Sequence < m.Sequence && e.Status != OutboxStatus.Sent))
-            .OrderBy(m => m.NextAttemptAt).Take(options.BatchSize).Select(m => m.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (due.Count == 0)
-            return (lease, []);
-        await all
-            .Where(m => due.Contains(m.Id)
-                && ((m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LeaseExpiresAt < now)))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.Status, OutboxStatus.Sending)
-                .SetProperty(m => m.LeaseOwner, lease)
-                .SetProperty(m => m.LeaseExpiresAt, expires)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                .SetProperty(m => m.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
-        var claimed = await all.AsNoTracking().Where(m => m.LeaseOwner == lease && m.Status == OutboxStatus.Sending)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return (lease, claimed);
+        // Another dispatcher may claim the same due rows between the SELECT and the UPDATE: losing that race is not the end
+        // of the round, so select again (the rows it took are no longer due).
+        while (true)
+        {
+            var now = _clock.GetCurrentInstant();
+            var lease = $"{Name}/{Guid.NewGuid():N}";
+            var expires = now + Duration.FromTimeSpan(options.Lease);
+            await using var db = _database.Open(default);
+            var all = db.Outbox.IgnoreQueryFilters([TenantFilter]);
+            var due = await all
+                .Where(m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LeaseExpiresAt < now))
+                .Where(m => !all.Any(e => e.Tenant == m.Tenant && e.Account == m.Account && e.Sequence < m.Sequence && e.Status != OutboxStatus.Sent))
+                .OrderBy(m => m.NextAttemptAt).Take(options.BatchSize).Select(m => m.Id)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (due.Count == 0)
+                return (lease, []);
+            await all
+                .Where(m => due.Contains(m.Id)
+                    && ((m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LeaseExpiresAt < now)))
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.Status, OutboxStatus.Sending)
+                    .SetProperty(m => m.LeaseOwner, lease)
+                    .SetProperty(m => m.LeaseExpiresAt, expires)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
+            var claimed = await all.AsNoTracking().Where(m => m.LeaseOwner == lease && m.Status == OutboxStatus.Sending)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (claimed.Count > 0)
+                return (lease, claimed);
+        }
     }
 
     private enum Outcome
