@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261206194510_Initial")]
+    [Migration("20261206205215_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -189,8 +189,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("LegalName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("MergedInto")
                         .HasColumnType("uuid");
@@ -199,12 +199,12 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("ShortName")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("ShortNameKey")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("TaxId")
                         .HasMaxLength(14)
@@ -335,19 +335,19 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .HasColumnName("History");
 
                     b.Property<string>("LegalName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("ShortName")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("ShortNameKey")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -994,8 +994,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
                             b1.Property<string>("ErpCode")
                                 .IsRequired()
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
@@ -1026,7 +1026,7 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
                                     b2.Property<string>("ErpCode")
                                         .IsRequired()
-                                        .HasMaxLength(40);
+                                        .HasMaxLength(20);
 
                                     b2.Property<string>("Name")
                                         .IsRequired()
@@ -1131,8 +1131,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("DisplayName")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Host")
                         .IsRequired()

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261206194430_Initial")]
+    [Migration("20261206205154_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -184,7 +184,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LegalName")
-                        .HasMaxLength(200)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("MergedInto")
@@ -194,11 +194,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
-                        .HasMaxLength(40)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShortNameKey")
-                        .HasMaxLength(40)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TaxId")
@@ -331,18 +331,18 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnName("History");
 
                     b.Property<string>("LegalName")
-                        .HasMaxLength(200)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
-                        .HasMaxLength(40)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShortNameKey")
-                        .HasMaxLength(40)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -995,7 +995,7 @@ namespace Crm.Persistence.Sqlite.Migrations
 
                             b1.Property<string>("ErpCode")
                                 .IsRequired()
-                                .HasMaxLength(40)
+                                .HasMaxLength(20)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Name")
@@ -1027,7 +1027,7 @@ namespace Crm.Persistence.Sqlite.Migrations
 
                                     b2.Property<string>("ErpCode")
                                         .IsRequired()
-                                        .HasMaxLength(40);
+                                        .HasMaxLength(20);
 
                                     b2.Property<string>("Name")
                                         .IsRequired()
@@ -1132,7 +1132,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
-                        .HasMaxLength(120)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Host")
