@@ -1236,6 +1236,32 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 
+            modelBuilder.Entity("Crm.Persistence.Imports.AccountImportKey", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ExternalCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Account")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Tenant", "Origin", "ExternalCode");
+
+                    b.HasIndex("Tenant", "Account");
+
+                    b.ToTable("AccountImportKeys", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
             modelBuilder.Entity("Crm.Persistence.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Tenant")

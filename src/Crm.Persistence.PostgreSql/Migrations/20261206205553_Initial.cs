@@ -13,6 +13,20 @@ namespace Crm.Persistence.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AccountImportKeys",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Origin = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ExternalCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Account = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountImportKeys", x => new { x.TenantId, x.Origin, x.ExternalCode });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Accounts",
                 columns: table => new
                 {
@@ -409,6 +423,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccountImportKeys_TenantId_Account",
+                table: "AccountImportKeys",
+                columns: new[] { "TenantId", "Account" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Accounts_TenantId_LegalName_OwnerId_CompanyId_BranchId_Id",
                 table: "Accounts",
                 columns: new[] { "TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id" });
@@ -524,6 +543,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccountImportKeys");
+
             migrationBuilder.DropTable(
                 name: "Accounts");
 
