@@ -22,6 +22,9 @@ public sealed class OutboxHostingTests
 
         await service.StartAsync(CancellationToken.None);
         var first = await SettledAsync(outbox, 1);
+        // A round keeps claiming until nothing is due: let the first one finish and start waiting on the host's clock
+        // before the second message exists (else that round may take it, or the clock may move before the wait starts).
+        await Task.Delay(1_000);
         Ok(await session.Accounts.RegisterAsync(OutboxHost.Eligible(31)));
         await Task.Delay(300);
         var waiting = await outbox.MessagesAsync();
