@@ -127,6 +127,29 @@ public sealed class ImportsTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task An_import_stopped_after_its_first_batch_keeps_that_batch_and_a_rerun_resumes(string provider)
+    {
+        await using var host = await Create(provider);
+        var file = Xlsx(Customer(1), Customer(2), Customer(3), Customer(4));
+        using var stop = new CancellationTokenSource();
+        var options = new CustomerImportOptions { BatchSize = 2, Progress = new StopAfterFirstBatch(stop) };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            host.As(host.Diretor).Imports.CustomersAsync(new MemoryStream(file), ImportFormat.Xlsx, options, null, stop.Token));
+        var afterStop = await Stored(host);
+        var rerun = await Import(host.As(host.Diretor), file);
+
+        Assert.Equal((2, 2), (afterStop.Accounts, afterStop.Keys));
+        Assert.Equal((2, 2), (rerun.Created, rerun.Unchanged));
+    }
+
+    // Reported synchronously after each batch (Progress<T> would post to the thread pool, after the next batch began).
+    private sealed class StopAfterFirstBatch(CancellationTokenSource stop) : IProgress<CustomerImportProgress>
+    {
+        public void Report(CustomerImportProgress value) => stop.Cancel();
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task A_dry_run_reports_what_would_happen_and_writes_nothing(string provider)
     {
         await using var host = await Create(provider);
