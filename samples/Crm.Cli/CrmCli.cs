@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using Crm.Cli.Demo;
+using Crm.Cli.Imports;
 using Crm.Cli.Outbox;
 using Crm.Persistence.Outbox;
 using Crm.Cli.Validation;
@@ -54,7 +55,8 @@ public sealed class CrmCli
     private RootCommand BuildRoot()
     {
         var validate = BuildValidate();
-        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo(), BuildOutbox() };
+        var imports = new ImportCommands(_console, Fail, RunOnDemoDatabaseAsync);
+        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo(), BuildOutbox(), imports.Template(), imports.Import() };
     }
 
     private Command BuildDemo()

@@ -16,6 +16,7 @@ using Crm.Persistence.Concurrency;
 using Crm.Persistence.Conversions;
 using Crm.Persistence.Duplicates;
 using Crm.Persistence.Model;
+using Crm.Persistence.Imports;
 using Crm.Persistence.Outbox;
 using Crm.Persistence.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -91,6 +92,9 @@ public abstract class CrmDbContext : DbContext
 
     /// <summary>Messages for the ERP written with the changes they carry, waiting for (or done with) the dispatcher.</summary>
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    /// <summary>The import keys (origin + external code) of imported accounts.</summary>
+    public DbSet<AccountImportKey> AccountImportKeys => Set<AccountImportKey>();
 
     /// <summary>The tenant's registration and opportunity settings, read and staged in this unit of work.</summary>
     public TenantSettings Settings { get; }
@@ -226,6 +230,7 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new StoredSettingsConfiguration(this));
         modelBuilder.ApplyConfiguration(new DuplicateKeyRowConfiguration(this));
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration(this));
+        modelBuilder.ApplyConfiguration(new AccountImportKeyConfiguration(this));
         if (JsonDocumentColumnType is { } type)
             foreach (var document in AggregateMapping.JsonDocumentColumns(modelBuilder.Model))
                 document.SetColumnType(type);

@@ -38,6 +38,7 @@ public sealed class RoundTripProperties
         from address in Gen.ArrayOf(Maybe(Code()), 3)
         from uf in Maybe(Gen.Elements(MatrixColumns.Ufs).Select(u => u.ToLowerInvariant()))
         from cep in Maybe(Digits(8))
+        from municipality in Maybe(Digits(7))
         from contact in Gen.ArrayOf(Maybe(Code()), 2)
         from responsible in Maybe(Code())
         from responsibleRest in Gen.ArrayOf(Maybe(Code()), 2)
@@ -45,7 +46,7 @@ public sealed class RoundTripProperties
         select (string?[])
         [
             taxId, $"{index}-{code}", origin, foreigner, clientType, .. general,
-            street, .. street is null ? new string?[5] : [address[0], address[1], address[2], uf, cep], .. contact,
+            street, .. street is null ? new string?[6] : [address[0], address[1], address[2], uf, cep, municipality], .. contact,
             responsible, .. responsible is null ? new string?[2] : responsibleRest,
             .. sales ?? new string?[3],
         ];

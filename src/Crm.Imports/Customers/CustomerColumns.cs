@@ -46,6 +46,8 @@ public static class CustomerColumns
     public const string Uf = "UF";
     /// <summary>CEP.</summary>
     public const string Cep = "CEP";
+    /// <summary>The IBGE code of the address's municipality (7 digits; the ERPs require it to take the customer).</summary>
+    public const string Municipality = "Código IBGE do município";
     /// <summary>Phone number.</summary>
     public const string Phone = "Telefone";
     /// <summary>E-mail.</summary>
@@ -79,7 +81,7 @@ public static class CustomerColumns
     [
         "11.222.333/0001-81", "C-1001", "DATASUL", "N", "1",
         "Comercial Exemplo Ltda", "Exemplo", "EXEMPLO", "ISENTO", "4711-3/02", "10", "1",
-        "Rua das Flores", "100", "Centro", "São Paulo", "SP", "01001-000", "(11) 3333-4444", "compras@exemplo.com.br",
+        "Rua das Flores", "100", "Centro", "São Paulo", "SP", "01001-000", "3550308", "(11) 3333-4444", "compras@exemplo.com.br",
         "Maria Souza", "Compradora", "529.982.247-25",
         "TAB01", "1", "ARM01",
     ];
@@ -110,6 +112,7 @@ public static class CustomerColumns
             ("addresses", "city") => City,
             ("addresses", "uf") => Uf,
             ("addresses", "cep") => Cep,
+            ("addresses", "municipality") => Municipality,
             ("addresses", _) => Street,
             ("phones", _) => Phone,
             ("emails", _) => Email,

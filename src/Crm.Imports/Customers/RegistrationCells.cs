@@ -14,11 +14,11 @@ internal static class RegistrationCells
     public static IReadOnlyList<SheetColumn> Columns { get; } =
     [
         new(LegalName), new(TradeName), new(CustomerColumns.ShortName), new(StateRegistration), new(CustomerColumns.Cnae), new(ClientGroup), new(FiscalCategory),
-        new(Street), new(Number), new(District), new(City), new(Uf, Matrices.MatrixColumns.Ufs), new(Cep), new(Phone), new(Email),
+        new(Street), new(Number), new(District), new(City), new(Uf, Matrices.MatrixColumns.Ufs), new(Cep), new(Municipality), new(Phone), new(Email),
         new(ResponsibleName), new(ResponsibleRole), new(ResponsibleCpf),
     ];
 
-    private static readonly string[] AddressCells = [Number, District, City, Uf, Cep];
+    private static readonly string[] AddressCells = [Number, District, City, Uf, Cep, Municipality];
 
     /// <summary>The sections' own rules: a UF is one of the 27, an address has its street, a responsible person a name.</summary>
     public static void Check(Func<string, string?> cell, int row, List<ImportProblem> problems)
@@ -47,7 +47,7 @@ internal static class RegistrationCells
             ClientGroup = cell(ClientGroup),
             FiscalCategory = cell(FiscalCategory),
             Addresses = street is null ? [] :
-                [new AddressForm(AddressKind.Correspondence, street, cell(Number), null, cell(District), cell(City), cell(Uf)?.ToUpperInvariant(), cell(Cep))],
+                [new AddressForm(AddressKind.Correspondence, street, cell(Number), null, cell(District), cell(City), cell(Uf)?.ToUpperInvariant(), cell(Cep), cell(Municipality))],
             Phones = cell(Phone) is { } phone ? [new PhoneForm(PhoneType.TelefoneErp1, phone)] : [],
             Emails = cell(Email) is { } email ? [new EmailForm(email)] : [],
             ResponsiblePeople = responsible is null ? [] : [new ResponsiblePersonForm(responsible, cell(ResponsibleRole), cell(ResponsibleCpf))],
@@ -62,7 +62,7 @@ internal static class RegistrationCells
         return
         [
             form.LegalName, form.TradeName, form.ShortName, form.StateRegistration, form.Cnae, form.ClientGroup, form.FiscalCategory,
-            address?.Street, address?.Number, address?.District, address?.City, address?.Uf, address?.Cep,
+            address?.Street, address?.Number, address?.District, address?.City, address?.Uf, address?.Cep, address?.Municipality,
             form.Phones.FirstOrDefault()?.Number, form.Emails.FirstOrDefault()?.Address,
             person?.Name, person?.Role, person?.Cpf,
         ];

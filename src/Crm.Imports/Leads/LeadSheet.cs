@@ -46,7 +46,7 @@ public sealed class LeadSheet
     /// <summary>The xlsx template with an example row.</summary>
     public static void WriteTemplate(Stream output) =>
         SheetWriter.Write(output, ImportFormat.Xlsx, Columns,
-            [[null, "F", "529.982.247-25", null, "Ana Lima", null, null, null, null, null, null, "Rua A", "10", "Centro", "Recife", "PE", "50000-000", "(81) 99999-0000", "ana@exemplo.com.br"]],
+            [[null, "F", "529.982.247-25", null, "Ana Lima", null, null, null, null, null, null, "Rua A", "10", "Centro", "Recife", "PE", "50000-000", "2611606", "(81) 99999-0000", "ana@exemplo.com.br"]],
             "Leads");
 
     /// <summary>Writes <paramref name="leads"/> (already filtered by what the user may see) in <paramref name="format"/>.</summary>

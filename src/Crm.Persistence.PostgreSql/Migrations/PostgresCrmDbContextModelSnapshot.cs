@@ -186,8 +186,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("LegalName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("MergedInto")
                         .HasColumnType("uuid");
@@ -196,12 +196,12 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("ShortName")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("ShortNameKey")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("TaxId")
                         .HasMaxLength(14)
@@ -332,19 +332,19 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .HasColumnName("History");
 
                     b.Property<string>("LegalName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("ShortName")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("ShortNameKey")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -991,8 +991,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
                             b1.Property<string>("ErpCode")
                                 .IsRequired()
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
@@ -1023,7 +1023,7 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
                                     b2.Property<string>("ErpCode")
                                         .IsRequired()
-                                        .HasMaxLength(40);
+                                        .HasMaxLength(20);
 
                                     b2.Property<string>("Name")
                                         .IsRequired()
@@ -1128,8 +1128,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("DisplayName")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Host")
                         .IsRequired()
@@ -1232,6 +1232,32 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasKey("Tenant", "Key", "Kind", "Record");
 
                     b.ToTable("DuplicateKeys", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Imports.AccountImportKey", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ExternalCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Account")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Tenant", "Origin", "ExternalCode");
+
+                    b.HasIndex("Tenant", "Account");
+
+                    b.ToTable("AccountImportKeys", (string)null);
 
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });

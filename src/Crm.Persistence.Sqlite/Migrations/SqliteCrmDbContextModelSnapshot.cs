@@ -181,7 +181,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LegalName")
-                        .HasMaxLength(200)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("MergedInto")
@@ -191,11 +191,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
-                        .HasMaxLength(40)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShortNameKey")
-                        .HasMaxLength(40)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TaxId")
@@ -328,18 +328,18 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnName("History");
 
                     b.Property<string>("LegalName")
-                        .HasMaxLength(200)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
-                        .HasMaxLength(40)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShortNameKey")
-                        .HasMaxLength(40)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -992,7 +992,7 @@ namespace Crm.Persistence.Sqlite.Migrations
 
                             b1.Property<string>("ErpCode")
                                 .IsRequired()
-                                .HasMaxLength(40)
+                                .HasMaxLength(20)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Name")
@@ -1024,7 +1024,7 @@ namespace Crm.Persistence.Sqlite.Migrations
 
                                     b2.Property<string>("ErpCode")
                                         .IsRequired()
-                                        .HasMaxLength(40);
+                                        .HasMaxLength(20);
 
                                     b2.Property<string>("Name")
                                         .IsRequired()
@@ -1129,7 +1129,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
-                        .HasMaxLength(120)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Host")
@@ -1233,6 +1233,32 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasKey("Tenant", "Key", "Kind", "Record");
 
                     b.ToTable("DuplicateKeys", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Imports.AccountImportKey", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Account")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Tenant", "Origin", "ExternalCode");
+
+                    b.HasIndex("Tenant", "Account");
+
+                    b.ToTable("AccountImportKeys", (string)null);
 
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });

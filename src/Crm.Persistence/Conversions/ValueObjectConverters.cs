@@ -1,6 +1,7 @@
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Registry;
+using Crm.Domain.Texts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -49,13 +50,13 @@ internal static class ValueObjectConventions
         builder.Properties<Cpf>().HaveConversion<CpfConverter>().HaveMaxLength(11);
         builder.Properties<Cnpj>().HaveConversion<CnpjConverter>().HaveMaxLength(14);
         builder.Properties<TaxId>().HaveConversion<TaxIdConverter>().HaveMaxLength(14);
-        builder.Properties<Email>().HaveConversion<EmailConverter>().HaveMaxLength(254);
+        builder.Properties<Email>().HaveConversion<EmailConverter>().HaveMaxLength(TextLimits.Email);
         builder.Properties<Phone>().HaveConversion<PhoneConverter>().HaveMaxLength(20);
         builder.Properties<Cep>().HaveConversion<CepConverter>().HaveMaxLength(8);
         builder.Properties<CodigoMunicipio>().HaveConversion<CodigoMunicipioConverter>().HaveMaxLength(7);
         builder.Properties<Cnae>().HaveConversion<CnaeConverter>().HaveMaxLength(7);
-        builder.Properties<MasterDataCode>().HaveConversion<MasterDataCodeConverter>().HaveMaxLength(40);
-        builder.Properties<ShortName>().HaveConversion<ShortNameConverter>().HaveMaxLength(40);
+        builder.Properties<MasterDataCode>().HaveConversion<MasterDataCodeConverter>().HaveMaxLength(TextLimits.MasterDataCode);
+        builder.Properties<ShortName>().HaveConversion<ShortNameConverter>().HaveMaxLength(TextLimits.ShortName);
         builder.Properties<Crm.Domain.Boards.Colour>().HaveConversion<ColourConverter>().HaveMaxLength(7);
         builder.Properties<Crm.Domain.Servers.ProtectedSecret>().HaveConversion<ProtectedSecretConverter>();
         builder.Properties<InscricaoEstadual>().HaveConversion<InscricaoEstadualConverter>().HaveMaxLength(40);

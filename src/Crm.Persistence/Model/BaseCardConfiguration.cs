@@ -1,4 +1,5 @@
 using Crm.Domain.Boards.BaseCards;
+using Crm.Domain.Texts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,7 +10,7 @@ internal sealed class BaseCardConfiguration(CrmDbContext context) : IEntityTypeC
     public void Configure(EntityTypeBuilder<BaseCard> builder)
     {
         builder.IsBoardOwnedAggregate("BaseCards", b => b.Id, context);
-        builder.Property(b => b.Name).HasMaxLength(200);
+        builder.Property(b => b.Name).HasMaxLength(TextLimits.CardName);
         CardContentMapping.Map(builder);
         builder.HasTenantIndex(nameof(BaseCard.Board));
     }

@@ -1,6 +1,7 @@
 using Crm.Domain.Accounts.History;
 using Crm.Domain.Boards;
 using Crm.Domain.Identity;
+using Crm.Domain.Texts;
 using Crm.Persistence.Conversions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,11 +14,11 @@ internal sealed class BoardConfiguration(CrmDbContext context) : IEntityTypeConf
     {
         builder.IsAggregate("Boards", b => b.Tenant, b => b.Id, context);
         builder.Property(b => b.CreatedAt);
-        builder.Property(b => b.Name).HasMaxLength(100);
+        builder.Property(b => b.Name).HasMaxLength(TextLimits.BoardName);
         builder.ComplexProperty(b => b.Scope, scope =>
         {
             scope.Property(s => s.Kind).HasColumnName("ScopeKind");
-            scope.Property(s => s.Name).HasColumnName("ScopeName").HasMaxLength(100);
+            scope.Property(s => s.Name).HasColumnName("ScopeName").HasMaxLength(TextLimits.BoardScopeName);
         });
         builder.Property(b => b.Colour);
         builder.Property(b => b.DefaultBaseCard);

@@ -4,6 +4,7 @@ using Crm.Domain.Boards.Cards;
 using Crm.Domain.Boards.Content;
 using Crm.Domain.Identity;
 using Crm.Domain.Tasks;
+using Crm.Domain.Texts;
 using Crm.Persistence.Conversions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -17,7 +18,7 @@ internal sealed class CardConfiguration(CrmDbContext context) : IEntityTypeConfi
     {
         builder.IsAggregate("Cards", c => c.Tenant, c => c.Id, context);
         builder.Property(c => c.Stage);
-        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Name).HasMaxLength(TextLimits.CardName);
         builder.Property(c => c.Prospect);
         builder.Property(c => c.ProspectRegisteredAt);
         builder.Property(c => c.CreatedAt);

@@ -1,6 +1,7 @@
 using Crm.Domain.Accounts.Contacts;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
+using Crm.Domain.Texts;
 using Crm.Persistence.Conversions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,9 +14,9 @@ internal sealed class ContactConfiguration(CrmDbContext context) : IEntityTypeCo
     {
         builder.IsAggregate("Contacts", c => c.TenantId, c => c.Id, context);
         builder.Property(c => c.Owner).HasConversion(ContactListConverters.Owner).HasMaxLength(50);
-        builder.Property(c => c.Name).HasMaxLength(Contact.MaxNameLength);
-        builder.Property(c => c.Role).HasMaxLength(100);
-        builder.Property(c => c.Department).HasMaxLength(100);
+        builder.Property(c => c.Name).HasMaxLength(TextLimits.ContactName);
+        builder.Property(c => c.Role).HasMaxLength(TextLimits.ContactRole);
+        builder.Property(c => c.Department).HasMaxLength(TextLimits.ContactDepartment);
         builder.Property(c => c.Phones).HasConversion(ContactListConverters.Phones, ContactListConverters.Comparer<PhoneEntry>());
         builder.Property(c => c.Emails).HasConversion(ContactListConverters.Emails, ContactListConverters.Comparer<EmailEntry>());
         builder.Property(c => c.Marketing).HasConversion(ContactListConverters.Marketing, ContactListConverters.Comparer<MarketingConsent>());

@@ -1,6 +1,7 @@
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
 using Crm.Domain.Tasks;
+using Crm.Domain.Texts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,7 +12,7 @@ internal sealed class PipelineConfiguration(CrmDbContext context) : IEntityTypeC
     public void Configure(EntityTypeBuilder<Pipeline> builder)
     {
         builder.IsAggregate("Pipelines", p => p.Tenant, p => p.Id, context);
-        builder.Property(p => p.Name).HasMaxLength(100);
+        builder.Property(p => p.Name).HasMaxLength(TextLimits.PipelineName);
         builder.ComplexCollection<List<PipelineStage>, PipelineStage>("_stages", stage =>
         {
             stage.ToJson("Stages");
@@ -39,7 +40,7 @@ internal sealed class OpportunityConfiguration(CrmDbContext context) : IEntityTy
         builder.IsAggregate("Opportunities", o => o.Tenant, o => o.Id, context);
         builder.Property(o => o.Pipeline);
         builder.Property(o => o.CreatedAt);
-        builder.Property(o => o.Title).HasMaxLength(200);
+        builder.Property(o => o.Title).HasMaxLength(TextLimits.OpportunityTitle);
         builder.Property(o => o.Account);
         builder.Property(o => o.Owner);
         builder.ComplexProperty(o => o.Value, money =>
@@ -50,11 +51,11 @@ internal sealed class OpportunityConfiguration(CrmDbContext context) : IEntityTy
         builder.ComplexProperty(o => o.Quantity, quantity =>
         {
             quantity.Property(q => q.Amount).HasColumnName("QuantityAmount");
-            quantity.Property(q => q.Unit).HasColumnName("QuantityUnit").HasMaxLength(10);
+            quantity.Property(q => q.Unit).HasColumnName("QuantityUnit").HasMaxLength(TextLimits.QuantityUnit);
         });
         builder.Property(o => o.ExpectedClose);
         builder.Property(o => o.Description);
-        builder.Property(o => o.Source).HasMaxLength(100);
+        builder.Property(o => o.Source).HasMaxLength(TextLimits.OpportunitySource);
         builder.Property(o => o.Status);
         builder.Property(o => o.CloseReason);
         builder.ComplexCollection<List<StageVisit>, StageVisit>("_history", visit => visit.ToJson("StageHistory"));

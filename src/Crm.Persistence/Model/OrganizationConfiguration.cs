@@ -1,6 +1,7 @@
 using Crm.Domain.Identity;
 using Crm.Domain.Servers;
 using Crm.Domain.Organization;
+using Crm.Domain.Texts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -28,8 +29,8 @@ internal sealed class CompanyConfiguration(CrmDbContext context) : IEntityTypeCo
     private static void MapDetails(ComplexPropertyBuilder<UnitDetails> details)
     {
         details.Property(d => d.ErpCode);
-        details.Property(d => d.Name).HasMaxLength(UnitDetails.MaxNameLength);
-        details.Property(d => d.TradeName).HasMaxLength(UnitDetails.MaxNameLength);
+        details.Property(d => d.Name).HasMaxLength(TextLimits.CompanyName);
+        details.Property(d => d.TradeName).HasMaxLength(TextLimits.CompanyName);
         details.Property(d => d.Cnpj);
     }
 }
@@ -42,7 +43,7 @@ internal sealed class SmtpSettingsConfiguration(CrmDbContext context) : IEntityT
         MessagingMapping.MapServer<SmtpSettings, SmtpSettingsId, SmtpForm>(builder);
         builder.Property(s => s.SendDelay);
         builder.Property(s => s.Sender);
-        builder.Property(s => s.DisplayName).HasMaxLength(120);
+        builder.Property(s => s.DisplayName).HasMaxLength(TextLimits.SmtpDisplayName);
         builder.Property(s => s.SecureConnection);
         builder.Property(s => s.IsPrimaryServer);
         builder.ComplexProperty(s => s.Credentials, MessagingMapping.MapCredentials);
@@ -55,7 +56,7 @@ internal sealed class FtpSettingsConfiguration(CrmDbContext context) : IEntityTy
     {
         builder.IsAggregate("FtpSettings", s => s.TenantId, s => s.Id, context);
         MessagingMapping.MapServer<FtpSettings, FtpSettingsId, FtpForm>(builder);
-        builder.Property(s => s.Folder).HasMaxLength(500);
+        builder.Property(s => s.Folder).HasMaxLength(TextLimits.FtpFolder);
         builder.Property(s => s.Protocol);
         builder.Property(s => s.TransferMethod);
         builder.ComplexProperty(s => s.Credentials, MessagingMapping.MapCredentials);
@@ -71,7 +72,7 @@ internal static class MessagingMapping
     {
         builder.Property(s => s.Company);
         builder.Property(s => s.Branch);
-        builder.Property(s => s.Host).HasMaxLength(253);
+        builder.Property(s => s.Host).HasMaxLength(TextLimits.ServerHost);
         builder.Property(s => s.Port);
         builder.HasTenantIndex(nameof(CompanyServer<TId, TForm>.Company));
     }
@@ -79,7 +80,7 @@ internal static class MessagingMapping
     /// <summary>The user, and the password as the protector's payload only (encrypted at rest, never clear text).</summary>
     public static void MapCredentials(ComplexPropertyBuilder<ServerCredentials> credentials)
     {
-        credentials.Property(c => c.User).HasColumnName("User").HasMaxLength(ServerCredentials.MaxUserLength);
+        credentials.Property(c => c.User).HasColumnName("User").HasMaxLength(TextLimits.ServerUser);
         credentials.Property(c => c.Password).HasColumnName("Password");
     }
 }

@@ -1,5 +1,6 @@
 using Crm.Domain.Accounts.History;
 using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Texts;
 using Crm.Persistence.Conversions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -21,9 +22,9 @@ internal static class RegistrationMapping
         SearchColumns.Map(builder, CrmQueries.Owner, e => read(e).Owner);
         SearchColumns.Map(builder, CrmQueries.Company, e => read(e).Company);
         SearchColumns.Map(builder, CrmQueries.Branch, e => read(e).Branch);
-        SearchColumns.Map(builder, CrmQueries.LegalName, e => read(e).LegalName).HasMaxLength(200);
-        SearchColumns.Map(builder, CrmQueries.ShortName, e => read(e).ShortName?.Value).HasMaxLength(40);
-        SearchColumns.Map(builder, CrmQueries.ShortNameKey, e => read(e).ShortName?.Key).HasMaxLength(40);
+        SearchColumns.Map(builder, CrmQueries.LegalName, e => read(e).LegalName).HasMaxLength(TextLimits.RegistrationName);
+        SearchColumns.Map(builder, CrmQueries.ShortName, e => read(e).ShortName?.Value).HasMaxLength(TextLimits.ShortName);
+        SearchColumns.Map(builder, CrmQueries.ShortNameKey, e => read(e).ShortName?.Key).HasMaxLength(TextLimits.ShortName);
         SearchColumns.Map(builder, CrmQueries.TaxId, e => read(e).TaxId?.Digits).HasMaxLength(14);
         // Both cover a visible page by legal name (Visibility.VisiblePageByLegalName): whichever the planner picks, the
         // page's ids come from the index alone — by owner for a small team, in name order for a wide scope.

@@ -1,6 +1,7 @@
 using Crm.Domain.Access;
 using Crm.Domain.Identity;
 using Crm.Domain.Tenancy;
+using Crm.Domain.Texts;
 using Crm.Persistence.Conversions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,7 +14,7 @@ internal sealed class TenantConfiguration(CrmDbContext context) : IEntityTypeCon
     public void Configure(EntityTypeBuilder<Tenant> builder)
     {
         builder.IsAggregate("Tenants", t => t.Id, t => t.Id, context);
-        builder.Property(t => t.Name).HasMaxLength(Tenant.MaxNameLength);
+        builder.Property(t => t.Name).HasMaxLength(TextLimits.TenantName);
     }
 }
 
@@ -22,7 +23,7 @@ internal sealed class RoleConfiguration(CrmDbContext context) : IEntityTypeConfi
     public void Configure(EntityTypeBuilder<Role> builder)
     {
         builder.IsAggregate("Roles", r => r.TenantId, r => r.Id, context);
-        builder.Property(r => r.Name).HasMaxLength(Role.MaxNameLength);
+        builder.Property(r => r.Name).HasMaxLength(TextLimits.RoleName);
         builder.HasTenantIndex(nameof(Role.Name)).IsUnique();
         builder.ComplexCollection<List<ModuleGrant>, ModuleGrant>("_grants", grant => grant.ToJson("Grants"));
         builder.Ignore(r => r.Grants);
@@ -34,8 +35,8 @@ internal sealed class UserConfiguration(CrmDbContext context) : IEntityTypeConfi
     public void Configure(EntityTypeBuilder<User> builder)
     {
         builder.IsAggregate("Users", u => u.TenantId, u => u.Id, context);
-        builder.Property(u => u.Login).HasMaxLength(User.MaxTextLength);
-        builder.Property(u => u.Name).HasMaxLength(User.MaxTextLength);
+        builder.Property(u => u.Login).HasMaxLength(TextLimits.UserText);
+        builder.Property(u => u.Name).HasMaxLength(TextLimits.UserText);
         builder.HasTenantIndex(nameof(User.Login)).IsUnique();
         builder.HasTenantIndex(nameof(User.Manager));
         builder.PrimitiveCollection<List<RoleId>>("_roles").HasColumnName("Roles")

@@ -5,6 +5,7 @@ using Crm.Sdk.Accounts;
 using Crm.Sdk.Boards;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Funnel;
+using Crm.Sdk.Imports;
 using Crm.Sdk.Outbox;
 using Crm.Sdk.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,7 @@ public sealed class CrmSession
         Funnel = new FunnelModule(this);
         Boards = new BoardsModule(this);
         Outbox = new OutboxModule(this);
+        Imports = new ImportsModule(this);
     }
 
     /// <summary>The tenant.</summary>
@@ -63,6 +65,9 @@ public sealed class CrmSession
 
     /// <summary>The ERP outbox: what was sent, what waits, what was parked; re-queuing a parked message.</summary>
     public OutboxModule Outbox { get; }
+
+    /// <summary>Spreadsheet imports: customers (accounts by external code + origin).</summary>
+    public ImportsModule Imports { get; }
 
     internal CrmEngine Engine { get; }
 

@@ -12,6 +12,20 @@ namespace Crm.Persistence.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AccountImportKeys",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ExternalCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Account = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountImportKeys", x => new { x.TenantId, x.Origin, x.ExternalCode });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Accounts",
                 columns: table => new
                 {
@@ -24,10 +38,10 @@ namespace Crm.Persistence.Sqlite.Migrations
                     MergedInto = table.Column<Guid>(type: "TEXT", nullable: true),
                     BranchId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LegalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LegalName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ShortNameKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ShortNameKey = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     TaxId = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     MergedFrom = table.Column<string>(type: "TEXT", nullable: false),
@@ -143,7 +157,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                     TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     Details_Cnpj = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
-                    Details_ErpCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Details_ErpCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Details_Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     Details_TradeName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     Branches = table.Column<string>(type: "TEXT", nullable: false)
@@ -224,10 +238,10 @@ namespace Crm.Persistence.Sqlite.Migrations
                     ConvertedTo = table.Column<Guid>(type: "TEXT", nullable: true),
                     BranchId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LegalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LegalName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ShortNameKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ShortNameKey = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     TaxId = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     Data = table.Column<string>(type: "TEXT", nullable: false),
@@ -338,7 +352,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                     TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
                     SendDelay = table.Column<long>(type: "INTEGER", nullable: false),
                     Sender = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     SecureConnection = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     IsPrimaryServer = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
@@ -406,6 +420,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_Users", x => new { x.TenantId, x.Id });
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountImportKeys_TenantId_Account",
+                table: "AccountImportKeys",
+                columns: new[] { "TenantId", "Account" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_TenantId_LegalName_OwnerId_CompanyId_BranchId_Id",
@@ -523,6 +542,9 @@ namespace Crm.Persistence.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccountImportKeys");
+
             migrationBuilder.DropTable(
                 name: "Accounts");
 

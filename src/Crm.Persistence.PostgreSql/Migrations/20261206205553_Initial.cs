@@ -13,6 +13,20 @@ namespace Crm.Persistence.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AccountImportKeys",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Origin = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ExternalCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Account = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountImportKeys", x => new { x.TenantId, x.Origin, x.ExternalCode });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Accounts",
                 columns: table => new
                 {
@@ -25,10 +39,10 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     MergedInto = table.Column<Guid>(type: "uuid", nullable: true),
                     BranchId = table.Column<Guid>(type: "uuid", nullable: true),
                     CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    LegalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LegalName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ShortName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ShortNameKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ShortName = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ShortNameKey = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     TaxId = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     MergedFrom = table.Column<Guid[]>(type: "uuid[]", nullable: false),
@@ -144,7 +158,7 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     TenantId = table.Column<Guid>(type: "uuid", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     Details_Cnpj = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
-                    Details_ErpCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Details_ErpCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Details_Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
                     Details_TradeName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     Branches = table.Column<string>(type: "jsonb", nullable: false)
@@ -225,10 +239,10 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     ConvertedTo = table.Column<Guid>(type: "uuid", nullable: true),
                     BranchId = table.Column<Guid>(type: "uuid", nullable: true),
                     CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    LegalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LegalName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ShortName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ShortNameKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ShortName = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ShortNameKey = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     TaxId = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     Data = table.Column<string>(type: "text", nullable: false),
@@ -339,7 +353,7 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     TenantId = table.Column<Guid>(type: "uuid", nullable: false),
                     SendDelay = table.Column<Duration>(type: "interval", nullable: false),
                     Sender = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     SecureConnection = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     IsPrimaryServer = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false),
@@ -407,6 +421,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 {
                     table.PrimaryKey("PK_Users", x => new { x.TenantId, x.Id });
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountImportKeys_TenantId_Account",
+                table: "AccountImportKeys",
+                columns: new[] { "TenantId", "Account" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_TenantId_LegalName_OwnerId_CompanyId_BranchId_Id",
@@ -524,6 +543,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccountImportKeys");
+
             migrationBuilder.DropTable(
                 name: "Accounts");
 

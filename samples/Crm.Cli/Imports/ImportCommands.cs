@@ -1,0 +1,124 @@
+using System.CommandLine;
+using Crm.Cli.Demo;
+using Crm.Imports;
+using Crm.Imports.Contacts;
+using Crm.Imports.Customers;
+using Crm.Imports.Leads;
+using Crm.Imports.Matrices;
+using Crm.Imports.Prices;
+using Crm.Imports.Reading;
+using Crm.Imports.Writing;
+using Crm.Persistence;
+using Crm.Sdk;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Crm.Cli.Imports;
+
+/// <summary>
+/// <c>crm template</c> (an import's xlsx template) and <c>crm import customers</c> (a customer file into the demo tenant,
+/// through Marina Diretora's session, as a host would call <c>session.Imports.CustomersAsync</c>).
+/// </summary>
+internal sealed class ImportCommands(IAnsiConsole console, Func<string, int> fail, Func<string, Func<string, Task<int>>, Task<int>> onDemoDatabase)
+{
+    private static readonly string[] Sheets = ["customers", "prices", "leads", "contacts", "matrix"];
+
+    private static string MatrixNames => string.Join(", ", MatrixSheets.All.Select(s => s.Name));
+
+    public Command Template()
+    {
+        var kind = new Argument<string>("sheet") { Description = $"One of {string.Join(", ", Sheets)}." };
+        var matrix = new Argument<string?>("matrix") { Arity = ArgumentArity.ZeroOrOne, Description = $"With 'matrix': {MatrixNames}." };
+        var output = new Option<string?>("--out") { Description = "The xlsx to write (default: modelo-<sheet>.xlsx in the current folder)." };
+        var command = new Command("template", "Writes an import's xlsx template: headers, an example row, the allowed values as lists.") { kind, matrix, output };
+        command.SetAction(result => WriteTemplate(result.GetValue(kind)!, result.GetValue(matrix), result.GetValue(output)));
+        return command;
+    }
+
+    public Command Import()
+    {
+        var file = new Argument<string>("file") { Description = "The .xlsx or .csv of customers (the columns of 'crm template customers')." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Judge every row against the rules and the database without writing." };
+        var db = new Option<string>("--db")
+        {
+            Description = $"The demo's SQLite file (default: ./{DemoCommand.DefaultPath}; run 'crm demo' first).",
+            DefaultValueFactory = _ => DemoCommand.DefaultPath,
+        };
+        var customers = new Command("customers",
+            "Imports customers into the demo tenant as Marina Diretora: a new external code + origin registers an account, a known one updates it; the refused rows go to <file>.erros.<ext>.")
+            { file, dryRun, db };
+        customers.SetAction((result, cancellationToken) => onDemoDatabase(result.GetValue(db)!,
+            path => CustomersAsync(path, result.GetValue(file)!, result.GetValue(dryRun), cancellationToken)));
+        return new Command("import", "Imports a spreadsheet through a user's session.") { customers };
+    }
+
+    private int WriteTemplate(string kind, string? matrixName, string? output)
+    {
+        Action<Stream>? write = kind switch
+        {
+            "customers" => CustomerExport.WriteTemplate,
+            "prices" => PriceSheet.WriteTemplate,
+            "leads" => LeadSheet.WriteTemplate,
+            "contacts" => s => SheetWriter.Write(s, ImportFormat.Xlsx, ContactSheet.Columns, [], "Contatos"),
+            "matrix" => matrixName is not null && MatrixSheets.Named(matrixName) is { } matrix ? matrix.WriteTemplate : null,
+            _ => null,
+        };
+        if (write is null)
+            return fail(kind == "matrix" ? $"name the matrix: {MatrixNames}" : $"unknown sheet '{kind}': {string.Join(", ", Sheets)}");
+        var path = output ?? $"modelo-{(kind == "matrix" ? matrixName : kind)}.xlsx";
+        try
+        {
+            using var file = File.Create(path);
+            write(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return fail($"--out {path} cannot be written: {e.Message}");
+        }
+        console.MarkupLineInterpolated($"Modelo gravado em [bold]{Printable.OneLine(Path.GetFullPath(path))}[/]");
+        return 0;
+    }
+
+    private async Task<int> CustomersAsync(string database, string path, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (ImportFile.FormatOf(path).TryPickT1(out var unknown, out var format))
+            return fail(unknown.Message);
+        if (!File.Exists(path))
+            return fail($"{path}: file not found");
+        await using var provider = new ServiceCollection().AddCrm(crm => crm.UseSqlite(database)).BuildServiceProvider();
+        var engine = provider.GetRequiredService<CrmEngine>();
+        await engine.MigrateAsync(cancellationToken);
+        var session = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id);
+        var errorPath = ErrorPath(path);
+        CrmResult<CustomerImportSummary>? result = null;
+        await using (var errors = File.Create(errorPath))
+        await using (var input = File.OpenRead(path))
+            await console.Progress().StartAsync(async context =>
+            {
+                var task = context.AddTask("Importando clientes").IsIndeterminate();
+                var progress = new Progress<CustomerImportProgress>(p => task.Description = $"Clientes: {p.Read:N0} lidas, {p.Invalid:N0} recusadas");
+                result = await session.Imports.CustomersAsync(input, format, new CustomerImportOptions { DryRun = dryRun, Progress = progress },
+                    errors, cancellationToken);
+                task.StopTask();
+            });
+        if (!result!.TryPickT0(out var summary, out _) || summary.Invalid == 0)
+            File.Delete(errorPath);
+        if (summary is null)
+            return fail($"the import was refused ({result.Outcome}): {string.Join("; ", result.Problems.Select(p => $"{p.Code}: {p.Message}"))}"
+                + (result.IsT3 ? " (run 'crm demo' first: the import runs as its Marina Diretora)" : ""));
+        var table = new Table().Title(dryRun ? "Resumo (simulação: nada foi gravado)" : "Resumo")
+            .AddColumns("Lidas", "Válidas", "Recusadas", "Criadas", "Atualizadas", "Inalteradas");
+        table.AddRow($"{summary.Read:N0}", $"{summary.Valid:N0}", $"{summary.Invalid:N0}", $"{summary.Created:N0}", $"{summary.Updated:N0}", $"{summary.Unchanged:N0}");
+        console.Write(table);
+        foreach (var problem in summary.Problems)
+            console.MarkupLineInterpolated($"[red]Linha {problem.Row}[/], {Printable.OneLine(problem.Column ?? "-")}: {problem.Code}: {Printable.OneLine(problem.Message)}");
+        if (summary.Failure is { } failure)
+            console.MarkupLineInterpolated($"[red]O arquivo parou de ser lido:[/] {Printable.OneLine(failure.Message)}");
+        if (summary.Invalid > 0)
+            console.MarkupLineInterpolated($"Planilha de erros: [bold]{Printable.OneLine(errorPath)}[/]");
+        return summary.Problems.Count == 0 && summary.Failure is null ? 0 : 1;
+    }
+
+    private static string ErrorPath(string path) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + ".erros" + Path.GetExtension(path));
+}
