@@ -20,10 +20,13 @@ namespace Crm.Domain.Tests.Texts;
 /// <summary>
 /// One stored text field: how to hand the domain a text for it (everything else valid), which problems that field got,
 /// its limit in code points (null: a <c>text</c> or JSON column without one), whether line breaks are allowed, and the
-/// code a too-long text gets (<see cref="TextCodes.TooLong"/>, or the module's older code).
+/// code a too-long text gets (<see cref="TextCodes.TooLong"/>, or the module's older code). <see cref="Trimmed"/>: whether the
+/// domain stores the text trimmed (most fields) or as typed (observations), which decides what the rule must look at.
 /// </summary>
 internal sealed record StoredTextField(string Name, int? Limit, bool MultiLine, string TooLongCode, Func<string, IReadOnlyList<Problem>> Try)
 {
+    public bool Trimmed { get; init; } = true;
+
     public override string ToString() => Name;
 }
 
@@ -120,7 +123,7 @@ internal static class StoredTextFields
         text => Of(RegistrationRules.Validate(Samples.PersonLead() with
         {
             Observations = [new Observation(ObservationType.General, text)],
-        }, Samples.LeadContext()), "observations[0].text"));
+        }, Samples.LeadContext()), "observations[0].text")) { Trimmed = false };
 
     public static readonly StoredTextField TenantName = new("tenant name", TextLimits.TenantName, false, "tenant.name.too_long",
         text => Of(Tenant.Create(new TenantId(Guid.NewGuid()), text, Package.Starter, null), "name"));
