@@ -1,3 +1,6 @@
+using Crm.Domain.Funnel.Opportunities;
+using Crm.Domain.Funnel.Pipelines;
+using Crm.Domain.Accounts.Configuration;
 using Crm.Adapters.Testing.Servers;
 using Crm.Domain.Access;
 using Crm.Domain.Accounts;
@@ -194,6 +197,30 @@ public sealed class OutboxTests
 
         var message = Assert.Single(await outbox.MessagesAsync());
         Assert.Equal(converted.Account, message.Account);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_stage_automation_that_makes_the_account_integrate_writes_its_message(string provider)
+    {
+        await using var outbox = await OutboxHost.Create(provider);
+        var diretor = outbox.Host.As(outbox.Host.Diretor);
+        var (revenda, cliente, prospect) = (MasterDataCode.Of("REV"), MasterDataCode.Of("CLI"), MasterDataCode.Of("PRO"));
+        Ok(await diretor.Settings.SaveClientTypesAsync(new ClientTypeMapping(
+            [new ClientType(revenda, "Revenda")],
+            [new AccountType(cliente, "Cliente", IntegratesWithErp: true), new AccountType(prospect, "Prospect", IntegratesWithErp: false)],
+            [(revenda, cliente), (revenda, prospect)])));
+        Ok(await diretor.Funnel.CreatePipelineAsync("Vendas", DefaultPipeline.Stages(prospect, cliente)));
+        var session = outbox.Host.As(outbox.Host.Usuario);
+        var pipeline = Assert.Single(Ok(await session.Funnel.PipelinesAsync()));
+        var account = Ok(await session.Accounts.RegisterAsync(OutboxHost.Eligible(40) with { AccountType = "PRO" }));
+        var opened = Ok(await session.Funnel.CreateAsync(pipeline.Id, new OpportunityDraft("Venda de 10 roteadores", account.Id, outbox.Host.Usuario)));
+        var before = await outbox.MessagesAsync();
+
+        var won = Ok(await session.Funnel.WinAsync(opened.Id, opened.Version));
+
+        Assert.Empty(before);
+        Assert.Equal(cliente, won.AccountPromotedTo);
+        Assert.Equal(account.Id, Assert.Single(await outbox.MessagesAsync()).Account);
     }
 
     [Theory, PostgresData]

@@ -118,6 +118,8 @@ public sealed class FunnelModule
                     return checkedForm.Failure<OpportunityMoved>();
                 if (account.Update(valid, work.User, work.Clock).TryPickT1(out var frozen, out _))
                     return frozen;
+                // A new account type can make the account integrate (or change what the ERP holds): the ERP hears of it.
+                await work.SendToErpAsync(account).ConfigureAwait(false);
                 promoted = change.AccountType;
             }
         return await work.SaveAsync(opportunity, version =>
