@@ -47,13 +47,13 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(run.OutputLines, l => Row(l) is ["Visita", "0"]);
         Assert.Contains(run.OutputLines, l => Row(l) is ["Proposta", "0"]);
         Assert.Contains(run.OutputLines, l => l.Contains("Filtro em uso: 1 de 4 cartões.", StringComparison.Ordinal));
-        // The ten accounts and the converted lead went to the fake Protheus through the injected faults: retried, then acknowledged.
+        // The ten accounts, the converted lead and the update of the account the funnel promoted to CLIENTE went to the fake Protheus through the injected faults: retried, then acknowledged.
         var dispatch = Regex.Match(run.Output, @"Despacho: (\d+) enviadas e reconhecidas pelo ERP, (\d+) novas tentativas após falhas, (\d+) estacionadas\.");
         Assert.True(dispatch.Success, run.Output);
-        Assert.Equal(("11", "0"), (dispatch.Groups[1].Value, dispatch.Groups[3].Value));
+        Assert.Equal(("12", "0"), (dispatch.Groups[1].Value, dispatch.Groups[3].Value));
         Assert.NotEqual("0", dispatch.Groups[2].Value);
-        Assert.Matches(@"O Protheus recebeu \d+ requisições \(.*Status500: 2.*\), aplicou 11 clientes e absorveu 1 reenvio\(s\)", run.Output);
-        Assert.Contains("Outbox do ERP: 0 pendentes, 0 enviando, 11 enviadas, 0 estacionadas.", run.OutputLines);
+        Assert.Matches(@"O Protheus recebeu \d+ requisições \(.*Status500: 2.*\), aplicou 12 gravações de cliente \(inclusões e alterações\) e absorveu 1 reenvio\(s\)", run.Output);
+        Assert.Contains("Outbox do ERP: 0 pendentes, 0 enviando, 12 enviadas, 0 estacionadas.", run.OutputLines);
     }
 
     [Fact]
@@ -81,8 +81,8 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(second.OutputLines, l => l.Contains("Filtro em uso: 1 de 4 cartões.", StringComparison.Ordinal));
         // Nothing new to send: the first run's messages were all acknowledged, none written again.
         Assert.Contains("Nada a enviar ao ERP: nenhuma mensagem pendente.", second.OutputLines);
-        Assert.Contains("Outbox do ERP: 0 pendentes, 0 enviando, 11 enviadas, 0 estacionadas.", second.OutputLines);
-        Assert.Equal(11, await db.Outbox.CountAsync());
+        Assert.Contains("Outbox do ERP: 0 pendentes, 0 enviando, 12 enviadas, 0 estacionadas.", second.OutputLines);
+        Assert.Equal(12, await db.Outbox.CountAsync()); // eleven creates and the promoted account's update
         Assert.Equal(11, (await db.Accounts.ToListAsync()).Count(a => a.Integration.IsT1)); // each has the code Protheus gave it
     }
 

@@ -34,8 +34,9 @@ public sealed class OutboxCommandTests : IDisposable
         var dispatch = CliRun.Of("outbox", "--db", Db, "--requeue", id, "--protheus-url", protheus.BaseUrl.ToString());
 
         Assert.Equal(0, all.Exit);
-        Assert.Contains("Outbox do ERP: 0 pendentes, 0 enviando, 11 enviadas, 0 estacionadas.", all.OutputLines);
+        Assert.Contains("Outbox do ERP: 0 pendentes, 0 enviando, 12 enviadas, 0 estacionadas.", all.OutputLines);
         Assert.Equal(11, all.OutputLines.Count(l => l.Contains("customerVendor Create", StringComparison.Ordinal)));
+        Assert.Single(all.OutputLines, l => l.Contains("customerVendor Update", StringComparison.Ordinal));
         Assert.Equal(1, sent.Exit);
         Assert.Contains(sent.OutputLines, l => l.Contains("outbox.not_parked", StringComparison.Ordinal));
         Assert.Equal(1, unknown.Exit);
@@ -44,7 +45,7 @@ public sealed class OutboxCommandTests : IDisposable
         Assert.Equal(0, dispatch.Exit);
         Assert.Contains($"Mensagem {id} de volta à fila.", dispatch.OutputLines);
         Assert.Contains("Despacho: 1 enviadas e reconhecidas pelo ERP, 0 novas tentativas após falhas, 0 estacionadas.", dispatch.OutputLines);
-        Assert.Contains("Outbox do ERP: 0 pendentes, 0 enviando, 11 enviadas, 0 estacionadas.", dispatch.OutputLines);
+        Assert.Contains("Outbox do ERP: 0 pendentes, 0 enviando, 12 enviadas, 0 estacionadas.", dispatch.OutputLines);
         Assert.Equal(id, Assert.Single(protheus.Requests).Headers["X-Crm-Account"] is { } account ? await IdOfAsync(account) : "");
     }
 

@@ -125,7 +125,7 @@ internal sealed class DemoCommand(IAnsiConsole console)
         var record = protheus.Record();
         if (report.Attempts > 0)
             console.MarkupLineInterpolated(
-            $"O Protheus recebeu {record.Requests} requisições ({string.Join(", ", record.Faults.Select(f => $"{f.Key}: {f.Value}"))}), aplicou {record.Applied} clientes e absorveu {record.Duplicates} reenvio(s) pela chave de idempotência.");
+            $"O Protheus recebeu {record.Requests} requisições ({string.Join(", ", record.Faults.Select(f => $"{f.Key}: {f.Value}"))}), aplicou {record.Applied} gravações de cliente (inclusões e alterações) e absorveu {record.Duplicates} reenvio(s) pela chave de idempotência.");
         await OutboxView.ShowAsync(console, marina, null, cancellationToken);
     }
 
