@@ -133,6 +133,20 @@ public readonly record struct OrderTotals(
     /// <summary>vNF = Σ line totals.</summary>
     public decimal Total { get; } = Total;
 
+    /// <summary>
+    /// The totals of a document whose items' taxes were computed one by one (<see cref="ItemTaxCalculator"/>), without the
+    /// <see cref="Pricer"/>: each total is the sum of the items' rounded fields, as NF-e demands (W02 ICMSTot, W34 IBSCBSTot).
+    /// </summary>
+    /// <param name="items">The items' breakdowns, in any order.</param>
+    public static OrderTotals Sum(IEnumerable<TaxBreakdown> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var totals = default(OrderTotals);
+        foreach (var item in items)
+            totals = totals.Add(item ?? throw new ArgumentException("An item's breakdown is null.", nameof(items)));
+        return totals;
+    }
+
     internal OrderTotals Add(TaxBreakdown breakdown)
     {
         ref readonly var t = ref breakdown.Values;

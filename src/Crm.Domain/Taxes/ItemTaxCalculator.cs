@@ -48,6 +48,9 @@ public static class ItemTaxCalculator
         var problems = new ProblemCollector();
         problems.NotNegative("ipi.rate", p.Ipi.Rate); // IPI rates may exceed 100 % (TIPI chapter 24)
         problems.NotNegative("ipi.amount_per_unit", p.Ipi.AmountPerUnit);
+        if (p.Ipi.Rate > 0m && p.Ipi.AmountPerUnit > 0m)
+            problems.Add("ipi.amount_per_unit", TaxCodes.IpiRateAndAmount,
+                $"IPI é ad valorem ({p.Ipi.Rate} %) ou específico (R$ {p.Ipi.AmountPerUnit} por unidade), não os dois.");
         Source(ref problems, "ipi", p.Ipi.Source);
 
         var icms = p.Icms;
@@ -97,7 +100,8 @@ public static class ItemTaxCalculator
         problems.Percent("ibs_cbs.ibs_uf_rate", p.IbsCbs.IbsUfRate);
         problems.Percent("ibs_cbs.ibs_mun_rate", p.IbsCbs.IbsMunRate);
         Reduction(ref problems, "ibs_cbs.cbs_reduction", p.IbsCbs.CbsReduction);
-        Reduction(ref problems, "ibs_cbs.ibs_reduction", p.IbsCbs.IbsReduction);
+        Reduction(ref problems, "ibs_cbs.ibs_uf_reduction", p.IbsCbs.IbsUfReduction);
+        Reduction(ref problems, "ibs_cbs.ibs_mun_reduction", p.IbsCbs.IbsMunReduction);
         Source(ref problems, "ibs_cbs", p.IbsCbs.Source);
         return problems;
     }
@@ -193,7 +197,7 @@ public static class ItemTaxCalculator
         var ibsCbsBase = operation - v.Pis - v.Cofins - icms - fcp - v.Difal - v.FcpDestination;
         (v.IbsCbsBase, v.IbsCbsSource, v.IbsCbsCst, v.IbsCbsClassTrib) = (ibsCbsBase, ic.Source, ic.Cst ?? "", ic.ClassTrib ?? "");
         (v.CbsReduction, v.CbsRate) = (ic.CbsReduction, ic.EffectiveCbsRate);
-        (v.IbsReduction, v.IbsUfRate, v.IbsMunRate) = (ic.IbsReduction, ic.EffectiveIbsUfRate, ic.EffectiveIbsMunRate);
+        (v.IbsUfReduction, v.IbsUfRate, v.IbsMunReduction, v.IbsMunRate) = (ic.IbsUfReduction, ic.EffectiveIbsUfRate, ic.IbsMunReduction, ic.EffectiveIbsMunRate);
         v.Cbs = Of(round.IbsCbs, ibsCbsBase, v.CbsRate);
         v.IbsUf = Of(round.IbsCbs, ibsCbsBase, v.IbsUfRate);
         v.IbsMun = Of(round.IbsCbs, ibsCbsBase, v.IbsMunRate);
@@ -202,6 +206,13 @@ public static class ItemTaxCalculator
         v.ItemTotal = product - item.Discount + v.IcmsSt + v.FcpSt + item.Freight + item.Insurance + item.OtherExpenses + ipi
                       + (ic.AddsToItemTotal ? v.Cbs + v.IbsUf + v.IbsMun : 0m);
     }
+
+    /// <summary>
+    /// The ICMS and FCP the item's own value bears, in % of it: (pICMS + pFCP) × (1 − pRedBC); zero when the own ICMS is
+    /// not on the invoice (CST 30, CSOSN 201–203 under ST). What a "por dentro" gross-up of the price divides by (TAXES.md §1.3).
+    /// </summary>
+    internal static decimal OwnIcmsShare(in TaxParameters p) =>
+        p.St.HasValue && NotionalOwnIcmsCsts.Contains(p.Icms.Cst) ? 0m : (p.Icms.Rate + p.Icms.FcpRate) * p.Icms.BaseFactor;
 
     /// <summary>r2(base × rate) minus a tax already charged (own ICMS or FCP), never below zero.</summary>
     private static decimal Deducting(RoundingPolicy policy, decimal taxBase, decimal rate, decimal charged) =>

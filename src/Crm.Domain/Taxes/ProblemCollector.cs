@@ -31,11 +31,14 @@ internal struct ProblemCollector
     }
 
     /// <summary>A monetary amount: not negative and in cents.</summary>
-    public void Cents(string field, decimal value)
+    public void Cents(string field, decimal value) => Places(field, value, 2);
+
+    /// <summary>A value not negative and with at most <paramref name="places"/> decimal places.</summary>
+    public void Places(string field, decimal value, int places)
     {
         NotNegative(field, value);
-        if (value.Scale > 2 && decimal.Round(value, 2) != value) // a value of scale 2 or less is in cents: skip the rounding
-            Add(field, TaxCodes.Precision, $"{field} = {value} tem mais de 2 casas decimais.");
+        if (value.Scale > places && decimal.Round(value, places) != value) // a value of that scale or less fits: skip the rounding
+            Add(field, TaxCodes.Precision, $"{field} = {value} tem mais de {places} casas decimais.");
     }
 
     /// <summary>A percentage in [0, 100).</summary>

@@ -99,11 +99,11 @@ public sealed class TaxBreakdown
     /// <summary>CBS (rate is pAliqEfet).</summary>
     public TaxLine Cbs => new(_values.IbsCbsBase, _values.CbsRate, _values.Cbs, _values.IbsCbsSource, _values.CbsReduction);
 
-    /// <summary>IBS of the state (rate is pAliqEfet).</summary>
-    public TaxLine IbsUf => new(_values.IbsCbsBase, _values.IbsUfRate, _values.IbsUf, _values.IbsCbsSource, _values.IbsReduction);
+    /// <summary>IBS of the state (rate is pAliqEfet, reduction the gIBSUF pRedAliq).</summary>
+    public TaxLine IbsUf => new(_values.IbsCbsBase, _values.IbsUfRate, _values.IbsUf, _values.IbsCbsSource, _values.IbsUfReduction);
 
-    /// <summary>IBS of the municipality (rate is pAliqEfet).</summary>
-    public TaxLine IbsMun => new(_values.IbsCbsBase, _values.IbsMunRate, _values.IbsMun, _values.IbsCbsSource, _values.IbsReduction);
+    /// <summary>IBS of the municipality (rate is pAliqEfet, reduction the gIBSMun pRedAliq).</summary>
+    public TaxLine IbsMun => new(_values.IbsCbsBase, _values.IbsMunRate, _values.IbsMun, _values.IbsCbsSource, _values.IbsMunReduction);
 
     /// <summary>vIBS = vIBSUF + vIBSMun.</summary>
     public decimal Ibs => _values.IbsUf + _values.IbsMun;
@@ -144,7 +144,7 @@ internal struct TaxValues
     public decimal PisCofinsBase, PisRate, Pis, CofinsRate, Cofins;
     public string PisCofinsSource, PisCofinsCst;
 
-    public decimal IbsCbsBase, CbsReduction, CbsRate, Cbs, IbsReduction, IbsUfRate, IbsUf, IbsMunRate, IbsMun;
+    public decimal IbsCbsBase, CbsReduction, CbsRate, Cbs, IbsUfReduction, IbsUfRate, IbsUf, IbsMunReduction, IbsMunRate, IbsMun;
     public string IbsCbsSource, IbsCbsCst, IbsCbsClassTrib;
     public bool IbsCbsInTotal;
 

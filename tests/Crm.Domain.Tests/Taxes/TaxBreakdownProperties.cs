@@ -40,7 +40,7 @@ public class TaxBreakdownProperties
         var st = consumer ? (IcmsStParameters?)null : new IcmsStParameters(rateSeed % 90, 18m, "st", AdjustMva: rateSeed % 2 == 0, FcpRate: rateSeed % 3);
         var parameters = TaxFixtures.Parameters(recipient, ipiRate: rateSeed % 20, icmsRate: 4m + rateSeed % 9, cst: consumer ? "00" : "10",
             fcpRate: rateSeed % 3, pisCofins: PisCofinsParameters.NonCumulative("pc", excludeIcms: rateSeed % 2 == 1),
-            ibsCbs: new IbsCbsParameters(0.90m, 0.10m, 0m, "rtc", rateSeed % 4 * 20m, rateSeed % 5 * 20m, later),
+            ibsCbs: new IbsCbsParameters(0.90m, 0.10m, 0.05m, "rtc", rateSeed % 4 * 20m, rateSeed % 5 * 20m, rateSeed % 3 * 30m, later),
             st: st, difal: new DifalParameters(17m + rateSeed % 6, (DifalMethod)(rateSeed % 3), "difal", rateSeed % 2),
             rounding: RoundingProfile.Uniform(policy));
         return TaxFixtures.Calculate(item, parameters);
