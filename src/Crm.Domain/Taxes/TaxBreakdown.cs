@@ -120,11 +120,12 @@ public sealed class TaxBreakdown
 
 /// <summary>
 /// A breakdown's values, one field each: taxes computed together keep one base and one rule id (a tax that does not
-/// apply has zero base, rate and value, and an empty id); the values are those of the NF-e fields, rounded.
+/// apply has zero base, rate and value, and an empty id); the values are those of the NF-e fields, rounded. Sums of them
+/// (the value of the operation, the PIS/COFINS and CBS/IBS bases, the item total) are added up when read, not stored.
 /// </summary>
 internal struct TaxValues
 {
-    public decimal Product, Freight, Insurance, OtherExpenses, Discount, OperationValue;
+    public decimal Product, Freight, Insurance, OtherExpenses, Discount;
 
     // For specific IPI, the base is the quantity and the rate the amount per unit.
     public decimal IpiBase, IpiRate, Ipi;
@@ -141,12 +142,24 @@ internal struct TaxValues
     public decimal DifalBase, DifalRate, Difal, FcpDestinationRate, FcpDestination;
     public string DifalSource;
 
-    public decimal PisCofinsBase, PisRate, Pis, CofinsRate, Cofins;
+    public decimal PisRate, Pis, CofinsRate, Cofins;
     public string PisCofinsSource, PisCofinsCst;
+    public bool PisCofinsExcludesIcms, PisCofinsExcludesFcp;
 
-    public decimal IbsCbsBase, CbsReduction, CbsRate, Cbs, IbsUfReduction, IbsUfRate, IbsUf, IbsMunReduction, IbsMunRate, IbsMun;
+    public decimal CbsReduction, CbsRate, Cbs, IbsUfReduction, IbsUfRate, IbsUf, IbsMunReduction, IbsMunRate, IbsMun;
     public string IbsCbsSource, IbsCbsCst, IbsCbsClassTrib;
     public bool IbsCbsInTotal;
 
-    public decimal ItemTotal;
+    /// <summary>vProd + vFrete + vSeg + vOutro − vDesc.</summary>
+    public readonly decimal OperationValue => Product + Freight + Insurance + OtherExpenses - Discount;
+
+    /// <summary>The value of the operation, without the ICMS (Tema 69) and FCP when the company excludes them.</summary>
+    public readonly decimal PisCofinsBase => OperationValue - (PisCofinsExcludesIcms ? Icms : 0m) - (PisCofinsExcludesFcp ? Fcp : 0m);
+
+    /// <summary>UB16-10: the value of the operation less PIS, COFINS, ICMS, FCP, DIFAL and the destination FCP.</summary>
+    public readonly decimal IbsCbsBase => OperationValue - Pis - Cofins - Icms - Fcp - Difal - FcpDestination;
+
+    /// <summary>vItem (TAXES.md §1.8), with CBS/IBS only when they add to it.</summary>
+    public readonly decimal ItemTotal => Product - Discount + IcmsSt + FcpSt + Freight + Insurance + OtherExpenses + Ipi
+                                         + (IbsCbsInTotal ? Cbs + IbsUf + IbsMun : 0m);
 }

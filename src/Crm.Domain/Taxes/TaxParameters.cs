@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Crm.Domain.Matrices.Tax;
 
 namespace Crm.Domain.Taxes;
@@ -300,27 +301,53 @@ public readonly record struct TaxParameters(
     DifalParameters? Difal = null,
     RoundingProfile Rounding = default)
 {
+    // Fields the calculator reads by reference (the parameter sets are large structs; copying them is most of an item's cost).
+    private readonly IpiParameters _ipi = Ipi;
+    private readonly IcmsParameters _icms = Icms;
+    private readonly PisCofinsParameters _pisCofins = PisCofins;
+    private readonly IbsCbsParameters _ibsCbs = IbsCbs;
+    private readonly IcmsStParameters? _st = St;
+    private readonly DifalParameters? _difal = Difal;
+
     /// <summary>Who buys, and whether the sale is interstate.</summary>
     public Recipient Recipient { get; } = Recipient;
 
     /// <summary>IPI.</summary>
-    public IpiParameters Ipi { get; } = Ipi;
+    public IpiParameters Ipi => _ipi;
 
     /// <summary>Own ICMS and FCP.</summary>
-    public IcmsParameters Icms { get; } = Icms;
+    public IcmsParameters Icms => _icms;
 
     /// <summary>PIS and COFINS.</summary>
-    public PisCofinsParameters PisCofins { get; } = PisCofins;
+    public PisCofinsParameters PisCofins => _pisCofins;
 
     /// <summary>CBS and IBS.</summary>
-    public IbsCbsParameters IbsCbs { get; } = IbsCbs;
+    public IbsCbsParameters IbsCbs => _ibsCbs;
 
     /// <summary>ICMS-ST and FCP-ST, when the item is under substitution.</summary>
-    public IcmsStParameters? St { get; } = St;
+    public IcmsStParameters? St => _st;
 
     /// <summary>DIFAL and destination FCP, when the destination UF has a rule.</summary>
-    public DifalParameters? Difal { get; } = Difal;
+    public DifalParameters? Difal => _difal;
 
     /// <summary>Rounding per field group.</summary>
     public RoundingProfile Rounding { get; } = Rounding;
+
+    [UnscopedRef]
+    internal ref readonly IpiParameters IpiRef => ref _ipi;
+
+    [UnscopedRef]
+    internal ref readonly IcmsParameters IcmsRef => ref _icms;
+
+    [UnscopedRef]
+    internal ref readonly PisCofinsParameters PisCofinsRef => ref _pisCofins;
+
+    [UnscopedRef]
+    internal ref readonly IbsCbsParameters IbsCbsRef => ref _ibsCbs;
+
+    [UnscopedRef]
+    internal ref readonly IcmsStParameters? StRef => ref _st;
+
+    [UnscopedRef]
+    internal ref readonly DifalParameters? DifalRef => ref _difal;
 }
