@@ -10,11 +10,12 @@ using Crm.Domain.Taxes;
 namespace Crm.Domain.Pricing;
 
 /// <summary>
-/// Prices an order line by line: list price → customer/table price → promotion → PIS/COFINS repasse →
-/// discount/surcharge matrix → payment condition's financial surcharge → seller's discount (checked against the
+/// Prices an order line by line: list price → customer/table price → promotion → PIS/COFINS repasse → ICMS "por
+/// dentro" gross-up (<see cref="PricingSources.IcmsGrossUp"/>) → discount/surcharge matrix → payment condition's financial surcharge → seller's discount (checked against the
 /// role's limit) → minimum value → taxes, after checking the unit × product and customer × payment condition matrices. Then it checks the minimum order
 /// value, sets the freight from the freight matrix when the order does not give it, apportions the document's
-/// freight, insurance, other expenses and discount over the lines by value (<see cref="Apportionment"/>) and
+/// freight, insurance, other expenses and discount over the lines by value (<see cref="Apportionment"/>, residual cents
+/// as <see cref="PricingSources.ApportionmentResidual"/> says) and
 /// computes each line's taxes (<see cref="ItemTaxCalculator"/>). Every step quotes the rule that decided it;
 /// tax resolvers put the id of their rule in the parameters' <c>Source</c> (a parameter set without one is reported).
 /// </summary>
