@@ -108,7 +108,7 @@ public static class ItemTaxCalculator
 
     private static void Reduction(ref ProblemCollector problems, string field, decimal value)
     {
-        if (value is < 0m or > 100m)
+        if (!ProblemCollector.InPercentRange(value, hundredIncluded: true))
             problems.Add(field, TaxCodes.RateRange, $"{field} = {value} % está fora do intervalo [0, 100].");
     }
 

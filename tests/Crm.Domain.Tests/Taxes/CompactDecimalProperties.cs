@@ -35,3 +35,30 @@ public class CompactDecimalProperties
         Assert.Equal(taxes.Product + taxes.Ipi.Value, taxes.ItemTotal);
     }
 }
+
+/// <summary>The validation's digit-level range check must agree with plain decimal comparisons.</summary>
+public class PercentRangeProperties
+{
+    [Property(MaxTest = 3000)]
+    public bool The_percent_range_check_is_the_decimal_comparison(int lo, int mid, int hi, bool negative, byte scale, bool hundredIncluded)
+    {
+        var value = new decimal(lo, mid % 8 == 0 ? mid : 0, hi % 16 == 0 ? hi : 0, negative, (byte)(scale % 29));
+        var expected = value >= 0m && (hundredIncluded ? value <= 100m : value < 100m);
+        return ProblemCollector.InPercentRange(value, hundredIncluded) == expected;
+    }
+
+    [Theory]
+    [InlineData("0", true)]
+    [InlineData("-0.00", true)]
+    [InlineData("99.9999", true)]
+    [InlineData("100", false)]
+    [InlineData("100.0000", false)]
+    [InlineData("-0.01", false)]
+    [InlineData("12.345678901234567890123456789", true)]
+    public void Rates_at_the_edges(string text, bool below100)
+    {
+        var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(below100, ProblemCollector.InPercentRange(value, hundredIncluded: false));
+        Assert.Equal(below100 || value == 100m, ProblemCollector.InPercentRange(value, hundredIncluded: true));
+    }
+}
