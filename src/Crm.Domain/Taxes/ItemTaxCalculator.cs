@@ -46,14 +46,15 @@ public static class ItemTaxCalculator
     internal static ProblemCollector Validate(in TaxParameters p)
     {
         var problems = new ProblemCollector();
-        problems.NotNegative("ipi.rate", p.Ipi.Rate); // IPI rates may exceed 100 % (TIPI chapter 24)
-        problems.NotNegative("ipi.amount_per_unit", p.Ipi.AmountPerUnit);
-        if (p.Ipi.Rate > 0m && p.Ipi.AmountPerUnit > 0m)
+        ref readonly var ipi = ref p.IpiRef; // by reference: the parameter sets are large structs
+        problems.NotNegative("ipi.rate", ipi.Rate); // IPI rates may exceed 100 % (TIPI chapter 24)
+        problems.NotNegative("ipi.amount_per_unit", ipi.AmountPerUnit);
+        if (ipi.Rate > 0m && ipi.AmountPerUnit > 0m)
             problems.Add("ipi.amount_per_unit", TaxCodes.IpiRateAndAmount,
-                $"IPI é ad valorem ({p.Ipi.Rate} %) ou específico (R$ {p.Ipi.AmountPerUnit} por unidade), não os dois.");
-        Source(ref problems, "ipi", p.Ipi.Source);
+                $"IPI é ad valorem ({ipi.Rate} %) ou específico (R$ {ipi.AmountPerUnit} por unidade), não os dois.");
+        Source(ref problems, "ipi", ipi.Source);
 
-        var icms = p.Icms;
+        ref readonly var icms = ref p.IcmsRef;
         problems.Percent("icms.rate", icms.Rate);
         Reduction(ref problems, "icms.base_reduction", icms.BaseReduction);
         problems.Percent("icms.fcp_rate", icms.FcpRate);
@@ -67,14 +68,17 @@ public static class ItemTaxCalculator
                 problems.Add("icms.base_reduction", TaxCodes.IcmsCstMismatch, $"O CST {cst} não admite redução de base de cálculo.");
             if (icms.Rate > 0m && UntaxedCsts.Contains(cst))
                 problems.Add("icms.rate", TaxCodes.IcmsCstMismatch, $"O CST/CSOSN {cst} não destaca ICMS próprio, mas a alíquota é {icms.Rate} %.");
-            if (p.St.HasValue != StCsts.Contains(cst) && (p.St.HasValue || StRequiredCsts.Contains(cst)))
-                problems.Add("icms_st", TaxCodes.StCstMismatch, p.St.HasValue
+            var withSt = p.StRef.HasValue;
+            if (withSt != StCsts.Contains(cst) && (withSt || StRequiredCsts.Contains(cst)))
+                problems.Add("icms_st", TaxCodes.StCstMismatch, withSt
                     ? $"O CST/CSOSN {cst} não tem substituição tributária, mas há parâmetros de ICMS-ST."
                     : $"O CST/CSOSN {cst} exige ICMS-ST, mas não há parâmetros de ICMS-ST.");
         }
 
-        if (p.St is { } st)
+        ref readonly var stParameters = ref p.StRef;
+        if (stParameters.HasValue)
         {
+            ref readonly var st = ref Nullable.GetValueRefOrDefaultRef(in stParameters);
             problems.NotNegative("icms_st.mva", st.Mva);
             problems.Percent("icms_st.rate", st.Rate);
             Reduction(ref problems, "icms_st.base_reduction", st.BaseReduction);
@@ -83,8 +87,10 @@ public static class ItemTaxCalculator
             Source(ref problems, "icms_st", st.Source);
         }
 
-        if (p.Difal is { } difal)
+        ref readonly var difalParameters = ref p.DifalRef;
+        if (difalParameters.HasValue)
         {
+            ref readonly var difal = ref Nullable.GetValueRefOrDefaultRef(in difalParameters);
             problems.Percent("difal.destination_rate", difal.DestinationRate);
             problems.Percent("difal.destination_fcp_rate", difal.DestinationFcpRate);
             if (difal.Method == DifalMethod.DoubleBaseIncludingFcp && difal.DestinationRate + difal.DestinationFcpRate >= 100m)
@@ -92,17 +98,19 @@ public static class ItemTaxCalculator
             Source(ref problems, "difal", difal.Source);
         }
 
-        problems.Percent("pis_cofins.pis_rate", p.PisCofins.PisRate);
-        problems.Percent("pis_cofins.cofins_rate", p.PisCofins.CofinsRate);
-        Source(ref problems, "pis_cofins", p.PisCofins.Source);
+        ref readonly var pisCofins = ref p.PisCofinsRef;
+        problems.Percent("pis_cofins.pis_rate", pisCofins.PisRate);
+        problems.Percent("pis_cofins.cofins_rate", pisCofins.CofinsRate);
+        Source(ref problems, "pis_cofins", pisCofins.Source);
 
-        problems.Percent("ibs_cbs.cbs_rate", p.IbsCbs.CbsRate);
-        problems.Percent("ibs_cbs.ibs_uf_rate", p.IbsCbs.IbsUfRate);
-        problems.Percent("ibs_cbs.ibs_mun_rate", p.IbsCbs.IbsMunRate);
-        Reduction(ref problems, "ibs_cbs.cbs_reduction", p.IbsCbs.CbsReduction);
-        Reduction(ref problems, "ibs_cbs.ibs_uf_reduction", p.IbsCbs.IbsUfReduction);
-        Reduction(ref problems, "ibs_cbs.ibs_mun_reduction", p.IbsCbs.IbsMunReduction);
-        Source(ref problems, "ibs_cbs", p.IbsCbs.Source);
+        ref readonly var ibsCbs = ref p.IbsCbsRef;
+        problems.Percent("ibs_cbs.cbs_rate", ibsCbs.CbsRate);
+        problems.Percent("ibs_cbs.ibs_uf_rate", ibsCbs.IbsUfRate);
+        problems.Percent("ibs_cbs.ibs_mun_rate", ibsCbs.IbsMunRate);
+        Reduction(ref problems, "ibs_cbs.cbs_reduction", ibsCbs.CbsReduction);
+        Reduction(ref problems, "ibs_cbs.ibs_uf_reduction", ibsCbs.IbsUfReduction);
+        Reduction(ref problems, "ibs_cbs.ibs_mun_reduction", ibsCbs.IbsMunReduction);
+        Source(ref problems, "ibs_cbs", ibsCbs.Source);
         return problems;
     }
 
@@ -221,8 +229,11 @@ public static class ItemTaxCalculator
     /// The ICMS and FCP the item's own value bears, in % of it: (pICMS + pFCP) × (1 − pRedBC); zero when the own ICMS is
     /// not on the invoice (CST 30, CSOSN 201–203 under ST). What a "por dentro" gross-up of the price divides by (TAXES.md §1.3).
     /// </summary>
-    internal static decimal OwnIcmsShare(in TaxParameters p) =>
-        p.St.HasValue && NotionalOwnIcmsCsts.Contains(p.Icms.Cst) ? 0m : (p.Icms.Rate + p.Icms.FcpRate) * p.Icms.BaseFactor;
+    internal static decimal OwnIcmsShare(in TaxParameters p)
+    {
+        ref readonly var icms = ref p.IcmsRef;
+        return p.StRef.HasValue && NotionalOwnIcmsCsts.Contains(icms.Cst) ? 0m : (icms.Rate + icms.FcpRate) * icms.BaseFactor;
+    }
 
     /// <summary>r2(base × rate) minus a tax already charged (own ICMS or FCP), never below zero.</summary>
     private static decimal Deducting(RoundingPolicy policy, decimal taxBase, decimal rate, decimal charged) =>
