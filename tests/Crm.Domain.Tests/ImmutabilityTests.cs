@@ -36,6 +36,9 @@ public class ImmutabilityTests
         "Crm.Domain.Servers.FtpSettings",
         "Crm.Domain.Servers.ServerCredentials",
         "Crm.Domain.Servers.SmtpSettings",
+        "Crm.Domain.Service.CallCenter.Campaign",
+        "Crm.Domain.Service.CallCenter.CampaignTarget",
+        "Crm.Domain.Service.Occurrences.Occurrence",
         "Crm.Domain.Tasks.SalesTask",
         "Crm.Domain.Tenancy.Tenant",
         // Declared immutable, but the check cannot prove it: they keep private collections, caches or packed state that
