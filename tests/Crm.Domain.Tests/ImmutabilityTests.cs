@@ -14,6 +14,7 @@ public class ImmutabilityTests
     private static readonly HashSet<string> Mutable =
     [
         "Crm.Domain.Access.Role",
+        "Crm.Domain.Activities.Appointment",
         "Crm.Domain.Access.User",
         "Crm.Domain.Accounts.Account",
         "Crm.Domain.Accounts.Contacts.Contact",

@@ -79,4 +79,10 @@ public static class TextLimits
 
     /// <summary>The name of a call-center campaign.</summary>
     public const int CampaignName = 100;
+
+    /// <summary>An appointment's title.</summary>
+    public const int AppointmentTitle = 200;
+
+    /// <summary>Where an appointment takes place.</summary>
+    public const int AppointmentLocation = 200;
 }
