@@ -9,6 +9,7 @@ using Crm.Domain.Boards;
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
 using Crm.Domain.Identity;
+using Crm.Domain.Servers;
 using Crm.Domain.Tenancy;
 using Crm.Persistence;
 using Crm.Persistence.Access;
@@ -49,6 +50,8 @@ internal sealed class DemoCommand(IAnsiConsole console)
     {
         // The tenant's ERP: a fake Protheus REST server on 127.0.0.1 (a real HTTP server), failing some requests on purpose.
         await using var protheus = await FakeProtheusServer.StartAsync(new FakeProtheus(), cancellationToken: cancellationToken);
+        // The company's mail server: a real SMTP server on 127.0.0.1, for the test e-mail and the funnel's notifications.
+        await using var mail = DemoMailServer.Start();
         await using var provider = Services(path, protheus.BaseUrl).BuildServiceProvider();
         var engine = provider.GetRequiredService<CrmEngine>();
         await engine.MigrateAsync(cancellationToken);
@@ -65,7 +68,10 @@ internal sealed class DemoCommand(IAnsiConsole console)
         await ConvertLeadAsync(engine, registered.Leads["carlos"][0], cancellationToken);
         if (await PipelineAsync(engine, cancellationToken) is not { } pipeline)
             return 1;
+        if (!await ConfigureSmtpAsync(engine, mail, cancellationToken))
+            return 1;
         await MoveOpportunityAsync(engine, pipeline, registered.Accounts["bruno"][0].AsT1, cancellationToken);
+        await NotifyAsync(engine, mail, cancellationToken);
         await DenyAsync(engine, registered.Accounts["ana"], cancellationToken);
         await SendToErpAsync(engine, protheus, cancellationToken);
 
@@ -109,6 +115,41 @@ internal sealed class DemoCommand(IAnsiConsole console)
         Step("Integração com o ERP", "Marina Diretora liga o tipo de cliente Revenda às contas que integram com o Protheus", saved,
             _ => "[green]salvo[/]");
         return saved.Succeeded;
+    }
+
+    /// <summary>
+    /// Marina points the company's SMTP settings at the demo's mail server (created on the first run, the port updated after)
+    /// and presses "Testar envio de e-mail": the test message really goes to the sender address.
+    /// </summary>
+    private async Task<bool> ConfigureSmtpAsync(CrmEngine engine, DemoMailServer mail, CancellationToken cancellationToken)
+    {
+        var servers = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id).Servers;
+        var form = new SmtpForm(DemoData.Company, null, "127.0.0.1", mail.Port, Duration.Zero, "crm@exemplo.com.br", "CRM Alimentos Exemplo",
+            RequiresAuthentication: false, null, null, UseSecureConnection: false, null, IsPrimaryServer: true);
+        var stored = (await servers.SmtpServersAsync(cancellationToken)).AsT0.FirstOrDefault(s => s.Settings.Company == DemoData.Company);
+        var saved = stored is null
+            ? await servers.CreateSmtpAsync(form, cancellationToken)
+            : await servers.UpdateSmtpAsync(stored.Settings.Id, stored.Version, form, cancellationToken);
+        Step("SMTP", $"Marina Diretora aponta o SMTP da empresa para 127.0.0.1:{mail.Port}", saved, s => $"[green]salvo[/] (versão {s.Version})");
+        if (!saved.TryPickT0(out var settings, out _))
+            return false;
+        Step("SMTP", "Marina Diretora testa o envio de e-mail", await servers.TestSmtpAsync(settings.Id, cancellationToken), tested =>
+            tested.Delivery.Match(_ => "[green]enviado[/] ao e-mail de envio", r => $"[red]recusado ({r.Code})[/]", _ => "[red]servidor indisponível[/]"));
+        return true;
+    }
+
+    /// <summary>
+    /// The funnel's movements staged their notification e-mails in their own transactions (Bruno owns the opportunity; his
+    /// manager Carlos made the moves, so only Bruno is told); the dispatcher sends them, and the mail server shows what it got.
+    /// </summary>
+    private async Task NotifyAsync(CrmEngine engine, DemoMailServer mail, CancellationToken cancellationToken)
+    {
+        var report = await engine.Notifications.DispatchPendingAsync(null, cancellationToken);
+        console.MarkupLineInterpolated($"Notificações por e-mail: {report.Sent} enviadas, {report.Retried} novas tentativas, {report.Parked} estacionadas.");
+        var table = new Table().Title($"O servidor SMTP (127.0.0.1:{mail.Port}) recebeu").AddColumns("Para", "Assunto");
+        foreach (var received in mail.Received)
+            table.AddRow(Markup.Escape(received.To), Markup.Escape(received.Subject));
+        console.Write(table);
     }
 
     /// <summary>
