@@ -82,7 +82,7 @@ public sealed record MegaLoad(
 /// </summary>
 public static class MegaInitialLoad
 {
-    /// <summary>What the CRM keeps of <paramref name="export"/>.</summary>
+    /// <summary>What the CRM would keep of <paramref name="export"/>, mapped in memory (the caller stores it; the engine does not yet).</summary>
     public static MegaLoad Take(MegaExport export, MegaAdapter adapter)
     {
         ArgumentNullException.ThrowIfNull(export);
