@@ -1,6 +1,4 @@
 using System.Globalization;
-using Crm.Adapters.Http;
-using Crm.Adapters.Protheus;
 using Crm.Adapters.Testing.Fakes;
 using Crm.Adapters.Testing.Servers;
 using Crm.Cli.Outbox;
@@ -19,7 +17,6 @@ using Crm.Sdk.Accounts;
 using Crm.Sdk.Funnel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using NodaTime;
 using Spectre.Console;
 
@@ -52,7 +49,7 @@ internal sealed class DemoCommand(IAnsiConsole console)
         await using var protheus = await FakeProtheusServer.StartAsync(new FakeProtheus(), cancellationToken: cancellationToken);
         // The company's mail server: a real SMTP server on 127.0.0.1, for the test e-mail and the funnel's notifications.
         await using var mail = DemoMailServer.Start();
-        await using var provider = Services(path, protheus.BaseUrl).BuildServiceProvider();
+        await using var provider = CliEngine.Services(path, protheus.BaseUrl).BuildServiceProvider();
         var engine = provider.GetRequiredService<CrmEngine>();
         await engine.MigrateAsync(cancellationToken);
         console.MarkupLineInterpolated($"Banco de dados: [bold]{Printable.OneLine(Path.GetFullPath(path))}[/]");
@@ -81,27 +78,6 @@ internal sealed class DemoCommand(IAnsiConsole console)
         console.Write(summary);
         await ShowBoardAsync(engine, DemoData.Person("ana"), cancellationToken);
         return 0;
-    }
-
-    /// <summary>
-    /// The engine as a host registers it: SQLite at <paramref name="path"/>, the Protheus adapter whose transport posts to
-    /// <paramref name="protheus"/>. Retries are quick so the demo finishes in seconds: the transport retries once at once, the
-    /// outbox after 200 ms, doubling up to 1 s (a 503's <c>Retry-After: 1</c> included).
-    /// </summary>
-    private static IServiceCollection Services(string path, Uri protheus)
-    {
-        var services = new ServiceCollection().AddCrm(crm =>
-        {
-            crm.UseSqlite(path);
-            (crm.Outbox.RetryDelay, crm.Outbox.MaxRetryDelay) = (TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
-        });
-        services.AddProtheusAdapter(o => o.BaseUrl = protheus);
-        services.Configure<HttpStandardResilienceOptions>(ErpHttpServiceCollectionExtensions.ResilienceOptionsName(ProtheusAdapter.Id), o =>
-        {
-            (o.Retry.MaxRetryAttempts, o.Retry.Delay) = (1, TimeSpan.Zero);
-            (o.CircuitBreaker.FailureRatio, o.CircuitBreaker.MinimumThroughput) = (1.0, 1000);
-        });
-        return services;
     }
 
     /// <summary>Marina maps client type REV to the account types, once: accounts of a type that integrates go to the ERP.</summary>

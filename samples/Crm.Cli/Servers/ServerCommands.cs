@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Crm.Cli.Demo;
 using Crm.Connectors.Mail;
+using Crm.Domain.Identity;
 using Crm.Domain.Servers;
-using Crm.Persistence;
 using Crm.Sdk;
 using Crm.Sdk.Servers;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,7 +89,7 @@ internal sealed class ServerCommands(IAnsiConsole console, Func<string, int> fai
 
     private static async Task<int> RunAsync(string path, Func<CrmSession, Task<int>> run, CancellationToken cancellationToken)
     {
-        await using var provider = new ServiceCollection().AddCrm(crm => crm.UseSqlite(path)).BuildServiceProvider();
+        await using var provider = CliEngine.Services(path).BuildServiceProvider();
         var engine = provider.GetRequiredService<CrmEngine>();
         await engine.MigrateAsync(cancellationToken);
         return await run(engine.Session(DemoData.Tenant, DemoData.Person("marina").Id));
@@ -98,11 +98,8 @@ internal sealed class ServerCommands(IAnsiConsole console, Func<string, int> fai
     private async Task<int> SmtpAsync(CrmSession session, SmtpForm form, CancellationToken cancellationToken)
     {
         var servers = session.Servers;
-        var stored = await servers.SmtpServersAsync(cancellationToken);
-        var saved = stored.TryPickT0(out var list, out _) && list.FirstOrDefault(s => s.Settings.Company == form.Company && s.Settings.Branch is null) is { } existing
-            ? await servers.UpdateSmtpAsync(existing.Settings.Id, existing.Version, form, cancellationToken)
-            : await servers.CreateSmtpAsync(form, cancellationToken);
-        if (!Saved(saved, "SMTP", out var id))
+        if (await SaveAsync("SMTP", await servers.SmtpServersAsync(cancellationToken), s => (s.Id, s.Company, s.Branch),
+                (id, version) => servers.UpdateSmtpAsync(id, version, form, cancellationToken), () => servers.CreateSmtpAsync(form, cancellationToken)) is not { } id)
             return 1;
         var tested = await servers.TestSmtpAsync(id, cancellationToken);
         if (!tested.TryPickT0(out var test, out _))
@@ -117,11 +114,8 @@ internal sealed class ServerCommands(IAnsiConsole console, Func<string, int> fai
     private async Task<int> FtpAsync(CrmSession session, FtpForm form, CancellationToken cancellationToken)
     {
         var servers = session.Servers;
-        var stored = await servers.FtpServersAsync(cancellationToken);
-        var saved = stored.TryPickT0(out var list, out _) && list.FirstOrDefault(s => s.Settings.Company == form.Company && s.Settings.Branch is null) is { } existing
-            ? await servers.UpdateFtpAsync(existing.Settings.Id, existing.Version, form, cancellationToken)
-            : await servers.CreateFtpAsync(form, cancellationToken);
-        if (!Saved(saved, "FTP", out var id))
+        if (await SaveAsync("FTP", await servers.FtpServersAsync(cancellationToken), s => (s.Id, s.Company, s.Branch),
+                (id, version) => servers.UpdateFtpAsync(id, version, form, cancellationToken), () => servers.CreateFtpAsync(form, cancellationToken)) is not { } id)
             return 1;
         var tested = await servers.TestFtpAsync(id, cancellationToken);
         if (!tested.TryPickT0(out var test, out _))
@@ -132,17 +126,20 @@ internal sealed class ServerCommands(IAnsiConsole console, Func<string, int> fai
             failure => Line($"[red]falhou[/] ({Markup.Escape(failure.Code)}): {Markup.Escape(Printable.OneLine(failure.Message))}", 1));
     }
 
-    private bool Saved<TId>(CrmResult<ServerSaved<TId>> saved, string what, out TId id) where TId : struct
+    // The demo company's own settings (no branch) are updated when stored, created otherwise; null when refused (shown).
+    private async Task<TId?> SaveAsync<TView, TId>(string what, CrmResult<IReadOnlyList<ServerRead<TView>>> stored,
+        Func<TView, (TId Id, CompanyId Company, BranchId? Branch)> key, Func<TId, long, Task<CrmResult<ServerSaved<TId>>>> update,
+        Func<Task<CrmResult<ServerSaved<TId>>>> create) where TId : struct
     {
-        if (saved.TryPickT0(out var ok, out _))
+        var existing = stored.TryPickT0(out var list, out _) ? list.FirstOrDefault(s => key(s.Settings) is { Branch: null } k && k.Company == DemoData.Company) : null;
+        var saved = existing is null ? await create() : await update(key(existing.Settings).Id, existing.Version);
+        if (!saved.TryPickT0(out var ok, out _))
         {
-            id = ok.Id;
-            console.MarkupLineInterpolated($"Configurações {what} da empresa salvas (versão {ok.Version}; a senha fica criptografada e não é exibida).");
-            return true;
+            Refused($"As configurações {what}", saved);
+            return null;
         }
-        id = default;
-        Refused($"As configurações {what}", saved);
-        return false;
+        console.MarkupLineInterpolated($"Configurações {what} da empresa salvas (versão {ok.Version}; a senha fica criptografada e não é exibida).");
+        return ok.Id;
     }
 
     private int Refused<T>(string what, CrmResult<T> result)
