@@ -10,21 +10,12 @@ namespace Crm.Persistence.Notifications;
 /// of the movement (the transactional outbox) and sent later by the notification dispatcher through the SMTP server of
 /// <see cref="Company"/>/<see cref="Branch"/>. It stores what happened, not the rendered mail: the text is composed when it
 /// is sent, with the settings of that moment. <see cref="MessageId"/> depends only on the movement and the recipient, so
-/// every attempt carries the same Message-ID. <see cref="LastError"/> holds the server's reply code and reason, never a credential.
+/// every attempt carries the same Message-ID. <see cref="QueuedMessage.LastError"/> holds the server's reply code and reason, never a credential.
 /// </summary>
-public sealed class NotificationMessage
+public sealed class NotificationMessage : QueuedMessage
 {
-    /// <summary>The longest <see cref="LastError"/> stored.</summary>
-    public const int MaxErrorLength = 1000;
-
     /// <summary>The longest <see cref="Detail"/> stored (longer ones are cut).</summary>
     public const int MaxDetailLength = 500;
-
-    /// <summary>The tenant.</summary>
-    public TenantId Tenant { get; init; }
-
-    /// <summary>The row's id.</summary>
-    public Guid Id { get; init; }
 
     /// <summary>The e-mail's Message-ID (without angle brackets): unique per tenant, the same on every attempt.</summary>
     public string MessageId { get; init; } = "";
@@ -67,31 +58,4 @@ public sealed class NotificationMessage
 
     /// <summary>The branch, when the recipient works in one; null for the company's own server.</summary>
     public BranchId? Branch { get; init; }
-
-    /// <summary>Where it stands.</summary>
-    public OutboxStatus Status { get; set; }
-
-    /// <summary>How many sends were attempted.</summary>
-    public int Attempts { get; set; }
-
-    /// <summary>When it may be sent (again): first the movement plus the server's send delay.</summary>
-    public Instant NextAttemptAt { get; set; }
-
-    /// <summary>Why the last attempt failed; null once sent.</summary>
-    public string? LastError { get; set; }
-
-    /// <summary>The dispatcher claim holding it while <see cref="OutboxStatus.Sending"/>.</summary>
-    public string? LeaseOwner { get; set; }
-
-    /// <summary>When the claim lapses and another dispatcher may take it.</summary>
-    public Instant? LeaseExpiresAt { get; set; }
-
-    /// <summary>When it was written.</summary>
-    public Instant CreatedAt { get; init; }
-
-    /// <summary>When it last changed.</summary>
-    public Instant UpdatedAt { get; set; }
-
-    /// <summary>When the SMTP server accepted it.</summary>
-    public Instant? SentAt { get; set; }
 }

@@ -1,5 +1,6 @@
 using Crm.Domain.Texts;
 using Crm.Persistence.Model;
+using Crm.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,6 +11,7 @@ internal sealed class NotificationMessageConfiguration(CrmDbContext context) : I
     public void Configure(EntityTypeBuilder<NotificationMessage> builder)
     {
         builder.IsTenantRows("NotificationMessages", m => m.Tenant, m => m.Id, context);
+        builder.MapQueue();
         builder.Property(m => m.MessageId).HasMaxLength(100);
         builder.Property(m => m.Subject).HasMaxLength(20);
         builder.Property(m => m.SubjectId).HasMaxLength(64);
@@ -18,12 +20,7 @@ internal sealed class NotificationMessageConfiguration(CrmDbContext context) : I
         builder.Property(m => m.Actor).HasMaxLength(TextLimits.UserText);
         builder.Property(m => m.Detail).HasMaxLength(NotificationMessage.MaxDetailLength);
         builder.Property(m => m.RecipientName).HasMaxLength(TextLimits.UserText);
-        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(10);
-        builder.Property(m => m.LastError).HasMaxLength(NotificationMessage.MaxErrorLength);
-        builder.Property(m => m.LeaseOwner).HasMaxLength(100);
         // One row per movement and recipient: staging the same movement twice fails here instead of mailing twice.
         builder.HasTenantIndex(nameof(NotificationMessage.MessageId)).IsUnique();
-        // The dispatcher's claim reads across tenants by status and due time.
-        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
     }
 }

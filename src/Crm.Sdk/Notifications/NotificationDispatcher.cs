@@ -102,25 +102,9 @@ public sealed class NotificationDispatcher
             var expires = now + Duration.FromTimeSpan(options.Lease);
             await using var db = _database.Open(default);
             var all = db.Notifications.IgnoreQueryFilters([TenantFilter]);
-            var due = await all
-                .Where(m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LeaseExpiresAt < now))
-                .OrderBy(m => m.NextAttemptAt).Take(options.BatchSize).Select(m => m.Id)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (due.Count == 0)
-                return (lease, []);
-            await all
-                .Where(m => due.Contains(m.Id)
-                    && ((m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LeaseExpiresAt < now)))
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(m => m.Status, OutboxStatus.Sending)
-                    .SetProperty(m => m.LeaseOwner, lease)
-                    .SetProperty(m => m.LeaseExpiresAt, expires)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                    .SetProperty(m => m.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
-            var claimed = await all.AsNoTracking().Where(m => m.LeaseOwner == lease && m.Status == OutboxStatus.Sending)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (claimed.Count > 0)
-                return (lease, claimed);
+            var claimed = await Leases.ClaimAsync(all, all, options.BatchSize, lease, now, expires, cancellationToken).ConfigureAwait(false);
+            if (claimed is null or { Count: > 0 })
+                return (lease, claimed ?? []);
         }
     }
 
@@ -163,7 +147,7 @@ public sealed class NotificationDispatcher
         var delay = Backoff.Delay(row.Attempts, options.RetryDelay, options.MaxRetryDelay, Random.Shared.NextDouble());
         var now = _clock.GetCurrentInstant();
         var next = now + Duration.FromTimeSpan(delay);
-        var error = Truncate(reason);
+        var error = QueuedMessage.Truncate(reason);
         if (!await FinishAsync(row, lease, set => set
                 .SetProperty(m => m.Status, OutboxStatus.Pending)
                 .SetProperty(m => m.NextAttemptAt, next)
@@ -177,7 +161,7 @@ public sealed class NotificationDispatcher
     private async Task<Outcome> ParkAsync(NotificationMessage row, string lease, string reason)
     {
         var now = _clock.GetCurrentInstant();
-        var error = Truncate(reason);
+        var error = QueuedMessage.Truncate(reason);
         if (!await FinishAsync(row, lease, set => set
                 .SetProperty(m => m.Status, OutboxStatus.Parked)
                 .SetProperty(m => m.LastError, error), now).ConfigureAwait(false))
@@ -203,16 +187,10 @@ public sealed class NotificationDispatcher
         Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<NotificationMessage>> outcome, Instant now)
     {
         await using var db = _database.Open(row.Tenant);
-        var updated = await db.Notifications.Where(m => m.Id == row.Id && m.LeaseOwner == lease && m.Status == OutboxStatus.Sending)
-            .ExecuteUpdateAsync(set =>
-            {
-                outcome(set);
-                set.SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpiresAt, (Instant?)null).SetProperty(m => m.UpdatedAt, now);
-            }).ConfigureAwait(false) == 1;
+        var updated = await Leases.FinishAsync(db.Notifications, row.Id, lease, outcome, now, CancellationToken.None).ConfigureAwait(false);
         if (!updated)
             NotificationLog.LeaseLost(_logger, row.Id);
         return updated;
     }
 
-    private static string Truncate(string text) => text.Length <= NotificationMessage.MaxErrorLength ? text : text[..NotificationMessage.MaxErrorLength];
 }

@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261206221619_Initial")]
+    [Migration("20261206225233_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

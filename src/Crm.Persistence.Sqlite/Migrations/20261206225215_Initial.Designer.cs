@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261206221603_Initial")]
+    [Migration("20261206225215_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
