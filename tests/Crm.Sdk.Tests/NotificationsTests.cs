@@ -145,6 +145,31 @@ public sealed class NotificationsTests
         Assert.All(await db.Notifications.AsNoTracking().ToListAsync(), r => Assert.Equal((OutboxStatus.Sent, 1), (r.Status, r.Attempts)));
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task A_card_moved_tells_its_seller_and_a_card_task_its_assignee_with_their_manager(string provider)
+    {
+        await using var host = await Create(provider);
+        await using var smtp = Started();
+        var (company, _) = await ServerForms.CompanyAsync(host);
+        var diretor = host.As(host.Diretor);
+        Ok(await diretor.Servers.CreateSmtpAsync(ServerForms.Smtp(company, smtp.Port)));
+        var board = Ok(await diretor.Boards.CreateAsync("Zona Norte", new Crm.Domain.Boards.BoardScope(Crm.Domain.Boards.BoardScopeKind.Region, "Norte"),
+            Crm.Domain.Boards.Colour.Of("#3366ff"), ["Novo", "Visita"]));
+        var lead = Ok(await diretor.Leads.RegisterAsync(Forms.Company(Interlocked.Increment(ref _seed)))).Id;
+        var card = Ok(await diretor.Boards.OpenCardAsync(board.Id, board.Stages[0], "Prospecto Norte", lead, host.Usuario));
+
+        var moved = Ok(await diretor.Boards.MoveCardAsync(card.Id, card.Version, board.Stages[1]));
+        Ok(await diretor.Boards.AddCardTaskAsync(card.Id, moved.Version, "Ligar", new LocalDate(2026, 12, 1), host.Outro));
+        var report = await host.Engine.Notifications.DispatchPendingAsync();
+
+        Assert.Equal(3, report.Sent);
+        var received = (await smtp.WaitForAsync(3)).Select(r => (r.Recipients.Single(), r.Message.Subject)).Order().ToList();
+        Assert.Equal([
+            ("coordenador@exemplo.com.br", "[CRM] Cartão mudou de etapa: Prospecto Norte"),
+            ("outro@exemplo.com.br", "[CRM] Tarefa atribuída a você: Ligar"),
+            ("usuario@exemplo.com.br", "[CRM] Cartão mudou de etapa: Prospecto Norte")], received);
+    }
+
     [Theory, SqliteData]
     public async Task A_permanent_refusal_parks_the_notification_with_the_reply(string provider)
     {

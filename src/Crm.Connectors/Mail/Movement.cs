@@ -15,6 +15,8 @@ public enum MovementSubject
     Appointment,
     /// <summary>Follow-up.</summary>
     FollowUp,
+    /// <summary>Cartão: a prospect's card on a kanban board.</summary>
+    Card,
 }
 
 /// <summary>How it moved.</summary>

@@ -66,6 +66,7 @@ public static class NotificationComposer
         MovementSubject.Task => ("Tarefa", true),
         MovementSubject.Appointment => ("Compromisso", false),
         MovementSubject.FollowUp => ("Follow-up", false),
+        MovementSubject.Card => ("Cartão", false),
         _ => throw new ArgumentOutOfRangeException(nameof(subject), subject, null),
     };
 
