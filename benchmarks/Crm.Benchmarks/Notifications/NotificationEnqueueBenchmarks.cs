@@ -7,6 +7,8 @@ using Crm.Domain.Funnel.Pipelines;
 using Crm.Domain.Identity;
 using Crm.Domain.Organization;
 using Crm.Domain.Servers;
+using Crm.Persistence.Notifications;
+using Crm.Persistence.Outbox;
 using Crm.Sdk;
 using NodaTime;
 
@@ -16,7 +18,8 @@ namespace Crm.Benchmarks.Notifications;
 /// What notifications add to a movement: an opportunity moved between two stages through the engine (SQLite, durability
 /// Normal) by a Diretor, its owner and the owner's manager told by e-mail (the owner and the manager read, the company's
 /// SMTP servers read and routed, two rows inserted in the movement's transaction), against the same move when the company
-/// has no SMTP server (recipients read, nobody staged), on a database already holding <see cref="StoredNotifications"/>.
+/// has no SMTP server (recipients read, nobody staged), on a database already holding <see cref="StoredNotifications"/>
+/// rows. The moves go round a pool of opportunities so that no opportunity's stage history grows much during the run.
 /// </summary>
 [MemoryDiagnoser]
 public class NotificationEnqueueBenchmarks
@@ -26,13 +29,16 @@ public class NotificationEnqueueBenchmarks
 
     private OutboxBenchHost _host = null!;
     private CrmSession _session = null!;
-    private OpportunityId _opportunity;
-    private long _version;
+    private const int Pool = 64;
+
+    private readonly OpportunityId[] _opportunities = new OpportunityId[Pool];
+    private readonly long[] _versions = new long[Pool];
+    private readonly int[] _stageOf = new int[Pool];
     private StageId[] _stages = [];
     private int _moves;
 
-    /// <summary>Notification rows stored before the run (two per prior move).</summary>
-    [Params(100, 5_000)]
+    /// <summary>Notification rows stored before the run.</summary>
+    [Params(1_000, 50_000)]
     public int StoredNotifications { get; set; }
 
     /// <summary>Whether the company has an SMTP server (otherwise nobody is notified).</summary>
@@ -52,23 +58,19 @@ public class NotificationEnqueueBenchmarks
             EngineHost.Ok(await engine.Tenants.AllowCompaniesAsync(EngineHost.Tenant, EngineHost.Seller, id, [new CompanyBranch(company, null)]));
         }
         EngineHost.Ok(await engine.Tenants.SetManagerAsync(EngineHost.Tenant, EngineHost.Seller, Owner, Manager));
-        // Rows are staged only while a server exists: it is there for the prefill, and removed for the "not notified" runs.
-        var smtp = EngineHost.Ok(await _session.Servers.CreateSmtpAsync(new SmtpForm(company, null, "127.0.0.1", 2525, Duration.Zero,
-            "crm@bench.com.br", null, false, null, null, false, null, true)));
+        if (Notified)
+            EngineHost.Ok(await _session.Servers.CreateSmtpAsync(new SmtpForm(company, null, "127.0.0.1", 2525, Duration.Zero,
+                "crm@bench.com.br", null, false, null, null, false, null, true)));
         EngineHost.Ok(await _session.Funnel.CreatePipelineAsync("Vendas", DefaultPipeline.Stages(null, null)));
         var pipeline = EngineHost.Ok(await _session.Funnel.PipelinesAsync())[0];
         _stages = [pipeline.Stages[0].Id, pipeline.Stages[1].Id];
         var account = EngineHost.Ok(await _session.Accounts.RegisterAsync(OutboxBenchHost.Form(1)));
-        var opened = EngineHost.Ok(await _session.Funnel.CreateAsync(pipeline.Id, new OpportunityDraft("Bench", account.Id, Owner)));
-        (_opportunity, _version) = (opened.Id, opened.Version);
-        while (await CountAsync() < StoredNotifications)
-            await Move();
-        if (!Notified)
-            await using (var db = engine.Database.Open(EngineHost.Tenant))
-            {
-                db.SmtpSettings.RemoveRange(db.SmtpSettings.Where(s => s.Id == smtp.Id));
-                await db.SaveAsync();
-            }
+        for (var i = 0; i < Pool; i++)
+        {
+            var opened = EngineHost.Ok(await _session.Funnel.CreateAsync(pipeline.Id, new OpportunityDraft($"Bench {i}", account.Id, Owner)));
+            (_opportunities[i], _versions[i]) = (opened.Id, opened.Version);
+        }
+        await PrefillAsync(company);
     }
 
     [GlobalCleanup]
@@ -78,13 +80,29 @@ public class NotificationEnqueueBenchmarks
     [Benchmark]
     public async Task<long> Move()
     {
-        var moved = EngineHost.Ok(await _session.Funnel.MoveAsync(_opportunity, _version, _stages[++_moves % 2]));
-        return _version = moved.Version;
+        var i = _moves++ % Pool;
+        _stageOf[i] ^= 1; // to the other of the two stages
+        var moved = EngineHost.Ok(await _session.Funnel.MoveAsync(_opportunities[i], _versions[i], _stages[_stageOf[i]]));
+        return _versions[i] = moved.Version;
     }
 
-    private async Task<int> CountAsync()
+    // Sent notifications of earlier movements, written straight to the table (as the dispatcher leaves them).
+    private async Task PrefillAsync(CompanyId company)
     {
         await using var db = _host.Engine.Database.Open(EngineHost.Tenant);
-        return db.Notifications.Count();
+        var at = SystemClock.Instance.GetCurrentInstant();
+        var address = Crm.Domain.Registry.Email.Parse("dono@bench.com.br").AsT0;
+        for (var n = 0; n < StoredNotifications; n++)
+        {
+            var movement = Guid.NewGuid();
+            db.Notifications.Add(new NotificationMessage
+            {
+                Tenant = EngineHost.Tenant, Id = Guid.NewGuid(), MessageId = Crm.Connectors.Mail.NotificationComposer.MessageIdOf(movement, address),
+                Movement = movement, Subject = "Opportunity", SubjectId = "x", Title = "Bench", Kind = "StageChanged", Actor = "Bench", At = at,
+                Recipient = Owner, RecipientEmail = address, RecipientName = "dono", Company = company, Status = OutboxStatus.Sent,
+                Attempts = 1, NextAttemptAt = at, CreatedAt = at, UpdatedAt = at, SentAt = at,
+            });
+        }
+        await db.SaveAsync();
     }
 }
