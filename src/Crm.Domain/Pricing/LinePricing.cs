@@ -5,10 +5,11 @@ namespace Crm.Domain.Pricing;
 
 /// <summary>
 /// A priced line: how its price was built step by step, the values it goes on the invoice with, and its taxes.
-/// The invoice unit price is the price after list, customer price, promotion and PIS/COFINS repasse; the
+/// The invoice unit price (vUnCom, up to 10 decimal places) is the price after list, customer price, promotion,
+/// PIS/COFINS repasse and the ICMS "por dentro" gross-up; the
 /// discount/surcharge matrix, the payment condition's financial surcharge and the seller's discount become the
 /// line's unconditional discount (vDesc) or other expenses (vOutro),
-/// as TAXES.md §4 feeds them, so that vProd − vDesc + vOutro is exactly quantity × net unit price in cents.
+/// as TAXES.md §4 feeds them, so that vProd − vDesc + vOutro is exactly quantity × net unit price rounded to cents.
 /// </summary>
 public sealed class LinePricing
 {
@@ -28,7 +29,7 @@ public sealed class LinePricing
     /// <summary>Every step of the price, in order, with the rule that decided it.</summary>
     public IReadOnlyList<PriceStep> Steps { get; }
 
-    /// <summary>vUnCom: the unit price on the invoice.</summary>
+    /// <summary>vUnCom: the unit price on the invoice, up to 10 decimal places.</summary>
     public decimal UnitPrice { get; }
 
     /// <summary>The unit price after every discount and surcharge of the line (document amounts excluded).</summary>
@@ -132,6 +133,20 @@ public readonly record struct OrderTotals(
 
     /// <summary>vNF = Σ line totals.</summary>
     public decimal Total { get; } = Total;
+
+    /// <summary>
+    /// The totals of a document whose items' taxes were computed one by one (<see cref="ItemTaxCalculator"/>), without the
+    /// <see cref="Pricer"/>: each total is the sum of the items' rounded fields, as NF-e demands (W02 ICMSTot, W34 IBSCBSTot).
+    /// </summary>
+    /// <param name="items">The items' breakdowns, in any order.</param>
+    public static OrderTotals Sum(IEnumerable<TaxBreakdown> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var totals = default(OrderTotals);
+        foreach (var item in items)
+            totals = totals.Add(item ?? throw new ArgumentException("An item's breakdown is null.", nameof(items)));
+        return totals;
+    }
 
     internal OrderTotals Add(TaxBreakdown breakdown)
     {

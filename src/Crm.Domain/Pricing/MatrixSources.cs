@@ -90,7 +90,7 @@ public static class MatrixSources
             PisCofins = Map(taxes.PisCofins, (r, id) => (PisCofinsParameters?)new PisCofinsParameters(
                 r.Regime, r.PisRate, r.CofinsRate, id, r.ExcludeIcmsFromBase, r.ExcludeFcpFromBase, r.Cst))!,
             IbsCbs = Map(taxes.CbsIbs, (r, id) => (IbsCbsParameters?)new IbsCbsParameters(
-                r.CbsRate, r.IbsUfRate, r.IbsMunRate, id, r.CbsReduction, r.IbsReduction, taxes.CbsIbsAddToItemTotal, r.Cst, r.ClassTrib))!,
+                r.CbsRate, r.IbsUfRate, r.IbsMunRate, id, r.CbsReduction, r.IbsUfReduction, r.IbsMunReduction, taxes.CbsIbsAddToItemTotal, r.Cst, r.ClassTrib))!,
             Rounding = rounding,
         };
     }

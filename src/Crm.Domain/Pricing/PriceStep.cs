@@ -15,6 +15,12 @@ public enum PriceStepKind
     /// <summary>PIS/COFINS repasse: the price grossed up by the contributions, or reduced by them on ZFM/ALC sales.</summary>
     PisCofinsRepasse,
 
+    /// <summary>
+    /// ICMS "por dentro": a price table net of ICMS grossed up so that the ICMS (and FCP) the line bears leaves the
+    /// net price to the seller: price / (1 − rate) (TAXES.md §1.3; <see cref="PricingSources.IcmsGrossUp"/>).
+    /// </summary>
+    IcmsGrossUp,
+
     /// <summary>The discount/surcharge matrix's percentage.</summary>
     DiscountSurcharge,
 
@@ -30,7 +36,7 @@ public enum PriceStepKind
 
 /// <summary>One step of a line's price: the unit price after it, the percentage applied, and the rule that decided it.</summary>
 /// <param name="Kind">Which step.</param>
-/// <param name="UnitPrice">The unit price after the step, in cents (for <see cref="PriceStepKind.MinimumPrice"/>, the minimum).</param>
+/// <param name="UnitPrice">The unit price after the step, up to 10 decimal places as vUnCom (for <see cref="PriceStepKind.MinimumPrice"/>, the minimum).</param>
 /// <param name="Percent">The percentage applied (negative for a discount); 0 for prices.</param>
 /// <param name="RuleId">The matrix rule; <c>seller</c> for the seller's own discount.</param>
 public readonly record struct PriceStep(PriceStepKind Kind, decimal UnitPrice, decimal Percent, string RuleId)
@@ -38,7 +44,7 @@ public readonly record struct PriceStep(PriceStepKind Kind, decimal UnitPrice, d
     /// <summary>Which step.</summary>
     public PriceStepKind Kind { get; } = Kind;
 
-    /// <summary>The unit price after the step, in cents (for <see cref="PriceStepKind.MinimumPrice"/>, the minimum).</summary>
+    /// <summary>The unit price after the step, up to 10 decimal places as vUnCom (for <see cref="PriceStepKind.MinimumPrice"/>, the minimum).</summary>
     public decimal UnitPrice { get; } = UnitPrice;
 
     /// <summary>The percentage applied (negative for a discount); 0 for prices.</summary>

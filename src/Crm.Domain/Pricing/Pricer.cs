@@ -10,11 +10,12 @@ using Crm.Domain.Taxes;
 namespace Crm.Domain.Pricing;
 
 /// <summary>
-/// Prices an order line by line: list price → customer/table price → promotion → PIS/COFINS repasse →
-/// discount/surcharge matrix → payment condition's financial surcharge → seller's discount (checked against the
+/// Prices an order line by line: list price → customer/table price → promotion → PIS/COFINS repasse → ICMS "por
+/// dentro" gross-up (<see cref="PricingSources.IcmsGrossUp"/>) → discount/surcharge matrix → payment condition's financial surcharge → seller's discount (checked against the
 /// role's limit) → minimum value → taxes, after checking the unit × product and customer × payment condition matrices. Then it checks the minimum order
 /// value, sets the freight from the freight matrix when the order does not give it, apportions the document's
-/// freight, insurance, other expenses and discount over the lines by value (<see cref="Apportionment"/>) and
+/// freight, insurance, other expenses and discount over the lines by value (<see cref="Apportionment"/>, residual cents
+/// as <see cref="PricingSources.ApportionmentResidual"/> says) and
 /// computes each line's taxes (<see cref="ItemTaxCalculator"/>). Every step quotes the rule that decided it;
 /// tax resolvers put the id of their rule in the parameters' <c>Source</c> (a parameter set without one is reported).
 /// </summary>
@@ -98,10 +99,11 @@ public static class Pricer
         for (var i = 0; i < drafts.Length; i++)
             weights[i] = drafts[i].Product;
         decimal[]? zeros = null;
-        var freight = Split(freightAmount, "freight", weights, ref zeros, ref problems);
-        var insurance = Split(order.Insurance, "insurance", weights, ref zeros, ref problems);
-        var other = Split(order.OtherExpenses, "other_expenses", weights, ref zeros, ref problems);
-        var discount = Split(order.Discount, "discount", weights, ref zeros, ref problems);
+        var residual = sources.ApportionmentResidual;
+        var freight = Split(freightAmount, "freight", weights, residual, ref zeros, ref problems);
+        var insurance = Split(order.Insurance, "insurance", weights, residual, ref zeros, ref problems);
+        var other = Split(order.OtherExpenses, "other_expenses", weights, residual, ref zeros, ref problems);
+        var discount = Split(order.Discount, "discount", weights, residual, ref zeros, ref problems);
         if (problems.HasProblems)
             return Failure(problems, warnings);
 
@@ -207,7 +209,8 @@ public static class Pricer
     }
 
     /// <summary>The shares of <paramref name="amount"/> by weight; a zero amount's are <paramref name="zeros"/>, one array for all of them (only read).</summary>
-    private static decimal[] Split(decimal amount, string field, decimal[] weights, ref decimal[]? zeros, ref ProblemCollector problems)
+    private static decimal[] Split(
+        decimal amount, string field, decimal[] weights, ApportionmentResidual residual, ref decimal[]? zeros, ref ProblemCollector problems)
     {
         if (amount == 0m)
             return zeros ??= new decimal[weights.Length];
@@ -216,7 +219,7 @@ public static class Pricer
         if (check.HasProblems)
             problems.AddRange(check.Items);
         else
-            Apportionment.SplitChecked(amount, weights, shares);
+            Apportionment.SplitChecked(amount, weights, shares, residual);
         return shares;
     }
 
@@ -264,42 +267,56 @@ public static class Pricer
 
             var payment = CheckUnitAndPayment(line, context, sources, at, ref problems);
             var list = Resolve(sources.ListPrice, context, at, ref problems);
-            if (list.Found)
-                draft.Price(line, context, list, payment, sources, at, ref problems, order.Header.Role);
-            else if (list.Problems.Count == 0)
+            if (!list.Found && list.Problems.Count == 0)
                 problems.Add(NoRule(at.Field("list_price"), "preço de lista", context.Date));
+            // the taxes first: a "por dentro" gross-up of the price needs the line's ICMS
+            draft.Taxes = TaxParameters(context, recipient, sources, at, ref problems, out var taxesComplete);
+            if (list.Found)
+                draft.Price(line, context, list, payment, sources, taxesComplete ? IcmsGrossUp(sources, draft.Taxes) : null, at, ref problems, order.Header.Role);
             orderWarnings.AddRange(draft.Warnings);
-            draft.Taxes = TaxParameters(context, recipient, sources, at, ref problems);
             return draft;
         }
 
+        /// <summary>
+        /// The ICMS "por dentro" gross-up of a line whose price tables are net of ICMS (<see cref="PricingSources.IcmsGrossUp"/>):
+        /// the ICMS and FCP the line's own value will bear, as a percentage of it; null when nothing is to be grossed up.
+        /// </summary>
+        private static PriceStep? IcmsGrossUp(PricingSources sources, in TaxParameters taxes) =>
+            sources.IcmsGrossUp && ItemTaxCalculator.OwnIcmsShare(taxes) is > 0m and var share
+                ? new PriceStep(PriceStepKind.IcmsGrossUp, 0m, share, taxes.Icms.Source)
+                : null;
+
         private void Price(
             LineRequest line, MatrixContext context, Resolution<decimal> list, Resolution<CustomerPaymentConditionRule> payment,
-            PricingSources sources, Place at, ref ProblemCollector problems, string? role)
+            PricingSources sources, PriceStep? icmsGrossUp, Place at, ref ProblemCollector problems, string? role)
         {
-            var cents = sources.Rounding.Product;
+            // vUnCom keeps up to 10 places (NF-e I10): only vProd = quantity × unit price is rounded to cents
+            var policy = sources.Rounding.Product;
+            decimal Unit(decimal value) => policy.ToPlaces(value, RoundingPolicyExtensions.UnitPricePlaces);
             var steps = new StepList();
-            var price = cents.ToCents(list.Value);
+            var price = Unit(list.Value);
             steps.Add(new(PriceStepKind.ListPrice, price, 0m, list.RuleId));
             if (Resolve(sources.CustomerPrice, context, at, ref problems) is { Found: true } customer)
-                steps.Add(new(PriceStepKind.CustomerPrice, price = cents.ToCents(customer.Value), 0m, customer.RuleId));
+                steps.Add(new(PriceStepKind.CustomerPrice, price = Unit(customer.Value), 0m, customer.RuleId));
             if (Resolve(sources.Promotion, context, at, ref problems) is { Found: true } promotion)
-                steps.Add(new(PriceStepKind.Promotion, price = cents.ToCents(price * (1m - promotion.Value * 0.01m)), -promotion.Value, promotion.RuleId));
+                steps.Add(new(PriceStepKind.Promotion, price = Unit(price * (1m - promotion.Value * 0.01m)), -promotion.Value, promotion.RuleId));
             if (Resolve(sources.PisCofinsRepasse, context, at, ref problems) is { Found: true } repasse)
             {
                 var share = repasse.Value.PisRate + repasse.Value.CofinsRate;
-                steps.Add(new(PriceStepKind.PisCofinsRepasse, price = cents.ToCents(repasse.Value.Apply(price)),
+                steps.Add(new(PriceStepKind.PisCofinsRepasse, price = Unit(repasse.Value.Apply(price)),
                     repasse.Value.Kind == RepasseKind.GrossUp ? share : -share, repasse.RuleId));
             }
+            if (icmsGrossUp is { } grossUp) // TAXES.md §1.3: gross = net / (1 − pICMS)
+                steps.Add(new(grossUp.Kind, price = Unit(price / (1m - grossUp.Percent * 0.01m)), grossUp.Percent, grossUp.RuleId));
             var net = price;
             if (Resolve(sources.DiscountSurcharge, context, at, ref problems) is { Found: true } adjustment)
-                steps.Add(new(PriceStepKind.DiscountSurcharge, net = cents.ToCents(net * (1m + adjustment.Value * 0.01m)), adjustment.Value, adjustment.RuleId));
+                steps.Add(new(PriceStepKind.DiscountSurcharge, net = Unit(net * (1m + adjustment.Value * 0.01m)), adjustment.Value, adjustment.RuleId));
             if (payment is { Found: true, Value.FinancialSurchargeRate: > 0m })
-                steps.Add(new(PriceStepKind.PaymentCondition, net = cents.ToCents(net * (1m + payment.Value.FinancialSurchargeRate * 0.01m)),
+                steps.Add(new(PriceStepKind.PaymentCondition, net = Unit(net * (1m + payment.Value.FinancialSurchargeRate * 0.01m)),
                     payment.Value.FinancialSurchargeRate, payment.RuleId));
             if (line.SellerDiscount > 0m)
             {
-                steps.Add(new(PriceStepKind.SellerDiscount, net = cents.ToCents(net * (1m - line.SellerDiscount * 0.01m)), -line.SellerDiscount, Seller));
+                steps.Add(new(PriceStepKind.SellerDiscount, net = Unit(net * (1m - line.SellerDiscount * 0.01m)), -line.SellerDiscount, Seller));
                 var limit = Resolve(sources.MaximumDiscount, context, at, ref problems);
                 var maximum = limit.Found ? limit.Value : 0m;
                 if (line.SellerDiscount > maximum)
@@ -317,8 +334,8 @@ public static class Pricer
             Steps = steps.ToArray();
             UnitPrice = price;
             NetUnitPrice = net;
-            Product = cents.ToCents(line.Quantity * price);
-            var adjusted = cents.ToCents(line.Quantity * net) - Product;
+            Product = policy.ToCents(line.Quantity * price);
+            var adjusted = policy.ToCents(line.Quantity * net) - Product;
             LineDiscount = Math.Max(0m, -adjusted);
             Surcharge = Math.Max(0m, adjusted);
         }
@@ -343,9 +360,10 @@ public static class Pricer
             return payment;
         }
 
-        private static TaxParameters TaxParameters(MatrixContext context, Recipient recipient, PricingSources sources, Place at, ref ProblemCollector problems)
+        private static TaxParameters TaxParameters(
+            MatrixContext context, Recipient recipient, PricingSources sources, Place at, ref ProblemCollector problems, out bool complete)
         {
-            var complete = true;
+            complete = true;
             var ipi = Required(sources.Ipi, context, at, "ipi", "IPI", ref problems, ref complete);
             var icms = Required(sources.Icms, context, at, "icms", "ICMS", ref problems, ref complete);
             var pisCofins = Required(sources.PisCofins, context, at, "pis_cofins", "PIS/COFINS", ref problems, ref complete);
@@ -367,7 +385,10 @@ public static class Pricer
                 difal,
                 sources.Rounding);
             if (complete && ItemTaxCalculator.Validate(parameters) is { HasProblems: true } invalid)
+            {
                 problems.AddRange(invalid.Items, at.Prefix);
+                complete = false;
+            }
             return parameters;
         }
 

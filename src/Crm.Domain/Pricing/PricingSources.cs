@@ -61,6 +61,16 @@ public sealed record PricingSources
     /// <summary>CBS/IBS; required.</summary>
     public required IResolver<IbsCbsParameters> IbsCbs { get; init; }
 
+    /// <summary>
+    /// The price tables are net of ICMS: each line's price is grossed up "por dentro" by the ICMS and FCP its own value
+    /// will bear, price / (1 − (pICMS + pFCP) × (1 − pRedBC)) (TAXES.md §1.3), so that the seller keeps the table price
+    /// once they are paid. Off by default (prices include ICMS, as the ERPs' tables usually do).
+    /// </summary>
+    public bool IcmsGrossUp { get; init; }
+
+    /// <summary>Which line takes the cents left over when a document amount is apportioned (<see cref="Apportionment"/>).</summary>
+    public ApportionmentResidual ApportionmentResidual { get; init; }
+
     /// <summary>The ERP's rounding profile.</summary>
     public RoundingProfile Rounding { get; init; }
 }

@@ -46,11 +46,15 @@ public static class ItemTaxCalculator
     internal static ProblemCollector Validate(in TaxParameters p)
     {
         var problems = new ProblemCollector();
-        problems.NotNegative("ipi.rate", p.Ipi.Rate); // IPI rates may exceed 100 % (TIPI chapter 24)
-        problems.NotNegative("ipi.amount_per_unit", p.Ipi.AmountPerUnit);
-        Source(ref problems, "ipi", p.Ipi.Source);
+        ref readonly var ipi = ref p.IpiRef; // by reference: the parameter sets are large structs
+        problems.NotNegative("ipi.rate", ipi.Rate); // IPI rates may exceed 100 % (TIPI chapter 24)
+        problems.NotNegative("ipi.amount_per_unit", ipi.AmountPerUnit);
+        if (ipi.Rate > 0m && ipi.AmountPerUnit > 0m)
+            problems.Add("ipi.amount_per_unit", TaxCodes.IpiRateAndAmount,
+                $"IPI é ad valorem ({ipi.Rate} %) ou específico (R$ {ipi.AmountPerUnit} por unidade), não os dois.");
+        Source(ref problems, "ipi", ipi.Source);
 
-        var icms = p.Icms;
+        ref readonly var icms = ref p.IcmsRef;
         problems.Percent("icms.rate", icms.Rate);
         Reduction(ref problems, "icms.base_reduction", icms.BaseReduction);
         problems.Percent("icms.fcp_rate", icms.FcpRate);
@@ -64,14 +68,17 @@ public static class ItemTaxCalculator
                 problems.Add("icms.base_reduction", TaxCodes.IcmsCstMismatch, $"O CST {cst} não admite redução de base de cálculo.");
             if (icms.Rate > 0m && UntaxedCsts.Contains(cst))
                 problems.Add("icms.rate", TaxCodes.IcmsCstMismatch, $"O CST/CSOSN {cst} não destaca ICMS próprio, mas a alíquota é {icms.Rate} %.");
-            if (p.St.HasValue != StCsts.Contains(cst) && (p.St.HasValue || StRequiredCsts.Contains(cst)))
-                problems.Add("icms_st", TaxCodes.StCstMismatch, p.St.HasValue
+            var withSt = p.StRef.HasValue;
+            if (withSt != StCsts.Contains(cst) && (withSt || StRequiredCsts.Contains(cst)))
+                problems.Add("icms_st", TaxCodes.StCstMismatch, withSt
                     ? $"O CST/CSOSN {cst} não tem substituição tributária, mas há parâmetros de ICMS-ST."
                     : $"O CST/CSOSN {cst} exige ICMS-ST, mas não há parâmetros de ICMS-ST.");
         }
 
-        if (p.St is { } st)
+        ref readonly var stParameters = ref p.StRef;
+        if (stParameters.HasValue)
         {
+            ref readonly var st = ref Nullable.GetValueRefOrDefaultRef(in stParameters);
             problems.NotNegative("icms_st.mva", st.Mva);
             problems.Percent("icms_st.rate", st.Rate);
             Reduction(ref problems, "icms_st.base_reduction", st.BaseReduction);
@@ -80,8 +87,10 @@ public static class ItemTaxCalculator
             Source(ref problems, "icms_st", st.Source);
         }
 
-        if (p.Difal is { } difal)
+        ref readonly var difalParameters = ref p.DifalRef;
+        if (difalParameters.HasValue)
         {
+            ref readonly var difal = ref Nullable.GetValueRefOrDefaultRef(in difalParameters);
             problems.Percent("difal.destination_rate", difal.DestinationRate);
             problems.Percent("difal.destination_fcp_rate", difal.DestinationFcpRate);
             if (difal.Method == DifalMethod.DoubleBaseIncludingFcp && difal.DestinationRate + difal.DestinationFcpRate >= 100m)
@@ -89,22 +98,25 @@ public static class ItemTaxCalculator
             Source(ref problems, "difal", difal.Source);
         }
 
-        problems.Percent("pis_cofins.pis_rate", p.PisCofins.PisRate);
-        problems.Percent("pis_cofins.cofins_rate", p.PisCofins.CofinsRate);
-        Source(ref problems, "pis_cofins", p.PisCofins.Source);
+        ref readonly var pisCofins = ref p.PisCofinsRef;
+        problems.Percent("pis_cofins.pis_rate", pisCofins.PisRate);
+        problems.Percent("pis_cofins.cofins_rate", pisCofins.CofinsRate);
+        Source(ref problems, "pis_cofins", pisCofins.Source);
 
-        problems.Percent("ibs_cbs.cbs_rate", p.IbsCbs.CbsRate);
-        problems.Percent("ibs_cbs.ibs_uf_rate", p.IbsCbs.IbsUfRate);
-        problems.Percent("ibs_cbs.ibs_mun_rate", p.IbsCbs.IbsMunRate);
-        Reduction(ref problems, "ibs_cbs.cbs_reduction", p.IbsCbs.CbsReduction);
-        Reduction(ref problems, "ibs_cbs.ibs_reduction", p.IbsCbs.IbsReduction);
-        Source(ref problems, "ibs_cbs", p.IbsCbs.Source);
+        ref readonly var ibsCbs = ref p.IbsCbsRef;
+        problems.Percent("ibs_cbs.cbs_rate", ibsCbs.CbsRate);
+        problems.Percent("ibs_cbs.ibs_uf_rate", ibsCbs.IbsUfRate);
+        problems.Percent("ibs_cbs.ibs_mun_rate", ibsCbs.IbsMunRate);
+        Reduction(ref problems, "ibs_cbs.cbs_reduction", ibsCbs.CbsReduction);
+        Reduction(ref problems, "ibs_cbs.ibs_uf_reduction", ibsCbs.IbsUfReduction);
+        Reduction(ref problems, "ibs_cbs.ibs_mun_reduction", ibsCbs.IbsMunReduction);
+        Source(ref problems, "ibs_cbs", ibsCbs.Source);
         return problems;
     }
 
     private static void Reduction(ref ProblemCollector problems, string field, decimal value)
     {
-        if (value is < 0m or > 100m)
+        if (!ProblemCollector.InPercentRange(value, hundredIncluded: true))
             problems.Add(field, TaxCodes.RateRange, $"{field} = {value} % está fora do intervalo [0, 100].");
     }
 
@@ -117,36 +129,41 @@ public static class ItemTaxCalculator
     /// <summary>The computation proper, for parameters that passed <see cref="Validate"/>.</summary>
     internal static TaxBreakdown Compute(in TaxItem item, in TaxParameters p) => new(item, p);
 
-    /// <summary>Computes the taxes of the item into <paramref name="v"/>, the storage of a new breakdown (all zero).</summary>
+    /// <summary>
+    /// Computes the taxes of the item into <paramref name="v"/>, the storage of a new breakdown (all zero). The parameter sets
+    /// are read by reference, a tax whose rate is zero costs a comparison, and the sums (value of the operation, PIS/COFINS
+    /// and CBS/IBS bases, item total) are left to the breakdown to add up when read.
+    /// </summary>
     internal static void Fill(ref TaxValues v, in TaxItem item, in TaxParameters p)
     {
         var round = p.Rounding;
         var recipient = p.Recipient;
         var product = round.Product.ToCents(item.Quantity * item.UnitPrice);
         var operation = product + item.Freight + item.Insurance + item.OtherExpenses - item.Discount;
-        (v.Product, v.Freight, v.Insurance, v.OtherExpenses, v.Discount, v.OperationValue) =
-            (product, item.Freight, item.Insurance, item.OtherExpenses, item.Discount, operation);
+        (v.Product, v.Freight, v.Insurance, v.OtherExpenses, v.Discount) = (product, item.Freight, item.Insurance, item.OtherExpenses, item.Discount);
 
         // IPI (RIPI art. 190 §1; unconditional discount out of the base, STF RE 567.935); specific IPI: quantity × vUnid
-        var ipiParameters = p.Ipi;
+        ref readonly var ipiParameters = ref p.IpiRef;
         if (ipiParameters.AmountPerUnit > 0m)
             (v.IpiBase, v.IpiRate, v.Ipi) = (item.Quantity, ipiParameters.AmountPerUnit, round.Ipi.ToCents(item.Quantity * ipiParameters.AmountPerUnit));
         else
         {
-            var ipiBase = ipiParameters.FreightInBase ? operation : operation - item.Freight;
+            var ipiBase = ipiParameters.FreightInBase || item.Freight == 0m ? operation : operation - item.Freight;
             (v.IpiBase, v.IpiRate, v.Ipi) = (ipiBase, ipiParameters.Rate, Of(round.Ipi, ipiBase, ipiParameters.Rate));
         }
         var ipi = v.Ipi;
         (v.IpiSource, v.IpiCst) = (ipiParameters.Source, ipiParameters.Cst ?? "");
 
         // Own ICMS and FCP (N14–N17c)
-        var icmsParameters = p.Icms;
-        var ipiInIcms = recipient.IpiInIcmsBase;
-        var icmsBase = round.Icms.ToCents((operation + (ipiInIcms ? ipi : 0m)) * icmsParameters.BaseFactor);
+        ref readonly var icmsParameters = ref p.IcmsRef;
+        var ipiInIcms = recipient.IpiInIcmsBase && ipi != 0m;
+        var icmsValue = ipiInIcms ? operation + ipi : operation;
+        var icmsBase = icmsParameters.BaseReduction == 0m ? icmsValue : round.Icms.ToCents(icmsValue * icmsParameters.BaseFactor);
         var ownIcms = Of(round.Icms, icmsBase, icmsParameters.Rate);
         var ownFcp = Of(round.Icms, icmsBase, icmsParameters.FcpRate);
-        (v.IpiInIcmsBase, v.IcmsCst) = (ipiInIcms, icmsParameters.Cst);
-        if (p.St.HasValue && NotionalOwnIcmsCsts.Contains(icmsParameters.Cst))
+        (v.IpiInIcmsBase, v.IcmsCst) = (recipient.IpiInIcmsBase, icmsParameters.Cst);
+        ref readonly var stParameters = ref p.StRef;
+        if (stParameters.HasValue && NotionalOwnIcmsCsts.Contains(icmsParameters.Cst))
             v.IcmsSource = ""; // not on the invoice: the own ICMS only reduces the ST
         else
             (v.IcmsBase, v.IcmsBaseReduction, v.IcmsRate, v.Icms, v.FcpRate, v.Fcp, v.IcmsSource) =
@@ -155,14 +172,15 @@ public static class ItemTaxCalculator
 
         // ICMS-ST and FCP-ST: IPI always in the ST base (Conv. ICMS 104/2008); own ICMS and FCP deducted
         v.StSource = "";
-        if (p.St is { } st)
+        if (stParameters.HasValue)
         {
+            ref readonly var st = ref Nullable.GetValueRefOrDefaultRef(in stParameters);
             var (mva, mvaFactor) = st.AdjustMva ? AdjustedMvaCache.Of(st.Mva, icmsParameters.Rate, st.Rate) : (st.Mva, st.MvaFactor);
             var stBase = st.Mode switch
             {
-                StBase.Mva => MvaBase(round.IcmsSt, operation + ipi, mvaFactor, st.BaseFactor),
+                StBase.Mva => MvaBase(round.IcmsSt, operation + ipi, mvaFactor, st),
                 StBase.Pauta => round.IcmsSt.ToCents(item.Quantity * st.Pauta),
-                _ => Math.Max(MvaBase(round.IcmsSt, operation + ipi, mvaFactor, st.BaseFactor), round.IcmsSt.ToCents(item.Quantity * st.Pauta)),
+                _ => Math.Max(MvaBase(round.IcmsSt, operation + ipi, mvaFactor, st), round.IcmsSt.ToCents(item.Quantity * st.Pauta)),
             };
             (v.StMva, v.StOwnIcms, v.StBase, v.StBaseReduction, v.StSource) = (mva, ownIcms, stBase, st.BaseReduction, st.Source);
             (v.StRate, v.IcmsSt) = (st.Rate, Deducting(round.IcmsSt, stBase, st.Rate, ownIcms));
@@ -171,8 +189,10 @@ public static class ItemTaxCalculator
 
         // DIFAL and destination FCP (EC 87/2015, LC 190/2022): 100 % to the destination, nothing to the origin
         v.DifalSource = "";
-        if (p.Difal is { } d && recipient.SellerOwesDifal)
+        ref readonly var difalParameters = ref p.DifalRef;
+        if (difalParameters.HasValue && recipient.SellerOwesDifal)
         {
+            ref readonly var d = ref Nullable.GetValueRefOrDefaultRef(in difalParameters);
             var difalBase = d.Method == DifalMethod.SingleBase
                 ? v.IcmsBase
                 : round.Difal.ToCents((v.IcmsBase - icms) / d.DoubleBaseDivisor);
@@ -182,34 +202,46 @@ public static class ItemTaxCalculator
         }
 
         // PIS/COFINS: IPI never in the base; ICMS out of it under Tema 69
-        var pc = p.PisCofins;
-        var pisCofinsBase = operation - (pc.ExcludeIcms ? icms : 0m) - (pc.ExcludeFcp ? fcp : 0m);
-        (v.PisCofinsBase, v.PisCofinsSource, v.PisCofinsCst) = (pisCofinsBase, pc.Source, pc.Cst ?? "");
-        (v.PisRate, v.Pis) = (pc.PisRate, Of(round.Pis, pisCofinsBase, pc.PisRate));
-        (v.CofinsRate, v.Cofins) = (pc.CofinsRate, Of(round.Cofins, pisCofinsBase, pc.CofinsRate));
+        ref readonly var pc = ref p.PisCofinsRef;
+        (v.PisCofinsExcludesIcms, v.PisCofinsExcludesFcp, v.PisCofinsSource, v.PisCofinsCst) = (pc.ExcludeIcms, pc.ExcludeFcp, pc.Source, pc.Cst ?? "");
+        (v.PisRate, v.CofinsRate) = (pc.PisRate, pc.CofinsRate);
+        if (pc.PisRate != 0m || pc.CofinsRate != 0m)
+        {
+            var pisCofinsBase = v.PisCofinsBase;
+            (v.Pis, v.Cofins) = (Of(round.Pis, pisCofinsBase, pc.PisRate), Of(round.Cofins, pisCofinsBase, pc.CofinsRate));
+        }
 
         // CBS/IBS base, rule UB16-10 (no II, ISSQN or monophasic ICMS on a CRM sale)
-        var ic = p.IbsCbs;
-        var ibsCbsBase = operation - v.Pis - v.Cofins - icms - fcp - v.Difal - v.FcpDestination;
-        (v.IbsCbsBase, v.IbsCbsSource, v.IbsCbsCst, v.IbsCbsClassTrib) = (ibsCbsBase, ic.Source, ic.Cst ?? "", ic.ClassTrib ?? "");
+        ref readonly var ic = ref p.IbsCbsRef;
+        (v.IbsCbsSource, v.IbsCbsCst, v.IbsCbsClassTrib, v.IbsCbsInTotal) = (ic.Source, ic.Cst ?? "", ic.ClassTrib ?? "", ic.AddsToItemTotal);
         (v.CbsReduction, v.CbsRate) = (ic.CbsReduction, ic.EffectiveCbsRate);
-        (v.IbsReduction, v.IbsUfRate, v.IbsMunRate) = (ic.IbsReduction, ic.EffectiveIbsUfRate, ic.EffectiveIbsMunRate);
-        v.Cbs = Of(round.IbsCbs, ibsCbsBase, v.CbsRate);
-        v.IbsUf = Of(round.IbsCbs, ibsCbsBase, v.IbsUfRate);
-        v.IbsMun = Of(round.IbsCbs, ibsCbsBase, v.IbsMunRate);
-        v.IbsCbsInTotal = ic.AddsToItemTotal;
+        (v.IbsUfReduction, v.IbsUfRate, v.IbsMunReduction, v.IbsMunRate) = (ic.IbsUfReduction, ic.EffectiveIbsUfRate, ic.IbsMunReduction, ic.EffectiveIbsMunRate);
+        if (v.CbsRate != 0m || v.IbsUfRate != 0m || v.IbsMunRate != 0m)
+        {
+            var ibsCbsBase = v.IbsCbsBase;
+            v.Cbs = Of(round.IbsCbs, ibsCbsBase, v.CbsRate);
+            v.IbsUf = Of(round.IbsCbs, ibsCbsBase, v.IbsUfRate);
+            v.IbsMun = Of(round.IbsCbs, ibsCbsBase, v.IbsMunRate);
+        }
+    }
 
-        v.ItemTotal = product - item.Discount + v.IcmsSt + v.FcpSt + item.Freight + item.Insurance + item.OtherExpenses + ipi
-                      + (ic.AddsToItemTotal ? v.Cbs + v.IbsUf + v.IbsMun : 0m);
+    /// <summary>
+    /// The ICMS and FCP the item's own value bears, in % of it: (pICMS + pFCP) × (1 − pRedBC); zero when the own ICMS is
+    /// not on the invoice (CST 30, CSOSN 201–203 under ST). What a "por dentro" gross-up of the price divides by (TAXES.md §1.3).
+    /// </summary>
+    internal static decimal OwnIcmsShare(in TaxParameters p)
+    {
+        ref readonly var icms = ref p.IcmsRef;
+        return p.StRef.HasValue && NotionalOwnIcmsCsts.Contains(icms.Cst) ? 0m : (icms.Rate + icms.FcpRate) * icms.BaseFactor;
     }
 
     /// <summary>r2(base × rate) minus a tax already charged (own ICMS or FCP), never below zero.</summary>
     private static decimal Deducting(RoundingPolicy policy, decimal taxBase, decimal rate, decimal charged) =>
         Math.Max(0m, Of(policy, taxBase, rate) - charged);
 
-    /// <summary>r2(value × (1 + MVA) × (1 − pRedBCST)), given the two factors.</summary>
-    private static decimal MvaBase(RoundingPolicy policy, decimal value, decimal mvaFactor, decimal reductionFactor) =>
-        policy.ToCents(value * mvaFactor * reductionFactor);
+    /// <summary>r2(value × (1 + MVA) × (1 − pRedBCST)), given 1 + MVA (the original or the adjusted one).</summary>
+    private static decimal MvaBase(RoundingPolicy policy, decimal value, decimal mvaFactor, in IcmsStParameters st) =>
+        policy.ToCents(st.BaseReduction == 0m ? value * mvaFactor : value * mvaFactor * st.BaseFactor);
 
     /// <summary>pAliqEfet = p × (1 − pRedAliq), 4 places (3v2-4).</summary>
     internal static decimal EffectiveRate(decimal rate, decimal reduction) =>

@@ -31,17 +31,46 @@ internal struct ProblemCollector
     }
 
     /// <summary>A monetary amount: not negative and in cents.</summary>
-    public void Cents(string field, decimal value)
+    public void Cents(string field, decimal value) => Places(field, value, 2);
+
+    /// <summary>A value not negative and with at most <paramref name="places"/> decimal places.</summary>
+    public void Places(string field, decimal value, int places)
     {
         NotNegative(field, value);
-        if (value.Scale > 2 && decimal.Round(value, 2) != value) // a value of scale 2 or less is in cents: skip the rounding
-            Add(field, TaxCodes.Precision, $"{field} = {value} tem mais de 2 casas decimais.");
+        if (value.Scale > places && decimal.Round(value, places) != value) // a value of that scale or less fits: skip the rounding
+            Add(field, TaxCodes.Precision, $"{field} = {value} tem mais de {places} casas decimais.");
     }
 
     /// <summary>A percentage in [0, 100).</summary>
     public void Percent(string field, decimal value)
     {
-        if (value is < 0m or >= 100m)
+        if (!InPercentRange(value, hundredIncluded: false))
             Add(field, TaxCodes.RateRange, $"{field} = {value} % está fora do intervalo [0, 100).");
     }
+
+    /// <summary>
+    /// Whether 0 ≤ <paramref name="value"/> &lt; 100 (≤ 100 when <paramref name="hundredIncluded"/>). A rate of a few places is
+    /// checked on its digits (mantissa against 100 × 10^scale); a parameter set has some twenty of them, and two decimal
+    /// comparisons each would cost more than computing the item's ICMS.
+    /// </summary>
+    internal static bool InPercentRange(decimal value, bool hundredIncluded)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        if (bits[2] != 0 || scale >= Hundreds.Length)
+            return value >= 0m && (hundredIncluded ? value <= 100m : value < 100m);
+        var mantissa = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
+        if (bits[3] < 0 && mantissa != 0)
+            return false; // negative (a negative zero is zero)
+        return hundredIncluded ? mantissa <= Hundreds[scale] : mantissa < Hundreds[scale];
+    }
+
+    /// <summary>100 × 10^scale, the mantissa of 100 at each scale up to 16 (10^18 still fits a long).</summary>
+    private static readonly ulong[] Hundreds =
+    [
+        100UL, 1_000UL, 10_000UL, 100_000UL, 1_000_000UL, 10_000_000UL, 100_000_000UL, 1_000_000_000UL, 10_000_000_000UL,
+        100_000_000_000UL, 1_000_000_000_000UL, 10_000_000_000_000UL, 100_000_000_000_000UL, 1_000_000_000_000_000UL,
+        10_000_000_000_000_000UL, 100_000_000_000_000_000UL, 1_000_000_000_000_000_000UL,
+    ];
 }

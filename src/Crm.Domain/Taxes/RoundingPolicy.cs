@@ -20,11 +20,20 @@ public enum RoundingPolicy
 public static class RoundingPolicyExtensions
 {
     /// <summary>Rounds <paramref name="value"/> to cents with this policy.</summary>
-    public static decimal ToCents(this RoundingPolicy policy, decimal value) => value.Scale <= 2 ? value : policy switch
+    public static decimal ToCents(this RoundingPolicy policy, decimal value) => policy.ToPlaces(value, 2);
+
+    /// <summary>
+    /// Rounds <paramref name="value"/> to <paramref name="places"/> decimal places with this policy (the unit price,
+    /// vUnCom, keeps <see cref="UnitPricePlaces"/>).
+    /// </summary>
+    internal static decimal ToPlaces(this RoundingPolicy policy, decimal value, int places) => value.Scale <= places ? value : policy switch
     {
-        RoundingPolicy.HalfUp => decimal.Round(value, 2, MidpointRounding.AwayFromZero),
-        RoundingPolicy.HalfEvenAbnt => decimal.Round(value, 2, MidpointRounding.ToEven),
-        RoundingPolicy.Truncate => decimal.Round(value, 2, MidpointRounding.ToZero),
+        RoundingPolicy.HalfUp => decimal.Round(value, places, MidpointRounding.AwayFromZero),
+        RoundingPolicy.HalfEvenAbnt => decimal.Round(value, places, MidpointRounding.ToEven),
+        RoundingPolicy.Truncate => decimal.Round(value, places, MidpointRounding.ToZero),
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, null),
     };
+
+    /// <summary>The decimal places of NF-e's unit price vUnCom (I10, 11v0-10); only vProd = qCom × vUnCom is rounded to cents.</summary>
+    internal const int UnitPricePlaces = 10;
 }

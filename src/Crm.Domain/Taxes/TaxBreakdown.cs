@@ -99,11 +99,11 @@ public sealed class TaxBreakdown
     /// <summary>CBS (rate is pAliqEfet).</summary>
     public TaxLine Cbs => new(_values.IbsCbsBase, _values.CbsRate, _values.Cbs, _values.IbsCbsSource, _values.CbsReduction);
 
-    /// <summary>IBS of the state (rate is pAliqEfet).</summary>
-    public TaxLine IbsUf => new(_values.IbsCbsBase, _values.IbsUfRate, _values.IbsUf, _values.IbsCbsSource, _values.IbsReduction);
+    /// <summary>IBS of the state (rate is pAliqEfet, reduction the gIBSUF pRedAliq).</summary>
+    public TaxLine IbsUf => new(_values.IbsCbsBase, _values.IbsUfRate, _values.IbsUf, _values.IbsCbsSource, _values.IbsUfReduction);
 
-    /// <summary>IBS of the municipality (rate is pAliqEfet).</summary>
-    public TaxLine IbsMun => new(_values.IbsCbsBase, _values.IbsMunRate, _values.IbsMun, _values.IbsCbsSource, _values.IbsReduction);
+    /// <summary>IBS of the municipality (rate is pAliqEfet, reduction the gIBSMun pRedAliq).</summary>
+    public TaxLine IbsMun => new(_values.IbsCbsBase, _values.IbsMunRate, _values.IbsMun, _values.IbsCbsSource, _values.IbsMunReduction);
 
     /// <summary>vIBS = vIBSUF + vIBSMun.</summary>
     public decimal Ibs => _values.IbsUf + _values.IbsMun;
@@ -120,33 +120,83 @@ public sealed class TaxBreakdown
 
 /// <summary>
 /// A breakdown's values, one field each: taxes computed together keep one base and one rule id (a tax that does not
-/// apply has zero base, rate and value, and an empty id); the values are those of the NF-e fields, rounded.
+/// apply has zero base, rate and value, and an empty id); the values are those of the NF-e fields, rounded. Sums of them
+/// (the value of the operation, the PIS/COFINS and CBS/IBS bases, the item total) are added up when read, not stored.
+/// Each decimal is kept in 8 bytes (<see cref="CompactDecimal"/>): NF-e values are cents, rates have up to 4 places and
+/// quantities up to 4, so their digits fit; a value that does not goes to a small overflow array, exact all the same.
 /// </summary>
 internal struct TaxValues
 {
-    public decimal Product, Freight, Insurance, OtherExpenses, Discount, OperationValue;
+    private long _product, _freight, _insurance, _otherExpenses, _discount, _ipiBase, _ipiRate, _ipi, _icmsBase, _icmsBaseReduction, _icmsRate, _icms, _fcpRate, _fcp, _stMva, _stOwnIcms, _stBase, _stBaseReduction, _stRate, _icmsSt, _fcpStRate, _fcpSt, _difalBase, _difalRate, _difal, _fcpDestinationRate, _fcpDestination, _pisRate, _pis, _cofinsRate, _cofins, _cbsReduction, _cbsRate, _cbs, _ibsUfReduction, _ibsUfRate, _ibsUf, _ibsMunReduction, _ibsMunRate, _ibsMun;
+    private decimal[]? _overflow;
 
-    // For specific IPI, the base is the quantity and the rate the amount per unit.
-    public decimal IpiBase, IpiRate, Ipi;
-    public string IpiSource, IpiCst;
-    public bool IpiInIcmsBase;
+    public decimal Product { readonly get => Get(_product); set => Put(ref _product, value); }
+    public decimal Freight { readonly get => Get(_freight); set => Put(ref _freight, value); }
+    public decimal Insurance { readonly get => Get(_insurance); set => Put(ref _insurance, value); }
+    public decimal OtherExpenses { readonly get => Get(_otherExpenses); set => Put(ref _otherExpenses, value); }
+    public decimal Discount { readonly get => Get(_discount); set => Put(ref _discount, value); }
+    public decimal IpiBase { readonly get => Get(_ipiBase); set => Put(ref _ipiBase, value); }
+    public decimal IpiRate { readonly get => Get(_ipiRate); set => Put(ref _ipiRate, value); }
+    public decimal Ipi { readonly get => Get(_ipi); set => Put(ref _ipi, value); }
+    public decimal IcmsBase { readonly get => Get(_icmsBase); set => Put(ref _icmsBase, value); }
+    public decimal IcmsBaseReduction { readonly get => Get(_icmsBaseReduction); set => Put(ref _icmsBaseReduction, value); }
+    public decimal IcmsRate { readonly get => Get(_icmsRate); set => Put(ref _icmsRate, value); }
+    public decimal Icms { readonly get => Get(_icms); set => Put(ref _icms, value); }
+    public decimal FcpRate { readonly get => Get(_fcpRate); set => Put(ref _fcpRate, value); }
+    public decimal Fcp { readonly get => Get(_fcp); set => Put(ref _fcp, value); }
+    public decimal StMva { readonly get => Get(_stMva); set => Put(ref _stMva, value); }
+    public decimal StOwnIcms { readonly get => Get(_stOwnIcms); set => Put(ref _stOwnIcms, value); }
+    public decimal StBase { readonly get => Get(_stBase); set => Put(ref _stBase, value); }
+    public decimal StBaseReduction { readonly get => Get(_stBaseReduction); set => Put(ref _stBaseReduction, value); }
+    public decimal StRate { readonly get => Get(_stRate); set => Put(ref _stRate, value); }
+    public decimal IcmsSt { readonly get => Get(_icmsSt); set => Put(ref _icmsSt, value); }
+    public decimal FcpStRate { readonly get => Get(_fcpStRate); set => Put(ref _fcpStRate, value); }
+    public decimal FcpSt { readonly get => Get(_fcpSt); set => Put(ref _fcpSt, value); }
+    public decimal DifalBase { readonly get => Get(_difalBase); set => Put(ref _difalBase, value); }
+    public decimal DifalRate { readonly get => Get(_difalRate); set => Put(ref _difalRate, value); }
+    public decimal Difal { readonly get => Get(_difal); set => Put(ref _difal, value); }
+    public decimal FcpDestinationRate { readonly get => Get(_fcpDestinationRate); set => Put(ref _fcpDestinationRate, value); }
+    public decimal FcpDestination { readonly get => Get(_fcpDestination); set => Put(ref _fcpDestination, value); }
+    public decimal PisRate { readonly get => Get(_pisRate); set => Put(ref _pisRate, value); }
+    public decimal Pis { readonly get => Get(_pis); set => Put(ref _pis, value); }
+    public decimal CofinsRate { readonly get => Get(_cofinsRate); set => Put(ref _cofinsRate, value); }
+    public decimal Cofins { readonly get => Get(_cofins); set => Put(ref _cofins, value); }
+    public decimal CbsReduction { readonly get => Get(_cbsReduction); set => Put(ref _cbsReduction, value); }
+    public decimal CbsRate { readonly get => Get(_cbsRate); set => Put(ref _cbsRate, value); }
+    public decimal Cbs { readonly get => Get(_cbs); set => Put(ref _cbs, value); }
+    public decimal IbsUfReduction { readonly get => Get(_ibsUfReduction); set => Put(ref _ibsUfReduction, value); }
+    public decimal IbsUfRate { readonly get => Get(_ibsUfRate); set => Put(ref _ibsUfRate, value); }
+    public decimal IbsUf { readonly get => Get(_ibsUf); set => Put(ref _ibsUf, value); }
+    public decimal IbsMunReduction { readonly get => Get(_ibsMunReduction); set => Put(ref _ibsMunReduction, value); }
+    public decimal IbsMunRate { readonly get => Get(_ibsMunRate); set => Put(ref _ibsMunRate, value); }
+    public decimal IbsMun { readonly get => Get(_ibsMun); set => Put(ref _ibsMun, value); }
 
-    public decimal IcmsBase, IcmsBaseReduction, IcmsRate, Icms, FcpRate, Fcp;
-    public string IcmsSource, IcmsCst;
-
-    public decimal StMva, StOwnIcms, StBase, StBaseReduction, StRate, IcmsSt, FcpStRate, FcpSt;
-    public string StSource;
-
+    public string IpiSource, IpiCst, IcmsSource, IcmsCst, StSource, DifalSource, PisCofinsSource, PisCofinsCst, IbsCbsSource, IbsCbsCst, IbsCbsClassTrib;
     public DifalMethod? DifalMethod;
-    public decimal DifalBase, DifalRate, Difal, FcpDestinationRate, FcpDestination;
-    public string DifalSource;
+    public bool IpiInIcmsBase, PisCofinsExcludesIcms, PisCofinsExcludesFcp, IbsCbsInTotal;
 
-    public decimal PisCofinsBase, PisRate, Pis, CofinsRate, Cofins;
-    public string PisCofinsSource, PisCofinsCst;
+    /// <summary>vProd + vFrete + vSeg + vOutro − vDesc.</summary>
+    public readonly decimal OperationValue => Product + Freight + Insurance + OtherExpenses - Discount;
 
-    public decimal IbsCbsBase, CbsReduction, CbsRate, Cbs, IbsReduction, IbsUfRate, IbsUf, IbsMunRate, IbsMun;
-    public string IbsCbsSource, IbsCbsCst, IbsCbsClassTrib;
-    public bool IbsCbsInTotal;
+    /// <summary>The value of the operation, without the ICMS (Tema 69) and FCP when the company excludes them.</summary>
+    public readonly decimal PisCofinsBase => OperationValue - (PisCofinsExcludesIcms ? Icms : 0m) - (PisCofinsExcludesFcp ? Fcp : 0m);
 
-    public decimal ItemTotal;
+    /// <summary>UB16-10: the value of the operation less PIS, COFINS, ICMS, FCP, DIFAL and the destination FCP.</summary>
+    public readonly decimal IbsCbsBase => OperationValue - Pis - Cofins - Icms - Fcp - Difal - FcpDestination;
+
+    /// <summary>vItem (TAXES.md §1.8), with CBS/IBS only when they add to it.</summary>
+    public readonly decimal ItemTotal => Product - Discount + IcmsSt + FcpSt + Freight + Insurance + OtherExpenses + Ipi
+                                         + (IbsCbsInTotal ? Cbs + IbsUf + IbsMun : 0m);
+
+    private readonly decimal Get(long slot) => CompactDecimal.IsOverflow(slot) ? _overflow![CompactDecimal.OverflowIndex(slot)] : CompactDecimal.Unpack(slot);
+
+    private void Put(ref long slot, decimal value)
+    {
+        if (CompactDecimal.TryPack(value, out slot))
+            return;
+        var index = _overflow is null ? 0 : _overflow.Length;
+        Array.Resize(ref _overflow, index + 1);
+        _overflow[index] = value;
+        slot = CompactDecimal.Overflow(index);
+    }
 }

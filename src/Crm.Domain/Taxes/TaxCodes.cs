@@ -6,7 +6,7 @@ public static class TaxCodes
     /// <summary>A quantity, price or amount below zero.</summary>
     public const string Negative = "tax.negative";
 
-    /// <summary>A monetary amount with more than 2 decimal places where NF-e needs cents.</summary>
+    /// <summary>A monetary amount with more than 2 decimal places where NF-e needs cents, or a unit price with more than 10.</summary>
     public const string Precision = "tax.precision";
 
     /// <summary>The unconditional discount is larger than the value it discounts.</summary>
@@ -14,6 +14,9 @@ public static class TaxCodes
 
     /// <summary>A rate or reduction outside 0–100 % (or a rate that makes a divisor zero).</summary>
     public const string RateRange = "tax.rate_range";
+
+    /// <summary>IPI parameters with both an ad valorem rate and an amount per unit: the IPI is one or the other.</summary>
+    public const string IpiRateAndAmount = "tax.ipi.rate_and_amount";
 
     /// <summary>A CST or CSOSN that does not exist.</summary>
     public const string Cst = "tax.cst";

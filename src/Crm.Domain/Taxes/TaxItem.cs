@@ -24,7 +24,7 @@ public readonly record struct TaxItem
     /// <summary>qCom: the quantity sold.</summary>
     public decimal Quantity { get; }
 
-    /// <summary>vUnCom: the unit price.</summary>
+    /// <summary>vUnCom: the unit price, up to 10 decimal places (NF-e I10, 11v0-10); only vProd is rounded to cents.</summary>
     public decimal UnitPrice { get; }
 
     /// <summary>vFrete: freight charged by the seller.</summary>
@@ -40,7 +40,7 @@ public readonly record struct TaxItem
     public decimal Discount { get; }
 
     /// <summary>
-    /// Validates the item: nothing negative, amounts in cents, and a discount no larger than
+    /// Validates the item: nothing negative, the unit price with at most 10 decimal places, amounts in cents, and a discount no larger than
     /// quantity × unit price + freight + insurance + other expenses. Every problem is reported.
     /// </summary>
     public static Outcome<TaxItem> Create(
@@ -62,7 +62,7 @@ public readonly record struct TaxItem
     {
         var problems = new ProblemCollector();
         problems.NotNegative("quantity", quantity);
-        problems.NotNegative("unit_price", unitPrice);
+        problems.Places("unit_price", unitPrice, RoundingPolicyExtensions.UnitPricePlaces);
         problems.Cents("freight", freight);
         problems.Cents("insurance", insurance);
         problems.Cents("other_expenses", otherExpenses);

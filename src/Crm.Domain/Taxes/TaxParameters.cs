@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Crm.Domain.Matrices.Tax;
 
 namespace Crm.Domain.Taxes;
@@ -62,6 +63,16 @@ public readonly record struct IpiParameters(decimal Rate, string Source, decimal
 
     /// <summary>The IPI CST (50 taxed, 52 exempt…), echoed on the breakdown.</summary>
     public string Cst { get; } = Cst;
+
+    /// <summary>
+    /// Specific IPI ("pauta"): a known amount per unit sold, vIPI = qUnid × vUnid (NF-e group IPITrib, fields O11/O12),
+    /// whatever the price; the breakdown's IPI line shows the quantity as its base and the amount as its rate.
+    /// </summary>
+    /// <param name="amountPerUnit">vUnid, in reais per unit (up to 4 decimal places, as O12).</param>
+    /// <param name="source">Id of the rule that produced these parameters.</param>
+    /// <param name="cst">The IPI CST; 50 (taxed) unless the rule says otherwise.</param>
+    public static IpiParameters PerUnit(decimal amountPerUnit, string source, string cst = "50") =>
+        new(0m, source, amountPerUnit, Cst: cst);
 }
 
 /// <summary>Own ICMS as resolved by the ICMS matrix.</summary>
@@ -208,14 +219,16 @@ public readonly record struct PisCofinsParameters(
 /// <param name="IbsUfRate">pIBSUF in %.</param>
 /// <param name="IbsMunRate">pIBSMun in %.</param>
 /// <param name="Source">Id of the rule that produced these parameters.</param>
-/// <param name="CbsReduction">pRedAliq of CBS in % (group gRed): pAliqEfet = pCBS × (1 − pRedAliq).</param>
-/// <param name="IbsReduction">pRedAliq of IBS in %, applied to the UF and municipal rates.</param>
+/// <param name="CbsReduction">pRedAliq of CBS in % (group gCBS/gRed): pAliqEfet = pCBS × (1 − pRedAliq).</param>
+/// <param name="IbsUfReduction">pRedAliq of IBS-UF in % (group gIBSUF/gRed).</param>
+/// <param name="IbsMunReduction">pRedAliq of IBS-Mun in % (group gIBSMun/gRed): NT 2025.002 gives each group its own reduction.</param>
 /// <param name="AddsToItemTotal">False in 2026: "Em 2026 não somar vIBSUF, vIBSMun, vCBS" (NT 2025.002 VB01-10).</param>
 /// <param name="Cst">CST of IBS/CBS (UB13), echoed on the breakdown.</param>
 /// <param name="ClassTrib">cClassTrib (UB14), echoed on the breakdown.</param>
 public readonly record struct IbsCbsParameters(
     decimal CbsRate, decimal IbsUfRate, decimal IbsMunRate, string Source,
-    decimal CbsReduction = 0m, decimal IbsReduction = 0m, bool AddsToItemTotal = false, string Cst = "", string ClassTrib = "")
+    decimal CbsReduction = 0m, decimal IbsUfReduction = 0m, decimal IbsMunReduction = 0m,
+    bool AddsToItemTotal = false, string Cst = "", string ClassTrib = "")
 {
     /// <summary>pCBS in %.</summary>
     public decimal CbsRate { get; } = CbsRate;
@@ -229,11 +242,14 @@ public readonly record struct IbsCbsParameters(
     /// <summary>Id of the rule that produced these parameters.</summary>
     public string Source { get; } = Source;
 
-    /// <summary>pRedAliq of CBS in % (group gRed): pAliqEfet = pCBS × (1 − pRedAliq).</summary>
+    /// <summary>pRedAliq of CBS in % (group gCBS/gRed): pAliqEfet = pCBS × (1 − pRedAliq).</summary>
     public decimal CbsReduction { get; } = CbsReduction;
 
-    /// <summary>pRedAliq of IBS in %, applied to the UF and municipal rates.</summary>
-    public decimal IbsReduction { get; } = IbsReduction;
+    /// <summary>pRedAliq of IBS-UF in % (group gIBSUF/gRed).</summary>
+    public decimal IbsUfReduction { get; } = IbsUfReduction;
+
+    /// <summary>pRedAliq of IBS-Mun in % (group gIBSMun/gRed): NT 2025.002 gives each group its own reduction.</summary>
+    public decimal IbsMunReduction { get; } = IbsMunReduction;
 
     /// <summary>False in 2026: "Em 2026 não somar vIBSUF, vIBSMun, vCBS" (NT 2025.002 VB01-10).</summary>
     public bool AddsToItemTotal { get; } = AddsToItemTotal;
@@ -248,18 +264,19 @@ public readonly record struct IbsCbsParameters(
     internal decimal EffectiveCbsRate { get; } = ItemTaxCalculator.EffectiveRate(CbsRate, CbsReduction);
 
     /// <summary>pAliqEfet of IBS-UF, computed once with the rates.</summary>
-    internal decimal EffectiveIbsUfRate { get; } = ItemTaxCalculator.EffectiveRate(IbsUfRate, IbsReduction);
+    internal decimal EffectiveIbsUfRate { get; } = ItemTaxCalculator.EffectiveRate(IbsUfRate, IbsUfReduction);
 
     /// <summary>pAliqEfet of IBS-Mun, computed once with the rates.</summary>
-    internal decimal EffectiveIbsMunRate { get; } = ItemTaxCalculator.EffectiveRate(IbsMunRate, IbsReduction);
+    internal decimal EffectiveIbsMunRate { get; } = ItemTaxCalculator.EffectiveRate(IbsMunRate, IbsMunReduction);
 
     /// <summary>
     /// The 2026 test year: CBS 0.90 % (art. 346), IBS-UF 0.10 % (art. 343), IBS-Mun 0 %, shown but not added to the item total;
-    /// CST 000 / cClassTrib 000001 ("tributadas integralmente"); with a reduction the CST and cClassTrib are the rule's to give.
+    /// CST 000 / cClassTrib 000001 ("tributadas integralmente"); with a reduction (the same for the three groups, as LC 214's
+    /// reduced regimes give it) the CST and cClassTrib are the rule's to give.
     /// </summary>
     public static IbsCbsParameters Test2026(string source, decimal rateReduction = 0m) => rateReduction == 0m
         ? new(0.90m, 0.10m, 0.00m, source, Cst: "000", ClassTrib: "000001")
-        : new(0.90m, 0.10m, 0.00m, source, rateReduction, rateReduction);
+        : new(0.90m, 0.10m, 0.00m, source, rateReduction, rateReduction, rateReduction);
 }
 
 /// <summary>
@@ -284,27 +301,53 @@ public readonly record struct TaxParameters(
     DifalParameters? Difal = null,
     RoundingProfile Rounding = default)
 {
+    // Fields the calculator reads by reference (the parameter sets are large structs; copying them is most of an item's cost).
+    private readonly IpiParameters _ipi = Ipi;
+    private readonly IcmsParameters _icms = Icms;
+    private readonly PisCofinsParameters _pisCofins = PisCofins;
+    private readonly IbsCbsParameters _ibsCbs = IbsCbs;
+    private readonly IcmsStParameters? _st = St;
+    private readonly DifalParameters? _difal = Difal;
+
     /// <summary>Who buys, and whether the sale is interstate.</summary>
     public Recipient Recipient { get; } = Recipient;
 
     /// <summary>IPI.</summary>
-    public IpiParameters Ipi { get; } = Ipi;
+    public IpiParameters Ipi => _ipi;
 
     /// <summary>Own ICMS and FCP.</summary>
-    public IcmsParameters Icms { get; } = Icms;
+    public IcmsParameters Icms => _icms;
 
     /// <summary>PIS and COFINS.</summary>
-    public PisCofinsParameters PisCofins { get; } = PisCofins;
+    public PisCofinsParameters PisCofins => _pisCofins;
 
     /// <summary>CBS and IBS.</summary>
-    public IbsCbsParameters IbsCbs { get; } = IbsCbs;
+    public IbsCbsParameters IbsCbs => _ibsCbs;
 
     /// <summary>ICMS-ST and FCP-ST, when the item is under substitution.</summary>
-    public IcmsStParameters? St { get; } = St;
+    public IcmsStParameters? St => _st;
 
     /// <summary>DIFAL and destination FCP, when the destination UF has a rule.</summary>
-    public DifalParameters? Difal { get; } = Difal;
+    public DifalParameters? Difal => _difal;
 
     /// <summary>Rounding per field group.</summary>
     public RoundingProfile Rounding { get; } = Rounding;
+
+    [UnscopedRef]
+    internal ref readonly IpiParameters IpiRef => ref _ipi;
+
+    [UnscopedRef]
+    internal ref readonly IcmsParameters IcmsRef => ref _icms;
+
+    [UnscopedRef]
+    internal ref readonly PisCofinsParameters PisCofinsRef => ref _pisCofins;
+
+    [UnscopedRef]
+    internal ref readonly IbsCbsParameters IbsCbsRef => ref _ibsCbs;
+
+    [UnscopedRef]
+    internal ref readonly IcmsStParameters? StRef => ref _st;
+
+    [UnscopedRef]
+    internal ref readonly DifalParameters? DifalRef => ref _difal;
 }

@@ -67,9 +67,10 @@ public static class MatrixSheets
     /// <summary>CBS/IBS: CST, cClassTrib, the three rates and the two reductions.</summary>
     public static MatrixSheet<CbsIbsRule> CbsIbs { get; } = new("CBS-IBS",
         [new("CST", "cst"), new("cClassTrib", "classTrib"), new("Alíquota CBS", "cbsRate"), new("Alíquota IBS UF", "ibsUfRate"),
-            new("Alíquota IBS municipal", "ibsMunRate"), new("Redução CBS", "cbsReduction"), new("Redução IBS", "ibsReduction")],
-        c => new CbsIbsRule(c.Text(0), c.Text(1), c.Decimal(2), c.Decimal(3), c.Decimal(4), c.Decimal(5, 0m), c.Decimal(6, 0m)),
-        r => [r.Cst, r.ClassTrib, Text(r.CbsRate), Text(r.IbsUfRate), Text(r.IbsMunRate), Text(r.CbsReduction), Text(r.IbsReduction)],
+            new("Alíquota IBS municipal", "ibsMunRate"), new("Redução CBS", "cbsReduction"), new("Redução IBS UF", "ibsUfReduction"),
+            new("Redução IBS municipal", "ibsMunReduction")],
+        c => new CbsIbsRule(c.Text(0), c.Text(1), c.Decimal(2), c.Decimal(3), c.Decimal(4), c.Decimal(5, 0m), c.Decimal(6, 0m), c.Decimal(7, 0m)),
+        r => [r.Cst, r.ClassTrib, Text(r.CbsRate), Text(r.IbsUfRate), Text(r.IbsMunRate), Text(r.CbsReduction), Text(r.IbsUfReduction), Text(r.IbsMunReduction)],
         new("CBS-IBS-2026", new MatrixKey { Validity = new Validity(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31)) }, CbsIbsRule.Test2026));
 
     /// <summary>PIS/COFINS repasse: gross-up or ZFM reduction, and the rates passed on.</summary>

@@ -153,11 +153,14 @@ public class TaxMatrixTests
         Assert.Equal(("000", "000001"), (full.Cst, full.ClassTrib));
 
         // A 60 % reduction (gRed, LC 214 art. 348 III a applies reductions in 2026): pAliqEfet = p × (1 − 0.6).
-        var reduced = full with { Cst = "200", ClassTrib = "200003", CbsReduction = 60m, IbsReduction = 60m };
+        var reduced = full with { Cst = "200", ClassTrib = "200003", CbsReduction = 60m, IbsUfReduction = 60m, IbsMunReduction = 60m };
         Assert.Equal((0.36m, 0.04m), (reduced.EffectiveCbsRate, reduced.EffectiveIbsUfRate));
+        // NT 2025.002: gIBSUF and gIBSMun each carry their own gRed, so the municipal rate follows its own reduction only.
+        var municipal = full with { IbsMunRate = 0.05m, IbsUfReduction = 60m, IbsMunReduction = 0m };
+        Assert.Equal((0.04m, 0.05m), (municipal.EffectiveIbsUfRate, municipal.EffectiveIbsMunRate));
         Assert.Empty(Fields(reduced));
-        Assert.Equal(["matrix.payload.code cbs_ibs[R].cst", "matrix.payload.code cbs_ibs[R].classTrib", "matrix.payload.range cbs_ibs[R].ibsReduction"],
-            Fields(full with { Cst = "00", ClassTrib = "00000A", IbsReduction = 120m }));
+        Assert.Equal(["matrix.payload.code cbs_ibs[R].cst", "matrix.payload.code cbs_ibs[R].classTrib", "matrix.payload.range cbs_ibs[R].ibsMunReduction"],
+            Fields(full with { Cst = "00", ClassTrib = "00000A", IbsMunReduction = 120m }));
     }
 
     [Fact]

@@ -100,12 +100,12 @@ public class MatrixSourcesTests
         Assert.Equal(7m, Priced(Order(Header(), Line(quantity: 9m)) with { Freight = 7m }, Sources(commercial)).Totals.Freight);
     }
 
-    // TAXES.md §1.6 "repasse": (a) gross-up price / (1 − (PIS + COFINS)) — 100 / (1 − 3.65 %) = 103.79;
-    // (b) ZFM/ALC sale (Lei 10.996/2004): the waived 1.65 % + 7.60 % taken off the price — 100 × 0.9075 = 90.75.
+    // TAXES.md §1.6 "repasse": (a) gross-up price / (1 − (PIS + COFINS)) — 100 / (1 − 3.65 %) = 103.7882719253 as vUnCom
+    // (10 places), vProd 103.79; (b) ZFM/ALC sale (Lei 10.996/2004): the waived 1.65 % + 7.60 % taken off the price — 100 × 0.9075 = 90.75.
     [Theory]
-    [InlineData(RepasseKind.GrossUp, 0.65, 3.00, 103.79, 3.65)]
-    [InlineData(RepasseKind.ZfmReduction, 1.65, 7.60, 90.75, -9.25)]
-    public void Pis_cofins_repasse_changes_the_invoice_price(RepasseKind kind, decimal pis, decimal cofins, decimal price, decimal percent)
+    [InlineData(RepasseKind.GrossUp, 0.65, 3.00, 103.7882719253, 3.65, 103.79)]
+    [InlineData(RepasseKind.ZfmReduction, 1.65, 7.60, 90.75, -9.25, 90.75)]
+    public void Pis_cofins_repasse_changes_the_invoice_price(RepasseKind kind, decimal pis, decimal cofins, decimal price, decimal percent, decimal product)
     {
         var repasse = Build(("repasse", new MatrixKey { Customer = "C1" }, new PisCofinsRepasseRule(kind, pis, cofins)));
 
@@ -113,6 +113,7 @@ public class MatrixSourcesTests
 
         Assert.Equal(new PriceStep(PriceStepKind.PisCofinsRepasse, price, percent, "repasse"), line.Steps[1]);
         Assert.Equal(price, line.UnitPrice);
+        Assert.Equal(product, line.Taxes.Product);
     }
 
     [Fact]

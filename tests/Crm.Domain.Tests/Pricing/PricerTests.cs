@@ -102,8 +102,8 @@ public class PricerTests
                 ("lines[1].list_price", PricingCodes.NoRule),
                 ("lines[1].icms", PricingCodes.NoRule),
                 ("lines[2].quantity", PricingCodes.Input),
+                ("lines[2].icms", PricingCodes.NoRule), // a line's taxes are resolved before its price (a gross-up needs the ICMS)
                 ("lines[2].price", PricingCodes.BelowMinimum),
-                ("lines[2].icms", PricingCodes.NoRule),
                 ("lines[2].seller_discount", PricingCodes.NeedsApproval),
             ],
             result.Problems.Select(p => (p.Field, p.Code)));
@@ -154,10 +154,14 @@ public class PricerTests
         };
 
         var priced = Priced(order);
+        var byRemainder = Priced(order, Sources() with { ApportionmentResidual = ApportionmentResidual.LargestRemainder });
 
-        // vProd 100.00, 33.33, 33.33 (Σ 166.66): freight 10.00 → 6.00, 2.00, 2.00; discount 1.00 → 0.60, 0.20, 0.20.
-        Assert.Equal([6m, 2m, 2m], priced.Lines.Select(l => l.Taxes.Freight));
-        Assert.Equal([0.60m, 0.20m, 0.20m], priced.Lines.Select(l => l.Taxes.Discount));
+        // vProd 100.00, 33.33, 33.33 (Σ 166.66): freight 10.00 → exact 6.0002, 1.9999, 1.9999 → cut 6.00, 1.99, 1.99 and the
+        // two cents left to the last item (TAXES.md §1.1), or one each to the largest remainders; discount 1.00 likewise.
+        Assert.Equal([6m, 1.99m, 2.01m], priced.Lines.Select(l => l.Taxes.Freight));
+        Assert.Equal([0.60m, 0.19m, 0.21m], priced.Lines.Select(l => l.Taxes.Discount));
+        Assert.Equal([6m, 2m, 2m], byRemainder.Lines.Select(l => l.Taxes.Freight));
+        Assert.Equal([0.60m, 0.20m, 0.20m], byRemainder.Lines.Select(l => l.Taxes.Discount));
         Assert.Equal(10m, priced.Totals.Freight);
         Assert.Equal(priced.Lines.Sum(l => l.Total), priced.Totals.Total);
         Assert.Equal(priced.Lines.Sum(l => l.Taxes.Icms.Value), priced.Totals.Icms);

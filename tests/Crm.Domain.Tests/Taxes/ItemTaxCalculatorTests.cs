@@ -383,4 +383,64 @@ public class ItemTaxCalculatorTests
             result.Problems.Select(p => (p.Field, p.Code)));
         Assert.Equal(TaxCodes.DiscountExceedsValue, Assert.Single(TaxItem.Create(1m, 10m, discount: 10.01m).Problems).Code);
     }
+
+    // NT 2025.002-RTC: gIBSUF (UB17) and gIBSMun (UB36) each carry their own gRed {pRedAliq, pAliqEfet}, pAliqEfet = p × (1 − pRedAliq).
+    // Rates of 2027–2028, IBS-UF 0.05 % and IBS-Mun 0.05 % (https://cliente.consistem.com.br/ct-e-nova-versao-inclui-ibs-e-novas-regras-de-validacao);
+    // a 60 % reduction of LC 214/2025 (art. 128) granted on the state share only: UF 0.02 %, Mun 0.05 %.
+    [Fact]
+    public void Ibs_uf_and_ibs_mun_each_apply_their_own_rate_reduction()
+    {
+        var ibsCbs = new IbsCbsParameters(0.90m, 0.05m, 0.05m, "rtc", CbsReduction: 60m, IbsUfReduction: 60m, IbsMunReduction: 0m);
+
+        var taxes = Calculate(Item(1m, 1000m), Parameters(ContributorForResale, ibsCbs: ibsCbs));
+
+        Assert.Equal(new TaxLine(1000m, 0.36m, 3.60m, "rtc", 60m), taxes.Cbs);
+        Assert.Equal(new TaxLine(1000m, 0.02m, 0.20m, "rtc", 60m), taxes.IbsUf);
+        Assert.Equal(new TaxLine(1000m, 0.05m, 0.50m, "rtc", 0m), taxes.IbsMun);
+        Assert.Equal(0.70m, taxes.Ibs);
+    }
+
+    [Fact]
+    public void Ibs_reductions_are_checked_per_group()
+    {
+        var ibsCbs = new IbsCbsParameters(0.90m, 0.10m, 0m, "rtc", IbsUfReduction: -1m, IbsMunReduction: 101m);
+
+        var result = ItemTaxCalculator.Calculate(Item(1m, 10m), Parameters(ContributorForResale, ibsCbs: ibsCbs));
+
+        Assert.Equal([("ibs_cbs.ibs_uf_reduction", TaxCodes.RateRange), ("ibs_cbs.ibs_mun_reduction", TaxCodes.RateRange)],
+            result.Problems.Select(p => (p.Field, p.Code)));
+    }
+
+    // NF-e layout (MOC), group IPITrib: specific IPI is vIPI (O14) = qUnid (O11) × vUnid (O12), e.g. 10.0000 × 0.5000 = 5.00,
+    // whatever the price; for a non-contributor the IPI still enters the ICMS base (TAXES.md §1.3).
+    [Fact]
+    public void A_known_ipi_amount_per_unit_is_expressed_directly()
+    {
+        var parameters = Parameters(new Recipient(IeIndicator.NonContributor, FinalConsumer: true, Interstate: false),
+            icmsRate: 18m, ipi: IpiParameters.PerUnit(0.50m, "ipi-pauta"));
+
+        var taxes = Calculate(Item(10m, 7.3m), parameters);
+
+        Assert.Equal(new TaxLine(10m, 0.50m, 5.00m, "ipi-pauta"), taxes.Ipi);
+        Assert.Equal("50", taxes.IpiCst);
+        Assert.Equal(78m, taxes.Icms.Base);
+        Assert.Equal(78m, taxes.ItemTotal);
+    }
+
+    [Fact]
+    public void Ipi_is_ad_valorem_or_per_unit_not_both()
+    {
+        var result = ItemTaxCalculator.Calculate(Item(1m, 10m), Parameters(ContributorForResale, ipi: new IpiParameters(10m, "ipi", AmountPerUnit: 0.5m)));
+
+        Assert.Equal(("ipi.amount_per_unit", TaxCodes.IpiRateAndAmount), Assert.Single(result.Problems.Select(p => (p.Field, p.Code))));
+    }
+
+    // NF-e vUnCom (I10) is 11v0-10: a unit price keeps up to 10 decimal places, and no more.
+    [Fact]
+    public void The_unit_price_keeps_up_to_ten_decimal_places()
+    {
+        Assert.Equal(34.58m, Calculate(Item(11m, 3.1435390000m), Parameters(ContributorForResale)).Product);
+        Assert.True(TaxItem.Create(1m, 1.1234567891m).IsValid);
+        Assert.Equal(("unit_price", TaxCodes.Precision), Assert.Single(TaxItem.Create(1m, 1.12345678912m).Problems.Select(p => (p.Field, p.Code))));
+    }
 }

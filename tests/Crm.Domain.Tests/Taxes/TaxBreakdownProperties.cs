@@ -32,6 +32,20 @@ public class TaxBreakdownProperties
                && new[] { t.Icms.Base, t.IcmsSt.Base, t.Difal.Base, t.Cbs.Base }.All(b => decimal.Round(b, 2) == b);
     }
 
+    // NF-e: vUnCom keeps up to 10 places and vProd = qCom × vUnCom is rounded once (|vProd − qCom × vUnCom| ≤ 0.01, rejections 629/630).
+    [Property]
+    public bool Only_vProd_is_rounded_and_the_unit_price_is_kept_whole(PositiveInt quantity, long priceDigits, byte places, byte policySeed)
+    {
+        var digits = (ulong)Math.Abs(priceDigits % 1_000_000_000_000L);
+        var unitPrice = new decimal((int)(uint)digits, (int)(digits >> 32), 0, false, (byte)(places % 11));
+        var q = quantity.Get % 100_000 / 100m;
+        if (q == 0m)
+            return true;
+        var policy = (RoundingPolicy)(policySeed % 3);
+        var taxes = TaxFixtures.Calculate(TaxFixtures.Item(q, unitPrice), TaxFixtures.Parameters(TaxFixtures.ContributorForResale, rounding: RoundingProfile.Uniform(policy)));
+        return taxes.Product == policy.ToCents(q * unitPrice) && Math.Abs(taxes.Product - q * unitPrice) < 0.01m;
+    }
+
     private static TaxBreakdown Compute(NonNegativeInt quantity, NonNegativeInt priceCents, NonNegativeInt freightCents, byte rateSeed, bool consumer, bool later)
     {
         var policy = (RoundingPolicy)(rateSeed % 3);
@@ -40,7 +54,7 @@ public class TaxBreakdownProperties
         var st = consumer ? (IcmsStParameters?)null : new IcmsStParameters(rateSeed % 90, 18m, "st", AdjustMva: rateSeed % 2 == 0, FcpRate: rateSeed % 3);
         var parameters = TaxFixtures.Parameters(recipient, ipiRate: rateSeed % 20, icmsRate: 4m + rateSeed % 9, cst: consumer ? "00" : "10",
             fcpRate: rateSeed % 3, pisCofins: PisCofinsParameters.NonCumulative("pc", excludeIcms: rateSeed % 2 == 1),
-            ibsCbs: new IbsCbsParameters(0.90m, 0.10m, 0m, "rtc", rateSeed % 4 * 20m, rateSeed % 5 * 20m, later),
+            ibsCbs: new IbsCbsParameters(0.90m, 0.10m, 0.05m, "rtc", rateSeed % 4 * 20m, rateSeed % 5 * 20m, rateSeed % 3 * 30m, later),
             st: st, difal: new DifalParameters(17m + rateSeed % 6, (DifalMethod)(rateSeed % 3), "difal", rateSeed % 2),
             rounding: RoundingProfile.Uniform(policy));
         return TaxFixtures.Calculate(item, parameters);

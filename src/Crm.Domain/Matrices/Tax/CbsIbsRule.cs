@@ -12,7 +12,8 @@ namespace Crm.Domain.Matrices.Tax;
 /// <param name="IbsUfRate">pIBSUF in percent.</param>
 /// <param name="IbsMunRate">pIBSMun in percent.</param>
 /// <param name="CbsReduction">pRedAliq of CBS in percent.</param>
-/// <param name="IbsReduction">pRedAliq of IBS (UF and municipal) in percent.</param>
+/// <param name="IbsUfReduction">pRedAliq of IBS-UF in percent (group gIBSUF/gRed).</param>
+/// <param name="IbsMunReduction">pRedAliq of IBS-Mun in percent (group gIBSMun/gRed; NT 2025.002 gives each group its own).</param>
 public sealed record CbsIbsRule(
     string Cst,
     string ClassTrib,
@@ -20,7 +21,8 @@ public sealed record CbsIbsRule(
     decimal IbsUfRate,
     decimal IbsMunRate,
     decimal CbsReduction = 0m,
-    decimal IbsReduction = 0m) : IMatrixPayload<CbsIbsRule>
+    decimal IbsUfReduction = 0m,
+    decimal IbsMunReduction = 0m) : IMatrixPayload<CbsIbsRule>
 {
     /// <summary>
     /// The 2026 test year, fully taxed: CBS 0.90 % (LC 214 art. 346, rule UB56-10), IBS-UF 0.10 % (art. 343,
@@ -32,10 +34,10 @@ public sealed record CbsIbsRule(
     public decimal EffectiveCbsRate => Reduce(CbsRate, CbsReduction);
 
     /// <summary>pAliqEfet of IBS-UF, unrounded.</summary>
-    public decimal EffectiveIbsUfRate => Reduce(IbsUfRate, IbsReduction);
+    public decimal EffectiveIbsUfRate => Reduce(IbsUfRate, IbsUfReduction);
 
     /// <summary>pAliqEfet of IBS-Mun, unrounded.</summary>
-    public decimal EffectiveIbsMunRate => Reduce(IbsMunRate, IbsReduction);
+    public decimal EffectiveIbsMunRate => Reduce(IbsMunRate, IbsMunReduction);
 
     /// <inheritdoc />
     public static string MatrixName => "cbs_ibs";
@@ -52,7 +54,8 @@ public sealed record CbsIbsRule(
         .. PayloadCheck.Percent(field, "ibsUfRate", IbsUfRate),
         .. PayloadCheck.Percent(field, "ibsMunRate", IbsMunRate),
         .. PayloadCheck.Percent(field, "cbsReduction", CbsReduction),
-        .. PayloadCheck.Percent(field, "ibsReduction", IbsReduction),
+        .. PayloadCheck.Percent(field, "ibsUfReduction", IbsUfReduction),
+        .. PayloadCheck.Percent(field, "ibsMunReduction", IbsMunReduction),
     ];
 
     private static decimal Reduce(decimal rate, decimal reduction) => rate * (1m - reduction / 100m);
