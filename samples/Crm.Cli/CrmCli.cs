@@ -3,6 +3,7 @@ using System.Data.Common;
 using Crm.Cli.Demo;
 using Crm.Cli.Imports;
 using Crm.Cli.Outbox;
+using Crm.Cli.Servers;
 using Crm.Persistence.Outbox;
 using Crm.Cli.Validation;
 using Crm.Domain.Registry;
@@ -56,7 +57,8 @@ public sealed class CrmCli
     {
         var validate = BuildValidate();
         var imports = new ImportCommands(_console, Fail, RunOnDemoDatabaseAsync);
-        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo(), BuildOutbox(), imports.Template(), imports.Import() };
+        var servers = new ServerCommands(_console, Fail, RunOnDemoDatabaseAsync);
+        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo(), BuildOutbox(), imports.Template(), imports.Import(), servers.Smtp(), servers.Ftp() };
     }
 
     private Command BuildDemo()

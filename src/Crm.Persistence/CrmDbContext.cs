@@ -17,6 +17,7 @@ using Crm.Persistence.Conversions;
 using Crm.Persistence.Duplicates;
 using Crm.Persistence.Model;
 using Crm.Persistence.Imports;
+using Crm.Persistence.Notifications;
 using Crm.Persistence.Outbox;
 using Crm.Persistence.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -92,6 +93,9 @@ public abstract class CrmDbContext : DbContext
 
     /// <summary>Messages for the ERP written with the changes they carry, waiting for (or done with) the dispatcher.</summary>
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    /// <summary>E-mails telling users of movements, written with the movements, waiting for (or done with) the notification dispatcher.</summary>
+    public DbSet<NotificationMessage> Notifications => Set<NotificationMessage>();
 
     /// <summary>The import keys (origin + external code) of imported accounts.</summary>
     public DbSet<AccountImportKey> AccountImportKeys => Set<AccountImportKey>();
@@ -230,6 +234,7 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new StoredSettingsConfiguration(this));
         modelBuilder.ApplyConfiguration(new DuplicateKeyRowConfiguration(this));
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration(this));
+        modelBuilder.ApplyConfiguration(new NotificationMessageConfiguration(this));
         modelBuilder.ApplyConfiguration(new AccountImportKeyConfiguration(this));
         if (JsonDocumentColumnType is { } type)
             foreach (var document in AggregateMapping.JsonDocumentColumns(modelBuilder.Model))

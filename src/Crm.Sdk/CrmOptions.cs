@@ -1,5 +1,6 @@
 using System.Reflection;
 using Crm.Persistence;
+using Crm.Sdk.Notifications;
 using Crm.Sdk.Outbox;
 
 namespace Crm.Sdk;
@@ -23,6 +24,9 @@ public sealed class CrmOptions : ICrmDatabaseBuilder
 
     /// <summary>How the ERP outbox is dispatched (configuration: <c>Outbox:BatchSize</c>, <c>Outbox:MaxAttempts</c>, ...).</summary>
     public OutboxOptions Outbox { get; } = new();
+
+    /// <summary>How notification e-mails are written (configuration: <c>Notifications:TimeZone</c>); dispatched at <see cref="Outbox"/>'s pace.</summary>
+    public NotificationOptions Notifications { get; } = new();
 
     /// <summary>What the configuration section held that could not be applied; reported by <see cref="CrmOptionsValidator"/>.</summary>
     internal List<string> ConfigurationFailures { get; } = [];

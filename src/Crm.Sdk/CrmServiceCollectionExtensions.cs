@@ -1,3 +1,6 @@
+using Crm.Connectors;
+using Crm.Connectors.Documents;
+using Crm.Connectors.Mail;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Servers;
@@ -8,6 +11,7 @@ using Crm.Sdk.Configuration;
 using Crm.Sdk.Discovery;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Hosting;
+using Crm.Sdk.Notifications;
 using Crm.Sdk.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,6 +93,8 @@ public static class CrmServiceCollectionExtensions
             return DataProtectionSecretProtector.InFolder(database.KeyRingFolder ?? database.Provider!.DefaultKeyRingFolder!,
                 database.KeyRingProtection, sp.GetRequiredService<ILoggerFactory>());
         });
+        // The company's own servers: notification e-mails, the SMTP and FTP/SFTP tests (a host's AddCrmConnectors(options) first wins).
+        services.AddCrmConnectors();
         services.AddSingleton(sp =>
         {
             // Hosts without a generic host (a plain service provider) get the start-up validation here, every failure listed.
@@ -98,8 +104,11 @@ public static class CrmServiceCollectionExtensions
             var outbox = new OutboxDispatcher(sp.GetRequiredService<CrmDatabase>(), sp.GetRequiredService<ErpAdapterCatalog>(),
                 sp.GetServices<IErpTransport>, sp.GetRequiredService<IClock>(), () => options.CurrentValue.Outbox,
                 loggers.CreateLogger<OutboxDispatcher>());
+            var notifications = new NotificationDispatcher(sp.GetRequiredService<CrmDatabase>(), sp.GetRequiredService<SmtpMailer>(),
+                sp.GetRequiredService<IClock>(), () => options.CurrentValue, loggers.CreateLogger<NotificationDispatcher>());
             return new CrmEngine(sp.GetRequiredService<CrmDatabase>(), sp.GetRequiredService<IClock>(), loggers,
-                sp.GetRequiredService<ErpAdapterCatalog>(), outbox);
+                sp.GetRequiredService<ErpAdapterCatalog>(), outbox, notifications, sp.GetRequiredService<ISecretProtector>(),
+                sp.GetRequiredService<SmtpMailer>(), sp.GetRequiredService<FileServerClient>());
         });
         services.AddHostedService<OutboxBackgroundService>();
         services.AddHealthChecks().AddCheck<CrmHealthCheck>(CrmHealthCheck.Name, HealthStatus.Unhealthy, ["crm", "database"]);

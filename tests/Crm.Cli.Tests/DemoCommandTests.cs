@@ -54,6 +54,15 @@ public sealed class DemoCommandTests : IDisposable
         Assert.NotEqual("0", dispatch.Groups[2].Value);
         Assert.Matches(@"O Protheus recebeu \d+ requisições \(.*Status500: 2.*\), aplicou 12 gravações de cliente \(inclusões e alterações\) e absorveu 1 reenvio\(s\)", run.Output);
         Assert.Contains("Outbox do ERP: 0 pendentes, 0 enviando, 12 enviadas, 0 estacionadas.", run.OutputLines);
+        // The company's SMTP server (a real one on 127.0.0.1): the test e-mail to the sender, then the funnel's three movements
+        // told to Bruno, who owns the opportunity (Carlos, his manager, made the moves: an actor is never told).
+        Assert.Contains(run.OutputLines, l => l.StartsWith("SMTP: Marina Diretora testa o envio de e-mail → enviado", StringComparison.Ordinal));
+        Assert.Contains("Notificações por e-mail: 3 enviadas, 0 novas tentativas, 0 estacionadas.", run.OutputLines);
+        Assert.Contains(run.OutputLines, l => Row(l) is ["crm@exemplo.com.br", "CRM - teste de envio de e-mail"]);
+        Assert.Contains(run.OutputLines, l => Row(l) is ["bruno@exemplo.com.br", "[CRM] Oportunidade criada: Primeiro pedido"]);
+        Assert.Contains(run.OutputLines, l => Row(l) is ["bruno@exemplo.com.br", "[CRM] Oportunidade mudou de etapa: Primeiro pedido"]);
+        Assert.Contains(run.OutputLines, l => Row(l) is ["bruno@exemplo.com.br", "[CRM] Oportunidade ganha: Primeiro pedido"]);
+        Assert.DoesNotContain(run.OutputLines, l => l.Contains("carlos@exemplo.com.br", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -83,6 +92,10 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("Nada a enviar ao ERP: nenhuma mensagem pendente.", second.OutputLines);
         Assert.Contains("Outbox do ERP: 0 pendentes, 0 enviando, 12 enviadas, 0 estacionadas.", second.OutputLines);
         Assert.Equal(12, await db.Outbox.CountAsync()); // eleven creates and the promoted account's update
+        // The second run moves nothing: no new notification, the first run's three stay sent; the SMTP settings were updated, not added.
+        Assert.Contains("Notificações por e-mail: 0 enviadas, 0 novas tentativas, 0 estacionadas.", second.OutputLines);
+        Assert.Contains(second.OutputLines, l => l.StartsWith("SMTP: Marina Diretora testa o envio de e-mail → enviado", StringComparison.Ordinal));
+        Assert.Equal((3, 1), (await db.Notifications.CountAsync(n => n.Status == Crm.Persistence.Outbox.OutboxStatus.Sent), await db.SmtpSettings.CountAsync()));
         Assert.Equal(11, (await db.Accounts.ToListAsync()).Count(a => a.Integration.IsT1)); // each has the code Protheus gave it
     }
 

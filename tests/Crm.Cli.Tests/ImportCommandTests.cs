@@ -26,8 +26,7 @@ public sealed class ImportCommandTests : IDisposable
     public async Task Customers_import_through_the_session_once_refusing_a_bad_row_and_a_dry_run_or_a_rerun_writes_nothing()
     {
         Assert.Equal(0, CliRun.Of("demo", "--db", Db).Exit);
-        var template = Path.Combine(_folder.FullName, "modelo.xlsx");
-        Assert.Equal(0, CliRun.Of("template", "customers", "--out", template).Exit);
+        var template = WriteTemplate();
         var headers = Headers(template);
         Assert.Equal(CustomerColumns.All.Select(c => c.Header), headers);
         var file = Path.Combine(_folder.FullName, "clientes.xlsx");
@@ -52,6 +51,33 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal("C2", Assert.Single(refused)[headers.IndexOf(CustomerColumns.ExternalCode)]);
         Assert.Equal("3 2 1 0 0 2", Counts(second));
         Assert.Equal(afterFirst, await AccountsAsync());
+    }
+
+    [Fact]
+    public async Task An_imported_customer_Protheus_accepts_stages_its_erp_message_for_crm_outbox_to_send()
+    {
+        Assert.Equal(0, CliRun.Of("demo", "--db", Db).Exit);
+        var headers = Headers(WriteTemplate());
+        var row = Row(headers, 7, "12.345.678/0001-95");
+        foreach (var column in new[] { CustomerColumns.SalesTable, CustomerColumns.BillingLocation, CustomerColumns.Warehouse })
+            row[headers.IndexOf(column)] = null; // no master data the ERP would have to know first
+        var file = Path.Combine(_folder.FullName, "um-cliente.xlsx");
+        using (var output = File.Create(file))
+            SheetWriter.Write(output, ImportFormat.Xlsx, CustomerColumns.All, [row]);
+
+        var run = CliRun.Of("import", "customers", file, "--db", Db);
+
+        Assert.Equal((0, "1 1 0 1 0 0"), (run.Exit, Counts(run)));
+        await using var db = new CrmDatabase(new CrmPersistenceOptions().UseSqlite(Db)).Open(DemoTenant);
+        var pending = Assert.Single(await db.Outbox.Where(m => m.Status == Crm.Persistence.Outbox.OutboxStatus.Pending).ToListAsync());
+        Assert.Equal(("protheus", Crm.Domain.Integration.Messages.ErpOperation.Create), (pending.Erp, pending.Operation));
+    }
+
+    private string WriteTemplate()
+    {
+        var template = Path.Combine(_folder.FullName, "modelo.xlsx");
+        Assert.Equal(0, CliRun.Of("template", "customers", "--out", template).Exit);
+        return template;
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Crm.Adapters.Http;
-using Crm.Adapters.Protheus;
 using Crm.Adapters.Testing.Fakes;
 using Crm.Adapters.Testing.Servers;
 using Crm.Cli.Outbox;
@@ -9,6 +7,7 @@ using Crm.Domain.Boards;
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
 using Crm.Domain.Identity;
+using Crm.Domain.Servers;
 using Crm.Domain.Tenancy;
 using Crm.Persistence;
 using Crm.Persistence.Access;
@@ -18,7 +17,6 @@ using Crm.Sdk.Accounts;
 using Crm.Sdk.Funnel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using NodaTime;
 using Spectre.Console;
 
@@ -49,7 +47,9 @@ internal sealed class DemoCommand(IAnsiConsole console)
     {
         // The tenant's ERP: a fake Protheus REST server on 127.0.0.1 (a real HTTP server), failing some requests on purpose.
         await using var protheus = await FakeProtheusServer.StartAsync(new FakeProtheus(), cancellationToken: cancellationToken);
-        await using var provider = Services(path, protheus.BaseUrl).BuildServiceProvider();
+        // The company's mail server: a real SMTP server on 127.0.0.1, for the test e-mail and the funnel's notifications.
+        await using var mail = DemoMailServer.Start();
+        await using var provider = CliEngine.Services(path, protheus.BaseUrl).BuildServiceProvider();
         var engine = provider.GetRequiredService<CrmEngine>();
         await engine.MigrateAsync(cancellationToken);
         console.MarkupLineInterpolated($"Banco de dados: [bold]{Printable.OneLine(Path.GetFullPath(path))}[/]");
@@ -65,7 +65,10 @@ internal sealed class DemoCommand(IAnsiConsole console)
         await ConvertLeadAsync(engine, registered.Leads["carlos"][0], cancellationToken);
         if (await PipelineAsync(engine, cancellationToken) is not { } pipeline)
             return 1;
+        if (!await ConfigureSmtpAsync(engine, mail, cancellationToken))
+            return 1;
         await MoveOpportunityAsync(engine, pipeline, registered.Accounts["bruno"][0].AsT1, cancellationToken);
+        await NotifyAsync(engine, mail, cancellationToken);
         await DenyAsync(engine, registered.Accounts["ana"], cancellationToken);
         await SendToErpAsync(engine, protheus, cancellationToken);
 
@@ -75,27 +78,6 @@ internal sealed class DemoCommand(IAnsiConsole console)
         console.Write(summary);
         await ShowBoardAsync(engine, DemoData.Person("ana"), cancellationToken);
         return 0;
-    }
-
-    /// <summary>
-    /// The engine as a host registers it: SQLite at <paramref name="path"/>, the Protheus adapter whose transport posts to
-    /// <paramref name="protheus"/>. Retries are quick so the demo finishes in seconds: the transport retries once at once, the
-    /// outbox after 200 ms, doubling up to 1 s (a 503's <c>Retry-After: 1</c> included).
-    /// </summary>
-    private static IServiceCollection Services(string path, Uri protheus)
-    {
-        var services = new ServiceCollection().AddCrm(crm =>
-        {
-            crm.UseSqlite(path);
-            (crm.Outbox.RetryDelay, crm.Outbox.MaxRetryDelay) = (TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
-        });
-        services.AddProtheusAdapter(o => o.BaseUrl = protheus);
-        services.Configure<HttpStandardResilienceOptions>(ErpHttpServiceCollectionExtensions.ResilienceOptionsName(ProtheusAdapter.Id), o =>
-        {
-            (o.Retry.MaxRetryAttempts, o.Retry.Delay) = (1, TimeSpan.Zero);
-            (o.CircuitBreaker.FailureRatio, o.CircuitBreaker.MinimumThroughput) = (1.0, 1000);
-        });
-        return services;
     }
 
     /// <summary>Marina maps client type REV to the account types, once: accounts of a type that integrates go to the ERP.</summary>
@@ -109,6 +91,41 @@ internal sealed class DemoCommand(IAnsiConsole console)
         Step("Integração com o ERP", "Marina Diretora liga o tipo de cliente Revenda às contas que integram com o Protheus", saved,
             _ => "[green]salvo[/]");
         return saved.Succeeded;
+    }
+
+    /// <summary>
+    /// Marina points the company's SMTP settings at the demo's mail server (created on the first run, the port updated after)
+    /// and presses "Testar envio de e-mail": the test message really goes to the sender address.
+    /// </summary>
+    private async Task<bool> ConfigureSmtpAsync(CrmEngine engine, DemoMailServer mail, CancellationToken cancellationToken)
+    {
+        var servers = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id).Servers;
+        var form = new SmtpForm(DemoData.Company, null, "127.0.0.1", mail.Port, Duration.Zero, "crm@exemplo.com.br", "CRM Alimentos Exemplo",
+            RequiresAuthentication: false, null, null, UseSecureConnection: false, null, IsPrimaryServer: true);
+        var stored = (await servers.SmtpServersAsync(cancellationToken)).AsT0.FirstOrDefault(s => s.Settings.Company == DemoData.Company);
+        var saved = stored is null
+            ? await servers.CreateSmtpAsync(form, cancellationToken)
+            : await servers.UpdateSmtpAsync(stored.Settings.Id, stored.Version, form, cancellationToken);
+        Step("SMTP", $"Marina Diretora aponta o SMTP da empresa para 127.0.0.1:{mail.Port}", saved, s => $"[green]salvo[/] (versão {s.Version})");
+        if (!saved.TryPickT0(out var settings, out _))
+            return false;
+        Step("SMTP", "Marina Diretora testa o envio de e-mail", await servers.TestSmtpAsync(settings.Id, cancellationToken), tested =>
+            tested.Delivery.Match(_ => "[green]enviado[/] ao e-mail de envio", r => $"[red]recusado ({r.Code})[/]", _ => "[red]servidor indisponível[/]"));
+        return true;
+    }
+
+    /// <summary>
+    /// The funnel's movements staged their notification e-mails in their own transactions (Bruno owns the opportunity; his
+    /// manager Carlos made the moves, so only Bruno is told); the dispatcher sends them, and the mail server shows what it got.
+    /// </summary>
+    private async Task NotifyAsync(CrmEngine engine, DemoMailServer mail, CancellationToken cancellationToken)
+    {
+        var report = await engine.Notifications.DispatchPendingAsync(null, cancellationToken);
+        console.MarkupLineInterpolated($"Notificações por e-mail: {report.Sent} enviadas, {report.Retried} novas tentativas, {report.Parked} estacionadas.");
+        var table = new Table().Title($"O servidor SMTP (127.0.0.1:{mail.Port}) recebeu").AddColumns("Para", "Assunto");
+        foreach (var received in mail.Received)
+            table.AddRow(Markup.Escape(received.To), Markup.Escape(received.Subject));
+        console.Write(table);
     }
 
     /// <summary>

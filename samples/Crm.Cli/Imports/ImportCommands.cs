@@ -8,7 +8,6 @@ using Crm.Imports.Matrices;
 using Crm.Imports.Prices;
 using Crm.Imports.Reading;
 using Crm.Imports.Writing;
-using Crm.Persistence;
 using Crm.Sdk;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -85,7 +84,7 @@ internal sealed class ImportCommands(IAnsiConsole console, Func<string, int> fai
             return fail(unknown.Message);
         if (!File.Exists(path))
             return fail($"{path}: file not found");
-        await using var provider = new ServiceCollection().AddCrm(crm => crm.UseSqlite(database)).BuildServiceProvider();
+        await using var provider = CliEngine.Services(database).BuildServiceProvider();
         var engine = provider.GetRequiredService<CrmEngine>();
         await engine.MigrateAsync(cancellationToken);
         var session = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id);

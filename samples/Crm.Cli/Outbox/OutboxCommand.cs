@@ -1,7 +1,5 @@
-using Crm.Adapters.Protheus;
 using Crm.Cli.Demo;
 using Crm.Persistence.Outbox;
-using Crm.Persistence;
 using Crm.Sdk;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -10,16 +8,14 @@ namespace Crm.Cli.Outbox;
 
 /// <summary>
 /// <c>crm outbox</c>: the demo tenant's ERP outbox as its Diretora sees it (pending, sending, sent, parked, the latest
-/// messages); with <c>--requeue</c> a parked message goes back in the queue; with <c>--dispatch</c> the pending messages are
-/// sent to the Protheus REST server at <c>--protheus-url</c>, with a progress display.
+/// messages); with <c>--requeue</c> a parked message goes back in the queue; with <c>--protheus-url</c> the pending messages
+/// are sent to the Protheus REST server at that address, with a progress display.
 /// </summary>
 internal sealed class OutboxCommand(IAnsiConsole console)
 {
     public async Task<int> RunAsync(string path, OutboxStatus? status, Guid? requeue, Uri? protheus, CancellationToken cancellationToken)
     {
-        var services = new ServiceCollection().AddCrm(crm => crm.UseSqlite(path));
-        services.AddProtheusAdapter(o => o.BaseUrl = protheus);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = CliEngine.Services(path, protheus).BuildServiceProvider();
         var engine = provider.GetRequiredService<CrmEngine>();
         await engine.MigrateAsync(cancellationToken);
         var session = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id);

@@ -145,9 +145,9 @@ public sealed partial class FileServerClient : IFileUploader
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "File {Operation} of {Path} on {Host}:{Port} done")]
+    [LoggerMessage(EventId = 1310, Level = LogLevel.Information, Message = "File {Operation} of {Path} on {Host}:{Port} done")]
     private partial void LogDone(string operation, string path, string host, int port);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "File {Operation} of {Path} on {Host}:{Port} failed: {Code}")]
+    [LoggerMessage(EventId = 1311, Level = LogLevel.Warning, Message = "File {Operation} of {Path} on {Host}:{Port} failed: {Code}")]
     private partial void LogFailed(string operation, string path, string host, int port, string code);
 }

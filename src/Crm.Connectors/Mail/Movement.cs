@@ -15,6 +15,8 @@ public enum MovementSubject
     Appointment,
     /// <summary>Follow-up.</summary>
     FollowUp,
+    /// <summary>Cartão: a prospect's card on a kanban board.</summary>
+    Card,
 }
 
 /// <summary>How it moved.</summary>
@@ -32,6 +34,10 @@ public enum MovementKind
     Completed,
     /// <summary>Cancelled.</summary>
     Cancelled,
+    /// <summary>Won (an opportunity entered its pipeline's won stage).</summary>
+    Won,
+    /// <summary>Lost (an opportunity entered its pipeline's lost stage; the detail gives the reason).</summary>
+    Lost,
 }
 
 /// <summary>One movement the engine records and users are told about.</summary>

@@ -47,10 +47,17 @@ public static class NotificationComposer
             <p style="color:#777">Esta é uma notificação automática do CRM; não responda a este e-mail.</p>
             </body></html>
             """;
-        var mail = new OutgoingMail(MessageIds.Of("movement", movement.Id.ToString(), recipient.Address.Normalized),
+        var mail = new OutgoingMail(MessageIdOf(movement.Id, recipient.Address),
             settings.Sender, settings.DisplayName, recipient.Address, recipient.Name, subject, text, html);
         return new Notification(mail, movement.At + settings.SendDelay);
     }
+
+    /// <summary>
+    /// The Message-ID of the notification of movement <paramref name="movement"/> to <paramref name="recipient"/>: what an
+    /// outbox stores as the key that makes a second staging of the same notification fail.
+    /// </summary>
+    public static string MessageIdOf(Guid movement, Crm.Domain.Registry.Email recipient) =>
+        MessageIds.Of("movement", movement.ToString(), recipient.Normalized);
 
     private static (string Noun, bool Feminine) Noun(MovementSubject subject) => subject switch
     {
@@ -59,6 +66,7 @@ public static class NotificationComposer
         MovementSubject.Task => ("Tarefa", true),
         MovementSubject.Appointment => ("Compromisso", false),
         MovementSubject.FollowUp => ("Follow-up", false),
+        MovementSubject.Card => ("Cartão", false),
         _ => throw new ArgumentOutOfRangeException(nameof(subject), subject, null),
     };
 
@@ -73,6 +81,8 @@ public static class NotificationComposer
             MovementKind.StageChanged => "mudou de etapa",
             MovementKind.Completed => "concluíd" + ending,
             MovementKind.Cancelled => "cancelad" + ending,
+            MovementKind.Won => "ganh" + ending,
+            MovementKind.Lost => "perdid" + ending,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }

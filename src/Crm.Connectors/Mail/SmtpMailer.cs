@@ -129,12 +129,12 @@ public sealed partial class SmtpMailer : IEmailSender
         _ => e.GetType().Name,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "E-mail {MessageId} sent through {Host}:{Port} (encrypted: {Encrypted})")]
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "E-mail {MessageId} sent through {Host}:{Port} (encrypted: {Encrypted})")]
     private partial void LogSent(string messageId, string host, int port, bool encrypted);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {MessageId} refused by {Host}:{Port} with code {Code}")]
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "E-mail {MessageId} refused by {Host}:{Port} with code {Code}")]
     private partial void LogRefused(string messageId, string host, int port, int code);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {MessageId} not sent: {Host}:{Port} unavailable ({Error})")]
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "E-mail {MessageId} not sent: {Host}:{Port} unavailable ({Error})")]
     private partial void LogUnavailable(string messageId, string host, int port, string error);
 }

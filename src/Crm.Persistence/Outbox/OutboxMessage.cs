@@ -7,10 +7,10 @@ namespace Crm.Persistence.Outbox;
 /// <summary>Where an outbox message stands.</summary>
 public enum OutboxStatus
 {
-    /// <summary>Waiting to be sent (first time, or again after a failure) at <see cref="OutboxMessage.NextAttemptAt"/>.</summary>
+    /// <summary>Waiting to be sent (first time, or again after a failure) at <see cref="QueuedMessage.NextAttemptAt"/>.</summary>
     Pending,
 
-    /// <summary>Claimed by a dispatcher until <see cref="OutboxMessage.LeaseExpiresAt"/>; after that another may take it.</summary>
+    /// <summary>Claimed by a dispatcher until <see cref="QueuedMessage.LeaseExpiresAt"/>; after that another may take it.</summary>
     Sending,
 
     /// <summary>The ERP acknowledged it.</summary>
@@ -22,20 +22,11 @@ public enum OutboxStatus
 
 /// <summary>
 /// One message for an ERP, written in the transaction of the change it carries (the transactional outbox) and sent later
-/// by the dispatcher. Messages of one account are sent in <see cref="Sequence"/> order. <see cref="LastError"/> holds what
+/// by the dispatcher. Messages of one account are sent in <see cref="Sequence"/> order. <see cref="QueuedMessage.LastError"/> holds what
 /// the transport said (a reason or the ERP's problem codes), never a credential.
 /// </summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : QueuedMessage
 {
-    /// <summary>The longest <see cref="LastError"/> stored.</summary>
-    public const int MaxErrorLength = 1000;
-
-    /// <summary>The tenant.</summary>
-    public TenantId Tenant { get; init; }
-
-    /// <summary>The message's id.</summary>
-    public Guid Id { get; init; }
-
     /// <summary>The account it carries: the ordering key (one account's messages go out one at a time, in order).</summary>
     public AccountId Account { get; init; }
 
@@ -60,36 +51,9 @@ public sealed class OutboxMessage
     /// <summary>The idempotency key (64 lowercase hex digits) the ERP applies once.</summary>
     public string IdempotencyKey { get; set; } = "";
 
-    /// <summary>Where it stands.</summary>
-    public OutboxStatus Status { get; set; }
-
-    /// <summary>How many sends were attempted.</summary>
-    public int Attempts { get; set; }
-
-    /// <summary>When it may be sent (again).</summary>
-    public Instant NextAttemptAt { get; set; }
-
-    /// <summary>Why the last attempt failed; null once sent.</summary>
-    public string? LastError { get; set; }
-
-    /// <summary>The dispatcher claim holding it while <see cref="OutboxStatus.Sending"/>.</summary>
-    public string? LeaseOwner { get; set; }
-
-    /// <summary>When the claim lapses and another dispatcher may take the message.</summary>
-    public Instant? LeaseExpiresAt { get; set; }
-
     /// <summary>The ERP's code for the customer in its acknowledgement.</summary>
     public string? AcknowledgedCode { get; set; }
 
     /// <summary>The user whose change wrote it.</summary>
     public UserId CreatedBy { get; init; }
-
-    /// <summary>When it was written.</summary>
-    public Instant CreatedAt { get; init; }
-
-    /// <summary>When it last changed.</summary>
-    public Instant UpdatedAt { get; set; }
-
-    /// <summary>When the ERP acknowledged it.</summary>
-    public Instant? SentAt { get; set; }
 }

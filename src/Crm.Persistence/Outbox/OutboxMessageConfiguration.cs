@@ -9,17 +9,13 @@ internal sealed class OutboxMessageConfiguration(CrmDbContext context) : IEntity
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
         builder.IsTenantRows("OutboxMessages", m => m.Tenant, m => m.Id, context);
+        builder.MapQueue();
         builder.Property(m => m.Erp).HasMaxLength(40);
         builder.Property(m => m.Resource).HasMaxLength(80);
         builder.Property(m => m.ErpCode).HasMaxLength(80);
         builder.Property(m => m.AcknowledgedCode).HasMaxLength(80);
         builder.Property(m => m.IdempotencyKey).HasMaxLength(64);
-        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(10);
-        builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.MaxErrorLength);
-        builder.Property(m => m.LeaseOwner).HasMaxLength(100);
         // One place per account: two writers racing for the same place (the account's version guards them first) fail here.
         builder.HasTenantIndex(nameof(OutboxMessage.Account), nameof(OutboxMessage.Sequence)).IsUnique();
-        // The dispatcher's claim reads across tenants by status and due time.
-        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
     }
 }

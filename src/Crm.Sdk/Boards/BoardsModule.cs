@@ -1,3 +1,4 @@
+using Crm.Connectors.Mail;
 using Crm.Domain.Access;
 using Crm.Domain.Accounts.Leads;
 using Crm.Domain.Accounts.Registration;
@@ -10,8 +11,10 @@ using Crm.Persistence.Access;
 using Crm.Persistence.Boards;
 using Crm.Sdk.Accounts;
 using Crm.Sdk.Engine;
+using Crm.Sdk.Notifications;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using NodaTime.Text;
 
 namespace Crm.Sdk.Boards;
 
@@ -22,7 +25,8 @@ namespace Crm.Sdk.Boards;
 /// reach All): otherwise <see cref="Denied"/> with <see cref="Denied.BoardCode"/>. Every
 /// card action saves the card and applies its effect in the same transaction: converting to customer converts the prospect
 /// lead into an account (as a lead conversion: Leads › Edit and Accounts › Include), deleting with the
-/// prospect deletes the lead and its contacts (Leads › Delete).
+/// prospect deletes the lead and its contacts (Leads › Delete). Moving a card tells its seller (and the seller's manager) by
+/// e-mail, adding a task tells its assignee (and the assignee's manager), staged in the same transaction; the actor never.
 /// </summary>
 public sealed class BoardsModule
 {
@@ -197,6 +201,8 @@ public sealed class BoardsModule
             if (!act(card, work).TryPickT0(out var happened, out var invalid))
                 return invalid;
             work.Expect(card.Card, version);
+            if (Notice(card.Card, card.Board, happened) is { } notice)
+                await work.NotifyAsync(notice).ConfigureAwait(false);
             return happened switch
             {
                 CardEvent.ConvertedToCustomer converted => await ConvertAsync(work, card.Card, converted, converted.Prospect, conversion!).ConfigureAwait(false),
@@ -206,6 +212,21 @@ public sealed class BoardsModule
                 _ => await work.SaveAsync(card.Card, saved => new CardChanged(id, saved, happened as CardEvent)).ConfigureAwait(false),
             };
         }, cancellationToken);
+
+    /// <summary>
+    /// What users are told of a card action: a card moved to another stage (its seller and the seller's manager), a task
+    /// added to a card (its assignee and the assignee's manager); the actor never. Other actions notify nobody.
+    /// </summary>
+    private static readonly LocalDatePattern DuePattern = LocalDatePattern.CreateWithInvariantCulture("dd/MM/uuuu");
+
+    private static MovementNotice? Notice<TChange>(Card card, Board board, TChange happened) => happened switch
+    {
+        CardEvent.Moved moved when card.Seller is { } seller => new MovementNotice(MovementSubject.Card, card.Id.Value.ToString(), card.Name,
+            MovementKind.StageChanged, $"Quadro {board.Name}, etapa: {board.FindStage(moved.To)?.Name}", seller, null, null),
+        SalesTask task => new MovementNotice(MovementSubject.Task, task.Id.Value.ToString(), task.Title, MovementKind.Assigned,
+            $"Cartão {card.Name}, prazo {DuePattern.Format(task.Due)}", task.Assignee, null, null),
+        _ => null,
+    };
 
     private static async Task<CrmResult<CardChanged>> ConvertAsync(UnitOfWork work, Card card, CardEvent happened, LeadId prospect, ConversionRequest request)
     {

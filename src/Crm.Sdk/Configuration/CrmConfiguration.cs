@@ -14,7 +14,7 @@ internal sealed class CrmConfiguration(IConfiguration section)
     /// <summary>
     /// Applies the section to <paramref name="options"/>: <c>Database:Sqlite</c> (a file path) or <c>Database:PostgreSql</c>
     /// (a connection string), <c>Database:SqliteDurability</c> (<c>Full</c> or <c>Normal</c>, see <see cref="SqliteDurability"/>),
-    /// <c>Database:KeyRingFolder</c>, <c>PluginFolders</c> (a list), <c>Outbox</c> (<see cref="Outbox.OutboxOptions"/>). A value that cannot be applied
+    /// <c>Database:KeyRingFolder</c>, <c>PluginFolders</c> (a list), <c>Outbox</c> (<see cref="Outbox.OutboxOptions"/>), <c>Notifications:TimeZone</c>. A value that cannot be applied
     /// becomes a start-up failure of <see cref="CrmOptionsValidator"/>, never an exception here.
     /// </summary>
     public void Apply(CrmOptions options)
@@ -43,6 +43,8 @@ internal sealed class CrmConfiguration(IConfiguration section)
         {
             options.ConfigurationFailures.Add($"Crm: the Outbox section cannot be applied: {e.Message}");
         }
+        if (Section["Notifications:TimeZone"] is { Length: > 0 } zone)
+            options.Notifications.TimeZone = zone;
         foreach (var folder in Section.GetSection("PluginFolders").GetChildren())
             if (folder.Value is { } path)
                 options.LoadPluginsFrom(path);

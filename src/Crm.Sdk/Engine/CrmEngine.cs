@@ -1,7 +1,11 @@
+using Crm.Connectors.Documents;
+using Crm.Connectors.Mail;
 using Crm.Domain.Identity;
+using Crm.Domain.Servers;
 using Crm.Persistence;
 using Crm.Sdk.Discovery;
 using Crm.Sdk.Engine;
+using Crm.Sdk.Notifications;
 using Crm.Sdk.Outbox;
 using Crm.Sdk.Jobs;
 using Crm.Sdk.Tenants;
@@ -17,14 +21,19 @@ namespace Crm.Sdk;
 /// </summary>
 public sealed class CrmEngine
 {
-    internal CrmEngine(CrmDatabase database, IClock clock, ILoggerFactory loggers, ErpAdapterCatalog adapters, OutboxDispatcher outbox)
+    internal CrmEngine(CrmDatabase database, IClock clock, ILoggerFactory loggers, ErpAdapterCatalog adapters, OutboxDispatcher outbox,
+        NotificationDispatcher notifications, ISecretProtector protector, SmtpMailer mailer, FileServerClient files)
     {
         Database = database;
         Clock = clock;
         Adapters = adapters;
         Outbox = outbox;
+        Notifications = notifications;
+        (Protector, Mailer, Files) = (protector, mailer, files);
         OutboxLogger = loggers.CreateLogger<OutboxDispatcher>();
-        Runner = new UseCaseRunner(database, loggers.CreateLogger<CrmEngine>());
+        NotificationLogger = loggers.CreateLogger<NotificationDispatcher>();
+        Logger = loggers.CreateLogger<CrmEngine>();
+        Runner = new UseCaseRunner(database, Logger);
         Tenants = new TenantsModule(this);
         Jobs = new JobsModule(this);
     }
@@ -50,9 +59,28 @@ public sealed class CrmEngine
     /// </summary>
     public OutboxDispatcher Outbox { get; }
 
+    /// <summary>
+    /// The notification e-mails' dispatcher: <see cref="NotificationDispatcher.DispatchPendingAsync"/> for hosts without a
+    /// generic host (with one, the background service calls it every <see cref="OutboxOptions.Interval"/>, after the ERP outbox).
+    /// </summary>
+    public NotificationDispatcher Notifications { get; }
+
     internal UseCaseRunner Runner { get; }
 
+    internal ILogger Logger { get; }
+
     internal ILogger OutboxLogger { get; }
+
+    internal ILogger NotificationLogger { get; }
+
+    /// <summary>Protects the SMTP/FTP passwords a form carries.</summary>
+    internal ISecretProtector Protector { get; }
+
+    /// <summary>Sends through a company's SMTP server (Crm.Connectors).</summary>
+    internal SmtpMailer Mailer { get; }
+
+    /// <summary>Talks to a company's FTP/SFTP server (Crm.Connectors).</summary>
+    internal FileServerClient Files { get; }
 
     /// <summary>Creates the database or brings it to the latest migration; safe to run at every start.</summary>
     public Task MigrateAsync(CancellationToken cancellationToken = default) => Database.MigrateAsync(cancellationToken);

@@ -7,6 +7,7 @@ using Crm.Sdk.Engine;
 using Crm.Sdk.Funnel;
 using Crm.Sdk.Imports;
 using Crm.Sdk.Outbox;
+using Crm.Sdk.Servers;
 using Crm.Sdk.Settings;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -37,6 +38,7 @@ public sealed class CrmSession
         Boards = new BoardsModule(this);
         Outbox = new OutboxModule(this);
         Imports = new ImportsModule(this);
+        Servers = new ServersModule(this);
     }
 
     /// <summary>The tenant.</summary>
@@ -68,6 +70,9 @@ public sealed class CrmSession
 
     /// <summary>Spreadsheet imports: customers (accounts by external code + origin).</summary>
     public ImportsModule Imports { get; }
+
+    /// <summary>The SMTP and FTP/SFTP settings of the companies and branches, and their connection tests.</summary>
+    public ServersModule Servers { get; }
 
     internal CrmEngine Engine { get; }
 

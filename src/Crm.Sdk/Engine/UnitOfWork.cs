@@ -32,6 +32,12 @@ internal sealed class UnitOfWork(CrmDbContext db, CrmAccess access, CrmSession s
     /// </summary>
     public Task SendToErpAsync(Account account) => Outbox.OutboxWriter.StageAsync(this, account);
 
+    /// <summary>
+    /// Stages the notification e-mails of <paramref name="notice"/> (the responsible user and its manager, never the actor),
+    /// written by this unit of work's save together with the movement, or not at all.
+    /// </summary>
+    public Task NotifyAsync(Notifications.MovementNotice notice) => Notifications.NotificationWriter.StageAsync(this, notice);
+
     public CancellationToken Cancellation { get; } = cancellationToken;
 
     /// <summary>The stored version of a tracked aggregate (after a save: the version just written).</summary>

@@ -1,3 +1,4 @@
+using Crm.Connectors.Mail;
 using Crm.Domain.Access;
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Configuration;
@@ -5,6 +6,7 @@ using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
 using Crm.Sdk.Accounts;
 using Crm.Sdk.Engine;
+using Crm.Sdk.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sdk.Funnel;
@@ -13,7 +15,9 @@ namespace Crm.Sdk.Funnel;
 /// The sales funnel (module <see cref="Module.Opportunities"/>): pipelines, and opportunities created, moved, won and lost
 /// with their stage automations applied in the same transaction. An opportunity is visible when its owner is in the user's
 /// scope; its account must be visible to create it. A stage automation that promotes the account is an account edit (Accounts ›
-/// Edit, the account visible), checked before anything is written. Pipelines are configuration: creating one needs Settings › Include.
+/// Edit, the account visible), checked before anything is written. Each creation, move, win and loss stages the notification
+/// e-mails of the opportunity's owner and its manager (never the actor) in the same transaction. Pipelines are configuration:
+/// creating one needs Settings › Include.
 /// </summary>
 public sealed class FunnelModule
 {
@@ -122,8 +126,29 @@ public sealed class FunnelModule
                 await work.SendToErpAsync(account).ConfigureAwait(false);
                 promoted = change.AccountType;
             }
+        await work.NotifyAsync(Notice(opportunity, pipeline, account, entered)).ConfigureAwait(false);
         return await work.SaveAsync(opportunity, version =>
             new OpportunityMoved(opportunity.Id, entered.From, entered.To, opportunity.Status, version, promoted, entered.Effects)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What the responsible user (the opportunity's owner) and its manager are told: created, moved to a stage, won or lost
+    /// (with the reason), the stage named in the detail.
+    /// </summary>
+    private static MovementNotice Notice(Opportunity opportunity, Pipeline pipeline, Account? account, StageEntered entered)
+    {
+        var stage = pipeline.Stages.First(s => s.Id == entered.To);
+        var kind = stage.Outcome switch
+        {
+            StageOutcome.Won => MovementKind.Won,
+            StageOutcome.Lost => MovementKind.Lost,
+            _ => entered.From is null ? MovementKind.Created : MovementKind.StageChanged,
+        };
+        var detail = opportunity.CloseReason is { Length: > 0 } reason && stage.Outcome != StageOutcome.Open
+            ? $"Etapa: {stage.Name}. Motivo: {reason}"
+            : $"Etapa: {stage.Name}";
+        return new MovementNotice(MovementSubject.Opportunity, opportunity.Id.Value.ToString(), opportunity.Title, kind, detail,
+            opportunity.Owner, account?.Data.Company, account?.Data.Branch);
     }
 
     /// <summary>

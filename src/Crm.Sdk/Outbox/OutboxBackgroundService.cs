@@ -1,3 +1,4 @@
+using Crm.Sdk.Notifications;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Crm.Sdk.Outbox;
 
 /// <summary>
-/// The outbox dispatcher in a generic host: a round (<see cref="OutboxDispatcher.DispatchPendingAsync"/>) every
+/// The outbox dispatchers in a generic host: a round of the ERP outbox (<see cref="OutboxDispatcher.DispatchPendingAsync"/>), then
+/// one of the notification e-mails (<see cref="Notifications.NotificationDispatcher.DispatchPendingAsync"/>), every
 /// <see cref="OutboxOptions.Interval"/> while <see cref="OutboxOptions.RunInBackground"/>; a failed round is logged and the
 /// next one retries. Waits on the host's <see cref="TimeProvider"/>.
 /// </summary>
@@ -26,6 +28,14 @@ internal sealed class OutboxBackgroundService(CrmEngine engine, IOptionsMonitor<
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     OutboxLog.RoundFailed(logger, e);
+                }
+                try
+                {
+                    await engine.Notifications.DispatchPendingAsync(null, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    NotificationLog.RoundFailed(engine.NotificationLogger, e);
                 }
             }
             try

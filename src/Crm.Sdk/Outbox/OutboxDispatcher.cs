@@ -93,26 +93,10 @@ public sealed class OutboxDispatcher
             var expires = now + Duration.FromTimeSpan(options.Lease);
             await using var db = _database.Open(default);
             var all = db.Outbox.IgnoreQueryFilters([TenantFilter]);
-            var due = await all
-                .Where(m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LeaseExpiresAt < now))
-                .Where(m => !all.Any(e => e.Tenant == m.Tenant && e.Account == m.Account && e.Sequence < m.Sequence && e.Status != OutboxStatus.Sent))
-                .OrderBy(m => m.NextAttemptAt).Take(options.BatchSize).Select(m => m.Id)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (due.Count == 0)
-                return (lease, []);
-            await all
-                .Where(m => due.Contains(m.Id)
-                    && ((m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LeaseExpiresAt < now)))
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(m => m.Status, OutboxStatus.Sending)
-                    .SetProperty(m => m.LeaseOwner, lease)
-                    .SetProperty(m => m.LeaseExpiresAt, expires)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                    .SetProperty(m => m.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
-            var claimed = await all.AsNoTracking().Where(m => m.LeaseOwner == lease && m.Status == OutboxStatus.Sending)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (claimed.Count > 0)
-                return (lease, claimed);
+            var firstOfAccount = all.Where(m => !all.Any(e => e.Tenant == m.Tenant && e.Account == m.Account && e.Sequence < m.Sequence && e.Status != OutboxStatus.Sent));
+            var claimed = await Leases.ClaimAsync(all, firstOfAccount, options.BatchSize, lease, now, expires, cancellationToken).ConfigureAwait(false);
+            if (claimed is null or { Count: > 0 })
+                return (lease, claimed ?? []);
         }
     }
 
@@ -218,7 +202,7 @@ public sealed class OutboxDispatcher
             delay = asked.ToTimeSpan() < options.MaxRetryDelay ? asked.ToTimeSpan() : options.MaxRetryDelay;
         var now = _clock.GetCurrentInstant();
         var next = now + Duration.FromTimeSpan(delay);
-        var error = Truncate(unavailable.Reason);
+        var error = QueuedMessage.Truncate(unavailable.Reason);
         var updated = await FinishAsync(row, lease, set => set
             .SetProperty(m => m.Status, OutboxStatus.Pending)
             .SetProperty(m => m.NextAttemptAt, next)
@@ -233,7 +217,7 @@ public sealed class OutboxDispatcher
     private async Task<Outcome> ParkAsync(OutboxMessage row, string lease, string reason, CancellationToken cancellationToken)
     {
         var now = _clock.GetCurrentInstant();
-        var error = Truncate(reason);
+        var error = QueuedMessage.Truncate(reason);
         var updated = await FinishAsync(row, lease, set => set
             .SetProperty(m => m.Status, OutboxStatus.Parked)
             .SetProperty(m => m.LastError, error), now, cancellationToken).ConfigureAwait(false);
@@ -252,18 +236,11 @@ public sealed class OutboxDispatcher
         Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxMessage>> outcome, Instant now, CancellationToken cancellationToken)
     {
         await using var db = _database.Open(row.Tenant);
-        var updated = await db.Outbox.Where(m => m.Id == row.Id && m.LeaseOwner == lease && m.Status == OutboxStatus.Sending)
-            .ExecuteUpdateAsync(set =>
-            {
-                outcome(set);
-                set.SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpiresAt, (Instant?)null).SetProperty(m => m.UpdatedAt, now);
-            }, cancellationToken).ConfigureAwait(false) == 1;
+        var updated = await Leases.FinishAsync(db.Outbox, row.Id, lease, outcome, now, cancellationToken).ConfigureAwait(false);
         if (!updated)
             OutboxLog.LeaseLost(_logger, row.Id);
         return updated;
     }
-
-    private static string Truncate(string text) => text.Length <= OutboxMessage.MaxErrorLength ? text : text[..OutboxMessage.MaxErrorLength];
 
     /// <summary>The running totals, safe for the parallel sends of a round.</summary>
     private sealed class Tally(IProgress<OutboxDispatchReport>? progress)

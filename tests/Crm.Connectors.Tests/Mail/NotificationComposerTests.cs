@@ -60,6 +60,9 @@ public sealed class NotificationComposerTests
     [InlineData(MovementSubject.Task, MovementKind.Assigned, "[CRM] Tarefa atribuída a você: Proposta")]
     [InlineData(MovementSubject.Appointment, MovementKind.Cancelled, "[CRM] Compromisso cancelado: Proposta")]
     [InlineData(MovementSubject.FollowUp, MovementKind.Updated, "[CRM] Follow-up alterado: Proposta")]
+    [InlineData(MovementSubject.Opportunity, MovementKind.Won, "[CRM] Oportunidade ganha: Proposta")]
+    [InlineData(MovementSubject.Card, MovementKind.Created, "[CRM] Cartão criado: Proposta")]
+    [InlineData(MovementSubject.Opportunity, MovementKind.Lost, "[CRM] Oportunidade perdida: Proposta")]
     public void Subjects_agree_in_gender_with_what_moved(MovementSubject subject, MovementKind kind, string expected) =>
         Assert.Equal(expected, NotificationComposer.Compose(Settings(Duration.Zero), Movement(Guid.NewGuid(), "Proposta", subject, kind), Ana, Zone).Mail.Subject);
 }

@@ -60,13 +60,6 @@ public sealed class SmtpMailerTests : IAsyncLifetime, IDisposable
                 Net.Now, "Proposta"),
             new Recipient(Email.Parse(to).AsT0, "Ana"), DateTimeZoneProviders.Tzdb["America/Sao_Paulo"]);
 
-    private static async Task<IReadOnlyCollection<ReceivedMail>> Wait(LocalSmtpServer server, int count)
-    {
-        for (var i = 0; i < 50 && server.Received.Count < count; i++)
-            await Task.Delay(100);
-        return server.Received;
-    }
-
     [Fact]
     public async Task A_notification_arrives_with_its_headers_and_both_bodies()
     {
@@ -77,7 +70,7 @@ public sealed class SmtpMailerTests : IAsyncLifetime, IDisposable
         var delivery = await Mailer(server).SendAsync(settings, notification.Mail, CancellationToken.None);
 
         Assert.Equal(new Sent(notification.Mail.MessageId, Encrypted: false), delivery.AsT0);
-        var received = Assert.Single(await Wait(server, 1));
+        var received = Assert.Single(await server.WaitForAsync(1));
         var message = received.Message;
         Assert.Equal(notification.Mail.MessageId, message.MessageId);
         Assert.Equal("\"CRM Acme\" <crm@acme.com.br>", message.From.ToString());
@@ -101,7 +94,7 @@ public sealed class SmtpMailerTests : IAsyncLifetime, IDisposable
         var delivery = await Mailer(server).SendAsync(settings, Notification(settings).Mail, CancellationToken.None);
 
         Assert.True(delivery.AsT0.Encrypted);
-        var received = Assert.Single(await Wait(server, 1));
+        var received = Assert.Single(await server.WaitForAsync(1));
         Assert.Equal("crm", received.AuthenticatedUser);
         Assert.True(received.Secure);
         Assert.Equal(1, _protector.Unprotected);
@@ -180,7 +173,7 @@ public sealed class SmtpMailerTests : IAsyncLifetime, IDisposable
         var up = await mailer.SendAsync(settings, mail, CancellationToken.None);
 
         Assert.True(up.IsSent);
-        var received = Assert.Single(await Wait(server, 1));
+        var received = Assert.Single(await server.WaitForAsync(1));
         Assert.Equal(mail.MessageId, received.Message.MessageId);
     }
 
@@ -193,7 +186,7 @@ public sealed class SmtpMailerTests : IAsyncLifetime, IDisposable
         var delivery = await Mailer(server).SendTestAsync(settings, Net.Now, CancellationToken.None);
 
         Assert.True(delivery.IsSent);
-        var received = Assert.Single(await Wait(server, 1));
+        var received = Assert.Single(await server.WaitForAsync(1));
         Assert.Equal(["crm@acme.com.br"], received.Recipients);
         Assert.Equal("CRM - teste de envio de e-mail", received.Message.Subject);
         Assert.Contains($"127.0.0.1:{server.Port}", received.Message.TextBody, StringComparison.Ordinal);

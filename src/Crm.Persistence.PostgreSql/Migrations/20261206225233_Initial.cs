@@ -254,6 +254,41 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationMessages",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MessageId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Movement = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Recipient = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecipientEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    RecipientName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Company = table.Column<Guid>(type: "uuid", nullable: false),
+                    Branch = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationMessages", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Opportunities",
                 columns: table => new
                 {
@@ -296,14 +331,14 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     ErpCode = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
                     Payload = table.Column<string>(type: "text", nullable: false),
                     IdempotencyKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AcknowledgedCode = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
                     Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
                     LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     LeaseExpiresAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
-                    AcknowledgedCode = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
                     SentAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true)
@@ -497,6 +532,17 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 columns: new[] { "TenantId", "TaxId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_NotificationMessages_Status_NextAttemptAt",
+                table: "NotificationMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationMessages_TenantId_MessageId",
+                table: "NotificationMessages",
+                columns: new[] { "TenantId", "MessageId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_TenantId_Account",
                 table: "Opportunities",
                 columns: new[] { "TenantId", "Account" });
@@ -575,6 +621,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Leads");
+
+            migrationBuilder.DropTable(
+                name: "NotificationMessages");
 
             migrationBuilder.DropTable(
                 name: "Opportunities");

@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
@@ -9,7 +12,7 @@ using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Crm.Connectors.Tests.Support;
+namespace Crm.Tests.Shared;
 
 /// <summary>What the server received, and how.</summary>
 internal sealed record ReceivedMail(MimeMessage Message, string? AuthenticatedUser, bool Secure, IReadOnlyList<string> Recipients);
@@ -19,7 +22,8 @@ public enum ServerSecurity { Plain, StartTls, ImplicitTls }
 
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on 127.0.0.1: it speaks the protocol over TCP, negotiates TLS with a
-/// self-signed certificate, checks AUTH and keeps what it received. Refuses recipients at <c>refused.example</c>.
+/// self-signed certificate, checks AUTH and keeps what it received. Refuses recipients at <c>refused.example</c>. Stopped
+/// and started again on the same port, it plays an outage. Linked into every test project that needs a mail server.
 /// </summary>
 internal sealed class LocalSmtpServer : IAsyncDisposable
 {
@@ -34,9 +38,28 @@ internal sealed class LocalSmtpServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public X509Certificate2 Certificate { get; } = Net.SelfSignedCertificate();
+    public X509Certificate2 Certificate { get; } = SelfSignedCertificate();
 
     public IReadOnlyCollection<ReceivedMail> Received => _received;
+
+    /// <summary>Called with each message as it is stored, before the server answers 250 (a test stops a dispatcher there).</summary>
+    public Action<ReceivedMail>? OnReceived { get; set; }
+
+    /// <summary>A port nothing listens on now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Waits until the server holds at least <paramref name="count"/> messages (10 s at most), then returns them.</summary>
+    public async Task<IReadOnlyCollection<ReceivedMail>> WaitForAsync(int count)
+    {
+        for (var i = 0; i < 200 && _received.Count < count; i++)
+            await Task.Delay(50);
+        return _received;
+    }
 
     public void Start()
     {
@@ -75,8 +98,10 @@ internal sealed class LocalSmtpServer : IAsyncDisposable
         {
             using var stream = new MemoryStream(buffer.ToArray());
             var user = context.Authentication.IsAuthenticated ? context.Authentication.User : null;
-            server._received.Enqueue(new ReceivedMail(MimeMessage.Load(stream, cancellationToken), user, context.Pipe.IsSecure,
-                [.. transaction.To.Select(m => m.AsAddress())]));
+            var mail = new ReceivedMail(MimeMessage.Load(stream, cancellationToken), user, context.Pipe.IsSecure,
+                [.. transaction.To.Select(m => m.AsAddress())]);
+            server._received.Enqueue(mail);
+            server.OnReceived?.Invoke(mail);
             return Task.FromResult(SmtpResponse.Ok);
         }
     }
@@ -87,5 +112,18 @@ internal sealed class LocalSmtpServer : IAsyncDisposable
 
         public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
             Task.FromResult(to.Host != "refused.example");
+    }
+
+    /// <summary>A self-signed certificate for localhost, loaded with its private key usable by SslStream.</summary>
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddDnsName("localhost");
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pfx), null);
     }
 }

@@ -253,6 +253,41 @@ namespace Crm.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationMessages",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Movement = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Recipient = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    RecipientName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Company = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Branch = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationMessages", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Opportunities",
                 columns: table => new
                 {
@@ -295,14 +330,14 @@ namespace Crm.Persistence.Sqlite.Migrations
                     ErpCode = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
                     Payload = table.Column<string>(type: "TEXT", nullable: false),
                     IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AcknowledgedCode = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcknowledgedCode = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true)
@@ -496,6 +531,17 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "TaxId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_NotificationMessages_Status_NextAttemptAt",
+                table: "NotificationMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationMessages_TenantId_MessageId",
+                table: "NotificationMessages",
+                columns: new[] { "TenantId", "MessageId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_TenantId_Account",
                 table: "Opportunities",
                 columns: new[] { "TenantId", "Account" });
@@ -574,6 +620,9 @@ namespace Crm.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Leads");
+
+            migrationBuilder.DropTable(
+                name: "NotificationMessages");
 
             migrationBuilder.DropTable(
                 name: "Opportunities");

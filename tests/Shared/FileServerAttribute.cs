@@ -2,11 +2,12 @@ using System.Reflection;
 using Crm.Domain.Servers;
 using Xunit.Sdk;
 
-namespace Crm.Connectors.Tests.Support;
+namespace Crm.Tests.Shared;
 
 /// <summary>
 /// Runs the theory against the real FTP or SFTP server of <c>CRM_TEST_FTP</c> / <c>CRM_TEST_SFTP</c> (vsftpd and
 /// openssh-server started on 127.0.0.1 by scripts/ftp.sh); skipped, with the reason shown, when the variable is missing.
+/// Linked into every test project that needs a file server.
 /// </summary>
 public sealed class FileServerAttribute : DataAttribute
 {

@@ -1,0 +1,34 @@
+using Crm.Adapters.Http;
+using Crm.Adapters.Protheus;
+using Crm.Persistence;
+using Crm.Sdk;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+
+namespace Crm.Cli;
+
+/// <summary>The engine as every <c>crm</c> command registers it, so that what one command stages another can send.</summary>
+internal static class CliEngine
+{
+    /// <summary>
+    /// <c>AddCrm</c> on the SQLite file <paramref name="path"/> with the Protheus adapter (the demo tenant's ERP): accounts
+    /// written by any command stage their ERP message; the adapter's transport posts to <paramref name="protheus"/> (null:
+    /// nothing is sent until a command is given the server's address). Retries are quick so the CLI answers in seconds: the
+    /// transport retries once at once, the outbox after 200 ms, doubling up to 1 s.
+    /// </summary>
+    public static IServiceCollection Services(string path, Uri? protheus = null)
+    {
+        var services = new ServiceCollection().AddCrm(crm =>
+        {
+            crm.UseSqlite(path);
+            (crm.Outbox.RetryDelay, crm.Outbox.MaxRetryDelay) = (TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+        });
+        services.AddProtheusAdapter(o => o.BaseUrl = protheus);
+        services.Configure<HttpStandardResilienceOptions>(ErpHttpServiceCollectionExtensions.ResilienceOptionsName(ProtheusAdapter.Id), o =>
+        {
+            (o.Retry.MaxRetryAttempts, o.Retry.Delay) = (1, TimeSpan.Zero);
+            (o.CircuitBreaker.FailureRatio, o.CircuitBreaker.MinimumThroughput) = (1.0, 1000);
+        });
+        return services;
+    }
+}
