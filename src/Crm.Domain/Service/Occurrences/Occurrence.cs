@@ -132,7 +132,7 @@ public sealed class Occurrence
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (Status == OccurrenceStatus.Closed)
-            return ClosedProblem();
+            return new Invalid(ClosedProblem());
         var problems = Check(form, settings, Reason);
         if (problems.Count > 0)
             return new Invalid(problems);
@@ -151,7 +151,7 @@ public sealed class Occurrence
         var problems = new List<Problem>();
         if (Status != OccurrenceStatus.Open)
             problems.Add(Status == OccurrenceStatus.Closed
-                ? ClosedProblem().Problems[0]
+                ? ClosedProblem()
                 : new("status", OccurrenceCodes.NotOpen, "A ocorrência já foi respondida."));
         if (string.IsNullOrWhiteSpace(answer))
             problems.Add(new("answer", OccurrenceCodes.AnswerRequired, "Informe a resposta dada ao cliente."));
@@ -174,7 +174,7 @@ public sealed class Occurrence
         ArgumentNullException.ThrowIfNull(clock);
         var problems = new List<Problem>();
         if (Status == OccurrenceStatus.Closed)
-            problems.Add(ClosedProblem().Problems[0]);
+            problems.Add(ClosedProblem());
         else if (Status == OccurrenceStatus.Open)
             problems.Add(new("status", OccurrenceCodes.NotAnswered, "Responda a ocorrência antes de encerrá-la."));
         problems.CheckCharacters(resolution?.Trim(), "resolution", multiLine: true);
@@ -271,7 +271,7 @@ public sealed class Occurrence
         return problems;
     }
 
-    private static Invalid ClosedProblem() => new(new Problem("status", OccurrenceCodes.Closed, "A ocorrência está encerrada."));
+    private static Problem ClosedProblem() => new("status", OccurrenceCodes.Closed, "A ocorrência está encerrada.");
 
     // The clock may step back (another server, a correction): the instants of a case never go backwards.
     private Instant Later(Instant now)
