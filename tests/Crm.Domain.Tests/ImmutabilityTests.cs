@@ -14,6 +14,7 @@ public class ImmutabilityTests
     private static readonly HashSet<string> Mutable =
     [
         "Crm.Domain.Access.Role",
+        "Crm.Domain.Activities.Appointment",
         "Crm.Domain.Access.User",
         "Crm.Domain.Accounts.Account",
         "Crm.Domain.Accounts.Contacts.Contact",
@@ -36,6 +37,9 @@ public class ImmutabilityTests
         "Crm.Domain.Servers.FtpSettings",
         "Crm.Domain.Servers.ServerCredentials",
         "Crm.Domain.Servers.SmtpSettings",
+        "Crm.Domain.Service.CallCenter.Campaign",
+        "Crm.Domain.Service.CallCenter.CampaignTarget",
+        "Crm.Domain.Service.Occurrences.Occurrence",
         "Crm.Domain.Tasks.SalesTask",
         "Crm.Domain.Tenancy.Tenant",
         // Declared immutable, but the check cannot prove it: they keep private collections, caches or packed state that

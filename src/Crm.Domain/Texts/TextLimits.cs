@@ -73,4 +73,16 @@ public static class TextLimits
 
     /// <summary>A file server's folder.</summary>
     public const int FtpFolder = 500;
+
+    /// <summary>The name of a customer service reason (<i>motivo de atendimento</i>).</summary>
+    public const int ServiceReasonName = 100;
+
+    /// <summary>The name of a call-center campaign.</summary>
+    public const int CampaignName = 100;
+
+    /// <summary>An appointment's title.</summary>
+    public const int AppointmentTitle = 200;
+
+    /// <summary>Where an appointment takes place.</summary>
+    public const int AppointmentLocation = 200;
 }

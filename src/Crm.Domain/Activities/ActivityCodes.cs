@@ -1,0 +1,17 @@
+namespace Crm.Domain.Activities;
+
+/// <summary>Stable problem codes of appointments and follow-ups; never change a shipped string.</summary>
+public static class ActivityCodes
+{
+    /// <summary>The appointment has no title.</summary>
+    public const string TitleRequired = "appointment.title.required";
+
+    /// <summary>The appointment ends before it starts, or starts and ends at once.</summary>
+    public const string EndNotAfterStart = "appointment.end.not_after_start";
+
+    /// <summary>Only a scheduled appointment can be held, cancelled or rescheduled.</summary>
+    public const string NotScheduled = "appointment.not_scheduled";
+
+    /// <summary>The follow-up has no note.</summary>
+    public const string NoteRequired = "follow_up.note.required";
+}
