@@ -24,6 +24,9 @@ internal sealed class SqliteProvider : CrmDatabaseProvider
 
     public override string Name => "SQLite";
 
+    /// <summary>The connection string of <paramref name="databaseFile"/> (a full path); it also names the file's connection pool.</summary>
+    internal static string ConnectionStringOf(string databaseFile) => $"Data Source={databaseFile};Pooling=True";
+
     /// <summary><c>&lt;file&gt;.keys</c> next to the database file.</summary>
     public override string DefaultKeyRingFolder => DatabaseFile + ".keys";
 
@@ -44,7 +47,7 @@ internal sealed class SqliteProvider : CrmDatabaseProvider
     protected override Func<TenantId, CrmDbContext> CreateOpener(Action<DbContextOptionsBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        var builder = new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite($"Data Source={DatabaseFile};Pooling=True");
+        var builder = new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite(ConnectionStringOf(DatabaseFile));
         configure(builder);
         if (Durability == SqliteDurability.Normal)
             builder.AddInterceptors(new SqliteSynchronous());

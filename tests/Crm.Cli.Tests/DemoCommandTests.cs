@@ -14,8 +14,7 @@ public sealed class DemoCommandTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
+        SqliteFolders.Delete(_folder);
     }
 
     [Fact]

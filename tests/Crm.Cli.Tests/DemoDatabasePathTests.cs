@@ -10,7 +10,7 @@ public sealed class DemoDatabasePathTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteFolders.Release(_folder);
         foreach (var folder in _folder.EnumerateDirectories())
             folder.UnixFileMode |= UnixFileMode.UserWrite;
         _folder.Delete(recursive: true);

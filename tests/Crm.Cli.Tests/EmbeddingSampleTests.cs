@@ -18,8 +18,7 @@ public sealed class EmbeddingSampleTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
+        SqliteFolders.Delete(_folder);
     }
 
     [Fact]

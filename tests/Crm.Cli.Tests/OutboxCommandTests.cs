@@ -16,8 +16,7 @@ public sealed class OutboxCommandTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
+        SqliteFolders.Delete(_folder);
     }
 
     [Fact]

@@ -13,8 +13,7 @@ public sealed class ServerCommandTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
+        SqliteFolders.Delete(_folder);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Crm.Tests.Shared;
 using Crm.Persistence;
 using System.Diagnostics.Metrics;
 using Crm.Sdk.Tests.Infrastructure;
@@ -97,8 +98,7 @@ public sealed class ObservabilityTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
+            SqliteFolders.Delete(folder);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Crm.Tests.Shared;
 using Crm.Persistence;
 using Crm.Adapters.Datasul;
 using Microsoft.EntityFrameworkCore;
@@ -60,11 +61,10 @@ public sealed class OptionsTests
                 Assert.Equal("wal", await Pragma(db, "journal_mode"));
                 Assert.Equal(synchronous, await Pragma(db, "synchronous"));
             }
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
         finally
         {
-            folder.Delete(recursive: true);
+            SqliteFolders.Delete(folder);
         }
 
         static async Task<object?> Pragma(CrmDbContext db, string name)
@@ -184,11 +184,10 @@ public sealed class OptionsTests
                 var health = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
                 Assert.Equal(HealthStatus.Healthy, health.Status);
             }
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
         finally
         {
-            folder.Delete(recursive: true);
+            SqliteFolders.Delete(folder);
         }
     }
 

@@ -44,6 +44,21 @@ public sealed class OutboxTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task An_update_that_changes_nothing_writes_no_message_and_one_that_changes_the_account_does(string provider)
+    {
+        await using var outbox = await OutboxHost.Create(provider);
+        var session = outbox.Host.As(outbox.Host.Usuario);
+        var saved = Ok(await session.Accounts.RegisterAsync(OutboxHost.Eligible(2)));
+
+        var same = Ok(await session.Accounts.UpdateAsync(saved.Id, saved.Version, OutboxHost.Eligible(2, outbox.Host.Usuario)));
+        var afterSame = (await outbox.MessagesAsync()).Count;
+        Ok(await session.Accounts.UpdateAsync(saved.Id, same.Version, OutboxHost.Eligible(2, outbox.Host.Usuario) with { TradeName = "Mudou" }));
+
+        Assert.Equal(1, afterSame);
+        Assert.Equal([1L, 2L], (await outbox.MessagesAsync()).Select(m => m.Sequence).Order());
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Ineligible_accounts_tenants_without_an_erp_and_gp_accounts_not_from_gp_write_nothing(string provider)
     {
         await using var outbox = await OutboxHost.Create(provider);

@@ -20,8 +20,7 @@ internal static class ScratchDatabase
         var folder = Directory.CreateTempSubdirectory(prefix);
         return (Path.Combine(folder.FullName, "crm.db"), () =>
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
+            SqliteFolders.Delete(folder);
             return Task.CompletedTask;
         });
     }

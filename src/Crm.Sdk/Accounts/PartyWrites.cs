@@ -40,10 +40,11 @@ internal static class PartyWrites
         var checkedForm = await Registrations.ValidateAsync(work, form, kind, id).ConfigureAwait(false);
         if (!checkedForm.TryPickT0(out var valid, out _))
             return checkedForm.Failure<TSaved>();
-        if (party.Update(valid, work.User, work.Clock).TryPickT1(out var frozen, out _))
+        if (party.Update(valid, work.User, work.Clock).TryPickT1(out var frozen, out var changes))
             return frozen;
         work.Expect(party, version);
-        if (party is Account account)
+        // A save that changes nothing tells the ERP nothing (as the import's unchanged rows do).
+        if (changes.Count > 0 && party is Account account)
             await work.SendToErpAsync(account).ConfigureAwait(false);
         return await work.SaveAsync(party, written => saved(written, valid.Warnings)).ConfigureAwait(false);
     }

@@ -1,3 +1,4 @@
+using Crm.Tests.Shared;
 using Crm.Domain.Identity;
 using Crm.Persistence.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -44,8 +45,7 @@ public sealed class DatabaseHealthTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
+            SqliteFolders.Delete(folder);
         }
     }
 

@@ -1,3 +1,4 @@
+using Crm.Tests.Shared;
 using System.Diagnostics;
 using Crm.Persistence.Sqlite;
 using Crm.Persistence.Tests.Infrastructure;
@@ -38,7 +39,7 @@ public sealed class SqliteMigrationLockTests : IDisposable
     {
         var (sqlite, flock) = (CommandsFactAttribute.Find("sqlite3")!, CommandsFactAttribute.Find("flock")!);
         await new CrmDatabase(new CrmPersistenceOptions().UseSqlite(File)).MigrateAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        CrmSqliteFiles.ReleaseConnections(File);
 
         // A child process takes the migration lock file, writes EF's lock row as a migration does, and stays "migrating".
         var script = Path.Combine(_folder.FullName, "lock.sql");
@@ -75,8 +76,7 @@ public sealed class SqliteMigrationLockTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
+        SqliteFolders.Delete(_folder);
     }
 
     private void Execute(string sql)
