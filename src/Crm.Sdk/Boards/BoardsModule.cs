@@ -213,12 +213,12 @@ public sealed class BoardsModule
             };
         }, cancellationToken);
 
+    private static readonly LocalDatePattern DuePattern = LocalDatePattern.CreateWithInvariantCulture("dd/MM/uuuu");
+
     /// <summary>
     /// What users are told of a card action: a card moved to another stage (its seller and the seller's manager), a task
     /// added to a card (its assignee and the assignee's manager); the actor never. Other actions notify nobody.
     /// </summary>
-    private static readonly LocalDatePattern DuePattern = LocalDatePattern.CreateWithInvariantCulture("dd/MM/uuuu");
-
     private static MovementNotice? Notice<TChange>(Card card, Board board, TChange happened) => happened switch
     {
         CardEvent.Moved moved when card.Seller is { } seller => new MovementNotice(MovementSubject.Card, card.Id.Value.ToString(), card.Name,

@@ -1,4 +1,5 @@
 using Crm.Connectors.Mail;
+using Crm.Domain.Identity;
 using Crm.Domain.Servers;
 using Crm.Persistence;
 using Crm.Persistence.Notifications;
@@ -65,12 +66,13 @@ public sealed class NotificationDispatcher
             var (lease, claimed) = await ClaimAsync(options.Outbox, cancellationToken).ConfigureAwait(false);
             if (claimed.Count == 0)
                 return new NotificationDispatchReport(sent, retried, parked);
+            var servers = await ServersOfAsync(claimed).ConfigureAwait(false);
             // Not the caller's token: a send once started is finished and recorded, so a stop never leaves a sent e-mail unrecorded.
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Outbox.Concurrency }, async (row, _) =>
             {
                 var outcome = cancellationToken.IsCancellationRequested
                     ? await ReleaseAsync(row, lease).ConfigureAwait(false)
-                    : await DeliverAsync(row, lease, options.Outbox, zone).ConfigureAwait(false);
+                    : await DeliverAsync(row, servers[(row.Tenant, row.Company)], lease, options.Outbox, zone).ConfigureAwait(false);
                 if (outcome == Outcome.Sent)
                     Interlocked.Increment(ref sent);
                 else if (outcome == Outcome.Retried)
@@ -108,11 +110,23 @@ public sealed class NotificationDispatcher
         }
     }
 
-    private async Task<Outcome> DeliverAsync(NotificationMessage row, string lease, OutboxOptions options, DateTimeZone zone)
+    // The SMTP settings of every company the claimed rows go through, as they are now: one query per tenant, not one per e-mail.
+    private async Task<Dictionary<(TenantId, CompanyId), List<SmtpSettings>>> ServersOfAsync(List<NotificationMessage> claimed)
     {
-        List<SmtpSettings> servers;
-        await using (var db = _database.Open(row.Tenant))
-            servers = await db.SmtpSettings.AsNoTracking().Where(s => s.Company == row.Company).ToListAsync().ConfigureAwait(false);
+        var servers = new Dictionary<(TenantId, CompanyId), List<SmtpSettings>>();
+        foreach (var tenant in claimed.GroupBy(r => r.Tenant))
+        {
+            var companies = tenant.Select(r => r.Company).Distinct().ToList();
+            await using var db = _database.Open(tenant.Key);
+            var stored = await db.SmtpSettings.AsNoTracking().Where(s => companies.Contains(s.Company)).ToListAsync().ConfigureAwait(false);
+            foreach (var company in companies)
+                servers[(tenant.Key, company)] = stored.Where(s => s.Company == company).ToList();
+        }
+        return servers;
+    }
+
+    private async Task<Outcome> DeliverAsync(NotificationMessage row, List<SmtpSettings> servers, string lease, OutboxOptions options, DateTimeZone zone)
+    {
         if (SmtpRouting.For(servers, row.Company, row.Branch) is not { } smtp)
             return await ParkAsync(row, lease, "The company has no SMTP server any more.").ConfigureAwait(false);
         var movement = new Movement(row.Movement, Enum.Parse<MovementSubject>(row.Subject), row.SubjectId, row.Title,

@@ -61,23 +61,11 @@ public sealed class ServersModule
 
     /// <summary>Every SMTP server of the tenant, by company and branch, without passwords (Settings › View).</summary>
     public Task<CrmResult<IReadOnlyList<ServerRead<SmtpSettingsView>>>> SmtpServersAsync(CancellationToken cancellationToken = default) =>
-        _session.RunAsync("servers.smtp.list", Module.Settings, Permission.View, async work =>
-        {
-            var rows = await work.Db.SmtpSettings.AsNoTracking().Select(s => new { Settings = s, Version = EF.Property<long>(s, "Version") })
-                .ToListAsync(work.Cancellation).ConfigureAwait(false);
-            return CrmResult<IReadOnlyList<ServerRead<SmtpSettingsView>>>.Of([.. rows.Select(r => new ServerRead<SmtpSettingsView>(r.Settings.ToView(), r.Version))
-                .OrderBy(r => r.Settings.Company.Value).ThenBy(r => r.Settings.Branch?.Value).ThenBy(r => r.Settings.Host, StringComparer.Ordinal)]);
-        }, cancellationToken);
+        ListAsync<SmtpSettings, SmtpSettingsId, SmtpForm, SmtpSettingsView>("servers.smtp.list", work => work.Db.SmtpSettings, s => s.ToView(), cancellationToken);
 
     /// <summary>Every FTP/SFTP server of the tenant, by company and branch, without passwords (Settings › View).</summary>
     public Task<CrmResult<IReadOnlyList<ServerRead<FtpSettingsView>>>> FtpServersAsync(CancellationToken cancellationToken = default) =>
-        _session.RunAsync("servers.ftp.list", Module.Settings, Permission.View, async work =>
-        {
-            var rows = await work.Db.FtpSettings.AsNoTracking().Select(s => new { Settings = s, Version = EF.Property<long>(s, "Version") })
-                .ToListAsync(work.Cancellation).ConfigureAwait(false);
-            return CrmResult<IReadOnlyList<ServerRead<FtpSettingsView>>>.Of([.. rows.Select(r => new ServerRead<FtpSettingsView>(r.Settings.ToView(), r.Version))
-                .OrderBy(r => r.Settings.Company.Value).ThenBy(r => r.Settings.Branch?.Value).ThenBy(r => r.Settings.Host, StringComparer.Ordinal)]);
-        }, cancellationToken);
+        ListAsync<FtpSettings, FtpSettingsId, FtpForm, FtpSettingsView>("servers.ftp.list", work => work.Db.FtpSettings, s => s.ToView(), cancellationToken);
 
     /// <summary>
     /// "Testar envio de e-mail" (Settings › Edit): really sends the test message through settings <paramref name="id"/> to their
@@ -108,6 +96,21 @@ public sealed class ServersModule
             ServerLog.FileTested(work.Engine.Logger, id.Value, settings.Host, settings.Port, transfer.Match(_ => "checked", failure => failure.Code),
                 work.User.Value, work.Tenant.Value);
             return new FtpTested(id, transfer);
+        }, cancellationToken);
+
+    // The stored settings with their versions, ordered by company, branch and host, as views without the password.
+    private Task<CrmResult<IReadOnlyList<ServerRead<TView>>>> ListAsync<T, TId, TForm, TView>(string useCase,
+        Func<UnitOfWork, IQueryable<T>> stored, Func<T, TView> view, CancellationToken cancellationToken)
+        where T : CompanyServer<TId, TForm>
+        where TId : struct
+        where TForm : class =>
+        _session.RunAsync(useCase, Module.Settings, Permission.View, async work =>
+        {
+            var rows = await stored(work).AsNoTracking().Select(s => new { Settings = s, Version = EF.Property<long>(s, "Version") })
+                .ToListAsync(work.Cancellation).ConfigureAwait(false);
+            return CrmResult<IReadOnlyList<ServerRead<TView>>>.Of([.. rows
+                .OrderBy(r => r.Settings.Company.Value).ThenBy(r => r.Settings.Branch?.Value).ThenBy(r => r.Settings.Host, StringComparer.Ordinal)
+                .Select(r => new ServerRead<TView>(view(r.Settings), r.Version))]);
         }, cancellationToken);
 
     // Validates the company/branch and the form together (every problem listed), runs the settings' own check, then saves.
