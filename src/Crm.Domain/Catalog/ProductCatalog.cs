@@ -256,7 +256,10 @@ public sealed class ProductCatalog
         return Find(product) is { LeadTimeDays: > 0 } made ? orderDate.PlusDays(made.LeadTimeDays) : null;
     }
 
-    /// <summary>The list price source of the pricing pipeline for <paramref name="table"/>: the line's product's price on the document date.</summary>
+    /// <summary>
+    /// The list price source of the pricing pipeline for <paramref name="table"/>: the line's product's price on the document
+    /// date, per unit sold (the base-unit price times the unit's conversion factor; nothing when the unit has none).
+    /// </summary>
     public IResolver<decimal> ListPrices(string table) => new PriceResolver(this, table);
 
     /// <summary>The promotion source of the pricing pipeline: the % off the <paramref name="table"/> price a promotion valid on the document date gives.</summary>
@@ -264,9 +267,11 @@ public sealed class ProductCatalog
 
     private sealed class PriceResolver(ProductCatalog catalog, string table) : IResolver<decimal>
     {
+        // prices are per base unit: a line sold in another unit (context.Unit) pays the price times its factor
         public Resolution<decimal> Resolve(MatrixContext context) =>
             context.Product is { } product && catalog.PriceOn(table, product, context.Date) is { } price
-                ? Resolution<decimal>.Of(price.Amount, price.RuleId)
+            && (context.Unit is not { } unit ? 1m : catalog.Find(product)?.FactorOf(unit)) is { } factor
+                ? Resolution<decimal>.Of(price.Amount * factor, price.RuleId)
                 : Resolution<decimal>.None;
     }
 
