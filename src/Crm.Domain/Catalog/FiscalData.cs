@@ -11,7 +11,9 @@ namespace Crm.Domain.Catalog;
 /// <param name="Cest">The CEST, 7 digits, for goods under ICMS substitution; null otherwise.</param>
 /// <param name="FiscalCategory">The product's fiscal category code (categoria fiscal).</param>
 /// <param name="Species">The product's species code (espécie do produto).</param>
-public sealed record FiscalData(string Ncm, ProductOrigin Origin = ProductOrigin.National, string? Cest = null, string? FiscalCategory = null, string? Species = null)
+/// <param name="TaxableUnit">The taxable unit (uTrib) when it is not the unit sold, e.g. <c>UN</c> for a product sold in boxes whose IPI pauta is per unit; one of the product's units.</param>
+public sealed record FiscalData(
+    string Ncm, ProductOrigin Origin = ProductOrigin.National, string? Cest = null, string? FiscalCategory = null, string? Species = null, string? TaxableUnit = null)
 {
     /// <summary>The NCM, 8 digits (mask allowed).</summary>
     public string Ncm { get; init; } = Ncm;
@@ -27,6 +29,9 @@ public sealed record FiscalData(string Ncm, ProductOrigin Origin = ProductOrigin
 
     /// <summary>The product's species code (espécie do produto).</summary>
     public string? Species { get; init; } = Species;
+
+    /// <summary>The taxable unit (uTrib) when it is not the unit sold; one of the product's units.</summary>
+    public string? TaxableUnit { get; init; } = TaxableUnit;
 
     /// <summary>The parsed CEST; null when absent or malformed.</summary>
     public Cest? ParsedCest => Registry.Cest.TryParse(Cest, out var cest) ? cest : null;

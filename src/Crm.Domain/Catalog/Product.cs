@@ -113,6 +113,8 @@ public sealed record Product
             problems.Add(new($"{field}.base_unit", CatalogCodes.UnitRequired, "Informe a unidade de medida do produto."));
         problems.Check(BaseUnit, $"{field}.base_unit", TextLimits.QuantityUnit);
         Fiscal.Validate(problems, $"{field}.fiscal");
+        if (Fiscal.TaxableUnit is { } taxable && FactorOf(taxable) is null)
+            problems.Add(new($"{field}.fiscal.taxable_unit", CatalogCodes.ConversionNotFound, $"A unidade tributável {taxable} não é uma unidade do produto."));
         var seen = new HashSet<string>(StringComparer.Ordinal) { BaseUnit };
         for (var i = 0; i < Units.Count; i++)
         {

@@ -82,6 +82,9 @@ internal static class SaleRules
                     ProductLine = product?.Line,
                     Cest = product?.Fiscal.ParsedCest,
                     Origin = product?.Fiscal.Origin,
+                    TaxableUnitsPerUnit = product?.Fiscal.TaxableUnit is { } taxable && product.FactorOf(item.Unit) is { } sold
+                        ? sold / product.FactorOf(taxable)
+                        : null,
                 };
             }).ToArray(),
         };

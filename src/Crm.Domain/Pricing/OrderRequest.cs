@@ -25,6 +25,12 @@ public sealed record LineRequest
     /// </summary>
     public decimal? NewPrice { get; init; }
 
+    /// <summary>
+    /// Taxable units (uTrib) in one unit sold (qTrib / qCom) when they differ, e.g. 12 for a box of 12 whose IPI pauta is per
+    /// unit; null when the unit sold is the taxable unit.
+    /// </summary>
+    public decimal? TaxableUnitsPerUnit { get; init; }
+
     /// <summary>The product line.</summary>
     public string? ProductLine { get; init; }
 

@@ -272,7 +272,7 @@ public static class Pricer
             if (!list.Found && list.Problems.Count == 0)
                 problems.Add(NoRule(at.Field("list_price"), "preço de lista", context.Date));
             // the taxes first: a "por dentro" gross-up of the price needs the line's ICMS
-            draft.Taxes = TaxParameters(context, recipient, sources, at, ref problems, out var taxesComplete);
+            draft.Taxes = TaxParameters(context, line.TaxableUnitsPerUnit, recipient, sources, at, ref problems, out var taxesComplete);
             if (list.Found)
                 draft.Price(line, context, list, payment, sources, taxesComplete ? IcmsGrossUp(sources, draft.Taxes) : null, at, ref problems, order.Header.Role);
             orderWarnings.AddRange(draft.Warnings);
@@ -373,7 +373,7 @@ public static class Pricer
         }
 
         private static TaxParameters TaxParameters(
-            MatrixContext context, Recipient recipient, PricingSources sources, Place at, ref ProblemCollector problems, out bool complete)
+            MatrixContext context, decimal? taxableUnitsPerUnit, Recipient recipient, PricingSources sources, Place at, ref ProblemCollector problems, out bool complete)
         {
             complete = true;
             var ipi = Required(sources.Ipi, context, at, "ipi", "IPI", ref problems, ref complete);
@@ -389,7 +389,7 @@ public static class Pricer
             }
             var parameters = new TaxParameters(
                 recipient,
-                ipi.Value,
+                taxableUnitsPerUnit is { } qTrib ? Taxable(ipi.Value, qTrib) : ipi.Value,
                 icms.Value,
                 pisCofins.Value,
                 ibsCbs.Value,
@@ -403,6 +403,9 @@ public static class Pricer
             }
             return parameters;
         }
+
+        private static IpiParameters Taxable(IpiParameters ipi, decimal qTrib) =>
+            new(ipi.Rate, ipi.Source, ipi.AmountPerUnit, ipi.FreightInBase, ipi.Cst, qTrib);
 
         private static Resolution<T> Required<T>(IResolver<T>? resolver, MatrixContext context, Place at, string field, string matrix, ref ProblemCollector problems, ref bool complete)
         {

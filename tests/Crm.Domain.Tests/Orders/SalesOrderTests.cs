@@ -201,3 +201,23 @@ public class SalesOrderTests
         public ErpCustomerState ReadState(string body, NodaTime.LocalDate today) => throw new NotSupportedException();
     }
 }
+
+public class TaxableUnitTests
+{
+    // A box of 12 whose IPI pauta is per unit: the order tells the pricer qTrib / qCom from the catalog's taxable unit.
+    [Fact]
+    public void An_order_taxes_ipi_pauta_per_taxable_unit_of_the_catalog()
+    {
+        var data = CatalogFixture.Data();
+        var catalog = ProductCatalog.Build(data with
+        {
+            Products = [.. data.Products.Select(p => p.Code == "P1" ? p with { Fiscal = p.Fiscal with { TaxableUnit = "UN" } } : p)],
+        }).AsT0;
+        var pricing = Sources(catalog) with
+        {
+            Ipi = Pricing.PricingFixture.Resolver(("ipi-pauta", Domain.Matrices.MatrixKey.Any, Domain.Taxes.IpiParameters.PerUnit(0.50m, "ipi-pauta"))),
+        };
+        var check = Order(Item("P1", 2m, "CX")).Check(Context(catalog, pricing: pricing));
+        Assert.Equal(new Domain.Taxes.TaxLine(24m, 0.50m, 12.00m, "ipi-pauta"), check.Pricing!.Lines[0].Taxes.Ipi);
+    }
+}
