@@ -89,6 +89,24 @@ public sealed class SalesOrder
         return order;
     }
 
+    /// <summary>
+    /// The load path (storage, through InternalsVisibleTo): an order as stored, without re-running any rule. Items, approvals
+    /// and history in their stored order.
+    /// </summary>
+    internal static SalesOrder Restore(
+        SalesOrderId id, TenantId tenant, OrderHeader header, SalesOrderStatus status, IEnumerable<OrderItem> items, IEnumerable<ItemApproval> approvals,
+        IEnumerable<HistoryEntry> history, decimal? freight, decimal discount, SalesOrderId? copiedFrom, OrderTotals? totals, IReadOnlyList<Problem> blockReasons)
+    {
+        var order = new SalesOrder(id, tenant, header)
+        {
+            Status = status, Freight = freight, Discount = discount, CopiedFrom = copiedFrom, Totals = totals, BlockReasons = blockReasons,
+        };
+        order._items.AddRange(items);
+        order._approvals.AddRange(approvals);
+        order._history.AddRange(history);
+        return order;
+    }
+
     /// <summary>Replaces the header of a draft, recording each field that changed.</summary>
     /// <param name="header">The new header.</param>
     /// <param name="by">Who.</param>

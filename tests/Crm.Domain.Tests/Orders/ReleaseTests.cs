@@ -114,3 +114,41 @@ public class OrderStatusTests
         Assert.Equal(["Draft", "Cancelled"], order.History.Where(h => h.Field == "status").Select(h => h.NewValue));
     }
 }
+
+public class OrderRestoreTests
+{
+    [Fact]
+    public void A_restored_order_is_the_stored_one_and_goes_on_from_where_it_was()
+    {
+        var order = ReleaseTests.Approved(0, Item("P1", 2m) with { Discount = 1m }, Item("LOTTED", 3m));
+        var restored = SalesOrder.Restore(order.Id, order.Tenant, order.Header, order.Status, order.Items, order.Approvals, order.History,
+            order.Freight, order.Discount, order.CopiedFrom, order.Totals, order.BlockReasons);
+        Assert.Equal((order.Status, order.Totals, order.Items.Count, order.History.Count), (restored.Status, restored.Totals, restored.Items.Count, restored.History.Count));
+        Assert.Equal(order.Items, restored.Items);
+        Assert.Equal(order.History, restored.History);
+        var decision = OrderRelease.ByOrder(restored, new CreditPosition(1_000_000m, 0m), CatalogFixture.Built(), CatalogFixture.Date);
+        Assert.Equal(SalesOrderStatus.Released, restored.ApplyRelease(decision, Manager, At).AsT0);
+        // the next item of a restored order continues the numbering
+        var draft = Order(Item("P1", 1m));
+        var again = SalesOrder.Restore(draft.Id, draft.Tenant, draft.Header, draft.Status, draft.Items, [], draft.History, null, 0m, null, null, []);
+        Assert.Equal(2, again.AddItems([Item("P1", 1m)], CatalogFixture.Built(), Seller, At).AsT0[0].Number);
+    }
+}
+
+public class CustomerHistoryTests
+{
+    [Fact]
+    public void Last_quotes_are_the_latest_priced_items_and_favourites_the_most_ordered_products()
+    {
+        var older = ReleaseTests.Approved(0, Item("P1", 2m) with { NewPrice = 97m }, Item("BEER", 12m));
+        var newer = ReleaseTests.Approved(3, Item("P1", 1m) with { NewPrice = 96m });
+        var cancelled = ReleaseTests.Approved(5, Item("SLOW", 1m), Item("P1", 1m) with { NewPrice = 98m });
+        cancelled.Cancel("desistiu", Seller, At);
+        var unpriced = Order(Item("BEER", 12m));
+
+        var quotes = CustomerHistory.LastQuotes([older, newer, cancelled, unpriced], "P1", 5);
+        Assert.Equal([(newer.Id, 96m), (older.Id, 97m)], quotes.Select(q => (q.Order, q.UnitPrice)));
+        Assert.Single(CustomerHistory.LastQuotes([older, newer], "P1", 1));
+        Assert.Equal(["BEER", "P1"], CustomerHistory.Favourites([older, newer, cancelled, unpriced], 2));
+    }
+}
