@@ -72,6 +72,15 @@ public sealed class SalesOrder
         _items.Where(i => i.IsOpen).GroupBy(i => i.GroupDate).OrderBy(g => g.Key is null).ThenBy(g => g.Key)
             .Select(g => new DateGroup(g.Key, g.ToArray())).ToArray();
 
+    /// <summary>
+    /// What the open items take from each quota they name, in base units: what storage adds to <see cref="Catalog.Quota.Consumed"/>
+    /// when the order is released (and gives back when a released order is cancelled).
+    /// </summary>
+    public IReadOnlyDictionary<string, decimal> QuotaUse() =>
+        _items.Where(i => i is { IsOpen: true, Quota: not null, BaseQuantity: not null })
+            .GroupBy(i => i.Quota!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(i => i.BaseQuantity!.Value), StringComparer.Ordinal);
+
     /// <summary>Opens a draft order, or returns every problem of the header.</summary>
     /// <param name="id">Its id (minted by the engine).</param>
     /// <param name="tenant">The owning tenant.</param>

@@ -121,3 +121,21 @@ public class ProductCatalogTests
         Assert.Empty(expected.Except(problems));
     }
 }
+
+public class FiscalDataTests
+{
+    [Fact]
+    public void The_taxable_unit_must_be_a_unit_of_the_product()
+    {
+        var data = new CatalogData
+        {
+            Products =
+            [
+                CatalogFixture.Product("A") with { Fiscal = new FiscalData("8471.30.12", TaxableUnit: "KG") },
+                CatalogFixture.Product("B") with { Units = [new UnitFactor("CX", 12m)], Fiscal = new FiscalData("8471.30.12", TaxableUnit: "UN") },
+            ],
+        };
+        var problem = Assert.Single(ProductCatalog.Build(data).Problems);
+        Assert.Equal(("products[0].fiscal.taxable_unit", CatalogCodes.ConversionNotFound), (problem.Field, problem.Code));
+    }
+}

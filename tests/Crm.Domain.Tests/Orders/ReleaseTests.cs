@@ -152,3 +152,30 @@ public class CustomerHistoryTests
         Assert.Equal(["BEER", "P1"], CustomerHistory.Favourites([older, newer, cancelled, unpriced], 2));
     }
 }
+
+public class QuotaUseTests
+{
+    [Fact]
+    public void An_order_says_what_it_takes_from_each_quota_in_base_units()
+    {
+        var order = Order(Item("P1", 2m) with { Quota = "Q1" }, Item("P1", 1m, "CX") with { Quota = "Q1" }, Item("BEER", 12m), Item("P1", 1m) with { Quota = "Q2" });
+        order.CancelItem(order.Items[3].Id, "sem cota", Seller, At);
+        Assert.Equal(new Dictionary<string, decimal> { ["Q1"] = 14m }, order.QuotaUse());
+    }
+}
+
+public class HeaderChangeTests
+{
+    [Fact]
+    public void A_header_change_records_each_changed_field_with_who_and_when()
+    {
+        var order = Priced(Order(Item("P1", 1m)));
+        var later = At.Plus(NodaTime.Duration.FromMinutes(5));
+        var entries = order.ChangeHeader(order.Header with { Carrier = "T1", FreightType = FreightType.Fob, Observations = "Entregar pela manhã" }, Manager, later).AsT0;
+        Assert.Equal([("header.carrier", null, "T1"), ("header.freight_type", "Cif", "Fob"), ("header.observations", null, "Entregar pela manhã")],
+            entries.Select(e => (e.Field, e.OldValue, e.NewValue)));
+        Assert.All(entries, e => Assert.Equal((Manager, later), (e.By, e.At)));
+        Assert.False(order.IsPriced);
+        Assert.Equal(OrderCodes.Required, Assert.Single(order.ChangeHeader(order.Header with { PaymentCondition = "" }, Manager, later).Problems).Code);
+    }
+}
