@@ -10,8 +10,9 @@ using NodaTime;
 namespace Crm.Domain.Accounts;
 
 /// <summary>
-/// An account (customer): registration data, its standing in the ERP (integration, last purchase, situation recomputed
-/// by CRM1003), the lead it came from and, once merged away, the account that absorbed it.
+/// An account (customer): registration data, its link to the ERP (integration, last purchase, situation recomputed by
+/// CRM1003, and the <see cref="ErpLink.ErpStanding"/> the pull last read), the lead it came from and, once merged away,
+/// the account that absorbed it.
 /// </summary>
 public sealed class Account : RegisteredParty
 {
