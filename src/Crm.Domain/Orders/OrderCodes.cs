@@ -111,6 +111,12 @@ public static class OrderCodes
     /// <summary>Release: the customer's credit limit has expired (SC9 C9_BLCRED 04).</summary>
     public const string CreditExpired = "order.release.credit_expired";
 
+    /// <summary>Release: the account's ERP standing has no credit limit (never read, or the ERP does not expose it).</summary>
+    public const string CreditLimitUnknown = "order.release.credit_limit_unknown";
+
+    /// <summary>Release: the account's ERP standing has no open balance (the ERP does not expose it).</summary>
+    public const string OpenBalanceUnknown = "order.release.open_balance_unknown";
+
     /// <summary>Release: the stock left does not cover an item (SC9 C9_BLEST 02).</summary>
     public const string StockBlock = "order.release.stock";
 

@@ -1,3 +1,4 @@
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Catalog;
 using Crm.Domain.Problems;
 using NodaTime;
@@ -21,6 +22,26 @@ public sealed record CreditPosition(decimal Limit, decimal OpenBalance, LocalDat
 
     /// <summary>What new orders may still take: the limit minus the open balance (A1_LC − A1_SALDUPM − A1_SALPEDL).</summary>
     public decimal Available => Limit - OpenBalance;
+
+    /// <summary>
+    /// The credit position of an account from its stored ERP <paramref name="standing"/>: its limit and expiry, and its open
+    /// balance plus <paramref name="openOrders"/> (the CRM's released orders not yet invoiced, A1_SALPEDL). Problems, each
+    /// named, when the standing lacks the limit (<c>order.release.credit_limit_unknown</c>) or the open balance
+    /// (<c>order.release.open_balance_unknown</c>): an unknown amount is never taken as zero.
+    /// </summary>
+    public static Outcome<CreditPosition> From(ErpStanding standing, decimal openOrders)
+    {
+        ArgumentNullException.ThrowIfNull(standing);
+        ArgumentOutOfRangeException.ThrowIfNegative(openOrders);
+        List<Problem> problems = [];
+        if (standing.CreditLimit is null)
+            problems.Add(new Problem("credit.limit", OrderCodes.CreditLimitUnknown, "O ERP não informou o limite de crédito do cliente."));
+        if (standing.OpenBalance is null)
+            problems.Add(new Problem("credit.open_balance", OrderCodes.OpenBalanceUnknown, "O ERP não informou o saldo em aberto do cliente."));
+        if (problems.Count > 0)
+            return new Invalid(problems);
+        return new CreditPosition(standing.CreditLimit!.Value, standing.OpenBalance!.Value + openOrders, standing.CreditLimitExpiresOn);
+    }
 }
 
 /// <summary>The release evaluation of one order: released, or the reasons it is blocked (credit, stock, date, sale problems).</summary>
