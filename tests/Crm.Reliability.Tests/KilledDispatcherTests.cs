@@ -9,6 +9,25 @@ using Xunit.Abstractions;
 
 namespace Crm.Reliability.Tests;
 
+/// <summary>Issue 13's reliability test on SQLite: one dispatcher process at a time, killed three times.</summary>
+public sealed class SqliteKilledDispatcherTests(ITestOutputHelper output)
+{
+    [Fact]
+    public Task Ten_thousand_messages_survive_a_dispatcher_killed_three_times_each_applied_once_in_account_order() =>
+        KilledDispatcherRun.RunAsync(output, postgres: false, dispatchers: 1, killAtSent: [2_000, 4_500, 7_000]);
+}
+
+/// <summary>
+/// Issue 13's reliability test on PostgreSQL: two dispatcher processes at once, killed in turn four times (a class of its
+/// own, so that it runs beside the SQLite one).
+/// </summary>
+public sealed class PostgresKilledDispatcherTests(ITestOutputHelper output)
+{
+    [PostgresFact]
+    public Task Ten_thousand_messages_with_two_dispatchers_killed_in_turn_are_applied_once_in_order_and_never_sent_twice_at_once() =>
+        KilledDispatcherRun.RunAsync(output, postgres: true, dispatchers: 2, killAtSent: [1_500, 3_500, 5_500, 7_500]);
+}
+
 /// <summary>
 /// Issue 13's reliability test: 10,000 account messages, written by the engine as a customer import registers and then
 /// updates 5,000 accounts, go through the real Protheus HTTP transport to a fake Protheus (Kestrel on 127.0.0.1) that injects
@@ -18,20 +37,12 @@ namespace Crm.Reliability.Tests;
 /// each account's effects arrive in the order of its messages; on PostgreSQL two dispatchers run at once and never send the
 /// same message at the same time.
 /// </summary>
-public sealed class KilledDispatcherTests(ITestOutputHelper output)
+internal static class KilledDispatcherRun
 {
     private const int Accounts = 5_000;
     private const int Messages = 2 * Accounts;
 
-    [Fact]
-    public Task Ten_thousand_messages_on_sqlite_survive_a_dispatcher_killed_three_times_each_applied_once_in_account_order() =>
-        RunAsync(postgres: false, dispatchers: 1, killAtSent: [2_000, 4_500, 7_000]);
-
-    [PostgresFact]
-    public Task Ten_thousand_messages_on_postgresql_with_two_dispatchers_killed_in_turn_are_applied_once_in_order_and_never_sent_twice_at_once() =>
-        RunAsync(postgres: true, dispatchers: 2, killAtSent: [1_500, 3_500, 5_500, 7_500]);
-
-    private async Task RunAsync(bool postgres, int dispatchers, int[] killAtSent)
+    public static async Task RunAsync(ITestOutputHelper output, bool postgres, int dispatchers, int[] killAtSent)
     {
         var wall = Stopwatch.StartNew();
         await using var server = await FakeProtheusServer.StartAsync(new FakeProtheus());
@@ -46,7 +57,7 @@ public sealed class KilledDispatcherTests(ITestOutputHelper output)
 
         server.InjectRandomly(0.3, seed: 13, FakeFault.Status500, FakeFault.Status503, FakeFault.Timeout, FakeFault.Drop, FakeFault.Slow,
             FakeFault.ApplyThenDrop);
-        var settings = Settings(host, server);
+        var settings = Settings(host, server, postgres);
         var logs = Directory.CreateTempSubdirectory("crm-reliability-attempts-");
         var running = new List<DispatcherProcess>();
         var finished = new List<DispatcherProcess>();
@@ -62,7 +73,7 @@ public sealed class KilledDispatcherTests(ITestOutputHelper output)
             while (true)
             {
                 summary = await host.SummaryAsync();
-                if (summary.Sent + summary.Parked == Messages || deadline.Elapsed > TimeSpan.FromMinutes(3))
+                if (summary.Sent + summary.Parked == Messages || deadline.Elapsed > TimeSpan.FromMinutes(10))
                     break;
                 Assert.True(running.TrueForAll(d => !d.HasExited), "A dispatcher stopped by itself:\n" + string.Join("\n---\n", running.Select(d => d.Tail)));
                 if (next < killAtSent.Length && summary.Sent >= killAtSent[next])
@@ -121,19 +132,20 @@ public sealed class KilledDispatcherTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The dispatcher processes' configuration: the host's database, the fake's address, rounds every 100 ms of 50 messages
-    /// sent 8 at a time, retries after 20–200 ms, leases of 8 s (longer than a round), and a transport that gives an attempt
-    /// 500 ms (the fake's "never answers" fault ends there), retries once at once, ignores Retry-After (the outbox honours it,
-    /// capped) and keeps its circuit closed at 30 % failures.
+    /// The dispatcher processes' configuration: the host's database, the fake's address, rounds every 100 ms of up to 200
+    /// messages sent 8 at a time on PostgreSQL and 2 at a time on SQLite (one writer: more only queue on its lock), retries
+    /// after 20–200 ms, leases of 20 s (longer than a round), and a transport that gives an attempt 500 ms (the fake's "never
+    /// answers" fault ends there), retries once at once, ignores Retry-After (the outbox honours it, capped) and keeps its
+    /// circuit closed at 30 % failures.
     /// </summary>
-    private static Dictionary<string, string> Settings(ReliabilityHost host, FakeErpServer server) => new(host.DispatcherSettings)
+    private static Dictionary<string, string> Settings(ReliabilityHost host, FakeErpServer server, bool postgres) => new(host.DispatcherSettings)
     {
         ["Crm:Adapters:protheus:BaseUrl"] = server.BaseUrl.ToString(),
         ["Crm:Outbox:Interval"] = "00:00:00.100",
-        ["Crm:Outbox:BatchSize"] = "50",
-        ["Crm:Outbox:Concurrency"] = "8",
+        ["Crm:Outbox:BatchSize"] = "200",
+        ["Crm:Outbox:Concurrency"] = postgres ? "8" : "2",
         ["Crm:Outbox:MaxAttempts"] = "100",
-        ["Crm:Outbox:Lease"] = "00:00:08",
+        ["Crm:Outbox:Lease"] = "00:00:20",
         ["Crm:Outbox:RetryDelay"] = "00:00:00.020",
         ["Crm:Outbox:MaxRetryDelay"] = "00:00:00.200",
         ["Resilience:AttemptTimeout:Timeout"] = "00:00:00.500",
