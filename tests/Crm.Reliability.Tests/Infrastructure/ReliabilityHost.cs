@@ -27,9 +27,12 @@ internal sealed class ReliabilityHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
     private readonly Func<Task> _drop;
+    private readonly Action<CrmOptions> _use;
+    private readonly Uri _erp;
+    private readonly List<ServiceProvider> _others = [];
 
-    private ReliabilityHost(ServiceProvider provider, IReadOnlyDictionary<string, string> database, Func<Task> drop) =>
-        (_provider, DispatcherSettings, _drop) = (provider, database, drop);
+    private ReliabilityHost(ServiceProvider provider, Action<CrmOptions> use, Uri erp, IReadOnlyDictionary<string, string> database, Func<Task> drop) =>
+        (_provider, _use, _erp, DispatcherSettings, _drop) = (provider, use, erp, database, drop);
 
     public CrmEngine Engine => _provider.GetRequiredService<CrmEngine>();
     public TenantId Tenant { get; } = new(Guid.NewGuid());
@@ -58,11 +61,9 @@ internal sealed class ReliabilityHost : IAsyncDisposable
             (settings["Crm:Database:Sqlite"], drop) = (file, dropFile);
             use = crm => crm.UseSqlite(file);
         }
-        var provider = new ServiceCollection()
-            .AddCrm(crm => { use(crm); crm.Database.KeyRingFolder = keys.FullName; })
-            .AddProtheusAdapter(o => o.BaseUrl = erp)
-            .BuildServiceProvider();
-        var host = new ReliabilityHost(provider, settings, async () =>
+        Action<CrmOptions> useWithKeys = crm => { use(crm); crm.Database.KeyRingFolder = keys.FullName; };
+        var provider = new ServiceCollection().AddCrm(useWithKeys).AddProtheusAdapter(o => o.BaseUrl = erp).BuildServiceProvider();
+        var host = new ReliabilityHost(provider, useWithKeys, erp, settings, async () =>
         {
             await drop();
             keys.Delete(recursive: true);
@@ -135,8 +136,22 @@ internal sealed class ReliabilityHost : IAsyncDisposable
         return await db.Outbox.AsNoTracking().OrderBy(m => m.Account).ThenBy(m => m.Sequence).ToListAsync();
     }
 
+    /// <summary>
+    /// Another engine on the same database and fake ERP, as a second application instance would run, its outbox dispatched
+    /// with <paramref name="outbox"/> (disposed with the host).
+    /// </summary>
+    public CrmEngine OtherInstance(Action<OutboxOptions> outbox)
+    {
+        var provider = new ServiceCollection().AddCrm(crm => { _use(crm); outbox(crm.Outbox); }).AddProtheusAdapter(o => o.BaseUrl = _erp)
+            .BuildServiceProvider();
+        _others.Add(provider);
+        return provider.GetRequiredService<CrmEngine>();
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var other in _others)
+            await other.DisposeAsync();
         await _provider.DisposeAsync();
         await _drop();
     }
