@@ -15,8 +15,9 @@ namespace Crm.Adapters.Datasul;
 /// Reads one customer (<see cref="TotvsHttpTransport.ReadCustomerAsync"/>), every customer, and the master-data lists of
 /// <see cref="DatasulMasterData"/>. Registered by <see cref="DatasulServiceCollectionExtensions.AddDatasulAdapter"/> as a typed client.
 /// </summary>
-public sealed class DatasulTransport(HttpClient http, IOptions<DatasulOptions> options, ILogger<DatasulTransport> logger)
-    : TotvsHttpTransport(http, logger, options?.Value.Username, options?.Value.Password)
+public sealed class DatasulTransport(HttpClient http, IOptions<DatasulOptions> options, TimeProvider time,
+    ILogger<DatasulTransport> logger)
+    : TotvsHttpTransport(http, logger, time, options?.Value.Username, options?.Value.Password)
 {
     /// <summary>The resource path under the EMS host.</summary>
     public const string Path = "api/cdp/v1/customerPublic";

@@ -1,6 +1,7 @@
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Messages;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +42,8 @@ public static class ErpHttpServiceCollectionExtensions
             client.BaseAddress = AsBaseAddress(address(sp.GetRequiredService<IOptions<TOptions>>().Value));
         });
         builder.AddStandardResilienceHandler();
+        // The host's clock when it registers one (AddCrm does); the transports read Retry-After dates by it.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<IErpTransport>(sp => sp.GetRequiredService<TTransport>());
         if (typeof(IErpAccountStateReader).IsAssignableFrom(typeof(TTransport)))
             services.AddTransient(sp => (IErpAccountStateReader)sp.GetRequiredService<TTransport>());

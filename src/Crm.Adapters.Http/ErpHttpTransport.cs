@@ -35,14 +35,20 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpAccountState
     public const string AccountHeader = "X-Crm-Account";
 
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
 
-    /// <summary>Creates the transport on the typed client <paramref name="http"/>.</summary>
-    protected ErpHttpTransport(HttpClient http, ILogger logger)
+    /// <summary>
+    /// Creates the transport on the typed client <paramref name="http"/>; <paramref name="time"/> (the host's clock) tells how
+    /// long a <c>Retry-After</c> date is from now.
+    /// </summary>
+    protected ErpHttpTransport(HttpClient http, ILogger logger, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(time);
         Http = http;
         _logger = logger;
+        _time = time;
     }
 
     /// <inheritdoc />
@@ -199,9 +205,10 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpAccountState
         }
     }
 
-    private static Duration? RetryAfterOf(RetryConditionHeaderValue? retryAfter) =>
+    // Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3); a date already past means "now".
+    private Duration? RetryAfterOf(RetryConditionHeaderValue? retryAfter) =>
         retryAfter?.Delta is { } delta ? Duration.FromTimeSpan(delta)
-        : retryAfter?.Date is { } date ? Duration.FromTimeSpan(TimeSpan.FromTicks(Math.Max(0, (date - DateTimeOffset.UtcNow).Ticks)))
+        : retryAfter?.Date is { } date ? Duration.FromTimeSpan(TimeSpan.FromTicks(Math.Max(0, (date - _time.GetUtcNow()).Ticks)))
         : null;
 
     /// <summary>The request that sends <paramref name="message"/>: method, path relative to the ERP's address, body, ERP headers.</summary>

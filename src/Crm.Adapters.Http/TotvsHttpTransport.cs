@@ -18,7 +18,7 @@ public abstract class TotvsHttpTransport : ErpHttpTransport
     private readonly string? _password;
 
     /// <summary>Creates the transport; <paramref name="username"/> and <paramref name="password"/> go together or not at all.</summary>
-    protected TotvsHttpTransport(HttpClient http, ILogger logger, string? username, string? password) : base(http, logger)
+    protected TotvsHttpTransport(HttpClient http, ILogger logger, TimeProvider time, string? username, string? password) : base(http, logger, time)
     {
         _username = username;
         _password = password;

@@ -20,7 +20,8 @@ namespace Crm.Adapters.Mega;
 /// way: <c>?offset={page from 0}&amp;size={n}</c> answered by <c>{totalPages, totalElements, contents}</c>. Registered by
 /// <see cref="MegaServiceCollectionExtensions.AddMegaAdapter"/>.
 /// </summary>
-public sealed class MegaTransport(HttpClient http, SeniorXSession session, ILogger<MegaTransport> logger) : ErpHttpTransport(http, logger)
+public sealed class MegaTransport(HttpClient http, SeniorXSession session, TimeProvider time, ILogger<MegaTransport> logger)
+    : ErpHttpTransport(http, logger, time)
 {
     private readonly SeniorXSession _session = session ?? throw new ArgumentNullException(nameof(session));
 

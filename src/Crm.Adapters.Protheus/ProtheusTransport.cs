@@ -13,8 +13,9 @@ namespace Crm.Adapters.Protheus;
 /// {CompanyId},{BranchId}</c> picks the company and branch; the answer's <c>code</c> + <c>storeId</c> is the ERP code;
 /// errors are the TOTVS envelope. Registered by <see cref="ProtheusServiceCollectionExtensions.AddProtheusAdapter"/>.
 /// </summary>
-public sealed class ProtheusTransport(HttpClient http, IOptions<ProtheusOptions> options, ILogger<ProtheusTransport> logger)
-    : TotvsHttpTransport(http, logger, options?.Value.Username, options?.Value.Password)
+public sealed class ProtheusTransport(HttpClient http, IOptions<ProtheusOptions> options, TimeProvider time,
+    ILogger<ProtheusTransport> logger)
+    : TotvsHttpTransport(http, logger, time, options?.Value.Username, options?.Value.Password)
 {
     /// <summary>The resource path under the REST server.</summary>
     public const string Path = "rest/api/crm/v1/customerVendor";

@@ -18,20 +18,20 @@ using Microsoft.Extensions.Http.Resilience;
 namespace Crm.Benchmarks.Outbox;
 
 /// <summary>
-/// A host on a SQLite file of its own (deleted on dispose) whose tenant integrates with Protheus (or with no ERP), the
+/// A host on a SQLite file of its own (deleted on dispose), or on a PostgreSQL database, whose tenant integrates with Protheus (or with no ERP), the
 /// adapter's transport posting to a fake Protheus REST server on 127.0.0.1; client type REV sends accounts to the ERP.
 /// </summary>
 internal sealed class OutboxBenchHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
-    private readonly DirectoryInfo _folder;
+    private readonly DirectoryInfo? _folder;
 
-    private OutboxBenchHost(DirectoryInfo folder, string file, FakeProtheusServer server, Action<OutboxOptions> outbox)
+    private OutboxBenchHost(DirectoryInfo? folder, string file, Action<CrmOptions> database, FakeProtheusServer server, Action<OutboxOptions> outbox)
     {
         (_folder, File, Server) = (folder, file, server);
         var services = new ServiceCollection().AddCrm(crm =>
         {
-            crm.UseSqlite(file, SqliteDurability.Normal);
+            database(crm);
             outbox(crm.Outbox);
         });
         services.AddProtheusAdapter(o => o.BaseUrl = server.BaseUrl);
@@ -53,10 +53,34 @@ internal sealed class OutboxBenchHost : IAsyncDisposable
         var file = Path.Combine(folder.FullName, "crm.db");
         if (copyOf is not null)
             System.IO.File.Copy(copyOf, file);
-        var host = new OutboxBenchHost(folder, file, await FakeProtheusServer.StartAsync(new FakeProtheus()), outbox ?? (_ => { }));
+        var host = new OutboxBenchHost(folder, file, crm => crm.UseSqlite(file, SqliteDurability.Normal), await FakeProtheusServer.StartAsync(new FakeProtheus()),
+            outbox ?? (_ => { }));
         await host.Engine.MigrateAsync();
-        if (copyOf is not null)
-            return host;
+        if (copyOf is null)
+            await host.SeedAsync(integrated);
+        return host;
+    }
+
+    /// <summary>
+    /// A host on PostgreSQL database <paramref name="connection"/> (its key ring in <paramref name="keys"/>) sending to
+    /// <paramref name="server"/>, left as it is (<paramref name="seed"/> false: another host seeded it) or migrated and seeded.
+    /// </summary>
+    public static async Task<OutboxBenchHost> CreatePostgresAsync(string connection, string keys, FakeProtheusServer server, bool seed,
+        Action<OutboxOptions>? outbox = null)
+    {
+        var host = new OutboxBenchHost(null, connection, crm => { crm.UsePostgres(connection); crm.Database.KeyRingFolder = keys; }, server,
+            outbox ?? (_ => { }));
+        if (seed)
+        {
+            await host.Engine.MigrateAsync();
+            await host.SeedAsync(integrated: true);
+        }
+        return host;
+    }
+
+    private async Task SeedAsync(bool integrated)
+    {
+        var host = this;
         EngineHost.Ok(await host.Engine.Tenants.ProvisionAsync(EngineHost.Tenant, "Benchmark", Package.Freemium, integrated ? DefaultIntegration.Protheus : null));
         await using (var db = host.Engine.Database.Open(EngineHost.Tenant))
         {
@@ -69,16 +93,18 @@ internal sealed class OutboxBenchHost : IAsyncDisposable
         var cliente = MasterDataCode.Of("CLI");
         EngineHost.Ok(await host.Seller.Settings.SaveClientTypesAsync(new ClientTypeMapping(
             [new ClientType(revenda, "Revenda")], [new AccountType(cliente, "Cliente", IntegratesWithErp: true)], [(revenda, cliente)])));
-        return host;
     }
 
     /// <summary>Company <paramref name="n"/> as Protheus accepts it (client type REV, an e-mail that fits A1_EMAIL).</summary>
     public static Crm.Domain.Accounts.Registration.RegistrationForm Form(int n) =>
         EngineForms.Company(n, EngineHost.Seller) with { ClientType = "REV", Emails = [new($"c{n}@cli{n % 997}.com.br")] };
 
+    /// <summary>Stops the engine; a SQLite host also stops its fake ERP and deletes its folder (a PostgreSQL host's are the caller's).</summary>
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();
+        if (_folder is null)
+            return;
         await Server.DisposeAsync();
         SqliteConnection.ClearAllPools();
         _folder.Delete(recursive: true);

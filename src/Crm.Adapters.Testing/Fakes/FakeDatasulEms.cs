@@ -17,7 +17,9 @@ namespace Crm.Adapters.Testing.Fakes;
 public sealed class FakeDatasulEms : FakeErpEndpoint
 {
     private readonly Dictionary<int, DatasulCustomer> _customers = [];
+    private readonly Dictionary<int, string> _orders = [];
     private int _lastCode = 1000;
+    private int _lastOrder = 5000;
 
     /// <inheritdoc />
     public override ErpId Erp => DatasulAdapter.Id;
@@ -43,9 +45,14 @@ public sealed class FakeDatasulEms : FakeErpEndpoint
     public void RecordCredit(int code, int indicator, decimal limit, LocalDate? limitDate) => Locked(() =>
         _customers[code] = _customers[code] with { Credit = indicator, CreditLimit = limit, CreditLimitDate = limitDate is { } d ? PayloadText.Iso(d) : null });
 
+    /// <summary>The sales orders taken (<c>ordersPublic</c>), by <c>nr-pedido</c>, as the JSON answered.</summary>
+    public IReadOnlyDictionary<int, string> Orders => _orders;
+
     /// <inheritdoc />
     protected override TransportResult Apply(ErpMessage message)
     {
+        if (message.Resource == OrdersResource)
+            return ApplyOrder(message);
         if (message.Resource != "customerPublic")
             return Reject([new Problem("", "datasul.ems.resource", $"EMS has no resource {message.Resource} here.")]);
         var customer = PayloadJson.Deserialize<DatasulCustomer>(message.Body);
@@ -74,6 +81,52 @@ public sealed class FakeDatasulEms : FakeErpEndpoint
             };
         _customers[saved.CustomerCode!.Value] = saved;
         return new Delivered(saved.CustomerCode.Value.ToString(CultureInfo.InvariantCulture), PayloadJson.Serialize(saved));
+    }
+
+    /// <summary>The resource of sales orders (<c>/api/pdp/v1/ordersPublic</c>).</summary>
+    public const string OrdersResource = "ordersPublic";
+
+    /// <summary>
+    /// Takes a sales order as <c>POST /api/pdp/v1/ordersPublic</c> does (ERP.md §1.2, TTALK <c>OrdersPublic_1_000</c>): the
+    /// header's <c>nr-pedcli</c>, <c>dt-emissao</c>, <c>dt-implant</c> and <c>nome-abrev</c> (≤ 12, a customer EMS knows) are
+    /// required; each item needs <c>it-codigo</c> (≤ 16), <c>vl-preori</c> and <c>qt-un-fat</c> above zero; each
+    /// representative <c>nome-ab-rep</c> (≤ 12), <c>perc-comis</c> and <c>comis-emis</c> (0–100). EMS numbers the order
+    /// (<c>nr-pedido</c>) and opens it (<c>cod-sit-ped</c> 1, Aberto).
+    /// </summary>
+    private TransportResult ApplyOrder(ErpMessage message)
+    {
+        var fields = new OrderFields("datasul.order");
+        if (message.Operation != ErpOperation.Create)
+            return Reject([new Problem("", "datasul.order.operation", "Só a inclusão de pedidos é atendida aqui.")]);
+        if (fields.Parse(message.Body) is not { } order)
+            return Reject(fields.Problems);
+        fields.Text(order, "CustomerOrderId", 12, "CustomerOrderId");
+        fields.Date(order, "EmissionDate", "EmissionDate");
+        fields.Date(order, "ImplantationDate", "ImplantationDate");
+        if (fields.Text(order, "ShortName", 12, "ShortName") is { } shortName
+            && !_customers.Values.Any(c => string.Equals(c.ShortName, shortName, StringComparison.OrdinalIgnoreCase)))
+            fields.Problems.Add(new Problem("ShortName", "datasul.order.unknown_customer", $"Não há emitente com nome abreviado {shortName}."));
+        var items = fields.List(order, "OrderItems", "OrderItems");
+        for (var i = 0; i < items.Count; i++)
+        {
+            fields.Text(items[i], "ItemCode", 16, $"OrderItems[{i}].ItemCode");
+            fields.Number(items[i], "OriginalPrice", $"OrderItems[{i}].OriginalPrice");
+            fields.Number(items[i], "QuantityBilling", $"OrderItems[{i}].QuantityBilling");
+        }
+        var representatives = order["OrderRepresentatives"] as System.Text.Json.Nodes.JsonArray ?? [];
+        for (var i = 0; i < representatives.Count; i++)
+        {
+            fields.Text(representatives[i], "ShortReprName", 12, $"OrderRepresentatives[{i}].ShortReprName");
+            fields.Number(representatives[i], "CommissionPerc", $"OrderRepresentatives[{i}].CommissionPerc", max: 100, exclusive: false);
+            fields.Number(representatives[i], "PercentPrintComm", $"OrderRepresentatives[{i}].PercentPrintComm", max: 100, exclusive: false);
+        }
+        if (fields.Problems.Count > 0)
+            return Reject(fields.Problems);
+        var number = ++_lastOrder;
+        (order["OrderId"], order["OrderSituation"]) = (number, 1);
+        var answer = order.ToJsonString();
+        _orders[number] = answer;
+        return new Delivered(number.ToString(CultureInfo.InvariantCulture), answer);
     }
 
     private static IEnumerable<Problem> Required(DatasulCustomer c)

@@ -33,6 +33,7 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
     private readonly HashSet<string> _se4 = [.. conditions ?? []];
     private readonly HashSet<string> _da0 = [.. priceTables ?? []];
     private int _lastCod;
+    private readonly Dictionary<string, string> _sc5 = [];
 
     /// <inheritdoc />
     public override ErpId Erp => ProtheusAdapter.Id;
@@ -101,6 +102,8 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
     /// <inheritdoc />
     protected override TransportResult Apply(ErpMessage message)
     {
+        if (message.Resource == OrderResource)
+            return ApplyOrder(message);
         var c = PayloadJson.Deserialize<ProtheusCustomer>(message.Body);
         var problems = Check(c).ToList();
         var filial = c.BranchId ?? "";
@@ -145,5 +148,63 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
             yield return new Problem("paymentConditionCode", "protheus.sa1.a1_cond", $"Condição {condition} não existe (SE4).");
         if (c.PriceListHeaderItemCode is { } table && !_da0.Contains(table))
             yield return new Problem("priceListHeaderItemCode", "protheus.sa1.a1_tabela", $"Tabela {table} não existe (DA0).");
+    }
+
+    /// <summary>The resource of sales orders: the EAI <c>Order</c> message (MATA410 adapter).</summary>
+    public const string OrderResource = "Order";
+
+    /// <summary>The sales orders taken (SC5 with its SC6 items), by <c>C5_NUM</c>, as the message's content answered.</summary>
+    public IReadOnlyDictionary<string, string> Sc5 => _sc5;
+
+    /// <summary>
+    /// Takes an EAI <c>Order</c> message (TOTVS standard message 4.009 in JSON, <c>{Header, Content}</c>; ERP.md §2.2 and §4) as
+    /// MATA410 includes it: the header's <c>Transaction</c> is ORDER; the content is a sale (<c>OrderPurpose</c> 2) of the
+    /// company and branch, dated (<c>RegisterDate</c>), for a customer in SA1 (<c>CustomerCode</c> ≤ 6 and the store, the last
+    /// part of <c>CustomerInternalId</c>) with a payment condition (<c>PaymentTermCode</c> ≤ 3); each SC6 item has
+    /// <c>OrderItem</c> (C6_ITEM, ≤ 2), <c>ItemCode</c> (C6_PRODUTO, ≤ 15), <c>Quantity</c> and <c>UnityPrice</c> above zero,
+    /// <c>TotalPrice</c> equal to their product in cents (C6_VALOR) and <c>TypeOperation</c> (C6_TES, ≤ 3). Protheus numbers
+    /// the order (<c>C5_NUM</c>, 6 digits).
+    /// </summary>
+    private TransportResult ApplyOrder(ErpMessage message)
+    {
+        var fields = new OrderFields("protheus.order");
+        if (message.Operation != ErpOperation.Create)
+            return Reject([new Problem("", "protheus.order.operation", "Só a inclusão de pedidos (MATA410 opção 3) é atendida aqui.")]);
+        if (fields.Parse(message.Body) is not { } document)
+            return Reject(fields.Problems);
+        if (fields.Text(document["Header"], "Transaction", 40, "Header.Transaction") is { } transaction
+            && !transaction.Equals("ORDER", StringComparison.OrdinalIgnoreCase))
+            fields.Problems.Add(new Problem("Header.Transaction", "protheus.order.transaction", $"A transação {transaction} não é ORDER."));
+        var content = document["Content"];
+        if (fields.Text(content, "OrderPurpose", 1, "Content.OrderPurpose") is { } purpose && purpose != "2")
+            fields.Problems.Add(new Problem("Content.OrderPurpose", "protheus.order.purpose", "Só pedidos de venda (OrderPurpose 2) geram SC5."));
+        fields.Text(content, "CompanyId", 2, "Content.CompanyId");
+        fields.Text(content, "BranchId", 12, "Content.BranchId");
+        fields.Date(content, "RegisterDate", "Content.RegisterDate");
+        fields.Text(content, "PaymentTermCode", 3, "Content.PaymentTermCode");
+        var code = fields.Text(content, "CustomerCode", 6, "Content.CustomerCode");
+        var store = fields.Text(content, "CustomerInternalId", 50, "Content.CustomerInternalId")?.Split('|')[^1];
+        if (code is not null && store is not null && !_sa1.Values.Any(r => r.Cod == code && r.Loja == store))
+            fields.Problems.Add(new Problem("Content.CustomerCode", "protheus.order.unknown_customer", $"Cliente {code}/{store} não encontrado (SA1)."));
+        var items = fields.List(content?["SalesOrderItens"], "Item", "Content.SalesOrderItens.Item");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = $"Content.SalesOrderItens.Item[{i}]";
+            fields.Text(items[i], "OrderItem", 2, path + ".OrderItem");
+            fields.Text(items[i], "ItemCode", 15, path + ".ItemCode");
+            fields.Text(items[i], "TypeOperation", 3, path + ".TypeOperation");
+            var quantity = fields.Number(items[i], "Quantity", path + ".Quantity");
+            var price = fields.Number(items[i], "UnityPrice", path + ".UnityPrice");
+            if (fields.Number(items[i], "TotalPrice", path + ".TotalPrice") is { } total && quantity * price is { } product
+                && total != Math.Round(product, 2, MidpointRounding.AwayFromZero))
+                fields.Problems.Add(new Problem(path + ".TotalPrice", "protheus.order.total", $"C6_VALOR {total} não é quantidade × preço ({product:0.00})."));
+        }
+        if (fields.Problems.Count > 0)
+            return Reject(fields.Problems);
+        var number = (_sc5.Count + 1).ToString("D6", CultureInfo.InvariantCulture);
+        content!["OrderId"] = number;
+        var answer = content.ToJsonString();
+        _sc5[number] = answer;
+        return new Delivered(number, answer);
     }
 }

@@ -25,7 +25,7 @@ public enum FakeFault
     None,
     /// <summary>HTTP 500, the message not applied.</summary>
     Status500,
-    /// <summary>HTTP 503 with <c>Retry-After: 1</c>, the message not applied.</summary>
+    /// <summary>HTTP 503 with a <c>Retry-After</c> header (<see cref="FakeErpServer.RetryAfter"/>), the message not applied.</summary>
     Status503,
     /// <summary>Wait <see cref="FakeErpServer.SlowAnswer"/> before handling (a caller that gives up first leaves nothing applied).</summary>
     Slow,
@@ -113,6 +113,12 @@ public abstract class FakeErpServer : IAsyncDisposable
 
     /// <summary>How long a <see cref="FakeFault.Slow"/> answer waits; 5 s by default.</summary>
     public TimeSpan SlowAnswer { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The <c>Retry-After</c> of a <see cref="FakeFault.Status503"/> answer, as the ERP would send it: seconds or an HTTP date
+    /// (RFC 9110 §10.2.3); <c>1</c> by default.
+    /// </summary>
+    public string RetryAfter { get; set; } = "1";
 
     /// <summary>Every request received, in order of arrival.</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -251,7 +257,7 @@ public abstract class FakeErpServer : IAsyncDisposable
             case FakeFault.Status500 or FakeFault.Status503:
                 var failure = Refuse(fault == FakeFault.Status500 ? 500 : 503, [new Problem("", "fake.fault", "Falha simulada pelo servidor falso.")]);
                 if (fault == FakeFault.Status503)
-                    context.Response.Headers.RetryAfter = "1";
+                    context.Response.Headers.RetryAfter = RetryAfter;
                 await WriteAsync(context, recorded, failure).ConfigureAwait(false);
                 return;
             case FakeFault.Timeout:

@@ -9,12 +9,19 @@ namespace Crm.Adapters.Testing.Servers;
 /// A fake Protheus REST server (ERP.md §2.4) on <see cref="FakeProtheus"/>: <c>POST /rest/api/crm/v1/customerVendor</c>
 /// creates, <c>PUT …/customerVendor/1/{A1_COD + A1_LOJA}</c> updates, <c>GET …/customerVendor/1?page=&amp;pageSize=</c> lists
 /// customers (<c>{hasNext, items}</c>), the master-data lists of <see cref="ProtheusMasterData"/> (items <c>{code}</c>), <c>GET …/customerVendor/1/{code}</c> reads one
-/// and <c>GET /rest/api/fat/v1/CustomerCreditLimit/{code}</c> its credit (<see cref="FakeProtheus.SetCredit"/>); Basic authentication; every
+/// and <c>GET /rest/api/fat/v1/CustomerCreditLimit/{code}</c> its credit; <c>POST /rest/totvseai/standardmessage/v1/transactions</c>
+/// takes the EAI <c>Order</c> message (SC5/SC6, checked by <see cref="FakeProtheus"/>) (<see cref="FakeProtheus.SetCredit"/>); Basic authentication; every
 /// change carries the <c>tenantId: empresa,filial</c> header naming the body's company and branch; TOTVS error envelope.
 /// </summary>
 public sealed class FakeProtheusServer : FakeTotvsServer
 {
     private const string Root = "/" + ProtheusTransport.Path;
+
+    /// <summary>
+    /// The TOTVS EAI standard-message endpoint under the REST server, where the <c>Order</c> message arrives (TDN "Mensagem
+    /// padronizada REST/JSON": <c>POST /totvseai/standardmessage/v1/transactions</c>, "implemented by every ERP").
+    /// </summary>
+    public const string TransactionsPath = "/rest/totvseai/standardmessage/v1/transactions";
 
     private FakeProtheusServer(FakeProtheus protheus, string? username, string? password) : base(protheus, username, password) => Protheus = protheus;
 
@@ -34,6 +41,8 @@ public sealed class FakeProtheusServer : FakeTotvsServer
     protected override FakeAnswer? Route(FakeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Path == TransactionsPath && request.Method == "POST")
+            return Apply(ErpOperation.Create, FakeProtheus.OrderResource, null, request);
         if (request.Path == Root && request.Method == "POST")
             return Change(ErpOperation.Create, null, request);
         if (request.Path == Root + "/1" && request.Method == "GET")

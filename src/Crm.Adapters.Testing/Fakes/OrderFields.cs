@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Crm.Domain.Problems;
+
+namespace Crm.Adapters.Testing.Fakes;
+
+/// <summary>
+/// Reads the fields of an order document (JSON) as an ERP checks them, collecting one problem per field that is missing,
+/// too long, not a date or not a positive number, each under <c>{prefix}.{reason}</c> and named by its JSON path.
+/// </summary>
+internal sealed class OrderFields(string prefix)
+{
+    public List<Problem> Problems { get; } = [];
+
+    /// <summary>The document, or null (and a problem) when the body is not a JSON object.</summary>
+    public JsonObject? Parse(string body)
+    {
+        try
+        {
+            if (JsonNode.Parse(body) is JsonObject document)
+                return document;
+        }
+        catch (JsonException)
+        {
+        }
+        Problems.Add(new Problem("", $"{prefix}.json", "O corpo não é um objeto JSON."));
+        return null;
+    }
+
+    /// <summary>Required text of at most <paramref name="max"/> characters at <paramref name="path"/>.</summary>
+    public string? Text(JsonNode? parent, string name, int max, string path)
+    {
+        var value = parent?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        if (string.IsNullOrWhiteSpace(value))
+            Problems.Add(new Problem(path, $"{prefix}.required", $"{path} é obrigatório."));
+        else if (value.Length > max)
+            Problems.Add(new Problem(path, $"{prefix}.too_long", $"{path} tem até {max} caracteres."));
+        else
+            return value;
+        return null;
+    }
+
+    /// <summary>A required ISO date (yyyy-MM-dd, or Protheus' yyyyMMdd when <paramref name="compact"/>).</summary>
+    public void Date(JsonNode? parent, string name, string path, bool compact = false)
+    {
+        if (Text(parent, name, 10, path) is { } value
+            && !DateOnly.TryParseExact(value, compact ? "yyyyMMdd" : "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            Problems.Add(new Problem(path, $"{prefix}.date", $"{path} não é uma data ({(compact ? "AAAAMMDD" : "AAAA-MM-DD")})."));
+    }
+
+    /// <summary>A required number within [<paramref name="min"/>, <paramref name="max"/>], above <paramref name="min"/> when <paramref name="exclusive"/>.</summary>
+    public decimal? Number(JsonNode? parent, string name, string path, decimal min = 0, decimal max = decimal.MaxValue, bool exclusive = true)
+    {
+        if (parent?[name] is not JsonValue v || !v.TryGetValue<decimal>(out var value))
+            Problems.Add(new Problem(path, $"{prefix}.required", $"{path} é obrigatório e numérico."));
+        else if (value < min || (exclusive && value == min) || value > max)
+            Problems.Add(new Problem(path, $"{prefix}.range", $"{path} deve estar entre {min} e {max}{(exclusive ? $", acima de {min}" : "")}."));
+        else
+            return value;
+        return null;
+    }
+
+    /// <summary>The elements of the required, non-empty array at <paramref name="path"/>.</summary>
+    public IReadOnlyList<JsonNode?> List(JsonNode? parent, string name, string path)
+    {
+        if (parent?[name] is JsonArray { Count: > 0 } items)
+            return [.. items];
+        Problems.Add(new Problem(path, $"{prefix}.required", $"{path} precisa de ao menos um item."));
+        return [];
+    }
+}
