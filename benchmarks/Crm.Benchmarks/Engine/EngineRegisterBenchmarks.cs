@@ -32,7 +32,7 @@ public class EngineRegisterBenchmarks
     [GlobalSetup]
     public async Task Setup()
     {
-        _host = await EngineHost.CopyOfAsync(StoredAccounts, Durability);
+        _host = await EngineHost.SeededAsync(StoredAccounts, Durability);
         _session = _host.Engine.Session(EngineHost.Tenant, EngineHost.Seller);
         await _session.AccessAsync();
         // The seeded keys answer: a stored account's CNPJ is a duplicate; a new form warns of nothing.

@@ -6,6 +6,7 @@ using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Persistence.Access;
 using Crm.Persistence.Lists;
+using Crm.Persistence.Reads;
 using Crm.Sdk.Engine;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,7 +54,7 @@ public sealed class AccountsModule
     /// <summary>Account <paramref name="id"/> with its stored version (permission View); not visible to the user is <see cref="NotFound"/>.</summary>
     public Task<CrmResult<AccountRead>> GetAsync(AccountId id, CancellationToken cancellationToken = default) =>
         _session.RunAsync("accounts.get", Module.Accounts, Permission.View, work =>
-            work.ReadVisibleAsync(work.Db.Accounts.Where(a => a.Id == id), (found, version) => new AccountRead(found, version),
+            work.ReadVisibleAsync((db, ct) => db.AccountAsync(id, ct), (found, version) => new AccountRead(found, version),
                 new NotFound("account", id.Value)), cancellationToken);
 
     /// <summary>

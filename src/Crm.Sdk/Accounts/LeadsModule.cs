@@ -5,6 +5,7 @@ using Crm.Domain.Accounts.Leads;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Persistence.Access;
+using Crm.Persistence.Reads;
 using Crm.Sdk.Engine;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,7 +46,7 @@ public sealed class LeadsModule
     /// <summary>Lead <paramref name="id"/> with its stored version (permission View); not visible is <see cref="NotFound"/>.</summary>
     public Task<CrmResult<LeadRead>> GetAsync(LeadId id, CancellationToken cancellationToken = default) =>
         _session.RunAsync("leads.get", Module.Leads, Permission.View, work =>
-            work.ReadVisibleAsync(work.Db.Leads.Where(l => l.Id == id), (found, version) => new LeadRead(found, version),
+            work.ReadVisibleAsync((db, ct) => db.LeadAsync(id, ct), (found, version) => new LeadRead(found, version),
                 new NotFound("lead", id.Value)), cancellationToken);
 
     /// <summary>
