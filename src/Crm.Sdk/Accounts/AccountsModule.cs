@@ -58,18 +58,15 @@ public sealed class AccountsModule
                 new NotFound("account", id.Value)), cancellationToken);
 
     /// <summary>
-    /// A page of the accounts the user sees, by legal name (permission View), as list rows: names, tax id, owner, company,
-    /// ERP situation; the visibility is applied inside the SQL.
+    /// A page of the accounts the user sees, by legal name then id (permission View), as list rows: names, tax id, owner,
+    /// company, ERP situation; the visibility is applied inside the SQL. A page holds at most <see cref="Paging.MaxPageSize"/>.
     /// </summary>
-    public Task<CrmResult<IReadOnlyList<AccountListRow>>> ListAsync(int skip, int take, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(skip);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
-        return _session.RunAsync("accounts.list", Module.Accounts, Permission.View, async work =>
-            CrmResult<IReadOnlyList<AccountListRow>>.Of(
-                await work.Db.VisibleRowsByLegalNameAsync(work.Access.Scope!, skip, take, work.Cancellation).ConfigureAwait(false)),
+    public Task<CrmResult<IReadOnlyList<AccountListRow>>> ListAsync(int skip, int take, CancellationToken cancellationToken = default) =>
+        _session.RunAsync("accounts.list", Module.Accounts, Permission.View, async work =>
+            Paging.Check(skip, take) is { } invalid ? invalid
+                : CrmResult<IReadOnlyList<AccountListRow>>.Of(
+                    await work.Db.VisibleRowsByLegalNameAsync(work.Access.Scope!, skip, take, work.Cancellation).ConfigureAwait(false)),
             cancellationToken);
-    }
 
     /// <summary>
     /// Checks a form as <see cref="RegisterAsync"/> would (rules, CPF/CNPJ and short name against the database) without

@@ -50,6 +50,17 @@ public sealed class LeadsModule
                 new NotFound("lead", id.Value)), cancellationToken);
 
     /// <summary>
+    /// A page of the leads the user sees, by legal name then id (permission View); the visibility is applied inside the SQL.
+    /// A page holds at most <see cref="Paging.MaxPageSize"/>.
+    /// </summary>
+    public Task<CrmResult<IReadOnlyList<Lead>>> ListAsync(int skip, int take, CancellationToken cancellationToken = default) =>
+        _session.RunAsync("leads.list", Module.Leads, Permission.View, async work =>
+            Paging.Check(skip, take) is { } invalid ? invalid
+                : CrmResult<IReadOnlyList<Lead>>.Of(await work.Db.Leads.AsNoTracking()
+                    .VisiblePageByLegalNameAsync(work.Access.Scope!, l => l.Id, skip, take, work.Cancellation).ConfigureAwait(false)),
+            cancellationToken);
+
+    /// <summary>
     /// Converts lead <paramref name="id"/> into an account (permissions Edit on leads and Include on accounts): the account
     /// form is validated under the account rules and against the database, the account continues the lead's history, the
     /// lead becomes read-only and its contacts move to the account — one transaction.
