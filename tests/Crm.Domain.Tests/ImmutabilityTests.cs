@@ -39,6 +39,7 @@ public class ImmutabilityTests
         "Crm.Domain.Servers.SmtpSettings",
         "Crm.Domain.Service.CallCenter.Campaign",
         "Crm.Domain.Service.CallCenter.CampaignTarget",
+        "Crm.Domain.Orders.SalesOrder",
         "Crm.Domain.Service.Occurrences.Occurrence",
         "Crm.Domain.Tasks.SalesTask",
         "Crm.Domain.Tenancy.Tenant",

@@ -66,6 +66,12 @@ public static class AccountCodes
     /// <summary><c>emails.address.required</c>: emails address required.</summary>
     public const string EmailsAddressRequired = "emails.address.required";
 
+    /// <summary><c>erp.code_mismatch</c>: the ERP state read is for another ERP code than the account's.</summary>
+    public const string ErpCodeMismatch = "erp.code_mismatch";
+
+    /// <summary><c>erp.not_integrated</c>: the account is not integrated with the ERP, so it has no ERP state to record.</summary>
+    public const string ErpNotIntegrated = "erp.not_integrated";
+
     /// <summary><c>marketing.channel.duplicate</c>: marketing channel duplicate.</summary>
     public const string MarketingChannelDuplicate = "marketing.channel.duplicate";
 

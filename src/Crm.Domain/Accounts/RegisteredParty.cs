@@ -59,10 +59,13 @@ public abstract class RegisteredParty
         ArgumentNullException.ThrowIfNull(registration);
         if (registration.Kind != Kind)
             throw new ArgumentException($"Data validated as {registration.Kind} cannot update a {Kind}.", nameof(registration));
-        if (Frozen is { } reason)
-            return new Invalid(new Problem("", $"{Subject}.frozen", reason));
+        if (FrozenProblem() is { } frozen)
+            return frozen;
         return Outcome<IReadOnlyList<HistoryEntry>>.FromValue(Change(() => Data = registration.Data, by, clock));
     }
+
+    /// <summary>The <c>account.frozen</c> / <c>lead.frozen</c> problem once the record can no longer be edited; null while it can.</summary>
+    private protected Invalid? FrozenProblem() => Frozen is { } reason ? new Invalid(new Problem("", $"{Subject}.frozen", reason)) : null;
 
     /// <summary>Replaces the data inside a larger change (a merge) that records the history itself.</summary>
     private protected void ReplaceData(RegistrationData data) => Data = data;

@@ -63,6 +63,21 @@ public abstract class ErpAdapter<TPayload> : IErpAdapter where TPayload : class
     }
 
     /// <inheritdoc />
+    public virtual OrderPreparation PrepareOrder(ErpOrder order) => new OrdersNotSupported(Descriptor.Name);
+
+    /// <summary>
+    /// The message of an order whose ERP payload is <paramref name="payload"/>, sent to <paramref name="resource"/> (e.g.
+    /// <c>ordersPublic</c>): canonical body, the customer as its account, and the idempotency key of the order and body.
+    /// </summary>
+    protected ErpMessage OrderMessage<TOrderPayload>(ErpOrder order, string resource, TOrderPayload payload)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var body = PayloadJson.Serialize(payload);
+        return new ErpMessage(Descriptor.Erp, resource, ErpOperation.Create, order.Customer, null, body,
+            IdempotencyKey.Of(Descriptor.Erp, resource, order.Order.Value, body)) { Order = order.Order };
+    }
+
+    /// <inheritdoc />
     public ErpCustomerState ReadState(string body, LocalDate today) => ReadState(Deserialize(body), today);
 
     /// <inheritdoc />

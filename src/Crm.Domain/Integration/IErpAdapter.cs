@@ -38,4 +38,10 @@ public interface IErpAdapter
 
     /// <summary>What the ERP payload in <paramref name="body"/> says of the customer, as of <paramref name="today"/>.</summary>
     ErpCustomerState ReadState(string body, LocalDate today);
+
+    /// <summary>
+    /// The message that sends a released sales order to the ERP (<see cref="ErpMessage.Order"/> set, <see cref="ErpMessage.Account"/> the
+    /// customer), or <see cref="OrdersNotSupported"/>: the answer of every adapter that does not map orders yet (contract 1.x default).
+    /// </summary>
+    OrderPreparation PrepareOrder(ErpOrder order) => new OrdersNotSupported(Descriptor.Name);
 }

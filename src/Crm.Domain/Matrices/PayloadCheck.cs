@@ -5,11 +5,13 @@ namespace Crm.Domain.Matrices;
 /// <summary>The checks the payloads share, each yielding at most one problem.</summary>
 internal static class PayloadCheck
 {
-    /// <summary>A percentage from 0 to <paramref name="max"/> (inclusive).</summary>
+    /// <summary>A percentage from 0 to <paramref name="max"/> (inclusive), with at most 4 decimal places as NF-e carries (TDec_0302a04).</summary>
     public static IEnumerable<Problem> Percent(string field, string name, decimal value, decimal max = 100m) =>
         value < 0 || value > max
             ? [new($"{field}.{name}", MatrixCodes.PayloadRange, $"{name} = {value} deve estar entre 0 e {max} %.")]
-            : [];
+            : value.Scale > 4 && decimal.Round(value, 4) != value
+                ? [new($"{field}.{name}", Taxes.TaxCodes.RatePrecision, $"{name} = {value} % tem mais de 4 casas decimais (a NF-e leva até 4).")]
+                : [];
 
     /// <summary>A non-negative amount.</summary>
     public static IEnumerable<Problem> NonNegative(string field, string name, decimal? value) =>

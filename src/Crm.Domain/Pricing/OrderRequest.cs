@@ -19,6 +19,18 @@ public sealed record LineRequest
     /// <summary>The discount the seller asks for, in % of the price after the matrices; checked against the role's limit.</summary>
     public decimal SellerDiscount { get; init; }
 
+    /// <summary>
+    /// A unit price the seller typed (novo preço): it replaces the list, table and promotion prices as the invoice unit price;
+    /// the discount matrices, the payment condition, the seller's discount and the minimum value still apply. Null to price from the tables.
+    /// </summary>
+    public decimal? NewPrice { get; init; }
+
+    /// <summary>
+    /// Taxable units (uTrib) in one unit sold (qTrib / qCom) when they differ, e.g. 12 for a box of 12 whose IPI pauta is per
+    /// unit; null when the unit sold is the taxable unit.
+    /// </summary>
+    public decimal? TaxableUnitsPerUnit { get; init; }
+
     /// <summary>The product line.</summary>
     public string? ProductLine { get; init; }
 

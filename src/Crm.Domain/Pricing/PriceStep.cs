@@ -32,6 +32,12 @@ public enum PriceStepKind
 
     /// <summary>The minimum value check (the price is unchanged).</summary>
     MinimumPrice,
+
+    /// <summary>
+    /// A price the seller typed for the line (novo preço): it replaces the list, table and promotion prices and is the invoice
+    /// unit price; its percentage is how far it is from the table price (negative below it).
+    /// </summary>
+    NewPrice,
 }
 
 /// <summary>One step of a line's price: the unit price after it, the percentage applied, and the rule that decided it.</summary>

@@ -181,8 +181,8 @@ public static class Pricer
         public string Field(string name) => Prefix + name;
     }
 
-    /// <summary>Slots of a line's step buffer: one per <see cref="PriceStepKind"/>, the last kind being <see cref="PriceStepKind.MinimumPrice"/>.</summary>
-    internal const int StepSlots = (int)PriceStepKind.MinimumPrice + 1;
+    /// <summary>Slots of a line's step buffer: one per <see cref="PriceStepKind"/>, the last kind being <see cref="PriceStepKind.NewPrice"/>.</summary>
+    internal const int StepSlots = (int)PriceStepKind.NewPrice + 1;
 
     /// <summary>A line's steps (at most one of each kind) gathered inline, then copied once into an array of the right size.</summary>
     private struct StepList
@@ -260,6 +260,8 @@ public static class Pricer
             var draft = new Draft { ProductCode = line.Product, Quantity = line.Quantity, Steps = [], Warnings = [] };
             if (line.Quantity <= 0m)
                 problems.Add(at.Field("quantity"), PricingCodes.Input, $"Quantidade {line.Quantity} deve ser maior que zero.");
+            if (line.NewPrice is <= 0m)
+                problems.Add(at.Field("new_price"), PricingCodes.Input, $"Novo preço {line.NewPrice} deve ser maior que zero.");
             if (line.SellerDiscount is < 0m or >= 100m)
                 problems.Add(at.Field("seller_discount"), PricingCodes.Input, $"Desconto {line.SellerDiscount} % fora do intervalo [0, 100).");
             if (context.Ncm is null)
@@ -270,7 +272,7 @@ public static class Pricer
             if (!list.Found && list.Problems.Count == 0)
                 problems.Add(NoRule(at.Field("list_price"), "preço de lista", context.Date));
             // the taxes first: a "por dentro" gross-up of the price needs the line's ICMS
-            draft.Taxes = TaxParameters(context, recipient, sources, at, ref problems, out var taxesComplete);
+            draft.Taxes = TaxParameters(context, line.TaxableUnitsPerUnit, recipient, sources, at, ref problems, out var taxesComplete);
             if (list.Found)
                 draft.Price(line, context, list, payment, sources, taxesComplete ? IcmsGrossUp(sources, draft.Taxes) : null, at, ref problems, order.Header.Role);
             orderWarnings.AddRange(draft.Warnings);
@@ -298,16 +300,26 @@ public static class Pricer
             steps.Add(new(PriceStepKind.ListPrice, price, 0m, list.RuleId));
             if (Resolve(sources.CustomerPrice, context, at, ref problems) is { Found: true } customer)
                 steps.Add(new(PriceStepKind.CustomerPrice, price = Unit(customer.Value), 0m, customer.RuleId));
-            if (Resolve(sources.Promotion, context, at, ref problems) is { Found: true } promotion)
-                steps.Add(new(PriceStepKind.Promotion, price = Unit(price * (1m - promotion.Value * 0.01m)), -promotion.Value, promotion.RuleId));
-            if (Resolve(sources.PisCofinsRepasse, context, at, ref problems) is { Found: true } repasse)
+            if (line.NewPrice is { } typed)
             {
-                var share = repasse.Value.PisRate + repasse.Value.CofinsRate;
-                steps.Add(new(PriceStepKind.PisCofinsRepasse, price = Unit(repasse.Value.Apply(price)),
-                    repasse.Value.Kind == RepasseKind.GrossUp ? share : -share, repasse.RuleId));
+                // the seller's own price is the invoice price: no promotion, repasse or gross-up is applied on top of it
+                var manual = Unit(typed);
+                steps.Add(new(PriceStepKind.NewPrice, manual, price == 0m ? 0m : Unit((manual / price - 1m) * 100m), Seller));
+                price = manual;
             }
-            if (icmsGrossUp is { } grossUp) // TAXES.md §1.3: gross = net / (1 − pICMS)
-                steps.Add(new(grossUp.Kind, price = Unit(price / (1m - grossUp.Percent * 0.01m)), grossUp.Percent, grossUp.RuleId));
+            else
+            {
+                if (Resolve(sources.Promotion, context, at, ref problems) is { Found: true } promotion)
+                    steps.Add(new(PriceStepKind.Promotion, price = Unit(price * (1m - promotion.Value * 0.01m)), -promotion.Value, promotion.RuleId));
+                if (Resolve(sources.PisCofinsRepasse, context, at, ref problems) is { Found: true } repasse)
+                {
+                    var share = repasse.Value.PisRate + repasse.Value.CofinsRate;
+                    steps.Add(new(PriceStepKind.PisCofinsRepasse, price = Unit(repasse.Value.Apply(price)),
+                        repasse.Value.Kind == RepasseKind.GrossUp ? share : -share, repasse.RuleId));
+                }
+                if (icmsGrossUp is { } grossUp) // TAXES.md §1.3: gross = net / (1 − pICMS)
+                    steps.Add(new(grossUp.Kind, price = Unit(price / (1m - grossUp.Percent * 0.01m)), grossUp.Percent, grossUp.RuleId));
+            }
             var net = price;
             if (Resolve(sources.DiscountSurcharge, context, at, ref problems) is { Found: true } adjustment)
                 steps.Add(new(PriceStepKind.DiscountSurcharge, net = Unit(net * (1m + adjustment.Value * 0.01m)), adjustment.Value, adjustment.RuleId));
@@ -361,7 +373,7 @@ public static class Pricer
         }
 
         private static TaxParameters TaxParameters(
-            MatrixContext context, Recipient recipient, PricingSources sources, Place at, ref ProblemCollector problems, out bool complete)
+            MatrixContext context, decimal? taxableUnitsPerUnit, Recipient recipient, PricingSources sources, Place at, ref ProblemCollector problems, out bool complete)
         {
             complete = true;
             var ipi = Required(sources.Ipi, context, at, "ipi", "IPI", ref problems, ref complete);
@@ -377,7 +389,7 @@ public static class Pricer
             }
             var parameters = new TaxParameters(
                 recipient,
-                ipi.Value,
+                taxableUnitsPerUnit is { } qTrib ? Taxable(ipi.Value, qTrib) : ipi.Value,
                 icms.Value,
                 pisCofins.Value,
                 ibsCbs.Value,
@@ -391,6 +403,9 @@ public static class Pricer
             }
             return parameters;
         }
+
+        private static IpiParameters Taxable(IpiParameters ipi, decimal qTrib) =>
+            new(ipi.Rate, ipi.Source, ipi.AmountPerUnit, ipi.FreightInBase, ipi.Cst, qTrib);
 
         private static Resolution<T> Required<T>(IResolver<T>? resolver, MatrixContext context, Place at, string field, string matrix, ref ProblemCollector problems, ref bool complete)
         {

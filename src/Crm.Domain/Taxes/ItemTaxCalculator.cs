@@ -48,6 +48,9 @@ public static class ItemTaxCalculator
         var problems = new ProblemCollector();
         ref readonly var ipi = ref p.IpiRef; // by reference: the parameter sets are large structs
         problems.NotNegative("ipi.rate", ipi.Rate); // IPI rates may exceed 100 % (TIPI chapter 24)
+        problems.RatePlaces("ipi.rate", ipi.Rate);
+        if (ipi.TaxableUnitsPerUnit < 0m)
+            problems.NotNegative("ipi.taxable_units_per_unit", ipi.TaxableUnitsPerUnit);
         problems.NotNegative("ipi.amount_per_unit", ipi.AmountPerUnit);
         if (ipi.Rate > 0m && ipi.AmountPerUnit > 0m)
             problems.Add("ipi.amount_per_unit", TaxCodes.IpiRateAndAmount,
@@ -80,6 +83,7 @@ public static class ItemTaxCalculator
         {
             ref readonly var st = ref Nullable.GetValueRefOrDefaultRef(in stParameters);
             problems.NotNegative("icms_st.mva", st.Mva);
+            problems.RatePlaces("icms_st.mva", st.Mva);
             problems.Percent("icms_st.rate", st.Rate);
             Reduction(ref problems, "icms_st.base_reduction", st.BaseReduction);
             problems.NotNegative("icms_st.pauta", st.Pauta);
@@ -118,6 +122,7 @@ public static class ItemTaxCalculator
     {
         if (!ProblemCollector.InPercentRange(value, hundredIncluded: true))
             problems.Add(field, TaxCodes.RateRange, $"{field} = {value} % está fora do intervalo [0, 100].");
+        problems.RatePlaces(field, value);
     }
 
     private static void Source(ref ProblemCollector problems, string tax, string? source)
@@ -145,7 +150,11 @@ public static class ItemTaxCalculator
         // IPI (RIPI art. 190 §1; unconditional discount out of the base, STF RE 567.935); specific IPI: quantity × vUnid
         ref readonly var ipiParameters = ref p.IpiRef;
         if (ipiParameters.AmountPerUnit > 0m)
-            (v.IpiBase, v.IpiRate, v.Ipi) = (item.Quantity, ipiParameters.AmountPerUnit, round.Ipi.ToCents(item.Quantity * ipiParameters.AmountPerUnit));
+        {
+            // qTrib may differ from qCom: a box sold, the IPI pauta charged per taxable unit (NF-e I13–I14, O11 qUnid)
+            var taxable = ipiParameters.TaxableUnitsPerUnit > 0m ? item.Quantity * ipiParameters.TaxableUnitsPerUnit : item.Quantity;
+            (v.IpiBase, v.IpiRate, v.Ipi) = (taxable, ipiParameters.AmountPerUnit, round.Ipi.ToCents(taxable * ipiParameters.AmountPerUnit));
+        }
         else
         {
             var ipiBase = ipiParameters.FreightInBase || item.Freight == 0m ? operation : operation - item.Freight;

@@ -41,12 +41,23 @@ internal struct ProblemCollector
             Add(field, TaxCodes.Precision, $"{field} = {value} tem mais de {places} casas decimais.");
     }
 
-    /// <summary>A percentage in [0, 100).</summary>
+    /// <summary>A percentage in [0, 100), with at most 4 decimal places.</summary>
     public void Percent(string field, decimal value)
     {
         if (!InPercentRange(value, hundredIncluded: false))
             Add(field, TaxCodes.RateRange, $"{field} = {value} % está fora do intervalo [0, 100).");
+        RatePlaces(field, value);
     }
+
+    /// <summary>A rate with at most 4 decimal places, as NF-e's percentage fields (TDec_0302a04) carry; the scale is read first, so a short rate costs no rounding.</summary>
+    public void RatePlaces(string field, decimal value)
+    {
+        if (value.Scale > RatePlacesAllowed && decimal.Round(value, RatePlacesAllowed) != value)
+            Add(field, TaxCodes.RatePrecision, $"{field} = {value} % tem mais de {RatePlacesAllowed} casas decimais (a NF-e leva até {RatePlacesAllowed}).");
+    }
+
+    /// <summary>Decimal places of an NF-e percentage (TDec_0302a04: pICMS, pRedBC, pMVAST, pIPI, pPIS, pCOFINS, pFCP, pCBS, pIBSUF, pIBSMun).</summary>
+    internal const int RatePlacesAllowed = 4;
 
     /// <summary>
     /// Whether 0 ≤ <paramref name="value"/> &lt; 100 (≤ 100 when <paramref name="hundredIncluded"/>). A rate of a few places is

@@ -12,6 +12,9 @@ public static class TaxCodes
     /// <summary>The unconditional discount is larger than the value it discounts.</summary>
     public const string DiscountExceedsValue = "tax.discount_exceeds_value";
 
+    /// <summary>A rate, reduction or MVA with more than 4 decimal places: NF-e's percentage fields are TDec_0302a04 (pICMS, pRedBC, pMVAST, pIPI, pPIS, pCOFINS, pFCP…).</summary>
+    public const string RatePrecision = "tax.rate_precision";
+
     /// <summary>A rate or reduction outside 0–100 % (or a rate that makes a divisor zero).</summary>
     public const string RateRange = "tax.rate_range";
 

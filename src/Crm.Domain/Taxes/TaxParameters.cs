@@ -47,7 +47,12 @@ public readonly record struct Recipient(IeIndicator IeIndicator, bool FinalConsu
 /// <param name="AmountPerUnit">vUnid for specific (per-unit) IPI; when above zero it replaces the rate: vIPI = quantity × vUnid.</param>
 /// <param name="FreightInBase">RIPI art. 190 §1 puts freight in the base (default); a company with a court order excludes it.</param>
 /// <param name="Cst">The IPI CST (50 taxed, 52 exempt…), echoed on the breakdown.</param>
-public readonly record struct IpiParameters(decimal Rate, string Source, decimal AmountPerUnit = 0m, bool FreightInBase = true, string Cst = "")
+/// <param name="TaxableUnitsPerUnit">
+/// For IPI pauta when the taxable unit (uTrib) is not the unit sold (uCom): taxable units in one unit sold (qTrib / qCom,
+/// e.g. 12 for a box of 12 taxed per unit), so that vIPI = quantity × this × vUnid. Zero or one: the same unit.
+/// </param>
+public readonly record struct IpiParameters(
+    decimal Rate, string Source, decimal AmountPerUnit = 0m, bool FreightInBase = true, string Cst = "", decimal TaxableUnitsPerUnit = 0m)
 {
     /// <summary>pIPI, ad valorem, in %.</summary>
     public decimal Rate { get; } = Rate;
@@ -63,6 +68,12 @@ public readonly record struct IpiParameters(decimal Rate, string Source, decimal
 
     /// <summary>The IPI CST (50 taxed, 52 exempt…), echoed on the breakdown.</summary>
     public string Cst { get; } = Cst;
+
+    /// <summary>
+    /// For IPI pauta when the taxable unit (uTrib) is not the unit sold (uCom): taxable units in one unit sold (qTrib / qCom,
+    /// e.g. 12 for a box of 12 taxed per unit), so that vIPI = quantity × this × vUnid. Zero or one: the same unit.
+    /// </summary>
+    public decimal TaxableUnitsPerUnit { get; } = TaxableUnitsPerUnit;
 
     /// <summary>
     /// Specific IPI ("pauta"): a known amount per unit sold, vIPI = qUnid × vUnid (NF-e group IPITrib, fields O11/O12),

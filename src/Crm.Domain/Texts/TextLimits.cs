@@ -85,4 +85,13 @@ public static class TextLimits
 
     /// <summary>Where an appointment takes place.</summary>
     public const int AppointmentLocation = 200;
+
+    /// <summary>A product code (Datasul <c>it-codigo</c> is 16, Protheus <c>B1_COD</c> 15 to 30).</summary>
+    public const int ProductCode = 30;
+
+    /// <summary>A product's description.</summary>
+    public const int ProductDescription = 120;
+
+    /// <summary>An order's observations.</summary>
+    public const int OrderObservations = 2000;
 }

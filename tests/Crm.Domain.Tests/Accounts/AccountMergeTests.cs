@@ -28,7 +28,7 @@ public class AccountMergeTests
         Marketing = [new MarketingConsent(MarketingChannel.Email, false, new LocalDate(2026, 6, 1), "telefone")],
     };
 
-    private static (Account Survivor, Account Absorbed) Pair(IClock clock)
+    internal static (Account Survivor, Account Absorbed) Pair(IClock clock)
     {
         var survivor = AccountTests.NewAccount(Samples.Company() with
         {

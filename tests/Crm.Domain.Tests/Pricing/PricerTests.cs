@@ -13,9 +13,9 @@ public class PricerTests
     [Fact]
     public void The_step_buffer_has_one_slot_per_step_kind()
     {
-        // A kind added to PriceStepKind after MinimumPrice would overflow the inline buffer; this fails first.
+        // A kind added to PriceStepKind after NewPrice would overflow the inline buffer; this fails first.
         Assert.Equal(Pricer.StepSlots, Enum.GetValues<PriceStepKind>().Length);
-        Assert.Equal(PriceStepKind.MinimumPrice, Enum.GetValues<PriceStepKind>().Max());
+        Assert.Equal(PriceStepKind.NewPrice, Enum.GetValues<PriceStepKind>().Max());
     }
 
     [Fact]

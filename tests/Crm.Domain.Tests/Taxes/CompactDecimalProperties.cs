@@ -25,8 +25,10 @@ public class CompactDecimalProperties
     [Fact]
     public void Values_too_wide_to_pack_come_back_exactly()
     {
+        // validation refuses a rate beyond NF-e's 4 places (tax.rate_precision); the packed breakdown must still carry any
+        // decimal exactly, so the calculation is called past validation
         var rate = 100m / 3m;
-        var taxes = Calculate(Item(1m, 10_000_000_000_000_000m), Parameters(ContributorForResale, ipiRate: rate, icmsRate: 18m));
+        var taxes = ItemTaxCalculator.Compute(Item(1m, 10_000_000_000_000_000m), Parameters(ContributorForResale, ipiRate: rate, icmsRate: 18m));
 
         Assert.Equal(decimal.GetBits(rate), decimal.GetBits(taxes.Ipi.Rate));
         Assert.Equal(10_000_000_000_000_000m, taxes.Product);

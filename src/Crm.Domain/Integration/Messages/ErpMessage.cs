@@ -24,4 +24,8 @@ public enum ErpOperation
 /// <param name="Body">The canonical JSON body.</param>
 /// <param name="Key">The idempotency key: the same key means the same change, which the ERP side applies once.</param>
 public sealed record ErpMessage(ErpId Erp, string Resource, ErpOperation Operation, AccountId Account, string? ErpCode, string Body,
-    IdempotencyKey Key);
+    IdempotencyKey Key)
+{
+    /// <summary>The sales order it carries, for an order message (<see cref="IErpAdapter.PrepareOrder"/>); null for a customer message.</summary>
+    public Orders.SalesOrderId? Order { get; init; }
+}
