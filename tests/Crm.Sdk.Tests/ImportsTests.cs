@@ -103,7 +103,22 @@ public sealed class ImportsTests
         var denied = Assert.IsType<Denied>(result.Value);
         Assert.Equal((Crm.Domain.Access.Module.Imports, Denied.PermissionCode), (denied.Module, denied.Code));
         Assert.Equal((0, 0, 0), await Stored(host));
+        Assert.Contains(host.Logs.Lines, l => UseCase(l) == "imports.customers" && l.Event.Id == 1002); // the denial, logged
     }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_file_that_is_not_a_spreadsheet_is_an_invalid_value_logged_like_any_refusal(string provider)
+    {
+        await using var host = await Create(provider);
+
+        var result = await host.As(host.Diretor).Imports.CustomersAsync(new MemoryStream("not a zip"u8.ToArray()), ImportFormat.Xlsx);
+
+        Assert.Equal("file", Assert.Single(Assert.IsType<Crm.Domain.Problems.Invalid>(result.Value).Problems).Field);
+        Assert.Contains(host.Logs.Lines, l => UseCase(l) == "imports.customers" && l.Event.Id == 1001); // the refusal, logged
+        Assert.Equal((0, 0, 0), await Stored(host));
+    }
+
+    private static string? UseCase(CapturedLogs.Line line) => line.Values.GetValueOrDefault("UseCase") as string;
 
     [Theory, SqliteData, PostgresData]
     public async Task An_imported_account_writes_its_erp_message_as_a_typed_form_does_and_an_unchanged_row_writes_none(string provider)

@@ -1,4 +1,5 @@
 using Crm.Tests.Shared;
+using Crm.Sdk.Tests.Infrastructure;
 using Crm.Persistence;
 using Crm.Adapters.Datasul;
 using Microsoft.EntityFrameworkCore;
@@ -122,8 +123,14 @@ public sealed class OptionsTests
         Assert.Equal((options.Modality, options.Username, options.IntegrGp), (monitor.Modality, monitor.Username, monitor.IntegrGp));
         Assert.Equal("/keys", provider.GetRequiredService<IOptions<CrmOptions>>().Value.Database.KeyRingFolder);
         Assert.Equal("/keys", provider.GetRequiredService<IOptionsMonitor<CrmOptions>>().CurrentValue.Database.KeyRingFolder);
-        // The adapter the engine runs is made from the options in effect, not from the registration's delegate alone.
-        Assert.Equal(typeof(DatasulAdapter), provider.GetRequiredService<Crm.Sdk.Discovery.ErpAdapterCatalog>().For(DatasulAdapter.Id)!.GetType());
+        // The adapter the engine runs is made from the options in effect, not from the registration's delegate alone: what it
+        // sends carries the configured modality (5), not the delegate's (2).
+        var adapter = Assert.IsType<DatasulAdapter>(provider.GetRequiredService<Crm.Sdk.Discovery.ErpAdapterCatalog>().For(DatasulAdapter.Id));
+        var valid = Crm.Domain.Accounts.Registration.RegistrationRules.Validate(Forms.Company(1),
+            new(Crm.Domain.Accounts.Configuration.AccountSettings.Default, Crm.Domain.Accounts.Configuration.RegistrationKind.Account)).AsT0;
+        var account = Crm.Domain.Accounts.Account.Register(new Crm.Domain.Identity.AccountId(Guid.NewGuid()), new Crm.Domain.Identity.TenantId(Guid.NewGuid()),
+            valid, new Crm.Domain.Identity.UserId(Guid.NewGuid()), SystemClock.Instance);
+        Assert.Equal(5, adapter.ToPayload(account).Modality);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using static Crm.Sdk.Tests.Infrastructure.TestHost;
 
 namespace Crm.Sdk.Tests;
@@ -15,18 +16,18 @@ public sealed class OutboxHostingTests
     [Fact]
     public async Task The_hosted_dispatcher_sends_when_started_and_again_each_interval_of_the_hosts_clock()
     {
-        await using var outbox = await OutboxHost.Create(TestProviders.Sqlite, o => o.Interval = TimeSpan.FromMinutes(1));
+        var clock = new WaitingClock(TimeSpan.FromMinutes(1));
+        await using var outbox = await OutboxHost.Create(TestProviders.Sqlite, o => o.Interval = TimeSpan.FromMinutes(1), configure: clock.Install);
         var session = outbox.Host.As(outbox.Host.Usuario);
         Ok(await session.Accounts.RegisterAsync(OutboxHost.Eligible(30)));
         var service = outbox.Host.Provider.GetServices<IHostedService>().OfType<OutboxBackgroundService>().Single();
 
         await service.StartAsync(CancellationToken.None);
         var first = await SettledAsync(outbox, 1);
-        // A round keeps claiming until nothing is due: let the first one finish and start waiting on the host's clock
-        // before the second message exists (else that round may take it, or the clock may move before the wait starts).
-        await Task.Delay(1_000);
+        // A round keeps claiming until nothing is due: the second message is written once the first round is over and the
+        // service waits on the host's clock (else that round may take it, or the clock may move before the wait starts).
+        await clock.WaitingAsync(1);
         Ok(await session.Accounts.RegisterAsync(OutboxHost.Eligible(31)));
-        await Task.Delay(300);
         var waiting = await outbox.MessagesAsync();
         outbox.Host.Time.Advance(TimeSpan.FromMinutes(1));
         var second = await SettledAsync(outbox, 2);
@@ -40,12 +41,14 @@ public sealed class OutboxHostingTests
     [Fact]
     public async Task With_run_in_background_off_the_hosted_dispatcher_sends_nothing()
     {
-        await using var outbox = await OutboxHost.Create(TestProviders.Sqlite, o => o.RunInBackground = false);
+        var clock = new WaitingClock(TimeSpan.FromMinutes(1));
+        await using var outbox = await OutboxHost.Create(TestProviders.Sqlite, o => (o.RunInBackground, o.Interval) = (false, TimeSpan.FromMinutes(1)),
+            configure: clock.Install);
         Ok(await outbox.Host.As(outbox.Host.Usuario).Accounts.RegisterAsync(OutboxHost.Eligible(32)));
         var service = outbox.Host.Provider.GetServices<IHostedService>().OfType<OutboxBackgroundService>().Single();
 
         await service.StartAsync(CancellationToken.None);
-        await Task.Delay(500);
+        await clock.WaitingAsync(1); // the service passed its (skipped) round and waits for the next
         await service.StopAsync(CancellationToken.None);
 
         Assert.Equal(OutboxStatus.Pending, Assert.Single(await outbox.MessagesAsync()).Status);
@@ -75,6 +78,49 @@ public sealed class OutboxHostingTests
         values["Crm:Database:Sqlite"] = file;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         return new ServiceCollection().AddCrm(configuration.GetSection("Crm")).BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// The host's fake clock, counting the waits of one length started on it (the background service's interval), so a
+    /// test waits for the service to be waiting instead of sleeping a guessed time.
+    /// </summary>
+    private sealed class WaitingClock(TimeSpan interval)
+    {
+        private readonly TimeSpan _interval = interval;
+        private FakeTimeProvider _fake = null!;
+        private int _waits;
+
+        public void Install(IServiceCollection services)
+        {
+            _fake = (FakeTimeProvider)services.Last(d => d.ServiceType == typeof(TimeProvider)).ImplementationInstance!;
+            services.AddSingleton<TimeProvider>(new Counting(this));
+        }
+
+        public async Task WaitingAsync(int waits)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            while (Volatile.Read(ref _waits) < waits)
+                await Task.Delay(10, timeout.Token);
+        }
+
+        private sealed class Counting(WaitingClock clock) : TimeProvider
+        {
+            public override DateTimeOffset GetUtcNow() => clock._fake.GetUtcNow();
+
+            public override TimeZoneInfo LocalTimeZone => clock._fake.LocalTimeZone;
+
+            public override long TimestampFrequency => clock._fake.TimestampFrequency;
+
+            public override long GetTimestamp() => clock._fake.GetTimestamp();
+
+            public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+            {
+                var timer = clock._fake.CreateTimer(callback, state, dueTime, period);
+                if (dueTime == clock._interval)
+                    Interlocked.Increment(ref clock._waits);
+                return timer;
+            }
+        }
     }
 
     private static async Task<bool> SettledAsync(OutboxHost outbox, int sent)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Domain.Access;
 using Crm.Domain.Identity;
 using Crm.Domain.Tenancy;
@@ -10,11 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Crm.Benchmarks.Engine;
 
 /// <summary>
-/// A host as an application builds it (<c>AddCrm(crm =&gt; crm.UseSqlite(file))</c>, no logging) on a SQLite file of its
-/// own, deleted on dispose: a tenant provisioned through the engine and a seller (role CRM - Usuário: sees its own records)
-/// who owns every stored account. Databases with stored accounts are seeded once and cached under
-/// <c>/tmp/crm-bench-engine/&lt;last migration&gt;-&lt;accounts&gt;.db</c>; each run works on a copy, so every run starts
-/// from the same state and a schema change seeds new files. The copy is made in the temp folder (<c>TMPDIR</c>).
+/// A host as an application builds it (<c>AddCrm(crm =&gt; crm.UseSqlite(file))</c>, no logging) on a SQLite file: a tenant
+/// provisioned through the engine and a seller (role CRM - Usuário: sees its own records) who owns every stored account.
+/// Databases with stored accounts are seeded once and cached under <c>/tmp/crm-bench-engine/&lt;last migration&gt;-&lt;accounts&gt;.db</c>
+/// (a schema change seeds new files); a run works on the cached file itself (copying the 10⁶ file, ≈6 GB, took longer than
+/// the run) after removing whatever an earlier run added beyond the seeded rows, so every run starts from the same state.
 /// </summary>
 internal sealed class EngineHost : IAsyncDisposable
 {
@@ -25,12 +26,11 @@ internal sealed class EngineHost : IAsyncDisposable
     private const string CacheFolder = "/tmp/crm-bench-engine";
 
     private readonly ServiceProvider _provider;
-    private readonly DirectoryInfo _folder;
+    private readonly DirectoryInfo? _temporary;
 
-    private EngineHost(DirectoryInfo folder, SqliteDurability durability = SqliteDurability.Full)
+    private EngineHost(string file, DirectoryInfo? temporary, SqliteDurability durability = SqliteDurability.Full)
     {
-        _folder = folder;
-        File = Path.Combine(folder.FullName, "crm.db");
+        (File, _temporary) = (file, temporary);
         _provider = new ServiceCollection().AddCrm(crm => crm.UseSqlite(File, durability)).BuildServiceProvider();
         Engine = _provider.GetRequiredService<CrmEngine>();
     }
@@ -43,10 +43,15 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <summary>The id of stored account <paramref name="n"/> (1-based), ascending with n as seeded.</summary>
     public static AccountId AccountOf(int n) => new(Guid.Parse($"{n:X8}-0000-4000-8000-{n:X12}"));
 
-    /// <summary>A fresh database: migrated, the tenant provisioned, the seller added.</summary>
-    public static async Task<EngineHost> CreateAsync()
+    /// <summary>A fresh database in a folder of its own (deleted on dispose): migrated, the tenant provisioned, the seller added.</summary>
+    public static Task<EngineHost> CreateAsync()
     {
-        var host = new EngineHost(Directory.CreateTempSubdirectory("crm-bench-engine-"));
+        var folder = Directory.CreateTempSubdirectory("crm-bench-engine-");
+        return CreateAsync(new EngineHost(Path.Combine(folder.FullName, "crm.db"), folder));
+    }
+
+    private static async Task<EngineHost> CreateAsync(EngineHost host)
+    {
         await host.Engine.MigrateAsync();
         Ok(await host.Engine.Tenants.ProvisionAsync(Tenant, "Benchmark", Package.Freemium));
         var (support, roles) = await host.SupportAndRolesAsync();
@@ -56,14 +61,29 @@ internal sealed class EngineHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// A run's own copy of the cached database holding <paramref name="accounts"/> accounts (seeded on first use), migrated
-    /// as a host does at start (which turns write-ahead logging on).
+    /// The cached database holding <paramref name="accounts"/> accounts (seeded on first use), as seeded: the accounts and
+    /// duplicate keys an earlier run registered are deleted first (rows after the seed's last, by rowid). Migrated as a host
+    /// does at start (which turns write-ahead logging on).
     /// </summary>
-    public static async Task<EngineHost> CopyOfAsync(int accounts, SqliteDurability durability = SqliteDurability.Full)
+    public static async Task<EngineHost> SeededAsync(int accounts, SqliteDurability durability = SqliteDurability.Full)
     {
         var cached = await CachedAsync(accounts);
-        var host = new EngineHost(Directory.CreateTempSubdirectory("crm-bench-engine-"), durability);
-        System.IO.File.Copy(cached, host.File);
+        await using (var connection = new SqliteConnection($"Data Source={cached};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            var marks = await System.IO.File.ReadAllLinesAsync(cached + ".marks");
+            await using var reset = connection.CreateCommand();
+            reset.CommandText = $"""
+                DELETE FROM "DuplicateKeys" WHERE rowid > {long.Parse(marks[1], CultureInfo.InvariantCulture)};
+                DELETE FROM "Accounts" WHERE rowid > {long.Parse(marks[0], CultureInfo.InvariantCulture)};
+                PRAGMA wal_checkpoint(TRUNCATE);
+                """;
+            await reset.ExecuteNonQueryAsync();
+            reset.CommandText = "SELECT COUNT(*) FROM \"Accounts\"";
+            if ((long)(await reset.ExecuteScalarAsync())! != accounts)
+                throw new InvalidOperationException($"{cached} does not hold {accounts:N0} accounts after its reset; delete it to seed it again.");
+        }
+        var host = new EngineHost(cached, null, durability);
         await host.Engine.MigrateAsync();
         return host;
     }
@@ -79,8 +99,8 @@ internal sealed class EngineHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
+        CrmSqliteFiles.ReleaseConnections(File);
+        _temporary?.Delete(recursive: true);
     }
 
     /// <summary>The success of <paramref name="result"/>; a failure stops the benchmark, naming its problems.</summary>
@@ -92,16 +112,27 @@ internal sealed class EngineHost : IAsyncDisposable
     {
         var schema = new CrmDatabase(new CrmPersistenceOptions().UseSqlite(":memory:")).Open(default).Database.GetMigrations().Last();
         var file = Path.Combine(CacheFolder, $"{schema}-{accounts}.db");
-        if (System.IO.File.Exists(file))
+        if (System.IO.File.Exists(file) && System.IO.File.Exists(file + ".marks"))
             return file;
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await using (var host = await CreateAsync())
-        {
+        Directory.CreateDirectory(CacheFolder);
+        var seeding = file + ".seeding";
+        foreach (var leftover in new[] { seeding, seeding + "-wal", seeding + "-shm" })
+            System.IO.File.Delete(leftover);
+        await using (var host = await CreateAsync(new EngineHost(seeding, null)))
             await AccountSeeder.SeedAsync(host.Engine, host.File, accounts);
-            SqliteConnection.ClearAllPools();
-            System.IO.File.Copy(host.File, file + ".tmp", overwrite: true);
+        // The last seeded rows: whatever a run adds comes after them.
+        await using (var connection = new SqliteConnection($"Data Source={seeding};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """SELECT (SELECT MAX(rowid) FROM "Accounts"), (SELECT MAX(rowid) FROM "DuplicateKeys"); PRAGMA wal_checkpoint(TRUNCATE);""";
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                await reader.ReadAsync();
+                await System.IO.File.WriteAllLinesAsync(file + ".marks", [reader.GetInt64(0).ToString(CultureInfo.InvariantCulture), reader.GetInt64(1).ToString(CultureInfo.InvariantCulture)]);
+            }
         }
-        System.IO.File.Move(file + ".tmp", file);
+        System.IO.File.Move(seeding, file, overwrite: true);
         return file;
     }
 }

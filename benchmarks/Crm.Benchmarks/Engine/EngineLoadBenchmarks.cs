@@ -40,7 +40,7 @@ public class EngineLoadBenchmarks
     [GlobalSetup]
     public async Task Setup()
     {
-        _host = await EngineHost.CopyOfAsync(StoredAccounts);
+        _host = await EngineHost.SeededAsync(StoredAccounts);
         _session = _host.Engine.Session(EngineHost.Tenant, EngineHost.Seller);
         _access = await _session.AccessAsync();
         _raw = new RawAccountReader(_host.File, EngineHost.Tenant, EngineHost.Seller);

@@ -4,14 +4,15 @@ using Crm.Adapters.Testing.Servers;
 using Crm.Cli.Outbox;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Boards;
+using Crm.Domain.Boards.Filters;
+using Crm.Domain.Organization;
+using Crm.Domain.Access;
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
 using Crm.Domain.Identity;
 using Crm.Domain.Servers;
 using Crm.Domain.Tenancy;
 using Crm.Persistence;
-using Crm.Persistence.Access;
-using Crm.Persistence.Boards;
 using Crm.Sdk;
 using Crm.Sdk.Accounts;
 using Crm.Sdk.Funnel;
@@ -56,7 +57,8 @@ internal sealed class DemoCommand(IAnsiConsole console)
 
         if (!await ProvisionAsync(engine, cancellationToken))
             return 1;
-        await LoadStructureAsync(engine, cancellationToken);
+        if (!await LoadStructureAsync(engine, cancellationToken))
+            return 1;
         if (!await ConfigureClientTypesAsync(engine, cancellationToken))
             return 1;
         if (await RegisterAsync(engine, cancellationToken) is not { } registered)
@@ -162,20 +164,67 @@ internal sealed class DemoCommand(IAnsiConsole console)
         return report.Completed;
     }
 
-    /// <summary>The company, users and board: one transaction, once (see <see cref="DemoData.LoadStructureAsync"/>).</summary>
-    private async Task LoadStructureAsync(CrmEngine engine, CancellationToken cancellationToken)
+    /// <summary>
+    /// The company and its branches, the users (roles, company, manager), the board with its stages released to the
+    /// Usuários and Ana's saved filter, each through the engine: the support user assigns the first roles, Marina (a
+    /// Diretora) does the rest. Once: a rerun finds the company and reuses everything.
+    /// </summary>
+    private async Task<bool> LoadStructureAsync(CrmEngine engine, CancellationToken cancellationToken)
     {
-        await using var db = engine.Database.Open(DemoData.Tenant);
-        if (await DemoData.IsStructureLoadedAsync(db))
+        var tenants = engine.Tenants;
+        var tenant = DemoData.Tenant;
+        if (!(await tenants.SupportUserAsync(tenant, cancellationToken)).TryPickT0(out var support, out _))
+            return Refused("suporte", "the support user is missing");
+        var stored = await tenants.CompaniesAsync(tenant, support, cancellationToken);
+        if (stored.TryPickT0(out var companies, out _) && companies.Count > 0)
         {
             console.MarkupLine("Empresa, usuários e quadro: [yellow]já carregados[/] (reutilizados, nada duplicado).");
-            return;
+            return true;
         }
-        await DemoData.LoadStructureAsync(db, engine.Clock);
-        var saved = await db.SaveAsync(cancellationToken);
-        if (!saved.IsSaved)
-            throw new InvalidOperationException($"The demo data could not be saved: {saved}");
-        console.MarkupLine("Empresa, usuários e quadro: [green]carregados[/].");
+        if (!Done("empresa", await tenants.RegisterCompanyAsync(tenant, support, DemoData.CompanyForm, DemoData.Company, cancellationToken)))
+            return false;
+        foreach (var (id, form, isMatriz) in DemoData.Branches)
+            if (!Done("filial", await tenants.AddBranchAsync(tenant, support, DemoData.Company, form, isMatriz, id, cancellationToken)))
+                return false;
+        if (!(await tenants.RolesAsync(tenant, support, cancellationToken)).TryPickT0(out var roles, out _))
+            return Refused("papéis", "the roles cannot be read");
+        foreach (var person in DemoData.People)
+        {
+            var role = roles.Single(r => r.Name == person.Role.Name).Id;
+            if (!Done(person.Login, await tenants.AddUserAsync(tenant, person.Id, person.Login, person.Name, $"{person.Login}@exemplo.com.br", cancellationToken))
+                || !Done(person.Login, await tenants.AssignRolesAsync(tenant, support, person.Id, [role], cancellationToken))
+                || !Done(person.Login, await tenants.AllowCompaniesAsync(tenant, support, person.Id, [new CompanyBranch(DemoData.Company, null)], cancellationToken)))
+                return false;
+        }
+        foreach (var person in DemoData.People.Where(p => p.Manager is not null))
+            if (!Done(person.Login, await tenants.SetManagerAsync(tenant, support, person.Id, DemoData.Person(person.Manager!).Id, cancellationToken)))
+                return false;
+
+        var boards = engine.Session(tenant, DemoData.Person("marina").Id).Boards;
+        if (!(await boards.CreateAsync(DemoData.BoardName, new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), [], cancellationToken))
+            .TryPickT0(out var board, out var _))
+            return Refused("quadro", "the board was refused");
+        foreach (var (stage, days) in DemoData.BoardStages)
+            if (!Done("etapa", await boards.AddStageAsync(board.Id, stage, days, cancellationToken: cancellationToken)))
+                return false;
+        foreach (var person in DemoData.People.Where(p => p.Role == StandardRoles.Usuario))
+            if (!Done("quadro", await boards.ReleaseAsync(board.Id, person.Id, cancellationToken)))
+                return false;
+        var ana = DemoData.Person("ana");
+        var mine = CardFilter.Create(new CardFilterDraft { Sellers = [ana.Id] }).AsT0;
+        if (!Done("filtro", await engine.Session(tenant, ana.Id).Boards.SaveFilterAsync(board.Id, DemoData.MyCardsFilter, mine, cancellationToken)))
+            return false;
+        console.MarkupLine("Empresa, usuários e quadro: [green]carregados[/] pelas operações do motor.");
+        return true;
+
+        bool Done<T>(string what, CrmResult<T> result) =>
+            result.Succeeded || Refused(what, Problems(result));
+
+        bool Refused(string what, string why)
+        {
+            console.MarkupLine($"[red]The demo structure could not be loaded ({Markup.Escape(what)}):[/] {why}");
+            return false;
+        }
     }
 
     /// <summary>
@@ -237,10 +286,8 @@ internal sealed class DemoCommand(IAnsiConsole console)
     {
         if (leads.Count == 0)
             return true;
-        Board board;
-        await using (var db = engine.Database.Open(DemoData.Tenant))
-            board = await db.Boards.AsNoTracking().SingleAsync(cancellationToken); // the engine lists no boards yet
         var session = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id);
+        var board = (await session.Boards.ListAsync(cancellationToken)).AsT0.Single();
         foreach (var (lead, name, owner) in leads)
         {
             var opened = await session.Boards.OpenCardAsync(board.Id, board.Stages[0].Id, name, lead, owner, cancellationToken);
@@ -360,9 +407,7 @@ internal sealed class DemoCommand(IAnsiConsole console)
     {
         var session = engine.Session(DemoData.Tenant, person.Id);
         var accounts = (await session.Accounts.ListAsync(0, PageSize, cancellationToken)).AsT0;
-        var access = await session.AccessAsync(cancellationToken);
-        await using var db = engine.Database.Open(DemoData.Tenant);
-        var leads = await db.Leads.VisibleTo(access.Scope!).CountAsync(cancellationToken);
+        var leads = (await session.Leads.ListAsync(0, PageSize, cancellationToken)).AsT0.Count;
 
         var table = new Table().Title($"{person.Name} ({person.Role.Name})").AddColumns("Conta", "CNPJ", "Responsável");
         foreach (var account in accounts)
@@ -375,14 +420,12 @@ internal sealed class DemoCommand(IAnsiConsole console)
     /// <summary>The board as <paramref name="person"/> sees it through the filter she keeps in use (applied in the SQL query).</summary>
     private async Task ShowBoardAsync(CrmEngine engine, DemoPerson person, CancellationToken cancellationToken)
     {
-        await using var db = engine.Database.Open(DemoData.Tenant);
-        var board = await db.Boards.AsNoTracking().SingleAsync(cancellationToken);
-        var filters = new DatabaseBoardFilters(db);
-        var preferences = await filters.OfAsync(person.Id, board.Id, cancellationToken);
-        var columns = await filters.ColumnsAsync(preferences, board, DateTimeZoneProviders.Tzdb["America/Sao_Paulo"],
-            engine.Clock.GetCurrentInstant(), cancellationToken);
-        var total = await db.Cards.CountAsync(c => c.Board == board.Id, cancellationToken);
-        console.MarkupLineInterpolated($"Quadro [bold]{board.Name}[/] de {person.Name}, filtros salvos: {string.Join(", ", preferences.Saved.Keys.Order())}");
+        var boards = engine.Session(DemoData.Tenant, person.Id).Boards;
+        var board = (await boards.ListAsync(cancellationToken)).AsT0.Single();
+        var filters = (await boards.FiltersAsync(board.Id, cancellationToken)).AsT0;
+        var columns = (await boards.ColumnsAsync(board.Id, DateTimeZoneProviders.Tzdb["America/Sao_Paulo"], cancellationToken)).AsT0;
+        var total = (await boards.CardsAsync(board.Id, 0, Paging.MaxPageSize, cancellationToken)).AsT0.Count;
+        console.MarkupLineInterpolated($"Quadro [bold]{board.Name}[/] de {person.Name}, filtros salvos: {string.Join(", ", filters.Saved)}");
         console.MarkupLineInterpolated($"Filtro em uso: {columns.Sum(c => c.Total)} de {total} cartões.");
         var table = new Table().AddColumns("Etapa", "Cartões", "Primeira página");
         foreach (var column in columns)

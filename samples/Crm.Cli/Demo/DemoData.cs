@@ -8,9 +8,6 @@ using Crm.Domain.Funnel.Pipelines;
 using Crm.Domain.Identity;
 using Crm.Domain.Organization;
 using Crm.Domain.Tenancy;
-using Crm.Persistence;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace Crm.Cli.Demo;
 
@@ -20,8 +17,9 @@ internal sealed record DemoPerson(string Login, string Name, StandardRole Role, 
 /// <summary>
 /// The sample tenant of <c>crm demo</c>: one company with a Matriz and a Filial, a Diretora, a Coordenador with two
 /// Usuários under him, a Usuária outside his team, a board released to the Usuários with Ana's saved filter "Meus cartões"
-/// in use; then, through the sessions, the default sales funnel and each person's accounts and leads (a card per lead).
-/// Ids are fixed so that every run finds what the previous one stored.
+/// in use; then the default sales funnel and each person's accounts and leads (a card per lead). All of it is written
+/// through the engine's use cases. The tenant, company and user ids are fixed so that every run finds what the previous
+/// one stored.
 /// </summary>
 internal static class DemoData
 {
@@ -63,48 +61,20 @@ internal static class DemoData
     /// <summary>The stages of the demo's sales funnel: qualifying promotes the account to PROSPECT, winning to CLIENTE.</summary>
     public static IReadOnlyList<StageDefinition> FunnelStages => DefaultPipeline.Stages(MasterDataCode.Of("PROSPECT"), MasterDataCode.Of("CLIENTE"));
 
-    /// <summary>Whether an earlier run already stored the company, users and board (stored all at once).</summary>
-    public static Task<bool> IsStructureLoadedAsync(CrmDbContext db) => db.Companies.AnyAsync();
+    /// <summary>The company (with its head office and one branch) the structure step registers: its form, its branches' ids and forms.</summary>
+    public static readonly UnitForm CompanyForm = new("1", "Alimentos Exemplo S.A.", "Exemplo", Cnpj(1));
 
-    /// <summary>
-    /// Adds the company, the users (roles, manager, company), the board and Ana's filter to <paramref name="db"/>; the caller
-    /// saves them, once. Written on the database context, in one transaction, because the engine cannot yet give back what a
-    /// rerun needs (its company and role ids, the support user) nor create a board; everything after this runs on the engine.
-    /// </summary>
-    public static async Task LoadStructureAsync(CrmDbContext db, IClock clock)
-    {
-        var company = Crm.Domain.Organization.Company.Register(Company, Tenant, new UnitForm("1", "Alimentos Exemplo S.A.", "Exemplo", Cnpj(1))).AsT0;
-        company.AddBranch(Matriz, new UnitForm("1", "Matriz São Paulo", null, Cnpj(1)), isMatriz: true);
-        company.AddBranch(new BranchId(Guid.NewGuid()), new UnitForm("2", "Filial Curitiba", null, Cnpj(1, branch: 2)), isMatriz: false);
-        db.Companies.Add(company);
+    /// <summary>The company's branches: the Matriz (head office) and a Filial.</summary>
+    public static readonly IReadOnlyList<(BranchId Id, UnitForm Form, bool IsMatriz)> Branches =
+    [
+        (Matriz, new UnitForm("1", "Matriz São Paulo", null, Cnpj(1)), true),
+        (new BranchId(Guid.Parse("de300000-0000-4000-8000-0000000000b2")), new UnitForm("2", "Filial Curitiba", null, Cnpj(1, branch: 2)), false),
+    ];
 
-        var roles = await db.Roles.ToDictionaryAsync(r => r.Name, r => r.Id);
-        var existing = await db.Users.ToListAsync();
-        var users = People.ToDictionary(p => p.Login, p =>
-        {
-            var user = User.Arrive(p.Id, Tenant, p.Login, p.Name, $"{p.Login}@exemplo.com.br", Package.Freemium).AsT0;
-            user.AssignRoles([roles[p.Role.Name]]);
-            user.AllowCompanies([new CompanyBranch(Company, null)]);
-            return user;
-        });
-        var hierarchy = Hierarchy.Of([.. existing, .. users.Values]).AsT0;
-        foreach (var person in People.Where(p => p.Manager is not null))
-            users[person.Login].ReportTo(users[person.Manager!].Id, hierarchy);
-        db.Users.AddRange(users.Values);
+    /// <summary>The board Marina creates, its stages with their stagnant days, released to the Usuários.</summary>
+    public const string BoardName = "Prospecção Sul";
 
-        var marina = Person("marina").Id;
-        var board = Board.Create(Tenant, "Prospecção Sul", new BoardScope(BoardScopeKind.Region, "Sul"), Colour.Of("#1E88E5"), marina, clock).AsT0;
-        foreach (var (stage, days) in new[] { ("Primeiro contato", 5), ("Visita", 10), ("Proposta", 15) })
-            board.AddStage(stage, days, null, marina, clock);
-        foreach (var person in People.Where(p => p.Role == StandardRoles.Usuario))
-            board.Release(person.Id, marina, clock);
-        db.Boards.Add(board);
-
-        var anas = new BoardFilterPreferences(Person("ana").Id, board.Id);
-        anas.Use(CardFilter.Create(new CardFilterDraft { Sellers = [Person("ana").Id] }).AsT0);
-        anas.Save(MyCardsFilter);
-        db.BoardFilters.Add(anas);
-    }
+    public static readonly IReadOnlyList<(string Name, int StagnantDays)> BoardStages = [("Primeiro contato", 5), ("Visita", 10), ("Proposta", 15)];
 
     /// <summary>
     /// The registration form of demo record number <paramref name="seed"/> (1, 2, … in the order of <see cref="People"/>, their

@@ -20,6 +20,9 @@ internal sealed record DemoMail(string To, string Subject, string MessageId);
 /// <summary>
 /// The demo company's SMTP server: a real SMTP server (the SmtpServer package) on 127.0.0.1, a port of its own per run, that
 /// keeps what it accepted so the demo can show it. Plain text, no authentication: it never leaves the machine.
+/// Not the tests' <c>LocalSmtpServer</c> (tests/Shared): a sample cannot reference test code, and that server's TLS, AUTH,
+/// refusals and outages are test needs the demo has none of; one server for both would live in a shipped package
+/// (Crm.Adapters.Testing, beside the fake ERP servers).
 /// </summary>
 internal sealed class DemoMailServer : IAsyncDisposable
 {

@@ -17,6 +17,12 @@ namespace Crm.Connectors.Mail;
 /// </summary>
 public sealed partial class SmtpMailer : IEmailSender
 {
+    /// <summary>Through <see cref="IEmailSender"/>: the server refused the e-mail or the login (retrying will not help).</summary>
+    public const string RejectedCode = "smtp.rejected";
+
+    /// <summary>Through <see cref="IEmailSender"/>: the server could not be reached or timed out (worth retrying later).</summary>
+    public const string UnavailableCode = "smtp.unavailable";
+
     private readonly ISecretProtector _protector;
     private readonly ILogger<SmtpMailer> _logger;
     private readonly ConnectorOptions _options;
@@ -83,7 +89,10 @@ public sealed partial class SmtpMailer : IEmailSender
             test.From, test.FromName, test.To, test.FromName, test.Subject, test.Body, HtmlBody: null), cancellationToken);
     }
 
-    /// <summary>The domain's port: a refusal or an outage comes back as <see cref="Invalid"/> naming it.</summary>
+    /// <summary>
+    /// The domain's port, whose only failure is <see cref="Invalid"/>: a refusal and an outage stay apart by their codes
+    /// (<see cref="RejectedCode"/>, <see cref="UnavailableCode"/>), so a caller can still retry the outage only.
+    /// </summary>
     async Task<Outcome<Success>> IEmailSender.SendAsync(SmtpSettings settings, EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -91,8 +100,8 @@ public sealed partial class SmtpMailer : IEmailSender
             message.From, message.FromName, message.To, null, message.Subject, message.Body, HtmlBody: null);
         return (await SendAsync(settings, mail, cancellationToken)).Match<Outcome<Success>>(
             _ => new Success(),
-            rejected => new Invalid(new Problem("smtp", "smtp.rejected", rejected.Message)),
-            unavailable => new Invalid(new Problem("smtp", "smtp.unavailable", unavailable.Message)));
+            rejected => new Invalid(new Problem("smtp", RejectedCode, rejected.Message)),
+            unavailable => new Invalid(new Problem("smtp", UnavailableCode, unavailable.Message)));
     }
 
     private static MimeMessage Compose(OutgoingMail mail)

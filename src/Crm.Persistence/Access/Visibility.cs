@@ -44,9 +44,22 @@ public static class Visibility
         ArgumentNullException.ThrowIfNull(db);
         if (scope.Owners is null)
             return cards;
-        var owners = scope.Owners.ToList();
-        var released = db.Boards.Where(b => EF.Property<List<UserId>>(b, "_users").Any(u => owners.Contains(u))).Select(b => b.Id);
+        var released = db.Boards.VisibleTo(scope).Select(b => b.Id);
         return cards.Where(c => released.Contains(c.Board));
+    }
+
+    /// <summary>
+    /// The boards <paramref name="scope"/> allows, as a query: those released to one of the scope's owners (the user, a
+    /// Coordenador's team), or every board for a scope over all owners (Diretor, platform Admin).
+    /// </summary>
+    public static IQueryable<Board> VisibleTo(this IQueryable<Board> boards, VisibilityScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(boards);
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.Owners is null)
+            return boards;
+        var owners = scope.Owners.ToList();
+        return boards.Where(b => EF.Property<List<UserId>>(b, "_users").Any(u => owners.Contains(u)));
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Persistence.Access;
 using Crm.Persistence.Lists;
+using Crm.Persistence.Reads;
 using Crm.Sdk.Engine;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,22 +54,19 @@ public sealed class AccountsModule
     /// <summary>Account <paramref name="id"/> with its stored version (permission View); not visible to the user is <see cref="NotFound"/>.</summary>
     public Task<CrmResult<AccountRead>> GetAsync(AccountId id, CancellationToken cancellationToken = default) =>
         _session.RunAsync("accounts.get", Module.Accounts, Permission.View, work =>
-            work.ReadVisibleAsync(work.Db.Accounts.Where(a => a.Id == id), (found, version) => new AccountRead(found, version),
+            work.ReadVisibleAsync((db, ct) => db.AccountAsync(id, ct), (found, version) => new AccountRead(found, version),
                 new NotFound("account", id.Value)), cancellationToken);
 
     /// <summary>
-    /// A page of the accounts the user sees, by legal name (permission View), as list rows: names, tax id, owner, company,
-    /// ERP situation; the visibility is applied inside the SQL.
+    /// A page of the accounts the user sees, by legal name then id (permission View), as list rows: names, tax id, owner,
+    /// company, ERP situation; the visibility is applied inside the SQL. A page holds at most <see cref="Paging.MaxPageSize"/>.
     /// </summary>
-    public Task<CrmResult<IReadOnlyList<AccountListRow>>> ListAsync(int skip, int take, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(skip);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
-        return _session.RunAsync("accounts.list", Module.Accounts, Permission.View, async work =>
-            CrmResult<IReadOnlyList<AccountListRow>>.Of(
-                await work.Db.VisibleRowsByLegalNameAsync(work.Access.Scope!, skip, take, work.Cancellation).ConfigureAwait(false)),
+    public Task<CrmResult<IReadOnlyList<AccountListRow>>> ListAsync(int skip, int take, CancellationToken cancellationToken = default) =>
+        _session.RunAsync("accounts.list", Module.Accounts, Permission.View, async work =>
+            Paging.Check(skip, take) is { } invalid ? invalid
+                : CrmResult<IReadOnlyList<AccountListRow>>.Of(
+                    await work.Db.VisibleRowsByLegalNameAsync(work.Access.Scope!, skip, take, work.Cancellation).ConfigureAwait(false)),
             cancellationToken);
-    }
 
     /// <summary>
     /// Checks a form as <see cref="RegisterAsync"/> would (rules, CPF/CNPJ and short name against the database) without

@@ -60,7 +60,7 @@ public sealed class ContactsModule
     public Task<CrmResult<IReadOnlyList<Contact>>> OfAsync(RegistrationRef owner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        return _session.RunAsync("contacts.list", Module.Contacts, Permission.View, async work =>
+        return _session.RunAsync("contacts.of_owner", Module.Contacts, Permission.View, async work =>
         {
             if (!await SeesOwnerAsync(work, owner).ConfigureAwait(false))
                 return Missing(owner);
@@ -69,6 +69,17 @@ public sealed class ContactsModule
             return CrmResult<IReadOnlyList<Contact>>.Of(contacts);
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// A page of every contact the user sees (those of the leads and accounts it sees), by name then id (permission View).
+    /// A page holds at most <see cref="Paging.MaxPageSize"/>.
+    /// </summary>
+    public Task<CrmResult<IReadOnlyList<Contact>>> ListAsync(int skip, int take, CancellationToken cancellationToken = default) =>
+        _session.RunAsync("contacts.list", Module.Contacts, Permission.View, async work =>
+            Paging.Check(skip, take) is { } invalid ? invalid
+                : CrmResult<IReadOnlyList<Contact>>.Of(await work.Db.Contacts.VisibleTo(work.Access.Scope!, work.Db).AsNoTracking()
+                    .OrderBy(c => c.Name).ThenBy(c => c.Id).Skip(skip).Take(take).ToListAsync(work.Cancellation).ConfigureAwait(false)),
+            cancellationToken);
 
     private static Task<Contact?> FindAsync(UnitOfWork work, ContactId id) =>
         work.Db.Contacts.VisibleTo(work.Access.Scope!, work.Db).SingleOrDefaultAsync(c => c.Id == id, work.Cancellation);

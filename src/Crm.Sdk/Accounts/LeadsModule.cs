@@ -5,6 +5,7 @@ using Crm.Domain.Accounts.Leads;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Persistence.Access;
+using Crm.Persistence.Reads;
 using Crm.Sdk.Engine;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,8 +46,19 @@ public sealed class LeadsModule
     /// <summary>Lead <paramref name="id"/> with its stored version (permission View); not visible is <see cref="NotFound"/>.</summary>
     public Task<CrmResult<LeadRead>> GetAsync(LeadId id, CancellationToken cancellationToken = default) =>
         _session.RunAsync("leads.get", Module.Leads, Permission.View, work =>
-            work.ReadVisibleAsync(work.Db.Leads.Where(l => l.Id == id), (found, version) => new LeadRead(found, version),
+            work.ReadVisibleAsync((db, ct) => db.LeadAsync(id, ct), (found, version) => new LeadRead(found, version),
                 new NotFound("lead", id.Value)), cancellationToken);
+
+    /// <summary>
+    /// A page of the leads the user sees, by legal name then id (permission View); the visibility is applied inside the SQL.
+    /// A page holds at most <see cref="Paging.MaxPageSize"/>.
+    /// </summary>
+    public Task<CrmResult<IReadOnlyList<Lead>>> ListAsync(int skip, int take, CancellationToken cancellationToken = default) =>
+        _session.RunAsync("leads.list", Module.Leads, Permission.View, async work =>
+            Paging.Check(skip, take) is { } invalid ? invalid
+                : CrmResult<IReadOnlyList<Lead>>.Of(await work.Db.Leads.AsNoTracking()
+                    .VisiblePageByLegalNameAsync(work.Access.Scope!, l => l.Id, skip, take, work.Cancellation).ConfigureAwait(false)),
+            cancellationToken);
 
     /// <summary>
     /// Converts lead <paramref name="id"/> into an account (permissions Edit on leads and Include on accounts): the account

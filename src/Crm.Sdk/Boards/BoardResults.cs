@@ -1,6 +1,7 @@
 using Crm.Domain.Accounts.Leads;
 using Crm.Domain.Boards;
 using Crm.Domain.Boards.Cards;
+using Crm.Domain.Boards.Filters;
 using Crm.Domain.Identity;
 
 namespace Crm.Sdk.Boards;
@@ -26,3 +27,15 @@ public sealed record CardRead(Card Card, long Version);
 /// <param name="ProspectDeleted">The prospect (lead) deleted with the card, when asked.</param>
 public sealed record CardChanged(CardId Id, long Version, CardEvent? Event, AccountId? Customer = null, CustomerService? Service = null,
     LeadId? ProspectDeleted = null);
+
+/// <summary>A tag of a board was defined or changed.</summary>
+/// <param name="Board">The board.</param>
+/// <param name="Tag">The tag.</param>
+/// <param name="Version">The board's stored version now.</param>
+public sealed record TagSaved(BoardId Board, TagId Tag, long Version);
+
+/// <summary>A user's filters on a board: the one in use and the names of those saved.</summary>
+/// <param name="Board">The board.</param>
+/// <param name="Current">The filter in use (<see cref="CardFilter.Cleared"/> when none).</param>
+/// <param name="Saved">The saved filters' names, in order.</param>
+public sealed record BoardFilters(BoardId Board, CardFilter Current, IReadOnlyList<string> Saved);

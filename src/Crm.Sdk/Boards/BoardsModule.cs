@@ -28,7 +28,7 @@ namespace Crm.Sdk.Boards;
 /// prospect deletes the lead and its contacts (Leads › Delete). Moving a card tells its seller (and the seller's manager) by
 /// e-mail, adding a task tells its assignee (and the assignee's manager), staged in the same transaction; the actor never.
 /// </summary>
-public sealed class BoardsModule
+public sealed partial class BoardsModule
 {
     /// <summary>The code of a task assignee, member or seller who is not a user of the tenant.</summary>
     public const string UserUnknownCode = "card.user_unknown";

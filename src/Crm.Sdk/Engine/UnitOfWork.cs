@@ -3,6 +3,7 @@ using Crm.Domain.Accounts;
 using Crm.Domain.Identity;
 using Crm.Persistence;
 using Crm.Persistence.Concurrency;
+using Crm.Persistence.Reads;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -49,15 +50,15 @@ internal sealed class UnitOfWork(CrmDbContext db, CrmAccess access, CrmSession s
         await find.ConfigureAwait(false) is { } found ? CrmResult<TRead>.Of(read(found, VersionOf(found))) : missing;
 
     /// <summary>
-    /// The lead or account <paramref name="byKey"/> selects, read untracked with its version, when the user sees it; else
+    /// The lead or account <paramref name="find"/> read untracked with its version, when the user sees it; else
     /// <paramref name="missing"/>. The visibility is checked on the loaded row (<see cref="CrmAccess.Sees"/>), so the query
-    /// is the same for every user and EF's query cache serves it.
+    /// is the same for every user and is compiled once (<see cref="StoredById"/>).
     /// </summary>
-    public async Task<CrmResult<TRead>> ReadVisibleAsync<T, TRead>(IQueryable<T> byKey, Func<T, long, TRead> read, NotFound missing)
+    public async Task<CrmResult<TRead>> ReadVisibleAsync<T, TRead>(Func<CrmDbContext, CancellationToken, Task<Stored<T>?>> find,
+        Func<T, long, TRead> read, NotFound missing)
         where T : RegisteredParty
     {
-        var found = await byKey.AsNoTracking().Select(e => new { Entity = e, Version = EF.Property<long>(e, VersionColumn) })
-            .SingleOrDefaultAsync(Cancellation).ConfigureAwait(false);
+        var found = await find(Db, Cancellation).ConfigureAwait(false);
         return found is not null && Access.Sees(found.Entity.Data.Owner, found.Entity.Data.Company, found.Entity.Data.Branch)
             ? CrmResult<TRead>.Of(read(found.Entity, found.Version))
             : missing;

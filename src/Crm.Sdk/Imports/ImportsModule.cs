@@ -24,17 +24,19 @@ public sealed class ImportsModule
     /// go to <paramref name="errorSheet"/> (same format as the file) with an error column.
     /// </summary>
     /// <returns>The summary (counts and every problem by row and column); a file that cannot be opened is <see cref="Invalid"/>.</returns>
-    public async Task<CrmResult<CustomerImportSummary>> CustomersAsync(Stream file, ImportFormat format, CustomerImportOptions? options = null,
+    public Task<CrmResult<CustomerImportSummary>> CustomersAsync(Stream file, ImportFormat format, CustomerImportOptions? options = null,
         Stream? errorSheet = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var access = await _session.AccessAsync(cancellationToken).ConfigureAwait(false);
-        if (access.Check(Module.Imports, Permission.Access | Permission.Include) is { } denied)
-            return denied;
-        if (ImportFile.Open(file, format).TryPickT1(out var refused, out var sheet))
-            return new Invalid([new Problem("file", refused.Code, refused.Message)]);
-        using (sheet)
-            return await CustomerImport.RunAsync(sheet, new SessionCustomerTarget(_session), options, errorSheet, format, cancellationToken)
-                .ConfigureAwait(false);
+        // One use case around the batches (each its own use case and transaction): a denial or an unreadable file is logged
+        // and counted like any other refusal.
+        return _session.RunAsync<CustomerImportSummary>("imports.customers", Module.Imports, Permission.Include, async _ =>
+        {
+            if (ImportFile.Open(file, format).TryPickT1(out var refused, out var sheet))
+                return new Invalid([new Problem("file", refused.Code, refused.Message)]);
+            using (sheet)
+                return await CustomerImport.RunAsync(sheet, new SessionCustomerTarget(_session), options, errorSheet, format, cancellationToken)
+                    .ConfigureAwait(false);
+        }, cancellationToken);
     }
 }

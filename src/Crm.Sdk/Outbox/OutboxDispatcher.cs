@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Crm.Domain.Accounts.ErpLink;
+using Crm.Domain.Identity;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Messages;
 using Crm.Persistence;
@@ -72,9 +73,13 @@ public sealed class OutboxDispatcher
             var (lease, claimed) = await ClaimAsync(options, cancellationToken).ConfigureAwait(false);
             if (claimed.Count == 0)
                 return tally.Report;
+            var acknowledged = new System.Collections.Concurrent.ConcurrentQueue<(OutboxMessage Row, Delivered Delivered)>();
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
-                async (message, token) => tally.Add(await DeliverAsync(message, lease, transports, options, token).ConfigureAwait(false)))
+                async (message, token) => tally.Add(await DeliverAsync(message, lease, transports, options, acknowledged, token).ConfigureAwait(false)))
                 .ConfigureAwait(false);
+            foreach (var tenant in acknowledged.GroupBy(a => a.Row.Tenant))
+                foreach (var outcome in await AcknowledgeAsync(tenant.Key, [.. tenant], lease, cancellationToken).ConfigureAwait(false))
+                    tally.Add(outcome);
         }
     }
 
@@ -106,10 +111,11 @@ public sealed class OutboxDispatcher
         Retried,
         Parked,
         LeaseLost,
+        Acknowledged,
     }
 
     private async Task<Outcome> DeliverAsync(OutboxMessage row, string lease, Dictionary<ErpId, IErpTransport> transports, OutboxOptions options,
-        CancellationToken cancellationToken)
+        System.Collections.Concurrent.ConcurrentQueue<(OutboxMessage Row, Delivered Delivered)> acknowledged, CancellationToken cancellationToken)
     {
         var erp = ErpId.Of(row.Erp);
         var message = await CurrentMessageAsync(row, erp, cancellationToken).ConfigureAwait(false);
@@ -129,7 +135,11 @@ public sealed class OutboxDispatcher
             }
         }
         return await result.Match(
-            delivered => AcknowledgeAsync(row, lease, delivered, cancellationToken),
+            delivered =>
+            {
+                acknowledged.Enqueue((row, delivered));
+                return Task.FromResult(Outcome.Acknowledged);
+            },
             rejected => ParkAsync(row, lease, "Rejected: " + string.Join("; ", rejected.Problems.Select(p => $"{p.Code}: {p.Message}")), cancellationToken),
             unavailable => row.Attempts >= options.MaxAttempts
                 ? ParkAsync(row, lease, unavailable.Reason, cancellationToken)
@@ -158,7 +168,58 @@ public sealed class OutboxDispatcher
         return current;
     }
 
-    private async Task<Outcome> AcknowledgeAsync(OutboxMessage row, string lease, Delivered delivered, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records what the ERP acknowledged in a round, for one tenant, in one transaction: each row marked sent, and each account
+    /// the ERP gave a code it does not hold yet integrated under it (loaded together; an update addressed by the code the
+    /// ERP answered leaves its account unread). A crash before the commit resends, and the ERP answers the same codes again.
+    /// Rows this claim no longer holds (its lease lapsed and another dispatcher took them) are left alone. When the save
+    /// conflicts (a user saved one of the accounts at that moment) each message is recorded on its own.
+    /// </summary>
+    private async Task<IEnumerable<Outcome>> AcknowledgeAsync(TenantId tenant, List<(OutboxMessage Row, Delivered Delivered)> acknowledged,
+        string lease, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetCurrentInstant();
+        await using (var db = _database.Open(tenant))
+        {
+            var ids = acknowledged.Select(a => a.Row.Id).ToList();
+            var rows = await db.Outbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == lease && m.Status == OutboxStatus.Sending)
+                .ToDictionaryAsync(m => m.Id, cancellationToken).ConfigureAwait(false);
+            var coded = acknowledged.Where(a => a.Row.ErpCode != a.Delivered.ErpCode).Select(a => a.Row.Account).ToList();
+            var accounts = coded.Count == 0 ? [] : await db.Accounts.Where(a => coded.Contains(a.Id))
+                .ToDictionaryAsync(a => a.Id, cancellationToken).ConfigureAwait(false);
+            foreach (var (row, delivered) in acknowledged)
+            {
+                if (!rows.TryGetValue(row.Id, out var held))
+                    continue;
+                if (accounts.GetValueOrDefault(row.Account) is { } account
+                    && !(account.Integration.TryPickT1(out var known, out _) && known.ErpCode == delivered.ErpCode))
+                    account.RecordErpState(new IntegratedWithErp(delivered.ErpCode, now.InUtc().Date), account.LastPurchase, row.CreatedBy, _clock);
+                (held.Status, held.SentAt, held.AcknowledgedCode, held.LastError, held.LeaseOwner, held.LeaseExpiresAt, held.UpdatedAt) =
+                    (OutboxStatus.Sent, now, delivered.ErpCode, null, null, null, now);
+            }
+            if ((await db.SaveAsync(cancellationToken).ConfigureAwait(false)).IsSaved)
+                return acknowledged.Select(a => rows.ContainsKey(a.Row.Id) ? Sent(a.Row, a.Delivered) : LeaseLost(a.Row));
+        }
+        var outcomes = new List<Outcome>();
+        foreach (var (row, delivered) in acknowledged)
+            outcomes.Add(await AcknowledgeOneAsync(row, lease, delivered, cancellationToken).ConfigureAwait(false));
+        return outcomes;
+    }
+
+    private Outcome Sent(OutboxMessage row, Delivered delivered)
+    {
+        OutboxLog.Sent(_logger, row.Id, row.Account.Value, row.Erp, row.Attempts, delivered.ErpCode);
+        CrmTelemetry.OutboxSent.Add(1, new TagList { { "crm.erp", row.Erp } });
+        return Outcome.Sent;
+    }
+
+    private Outcome LeaseLost(OutboxMessage row)
+    {
+        OutboxLog.LeaseLost(_logger, row.Id);
+        return Outcome.LeaseLost;
+    }
+
+    private async Task<Outcome> AcknowledgeOneAsync(OutboxMessage row, string lease, Delivered delivered, CancellationToken cancellationToken)
     {
         await RecordErpCodeAsync(row, delivered.ErpCode, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
@@ -167,11 +228,7 @@ public sealed class OutboxDispatcher
             .SetProperty(m => m.SentAt, now)
             .SetProperty(m => m.AcknowledgedCode, delivered.ErpCode)
             .SetProperty(m => m.LastError, (string?)null), now, cancellationToken).ConfigureAwait(false);
-        if (!updated)
-            return Outcome.LeaseLost;
-        OutboxLog.Sent(_logger, row.Id, row.Account.Value, row.Erp, row.Attempts, delivered.ErpCode);
-        CrmTelemetry.OutboxSent.Add(1, new TagList { { "crm.erp", row.Erp } });
-        return Outcome.Sent;
+        return updated ? Sent(row, delivered) : Outcome.LeaseLost;
     }
 
     /// <summary>

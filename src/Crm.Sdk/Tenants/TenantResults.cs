@@ -22,3 +22,8 @@ public sealed record CompanySaved(CompanyId Company, BranchId? Branch);
 /// <param name="Company">The company.</param>
 /// <param name="Branch">The branch deleted, or null when the whole company was.</param>
 public sealed record CompanyDeleted(CompanyId Company, BranchId? Branch);
+
+/// <summary>A role was defined or changed.</summary>
+/// <param name="Id">The role.</param>
+/// <param name="Version">Its stored version now.</param>
+public sealed record RoleSaved(RoleId Id, long Version);

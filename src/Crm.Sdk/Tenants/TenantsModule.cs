@@ -17,6 +17,9 @@ namespace Crm.Sdk.Tenants;
 /// </summary>
 public sealed class TenantsModule
 {
+    /// <summary>The code of a role name another role of the tenant already holds.</summary>
+    public const string RoleNameTakenCode = "role.name.taken";
+
     private readonly CrmEngine _engine;
 
     internal TenantsModule(CrmEngine engine) => _engine = engine;
@@ -106,33 +109,103 @@ public sealed class TenantsModule
         }, cancellationToken);
     }
 
-    /// <summary>Registers a company (Settings › Include).</summary>
-    public Task<CrmResult<CompanySaved>> RegisterCompanyAsync(TenantId tenant, UserId actor, UnitForm form, CancellationToken cancellationToken = default)
+    /// <summary>The support user <c>suportecrm</c> provisioning created: the first actor of a new tenant (it assigns the first roles).</summary>
+    public Task<CrmResult<UserId>> SupportUserAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        _engine.Runner.RunAsync("tenants.support_user", tenant, null, async db =>
+            await db.Users.AsNoTracking().Where(u => u.Login == User.SupportLogin).Select(u => (UserId?)u.Id)
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } support
+                ? CrmResult<UserId>.Of(support)
+                : new NotFound("tenant", tenant.Value), cancellationToken);
+
+    /// <summary>The tenant's roles with their permissions, by name (Settings › View).</summary>
+    public Task<CrmResult<IReadOnlyList<Role>>> RolesAsync(TenantId tenant, UserId actor, CancellationToken cancellationToken = default) =>
+        _engine.Session(tenant, actor).RunAsync("tenants.roles", Module.Settings, Permission.View, async work =>
+            CrmResult<IReadOnlyList<Role>>.Of(await work.Db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync(work.Cancellation).ConfigureAwait(false)),
+            cancellationToken);
+
+    /// <summary>
+    /// Defines a custom role: its name (unique in the tenant), its reach and its permission per module (Settings › Include);
+    /// every problem of the definition is named in one <see cref="Invalid"/>.
+    /// </summary>
+    public Task<CrmResult<RoleSaved>> DefineRoleAsync(TenantId tenant, UserId actor, string name, DataReach reach, IReadOnlyCollection<ModuleGrant> grants,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grants);
+        return _engine.Session(tenant, actor).RunAsync("tenants.define_role", Module.Settings, Permission.Include, async work =>
+        {
+            if (!Role.Create(new RoleId(Guid.NewGuid()), tenant, name, reach, grants).TryPickT0(out var role, out var invalid))
+                return invalid;
+            if (await RoleNameTakenAsync(work, role) is { } taken)
+                return taken;
+            work.Db.Roles.Add(role);
+            return await work.SaveAsync(role, version => new RoleSaved(role.Id, version)).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes role <paramref name="role"/>'s name, reach and permissions (Settings › Edit), based on <paramref name="version"/>
+    /// (a newer stored one is a <see cref="Crm.Persistence.Concurrency.Conflict"/>); a standard role keeps its name. The
+    /// users holding it get the new permissions in their next session.
+    /// </summary>
+    public Task<CrmResult<RoleSaved>> ChangeRoleAsync(TenantId tenant, UserId actor, RoleId role, long version, string name, DataReach reach,
+        IReadOnlyCollection<ModuleGrant> grants, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grants);
+        return _engine.Session(tenant, actor).RunAsync("tenants.change_role", Module.Settings, Permission.Edit, async work =>
+        {
+            if (await work.Db.Roles.SingleOrDefaultAsync(r => r.Id == role, work.Cancellation).ConfigureAwait(false) is not { } stored)
+                return new NotFound("role", role.Value);
+            if (stored.Change(name, reach, grants).TryPickT1(out var invalid, out _))
+                return invalid;
+            if (await RoleNameTakenAsync(work, stored) is { } taken)
+                return taken;
+            work.Expect(stored, version);
+            return await work.SaveAsync(stored, saved => new RoleSaved(role, saved)).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <summary>The tenant's companies with their branches, by ERP code (Settings › View).</summary>
+    public Task<CrmResult<IReadOnlyList<Company>>> CompaniesAsync(TenantId tenant, UserId actor, CancellationToken cancellationToken = default) =>
+        _engine.Session(tenant, actor).RunAsync("tenants.companies", Module.Settings, Permission.View, async work =>
+        {
+            var companies = await work.Db.Companies.AsNoTracking().ToListAsync(work.Cancellation).ConfigureAwait(false);
+            return CrmResult<IReadOnlyList<Company>>.Of([.. companies.OrderBy(c => c.Details.ErpCode.Value, StringComparer.Ordinal).ThenBy(c => c.Id.Value)]);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Registers a company (Settings › Include), with <paramref name="id"/> when the host keeps its own ids (a company
+    /// synchronized from the platform or the ERP), else a new one.
+    /// </summary>
+    public Task<CrmResult<CompanySaved>> RegisterCompanyAsync(TenantId tenant, UserId actor, UnitForm form, CompanyId? id = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         return _engine.Session(tenant, actor).RunAsync("tenants.register_company", Module.Settings, Permission.Include, async work =>
         {
-            var id = new CompanyId(Guid.NewGuid());
-            if (!Company.Register(id, tenant, form).TryPickT0(out var company, out var invalid))
+            var company = id ?? new CompanyId(Guid.NewGuid());
+            if (!Company.Register(company, tenant, form).TryPickT0(out var registered, out var invalid))
                 return invalid;
-            work.Db.Companies.Add(company);
-            return await work.SaveAsync(new CompanySaved(id, null)).ConfigureAwait(false);
+            work.Db.Companies.Add(registered);
+            return await work.SaveAsync(new CompanySaved(company, null)).ConfigureAwait(false);
         }, cancellationToken);
     }
 
-    /// <summary>Adds a branch to <paramref name="company"/> (Settings › Edit); <paramref name="isMatriz"/> makes it the head office.</summary>
+    /// <summary>
+    /// Adds a branch to <paramref name="company"/> (Settings › Edit); <paramref name="isMatriz"/> makes it the head office;
+    /// <paramref name="id"/> as in <see cref="RegisterCompanyAsync"/>.
+    /// </summary>
     public Task<CrmResult<CompanySaved>> AddBranchAsync(TenantId tenant, UserId actor, CompanyId company, UnitForm form, bool isMatriz = false,
-        CancellationToken cancellationToken = default)
+        BranchId? id = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         return _engine.Session(tenant, actor).RunAsync("tenants.add_branch", Module.Settings, Permission.Edit, async work =>
         {
             if (await work.Db.Companies.SingleOrDefaultAsync(c => c.Id == company, work.Cancellation).ConfigureAwait(false) is not { } stored)
                 return new NotFound("company", company.Value);
-            var id = new BranchId(Guid.NewGuid());
-            return stored.AddBranch(id, form, isMatriz).TryPickT1(out var invalid, out _)
+            var branch = id ?? new BranchId(Guid.NewGuid());
+            return stored.AddBranch(branch, form, isMatriz).TryPickT1(out var invalid, out _)
                 ? invalid
-                : await work.SaveAsync(new CompanySaved(company, id)).ConfigureAwait(false);
+                : await work.SaveAsync(new CompanySaved(company, branch)).ConfigureAwait(false);
         }, cancellationToken);
     }
 
@@ -151,6 +224,15 @@ public sealed class TenantsModule
                 : await work.Db.DeleteCompanyAsync(company, work.Cancellation).ConfigureAwait(false);
             return deleted.Match<CrmResult<CompanyDeleted>>(_ => new CompanyDeleted(company, branch), conflict => conflict, invalid => invalid);
         }, cancellationToken);
+
+    /// <summary>The refusal of a role name another role of the tenant holds (names are unique, case ignored).</summary>
+    private static async Task<Invalid?> RoleNameTakenAsync(UnitOfWork work, Role role)
+    {
+        var names = await work.Db.Roles.AsNoTracking().Where(r => r.Id != role.Id).Select(r => r.Name).ToListAsync(work.Cancellation).ConfigureAwait(false);
+        return names.Contains(role.Name, StringComparer.OrdinalIgnoreCase)
+            ? new Invalid(new Problem("name", RoleNameTakenCode, $"Já existe um papel chamado {role.Name}."))
+            : null;
+    }
 
     // Loads the user (tracked), applies the change (null: done; otherwise the refusal) and saves.
     private Task<CrmResult<UserChanged>> ChangeUserAsync(string useCase, TenantId tenant, UserId actor, UserId user,

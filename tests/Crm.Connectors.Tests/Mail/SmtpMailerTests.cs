@@ -193,15 +193,18 @@ public sealed class SmtpMailerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task The_domain_port_reports_an_outage_as_a_problem()
+    public async Task The_domain_port_tells_an_outage_from_a_refusal()
     {
-        var server = Server();
-        await server.StopAsync();
-        var settings = Settings(server.Port);
-        IEmailSender port = Mailer(server);
+        var down = Server();
+        await down.StopAsync();
+        var unreachable = Settings(down.Port);
+        var refusing = Server(ServerSecurity.StartTls, auth: true);
+        var wrongPassword = Settings(refusing.Port, SecureConnection.Tls, "senha-errada-123");
 
-        var outcome = await port.SendAsync(settings, ConnectionChecks.Email(settings, Net.Now), CancellationToken.None);
+        var outage = await ((IEmailSender)Mailer(down)).SendAsync(unreachable, ConnectionChecks.Email(unreachable, Net.Now), CancellationToken.None);
+        var refusal = await ((IEmailSender)Mailer(refusing)).SendAsync(wrongPassword, ConnectionChecks.Email(wrongPassword, Net.Now), CancellationToken.None);
 
-        Assert.Equal("smtp.unavailable", Assert.Single(outcome.Problems).Code);
+        Assert.Equal(SmtpMailer.UnavailableCode, Assert.Single(outage.Problems).Code);
+        Assert.Equal(SmtpMailer.RejectedCode, Assert.Single(refusal.Problems).Code);
     }
 }

@@ -307,7 +307,7 @@ public sealed class ScenarioRun
                 await using (var db = Open())
                     visible = [.. (await db.Accounts.AsNoTracking().ToListAsync())
                         .Where(a => _oracle.Sees(actor, a.Data.Owner, a.Data.Company, a.Data.Branch)).Select(a => a.Id)];
-                await CheckAsync(index, op, expected, s => s.Accounts.ListAsync(0, 1000), write: false, rows =>
+                await CheckAsync(index, op, expected, s => s.Accounts.ListAsync(0, Paging.MaxPageSize), write: false, rows =>
                 {
                     var listed = rows.Select(r => r.Id).ToHashSet();
                     Assert.True(visible.SetEquals(listed), $"step {index}: the list shows [{string.Join(", ", listed.Except(visible))}] it must not " +

@@ -26,11 +26,13 @@ public sealed class OutboxHost : IAsyncDisposable
     public FakeProtheusServer Server { get; }
     public CrmEngine Engine => Host.Engine;
 
-    public static async Task<OutboxHost> Create(string provider, Action<OutboxOptions>? outbox = null, bool realTime = false)
+    public static async Task<OutboxHost> Create(string provider, Action<OutboxOptions>? outbox = null, bool realTime = false,
+        Action<IServiceCollection>? configure = null)
     {
         var server = await FakeProtheusServer.StartAsync(new FakeProtheus());
         var host = await TestHost.Create(provider, services =>
         {
+            configure?.Invoke(services);
             if (realTime)
                 services.AddSingleton(TimeProvider.System);
             services.Configure<CrmOptions>(o => outbox?.Invoke(o.Outbox));
