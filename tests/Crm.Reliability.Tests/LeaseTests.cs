@@ -11,7 +11,7 @@ namespace Crm.Reliability.Tests;
 /// </summary>
 public sealed class LeaseTests
 {
-    [Fact(Skip = "Crm.Sdk bug, fix proposed in PROPOSALS.md §3 (OutboxDispatcher sends a message whose lease has run out): unskip once applied.")]
+    [Fact]
     public async Task A_message_whose_lease_ran_out_while_it_waited_in_its_batch_is_not_sent_by_the_dispatcher_that_lost_it()
     {
         await using var server = await FakeProtheusServer.StartAsync(new FakeProtheus());

@@ -33,9 +33,10 @@ public readonly record struct ContractVersion : IComparable<ContractVersion>
     /// <see cref="Eligibility.IntegratedMasterData.Find(Eligibility.MasterDataKind, Accounts.Registration.RegistrationData)"/>.
     /// 1.2 made <see cref="ErpAdapter{TPayload}.Evaluate"/> a default (the adapter's rules for the ERP, the "Gestão de Planos
     /// unsupported" answer for GP), added <see cref="Messages.IdempotencyKey.TryParse"/>, and let rule codes use the ERP id
-    /// alphabet (hyphens). Adapters built for 1.0 and 1.1 run unchanged.
+    /// alphabet (hyphens). 1.3 added <see cref="IErpAdapter.PrepareOrder"/> for released sales orders, with a default that
+    /// answers "orders not supported". Adapters built for 1.0 to 1.2 run unchanged.
     /// </summary>
-    public const int CompiledMinor = 2;
+    public const int CompiledMinor = 3;
 
     /// <summary>
     /// The version the running Crm.Domain implements: what a host offers. It is read at run time, from the host's copy of

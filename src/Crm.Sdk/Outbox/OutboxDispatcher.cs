@@ -112,11 +112,16 @@ public sealed class OutboxDispatcher
         Parked,
         LeaseLost,
         Acknowledged,
+        Released,
     }
 
     private async Task<Outcome> DeliverAsync(OutboxMessage row, string lease, Dictionary<ErpId, IErpTransport> transports, OutboxOptions options,
         System.Collections.Concurrent.ConcurrentQueue<(OutboxMessage Row, Delivered Delivered)> acknowledged, CancellationToken cancellationToken)
     {
+        // The lease runs from the claim: a message that waited in its round until less than half of it is left goes back
+        // unsent, or another dispatcher could take it over (the lease lapsing) while this send is still in flight.
+        if (row.LeaseExpiresAt is { } expires && _clock.GetCurrentInstant() > expires - Duration.FromTimeSpan(options.Lease / 2))
+            return await ReleaseAsync(row, lease, cancellationToken).ConfigureAwait(false);
         var erp = ErpId.Of(row.Erp);
         var message = await CurrentMessageAsync(row, erp, cancellationToken).ConfigureAwait(false);
         TransportResult result;
@@ -289,6 +294,17 @@ public sealed class OutboxDispatcher
 
     // Records the outcome and releases the lease, only while this claim still holds the message: after its lease lapsed
     // another dispatcher may have taken it over.
+    /// <summary>Gives claimed message <paramref name="row"/> back unsent: pending, due now, the claim's attempt not counted.</summary>
+    private async Task<Outcome> ReleaseAsync(OutboxMessage row, string lease, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetCurrentInstant();
+        return await FinishAsync(row, lease, set => set
+            .SetProperty(m => m.Status, OutboxStatus.Pending)
+            .SetProperty(m => m.NextAttemptAt, now)
+            .SetProperty(m => m.Attempts, m => m.Attempts - 1), now, cancellationToken).ConfigureAwait(false)
+            ? Outcome.Released : Outcome.LeaseLost;
+    }
+
     private async Task<bool> FinishAsync(OutboxMessage row, string lease,
         Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxMessage>> outcome, Instant now, CancellationToken cancellationToken)
     {

@@ -22,8 +22,9 @@ public sealed class OutboxOptions
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>
-    /// How long a claim holds a message (default 2 min): a dispatcher killed while sending leaves it to another after this.
-    /// Longer than a send may take (the transport's total timeout, 30 s by default).
+    /// How long a claim holds its messages (default 2 min): a dispatcher killed while sending leaves them to another after
+    /// this. A message is sent only while at least half of its claim's lease is left (the rest of a large round goes back to
+    /// the queue), so the lease must be at least twice what a send may take (the transport's total timeout, 30 s by default).
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 

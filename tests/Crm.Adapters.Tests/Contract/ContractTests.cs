@@ -31,12 +31,13 @@ public sealed class ContractTests
         Prop.ForAll(Versions(), Versions(), Versions(), (a, b, c) => !(a.Accepts(b) && b.Accepts(c)) || a.Accepts(c));
 
     [Fact]
-    public void Contract_1_2_only_adds_so_hosts_run_adapters_built_for_1_0_and_1_1_and_older_hosts_refuse_1_2_adapters()
+    public void Contract_1_3_only_adds_so_hosts_run_adapters_built_for_1_0_to_1_2_and_older_hosts_refuse_1_3_adapters()
     {
-        Assert.Equal(new ContractVersion(1, 2), ContractVersion.Current);
+        Assert.Equal(new ContractVersion(1, 3), ContractVersion.Current);
         Assert.True(ContractVersion.Current.Accepts(new ContractVersion(1, 0)));
         Assert.True(ContractVersion.Current.Accepts(new ContractVersion(1, 1)));
-        Assert.False(new ContractVersion(1, 1).Accepts(ContractVersion.Current));
+        Assert.True(ContractVersion.Current.Accepts(new ContractVersion(1, 2)));
+        Assert.False(new ContractVersion(1, 2).Accepts(ContractVersion.Current));
     }
 
     [Fact]

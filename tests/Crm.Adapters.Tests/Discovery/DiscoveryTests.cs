@@ -102,7 +102,7 @@ public sealed class DiscoveryTests
     [Theory]
     [InlineData(2, 0)]
     [InlineData(0, 9)]
-    [InlineData(1, 3)]
+    [InlineData(1, 4)]
     public void An_adapter_built_for_a_contract_the_host_does_not_accept_fails_start_up_naming_it(int major, int minor)
     {
         var adapter = new OtherVendorAdapter(ErpId.Of("other"), new ContractVersion(major, minor));
