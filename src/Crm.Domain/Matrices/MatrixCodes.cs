@@ -36,6 +36,9 @@ public static class MatrixCodes
     /// <summary>A payload value that is required by the payload's other choices (e.g. a pauta for a pauta-based ST).</summary>
     public const string PayloadMissing = "matrix.payload.missing";
 
+    /// <summary>A payload rate, reduction or MVA with more places than the NF-e carries (4), as <c>tax.rate_precision</c> is for a single item.</summary>
+    public const string PayloadPrecision = "matrix.payload.precision";
+
     /// <summary>The ICMS of a line needs its origin and destination UFs.</summary>
     public const string IcmsUfMissing = "matrix.icms.uf_missing";
 

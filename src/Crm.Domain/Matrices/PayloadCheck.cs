@@ -10,7 +10,7 @@ internal static class PayloadCheck
         value < 0 || value > max
             ? [new($"{field}.{name}", MatrixCodes.PayloadRange, $"{name} = {value} deve estar entre 0 e {max} %.")]
             : value.Scale > 4 && decimal.Round(value, 4) != value
-                ? [new($"{field}.{name}", Taxes.TaxCodes.RatePrecision, $"{name} = {value} % tem mais de 4 casas decimais (a NF-e leva até 4).")]
+                ? [new($"{field}.{name}", MatrixCodes.PayloadPrecision, $"{name} = {value} % tem mais de 4 casas decimais (a NF-e leva até 4).")]
                 : [];
 
     /// <summary>A non-negative amount.</summary>

@@ -216,6 +216,34 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .HasColumnType("uuid[]")
                         .HasColumnName("MergedFrom");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ErpStanding", "Crm.Domain.Accounts.Account.ErpStanding#ErpStanding", b1 =>
+                        {
+                            b1.Property<decimal?>("CreditLimit")
+                                .HasColumnType("numeric")
+                                .HasColumnName("ErpStandingCreditLimit");
+
+                            b1.Property<LocalDate?>("CreditLimitExpiresOn")
+                                .HasColumnType("date")
+                                .HasColumnName("ErpStandingCreditLimitExpiresOn");
+
+                            b1.Property<LocalDate?>("LastPurchase")
+                                .HasColumnType("date")
+                                .HasColumnName("ErpStandingLastPurchase");
+
+                            b1.Property<decimal?>("OpenBalance")
+                                .HasColumnType("numeric")
+                                .HasColumnName("ErpStandingOpenBalance");
+
+                            b1.Property<Instant>("ReadAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ErpStandingReadAt");
+
+                            b1.Property<string>("Situation")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("ErpStandingSituation");
+                        });
+
                     b.HasKey("TenantId", "Id");
 
                     b.HasIndex("TenantId", "ShortNameKey")

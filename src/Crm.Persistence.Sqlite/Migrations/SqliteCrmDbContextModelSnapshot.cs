@@ -211,6 +211,36 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("MergedFrom");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ErpStanding", "Crm.Domain.Accounts.Account.ErpStanding#ErpStanding", b1 =>
+                        {
+                            b1.Property<string>("CreditLimit")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ErpStandingCreditLimit");
+
+                            b1.Property<string>("CreditLimitExpiresOn")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ErpStandingCreditLimitExpiresOn");
+
+                            b1.Property<string>("LastPurchase")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ErpStandingLastPurchase");
+
+                            b1.Property<string>("OpenBalance")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ErpStandingOpenBalance");
+
+                            b1.Property<long>("ReadAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ErpStandingReadAt");
+
+                            b1.Property<string>("Situation")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ErpStandingSituation");
+                        });
+
                     b.HasKey("TenantId", "Id");
 
                     b.HasIndex("TenantId", "ShortNameKey")

@@ -21,9 +21,17 @@ internal sealed class AccountConfiguration(CrmDbContext context) : IEntityTypeCo
         builder.PrimitiveCollection<List<AccountId>>("_mergedFrom").HasColumnName("MergedFrom")
             .ElementType(e => e.HasConversion<IdConverter<AccountId>>());
         builder.Ignore(a => a.MergedFrom);
-        // Not stored yet (no column, no migration): the ERP pull that records it is not wired into the engine; until then a
-        // loaded account has none. Without this the model does not build at all (the type has no key).
-        builder.Ignore(a => a.ErpStanding);
+        // What the ERP last said of the account (null until a pull records one); ReadAt, always set, tells "none" from a
+        // standing whose every part the ERP left unexposed.
+        builder.ComplexProperty(a => a.ErpStanding, standing =>
+        {
+            standing.Property(s => s.Situation).HasColumnName("ErpStandingSituation");
+            standing.Property(s => s.LastPurchase).HasColumnName("ErpStandingLastPurchase");
+            standing.Property(s => s.CreditLimit).HasColumnName("ErpStandingCreditLimit");
+            standing.Property(s => s.CreditLimitExpiresOn).HasColumnName("ErpStandingCreditLimitExpiresOn");
+            standing.Property(s => s.OpenBalance).HasColumnName("ErpStandingOpenBalance");
+            standing.Property(s => s.ReadAt).HasColumnName("ErpStandingReadAt");
+        });
         // One live account per short name (case ignored): a concurrent second registration is refused at the save.
         RegistrationMapping.ShortNameIndex(builder).IsUnique().HasFilter("\"ShortNameKey\" IS NOT NULL AND \"MergedInto\" IS NULL");
     }

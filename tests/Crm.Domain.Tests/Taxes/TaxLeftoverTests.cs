@@ -25,7 +25,7 @@ public class TaxLeftoverTests
     public void A_matrix_rule_with_a_rate_beyond_four_places_is_reported_when_built()
     {
         var built = Matrix<IcmsRule>.Build([new MatrixRule<IcmsRule>("icms-x", MatrixKey.Any, new IcmsRule("00", 12.00001m))]);
-        Assert.Contains(built.Problems, p => p.Code == TaxCodes.RatePrecision);
+        Assert.Contains(built.Problems, p => p.Code == MatrixCodes.PayloadPrecision);
     }
 
     // A box of 12 sold (qCom 3 CX) whose IPI pauta is R$ 0.50 per taxable unit (uTrib UN): qTrib = 36, vIPI = 36 × 0.50 = 18.00.

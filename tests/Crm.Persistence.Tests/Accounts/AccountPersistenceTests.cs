@@ -41,6 +41,45 @@ public sealed class AccountPersistenceTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task The_erp_standing_is_absent_until_recorded_then_reads_back_and_follows_a_later_pull(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var account = Records.Account(Tenant, 4, owner: Records.Ana);
+        account.RecordErpState(new IntegratedWithErp("C-004", new LocalDate(2026, 3, 1)), null, Records.Ana, Records.Clock());
+        await using (var write = db.Open(Tenant))
+        {
+            write.Accounts.Add(account);
+            Assert.True((await write.SaveAsync()).IsSaved);
+        }
+        await using (var read = db.Open(Tenant))
+            Assert.Null((await read.Accounts.SingleAsync(a => a.Id == account.Id)).ErpStanding);
+
+        // Datasul-like: no open balance exposed, so it stays unknown (null), never zero.
+        var first = new ErpStanding(ErpSituation.Active, new LocalDate(2026, 10, 5), 15_000.50m, new LocalDate(2027, 1, 31), null,
+            Instant.FromUtc(2026, 12, 1, 8, 30));
+        await using (var pull = db.Open(Tenant))
+        {
+            var stored = await pull.Accounts.SingleAsync(a => a.Id == account.Id);
+            Assert.True(stored.RecordErpStanding("C-004", first, Records.Ana, Records.Clock()).IsT0);
+            Assert.True((await pull.SaveAsync()).IsSaved);
+        }
+        await using (var read = db.Open(Tenant))
+            Assert.Equal(first, (await read.Accounts.SingleAsync(a => a.Id == account.Id)).ErpStanding);
+
+        var second = first with { OpenBalance = 1_234.56m, CreditLimit = null, ReadAt = Instant.FromUtc(2026, 12, 2, 8, 30) };
+        await using (var pull = db.Open(Tenant))
+        {
+            var stored = await pull.Accounts.SingleAsync(a => a.Id == account.Id);
+            Assert.True(stored.RecordErpStanding("C-004", second, Records.Ana, Records.Clock()).IsT0);
+            Assert.True((await pull.SaveAsync()).IsSaved);
+        }
+        await using var last = db.Open(Tenant);
+        var loaded = await last.Accounts.SingleAsync(a => a.Id == account.Id);
+        Assert.Equal(second, loaded.ErpStanding);
+        Assert.Equal(new LocalDate(2026, 10, 5), loaded.LastPurchase);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task The_search_columns_follow_the_data_so_queries_filter_on_owner_and_tax_id(string provider)
     {
         await using var db = await TestDatabase.Create(provider);

@@ -46,6 +46,12 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     TaxId = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     MergedFrom = table.Column<Guid[]>(type: "uuid[]", nullable: false),
+                    ErpStandingCreditLimit = table.Column<decimal>(type: "numeric", nullable: true),
+                    ErpStandingCreditLimitExpiresOn = table.Column<LocalDate>(type: "date", nullable: true),
+                    ErpStandingLastPurchase = table.Column<LocalDate>(type: "date", nullable: true),
+                    ErpStandingOpenBalance = table.Column<decimal>(type: "numeric", nullable: true),
+                    ErpStandingReadAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    ErpStandingSituation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     Data = table.Column<string>(type: "text", nullable: false),
                     History = table.Column<string>(type: "text", nullable: false)
                 },

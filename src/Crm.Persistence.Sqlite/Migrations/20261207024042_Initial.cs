@@ -45,6 +45,12 @@ namespace Crm.Persistence.Sqlite.Migrations
                     TaxId = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     MergedFrom = table.Column<string>(type: "TEXT", nullable: false),
+                    ErpStandingCreditLimit = table.Column<string>(type: "TEXT", nullable: true),
+                    ErpStandingCreditLimitExpiresOn = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ErpStandingLastPurchase = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ErpStandingOpenBalance = table.Column<string>(type: "TEXT", nullable: true),
+                    ErpStandingReadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ErpStandingSituation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Data = table.Column<string>(type: "TEXT", nullable: false),
                     History = table.Column<string>(type: "TEXT", nullable: false)
                 },
