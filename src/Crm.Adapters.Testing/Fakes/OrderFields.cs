@@ -41,12 +41,12 @@ internal sealed class OrderFields(string prefix)
         return null;
     }
 
-    /// <summary>A required ISO date (yyyy-MM-dd, or Protheus' yyyyMMdd when <paramref name="compact"/>).</summary>
-    public void Date(JsonNode? parent, string name, string path, bool compact = false)
+    /// <summary>A required ISO date (yyyy-MM-dd).</summary>
+    public void Date(JsonNode? parent, string name, string path)
     {
         if (Text(parent, name, 10, path) is { } value
-            && !DateOnly.TryParseExact(value, compact ? "yyyyMMdd" : "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            Problems.Add(new Problem(path, $"{prefix}.date", $"{path} não é uma data ({(compact ? "AAAAMMDD" : "AAAA-MM-DD")})."));
+            && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            Problems.Add(new Problem(path, $"{prefix}.date", $"{path} não é uma data (AAAA-MM-DD)."));
     }
 
     /// <summary>A required number within [<paramref name="min"/>, <paramref name="max"/>], above <paramref name="min"/> when <paramref name="exclusive"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crm.Domain.Integration.Mapping;
 using NodaTime;
 
 namespace Crm.Domain.Orders;
@@ -183,5 +184,5 @@ public sealed record OrderItem
 
     internal static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    internal static string? Date(LocalDate? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string? Date(LocalDate? date) => date is { } d ? PayloadText.Iso(d) : null;
 }

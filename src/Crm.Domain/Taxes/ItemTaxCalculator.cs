@@ -49,8 +49,7 @@ public static class ItemTaxCalculator
         ref readonly var ipi = ref p.IpiRef; // by reference: the parameter sets are large structs
         problems.NotNegative("ipi.rate", ipi.Rate); // IPI rates may exceed 100 % (TIPI chapter 24)
         problems.RatePlaces("ipi.rate", ipi.Rate);
-        if (ipi.TaxableUnitsPerUnit < 0m)
-            problems.NotNegative("ipi.taxable_units_per_unit", ipi.TaxableUnitsPerUnit);
+        problems.NotNegative("ipi.taxable_units_per_unit", ipi.TaxableUnitsPerUnit);
         problems.NotNegative("ipi.amount_per_unit", ipi.AmountPerUnit);
         if (ipi.Rate > 0m && ipi.AmountPerUnit > 0m)
             problems.Add("ipi.amount_per_unit", TaxCodes.IpiRateAndAmount,

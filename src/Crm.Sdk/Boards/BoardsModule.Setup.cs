@@ -70,11 +70,8 @@ public sealed partial class BoardsModule
     /// <summary>Deletes tag <paramref name="tag"/> of board <paramref name="board"/> (Boards › Edit); a tag a card still carries is refused.</summary>
     public Task<CrmResult<TagSaved>> RemoveTagAsync(BoardId board, TagId tag, CancellationToken cancellationToken = default) =>
         EditBoardAsync("boards.remove_tag", board, async (b, work) =>
-        {
-            // The tags of the board's cards: a board holds hundreds of cards, each a few tags.
-            var tags = await work.Db.Cards.Where(c => c.Board == board).Select(c => c.Tags).ToListAsync(work.Cancellation).ConfigureAwait(false);
-            return b.RemoveTag(tag, tags.Count(t => t.Contains(tag)), work.User, work.Clock);
-        }, (b, _, version) => new TagSaved(b.Id, tag, version), cancellationToken);
+            b.RemoveTag(tag, await work.Db.Cards.CountAsync(c => c.Board == board && c.Tags.Contains(tag), work.Cancellation).ConfigureAwait(false),
+                work.User, work.Clock), (b, _, version) => new TagSaved(b.Id, tag, version), cancellationToken);
 
     /// <summary>Puts tag <paramref name="tag"/> of its board on card <paramref name="id"/> (Boards › Edit, the board released to the user).</summary>
     public Task<CrmResult<CardChanged>> TagCardAsync(CardId id, long version, TagId tag, CancellationToken cancellationToken = default) =>

@@ -118,9 +118,10 @@ public sealed class NotificationDispatcher
         {
             var companies = tenant.Select(r => r.Company).Distinct().ToList();
             await using var db = _database.Open(tenant.Key);
-            var stored = await db.SmtpSettings.AsNoTracking().Where(s => companies.Contains(s.Company)).ToListAsync().ConfigureAwait(false);
+            var stored = (await db.SmtpSettings.AsNoTracking().Where(s => companies.Contains(s.Company)).ToListAsync().ConfigureAwait(false))
+                .ToLookup(s => s.Company);
             foreach (var company in companies)
-                servers[(tenant.Key, company)] = stored.Where(s => s.Company == company).ToList();
+                servers[(tenant.Key, company)] = [.. stored[company]];
         }
         return servers;
     }

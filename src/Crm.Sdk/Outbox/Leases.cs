@@ -31,7 +31,7 @@ internal static class Leases
                 .SetProperty(m => m.LeaseExpiresAt, expires)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                 .SetProperty(m => m.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
-        return await all.AsNoTracking().Where(m => m.LeaseOwner == lease && m.Status == OutboxStatus.Sending)
+        return await Held(all.AsNoTracking(), lease)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -41,12 +41,19 @@ internal static class Leases
     /// </summary>
     public static async Task<bool> FinishAsync<T>(IQueryable<T> rows, Guid id, string lease, Action<UpdateSettersBuilder<T>> outcome, Instant now,
         CancellationToken cancellationToken) where T : QueuedMessage =>
-        await rows.Where(m => m.Id == id && m.LeaseOwner == lease && m.Status == OutboxStatus.Sending)
+        await Held(rows.Where(m => m.Id == id), lease)
             .ExecuteUpdateAsync(set =>
             {
                 outcome(set);
                 set.SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpiresAt, (Instant?)null).SetProperty(m => m.UpdatedAt, now);
             }, cancellationToken).ConfigureAwait(false) == 1;
+
+    /// <summary>The rows of <paramref name="rows"/> that <paramref name="lease"/> still holds.</summary>
+    public static IQueryable<T> Held<T>(IQueryable<T> rows, string lease) where T : QueuedMessage =>
+        rows.Where(m => m.LeaseOwner == lease && m.Status == OutboxStatus.Sending);
+
+    /// <summary>Releases tracked row <paramref name="row"/>'s lease at <paramref name="now"/>, as <see cref="FinishAsync{T}"/> does in SQL.</summary>
+    public static void Release(QueuedMessage row, Instant now) => (row.LeaseOwner, row.LeaseExpiresAt, row.UpdatedAt) = (null, null, now);
 
     private static IQueryable<T> Due<T>(IQueryable<T> rows, Instant now) where T : QueuedMessage =>
         rows.Where(m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LeaseExpiresAt < now));

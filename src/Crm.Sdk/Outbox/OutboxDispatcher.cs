@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Identity;
 using Crm.Domain.Integration;
@@ -73,7 +75,7 @@ public sealed class OutboxDispatcher
             var (lease, claimed) = await ClaimAsync(options, cancellationToken).ConfigureAwait(false);
             if (claimed.Count == 0)
                 return tally.Report;
-            var acknowledged = new System.Collections.Concurrent.ConcurrentQueue<(OutboxMessage Row, Delivered Delivered)>();
+            var acknowledged = new ConcurrentQueue<(OutboxMessage Row, Delivered Delivered)>();
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
                 async (message, token) => tally.Add(await DeliverAsync(message, lease, transports, options, acknowledged, token).ConfigureAwait(false)))
                 .ConfigureAwait(false);
@@ -116,7 +118,7 @@ public sealed class OutboxDispatcher
     }
 
     private async Task<Outcome> DeliverAsync(OutboxMessage row, string lease, Dictionary<ErpId, IErpTransport> transports, OutboxOptions options,
-        System.Collections.Concurrent.ConcurrentQueue<(OutboxMessage Row, Delivered Delivered)> acknowledged, CancellationToken cancellationToken)
+        ConcurrentQueue<(OutboxMessage Row, Delivered Delivered)> acknowledged, CancellationToken cancellationToken)
     {
         // The lease runs from the claim: a message that waited in its round until less than half of it is left goes back
         // unsent, or another dispatcher could take it over (the lease lapsing) while this send is still in flight.
@@ -187,7 +189,7 @@ public sealed class OutboxDispatcher
         await using (var db = _database.Open(tenant))
         {
             var ids = acknowledged.Select(a => a.Row.Id).ToList();
-            var rows = await db.Outbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == lease && m.Status == OutboxStatus.Sending)
+            var rows = await Leases.Held(db.Outbox.Where(m => ids.Contains(m.Id)), lease)
                 .ToDictionaryAsync(m => m.Id, cancellationToken).ConfigureAwait(false);
             var coded = acknowledged.Where(a => a.Row.ErpCode != a.Delivered.ErpCode).Select(a => a.Row.Account).ToList();
             var accounts = coded.Count == 0 ? [] : await db.Accounts.Where(a => coded.Contains(a.Id))
@@ -196,11 +198,10 @@ public sealed class OutboxDispatcher
             {
                 if (!rows.TryGetValue(row.Id, out var held))
                     continue;
-                if (accounts.GetValueOrDefault(row.Account) is { } account
-                    && !(account.Integration.TryPickT1(out var known, out _) && known.ErpCode == delivered.ErpCode))
-                    account.RecordErpState(new IntegratedWithErp(delivered.ErpCode, now.InUtc().Date), account.LastPurchase, row.CreatedBy, _clock);
-                (held.Status, held.SentAt, held.AcknowledgedCode, held.LastError, held.LeaseOwner, held.LeaseExpiresAt, held.UpdatedAt) =
-                    (OutboxStatus.Sent, now, delivered.ErpCode, null, null, null, now);
+                if (accounts.GetValueOrDefault(row.Account) is { } account)
+                    IntegrateUnder(account, delivered.ErpCode, row.CreatedBy);
+                (held.Status, held.SentAt, held.AcknowledgedCode, held.LastError) = (OutboxStatus.Sent, now, delivered.ErpCode, null);
+                Leases.Release(held, now);
             }
             if ((await db.SaveAsync(cancellationToken).ConfigureAwait(false)).IsSaved)
                 return acknowledged.Select(a => rows.ContainsKey(a.Row.Id) ? Sent(a.Row, a.Delivered) : LeaseLost(a.Row));
@@ -248,13 +249,20 @@ public sealed class OutboxDispatcher
         {
             db.ChangeTracker.Clear();
             var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == row.Account, cancellationToken).ConfigureAwait(false);
-            if (account is null || (account.Integration.TryPickT1(out var known, out _) && known.ErpCode == erpCode))
+            if (account is null || !IntegrateUnder(account, erpCode, row.CreatedBy))
                 return;
-            var today = _clock.GetCurrentInstant().InUtc().Date;
-            account.RecordErpState(new IntegratedWithErp(erpCode, today), account.LastPurchase, row.CreatedBy, _clock);
             if ((await db.SaveAsync(cancellationToken).ConfigureAwait(false)).IsSaved)
                 return;
         }
+    }
+
+    /// <summary>Integrates <paramref name="account"/> under <paramref name="erpCode"/> unless it already is; true when it changed.</summary>
+    private bool IntegrateUnder(Account account, string erpCode, UserId by)
+    {
+        if (account.Integration.TryPickT1(out var known, out _) && known.ErpCode == erpCode)
+            return false;
+        account.RecordErpState(new IntegratedWithErp(erpCode, _clock.GetCurrentInstant().InUtc().Date), account.LastPurchase, by, _clock);
+        return true;
     }
 
     private async Task<Outcome> RetryAsync(OutboxMessage row, string lease, Unavailable unavailable, OutboxOptions options, CancellationToken cancellationToken)
@@ -292,8 +300,6 @@ public sealed class OutboxDispatcher
         return Outcome.Parked;
     }
 
-    // Records the outcome and releases the lease, only while this claim still holds the message: after its lease lapsed
-    // another dispatcher may have taken it over.
     /// <summary>Gives claimed message <paramref name="row"/> back unsent: pending, due now, the claim's attempt not counted.</summary>
     private async Task<Outcome> ReleaseAsync(OutboxMessage row, string lease, CancellationToken cancellationToken)
     {
@@ -305,6 +311,8 @@ public sealed class OutboxDispatcher
             ? Outcome.Released : Outcome.LeaseLost;
     }
 
+    // Records the outcome and releases the lease, only while this claim still holds the message: after its lease lapsed
+    // another dispatcher may have taken it over.
     private async Task<bool> FinishAsync(OutboxMessage row, string lease,
         Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxMessage>> outcome, Instant now, CancellationToken cancellationToken)
     {
@@ -324,6 +332,9 @@ public sealed class OutboxDispatcher
 
         public void Add(Outcome outcome)
         {
+            // Acknowledged is reported as Sent once the round records it; Released counts in no total.
+            if (outcome is Outcome.Acknowledged or Outcome.Released)
+                return;
             _ = outcome switch
             {
                 Outcome.Sent => Interlocked.Increment(ref _sent),
