@@ -17,6 +17,16 @@ public sealed class DatasulTransportTests
         Action<Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions>? resilience = null) =>
         DatasulHost.For(server, User, password, resilience);
 
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 30 s");
+            await Task.Delay(10);
+        }
+    }
+
     [Fact]
     public async Task Creates_with_post_then_updates_with_put_under_the_code_ems_gave()
     {
@@ -153,10 +163,14 @@ public sealed class DatasulTransportTests
         // Warm up the connection, so the token below cancels the slow request, not the first connect.
         await host.Transport.SendAsync(Adapter.Prepare(Samples.Register(Samples.Company() with { ShortName = "AQUECE", TaxId = null, ClientType = "CFX", AccountType = "PRO" })));
         server.Inject(FakeFault.Slow);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            host.Transport.SendAsync(Adapter.Prepare(Samples.Register(Samples.Company())), cancel.Token).AsTask());
+        // Cancel once the ERP holds the slow request (not on a timer, which a loaded machine can beat).
+        var send = host.Transport.SendAsync(Adapter.Prepare(Samples.Register(Samples.Company())), cancel.Token).AsTask();
+        await WaitUntil(() => server.Requests.Count == 2);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
 
         await Task.Delay(300);
         Assert.Equal(2, server.Requests.Count);
