@@ -3,6 +3,7 @@ using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
+using Crm.Domain.Problems;
 using NodaTime;
 
 namespace Crm.Domain.Integration;
@@ -44,4 +45,10 @@ public interface IErpAdapter
     /// customer), or <see cref="OrdersNotSupported"/>: the answer of every adapter that does not map orders yet (contract 1.x default).
     /// </summary>
     OrderPreparation PrepareOrder(ErpOrder order) => new OrdersNotSupported(Descriptor.Name);
+
+    /// <summary>
+    /// The order as it may go to this ERP, or every problem (field, code, message) that would make the ERP refuse it: an
+    /// engine checks before it releases, so an order the ERP cannot take is never queued. The default accepts every order.
+    /// </summary>
+    Outcome<ErpOrder> CheckOrder(ErpOrder order) => order;
 }
