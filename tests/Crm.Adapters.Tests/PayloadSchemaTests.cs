@@ -1,5 +1,6 @@
 using Crm.Adapters.Datasul;
 using Crm.Adapters.Protheus;
+using Crm.Adapters.Testing;
 using Crm.Domain.Accounts;
 using NJsonSchema;
 
@@ -50,7 +51,7 @@ public sealed class PayloadSchemaTests
     public async Task Datasul_order_payload_is_a_valid_OrdersInfo(int lines)
     {
         var schema = await Definition("OrdersPublic_1_000.json", "OrdersInfo");
-        var body = new DatasulAdapter().PrepareOrder(Orders.SampleOrders.For("1001", lines), "ACME SA").AsT0.Body;
+        var body = new DatasulAdapter().PrepareOrder(TestOrders.Released("1001", lines), "ACME SA").AsT0.Body;
         Assert.Empty(schema.Validate(body).Select(e => e.ToString()));
     }
 
@@ -59,7 +60,7 @@ public sealed class PayloadSchemaTests
     public async Task Protheus_order_message_content_is_a_valid_Order_BusinessContentType(int lines)
     {
         var schema = await Definition("Order_4_009.json", "BusinessContentType");
-        var message = new ProtheusAdapter(new ProtheusOptions { CompanyId = "T1", BranchId = "D MG 01" }).ToOrderMessage(Orders.SampleOrders.For("00010101", lines));
+        var message = new ProtheusAdapter(new ProtheusOptions { CompanyId = "T1", BranchId = "D MG 01" }).ToOrderMessage(TestOrders.Released("00010101", lines));
         var body = Crm.Domain.Integration.Messages.PayloadJson.Serialize(message.Content);
         Assert.Empty(schema.Validate(body).Select(e => e.ToString()));
     }

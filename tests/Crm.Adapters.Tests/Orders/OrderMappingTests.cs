@@ -1,6 +1,7 @@
 using Crm.Adapters.Datasul;
 using Crm.Adapters.Mega;
 using Crm.Adapters.Protheus;
+using Crm.Adapters.Testing;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Orders;
 using FsCheck;
@@ -22,8 +23,8 @@ public sealed class OrderMappingTests
     [Fact]
     public void Protheus_maps_the_order_to_sc5_and_sc6_of_the_eai_order_message()
     {
-        var order = SampleOrders.Of("00010101", [SampleOrders.Item(1, "ROT-AX3000", 3, 349.9m, discount: 4.97m, lot: "L2026-01"),
-            SampleOrders.Item(2, "CABO-10M", 2.5m, 10.3333333333m)], freight: 68m);
+        var order = TestOrders.Of("00010101", [TestOrders.Item(1, "ROT-AX3000", 3, 349.9m, discount: 4.97m, lot: "L2026-01"),
+            TestOrders.Item(2, "CABO-10M", 2.5m, 10.3333333333m)], freight: 68m);
 
         Assert.True(Protheus.CheckOrder(order).IsValid);
         var message = Protheus.ToOrderMessage(order);
@@ -44,10 +45,10 @@ public sealed class OrderMappingTests
     [Fact]
     public void Protheus_names_every_field_that_does_not_fit_sc5_or_sc6_and_cuts_nothing()
     {
-        var order = SampleOrders.Of("000101", [
-            SampleOrders.Item(1, "PRODUTO-COM-16CH", 0m, 10m),
-            SampleOrders.Item(2, "OK", 1.125m, 10m, unit: "CXA", lot: "LOTE-COM-11"),
-            SampleOrders.Item(3, "OK", 1m, 10m, discount: 11m)], paymentCondition: "1234", carrier: "1234567", freightType: FreightType.ThirdParty);
+        var order = TestOrders.Of("000101", [
+            TestOrders.Item(1, "PRODUTO-COM-16CH", 0m, 10m),
+            TestOrders.Item(2, "OK", 1.125m, 10m, unit: "CXA", lot: "LOTE-COM-11"),
+            TestOrders.Item(3, "OK", 1m, 10m, discount: 11m)], paymentCondition: "1234", carrier: "1234567", freightType: FreightType.ThirdParty);
 
         var problems = Protheus.CheckOrder(order).Problems;
 
@@ -73,14 +74,14 @@ public sealed class OrderMappingTests
         Assert.Equal(["01", "99", "9A", "9Z", "A0", "AZ", "B0", "ZZ"],
             new[] { 1, 99, 100, 125, 126, 161, 162, ProtheusAdapter.MaxItems }.Select(ProtheusAdapter.Sc6Item));
         Assert.Null(ProtheusAdapter.Sc6Item(ProtheusAdapter.MaxItems + 1));
-        var tooMany = SampleOrders.For("00010101", lines: ProtheusAdapter.MaxItems + 1);
+        var tooMany = TestOrders.Released("00010101", lines: ProtheusAdapter.MaxItems + 1);
         Assert.Equal([("items[1061]", "protheus.order.out_of_range")], Protheus.CheckOrder(tooMany).Problems.Select(p => (p.Field, p.Code)));
     }
 
     [Fact]
     public void Datasul_maps_the_order_to_orders_public_for_the_customer_short_name()
     {
-        var order = SampleOrders.Of("1001", [SampleOrders.Item(1, "ROT-AX3000", 3, 349.9m, discount: 4.97m), SampleOrders.Item(2, "CABO-10M", 2.5m, 10.3333333333m)]);
+        var order = TestOrders.Of("1001", [TestOrders.Item(1, "ROT-AX3000", 3, 349.9m, discount: 4.97m), TestOrders.Item(2, "CABO-10M", 2.5m, 10.3333333333m)]);
 
         Assert.True(Datasul.CheckOrder(order, "ACME SA").IsValid);
         var payload = DatasulAdapter.ToOrder(order, "ACME SA");
@@ -96,7 +97,7 @@ public sealed class OrderMappingTests
     [Fact]
     public void Datasul_names_every_field_ems_would_refuse_including_the_short_name_an_erp_order_lacks()
     {
-        var order = SampleOrders.Of("C-1001", [SampleOrders.Item(1, "PRODUTO-COM-17-CH", 2m, 0m, unit: "CXA")], paymentCondition: "à vista",
+        var order = TestOrders.Of("C-1001", [TestOrders.Item(1, "PRODUTO-COM-17-CH", 2m, 0m, unit: "CXA")], paymentCondition: "à vista",
             carrier: "123456");
         order = order with { Header = order.Header with { Establishment = "101-SP" } };
 
@@ -106,13 +107,13 @@ public sealed class OrderMappingTests
              ("items[0].unit", "datasul.order.too_long"), ("items[0].unit_price", "datasul.order.out_of_range"), ("items[0].value", "datasul.order.out_of_range")],
             Datasul.CheckOrder(order).Problems.Select(p => (p.Field, p.Code)));
         Assert.Equal([("customer_short_name", "datasul.order.too_long")],
-            Datasul.CheckOrder(SampleOrders.For("1001"), "NOME-ABREVIADO-13").Problems.Select(p => (p.Field, p.Code)));
+            Datasul.CheckOrder(TestOrders.Released("1001"), "NOME-ABREVIADO-13").Problems.Select(p => (p.Field, p.Code)));
     }
 
     [Fact]
     public void Mega_has_no_documented_order_contract_and_says_so()
     {
-        var answer = new MegaAdapter().PrepareOrder(SampleOrders.For("1001"));
+        var answer = new MegaAdapter().PrepareOrder(TestOrders.Released("1001"));
 
         Assert.True(answer.IsT1);
         Assert.Equal("integration.orders_unsupported", answer.AsT1.Problem.Code);
@@ -121,7 +122,7 @@ public sealed class OrderMappingTests
     [Fact]
     public void An_order_message_is_the_same_bytes_and_key_every_time_and_carries_the_order()
     {
-        var order = SampleOrders.For("00010101", lines: 5);
+        var order = TestOrders.Released("00010101", lines: 5);
 
         var (first, again) = (Protheus.PrepareOrder(order).AsT0, Protheus.PrepareOrder(order).AsT0);
         var datasul = Datasul.PrepareOrder(order, "ACME SA").AsT0;
@@ -142,7 +143,7 @@ public sealed class OrderMappingTests
             select (quantity / 100m, price / (decimal)Math.Pow(10, scale), share)).ListOf(count))
         .Select(rows => rows.Select((r, i) =>
         {
-            var item = SampleOrders.Item(i + 1, $"P{i}", r.Item1, r.Item2);
+            var item = TestOrders.Item(i + 1, $"P{i}", r.Item1, r.Item2);
             return item with { Discount = decimal.Round(item.Value * r.share / 100m, 2, MidpointRounding.ToZero) };
         }).ToArray())
         .ToArbitrary();
@@ -151,7 +152,7 @@ public sealed class OrderMappingTests
     public Property Order_payload_totals_add_up_to_the_cent_for_either_erp() =>
         Prop.ForAll(Items(), Gen.Choose(0, 100_000).ToArbitrary(), (items, freightCents) =>
         {
-            var order = SampleOrders.Of("00010101", items, freight: freightCents / 100m);
+            var order = TestOrders.Of("00010101", items, freight: freightCents / 100m);
             var sc5 = Protheus.ToOrderMessage(order).Content;
             var ems = DatasulAdapter.ToOrder(order, "ACME SA");
             var net = sc5.SalesOrderItens.Item.Sum(i => i.TotalPrice - i.DiscountTotalValue);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Crm.Adapters.Datasul;
 using Crm.Adapters.Http;
 using Crm.Adapters.Protheus;
+using Crm.Adapters.Testing;
 using Crm.Adapters.Testing.Servers;
 using Crm.Adapters.Tests.Protheus;
 using Crm.Adapters.Tests.Transport;
@@ -29,7 +30,7 @@ public sealed class OrderTransportTests
         await using var server = await FakeProtheusServer.StartAsync(ProtheusFakes.Seeded());
         using var host = ProtheusHost(server);
         var customer = (await host.Transport.SendAsync(Protheus.Prepare(Samples.Register(Samples.Company())))).AsT0.ErpCode;
-        var order = SampleOrders.For(customer, lines: 3);
+        var order = TestOrders.Released(customer, lines: 3);
         Assert.True(Protheus.CheckOrder(order).IsValid);
         var message = Protheus.PrepareOrder(order).AsT0;
 
@@ -57,7 +58,7 @@ public sealed class OrderTransportTests
         using var host = ProtheusHost(server);
         var customer = (await host.Transport.SendAsync(Protheus.Prepare(Samples.Register(Samples.Company())))).AsT0.ErpCode;
         server.Protheus.Block(customer);
-        var order = SampleOrders.Of(customer, [SampleOrders.Item(1, "PRODUTO-COM-16CH", 1m, 10m, unit: "CXA")], paymentCondition: "99");
+        var order = TestOrders.Of(customer, [TestOrders.Item(1, "PRODUTO-COM-16CH", 1m, 10m, unit: "CXA")], paymentCondition: "99");
 
         var refused = await host.Transport.SendAsync(Protheus.PrepareOrder(order).AsT0);
 
@@ -75,7 +76,7 @@ public sealed class OrderTransportTests
         using var host = DatasulHost.For(server);
         var customer = (await host.Transport.SendAsync(Datasul.Prepare(Samples.Register(Samples.Company())))).AsT0.ErpCode;
         var shortName = server.Ems.Customers.Values.Single().ShortName;
-        var order = SampleOrders.For(customer, lines: 4);
+        var order = TestOrders.Released(customer, lines: 4);
         Assert.True(Datasul.CheckOrder(order, shortName).IsValid);
         var message = Datasul.PrepareOrder(order, shortName).AsT0;
 
@@ -102,12 +103,12 @@ public sealed class OrderTransportTests
         using var host = DatasulHost.For(server);
         var customer = (await host.Transport.SendAsync(Datasul.Prepare(Samples.Register(Samples.Company())))).AsT0.ErpCode;
         var shortName = server.Ems.Customers.Values.Single().ShortName;
-        var order = SampleOrders.For(customer);
+        var order = TestOrders.Released(customer);
         var wrongCents = order with { Items = [order.Items[0] with { Value = order.Items[0].Value + 0.01m }, order.Items[1]] };
 
         var unnamed = await host.Transport.SendAsync(Datasul.PrepareOrder(order).AsT0);
         var uneven = await host.Transport.SendAsync(Datasul.PrepareOrder(wrongCents, shortName).AsT0);
-        var otherCustomer = await host.Transport.SendAsync(Datasul.PrepareOrder(SampleOrders.For("999"), shortName).AsT0);
+        var otherCustomer = await host.Transport.SendAsync(Datasul.PrepareOrder(TestOrders.Released("999"), shortName).AsT0);
 
         Assert.Equal([("ShortName", "datasul.order.required")], Named(unnamed));
         Assert.Equal([("OrderItems[0].LiquidMerchandise", "datasul.order.total")], Named(uneven));
