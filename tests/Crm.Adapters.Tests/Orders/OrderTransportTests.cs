@@ -52,6 +52,23 @@ public sealed class OrderTransportTests
     }
 
     [Fact]
+    public async Task An_order_applied_whose_answer_was_lost_is_resent_by_the_transport_and_taken_once()
+    {
+        await using var server = await FakeProtheusServer.StartAsync(ProtheusFakes.Seeded());
+        using var host = ProtheusHost(server);
+        var customer = (await host.Transport.SendAsync(Protheus.Prepare(Samples.Register(Samples.Company())))).AsT0.ErpCode;
+        server.Inject(FakeFault.ApplyThenDrop);
+
+        var sent = await host.Transport.SendAsync(Protheus.PrepareOrder(TestOrders.Released(customer)).AsT0);
+
+        Assert.True(sent.IsT0, sent.Value.ToString());
+        Assert.Equal("000001", sent.AsT0.ErpCode);
+        Assert.Single(server.Protheus.Sc5);
+        Assert.Equal(1, server.Erp.Duplicates);
+        Assert.Equal(2, server.Requests.Count(r => r.Path == FakeProtheusServer.TransactionsPath));
+    }
+
+    [Fact]
     public async Task Protheus_refuses_an_order_for_a_blocked_customer_or_with_fields_too_long_naming_each()
     {
         await using var server = await FakeProtheusServer.StartAsync(ProtheusFakes.Seeded());
