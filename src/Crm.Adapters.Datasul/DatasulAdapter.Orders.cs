@@ -1,4 +1,5 @@
 using Crm.Adapters.Http;
+using Crm.Domain.Accounts;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
 using static Crm.Domain.Integration.Mapping.PayloadText;
@@ -6,7 +7,7 @@ using static Crm.Domain.Integration.Mapping.PayloadText;
 namespace Crm.Adapters.Datasul;
 
 // Sales orders: ordersPublic of /api/pdp/v1 (ERP.md §1.2, TOTVS OrdersPublic_1_000.json).
-public sealed partial class DatasulAdapter
+public sealed partial class DatasulAdapter : IErpOrderAdapter
 {
     /// <summary>Where order messages go: <c>/api/pdp/v1/ordersPublic</c>.</summary>
     public const string OrderResource = "ordersPublic";
@@ -20,10 +21,26 @@ public sealed partial class DatasulAdapter
     /// <c>it-codigo</c> (16), <c>des-un-medida</c> (2), <c>qt-un-fat</c> and <c>vl-preori</c> above zero, the value and
     /// discount in cents, the discount not above the value. Sizes from <c>OrdersPublic_1_000.json</c>. Nothing is cut to fit.
     /// </summary>
-    public Outcome<ErpOrder> CheckOrder(ErpOrder order, string? customerShortName)
+    public Outcome<ErpOrder> CheckOrder(ErpOrder order, string? customerShortName) => Check(order, customerShortName, null);
+
+    /// <summary>
+    /// <see cref="CheckOrder(ErpOrder, string?)"/> with <paramref name="customer"/>'s short name, <paramref name="customer"/> the
+    /// order's account integrated under its customer code (<c>datasul.order.customer_mismatch</c> otherwise), then
+    /// <see cref="PrepareOrder(ErpOrder, string?)"/>.
+    /// </summary>
+    public Outcome<ErpMessage> PrepareOrder(ErpOrder order, Account customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var shortName = customer.Data.ShortName?.Value;
+        return Check(order, shortName, customer).Match<Outcome<ErpMessage>>(checkedOrder => PrepareOrder(checkedOrder, shortName).AsT0, invalid => invalid);
+    }
+
+    private Outcome<ErpOrder> Check(ErpOrder order, string? customerShortName, Account? customer)
     {
         ArgumentNullException.ThrowIfNull(order);
         var check = new OrderFieldCheck("datasul");
+        if (customer is not null)
+            check.Customer(order, customer);
         var header = order.Header;
         if (!_options.IntegrErpEms)
             check.Add("", "disabled", "O parâmetro INTEGR_ERP_EMS está desativado: o CRM não envia pedidos ao ERP Datasul.");
@@ -71,7 +88,7 @@ public sealed partial class DatasulAdapter
     /// The <c>ordersPublic</c> message of <paramref name="order"/> without <c>nome-abrev</c> (see
     /// <see cref="PrepareOrder(ErpOrder, string?)"/>): EMS refuses it until <see cref="ErpOrder"/> carries the short name.
     /// </summary>
-    public override OrderPreparation PrepareOrder(ErpOrder order) => PrepareOrder(order, null);
+    public override OrderPreparation PrepareOrder(ErpOrder order) => PrepareOrder(order, (string?)null);
 
     /// <summary>The <c>ordersPublic</c> payload of <paramref name="order"/>: header, items, totals that add up to the cent.</summary>
     public static DatasulOrder ToOrder(ErpOrder order, string? customerShortName)

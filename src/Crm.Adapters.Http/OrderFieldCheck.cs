@@ -1,4 +1,6 @@
 using System.Globalization;
+using Crm.Domain.Accounts;
+using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
 
 namespace Crm.Adapters.Http;
@@ -22,6 +24,9 @@ public sealed class OrderFieldCheck(string erp)
 
     /// <summary>A code the ERP keeps as a number is not one.</summary>
     public const string NotANumber = "not_a_number";
+
+    /// <summary>The account given is not the order's customer as the ERP knows it.</summary>
+    public const string CustomerMismatch = "customer_mismatch";
 
     private readonly List<Problem> _problems = [];
 
@@ -81,6 +86,20 @@ public sealed class OrderFieldCheck(string erp)
             Add(field, OutOfRange, $"{erpField} vai até {Show(max)}; é {Show(value)}.");
         else if (decimal.Round(value, decimals) != value)
             Add(field, OutOfRange, $"{erpField} tem {decimals} casas decimais; {Show(value)} tem mais.");
+    }
+
+    /// <summary>
+    /// A problem (<c>{erp}.order.customer_mismatch</c>) unless <paramref name="customer"/> is the order's account and is
+    /// integrated with the ERP under the order's customer code.
+    /// </summary>
+    public void Customer(ErpOrder order, Account customer)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(customer);
+        var code = customer.Integration.TryPickT1(out var erp, out _) ? erp.ErpCode : null;
+        if (customer.Id != order.Customer || code != order.Header.CustomerCode)
+            Add("customer_code", CustomerMismatch,
+                $"O pedido é do cliente {order.Header.CustomerCode} no ERP, mas a conta informada {(code is null ? "não está integrada" : $"é o cliente {code}")}.");
     }
 
     /// <summary><paramref name="value"/> when no problem was found, else every problem.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crm.Adapters.Http;
+using Crm.Domain.Accounts;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Orders;
 using Crm.Domain.Problems;
@@ -8,7 +9,7 @@ using static Crm.Domain.Integration.Mapping.PayloadText;
 namespace Crm.Adapters.Protheus;
 
 // Sales orders: the EAI Order message MATA410 includes as SC5/SC6 (ERP.md §2.2, §4).
-public sealed partial class ProtheusAdapter
+public sealed partial class ProtheusAdapter : IErpOrderAdapter
 {
     /// <summary>Where order messages go: the EAI standard message <c>Order</c> (transaction ORDER).</summary>
     public const string OrderResource = "Order";
@@ -21,12 +22,26 @@ public sealed partial class ProtheusAdapter
     /// <c>C6_PRODUTO</c> (15, release 27), <c>C6_UM</c> (2), <c>C6_QTDVEN</c> above zero (N 9,2: up to 999,999.99),
     /// <c>C6_PRCVEN</c> above zero up to 99,999,999.99, <c>C6_VALOR</c> up to 999,999,999.99 in cents, <c>C6_VALDESC</c> in
     /// cents and not above the value, <c>C6_LOTECTL</c> (10). Sizes from the SC5/SC6 dictionary and TOTVS
-    /// <c>SalesTaxes_1_000.json</c>. Call it before <see cref="PrepareOrder"/>: nothing is cut to fit.
+    /// <c>SalesTaxes_1_000.json</c>. Call it before <see cref="PrepareOrder(ErpOrder)"/>: nothing is cut to fit.
     /// </summary>
-    public Outcome<ErpOrder> CheckOrder(ErpOrder order)
+    public Outcome<ErpOrder> CheckOrder(ErpOrder order) => Check(order, null);
+
+    /// <summary>
+    /// <see cref="CheckOrder"/>, with <paramref name="customer"/> the order's account integrated under its customer code
+    /// (<c>protheus.order.customer_mismatch</c> otherwise), then <see cref="PrepareOrder(ErpOrder)"/>.
+    /// </summary>
+    public Outcome<ErpMessage> PrepareOrder(ErpOrder order, Account customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return Check(order, customer).Match<Outcome<ErpMessage>>(checkedOrder => PrepareOrder(checkedOrder).AsT0, invalid => invalid);
+    }
+
+    private Outcome<ErpOrder> Check(ErpOrder order, Account? customer)
     {
         ArgumentNullException.ThrowIfNull(order);
         var check = new OrderFieldCheck("protheus");
+        if (customer is not null)
+            check.Customer(order, customer);
         var header = order.Header;
         check.Text("company", "CompanyId (empresa)", _options.CompanyId, 2);
         if (header.CustomerCode?.Trim() is not { Length: 8 })

@@ -1,4 +1,5 @@
 using Crm.Adapters.Datasul;
+using Crm.Adapters.Http;
 using Crm.Adapters.Mega;
 using Crm.Adapters.Protheus;
 using Crm.Adapters.Testing;
@@ -108,6 +109,28 @@ public sealed class OrderMappingTests
             Datasul.CheckOrder(order).Problems.Select(p => (p.Field, p.Code)));
         Assert.Equal([("customer_short_name", "datasul.order.too_long")],
             Datasul.CheckOrder(TestOrders.Released("1001"), "NOME-ABREVIADO-13").Problems.Select(p => (p.Field, p.Code)));
+    }
+
+    [Fact]
+    public void Through_the_order_adapter_an_order_goes_only_for_its_own_integrated_customer_and_problems_come_back_as_values()
+    {
+        var account = Samples.Register(Samples.Company());
+        var order = TestOrders.Released("00010101", customer: account.Id);
+        IErpOrderAdapter protheus = Protheus, datasul = Datasul;
+
+        // Integrated() records the ERP state on the account itself: not integrated first, then another code, then the order's.
+        var notIntegrated = protheus.PrepareOrder(order, account);
+        var otherCode = protheus.PrepareOrder(order, account.Integrated("00099901"));
+        var sent = protheus.PrepareOrder(order, account.Integrated("00010101"));
+        var tooLong = protheus.PrepareOrder(order with { Items = [TestOrders.Item(1, "PRODUTO-COM-16CH", 1m, 10m)] }, account.Integrated("00010101"));
+        var ems = datasul.PrepareOrder(TestOrders.Released("1001", customer: account.Id), account.Integrated("1001"));
+
+        Assert.Equal(Protheus.PrepareOrder(order).AsT0, sent.AsT0);
+        Assert.Equal(["protheus.order.customer_mismatch"], notIntegrated.Problems.Select(p => p.Code));
+        Assert.Equal(["protheus.order.customer_mismatch"], otherCode.Problems.Select(p => p.Code));
+        Assert.Equal([("items[0].product", "protheus.order.too_long")], tooLong.Problems.Select(p => (p.Field, p.Code)));
+        Assert.Equal(DatasulAdapter.ToOrder(TestOrders.Released("1001", customer: account.Id), account.Data.ShortName?.Value).ShortName,
+            Crm.Domain.Integration.Messages.PayloadJson.Deserialize<DatasulOrder>(ems.AsT0.Body).ShortName);
     }
 
     [Fact]

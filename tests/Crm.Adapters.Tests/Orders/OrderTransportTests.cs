@@ -29,10 +29,10 @@ public sealed class OrderTransportTests
     {
         await using var server = await FakeProtheusServer.StartAsync(ProtheusFakes.Seeded());
         using var host = ProtheusHost(server);
-        var customer = (await host.Transport.SendAsync(Protheus.Prepare(Samples.Register(Samples.Company())))).AsT0.ErpCode;
-        var order = TestOrders.Released(customer, lines: 3);
-        Assert.True(Protheus.CheckOrder(order).IsValid);
-        var message = Protheus.PrepareOrder(order).AsT0;
+        var account = Samples.Register(Samples.Company());
+        var customer = (await host.Transport.SendAsync(Protheus.Prepare(account))).AsT0.ErpCode;
+        var order = TestOrders.Released(customer, lines: 3, customer: account.Id);
+        var message = ((IErpOrderAdapter)Protheus).PrepareOrder(order, account.Integrated(customer)).AsT0;
 
         var sent = await host.Transport.SendAsync(message);
         var again = await host.Transport.SendAsync(message);
@@ -91,11 +91,12 @@ public sealed class OrderTransportTests
     {
         await using var server = await FakeDatasulServer.StartAsync();
         using var host = DatasulHost.For(server);
-        var customer = (await host.Transport.SendAsync(Datasul.Prepare(Samples.Register(Samples.Company())))).AsT0.ErpCode;
+        var account = Samples.Register(Samples.Company());
+        var customer = (await host.Transport.SendAsync(Datasul.Prepare(account))).AsT0.ErpCode;
         var shortName = server.Ems.Customers.Values.Single().ShortName;
-        var order = TestOrders.Released(customer, lines: 4);
-        Assert.True(Datasul.CheckOrder(order, shortName).IsValid);
-        var message = Datasul.PrepareOrder(order, shortName).AsT0;
+        var order = TestOrders.Released(customer, lines: 4, customer: account.Id);
+        // As the engine prepares it: through IErpOrderAdapter with the account, whose short name ordersPublic needs.
+        var message = ((IErpOrderAdapter)Datasul).PrepareOrder(order, account.Integrated(customer)).AsT0;
 
         var sent = await host.Transport.SendAsync(message);
         var again = await host.Transport.SendAsync(message);
