@@ -14,8 +14,9 @@ public sealed partial class DatasulAdapter : IErpOrderAdapter
 
     /// <summary>
     /// Every problem that keeps <paramref name="order"/> from EMS, each naming the order's field, a code <c>datasul.order.*</c>
-    /// and the <c>ped-venda</c>/<c>ped-item</c> field: INTEGR_ERP_EMS on (<c>datasul.order.disabled</c>); <c>nome-abrev</c> (12, required: the customer's short name, given as
-    /// <paramref name="customerShortName"/> because <see cref="ErpOrder"/> does not carry it), <c>cod-emitente</c> (the
+    /// and the <c>ped-venda</c>/<c>ped-item</c> field: INTEGR_ERP_EMS on (<c>datasul.order.disabled</c>); <c>nome-abrev</c> (12,
+    /// required: the customer's short name, given as <paramref name="customerShortName"/> because <see cref="ErpOrder"/> does
+    /// not carry it), <c>cod-emitente</c> (the
     /// customer code, a number), <c>cod-estabel</c> (5), <c>cod-cond-pag</c> (a number), <c>nr-tabpre</c> (8),
     /// <c>cod-transp</c> (a number of 5 digits), <c>observacoes</c> (2000), freight not negative; at least one item; per item
     /// <c>it-codigo</c> (16), <c>des-un-medida</c> (2), <c>qt-un-fat</c> and <c>vl-preori</c> above zero, the value and
