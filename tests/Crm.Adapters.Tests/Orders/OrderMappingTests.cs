@@ -156,6 +156,33 @@ public sealed class OrderMappingTests
         Assert.NotEqual(first.Key, Protheus.PrepareOrder(order with { Freight = 70m }).AsT0.Key);
     }
 
+    /// <summary>
+    /// The adapters and the fake ERPs agree on the contract: an order within the ERP's ranges passes the adapter's check and
+    /// the fake takes it, holding the merchandise (net of discounts) the order says.
+    /// </summary>
+    [Property(MaxTest = 40)]
+    public Property Every_order_an_adapter_accepts_the_fake_erp_takes() =>
+        Prop.ForAll(Items(), generated =>
+        {
+            // Prices within C6_PRCVEN's range, so that every order is one both checks accept.
+            var items = generated.Select(i => TestOrders.Item(i.Number, i.Product, i.Quantity, Math.Min(i.UnitPrice, 99_999.99m)))
+                .Zip(generated, (item, g) => item with { Discount = Math.Min(g.Discount, item.Value) }).ToArray();
+            var protheus = Crm.Adapters.Tests.Protheus.ProtheusFakes.Seeded();
+            var customer = Send(protheus, Protheus.Prepare(Samples.Register(Samples.Company()))).AsT0.ErpCode;
+            var order = TestOrders.Of(customer, items);
+            var ems = new Crm.Adapters.Testing.Fakes.FakeDatasulEms();
+            var emsCustomer = Send(ems, Datasul.Prepare(Samples.Register(Samples.Company()))).AsT0.ErpCode;
+            var emsOrder = TestOrders.Of(emsCustomer, items);
+            var shortName = ems.Customers.Values.Single().ShortName;
+            var net = items.Sum(i => i.Value - i.Discount);
+            return Protheus.CheckOrder(order).IsValid && Send(protheus, Protheus.PrepareOrder(order).AsT0).IsT0 && protheus.Sc5.Count == 1
+                   && (decimal)System.Text.Json.Nodes.JsonNode.Parse(protheus.Sc5.Values.Single())!["OrderItemAmount"]! == net
+                   && Datasul.CheckOrder(emsOrder, shortName).IsValid && Send(ems, Datasul.PrepareOrder(emsOrder, shortName).AsT0).IsT0 && ems.Orders.Count == 1
+                   && (decimal)System.Text.Json.Nodes.JsonNode.Parse(ems.Orders.Values.Single())!["OrderAmount"]! == net;
+        });
+
+    private static TransportResult Send(IErpTransport erp, ErpMessage message) => erp.SendAsync(message).AsTask().GetAwaiter().GetResult();
+
     /// <summary>Random items: quantities, prices of up to 10 decimals and discounts up to the item's value.</summary>
     private static Arbitrary<ErpOrderItem[]> Items() =>
         Gen.Choose(1, 30).SelectMany(count => (
