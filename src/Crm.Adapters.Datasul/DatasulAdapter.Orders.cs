@@ -1,5 +1,4 @@
 using Crm.Adapters.Http;
-using Crm.Domain.Accounts;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
 using static Crm.Domain.Integration.Mapping.PayloadText;
@@ -7,45 +6,31 @@ using static Crm.Domain.Integration.Mapping.PayloadText;
 namespace Crm.Adapters.Datasul;
 
 // Sales orders: ordersPublic of /api/pdp/v1 (ERP.md §1.2, TOTVS OrdersPublic_1_000.json).
-public sealed partial class DatasulAdapter : IErpOrderAdapter
+public sealed partial class DatasulAdapter
 {
     /// <summary>Where order messages go: <c>/api/pdp/v1/ordersPublic</c>.</summary>
     public const string OrderResource = "ordersPublic";
 
     /// <summary>
     /// Every problem that keeps <paramref name="order"/> from EMS, each naming the order's field, a code <c>datasul.order.*</c>
-    /// and the <c>ped-venda</c>/<c>ped-item</c> field: INTEGR_ERP_EMS on (<c>datasul.order.disabled</c>); <c>nome-abrev</c> (12,
-    /// required: the customer's short name, given as <paramref name="customerShortName"/> because <see cref="ErpOrder"/> does
-    /// not carry it), <c>cod-emitente</c> (the
+    /// and the <c>ped-venda</c>/<c>ped-item</c> field: the customer's account carried (<see cref="ErpOrder.CustomerAccount"/>)
+    /// and integrated under the order's customer code (<c>customer_mismatch</c>); INTEGR_ERP_EMS on
+    /// (<c>datasul.order.disabled</c>); <c>nome-abrev</c> (12, required: the account's short name); <c>cod-emitente</c> (the
     /// customer code, a number), <c>cod-estabel</c> (5), <c>cod-cond-pag</c> (a number), <c>nr-tabpre</c> (8),
     /// <c>cod-transp</c> (a number of 5 digits), <c>observacoes</c> (2000), freight not negative; at least one item; per item
     /// <c>it-codigo</c> (16), <c>des-un-medida</c> (2), <c>qt-un-fat</c> and <c>vl-preori</c> above zero, the value and
     /// discount in cents, the discount not above the value. Sizes from <c>OrdersPublic_1_000.json</c>. Nothing is cut to fit.
     /// </summary>
-    public Outcome<ErpOrder> CheckOrder(ErpOrder order, string? customerShortName) => Check(order, customerShortName, null);
-
-    /// <summary>
-    /// <see cref="CheckOrder(ErpOrder, string?)"/> with <paramref name="customer"/>'s short name, <paramref name="customer"/> the
-    /// order's account integrated under its customer code (<c>datasul.order.customer_mismatch</c> otherwise), then
-    /// <see cref="PrepareOrder(ErpOrder, string?)"/>.
-    /// </summary>
-    public Outcome<ErpMessage> PrepareOrder(ErpOrder order, Account customer)
-    {
-        ArgumentNullException.ThrowIfNull(customer);
-        var shortName = customer.Data.ShortName?.Value;
-        return Check(order, shortName, customer).Match<Outcome<ErpMessage>>(checkedOrder => PrepareOrder(checkedOrder, shortName).AsT0, invalid => invalid);
-    }
-
-    private Outcome<ErpOrder> Check(ErpOrder order, string? customerShortName, Account? customer)
+    public Outcome<ErpOrder> CheckOrder(ErpOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
         var check = new OrderFieldCheck("datasul");
-        if (customer is not null)
-            check.Customer(order, customer);
+        var customer = check.Customer(order);
         var header = order.Header;
         if (!_options.IntegrErpEms)
             check.Add("", "disabled", "O parâmetro INTEGR_ERP_EMS está desativado: o CRM não envia pedidos ao ERP Datasul.");
-        check.Text("customer_short_name", "nome-abrev", customerShortName, 12);
+        if (customer is not null)
+            check.Text("customer_short_name", "nome-abrev", ShortNameOf(order), 12);
         check.NumericCode("customer_code", "cod-emitente", header.CustomerCode, 9);
         check.Text("establishment", "cod-estabel", header.Establishment, 5);
         check.NumericCode("payment_condition", "cod-cond-pag", header.PaymentCondition, 9);
@@ -70,29 +55,14 @@ public sealed partial class DatasulAdapter : IErpOrderAdapter
     }
 
     /// <summary>
-    /// <see cref="CheckOrder(ErpOrder, string?)"/> without the short name, which <see cref="ErpOrder"/> does not carry: always
-    /// the problem <c>datasul.order.required</c> on <c>customer_short_name</c>, with the order's other problems. Hosts call the
-    /// overload with the account's short name.
-    /// </summary>
-    public Outcome<ErpOrder> CheckOrder(ErpOrder order) => CheckOrder(order, null);
-
-    /// <summary>
-    /// The <c>ordersPublic</c> message of <paramref name="order"/> for the customer whose <c>nome-abrev</c> is
-    /// <paramref name="customerShortName"/>, meant for an order <see cref="CheckOrder(ErpOrder, string?)"/> accepts (one it
+    /// The <c>ordersPublic</c> message of <paramref name="order"/>, meant for an order <see cref="CheckOrder"/> accepts (one it
     /// refuses is sent as it is, and EMS refuses it). EMS answers the order number <c>nr-pedido</c>, which the transport
     /// returns as the ERP code.
     /// </summary>
-    public OrderPreparation PrepareOrder(ErpOrder order, string? customerShortName) =>
-        OrderMessage(order, OrderResource, ToOrder(order, customerShortName));
-
-    /// <summary>
-    /// The <c>ordersPublic</c> message of <paramref name="order"/> without <c>nome-abrev</c> (see
-    /// <see cref="PrepareOrder(ErpOrder, string?)"/>): EMS refuses it until <see cref="ErpOrder"/> carries the short name.
-    /// </summary>
-    public override OrderPreparation PrepareOrder(ErpOrder order) => PrepareOrder(order, (string?)null);
+    public override OrderPreparation PrepareOrder(ErpOrder order) => OrderMessage(order, OrderResource, ToOrder(order));
 
     /// <summary>The <c>ordersPublic</c> payload of <paramref name="order"/>: header, items, totals that add up to the cent.</summary>
-    public static DatasulOrder ToOrder(ErpOrder order, string? customerShortName)
+    public static DatasulOrder ToOrder(ErpOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
         var header = order.Header;
@@ -100,7 +70,7 @@ public sealed partial class DatasulAdapter : IErpOrderAdapter
         return new DatasulOrder
         {
             CustomerOrderId = number,
-            ShortName = customerShortName?.Trim() is { Length: > 0 } shortName ? shortName : null,
+            ShortName = ShortNameOf(order),
             CustomerCode = Number(header.CustomerCode?.Trim()),
             EmissionDate = Iso(header.IssueDate),
             ImplantationDate = Iso(header.IssueDate),
@@ -128,6 +98,10 @@ public sealed partial class DatasulAdapter : IErpOrderAdapter
             })],
         };
     }
+
+    /// <summary><c>nome-abrev</c>: the short name of the order's customer account, when it carries one.</summary>
+    private static string? ShortNameOf(ErpOrder order) =>
+        order.CustomerAccount?.Data.ShortName?.Value.Trim() is { Length: > 0 } shortName ? shortName : null;
 
     /// <summary>
     /// <c>nr-pedcli</c> (12) of an order: the first 12 hex digits of the CRM order's id, upper case (inferred: the CRM order has

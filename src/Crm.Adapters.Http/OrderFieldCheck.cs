@@ -89,17 +89,23 @@ public sealed class OrderFieldCheck(string erp)
     }
 
     /// <summary>
-    /// A problem (<c>{erp}.order.customer_mismatch</c>) unless <paramref name="customer"/> is the order's account and is
-    /// integrated with the ERP under the order's customer code.
+    /// The order's customer account (<see cref="ErpOrder.CustomerAccount"/>), or a problem: <c>{erp}.order.required</c> on
+    /// <c>customer</c> when the order does not carry it (built without <c>ErpOrder.From(order, customer)</c>),
+    /// <c>{erp}.order.customer_mismatch</c> when it is not integrated with the ERP under the order's customer code.
     /// </summary>
-    public void Customer(ErpOrder order, Account customer)
+    public Account? Customer(ErpOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        ArgumentNullException.ThrowIfNull(customer);
+        if (order.CustomerAccount is not { } customer)
+        {
+            Add("customer", Required, "O pedido não traz a conta do cliente: monte-o com ErpOrder.From(pedido, conta).");
+            return null;
+        }
         var code = customer.Integration.TryPickT1(out var erp, out _) ? erp.ErpCode : null;
         if (customer.Id != order.Customer || code != order.Header.CustomerCode)
             Add("customer_code", CustomerMismatch,
-                $"O pedido é do cliente {order.Header.CustomerCode} no ERP, mas a conta informada {(code is null ? "não está integrada" : $"é o cliente {code}")}.");
+                $"O pedido é do cliente {order.Header.CustomerCode} no ERP, mas a conta {(code is null ? "não está integrada" : $"é o cliente {code}")}.");
+        return customer;
     }
 
     /// <summary><paramref name="value"/> when no problem was found, else every problem.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Crm.Adapters.Http;
-using Crm.Domain.Accounts;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Orders;
 using Crm.Domain.Problems;
@@ -9,14 +8,15 @@ using static Crm.Domain.Integration.Mapping.PayloadText;
 namespace Crm.Adapters.Protheus;
 
 // Sales orders: the EAI Order message MATA410 includes as SC5/SC6 (ERP.md §2.2, §4).
-public sealed partial class ProtheusAdapter : IErpOrderAdapter
+public sealed partial class ProtheusAdapter
 {
     /// <summary>Where order messages go: the EAI standard message <c>Order</c> (transaction ORDER).</summary>
     public const string OrderResource = "Order";
 
     /// <summary>
     /// Every problem that keeps <paramref name="order"/> from Protheus, each naming the order's field, a code
-    /// <c>protheus.order.*</c> and the SC5/SC6 field: the company (<see cref="ProtheusOptions.CompanyId"/>, 2 in the message); the customer code <c>A1_COD</c> (6) + <c>A1_LOJA</c> (2); <c>C5_CONDPAG</c>
+    /// <c>protheus.order.*</c> and the SC5/SC6 field: the customer's account carried (<see cref="ErpOrder.CustomerAccount"/>)
+    /// and integrated under the order's customer code (<c>customer_mismatch</c>); the company (<see cref="ProtheusOptions.CompanyId"/>, 2 in the message); the customer code <c>A1_COD</c> (6) + <c>A1_LOJA</c> (2); <c>C5_CONDPAG</c>
     /// (3) required; <c>C5_TABELA</c> (3), <c>C5_TRANSP</c> (6); a freight type the message carries (CIF, FOB or none);
     /// <c>C5_FRETE</c> (N 14,2); at least one item and at most as many as <c>C6_ITEM</c> (2) numbers; per item
     /// <c>C6_PRODUTO</c> (15, release 27), <c>C6_UM</c> (2), <c>C6_QTDVEN</c> above zero (N 9,2: up to 999,999.99),
@@ -24,24 +24,11 @@ public sealed partial class ProtheusAdapter : IErpOrderAdapter
     /// cents and not above the value, <c>C6_LOTECTL</c> (10). Sizes from the SC5/SC6 dictionary and TOTVS
     /// <c>SalesTaxes_1_000.json</c>. Call it before <see cref="PrepareOrder(ErpOrder)"/>: nothing is cut to fit.
     /// </summary>
-    public Outcome<ErpOrder> CheckOrder(ErpOrder order) => Check(order, null);
-
-    /// <summary>
-    /// <see cref="CheckOrder"/>, with <paramref name="customer"/> the order's account integrated under its customer code
-    /// (<c>protheus.order.customer_mismatch</c> otherwise), then <see cref="PrepareOrder(ErpOrder)"/>.
-    /// </summary>
-    public Outcome<ErpMessage> PrepareOrder(ErpOrder order, Account customer)
-    {
-        ArgumentNullException.ThrowIfNull(customer);
-        return Check(order, customer).Match<Outcome<ErpMessage>>(checkedOrder => PrepareOrder(checkedOrder).AsT0, invalid => invalid);
-    }
-
-    private Outcome<ErpOrder> Check(ErpOrder order, Account? customer)
+    public Outcome<ErpOrder> CheckOrder(ErpOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
         var check = new OrderFieldCheck("protheus");
-        if (customer is not null)
-            check.Customer(order, customer);
+        check.Customer(order);
         var header = order.Header;
         check.Text("company", "CompanyId (empresa)", _options.CompanyId, 2);
         if (header.CustomerCode?.Trim() is not { Length: 8 })

@@ -77,20 +77,15 @@ public abstract class AdapterConformanceTests
     protected virtual RegistrationContext ReadBackContext => new(Context.Settings, RegistrationKind.Account);
 
     /// <summary>
-    /// A released order for <paramref name="customer"/>, whose code in the ERP is <paramref name="erpCode"/>, that the ERP
-    /// endpoint accepts; <see cref="TestOrders.Released"/> (the sample tenant's codes) unless the ERP needs others.
+    /// A released order for <paramref name="customer"/> (carried as <see cref="ErpOrder.CustomerAccount"/>), whose code in the
+    /// ERP is <paramref name="erpCode"/>, that the ERP endpoint accepts; <see cref="TestOrders.Released"/> (the sample tenant's
+    /// codes) unless the ERP needs others.
     /// </summary>
     protected virtual ErpOrder SampleOrder(Account customer, string erpCode)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        return TestOrders.Released(erpCode, customer: customer.Id);
+        return TestOrders.Released(erpCode, customer: customer);
     }
-
-    /// <summary>
-    /// How a host prepares an order of <paramref name="customer"/>: <see cref="IErpAdapter.PrepareOrder"/>, unless the adapter
-    /// needs more of the customer than <see cref="ErpOrder"/> carries (Datasul's short name).
-    /// </summary>
-    protected virtual OrderPreparation PrepareOrder(ErpOrder order, Account customer) => Adapter.PrepareOrder(order);
 
     /// <summary>Descriptor names its erp and declares what it does.</summary>
     [Fact]
@@ -381,7 +376,7 @@ public abstract class AdapterConformanceTests
     {
         var customer = EligibleAccount();
         var order = SampleOrder(customer, SampleErpCode);
-        var answer = PrepareOrder(order, customer);
+        var answer = Adapter.PrepareOrder(order);
         if (answer.TryPickT1(out var unsupported, out var message))
         {
             Assert.Equal(("integration.orders_unsupported", Adapter.Descriptor.Name), (unsupported.Problem.Code, unsupported.Adapter));
@@ -395,14 +390,14 @@ public abstract class AdapterConformanceTests
             foreach (var name in new[] { "pt-BR", "tr-TR", "ar-SA", "" })
             {
                 CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
-                Assert.Equal(message, PrepareOrder(order, customer).AsT0);
+                Assert.Equal(message, Adapter.PrepareOrder(order).AsT0);
             }
         }
         finally
         {
             CultureInfo.CurrentCulture = culture;
         }
-        Assert.NotEqual(message.Key, PrepareOrder(order with { Freight = order.Freight + 1m }, customer).AsT0.Key);
+        Assert.NotEqual(message.Key, Adapter.PrepareOrder(order with { Freight = order.Freight + 1m }).AsT0.Key);
     }
 
     /// <summary>The ERP endpoint takes the order of a customer it accepted once, answering its order number; a resend is absorbed.</summary>
@@ -414,7 +409,7 @@ public abstract class AdapterConformanceTests
         var created = await erp.SendAsync(Adapter.Prepare(customer));
         Assert.True(created.IsT0, $"The ERP refused the eligible account: {created.Value}");
         var integrated = customer.Integrated(created.AsT0.ErpCode);
-        if (!PrepareOrder(SampleOrder(integrated, created.AsT0.ErpCode), integrated).TryPickT0(out var message, out _))
+        if (!Adapter.PrepareOrder(SampleOrder(integrated, created.AsT0.ErpCode)).TryPickT0(out var message, out _))
             return; // Declared unsupported: An_order_is_declared_unsupported_or_prepared_deterministically checks the answer.
 
         var first = await erp.SendAsync(message);

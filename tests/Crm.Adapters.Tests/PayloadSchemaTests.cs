@@ -51,7 +51,7 @@ public sealed class PayloadSchemaTests
     public async Task Datasul_order_payload_is_a_valid_OrdersInfo(int lines)
     {
         var schema = await Definition("OrdersPublic_1_000.json", "OrdersInfo");
-        var body = new DatasulAdapter().PrepareOrder(TestOrders.Released("1001", lines), "ACME SA").AsT0.Body;
+        var body = new DatasulAdapter().PrepareOrder(TestOrders.Released("1001", lines)).AsT0.Body;
         Assert.Empty(schema.Validate(body).Select(e => e.ToString()));
     }
 

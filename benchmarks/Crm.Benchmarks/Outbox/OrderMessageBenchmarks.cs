@@ -38,5 +38,5 @@ public class OrderMessageBenchmarks
 
     [Benchmark]
     public ErpMessage DatasulOrdersPublic() =>
-        Datasul.CheckOrder(_datasulOrder, "ACME SA").IsValid ? Datasul.PrepareOrder(_datasulOrder, "ACME SA").AsT0 : throw new InvalidOperationException("refused");
+        Datasul.CheckOrder(_datasulOrder).IsValid ? Datasul.PrepareOrder(_datasulOrder).AsT0 : throw new InvalidOperationException("refused");
 }

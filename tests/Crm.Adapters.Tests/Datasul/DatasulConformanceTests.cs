@@ -22,10 +22,6 @@ public sealed class DatasulConformanceTests : AdapterConformanceTests
     protected override string SampleErpCode => "1234";
     protected override FakeErpEndpoint CreateEndpoint() => new FakeDatasulEms();
 
-    // An ErpOrder does not carry the customer's nome-abrev, which ordersPublic requires: the host passes the account's.
-    protected override OrderPreparation PrepareOrder(ErpOrder order, Account customer) =>
-        ((DatasulAdapter)Adapter).PrepareOrder(order, customer.Data.ShortName?.Value);
-
     // Documents, CEPs, UFs, phone numbers and codes have fixed sizes within the limits; no municipality name (IBGE) has 50 characters.
     protected override IReadOnlyCollection<string> FixedSizePaths =>
     [

@@ -1,5 +1,4 @@
 using Crm.Adapters.Datasul;
-using Crm.Adapters.Http;
 using Crm.Adapters.Mega;
 using Crm.Adapters.Protheus;
 using Crm.Adapters.Testing;
@@ -84,10 +83,10 @@ public sealed class OrderMappingTests
     {
         var order = TestOrders.Of("1001", [TestOrders.Item(1, "ROT-AX3000", 3, 349.9m, discount: 4.97m), TestOrders.Item(2, "CABO-10M", 2.5m, 10.3333333333m)]);
 
-        Assert.True(Datasul.CheckOrder(order, "ACME SA").IsValid);
-        var payload = DatasulAdapter.ToOrder(order, "ACME SA");
+        Assert.True(Datasul.CheckOrder(order).IsValid);
+        var payload = DatasulAdapter.ToOrder(order);
 
-        Assert.Equal(("5F0C2A4E8D1B", "ACME SA", 1001, "2026-12-01", "101", 15, "TB1", 3, 68m),
+        Assert.Equal(("5F0C2A4E8D1B", "PADSJOAO", 1001, "2026-12-01", "101", 15, "TB1", 3, 68m),
             (payload.CustomerOrderId, payload.ShortName, payload.CustomerCode, payload.EmissionDate, payload.BranchId, payload.PaymentTerms,
              payload.PriceTableOrder, payload.CodeCarrier, payload.ValueFreight));
         Assert.Equal([(10, "ROT-AX3000", 3m, 349.9m, 1044.73m, 4.97m), (20, "CABO-10M", 2.5m, 10.3333333333m, 25.83m, 0m)],
@@ -100,37 +99,36 @@ public sealed class OrderMappingTests
     {
         var order = TestOrders.Of("C-1001", [TestOrders.Item(1, "PRODUTO-COM-17-CH", 2m, 0m, unit: "CXA")], paymentCondition: "à vista",
             carrier: "123456");
-        order = order with { Header = order.Header with { Establishment = "101-SP" } };
+        order = order with { Header = order.Header with { Establishment = "101-SP" }, CustomerAccount = null };
 
         Assert.Equal(
-            [("customer_short_name", "datasul.order.required"), ("customer_code", "datasul.order.not_a_number"), ("establishment", "datasul.order.too_long"),
+            [("customer", "datasul.order.required"), ("customer_code", "datasul.order.not_a_number"), ("establishment", "datasul.order.too_long"),
              ("payment_condition", "datasul.order.not_a_number"), ("carrier", "datasul.order.too_long"), ("items[0].product", "datasul.order.too_long"),
              ("items[0].unit", "datasul.order.too_long"), ("items[0].unit_price", "datasul.order.out_of_range"), ("items[0].value", "datasul.order.out_of_range")],
             Datasul.CheckOrder(order).Problems.Select(p => (p.Field, p.Code)));
+        var longShortName = TestAccounts.Register(Samples.Company() with { ShortName = "NOME-ABREVIADO-13" }).Integrated("1001");
         Assert.Equal([("customer_short_name", "datasul.order.too_long")],
-            Datasul.CheckOrder(TestOrders.Released("1001"), "NOME-ABREVIADO-13").Problems.Select(p => (p.Field, p.Code)));
+            Datasul.CheckOrder(TestOrders.Released("1001", customer: longShortName)).Problems.Select(p => (p.Field, p.Code)));
     }
 
     [Fact]
-    public void Through_the_order_adapter_an_order_goes_only_for_its_own_integrated_customer_and_problems_come_back_as_values()
+    public void An_order_goes_only_with_its_own_customer_account_integrated_under_its_code()
     {
         var account = Samples.Register(Samples.Company());
-        var order = TestOrders.Released("00010101", customer: account.Id);
-        IErpOrderAdapter protheus = Protheus, datasul = Datasul;
+        var order = TestOrders.Released("00010101", customer: account);
 
         // Integrated() records the ERP state on the account itself: not integrated first, then another code, then the order's.
-        var notIntegrated = protheus.PrepareOrder(order, account);
-        var otherCode = protheus.PrepareOrder(order, account.Integrated("00099901"));
-        var sent = protheus.PrepareOrder(order, account.Integrated("00010101"));
-        var tooLong = protheus.PrepareOrder(order with { Items = [TestOrders.Item(1, "PRODUTO-COM-16CH", 1m, 10m)] }, account.Integrated("00010101"));
-        var ems = datasul.PrepareOrder(TestOrders.Released("1001", customer: account.Id), account.Integrated("1001"));
+        var notIntegrated = Protheus.CheckOrder(order).Problems;
+        account.Integrated("00099901");
+        var otherCode = Protheus.CheckOrder(order).Problems;
+        account.Integrated("00010101");
 
-        Assert.Equal(Protheus.PrepareOrder(order).AsT0, sent.AsT0);
-        Assert.Equal(["protheus.order.customer_mismatch"], notIntegrated.Problems.Select(p => p.Code));
-        Assert.Equal(["protheus.order.customer_mismatch"], otherCode.Problems.Select(p => p.Code));
-        Assert.Equal([("items[0].product", "protheus.order.too_long")], tooLong.Problems.Select(p => (p.Field, p.Code)));
-        Assert.Equal(DatasulAdapter.ToOrder(TestOrders.Released("1001", customer: account.Id), account.Data.ShortName?.Value).ShortName,
-            Crm.Domain.Integration.Messages.PayloadJson.Deserialize<DatasulOrder>(ems.AsT0.Body).ShortName);
+        Assert.True(Protheus.CheckOrder(order).IsValid);
+        Assert.Equal(["protheus.order.customer_mismatch"], notIntegrated.Select(p => p.Code));
+        Assert.Equal(["protheus.order.customer_mismatch"], otherCode.Select(p => p.Code));
+        Assert.Equal([("customer", "protheus.order.required")], Protheus.CheckOrder(order with { CustomerAccount = null }).Problems.Select(p => (p.Field, p.Code)));
+        Assert.Equal([("customer_code", "datasul.order.customer_mismatch")],
+            Datasul.CheckOrder(TestOrders.Released("1001") with { CustomerAccount = account }).Problems.Select(p => (p.Field, p.Code)));
     }
 
     [Fact]
@@ -148,7 +146,7 @@ public sealed class OrderMappingTests
         var order = TestOrders.Released("00010101", lines: 5);
 
         var (first, again) = (Protheus.PrepareOrder(order).AsT0, Protheus.PrepareOrder(order).AsT0);
-        var datasul = Datasul.PrepareOrder(order, "ACME SA").AsT0;
+        var datasul = Datasul.PrepareOrder(order).AsT0;
 
         Assert.Equal((first.Body, first.Key), (again.Body, again.Key));
         Assert.Equal((ProtheusAdapter.OrderResource, ErpOperation.Create, order.Order, order.Customer), (first.Resource, first.Operation, first.Order, first.Account));
@@ -171,13 +169,13 @@ public sealed class OrderMappingTests
             var customer = Send(protheus, Protheus.Prepare(Samples.Register(Samples.Company()))).AsT0.ErpCode;
             var order = TestOrders.Of(customer, items);
             var ems = new Crm.Adapters.Testing.Fakes.FakeDatasulEms();
-            var emsCustomer = Send(ems, Datasul.Prepare(Samples.Register(Samples.Company()))).AsT0.ErpCode;
-            var emsOrder = TestOrders.Of(emsCustomer, items);
-            var shortName = ems.Customers.Values.Single().ShortName;
+            var emsAccount = Samples.Register(Samples.Company());
+            var emsCustomer = Send(ems, Datasul.Prepare(emsAccount)).AsT0.ErpCode;
+            var emsOrder = TestOrders.Of(emsCustomer, items, customer: emsAccount.Integrated(emsCustomer));
             var net = items.Sum(i => i.Value - i.Discount);
             return Protheus.CheckOrder(order).IsValid && Send(protheus, Protheus.PrepareOrder(order).AsT0).IsT0 && protheus.Sc5.Count == 1
                    && (decimal)System.Text.Json.Nodes.JsonNode.Parse(protheus.Sc5.Values.Single())!["OrderItemAmount"]! == net
-                   && Datasul.CheckOrder(emsOrder, shortName).IsValid && Send(ems, Datasul.PrepareOrder(emsOrder, shortName).AsT0).IsT0 && ems.Orders.Count == 1
+                   && Datasul.CheckOrder(emsOrder).IsValid && Send(ems, Datasul.PrepareOrder(emsOrder).AsT0).IsT0 && ems.Orders.Count == 1
                    && (decimal)System.Text.Json.Nodes.JsonNode.Parse(ems.Orders.Values.Single())!["OrderAmount"]! == net;
         });
 
@@ -204,7 +202,7 @@ public sealed class OrderMappingTests
         {
             var order = TestOrders.Of("00010101", items, freight: freightCents / 100m);
             var sc5 = Protheus.ToOrderMessage(order).Content;
-            var ems = DatasulAdapter.ToOrder(order, "ACME SA");
+            var ems = DatasulAdapter.ToOrder(order);
             var net = sc5.SalesOrderItens.Item.Sum(i => i.TotalPrice - i.DiscountTotalValue);
             return (net == sc5.OrderItemAmount && net == sc5.Summary.NetAmount
                     && sc5.Summary.TotalAmount == sc5.Summary.NetAmount + sc5.FreightValue + sc5.Summary.Taxes && sc5.Summary.Taxes >= 0m

@@ -31,8 +31,9 @@ public sealed class OrderTransportTests
         using var host = ProtheusHost(server);
         var account = Samples.Register(Samples.Company());
         var customer = (await host.Transport.SendAsync(Protheus.Prepare(account))).AsT0.ErpCode;
-        var order = TestOrders.Released(customer, lines: 3, customer: account.Id);
-        var message = ((IErpOrderAdapter)Protheus).PrepareOrder(order, account.Integrated(customer)).AsT0;
+        var order = TestOrders.Released(customer, lines: 3, customer: account.Integrated(customer));
+        Assert.True(Protheus.CheckOrder(order).IsValid);
+        var message = Protheus.PrepareOrder(order).AsT0;
 
         var sent = await host.Transport.SendAsync(message);
         var again = await host.Transport.SendAsync(message);
@@ -94,9 +95,10 @@ public sealed class OrderTransportTests
         var account = Samples.Register(Samples.Company());
         var customer = (await host.Transport.SendAsync(Datasul.Prepare(account))).AsT0.ErpCode;
         var shortName = server.Ems.Customers.Values.Single().ShortName;
-        var order = TestOrders.Released(customer, lines: 4, customer: account.Id);
-        // As the engine prepares it: through IErpOrderAdapter with the account, whose short name ordersPublic needs.
-        var message = ((IErpOrderAdapter)Datasul).PrepareOrder(order, account.Integrated(customer)).AsT0;
+        // As the engine builds it (ErpOrder.From(order, account)): the account carries the short name ordersPublic needs.
+        var order = TestOrders.Released(customer, lines: 4, customer: account.Integrated(customer));
+        Assert.True(Datasul.CheckOrder(order).IsValid);
+        var message = Datasul.PrepareOrder(order).AsT0;
 
         var sent = await host.Transport.SendAsync(message);
         var again = await host.Transport.SendAsync(message);
@@ -119,14 +121,14 @@ public sealed class OrderTransportTests
     {
         await using var server = await FakeDatasulServer.StartAsync();
         using var host = DatasulHost.For(server);
-        var customer = (await host.Transport.SendAsync(Datasul.Prepare(Samples.Register(Samples.Company())))).AsT0.ErpCode;
-        var shortName = server.Ems.Customers.Values.Single().ShortName;
-        var order = TestOrders.Released(customer);
+        var account = Samples.Register(Samples.Company());
+        var customer = (await host.Transport.SendAsync(Datasul.Prepare(account))).AsT0.ErpCode;
+        var order = TestOrders.Released(customer, customer: account.Integrated(customer));
         var wrongCents = order with { Items = [order.Items[0] with { Value = order.Items[0].Value + 0.01m }, order.Items[1]] };
 
-        var unnamed = await host.Transport.SendAsync(Datasul.PrepareOrder(order).AsT0);
-        var uneven = await host.Transport.SendAsync(Datasul.PrepareOrder(wrongCents, shortName).AsT0);
-        var otherCustomer = await host.Transport.SendAsync(Datasul.PrepareOrder(TestOrders.Released("999"), shortName).AsT0);
+        var unnamed = await host.Transport.SendAsync(Datasul.PrepareOrder(order with { CustomerAccount = null }).AsT0);
+        var uneven = await host.Transport.SendAsync(Datasul.PrepareOrder(wrongCents).AsT0);
+        var otherCustomer = await host.Transport.SendAsync(Datasul.PrepareOrder(TestOrders.Released("999", customer: account)).AsT0);
 
         Assert.Equal([("ShortName", "datasul.order.required")], Named(unnamed));
         Assert.Equal([("OrderItems[0].LiquidMerchandise", "datasul.order.total")], Named(uneven));
