@@ -21,7 +21,7 @@ public sealed partial class DatasulAdapter
     /// <c>it-codigo</c> (16), <c>des-un-medida</c> (2), <c>qt-un-fat</c> and <c>vl-preori</c> above zero, the value and
     /// discount in cents, the discount not above the value. Sizes from <c>OrdersPublic_1_000.json</c>. Nothing is cut to fit.
     /// </summary>
-    public Outcome<ErpOrder> CheckOrder(ErpOrder order)
+    public override Outcome<ErpOrder> CheckOrder(ErpOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
         var check = new OrderFieldCheck("datasul");

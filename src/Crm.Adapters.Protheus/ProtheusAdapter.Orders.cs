@@ -24,7 +24,7 @@ public sealed partial class ProtheusAdapter
     /// cents and not above the value, <c>C6_LOTECTL</c> (10). Sizes from the SC5/SC6 dictionary and TOTVS
     /// <c>SalesTaxes_1_000.json</c>. Call it before <see cref="PrepareOrder(ErpOrder)"/>: nothing is cut to fit.
     /// </summary>
-    public Outcome<ErpOrder> CheckOrder(ErpOrder order)
+    public override Outcome<ErpOrder> CheckOrder(ErpOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
         var check = new OrderFieldCheck("protheus");

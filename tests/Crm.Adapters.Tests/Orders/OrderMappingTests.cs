@@ -2,6 +2,7 @@ using Crm.Adapters.Datasul;
 using Crm.Adapters.Mega;
 using Crm.Adapters.Protheus;
 using Crm.Adapters.Testing;
+using Crm.Domain.Integration;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Orders;
 using FsCheck;
@@ -106,6 +107,8 @@ public sealed class OrderMappingTests
              ("payment_condition", "datasul.order.not_a_number"), ("carrier", "datasul.order.too_long"), ("items[0].product", "datasul.order.too_long"),
              ("items[0].unit", "datasul.order.too_long"), ("items[0].unit_price", "datasul.order.out_of_range"), ("items[0].value", "datasul.order.out_of_range")],
             Datasul.CheckOrder(order).Problems.Select(p => (p.Field, p.Code)));
+        IErpAdapter throughTheContract = Datasul;
+        Assert.Equal(Datasul.CheckOrder(order).Problems, throughTheContract.CheckOrder(order).Problems);
         var longShortName = TestAccounts.Register(Samples.Company() with { ShortName = "NOME-ABREVIADO-13" }).Integrated("1001");
         Assert.Equal([("customer_short_name", "datasul.order.too_long")],
             Datasul.CheckOrder(TestOrders.Released("1001", customer: longShortName)).Problems.Select(p => (p.Field, p.Code)));
