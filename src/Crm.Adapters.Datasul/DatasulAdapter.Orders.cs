@@ -48,7 +48,7 @@ public sealed partial class DatasulAdapter
             check.Text($"{field}.unit", "des-un-medida", item.Unit, 2);
             check.Amount($"{field}.quantity", "qt-un-fat", item.Quantity, decimal.MaxValue, 10, positive: true);
             check.Amount($"{field}.unit_price", "vl-preori", item.UnitPrice, decimal.MaxValue, 10, positive: true);
-            check.Amount($"{field}.value", "vl-liq-it", item.Value, decimal.MaxValue, 2, positive: true);
+            check.Amount($"{field}.value", "valor bruto do item (qt-un-fat × vl-preori)", item.Value, decimal.MaxValue, 2, positive: true);
             check.Amount($"{field}.discount", "val-desconto-total", item.Discount, item.Value, 2);
         }
         return check.Result(order);
@@ -88,7 +88,6 @@ public sealed partial class DatasulAdapter
                 ItemCode = item.Product.Trim(),
                 UnitMeasureBilling = item.Unit.Trim(),
                 QuantityBilling = item.Quantity,
-                QuantityRequested = item.Quantity,
                 OriginalPrice = item.UnitPrice,
                 PriceTableValue = item.ListPrice,
                 TotalValueDiscount = item.Discount,
@@ -104,12 +103,13 @@ public sealed partial class DatasulAdapter
         order.CustomerAccount?.Data.ShortName?.Value.Trim() is { Length: > 0 } shortName ? shortName : null;
 
     /// <summary>
-    /// <c>nr-pedcli</c> (12) of an order: the first 12 hex digits of the CRM order's id, upper case (inferred: the CRM order has
-    /// no shorter number; two orders of one customer share it with odds of 2⁻⁴⁸).
+    /// <c>nr-pedcli</c> (12) of an order: the last 12 hex digits of the CRM order's id, upper case (inferred: the CRM order has
+    /// no shorter number). The last ones, since the first 12 of a version 7 Guid are its millisecond timestamp, which two
+    /// orders made in one millisecond share; the last 12 are random (two orders of one customer share them with odds of 2⁻⁴⁸).
     /// </summary>
     public static string CustomerOrderIdOf(ErpOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return order.Order.Value.ToString("N")[..12].ToUpperInvariant();
+        return order.Order.Value.ToString("N")[^12..].ToUpperInvariant();
     }
 }

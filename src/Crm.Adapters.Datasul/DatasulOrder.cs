@@ -58,8 +58,6 @@ public sealed record DatasulOrderItem
     [JsonPropertyName("UnitMeasureBilling")] public required string UnitMeasureBilling { get; init; }
     /// <summary><c>qt-un-fat</c> (required): the quantity in the billing unit.</summary>
     [JsonPropertyName("QuantityBilling")] public decimal QuantityBilling { get; init; }
-    /// <summary><c>qt-pedida</c>: the quantity ordered.</summary>
-    [JsonPropertyName("QuantityRequested")] public decimal QuantityRequested { get; init; }
     /// <summary><c>vl-preori</c> (required): the price informed (vUnCom).</summary>
     [JsonPropertyName("OriginalPrice")] public decimal OriginalPrice { get; init; }
     /// <summary><c>vl-pretab</c>: the table price.</summary>

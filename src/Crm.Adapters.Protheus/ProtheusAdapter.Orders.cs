@@ -20,8 +20,9 @@ public sealed partial class ProtheusAdapter
     /// (3) required; <c>C5_TABELA</c> (3), <c>C5_TRANSP</c> (6); a freight type the message carries (CIF, FOB or none);
     /// <c>C5_FRETE</c> (N 14,2); at least one item and at most as many as <c>C6_ITEM</c> (2) numbers; per item
     /// <c>C6_PRODUTO</c> (15, release 27), <c>C6_UM</c> (2), <c>C6_QTDVEN</c> above zero (N 9,2: up to 999,999.99),
-    /// <c>C6_PRCVEN</c> above zero up to 99,999,999.99, <c>C6_VALOR</c> up to 999,999,999.99 in cents, <c>C6_VALDESC</c> in
-    /// cents and not above the value, <c>C6_LOTECTL</c> (10). Sizes from the SC5/SC6 dictionary and TOTVS
+    /// the net unit price <c>C6_PRCVEN</c> (see <see cref="NetUnitPrice"/>) above zero up to 99,999,999.99, the value
+    /// <c>C6_VALOR</c> up to 999,999,999.99 in cents, <c>C6_VALDESC</c> in cents and not above the value, <c>C6_PRUNIT</c>,
+    /// <c>C6_LOTECTL</c> (10). Sizes from the SC5/SC6 dictionary and TOTVS
     /// <c>SalesTaxes_1_000.json</c>. Call it before <see cref="PrepareOrder(ErpOrder)"/>: nothing is cut to fit.
     /// </summary>
     public override Outcome<ErpOrder> CheckOrder(ErpOrder order)
@@ -52,7 +53,8 @@ public sealed partial class ProtheusAdapter
             check.Text($"{field}.product", "C6_PRODUTO", item.Product, 15);
             check.Text($"{field}.unit", "C6_UM", item.Unit, 2);
             check.Amount($"{field}.quantity", "C6_QTDVEN", item.Quantity, 999_999.99m, 2, positive: true);
-            check.Amount($"{field}.unit_price", "C6_PRCVEN", item.UnitPrice, 99_999_999.99m, 10, positive: true);
+            if (item.Quantity > 0m && item.Discount <= item.Value) // otherwise the quantity or the discount is already named
+                check.Amount($"{field}.unit_price", "C6_PRCVEN (preço líquido)", NetUnitPrice(item), 99_999_999.99m, UnitPriceDecimals, positive: true);
             check.Amount($"{field}.value", "C6_VALOR", item.Value, MaxValue, 2, positive: true);
             check.Amount($"{field}.discount", "C6_VALDESC", item.Discount, item.Value, 2);
             check.Amount($"{field}.list_price", "C6_PRUNIT", item.ListPrice, 99_999_999.99m, 10);
@@ -65,7 +67,8 @@ public sealed partial class ProtheusAdapter
     /// <summary>
     /// The EAI <c>Order</c> message of <paramref name="order"/> (<see cref="ProtheusOrderMessage"/>) for
     /// <see cref="OrderResource"/>, meant for an order <see cref="CheckOrder"/> accepts (one it refuses is sent as it is, and
-    /// Protheus refuses it). Protheus answers the order number <c>C5_NUM</c>, which the transport returns as the ERP code.
+    /// Protheus refuses it). Protheus answers the order's <c>ListOfInternalId</c>, whose destination (<c>FILIAL|C5_NUM</c>) gives
+    /// the order number the transport returns as the ERP code (see <see cref="ProtheusTransport"/>).
     /// </summary>
     public override OrderPreparation PrepareOrder(ErpOrder order) => OrderMessage(order, OrderResource, ToOrderMessage(order));
 
@@ -78,7 +81,7 @@ public sealed partial class ProtheusAdapter
         var customer = header.CustomerCode.Trim();
         var (code, store) = customer.Length == 8 ? (customer[..6], customer[6..]) : (customer, _options.StoreId);
         var discount = order.Items.Sum(i => i.Discount);
-        var net = order.Items.Sum(i => i.Value) - discount;
+        var net = order.Items.Sum(i => i.Value - i.Discount);
         return new ProtheusOrderMessage
         {
             Header = new ProtheusMessageHeader { Uuid = order.Order.Value.ToString(), CompanyId = company, BranchId = branch },
@@ -87,6 +90,7 @@ public sealed partial class ProtheusAdapter
                 CompanyId = company,
                 BranchId = branch,
                 CompanyInternalId = $"{company}|{branch}",
+                InternalId = $"{company}|{branch}|{order.Order.Value:N}",
                 CustomerOrderId = order.Order.Value.ToString("N"),
                 RegisterDate = Iso(header.IssueDate),
                 FreightType = FreightTypeOf(header.FreightType) ?? "",
@@ -94,6 +98,7 @@ public sealed partial class ProtheusAdapter
                 CustomerCode = code,
                 CustomerInternalId = $"{company}|{branch}|{code}|{store}",
                 CarrierCode = header.Carrier?.Trim() is { Length: > 0 } carrier ? carrier : null,
+                PriceTableNumber = header.PriceTable?.Trim() is { Length: > 0 } table ? table : null,
                 PaymentTermCode = header.PaymentCondition.Trim(),
                 PaymentConditionInternalId = $"{company}|{branch}|{header.PaymentCondition.Trim()}",
                 OrderItemAmount = net,
@@ -117,8 +122,8 @@ public sealed partial class ProtheusAdapter
         ItemCode = item.Product.Trim(),
         UnitOfMeasure = item.Unit.Trim(),
         Quantity = item.Quantity,
-        UnityPrice = item.UnitPrice,
-        TotalPrice = item.Value,
+        UnityPrice = NetUnitPrice(item),
+        TotalPrice = item.Value - item.Discount,
         TypeOperation = _options.SalesOperation,
         DiscountTotalValue = item.Discount,
         PriceOfPriceTable = item.ListPrice,
@@ -126,6 +131,20 @@ public sealed partial class ProtheusAdapter
         LotNumber = item.Lot?.Trim() is { Length: > 0 } lot ? lot : null,
         DeliveryDate = item.DeliveryDate is { } date ? Iso(date) : null,
     };
+
+    /// <summary><c>C6_PRCVEN</c>'s decimals in the standard SX3 dictionary (N 11,2).</summary>
+    public const int UnitPriceDecimals = 2;
+
+    /// <summary>
+    /// <c>C6_PRCVEN</c> of <paramref name="item"/>: its net value (value less discount) over its quantity, rounded half away from
+    /// zero to <see cref="UnitPriceDecimals"/>. The net value itself (<c>C6_VALOR</c>) is sent exact, so the order's cents add
+    /// up; the unit price carries the rounding (inferred, as Protheus' <c>A410Arred</c> keeps each field to its own decimals).
+    /// </summary>
+    public static decimal NetUnitPrice(ErpOrderItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Quantity == 0m ? 0m : decimal.Round((item.Value - item.Discount) / item.Quantity, UnitPriceDecimals, MidpointRounding.AwayFromZero);
+    }
 
     /// <summary>The largest <c>C6_VALOR</c> / <c>C5_FRETE</c> (TOTVS <c>SalesTaxes_1_000.json</c>).</summary>
     private const decimal MaxValue = 999_999_999.99m;

@@ -56,6 +56,12 @@ public sealed record ProtheusOrder
     [JsonPropertyName("CompanyInternalId")] public required string CompanyInternalId { get; init; }
     /// <summary>2, a sale.</summary>
     [JsonPropertyName("OrderPurpose")] public string OrderPurpose { get; init; } = "2";
+    /// <summary>
+    /// The order's <c>InternalId</c> at the origin, <c>EMPRESA|FILIAL|{CRM order id, 32 hex digits}</c> (≤ 50; Order_4_009's
+    /// x-totvs marks it required for PROTHEUS): the EAI de-para key, so the same order sent again under the upsert event
+    /// updates the one SC5 it made instead of including another.
+    /// </summary>
+    [JsonPropertyName("InternalId")] public required string InternalId { get; init; }
     /// <summary>The CRM order's id (the customer's order number, <c>C5_PEDCLI</c>-like).</summary>
     [JsonPropertyName("CustomerOrderId")] public required string CustomerOrderId { get; init; }
     /// <summary><c>C5_EMISSAO</c>, ISO date.</summary>
@@ -72,11 +78,16 @@ public sealed record ProtheusOrder
     [JsonPropertyName("CustomerInternalId")] public required string CustomerInternalId { get; init; }
     /// <summary><c>C5_TRANSP</c> (6).</summary>
     [JsonPropertyName("CarrierCode")] public string? CarrierCode { get; init; }
+    /// <summary>
+    /// <c>C5_TABELA</c> (3): the schema's header <c>pricetablenumber</c> (string, 1 to 15); the schema names no Protheus
+    /// field for it, so the C5_TABELA mapping is inferred.
+    /// </summary>
+    [JsonPropertyName("pricetablenumber")] public string? PriceTableNumber { get; init; }
     /// <summary><c>C5_CONDPAG</c> (3).</summary>
     [JsonPropertyName("PaymentTermCode")] public required string PaymentTermCode { get; init; }
     /// <summary><c>EMPRESA|E4_FILIAL|E4_CODIGO</c>.</summary>
     [JsonPropertyName("PaymentConditionInternalId")] public required string PaymentConditionInternalId { get; init; }
-    /// <summary>Σ of the items' values net of their discounts (Σ C6_VALOR − C6_VALDESC).</summary>
+    /// <summary>"Valor total líquido dos itens": Σ <see cref="ProtheusOrderItem.TotalPrice"/>, the items' values net of their discounts.</summary>
     [JsonPropertyName("OrderItemAmount")] public decimal OrderItemAmount { get; init; }
     /// <summary>Σ C6_VALDESC.</summary>
     [JsonPropertyName("TotalDiscount")] public decimal TotalDiscount { get; init; }
@@ -106,19 +117,28 @@ public sealed record ProtheusOrderItem
     [JsonPropertyName("itemunitofmeasure")] public required string UnitOfMeasure { get; init; }
     /// <summary><c>C6_QTDVEN</c> (N 9,2).</summary>
     [JsonPropertyName("Quantity")] public decimal Quantity { get; init; }
-    /// <summary><c>C6_PRCVEN</c>: the sale unit price (vUnCom, every decimal the CRM priced with).</summary>
+    /// <summary>
+    /// <c>C6_PRCVEN</c>: the net unit price, the item's value less its discount over the quantity, rounded half away from
+    /// zero to <see cref="ProtheusAdapter.UnitPriceDecimals"/> (C6_PRCVEN's decimals in the standard SX3).
+    /// </summary>
     [JsonPropertyName("UnityPrice")] public decimal UnityPrice { get; init; }
-    /// <summary><c>C6_VALOR</c> (N 12,2): quantity × unit price, rounded to cents (vProd).</summary>
+    /// <summary>
+    /// <c>C6_VALOR</c> (N 12,2): the item's net value, vProd − vDesc, kept exact to the cent; it differs from quantity ×
+    /// <see cref="UnityPrice"/> by the unit price's rounding only (at most quantity × half a unit of its last decimal).
+    /// </summary>
     [JsonPropertyName("TotalPrice")] public decimal TotalPrice { get; init; }
     /// <summary><c>C6_OPER</c> (2, TES inteligente) from <see cref="ProtheusOptions.SalesOperation"/>.</summary>
     [JsonPropertyName("TypeOperation")] public required string TypeOperation { get; init; }
-    /// <summary><c>C6_VALDESC</c>: the item's discount value (vDesc).</summary>
+    /// <summary><c>C6_VALDESC</c>: the item's discount value (vDesc), already out of <see cref="TotalPrice"/> and <see cref="UnityPrice"/>.</summary>
     [JsonPropertyName("DiscountTotalValue")] public decimal DiscountTotalValue { get; init; }
     /// <summary><c>C6_PRUNIT</c>: the list price.</summary>
     [JsonPropertyName("PriceOfPriceTable")] public decimal PriceOfPriceTable { get; init; }
     /// <summary><c>EMPRESA|FILIAL|C6_LOCAL</c>: the warehouse.</summary>
     [JsonPropertyName("WarehouseInternalId")] public required string WarehouseInternalId { get; init; }
-    /// <summary><c>C6_LOTECTL</c> (10).</summary>
+    /// <summary>
+    /// <c>C6_LOTECTL</c> (10). Inferred placement: Order_4_009 puts <c>LotNumber</c> in the header <c>BusinessContent</c>, not in
+    /// <c>tcOrderItem</c>, yet maps it to the SC6 (item) column C6_LOTECTL; a lot belongs to an item, so it is sent per item.
+    /// </summary>
     [JsonPropertyName("LotNumber")] public string? LotNumber { get; init; }
     /// <summary><c>C6_ENTREG</c>, ISO date.</summary>
     [JsonPropertyName("DeliveryDate")] public string? DeliveryDate { get; init; }
@@ -126,16 +146,42 @@ public sealed record ProtheusOrderItem
 
 /// <summary>
 /// The document totals (<c>tcSummary</c>): the merchandise net of discounts, the discounts, the taxes charged on top of the
-/// prices (vNF − merchandise − freight: IPI, ICMS-ST, FCP-ST…) and the document total (vNF). They add up to the cent.
+/// prices and whatever else vNF adds (vNF − merchandise − freight: IPI, ICMS-ST, FCP-ST…, and also insurance and other
+/// expenses, which <c>ErpOrder</c> does not carry apart) and the document total (vNF). They add up to the cent.
 /// </summary>
 public sealed record ProtheusOrderSummary
 {
-    /// <summary>Σ (C6_VALOR − C6_VALDESC).</summary>
+    /// <summary>Σ C6_VALOR, the items' net values.</summary>
     [JsonPropertyName("ordertotalnetamount")] public decimal NetAmount { get; init; }
     /// <summary>Σ C6_VALDESC.</summary>
     [JsonPropertyName("discountamount")] public decimal DiscountAmount { get; init; }
-    /// <summary>The taxes on top of the prices: <see cref="TotalAmount"/> − <see cref="NetAmount"/> − <c>C5_FRETE</c>.</summary>
+    /// <summary>
+    /// <see cref="TotalAmount"/> − <see cref="NetAmount"/> − <c>C5_FRETE</c>: the taxes on top of the prices, plus any insurance
+    /// (C5_SEGURO) and other expenses (C5_DESPESA) in vNF, since <c>ErpOrder</c> does not carry them apart for the schema's
+    /// <c>InsuranceValue</c>/<c>ExpenseValue</c>.
+    /// </summary>
     [JsonPropertyName("valtottaxes")] public decimal Taxes { get; init; }
     /// <summary>vNF.</summary>
     [JsonPropertyName("ordertotalamount")] public decimal TotalAmount { get; init; }
+}
+
+/// <summary>
+/// What an EAI Response returns (Order_4_009 <c>ReturnContentType</c>): the de-para of the InternalIds the message made, each
+/// <see cref="ProtheusInternalId"/> (TTALK <c>ListOfInternalId_1_000</c>).
+/// </summary>
+internal sealed record ProtheusReturnContent
+{
+    /// <summary>The InternalIds, one per entity the message made or changed.</summary>
+    [JsonPropertyName("ListOfInternalId")] public IReadOnlyList<ProtheusInternalId>? ListOfInternalId { get; init; }
+}
+
+/// <summary>One de-para line: the entity (the transaction's name, e.g. <c>Order</c>), its InternalId at the origin and in Protheus.</summary>
+internal sealed record ProtheusInternalId
+{
+    /// <summary>The entity, named as the transaction (<c>Order</c>).</summary>
+    [JsonPropertyName("name")] public string? Name { get; init; }
+    /// <summary>The sender's InternalId (<see cref="ProtheusOrder.InternalId"/>).</summary>
+    [JsonPropertyName("origin")] public string? Origin { get; init; }
+    /// <summary>Protheus' InternalId, <c>FILIAL|C5_NUM</c> for an order.</summary>
+    [JsonPropertyName("destination")] public string? Destination { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Crm.Adapters.Http;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Messages;
@@ -10,7 +11,7 @@ namespace Crm.Adapters.Protheus;
 /// Sends customers to the Protheus REST server (ERP.md §2.4): <c>POST {BaseUrl}/rest/api/crm/v1/customerVendor</c> creates,
 /// <c>PUT …/customerVendor/1/{A1_COD + A1_LOJA}</c> updates (entity type 1, customers); sales orders go as the EAI
 /// <c>Order</c> message to <c>POST …/rest/totvseai/standardmessage/v1/transactions</c> (<see cref="TransactionsPath"/>), the
-/// answer's <c>OrderId</c> (<c>C5_NUM</c>) being the ERP code; Basic authentication with
+/// order number <c>C5_NUM</c> read from the answer's <c>ListOfInternalId</c> being the ERP code (see <see cref="ReadErpCode"/>); Basic authentication with
 /// <see cref="ProtheusOptions.Username"/> and <see cref="ProtheusOptions.Password"/>; the header <c>tenantId:
 /// {CompanyId},{BranchId}</c> picks the company and branch; the answer's <c>code</c> + <c>storeId</c> is the ERP code;
 /// errors are the TOTVS envelope. Registered by <see cref="ProtheusServiceCollectionExtensions.AddProtheusAdapter"/>.
@@ -56,16 +57,26 @@ public sealed class ProtheusTransport(HttpClient http, IOptions<ProtheusOptions>
         return request;
     }
 
-    /// <summary>A customer's <c>code</c> + <c>storeId</c>; for an order, the <c>OrderId</c> (<c>C5_NUM</c>) Protheus numbered.</summary>
+    /// <summary>
+    /// A customer's <c>code</c> + <c>storeId</c>. For an order, the <c>C5_NUM</c> Protheus numbered: the last <c>|</c> part of the
+    /// <c>destination</c> of the <c>Order</c> entry of <c>Content.ReturnContent.ListOfInternalId</c> (Order_4_009's
+    /// <c>ReturnContentType</c>, TTALK <c>ListOfInternalId_1_000</c>: name, origin, destination; the destination is Protheus'
+    /// InternalId <c>FILIAL|C5_NUM</c>). Inferred: the schema documents <c>ReturnContent</c>, not where the synchronous answer of
+    /// the REST endpoint carries it; <c>Content.ReturnContent</c> of a Response message is assumed.
+    /// </summary>
     protected override string? ReadErpCode(ErpMessage message, string body)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.Resource == ProtheusAdapter.OrderResource)
-            return PayloadJson.Deserialize<ProtheusOrderNumber>(body).OrderId;
+            return PayloadJson.Deserialize<ProtheusResponse>(body).Content?.ReturnContent?.ListOfInternalId?
+                .FirstOrDefault(i => string.Equals(i.Name, ProtheusAdapter.OrderResource, StringComparison.OrdinalIgnoreCase))?
+                .Destination?.Split('|')[^1].Trim() is { Length: > 0 } number ? number : null;
         return PayloadJson.Deserialize<ProtheusCustomer>(body) is { Code: { } code } customer ? code + (customer.StoreId ?? _options.StoreId) : null;
     }
 
-    private sealed record ProtheusOrderNumber([property: System.Text.Json.Serialization.JsonPropertyName("OrderId")] string? OrderId);
+    private sealed record ProtheusResponse([property: JsonPropertyName("Content")] ProtheusResponseContent? Content);
+
+    private sealed record ProtheusResponseContent([property: JsonPropertyName("ReturnContent")] ProtheusReturnContent? ReturnContent);
 
     /// <summary>
     /// The customer (<c>GET …/customerVendor/1/{code}</c>: code, <c>A1_MSBLQL</c>, <c>A1_LC</c>) and its credit

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Crm.Adapters.Protheus;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Messages;
@@ -34,6 +35,7 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
     private readonly HashSet<string> _da0 = [.. priceTables ?? []];
     private int _lastCod;
     private readonly Dictionary<string, string> _sc5 = [];
+    private readonly Dictionary<string, string> _orderInternalIds = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override ErpId Erp => ProtheusAdapter.Id;
@@ -159,15 +161,19 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
     /// <summary>
     /// Takes an EAI <c>Order</c> message (TOTVS standard message 4.009 in JSON, <c>{Header, Content}</c>; ERP.md §2.2 and §4) as
     /// MATA410 includes it: the header's <c>Transaction</c> is ORDER; the content is a sale (<c>OrderPurpose</c> 2) of the
-    /// company (≤ 2) and branch (≤ 12), dated (<c>RegisterDate</c>), for a customer in SA1 that is not blocked
+    /// company (≤ 2) and branch (≤ 12), with its <c>InternalId</c> (≤ 50, required for PROTHEUS in the schema's x-totvs), dated
+    /// (<c>RegisterDate</c>), with a price table (<c>pricetablenumber</c>, C5_TABELA ≤ 3) in DA0 when named, for a customer in SA1 that is not blocked
     /// (<c>CustomerCode</c> ≤ 6 and the store, the last part of <c>CustomerInternalId</c>), with a payment condition in SE4
     /// (<c>PaymentTermCode</c> ≤ 3), a carrier in SA4 when named, <c>FreightType</c> 1/2/3 and a freight not negative; each SC6
     /// item has its own <c>OrderItem</c> (C6_ITEM, ≤ 2), <c>ItemCode</c> (C6_PRODUTO, ≤ 15), <c>itemunitofmeasure</c> (C6_UM,
-    /// ≤ 2), <c>Quantity</c> (up to 999,999.99) and <c>UnityPrice</c> above zero, <c>TotalPrice</c> equal to their product in
-    /// cents (C6_VALOR), a discount not above it, <c>TypeOperation</c> (C6_TES/C6_OPER, ≤ 3) and <c>LotNumber</c> ≤ 10. The
-    /// totals add up to the cent: <c>OrderItemAmount</c> = Σ (C6_VALOR − discount), <c>TotalDiscount</c> = Σ discount, and in
+    /// ≤ 2), <c>Quantity</c> (up to 999,999.99), the net unit price <c>UnityPrice</c> (C6_PRCVEN, N 11,2: above zero, 2
+    /// decimals), <c>TotalPrice</c> (C6_VALOR, the net item value in cents) = C6_QTDVEN × C6_PRCVEN up to C6_PRCVEN's rounding, a
+    /// discount not negative, <c>TypeOperation</c> (C6_TES/C6_OPER, ≤ 3) and <c>LotNumber</c> ≤ 10. The totals add up to the
+    /// cent: <c>OrderItemAmount</c> ("valor total líquido dos itens") = Σ C6_VALOR, <c>TotalDiscount</c> = Σ discount, and in
     /// <c>SUMMARY</c> the net and discount amounts the same, taxes not negative, and the total = net + freight + taxes.
-    /// Protheus numbers the order (<c>C5_NUM</c>, 6 digits).
+    /// Protheus numbers the order (<c>C5_NUM</c>, 6 digits) and answers a Response whose <c>ReturnContent.ListOfInternalId</c>
+    /// pairs the origin's InternalId with its own, <c>FILIAL|C5_NUM</c>. The upsert of an InternalId already taken updates that
+    /// order (the EAI de-para), whatever the idempotency key: one SC5 per InternalId.
     /// </summary>
     private TransportResult ApplyOrder(ErpMessage message)
     {
@@ -184,7 +190,10 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
             fields.Problems.Add(new Problem("Content.OrderPurpose", "protheus.order.purpose", "Só pedidos de venda (OrderPurpose 2) geram SC5."));
         fields.Text(content, "CompanyId", 2, "Content.CompanyId");
         fields.Text(content, "BranchId", 12, "Content.BranchId");
+        var internalId = fields.Text(content, "InternalId", 50, "Content.InternalId");
         fields.Date(content, "RegisterDate", "Content.RegisterDate");
+        if (fields.Text(content, "pricetablenumber", 3, "Content.pricetablenumber", required: false) is { } table && !_da0.Contains(table))
+            fields.Problems.Add(new Problem("Content.pricetablenumber", "protheus.order.c5_tabela", $"Tabela {table} não existe (DA0)."));
         if (fields.Text(content, "PaymentTermCode", 3, "Content.PaymentTermCode") is { } condition && !_se4.Contains(condition))
             fields.Problems.Add(new Problem("Content.PaymentTermCode", "protheus.order.c5_condpag", $"Condição {condition} não existe (SE4)."));
         if (fields.Text(content, "CarrierCode", 6, "Content.CarrierCode", required: false) is { } carrier
@@ -215,21 +224,27 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
             fields.Text(items[i], "TypeOperation", 3, path + ".TypeOperation");
             fields.Text(items[i], "LotNumber", 10, path + ".LotNumber", required: false);
             var quantity = fields.Number(items[i], "Quantity", path + ".Quantity", max: 999_999.99m);
-            var price = fields.Number(items[i], "UnityPrice", path + ".UnityPrice");
+            var price = fields.Number(items[i], "UnityPrice", path + ".UnityPrice", max: 99_999_999.99m);
+            if (price is { } p && decimal.Round(p, PrcvenDecimals) != p)
+                fields.Problems.Add(new Problem(path + ".UnityPrice", "protheus.order.c6_prcven", $"C6_PRCVEN tem {PrcvenDecimals} casas decimais; {p} tem mais."));
             var total = fields.Number(items[i], "TotalPrice", path + ".TotalPrice");
-            fields.Cents(total, quantity * price, path + ".TotalPrice", "quantidade × preço (C6_VALOR)");
-            var discount = fields.Number(items[i], "DiscountTotalValue", path + ".DiscountTotalValue", exclusive: false, max: total ?? decimal.MaxValue,
-                required: false) ?? 0m;
-            (net, discounts) = (net + (total ?? 0m) - discount, discounts + discount);
+            // C6_VALOR = C6_QTDVEN × C6_PRCVEN, to the cent and to the rounding of C6_PRCVEN (half its last decimal per unit).
+            if (total is { } t && quantity is { } q && price is { } unit
+                && (decimal.Round(t, 2) != t || Math.Abs(t - (q * unit)) > (q * PrcvenHalfStep) + 0.005m))
+                fields.Problems.Add(new Problem(path + ".TotalPrice", "protheus.order.total",
+                    $"{path}.TotalPrice {t} não é C6_QTDVEN × C6_PRCVEN ({q} × {unit}) em centavos (C6_VALOR)."));
+            fields.Number(items[i], "PriceOfPriceTable", path + ".PriceOfPriceTable", exclusive: false, required: false);
+            var discount = fields.Number(items[i], "DiscountTotalValue", path + ".DiscountTotalValue", exclusive: false, required: false) ?? 0m;
+            (net, discounts) = (net + (total ?? 0m), discounts + discount);
         }
         fields.Cents(fields.Number(content, "OrderItemAmount", "Content.OrderItemAmount", exclusive: false, required: false), net,
-            "Content.OrderItemAmount", "Σ (C6_VALOR − desconto)");
+            "Content.OrderItemAmount", "Σ C6_VALOR (valor líquido dos itens)");
         fields.Cents(fields.Number(content, "TotalDiscount", "Content.TotalDiscount", exclusive: false, required: false), discounts,
             "Content.TotalDiscount", "Σ desconto dos itens");
         if (content?["SUMMARY"] is { } summary)
         {
             fields.Cents(fields.Number(summary, "ordertotalnetamount", "Content.SUMMARY.ordertotalnetamount", exclusive: false), net,
-                "Content.SUMMARY.ordertotalnetamount", "Σ (C6_VALOR − desconto)");
+                "Content.SUMMARY.ordertotalnetamount", "Σ C6_VALOR (valor líquido dos itens)");
             fields.Cents(fields.Number(summary, "discountamount", "Content.SUMMARY.discountamount", exclusive: false), discounts,
                 "Content.SUMMARY.discountamount", "Σ desconto dos itens");
             var taxes = fields.Number(summary, "valtottaxes", "Content.SUMMARY.valtottaxes", exclusive: false);
@@ -238,10 +253,31 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
         }
         if (fields.Problems.Count > 0)
             return Reject(fields.Problems);
-        var orderNumber = (_sc5.Count + 1).ToString("D6", CultureInfo.InvariantCulture);
+        if (!_orderInternalIds.TryGetValue(internalId!, out var orderNumber))
+            _orderInternalIds[internalId!] = orderNumber = (_sc5.Count + 1).ToString("D6", CultureInfo.InvariantCulture);
         content!["OrderId"] = orderNumber;
-        var answer = content.ToJsonString();
-        _sc5[orderNumber] = answer;
-        return new Delivered(orderNumber, answer);
+        _sc5[orderNumber] = content.ToJsonString();
+        var branch = (string?)content["BranchId"];
+        var answer = new JsonObject
+        {
+            ["Header"] = new JsonObject { ["Type"] = "Response", ["Transaction"] = "ORDER", ["ProductName"] = "PROTHEUS" },
+            ["Content"] = new JsonObject
+            {
+                ["ReturnContent"] = new JsonObject
+                {
+                    ["ListOfInternalId"] = new JsonArray(new JsonObject
+                    {
+                        ["name"] = "Order",
+                        ["origin"] = internalId,
+                        ["destination"] = $"{branch}|{orderNumber}",
+                    }),
+                },
+            },
+        };
+        return new Delivered(orderNumber, answer.ToJsonString());
     }
+
+    /// <summary>C6_PRCVEN's decimals in the standard SX3 (N 11,2), and half a unit of its last decimal.</summary>
+    private const int PrcvenDecimals = 2;
+    private const decimal PrcvenHalfStep = 0.005m;
 }

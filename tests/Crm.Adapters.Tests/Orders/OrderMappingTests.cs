@@ -35,12 +35,15 @@ public sealed class OrderMappingTests
         Assert.Equal(("2", "000101", "T1|D MG 01|000101|01", "15", "3", "1", 68m, "2026-12-01"),
             (sc5.OrderPurpose, sc5.CustomerCode, sc5.CustomerInternalId, sc5.PaymentTermCode, sc5.CarrierCode, sc5.FreightType, sc5.FreightValue, sc5.RegisterDate));
         Assert.Equal(
-            [("01", "ROT-AX3000", "UN", 3m, 349.9m, 1049.70m, 4.97m, "01", "L2026-01"), ("02", "CABO-10M", "UN", 2.5m, 10.3333333333m, 25.83m, 0m, "01", null)],
+            // C6_PRCVEN is the net unit price at 2 decimals: (1049.70 − 4.97) / 3 = 348.2433…, 25.83 / 2.5 = 10.332; C6_VALOR the net value, exact.
+            [("01", "ROT-AX3000", "UN", 3m, 348.24m, 1044.73m, 4.97m, "01", "L2026-01"), ("02", "CABO-10M", "UN", 2.5m, 10.33m, 25.83m, 0m, "01", null)],
             sc5.SalesOrderItens.Item.Select(i => (i.OrderItem, i.ItemCode, i.UnitOfMeasure, i.Quantity, i.UnityPrice, i.TotalPrice, i.DiscountTotalValue,
                 i.TypeOperation, i.LotNumber)));
         // Net = 1049.70 − 4.97 + 25.83; taxes = the IPI the sample charges on top (104.47 + 2.58).
         Assert.Equal((1070.56m, 4.97m, 107.05m, 1245.61m), (sc5.Summary.NetAmount, sc5.Summary.DiscountAmount, sc5.Summary.Taxes, sc5.Summary.TotalAmount));
         Assert.Equal((1070.56m, 4.97m), (sc5.OrderItemAmount, sc5.TotalDiscount));
+        Assert.Equal([349.9m + 10m, 10.3333333333m + 10m], sc5.SalesOrderItens.Item.Select(i => i.PriceOfPriceTable));
+        Assert.Equal(($"T1|D MG 01|{order.Order.Value:N}", "upsert", "TB1"), (sc5.InternalId, message.Header.Event, sc5.PriceTableNumber));
     }
 
     [Fact]
@@ -87,12 +90,28 @@ public sealed class OrderMappingTests
         Assert.True(Datasul.CheckOrder(order).IsValid);
         var payload = DatasulAdapter.ToOrder(order);
 
-        Assert.Equal(("5F0C2A4E8D1B", "PADSJOAO", 1001, "2026-12-01", "101", 15, "TB1", 3, 68m),
+        Assert.Equal(("1A2B3C4D5E6F", "PADSJOAO", 1001, "2026-12-01", "101", 15, "TB1", 3, 68m),
             (payload.CustomerOrderId, payload.ShortName, payload.CustomerCode, payload.EmissionDate, payload.BranchId, payload.PaymentTerms,
              payload.PriceTableOrder, payload.CodeCarrier, payload.ValueFreight));
         Assert.Equal([(10, "ROT-AX3000", 3m, 349.9m, 1044.73m, 4.97m), (20, "CABO-10M", 2.5m, 10.3333333333m, 25.83m, 0m)],
             payload.OrderItems.Select(i => (i.Sequence, i.ItemCode, i.QuantityBilling, i.OriginalPrice, i.LiquidMerchandise, i.TotalValueDiscount)));
         Assert.Equal((1070.56m, 4.97m), (payload.OrderAmount, payload.TotalDiscount));
+        // qt-pedida is the stock unit's quantity, which EMS derives: only qt-un-fat (the billing unit's) is sent.
+        Assert.DoesNotContain("QuantityRequested", Datasul.PrepareOrder(order).AsT0.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_orders_made_in_one_millisecond_get_different_nr_pedcli()
+    {
+        var now = DateTimeOffset.Parse("2026-12-01T10:00:00.123Z", System.Globalization.CultureInfo.InvariantCulture);
+        var (first, second) = (Guid.CreateVersion7(now), Guid.CreateVersion7(now));
+        var order = TestOrders.Of("1001", [TestOrders.Item(1, "ROT-AX3000", 3, 349.9m)]);
+        Assert.Equal(first.ToString("N")[..12], second.ToString("N")[..12]);
+
+        var numbers = new[] { first, second }.Select(id => DatasulAdapter.CustomerOrderIdOf(order with { Order = new SalesOrderId(id) })).ToArray();
+
+        Assert.NotEqual(numbers[0], numbers[1]);
+        Assert.Equal([first.ToString("N")[^12..].ToUpperInvariant(), second.ToString("N")[^12..].ToUpperInvariant()], numbers);
     }
 
     [Fact]
@@ -166,8 +185,9 @@ public sealed class OrderMappingTests
         Prop.ForAll(Items(), generated =>
         {
             // Prices within C6_PRCVEN's range, so that every order is one both checks accept.
-            var items = generated.Select(i => TestOrders.Item(i.Number, i.Product, i.Quantity, Math.Min(i.UnitPrice, 99_999.99m)))
-                .Zip(generated, (item, g) => item with { Discount = Math.Min(g.Discount, item.Value) }).ToArray();
+            // Prices of at least 1 and discounts below the value, so that the net unit price (C6_PRCVEN, 2 decimals) is above zero.
+            var items = generated.Select(i => TestOrders.Item(i.Number, i.Product, i.Quantity, Math.Clamp(i.UnitPrice, 1m, 99_999.99m)))
+                .Zip(generated, (item, g) => item with { Discount = Math.Min(g.Discount, decimal.Round(item.Value * 0.99m, 2, MidpointRounding.ToZero)) }).ToArray();
             var protheus = Crm.Adapters.Tests.Protheus.ProtheusFakes.Seeded();
             var customer = Send(protheus, Protheus.Prepare(Samples.Register(Samples.Company()))).AsT0.ErpCode;
             var order = TestOrders.Of(customer, items);
@@ -206,10 +226,11 @@ public sealed class OrderMappingTests
             var order = TestOrders.Of("00010101", items, freight: freightCents / 100m);
             var sc5 = Protheus.ToOrderMessage(order).Content;
             var ems = DatasulAdapter.ToOrder(order);
-            var net = sc5.SalesOrderItens.Item.Sum(i => i.TotalPrice - i.DiscountTotalValue);
+            var net = sc5.SalesOrderItens.Item.Sum(i => i.TotalPrice);
             return (net == sc5.OrderItemAmount && net == sc5.Summary.NetAmount
                     && sc5.Summary.TotalAmount == sc5.Summary.NetAmount + sc5.FreightValue + sc5.Summary.Taxes && sc5.Summary.Taxes >= 0m
-                    && sc5.SalesOrderItens.Item.All(i => Math.Abs(i.TotalPrice - i.Quantity * i.UnityPrice) <= 0.005m)
+                    && sc5.SalesOrderItens.Item.Zip(items, (i, item) => i.TotalPrice == item.Value - item.Discount && decimal.Round(i.UnityPrice, 2) == i.UnityPrice
+                        && Math.Abs(i.TotalPrice - (i.Quantity * i.UnityPrice)) <= i.Quantity * 0.005m).All(ok => ok)
                     && ems.OrderAmount == net && ems.OrderItems.Sum(i => i.LiquidMerchandise) == net
                     && ems.OrderItems.All(i => Math.Abs(i.LiquidMerchandise + i.TotalValueDiscount - i.QuantityBilling * i.OriginalPrice) <= 0.005m))
                 .ToProperty();

@@ -45,11 +45,30 @@ public sealed class OrderTransportTests
         var sc5 = JsonNode.Parse(Assert.Single(server.Protheus.Sc5).Value)!;
         Assert.Equal((customer[..6], "15", "000001"), ((string)sc5["CustomerCode"]!, (string)sc5["PaymentTermCode"]!, (string)sc5["OrderId"]!));
         var items = sc5["SalesOrderItens"]!["Item"]!.AsArray();
-        Assert.Equal(order.Items.Select(i => (i.Product, i.Value)), items.Select(i => ((string)i!["ItemCode"]!, (decimal)i["TotalPrice"]!)));
+        Assert.Equal(order.Items.Select(i => (i.Product, i.Value - i.Discount)), items.Select(i => ((string)i!["ItemCode"]!, (decimal)i["TotalPrice"]!)));
         Assert.Equal(order.Total, (decimal)sc5["SUMMARY"]!["ordertotalamount"]!);
         Assert.Equal(order.Total - order.Freight - order.Items.Sum(i => i.Value - i.Discount), (decimal)sc5["SUMMARY"]!["valtottaxes"]!);
         Assert.Equal(1, server.Erp.Duplicates);
         Assert.Contains(host.Logs.Lines, l => l.Contains("(Order) as 000001", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Protheus_takes_an_order_sent_again_under_another_idempotency_key_once_by_its_internal_id()
+    {
+        await using var server = await FakeProtheusServer.StartAsync(ProtheusFakes.Seeded());
+        using var host = ProtheusHost(server);
+        var account = Samples.Register(Samples.Company());
+        var customer = (await host.Transport.SendAsync(Protheus.Prepare(account))).AsT0.ErpCode;
+        var message = Protheus.PrepareOrder(TestOrders.Released(customer, customer: account.Integrated(customer))).AsT0;
+        var otherKey = message with { Key = IdempotencyKey.Of(ProtheusAdapter.Id, message.Resource, Guid.NewGuid(), message.Body) };
+
+        var sent = await host.Transport.SendAsync(message);
+        var resent = await host.Transport.SendAsync(otherKey);
+
+        Assert.Equal(("000001", "000001"), (sent.AsT0.ErpCode, resent.AsT0.ErpCode));
+        Assert.Single(server.Protheus.Sc5);
+        Assert.Equal(0, server.Erp.Duplicates);
+        Assert.NotEqual(server.Requests[^1].IdempotencyKey, server.Requests[^2].IdempotencyKey);
     }
 
     [Fact]

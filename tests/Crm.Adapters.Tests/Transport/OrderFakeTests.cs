@@ -72,7 +72,7 @@ public sealed class OrderFakeTests
     }
 
     [Fact]
-    public async Task Protheus_takes_the_eai_order_message_as_sc5_and_sc6_once_and_refuses_a_wrong_total_or_unknown_customer()
+    public async Task Protheus_takes_the_eai_order_message_as_sc5_and_sc6_once_per_internal_id_and_refuses_a_wrong_total_or_unknown_customer()
     {
         await using var server = await FakeProtheusServer.StartAsync(ProtheusFakes.Seeded());
         var adapter = new ProtheusAdapter(new ProtheusOptions { CompanyId = "T1", BranchId = "D MG 01" });
@@ -80,7 +80,7 @@ public sealed class OrderFakeTests
         using var client = new HttpClient { BaseAddress = server.BaseUrl };
         string Order(string code, decimal total) => $$$"""
             {"Header":{"UUID":"{{{Guid.NewGuid()}}}","Type":"BusinessMessage","Transaction":"ORDER","Version":"4.009","ProductName":"CRM"},
-             "Content":{"CompanyId":"T1","BranchId":"D MG 01","OrderPurpose":"2","RegisterDate":"2026-12-01","CustomerCode":"{{{code}}}",
+             "Content":{"CompanyId":"T1","BranchId":"D MG 01","InternalId":"T1|D MG 01|PEDIDO-1","OrderPurpose":"2","RegisterDate":"2026-12-01","CustomerCode":"{{{code}}}",
               "CustomerInternalId":"T1|D MG 01|{{{code}}}|{{{customer[6..]}}}","PaymentTermCode":"15",
               "SalesOrderItens":{"Item":[{"OrderItem":"01","ItemCode":"ROT-AX3000","itemunitofmeasure":"UN","Quantity":3,"UnityPrice":349.9,"TotalPrice":{{{total.ToString(CultureInfo.InvariantCulture)}}},"TypeOperation":"501"}]} } }
             """;
@@ -88,11 +88,15 @@ public sealed class OrderFakeTests
 
         using var first = await client.SendAsync(Post(FakeProtheusServer.TransactionsPath, ProtheusAdapter.Id, FakeProtheus.OrderResource, valid));
         using var again = await client.SendAsync(Post(FakeProtheusServer.TransactionsPath, ProtheusAdapter.Id, FakeProtheus.OrderResource, valid));
+        // The same order in a new message (new UUID, so a new idempotency key): the InternalId is the one already taken.
+        using var resent = await client.SendAsync(Post(FakeProtheusServer.TransactionsPath, ProtheusAdapter.Id, FakeProtheus.OrderResource,
+            Order(customer[..6], 1049.70m)));
         using var wrong = await client.SendAsync(Post(FakeProtheusServer.TransactionsPath, ProtheusAdapter.Id, FakeProtheus.OrderResource,
             Order("999999", 1000m)));
 
-        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, again.StatusCode));
-        Assert.Contains("\"OrderId\":\"000001\"", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, again.StatusCode, resent.StatusCode));
+        var returned = System.Text.Json.Nodes.JsonNode.Parse(await resent.Content.ReadAsStringAsync())!["Content"]!["ReturnContent"]!["ListOfInternalId"]![0]!;
+        Assert.Equal(("Order", "T1|D MG 01|PEDIDO-1", "D MG 01|000001"), ((string?)returned["name"], (string?)returned["origin"], (string?)returned["destination"]));
         Assert.Equal(["000001"], server.Protheus.Sc5.Keys);
         Assert.Equal(1, server.Erp.Duplicates);
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
