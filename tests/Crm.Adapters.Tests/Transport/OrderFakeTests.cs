@@ -78,11 +78,11 @@ public sealed class OrderFakeTests
         var adapter = new ProtheusAdapter(new ProtheusOptions { CompanyId = "T1", BranchId = "D MG 01" });
         var customer = (await server.Erp.SendAsync(adapter.Prepare(Samples.Register(Samples.Company())))).AsT0.ErpCode; // A1_COD + A1_LOJA
         using var client = new HttpClient { BaseAddress = server.BaseUrl };
-        string Order(string code, decimal total) => $$$"""
+        string Order(string code, decimal total, decimal price = 349.9m, string table = "TB1") => $$$"""
             {"Header":{"UUID":"{{{Guid.NewGuid()}}}","Type":"BusinessMessage","Transaction":"ORDER","Version":"4.009","ProductName":"CRM"},
-             "Content":{"CompanyId":"T1","BranchId":"D MG 01","InternalId":"T1|D MG 01|PEDIDO-1","OrderPurpose":"2","RegisterDate":"2026-12-01","CustomerCode":"{{{code}}}",
+             "Content":{"CompanyId":"T1","BranchId":"D MG 01","InternalId":"T1|D MG 01|PEDIDO-1","OrderPurpose":"2","RegisterDate":"2026-12-01","CustomerCode":"{{{code}}}","pricetablenumber":"{{{table}}}",
               "CustomerInternalId":"T1|D MG 01|{{{code}}}|{{{customer[6..]}}}","PaymentTermCode":"15",
-              "SalesOrderItens":{"Item":[{"OrderItem":"01","ItemCode":"ROT-AX3000","itemunitofmeasure":"UN","Quantity":3,"UnityPrice":349.9,"TotalPrice":{{{total.ToString(CultureInfo.InvariantCulture)}}},"TypeOperation":"501"}]} } }
+              "SalesOrderItens":{"Item":[{"OrderItem":"01","ItemCode":"ROT-AX3000","itemunitofmeasure":"UN","Quantity":3,"UnityPrice":{{{price.ToString(CultureInfo.InvariantCulture)}}},"TotalPrice":{{{total.ToString(CultureInfo.InvariantCulture)}}},"TypeOperation":"501"}]} } }
             """;
         var valid = Order(customer[..6], 1049.70m);
 
@@ -93,6 +93,8 @@ public sealed class OrderFakeTests
             Order(customer[..6], 1049.70m)));
         using var wrong = await client.SendAsync(Post(FakeProtheusServer.TransactionsPath, ProtheusAdapter.Id, FakeProtheus.OrderResource,
             Order("999999", 1000m)));
+        using var unpriced = await client.SendAsync(Post(FakeProtheusServer.TransactionsPath, ProtheusAdapter.Id, FakeProtheus.OrderResource,
+            Order(customer[..6], 1049.70m, price: 349.901m, table: "ZZ9")));
 
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, again.StatusCode, resent.StatusCode));
         var returned = System.Text.Json.Nodes.JsonNode.Parse(await resent.Content.ReadAsStringAsync())!["Content"]!["ReturnContent"]!["ListOfInternalId"]![0]!;
@@ -103,6 +105,11 @@ public sealed class OrderFakeTests
         Assert.Equal(
             [("Content.CustomerCode", "protheus.order.unknown_customer"), ("Content.SalesOrderItens.Item[0].TotalPrice", "protheus.order.total")],
             Named(await wrong.Content.ReadAsStringAsync()));
+        // C6_PRCVEN has 2 decimals in SX3, and C5_TABELA must be in DA0.
+        Assert.Equal(
+            [("Content.pricetablenumber", "protheus.order.c5_tabela"), ("Content.SalesOrderItens.Item[0].UnityPrice", "protheus.order.c6_prcven")],
+            Named(await unpriced.Content.ReadAsStringAsync()));
+        Assert.Equal(["000001"], server.Protheus.Sc5.Keys);
     }
 
     /// <summary>Each problem of a TOTVS error envelope as (field, code): the envelope names the field as "Campo X." in its message.</summary>
