@@ -271,7 +271,7 @@ public sealed class OrdersModule
             var context = await OrderWork.ContextAsync(work, order).ConfigureAwait(false);
             if (!context.TryPickT0(out var sale, out var broken))
                 return broken;
-            return Proposal.Render(order, account?.Data.LegalName, order.Check(sale).Pricing, work.Access.Tenant?.Name);
+            return Proposal.Render(order, account?.Data.LegalName, order.Check(sale).Pricing, work.Access.Tenant?.Name, code => sale.Catalog.Find(code)?.Description);
         }, cancellationToken);
 
     private delegate Outcome<IReadOnlyList<OrderItem>> Edit(SalesOrder order, SaleContext context, UserId by, Instant at);

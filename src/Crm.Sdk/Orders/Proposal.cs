@@ -16,7 +16,7 @@ internal static class Proposal
 {
     private static readonly CultureInfo Brazil = CultureInfo.GetCultureInfo("pt-BR");
 
-    public static string Render(SalesOrder order, string? customerName, OrderPricing? repriced, string? companyName)
+    public static string Render(SalesOrder order, string? customerName, OrderPricing? repriced, string? companyName, Func<string, string?> describe)
     {
         var taxes = repriced is not null && order.Totals is { } stored && repriced.Totals.Total == stored.Total ? repriced : null;
         var html = new StringBuilder();
@@ -37,7 +37,7 @@ internal static class Proposal
         Row(html, "Frete", order.Header.FreightType.ToString());
         if (order.Header.Observations is { } notes)
             Row(html, "Observações", notes);
-        html.Append("</table>\n<h2>Itens</h2>\n<table class=\"items\"><thead><tr><th>Item</th><th>Produto</th><th>Qtde</th><th>Un</th>")
+        html.Append("</table>\n<h2>Itens</h2>\n<table class=\"items\"><thead><tr><th>Item</th><th>Produto</th><th>Descrição</th><th>Qtde</th><th>Un</th>")
             .Append("<th>Preço unitário</th><th>Valor dos produtos</th><th>Desconto</th><th>Frete</th><th>IPI</th><th>ICMS</th><th>ICMS-ST</th>")
             .Append("<th>PIS</th><th>COFINS</th><th>CBS</th><th>IBS</th><th>Tributos somados ao total</th><th>Total do item</th></tr></thead><tbody>\n");
         var line = 0;
@@ -45,7 +45,7 @@ internal static class Proposal
         {
             var values = item.Values;
             var breakdown = taxes?.Lines[line++].Taxes;
-            html.Append("<tr class=\"item\"><td class=\"n\">").Append(item.Number).Append("</td><td>").Append(Text(item.Product)).Append("</td><td class=\"n\">")
+            html.Append("<tr class=\"item\"><td class=\"n\">").Append(item.Number).Append("</td><td>").Append(Text(item.Product)).Append("</td><td>").Append(Text(describe(item.Product) ?? "")).Append("</td><td class=\"n\">")
                 .Append(Text(item.Quantity.ToString("0.####", Brazil))).Append("</td><td>").Append(Text(item.Unit)).Append("</td>");
             Cell(html, values?.UnitPrice, "unit-price");
             Cell(html, values?.Products, "products");
