@@ -92,6 +92,7 @@ public sealed class SalesTests
         await host.Engine.Outbox.DispatchPendingAsync();
 
         Assert.Equal([null, created.Id], sales.Erp.Received.Select(m => m.Order));
+        Assert.Contains(customer.Value.ToString(), sales.Erp.Received.Last().Body, StringComparison.Ordinal); // the adapter had the stored customer
         var read = Ok(await seller.Orders.GetAsync(created.Id));
         Assert.Equal(SalesOrderStatus.Sent, read.Order.Status);
         Assert.Contains(read.Order.History, h => h.Field == "erp_number" && h.NewValue == "PV2");

@@ -22,7 +22,9 @@ internal static class OrderOutbox
     {
         if (OutboxWriter.ErpOf(work.Access.Tenant?.DefaultIntegration) is not { } erp || work.Engine.Adapters.For(erp) is not { } adapter)
             return new ErpHandoff(ErpHandoffStatus.NotIntegrated, null, null, "O tenant não integra com um ERP: o pedido fica no CRM.");
-        if (!ErpOrder.From(order).TryPickT0(out var erpOrder, out var invalid))
+        // The stored customer goes with the order: the adapter names the ERP's customer (code, store) from it.
+        var customer = await work.Db.Accounts.AsNoTracking().SingleAsync(a => a.Id == order.Header.Customer, work.Cancellation).ConfigureAwait(false);
+        if (!ErpOrder.From(order, customer).TryPickT0(out var erpOrder, out var invalid))
             throw new InvalidOperationException($"A released order is not an ERP order: {string.Join("; ", invalid.Problems)}");
         var preparation = adapter.PrepareOrder(erpOrder);
         var last = await work.Db.Outbox.Where(m => m.Account == order.Header.Customer).MaxAsync(m => (long?)m.Sequence, work.Cancellation)

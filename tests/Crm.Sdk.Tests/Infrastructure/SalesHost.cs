@@ -82,7 +82,7 @@ public sealed class SalesHost : IAsyncDisposable
         {
             if (!supported)
                 return new OrdersNotSupported(Descriptor.Name);
-            var body = System.Text.Json.JsonSerializer.Serialize(new { order = order.Order.Value, items = order.Items.Count, total = order.Total });
+            var body = System.Text.Json.JsonSerializer.Serialize(new { order = order.Order.Value, customer = order.CustomerAccount?.Id.Value, items = order.Items.Count, total = order.Total });
             return new ErpMessage(Descriptor.Erp, "salesOrder", ErpOperation.Create, order.Customer, null, body,
                 IdempotencyKey.Of(Descriptor.Erp, "salesOrder", order.Order.Value, body)) { Order = order.Order };
         }
