@@ -2,6 +2,7 @@ using System.Globalization;
 using AngleSharp.Html.Parser;
 using Crm.Domain.Catalog;
 using Crm.Domain.Orders;
+using Crm.Domain.Problems;
 using Crm.Persistence.Concurrency;
 using Crm.Persistence.Outbox;
 using Crm.Sdk.Orders;
@@ -176,6 +177,24 @@ public sealed class SalesTests
         Assert.Equal((1, 1), (report.Sent, later.Sent)); // the customer, then its change: the parked order holds neither back
         Assert.DoesNotContain(sales.Erp.Received, m => m.Order is not null);
         Assert.Contains(host.Logs.Lines, l => l.Event.Id == 1108);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task An_order_the_erp_adapter_refuses_is_not_released_and_nothing_is_queued(string provider)
+    {
+        var problem = new Problem("payment_condition", "protheus.order.too_long", "C5_CONDPAG tem no máximo 3 caracteres.");
+        await using var sales = await SalesHost.Create(provider, ordersSupported: true, checkOrder: _ => new Invalid(problem));
+        var host = sales.Host;
+        var diretor = host.As(host.Diretor);
+        var customer = await sales.CustomerAsync(5, host.Diretor);
+        var order = await ApprovedAsync(diretor, customer);
+
+        var refused = await diretor.Orders.ReleaseAsync(order.Id, order.Version);
+
+        Assert.Equal(problem, Assert.Single(Assert.IsType<Invalid>(refused.Value).Problems));
+        Assert.Equal(SalesOrderStatus.Approved, Ok(await diretor.Orders.GetAsync(order.Id)).Order.Status);
+        await using var db = host.Open();
+        Assert.False(await db.Outbox.AnyAsync(m => m.Order == order.Id));
     }
 
     [Theory, SqliteData, PostgresData]

@@ -14,7 +14,8 @@ namespace Crm.Sdk.Orders;
 /// <summary>
 /// Release (MATA440, seed 002) on the unit of work: the customer's credit from its ERP standing, the catalog's stock, the
 /// domain's decision applied to each order, the quotas the released orders use consumed, and each released order staged
-/// for the ERP — all saved by the caller in one transaction.
+/// for the ERP — all saved by the caller in one transaction. An order the ERP's adapter refuses (its field check) refuses
+/// the whole release with those problems, and nothing is saved.
 /// </summary>
 internal static class OrderReleases
 {
@@ -42,7 +43,8 @@ internal static class OrderReleases
             if (order.Status == SalesOrderStatus.Released)
             {
                 await ConsumeQuotasAsync(work, order).ConfigureAwait(false);
-                handoff = await OrderOutbox.StageAsync(work, order).ConfigureAwait(false);
+                if (!(await OrderOutbox.StageAsync(work, order).ConfigureAwait(false)).TryPickT0(out handoff, out var refused))
+                    return refused;
             }
             row.Write(order);
             outcomes.Add(new OrderReleased(order.Id, 0, order.Status, order.BlockReasons, handoff));

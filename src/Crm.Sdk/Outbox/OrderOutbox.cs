@@ -1,6 +1,7 @@
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Orders;
+using Crm.Domain.Problems;
 using Crm.Persistence.Outbox;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Orders;
@@ -12,13 +13,14 @@ namespace Crm.Sdk.Outbox;
 /// Stages a released order for the tenant's ERP in the release's unit of work (written with it, or not at all), behind the
 /// customer's earlier messages (the ERP must know the customer first). An adapter that does not send orders
 /// (<see cref="OrdersNotSupported"/>) gets a parked message carrying the code, never sent nor retried, and the caller is told.
+/// An order the adapter's <see cref="IErpAdapter.CheckOrder"/> refuses is not staged: its problems refuse the release.
 /// </summary>
 internal static class OrderOutbox
 {
     /// <summary>The resource of an order message.</summary>
     public const string Resource = "salesOrder";
 
-    public static async Task<ErpHandoff> StageAsync(UnitOfWork work, SalesOrder order)
+    public static async Task<Outcome<ErpHandoff>> StageAsync(UnitOfWork work, SalesOrder order)
     {
         if (OutboxWriter.ErpOf(work.Access.Tenant?.DefaultIntegration) is not { } erp || work.Engine.Adapters.For(erp) is not { } adapter)
             return new ErpHandoff(ErpHandoffStatus.NotIntegrated, null, null, "O tenant não integra com um ERP: o pedido fica no CRM.");
@@ -26,6 +28,8 @@ internal static class OrderOutbox
         var customer = await work.Db.Accounts.AsNoTracking().SingleAsync(a => a.Id == order.Header.Customer, work.Cancellation).ConfigureAwait(false);
         if (!ErpOrder.From(order, customer).TryPickT0(out var erpOrder, out var invalid))
             throw new InvalidOperationException($"A released order is not an ERP order: {string.Join("; ", invalid.Problems)}");
+        if (!adapter.CheckOrder(erpOrder).TryPickT0(out _, out var refused))
+            return refused;
         var preparation = adapter.PrepareOrder(erpOrder);
         var last = await work.Db.Outbox.Where(m => m.Account == order.Header.Customer).MaxAsync(m => (long?)m.Sequence, work.Cancellation)
             .ConfigureAwait(false);

@@ -8,6 +8,7 @@ using Crm.Domain.Identity;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
+using Crm.Domain.Problems;
 using Crm.Domain.Tenancy;
 using Crm.Sdk.Orders;
 using Crm.Tests.Shared;
@@ -29,7 +30,7 @@ public sealed class SalesHost : IAsyncDisposable
     public TestHost Host { get; }
     public RecordingErp Erp { get; }
 
-    public static async Task<SalesHost> Create(string provider, bool? ordersSupported = null)
+    public static async Task<SalesHost> Create(string provider, bool? ordersSupported = null, Func<ErpOrder, Outcome<ErpOrder>>? checkOrder = null)
     {
         var erp = new RecordingErp();
         var host = await TestHost.Create(provider, services =>
@@ -37,7 +38,7 @@ public sealed class SalesHost : IAsyncDisposable
             services.AddSingleton<ISalesMatrices>(new FixedMatrices(new SalesMatrices(SalesFixture.Taxes(), SalesFixture.Commercial())));
             if (ordersSupported is { } supported)
             {
-                services.AddErpAdapter(new OrderAdapter(new ProtheusAdapter(), supported));
+                services.AddErpAdapter(new OrderAdapter(new ProtheusAdapter(), supported, checkOrder ?? (order => order)));
                 services.AddSingleton<IErpTransport>(erp);
             }
         }, ordersSupported is null ? null : DefaultIntegration.Protheus);
@@ -66,8 +67,11 @@ public sealed class SalesHost : IAsyncDisposable
         public ValueTask<SalesMatrices> ForAsync(TenantId tenant, CancellationToken cancellationToken) => ValueTask.FromResult(matrices);
     }
 
-    /// <summary>Protheus for customers; for orders, a plain JSON body (or none, as an adapter of contract 1.2 answers).</summary>
-    private sealed class OrderAdapter(IErpAdapter inner, bool supported) : IErpAdapter
+    /// <summary>
+    /// Protheus for customers; for orders, a plain JSON body (or none, as an adapter of contract 1.2 answers) and the given
+    /// field check.
+    /// </summary>
+    private sealed class OrderAdapter(IErpAdapter inner, bool supported, Func<ErpOrder, Outcome<ErpOrder>> check) : IErpAdapter
     {
         public AdapterDescriptor Descriptor => inner.Descriptor;
         public IReadOnlyList<EligibilityRule> Rules => inner.Rules;
@@ -77,6 +81,8 @@ public sealed class SalesHost : IAsyncDisposable
         public ErpMessage Prepare(Account account) => inner.Prepare(account);
         public RegistrationForm ToForm(string body) => inner.ToForm(body);
         public ErpCustomerState ReadState(string body, LocalDate today) => inner.ReadState(body, today);
+
+        public Outcome<ErpOrder> CheckOrder(ErpOrder order) => check(order);
 
         public OrderPreparation PrepareOrder(ErpOrder order)
         {
