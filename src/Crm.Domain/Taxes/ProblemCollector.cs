@@ -59,29 +59,7 @@ internal struct ProblemCollector
     /// <summary>Decimal places of an NF-e percentage (TDec_0302a04: pICMS, pRedBC, pMVAST, pIPI, pPIS, pCOFINS, pFCP, pCBS, pIBSUF, pIBSMun).</summary>
     internal const int RatePlacesAllowed = 4;
 
-    /// <summary>
-    /// Whether 0 ≤ <paramref name="value"/> &lt; 100 (≤ 100 when <paramref name="hundredIncluded"/>). A rate of a few places is
-    /// checked on its digits (mantissa against 100 × 10^scale); a parameter set has some twenty of them, and two decimal
-    /// comparisons each would cost more than computing the item's ICMS.
-    /// </summary>
-    internal static bool InPercentRange(decimal value, bool hundredIncluded)
-    {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        var scale = (bits[3] >> 16) & 0xFF;
-        if (bits[2] != 0 || scale >= Hundreds.Length)
-            return value >= 0m && (hundredIncluded ? value <= 100m : value < 100m);
-        var mantissa = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
-        if (bits[3] < 0 && mantissa != 0)
-            return false; // negative (a negative zero is zero)
-        return hundredIncluded ? mantissa <= Hundreds[scale] : mantissa < Hundreds[scale];
-    }
-
-    /// <summary>100 × 10^scale, the mantissa of 100 at each scale up to 16 (10^18 still fits a long).</summary>
-    private static readonly ulong[] Hundreds =
-    [
-        100UL, 1_000UL, 10_000UL, 100_000UL, 1_000_000UL, 10_000_000UL, 100_000_000UL, 1_000_000_000UL, 10_000_000_000UL,
-        100_000_000_000UL, 1_000_000_000_000UL, 10_000_000_000_000UL, 100_000_000_000_000UL, 1_000_000_000_000_000UL,
-        10_000_000_000_000_000UL, 100_000_000_000_000_000UL, 1_000_000_000_000_000_000UL,
-    ];
+    /// <summary>Whether 0 ≤ <paramref name="value"/> &lt; 100 (≤ 100 when <paramref name="hundredIncluded"/>).</summary>
+    internal static bool InPercentRange(decimal value, bool hundredIncluded) =>
+        value >= 0m && (hundredIncluded ? value <= 100m : value < 100m);
 }
