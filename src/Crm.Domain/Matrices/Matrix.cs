@@ -34,11 +34,13 @@ namespace Crm.Domain.Matrices;
 /// <typeparam name="TPayload">What the matrix resolves to.</typeparam>
 public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
 {
+    private readonly MatrixRule<TPayload>[] _rules;
     private readonly Shape[] _shapes;
-    private readonly Dictionary<string, MatrixRule<TPayload>> _byId;
+    private readonly Dictionary<string, int> _byId; // the index of each rule in _rules
 
-    private Matrix(MatrixRule<TPayload>[] rules, Shape[] shapes, Dictionary<string, MatrixRule<TPayload>> byId)
+    private Matrix(MatrixRule<TPayload>[] rules, Shape[] shapes, Dictionary<string, int> byId)
     {
+        _rules = rules;
         Rules = Array.AsReadOnly(rules);
         Array.Sort(shapes, ShapeSpecificity.Instance);
         _shapes = shapes;
@@ -58,12 +60,12 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
         ArgumentNullException.ThrowIfNull(rules);
         var list = rules.ToArray();
         var problems = new List<Problem>();
-        var byId = new Dictionary<string, MatrixRule<TPayload>>(list.Length, StringComparer.Ordinal);
+        var byId = new Dictionary<string, int>(list.Length, StringComparer.Ordinal);
         var byShape = new ShapedRules();
 
-        foreach (var rule in list)
-            if (Check(rule, byId, problems) is { } shape)
-                byShape.Add(shape, rule);
+        for (var i = 0; i < list.Length; i++)
+            if (Check(list[i], i, byId, problems) is { } shape)
+                byShape.Add(shape, list[i]);
 
         var shapes = byShape.Select(s => new Shape(s.Key.Bits, s.Key.NcmLength, s.Value, problems)).ToArray();
         return problems.Count > 0 ? new Invalid(problems) : new Matrix<TPayload>(list, shapes, byId);
@@ -82,46 +84,48 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(removedIds);
-        var byId = new Dictionary<string, MatrixRule<TPayload>>(_byId, StringComparer.Ordinal);
-        var replaced = new Dictionary<MatrixRule<TPayload>, MatrixRule<TPayload>?>(ReferenceEqualityComparer.Instance); // → replacement; null: dropped
+        var byId = new Dictionary<string, int>(_byId, StringComparer.Ordinal);
+        var gone = new ShapedRules(); // this matrix's rules dropped or replaced
+        var dropped = new List<int>();
         var missing = new List<Problem>();
         foreach (var id in removedIds)
-            if (byId.Remove(id, out var rule))
-                replaced[rule] = null;
+            if (byId.Remove(id, out var at))
+            {
+                dropped.Add(at);
+                gone.Add(ShapeOf(_rules[at]), _rules[at]);
+            }
             else
                 missing.Add(new($"{TPayload.MatrixName}[{id}]", MatrixCodes.RuleNotFound, $"A matriz {TPayload.MatrixName} não tem a regra {id} a remover."));
 
-        var problems = new List<Problem>();
+        // A rule replaces the rule of this matrix with its id, once, in place; any other is appended (a repeated id is then
+        // reported). Until the rules are compacted, an appended rule's index is counted from the end of this matrix's.
+        var slots = (MatrixRule<TPayload>[])_rules.Clone();
+        var replaced = new HashSet<int>();
         var appended = new List<MatrixRule<TPayload>>();
+        var problems = new List<Problem>();
         var changes = new ShapedRules();
         foreach (var rule in rules)
         {
-            // An id still bound to this matrix's own rule is replaced once; any other rule is appended (a repeated id is then reported).
-            if (rule.Id is { } id && byId.TryGetValue(id, out var current) && _byId.TryGetValue(id, out var own) && ReferenceEquals(current, own))
+            int index;
+            if (rule.Id is { } id && byId.TryGetValue(id, out var at) && at < _rules.Length && replaced.Add(at))
             {
-                replaced[own] = rule;
-                byId.Remove(id);
+                gone.Add(ShapeOf(_rules[at]), _rules[at]);
+                slots[at] = rule;
+                byId.Remove(id); // the check puts it back
+                index = at;
             }
             else
+            {
+                index = _rules.Length + appended.Count;
                 appended.Add(rule);
-            if (Check(rule, byId, problems) is { } shape)
+            }
+            if (Check(rule, index, byId, problems) is { } shape)
                 changes.Add(shape, rule);
         }
 
-        var list = new MatrixRule<TPayload>[Rules.Count - replaced.Count(r => r.Value is null) + appended.Count];
-        var next = 0;
-        foreach (var rule in Rules)
-            if (!replaced.TryGetValue(rule, out var replacement))
-                list[next++] = rule;
-            else if (replacement is not null)
-                list[next++] = replacement;
-        appended.CopyTo(list, next);
-
+        var list = Compacted(slots, dropped, appended, byId);
         if (problems.Count == 0)
         {
-            var gone = new ShapedRules();
-            foreach (var rule in replaced.Keys)
-                gone.Add(Check(rule.Key, rule.Id, problems), rule); // a rule of this matrix: its key is valid
             var shapes = Reshape(gone, changes, problems);
             if (problems.Count == 0 && missing.Count == 0)
                 return new Matrix<TPayload>(list, shapes, byId);
@@ -129,6 +133,35 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
         var built = Build(list);
         return missing.Count == 0 ? built : new Invalid([.. missing, .. built.Problems]);
     }
+
+    /// <summary>
+    /// <paramref name="slots"/> without the <paramref name="dropped"/> indices, then <paramref name="appended"/>, with the
+    /// indices in <paramref name="byId"/> of the rules that moved brought up to date.
+    /// </summary>
+    private static MatrixRule<TPayload>[] Compacted(
+        MatrixRule<TPayload>[] slots, List<int> dropped, List<MatrixRule<TPayload>> appended, Dictionary<string, int> byId)
+    {
+        if (dropped.Count == 0 && appended.Count == 0)
+            return slots;
+        var kept = slots.Length - dropped.Count;
+        var list = new MatrixRule<TPayload>[kept + appended.Count];
+        dropped.Sort();
+        var (from, to) = (0, 0);
+        foreach (var at in dropped)
+        {
+            Array.Copy(slots, from, list, to, at - from);
+            (to, from) = (to + at - from, at + 1);
+        }
+        Array.Copy(slots, from, list, to, slots.Length - from);
+        appended.CopyTo(list, kept);
+        for (var i = dropped.Count > 0 ? dropped[0] : kept; i < list.Length; i++)
+            if (list[i].Id is { } id)
+                byId[id] = i;
+        return list;
+    }
+
+    /// <summary>The shape of a rule of this matrix (its key is valid).</summary>
+    private static (int Bits, int NcmDigits, int NcmLength) ShapeOf(MatrixRule<TPayload> rule) => Check(rule.Key, rule.Id, []);
 
     /// <summary>The shapes of this matrix with the <paramref name="gone"/> rules taken out and the <paramref name="added"/> ones put in; the shapes neither touches are shared.</summary>
     private Shape[] Reshape(ShapedRules gone, ShapedRules added, List<Problem> problems)
@@ -162,15 +195,15 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
 
     /// <summary>
     /// Reports the rule's configuration errors: its id (blank, or already in <paramref name="byId"/>, to which it is
-    /// added), its payload and its key; returns the shape of a rule without errors.
+    /// added with its <paramref name="index"/>), its payload and its key; returns the shape of a rule without errors.
     /// </summary>
-    private static (int Bits, int NcmDigits, int NcmLength)? Check(MatrixRule<TPayload> rule, Dictionary<string, MatrixRule<TPayload>> byId, List<Problem> problems)
+    private static (int Bits, int NcmDigits, int NcmLength)? Check(MatrixRule<TPayload> rule, int index, Dictionary<string, int> byId, List<Problem> problems)
     {
         var field = $"{TPayload.MatrixName}[{rule.Id}]";
         var before = problems.Count;
         if (string.IsNullOrWhiteSpace(rule.Id))
             problems.Add(new(field, MatrixCodes.IdEmpty, $"Regra da matriz {TPayload.MatrixName} sem identificador."));
-        else if (!byId.TryAdd(rule.Id, rule))
+        else if (!byId.TryAdd(rule.Id, index))
             problems.Add(new(field, MatrixCodes.IdDuplicate, $"Identificador {rule.Id} repetido na matriz {TPayload.MatrixName}."));
         problems.AddRange(rule.Payload.Validate(field));
         var shape = Check(rule.Key, field, problems);
