@@ -228,17 +228,26 @@ internal static class SaleRules
     {
         if (product?.CostOn(context.Today) is not { } cost || item.BaseQuantity is not { } quantity)
             return;
-        var values = Values(line);
-        var value = values.NetValue;
+        ref readonly var taxes = ref line.Taxes.Values;
+        var value = taxes.Product - taxes.Discount; // the item's net value, as ItemValues.NetValue
         if (value <= 0m)
             return;
         var costs = cost * quantity;
-        var gross = decimal.Round((value - costs) / value * 100m, 2);
-        var contribution = decimal.Round((value - values.SalesTaxes - costs) / value * 100m, 2);
-        if (gross < range.MinimumGross || gross > range.MaximumGross || contribution < range.MinimumContribution)
+        var salesTaxes = taxes.Icms + taxes.Pis + taxes.Cofins;
+        // a margin is a division: computed when a bound is set or a problem reports it
+        var grossOut = (range.MinimumGross is not null || range.MaximumGross is not null)
+                       && MarginOf(value, costs, value) is var g && (g < range.MinimumGross || g > range.MaximumGross);
+        var contributionOut = range.MinimumContribution is { } minimum && MarginOf(value - salesTaxes, costs, value) < minimum;
+        if (grossOut || contributionOut)
+        {
+            var (gross, contribution) = (MarginOf(value, costs, value), MarginOf(value - salesTaxes, costs, value));
             problems.Add(new($"items[{item.Number}].margin", OrderCodes.MarginOutOfRange,
                 $"MB {gross} % / MC {contribution} % fora da faixa (MB {Bound(range.MinimumGross)} a {Bound(range.MaximumGross)} %, MC mínima {Bound(range.MinimumContribution)} %)."));
+        }
     }
+
+    /// <summary>(<paramref name="revenue"/> − <paramref name="costs"/>) in % of <paramref name="value"/>, to 2 places: MB on the net value, MC on it less the sales taxes.</summary>
+    private static decimal MarginOf(decimal revenue, decimal costs, decimal value) => decimal.Round((revenue - costs) / value * 100m, 2);
 
     private static string Bound(decimal? bound) => bound is { } b ? OrderItem.Text(b) : "…";
 

@@ -171,6 +171,7 @@ public static class ItemTaxCalculator
 
         // ICMS-ST and FCP-ST: IPI always in the ST base (Conv. ICMS 104/2008); own ICMS and FCP deducted
         v.StSource = "";
+        var total = operation + ipi; // vItem so far (TAXES.md §1.8): vProd − vDesc + vFrete + vSeg + vOutro + vIPI
         if (stParameters.HasValue)
         {
             ref readonly var st = ref Nullable.GetValueRefOrDefaultRef(in stParameters);
@@ -182,9 +183,11 @@ public static class ItemTaxCalculator
                 _ => Math.Max(MvaBase(round.IcmsSt, operation + ipi, mvaFactor, st), round.IcmsSt.ToCents(item.Quantity * st.Pauta)),
             };
             (v.StMva, v.StOwnIcms, v.StBase, v.StBaseReduction, v.StSource) = (mva, ownIcms, stBase, st.BaseReduction, st.Source);
-            (v.StRate, v.IcmsSt) = (st.Rate, Deducting(round.IcmsSt, stBase, st.Rate, ownIcms));
-            (v.FcpStRate, v.FcpSt) = (st.FcpRate, Deducting(round.IcmsSt, stBase, st.FcpRate, ownFcp));
+            var (icmsSt, fcpSt) = (Deducting(round.IcmsSt, stBase, st.Rate, ownIcms), Deducting(round.IcmsSt, stBase, st.FcpRate, ownFcp));
+            (v.StRate, v.IcmsSt, v.FcpStRate, v.FcpSt) = (st.Rate, icmsSt, st.FcpRate, fcpSt);
+            total += icmsSt + fcpSt;
         }
+        var ibsCbsBase = operation - icms - fcp; // UB16-10, less the DIFAL and PIS/COFINS below when they are charged
 
         // DIFAL and destination FCP (EC 87/2015, LC 190/2022): 100 % to the destination, nothing to the origin
         v.DifalSource = "";
@@ -196,8 +199,9 @@ public static class ItemTaxCalculator
                 ? v.IcmsBase
                 : round.Difal.ToCents((v.IcmsBase - icms) / d.DoubleBaseDivisor);
             (v.DifalMethod, v.DifalBase, v.DifalSource) = (d.Method, difalBase, d.Source);
-            (v.DifalRate, v.Difal) = (d.DestinationRate, Deducting(round.Difal, difalBase, d.DestinationRate, icms));
-            (v.FcpDestinationRate, v.FcpDestination) = (d.DestinationFcpRate, Of(round.Difal, difalBase, d.DestinationFcpRate));
+            var (difal, fcpDestination) = (Deducting(round.Difal, difalBase, d.DestinationRate, icms), Of(round.Difal, difalBase, d.DestinationFcpRate));
+            (v.DifalRate, v.Difal, v.FcpDestinationRate, v.FcpDestination) = (d.DestinationRate, difal, d.DestinationFcpRate, fcpDestination);
+            ibsCbsBase -= difal + fcpDestination;
         }
 
         // PIS/COFINS: IPI never in the base; ICMS out of it under Tema 69
@@ -210,21 +214,27 @@ public static class ItemTaxCalculator
         if (pc.ExcludeFcp)
             pisCofinsBase -= fcp;
         v.PisCofinsBase = pisCofinsBase;
-        var (pis, cofins) = (Of(round.Pis, pisCofinsBase, pc.PisRate), Of(round.Cofins, pisCofinsBase, pc.CofinsRate));
-        (v.Pis, v.Cofins) = (pis, cofins);
+        if (pc.PisRate != 0m || pc.CofinsRate != 0m)
+        {
+            var (pis, cofins) = (Of(round.Pis, pisCofinsBase, pc.PisRate), Of(round.Cofins, pisCofinsBase, pc.CofinsRate));
+            (v.Pis, v.Cofins) = (pis, cofins);
+            ibsCbsBase -= pis + cofins;
+        }
 
         // CBS/IBS base, rule UB16-10 (no II, ISSQN or monophasic ICMS on a CRM sale)
         ref readonly var ic = ref p.IbsCbsRef;
         (v.IbsCbsSource, v.IbsCbsCst, v.IbsCbsClassTrib, v.IbsCbsInTotal) = (ic.Source, ic.Cst ?? "", ic.ClassTrib ?? "", ic.AddsToItemTotal);
         (v.CbsReduction, v.CbsRate) = (ic.CbsReduction, ic.EffectiveCbsRate);
         (v.IbsUfReduction, v.IbsUfRate, v.IbsMunReduction, v.IbsMunRate) = (ic.IbsUfReduction, ic.EffectiveIbsUfRate, ic.IbsMunReduction, ic.EffectiveIbsMunRate);
-        var ibsCbsBase = operation - pis - cofins - icms - fcp - v.Difal - v.FcpDestination;
-        var (cbs, ibsUf, ibsMun) = (Of(round.IbsCbs, ibsCbsBase, ic.EffectiveCbsRate), Of(round.IbsCbs, ibsCbsBase, ic.EffectiveIbsUfRate), Of(round.IbsCbs, ibsCbsBase, ic.EffectiveIbsMunRate));
-        (v.IbsCbsBase, v.Cbs, v.IbsUf, v.IbsMun) = (ibsCbsBase, cbs, ibsUf, ibsMun);
-
-        // vItem (TAXES.md §1.8): vProd − vDesc + vICMSST + vFCPST + vFrete + vSeg + vOutro + vIPI, and CBS/IBS when they add to it
-        var total = operation + ipi + v.IcmsSt + v.FcpSt;
-        v.ItemTotal = ic.AddsToItemTotal ? total + cbs + ibsUf + ibsMun : total;
+        v.IbsCbsBase = ibsCbsBase;
+        if (ic.EffectiveCbsRate != 0m || ic.EffectiveIbsUfRate != 0m || ic.EffectiveIbsMunRate != 0m)
+        {
+            var (cbs, ibsUf, ibsMun) = (Of(round.IbsCbs, ibsCbsBase, ic.EffectiveCbsRate), Of(round.IbsCbs, ibsCbsBase, ic.EffectiveIbsUfRate), Of(round.IbsCbs, ibsCbsBase, ic.EffectiveIbsMunRate));
+            (v.Cbs, v.IbsUf, v.IbsMun) = (cbs, ibsUf, ibsMun);
+            if (ic.AddsToItemTotal)
+                total += cbs + ibsUf + ibsMun; // not in 2026 (NT 2025.002 VB01-10)
+        }
+        v.ItemTotal = total;
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ internal struct ProblemCollector
 
     public void NotNegative(string field, decimal value)
     {
-        if (value < 0m)
+        if (decimal.IsNegative(value) && value != 0m) // the sign bit first: a negative zero is zero
             Add(field, TaxCodes.Negative, $"{field} = {value} não pode ser negativo.");
     }
 
@@ -61,5 +61,5 @@ internal struct ProblemCollector
 
     /// <summary>Whether 0 ≤ <paramref name="value"/> &lt; 100 (≤ 100 when <paramref name="hundredIncluded"/>).</summary>
     internal static bool InPercentRange(decimal value, bool hundredIncluded) =>
-        value >= 0m && (hundredIncluded ? value <= 100m : value < 100m);
+        (!decimal.IsNegative(value) || value == 0m) && (hundredIncluded ? value <= 100m : value < 100m);
 }
