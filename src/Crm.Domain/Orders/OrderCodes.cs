@@ -125,4 +125,7 @@ public static class OrderCodes
 
     /// <summary>Release: the order has sale problems that stop it.</summary>
     public const string SaleProblems = "order.release.sale_problems";
+
+    /// <summary>The account given for an order's ERP message is not the order's customer.</summary>
+    public const string CustomerMismatch = "order.customer_mismatch";
 }

@@ -1,3 +1,4 @@
+using Crm.Domain.Accounts;
 using Crm.Domain.Identity;
 using Crm.Domain.Orders;
 using Crm.Domain.Problems;
@@ -8,7 +9,7 @@ namespace Crm.Domain.Integration.Messages;
 
 /// <summary>
 /// A released sales order as an adapter maps it to its ERP (Protheus SC5/SC6 or the EAI <c>Order</c> message, Datasul
-/// <c>ordersPublic</c>): the header codes and every open item with its priced values. Built by <see cref="From"/>.
+/// <c>ordersPublic</c>): the header codes and every open item with its priced values. Built by <see cref="From(SalesOrder, Account)"/>.
 /// </summary>
 public sealed record ErpOrder
 {
@@ -32,6 +33,25 @@ public sealed record ErpOrder
 
     /// <summary>The open items, in item order.</summary>
     public required IReadOnlyList<ErpOrderItem> Items { get; init; }
+
+    /// <summary>
+    /// The customer's account as stored, whose ERP code, store and short name an ERP's order names (C5_CLIENTE/C5_LOJACLI,
+    /// Datasul <c>nome-abrev</c>); set by <see cref="From(SalesOrder, Account)"/>. An adapter refuses an order without it.
+    /// </summary>
+    public Account? CustomerAccount { get; init; }
+
+    /// <summary>
+    /// The order's message with its customer's account, as an engine sends it: <see cref="From(SalesOrder)"/>'s rules, and
+    /// <paramref name="customer"/> must be the order's customer (<see cref="OrderCodes.CustomerMismatch"/>).
+    /// </summary>
+    public static Outcome<ErpOrder> From(SalesOrder order, Account customer)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(customer);
+        if (customer.Id != order.Header.Customer)
+            return new Invalid(new Problem("customer", OrderCodes.CustomerMismatch, "A conta informada não é o cliente do pedido."));
+        return From(order).Map(erp => erp with { CustomerAccount = customer });
+    }
 
     /// <summary>The order's message, or why it cannot be sent: only a released, priced order goes to the ERP.</summary>
     public static Outcome<ErpOrder> From(SalesOrder order)
