@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Registry;
 using Crm.Domain.Problems;
@@ -46,7 +47,7 @@ public static class ItemTaxCalculator
 
         ref readonly var icms = ref p.IcmsRef;
         problems.Percent("icms.rate", icms.Rate);
-        Reduction(ref problems, "icms.base_reduction", icms.BaseReduction);
+        problems.Reduction("icms.base_reduction", icms.BaseReduction);
         problems.Percent("icms.fcp_rate", icms.FcpRate);
         Source(ref problems, "icms", icms.Source);
         var cst = icms.Cst ?? "";
@@ -73,7 +74,7 @@ public static class ItemTaxCalculator
             problems.NotNegative("icms_st.mva", st.Mva);
             problems.RatePlaces("icms_st.mva", st.Mva);
             problems.Percent("icms_st.rate", st.Rate);
-            Reduction(ref problems, "icms_st.base_reduction", st.BaseReduction);
+            problems.Reduction("icms_st.base_reduction", st.BaseReduction);
             problems.NotNegative("icms_st.pauta", st.Pauta);
             problems.Percent("icms_st.fcp_rate", st.FcpRate);
             Source(ref problems, "icms_st", st.Source);
@@ -99,25 +100,22 @@ public static class ItemTaxCalculator
         problems.Percent("ibs_cbs.cbs_rate", ibsCbs.CbsRate);
         problems.Percent("ibs_cbs.ibs_uf_rate", ibsCbs.IbsUfRate);
         problems.Percent("ibs_cbs.ibs_mun_rate", ibsCbs.IbsMunRate);
-        Reduction(ref problems, "ibs_cbs.cbs_reduction", ibsCbs.CbsReduction);
-        Reduction(ref problems, "ibs_cbs.ibs_uf_reduction", ibsCbs.IbsUfReduction);
-        Reduction(ref problems, "ibs_cbs.ibs_mun_reduction", ibsCbs.IbsMunReduction);
+        problems.Reduction("ibs_cbs.cbs_reduction", ibsCbs.CbsReduction);
+        problems.Reduction("ibs_cbs.ibs_uf_reduction", ibsCbs.IbsUfReduction);
+        problems.Reduction("ibs_cbs.ibs_mun_reduction", ibsCbs.IbsMunReduction);
         Source(ref problems, "ibs_cbs", ibsCbs.Source);
         return problems;
-    }
-
-    private static void Reduction(ref ProblemCollector problems, string field, decimal value)
-    {
-        if (!ProblemCollector.InPercentRange(value, hundredIncluded: true))
-            problems.Add(field, TaxCodes.RateRange, $"{field} = {value} % está fora do intervalo [0, 100].");
-        problems.RatePlaces(field, value);
     }
 
     private static void Source(ref ProblemCollector problems, string tax, string? source)
     {
         if (string.IsNullOrEmpty(source))
-            problems.Add(tax + ".source", TaxCodes.SourceMissing, $"Os parâmetros de {tax} não dizem qual regra os produziu.");
+            SourceMissing(ref problems, tax);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SourceMissing(ref ProblemCollector problems, string tax) =>
+        problems.Add(tax + ".source", TaxCodes.SourceMissing, $"Os parâmetros de {tax} não dizem qual regra os produziu.");
 
     /// <summary>The computation proper, for parameters that passed <see cref="Validate"/>.</summary>
     internal static TaxBreakdown Compute(in TaxItem item, in TaxParameters p) => new(item, p);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Crm.Domain.Matrices.Tax;
 
 namespace Crm.Domain.Taxes;
@@ -196,8 +197,14 @@ internal struct TaxValues
     private void Put(ref long slot, decimal value)
     {
         var previous = slot;
-        if (CompactDecimal.TryPack(value, out slot))
-            return;
+        if (!CompactDecimal.TryPack(value, out slot))
+            Overflow(ref slot, previous, value);
+    }
+
+    /// <summary>Keeps <paramref name="value"/> whole, at the place of the slot's <paramref name="previous"/> value when that overflowed too.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Overflow(ref long slot, long previous, decimal value)
+    {
         int index;
         if (CompactDecimal.IsOverflow(previous))
             index = CompactDecimal.OverflowIndex(previous);
