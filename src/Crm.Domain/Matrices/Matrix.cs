@@ -84,12 +84,20 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(removedIds);
-        var byId = new Dictionary<string, int>(_byId, StringComparer.Ordinal);
+        // The id table is shared until the change removes or appends a rule: a replacement keeps its id and index.
+        var (byId, owned) = (_byId, false);
+        Dictionary<string, int> Own()
+        {
+            if (!owned)
+                (byId, owned) = (new Dictionary<string, int>(byId, StringComparer.Ordinal), true);
+            return byId;
+        }
+
         var gone = new ShapedRules(); // this matrix's rules dropped or replaced
         var dropped = new List<int>();
         var missing = new List<Problem>();
         foreach (var id in removedIds)
-            if (byId.Remove(id, out var at))
+            if (Own().Remove(id, out var at))
             {
                 dropped.Add(at);
                 gone.Add(ShapeOf(_rules[at]), _rules[at]);
@@ -106,24 +114,23 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
         var changes = new ShapedRules();
         foreach (var rule in rules)
         {
-            int index;
+            (int Bits, int NcmDigits, int NcmLength)? shape;
             if (rule.Id is { } id && byId.TryGetValue(id, out var at) && at < _rules.Length && replaced.Add(at))
             {
                 gone.Add(ShapeOf(_rules[at]), _rules[at]);
                 slots[at] = rule;
-                byId.Remove(id); // the check puts it back
-                index = at;
+                shape = Check(rule, at, byId: null, problems); // its id is the one it replaces
             }
             else
             {
-                index = _rules.Length + appended.Count;
+                shape = Check(rule, _rules.Length + appended.Count, Own(), problems);
                 appended.Add(rule);
             }
-            if (Check(rule, index, byId, problems) is { } shape)
-                changes.Add(shape, rule);
+            if (shape is { } s)
+                changes.Add(s, rule);
         }
 
-        var list = Compacted(slots, dropped, appended, byId);
+        var list = dropped.Count == 0 && appended.Count == 0 ? slots : Compacted(slots, dropped, appended, Own());
         if (problems.Count == 0)
         {
             var shapes = Reshape(gone, changes, problems);
@@ -141,8 +148,6 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
     private static MatrixRule<TPayload>[] Compacted(
         MatrixRule<TPayload>[] slots, List<int> dropped, List<MatrixRule<TPayload>> appended, Dictionary<string, int> byId)
     {
-        if (dropped.Count == 0 && appended.Count == 0)
-            return slots;
         var kept = slots.Length - dropped.Count;
         var list = new MatrixRule<TPayload>[kept + appended.Count];
         dropped.Sort();
@@ -195,15 +200,16 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
 
     /// <summary>
     /// Reports the rule's configuration errors: its id (blank, or already in <paramref name="byId"/>, to which it is
-    /// added with its <paramref name="index"/>), its payload and its key; returns the shape of a rule without errors.
+    /// added with its <paramref name="index"/>; not checked without the table: a replacement's id is that of the rule it
+    /// replaces), its payload and its key; returns the shape of a rule without errors.
     /// </summary>
-    private static (int Bits, int NcmDigits, int NcmLength)? Check(MatrixRule<TPayload> rule, int index, Dictionary<string, int> byId, List<Problem> problems)
+    private static (int Bits, int NcmDigits, int NcmLength)? Check(MatrixRule<TPayload> rule, int index, Dictionary<string, int>? byId, List<Problem> problems)
     {
         var field = $"{TPayload.MatrixName}[{rule.Id}]";
         var before = problems.Count;
-        if (string.IsNullOrWhiteSpace(rule.Id))
+        if (byId is not null && string.IsNullOrWhiteSpace(rule.Id))
             problems.Add(new(field, MatrixCodes.IdEmpty, $"Regra da matriz {TPayload.MatrixName} sem identificador."));
-        else if (!byId.TryAdd(rule.Id, index))
+        else if (byId is not null && !byId.TryAdd(rule.Id, index))
             problems.Add(new(field, MatrixCodes.IdDuplicate, $"Identificador {rule.Id} repetido na matriz {TPayload.MatrixName}."));
         problems.AddRange(rule.Payload.Validate(field));
         var shape = Check(rule.Key, field, problems);
