@@ -14,7 +14,7 @@ namespace Crm.Adapters.Datasul;
 /// payload, and the <i>Gestão de Planos</i> rules under INTEGR_GP. The situation is read as CRM1003 does: inactive once
 /// the months since the last sale exceed <c>nr-mesina</c>.
 /// </summary>
-public sealed class DatasulAdapter : ErpAdapter<DatasulCustomer>
+public sealed partial class DatasulAdapter : ErpAdapter<DatasulCustomer>
 {
     /// <summary>The ERP id, <c>datasul</c>.</summary>
     public static readonly ErpId Id = ErpId.Of("datasul");

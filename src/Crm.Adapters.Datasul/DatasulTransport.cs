@@ -10,7 +10,8 @@ namespace Crm.Adapters.Datasul;
 
 /// <summary>
 /// Sends customers to the Datasul public REST API (ERP.md §1.2 source B): <c>POST {BaseUrl}/api/cdp/v1/customerPublic</c>
-/// creates, <c>PUT …/customerPublic/{cod-emitente}</c> updates; Basic authentication with <see cref="DatasulOptions.Username"/>
+/// creates, <c>PUT …/customerPublic/{cod-emitente}</c> updates, <c>POST …/api/pdp/v1/ordersPublic</c> takes a sales order
+/// (its answer's <c>OrderId</c>, <c>nr-pedido</c>, is the ERP code); Basic authentication with <see cref="DatasulOptions.Username"/>
 /// and <see cref="DatasulOptions.Password"/>; the answer's <c>CustomerCode</c> is the ERP code; errors are the TOTVS envelope.
 /// Reads one customer (<see cref="TotvsHttpTransport.ReadCustomerAsync"/>), every customer, and the master-data lists of
 /// <see cref="DatasulMasterData"/>. Registered by <see cref="DatasulServiceCollectionExtensions.AddDatasulAdapter"/> as a typed client.
@@ -22,6 +23,9 @@ public sealed class DatasulTransport(HttpClient http, IOptions<DatasulOptions> o
     /// <summary>The resource path under the EMS host.</summary>
     public const string Path = "api/cdp/v1/customerPublic";
 
+    /// <summary>The sales order API under the EMS host (ERP.md §1.2, TOTVS <c>OrdersPublic_v1_000</c>).</summary>
+    public const string OrdersPath = "api/pdp/v1/ordersPublic";
+
     /// <inheritdoc />
     public override ErpId Erp => DatasulAdapter.Id;
 
@@ -29,14 +33,23 @@ public sealed class DatasulTransport(HttpClient http, IOptions<DatasulOptions> o
     protected override HttpRequestMessage CreateRequest(ErpMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.Resource == DatasulAdapter.OrderResource)
+            return new HttpRequestMessage(HttpMethod.Post, OrdersPath) { Content = Json(message.Body) };
         return message.Operation == ErpOperation.Create
             ? new HttpRequestMessage(HttpMethod.Post, Path) { Content = Json(message.Body) }
             : new HttpRequestMessage(HttpMethod.Put, $"{Path}/{Uri.EscapeDataString(message.ErpCode ?? "")}") { Content = Json(message.Body) };
     }
 
-    /// <inheritdoc />
-    protected override string? ReadErpCode(string body) =>
-        PayloadJson.Deserialize<DatasulCustomer>(body).CustomerCode?.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A customer's <c>CustomerCode</c> (<c>cod-emitente</c>); for an order, its <c>OrderId</c> (<c>nr-pedido</c>).</summary>
+    protected override string? ReadErpCode(ErpMessage message, string body)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return (message.Resource == DatasulAdapter.OrderResource
+            ? PayloadJson.Deserialize<DatasulOrderNumber>(body).OrderId
+            : PayloadJson.Deserialize<DatasulCustomer>(body).CustomerCode)?.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private sealed record DatasulOrderNumber([property: System.Text.Json.Serialization.JsonPropertyName("OrderId")] int? OrderId);
 
     /// <summary>
     /// <c>GET …/customerPublic/{cod-emitente}</c> read as <see cref="DatasulAccountState.Of"/> says: code, situation (CRM1003),

@@ -65,6 +65,23 @@ public sealed record ErpAccountState
 
     /// <summary>The state the adapter contract carries (<see cref="ErpCustomerState"/>).</summary>
     public ErpCustomerState ToCustomerState() => new(ErpCode, Situation, LastPurchase);
+
+    /// <summary>
+    /// What the account stores of this read (<see cref="Domain.Accounts.Account.RecordErpStanding"/>, with <see cref="ErpCode"/>):
+    /// the situation, last purchase, credit limit and its due date, and open balance, each left null when this ERP does not
+    /// expose it (<see cref="NotExposed"/>) or did not say, never zero. <paramref name="readAt"/> is when the pull read it.
+    /// <see cref="Blocked"/> and <see cref="AvailableCredit"/> have no place in <see cref="ErpStanding"/> and are not carried:
+    /// the credit left is what <c>CreditPosition.From(standing, openOrders)</c> computes from the limit and the open balance.
+    /// </summary>
+    public ErpStanding ToStanding(Instant readAt) => new(
+        Situation,
+        Exposed(ErpStateFields.LastPurchase, LastPurchase),
+        Exposed(ErpStateFields.CreditLimit, CreditLimit),
+        Exposed(ErpStateFields.CreditLimit, CreditLimitDueDate),
+        Exposed(ErpStateFields.OpenBalance, OpenBalance),
+        readAt);
+
+    private T? Exposed<T>(ErpStateFields field, T? value) where T : struct => NotExposed.HasFlag(field) ? null : value;
 }
 
 /// <summary>Reads one integrated account's state from its ERP (the pull); each built-in HTTP transport is one.</summary>

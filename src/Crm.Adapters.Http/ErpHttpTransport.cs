@@ -72,7 +72,7 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpAccountState
             request.Headers.TryAddWithoutValidation(AccountHeader, message.Account.Value.ToString());
             return request;
         }, cancellationToken).ConfigureAwait(false);
-        return Log(message, answer.Match<TransportResult>(Acknowledged, rejected => rejected, unavailable => unavailable));
+        return Log(message, answer.Match<TransportResult>(ok => Acknowledged(message, ok), rejected => rejected, unavailable => unavailable));
     }
 
     /// <summary>
@@ -135,12 +135,12 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpAccountState
         }
     }
 
-    private TransportResult Acknowledged(Answer answer)
+    private TransportResult Acknowledged(ErpMessage message, Answer answer)
     {
         string? code;
         try
         {
-            code = ReadErpCode(answer.Body);
+            code = ReadErpCode(message, answer.Body);
         }
         catch (JsonException)
         {
@@ -149,7 +149,7 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpAccountState
         }
         return code is { Length: > 0 }
             ? new Delivered(code, answer.Body)
-            : new Rejected([new Problem("", $"{Erp}.response.no_code", $"{Erp} acknowledged the message without a customer code.")]);
+            : new Rejected([new Problem("", $"{Erp}.response.no_code", $"{Erp} acknowledged the {message.Resource} message without its code.")]);
     }
 
     private sealed record Answer(int Status, string Body);
@@ -232,10 +232,11 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpAccountState
         ValueTask.FromResult<TransportResult?>(null);
 
     /// <summary>
-    /// The customer's code in the ERP's answer to an accepted message; null when it has none. A <see cref="JsonException"/>
-    /// (the answer is not the ERP's JSON) makes the send <see cref="Unavailable"/>.
+    /// The ERP's code in its answer to the accepted <paramref name="message"/>: the customer's code, or for an order message
+    /// (<see cref="ErpMessage.Order"/> set) the ERP's order number; null when it has none. A <see cref="JsonException"/> (the
+    /// answer is not the ERP's JSON) makes the send <see cref="Unavailable"/>.
     /// </summary>
-    protected abstract string? ReadErpCode(string body);
+    protected abstract string? ReadErpCode(ErpMessage message, string body);
 
     /// <summary>The problems in the ERP's error answer; empty when the body is not the ERP's error format.</summary>
     protected abstract IReadOnlyList<Problem> ReadProblems(string body);
@@ -250,7 +251,7 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpAccountState
     private TransportResult Log(ErpMessage message, TransportResult result)
     {
         result.Switch(
-            delivered => LogDelivered(Erp, message.Account.Value, delivered.ErpCode, message.Key.Value),
+            delivered => LogDelivered(Erp, message.Account.Value, message.Resource, delivered.ErpCode, message.Key.Value),
             rejected => LogRejected(Erp, message.Account.Value, message.Key.Value, string.Join("; ", rejected.Problems.Select(p => p.Code))),
             unavailable => LogUnavailable(Erp, message.Account.Value, message.Key.Value, unavailable.Reason));
         return result;
@@ -259,8 +260,8 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpAccountState
     [LoggerMessage(EventId = 7100, Level = LogLevel.Debug, Message = "Sending {Operation} of account {Account} to {Erp} {Resource} (key {Key})")]
     private partial void LogSending(ErpId erp, ErpOperation operation, string resource, Guid account, string key);
 
-    [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "{Erp} acknowledged account {Account} as customer {ErpCode} (key {Key})")]
-    private partial void LogDelivered(ErpId erp, Guid account, string erpCode, string key);
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "{Erp} acknowledged account {Account} ({Resource}) as {ErpCode} (key {Key})")]
+    private partial void LogDelivered(ErpId erp, Guid account, string resource, string erpCode, string key);
 
     [LoggerMessage(EventId = 7102, Level = LogLevel.Warning, Message = "{Erp} rejected account {Account} (key {Key}): {Codes}")]
     private partial void LogRejected(ErpId erp, Guid account, string key, string codes);

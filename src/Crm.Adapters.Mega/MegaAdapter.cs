@@ -13,7 +13,9 @@ namespace Crm.Adapters.Mega;
 /// (Senior help, "Venda+"): active customers, payment conditions of type "A receber" that are active, active price tables.
 /// So an account inactive in the ERP, or pointing at a condition or price table outside those, is not eligible. The initial
 /// load (companies, branches, customers, payment conditions, price tables) is <see cref="MegaInitialLoad"/>.
-/// No public Mega contract documents field sizes, so the adapter declares none.
+/// No public Mega contract documents field sizes, so the adapter declares none. Sales orders: no public Mega contract
+/// documents an order entity either (ERP.md §3), so <see cref="ErpAdapter{TPayload}.PrepareOrder"/> keeps the contract's
+/// answer, <see cref="Domain.Integration.Messages.OrdersNotSupported"/> (<c>integration.orders_unsupported</c>).
 /// </summary>
 public sealed class MegaAdapter : ErpAdapter<MegaAgent>
 {

@@ -136,7 +136,7 @@ public sealed class MegaTransport(HttpClient http, SeniorXSession session, TimeP
     }
 
     /// <inheritdoc />
-    protected override string? ReadErpCode(string body) => PayloadJson.Deserialize<MegaAgent>(body).IdErp;
+    protected override string? ReadErpCode(ErpMessage message, string body) => PayloadJson.Deserialize<MegaAgent>(body).IdErp;
 
     /// <inheritdoc />
     protected override IReadOnlyList<Problem> ReadProblems(string body)

@@ -18,7 +18,7 @@ namespace Crm.Adapters.Protheus;
 /// municipality that <c>A1_COD_MUN</c> needs, and seller, carrier, condition and price table known to Protheus.
 /// The customer's ERP code is <c>A1_COD</c> (6) followed by <c>A1_LOJA</c> (2).
 /// </summary>
-public sealed class ProtheusAdapter : ErpAdapter<ProtheusCustomer>
+public sealed partial class ProtheusAdapter : ErpAdapter<ProtheusCustomer>
 {
     /// <summary>The ERP id, <c>protheus</c>.</summary>
     public static readonly ErpId Id = ErpId.Of("protheus");

@@ -17,6 +17,12 @@ public sealed class ProtheusOptions
     /// <summary><c>A1_TIPO</c> of accounts without the <c>A1_TIPO</c> custom field: F, L, R, S or X.</summary>
     public string DefaultCustomerType { get; set; } = "F";
 
+    /// <summary>
+    /// <c>C6_OPER</c> of order items (2 characters): the TES inteligente operation whose rules pick each item's TES; the CRM does
+    /// not know TES codes. 01 (venda) unless the company's operations say otherwise.
+    /// </summary>
+    public string SalesOperation { get; set; } = "01";
+
     /// <summary>The Protheus REST server (<c>…/rest/api/crm/v1/customerVendor</c>); for the transport.</summary>
     public Uri? BaseUrl { get; set; }
 
@@ -28,7 +34,7 @@ public sealed class ProtheusOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"ProtheusOptions {{ CompanyId = {CompanyId}, BranchId = {BranchId}, StoreId = {StoreId}, DefaultCustomerType = {DefaultCustomerType}, " +
+        $"ProtheusOptions {{ CompanyId = {CompanyId}, BranchId = {BranchId}, StoreId = {StoreId}, DefaultCustomerType = {DefaultCustomerType}, SalesOperation = {SalesOperation}, " +
         $"BaseUrl = {BaseUrl}, Username = {Username}, Password = {(Password is null ? "(none)" : "***")} }}";
 }
 
@@ -48,6 +54,8 @@ public sealed class ProtheusOptionsValidator : IValidateOptions<ProtheusOptions>
             failures.Add($"Protheus: StoreId (A1_LOJA) must have 2 characters, not '{options.StoreId}'.");
         if (!Sa1.IsCustomerType(options.DefaultCustomerType))
             failures.Add($"Protheus: DefaultCustomerType '{options.DefaultCustomerType}' is not an A1_TIPO (F, L, R, S or X).");
+        if (options.SalesOperation is not { Length: 1 or 2 } || string.IsNullOrWhiteSpace(options.SalesOperation))
+            failures.Add($"Protheus: SalesOperation (C6_OPER) has 1 or 2 characters, not '{options.SalesOperation}'.");
         if (options.BaseUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
             failures.Add($"Protheus: BaseUrl '{url}' must be an absolute http(s) address of the REST server.");
         if (string.IsNullOrEmpty(options.Username) != string.IsNullOrEmpty(options.Password))

@@ -8,7 +8,9 @@ namespace Crm.Adapters.Protheus;
 
 /// <summary>
 /// Sends customers to the Protheus REST server (ERP.md §2.4): <c>POST {BaseUrl}/rest/api/crm/v1/customerVendor</c> creates,
-/// <c>PUT …/customerVendor/1/{A1_COD + A1_LOJA}</c> updates (entity type 1, customers); Basic authentication with
+/// <c>PUT …/customerVendor/1/{A1_COD + A1_LOJA}</c> updates (entity type 1, customers); sales orders go as the EAI
+/// <c>Order</c> message to <c>POST …/rest/totvseai/standardmessage/v1/transactions</c> (<see cref="TransactionsPath"/>), the
+/// answer's <c>OrderId</c> (<c>C5_NUM</c>) being the ERP code; Basic authentication with
 /// <see cref="ProtheusOptions.Username"/> and <see cref="ProtheusOptions.Password"/>; the header <c>tenantId:
 /// {CompanyId},{BranchId}</c> picks the company and branch; the answer's <c>code</c> + <c>storeId</c> is the ERP code;
 /// errors are the TOTVS envelope. Registered by <see cref="ProtheusServiceCollectionExtensions.AddProtheusAdapter"/>.
@@ -26,6 +28,13 @@ public sealed class ProtheusTransport(HttpClient http, IOptions<ProtheusOptions>
     /// </summary>
     public const string CreditLimitPath = "rest/api/fat/v1/CustomerCreditLimit";
 
+    /// <summary>
+    /// The TOTVS EAI standard-message endpoint under the REST server, where order messages go (TDN "Mensagem padronizada
+    /// REST/JSON": <c>POST /totvseai/standardmessage/v1/transactions</c>; ERP.md §2.4: Protheus has no REST API that creates
+    /// sales orders, the EAI <c>Order</c> message does).
+    /// </summary>
+    public const string TransactionsPath = "rest/totvseai/standardmessage/v1/transactions";
+
     /// <summary>The header naming the company group and the branch, <c>empresa,filial</c>.</summary>
     public const string TenantHeader = "tenantId";
 
@@ -38,7 +47,8 @@ public sealed class ProtheusTransport(HttpClient http, IOptions<ProtheusOptions>
     protected override HttpRequestMessage CreateRequest(ErpMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var request = message.Operation == ErpOperation.Create
+        var request = message.Resource == ProtheusAdapter.OrderResource ? new HttpRequestMessage(HttpMethod.Post, TransactionsPath)
+            : message.Operation == ErpOperation.Create
             ? new HttpRequestMessage(HttpMethod.Post, Path)
             : new HttpRequestMessage(HttpMethod.Put, $"{Path}/1/{Uri.EscapeDataString(message.ErpCode ?? "")}");
         request.Content = Json(message.Body);
@@ -46,9 +56,16 @@ public sealed class ProtheusTransport(HttpClient http, IOptions<ProtheusOptions>
         return request;
     }
 
-    /// <inheritdoc />
-    protected override string? ReadErpCode(string body) =>
-        PayloadJson.Deserialize<ProtheusCustomer>(body) is { Code: { } code } customer ? code + (customer.StoreId ?? _options.StoreId) : null;
+    /// <summary>A customer's <c>code</c> + <c>storeId</c>; for an order, the <c>OrderId</c> (<c>C5_NUM</c>) Protheus numbered.</summary>
+    protected override string? ReadErpCode(ErpMessage message, string body)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Resource == ProtheusAdapter.OrderResource)
+            return PayloadJson.Deserialize<ProtheusOrderNumber>(body).OrderId;
+        return PayloadJson.Deserialize<ProtheusCustomer>(body) is { Code: { } code } customer ? code + (customer.StoreId ?? _options.StoreId) : null;
+    }
+
+    private sealed record ProtheusOrderNumber([property: System.Text.Json.Serialization.JsonPropertyName("OrderId")] string? OrderId);
 
     /// <summary>
     /// The customer (<c>GET …/customerVendor/1/{code}</c>: code, <c>A1_MSBLQL</c>, <c>A1_LC</c>) and its credit

@@ -7,6 +7,7 @@ using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
+using Crm.Domain.Orders;
 using Crm.Sdk;
 using Crm.Sdk.Discovery;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,8 @@ namespace Crm.Adapters.Testing;
 /// limits, round-trip through the import mapping, map the status both ways and are deterministic with stable idempotency
 /// keys, and that a message is applied once by the ERP endpoint; that the host's own discovery finds the adapter (in its
 /// plugin folder, <see cref="PluginFolder"/>, or by scanning its assembly); and that rules which read a tenant configuration
-/// come with the sample configuration the adapter ships (<see cref="SampleTenant"/>).
+/// come with the sample configuration the adapter ships (<see cref="SampleTenant"/>); and that a released order is either
+/// declared unsupported or prepared deterministically and taken once by the ERP endpoint (<see cref="SampleOrder"/>).
 /// </summary>
 public abstract class AdapterConformanceTests
 {
@@ -73,6 +75,17 @@ public abstract class AdapterConformanceTests
 
     /// <summary>How payloads read back are validated: as accounts, under <see cref="Context"/>'s settings.</summary>
     protected virtual RegistrationContext ReadBackContext => new(Context.Settings, RegistrationKind.Account);
+
+    /// <summary>
+    /// A released order for <paramref name="customer"/> (carried as <see cref="ErpOrder.CustomerAccount"/>), whose code in the
+    /// ERP is <paramref name="erpCode"/>, that the ERP endpoint accepts; <see cref="TestOrders.Released"/> (the sample tenant's
+    /// codes) unless the ERP needs others.
+    /// </summary>
+    protected virtual ErpOrder SampleOrder(Account customer, string erpCode)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return TestOrders.Released(erpCode, customer: customer);
+    }
 
     /// <summary>Descriptor names its erp and declares what it does.</summary>
     [Fact]
@@ -351,6 +364,61 @@ public abstract class AdapterConformanceTests
             Assert.DoesNotContain("integration.gp_unsupported", result.Problems.Select(p => p.Code));
         else
             Assert.Equal(["integration.gp_unsupported"], result.Problems.Select(p => p.Code));
+    }
+
+    /// <summary>
+    /// An order is either declared unsupported (<c>integration.orders_unsupported</c>, naming the adapter) or becomes a create
+    /// message of the customer's account carrying the order, the same bytes and key in any culture, a new key when the order
+    /// changes.
+    /// </summary>
+    [Fact]
+    public void An_order_is_declared_unsupported_or_prepared_deterministically()
+    {
+        var customer = EligibleAccount();
+        var order = SampleOrder(customer, SampleErpCode);
+        var answer = Adapter.PrepareOrder(order);
+        if (answer.TryPickT1(out var unsupported, out var message))
+        {
+            Assert.Equal(("integration.orders_unsupported", Adapter.Descriptor.Name), (unsupported.Problem.Code, unsupported.Adapter));
+            return;
+        }
+        Assert.Equal((Adapter.Descriptor.Erp, ErpOperation.Create, order.Customer, (SalesOrderId?)order.Order),
+            (message.Erp, message.Operation, message.Account, message.Order));
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            foreach (var name in new[] { "pt-BR", "tr-TR", "ar-SA", "" })
+            {
+                CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
+                Assert.Equal(message, Adapter.PrepareOrder(order).AsT0);
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+        Assert.NotEqual(message.Key, Adapter.PrepareOrder(order with { Freight = order.Freight + 1m }).AsT0.Key);
+    }
+
+    /// <summary>The ERP endpoint takes the order of a customer it accepted once, answering its order number; a resend is absorbed.</summary>
+    [Fact]
+    public async Task Erp_takes_an_order_of_its_customer_once()
+    {
+        var erp = CreateEndpoint();
+        var customer = EligibleAccount();
+        var created = await erp.SendAsync(Adapter.Prepare(customer));
+        Assert.True(created.IsT0, $"The ERP refused the eligible account: {created.Value}");
+        var integrated = customer.Integrated(created.AsT0.ErpCode);
+        if (!Adapter.PrepareOrder(SampleOrder(integrated, created.AsT0.ErpCode)).TryPickT0(out var message, out _))
+            return; // Declared unsupported: An_order_is_declared_unsupported_or_prepared_deterministically checks the answer.
+
+        var first = await erp.SendAsync(message);
+        var resend = await erp.SendAsync(message);
+
+        Assert.True(first.IsT0, $"The ERP refused the sample order: {first.Value}");
+        Assert.False(string.IsNullOrWhiteSpace(first.AsT0.ErpCode));
+        Assert.Equal(first.AsT0, resend.AsT0);
+        Assert.Equal((2, 1), (erp.Applied, erp.Duplicates));
     }
 
     /// <summary>Erp applies a message once and later updates under the code it gave.</summary>

@@ -17,7 +17,7 @@ namespace Crm.Adapters.Testing.Fakes;
 public sealed class FakeDatasulEms : FakeErpEndpoint
 {
     private readonly Dictionary<int, DatasulCustomer> _customers = [];
-    private readonly Dictionary<int, string> _orders = [];
+    private readonly Dictionary<int, DatasulOrderRow> _orders = [];
     private int _lastCode = 1000;
     private int _lastOrder = 5000;
 
@@ -46,7 +46,7 @@ public sealed class FakeDatasulEms : FakeErpEndpoint
         _customers[code] = _customers[code] with { Credit = indicator, CreditLimit = limit, CreditLimitDate = limitDate is { } d ? PayloadText.Iso(d) : null });
 
     /// <summary>The sales orders taken (<c>ordersPublic</c>), by <c>nr-pedido</c>, as the JSON answered.</summary>
-    public IReadOnlyDictionary<int, string> Orders => _orders;
+    public IReadOnlyDictionary<int, string> Orders => _orders.ToDictionary(o => o.Key, o => o.Value.Json);
 
     /// <inheritdoc />
     protected override TransportResult Apply(ErpMessage message)
@@ -84,14 +84,17 @@ public sealed class FakeDatasulEms : FakeErpEndpoint
     }
 
     /// <summary>The resource of sales orders (<c>/api/pdp/v1/ordersPublic</c>).</summary>
-    public const string OrdersResource = "ordersPublic";
+    public const string OrdersResource = DatasulAdapter.OrderResource;
 
     /// <summary>
     /// Takes a sales order as <c>POST /api/pdp/v1/ordersPublic</c> does (ERP.md §1.2, TTALK <c>OrdersPublic_1_000</c>): the
-    /// header's <c>nr-pedcli</c>, <c>dt-emissao</c>, <c>dt-implant</c> and <c>nome-abrev</c> (≤ 12, a customer EMS knows) are
-    /// required; each item needs <c>it-codigo</c> (≤ 16), <c>vl-preori</c> and <c>qt-un-fat</c> above zero; each
-    /// representative <c>nome-ab-rep</c> (≤ 12), <c>perc-comis</c> and <c>comis-emis</c> (0–100). EMS numbers the order
-    /// (<c>nr-pedido</c>) and opens it (<c>cod-sit-ped</c> 1, Aberto).
+    /// header's <c>nr-pedcli</c> (≤ 12), <c>dt-emissao</c>, <c>dt-implant</c> and <c>nome-abrev</c> (≤ 12, a customer EMS knows;
+    /// with <c>cod-emitente</c> too, the same customer) are required, and <c>nome-abrev</c> + <c>nr-pedcli</c> is the order's
+    /// key (taken once); <c>cod-estabel</c> ≤ 5, <c>nr-tabpre</c> ≤ 8, <c>observacoes</c> ≤ 2000, freight not negative; each
+    /// item needs <c>it-codigo</c> (≤ 16), <c>vl-preori</c> and <c>qt-un-fat</c> above zero, <c>des-un-medida</c> ≤ 2, a
+    /// sequence of its own, and its cents add up: <c>vl-liq-it</c> + discount = quantity × price in cents, and the header's
+    /// <c>vl-liq-ped</c> = Σ <c>vl-liq-it</c>; each representative <c>nome-ab-rep</c> (≤ 12), <c>perc-comis</c> and
+    /// <c>comis-emis</c> (0–100). EMS numbers the order (<c>nr-pedido</c>) and opens it (<c>cod-sit-ped</c> 1, Aberto).
     /// </summary>
     private TransportResult ApplyOrder(ErpMessage message)
     {
@@ -100,19 +103,43 @@ public sealed class FakeDatasulEms : FakeErpEndpoint
             return Reject([new Problem("", "datasul.order.operation", "Só a inclusão de pedidos é atendida aqui.")]);
         if (fields.Parse(message.Body) is not { } order)
             return Reject(fields.Problems);
-        fields.Text(order, "CustomerOrderId", 12, "CustomerOrderId");
+        var customerOrder = fields.Text(order, "CustomerOrderId", 12, "CustomerOrderId");
         fields.Date(order, "EmissionDate", "EmissionDate");
         fields.Date(order, "ImplantationDate", "ImplantationDate");
-        if (fields.Text(order, "ShortName", 12, "ShortName") is { } shortName
-            && !_customers.Values.Any(c => string.Equals(c.ShortName, shortName, StringComparison.OrdinalIgnoreCase)))
+        var shortName = fields.Text(order, "ShortName", 12, "ShortName");
+        var customer = shortName is null ? null
+            : _customers.Values.FirstOrDefault(c => string.Equals(c.ShortName, shortName, StringComparison.OrdinalIgnoreCase));
+        if (shortName is not null && customer is null)
             fields.Problems.Add(new Problem("ShortName", "datasul.order.unknown_customer", $"Não há emitente com nome abreviado {shortName}."));
+        if (fields.Number(order, "CustomerCode", "CustomerCode", required: false) is { } code && customer is not null && customer.CustomerCode != code)
+            fields.Problems.Add(new Problem("CustomerCode", "datasul.order.customer_mismatch", $"O emitente {code} não é o de nome abreviado {shortName}."));
+        if (customer is not null && customerOrder is not null && _orders.Values.Any(o => o.ShortName == customer.ShortName && o.CustomerOrder == customerOrder))
+            fields.Problems.Add(new Problem("CustomerOrderId", "datasul.order.duplicate", $"O pedido {customerOrder} do cliente {shortName} já existe."));
+        fields.Text(order, "BranchId", 5, "BranchId", required: false);
+        fields.Text(order, "PriceTableOrder", 8, "PriceTableOrder", required: false);
+        fields.Text(order, "Comments", 2000, "Comments", required: false);
+        fields.Number(order, "ValueFreight", "ValueFreight", exclusive: false, required: false);
         var items = fields.List(order, "OrderItems", "OrderItems");
+        var net = 0m;
+        var sequences = new HashSet<decimal>();
         for (var i = 0; i < items.Count; i++)
         {
-            fields.Text(items[i], "ItemCode", 16, $"OrderItems[{i}].ItemCode");
-            fields.Number(items[i], "OriginalPrice", $"OrderItems[{i}].OriginalPrice");
-            fields.Number(items[i], "QuantityBilling", $"OrderItems[{i}].QuantityBilling");
+            var path = $"OrderItems[{i}]";
+            fields.Text(items[i], "ItemCode", 16, $"{path}.ItemCode");
+            fields.Text(items[i], "UnitMeasureBilling", 2, $"{path}.UnitMeasureBilling", required: false);
+            fields.Text(items[i], "PriceTable", 8, $"{path}.PriceTable", required: false);
+            if (fields.Number(items[i], "Sequence", $"{path}.Sequence", required: false) is { } sequence && !sequences.Add(sequence))
+                fields.Problems.Add(new Problem($"{path}.Sequence", "datasul.order.sequence", $"A sequência {sequence} se repete no pedido."));
+            var price = fields.Number(items[i], "OriginalPrice", $"{path}.OriginalPrice");
+            var quantity = fields.Number(items[i], "QuantityBilling", $"{path}.QuantityBilling");
+            var discount = fields.Number(items[i], "TotalValueDiscount", $"{path}.TotalValueDiscount", exclusive: false, required: false) ?? 0m;
+            if (fields.Number(items[i], "LiquidMerchandise", $"{path}.LiquidMerchandise", exclusive: false, required: false) is { } liquid)
+            {
+                fields.Cents(liquid + discount, quantity * price, $"{path}.LiquidMerchandise", "quantidade × preço menos o desconto");
+                net += liquid;
+            }
         }
+        fields.Cents(fields.Number(order, "OrderAmount", "OrderAmount", exclusive: false, required: false), net, "OrderAmount", "a soma dos itens");
         var representatives = order["OrderRepresentatives"] as System.Text.Json.Nodes.JsonArray ?? [];
         for (var i = 0; i < representatives.Count; i++)
         {
@@ -125,9 +152,11 @@ public sealed class FakeDatasulEms : FakeErpEndpoint
         var number = ++_lastOrder;
         (order["OrderId"], order["OrderSituation"]) = (number, 1);
         var answer = order.ToJsonString();
-        _orders[number] = answer;
+        _orders[number] = new DatasulOrderRow(customer!.ShortName!, customerOrder!, answer);
         return new Delivered(number.ToString(CultureInfo.InvariantCulture), answer);
     }
+
+    private sealed record DatasulOrderRow(string ShortName, string CustomerOrder, string Json);
 
     private static IEnumerable<Problem> Required(DatasulCustomer c)
     {

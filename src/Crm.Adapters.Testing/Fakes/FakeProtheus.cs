@@ -151,7 +151,7 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
     }
 
     /// <summary>The resource of sales orders: the EAI <c>Order</c> message (MATA410 adapter).</summary>
-    public const string OrderResource = "Order";
+    public const string OrderResource = ProtheusAdapter.OrderResource;
 
     /// <summary>The sales orders taken (SC5 with its SC6 items), by <c>C5_NUM</c>, as the message's content answered.</summary>
     public IReadOnlyDictionary<string, string> Sc5 => _sc5;
@@ -159,11 +159,15 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
     /// <summary>
     /// Takes an EAI <c>Order</c> message (TOTVS standard message 4.009 in JSON, <c>{Header, Content}</c>; ERP.md §2.2 and §4) as
     /// MATA410 includes it: the header's <c>Transaction</c> is ORDER; the content is a sale (<c>OrderPurpose</c> 2) of the
-    /// company and branch, dated (<c>RegisterDate</c>), for a customer in SA1 (<c>CustomerCode</c> ≤ 6 and the store, the last
-    /// part of <c>CustomerInternalId</c>) with a payment condition (<c>PaymentTermCode</c> ≤ 3); each SC6 item has
-    /// <c>OrderItem</c> (C6_ITEM, ≤ 2), <c>ItemCode</c> (C6_PRODUTO, ≤ 15), <c>Quantity</c> and <c>UnityPrice</c> above zero,
-    /// <c>TotalPrice</c> equal to their product in cents (C6_VALOR) and <c>TypeOperation</c> (C6_TES, ≤ 3). Protheus numbers
-    /// the order (<c>C5_NUM</c>, 6 digits).
+    /// company (≤ 2) and branch (≤ 12), dated (<c>RegisterDate</c>), for a customer in SA1 that is not blocked
+    /// (<c>CustomerCode</c> ≤ 6 and the store, the last part of <c>CustomerInternalId</c>), with a payment condition in SE4
+    /// (<c>PaymentTermCode</c> ≤ 3), a carrier in SA4 when named, <c>FreightType</c> 1/2/3 and a freight not negative; each SC6
+    /// item has its own <c>OrderItem</c> (C6_ITEM, ≤ 2), <c>ItemCode</c> (C6_PRODUTO, ≤ 15), <c>itemunitofmeasure</c> (C6_UM,
+    /// ≤ 2), <c>Quantity</c> (up to 999,999.99) and <c>UnityPrice</c> above zero, <c>TotalPrice</c> equal to their product in
+    /// cents (C6_VALOR), a discount not above it, <c>TypeOperation</c> (C6_TES/C6_OPER, ≤ 3) and <c>LotNumber</c> ≤ 10. The
+    /// totals add up to the cent: <c>OrderItemAmount</c> = Σ (C6_VALOR − discount), <c>TotalDiscount</c> = Σ discount, and in
+    /// <c>SUMMARY</c> the net and discount amounts the same, taxes not negative, and the total = net + freight + taxes.
+    /// Protheus numbers the order (<c>C5_NUM</c>, 6 digits).
     /// </summary>
     private TransportResult ApplyOrder(ErpMessage message)
     {
@@ -181,30 +185,63 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
         fields.Text(content, "CompanyId", 2, "Content.CompanyId");
         fields.Text(content, "BranchId", 12, "Content.BranchId");
         fields.Date(content, "RegisterDate", "Content.RegisterDate");
-        fields.Text(content, "PaymentTermCode", 3, "Content.PaymentTermCode");
+        if (fields.Text(content, "PaymentTermCode", 3, "Content.PaymentTermCode") is { } condition && !_se4.Contains(condition))
+            fields.Problems.Add(new Problem("Content.PaymentTermCode", "protheus.order.c5_condpag", $"Condição {condition} não existe (SE4)."));
+        if (fields.Text(content, "CarrierCode", 6, "Content.CarrierCode", required: false) is { } carrier
+            && !(int.TryParse(carrier, NumberStyles.None, CultureInfo.InvariantCulture, out var carrierCode) && _sa4.Contains(carrierCode)))
+            fields.Problems.Add(new Problem("Content.CarrierCode", "protheus.order.c5_transp", $"Transportadora {carrier} não existe (SA4)."));
+        if (fields.Text(content, "FreightType", 1, "Content.FreightType", required: false) is { } freightType && freightType is not ("1" or "2" or "3"))
+            fields.Problems.Add(new Problem("Content.FreightType", "protheus.order.freight_type", $"FreightType {freightType} não é 1 (CIF), 2 (FOB) ou 3 (SFT)."));
+        var freight = fields.Number(content, "FreightValue", "Content.FreightValue", exclusive: false, required: false) ?? 0m;
         var code = fields.Text(content, "CustomerCode", 6, "Content.CustomerCode");
         var store = fields.Text(content, "CustomerInternalId", 50, "Content.CustomerInternalId")?.Split('|')[^1];
-        if (code is not null && store is not null && !_sa1.Values.Any(r => r.Cod == code && r.Loja == store))
-            fields.Problems.Add(new Problem("Content.CustomerCode", "protheus.order.unknown_customer", $"Cliente {code}/{store} não encontrado (SA1)."));
+        if (code is not null && store is not null)
+        {
+            if (_sa1.Values.FirstOrDefault(r => r.Cod == code && r.Loja == store) is not { } customer)
+                fields.Problems.Add(new Problem("Content.CustomerCode", "protheus.order.unknown_customer", $"Cliente {code}/{store} não encontrado (SA1)."));
+            else if (customer.Msblql == '1')
+                fields.Problems.Add(new Problem("Content.CustomerCode", "protheus.order.customer_blocked", $"Cliente {code}/{store} bloqueado (A1_MSBLQL)."));
+        }
         var items = fields.List(content?["SalesOrderItens"], "Item", "Content.SalesOrderItens.Item");
+        var (net, discounts) = (0m, 0m);
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
             var path = $"Content.SalesOrderItens.Item[{i}]";
-            fields.Text(items[i], "OrderItem", 2, path + ".OrderItem");
+            if (fields.Text(items[i], "OrderItem", 2, path + ".OrderItem") is { } number && !numbers.Add(number))
+                fields.Problems.Add(new Problem(path + ".OrderItem", "protheus.order.c6_item", $"O item {number} se repete (C6_ITEM)."));
             fields.Text(items[i], "ItemCode", 15, path + ".ItemCode");
+            fields.Text(items[i], "itemunitofmeasure", 2, path + ".itemunitofmeasure");
             fields.Text(items[i], "TypeOperation", 3, path + ".TypeOperation");
-            var quantity = fields.Number(items[i], "Quantity", path + ".Quantity");
+            fields.Text(items[i], "LotNumber", 10, path + ".LotNumber", required: false);
+            var quantity = fields.Number(items[i], "Quantity", path + ".Quantity", max: 999_999.99m);
             var price = fields.Number(items[i], "UnityPrice", path + ".UnityPrice");
-            if (fields.Number(items[i], "TotalPrice", path + ".TotalPrice") is { } total && quantity * price is { } product
-                && total != Math.Round(product, 2, MidpointRounding.AwayFromZero))
-                fields.Problems.Add(new Problem(path + ".TotalPrice", "protheus.order.total", $"C6_VALOR {total} não é quantidade × preço ({product:0.00})."));
+            var total = fields.Number(items[i], "TotalPrice", path + ".TotalPrice");
+            fields.Cents(total, quantity * price, path + ".TotalPrice", "quantidade × preço (C6_VALOR)");
+            var discount = fields.Number(items[i], "DiscountTotalValue", path + ".DiscountTotalValue", exclusive: false, max: total ?? decimal.MaxValue,
+                required: false) ?? 0m;
+            (net, discounts) = (net + (total ?? 0m) - discount, discounts + discount);
+        }
+        fields.Cents(fields.Number(content, "OrderItemAmount", "Content.OrderItemAmount", exclusive: false, required: false), net,
+            "Content.OrderItemAmount", "Σ (C6_VALOR − desconto)");
+        fields.Cents(fields.Number(content, "TotalDiscount", "Content.TotalDiscount", exclusive: false, required: false), discounts,
+            "Content.TotalDiscount", "Σ desconto dos itens");
+        if (content?["SUMMARY"] is { } summary)
+        {
+            fields.Cents(fields.Number(summary, "ordertotalnetamount", "Content.SUMMARY.ordertotalnetamount", exclusive: false), net,
+                "Content.SUMMARY.ordertotalnetamount", "Σ (C6_VALOR − desconto)");
+            fields.Cents(fields.Number(summary, "discountamount", "Content.SUMMARY.discountamount", exclusive: false), discounts,
+                "Content.SUMMARY.discountamount", "Σ desconto dos itens");
+            var taxes = fields.Number(summary, "valtottaxes", "Content.SUMMARY.valtottaxes", exclusive: false);
+            fields.Cents(fields.Number(summary, "ordertotalamount", "Content.SUMMARY.ordertotalamount", exclusive: false), net + freight + taxes,
+                "Content.SUMMARY.ordertotalamount", "mercadoria + frete + tributos");
         }
         if (fields.Problems.Count > 0)
             return Reject(fields.Problems);
-        var number = (_sc5.Count + 1).ToString("D6", CultureInfo.InvariantCulture);
-        content!["OrderId"] = number;
+        var orderNumber = (_sc5.Count + 1).ToString("D6", CultureInfo.InvariantCulture);
+        content!["OrderId"] = orderNumber;
         var answer = content.ToJsonString();
-        _sc5[number] = answer;
-        return new Delivered(number, answer);
+        _sc5[orderNumber] = answer;
+        return new Delivered(orderNumber, answer);
     }
 }

@@ -7,7 +7,8 @@ namespace Crm.Adapters.Testing.Fakes;
 
 /// <summary>
 /// Reads the fields of an order document (JSON) as an ERP checks them, collecting one problem per field that is missing,
-/// too long, not a date or not a positive number, each under <c>{prefix}.{reason}</c> and named by its JSON path.
+/// too long, not a date, not a positive number or a total whose cents do not add up, each under <c>{prefix}.{reason}</c> and
+/// named by its JSON path.
 /// </summary>
 internal sealed class OrderFields(string prefix)
 {
@@ -28,12 +29,15 @@ internal sealed class OrderFields(string prefix)
         return null;
     }
 
-    /// <summary>Required text of at most <paramref name="max"/> characters at <paramref name="path"/>.</summary>
-    public string? Text(JsonNode? parent, string name, int max, string path)
+    /// <summary>Text of at most <paramref name="max"/> characters at <paramref name="path"/>, required unless <paramref name="required"/> is false.</summary>
+    public string? Text(JsonNode? parent, string name, int max, string path, bool required = true)
     {
         var value = parent?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         if (string.IsNullOrWhiteSpace(value))
-            Problems.Add(new Problem(path, $"{prefix}.required", $"{path} é obrigatório."));
+        {
+            if (required)
+                Problems.Add(new Problem(path, $"{prefix}.required", $"{path} é obrigatório."));
+        }
         else if (value.Length > max)
             Problems.Add(new Problem(path, $"{prefix}.too_long", $"{path} tem até {max} caracteres."));
         else
@@ -49,16 +53,33 @@ internal sealed class OrderFields(string prefix)
             Problems.Add(new Problem(path, $"{prefix}.date", $"{path} não é uma data (AAAA-MM-DD)."));
     }
 
-    /// <summary>A required number within [<paramref name="min"/>, <paramref name="max"/>], above <paramref name="min"/> when <paramref name="exclusive"/>.</summary>
-    public decimal? Number(JsonNode? parent, string name, string path, decimal min = 0, decimal max = decimal.MaxValue, bool exclusive = true)
+    /// <summary>
+    /// A number within [<paramref name="min"/>, <paramref name="max"/>], above <paramref name="min"/> when
+    /// <paramref name="exclusive"/>, required unless <paramref name="required"/> is false.
+    /// </summary>
+    public decimal? Number(JsonNode? parent, string name, string path, decimal min = 0, decimal max = decimal.MaxValue, bool exclusive = true,
+        bool required = true)
     {
         if (parent?[name] is not JsonValue v || !v.TryGetValue<decimal>(out var value))
-            Problems.Add(new Problem(path, $"{prefix}.required", $"{path} é obrigatório e numérico."));
+        {
+            if (required || parent?[name] is not null)
+                Problems.Add(new Problem(path, $"{prefix}.required", $"{path} é obrigatório e numérico."));
+        }
         else if (value < min || (exclusive && value == min) || value > max)
             Problems.Add(new Problem(path, $"{prefix}.range", $"{path} deve estar entre {min} e {max}{(exclusive ? $", acima de {min}" : "")}."));
         else
             return value;
         return null;
+    }
+
+    /// <summary>
+    /// A problem (<c>{prefix}.total</c>) unless <paramref name="total"/> is <paramref name="expected"/> in cents, rounded half up
+    /// or half even (both conventions the ERPs use).
+    /// </summary>
+    public void Cents(decimal? total, decimal? expected, string path, string what)
+    {
+        if (total is { } t && expected is { } e && (decimal.Round(t, 2) != t || Math.Abs(t - e) > 0.005m))
+            Problems.Add(new Problem(path, $"{prefix}.total", $"{path} {t} não é {what} ({e:0.00####})."));
     }
 
     /// <summary>The elements of the required, non-empty array at <paramref name="path"/>.</summary>

@@ -19,7 +19,7 @@ public sealed class FakeDatasulServer : FakeTotvsServer
     private const string Root = "/" + DatasulTransport.Path;
 
     /// <summary>The sales order API (ERP.md §1.2, TTALK <c>OrdersPublic_v1_000</c>).</summary>
-    public const string OrdersPath = "/api/pdp/v1/ordersPublic";
+    public const string OrdersPath = "/" + DatasulTransport.OrdersPath;
 
     private FakeDatasulServer(FakeDatasulEms ems, string? username, string? password) : base(ems, username, password) => Ems = ems;
 
@@ -42,10 +42,7 @@ public sealed class FakeDatasulServer : FakeTotvsServer
         if (request.Path == OrdersPath && request.Method == "POST")
             return Apply(ErpOperation.Create, FakeDatasulEms.OrdersResource, null, request);
         if (request.Path.StartsWith(OrdersPath + "/", StringComparison.Ordinal) && request.Method == "GET")
-            return Ems.Locked(() => int.TryParse(request.Path[(OrdersPath.Length + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                                    && Ems.Orders.TryGetValue(number, out var order)
-                ? new FakeAnswer(200, order)
-                : Refuse(404, [new Problem("", "404", $"Pedido {request.Path[(OrdersPath.Length + 1)..]} não encontrado.")]));
+            return ReadByNumber(Uri.UnescapeDataString(request.Path[(OrdersPath.Length + 1)..]), "Pedido", number => Ems.Orders.GetValueOrDefault(number));
         if (request.Path == Root)
             return request.Method switch
             {
@@ -62,10 +59,17 @@ public sealed class FakeDatasulServer : FakeTotvsServer
         return request.Method switch
         {
             "PUT" => Apply(ErpOperation.Update, "customerPublic", id, request),
-            "GET" => Ems.Locked(() => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && Ems.Customers.TryGetValue(code, out var c)
-                ? new FakeAnswer(200, PayloadJson.Serialize(c))
-                : Refuse(404, [new Problem("", "404", $"Emitente {id} não encontrado.")])),
+            "GET" => ReadByNumber(id, "Emitente", code => Ems.Customers.TryGetValue(code, out var c) ? PayloadJson.Serialize(c) : null),
             _ => null,
         };
     }
+
+    /// <summary>
+    /// <c>GET …/{id}</c> of a record EMS keys by a number (<c>cod-emitente</c>, <c>nr-pedido</c>): its JSON as <paramref name="find"/>
+    /// gives it, read under the EMS lock; 404 naming <paramref name="what"/> when <paramref name="id"/> is not a number or not found.
+    /// </summary>
+    private FakeAnswer ReadByNumber(string id, string what, Func<int, string?> find) =>
+        Ems.Locked(() => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && find(number) is { } json
+            ? new FakeAnswer(200, json)
+            : Refuse(404, [new Problem("", "404", $"{what} {id} não encontrado.")]));
 }

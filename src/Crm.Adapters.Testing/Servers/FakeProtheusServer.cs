@@ -21,7 +21,7 @@ public sealed class FakeProtheusServer : FakeTotvsServer
     /// The TOTVS EAI standard-message endpoint under the REST server, where the <c>Order</c> message arrives (TDN "Mensagem
     /// padronizada REST/JSON": <c>POST /totvseai/standardmessage/v1/transactions</c>, "implemented by every ERP").
     /// </summary>
-    public const string TransactionsPath = "/rest/totvseai/standardmessage/v1/transactions";
+    public const string TransactionsPath = "/" + ProtheusTransport.TransactionsPath;
 
     private FakeProtheusServer(FakeProtheus protheus, string? username, string? password) : base(protheus, username, password) => Protheus = protheus;
 

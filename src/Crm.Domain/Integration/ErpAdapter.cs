@@ -4,6 +4,7 @@ using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
+using Crm.Domain.Problems;
 using NodaTime;
 
 namespace Crm.Domain.Integration;
@@ -64,6 +65,9 @@ public abstract class ErpAdapter<TPayload> : IErpAdapter where TPayload : class
 
     /// <inheritdoc />
     public virtual OrderPreparation PrepareOrder(ErpOrder order) => new OrdersNotSupported(Descriptor.Name);
+
+    /// <inheritdoc />
+    public virtual Outcome<ErpOrder> CheckOrder(ErpOrder order) => order;
 
     /// <summary>
     /// The message of an order whose ERP payload is <paramref name="payload"/>, sent to <paramref name="resource"/> (e.g.

@@ -3,6 +3,7 @@ using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
+using Crm.Domain.Problems;
 using NodaTime;
 
 namespace Crm.Domain.Integration;
@@ -44,4 +45,12 @@ public interface IErpAdapter
     /// customer), or <see cref="OrdersNotSupported"/>: the answer of every adapter that does not map orders yet (contract 1.x default).
     /// </summary>
     OrderPreparation PrepareOrder(ErpOrder order) => new OrdersNotSupported(Descriptor.Name);
+
+    /// <summary>
+    /// The order as it may go to this ERP, or every problem (field, code, message) visible without the ERP's own master data
+    /// (sizes, ranges, required fields, the customer's ERP code): call it on a released order before queueing it. It cannot see
+    /// what only the ERP knows (an unknown payment condition, a customer blocked there); the ERP refuses those when sent.
+    /// The default accepts every order.
+    /// </summary>
+    Outcome<ErpOrder> CheckOrder(ErpOrder order) => order;
 }

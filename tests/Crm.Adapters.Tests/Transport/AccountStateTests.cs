@@ -6,6 +6,7 @@ using Crm.Adapters.Testing;
 using Crm.Adapters.Testing.Fakes;
 using Crm.Adapters.Testing.Servers;
 using Crm.Domain.Accounts.ErpLink;
+using Crm.Domain.Orders;
 using NodaTime;
 
 namespace Crm.Adapters.Tests.Transport;
@@ -13,11 +14,12 @@ namespace Crm.Adapters.Tests.Transport;
 /// <summary>
 /// The pull's per-account read over loopback HTTP, through the <see cref="IErpAccountStateReader"/> a host resolves: what
 /// each ERP exposes (code, situation, block, last purchase, credit) and, named in <see cref="ErpAccountState.NotExposed"/>,
-/// what it does not.
+/// what it does not; and the <see cref="ErpStanding"/> the account stores from it (<see cref="ErpAccountState.ToStanding"/>).
 /// </summary>
 public sealed class AccountStateTests
 {
     private static readonly LocalDate Today = TestAccounts.Today;
+    private static readonly Instant ReadAt = Instant.FromUtc(2026, 12, 7, 4, 30);
 
     private static IErpAccountStateReader Reader(TransportHost host) => host.Get<IEnumerable<IErpAccountStateReader>>().Single();
 
@@ -53,6 +55,10 @@ public sealed class AccountStateTests
         var body = (await ((DatasulTransport)host.Transport).ReadCustomerAsync(code)).AsT0;
         Assert.Equal(new DatasulAdapter().ReadState(body, Today), state.ToCustomerState());
         Assert.Equal(["404"], unknown.AsT1.Problems.Select(p => p.Code));
+        // The standing the account stores: no open balance (customerPublic has none), so no credit position from it.
+        var standing = state.ToStanding(ReadAt);
+        Assert.Equal(new ErpStanding(ErpSituation.Inactive, Today.PlusMonths(-7), 15_000.50m, Today.PlusMonths(2), null, ReadAt), standing);
+        Assert.Equal(["order.release.open_balance_unknown"], CreditPosition.From(standing, 0m).Problems.Select(p => p.Code));
     }
 
     [Fact]
@@ -82,6 +88,13 @@ public sealed class AccountStateTests
         Assert.Equal((10_000m, Today.PlusMonths(3), 2_500.25m, 6_499.75m), (state.CreditLimit, state.CreditLimitDueDate, state.OpenBalance, state.AvailableCredit));
         Assert.Equal(ErpStateFields.LastPurchase, state.NotExposed);
         AssertNotExposedAreNull(state);
+        // The standing the account stores: what Protheus said, no last purchase; its credit position leaves what Protheus leaves.
+        var standing = state.ToStanding(ReadAt);
+        Assert.Equal(new ErpStanding(ErpSituation.Inactive, null, 10_000m, Today.PlusMonths(3), 2_500.25m, ReadAt), standing);
+        Assert.Equal(state.AvailableCredit, CreditPosition.From(standing, openOrders: 1_000m).AsT0.Available);
+        var account = TestAccounts.Integrated(Samples.Register(Samples.Company()), code);
+        Assert.True(account.RecordErpStanding(state.ErpCode, standing, TestAccounts.User, TestAccounts.Clock()).IsValid);
+        Assert.Equal(standing, account.ErpStanding);
         Assert.Equal(["/rest/api/crm/v1/customerVendor/1/" + code, "/" + ProtheusTransport.CreditLimitPath + "/" + code],
             server.Requests.Where(r => r.Method == "GET").TakeLast(2).Select(r => r.Path));
     }
@@ -103,8 +116,23 @@ public sealed class AccountStateTests
         Assert.Equal(ErpStateFields.Blocked | ErpStateFields.LastPurchase | ErpStateFields.CreditLimit | ErpStateFields.OpenBalance | ErpStateFields.AvailableCredit,
             inactive.AsT0.NotExposed);
         AssertNotExposedAreNull(inactive.AsT0);
+        Assert.Equal(new ErpStanding(ErpSituation.Inactive, null, null, null, null, ReadAt), inactive.AsT0.ToStanding(ReadAt));
         Assert.Equal((1, 1), server.Granted);
         MegaHost.AssertNoSecretLogged(host);
+    }
+
+    [Fact]
+    public void A_standing_leaves_empty_whatever_the_erp_does_not_expose_even_when_a_value_slipped_in()
+    {
+        var state = new ErpAccountState
+        {
+            ErpCode = "1001", Situation = ErpSituation.Active, NotExposed = ErpStateFields.LastPurchase | ErpStateFields.OpenBalance,
+            LastPurchase = Today, CreditLimit = 0m, CreditLimitDueDate = Today, OpenBalance = 12m,
+        };
+
+        Assert.Equal(new ErpStanding(ErpSituation.Active, null, 0m, Today, null, ReadAt), state.ToStanding(ReadAt));
+        Assert.Equal(new ErpStanding(ErpSituation.Active, null, null, null, null, ReadAt),
+            (state with { NotExposed = state.NotExposed | ErpStateFields.CreditLimit }).ToStanding(ReadAt));
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class OrderFakeTests
             {"Header":{"UUID":"{{{Guid.NewGuid()}}}","Type":"BusinessMessage","Transaction":"ORDER","Version":"4.009","ProductName":"CRM"},
              "Content":{"CompanyId":"T1","BranchId":"D MG 01","OrderPurpose":"2","RegisterDate":"2026-12-01","CustomerCode":"{{{code}}}",
               "CustomerInternalId":"T1|D MG 01|{{{code}}}|{{{customer[6..]}}}","PaymentTermCode":"15",
-              "SalesOrderItens":{"Item":[{"OrderItem":"01","ItemCode":"ROT-AX3000","Quantity":3,"UnityPrice":349.9,"TotalPrice":{{{total.ToString(CultureInfo.InvariantCulture)}}},"TypeOperation":"501"}]} } }
+              "SalesOrderItens":{"Item":[{"OrderItem":"01","ItemCode":"ROT-AX3000","itemunitofmeasure":"UN","Quantity":3,"UnityPrice":349.9,"TotalPrice":{{{total.ToString(CultureInfo.InvariantCulture)}}},"TypeOperation":"501"}]} } }
             """;
         var valid = Order(customer[..6], 1049.70m);
 

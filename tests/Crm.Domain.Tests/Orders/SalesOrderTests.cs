@@ -187,6 +187,7 @@ public class SalesOrderTests
 
         IErpAdapter adapter = new NoOrdersAdapter();
         Assert.Equal("integration.orders_unsupported", adapter.PrepareOrder(erp).AsT1.Problem.Code);
+        Assert.Same(erp, adapter.CheckOrder(erp).AsT0);
     }
 
     private sealed class NoOrdersAdapter : IErpAdapter
