@@ -24,6 +24,8 @@ internal static class CliEngine
             (crm.Outbox.RetryDelay, crm.Outbox.MaxRetryDelay) = (TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
         });
         services.AddProtheusAdapter(o => o.BaseUrl = protheus);
+        // The demo company's tax and commercial matrices (the engine does not store matrices yet).
+        services.AddSingleton<Crm.Sdk.Orders.ISalesMatrices>(new DemoMatrices());
         services.Configure<HttpStandardResilienceOptions>(ErpHttpServiceCollectionExtensions.ResilienceOptionsName(ProtheusAdapter.Id), o =>
         {
             (o.Retry.MaxRetryAttempts, o.Retry.Delay) = (1, TimeSpan.Zero);
@@ -31,4 +33,11 @@ internal static class CliEngine
         });
         return services;
     }
+}
+
+/// <summary>Every tenant of the CLI is priced with the demo company's matrices.</summary>
+internal sealed class DemoMatrices : Crm.Sdk.Orders.ISalesMatrices
+{
+    public ValueTask<Crm.Sdk.Orders.SalesMatrices> ForAsync(Crm.Domain.Identity.TenantId tenant, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Demo.DemoSales.Matrices);
 }

@@ -58,7 +58,8 @@ public sealed class CrmCli
         var validate = BuildValidate();
         var imports = new ImportCommands(_console, Fail, RunOnDemoDatabaseAsync);
         var servers = new ServerCommands(_console, Fail, RunOnDemoDatabaseAsync);
-        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo(), BuildOutbox(), imports.Template(), imports.Import(), servers.Smtp(), servers.Ftp() };
+        var orders = new Orders.OrderCommands(_console, Fail, RunOnDemoDatabaseAsync);
+        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo(), BuildOutbox(), orders.Build(), imports.Template(), imports.Import(), servers.Smtp(), servers.Ftp() };
     }
 
     private Command BuildDemo()
@@ -68,7 +69,7 @@ public sealed class CrmCli
             Description = $"The SQLite file to provision and fill (default: ./{DemoCommand.DefaultPath}).",
             DefaultValueFactory = _ => DemoCommand.DefaultPath,
         };
-        var demo = new Command("demo", "Runs the engine on a SQLite file: provisions a demo tenant, registers through users' sessions, refuses a duplicate, converts a lead, moves an opportunity, denies a Usuário, sends the accounts to a fake Protheus server on 127.0.0.1 through injected faults (retried, then acknowledged), and shows what a Diretor, a Coordenador and a Usuário see.") { db };
+        var demo = new Command("demo", "Runs the engine on a SQLite file: provisions a demo tenant, registers through users' sessions, refuses a duplicate, converts a lead, moves an opportunity, denies a Usuário, sends the accounts to a fake Protheus server on 127.0.0.1 through injected faults (retried, then acknowledged), places a sales order (a sale problem, an approval, the release and its ERP outcome, the proposal) and shows what a Diretor, a Coordenador and a Usuário see.") { db };
         demo.SetAction((result, cancellationToken) => RunDemoAsync(result.GetValue(db)!, cancellationToken));
         return demo;
     }

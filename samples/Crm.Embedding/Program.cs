@@ -1,17 +1,27 @@
-// The embedding sample of the README: the README's "## Embedding" section shows the region between the markers below,
+// The embedding sample of the README: its "## Embedding" and "## Catalog and orders" sections show the two regions below,
 // and tests/Crm.Cli.Tests/EmbeddingSampleTests.cs runs this program and fails when the README and the region differ.
 // <embedding>
 using Crm.Domain.Access;
 using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Catalog;
 using Crm.Domain.Identity;
+using Crm.Domain.Matrices;
+using Crm.Domain.Matrices.Tax;
+using Crm.Domain.Orders;
+using Crm.Domain.Pricing;
+using Crm.Domain.Registry;
 using Crm.Domain.Tenancy;
 using Crm.Persistence; // UseSqlite, UsePostgres: the provider packages' extensions
 using Crm.Sdk;
+using Crm.Sdk.Orders;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 // One registration: the engine and its SQLite file (PostgreSQL, ERP adapters and plugins are options of the same call).
-var services = new ServiceCollection().AddCrm(crm => crm.UseSqlite("crm.db"));
+var services = new ServiceCollection().AddCrm(crm => crm.UseSqlite("crm.db"))
+    .AddSingleton<ISalesMatrices>(new SampleMatrices());         // the taxes orders are priced with (see "Catalog and orders")
 await using var provider = services.BuildServiceProvider();
 var engine = provider.GetRequiredService<CrmEngine>();
 await engine.MigrateAsync();                                   // creates or upgrades the database; safe at every start
@@ -55,3 +65,48 @@ Console.WriteLine($"again: {again.Outcome}: {string.Join("; ", again.Problems.Se
 var denied = await engine.Session(tenant, ana).Accounts.MergeAsync(saved.Id, saved.Id);
 Console.WriteLine($"ana merges: {denied.Outcome}: {denied.AsT3.Module} {denied.AsT3.Action}");
 // </embedding>
+// <orders>
+// The company's catalog, saved in a batch: all or nothing, every problem listed (here: none).
+await session.Catalog.SaveAsync(new CatalogData
+{
+    Products = [new Product { Code = "CAFE", Description = "Café torrado 500 g", BaseUnit = "UN", Fiscal = new FiscalData("0901.21.00"), MultipleQuantity = 2 }],
+    Warehouses = [new Warehouse("01", "Central")],
+    Prices = [new ListPrice("VAREJO", "CAFE", 18.90m)],
+    Stock = [new StockEntry("CAFE", "01", 100m)],
+});
+
+// An order for the customer: each change is checked by the sale rules and priced; problems name item, code and reason.
+var today = engine.Clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["America/Sao_Paulo"]).Date;
+var header = new OrderHeader
+{
+    Customer = saved.Id, CustomerCode = "C1", IssueDate = today, Seller = marina, SellerRole = "", Establishment = "01",
+    PriceTable = "VAREJO", Warehouse = "01", PaymentCondition = "30D", OriginUf = Uf.SP, DestinationUf = Uf.SP,
+};
+var order = (await session.Orders.CreateAsync(header)).AsT0;
+var added = (await session.Orders.AddItemsAsync(order.Id, order.Version, [new ItemInput { Product = "CAFE", Quantity = 3 }])).AsT0;
+Console.WriteLine($"items: {string.Join("; ", added.Problems)}");       // 3 is not a multiple of 2
+var changed = (await session.Orders.ChangeItemAsync(order.Id, added.Version, added.Items[0].Id,
+    new ItemInput { Product = "CAFE", Quantity = 4, Warehouse = "01" })).AsT0;
+var submitted = (await session.Orders.SubmitAsync(order.Id, changed.Version)).AsT0;
+
+// Release reads the customer's credit as the ERP last told it (a host's pull records it), and the catalog's stock.
+await session.Accounts.RecordErpStandingAsync(saved.Id, "C1", new ErpStanding(ErpSituation.Active, null, 5_000m, null, 0m, engine.Clock.GetCurrentInstant()));
+var released = (await session.Orders.ReleaseAsync(order.Id, submitted.Version)).AsT0;
+Console.WriteLine($"order: {released.Status}, total {changed.Totals?.Total}, ERP: {released.Erp.Status}");
+var proposal = (await session.Orders.ProposalAsync(order.Id)).AsT0;   // a printable HTML document
+Console.WriteLine($"proposal: {proposal.Length > 0}");
+
+// The engine does not store tax matrices yet: the host gives them (ICMS 18 % inside SP, IPI not taxed, PIS/COFINS, CBS/IBS 2026).
+internal sealed class SampleMatrices : ISalesMatrices
+{
+    private static readonly SalesMatrices Matrices = new(new TaxMatrices
+    {
+        Icms = Matrix<IcmsRule>.Build([new("icms-sp", new MatrixKey { OriginUf = Uf.SP, DestinationUf = Uf.SP }, new IcmsRule("00", 18m))]).AsT0,
+        Ipi = Matrix<IpiRule>.Build([new("ipi", MatrixKey.Any, new IpiRule("53"))]).AsT0,
+        PisCofins = Matrix<PisCofinsRule>.Build([new("pis-cofins", MatrixKey.Any, PisCofinsRule.NonCumulative())]).AsT0,
+        CbsIbs = Matrix<CbsIbsRule>.Build([new("cbs-ibs", MatrixKey.Any, CbsIbsRule.Test2026)]).AsT0,
+    });
+
+    public ValueTask<SalesMatrices> ForAsync(TenantId tenant, CancellationToken cancellationToken) => ValueTask.FromResult(Matrices);
+}
+// </orders>

@@ -12,7 +12,9 @@ using Crm.Domain.Organization;
 using Crm.Domain.Tenancy;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
+using Crm.Persistence.Catalog;
 using Crm.Persistence.Concurrency;
+using Crm.Persistence.Orders;
 using Crm.Persistence.Conversions;
 using Crm.Persistence.Duplicates;
 using Crm.Persistence.Model;
@@ -99,6 +101,33 @@ public abstract class CrmDbContext : DbContext
 
     /// <summary>The import keys (origin + external code) of imported accounts.</summary>
     public DbSet<AccountImportKey> AccountImportKeys => Set<AccountImportKey>();
+
+    /// <summary>The catalog's products (code, description, status, line, NCM; the rest as a document).</summary>
+    public DbSet<ProductRow> Products => Set<ProductRow>();
+
+    /// <summary>The warehouses goods are sold from.</summary>
+    public DbSet<WarehouseRow> Warehouses => Set<WarehouseRow>();
+
+    /// <summary>List prices per table, product and validity.</summary>
+    public DbSet<ListPriceRow> ListPrices => Set<ListPriceRow>();
+
+    /// <summary>Stock on hand per product, warehouse and unit.</summary>
+    public DbSet<StockRow> Stock => Set<StockRow>();
+
+    /// <summary>Stock programmed to arrive per product, warehouse and date.</summary>
+    public DbSet<ProgrammedStockRow> ProgrammedStock => Set<ProgrammedStockRow>();
+
+    /// <summary>Lots per product and warehouse.</summary>
+    public DbSet<LotRow> Lots => Set<LotRow>();
+
+    /// <summary>Sales quotas and their consumption.</summary>
+    public DbSet<QuotaRow> Quotas => Set<QuotaRow>();
+
+    /// <summary>Promotions.</summary>
+    public DbSet<PromotionRow> Promotions => Set<PromotionRow>();
+
+    /// <summary>Sales orders (header columns; header, items, approvals and history as documents).</summary>
+    public DbSet<SalesOrderRow> SalesOrders => Set<SalesOrderRow>();
 
     /// <summary>The tenant's registration and opportunity settings, read and staged in this unit of work.</summary>
     public TenantSettings Settings { get; }
@@ -236,6 +265,15 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration(this));
         modelBuilder.ApplyConfiguration(new NotificationMessageConfiguration(this));
         modelBuilder.ApplyConfiguration(new AccountImportKeyConfiguration(this));
+        modelBuilder.ApplyConfiguration(new ProductConfiguration(this));
+        modelBuilder.ApplyConfiguration(new WarehouseConfiguration(this));
+        modelBuilder.ApplyConfiguration(new ListPriceConfiguration(this));
+        modelBuilder.ApplyConfiguration(new StockConfiguration(this));
+        modelBuilder.ApplyConfiguration(new ProgrammedStockConfiguration(this));
+        modelBuilder.ApplyConfiguration(new LotConfiguration(this));
+        modelBuilder.ApplyConfiguration(new QuotaConfiguration(this));
+        modelBuilder.ApplyConfiguration(new PromotionConfiguration(this));
+        modelBuilder.ApplyConfiguration(new SalesOrderConfiguration(this));
         if (JsonDocumentColumnType is { } type)
             foreach (var document in AggregateMapping.JsonDocumentColumns(modelBuilder.Model))
                 document.SetColumnType(type);

@@ -62,6 +62,27 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(run.OutputLines, l => Row(l) is ["bruno@exemplo.com.br", "[CRM] Oportunidade mudou de etapa: Primeiro pedido"]);
         Assert.Contains(run.OutputLines, l => Row(l) is ["bruno@exemplo.com.br", "[CRM] Oportunidade ganha: Primeiro pedido"]);
         Assert.DoesNotContain(run.OutputLines, l => l.Contains("carlos@exemplo.com.br", StringComparison.Ordinal));
+        AssertSale(run);
+    }
+
+    /// <summary>
+    /// The order of the first run: a sale problem shown with its item, product and code, corrected; a discount above the
+    /// Usuária's alçada approved by her Coordenador; released with the ERP's credit; sent to the ERP or parked as not
+    /// supported by the adapter; its proposal written as HTML beside the database.
+    /// </summary>
+    private void AssertSale(CliRun run)
+    {
+        Assert.Contains("Catálogo: Marina Diretora grava o catálogo (produtos, preços, estoque) → gravado: 4 produtos, 3 preços, 3 saldos de estoque", run.OutputLines);
+        Assert.Contains(run.OutputLines, l => l.StartsWith("Pedido: Ana inclui 3 kits café da manhã e 25 kg de açúcar → problemas de venda: item 3 (ACUCAR-1K): items[3].quantity: order.item.not_multiple", StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, l => l.StartsWith("Pedido: Ana corrige o açúcar para 30 kg → ok, total ", StringComparison.Ordinal));
+        Assert.Contains("Pedido: Ana envia o pedido → AwaitingApproval: 1 item(ns) acima da alçada dela (5 %)", run.OutputLines);
+        Assert.Contains("Alçada: Carlos Coordenador aprova 10 % no item → aprovado (pedido Approved)", run.OutputLines);
+        var release = run.OutputLines.Single(l => l.StartsWith("Liberação: Carlos libera o pedido", StringComparison.Ordinal));
+        Assert.True(release.Contains("→ liberado; ERP: Queued", StringComparison.Ordinal)
+            || release.Contains("→ liberado; ERP: NotSupported (integration.orders_unsupported)", StringComparison.Ordinal), release);
+        var proposal = run.OutputLines.Single(l => l.StartsWith("Proposta: ", StringComparison.Ordinal))["Proposta: ".Length..];
+        Assert.Equal(_folder.FullName, Path.GetDirectoryName(proposal));
+        Assert.Contains("<h1>Proposta comercial</h1>", File.ReadAllText(proposal), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,8 +110,12 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(second.OutputLines, l => l.Contains("Filtro em uso: 1 de 4 cartões.", StringComparison.Ordinal));
         // Nothing new to send: the first run's messages were all acknowledged, none written again.
         Assert.Contains("Nada a enviar ao ERP: nenhuma mensagem pendente.", second.OutputLines);
-        Assert.Contains("Outbox do ERP: 0 pendentes, 0 enviando, 12 enviadas, 0 estacionadas.", second.OutputLines);
-        Assert.Equal(12, await db.Outbox.CountAsync()); // eleven creates and the promoted account's update
+        // The first run's order: sent when the adapter maps orders, else parked as not supported (never retried).
+        Assert.Contains(second.OutputLines, l => l is "Outbox do ERP: 0 pendentes, 0 enviando, 12 enviadas, 1 estacionadas."
+            or "Outbox do ERP: 0 pendentes, 0 enviando, 13 enviadas, 0 estacionadas.");
+        Assert.Equal(13, await db.Outbox.CountAsync()); // eleven creates, the promoted account's update and the order
+        Assert.Contains(second.OutputLines, l => l.StartsWith("Pedido: Ana Vendedora já tem o pedido ", StringComparison.Ordinal) && l.EndsWith("de uma execução anterior.", StringComparison.Ordinal));
+        Assert.Equal(1, await db.SalesOrders.CountAsync());
         // The second run moves nothing: no new notification, the first run's three stay sent; the SMTP settings were updated, not added.
         Assert.Contains("Notificações por e-mail: 0 enviadas, 0 novas tentativas, 0 estacionadas.", second.OutputLines);
         Assert.Contains(second.OutputLines, l => l.StartsWith("SMTP: Marina Diretora testa o envio de e-mail → enviado", StringComparison.Ordinal));

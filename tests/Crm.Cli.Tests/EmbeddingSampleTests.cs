@@ -10,9 +10,6 @@ namespace Crm.Cli.Tests;
 /// </summary>
 public sealed class EmbeddingSampleTests : IDisposable
 {
-    private const string RegionStart = "// <embedding>";
-    private const string RegionEnd = "// </embedding>";
-
     private static readonly string Root = FindRoot();
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("crm-embedding-");
 
@@ -32,45 +29,53 @@ public sealed class EmbeddingSampleTests : IDisposable
             Assert.True(exit == 0, $"run {run}, exit {exit}: {error}");
             Assert.Equal("", error);
             var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            Assert.Equal(3, lines.Length);
+            Assert.Equal(6, lines.Length);
             Assert.Equal("registered: Cliente Exemplo Ltda (EXEMPLO), CNPJ 11.222.333/0001-81, version 1", lines[0]);
             Assert.StartsWith("again: duplicate: account.tax_id.duplicate", lines[1], StringComparison.Ordinal);
             Assert.StartsWith("ana merges: denied: Accounts ", lines[2], StringComparison.Ordinal);
             Assert.Contains("Delete", lines[2], StringComparison.Ordinal);
+            // Catalog and orders: three coffees are not a multiple of two; four are released (no ERP in the sample).
+            Assert.StartsWith("items: item 1 (CAFE): items[1].quantity: order.item.not_multiple", lines[3], StringComparison.Ordinal);
+            Assert.Equal("order: Released, total 75.60, ERP: NotIntegrated", lines[4]);
+            Assert.Equal("proposal: True", lines[5]);
             Assert.True(File.Exists(Path.Combine(_folder.FullName, "crm.db")), "the sample's database is not where the README says");
         }
     }
 
-    [Fact]
-    public void The_readme_shows_the_sample_code_exactly() =>
-        Assert.Equal(SampleRegion(), ReadmeBlock());
+    [Theory]
+    [InlineData("embedding", "## Embedding")]
+    [InlineData("orders", "## Catalog and orders")]
+    public void The_readme_shows_the_sample_code_exactly(string region, string section) =>
+        Assert.Equal(SampleRegion(region), ReadmeBlock(section));
 
-    [Fact]
-    public void The_region_markers_are_there_once_each()
+    [Theory]
+    [InlineData("embedding")]
+    [InlineData("orders")]
+    public void The_region_markers_are_there_once_each(string region)
     {
         var lines = File.ReadAllLines(Path.Combine(Root, "samples", "Crm.Embedding", "Program.cs"));
-        Assert.Single(lines, l => l.Trim() == RegionStart);
-        Assert.Single(lines, l => l.Trim() == RegionEnd);
+        Assert.Single(lines, l => l.Trim() == $"// <{region}>");
+        Assert.Single(lines, l => l.Trim() == $"// </{region}>");
     }
 
-    private static string[] SampleRegion()
+    private static string[] SampleRegion(string region)
     {
         var lines = File.ReadAllLines(Path.Combine(Root, "samples", "Crm.Embedding", "Program.cs"));
-        var start = Array.FindIndex(lines, l => l.Trim() == RegionStart);
-        var end = Array.FindIndex(lines, l => l.Trim() == RegionEnd);
-        Assert.True(start >= 0 && end > start, "Program.cs has no // <embedding> … // </embedding> region");
+        var start = Array.FindIndex(lines, l => l.Trim() == $"// <{region}>");
+        var end = Array.FindIndex(lines, l => l.Trim() == $"// </{region}>");
+        Assert.True(start >= 0 && end > start, $"Program.cs has no // <{region}> … // </{region}> region");
         return Normalized(lines[(start + 1)..end]);
     }
 
-    /// <summary>The first <c>csharp</c> code block of the README's <c>## Embedding</c> section.</summary>
-    private static string[] ReadmeBlock()
+    /// <summary>The first <c>csharp</c> code block of the README's <paramref name="heading"/> section.</summary>
+    private static string[] ReadmeBlock(string heading)
     {
         var lines = File.ReadAllLines(Path.Combine(Root, "README.md"));
-        var section = Array.IndexOf(lines, "## Embedding");
-        Assert.True(section >= 0, "README.md has no '## Embedding' section");
+        var section = Array.IndexOf(lines, heading);
+        Assert.True(section >= 0, $"README.md has no '{heading}' section");
         var open = Array.FindIndex(lines, section, l => l.Trim() == "```csharp");
         var next = Array.FindIndex(lines, section + 1, l => l.StartsWith("## ", StringComparison.Ordinal));
-        Assert.True(open > section && (next < 0 || open < next), "the '## Embedding' section has no ```csharp block");
+        Assert.True(open > section && (next < 0 || open < next), $"the '{heading}' section has no ```csharp block");
         var close = Array.FindIndex(lines, open + 1, l => l.Trim() == "```");
         return Normalized(lines[(open + 1)..close]);
     }

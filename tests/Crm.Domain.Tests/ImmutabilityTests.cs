@@ -53,6 +53,7 @@ public class ImmutabilityTests
         "Crm.Domain.Accounts.Duplicates.DuplicateKeys",
         "Crm.Domain.Integration.Eligibility.ShortNameDirectory",
         "Crm.Domain.Integration.ErpAdapter`1",
+        "Crm.Domain.Matrices.Matrix`1",
         "Crm.Domain.Matrices.MatrixContext",
         "Crm.Domain.Pricing.MatrixResolver`2",
     ];

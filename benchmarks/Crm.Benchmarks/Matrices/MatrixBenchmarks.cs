@@ -106,3 +106,36 @@ public class MatrixBuildBenchmarks
     [Benchmark]
     public int Build() => Matrix<CommissionRule>.Build(_rules).AsT0.Rules.Count;
 }
+
+/// <summary>
+/// A tenant saves one rule of a large matrix: the matrix changed by <c>With</c> against a full build of the changed list
+/// (the baseline), side by side. Target of issue 14: ≤ 50 ms at 10⁵ rules.
+/// </summary>
+[MemoryDiagnoser]
+public class MatrixChangeBenchmarks
+{
+    private Matrix<CommissionRule> _matrix = null!;
+    private MatrixRule<CommissionRule>[] _changedRules = null!;
+    private MatrixRule<CommissionRule> _changed = null!;
+
+    /// <summary>Number of rules in the matrix.</summary>
+    [Params(10_000, 100_000)]
+    public int RuleCount { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var rules = BenchmarkRules.Generate(RuleCount);
+        _matrix = Matrix<CommissionRule>.Build(rules).AsT0;
+        var middle = rules[RuleCount / 2];
+        _changed = new(middle.Id, middle.Key, new CommissionRule(middle.Payload.Rate + 0.5m));
+        _changedRules = [.. rules];
+        _changedRules[RuleCount / 2] = _changed;
+    }
+
+    [Benchmark(Baseline = true)]
+    public int Build() => Matrix<CommissionRule>.Build(_changedRules).AsT0.Rules.Count;
+
+    [Benchmark]
+    public int With() => _matrix.With([_changed], []).AsT0.Rules.Count;
+}

@@ -9,7 +9,9 @@ namespace Crm.Benchmarks.Taxes;
 /// decimal arithmetic (no validation, no explanation, nothing kept). Target: every shape within 3× of its baseline, the
 /// full item within 2×, one allocation (the result).
 /// </summary>
+/// <remarks>On a shared machine, compare the Min column: the least disturbed run of each case.</remarks>
 [MemoryDiagnoser]
+[MinColumn]
 public class ItemTaxBenchmarks
 {
     private TaxItem item;

@@ -28,12 +28,12 @@ namespace Crm.Cli.Demo;
 /// provisioning, each person registering its accounts and leads through its own session, a registration refused as a
 /// duplicate, a lead converted into an account, an opportunity moved through the funnel with its stages' automations
 /// promoting the account type, a Usuário denied an action, the accounts sent to the tenant's ERP (a fake Protheus server on
-/// 127.0.0.1 failing some requests, so retries show), and what a Diretor, a Coordenador and a Usuário each see.
+/// 127.0.0.1 failing some requests, so retries show), a sales order from the catalog to the ERP, and what a Diretor, a Coordenador and a Usuário each see.
 /// Running it again reuses the file: provisioning reports "already done", every registration is refused as a duplicate of
 /// the first run's, the converted lead and the promoted account are read back, no record is duplicated and nothing is left
 /// to send to the ERP.
 /// </summary>
-internal sealed class DemoCommand(IAnsiConsole console)
+internal sealed partial class DemoCommand(IAnsiConsole console)
 {
     /// <summary>The default database file, in the current folder so the user sees where the data went.</summary>
     public const string DefaultPath = "crm-demo.db";
@@ -73,6 +73,7 @@ internal sealed class DemoCommand(IAnsiConsole console)
         await NotifyAsync(engine, mail, cancellationToken);
         await DenyAsync(engine, registered.Accounts["ana"], cancellationToken);
         await SendToErpAsync(engine, protheus, cancellationToken);
+        await SellAsync(engine, registered.Accounts["ana"][0].AsT1, path, cancellationToken);
 
         var summary = new Table().Title("O que cada papel vê").AddColumns("Usuário", "Papel", "Contas", "Leads");
         foreach (var login in Viewers)

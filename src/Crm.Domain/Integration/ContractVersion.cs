@@ -34,7 +34,7 @@ public readonly record struct ContractVersion : IComparable<ContractVersion>
     /// 1.2 made <see cref="ErpAdapter{TPayload}.Evaluate"/> a default (the adapter's rules for the ERP, the "Gestão de Planos
     /// unsupported" answer for GP), added <see cref="Messages.IdempotencyKey.TryParse"/>, and let rule codes use the ERP id
     /// alphabet (hyphens). 1.3 added <see cref="IErpAdapter.PrepareOrder"/> for released sales orders, with a default that
-    /// answers "orders not supported". Adapters built for 1.0 to 1.2 run unchanged.
+    /// answers "orders not supported", and <see cref="IErpAdapter.CheckOrder"/> (default: accepts). Adapters built for 1.0 to 1.2 run unchanged.
     /// </summary>
     public const int CompiledMinor = 3;
 

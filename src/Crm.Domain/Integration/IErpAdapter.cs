@@ -47,8 +47,10 @@ public interface IErpAdapter
     OrderPreparation PrepareOrder(ErpOrder order) => new OrdersNotSupported(Descriptor.Name);
 
     /// <summary>
-    /// The order as it may go to this ERP, or every problem (field, code, message) that would make the ERP refuse it: an
-    /// engine checks before it releases, so an order the ERP cannot take is never queued. The default accepts every order.
+    /// The order as it may go to this ERP, or every problem (field, code, message) visible without the ERP's own master data
+    /// (sizes, ranges, required fields, the customer's ERP code): call it on a released order before queueing it. It cannot see
+    /// what only the ERP knows (an unknown payment condition, a customer blocked there); the ERP refuses those when sent.
+    /// The default accepts every order.
     /// </summary>
     Outcome<ErpOrder> CheckOrder(ErpOrder order) => order;
 }

@@ -32,14 +32,19 @@ namespace Crm.Domain.Matrices;
 /// shapes, not of rules.</para>
 /// </remarks>
 /// <typeparam name="TPayload">What the matrix resolves to.</typeparam>
-public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
+public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
 {
+    private readonly MatrixRule<TPayload>[] _rules;
     private readonly Shape[] _shapes;
+    private readonly Dictionary<string, int> _byId; // the index of each rule in _rules
 
-    private Matrix(MatrixRule<TPayload>[] rules, Shape[] shapes)
+    private Matrix(MatrixRule<TPayload>[] rules, Shape[] shapes, Dictionary<string, int> byId)
     {
+        _rules = rules;
         Rules = Array.AsReadOnly(rules);
+        Array.Sort(shapes, ShapeSpecificity.Instance);
         _shapes = shapes;
+        _byId = byId;
     }
 
     /// <summary>The rules, in the order they were given.</summary>
@@ -55,30 +60,160 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         ArgumentNullException.ThrowIfNull(rules);
         var list = rules.ToArray();
         var problems = new List<Problem>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var byShape = new Dictionary<(int Bits, int NcmLength), List<(MatrixRule<TPayload> Rule, int NcmDigits)>>();
+        var byId = new Dictionary<string, int>(list.Length, StringComparer.Ordinal);
+        var byShape = new ShapedRules();
 
-        foreach (var rule in list)
-        {
-            var field = $"{TPayload.MatrixName}[{rule.Id}]";
-            var before = problems.Count;
-            if (string.IsNullOrWhiteSpace(rule.Id))
-                problems.Add(new(field, MatrixCodes.IdEmpty, $"Regra da matriz {TPayload.MatrixName} sem identificador."));
-            else if (!ids.Add(rule.Id))
-                problems.Add(new(field, MatrixCodes.IdDuplicate, $"Identificador {rule.Id} repetido na matriz {TPayload.MatrixName}."));
-            problems.AddRange(rule.Payload.Validate(field));
-            var (bits, ncmDigits, ncmLength) = Check(rule.Key, field, problems);
-            if (problems.Count > before)
-                continue;
-            var shape = byShape.TryGetValue((bits, ncmLength), out var s) ? s : byShape[(bits, ncmLength)] = [];
-            shape.Add((rule, ncmDigits));
-        }
+        for (var i = 0; i < list.Length; i++)
+            if (Check(list[i], i, byId, problems) is { } shape)
+                byShape.Add(shape, list[i]);
 
         var shapes = byShape.Select(s => new Shape(s.Key.Bits, s.Key.NcmLength, s.Value, problems)).ToArray();
-        if (problems.Count > 0)
-            return new Invalid(problems);
-        Array.Sort(shapes, ShapeSpecificity.Instance);
-        return new Matrix<TPayload>(list, shapes);
+        return problems.Count > 0 ? new Invalid(problems) : new Matrix<TPayload>(list, shapes, byId);
+    }
+
+    /// <summary>
+    /// This matrix with some rules changed: first the rules with the <paramref name="removedIds"/> are dropped, then each of
+    /// <paramref name="rules"/> replaces, in place, the rule with its id, or is appended when there is none. The outcome is
+    /// exactly that of <see cref="Build"/> over the resulting list of rules (same answers, or the same configuration
+    /// errors), plus <see cref="MatrixCodes.RuleNotFound"/> for an id to remove that the matrix does not hold. It costs far
+    /// less than that build for a large matrix: the rules left alone are not validated again and only the parts of the
+    /// index holding changed rules are rebuilt. This matrix is left as it was, still answering as before.
+    /// </summary>
+    /// <remarks>When the changes are invalid, the errors are found by building the resulting list, at the cost of a build.</remarks>
+    public Outcome<Matrix<TPayload>> With(IEnumerable<MatrixRule<TPayload>> rules, IEnumerable<string> removedIds)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(removedIds);
+        // The id table is shared until the change removes or appends a rule: a replacement keeps its id and index.
+        var (byId, owned) = (_byId, false);
+        Dictionary<string, int> Own()
+        {
+            if (!owned)
+                (byId, owned) = (new Dictionary<string, int>(byId, StringComparer.Ordinal), true);
+            return byId;
+        }
+
+        var gone = new ShapedRules(); // this matrix's rules dropped or replaced
+        var dropped = new List<int>();
+        var missing = new List<Problem>();
+        foreach (var id in removedIds)
+            if (Own().Remove(id, out var at))
+            {
+                dropped.Add(at);
+                gone.Add(ShapeOf(_rules[at]), _rules[at]);
+            }
+            else
+                missing.Add(new($"{TPayload.MatrixName}[{id}]", MatrixCodes.RuleNotFound, $"A matriz {TPayload.MatrixName} não tem a regra {id} a remover."));
+
+        // A rule replaces the rule of this matrix with its id, once, in place; any other is appended (a repeated id is then
+        // reported). Until the rules are compacted, an appended rule's index is counted from the end of this matrix's.
+        var slots = (MatrixRule<TPayload>[])_rules.Clone();
+        var replaced = new HashSet<int>();
+        var appended = new List<MatrixRule<TPayload>>();
+        var problems = new List<Problem>();
+        var changes = new ShapedRules();
+        foreach (var rule in rules)
+        {
+            (int Bits, int NcmDigits, int NcmLength)? shape;
+            if (rule.Id is { } id && byId.TryGetValue(id, out var at) && at < _rules.Length && replaced.Add(at))
+            {
+                gone.Add(ShapeOf(_rules[at]), _rules[at]);
+                slots[at] = rule;
+                shape = Check(rule, at, byId: null, problems); // its id is the one it replaces
+            }
+            else
+            {
+                shape = Check(rule, _rules.Length + appended.Count, Own(), problems);
+                appended.Add(rule);
+            }
+            if (shape is { } s)
+                changes.Add(s, rule);
+        }
+
+        var list = dropped.Count == 0 && appended.Count == 0 ? slots : Compacted(slots, dropped, appended, Own());
+        if (problems.Count == 0)
+        {
+            var shapes = Reshape(gone, changes, problems);
+            if (problems.Count == 0 && missing.Count == 0)
+                return new Matrix<TPayload>(list, shapes, byId);
+        }
+        var built = Build(list);
+        return missing.Count == 0 ? built : new Invalid([.. missing, .. built.Problems]);
+    }
+
+    /// <summary>
+    /// <paramref name="slots"/> without the <paramref name="dropped"/> indices, then <paramref name="appended"/>, with the
+    /// indices in <paramref name="byId"/> of the rules that moved brought up to date.
+    /// </summary>
+    private static MatrixRule<TPayload>[] Compacted(
+        MatrixRule<TPayload>[] slots, List<int> dropped, List<MatrixRule<TPayload>> appended, Dictionary<string, int> byId)
+    {
+        var kept = slots.Length - dropped.Count;
+        var list = new MatrixRule<TPayload>[kept + appended.Count];
+        dropped.Sort();
+        var (from, to) = (0, 0);
+        foreach (var at in dropped)
+        {
+            Array.Copy(slots, from, list, to, at - from);
+            (to, from) = (to + at - from, at + 1);
+        }
+        Array.Copy(slots, from, list, to, slots.Length - from);
+        appended.CopyTo(list, kept);
+        for (var i = dropped.Count > 0 ? dropped[0] : kept; i < list.Length; i++)
+            if (list[i].Id is { } id)
+                byId[id] = i;
+        return list;
+    }
+
+    /// <summary>The shape of a rule of this matrix (its key is valid).</summary>
+    private static (int Bits, int NcmDigits, int NcmLength) ShapeOf(MatrixRule<TPayload> rule) => Check(rule.Key, rule.Id, []);
+
+    /// <summary>The shapes of this matrix with the <paramref name="gone"/> rules taken out and the <paramref name="added"/> ones put in; the shapes neither touches are shared.</summary>
+    private Shape[] Reshape(ShapedRules gone, ShapedRules added, List<Problem> problems)
+    {
+        var shapes = new List<Shape>();
+        foreach (var shape in _shapes)
+        {
+            var key = (shape.Bits, shape.NcmLength);
+            var (removed, put) = (gone.GetValueOrDefault(key), added.GetValueOrDefault(key));
+            if (removed is null && put is null)
+                shapes.Add(shape);
+            else if (shape.With(removed ?? [], put ?? [], problems) is { } changed)
+                shapes.Add(changed);
+            added.Remove(key);
+        }
+        foreach (var (key, rules) in added)
+            shapes.Add(new Shape(key.Bits, key.NcmLength, rules, problems));
+        return [.. shapes];
+    }
+
+    /// <summary>Rules grouped by shape (bound dimensions, NCM prefix length), each with its NCM prefix padded to 8 digits.</summary>
+    private sealed class ShapedRules : Dictionary<(int Bits, int NcmLength), List<(MatrixRule<TPayload> Rule, int NcmDigits)>>
+    {
+        public void Add((int Bits, int NcmDigits, int NcmLength) shape, MatrixRule<TPayload> rule)
+        {
+            var key = (shape.Bits, shape.NcmLength);
+            var rules = TryGetValue(key, out var r) ? r : this[key] = [];
+            rules.Add((rule, shape.NcmDigits));
+        }
+    }
+
+    /// <summary>
+    /// Reports the rule's configuration errors: its id (blank, or already in <paramref name="byId"/>, to which it is
+    /// added with its <paramref name="index"/>; not checked without the table: a replacement's id is that of the rule it
+    /// replaces), its payload and its key; returns the shape of a rule without errors.
+    /// </summary>
+    private static (int Bits, int NcmDigits, int NcmLength)? Check(MatrixRule<TPayload> rule, int index, Dictionary<string, int>? byId, List<Problem> problems)
+    {
+        var field = $"{TPayload.MatrixName}[{rule.Id}]";
+        var before = problems.Count;
+        if (byId is not null && string.IsNullOrWhiteSpace(rule.Id))
+            problems.Add(new(field, MatrixCodes.IdEmpty, $"Regra da matriz {TPayload.MatrixName} sem identificador."));
+        else if (byId is not null && !byId.TryAdd(rule.Id, index))
+            problems.Add(new(field, MatrixCodes.IdDuplicate, $"Identificador {rule.Id} repetido na matriz {TPayload.MatrixName}."));
+        problems.AddRange(rule.Payload.Validate(field));
+        var shape = Check(rule.Key, field, problems);
+        return problems.Count > before ? null : shape;
     }
 
     /// <summary>
@@ -209,234 +344,5 @@ public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
         if (ok)
             digits = int.Parse(buffer[..length], provider: CultureInfo.InvariantCulture);
         return ok;
-    }
-
-    /// <summary>
-    /// A rule with its validity as ISO day numbers, so that the date test is two integer comparisons, its NCM prefix
-    /// padded to 8 digits, and the values of its shape's first two dimensions (<paramref name="dimensions"/>, the NCM
-    /// aside). A probe of a large matrix is a chain of cache misses; with the values at hand, the rule and its key are
-    /// off that chain for the usual shapes of one or two dimensions.
-    /// </summary>
-    private readonly struct Entry(MatrixRule<TPayload> rule, int ncmPrefix, ReadOnlySpan<Dimension> dimensions)
-    {
-        public KeyValue First { get; } = dimensions.Length > 0 ? rule.Key.ValueOf(dimensions[0]).GetValueOrDefault() : default;
-
-        public KeyValue Second { get; } = dimensions.Length > 1 ? rule.Key.ValueOf(dimensions[1]).GetValueOrDefault() : default;
-
-        public TPayload Payload { get; } = rule.Payload;
-
-        public string Id { get; } = rule.Id;
-
-        public int FirstDay { get; } = rule.Key.Validity.From?.ToDateOnly().DayNumber ?? int.MinValue;
-        private readonly int _lastDay = rule.Key.Validity.To?.ToDateOnly().DayNumber ?? int.MaxValue;
-        private readonly bool _anyQuantity = rule.Key.Quantity.IsAny;
-
-        public int NcmPrefix { get; } = ncmPrefix;
-
-        public MatrixRule<TPayload> Rule { get; } = rule;
-
-        public bool Covers(int day, decimal? quantity) =>
-            day >= FirstDay && day <= _lastDay && (_anyQuantity || Rule.Key.Quantity.Contains(quantity));
-    }
-
-    /// <summary>One key of a shape: its hash tag, and where its rules are.</summary>
-    private readonly record struct Bucket(uint Tag, int Start, int Count)
-    {
-        public bool IsEmpty => Count == 0;
-    }
-
-    /// <summary>
-    /// The rules binding one set of dimensions (and NCM prefix length): an open-addressing hash table (linear probing,
-    /// at most half full) of small buckets pointing into one flat array of rules, grouped by key. A probe reads one
-    /// bucket and, when its tag matches, checks the key against the group's first rule, whose payload the caller reads next.
-    /// </summary>
-    private sealed class Shape
-    {
-        private readonly Dimension[] _dimensions; // without the NCM
-        private readonly Bucket[] _buckets;
-        private readonly int _shift;
-        private readonly Entry[] _entries;
-
-        /// <summary>
-        /// Indexes the rules of the shape (with their NCM prefixes padded to 8 digits), reporting every pair of rules
-        /// with the same key whose validities and quantities overlap.
-        /// </summary>
-        public Shape(int bits, int ncmLength, List<(MatrixRule<TPayload> Rule, int NcmDigits)> rules, List<Problem> problems)
-        {
-            Bits = bits;
-            NcmLength = ncmLength;
-            _dimensions = DimensionSet.InOrder.Where(d => d != Dimension.Ncm && (bits & DimensionSet.Bit(d)) != 0).ToArray();
-            var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, 2 * rules.Count));
-            _buckets = new Bucket[capacity];
-            _shift = 64 - BitOperations.Log2((uint)capacity);
-
-            // While building, a bucket's Start is the index of its key's group; the first rule of each group stands for the key.
-            var groups = new List<List<Entry>>();
-            var firsts = new List<Entry>();
-            var homes = new List<int>();
-            foreach (var (rule, ncmDigits) in rules)
-            {
-                var key = IndexKey.Of(rule.Key, ncmDigits);
-                var home = Locate(key, rule.Key, CollectionsMarshal.AsSpan(firsts), out var hash);
-                var entry = new Entry(rule, ncmDigits, _dimensions);
-                if (_buckets[home].IsEmpty)
-                {
-                    _buckets[home] = new Bucket((uint)hash, groups.Count, 1);
-                    groups.Add([]);
-                    firsts.Add(entry);
-                    homes.Add(home);
-                }
-                groups[_buckets[home].Start].Add(entry);
-            }
-
-            _entries = new Entry[rules.Count];
-            var start = 0;
-            for (var k = 0; k < groups.Count; k++)
-            {
-                var same = _entries.AsSpan(start, groups[k].Count);
-                groups[k].CopyTo(same);
-                ReportOverlaps(same, problems);
-                same.Sort((a, b) => a.FirstDay.CompareTo(b.FirstDay));
-                _buckets[homes[k]] = new Bucket(_buckets[homes[k]].Tag, start, same.Length);
-                start += same.Length;
-            }
-        }
-
-        public int Bits { get; }
-
-        public int NcmLength { get; }
-
-        /// <summary>
-        /// The entry of the context's projection on this shape covering the day and quantity; a null reference when there
-        /// is none.
-        /// </summary>
-        public ref readonly Entry Find(MatrixContext context, int day, decimal? quantity)
-        {
-            var bucket = _buckets[Locate(context.Key, context, _entries, out _)];
-            var covering = bucket.IsEmpty ? -1 : Covering(_entries.AsSpan(bucket.Start, bucket.Count), day, quantity);
-            return ref covering < 0 ? ref Unsafe.NullRef<Entry>() : ref _entries[bucket.Start + covering];
-        }
-
-        /// <summary>
-        /// The first entry of the group in the home bucket of the context's projection on this shape, when the bucket's tag
-        /// is the projection's (most likely its group: the probe's first reads); -1 otherwise.
-        /// </summary>
-        public int Home(MatrixContext context)
-        {
-            ref readonly var key = ref context.Key;
-            var hash = key.HashOf(_dimensions, NcmLength > 0 ? key.NcmPrefix(NcmLength) : -1);
-            var bucket = _buckets[(int)(hash >> _shift)];
-            return !bucket.IsEmpty && bucket.Tag == (uint)hash ? bucket.Start : -1;
-        }
-
-        /// <summary>Reads what a probe reads of entry <paramref name="index"/> after its bucket: the entry, its key codes and payload.</summary>
-        public int Touch(int index)
-        {
-            ref readonly var entry = ref _entries[index];
-            var read = entry.FirstDay + (entry.First.Code?.Length ?? 0) + (entry.Second.Code?.Length ?? 0);
-            if (!typeof(TPayload).IsValueType)
-                read += Unsafe.As<FirstByte>(entry.Payload).Value;
-            return read;
-        }
-
-        /// <summary>
-        /// The bucket holding the projection on this shape of <paramref name="key"/> (the key of
-        /// <paramref name="coordinates"/>), or the empty bucket where it would go; a bucket's key is that of
-        /// <c>entries[bucket.Start]</c>.
-        /// </summary>
-        private int Locate(in IndexKey key, MatrixCoordinates coordinates, ReadOnlySpan<Entry> entries, out ulong hash)
-        {
-            var ncmPrefix = NcmLength > 0 ? key.NcmPrefix(NcmLength) : -1;
-            hash = key.HashOf(_dimensions, ncmPrefix);
-            var mask = _buckets.Length - 1;
-            for (var i = (int)(hash >> _shift); ; i = (i + 1) & mask)
-            {
-                ref readonly var bucket = ref _buckets[i];
-                if (bucket.IsEmpty)
-                    return i;
-                if (bucket.Tag != (uint)hash)
-                    continue;
-                ref readonly var first = ref entries[bucket.Start];
-                if (first.NcmPrefix == ncmPrefix && SameValues(coordinates, first))
-                    return i;
-            }
-        }
-
-        /// <summary>True when <paramref name="coordinates"/> have the values of <paramref name="entry"/>'s key on this shape's dimensions.</summary>
-        private bool SameValues(MatrixCoordinates coordinates, in Entry entry)
-        {
-            for (var k = 0; k < _dimensions.Length; k++)
-            {
-                var expected = k switch
-                {
-                    0 => entry.First,
-                    1 => entry.Second,
-                    _ => entry.Rule.Key.ValueOf(_dimensions[k]).GetValueOrDefault(),
-                };
-                if (!coordinates.ValueOf(_dimensions[k]).GetValueOrDefault().Matches(expected))
-                    return false;
-            }
-            return true;
-        }
-
-        /// <summary>
-        /// The index of the entry of one key covering the day and quantity, or -1. Entries are sorted by first day, so the
-        /// search starts at the latest version already in force and walks back: the current version of a long history is
-        /// found first.
-        /// </summary>
-        private static int Covering(ReadOnlySpan<Entry> entries, int day, decimal? quantity)
-        {
-            var (low, high) = (0, entries.Length);
-            while (low < high)
-            {
-                var middle = (low + high) >>> 1;
-                if (entries[middle].FirstDay <= day)
-                    low = middle + 1;
-                else
-                    high = middle;
-            }
-            for (var i = low - 1; i >= 0; i--)
-                if (entries[i].Covers(day, quantity))
-                    return i;
-            return -1;
-        }
-
-        private static void ReportOverlaps(ReadOnlySpan<Entry> same, List<Problem> problems)
-        {
-            for (var i = 0; i < same.Length; i++)
-                for (var j = i + 1; j < same.Length; j++)
-                {
-                    var (a, b) = (same[i].Rule.Key, same[j].Rule.Key);
-                    if (a.Validity.Overlaps(b.Validity) && a.Quantity.Overlaps(b.Quantity))
-                        problems.Add(new($"{TPayload.MatrixName}[{same[j].Rule.Id}]", MatrixCodes.Overlap,
-                            $"As regras {same[i].Rule.Id} e {same[j].Rule.Id} da matriz {TPayload.MatrixName} têm as mesmas chaves e " +
-                            $"vigências {a.Validity}/{b.Validity} e quantidades {a.Quantity}/{b.Quantity} sobrepostas."));
-                }
-        }
-    }
-
-    /// <summary>Any object seen as its first byte of fields (every object has at least 8), to load its first cache line.</summary>
-    private sealed class FirstByte
-    {
-#pragma warning disable CS0649 // never written: only read, to touch the cache line
-        public byte Value;
-#pragma warning restore CS0649
-    }
-
-    /// <summary>Most specific shape first: more dimensions, then the earlier dimension in precedence, then the longer NCM prefix.</summary>
-    private sealed class ShapeSpecificity : IComparer<Shape>
-    {
-        public static readonly ShapeSpecificity Instance = new();
-
-        public int Compare(Shape? x, Shape? y)
-        {
-            var byCount = BitOperations.PopCount((uint)y!.Bits).CompareTo(BitOperations.PopCount((uint)x!.Bits));
-            if (byCount != 0)
-                return byCount;
-            var differing = x.Bits ^ y.Bits;
-            if (differing != 0)
-                return (x.Bits & differing & -differing) != 0 ? -1 : 1; // lowest differing bit = earliest dimension
-            return y.NcmLength.CompareTo(x.NcmLength);
-        }
     }
 }

@@ -12,6 +12,9 @@ public static class MatrixCodes
     /// <summary>Two rules with identical keys whose validity and quantity ranges overlap: neither is more specific.</summary>
     public const string Overlap = "matrix.rule.overlap";
 
+    /// <summary>A rule to remove from a matrix (<see cref="Matrix{TPayload}.With"/>) that the matrix does not hold.</summary>
+    public const string RuleNotFound = "matrix.rule.not_found";
+
     /// <summary>A validity that ends before it starts.</summary>
     public const string ValidityReversed = "matrix.rule.validity_reversed";
 

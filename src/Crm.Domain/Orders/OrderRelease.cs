@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Catalog;
 using Crm.Domain.Problems;
@@ -97,56 +98,61 @@ public static class OrderRelease
         if (sorted.Select(o => o.Header.Customer).Distinct().Skip(1).Any())
             throw new ArgumentException("Release by customer takes the orders of one customer.", nameof(orders));
         var available = credit.Available;
-        var committed = new Dictionary<(string, string), decimal>();
-        var decisions = new List<ReleaseDecision>(sorted.Length);
-        foreach (var order in sorted)
+        var committed = new Dictionary<(string, string), decimal>(); // stock taken by the orders released so far
+        var needs = new Dictionary<(string, string), decimal>(); // the stock of the order at hand, reused from order to order
+        var decisions = new ReleaseDecision[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
         {
-            var (reasons, amount, needs) = Evaluate(order, credit, available, catalog, committed, today, horizon);
-            if (reasons.Count == 0)
+            var order = sorted[i];
+            needs.Clear();
+            var (reasons, amount) = Evaluate(order, credit, available, catalog, committed, needs, today, horizon);
+            if (reasons is null)
             {
                 available -= amount;
                 foreach (var (key, quantity) in needs)
-                    committed[key] = committed.GetValueOrDefault(key) + quantity;
+                    CollectionsMarshal.GetValueRefOrAddDefault(committed, key, out _) += quantity;
             }
-            decisions.Add(new ReleaseDecision(order.Id, reasons.Count == 0, amount, reasons));
+            decisions[i] = new ReleaseDecision(order.Id, reasons is null, amount, reasons ?? []);
         }
         return decisions;
     }
 
-    private static (List<Problem> Reasons, decimal Amount, Dictionary<(string, string), decimal> Needs) Evaluate(
+    /// <summary>The reasons that block <paramref name="order"/> (null when none does) and its amount; fills <paramref name="needs"/> with the stock it takes.</summary>
+    private static (List<Problem>? Reasons, decimal Amount) Evaluate(
         SalesOrder order, CreditPosition credit, decimal available, ProductCatalog catalog,
-        Dictionary<(string, string), decimal> committed, LocalDate today, LocalDate? horizon)
+        Dictionary<(string, string), decimal> committed, Dictionary<(string, string), decimal> needs, LocalDate today, LocalDate? horizon)
     {
-        var reasons = new List<Problem>();
-        var needs = new Dictionary<(string, string), decimal>();
+        List<Problem>? reasons = null;
+        void Block(Problem reason) => (reasons ??= []).Add(reason);
         if (order.Status is not (SalesOrderStatus.Approved or SalesOrderStatus.Blocked))
-            reasons.Add(new("status", OrderCodes.Transition, $"Só pedidos aprovados ou bloqueados são liberados (situação {order.Status})."));
+            Block(new("status", OrderCodes.Transition, $"Só pedidos aprovados ou bloqueados são liberados (situação {order.Status})."));
         if (order.Totals is not { } totals)
         {
-            reasons.Add(new("order", OrderCodes.NotPriced, "Recalcule o pedido antes de liberá-lo."));
-            return (reasons, 0m, needs);
+            Block(new("order", OrderCodes.NotPriced, "Recalcule o pedido antes de liberá-lo."));
+            return (reasons, 0m);
         }
         var amount = totals.Total;
         if (credit.ExpiresOn < today)
-            reasons.Add(new("credit", OrderCodes.CreditExpired, $"Limite de crédito vencido em {credit.ExpiresOn}."));
+            Block(new("credit", OrderCodes.CreditExpired, $"Limite de crédito vencido em {credit.ExpiresOn}."));
         else if (amount > available)
-            reasons.Add(new("credit", OrderCodes.CreditLimit, $"Pedido de {amount} acima do crédito disponível de {available}."));
-        if (reasons.Count > 0)
-            return (reasons, amount, needs); // MATA440: without credit, stock is not evaluated
-        foreach (var item in order.Items.Where(i => i.IsOpen))
+            Block(new("credit", OrderCodes.CreditLimit, $"Pedido de {amount} acima do crédito disponível de {available}."));
+        if (reasons is not null)
+            return (reasons, amount); // MATA440: without credit, stock is not evaluated
+        foreach (var item in order.Items)
         {
-            var key = (item.Product, item.Warehouse);
-            needs[key] = needs.GetValueOrDefault(key) + (item.BaseQuantity ?? decimal.MaxValue / 2);
+            if (!item.IsOpen)
+                continue;
+            CollectionsMarshal.GetValueRefOrAddDefault(needs, (item.Product, item.Warehouse), out _) += item.BaseQuantity ?? decimal.MaxValue / 2;
             var delivery = item.PromiseDate ?? item.BillingDate ?? order.Header.IssueDate;
             if (delivery > horizon)
-                reasons.Add(new($"items[{item.Number}].promise_date", OrderCodes.NotDue, $"Entrega em {delivery}, depois de {horizon}."));
+                Block(new($"items[{item.Number}].promise_date", OrderCodes.NotDue, $"Entrega em {delivery}, depois de {horizon}."));
         }
         foreach (var ((product, warehouse), need) in needs)
         {
             var left = (catalog.OnHand(product, warehouse) ?? 0m) - committed.GetValueOrDefault((product, warehouse));
             if (need > left)
-                reasons.Add(new("stock", OrderCodes.StockBlock, $"Estoque de {product} no armazém {warehouse}: {left} livres para {need}."));
+                Block(new("stock", OrderCodes.StockBlock, $"Estoque de {product} no armazém {warehouse}: {left} livres para {need}."));
         }
-        return (reasons, amount, needs);
+        return (reasons, amount);
     }
 }

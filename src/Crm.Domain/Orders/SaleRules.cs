@@ -23,10 +23,12 @@ internal static class SaleRules
         var claimed = new Dictionary<(string, string), decimal>();
         var lotsClaimed = new Dictionary<(string, string, string), decimal>();
         var quotasClaimed = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var item in open)
+        var products = new Product?[open.Length]; // each item's product, looked up once for the rules, the pricing and the margins
+        for (var i = 0; i < open.Length; i++)
         {
+            var item = open[i];
             var at = $"items[{item.Number}]";
-            if (catalog.Find(item.Product) is not { } product)
+            if ((products[i] = catalog.Find(item.Product)) is not { } product)
             {
                 problems.Add(new($"{at}.product", OrderCodes.UnknownProduct, $"Produto {item.Product} não cadastrado."));
                 continue;
@@ -45,20 +47,24 @@ internal static class SaleRules
                 problems.Add(new($"{at}.quantity", OrderCodes.BelowMinimumQuantity, $"Quantidade {quantity} {product.BaseUnit} abaixo da mínima de {minimum}."));
             if (product.MultipleQuantity is { } multiple && quantity % multiple != 0m)
                 problems.Add(new($"{at}.quantity", OrderCodes.NotMultiple, $"Quantidade {quantity} {product.BaseUnit} não é múltipla de {multiple}."));
-            Stock(item, product, quantity, header.IssueDate, catalog, claimed, problems, at);
-            Programming(item, product, quantity, context, problems, at);
+            var onHand = catalog.OnHand(item.Product, item.Warehouse);
+            Stock(item, product, quantity, onHand, header.IssueDate, catalog, claimed, problems, at);
+            Programming(item, product, quantity, onHand ?? 0m, context, problems, at);
             Lot(item, quantity, context, lotsClaimed, problems, at);
             Quota(item, quantity, order, catalog, quotasClaimed, problems, at);
         }
-        var pricing = Price(order, open, context, problems);
+        var pricing = Price(order, open, products, context, problems);
         if (pricing is not null && context.Margins is { } margins)
             for (var i = 0; i < open.Length; i++)
-                Margin(open[i], pricing.Lines[i], margins, context, problems);
+                Margin(open[i], products[i], pricing.Lines[i], margins, context, problems);
         return new SaleCheck(problems, pricing);
     }
 
-    /// <summary>The request the Pricer gets for the open items, in order; a product unknown to the catalog goes with a blank NCM (reported as a matrix problem).</summary>
-    public static OrderRequest Request(SalesOrder order, IReadOnlyList<OrderItem> open, ProductCatalog catalog)
+    /// <summary>
+    /// The request the Pricer gets for the open items and their <paramref name="products"/>, in order; a product unknown to
+    /// the catalog goes with a blank NCM (reported as a matrix problem).
+    /// </summary>
+    private static OrderRequest Request(SalesOrder order, OrderItem[] open, Product?[] products)
     {
         var header = order.Header;
         return new OrderRequest
@@ -68,9 +74,9 @@ internal static class SaleRules
             FinalConsumer = header.FinalConsumer,
             Freight = order.Freight,
             Discount = order.Discount,
-            Lines = open.Select(item =>
+            Lines = open.Select((item, i) =>
             {
-                var product = catalog.Find(item.Product);
+                var product = products[i];
                 return new LineRequest
                 {
                     Product = item.Product,
@@ -90,9 +96,9 @@ internal static class SaleRules
         };
     }
 
-    private static OrderPricing? Price(SalesOrder order, OrderItem[] open, SaleContext context, List<Problem> problems)
+    private static OrderPricing? Price(SalesOrder order, OrderItem[] open, Product?[] products, SaleContext context, List<Problem> problems)
     {
-        var result = Pricer.PriceOrder(Request(order, open, context.Catalog), context.Pricing);
+        var result = Pricer.PriceOrder(Request(order, open, products), context.Pricing);
         if (result.IsValid)
             return result.AsT0;
         foreach (var problem in result.Problems)
@@ -124,10 +130,10 @@ internal static class SaleRules
     }
 
     private static void Stock(
-        OrderItem item, Product product, decimal quantity, NodaTime.LocalDate date, ProductCatalog catalog,
+        OrderItem item, Product product, decimal quantity, decimal? stock, NodaTime.LocalDate date, ProductCatalog catalog,
         Dictionary<(string, string), decimal> claimed, List<Problem> problems, string at)
     {
-        if (catalog.OnHand(item.Product, item.Warehouse) is not { } onHand)
+        if (stock is not { } onHand)
         {
             if (product.LeadTimeDays == 0)
             {
@@ -158,7 +164,7 @@ internal static class SaleRules
             problems.Add(new($"{at}.promise_date", OrderCodes.PromiseDate, $"Data de promessa {asked} não pode ser cumprida: o estoque permite {promise}."));
     }
 
-    private static void Programming(OrderItem item, Product product, decimal quantity, SaleContext context, List<Problem> problems, string at)
+    private static void Programming(OrderItem item, Product product, decimal quantity, decimal onHand, SaleContext context, List<Problem> problems, string at)
     {
         if (item.Schedule.Count == 0)
             return;
@@ -166,7 +172,6 @@ internal static class SaleRules
         if (item.Schedule.Sum(d => d.Quantity) != item.Quantity)
             problems.Add(new($"{at}.schedule", OrderCodes.ProgrammingQuantity,
                 $"A programação soma {item.Schedule.Sum(d => d.Quantity)}, mas o item tem {item.Quantity} {item.Unit}."));
-        var onHand = context.Catalog.OnHand(item.Product, item.Warehouse) ?? 0m;
         var due = 0m;
         foreach (var delivery in item.Schedule.OrderBy(d => d.Date))
         {
@@ -219,21 +224,30 @@ internal static class SaleRules
             problems.Add(new($"{at}.quota", OrderCodes.Quota, $"Cota {code} com saldo de {quota.Remaining} para {need}."));
     }
 
-    private static void Margin(OrderItem item, LinePricing line, MarginRange range, SaleContext context, List<Problem> problems)
+    private static void Margin(OrderItem item, Product? product, LinePricing line, MarginRange range, SaleContext context, List<Problem> problems)
     {
-        if (context.Catalog.Find(item.Product)?.CostOn(context.Today) is not { } cost || item.BaseQuantity is not { } quantity)
+        if (product?.CostOn(context.Today) is not { } cost || item.BaseQuantity is not { } quantity)
             return;
-        var values = Values(line);
-        var value = values.NetValue;
+        ref readonly var taxes = ref line.Taxes.Values;
+        var value = taxes.Product - taxes.Discount; // the item's net value, as ItemValues.NetValue
         if (value <= 0m)
             return;
         var costs = cost * quantity;
-        var gross = decimal.Round((value - costs) / value * 100m, 2);
-        var contribution = decimal.Round((value - values.SalesTaxes - costs) / value * 100m, 2);
-        if (gross < range.MinimumGross || gross > range.MaximumGross || contribution < range.MinimumContribution)
+        var salesTaxes = taxes.Icms + taxes.Pis + taxes.Cofins;
+        // a margin is a division: computed when a bound is set or a problem reports it
+        var grossOut = (range.MinimumGross is not null || range.MaximumGross is not null)
+                       && MarginOf(value, costs, value) is var g && (g < range.MinimumGross || g > range.MaximumGross);
+        var contributionOut = range.MinimumContribution is { } minimum && MarginOf(value - salesTaxes, costs, value) < minimum;
+        if (grossOut || contributionOut)
+        {
+            var (gross, contribution) = (MarginOf(value, costs, value), MarginOf(value - salesTaxes, costs, value));
             problems.Add(new($"items[{item.Number}].margin", OrderCodes.MarginOutOfRange,
                 $"MB {gross} % / MC {contribution} % fora da faixa (MB {Bound(range.MinimumGross)} a {Bound(range.MaximumGross)} %, MC mínima {Bound(range.MinimumContribution)} %)."));
+        }
     }
+
+    /// <summary>(<paramref name="revenue"/> − <paramref name="costs"/>) in % of <paramref name="value"/>, to 2 places: MB on the net value, MC on it less the sales taxes.</summary>
+    private static decimal MarginOf(decimal revenue, decimal costs, decimal value) => decimal.Round((revenue - costs) / value * 100m, 2);
 
     private static string Bound(decimal? bound) => bound is { } b ? OrderItem.Text(b) : "…";
 

@@ -119,7 +119,7 @@ public static class Pricer
                 problems.AddRange(check.Items, new Place(i).Prefix);
                 continue;
             }
-            var item = TaxItem.Checked(d.Quantity, d.UnitPrice, freight[i], insurance[i], lineOther, lineDiscount);
+            var item = TaxItem.Checked(d.Quantity, d.UnitPrice, freight[i], insurance[i], lineOther, lineDiscount, d.TaxableUnitsPerUnit);
             var taxes = ItemTaxCalculator.Compute(item, d.Taxes);
             lines[i] = new LinePricing(d.ProductCode, d.Steps, d.UnitPrice, d.NetUnitPrice, taxes, d.Warnings);
             totals = totals.Add(taxes);
@@ -231,6 +231,7 @@ public static class Pricer
     {
         public string ProductCode;
         public decimal Quantity;
+        public decimal TaxableUnitsPerUnit;
         public decimal UnitPrice;
         public decimal NetUnitPrice;
         public decimal Product;
@@ -257,9 +258,11 @@ public static class Pricer
         {
             var line = order.Lines[index];
             var at = new Place(index);
-            var draft = new Draft { ProductCode = line.Product, Quantity = line.Quantity, Steps = [], Warnings = [] };
+            var draft = new Draft { ProductCode = line.Product, Quantity = line.Quantity, TaxableUnitsPerUnit = line.TaxableUnitsPerUnit ?? 0m, Steps = [], Warnings = [] };
             if (line.Quantity <= 0m)
                 problems.Add(at.Field("quantity"), PricingCodes.Input, $"Quantidade {line.Quantity} deve ser maior que zero.");
+            if (line.TaxableUnitsPerUnit is < 0m)
+                problems.Add(at.Field("taxable_units_per_unit"), PricingCodes.Input, $"Unidades tributáveis por unidade vendida {line.TaxableUnitsPerUnit} não podem ser negativas.");
             if (line.NewPrice is <= 0m)
                 problems.Add(at.Field("new_price"), PricingCodes.Input, $"Novo preço {line.NewPrice} deve ser maior que zero.");
             if (line.SellerDiscount is < 0m or >= 100m)
@@ -272,7 +275,7 @@ public static class Pricer
             if (!list.Found && list.Problems.Count == 0)
                 problems.Add(NoRule(at.Field("list_price"), "preço de lista", context.Date));
             // the taxes first: a "por dentro" gross-up of the price needs the line's ICMS
-            draft.Taxes = TaxParameters(context, line.TaxableUnitsPerUnit, recipient, sources, at, ref problems, out var taxesComplete);
+            draft.Taxes = TaxParameters(context, recipient, sources, at, ref problems, out var taxesComplete);
             if (list.Found)
                 draft.Price(line, context, list, payment, sources, taxesComplete ? IcmsGrossUp(sources, draft.Taxes) : null, at, ref problems, order.Header.Role);
             orderWarnings.AddRange(draft.Warnings);
@@ -373,7 +376,7 @@ public static class Pricer
         }
 
         private static TaxParameters TaxParameters(
-            MatrixContext context, decimal? taxableUnitsPerUnit, Recipient recipient, PricingSources sources, Place at, ref ProblemCollector problems, out bool complete)
+            MatrixContext context, Recipient recipient, PricingSources sources, Place at, ref ProblemCollector problems, out bool complete)
         {
             complete = true;
             var ipi = Required(sources.Ipi, context, at, "ipi", "IPI", ref problems, ref complete);
@@ -389,7 +392,7 @@ public static class Pricer
             }
             var parameters = new TaxParameters(
                 recipient,
-                taxableUnitsPerUnit is { } qTrib ? Taxable(ipi.Value, qTrib) : ipi.Value,
+                ipi.Value,
                 icms.Value,
                 pisCofins.Value,
                 ibsCbs.Value,
@@ -403,9 +406,6 @@ public static class Pricer
             }
             return parameters;
         }
-
-        private static IpiParameters Taxable(IpiParameters ipi, decimal qTrib) =>
-            new(ipi.Rate, ipi.Source, ipi.AmountPerUnit, ipi.FreightInBase, ipi.Cst, qTrib);
 
         private static Resolution<T> Required<T>(IResolver<T>? resolver, MatrixContext context, Place at, string field, string matrix, ref ProblemCollector problems, ref bool complete)
         {

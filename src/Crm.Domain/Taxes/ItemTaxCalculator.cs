@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Registry;
 using Crm.Domain.Problems;
@@ -13,17 +13,6 @@ namespace Crm.Domain.Taxes;
 /// </summary>
 public static class ItemTaxCalculator
 {
-    private static readonly FrozenSet<string> StCsts = FrozenSet.ToFrozenSet(["10", "30", "70", "90", "201", "202", "203", "900"]);
-    private static readonly FrozenSet<string> StRequiredCsts = FrozenSet.ToFrozenSet(["10", "30", "70", "201", "202", "203"]);
-    private static readonly FrozenSet<string> ReductionCsts = FrozenSet.ToFrozenSet(["20", "51", "70", "90", "900"]);
-
-    // Own ICMS is not charged on these: exempt, not taxed, suspended, ST already paid, and Simples Nacional without credit.
-    // The own operation is not taxed on the invoice (CST 30; Simples Nacional CSOSN 201–203), yet the ST owed is
-    // the ST rate on the ST base minus the ICMS the own operation would bear at its rate (groups ICMS30, ICMSSN201–203 have no vICMS).
-    private static readonly FrozenSet<string> NotionalOwnIcmsCsts = FrozenSet.ToFrozenSet(["30", "201", "202", "203"]);
-
-    private static readonly FrozenSet<string> UntaxedCsts = FrozenSet.ToFrozenSet(["40", "41", "50", "60", "61", "102", "103", "300", "400", "500"]);
-
     /// <summary>Checks the parameters, listing every problem, and computes the breakdown when they are sound.</summary>
     public static Outcome<TaxBreakdown> Calculate(in TaxItem item, in TaxParameters parameters)
     {
@@ -58,20 +47,21 @@ public static class ItemTaxCalculator
 
         ref readonly var icms = ref p.IcmsRef;
         problems.Percent("icms.rate", icms.Rate);
-        Reduction(ref problems, "icms.base_reduction", icms.BaseReduction);
+        problems.Reduction("icms.base_reduction", icms.BaseReduction);
         problems.Percent("icms.fcp_rate", icms.FcpRate);
         Source(ref problems, "icms", icms.Source);
         var cst = icms.Cst ?? "";
-        if (!IcmsRule.Codes.Contains(cst))
+        var traits = IcmsCsts.Of(cst); // one lookup for every check of the CST
+        if (traits == IcmsCstTraits.Unknown)
             problems.Add("icms.cst", TaxCodes.Cst, $"CST/CSOSN '{cst}' não existe.");
         else
         {
-            if (icms.BaseReduction > 0m && !ReductionCsts.Contains(cst))
+            if (icms.BaseReduction > 0m && !traits.Has(IcmsCstTraits.BaseReduction))
                 problems.Add("icms.base_reduction", TaxCodes.IcmsCstMismatch, $"O CST {cst} não admite redução de base de cálculo.");
-            if (icms.Rate > 0m && UntaxedCsts.Contains(cst))
+            if (icms.Rate > 0m && traits.Has(IcmsCstTraits.Untaxed))
                 problems.Add("icms.rate", TaxCodes.IcmsCstMismatch, $"O CST/CSOSN {cst} não destaca ICMS próprio, mas a alíquota é {icms.Rate} %.");
             var withSt = p.StRef.HasValue;
-            if (withSt != StCsts.Contains(cst) && (withSt || StRequiredCsts.Contains(cst)))
+            if (withSt != traits.Has(IcmsCstTraits.St) && (withSt || traits.Has(IcmsCstTraits.StRequired)))
                 problems.Add("icms_st", TaxCodes.StCstMismatch, withSt
                     ? $"O CST/CSOSN {cst} não tem substituição tributária, mas há parâmetros de ICMS-ST."
                     : $"O CST/CSOSN {cst} exige ICMS-ST, mas não há parâmetros de ICMS-ST.");
@@ -84,7 +74,7 @@ public static class ItemTaxCalculator
             problems.NotNegative("icms_st.mva", st.Mva);
             problems.RatePlaces("icms_st.mva", st.Mva);
             problems.Percent("icms_st.rate", st.Rate);
-            Reduction(ref problems, "icms_st.base_reduction", st.BaseReduction);
+            problems.Reduction("icms_st.base_reduction", st.BaseReduction);
             problems.NotNegative("icms_st.pauta", st.Pauta);
             problems.Percent("icms_st.fcp_rate", st.FcpRate);
             Source(ref problems, "icms_st", st.Source);
@@ -110,25 +100,22 @@ public static class ItemTaxCalculator
         problems.Percent("ibs_cbs.cbs_rate", ibsCbs.CbsRate);
         problems.Percent("ibs_cbs.ibs_uf_rate", ibsCbs.IbsUfRate);
         problems.Percent("ibs_cbs.ibs_mun_rate", ibsCbs.IbsMunRate);
-        Reduction(ref problems, "ibs_cbs.cbs_reduction", ibsCbs.CbsReduction);
-        Reduction(ref problems, "ibs_cbs.ibs_uf_reduction", ibsCbs.IbsUfReduction);
-        Reduction(ref problems, "ibs_cbs.ibs_mun_reduction", ibsCbs.IbsMunReduction);
+        problems.Reduction("ibs_cbs.cbs_reduction", ibsCbs.CbsReduction);
+        problems.Reduction("ibs_cbs.ibs_uf_reduction", ibsCbs.IbsUfReduction);
+        problems.Reduction("ibs_cbs.ibs_mun_reduction", ibsCbs.IbsMunReduction);
         Source(ref problems, "ibs_cbs", ibsCbs.Source);
         return problems;
-    }
-
-    private static void Reduction(ref ProblemCollector problems, string field, decimal value)
-    {
-        if (!ProblemCollector.InPercentRange(value, hundredIncluded: true))
-            problems.Add(field, TaxCodes.RateRange, $"{field} = {value} % está fora do intervalo [0, 100].");
-        problems.RatePlaces(field, value);
     }
 
     private static void Source(ref ProblemCollector problems, string tax, string? source)
     {
         if (string.IsNullOrEmpty(source))
-            problems.Add(tax + ".source", TaxCodes.SourceMissing, $"Os parâmetros de {tax} não dizem qual regra os produziu.");
+            SourceMissing(ref problems, tax);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SourceMissing(ref ProblemCollector problems, string tax) =>
+        problems.Add(tax + ".source", TaxCodes.SourceMissing, $"Os parâmetros de {tax} não dizem qual regra os produziu.");
 
     /// <summary>The computation proper, for parameters that passed <see cref="Validate"/>.</summary>
     internal static TaxBreakdown Compute(in TaxItem item, in TaxParameters p) => new(item, p);
@@ -136,7 +123,7 @@ public static class ItemTaxCalculator
     /// <summary>
     /// Computes the taxes of the item into <paramref name="v"/>, the storage of a new breakdown (all zero). The parameter sets
     /// are read by reference, a tax whose rate is zero costs a comparison, and the sums (value of the operation, PIS/COFINS
-    /// and CBS/IBS bases, item total) are left to the breakdown to add up when read.
+    /// and CBS/IBS bases, item total) are stored as computed.
     /// </summary>
     internal static void Fill(ref TaxValues v, in TaxItem item, in TaxParameters p)
     {
@@ -144,14 +131,16 @@ public static class ItemTaxCalculator
         var recipient = p.Recipient;
         var product = round.Product.ToCents(item.Quantity * item.UnitPrice);
         var operation = product + item.Freight + item.Insurance + item.OtherExpenses - item.Discount;
-        (v.Product, v.Freight, v.Insurance, v.OtherExpenses, v.Discount) = (product, item.Freight, item.Insurance, item.OtherExpenses, item.Discount);
+        (v.Product, v.Freight, v.Insurance, v.OtherExpenses, v.Discount, v.OperationValue) = (product, item.Freight, item.Insurance, item.OtherExpenses, item.Discount, operation);
 
         // IPI (RIPI art. 190 §1; unconditional discount out of the base, STF RE 567.935); specific IPI: quantity × vUnid
         ref readonly var ipiParameters = ref p.IpiRef;
         if (ipiParameters.AmountPerUnit > 0m)
         {
-            // qTrib may differ from qCom: a box sold, the IPI pauta charged per taxable unit (NF-e I13–I14, O11 qUnid)
-            var taxable = ipiParameters.TaxableUnitsPerUnit > 0m ? item.Quantity * ipiParameters.TaxableUnitsPerUnit : item.Quantity;
+            // qTrib may differ from qCom: a box sold, the IPI pauta charged per taxable unit (NF-e I13–I14, O11 qUnid); the item's
+            // taxable units, else those its IPI parameters were given before the item carried them
+            var perUnit = item.TaxableUnitsPerUnit > 0m ? item.TaxableUnitsPerUnit : ipiParameters.TaxableUnitsPerUnit;
+            var taxable = perUnit > 0m ? item.Quantity * perUnit : item.Quantity;
             (v.IpiBase, v.IpiRate, v.Ipi) = (taxable, ipiParameters.AmountPerUnit, round.Ipi.ToCents(taxable * ipiParameters.AmountPerUnit));
         }
         else
@@ -171,7 +160,7 @@ public static class ItemTaxCalculator
         var ownFcp = Of(round.Icms, icmsBase, icmsParameters.FcpRate);
         (v.IpiInIcmsBase, v.IcmsCst) = (recipient.IpiInIcmsBase, icmsParameters.Cst);
         ref readonly var stParameters = ref p.StRef;
-        if (stParameters.HasValue && NotionalOwnIcmsCsts.Contains(icmsParameters.Cst))
+        if (stParameters.HasValue && IcmsCsts.Of(icmsParameters.Cst).Has(IcmsCstTraits.NotionalOwnIcms))
             v.IcmsSource = ""; // not on the invoice: the own ICMS only reduces the ST
         else
             (v.IcmsBase, v.IcmsBaseReduction, v.IcmsRate, v.Icms, v.FcpRate, v.Fcp, v.IcmsSource) =
@@ -180,6 +169,7 @@ public static class ItemTaxCalculator
 
         // ICMS-ST and FCP-ST: IPI always in the ST base (Conv. ICMS 104/2008); own ICMS and FCP deducted
         v.StSource = "";
+        var total = operation + ipi; // vItem so far (TAXES.md §1.8): vProd − vDesc + vFrete + vSeg + vOutro + vIPI
         if (stParameters.HasValue)
         {
             ref readonly var st = ref Nullable.GetValueRefOrDefaultRef(in stParameters);
@@ -191,9 +181,11 @@ public static class ItemTaxCalculator
                 _ => Math.Max(MvaBase(round.IcmsSt, operation + ipi, mvaFactor, st), round.IcmsSt.ToCents(item.Quantity * st.Pauta)),
             };
             (v.StMva, v.StOwnIcms, v.StBase, v.StBaseReduction, v.StSource) = (mva, ownIcms, stBase, st.BaseReduction, st.Source);
-            (v.StRate, v.IcmsSt) = (st.Rate, Deducting(round.IcmsSt, stBase, st.Rate, ownIcms));
-            (v.FcpStRate, v.FcpSt) = (st.FcpRate, Deducting(round.IcmsSt, stBase, st.FcpRate, ownFcp));
+            var (icmsSt, fcpSt) = (Deducting(round.IcmsSt, stBase, st.Rate, ownIcms), Deducting(round.IcmsSt, stBase, st.FcpRate, ownFcp));
+            (v.StRate, v.IcmsSt, v.FcpStRate, v.FcpSt) = (st.Rate, icmsSt, st.FcpRate, fcpSt);
+            total += icmsSt + fcpSt;
         }
+        var ibsCbsBase = operation - icms - fcp; // UB16-10, less the DIFAL and PIS/COFINS below when they are charged
 
         // DIFAL and destination FCP (EC 87/2015, LC 190/2022): 100 % to the destination, nothing to the origin
         v.DifalSource = "";
@@ -205,18 +197,26 @@ public static class ItemTaxCalculator
                 ? v.IcmsBase
                 : round.Difal.ToCents((v.IcmsBase - icms) / d.DoubleBaseDivisor);
             (v.DifalMethod, v.DifalBase, v.DifalSource) = (d.Method, difalBase, d.Source);
-            (v.DifalRate, v.Difal) = (d.DestinationRate, Deducting(round.Difal, difalBase, d.DestinationRate, icms));
-            (v.FcpDestinationRate, v.FcpDestination) = (d.DestinationFcpRate, Of(round.Difal, difalBase, d.DestinationFcpRate));
+            var (difal, fcpDestination) = (Deducting(round.Difal, difalBase, d.DestinationRate, icms), Of(round.Difal, difalBase, d.DestinationFcpRate));
+            (v.DifalRate, v.Difal, v.FcpDestinationRate, v.FcpDestination) = (d.DestinationRate, difal, d.DestinationFcpRate, fcpDestination);
+            ibsCbsBase -= difal + fcpDestination;
         }
 
         // PIS/COFINS: IPI never in the base; ICMS out of it under Tema 69
         ref readonly var pc = ref p.PisCofinsRef;
-        (v.PisCofinsExcludesIcms, v.PisCofinsExcludesFcp, v.PisCofinsSource, v.PisCofinsCst) = (pc.ExcludeIcms, pc.ExcludeFcp, pc.Source, pc.Cst ?? "");
+        (v.PisCofinsSource, v.PisCofinsCst) = (pc.Source, pc.Cst ?? "");
         (v.PisRate, v.CofinsRate) = (pc.PisRate, pc.CofinsRate);
+        var pisCofinsBase = operation;
+        if (pc.ExcludeIcms)
+            pisCofinsBase -= icms;
+        if (pc.ExcludeFcp)
+            pisCofinsBase -= fcp;
+        v.PisCofinsBase = pisCofinsBase;
         if (pc.PisRate != 0m || pc.CofinsRate != 0m)
         {
-            var pisCofinsBase = v.PisCofinsBase;
-            (v.Pis, v.Cofins) = (Of(round.Pis, pisCofinsBase, pc.PisRate), Of(round.Cofins, pisCofinsBase, pc.CofinsRate));
+            var (pis, cofins) = (Of(round.Pis, pisCofinsBase, pc.PisRate), Of(round.Cofins, pisCofinsBase, pc.CofinsRate));
+            (v.Pis, v.Cofins) = (pis, cofins);
+            ibsCbsBase -= pis + cofins;
         }
 
         // CBS/IBS base, rule UB16-10 (no II, ISSQN or monophasic ICMS on a CRM sale)
@@ -224,13 +224,15 @@ public static class ItemTaxCalculator
         (v.IbsCbsSource, v.IbsCbsCst, v.IbsCbsClassTrib, v.IbsCbsInTotal) = (ic.Source, ic.Cst ?? "", ic.ClassTrib ?? "", ic.AddsToItemTotal);
         (v.CbsReduction, v.CbsRate) = (ic.CbsReduction, ic.EffectiveCbsRate);
         (v.IbsUfReduction, v.IbsUfRate, v.IbsMunReduction, v.IbsMunRate) = (ic.IbsUfReduction, ic.EffectiveIbsUfRate, ic.IbsMunReduction, ic.EffectiveIbsMunRate);
-        if (v.CbsRate != 0m || v.IbsUfRate != 0m || v.IbsMunRate != 0m)
+        v.IbsCbsBase = ibsCbsBase;
+        if (ic.EffectiveCbsRate != 0m || ic.EffectiveIbsUfRate != 0m || ic.EffectiveIbsMunRate != 0m)
         {
-            var ibsCbsBase = v.IbsCbsBase;
-            v.Cbs = Of(round.IbsCbs, ibsCbsBase, v.CbsRate);
-            v.IbsUf = Of(round.IbsCbs, ibsCbsBase, v.IbsUfRate);
-            v.IbsMun = Of(round.IbsCbs, ibsCbsBase, v.IbsMunRate);
+            var (cbs, ibsUf, ibsMun) = (Of(round.IbsCbs, ibsCbsBase, ic.EffectiveCbsRate), Of(round.IbsCbs, ibsCbsBase, ic.EffectiveIbsUfRate), Of(round.IbsCbs, ibsCbsBase, ic.EffectiveIbsMunRate));
+            (v.Cbs, v.IbsUf, v.IbsMun) = (cbs, ibsUf, ibsMun);
+            if (ic.AddsToItemTotal)
+                total += cbs + ibsUf + ibsMun; // not in 2026 (NT 2025.002 VB01-10)
         }
+        v.ItemTotal = total;
     }
 
     /// <summary>
@@ -240,7 +242,7 @@ public static class ItemTaxCalculator
     internal static decimal OwnIcmsShare(in TaxParameters p)
     {
         ref readonly var icms = ref p.IcmsRef;
-        return p.StRef.HasValue && NotionalOwnIcmsCsts.Contains(icms.Cst) ? 0m : (icms.Rate + icms.FcpRate) * icms.BaseFactor;
+        return p.StRef.HasValue && IcmsCsts.Of(icms.Cst).Has(IcmsCstTraits.NotionalOwnIcms) ? 0m : (icms.Rate + icms.FcpRate) * icms.BaseFactor;
     }
 
     /// <summary>r2(base × rate) minus a tax already charged (own ICMS or FCP), never below zero.</summary>

@@ -1,8 +1,13 @@
+using System.Runtime.CompilerServices;
 using Crm.Domain.Problems;
 
 namespace Crm.Domain.Taxes;
 
-/// <summary>Gathers every problem of a validation; allocates nothing while the input is valid.</summary>
+/// <summary>
+/// Gathers every problem of a validation; allocates nothing while the input is valid. Each check is a test inlined where it
+/// is called; the message of a problem is written apart (<see cref="MethodImplOptions.NoInlining"/>), so that a valid input
+/// never pays for it.
+/// </summary>
 internal struct ProblemCollector
 {
     private List<Problem>? problems;
@@ -24,11 +29,15 @@ internal struct ProblemCollector
             Add(prefix.Length == 0 ? problem : problem with { Field = prefix + problem.Field });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void NotNegative(string field, decimal value)
     {
-        if (value < 0m)
-            Add(field, TaxCodes.Negative, $"{field} = {value} não pode ser negativo.");
+        if (decimal.IsNegative(value) && value != 0m) // the sign bit first: a negative zero is zero
+            Negative(field, value);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Negative(string field, decimal value) => Add(field, TaxCodes.Negative, $"{field} = {value} não pode ser negativo.");
 
     /// <summary>A monetary amount: not negative and in cents.</summary>
     public void Cents(string field, decimal value) => Places(field, value, 2);
@@ -38,50 +47,50 @@ internal struct ProblemCollector
     {
         NotNegative(field, value);
         if (value.Scale > places && decimal.Round(value, places) != value) // a value of that scale or less fits: skip the rounding
-            Add(field, TaxCodes.Precision, $"{field} = {value} tem mais de {places} casas decimais.");
+            TooPrecise(field, value, places);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void TooPrecise(string field, decimal value, int places) => Add(field, TaxCodes.Precision, $"{field} = {value} tem mais de {places} casas decimais.");
+
     /// <summary>A percentage in [0, 100), with at most 4 decimal places.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Percent(string field, decimal value)
     {
         if (!InPercentRange(value, hundredIncluded: false))
-            Add(field, TaxCodes.RateRange, $"{field} = {value} % está fora do intervalo [0, 100).");
+            OutOfRange(field, value, "[0, 100)");
         RatePlaces(field, value);
     }
 
+    /// <summary>A reduction in [0, 100], with at most 4 decimal places.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Reduction(string field, decimal value)
+    {
+        if (!InPercentRange(value, hundredIncluded: true))
+            OutOfRange(field, value, "[0, 100]");
+        RatePlaces(field, value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void OutOfRange(string field, decimal value, string range) => Add(field, TaxCodes.RateRange, $"{field} = {value} % está fora do intervalo {range}.");
+
     /// <summary>A rate with at most 4 decimal places, as NF-e's percentage fields (TDec_0302a04) carry; the scale is read first, so a short rate costs no rounding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void RatePlaces(string field, decimal value)
     {
         if (value.Scale > RatePlacesAllowed && decimal.Round(value, RatePlacesAllowed) != value)
-            Add(field, TaxCodes.RatePrecision, $"{field} = {value} % tem mais de {RatePlacesAllowed} casas decimais (a NF-e leva até {RatePlacesAllowed}).");
+            RateTooPrecise(field, value);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RateTooPrecise(string field, decimal value) =>
+        Add(field, TaxCodes.RatePrecision, $"{field} = {value} % tem mais de {RatePlacesAllowed} casas decimais (a NF-e leva até {RatePlacesAllowed}).");
 
     /// <summary>Decimal places of an NF-e percentage (TDec_0302a04: pICMS, pRedBC, pMVAST, pIPI, pPIS, pCOFINS, pFCP, pCBS, pIBSUF, pIBSMun).</summary>
     internal const int RatePlacesAllowed = 4;
 
-    /// <summary>
-    /// Whether 0 ≤ <paramref name="value"/> &lt; 100 (≤ 100 when <paramref name="hundredIncluded"/>). A rate of a few places is
-    /// checked on its digits (mantissa against 100 × 10^scale); a parameter set has some twenty of them, and two decimal
-    /// comparisons each would cost more than computing the item's ICMS.
-    /// </summary>
-    internal static bool InPercentRange(decimal value, bool hundredIncluded)
-    {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        var scale = (bits[3] >> 16) & 0xFF;
-        if (bits[2] != 0 || scale >= Hundreds.Length)
-            return value >= 0m && (hundredIncluded ? value <= 100m : value < 100m);
-        var mantissa = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
-        if (bits[3] < 0 && mantissa != 0)
-            return false; // negative (a negative zero is zero)
-        return hundredIncluded ? mantissa <= Hundreds[scale] : mantissa < Hundreds[scale];
-    }
-
-    /// <summary>100 × 10^scale, the mantissa of 100 at each scale up to 16 (10^18 still fits a long).</summary>
-    private static readonly ulong[] Hundreds =
-    [
-        100UL, 1_000UL, 10_000UL, 100_000UL, 1_000_000UL, 10_000_000UL, 100_000_000UL, 1_000_000_000UL, 10_000_000_000UL,
-        100_000_000_000UL, 1_000_000_000_000UL, 10_000_000_000_000UL, 100_000_000_000_000UL, 1_000_000_000_000_000UL,
-        10_000_000_000_000_000UL, 100_000_000_000_000_000UL, 1_000_000_000_000_000_000UL,
-    ];
+    /// <summary>Whether 0 ≤ <paramref name="value"/> &lt; 100 (≤ 100 when <paramref name="hundredIncluded"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool InPercentRange(decimal value, bool hundredIncluded) =>
+        (!decimal.IsNegative(value) || value == 0m) && (hundredIncluded ? value <= 100m : value < 100m);
 }

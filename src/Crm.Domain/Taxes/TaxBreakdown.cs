@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Crm.Domain.Matrices.Tax;
 
 namespace Crm.Domain.Taxes;
@@ -120,14 +121,14 @@ public sealed class TaxBreakdown
 
 /// <summary>
 /// A breakdown's values, one field each: taxes computed together keep one base and one rule id (a tax that does not
-/// apply has zero base, rate and value, and an empty id); the values are those of the NF-e fields, rounded. Sums of them
-/// (the value of the operation, the PIS/COFINS and CBS/IBS bases, the item total) are added up when read, not stored.
-/// Each decimal is kept in 8 bytes (<see cref="CompactDecimal"/>): NF-e values are cents, rates have up to 4 places and
+/// apply has zero base, rate and value, and an empty id); the values are those of the NF-e fields, rounded, and the sums
+/// the calculator adds up (the value of the operation, the PIS/COFINS and CBS/IBS bases, the item total) are stored as
+/// computed. Each decimal is kept in 8 bytes (<see cref="CompactDecimal"/>): NF-e values are cents, rates have up to 4 places and
 /// quantities up to 4, so their digits fit; a value that does not goes to a small overflow array, exact all the same.
 /// </summary>
 internal struct TaxValues
 {
-    private long _product, _freight, _insurance, _otherExpenses, _discount, _ipiBase, _ipiRate, _ipi, _icmsBase, _icmsBaseReduction, _icmsRate, _icms, _fcpRate, _fcp, _stMva, _stOwnIcms, _stBase, _stBaseReduction, _stRate, _icmsSt, _fcpStRate, _fcpSt, _difalBase, _difalRate, _difal, _fcpDestinationRate, _fcpDestination, _pisRate, _pis, _cofinsRate, _cofins, _cbsReduction, _cbsRate, _cbs, _ibsUfReduction, _ibsUfRate, _ibsUf, _ibsMunReduction, _ibsMunRate, _ibsMun;
+    private long _product, _freight, _insurance, _otherExpenses, _discount, _ipiBase, _ipiRate, _ipi, _icmsBase, _icmsBaseReduction, _icmsRate, _icms, _fcpRate, _fcp, _stMva, _stOwnIcms, _stBase, _stBaseReduction, _stRate, _icmsSt, _fcpStRate, _fcpSt, _difalBase, _difalRate, _difal, _fcpDestinationRate, _fcpDestination, _pisRate, _pis, _cofinsRate, _cofins, _cbsReduction, _cbsRate, _cbs, _ibsUfReduction, _ibsUfRate, _ibsUf, _ibsMunReduction, _ibsMunRate, _ibsMun, _operationValue, _pisCofinsBase, _ibsCbsBase, _itemTotal;
     private decimal[]? _overflow;
 
     public decimal Product { readonly get => Get(_product); set => Put(ref _product, value); }
@@ -171,32 +172,48 @@ internal struct TaxValues
     public decimal IbsMunRate { readonly get => Get(_ibsMunRate); set => Put(ref _ibsMunRate, value); }
     public decimal IbsMun { readonly get => Get(_ibsMun); set => Put(ref _ibsMun, value); }
 
-    public string IpiSource, IpiCst, IcmsSource, IcmsCst, StSource, DifalSource, PisCofinsSource, PisCofinsCst, IbsCbsSource, IbsCbsCst, IbsCbsClassTrib;
-    public DifalMethod? DifalMethod;
-    public bool IpiInIcmsBase, PisCofinsExcludesIcms, PisCofinsExcludesFcp, IbsCbsInTotal;
-
     /// <summary>vProd + vFrete + vSeg + vOutro − vDesc.</summary>
-    public readonly decimal OperationValue => Product + Freight + Insurance + OtherExpenses - Discount;
+    public decimal OperationValue { readonly get => Get(_operationValue); set => Put(ref _operationValue, value); }
 
     /// <summary>The value of the operation, without the ICMS (Tema 69) and FCP when the company excludes them.</summary>
-    public readonly decimal PisCofinsBase => OperationValue - (PisCofinsExcludesIcms ? Icms : 0m) - (PisCofinsExcludesFcp ? Fcp : 0m);
+    public decimal PisCofinsBase { readonly get => Get(_pisCofinsBase); set => Put(ref _pisCofinsBase, value); }
 
     /// <summary>UB16-10: the value of the operation less PIS, COFINS, ICMS, FCP, DIFAL and the destination FCP.</summary>
-    public readonly decimal IbsCbsBase => OperationValue - Pis - Cofins - Icms - Fcp - Difal - FcpDestination;
+    public decimal IbsCbsBase { readonly get => Get(_ibsCbsBase); set => Put(ref _ibsCbsBase, value); }
 
     /// <summary>vItem (TAXES.md §1.8), with CBS/IBS only when they add to it.</summary>
-    public readonly decimal ItemTotal => Product - Discount + IcmsSt + FcpSt + Freight + Insurance + OtherExpenses + Ipi
-                                         + (IbsCbsInTotal ? Cbs + IbsUf + IbsMun : 0m);
+    public decimal ItemTotal { readonly get => Get(_itemTotal); set => Put(ref _itemTotal, value); }
+
+    public string IpiSource, IpiCst, IcmsSource, IcmsCst, StSource, DifalSource, PisCofinsSource, PisCofinsCst, IbsCbsSource, IbsCbsCst, IbsCbsClassTrib;
+    public DifalMethod? DifalMethod;
+    public bool IpiInIcmsBase, IbsCbsInTotal;
+
+    /// <summary>How many values are kept whole because they do not fit in 8 bytes (one place per field at most).</summary>
+    internal readonly int OverflowPlaces => _overflow?.Length ?? 0;
 
     private readonly decimal Get(long slot) => CompactDecimal.IsOverflow(slot) ? _overflow![CompactDecimal.OverflowIndex(slot)] : CompactDecimal.Unpack(slot);
 
+    /// <summary>Packs <paramref name="value"/> into <paramref name="slot"/>; a value that does not fit takes the slot's overflow place, or a new one.</summary>
     private void Put(ref long slot, decimal value)
     {
-        if (CompactDecimal.TryPack(value, out slot))
-            return;
-        var index = _overflow is null ? 0 : _overflow.Length;
-        Array.Resize(ref _overflow, index + 1);
-        _overflow[index] = value;
+        var previous = slot;
+        if (!CompactDecimal.TryPack(value, out slot))
+            Overflow(ref slot, previous, value);
+    }
+
+    /// <summary>Keeps <paramref name="value"/> whole, at the place of the slot's <paramref name="previous"/> value when that overflowed too.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Overflow(ref long slot, long previous, decimal value)
+    {
+        int index;
+        if (CompactDecimal.IsOverflow(previous))
+            index = CompactDecimal.OverflowIndex(previous);
+        else
+        {
+            index = _overflow is null ? 0 : _overflow.Length;
+            Array.Resize(ref _overflow, index + 1);
+        }
+        _overflow![index] = value;
         slot = CompactDecimal.Overflow(index);
     }
 }

@@ -40,6 +40,20 @@ public readonly record struct TaxItem
     public decimal Discount { get; }
 
     /// <summary>
+    /// Taxable units (uTrib) in one unit sold (uCom), qTrib / qCom: 12 for a box of 12 taxed per unit; zero (the default)
+    /// or one when the item is taxed in the unit it is sold in. A per-unit IPI (pauta) is charged on quantity × this.
+    /// </summary>
+    public decimal TaxableUnitsPerUnit { get; private init; }
+
+    /// <summary>This item taxed in another unit than the one it is sold in (<see cref="TaxableUnitsPerUnit"/>); refused when negative.</summary>
+    public Outcome<TaxItem> WithTaxableUnits(decimal taxableUnitsPerUnit)
+    {
+        var problems = new ProblemCollector();
+        problems.NotNegative("taxable_units_per_unit", taxableUnitsPerUnit);
+        return problems.HasProblems ? problems.ToInvalid() : this with { TaxableUnitsPerUnit = taxableUnitsPerUnit };
+    }
+
+    /// <summary>
     /// Validates the item: nothing negative, the unit price with at most 10 decimal places, amounts in cents, and a discount no larger than
     /// quantity × unit price + freight + insurance + other expenses. Every problem is reported.
     /// </summary>
@@ -53,9 +67,10 @@ public readonly record struct TaxItem
             : new TaxItem(quantity, unitPrice, freight, insurance, otherExpenses, discount);
     }
 
-    /// <summary>The item for values that passed <see cref="Check"/>.</summary>
-    internal static TaxItem Checked(decimal quantity, decimal unitPrice, decimal freight, decimal insurance, decimal otherExpenses, decimal discount) =>
-        new(quantity, unitPrice, freight, insurance, otherExpenses, discount);
+    /// <summary>The item for values that passed <see cref="Check"/>, and taxable units per unit that are not negative.</summary>
+    internal static TaxItem Checked(
+        decimal quantity, decimal unitPrice, decimal freight, decimal insurance, decimal otherExpenses, decimal discount, decimal taxableUnitsPerUnit) =>
+        new(quantity, unitPrice, freight, insurance, otherExpenses, discount) { TaxableUnitsPerUnit = taxableUnitsPerUnit };
 
     /// <summary>Every problem of the values <see cref="Create"/> would reject.</summary>
     internal static ProblemCollector Check(decimal quantity, decimal unitPrice, decimal freight, decimal insurance, decimal otherExpenses, decimal discount)

@@ -49,7 +49,8 @@ public readonly record struct Recipient(IeIndicator IeIndicator, bool FinalConsu
 /// <param name="Cst">The IPI CST (50 taxed, 52 exempt…), echoed on the breakdown.</param>
 /// <param name="TaxableUnitsPerUnit">
 /// For IPI pauta when the taxable unit (uTrib) is not the unit sold (uCom): taxable units in one unit sold (qTrib / qCom,
-/// e.g. 12 for a box of 12 taxed per unit), so that vIPI = quantity × this × vUnid. Zero or one: the same unit.
+/// e.g. 12 for a box of 12 taxed per unit), so that vIPI = quantity × this × vUnid. Zero or one: the same unit. A fact of
+/// the item, which carries it (<see cref="TaxItem.TaxableUnitsPerUnit"/>, used when set); kept here for existing callers.
 /// </param>
 public readonly record struct IpiParameters(
     decimal Rate, string Source, decimal AmountPerUnit = 0m, bool FreightInBase = true, string Cst = "", decimal TaxableUnitsPerUnit = 0m)
@@ -71,7 +72,8 @@ public readonly record struct IpiParameters(
 
     /// <summary>
     /// For IPI pauta when the taxable unit (uTrib) is not the unit sold (uCom): taxable units in one unit sold (qTrib / qCom,
-    /// e.g. 12 for a box of 12 taxed per unit), so that vIPI = quantity × this × vUnid. Zero or one: the same unit.
+    /// e.g. 12 for a box of 12 taxed per unit), so that vIPI = quantity × this × vUnid. Zero or one: the same unit. A fact of
+    /// the item, which carries it (<see cref="TaxItem.TaxableUnitsPerUnit"/>, used when set); kept here for existing callers.
     /// </summary>
     public decimal TaxableUnitsPerUnit { get; } = TaxableUnitsPerUnit;
 

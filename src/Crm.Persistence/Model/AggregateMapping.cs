@@ -68,6 +68,19 @@ internal static class AggregateMapping
     }
 
     /// <summary>
+    /// Maps rows whose domain type does not carry its tenant and that have no version (catalog rows, replaced by key in
+    /// batches): the tenant is a shadow column filled from the session, in the key, with the tenant filter.
+    /// </summary>
+    public static EntityTypeBuilder<T> IsCatalogRows<T>(this EntityTypeBuilder<T> builder, string table,
+        Expression<Func<T, object?>> key, CrmDbContext context)
+        where T : class
+    {
+        builder.Property<TenantId>(TenantColumn).HasValueGenerator((_, _) => new SessionTenant());
+        return builder.TenantRows(table, TenantColumn, MemberNames(key.Body),
+            e => EF.Property<TenantId>(e, TenantColumn) == context.Tenant);
+    }
+
+    /// <summary>
     /// Maps rows that belong to an aggregate and are written with it (no version of their own): the tenant in the key,
     /// the tenant filter, the cross-tenant check of <see cref="CrmDbContext.SaveAsync"/>.
     /// </summary>

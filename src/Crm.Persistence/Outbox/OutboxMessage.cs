@@ -1,4 +1,5 @@
 using Crm.Domain.Identity;
+using Crm.Domain.Orders;
 using Crm.Domain.Integration.Messages;
 using NodaTime;
 
@@ -29,6 +30,9 @@ public sealed class OutboxMessage : QueuedMessage
 {
     /// <summary>The account it carries: the ordering key (one account's messages go out one at a time, in order).</summary>
     public AccountId Account { get; init; }
+
+    /// <summary>The sales order the message carries; null for a customer message.</summary>
+    public SalesOrderId? Order { get; init; }
 
     /// <summary>Its place among the account's messages (1, 2, ...).</summary>
     public long Sequence { get; init; }

@@ -1,6 +1,7 @@
 using Crm.Domain.Access;
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Configuration;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Merging;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
@@ -104,6 +105,27 @@ public sealed class AccountsModule
             await work.SendToErpAsync(keep).ConfigureAwait(false);
             return await work.SaveAsync(new AccountsMerged(survivor, absorbed, contacts.Count, merge.Warnings)).ConfigureAwait(false);
         }, cancellationToken);
+
+    /// <summary>
+    /// Records what the ERP tells of account <paramref name="id"/> under <paramref name="erpCode"/> (permission Edit): situation,
+    /// last purchase, credit limit and open balance — what order release reads. A host's CRM1003 pull calls it; a standing
+    /// that says the same as the stored one writes nothing. An account not yet integrated becomes integrated under
+    /// <paramref name="erpCode"/> (the host found it in the ERP); one integrated under another code is refused.
+    /// </summary>
+    public Task<CrmResult<AccountSaved>> RecordErpStandingAsync(AccountId id, string erpCode, ErpStanding standing, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(standing);
+        return _session.RunAsync("accounts.erp_standing", Module.Accounts, Permission.Edit, async work =>
+        {
+            if (await FindAsync(work, id).ConfigureAwait(false) is not { } account)
+                return new NotFound("account", id.Value);
+            if (!account.Integration.IsT1)
+                account.RecordErpState(new IntegratedWithErp(erpCode, work.Clock.GetCurrentInstant().InUtc().Date), account.LastPurchase, work.User, work.Clock);
+            if (!account.RecordErpStanding(erpCode, standing, work.User, work.Clock).TryPickT0(out _, out var invalid))
+                return invalid;
+            return await work.SaveAsync(account, version => new AccountSaved(id, version, [])).ConfigureAwait(false);
+        }, cancellationToken);
+    }
 
     /// <summary>The account, tracked, when it exists and the user sees it.</summary>
     internal static Task<Account?> FindAsync(UnitOfWork work, AccountId id) =>

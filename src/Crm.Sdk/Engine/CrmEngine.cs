@@ -6,6 +6,7 @@ using Crm.Persistence;
 using Crm.Sdk.Discovery;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Notifications;
+using Crm.Sdk.Orders;
 using Crm.Sdk.Outbox;
 using Crm.Sdk.Jobs;
 using Crm.Sdk.Tenants;
@@ -22,8 +23,9 @@ namespace Crm.Sdk;
 public sealed class CrmEngine
 {
     internal CrmEngine(CrmDatabase database, IClock clock, ILoggerFactory loggers, ErpAdapterCatalog adapters, OutboxDispatcher outbox,
-        NotificationDispatcher notifications, ISecretProtector protector, SmtpMailer mailer, FileServerClient files)
+        NotificationDispatcher notifications, ISecretProtector protector, SmtpMailer mailer, FileServerClient files, ISalesMatrices matrices)
     {
+        Matrices = matrices;
         Database = database;
         Clock = clock;
         Adapters = adapters;
@@ -66,6 +68,9 @@ public sealed class CrmEngine
     public NotificationDispatcher Notifications { get; }
 
     internal UseCaseRunner Runner { get; }
+
+    /// <summary>The tax and commercial matrices orders are priced with (the host's <see cref="ISalesMatrices"/>).</summary>
+    internal ISalesMatrices Matrices { get; }
 
     internal ILogger Logger { get; }
 

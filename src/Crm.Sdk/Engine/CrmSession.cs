@@ -3,9 +3,11 @@ using Crm.Domain.Identity;
 using Crm.Persistence;
 using Crm.Sdk.Accounts;
 using Crm.Sdk.Boards;
+using Crm.Sdk.Catalog;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Funnel;
 using Crm.Sdk.Imports;
+using Crm.Sdk.Orders;
 using Crm.Sdk.Outbox;
 using Crm.Sdk.Servers;
 using Crm.Sdk.Settings;
@@ -39,6 +41,8 @@ public sealed class CrmSession
         Outbox = new OutboxModule(this);
         Imports = new ImportsModule(this);
         Servers = new ServersModule(this);
+        Catalog = new CatalogModule(this);
+        Orders = new OrdersModule(this);
     }
 
     /// <summary>The tenant.</summary>
@@ -73,6 +77,12 @@ public sealed class CrmSession
 
     /// <summary>The SMTP and FTP/SFTP settings of the companies and branches, and their connection tests.</summary>
     public ServersModule Servers { get; }
+
+    /// <summary>The product catalog: products, warehouses, prices, stock, lots, quotas and promotions, saved in batches.</summary>
+    public CatalogModule Catalog { get; }
+
+    /// <summary>Sales orders from a draft to the ERP: items, recalculation, approvals, release, copy, proposal.</summary>
+    public OrdersModule Orders { get; }
 
     internal CrmEngine Engine { get; }
 

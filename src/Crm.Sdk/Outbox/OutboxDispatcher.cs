@@ -6,6 +6,7 @@ using Crm.Domain.Identity;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Messages;
 using Crm.Persistence;
+using Crm.Persistence.Orders;
 using Crm.Persistence.Outbox;
 using Crm.Sdk.Discovery;
 using Microsoft.EntityFrameworkCore;
@@ -100,7 +101,10 @@ public sealed class OutboxDispatcher
             var expires = now + Duration.FromTimeSpan(options.Lease);
             await using var db = _database.Open(default);
             var all = db.Outbox.IgnoreQueryFilters([TenantFilter]);
-            var firstOfAccount = all.Where(m => !all.Any(e => e.Tenant == m.Tenant && e.Account == m.Account && e.Sequence < m.Sequence && e.Status != OutboxStatus.Sent));
+            // A parked order (refused by the ERP, or never sendable) does not hold the customer's later messages back; a parked
+            // customer message does (the ERP must know the customer before its orders and changes).
+            var firstOfAccount = all.Where(m => !all.Any(e => e.Tenant == m.Tenant && e.Account == m.Account && e.Sequence < m.Sequence
+                && e.Status != OutboxStatus.Sent && !(e.Order != null && e.Status == OutboxStatus.Parked)));
             var claimed = await Leases.ClaimAsync(all, firstOfAccount, options.BatchSize, lease, now, expires, cancellationToken).ConfigureAwait(false);
             if (claimed is null or { Count: > 0 })
                 return (lease, claimed ?? []);
@@ -160,9 +164,11 @@ public sealed class OutboxDispatcher
     private async Task<ErpMessage> CurrentMessageAsync(OutboxMessage row, ErpId erp, CancellationToken cancellationToken)
     {
         // The key is derived from the stored parts, as the adapter derived it: a row cannot carry a key that is not its body's.
+        // An order's key is the adapter's own (derived from the order), stored with it.
         var stored = new ErpMessage(erp, row.Resource, row.Operation, row.Account, row.ErpCode, row.Payload,
-            IdempotencyKey.Of(erp, row.Resource, row.Account.Value, row.Payload));
-        if (row.Operation != ErpOperation.Create || row.Sequence == 1 || _adapters.For(erp) is not { } adapter)
+            row.Order is not null && IdempotencyKey.TryParse(row.IdempotencyKey, out var orderKey) ? orderKey
+                : IdempotencyKey.Of(erp, row.Resource, row.Account.Value, row.Payload)) { Order = row.Order };
+        if (row.Order is not null || row.Operation != ErpOperation.Create || row.Sequence == 1 || _adapters.For(erp) is not { } adapter)
             return stored;
         await using var db = _database.Open(row.Tenant);
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == row.Account, cancellationToken).ConfigureAwait(false);
@@ -191,14 +197,19 @@ public sealed class OutboxDispatcher
             var ids = acknowledged.Select(a => a.Row.Id).ToList();
             var rows = await Leases.Held(db.Outbox.Where(m => ids.Contains(m.Id)), lease)
                 .ToDictionaryAsync(m => m.Id, cancellationToken).ConfigureAwait(false);
-            var coded = acknowledged.Where(a => a.Row.ErpCode != a.Delivered.ErpCode).Select(a => a.Row.Account).ToList();
+            var coded = acknowledged.Where(a => a.Row.Order is null && a.Row.ErpCode != a.Delivered.ErpCode).Select(a => a.Row.Account).ToList();
+            var sentOrders = acknowledged.Where(a => a.Row.Order is not null).Select(a => a.Row.Order!.Value).ToList();
+            var orders = sentOrders.Count == 0 ? [] : await db.SalesOrders.Where(o => sentOrders.Contains(o.Id))
+                .ToDictionaryAsync(o => o.Id, cancellationToken).ConfigureAwait(false);
             var accounts = coded.Count == 0 ? [] : await db.Accounts.Where(a => coded.Contains(a.Id))
                 .ToDictionaryAsync(a => a.Id, cancellationToken).ConfigureAwait(false);
             foreach (var (row, delivered) in acknowledged)
             {
                 if (!rows.TryGetValue(row.Id, out var held))
                     continue;
-                if (accounts.GetValueOrDefault(row.Account) is { } account)
+                if (row.Order is { } order)
+                    MarkSent(orders.GetValueOrDefault(order), row, delivered.ErpCode);
+                else if (accounts.GetValueOrDefault(row.Account) is { } account)
                     IntegrateUnder(account, delivered.ErpCode, row.CreatedBy);
                 (held.Status, held.SentAt, held.AcknowledgedCode, held.LastError) = (OutboxStatus.Sent, now, delivered.ErpCode, null);
                 Leases.Release(held, now);
@@ -248,12 +259,35 @@ public sealed class OutboxDispatcher
         for (var attempt = 0; attempt < 3; attempt++)
         {
             db.ChangeTracker.Clear();
+            if (row.Order is { } order)
+            {
+                if (!MarkSent(await db.SalesOrders.SingleOrDefaultAsync(o => o.Id == order, cancellationToken).ConfigureAwait(false), row, erpCode)
+                    || (await db.SaveAsync(cancellationToken).ConfigureAwait(false)).IsSaved)
+                    return;
+                continue;
+            }
             var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == row.Account, cancellationToken).ConfigureAwait(false);
             if (account is null || !IntegrateUnder(account, erpCode, row.CreatedBy))
                 return;
             if ((await db.SaveAsync(cancellationToken).ConfigureAwait(false)).IsSaved)
                 return;
         }
+    }
+
+    /// <summary>
+    /// The ERP accepted the released order under <paramref name="erpNumber"/>: the order is sent (unless it already is, or was
+    /// cancelled meanwhile); true when it changed.
+    /// </summary>
+    private bool MarkSent(SalesOrderRow? row, OutboxMessage message, string erpNumber)
+    {
+        if (row is null)
+            return false;
+        var order = row.ToOrder();
+        if (!order.MarkSent(erpNumber, message.CreatedBy, _clock.GetCurrentInstant()).IsValid)
+            return false;
+        row.Write(order);
+        OutboxLog.OrderSent(_logger, message.Id, order.Id.Value, message.Erp, erpNumber);
+        return true;
     }
 
     /// <summary>Integrates <paramref name="account"/> under <paramref name="erpCode"/> unless it already is; true when it changed.</summary>

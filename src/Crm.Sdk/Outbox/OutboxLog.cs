@@ -32,4 +32,10 @@ internal static partial class OutboxLog
 
     [LoggerMessage(EventId = 1107, Level = LogLevel.Information, Message = "Outbox message {Message} re-queued by user {User} of tenant {Tenant}")]
     public static partial void Requeued(ILogger logger, Guid message, Guid user, Guid tenant);
+
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "Released order {Order} was not queued for {Erp}: adapter {Adapter} does not send orders (integration.orders_unsupported); parked")]
+    public static partial void OrdersNotSupported(ILogger logger, Guid order, string erp, string adapter);
+
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Information, Message = "Outbox message {Message} sent order {Order} to {Erp}: ERP number {ErpNumber}")]
+    public static partial void OrderSent(ILogger logger, Guid message, Guid order, string erp, string erpNumber);
 }

@@ -158,6 +158,73 @@ public class MatrixProperties
                 Assert.Equal(original.Found(s.Context()), shuffled.Found(s.Context()));
         });
 
+    /// <summary>A change set: ids to remove, then rules to set (an existing id or a new one; sometimes invalid).</summary>
+    private static Gen<(string[] Removed, MatrixRule<Tag>[] Set)> Changes(int ruleCount) =>
+        from removed in Gen.SubListOf(Enumerable.Range(0, ruleCount + 1).Select(i => $"r{i}").ToArray())
+        from set in Gen.ListOf(
+            from id in Gen.Frequency((4, Gen.Choose(0, ruleCount + 2).Select(i => $"r{i}")), (1, Gen.Elements("", "new")))
+            from spec in Specs
+            from value in Gen.Frequency((9, Gen.Choose(0, 9)), (1, Gen.Constant(-1)))
+            select Rule(id, spec.Key(), value))
+        select (removed.ToArray(), set.ToArray());
+
+    /// <summary>The documented meaning of <c>With</c>, written independently: drop the removed ids, replace in place, append the rest.</summary>
+    private static List<MatrixRule<Tag>> Applied(IEnumerable<MatrixRule<Tag>> rules, string[] removed, MatrixRule<Tag>[] set)
+    {
+        var list = rules.Where(r => !removed.Contains(r.Id)).ToList();
+        var replaceable = list.Select(r => r.Id).ToHashSet();
+        foreach (var rule in set)
+        {
+            var at = replaceable.Remove(rule.Id) ? list.FindIndex(r => r.Id == rule.Id) : -1;
+            if (at >= 0)
+                list[at] = rule;
+            else
+                list.Add(rule);
+        }
+        return list;
+    }
+
+    [Property(MaxTest = 300)]
+    public Property A_changed_matrix_is_the_build_of_the_changed_rules_and_leaves_the_original_as_it_was() => Prop.ForAll(
+        (from scenario in Scenarios.Generator from changes in Changes(scenario.Rules.Length) select (scenario, changes)).ToArbitrary(),
+        x =>
+        {
+            var ((specs, situations), (removed, set)) = x;
+            var original = Build(specs);
+            var before = situations.Select(s => original.Found(s.Context())).ToArray();
+
+            var changed = original.With(set, removed);
+
+            var unknown = removed.Where(id => original.Rules.All(r => r.Id != id)).ToArray();
+            var expected = Matrix<Tag>.Build(Applied(original.Rules, removed, set));
+            Assert.Equal(
+                [.. unknown.Select(id => $"{MatrixCodes.RuleNotFound} test[{id}]"), .. expected.Problems.Select(p => $"{p.Code} {p.Field}")],
+                changed.Problems.Select(p => $"{p.Code} {p.Field}"));
+            if (changed.IsValid)
+            {
+                Assert.Equal(expected.AsT0.Rules, changed.AsT0.Rules);
+                foreach (var s in situations)
+                    Assert.Equal(expected.AsT0.Found(s.Context()), changed.AsT0.Found(s.Context()));
+            }
+            Assert.Equal(before, situations.Select(s => original.Found(s.Context())));
+        });
+
+    [Property(MaxTest = 100)]
+    public Property A_chain_of_changes_answers_as_the_build_of_the_final_rules() => Prop.ForAll(
+        (from scenario in Scenarios.Generator
+         from steps in Gen.ArrayOf(Changes(scenario.Rules.Length), 5)
+         select (scenario, steps)).ToArbitrary(),
+        x =>
+        {
+            var matrix = Build(x.scenario.Rules);
+            foreach (var (removed, set) in x.steps)
+                if (matrix.With(set, removed) is { IsValid: true } changed)
+                    matrix = changed.AsT0;
+            var rebuilt = TestRules.Build([.. matrix.Rules]);
+            foreach (var s in x.scenario.Situations)
+                Assert.Equal(rebuilt.Found(s.Context()), matrix.Found(s.Context()));
+        });
+
     [Property(MaxTest = 300)]
     public Property Adding_a_less_specific_rule_never_changes_an_answer() => Prop.ForAll(
         (from scenario in Scenarios.Generator from extra in Specs select (scenario, extra)).ToArbitrary(),

@@ -18,6 +18,20 @@ public class TaxBreakdownProperties
         return taxes.ItemTotal == expected && taxes.IbsCbsInTotal == later;
     }
 
+    [Property]
+    public bool The_pis_cofins_and_ibs_cbs_bases_are_the_operation_value_less_what_each_takes_out(
+        NonNegativeInt quantity, NonNegativeInt priceCents, NonNegativeInt freightCents, byte rateSeed, bool consumer, bool later)
+    {
+        var t = Compute(quantity, priceCents, freightCents, rateSeed, consumer, later);
+
+        var operation = t.Product + t.Freight + t.Insurance + t.OtherExpenses - t.Discount;
+        var excludesIcms = rateSeed % 2 == 1; // as Compute sets PIS/COFINS up
+        return t.OperationValue == operation
+               && t.Pis.Base == operation - (excludesIcms ? t.Icms.Value : 0m) && t.Cofins.Base == t.Pis.Base
+               && t.Cbs.Base == operation - t.Pis.Value - t.Cofins.Value - t.Icms.Value - t.Fcp.Value - t.Difal.Value - t.FcpDestination.Value
+               && t.IbsUf.Base == t.Cbs.Base && t.IbsMun.Base == t.Cbs.Base;
+    }
+
     // SEFAZ checks vTax = vBC × p with a ±0.01 tolerance for every tax (NT 2013.005 §7); ST, FCP-ST and DIFAL also deduct the own tax.
     [Property]
     public bool Every_value_passes_the_sefaz_base_times_rate_check(NonNegativeInt quantity, NonNegativeInt priceCents, NonNegativeInt freightCents, byte rateSeed, bool consumer)

@@ -1,4 +1,5 @@
 using Crm.Domain.Problems;
+using Crm.Domain.Taxes;
 using OneOf;
 
 namespace Crm.Domain.Matrices.Tax;
@@ -21,8 +22,6 @@ public sealed record IcmsRule(string Cst, decimal? Rate = null, decimal BaseRedu
         "101", "102", "103", "201", "202", "203", "300", "400", "500", "900",
     };
 
-    private static readonly HashSet<string> WithBaseReduction = ["20", "51", "70", "90", "900"];
-
     /// <inheritdoc />
     public static string MatrixName => "icms";
 
@@ -36,7 +35,7 @@ public sealed record IcmsRule(string Cst, decimal? Rate = null, decimal BaseRedu
         .. Rate is { } rate ? PayloadCheck.Percent(field, "rate", rate) : [],
         .. PayloadCheck.Percent(field, "baseReduction", BaseReduction, 99.99m),
         .. PayloadCheck.Percent(field, "fcpRate", FcpRate),
-        .. PayloadCheck.That(BaseReduction == 0 || WithBaseReduction.Contains(Cst), field, "baseReduction", MatrixCodes.PayloadCode,
+        .. PayloadCheck.That(BaseReduction == 0 || IcmsCsts.Of(Cst).Has(IcmsCstTraits.BaseReduction), field, "baseReduction", MatrixCodes.PayloadCode,
             $"CST {Cst} não admite redução de base (só 20, 51, 70, 90 e CSOSN 900)."),
     ];
 }

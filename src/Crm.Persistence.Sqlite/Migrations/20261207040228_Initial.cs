@@ -259,6 +259,39 @@ namespace Crm.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ListPrices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Table = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Product = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Amount = table.Column<string>(type: "TEXT", nullable: false),
+                    ValidFrom = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ValidTo = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListPrices", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Lots",
+                columns: table => new
+                {
+                    Product = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Warehouse = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<string>(type: "TEXT", nullable: false),
+                    Expiry = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Lots", x => new { x.TenantId, x.Product, x.Warehouse, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NotificationMessages",
                 columns: table => new
                 {
@@ -329,6 +362,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                     TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Account = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Order = table.Column<Guid>(type: "TEXT", nullable: true),
                     Sequence = table.Column<long>(type: "INTEGER", nullable: false),
                     Erp = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Resource = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
@@ -369,6 +403,74 @@ namespace Crm.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Products",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Line = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Ncm = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Document = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Products", x => new { x.TenantId, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgrammedStock",
+                columns: table => new
+                {
+                    Product = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Warehouse = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Date = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgrammedStock", x => new { x.TenantId, x.Product, x.Warehouse, x.Date });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Promotions",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Product = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ValidFrom = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ValidTo = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Price = table.Column<string>(type: "TEXT", nullable: true),
+                    DiscountRate = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Promotions", x => new { x.TenantId, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Quotas",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Product = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Quantity = table.Column<string>(type: "TEXT", nullable: false),
+                    ValidFrom = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ValidTo = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Seller = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Customer = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Consumed = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Quotas", x => new { x.TenantId, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Roles",
                 columns: table => new
                 {
@@ -383,6 +485,35 @@ namespace Crm.Persistence.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Roles", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SalesOrders",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Customer = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Seller = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Company = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Branch = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IssueDate = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Total = table.Column<string>(type: "TEXT", nullable: true),
+                    Freight = table.Column<string>(type: "TEXT", nullable: true),
+                    Discount = table.Column<string>(type: "TEXT", nullable: false),
+                    CopiedFrom = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Header = table.Column<string>(type: "TEXT", nullable: false),
+                    Items = table.Column<string>(type: "TEXT", nullable: false),
+                    Approvals = table.Column<string>(type: "TEXT", nullable: false),
+                    History = table.Column<string>(type: "TEXT", nullable: false),
+                    Totals = table.Column<string>(type: "TEXT", nullable: true),
+                    BlockReasons = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SalesOrders", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -407,6 +538,21 @@ namespace Crm.Persistence.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SmtpSettings", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Stock",
+                columns: table => new
+                {
+                    Product = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Warehouse = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Stock", x => new { x.TenantId, x.Product, x.Warehouse, x.Unit });
                 });
 
             migrationBuilder.CreateTable(
@@ -460,6 +606,19 @@ namespace Crm.Persistence.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Users", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Warehouses",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Warehouses", x => new { x.TenantId, x.Code });
                 });
 
             migrationBuilder.CreateIndex(
@@ -537,6 +696,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "TaxId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ListPrices_TenantId_Table_Product",
+                table: "ListPrices",
+                columns: new[] { "TenantId", "Table", "Product" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NotificationMessages_Status_NextAttemptAt",
                 table: "NotificationMessages",
                 columns: new[] { "Status", "NextAttemptAt" });
@@ -569,10 +733,40 @@ namespace Crm.Persistence.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Products_TenantId_Description",
+                table: "Products",
+                columns: new[] { "TenantId", "Description" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promotions_TenantId_Product",
+                table: "Promotions",
+                columns: new[] { "TenantId", "Product" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Quotas_TenantId_Product",
+                table: "Quotas",
+                columns: new[] { "TenantId", "Product" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Roles_TenantId_Name",
                 table: "Roles",
                 columns: new[] { "TenantId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_TenantId_Customer_Status",
+                table: "SalesOrders",
+                columns: new[] { "TenantId", "Customer", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_TenantId_IssueDate",
+                table: "SalesOrders",
+                columns: new[] { "TenantId", "IssueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_TenantId_Seller",
+                table: "SalesOrders",
+                columns: new[] { "TenantId", "Seller" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SmtpSettings_TenantId_Company",
@@ -628,6 +822,12 @@ namespace Crm.Persistence.Sqlite.Migrations
                 name: "Leads");
 
             migrationBuilder.DropTable(
+                name: "ListPrices");
+
+            migrationBuilder.DropTable(
+                name: "Lots");
+
+            migrationBuilder.DropTable(
                 name: "NotificationMessages");
 
             migrationBuilder.DropTable(
@@ -640,10 +840,28 @@ namespace Crm.Persistence.Sqlite.Migrations
                 name: "Pipelines");
 
             migrationBuilder.DropTable(
+                name: "Products");
+
+            migrationBuilder.DropTable(
+                name: "ProgrammedStock");
+
+            migrationBuilder.DropTable(
+                name: "Promotions");
+
+            migrationBuilder.DropTable(
+                name: "Quotas");
+
+            migrationBuilder.DropTable(
                 name: "Roles");
 
             migrationBuilder.DropTable(
+                name: "SalesOrders");
+
+            migrationBuilder.DropTable(
                 name: "SmtpSettings");
+
+            migrationBuilder.DropTable(
+                name: "Stock");
 
             migrationBuilder.DropTable(
                 name: "Tenants");
@@ -653,6 +871,9 @@ namespace Crm.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "Warehouses");
         }
     }
 }

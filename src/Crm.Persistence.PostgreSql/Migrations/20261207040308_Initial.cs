@@ -260,6 +260,39 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ListPrices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Table = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Product = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric", nullable: false),
+                    ValidFrom = table.Column<LocalDate>(type: "date", nullable: true),
+                    ValidTo = table.Column<LocalDate>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListPrices", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Lots",
+                columns: table => new
+                {
+                    Product = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Warehouse = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric", nullable: false),
+                    Expiry = table.Column<LocalDate>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Lots", x => new { x.TenantId, x.Product, x.Warehouse, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NotificationMessages",
                 columns: table => new
                 {
@@ -330,6 +363,7 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     TenantId = table.Column<Guid>(type: "uuid", nullable: false),
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Account = table.Column<Guid>(type: "uuid", nullable: false),
+                    Order = table.Column<Guid>(type: "uuid", nullable: true),
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
                     Erp = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Resource = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
@@ -370,6 +404,74 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Products",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Description = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Line = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Ncm = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Document = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Products", x => new { x.TenantId, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgrammedStock",
+                columns: table => new
+                {
+                    Product = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Warehouse = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Date = table.Column<LocalDate>(type: "date", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgrammedStock", x => new { x.TenantId, x.Product, x.Warehouse, x.Date });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Promotions",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Product = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ValidFrom = table.Column<LocalDate>(type: "date", nullable: true),
+                    ValidTo = table.Column<LocalDate>(type: "date", nullable: true),
+                    Price = table.Column<decimal>(type: "numeric", nullable: true),
+                    DiscountRate = table.Column<decimal>(type: "numeric", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Promotions", x => new { x.TenantId, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Quotas",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Product = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric", nullable: false),
+                    ValidFrom = table.Column<LocalDate>(type: "date", nullable: true),
+                    ValidTo = table.Column<LocalDate>(type: "date", nullable: true),
+                    Seller = table.Column<Guid>(type: "uuid", nullable: true),
+                    Customer = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Consumed = table.Column<decimal>(type: "numeric", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Quotas", x => new { x.TenantId, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Roles",
                 columns: table => new
                 {
@@ -384,6 +486,35 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Roles", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SalesOrders",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Customer = table.Column<Guid>(type: "uuid", nullable: false),
+                    Seller = table.Column<Guid>(type: "uuid", nullable: false),
+                    Company = table.Column<Guid>(type: "uuid", nullable: true),
+                    Branch = table.Column<Guid>(type: "uuid", nullable: true),
+                    IssueDate = table.Column<LocalDate>(type: "date", nullable: false),
+                    Total = table.Column<decimal>(type: "numeric", nullable: true),
+                    Freight = table.Column<decimal>(type: "numeric", nullable: true),
+                    Discount = table.Column<decimal>(type: "numeric", nullable: false),
+                    CopiedFrom = table.Column<Guid>(type: "uuid", nullable: true),
+                    Header = table.Column<string>(type: "jsonb", nullable: false),
+                    Items = table.Column<string>(type: "jsonb", nullable: false),
+                    Approvals = table.Column<string>(type: "jsonb", nullable: false),
+                    History = table.Column<string>(type: "jsonb", nullable: false),
+                    Totals = table.Column<string>(type: "jsonb", nullable: true),
+                    BlockReasons = table.Column<string>(type: "jsonb", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SalesOrders", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -408,6 +539,21 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SmtpSettings", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Stock",
+                columns: table => new
+                {
+                    Product = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Warehouse = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Stock", x => new { x.TenantId, x.Product, x.Warehouse, x.Unit });
                 });
 
             migrationBuilder.CreateTable(
@@ -461,6 +607,19 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Users", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Warehouses",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Warehouses", x => new { x.TenantId, x.Code });
                 });
 
             migrationBuilder.CreateIndex(
@@ -538,6 +697,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 columns: new[] { "TenantId", "TaxId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ListPrices_TenantId_Table_Product",
+                table: "ListPrices",
+                columns: new[] { "TenantId", "Table", "Product" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NotificationMessages_Status_NextAttemptAt",
                 table: "NotificationMessages",
                 columns: new[] { "Status", "NextAttemptAt" });
@@ -570,10 +734,40 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Products_TenantId_Description",
+                table: "Products",
+                columns: new[] { "TenantId", "Description" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promotions_TenantId_Product",
+                table: "Promotions",
+                columns: new[] { "TenantId", "Product" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Quotas_TenantId_Product",
+                table: "Quotas",
+                columns: new[] { "TenantId", "Product" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Roles_TenantId_Name",
                 table: "Roles",
                 columns: new[] { "TenantId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_TenantId_Customer_Status",
+                table: "SalesOrders",
+                columns: new[] { "TenantId", "Customer", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_TenantId_IssueDate",
+                table: "SalesOrders",
+                columns: new[] { "TenantId", "IssueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_TenantId_Seller",
+                table: "SalesOrders",
+                columns: new[] { "TenantId", "Seller" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SmtpSettings_TenantId_Company",
@@ -629,6 +823,12 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 name: "Leads");
 
             migrationBuilder.DropTable(
+                name: "ListPrices");
+
+            migrationBuilder.DropTable(
+                name: "Lots");
+
+            migrationBuilder.DropTable(
                 name: "NotificationMessages");
 
             migrationBuilder.DropTable(
@@ -641,10 +841,28 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 name: "Pipelines");
 
             migrationBuilder.DropTable(
+                name: "Products");
+
+            migrationBuilder.DropTable(
+                name: "ProgrammedStock");
+
+            migrationBuilder.DropTable(
+                name: "Promotions");
+
+            migrationBuilder.DropTable(
+                name: "Quotas");
+
+            migrationBuilder.DropTable(
                 name: "Roles");
 
             migrationBuilder.DropTable(
+                name: "SalesOrders");
+
+            migrationBuilder.DropTable(
                 name: "SmtpSettings");
+
+            migrationBuilder.DropTable(
+                name: "Stock");
 
             migrationBuilder.DropTable(
                 name: "Tenants");
@@ -654,6 +872,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "Warehouses");
         }
     }
 }

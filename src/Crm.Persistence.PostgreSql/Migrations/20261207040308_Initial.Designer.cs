@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261207024105_Initial")]
+    [Migration("20261207040308_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1243,6 +1243,265 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "Id");
                 });
 
+            modelBuilder.Entity("Crm.Persistence.Catalog.ListPriceRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<LocalDate?>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "Table", "Product");
+
+                    b.ToTable("ListPrices", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Catalog.LotRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Warehouse")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<LocalDate?>("Expiry")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("TenantId", "Product", "Warehouse", "Code");
+
+                    b.ToTable("Lots", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Catalog.ProductRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Crm:JsonDocument", true);
+
+                    b.Property<string>("Line")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Ncm")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("TenantId", "Code");
+
+                    b.HasIndex("TenantId", "Description");
+
+                    b.ToTable("Products", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Catalog.ProgrammedStockRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Warehouse")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("TenantId", "Product", "Warehouse", "Date");
+
+                    b.ToTable("ProgrammedStock", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Catalog.PromotionRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal?>("DiscountRate")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("Price")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<LocalDate?>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("TenantId", "Code");
+
+                    b.HasIndex("TenantId", "Product");
+
+                    b.ToTable("Promotions", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Catalog.QuotaRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("Consumed")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Customer")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric");
+
+                    b.Property<Guid?>("Seller")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate?>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("TenantId", "Code");
+
+                    b.HasIndex("TenantId", "Product");
+
+                    b.ToTable("Quotas", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Catalog.StockRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Warehouse")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("TenantId", "Product", "Warehouse", "Unit");
+
+                    b.ToTable("Stock", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Catalog.WarehouseRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("TenantId", "Code");
+
+                    b.ToTable("Warehouses", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
             modelBuilder.Entity("Crm.Persistence.Duplicates.DuplicateKeyRow", b =>
                 {
                     b.Property<Guid>("Tenant")
@@ -1404,6 +1663,93 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 
+            modelBuilder.Entity("Crm.Persistence.Orders.SalesOrderRow", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Approvals")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Crm:JsonDocument", true);
+
+                    b.Property<string>("BlockReasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Crm:JsonDocument", true);
+
+                    b.Property<Guid?>("Branch")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("Company")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CopiedFrom")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Customer")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Discount")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("Freight")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Header")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Crm:JsonDocument", true);
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Crm:JsonDocument", true);
+
+                    b.Property<LocalDate>("IssueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Crm:JsonDocument", true);
+
+                    b.Property<Guid>("Seller")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal?>("Total")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Totals")
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Crm:JsonDocument", true);
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Tenant", "Id");
+
+                    b.HasIndex("Tenant", "IssueDate");
+
+                    b.HasIndex("Tenant", "Seller");
+
+                    b.HasIndex("Tenant", "Customer", "Status");
+
+                    b.ToTable("SalesOrders", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
             modelBuilder.Entity("Crm.Persistence.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Tenant")
@@ -1461,6 +1807,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("Order")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Payload")
                         .IsRequired()

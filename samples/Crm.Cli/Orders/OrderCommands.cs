@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using Crm.Cli.Demo;
+using Crm.Domain.Orders;
+using Crm.Sdk;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Crm.Cli.Orders;
+
+/// <summary>
+/// <c>crm order list|show|proposal</c>: the demo tenant's sales orders as its Diretora sees them, through her session: a page
+/// of orders, one order with its items, values and history, and its printable proposal written to a file.
+/// </summary>
+internal sealed class OrderCommands(IAnsiConsole console, Func<string, int> fail, Func<string, Func<string, Task<int>>, Task<int>> onDatabase)
+{
+    public Command Build()
+    {
+        var db = new Option<string>("--db")
+        {
+            Description = $"The demo's SQLite file (default: ./{DemoCommand.DefaultPath}).",
+            DefaultValueFactory = _ => DemoCommand.DefaultPath,
+        };
+        var list = new Command("list", "Lists the orders, newest first.") { db };
+        list.SetAction((result, ct) => onDatabase(result.GetValue(db)!, path => RunAsync(path, session => ListAsync(session, ct), ct)));
+        var id = new Argument<string>("id") { Description = "The order's id (as crm order list shows it)." };
+        var show = new Command("show", "Shows an order: header, items with their values, approvals and history.") { db, id };
+        show.SetAction((result, ct) => WithId(result.GetValue(id)!, order =>
+            onDatabase(result.GetValue(db)!, path => RunAsync(path, session => ShowAsync(session, order, ct), ct))));
+        var output = new Option<string?>("--out") { Description = "Where to write the HTML (default: ./proposta-<id>.html)." };
+        var proposal = new Command("proposal", "Writes an order's printable proposal (HTML).") { db, id, output };
+        proposal.SetAction((result, ct) => WithId(result.GetValue(id)!, order =>
+            onDatabase(result.GetValue(db)!, path => RunAsync(path, session => ProposalAsync(session, order,
+                result.GetValue(output) ?? $"proposta-{order.Value.ToString("N")[..8]}.html", ct), ct))));
+        return new Command("order", "The demo tenant's sales orders (run crm demo first).") { list, show, proposal };
+    }
+
+    private Task<int> WithId(string text, Func<SalesOrderId, Task<int>> run) =>
+        Guid.TryParse(text, out var guid) ? run(new SalesOrderId(guid)) : Task.FromResult(fail($"'{Printable.OneLine(text)}' is not an order id"));
+
+    private static async Task<int> RunAsync(string path, Func<CrmSession, Task<int>> run, CancellationToken cancellationToken)
+    {
+        await using var provider = CliEngine.Services(path).BuildServiceProvider();
+        var engine = provider.GetRequiredService<CrmEngine>();
+        await engine.MigrateAsync(cancellationToken);
+        return await run(engine.Session(DemoData.Tenant, DemoData.Person("marina").Id));
+    }
+
+    private async Task<int> ListAsync(CrmSession session, CancellationToken cancellationToken)
+    {
+        if (!(await session.Orders.ListAsync(0, Crm.Sdk.Paging.MaxPageSize, cancellationToken)).TryPickT0(out var orders, out _))
+            return fail("the orders cannot be read");
+        var table = new Table().Title("Pedidos").AddColumns("Pedido", "Emissão", "Situação", "Total");
+        foreach (var order in orders)
+            table.AddRow(order.Id.Value.ToString(), order.IssueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), order.Status.ToString(),
+                order.Total?.ToString("N2", CultureInfo.GetCultureInfo("pt-BR")) ?? "—");
+        console.Write(table);
+        return 0;
+    }
+
+    private async Task<int> ShowAsync(CrmSession session, SalesOrderId id, CancellationToken cancellationToken)
+    {
+        if (!(await session.Orders.GetAsync(id, cancellationToken)).TryPickT0(out var read, out _))
+            return fail($"order {id.Value} not found");
+        var order = read.Order;
+        console.MarkupLineInterpolated($"Pedido [bold]{order.Id.Value}[/]: {order.Status}, cliente {order.Header.CustomerCode}, tabela {order.Header.PriceTable}, condição {order.Header.PaymentCondition}, total {order.Totals?.Total:N2}");
+        var items = new Table().Title("Itens").AddColumns("Item", "Produto", "Qtde", "Un", "Preço", "Total", "Situação");
+        foreach (var item in order.Items)
+            items.AddRow(item.Number.ToString(CultureInfo.InvariantCulture), Markup.Escape(item.Product), item.Quantity.ToString("0.####", CultureInfo.InvariantCulture),
+                Markup.Escape(item.Unit), item.Values?.UnitPrice.ToString("N2", CultureInfo.InvariantCulture) ?? "—",
+                item.Values?.Total.ToString("N2", CultureInfo.InvariantCulture) ?? "—", Markup.Escape(item.StatusReason is { } reason ? $"{item.Status}: {reason}" : item.Status.ToString()));
+        console.Write(items);
+        var history = new Table().Title("Histórico").AddColumns("Quando", "Campo", "Antes", "Depois");
+        foreach (var entry in order.History)
+            history.AddRow(entry.At.ToString(), Markup.Escape(entry.Field), Markup.Escape(Printable.OneLine(entry.OldValue ?? "")), Markup.Escape(Printable.OneLine(entry.NewValue ?? "")));
+        console.Write(history);
+        return 0;
+    }
+
+    private async Task<int> ProposalAsync(CrmSession session, SalesOrderId id, string file, CancellationToken cancellationToken)
+    {
+        var proposal = await session.Orders.ProposalAsync(id, cancellationToken);
+        if (!proposal.TryPickT0(out var html, out _))
+            return fail($"no proposal for order {id.Value}: {string.Join("; ", proposal.Problems.Select(p => p.Code))}");
+        await File.WriteAllTextAsync(file, html, cancellationToken);
+        console.MarkupLineInterpolated($"Proposta: [bold]{Printable.OneLine(Path.GetFullPath(file))}[/]");
+        return 0;
+    }
+}

@@ -1,0 +1,325 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Crm.Domain.Problems;
+
+namespace Crm.Domain.Matrices;
+
+// The index of a matrix: its rules grouped by shape into flat hash tables (see the remarks on the class), and how a
+// changed matrix reuses the parts of the index its changes leave alone.
+public sealed partial class Matrix<TPayload>
+{
+    /// <summary>
+    /// A rule with its validity as ISO day numbers, so that the date test is two integer comparisons, its NCM prefix
+    /// padded to 8 digits, and the values of its shape's first two dimensions (<paramref name="dimensions"/>, the NCM
+    /// aside). A probe of a large matrix is a chain of cache misses; with the values at hand, the rule and its key are
+    /// off that chain for the usual shapes of one or two dimensions.
+    /// </summary>
+    private readonly struct Entry(MatrixRule<TPayload> rule, int ncmPrefix, ReadOnlySpan<Dimension> dimensions)
+    {
+        public KeyValue First { get; } = dimensions.Length > 0 ? rule.Key.ValueOf(dimensions[0]).GetValueOrDefault() : default;
+
+        public KeyValue Second { get; } = dimensions.Length > 1 ? rule.Key.ValueOf(dimensions[1]).GetValueOrDefault() : default;
+
+        public TPayload Payload { get; } = rule.Payload;
+
+        public string Id { get; } = rule.Id;
+
+        public int FirstDay { get; } = rule.Key.Validity.From?.ToDateOnly().DayNumber ?? int.MinValue;
+        private readonly int _lastDay = rule.Key.Validity.To?.ToDateOnly().DayNumber ?? int.MaxValue;
+        private readonly bool _anyQuantity = rule.Key.Quantity.IsAny;
+
+        public int NcmPrefix { get; } = ncmPrefix;
+
+        public MatrixRule<TPayload> Rule { get; } = rule;
+
+        public bool Covers(int day, decimal? quantity) =>
+            day >= FirstDay && day <= _lastDay && (_anyQuantity || Rule.Key.Quantity.Contains(quantity));
+    }
+
+    /// <summary>
+    /// One key of a shape: its hash, and where its rules are. The whole hash is kept so that a changed shape places the keys
+    /// it keeps without hashing them again; 16 bytes, so that a bucket never straddles two cache lines.
+    /// </summary>
+    private readonly record struct Bucket(ulong Hash, int Start, int Count)
+    {
+        public bool IsEmpty => Count == 0;
+    }
+
+    /// <summary>
+    /// The rules binding one set of dimensions (and NCM prefix length): an open-addressing hash table (linear probing,
+    /// at most half full) of small buckets pointing into one flat array of rules, grouped by key. A probe reads one
+    /// bucket and, when its tag matches, checks the key against the group's first rule, whose payload the caller reads next.
+    /// </summary>
+    private sealed class Shape
+    {
+        private readonly Dimension[] _dimensions; // without the NCM
+        private readonly Bucket[] _buckets;
+        private readonly int _shift;
+        private readonly Entry[] _entries;
+
+        /// <summary>
+        /// Indexes the rules of the shape (with their NCM prefixes padded to 8 digits), reporting every pair of rules
+        /// with the same key whose validities and quantities overlap.
+        /// </summary>
+        public Shape(int bits, int ncmLength, List<(MatrixRule<TPayload> Rule, int NcmDigits)> rules, List<Problem> problems)
+            : this(bits, ncmLength, DimensionSet.InOrder.Where(d => d != Dimension.Ncm && (bits & DimensionSet.Bit(d)) != 0).ToArray(), rules.Count)
+        {
+
+            // While building, a bucket's Start is the index of its key's group; the first rule of each group stands for the key.
+            var groups = new List<List<Entry>>();
+            var firsts = new List<Entry>();
+            var homes = new List<int>();
+            foreach (var (rule, ncmDigits) in rules)
+            {
+                var key = IndexKey.Of(rule.Key, ncmDigits);
+                var home = Locate(key, rule.Key, CollectionsMarshal.AsSpan(firsts), out var hash);
+                var entry = new Entry(rule, ncmDigits, _dimensions);
+                if (_buckets[home].IsEmpty)
+                {
+                    _buckets[home] = new Bucket(hash, groups.Count, 1);
+                    groups.Add([]);
+                    firsts.Add(entry);
+                    homes.Add(home);
+                }
+                groups[_buckets[home].Start].Add(entry);
+            }
+
+            var start = 0;
+            for (var k = 0; k < groups.Count; k++)
+            {
+                var same = _entries.AsSpan(start, groups[k].Count);
+                groups[k].CopyTo(same);
+                ReportOverlaps(same, problems);
+                same.Sort(ByFirstDay);
+                _buckets[homes[k]] = new Bucket(_buckets[homes[k]].Hash, start, same.Length);
+                start += same.Length;
+            }
+        }
+
+        /// <summary>An empty table sized for <paramref name="count"/> rules, at most half full as every shape is.</summary>
+        private Shape(int bits, int ncmLength, Dimension[] dimensions, int count)
+        {
+            Bits = bits;
+            NcmLength = ncmLength;
+            _dimensions = dimensions;
+            var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, 2 * count));
+            _buckets = new Bucket[capacity];
+            _shift = 64 - BitOperations.Log2((uint)capacity);
+            _entries = new Entry[count];
+        }
+
+        /// <summary>
+        /// This shape with the <paramref name="removed"/> rules taken out and the <paramref name="added"/> ones put in (both
+        /// of this shape), or null when no rule is left; reports every pair of rules with the same key whose ranges overlap
+        /// in a group that changed. Only the keys of the changed rules are hashed and compared: the groups they leave alone
+        /// are copied into a new table with the hashes their buckets keep. This shape is not modified.
+        /// </summary>
+        public Shape? With(List<(MatrixRule<TPayload> Rule, int NcmDigits)> removed, List<(MatrixRule<TPayload> Rule, int NcmDigits)> added, List<Problem> problems)
+        {
+            var edited = new Dictionary<int, List<Entry>>(); // the bucket of a key with changes → the key's entries after them
+            List<Entry> Edit(int bucket) => edited.TryGetValue(bucket, out var group)
+                ? group
+                : edited[bucket] = [.. _entries.AsSpan(_buckets[bucket].Start, _buckets[bucket].Count)];
+
+            foreach (var (rule, ncmDigits) in removed)
+            {
+                var group = Edit(Locate(IndexKey.Of(rule.Key, ncmDigits), rule.Key, _entries, out _));
+                group.RemoveAt(group.FindIndex(e => ReferenceEquals(e.Rule, rule)));
+            }
+            var fresh = new List<(MatrixRule<TPayload> Rule, int NcmDigits)>(); // rules of keys this shape does not have
+            foreach (var (rule, ncmDigits) in added)
+            {
+                var bucket = Locate(IndexKey.Of(rule.Key, ncmDigits), rule.Key, _entries, out _);
+                if (_buckets[bucket].IsEmpty)
+                    fresh.Add((rule, ncmDigits));
+                else
+                    Edit(bucket).Add(new Entry(rule, ncmDigits, _dimensions));
+            }
+
+            var count = _entries.Length - removed.Count + added.Count;
+            if (count == 0)
+                return null;
+            var shape = new Shape(Bits, NcmLength, _dimensions, count);
+            var next = 0;
+            for (var i = 0; i < _buckets.Length; i++)
+            {
+                var bucket = _buckets[i];
+                if (bucket.IsEmpty)
+                    continue;
+                if (!edited.TryGetValue(i, out var group))
+                {
+                    next = shape.Place(bucket.Hash, _entries.AsSpan(bucket.Start, bucket.Count), next);
+                    continue;
+                }
+                var same = CollectionsMarshal.AsSpan(group);
+                ReportOverlaps(same, problems);
+                same.Sort(ByFirstDay);
+                next = shape.Place(bucket.Hash, same, next);
+            }
+            if (fresh.Count > 0)
+            {
+                var keys = new Shape(Bits, NcmLength, fresh, problems); // groups the new keys, reporting their overlaps
+                foreach (var bucket in keys._buckets)
+                    next = shape.Place(bucket.Hash, keys._entries.AsSpan(bucket.Start, bucket.Count), next);
+            }
+            return shape;
+        }
+
+        /// <summary>
+        /// Puts the entries of one key not in the table yet (sorted by first day; none: nothing to put) at
+        /// <paramref name="next"/> and their bucket in the first free slot from the key's home; returns the next free entry.
+        /// </summary>
+        private int Place(ulong hash, ReadOnlySpan<Entry> same, int next)
+        {
+            if (same.IsEmpty)
+                return next;
+            var mask = _buckets.Length - 1;
+            var i = (int)(hash >> _shift);
+            while (!_buckets[i].IsEmpty)
+                i = (i + 1) & mask;
+            same.CopyTo(_entries.AsSpan(next));
+            _buckets[i] = new Bucket(hash, next, same.Length);
+            return next + same.Length;
+        }
+
+        public int Bits { get; }
+
+        public int NcmLength { get; }
+
+        /// <summary>
+        /// The entry of the context's projection on this shape covering the day and quantity; a null reference when there
+        /// is none.
+        /// </summary>
+        public ref readonly Entry Find(MatrixContext context, int day, decimal? quantity)
+        {
+            var bucket = _buckets[Locate(context.Key, context, _entries, out _)];
+            var covering = bucket.IsEmpty ? -1 : Covering(_entries.AsSpan(bucket.Start, bucket.Count), day, quantity);
+            return ref covering < 0 ? ref Unsafe.NullRef<Entry>() : ref _entries[bucket.Start + covering];
+        }
+
+        /// <summary>
+        /// The first entry of the group in the home bucket of the context's projection on this shape, when the bucket's tag
+        /// is the projection's (most likely its group: the probe's first reads); -1 otherwise.
+        /// </summary>
+        public int Home(MatrixContext context)
+        {
+            ref readonly var key = ref context.Key;
+            var hash = key.HashOf(_dimensions, NcmLength > 0 ? key.NcmPrefix(NcmLength) : -1);
+            var bucket = _buckets[(int)(hash >> _shift)];
+            return !bucket.IsEmpty && bucket.Hash == hash ? bucket.Start : -1;
+        }
+
+        /// <summary>Reads what a probe reads of entry <paramref name="index"/> after its bucket: the entry, its key codes and payload.</summary>
+        public int Touch(int index)
+        {
+            ref readonly var entry = ref _entries[index];
+            var read = entry.FirstDay + (entry.First.Code?.Length ?? 0) + (entry.Second.Code?.Length ?? 0);
+            if (!typeof(TPayload).IsValueType)
+                read += Unsafe.As<FirstByte>(entry.Payload).Value;
+            return read;
+        }
+
+        /// <summary>
+        /// The bucket holding the projection on this shape of <paramref name="key"/> (the key of
+        /// <paramref name="coordinates"/>), or the empty bucket where it would go; a bucket's key is that of
+        /// <c>entries[bucket.Start]</c>.
+        /// </summary>
+        private int Locate(in IndexKey key, MatrixCoordinates coordinates, ReadOnlySpan<Entry> entries, out ulong hash)
+        {
+            var ncmPrefix = NcmLength > 0 ? key.NcmPrefix(NcmLength) : -1;
+            hash = key.HashOf(_dimensions, ncmPrefix);
+            var mask = _buckets.Length - 1;
+            for (var i = (int)(hash >> _shift); ; i = (i + 1) & mask)
+            {
+                ref readonly var bucket = ref _buckets[i];
+                if (bucket.IsEmpty)
+                    return i;
+                if (bucket.Hash != hash)
+                    continue;
+                ref readonly var first = ref entries[bucket.Start];
+                if (first.NcmPrefix == ncmPrefix && SameValues(coordinates, first))
+                    return i;
+            }
+        }
+
+        /// <summary>True when <paramref name="coordinates"/> have the values of <paramref name="entry"/>'s key on this shape's dimensions.</summary>
+        private bool SameValues(MatrixCoordinates coordinates, in Entry entry)
+        {
+            for (var k = 0; k < _dimensions.Length; k++)
+            {
+                var expected = k switch
+                {
+                    0 => entry.First,
+                    1 => entry.Second,
+                    _ => entry.Rule.Key.ValueOf(_dimensions[k]).GetValueOrDefault(),
+                };
+                if (!coordinates.ValueOf(_dimensions[k]).GetValueOrDefault().Matches(expected))
+                    return false;
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// The index of the entry of one key covering the day and quantity, or -1. Entries are sorted by first day, so the
+        /// search starts at the latest version already in force and walks back: the current version of a long history is
+        /// found first.
+        /// </summary>
+        private static int Covering(ReadOnlySpan<Entry> entries, int day, decimal? quantity)
+        {
+            var (low, high) = (0, entries.Length);
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (entries[middle].FirstDay <= day)
+                    low = middle + 1;
+                else
+                    high = middle;
+            }
+            for (var i = low - 1; i >= 0; i--)
+                if (entries[i].Covers(day, quantity))
+                    return i;
+            return -1;
+        }
+
+        private static int ByFirstDay(Entry a, Entry b) => a.FirstDay.CompareTo(b.FirstDay);
+
+        private static void ReportOverlaps(ReadOnlySpan<Entry> same, List<Problem> problems)
+        {
+            for (var i = 0; i < same.Length; i++)
+                for (var j = i + 1; j < same.Length; j++)
+                {
+                    var (a, b) = (same[i].Rule.Key, same[j].Rule.Key);
+                    if (a.Validity.Overlaps(b.Validity) && a.Quantity.Overlaps(b.Quantity))
+                        problems.Add(new($"{TPayload.MatrixName}[{same[j].Rule.Id}]", MatrixCodes.Overlap,
+                            $"As regras {same[i].Rule.Id} e {same[j].Rule.Id} da matriz {TPayload.MatrixName} têm as mesmas chaves e " +
+                            $"vigências {a.Validity}/{b.Validity} e quantidades {a.Quantity}/{b.Quantity} sobrepostas."));
+                }
+        }
+    }
+
+    /// <summary>Any object seen as its first byte of fields (every object has at least 8), to load its first cache line.</summary>
+    private sealed class FirstByte
+    {
+#pragma warning disable CS0649 // never written: only read, to touch the cache line
+        public byte Value;
+#pragma warning restore CS0649
+    }
+
+    /// <summary>Most specific shape first: more dimensions, then the earlier dimension in precedence, then the longer NCM prefix.</summary>
+    private sealed class ShapeSpecificity : IComparer<Shape>
+    {
+        public static readonly ShapeSpecificity Instance = new();
+
+        public int Compare(Shape? x, Shape? y)
+        {
+            var byCount = BitOperations.PopCount((uint)y!.Bits).CompareTo(BitOperations.PopCount((uint)x!.Bits));
+            if (byCount != 0)
+                return byCount;
+            var differing = x.Bits ^ y.Bits;
+            if (differing != 0)
+                return (x.Bits & differing & -differing) != 0 ? -1 : 1; // lowest differing bit = earliest dimension
+            return y.NcmLength.CompareTo(x.NcmLength);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace Crm.Persistence.Conversions;
+
+/// <summary>
+/// The JSON documents of the catalog and the sales orders (a product's details, an order's header, items, approvals and
+/// history): System.Text.Json over the domain's records, NodaTime values in ISO form, and the domain's record structs
+/// (ids, validities, totals) through their constructors, since System.Text.Json builds a struct with its parameterless one.
+/// </summary>
+internal static class DomainJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            Encoder = StoredText.Encoder,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        options.Converters.Add(new PositionalStructs());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    /// <summary>The domain's record structs (ids, <c>Validity</c>, <c>OrderTotals</c>) written as their constructor's arguments.</summary>
+    private sealed class PositionalStructs : JsonConverterFactory
+    {
+        private static readonly ConcurrentDictionary<Type, ConstructorInfo?> Constructors = new();
+
+        public override bool CanConvert(Type typeToConvert) =>
+            typeToConvert.IsValueType && !typeToConvert.IsEnum && typeToConvert.Assembly == typeof(Crm.Domain.Identity.TenantId).Assembly
+            && ConstructorOf(typeToConvert) is not null;
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(Positional<>).MakeGenericType(typeToConvert), ConstructorOf(typeToConvert))!;
+
+        private static ConstructorInfo? ConstructorOf(Type type) => Constructors.GetOrAdd(type, t =>
+            t.GetConstructors().Where(c => c.GetParameters().Length > 0).OrderByDescending(c => c.GetParameters().Length).FirstOrDefault());
+    }
+
+    private sealed class Positional<T>(ConstructorInfo constructor) : JsonConverter<T>
+    {
+        private readonly ParameterInfo[] _parameters = constructor.GetParameters();
+        private readonly PropertyInfo[] _properties = [.. constructor.GetParameters().Select(p =>
+            typeof(T).GetProperty(p.Name!, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)!)];
+
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var arguments = _parameters.Select(p => p.HasDefaultValue ? p.DefaultValue : null).ToArray();
+            if (reader.TokenType != JsonTokenType.StartObject)
+                throw new JsonException($"{typeof(T).Name} is stored as an object.");
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString();
+                reader.Read();
+                var index = Array.FindIndex(_parameters, p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+                if (index < 0)
+                    reader.Skip();
+                else
+                    arguments[index] = JsonSerializer.Deserialize(ref reader, _parameters[index].ParameterType, options);
+            }
+            return (T)constructor.Invoke(arguments);
+        }
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            for (var i = 0; i < _parameters.Length; i++)
+            {
+                var argument = _properties[i].GetValue(value);
+                if (argument is null)
+                    continue;
+                writer.WritePropertyName(options.PropertyNamingPolicy?.ConvertName(_parameters[i].Name!) ?? _parameters[i].Name!);
+                JsonSerializer.Serialize(writer, argument, _parameters[i].ParameterType, options);
+            }
+            writer.WriteEndObject();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Crm.Persistence.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Persistence.Orders;
+
+internal sealed class SalesOrderConfiguration(CrmDbContext context) : IEntityTypeConfiguration<SalesOrderRow>
+{
+    public void Configure(EntityTypeBuilder<SalesOrderRow> builder)
+    {
+        builder.IsAggregate("SalesOrders", o => o.Tenant, o => o.Id, context);
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+        foreach (var document in new[] { nameof(SalesOrderRow.Header), nameof(SalesOrderRow.Items), nameof(SalesOrderRow.Approvals),
+            nameof(SalesOrderRow.History), nameof(SalesOrderRow.Totals), nameof(SalesOrderRow.BlockReasons) })
+            builder.Property(document).HasAnnotation(AggregateMapping.JsonDocument, true);
+        // Release by customer reads a customer's open orders; lists go by issue date; visibility by seller.
+        builder.HasTenantIndex(nameof(SalesOrderRow.Customer), nameof(SalesOrderRow.Status));
+        builder.HasTenantIndex(nameof(SalesOrderRow.IssueDate));
+        builder.HasTenantIndex(nameof(SalesOrderRow.Seller));
+    }
+}

@@ -1,0 +1,32 @@
+namespace Crm.Cli.Tests;
+
+/// <summary><c>crm order</c> over the demo's database: the order the demo placed, listed, shown and printed.</summary>
+public sealed class OrderCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("crm-order-");
+
+    private string Db => Path.Combine(_folder.FullName, "demo.db");
+
+    public void Dispose() => SqliteFolders.Delete(_folder);
+
+    [Fact]
+    public void The_demo_s_order_is_listed_shown_with_its_history_and_printed_and_a_bad_id_is_one_clear_line()
+    {
+        Assert.Equal(0, CliRun.Of("demo", "--db", Db).Exit);
+
+        var list = CliRun.Of("order", "list", "--db", Db);
+        var id = list.OutputLines.Select(l => l.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(cells => cells.Length > 0 && Guid.TryParse(cells[0], out _)).Select(cells => cells[0]).Single();
+        var show = CliRun.Of("order", "show", id, "--db", Db);
+        var file = Path.Combine(_folder.FullName, "p.html");
+        var proposal = CliRun.Of("order", "proposal", id, "--db", Db, "--out", file);
+        var bad = CliRun.Of("order", "show", "não-é-id\nx", "--db", Db);
+
+        Assert.Equal((0, 0, 0), (list.Exit, show.Exit, proposal.Exit));
+        Assert.Contains(show.OutputLines, l => l.Contains("ACUCAR-1K", StringComparison.Ordinal) && l.Contains("30", StringComparison.Ordinal));
+        Assert.Contains(show.OutputLines, l => l.Contains("status", StringComparison.Ordinal) && l.Contains("Released", StringComparison.Ordinal));
+        Assert.Contains("<h1>Proposta comercial</h1>", File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.NotEqual(0, bad.Exit);
+        Assert.Single(bad.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+}

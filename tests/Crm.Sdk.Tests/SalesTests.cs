@@ -1,0 +1,257 @@
+using System.Globalization;
+using AngleSharp.Html.Parser;
+using Crm.Domain.Catalog;
+using Crm.Domain.Orders;
+using Crm.Domain.Problems;
+using Crm.Persistence.Concurrency;
+using Crm.Persistence.Outbox;
+using Crm.Sdk.Orders;
+using Crm.Sdk.Tests.Infrastructure;
+using Crm.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+using static Crm.Sdk.Tests.Infrastructure.TestHost;
+
+namespace Crm.Sdk.Tests;
+
+/// <summary>The catalog and sales orders through the engine: from a batch of products to an order released and sent to the ERP.</summary>
+public sealed class SalesTests
+{
+    [Theory, SqliteData, PostgresData]
+    public async Task A_catalog_batch_with_problems_writes_nothing_and_lists_each_and_a_usuario_may_not_save_one(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider);
+        var diretor = sales.Host.As(sales.Host.Diretor);
+        var bad = new CatalogData
+        {
+            Products = [SalesFixture.Product("NOVO", "Novo", "123"), SalesFixture.Product("NB-14", "Notebook renomeado", "8471.30.12")],
+            Prices = [new ListPrice("T1", "NOPE", 1m)],
+            Stock = [new StockEntry("MOUSE", "ZZ", 1m)],
+            Lots = [new Lot("MOUSE", "A1", new string('L', 21), 1m)],
+        };
+
+        var refused = await diretor.Catalog.SaveAsync(bad);
+        var denied = await sales.Host.As(sales.Host.Usuario).Catalog.SaveAsync(SalesFixture.Catalog());
+
+        var fields = Assert.IsType<Crm.Domain.Problems.Invalid>(refused.Value).Problems.Select(p => (p.Field, p.Code)).ToHashSet();
+        Assert.Contains(("products[0].fiscal.ncm", CatalogCodes.Ncm), fields);
+        Assert.Contains(("prices[0].product", CatalogCodes.UnknownReference), fields);
+        Assert.Contains(("stock[0]", CatalogCodes.UnknownReference), fields);
+        Assert.Contains(("lots[0].code", Crm.Domain.Texts.TextCodes.TooLong), fields);
+        Assert.Equal(Denied.PermissionCode, Assert.IsType<Denied>(denied.Value).Code);
+        var page = Ok(await sales.Host.As(sales.Host.Usuario).Catalog.ListAsync(0, 10));
+        Assert.Equal(["CABO", "KIT-ESC", "MOUSE", "NB-14", "OLD"], page.Select(p => p.Code));
+        var notebook = Ok(await sales.Host.As(sales.Host.Usuario).Catalog.GetAsync("NB-14"));
+        Assert.Equal("Notebook 14\"", notebook.Products[0].Description);
+        Assert.Equal(["CABO"], notebook.Products[0].Similar);
+        Assert.Equal([3_300m, 3_500m], notebook.Prices.Select(p => p.Amount).Order());
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task An_order_goes_from_draft_through_approval_and_release_to_the_erp_and_comes_back_sent(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider, ordersSupported: true);
+        var host = sales.Host;
+        var seller = host.As(host.Usuario);
+        var customer = await sales.CustomerAsync(1, host.Usuario);
+        var created = Ok(await seller.Orders.CreateAsync(SalesFixture.Header(customer, host.Usuario)));
+
+        var added = Ok(await seller.Orders.AddItemsAsync(created.Id, created.Version,
+            [SalesFixture.Item("KIT-ESC", 1m), SalesFixture.Item("MOUSE", 3m)]));
+
+        // The kit became its components; three mice are not a multiple of two: a problem naming the item, its product and code.
+        Assert.Equal(["NB-14", "MOUSE", "MOUSE"], added.Items.Select(i => i.Product));
+        var odd = Assert.Single(added.Problems, p => p.Problem.Code == OrderCodes.NotMultiple);
+        Assert.Equal((3, "MOUSE"), (odd.Item, odd.Product));
+        Assert.Contains(added.Problems, p => p.Problem.Severity == Crm.Domain.Problems.Severity.Error);
+
+        var cancelled = Ok(await seller.Orders.CancelItemAsync(created.Id, added.Version, added.Items[2].Id, "quantidade errada"));
+        Assert.DoesNotContain(cancelled.Problems, p => p.Problem.Severity == Crm.Domain.Problems.Severity.Error);
+        var discounted = Ok(await seller.Orders.ChangeItemAsync(created.Id, cancelled.Version, added.Items[0].Id,
+            SalesFixture.Item("NB-14", 1m, discount: 12m) with { Warehouse = "A1" }));
+        var submitted = Ok(await seller.Orders.SubmitAsync(created.Id, discounted.Version));
+        Assert.Equal(SalesOrderStatus.AwaitingApproval, submitted.Status);
+        Assert.Contains(submitted.PendingApprovals, a => a.Item == added.Items[0].Id && a.Discount == 12m);
+
+        var own = await seller.Orders.ApproveAsync(created.Id, submitted.Version, added.Items[0].Id, "eu mesmo");
+        Assert.Contains(own.Problems, p => p.Code == OrderCodes.OwnApproval);
+        var coordinator = host.As(host.Coordenador);
+        var version = submitted.Version;
+        OrderMoved? approved = null;
+        foreach (var pending in submitted.PendingApprovals)
+            version = (approved = Ok(await coordinator.Orders.ApproveAsync(created.Id, version, pending.Item, "cliente estratégico"))).Version;
+        Assert.Equal(SalesOrderStatus.Approved, approved!.Status);
+
+        var released = Ok(await coordinator.Orders.ReleaseAsync(created.Id, version));
+        Assert.Equal((SalesOrderStatus.Released, ErpHandoffStatus.Queued), (released.Status, released.Erp.Status));
+        await using (var db = host.Open())
+        {
+            var messages = await db.Outbox.AsNoTracking().OrderBy(m => m.Sequence).ToListAsync();
+            Assert.Equal([null, created.Id], messages.Select(m => m.Order));
+        }
+
+        await host.Engine.Outbox.DispatchPendingAsync();
+        await host.Engine.Outbox.DispatchPendingAsync();
+
+        Assert.Equal([null, created.Id], sales.Erp.Received.Select(m => m.Order));
+        Assert.Contains(customer.Value.ToString(), sales.Erp.Received.Last().Body, StringComparison.Ordinal); // the adapter had the stored customer
+        var read = Ok(await seller.Orders.GetAsync(created.Id));
+        Assert.Equal(SalesOrderStatus.Sent, read.Order.Status);
+        Assert.Contains(read.Order.History, h => h.Field == "erp_number" && h.NewValue == "PV2");
+        var history = Ok(await seller.Orders.HistoryAsync(created.Id));
+        Assert.Contains(history, h => h.Field.EndsWith(".approval", StringComparison.Ordinal) && h.By == host.Coordenador);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task The_proposal_is_html_whose_items_add_up_to_the_order_total_with_the_text_encoded(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider);
+        var seller = sales.Host.As(sales.Host.Usuario);
+        var order = await PricedOrderAsync(sales, seller, SalesFixture.Item("NB-14", 2m), SalesFixture.Item("MOUSE", 4m), SalesFixture.Item("NB-14", 1m, "CX"));
+        var freight = Ok(await seller.Orders.ApportionFreightAsync(order.Id, order.Version, 100.01m));
+
+        var html = Ok(await seller.Orders.ProposalAsync(order.Id));
+
+        var document = new HtmlParser().ParseDocument(html);
+        decimal Value(AngleSharp.Dom.IElement cell) => decimal.Parse(cell.GetAttribute("data-value")!, CultureInfo.InvariantCulture);
+        var items = document.QuerySelectorAll("tr.item");
+        Assert.Equal(3, items.Length);
+        var total = Value(document.QuerySelector("table.totals td.total")!);
+        Assert.Equal(freight.Totals!.Value.Total, total);
+        Assert.Equal(total, items.Sum(row => Value(row.QuerySelector("td.total")!)));
+        Assert.Equal(100.01m, items.Sum(row => Value(row.QuerySelector("td.freight")!)));
+        Assert.Equal(Value(document.QuerySelector("table.totals td.ipi")!), items.Sum(row => Value(row.QuerySelector("td.ipi")!)));
+        Assert.Contains("Entregar <no> horário & comercial", document.QuerySelector("table.header")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("<no>", html, StringComparison.Ordinal);
+        Assert.Contains("30D", document.QuerySelector("p.payment")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Release_by_customer_frees_what_the_credit_covers_oldest_first_and_blocks_the_rest_and_no_standing_blocks_all(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider);
+        var host = sales.Host;
+        var diretor = host.As(host.Diretor);
+        // One notebook costs 3,500.00 + 10 % IPI = 3,850.00; the credit left is 5,000.00 - 500.00.
+        var customer = await sales.CustomerAsync(2, host.Diretor, limit: 5_000m, openBalance: 500m);
+        var first = await ApprovedAsync(diretor, customer);
+        var second = await ApprovedAsync(diretor, customer);
+        var unknown = await sales.CustomerAsync(3, host.Diretor, limit: null);
+        var third = await ApprovedAsync(diretor, unknown);
+
+        var released = Ok(await diretor.Orders.ReleaseCustomerAsync(customer));
+        var blocked = Ok(await diretor.Orders.ReleaseAsync(third.Id, third.Version));
+
+        // Same issue date: the domain takes them by id, so "oldest" is the lower id.
+        var (earlier, later) = first.Id.Value.CompareTo(second.Id.Value) < 0 ? (first.Id, second.Id) : (second.Id, first.Id);
+        Assert.Equal(SalesOrderStatus.Released, released.Single(r => r.Id == earlier).Status);
+        Assert.Equal(SalesOrderStatus.Blocked, released.Single(r => r.Id == later).Status);
+        Assert.Equal(OrderCodes.CreditLimit, Assert.Single(released.Single(r => r.Id == later).Reasons).Code);
+        Assert.Equal(ErpHandoffStatus.NotIntegrated, released.Single(r => r.Id == earlier).Erp.Status);
+        Assert.Equal((SalesOrderStatus.Blocked, OrderCodes.CreditLimitUnknown), (blocked.Status, Assert.Single(blocked.Reasons).Code));
+        // The released order's credit counts against the next release of the same customer.
+        var again = Ok(await diretor.Orders.ReleaseAsync(later, released.Single(r => r.Id == later).Version));
+        Assert.Equal(SalesOrderStatus.Blocked, again.Status);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task An_adapter_that_does_not_send_orders_parks_the_order_with_its_code_and_holds_nothing_back(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider, ordersSupported: false);
+        var host = sales.Host;
+        var diretor = host.As(host.Diretor);
+        var customer = await sales.CustomerAsync(4, host.Diretor);
+        var order = await ApprovedAsync(diretor, customer);
+
+        var released = Ok(await diretor.Orders.ReleaseAsync(order.Id, order.Version));
+        var report = await host.Engine.Outbox.DispatchPendingAsync();
+        var account = Ok(await diretor.Accounts.GetAsync(customer));
+        Ok(await diretor.Accounts.UpdateAsync(customer, account.Version, Forms.Company(4, host.Diretor) with { ClientType = "REV", TradeName = "Mudou" }));
+        var later = await host.Engine.Outbox.DispatchPendingAsync();
+
+        Assert.Equal((SalesOrderStatus.Released, ErpHandoffStatus.NotSupported, "integration.orders_unsupported"),
+            (released.Status, released.Erp.Status, released.Erp.Code));
+        await using var db = host.Open();
+        var parked = await db.Outbox.AsNoTracking().SingleAsync(m => m.Order == order.Id);
+        Assert.Equal(OutboxStatus.Parked, parked.Status);
+        Assert.StartsWith("integration.orders_unsupported", parked.LastError, StringComparison.Ordinal);
+        Assert.Equal((1, 1), (report.Sent, later.Sent)); // the customer, then its change: the parked order holds neither back
+        Assert.DoesNotContain(sales.Erp.Received, m => m.Order is not null);
+        Assert.Contains(host.Logs.Lines, l => l.Event.Id == 1108);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task An_order_the_erp_adapter_refuses_is_not_released_and_nothing_is_queued(string provider)
+    {
+        var problem = new Problem("payment_condition", "protheus.order.too_long", "C5_CONDPAG tem no máximo 3 caracteres.");
+        await using var sales = await SalesHost.Create(provider, ordersSupported: true, checkOrder: _ => new Invalid(problem));
+        var host = sales.Host;
+        var diretor = host.As(host.Diretor);
+        var customer = await sales.CustomerAsync(5, host.Diretor);
+        var order = await ApprovedAsync(diretor, customer);
+
+        var refused = await diretor.Orders.ReleaseAsync(order.Id, order.Version);
+
+        Assert.Equal(problem, Assert.Single(Assert.IsType<Invalid>(refused.Value).Problems));
+        Assert.Equal(SalesOrderStatus.Approved, Ok(await diretor.Orders.GetAsync(order.Id)).Order.Status);
+        await using var db = host.Open();
+        Assert.False(await db.Outbox.AnyAsync(m => m.Order == order.Id));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Orders_are_seen_by_their_seller_and_its_managers_only_refused_without_permission_and_conflict_on_a_stale_version(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider);
+        var host = sales.Host;
+        var customer = await sales.CustomerAsync(5, host.Usuario);
+        var seller = host.As(host.Usuario);
+        var created = Ok(await seller.Orders.CreateAsync(SalesFixture.Header(customer, host.Usuario)));
+        Ok(await seller.Orders.AddItemsAsync(created.Id, created.Version, [SalesFixture.Item("NB-14", 1m)]));
+
+        Assert.IsType<NotFound>((await host.As(host.Outro).Orders.GetAsync(created.Id)).Value);
+        Assert.IsType<NotFound>((await host.As(host.Outro).Orders.CreateAsync(SalesFixture.Header(customer, host.Outro))).Value);
+        Assert.Equal(created.Id, Assert.Single(Ok(await host.As(host.Coordenador).Orders.ListAsync(0, 10))).Id);
+        Assert.Empty(Ok(await host.As(host.Outro).Orders.ListAsync(0, 10)));
+        Assert.Equal(Denied.PermissionCode, Assert.IsType<Denied>((await host.As(host.SemPapel).Orders.ListAsync(0, 10)).Value).Code);
+        Assert.IsType<Conflict>((await seller.Orders.AddItemsAsync(created.Id, created.Version, [SalesFixture.Item("MOUSE", 2m)])).Value);
+        var read = Ok(await seller.Orders.GetAsync(created.Id));
+        Assert.Single(read.Order.Items);
+        Assert.Equal("CRM - Usuário", read.Order.Header.SellerRole);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_copy_compared_with_its_original_shows_exactly_the_edits_made(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider);
+        var seller = sales.Host.As(sales.Host.Usuario);
+        var order = await PricedOrderAsync(sales, seller, SalesFixture.Item("NB-14", 2m), SalesFixture.Item("MOUSE", 4m));
+
+        var copy = Ok(await seller.Orders.CopyAsync(order.Id));
+        var untouched = Ok(await seller.Orders.CompareAsync(copy.Id));
+        var items = Ok(await seller.Orders.GetAsync(copy.Id)).Order.Items;
+        Ok(await seller.Orders.ChangeItemAsync(copy.Id, copy.Version, items[1].Id, SalesFixture.Item("MOUSE", 6m) with { Warehouse = "A1" }));
+        var compared = Ok(await seller.Orders.CompareAsync(copy.Id));
+
+        Assert.Empty(untouched);
+        var difference = Assert.Single(compared);
+        Assert.Equal(("items[2].quantity", "4", "6"), (difference.Field, difference.Original, difference.Copy));
+    }
+
+    private static async Task<OrderChecked> PricedOrderAsync(SalesHost sales, CrmSession seller, params ItemInput[] items)
+    {
+        var customer = await sales.CustomerAsync(9, seller.User);
+        var created = Ok(await seller.Orders.CreateAsync(SalesFixture.Header(customer, seller.User)));
+        var added = Ok(await seller.Orders.AddItemsAsync(created.Id, created.Version, items));
+        Assert.True(added.Totals is not null, string.Join("\n", added.Problems));
+        return added;
+    }
+
+    private static async Task<OrderMoved> ApprovedAsync(CrmSession diretor, Crm.Domain.Identity.AccountId customer)
+    {
+        var created = Ok(await diretor.Orders.CreateAsync(SalesFixture.Header(customer, diretor.User)));
+        var added = Ok(await diretor.Orders.AddItemsAsync(created.Id, created.Version, [SalesFixture.Item("NB-14", 1m)]));
+        Assert.Equal(3_850m, added.Totals!.Value.Total);
+        var submitted = Ok(await diretor.Orders.SubmitAsync(created.Id, added.Version));
+        Assert.Equal(SalesOrderStatus.Approved, submitted.Status);
+        return submitted;
+    }
+}
