@@ -23,7 +23,11 @@ internal static class CliEngine
             crm.UseSqlite(path);
             (crm.Outbox.RetryDelay, crm.Outbox.MaxRetryDelay) = (TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
         });
-        services.AddProtheusAdapter(o => o.BaseUrl = protheus);
+        services.AddProtheusAdapter(o =>
+        {
+            o.BaseUrl = protheus;
+            o.BranchId = "01"; // the branch (C5_FILIAL) the demo company's orders are placed in
+        });
         // The demo company's tax and commercial matrices (the engine does not store matrices yet).
         services.AddSingleton<Crm.Sdk.Orders.ISalesMatrices>(new DemoMatrices());
         services.Configure<HttpStandardResilienceOptions>(ErpHttpServiceCollectionExtensions.ResilienceOptionsName(ProtheusAdapter.Id), o =>

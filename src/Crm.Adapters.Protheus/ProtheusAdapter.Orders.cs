@@ -16,7 +16,8 @@ public sealed partial class ProtheusAdapter
     /// <summary>
     /// Every problem that keeps <paramref name="order"/> from Protheus, each naming the order's field, a code
     /// <c>protheus.order.*</c> and the SC5/SC6 field: the customer's account carried (<see cref="ErpOrder.CustomerAccount"/>)
-    /// and integrated under the order's customer code (<c>customer_mismatch</c>); the company (<see cref="ProtheusOptions.CompanyId"/>, 2 in the message); the customer code <c>A1_COD</c> (6) + <c>A1_LOJA</c> (2); <c>C5_CONDPAG</c>
+    /// and integrated under the order's customer code (<c>customer_mismatch</c>); the company (<see cref="ProtheusOptions.CompanyId"/>, 2 in the message) and the branch
+    /// (<see cref="ProtheusOptions.BranchId"/>, required for an order though a customer may go without it); the customer code <c>A1_COD</c> (6) + <c>A1_LOJA</c> (2); <c>C5_CONDPAG</c>
     /// (3) required; <c>C5_TABELA</c> (3), <c>C5_TRANSP</c> (6); a freight type the message carries (CIF, FOB or none);
     /// <c>C5_FRETE</c> (N 14,2); at least one item and at most as many as <c>C6_ITEM</c> (2) numbers; per item
     /// <c>C6_PRODUTO</c> (15, release 27), <c>C6_UM</c> (2), <c>C6_QTDVEN</c> above zero (N 9,2: up to 999,999.99),
@@ -32,6 +33,7 @@ public sealed partial class ProtheusAdapter
         check.Customer(order);
         var header = order.Header;
         check.Text("company", "CompanyId (empresa)", _options.CompanyId, 2);
+        check.Text("branch", "BranchId (filial, C5_FILIAL)", _options.BranchId, 12);
         if (header.CustomerCode?.Trim() is not { Length: 8 })
             check.Add("customer_code", OrderFieldCheck.OutOfRange,
                 $"O código do cliente no Protheus é A1_COD (6) + A1_LOJA (2); '{header.CustomerCode}' não tem 8 caracteres.");

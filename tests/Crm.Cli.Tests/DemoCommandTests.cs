@@ -67,8 +67,8 @@ public sealed class DemoCommandTests : IDisposable
 
     /// <summary>
     /// The order of the first run: a sale problem shown with its item, product and code, corrected; a discount above the
-    /// Usuária's alçada approved by her Coordenador; released with the ERP's credit; sent to the ERP or parked as not
-    /// supported by the adapter; its proposal written as HTML beside the database.
+    /// Usuária's alçada approved by her Coordenador; released with the ERP's credit; sent to the fake Protheus (EAI Order)
+    /// and marked Sent; its proposal written as HTML beside the database.
     /// </summary>
     private void AssertSale(CliRun run)
     {
@@ -78,8 +78,8 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("Pedido: Ana envia o pedido → AwaitingApproval: 1 item(ns) acima da alçada dela (5 %)", run.OutputLines);
         Assert.Contains("Alçada: Carlos Coordenador aprova 10 % no item → aprovado (pedido Approved)", run.OutputLines);
         var release = run.OutputLines.Single(l => l.StartsWith("Liberação: Carlos libera o pedido", StringComparison.Ordinal));
-        Assert.True(release.Contains("→ liberado; ERP: Queued", StringComparison.Ordinal)
-            || release.Contains("→ liberado; ERP: NotSupported (integration.orders_unsupported)", StringComparison.Ordinal), release);
+        Assert.Contains("→ liberado; ERP: Queued", release, StringComparison.Ordinal);
+        Assert.Contains("ERP: 1 mensagem(ns) enviada(s); pedido Sent.", run.OutputLines);
         var proposal = run.OutputLines.Single(l => l.StartsWith("Proposta: ", StringComparison.Ordinal))["Proposta: ".Length..];
         Assert.Equal(_folder.FullName, Path.GetDirectoryName(proposal));
         Assert.Contains("<h1>Proposta comercial</h1>", File.ReadAllText(proposal), StringComparison.Ordinal);
@@ -110,9 +110,8 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(second.OutputLines, l => l.Contains("Filtro em uso: 1 de 4 cartões.", StringComparison.Ordinal));
         // Nothing new to send: the first run's messages were all acknowledged, none written again.
         Assert.Contains("Nada a enviar ao ERP: nenhuma mensagem pendente.", second.OutputLines);
-        // The first run's order: sent when the adapter maps orders, else parked as not supported (never retried).
-        Assert.Contains(second.OutputLines, l => l is "Outbox do ERP: 0 pendentes, 0 enviando, 12 enviadas, 1 estacionadas."
-            or "Outbox do ERP: 0 pendentes, 0 enviando, 13 enviadas, 0 estacionadas.");
+        // The first run's order went to Protheus with the customers.
+        Assert.Contains("Outbox do ERP: 0 pendentes, 0 enviando, 13 enviadas, 0 estacionadas.", second.OutputLines);
         Assert.Equal(13, await db.Outbox.CountAsync()); // eleven creates, the promoted account's update and the order
         Assert.Contains(second.OutputLines, l => l.StartsWith("Pedido: Ana Vendedora já tem o pedido ", StringComparison.Ordinal) && l.EndsWith("de uma execução anterior.", StringComparison.Ordinal));
         Assert.Equal(1, await db.SalesOrders.CountAsync());

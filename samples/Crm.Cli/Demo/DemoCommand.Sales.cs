@@ -13,7 +13,7 @@ internal sealed partial class DemoCommand
     /// <summary>
     /// The commercial half: Marina saves the catalog, the ERP's credit of Ana's first customer is recorded, Ana places an order
     /// (a kit, sugar in a quantity that is not a multiple — a sale problem shown — then corrected, coffee with a discount above
-    /// her alçada), submits it, Carlos approves and releases it, and it goes to the ERP (or is parked as not supported); the
+    /// her alçada), submits it, Carlos approves and releases it, and it goes to the ERP (the fake Protheus takes the EAI Order); the
     /// proposal is written beside the database. A rerun finds Ana's order and shows it instead of placing another.
     /// </summary>
     private async Task SellAsync(CrmEngine engine, AccountId customer, string path, CancellationToken cancellationToken)

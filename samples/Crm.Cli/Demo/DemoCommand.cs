@@ -46,8 +46,10 @@ internal sealed partial class DemoCommand(IAnsiConsole console)
 
     public async Task<int> RunAsync(string path, CancellationToken cancellationToken)
     {
-        // The tenant's ERP: a fake Protheus REST server on 127.0.0.1 (a real HTTP server), failing some requests on purpose.
-        await using var protheus = await FakeProtheusServer.StartAsync(new FakeProtheus(), cancellationToken: cancellationToken);
+        // The tenant's ERP: a fake Protheus REST server on 127.0.0.1 (a real HTTP server), failing some requests on purpose,
+        // that knows the payment condition (SE4) and price table (DA0) of the demo's order.
+        await using var protheus = await FakeProtheusServer.StartAsync(
+            new FakeProtheus(conditions: [DemoSales.PaymentCondition], priceTables: [DemoSales.Table]), cancellationToken: cancellationToken);
         // The company's mail server: a real SMTP server on 127.0.0.1, for the test e-mail and the funnel's notifications.
         await using var mail = DemoMailServer.Start();
         await using var provider = CliEngine.Services(path, protheus.BaseUrl).BuildServiceProvider();

@@ -16,7 +16,9 @@ namespace Crm.Cli.Demo;
 /// </summary>
 internal static class DemoSales
 {
-    public const string Table = "VAREJO";
+    // Protheus codes: the price table is a DA0 code (C5_TABELA, 3) and the payment condition an SE4 code (C5_CONDPAG, 3).
+    public const string Table = "001";
+    public const string PaymentCondition = "028";
     public const string Warehouse = "01";
 
     public static CatalogData Catalog() => new()
@@ -51,7 +53,7 @@ internal static class DemoSales
     public static OrderHeader Header(AccountId customer, string customerCode, UserId seller, NodaTime.LocalDate today) => new()
     {
         Customer = customer, CustomerCode = customerCode, IssueDate = today, Seller = seller, SellerRole = "", Establishment = "01",
-        PriceTable = Table, Warehouse = Warehouse, PaymentCondition = "28 DDL", OriginUf = Uf.SP, DestinationUf = Uf.SP,
+        PriceTable = Table, Warehouse = Warehouse, PaymentCondition = PaymentCondition, OriginUf = Uf.SP, DestinationUf = Uf.SP,
         RecipientIe = Crm.Domain.Taxes.IeIndicator.Contributor, Observations = "Entrega em horário comercial.",
     };
 

@@ -28,6 +28,9 @@ public sealed class OrderMappingTests
             TestOrders.Item(2, "CABO-10M", 2.5m, 10.3333333333m)], freight: 68m);
 
         Assert.True(Protheus.CheckOrder(order).IsValid);
+        // A customer may go without a branch; an order may not (C5_FILIAL).
+        Assert.Equal([("branch", "protheus.order.required")],
+            new ProtheusAdapter(new ProtheusOptions { BranchId = "" }).CheckOrder(order).Problems.Select(p => (p.Field, p.Code)));
         var message = Protheus.ToOrderMessage(order);
 
         Assert.Equal(("ORDER", "4.009", order.Order.Value.ToString()), (message.Header.Transaction, message.Header.Version, message.Header.Uuid));
