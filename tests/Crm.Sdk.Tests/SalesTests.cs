@@ -1,14 +1,18 @@
 using System.Globalization;
 using AngleSharp.Html.Parser;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Catalog;
+using Crm.Domain.Integration.Messages;
 using Crm.Domain.Orders;
 using Crm.Domain.Problems;
 using Crm.Persistence.Concurrency;
 using Crm.Persistence.Outbox;
+using Crm.Sdk.Accounts;
 using Crm.Sdk.Orders;
 using Crm.Sdk.Tests.Infrastructure;
 using Crm.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using static Crm.Sdk.Tests.Infrastructure.TestHost;
 
 namespace Crm.Sdk.Tests;
@@ -177,6 +181,8 @@ public sealed class SalesTests
         Assert.Equal((1, 1), (report.Sent, later.Sent)); // the customer, then its change: the parked order holds neither back
         Assert.DoesNotContain(sales.Erp.Received, m => m.Order is not null);
         Assert.Contains(host.Logs.Lines, l => l.Event.Id == 1108);
+        var requeued = await diretor.Outbox.RequeueAsync(parked.Id);
+        Assert.Equal(OrdersNotSupported.Code, Assert.Single(Assert.IsType<Invalid>(requeued.Value).Problems).Code);
     }
 
     [Theory, SqliteData, PostgresData]
@@ -245,10 +251,107 @@ public sealed class SalesTests
         return added;
     }
 
-    private static async Task<OrderMoved> ApprovedAsync(CrmSession diretor, Crm.Domain.Identity.AccountId customer)
+    [Theory, SqliteData, PostgresData]
+    public async Task Release_by_customer_stages_each_released_order_for_the_erp_in_its_own_place_and_a_catalog_save_keeps_quota_use(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider, ordersSupported: true);
+        var host = sales.Host;
+        var diretor = host.As(host.Diretor);
+        var customer = await sales.CustomerAsync(6, host.Diretor, limit: 100_000m);
+        var first = await ApprovedAsync(diretor, customer, quota: "Q-NB");
+        var second = await ApprovedAsync(diretor, customer);
+
+        var released = Ok(await diretor.Orders.ReleaseCustomerAsync(customer));
+
+        Assert.All(released, r => Assert.Equal((SalesOrderStatus.Released, ErpHandoffStatus.Queued), (r.Status, r.Erp.Status)));
+        await using var db = host.Open();
+        var staged = await db.Outbox.AsNoTracking().Where(m => m.Account == customer).OrderBy(m => m.Sequence).ToListAsync();
+        Assert.Equal(staged.Count, staged.Select(m => m.Sequence).Distinct().Count());
+        Assert.Equal(new[] { first.Id.Value, second.Id.Value }.Order(), staged.Where(m => m.Order != null).Select(m => m.Order!.Value.Value).Order());
+        // The quota the released orders used stays used when the catalog is saved again.
+        var used = (await db.Quotas.AsNoTracking().SingleAsync(q => q.Code == "Q-NB")).Consumed;
+        Assert.Equal(1m, used);
+        Ok(await diretor.Catalog.SaveAsync(SalesFixture.Catalog()));
+        await using var again = host.Open();
+        Assert.Equal(used, (await again.Quotas.AsNoTracking().SingleAsync(q => q.Code == "Q-NB")).Consumed);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Only_settings_editors_record_an_erp_standing_and_its_code_is_checked(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider);
+        var host = sales.Host;
+        var customer = await sales.CustomerAsync(7, host.Usuario, limit: null);
+        var standing = new ErpStanding(ErpSituation.Active, null, 1_000_000m, null, 0m, Instant.FromUtc(2026, 11, 22, 8, 0));
+
+        var seller = await host.As(host.Usuario).Accounts.RecordErpStandingAsync(customer, "C007", standing);
+        var blank = await host.As(host.Diretor).Accounts.RecordErpStandingAsync(customer, " ", standing);
+        var control = await host.As(host.Diretor).Accounts.RecordErpStandingAsync(customer, "C\u0007", standing);
+
+        Assert.IsType<Denied>(seller.Value);
+        Assert.Equal(AccountsModule.ErpCodeInvalid, Assert.Single(Assert.IsType<Invalid>(blank.Value).Problems).Code);
+        Assert.Equal(AccountsModule.ErpCodeInvalid, Assert.Single(Assert.IsType<Invalid>(control.Value).Problems).Code);
+        Assert.Null(Ok(await host.As(host.Diretor).Accounts.GetAsync(customer)).Account.ErpStanding);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_released_order_cancelled_before_sending_never_reaches_the_erp_and_a_sent_one_cannot_be_cancelled(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider, ordersSupported: true);
+        var host = sales.Host;
+        var diretor = host.As(host.Diretor);
+        var customer = await sales.CustomerAsync(8, host.Diretor);
+        var cancelled = await ApprovedAsync(diretor, customer);
+        var releasedToCancel = Ok(await diretor.Orders.ReleaseAsync(cancelled.Id, cancelled.Version));
+
+        var cancel = Ok(await diretor.Orders.CancelAsync(cancelled.Id, releasedToCancel.Version, "cliente desistiu"));
+        await host.Engine.Outbox.DispatchPendingAsync();
+
+        Assert.Equal(SalesOrderStatus.Cancelled, cancel.Status);
+        Assert.DoesNotContain(sales.Erp.Received, m => m.Order == cancelled.Id);
+        await using (var db = host.Open())
+        {
+            var parked = await db.Outbox.AsNoTracking().SingleAsync(m => m.Order == cancelled.Id);
+            Assert.Equal(OutboxStatus.Parked, parked.Status);
+            Assert.StartsWith(OrdersModule.CancelledBeforeSending, parked.LastError, StringComparison.Ordinal);
+        }
+        var sent = await ApprovedAsync(diretor, customer);
+        var releasedSent = Ok(await diretor.Orders.ReleaseAsync(sent.Id, sent.Version));
+        await host.Engine.Outbox.DispatchPendingAsync();
+        var read = Ok(await diretor.Orders.GetAsync(sent.Id));
+        var late = await diretor.Orders.CancelAsync(sent.Id, read.Version, "tarde demais");
+        Assert.Equal(OrdersModule.AlreadyInErp, Assert.Single(Assert.IsType<Invalid>(late.Value).Problems).Code);
+        Assert.Equal(SalesOrderStatus.Sent, Ok(await diretor.Orders.GetAsync(sent.Id)).Order.Status);
+        Assert.Equal(SalesOrderStatus.Released, releasedSent.Status);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task An_order_sent_before_the_erp_standing_was_read_is_not_counted_twice(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider, ordersSupported: true);
+        var host = sales.Host;
+        var diretor = host.As(host.Diretor);
+        var customer = await sales.CustomerAsync(9, host.Diretor, limit: 10_000m);
+        var first = await ApprovedAsync(diretor, customer);
+        Ok(await diretor.Orders.ReleaseAsync(first.Id, first.Version));
+        await host.Engine.Outbox.DispatchPendingAsync();
+        await host.Engine.Outbox.DispatchPendingAsync();
+        Assert.Equal(SalesOrderStatus.Sent, Ok(await diretor.Orders.GetAsync(first.Id)).Order.Status);
+
+        // Read after the send, the ERP's open balance holds the first order: 10,000.00 - 3,850.00 leaves room for one more.
+        var code = Ok(await diretor.Accounts.GetAsync(customer)).Account.Integration.AsT1.ErpCode;
+        Ok(await diretor.Accounts.RecordErpStandingAsync(customer, code,
+            new ErpStanding(ErpSituation.Active, null, 10_000m, null, 3_850m, Instant.FromUtc(2100, 1, 1, 0, 0))));
+        var second = await ApprovedAsync(diretor, customer);
+        var released = Ok(await diretor.Orders.ReleaseAsync(second.Id, second.Version));
+
+        Assert.Equal(SalesOrderStatus.Released, released.Status);
+    }
+
+    private static async Task<OrderMoved> ApprovedAsync(CrmSession diretor, Crm.Domain.Identity.AccountId customer, string? quota = null)
     {
         var created = Ok(await diretor.Orders.CreateAsync(SalesFixture.Header(customer, diretor.User)));
-        var added = Ok(await diretor.Orders.AddItemsAsync(created.Id, created.Version, [SalesFixture.Item("NB-14", 1m)]));
+        var added = Ok(await diretor.Orders.AddItemsAsync(created.Id, created.Version, [SalesFixture.Item("NB-14", 1m) with { Quota = quota }]));
         Assert.Equal(3_850m, added.Totals!.Value.Total);
         var submitted = Ok(await diretor.Orders.SubmitAsync(created.Id, added.Version));
         Assert.Equal(SalesOrderStatus.Approved, submitted.Status);

@@ -93,6 +93,9 @@ public static class CatalogStore
                 .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
         var quotas = batch.Quotas.Select(q => q.Code).ToList();
+        // What released orders consumed is the engine's record, not the batch's: a saved quota keeps it.
+        var consumed = await db.Quotas.AsNoTracking().Where(q => quotas.Contains(q.Code)).ToDictionaryAsync(q => q.Code, q => q.Consumed, cancellationToken)
+            .ConfigureAwait(false);
         await db.Quotas.Where(q => quotas.Contains(q.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var promotions = batch.Promotions.Select(p => p.Code).ToList();
         await db.Promotions.Where(p => promotions.Contains(p.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
@@ -106,7 +109,11 @@ public static class CatalogStore
         db.ProgrammedStock.AddRange(batch.ProgrammedStock.GroupBy(s => (s.Product, s.Warehouse, s.Date))
             .Select(g => ProgrammedStockRow.From(g.First() with { Quantity = g.Sum(s => s.Quantity) })));
         db.Lots.AddRange(batch.Lots.Select(LotRow.From));
-        db.Quotas.AddRange(batch.Quotas.Select(QuotaRow.From));
+        db.Quotas.AddRange(batch.Quotas.Select(QuotaRow.From).Select(row =>
+        {
+            row.Consumed = consumed.GetValueOrDefault(row.Code, row.Consumed);
+            return row;
+        }));
         db.Promotions.AddRange(batch.Promotions.Select(PromotionRow.From));
     }
 }

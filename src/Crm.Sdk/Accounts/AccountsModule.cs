@@ -5,6 +5,8 @@ using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Merging;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
+using Crm.Domain.Problems;
+using Crm.Domain.Texts;
 using Crm.Persistence.Access;
 using Crm.Persistence.Lists;
 using Crm.Persistence.Reads;
@@ -106,20 +108,33 @@ public sealed class AccountsModule
             return await work.SaveAsync(new AccountsMerged(survivor, absorbed, contacts.Count, merge.Warnings)).ConfigureAwait(false);
         }, cancellationToken);
 
+    /// <summary>The ERP code given with a standing is blank, too long or has control characters.</summary>
+    public const string ErpCodeInvalid = "account.erp_code.invalid";
+
+    /// <summary>The account integrates with Gestão de Planos, so it has no ERP standing.</summary>
+    public const string IntegratedWithGp = "account.integration.gp";
+
     /// <summary>
-    /// Records what the ERP tells of account <paramref name="id"/> under <paramref name="erpCode"/> (permission Edit): situation,
-    /// last purchase, credit limit and open balance — what order release reads. A host's CRM1003 pull calls it; a standing
-    /// that says the same as the stored one writes nothing. An account not yet integrated becomes integrated under
-    /// <paramref name="erpCode"/> (the host found it in the ERP); one integrated under another code is refused.
+    /// Records what the ERP tells of account <paramref name="id"/> under <paramref name="erpCode"/> (module Settings, permission
+    /// Edit: the credit it carries decides order release, so a seller may not set it on their own customer): situation, last
+    /// purchase, credit limit and open balance. A host's CRM1003 pull calls it; a standing that says the same as the stored
+    /// one writes nothing. An account not integrated becomes integrated under <paramref name="erpCode"/> (the host found it
+    /// in the ERP); one integrated under another code, or with Gestão de Planos, is refused; the code is checked as a
+    /// master-data code (required, at most 20 characters, no control characters).
     /// </summary>
     public Task<CrmResult<AccountSaved>> RecordErpStandingAsync(AccountId id, string erpCode, ErpStanding standing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(standing);
-        return _session.RunAsync("accounts.erp_standing", Module.Accounts, Permission.Edit, async work =>
+        return _session.RunAsync("accounts.erp_standing", Module.Settings, Permission.Edit, async work =>
         {
+            if (MasterDataCode.From(erpCode) is null || erpCode.Any(char.IsControl))
+                return new Invalid(new Problem("erp_code", ErpCodeInvalid,
+                    $"O código do cliente no ERP é obrigatório, tem até {TextLimits.MasterDataCode} caracteres e nenhum caractere de controle."));
             if (await FindAsync(work, id).ConfigureAwait(false) is not { } account)
                 return new NotFound("account", id.Value);
-            if (!account.Integration.IsT1)
+            if (account.Integration.IsT2)
+                return new Invalid(new Problem("erp_code", IntegratedWithGp, "A conta integra com a Gestão de Planos, não com o ERP."));
+            if (account.Integration.IsT0)
                 account.RecordErpState(new IntegratedWithErp(erpCode, work.Clock.GetCurrentInstant().InUtc().Date), account.LastPurchase, work.User, work.Clock);
             if (!account.RecordErpStanding(erpCode, standing, work.User, work.Clock).TryPickT0(out _, out var invalid))
                 return invalid;

@@ -4,6 +4,7 @@ using Crm.Domain.Orders;
 using Crm.Domain.Problems;
 using Crm.Persistence.Catalog;
 using Crm.Persistence.Orders;
+using Crm.Persistence.Outbox;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -54,8 +55,9 @@ internal static class OrderReleases
 
     /// <summary>
     /// The customer's credit: limit and open balance from its ERP standing, plus the totals of its released orders not among
-    /// <paramref name="evaluating"/> (the ERP's open balance counts invoiced titles only; an order sent but not invoiced is
-    /// counted too, so a release never frees more than the limit). Unknown when the ERP never told the limit or balance.
+    /// <paramref name="evaluating"/> and of its orders sent to the ERP after the standing was read (one sent before is in the
+    /// ERP's own open balance, and counting it again would block forever). Unknown when the ERP never told the limit or
+    /// balance.
     /// </summary>
     private static async Task<Outcome<CreditPosition>> CreditAsync(UnitOfWork work, AccountId customer, IEnumerable<SalesOrderId> evaluating)
     {
@@ -64,9 +66,13 @@ internal static class OrderReleases
             return new Invalid(new Problem("credit", OrderCodes.CreditLimitUnknown, "O ERP ainda não informou o limite de crédito e o saldo do cliente."));
         var excluded = evaluating.ToList();
         // Summed here: SQLite stores decimals as text and cannot add them in SQL.
+        var sentSinceRead = (await work.Db.Outbox.AsNoTracking()
+            .Where(m => m.Account == customer && m.Order != null && m.Status == OutboxStatus.Sent && m.SentAt > standing.ReadAt)
+            .Select(m => m.Order).ToListAsync(work.Cancellation).ConfigureAwait(false)).ToHashSet();
         var open = (await work.Db.SalesOrders.AsNoTracking()
             .Where(o => o.Customer == customer && (o.Status == SalesOrderStatus.Released || o.Status == SalesOrderStatus.Sent) && !excluded.Contains(o.Id))
-            .Select(o => o.Total).ToListAsync(work.Cancellation).ConfigureAwait(false)).Sum(t => t ?? 0m);
+            .Select(o => new { o.Id, o.Status, o.Total }).ToListAsync(work.Cancellation).ConfigureAwait(false))
+            .Where(o => o.Status == SalesOrderStatus.Released || sentSinceRead.Contains(o.Id)).Sum(o => o.Total ?? 0m);
         return CreditPosition.From(standing, open);
     }
 

@@ -4,6 +4,7 @@ using Crm.Domain.Identity;
 using Crm.Domain.Orders;
 using Crm.Domain.Problems;
 using Crm.Persistence.Orders;
+using Crm.Persistence.Outbox;
 using Crm.Sdk.Accounts;
 using Crm.Sdk.Engine;
 using Microsoft.EntityFrameworkCore;
@@ -145,9 +146,30 @@ public sealed class OrdersModule
     public Task<CrmResult<OrderMoved>> RejectAsync(SalesOrderId id, long version, OrderItemId item, string reason, CancellationToken cancellationToken = default) =>
         MoveAsync("orders.reject", id, version, (work, order, at) => Task.FromResult(Done(order.Reject(item, reason, work.User, at))), cancellationToken);
 
-    /// <summary>Cancels the order with its reason (permission Edit).</summary>
+    /// <summary>
+    /// Cancels the order with its reason (permission Edit). A released order whose ERP message still waits in the outbox has
+    /// that message parked (<see cref="CancelledBeforeSending"/>), so it never reaches the ERP; one already being sent or
+    /// sent is refused (<see cref="AlreadyInErp"/>): cancel it in the ERP.
+    /// </summary>
     public Task<CrmResult<OrderMoved>> CancelAsync(SalesOrderId id, long version, string reason, CancellationToken cancellationToken = default) =>
-        MoveAsync("orders.cancel", id, version, (work, order, at) => Task.FromResult(Done(order.Cancel(reason, work.User, at))), cancellationToken);
+        MoveAsync("orders.cancel", id, version, async (work, order, at) =>
+        {
+            var messages = await work.Db.Outbox.Where(m => m.Order == order.Id && m.Status != OutboxStatus.Parked).ToListAsync(work.Cancellation)
+                .ConfigureAwait(false);
+            if (messages.Any(m => m.Status != OutboxStatus.Pending))
+                return new Invalid(new Problem("status", AlreadyInErp, "O pedido já foi (ou está sendo) enviado ao ERP: cancele-o no ERP."));
+            var cancelled = Done(order.Cancel(reason, work.User, at));
+            if (cancelled is null)
+                foreach (var message in messages)
+                    (message.Status, message.LastError, message.UpdatedAt) = (OutboxStatus.Parked, $"{CancelledBeforeSending}: pedido cancelado antes do envio.", at);
+            return cancelled;
+        }, cancellationToken);
+
+    /// <summary>Cancelling an order the ERP already has (or is receiving).</summary>
+    public const string AlreadyInErp = "order.cancel.in_erp";
+
+    /// <summary>The parked outbox message of an order cancelled before it was sent.</summary>
+    public const string CancelledBeforeSending = "order.cancelled";
 
     /// <summary>Takes a submitted, rejected, approved or blocked order back to draft (permission Edit).</summary>
     public Task<CrmResult<OrderMoved>> ReopenAsync(SalesOrderId id, long version, CancellationToken cancellationToken = default) =>

@@ -31,8 +31,11 @@ internal static class OrderOutbox
         if (!adapter.CheckOrder(erpOrder).TryPickT0(out _, out var refused))
             return refused;
         var preparation = adapter.PrepareOrder(erpOrder);
-        var last = await work.Db.Outbox.Where(m => m.Account == order.Header.Customer).MaxAsync(m => (long?)m.Sequence, work.Cancellation)
+        // After the stored rows and those staged earlier in this unit of work (a release by customer stages several).
+        var stored = await work.Db.Outbox.Where(m => m.Account == order.Header.Customer).MaxAsync(m => (long?)m.Sequence, work.Cancellation)
             .ConfigureAwait(false);
+        var staged = work.Db.Outbox.Local.Where(m => m.Account == order.Header.Customer).Max(m => (long?)m.Sequence);
+        long? last = Math.Max(stored ?? 0, staged ?? 0);
         var now = work.Clock.GetCurrentInstant();
         var row = preparation.Match(
             message => new OutboxMessage

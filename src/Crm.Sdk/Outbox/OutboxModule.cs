@@ -1,4 +1,5 @@
 using Crm.Domain.Access;
+using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
 using Crm.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +61,8 @@ public sealed class OutboxModule
 
     /// <summary>
     /// Puts parked message <paramref name="id"/> back in the queue with a fresh set of attempts, due now (permission Edit);
-    /// a message that is not parked is <see cref="Invalid"/> (<see cref="NotParkedCode"/>).
+    /// a message that is not parked is <see cref="Invalid"/> (<see cref="NotParkedCode"/>), and so is an order the ERP's adapter
+    /// does not send (<c>integration.orders_unsupported</c>: it has no body to send).
     /// </summary>
     public Task<CrmResult<OutboxRequeued>> RequeueAsync(Guid id, CancellationToken cancellationToken = default) =>
         _session.RunAsync("outbox.requeue", Module.Settings, Permission.Edit, async work =>
@@ -69,6 +71,9 @@ public sealed class OutboxModule
                 return new NotFound("outbox_message", id);
             if (message.Status != OutboxStatus.Parked)
                 return new Invalid(new Problem("status", NotParkedCode, $"A mensagem está {message.Status}; só uma mensagem estacionada pode voltar à fila."));
+            if (message.Order is not null && message.Payload.Length == 0)
+                return new Invalid(new Problem("status", OrdersNotSupported.Code,
+                    "O adaptador do ERP não envia pedidos: a mensagem do pedido não tem o que enviar e não volta à fila."));
             var now = work.Clock.GetCurrentInstant();
             (message.Status, message.Attempts, message.NextAttemptAt, message.UpdatedAt) = (OutboxStatus.Pending, 0, now, now);
             var saved = await work.SaveAsync(new OutboxRequeued(id)).ConfigureAwait(false);

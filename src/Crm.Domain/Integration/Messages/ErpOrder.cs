@@ -133,8 +133,11 @@ public sealed record OrdersNotSupported(string Adapter)
     /// <summary>The adapter's name.</summary>
     public string Adapter { get; init; } = Adapter;
 
-    /// <summary>The problem to show: <c>integration.orders_unsupported</c>.</summary>
-    public Problem Problem => new("", "integration.orders_unsupported", $"O adaptador {Adapter} não envia pedidos de venda ao ERP.");
+    /// <summary>The code of <see cref="Problem"/>.</summary>
+    public const string Code = "integration.orders_unsupported";
+
+    /// <summary>The problem to show: <see cref="Code"/>.</summary>
+    public Problem Problem => new("", Code, $"O adaptador {Adapter} não envia pedidos de venda ao ERP.");
 }
 
 /// <summary>What an adapter answers for an order: the message that sends it, or that it does not send orders.</summary>
