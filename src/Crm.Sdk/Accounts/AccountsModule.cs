@@ -135,7 +135,7 @@ public sealed class AccountsModule
             if (account.Integration.IsT2)
                 return new Invalid(new Problem("erp_code", IntegratedWithGp, "A conta integra com a Gestão de Planos, não com o ERP."));
             if (account.Integration.IsT0)
-                account.RecordErpState(new IntegratedWithErp(erpCode, work.Clock.GetCurrentInstant().InUtc().Date), account.LastPurchase, work.User, work.Clock);
+                account.IntegrateUnder(erpCode, work.User, work.Clock);
             if (!account.RecordErpStanding(erpCode, standing, work.User, work.Clock).TryPickT0(out _, out var invalid))
                 return invalid;
             return await work.SaveAsync(account, version => new AccountSaved(id, version, [])).ConfigureAwait(false);

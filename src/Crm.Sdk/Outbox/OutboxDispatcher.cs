@@ -8,6 +8,7 @@ using Crm.Domain.Integration.Messages;
 using Crm.Persistence;
 using Crm.Persistence.Orders;
 using Crm.Persistence.Outbox;
+using Crm.Sdk.Accounts;
 using Crm.Sdk.Discovery;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -210,7 +211,7 @@ public sealed class OutboxDispatcher
                 if (row.Order is { } order)
                     MarkSent(orders.GetValueOrDefault(order), row, delivered.ErpCode);
                 else if (accounts.GetValueOrDefault(row.Account) is { } account)
-                    IntegrateUnder(account, delivered.ErpCode, row.CreatedBy);
+                    account.IntegrateUnder(delivered.ErpCode, row.CreatedBy, _clock);
                 (held.Status, held.SentAt, held.AcknowledgedCode, held.LastError) = (OutboxStatus.Sent, now, delivered.ErpCode, null);
                 Leases.Release(held, now);
             }
@@ -267,7 +268,7 @@ public sealed class OutboxDispatcher
                 continue;
             }
             var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == row.Account, cancellationToken).ConfigureAwait(false);
-            if (account is null || !IntegrateUnder(account, erpCode, row.CreatedBy))
+            if (account is null || !account.IntegrateUnder(erpCode, row.CreatedBy, _clock))
                 return;
             if ((await db.SaveAsync(cancellationToken).ConfigureAwait(false)).IsSaved)
                 return;
@@ -287,15 +288,6 @@ public sealed class OutboxDispatcher
             return false;
         row.Write(order);
         OutboxLog.OrderSent(_logger, message.Id, order.Id.Value, message.Erp, erpNumber);
-        return true;
-    }
-
-    /// <summary>Integrates <paramref name="account"/> under <paramref name="erpCode"/> unless it already is; true when it changed.</summary>
-    private bool IntegrateUnder(Account account, string erpCode, UserId by)
-    {
-        if (account.Integration.TryPickT1(out var known, out _) && known.ErpCode == erpCode)
-            return false;
-        account.RecordErpState(new IntegratedWithErp(erpCode, _clock.GetCurrentInstant().InUtc().Date), account.LastPurchase, by, _clock);
         return true;
     }
 
