@@ -114,6 +114,9 @@ public static class OrderCodes
     /// <summary>Release: the account's ERP standing has no credit limit (never read, or the ERP does not expose it).</summary>
     public const string CreditLimitUnknown = "order.release.credit_limit_unknown";
 
+    /// <summary>Release: the ERP blocks sales to the customer (Datasul credit suspended, Protheus A1_MSBLQL).</summary>
+    public const string CustomerBlocked = "order.release.customer_blocked";
+
     /// <summary>Release: the account's ERP standing has no open balance (the ERP does not expose it).</summary>
     public const string OpenBalanceUnknown = "order.release.open_balance_unknown";
 

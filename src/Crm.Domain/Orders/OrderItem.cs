@@ -93,6 +93,15 @@ public sealed record ItemValues(
     /// <summary>The item's total as it enters vNF.</summary>
     public decimal Total { get; init; } = Total;
 
+    /// <summary>vSeg, the item's share of the document insurance.</summary>
+    public decimal Insurance { get; init; }
+
+    /// <summary>vOutro, the item's share of the document's other expenses.</summary>
+    public decimal OtherExpenses { get; init; }
+
+    /// <summary>The item's taxes; null for values stored before they were kept.</summary>
+    public ItemTaxes? Taxes { get; init; }
+
     /// <summary>The merchandise value: vProd − vDesc.</summary>
     public decimal NetValue => Products - Discount;
 

@@ -27,7 +27,7 @@ public sealed record CreditPosition(decimal Limit, decimal OpenBalance, LocalDat
     /// <summary>
     /// The credit position of an account from its stored ERP <paramref name="standing"/>: its limit and expiry, and its open
     /// balance plus <paramref name="openOrders"/> (the CRM's released orders not yet invoiced, A1_SALPEDL). Problems, each
-    /// named, when the standing lacks the limit (<c>order.release.credit_limit_unknown</c>) or the open balance
+    /// named, when the ERP blocks the customer (<c>order.release.customer_blocked</c>), when the standing lacks the limit (<c>order.release.credit_limit_unknown</c>) or the open balance
     /// (<c>order.release.open_balance_unknown</c>): an unknown amount is never taken as zero.
     /// </summary>
     public static Outcome<CreditPosition> From(ErpStanding standing, decimal openOrders)
@@ -35,6 +35,8 @@ public sealed record CreditPosition(decimal Limit, decimal OpenBalance, LocalDat
         ArgumentNullException.ThrowIfNull(standing);
         ArgumentOutOfRangeException.ThrowIfNegative(openOrders);
         List<Problem> problems = [];
+        if (standing.Blocked == true)
+            problems.Add(new Problem("credit.blocked", OrderCodes.CustomerBlocked, "O ERP bloqueou as vendas ao cliente (crédito suspenso)."));
         if (standing.CreditLimit is null)
             problems.Add(new Problem("credit.limit", OrderCodes.CreditLimitUnknown, "O ERP não informou o limite de crédito do cliente."));
         if (standing.OpenBalance is null)

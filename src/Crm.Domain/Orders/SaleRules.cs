@@ -259,6 +259,11 @@ internal static class SaleRules
             or PriceStepKind.PisCofinsRepasse or PriceStepKind.IcmsGrossUp).UnitPrice;
         return new ItemValues(
             line.Steps[0].UnitPrice, table, line.UnitPrice, line.NetUnitPrice, taxes.Product, taxes.Discount, taxes.Freight,
-            taxes.Icms.Value + taxes.Pis.Value + taxes.Cofins.Value, line.Total);
+            taxes.Icms.Value + taxes.Pis.Value + taxes.Cofins.Value, line.Total)
+        {
+            Insurance = taxes.Insurance,
+            OtherExpenses = taxes.OtherExpenses,
+            Taxes = ItemTaxes.From(taxes),
+        };
     }
 }

@@ -48,6 +48,18 @@ public class CreditFromStandingTests
             CatalogFixture.Built(), CatalogFixture.Date).Released);
     }
 
+    [Fact]
+    public void A_customer_the_erp_blocks_is_not_released_whatever_credit_is_left()
+    {
+        var standing = new ErpStanding(ErpSituation.Active, null, 1_000_000m, null, 0m, ReadAt) { Blocked = true };
+
+        var problem = Assert.Single(CreditPosition.From(standing, 0m).AsT1.Problems);
+
+        Assert.Equal((OrderCodes.CustomerBlocked, "credit.blocked"), (problem.Code, problem.Field));
+        Assert.True(CreditPosition.From(standing with { Blocked = false }, 0m).IsT0);
+        Assert.False(standing.SaysTheSameAs(standing with { Blocked = null }));
+    }
+
     // Whatever the amounts, what is left equals the limit minus the ERP's open balance minus the CRM's open orders.
     [Property(MaxTest = 100)]
     public bool Available_credit_is_the_limit_less_the_open_balance_less_the_open_orders(int limitCents, int balanceCents, NonNegativeInt ordersCents)

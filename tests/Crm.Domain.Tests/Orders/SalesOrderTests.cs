@@ -184,6 +184,10 @@ public class SalesOrderTests
         var item = Assert.Single(erp.Items);
         Assert.Equal(("P1", 2m, 100m, 200m, "A1"), (item.Product, item.Quantity, item.UnitPrice, item.Value, item.Warehouse));
         Assert.Equal(order.Totals!.Value.Total, erp.Total);
+        var values = order.Items[0].Values!;
+        Assert.Equal((values.Freight, values.Insurance, values.OtherExpenses), (item.Freight, item.Insurance, item.OtherExpenses));
+        Assert.Same(values.Taxes, item.Taxes);
+        Assert.Equal(values.SalesTaxes, item.Taxes!.Icms.Value + item.Taxes.Pis.Value + item.Taxes.Cofins.Value);
 
         IErpAdapter adapter = new NoOrdersAdapter();
         Assert.Equal("integration.orders_unsupported", adapter.PrepareOrder(erp).AsT1.Problem.Code);

@@ -34,6 +34,12 @@ public sealed record ErpStanding(ErpSituation? Situation, LocalDate? LastPurchas
     /// <summary>When the pull read these values.</summary>
     public Instant ReadAt { get; init; } = ReadAt;
 
+    /// <summary>
+    /// True when the ERP blocks the customer's sales (Protheus <c>A1_MSBLQL</c> 1, Datasul credit indicator <c>ind-cre-cli</c>
+    /// 4 Suspenso), whatever credit is left; null when not exposed. Release refuses a blocked customer.
+    /// </summary>
+    public bool? Blocked { get; init; }
+
     /// <summary>True when <paramref name="other"/> says the same, whenever each was read.</summary>
     public bool SaysTheSameAs(ErpStanding other)
     {

@@ -71,7 +71,14 @@ public sealed record ErpOrder
             Total = totals.Total,
             Items = order.Items.Where(i => i.IsOpen).Select(i => new ErpOrderItem(
                 i.Number, i.Product, i.Unit, i.Quantity, i.Values!.UnitPrice, i.Values.ListPrice, i.Values.Products, i.Values.Discount,
-                i.Warehouse, i.Lot, i.PromiseDate ?? i.BillingDate)).ToArray(),
+                i.Warehouse, i.Lot, i.PromiseDate ?? i.BillingDate)
+            {
+                BaseQuantity = i.BaseQuantity,
+                Freight = i.Values.Freight,
+                Insurance = i.Values.Insurance,
+                OtherExpenses = i.Values.OtherExpenses,
+                Taxes = i.Values.Taxes,
+            }).ToArray(),
         };
     }
 }
@@ -124,6 +131,21 @@ public sealed record ErpOrderItem(
 
     /// <summary>The delivery date (C6_ENTREG).</summary>
     public LocalDate? DeliveryDate { get; init; } = DeliveryDate;
+
+    /// <summary>The quantity in the product's base unit; null when the catalog has no conversion factor.</summary>
+    public decimal? BaseQuantity { get; init; }
+
+    /// <summary>vFrete, the item's share of the order freight.</summary>
+    public decimal Freight { get; init; }
+
+    /// <summary>vSeg, the item's share of the insurance.</summary>
+    public decimal Insurance { get; init; }
+
+    /// <summary>vOutro, the item's share of other expenses.</summary>
+    public decimal OtherExpenses { get; init; }
+
+    /// <summary>The item's taxes as priced (ICMS, ICMS-ST, IPI, PIS, COFINS, CBS, IBS); null for an order priced before they were kept.</summary>
+    public ItemTaxes? Taxes { get; init; }
 }
 
 /// <summary>The adapter does not send sales orders (yet): the order stays released in the CRM.</summary>
