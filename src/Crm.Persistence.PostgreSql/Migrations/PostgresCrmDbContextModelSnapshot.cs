@@ -218,6 +218,10 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "ErpStanding", "Crm.Domain.Accounts.Account.ErpStanding#ErpStanding", b1 =>
                         {
+                            b1.Property<bool?>("Blocked")
+                                .HasColumnType("boolean")
+                                .HasColumnName("ErpStandingBlocked");
+
                             b1.Property<decimal?>("CreditLimit")
                                 .HasColumnType("numeric")
                                 .HasColumnName("ErpStandingCreditLimit");

@@ -213,6 +213,10 @@ namespace Crm.Persistence.Sqlite.Migrations
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "ErpStanding", "Crm.Domain.Accounts.Account.ErpStanding#ErpStanding", b1 =>
                         {
+                            b1.Property<bool?>("Blocked")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ErpStandingBlocked");
+
                             b1.Property<string>("CreditLimit")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ErpStandingCreditLimit");

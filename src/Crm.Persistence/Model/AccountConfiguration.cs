@@ -30,6 +30,7 @@ internal sealed class AccountConfiguration(CrmDbContext context) : IEntityTypeCo
             standing.Property(s => s.CreditLimit).HasColumnName("ErpStandingCreditLimit");
             standing.Property(s => s.CreditLimitExpiresOn).HasColumnName("ErpStandingCreditLimitExpiresOn");
             standing.Property(s => s.OpenBalance).HasColumnName("ErpStandingOpenBalance");
+            standing.Property(s => s.Blocked).HasColumnName("ErpStandingBlocked");
             standing.Property(s => s.ReadAt).HasColumnName("ErpStandingReadAt");
         });
         // One live account per short name (case ignored): a concurrent second registration is refused at the save.

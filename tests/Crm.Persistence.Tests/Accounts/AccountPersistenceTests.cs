@@ -66,7 +66,8 @@ public sealed class AccountPersistenceTests
         await using (var read = db.Open(Tenant))
             Assert.Equal(first, (await read.Accounts.SingleAsync(a => a.Id == account.Id)).ErpStanding);
 
-        var second = first with { OpenBalance = 1_234.56m, CreditLimit = null, ReadAt = Instant.FromUtc(2026, 12, 2, 8, 30) };
+        // Protheus-like: the ERP blocks the customer's sales (A1_MSBLQL), kept as said.
+        var second = first with { OpenBalance = 1_234.56m, CreditLimit = null, Blocked = true, ReadAt = Instant.FromUtc(2026, 12, 2, 8, 30) };
         await using (var pull = db.Open(Tenant))
         {
             var stored = await pull.Accounts.SingleAsync(a => a.Id == account.Id);

@@ -45,6 +45,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                     TaxId = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     MergedFrom = table.Column<string>(type: "TEXT", nullable: false),
+                    ErpStandingBlocked = table.Column<bool>(type: "INTEGER", nullable: true),
                     ErpStandingCreditLimit = table.Column<string>(type: "TEXT", nullable: true),
                     ErpStandingCreditLimitExpiresOn = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     ErpStandingLastPurchase = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),

@@ -46,6 +46,7 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     TaxId = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     MergedFrom = table.Column<Guid[]>(type: "uuid[]", nullable: false),
+                    ErpStandingBlocked = table.Column<bool>(type: "boolean", nullable: true),
                     ErpStandingCreditLimit = table.Column<decimal>(type: "numeric", nullable: true),
                     ErpStandingCreditLimitExpiresOn = table.Column<LocalDate>(type: "date", nullable: true),
                     ErpStandingLastPurchase = table.Column<LocalDate>(type: "date", nullable: true),
