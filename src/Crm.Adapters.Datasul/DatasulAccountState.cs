@@ -13,13 +13,18 @@ namespace Crm.Adapters.Datasul;
 /// </summary>
 public static class DatasulAccountState
 {
-    /// <summary><c>ind-cre-cli</c> 4: the customer's credit is suspended.</summary>
+    /// <summary><c>ind-cre-cli</c> 3 Só Impede Pedido: EMS takes no new order from the customer.</summary>
+    public const int OrdersOnly = 3;
+
+    /// <summary><c>ind-cre-cli</c> 4 Suspenso: the customer's credit is suspended.</summary>
     public const int Suspended = 4;
 
     /// <summary>
     /// The state in <paramref name="payload"/>, null without <c>cod-emitente</c>: active until the months since the last sale (or
-    /// the implantation) exceed <c>nr-mesina</c> (<see cref="ErpStatus.Of"/>, as CRM1003); blocked when <c>ind-cre-cli</c> is
-    /// 4 Suspenso.
+    /// the implantation) exceed <c>nr-mesina</c> (<see cref="ErpStatus.Of"/>, as CRM1003); blocked when <c>ind-cre-cli</c>
+    /// (<c>CustomerPublic_1_000.json</c> <c>Credit</c>: 1 Normal, 2 Automático, 3 Só Impede Pedido, 4 Suspenso, 5 Pagamento à
+    /// Vista; ERP.md §1.2) is 3 or 4, the two that stop a new order (our reading of "Só Impede Pedido"), free for 1, 2 and 5,
+    /// unknown (null) when absent or outside the enum.
     /// </summary>
     public static ErpAccountState? Of(DatasulCustomer payload, LocalDate today)
     {
@@ -37,7 +42,12 @@ public static class DatasulAccountState
             ErpCode = erpCode,
             Situation = situation,
             NotExposed = ErpStateFields.OpenBalance | ErpStateFields.AvailableCredit,
-            Blocked = payload.Credit is { } indicator ? indicator == Suspended : null,
+            Blocked = payload.Credit switch
+            {
+                OrdersOnly or Suspended => true,
+                1 or 2 or 5 => false,
+                _ => null,
+            },
             LastPurchase = lastSale,
             CreditLimit = payload.CreditLimit,
             CreditLimitDueDate = PayloadText.ParseIso(payload.CreditLimitDate),

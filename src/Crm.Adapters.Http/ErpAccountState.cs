@@ -45,7 +45,10 @@ public sealed record ErpAccountState
     /// <summary>What this ERP does not expose; the matching values are null.</summary>
     public required ErpStateFields NotExposed { get; init; }
 
-    /// <summary>True when the ERP blocks the customer (Protheus <c>A1_MSBLQL</c> 1, Datasul credit indicator 4 Suspenso).</summary>
+    /// <summary>
+    /// True when the ERP blocks the customer's sales (Protheus <c>A1_MSBLQL</c> 1, Datasul credit indicator <c>ind-cre-cli</c>
+    /// 3 Só Impede Pedido or 4 Suspenso), false when it says they are free, null when it did not say.
+    /// </summary>
     public bool? Blocked { get; init; }
 
     /// <summary>The last purchase (Datasul <c>dt-ult-venda</c>).</summary>
@@ -68,10 +71,11 @@ public sealed record ErpAccountState
 
     /// <summary>
     /// What the account stores of this read (<see cref="Domain.Accounts.Account.RecordErpStanding"/>, with <see cref="ErpCode"/>):
-    /// the situation, last purchase, credit limit and its due date, and open balance, each left null when this ERP does not
-    /// expose it (<see cref="NotExposed"/>) or did not say, never zero. <paramref name="readAt"/> is when the pull read it.
-    /// <see cref="Blocked"/> and <see cref="AvailableCredit"/> have no place in <see cref="ErpStanding"/> and are not carried:
-    /// the credit left is what <c>CreditPosition.From(standing, openOrders)</c> computes from the limit and the open balance.
+    /// the situation, last purchase, credit limit and its due date, open balance and whether the ERP blocks the customer's
+    /// sales (<see cref="ErpStanding.Blocked"/>), each left null when this ERP does not expose it (<see cref="NotExposed"/>)
+    /// or did not say, never zero or false. <paramref name="readAt"/> is when the pull read it. <see cref="AvailableCredit"/>
+    /// has no place in <see cref="ErpStanding"/>: the credit left is what <c>CreditPosition.From(standing, openOrders)</c>
+    /// computes from the limit and the open balance.
     /// </summary>
     public ErpStanding ToStanding(Instant readAt) => new(
         Situation,
@@ -79,7 +83,10 @@ public sealed record ErpAccountState
         Exposed(ErpStateFields.CreditLimit, CreditLimit),
         Exposed(ErpStateFields.CreditLimit, CreditLimitDueDate),
         Exposed(ErpStateFields.OpenBalance, OpenBalance),
-        readAt);
+        readAt)
+    {
+        Blocked = Exposed(ErpStateFields.Blocked, Blocked),
+    };
 
     private T? Exposed<T>(ErpStateFields field, T? value) where T : struct => NotExposed.HasFlag(field) ? null : value;
 }

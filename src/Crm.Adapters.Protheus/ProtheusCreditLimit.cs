@@ -47,7 +47,8 @@ public static class ProtheusAccountState
             ErpCode = code + (customer.StoreId ?? defaultStoreId),
             Situation = Sa1.SituationOf(msblql),
             NotExposed = ErpStateFields.LastPurchase,
-            Blocked = msblql == '1',
+            // A1_MSBLQL 1 = Inativo (bloqueado), 2 = Ativo (ERP.md §2, SA1); an answer without registerSituation says nothing.
+            Blocked = customer.RegisterSituation is null ? null : msblql == '1',
             CreditLimit = credit.TotalCreditLimit ?? customer.CreditInformation?.CreditLimit,
             CreditLimitDueDate = PayloadText.ParseIso(credit.LimitDate ?? customer.CreditInformation?.CreditLimitDate),
             OpenBalance = credit.CreditLimitUsedByBilling,

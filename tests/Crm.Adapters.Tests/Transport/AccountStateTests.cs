@@ -55,10 +55,33 @@ public sealed class AccountStateTests
         var body = (await ((DatasulTransport)host.Transport).ReadCustomerAsync(code)).AsT0;
         Assert.Equal(new DatasulAdapter().ReadState(body, Today), state.ToCustomerState());
         Assert.Equal(["404"], unknown.AsT1.Problems.Select(p => p.Code));
-        // The standing the account stores: no open balance (customerPublic has none), so no credit position from it.
+        // The standing the account stores: blocked, and no open balance (customerPublic has none), so no credit position from it.
         var standing = state.ToStanding(ReadAt);
-        Assert.Equal(new ErpStanding(ErpSituation.Inactive, Today.PlusMonths(-7), 15_000.50m, Today.PlusMonths(2), null, ReadAt), standing);
-        Assert.Equal(["order.release.open_balance_unknown"], CreditPosition.From(standing, 0m).Problems.Select(p => p.Code));
+        Assert.Equal(new ErpStanding(ErpSituation.Inactive, Today.PlusMonths(-7), 15_000.50m, Today.PlusMonths(2), null, ReadAt) { Blocked = true },
+            standing);
+        Assert.Equal(["order.release.customer_blocked", "order.release.open_balance_unknown"],
+            CreditPosition.From(standing, 0m).Problems.Select(p => p.Code));
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, true)]
+    [InlineData(4, true)]
+    [InlineData(5, false)]
+    public async Task Datasul_blocks_sales_for_credit_indicators_3_and_4_and_leaves_an_unread_indicator_unknown(int? indicator, bool? blocked)
+    {
+        await using var server = await FakeDatasulServer.StartAsync("crm", "s3cret");
+        using var host = DatasulHost.For(server, "crm", "s3cret");
+        var code = (await host.Transport.SendAsync(new DatasulAdapter().Prepare(Samples.Register(Samples.Company())))).AsT0.ErpCode;
+        if (indicator is { } credit)
+            server.Ems.RecordCredit(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture), credit, 1_000m, Today.PlusMonths(1));
+
+        var standing = (await Reader(host).ReadAccountStateAsync(code, Today)).AsT0.ToStanding(ReadAt);
+
+        Assert.Equal(blocked, standing.Blocked);
+        Assert.Equal(blocked == true, CreditPosition.From(standing, 0m).Problems.Any(p => p.Code == OrderCodes.CustomerBlocked));
     }
 
     [Fact]
@@ -90,8 +113,10 @@ public sealed class AccountStateTests
         AssertNotExposedAreNull(state);
         // The standing the account stores: what Protheus said, no last purchase; its credit position leaves what Protheus leaves.
         var standing = state.ToStanding(ReadAt);
-        Assert.Equal(new ErpStanding(ErpSituation.Inactive, null, 10_000m, Today.PlusMonths(3), 2_500.25m, ReadAt), standing);
-        Assert.Equal(state.AvailableCredit, CreditPosition.From(standing, openOrders: 1_000m).AsT0.Available);
+        Assert.Equal(new ErpStanding(ErpSituation.Inactive, null, 10_000m, Today.PlusMonths(3), 2_500.25m, ReadAt) { Blocked = true }, standing);
+        Assert.Equal([OrderCodes.CustomerBlocked], CreditPosition.From(standing, openOrders: 1_000m).Problems.Select(p => p.Code));
+        Assert.Equal(state.AvailableCredit, CreditPosition.From(standing with { Blocked = false }, openOrders: 1_000m).AsT0.Available);
+        Assert.False(active.AsT0.ToStanding(ReadAt).Blocked);
         var account = TestAccounts.Integrated(Samples.Register(Samples.Company()), code);
         Assert.True(account.RecordErpStanding(state.ErpCode, standing, TestAccounts.User, TestAccounts.Clock()).IsValid);
         Assert.Equal(standing, account.ErpStanding);
@@ -116,7 +141,9 @@ public sealed class AccountStateTests
         Assert.Equal(ErpStateFields.Blocked | ErpStateFields.LastPurchase | ErpStateFields.CreditLimit | ErpStateFields.OpenBalance | ErpStateFields.AvailableCredit,
             inactive.AsT0.NotExposed);
         AssertNotExposedAreNull(inactive.AsT0);
+        // An inactive agent is not taken as blocked: Mega exposes no block, so the standing says nothing of it.
         Assert.Equal(new ErpStanding(ErpSituation.Inactive, null, null, null, null, ReadAt), inactive.AsT0.ToStanding(ReadAt));
+        Assert.Null(inactive.AsT0.ToStanding(ReadAt).Blocked);
         Assert.Equal((1, 1), server.Granted);
         MegaHost.AssertNoSecretLogged(host);
     }
@@ -133,6 +160,29 @@ public sealed class AccountStateTests
         Assert.Equal(new ErpStanding(ErpSituation.Active, null, 0m, Today, null, ReadAt), state.ToStanding(ReadAt));
         Assert.Equal(new ErpStanding(ErpSituation.Active, null, null, null, null, ReadAt),
             (state with { NotExposed = state.NotExposed | ErpStateFields.CreditLimit }).ToStanding(ReadAt));
+        Assert.Null((state with { Blocked = true, NotExposed = ErpStateFields.Blocked }).ToStanding(ReadAt).Blocked);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    [InlineData(null)]
+    public void A_standing_keeps_the_block_as_read_and_an_unknown_block_stays_unknown(bool? blocked)
+    {
+        var state = new ErpAccountState { ErpCode = "1001", Situation = ErpSituation.Active, NotExposed = ErpStateFields.None, Blocked = blocked };
+
+        Assert.Equal(blocked, state.ToStanding(ReadAt).Blocked);
+    }
+
+    [Theory]
+    [InlineData("1", false)]
+    [InlineData("2", true)]
+    [InlineData(null, null)]
+    public void Protheus_reads_a1_msblql_from_register_situation_and_an_answer_without_it_as_unknown(string? registerSituation, bool? blocked)
+    {
+        var customer = new ProtheusCustomer { Code = "000001", StoreId = "01", RegisterSituation = registerSituation };
+
+        Assert.Equal(blocked, ProtheusAccountState.Of(customer, new ProtheusCreditLimit(), "01")!.ToStanding(ReadAt).Blocked);
     }
 
     [Fact]
