@@ -19,7 +19,10 @@ public sealed partial class DatasulAdapter
     /// customer code, a number), <c>cod-estabel</c> (5), <c>cod-cond-pag</c> (a number), <c>nr-tabpre</c> (8),
     /// <c>cod-transp</c> (a number of 5 digits), <c>observacoes</c> (2000), freight not negative; at least one item; per item
     /// <c>it-codigo</c> (16), <c>des-un-medida</c> (2), <c>qt-un-fat</c> and <c>vl-preori</c> above zero, the value and
-    /// discount in cents, the discount not above the value. Sizes from <c>OrdersPublic_1_000.json</c>. Nothing is cut to fit.
+    /// discount in cents, the discount not above the value, the insurance share (<c>val-seguro</c>) in cents, no other
+    /// expenses (<c>datasul.order.not_carried</c>: <c>ordersPublic</c> has no field for vOutro), and with taxes the IPI
+    /// rate (<c>aliquota-ipi</c>, up to 999.99 at 2 decimals, our reading of a percentage) and value (<c>val-ipi</c>, in cents).
+    /// Sizes from <c>OrdersPublic_1_000.json</c>. Nothing is cut to fit.
     /// </summary>
     public override Outcome<ErpOrder> CheckOrder(ErpOrder order)
     {
@@ -50,6 +53,15 @@ public sealed partial class DatasulAdapter
             check.Amount($"{field}.unit_price", "vl-preori", item.UnitPrice, decimal.MaxValue, 10, positive: true);
             check.Amount($"{field}.value", "valor bruto do item (qt-un-fat × vl-preori)", item.Value, decimal.MaxValue, 2, positive: true);
             check.Amount($"{field}.discount", "val-desconto-total", item.Discount, item.Value, 2);
+            check.Amount($"{field}.insurance", "val-seguro do item", item.Insurance, decimal.MaxValue, 2);
+            if (item.OtherExpenses != 0m)
+                check.Add($"{field}.other_expenses", NotCarried,
+                    $"O ordersPublic não tem campo para outras despesas do item (vOutro {item.OtherExpenses}); o pedido não pode ir ao EMS com elas.");
+            if (item.Taxes is { } taxes)
+            {
+                check.Amount($"{field}.taxes.ipi.rate", "aliquota-ipi", taxes.Ipi.Rate, 999.99m, 2);
+                check.Amount($"{field}.taxes.ipi.value", "val-ipi", taxes.Ipi.Value, decimal.MaxValue, 2);
+            }
         }
         return check.Result(order);
     }
@@ -61,12 +73,17 @@ public sealed partial class DatasulAdapter
     /// </summary>
     public override OrderPreparation PrepareOrder(ErpOrder order) => OrderMessage(order, OrderResource, ToOrder(order));
 
+    /// <summary>The reason of a value the order has and <c>ordersPublic</c> has no field for (<c>datasul.order.not_carried</c>).</summary>
+    public const string NotCarried = "not_carried";
+
     /// <summary>The <c>ordersPublic</c> payload of <paramref name="order"/>: header, items, totals that add up to the cent.</summary>
     public static DatasulOrder ToOrder(ErpOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
         var header = order.Header;
         var number = CustomerOrderIdOf(order);
+        var net = order.Items.Sum(i => i.Value - i.Discount);
+        var taxed = order.Items.Any(i => i.Taxes is not null);
         return new DatasulOrder
         {
             CustomerOrderId = number,
@@ -79,7 +96,9 @@ public sealed partial class DatasulAdapter
             PriceTableOrder = header.PriceTable?.Trim() is { Length: > 0 } table ? table : null,
             CodeCarrier = Number(header.Carrier?.Trim()),
             ValueFreight = order.Freight,
-            OrderAmount = order.Items.Sum(i => i.Value - i.Discount),
+            ValueInsurance = order.Items.Sum(i => i.Insurance),
+            OrderAmount = net,
+            TotalOrderAmount = taxed ? net + order.Items.Sum(i => i.Taxes?.Ipi.Value ?? 0m) : null,
             TotalDiscount = order.Items.Sum(i => i.Discount),
             Comments = header.Observations,
             OrderItems = [.. order.Items.Select((item, i) => new DatasulOrderItem
@@ -94,6 +113,9 @@ public sealed partial class DatasulAdapter
                 LiquidMerchandise = item.Value - item.Discount,
                 PriceTable = header.PriceTable?.Trim() is { Length: > 0 } itemTable ? itemTable : null,
                 DeliveryDate = item.DeliveryDate is { } date ? Iso(date) : null,
+                InsurancePrice = item.Insurance,
+                Aliquot = item.Taxes?.Ipi.Rate,
+                IpiValue = item.Taxes?.Ipi.Value,
             })],
         };
     }

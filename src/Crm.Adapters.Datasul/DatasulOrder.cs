@@ -35,6 +35,10 @@ public sealed record DatasulOrder
     [JsonPropertyName("PriceOrderType")] public int PriceOrderType { get; init; } = 1;
     /// <summary><c>val-frete</c>: the freight.</summary>
     [JsonPropertyName("ValueFreight")] public decimal ValueFreight { get; init; }
+    /// <summary><c>val-seguro</c>: the insurance, Σ the items' <see cref="DatasulOrderItem.InsurancePrice"/>.</summary>
+    [JsonPropertyName("ValueInsurance")] public decimal ValueInsurance { get; init; }
+    /// <summary><c>vl-tot-ped</c>, "valor total da mercadoria pedida adicionada do IPI": <see cref="OrderAmount"/> + Σ <c>val-ipi</c>; absent without taxes.</summary>
+    [JsonPropertyName("TotalOrderAmount")] public decimal? TotalOrderAmount { get; init; }
     /// <summary><c>vl-liq-ped</c>: the merchandise net of discounts, Σ <c>vl-liq-it</c>.</summary>
     [JsonPropertyName("OrderAmount")] public decimal OrderAmount { get; init; }
     /// <summary><c>val-desconto-total</c>: Σ of the items' discounts.</summary>
@@ -70,4 +74,10 @@ public sealed record DatasulOrderItem
     [JsonPropertyName("PriceTable")] public string? PriceTable { get; init; }
     /// <summary><c>dt-entrega</c>, ISO date.</summary>
     [JsonPropertyName("DeliveryDate")] public string? DeliveryDate { get; init; }
+    /// <summary><c>val-seguro</c>: the item's share of the insurance (vSeg).</summary>
+    [JsonPropertyName("InsurancePrice")] public decimal InsurancePrice { get; init; }
+    /// <summary><c>aliquota-ipi</c>: the IPI rate in %; absent when the order carries no taxes.</summary>
+    [JsonPropertyName("Aliquot")] public decimal? Aliquot { get; init; }
+    /// <summary><c>val-ipi</c>: the item's IPI; absent when the order carries no taxes.</summary>
+    [JsonPropertyName("IpiValue")] public decimal? IpiValue { get; init; }
 }

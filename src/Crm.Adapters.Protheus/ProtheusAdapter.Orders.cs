@@ -23,7 +23,11 @@ public sealed partial class ProtheusAdapter
     /// <c>C6_PRODUTO</c> (15, release 27), <c>C6_UM</c> (2), <c>C6_QTDVEN</c> above zero (N 9,2: up to 999,999.99),
     /// the net unit price <c>C6_PRCVEN</c> (see <see cref="NetUnitPrice"/>) above zero up to 99,999,999.99, the value
     /// <c>C6_VALOR</c> up to 999,999,999.99 in cents, <c>C6_VALDESC</c> in cents and not above the value, <c>C6_PRUNIT</c>,
-    /// <c>C6_LOTECTL</c> (10). Sizes from the SC5/SC6 dictionary and TOTVS
+    /// <c>C6_LOTECTL</c> (10), the item's freight, insurance and other-expense shares (N 14,2), and with taxes each listed tax's
+    /// rate (<c>percdescandtaxes</c> N 6,2), value (<c>valuedescandtaxes</c> N 17,6) and base, named
+    /// <c>items[i].taxes.{icms|fcp|icms_st|fcp_st|difal|ipi|pis|cofins|cbs|ibs_uf|ibs_mun}.{rate|value|base}</c>; the items'
+    /// freight shares adding up to <c>C5_FRETE</c> when the order apportions it; <c>C5_SEGURO</c>, <c>C5_DESPESA</c> (N 14,2).
+    /// Sizes from the SC5/SC6 dictionary, <c>Order_4_009.json</c> and TOTVS
     /// <c>SalesTaxes_1_000.json</c>. Call it before <see cref="PrepareOrder(ErpOrder)"/>: nothing is cut to fit.
     /// </summary>
     public override Outcome<ErpOrder> CheckOrder(ErpOrder order)
@@ -62,8 +66,31 @@ public sealed partial class ProtheusAdapter
             check.Amount($"{field}.list_price", "C6_PRUNIT", item.ListPrice, 99_999_999.99m, 10);
             check.Text($"{field}.warehouse", "C6_LOCAL", item.Warehouse, 2);
             check.Text($"{field}.lot", "C6_LOTECTL", item.Lot, 10, required: false);
+            check.Amount($"{field}.freight", "FreightValue do item (C7_VALFRE)", item.Freight, MaxValue, 2);
+            check.Amount($"{field}.insurance", "InsuranceValue do item (C7_SEGURO)", item.Insurance, MaxValue, 2);
+            check.Amount($"{field}.other_expenses", "unitvalacesscost", item.OtherExpenses, MaxValue, 2);
+            if (item.Taxes is { } taxes)
+                CheckTaxes(check, field, taxes);
         }
+        if (order.Items.Any(i => i.Freight != 0m) && order.Items.Sum(i => i.Freight) is var shares && shares != order.Freight)
+            check.Add("freight", OrderFieldCheck.OutOfRange,
+                $"As parcelas de frete dos itens (FreightValue) somam {shares}; o frete do pedido (C5_FRETE) é {order.Freight}.");
+        check.Amount("insurance", "C5_SEGURO", order.Items.Sum(i => i.Insurance), MaxValue, 2);
+        check.Amount("other_expenses", "C5_DESPESA", order.Items.Sum(i => i.OtherExpenses), MaxValue, 2);
         return check.Result(order);
+    }
+
+    // Each listed tax fits tcValuesandtaxes: percdescandtaxes N 6,2 (up to 9,999.99), valuedescandtaxes N 17,6; its base is
+    // an ADDFIELD text. The IPI, ICMS and ICMS-ST rates also go in 3-decimal fields, which the 2-decimal check covers.
+    private static void CheckTaxes(OrderFieldCheck check, string field, ItemTaxes taxes)
+    {
+        foreach (var (code, name, line) in ProtheusTaxes.Applying(taxes))
+        {
+            var tax = $"{field}.taxes.{name}";
+            check.Amount($"{tax}.rate", $"percdescandtaxes ({code})", line.Rate, 9_999.99m, 2);
+            check.Amount($"{tax}.value", $"valuedescandtaxes ({code})", line.Value, 999_999_999.999999m, 6);
+            check.Amount($"{tax}.base", $"{ProtheusTaxes.BaseField(code)} (base)", line.Base, MaxValue, 6);
+        }
     }
 
     /// <summary>
@@ -84,6 +111,8 @@ public sealed partial class ProtheusAdapter
         var (code, store) = customer.Length == 8 ? (customer[..6], customer[6..]) : (customer, _options.StoreId);
         var discount = order.Items.Sum(i => i.Discount);
         var net = order.Items.Sum(i => i.Value - i.Discount);
+        var (insurance, expenses) = (order.Items.Sum(i => i.Insurance), order.Items.Sum(i => i.OtherExpenses));
+        var items = order.Items.Select((item, i) => ItemOf(item, i)).ToArray();
         return new ProtheusOrderMessage
         {
             Header = new ProtheusMessageHeader { Uuid = order.Order.Value.ToString(), CompanyId = company, BranchId = branch },
@@ -97,6 +126,8 @@ public sealed partial class ProtheusAdapter
                 RegisterDate = Iso(header.IssueDate),
                 FreightType = FreightTypeOf(header.FreightType) ?? "",
                 FreightValue = order.Freight,
+                InsuranceValue = Sent(insurance),
+                ExpenseValue = Sent(expenses),
                 CustomerCode = code,
                 CustomerInternalId = $"{company}|{branch}|{code}|{store}",
                 CarrierCode = header.Carrier?.Trim() is { Length: > 0 } carrier ? carrier : null,
@@ -106,12 +137,14 @@ public sealed partial class ProtheusAdapter
                 OrderItemAmount = net,
                 TotalDiscount = discount,
                 Observation = header.Observations,
-                SalesOrderItens = new ProtheusOrderItems { Item = [.. order.Items.Select((item, i) => ItemOf(item, i))] },
+                SalesOrderItens = new ProtheusOrderItems { Item = items },
                 Summary = new ProtheusOrderSummary
                 {
                     NetAmount = net,
                     DiscountAmount = discount,
-                    Taxes = order.Total - net - order.Freight,
+                    IpiAmount = items.Any(i => i.IpiValue is not null) ? items.Sum(i => i.IpiValue ?? 0m) : null,
+                    AccessoryCost = Sent(expenses),
+                    Taxes = order.Total - net - order.Freight - insurance - expenses,
                     TotalAmount = order.Total,
                 },
             },
@@ -132,7 +165,31 @@ public sealed partial class ProtheusAdapter
         WarehouseInternalId = $"{_options.CompanyId}|{_options.BranchId}|{item.Warehouse.Trim()}",
         LotNumber = item.Lot?.Trim() is { Length: > 0 } lot ? lot : null,
         DeliveryDate = item.DeliveryDate is { } date ? Iso(date) : null,
+        FreightValue = Sent(item.Freight),
+        InsuranceValue = Sent(item.Insurance),
+        AccessoryCost = Sent(item.OtherExpenses),
+        IpiValue = item.Taxes?.Ipi.Value,
+        IpiRate = item.Taxes?.Ipi.Rate,
+        IcmsRate = item.Taxes?.Icms.Rate,
+        IcmsStRate = item.Taxes is { IcmsSt.Source.Length: > 0 } st ? st.IcmsSt.Rate : null,
+        ListOfTaxes = item.Taxes is { } taxes ? [[new ProtheusTaxList { ValuesAndTaxes = TaxValuesOf(taxes) }]] : null,
+        Other = item.Taxes is { } bases ? new ProtheusOther { AddFields = BasesOf(bases) } : null,
     };
+
+    // An expense the order does not have is left out, not sent as zero: an order whose freight is not apportioned to its
+    // items (C5_FRETE only) says nothing of the items' shares.
+    private static decimal? Sent(decimal value) => value == 0m ? null : value;
+
+    // LISTOFTAXESITEM's items are tcListoftaxesitem, itself an array of {VALUESANDTAXES}: one list in one list (the schema's
+    // $ref wins over the "object" beside it, as JSON Schema reads a $ref).
+    private static ProtheusTaxValue[] TaxValuesOf(ItemTaxes taxes) =>
+        [.. ProtheusTaxes.Applying(taxes).Select(t => new ProtheusTaxValue { Tax = t.Code, Rate = t.Line.Rate, Value = t.Line.Value })];
+
+    private static ProtheusAddFields[] BasesOf(ItemTaxes taxes) =>
+        [.. ProtheusTaxes.Applying(taxes).Select(t => new ProtheusAddFields
+        {
+            AddField = new ProtheusAddField { Field = ProtheusTaxes.BaseField(t.Code), Value = ProtheusTaxes.Text(t.Line.Base) },
+        })];
 
     /// <summary><c>C6_PRCVEN</c>'s decimals in the standard SX3 dictionary (N 11,2).</summary>
     public const int UnitPriceDecimals = 2;

@@ -72,6 +72,10 @@ public sealed record ProtheusOrder
     [JsonPropertyName("FreightType")] public required string FreightType { get; init; }
     /// <summary><c>C5_FRETE</c> (N 14,2).</summary>
     [JsonPropertyName("FreightValue")] public decimal FreightValue { get; init; }
+    /// <summary><c>C5_SEGURO</c> (N 14,2): Σ the items' <see cref="ProtheusOrderItem.InsuranceValue"/>; absent when none.</summary>
+    [JsonPropertyName("InsuranceValue")] public decimal? InsuranceValue { get; init; }
+    /// <summary><c>C5_DESPESA</c> (N 14,2), "despesa acessória": Σ the items' <see cref="ProtheusOrderItem.AccessoryCost"/>; absent when none.</summary>
+    [JsonPropertyName("ExpenseValue")] public decimal? ExpenseValue { get; init; }
     /// <summary><c>C5_CLIENTE</c> (6).</summary>
     [JsonPropertyName("CustomerCode")] public required string CustomerCode { get; init; }
     /// <summary><c>EMPRESA|A1_FILIAL|A1_COD|A1_LOJA</c>: the last part is <c>C5_LOJACLI</c>.</summary>
@@ -142,12 +146,82 @@ public sealed record ProtheusOrderItem
     [JsonPropertyName("LotNumber")] public string? LotNumber { get; init; }
     /// <summary><c>C6_ENTREG</c>, ISO date.</summary>
     [JsonPropertyName("DeliveryDate")] public string? DeliveryDate { get; init; }
+    /// <summary>
+    /// The item's share of the freight (vFrete). The schema calls it "valor do frete unitário" but maps it to the item column
+    /// C7_VALFRE, a line value: read as the item's share (our choice), so the items add up to <c>C5_FRETE</c>. Absent when
+    /// the item has no share (an order whose freight is not apportioned to its items sends none).
+    /// </summary>
+    [JsonPropertyName("FreightValue")] public decimal? FreightValue { get; init; }
+    /// <summary>The item's share of the insurance (vSeg), read as <see cref="FreightValue"/> is (C7_SEGURO, "unitário"); absent when none.</summary>
+    [JsonPropertyName("InsuranceValue")] public decimal? InsuranceValue { get; init; }
+    /// <summary>
+    /// The item's share of other expenses (vOutro). The schema describes neither <c>unitvalacesscost</c> nor
+    /// <c>unitvalnotacesscost</c>; "despesa acessória" is C5_DESPESA's name, so this one, read as a line value like
+    /// <see cref="FreightValue"/> (our choice); the items add up to <c>ExpenseValue</c> and <c>SUMMARY.valtotaacesscost</c>.
+    /// Absent when none.
+    /// </summary>
+    [JsonPropertyName("unitvalacesscost")] public decimal? AccessoryCost { get; init; }
+    /// <summary>The item's IPI value (vIPI); absent when the order carries no taxes.</summary>
+    [JsonPropertyName("valipi")] public decimal? IpiValue { get; init; }
+    /// <summary>The IPI rate in % (pIPI, 3 decimals).</summary>
+    [JsonPropertyName("industrializedproducttaxpercentage")] public decimal? IpiRate { get; init; }
+    /// <summary>The own ICMS rate in % (pICMS, 3 decimals).</summary>
+    [JsonPropertyName("servicesandproductscirculationtaxpercentage")] public decimal? IcmsRate { get; init; }
+    /// <summary>The ICMS-ST rate in % (pICMSST, 3 decimals); absent without ICMS-ST.</summary>
+    [JsonPropertyName("precenticmssubst")] public decimal? IcmsStRate { get; init; }
+    /// <summary>The item's taxes (<see cref="ProtheusTaxes"/>); absent when the order carries no taxes.</summary>
+    [JsonPropertyName("LISTOFTAXESITEM")] public IReadOnlyList<IReadOnlyList<ProtheusTaxList>>? ListOfTaxes { get; init; }
+    /// <summary>The taxes' bases (<see cref="ProtheusTaxes.BaseField"/>), the only place the schema leaves for them.</summary>
+    [JsonPropertyName("OTHER")] public ProtheusOther? Other { get; init; }
+}
+
+/// <summary>One <c>tcListoftaxesitem</c> element: its <c>VALUESANDTAXES</c>.</summary>
+public sealed record ProtheusTaxList
+{
+    /// <summary>The item's taxes, one entry each.</summary>
+    [JsonPropertyName("VALUESANDTAXES")] public required IReadOnlyList<ProtheusTaxValue> ValuesAndTaxes { get; init; }
+}
+
+/// <summary>A <c>tcValuesandtaxes</c> entry: a tax's code, rate and value.</summary>
+public sealed record ProtheusTaxValue
+{
+    /// <summary><c>tpvalue</c> (1|2): <see cref="ProtheusTaxes.TaxKind"/>.</summary>
+    [JsonPropertyName("tpvalue")] public string Kind { get; init; } = ProtheusTaxes.TaxKind;
+    /// <summary><c>tpreasondescandtax</c> (01–13): the tax, <see cref="ProtheusTaxes.Codes"/>.</summary>
+    [JsonPropertyName("tpreasondescandtax")] public required string Tax { get; init; }
+    /// <summary><c>percdescandtaxes</c>: the rate in % (2 decimals, up to 9,999.99).</summary>
+    [JsonPropertyName("percdescandtaxes")] public decimal Rate { get; init; }
+    /// <summary><c>valuedescandtaxes</c>: the value.</summary>
+    [JsonPropertyName("valuedescandtaxes")] public decimal Value { get; init; }
+}
+
+/// <summary>The schema's <c>OTHER</c> (<c>tcother</c>): up to 20 <c>ADDFIELDS</c>.</summary>
+public sealed record ProtheusOther
+{
+    /// <summary>The added fields.</summary>
+    [JsonPropertyName("ADDFIELDS")] public required IReadOnlyList<ProtheusAddFields> AddFields { get; init; }
+}
+
+/// <summary>One <c>ADDFIELDS</c> element.</summary>
+public sealed record ProtheusAddFields
+{
+    /// <summary>The field.</summary>
+    [JsonPropertyName("ADDFIELD")] public required ProtheusAddField AddField { get; init; }
+}
+
+/// <summary>A <c>tcAddField</c>: a name (≤ 12) and a text value (≤ 60).</summary>
+public sealed record ProtheusAddField
+{
+    /// <summary>The name.</summary>
+    [JsonPropertyName("field")] public required string Field { get; init; }
+    /// <summary>The value, as text.</summary>
+    [JsonPropertyName("value")] public required string Value { get; init; }
 }
 
 /// <summary>
-/// The document totals (<c>tcSummary</c>): the merchandise net of discounts, the discounts, the taxes charged on top of the
-/// prices and whatever else vNF adds (vNF − merchandise − freight: IPI, ICMS-ST, FCP-ST…, and also insurance and other
-/// expenses, which <c>ErpOrder</c> does not carry apart) and the document total (vNF). They add up to the cent.
+/// The document totals (<c>tcSummary</c>): the merchandise net of discounts, the discounts, the IPI, the other expenses, the
+/// taxes charged on top of the prices and the document total (vNF) = net + freight + insurance + other expenses + those
+/// taxes. They add up to the cent with the items.
 /// </summary>
 public sealed record ProtheusOrderSummary
 {
@@ -155,10 +229,14 @@ public sealed record ProtheusOrderSummary
     [JsonPropertyName("ordertotalnetamount")] public decimal NetAmount { get; init; }
     /// <summary>Σ C6_VALDESC.</summary>
     [JsonPropertyName("discountamount")] public decimal DiscountAmount { get; init; }
+    /// <summary>Σ the items' <c>valipi</c>; absent when the order carries no taxes.</summary>
+    [JsonPropertyName("valtotipimerchan")] public decimal? IpiAmount { get; init; }
+    /// <summary>Σ the items' <c>unitvalacesscost</c> (C5_DESPESA); absent when none.</summary>
+    [JsonPropertyName("valtotaacesscost")] public decimal? AccessoryCost { get; init; }
     /// <summary>
-    /// <see cref="TotalAmount"/> − <see cref="NetAmount"/> − <c>C5_FRETE</c>: the taxes on top of the prices, plus any insurance
-    /// (C5_SEGURO) and other expenses (C5_DESPESA) in vNF, since <c>ErpOrder</c> does not carry them apart for the schema's
-    /// <c>InsuranceValue</c>/<c>ExpenseValue</c>.
+    /// <see cref="TotalAmount"/> − <see cref="NetAmount"/> − <c>C5_FRETE</c> − <c>C5_SEGURO</c> − <c>C5_DESPESA</c>: the taxes vNF
+    /// adds on top of the prices (IPI, ICMS-ST, FCP-ST, and CBS/IBS where the document adds them), not the ones inside the
+    /// price (ICMS, PIS, COFINS). Our reading: the schema does not describe <c>valtottaxes</c>.
     /// </summary>
     [JsonPropertyName("valtottaxes")] public decimal Taxes { get; init; }
     /// <summary>vNF.</summary>

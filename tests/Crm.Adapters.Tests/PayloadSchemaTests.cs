@@ -1,7 +1,9 @@
 using Crm.Adapters.Datasul;
 using Crm.Adapters.Protheus;
 using Crm.Adapters.Testing;
+using Crm.Adapters.Tests.Orders;
 using Crm.Domain.Accounts;
+using Crm.Domain.Integration.Messages;
 using NJsonSchema;
 
 namespace Crm.Adapters.Tests;
@@ -53,6 +55,9 @@ public sealed class PayloadSchemaTests
         var schema = await Definition("OrdersPublic_1_000.json", "OrdersInfo");
         var body = new DatasulAdapter().PrepareOrder(TestOrders.Released("1001", lines)).AsT0.Body;
         Assert.Empty(schema.Validate(body).Select(e => e.ToString()));
+        // With the items' IPI (val-ipi, aliquota-ipi), insurance and the merchandise with IPI.
+        var taxed = PayloadJson.Serialize(DatasulAdapter.ToOrder(TaxedOrders.Of("1001", lines, st: true)));
+        Assert.Empty(schema.Validate(taxed).Select(e => e.ToString()));
     }
 
     [Theory]
@@ -61,8 +66,12 @@ public sealed class PayloadSchemaTests
     {
         var schema = await Definition("Order_4_009.json", "BusinessContentType");
         var message = new ProtheusAdapter(new ProtheusOptions { CompanyId = "T1", BranchId = "D MG 01" }).ToOrderMessage(TestOrders.Released("00010101", lines));
-        var body = Crm.Domain.Integration.Messages.PayloadJson.Serialize(message.Content);
+        var body = PayloadJson.Serialize(message.Content);
         Assert.Empty(schema.Validate(body).Select(e => e.ToString()));
+        // With LISTOFTAXESITEM (a list of {VALUESANDTAXES} lists), the bases in OTHER.ADDFIELDS, the IPI and ICMS fields, the
+        // expense shares and the SUMMARY's IPI and accessory costs.
+        var taxed = new ProtheusAdapter(new ProtheusOptions { CompanyId = "T1", BranchId = "D MG 01" }).ToOrderMessage(TaxedOrders.Of("00010101", lines, st: true));
+        Assert.Empty(schema.Validate(PayloadJson.Serialize(taxed.Content)).Select(e => e.ToString()));
     }
 
     [Fact]
