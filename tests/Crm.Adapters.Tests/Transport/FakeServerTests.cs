@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Crm.Adapters.Datasul;
 using Crm.Adapters.Http;
+using Crm.Adapters.Testing;
 using Crm.Adapters.Testing.Servers;
 using Crm.Domain.Accounts;
 using Crm.Domain.Integration.Messages;
@@ -19,9 +20,9 @@ public sealed class FakeServerTests
         ShortName = $"CLI{i:D4}", LegalName = $"Cliente {i} Ltda", TaxId = null, ClientType = "CFX", AccountType = "PRO",
     });
 
-    private static HttpRequestMessage Post(ErpMessage message)
+    private static HttpRequestMessage Post(ErpMessage message, string path = DatasulTransport.Path)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, DatasulTransport.Path) { Content = new StringContent(message.Body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(message.Body) };
         request.Headers.Add(ErpHttpTransport.IdempotencyKeyHeader, message.Key.Value);
         request.Headers.Add(ErpHttpTransport.AccountHeader, message.Account.Value.ToString());
         return request;
@@ -172,6 +173,43 @@ public sealed class FakeServerTests
             Assert.Equal(1, record!.Applied);
             Assert.Equal([message.Key.Value], record.Accounts[message.Account.Value.ToString()]);
             Assert.Equal(record.Requests - 1, record.Faults.GetValueOrDefault("Status503"));
+        }
+        finally
+        {
+            process.StandardInput.Close();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    [Fact]
+    public async Task The_standalone_server_with_checked_orders_refuses_a_wrong_ipi_naming_it_and_forwards_the_rest()
+    {
+        var tool = Path.Combine(AppContext.BaseDirectory, "fake-erp", "Crm.FakeErp.dll");
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [tool, "datasul", "--orders", "checked"])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true,
+        })!;
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            using var client = new HttpClient { BaseAddress = new Uri(line!["listening ".Length..]) };
+            var account = Customer(1);
+            using var created = await client.SendAsync(Post(Adapter.Prepare(account)));
+            var code = (await created.Content.ReadFromJsonAsync<DatasulCustomer>())!.CustomerCode!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var order = Adapter.PrepareOrder(Orders.TaxedOrders.Of(code, customer: account.Integrated(code), otherExpenses: 0m)).AsT0;
+            var document = System.Text.Json.Nodes.JsonNode.Parse(order.Body)!;
+            document["OrderItems"]![0]!["IpiValue"] = 0m;
+            var wrong = order with { Body = document.ToJsonString() };
+
+            using var refused = await client.SendAsync(Post(wrong, DatasulTransport.OrdersPath));
+            using var taken = await client.SendAsync(Post(order, DatasulTransport.OrdersPath));
+
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var error = TotvsError.ProblemsIn(await refused.Content.ReadAsStringAsync());
+            Assert.Equal(["datasul.order.tax_value", "datasul.order.total"], error.Select(p => p.Code));
+            Assert.EndsWith("Campo OrderItems[0].IpiValue.", error[0].Message, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+            Assert.Equal(2, (await client.GetFromJsonAsync<FakeRecord>(FakeErpServer.RecordPath))!.Applied);
         }
         finally
         {
