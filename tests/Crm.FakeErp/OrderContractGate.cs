@@ -29,6 +29,7 @@ public sealed class OrderContractGate : IAsyncDisposable
     private static readonly string[] Unforwarded = ["Host", "Content-Length", "Content-Type", "Transfer-Encoding", "Connection"];
     private readonly WebApplication _app;
     private readonly HttpClient _erp;
+    private int _refused;
 
     private OrderContractGate(WebApplication app, HttpClient erp) => (_app, _erp) = (app, erp);
 
@@ -36,7 +37,7 @@ public sealed class OrderContractGate : IAsyncDisposable
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>Orders refused here, never forwarded.</summary>
-    public int Refused { get; private set; }
+    public int Refused => Volatile.Read(ref _refused);
 
     /// <summary>Starts a gate in front of <paramref name="erp"/> (a Protheus or Datasul fake).</summary>
     public static async Task<OrderContractGate> StartAsync(FakeErpServer erp, CancellationToken cancellationToken = default)
@@ -90,7 +91,7 @@ public sealed class OrderContractGate : IAsyncDisposable
             body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         if (OrderProblems(context.Request.Method, context.Request.Path.Value ?? "", body) is { Count: > 0 } problems)
         {
-            Refused++;
+            Interlocked.Increment(ref _refused);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             context.Response.ContentType = "application/json; charset=utf-8";
             await context.Response.WriteAsync(PayloadJson.Serialize(TotvsError.Of(problems)), context.RequestAborted).ConfigureAwait(false);
