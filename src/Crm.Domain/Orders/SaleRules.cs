@@ -27,31 +27,30 @@ internal static class SaleRules
         for (var i = 0; i < open.Length; i++)
         {
             var item = open[i];
-            var at = $"items[{item.Number}]";
             if ((products[i] = catalog.Find(item.Product)) is not { } product)
             {
-                problems.Add(new($"{at}.product", OrderCodes.UnknownProduct, $"Produto {item.Product} não cadastrado."));
+                problems.Add(new(At(item, "product"), OrderCodes.UnknownProduct, $"Produto {item.Product} não cadastrado."));
                 continue;
             }
             if (product.Status == ProductStatus.Blocked)
-                problems.Add(new($"{at}.product", OrderCodes.Blocked, $"Produto {item.Product} bloqueado para venda."));
+                problems.Add(new(At(item, "product"), OrderCodes.Blocked, $"Produto {item.Product} bloqueado para venda."));
             else if (product.Status == ProductStatus.Inactive)
-                problems.Add(new($"{at}.product", OrderCodes.Inactive, $"Produto {item.Product} inativo."));
+                problems.Add(new(At(item, "product"), OrderCodes.Inactive, $"Produto {item.Product} inativo."));
             if (item.BaseQuantity is not { } quantity)
             {
-                problems.Add(new($"{at}.unit", OrderCodes.ConversionNotFound,
+                problems.Add(new(At(item, "unit"), OrderCodes.ConversionNotFound,
                     $"Fator de conversão de {item.Unit} para {product.BaseUnit} não encontrado para o produto {item.Product}."));
                 continue;
             }
             if (product.MinimumQuantity is { } minimum && quantity < minimum)
-                problems.Add(new($"{at}.quantity", OrderCodes.BelowMinimumQuantity, $"Quantidade {quantity} {product.BaseUnit} abaixo da mínima de {minimum}."));
+                problems.Add(new(At(item, "quantity"), OrderCodes.BelowMinimumQuantity, $"Quantidade {quantity} {product.BaseUnit} abaixo da mínima de {minimum}."));
             if (product.MultipleQuantity is { } multiple && quantity % multiple != 0m)
-                problems.Add(new($"{at}.quantity", OrderCodes.NotMultiple, $"Quantidade {quantity} {product.BaseUnit} não é múltipla de {multiple}."));
+                problems.Add(new(At(item, "quantity"), OrderCodes.NotMultiple, $"Quantidade {quantity} {product.BaseUnit} não é múltipla de {multiple}."));
             var onHand = catalog.OnHand(item.Product, item.Warehouse);
-            Stock(item, product, quantity, onHand, header.IssueDate, catalog, claimed, problems, at);
-            Programming(item, product, quantity, onHand ?? 0m, context, problems, at);
-            Lot(item, quantity, context, lotsClaimed, problems, at);
-            Quota(item, quantity, order, catalog, quotasClaimed, problems, at);
+            Stock(item, product, quantity, onHand, header.IssueDate, catalog, claimed, problems);
+            Programming(item, product, quantity, onHand ?? 0m, context, problems);
+            Lot(item, quantity, context, lotsClaimed, problems);
+            Quota(item, quantity, order, catalog, quotasClaimed, problems);
         }
         var pricing = Price(order, open, products, context, problems);
         if (pricing is not null && context.Margins is { } margins)
@@ -129,15 +128,18 @@ internal static class SaleRules
         return ($"items[{open[index].Number}]", close + 2 <= field.Length ? field[(close + 2)..] : "");
     }
 
+    /// <summary>The field <c>items[N].name</c> of <paramref name="item"/>, written only when a problem is reported.</summary>
+    private static string At(OrderItem item, string name) => $"items[{item.Number}].{name}";
+
     private static void Stock(
         OrderItem item, Product product, decimal quantity, decimal? stock, NodaTime.LocalDate date, ProductCatalog catalog,
-        Dictionary<(string, string), decimal> claimed, List<Problem> problems, string at)
+        Dictionary<(string, string), decimal> claimed, List<Problem> problems)
     {
         if (stock is not { } onHand)
         {
             if (product.LeadTimeDays == 0)
             {
-                problems.Add(new($"{at}.warehouse", OrderCodes.NotInWarehouse, $"Produto {item.Product} não existe no armazém {item.Warehouse}."));
+                problems.Add(new(At(item, "warehouse"), OrderCodes.NotInWarehouse, $"Produto {item.Product} não existe no armazém {item.Warehouse}."));
                 return;
             }
             onHand = 0m;
@@ -148,65 +150,65 @@ internal static class SaleRules
         if (need <= onHand)
         {
             if (item.PromiseDate < date)
-                problems.Add(new($"{at}.promise_date", OrderCodes.PromiseDate, $"Data de promessa {item.PromiseDate} anterior à emissão {date}."));
+                problems.Add(new(At(item, "promise_date"), OrderCodes.PromiseDate, $"Data de promessa {item.PromiseDate} anterior à emissão {date}."));
             return;
         }
         var promise = catalog.Promise(item.Product, item.Warehouse, need, date);
         if (product.LeadTimeDays > 0)
-            problems.Add(new($"{at}.quantity", OrderCodes.LeadTime,
+            problems.Add(new(At(item, "quantity"), OrderCodes.LeadTime,
                 $"Estoque de {onHand} não atende {need}: item com lead time de {product.LeadTimeDays} dias, entrega a partir de {promise}.", Severity.Warning));
         else if (promise is null)
         {
-            problems.Add(new($"{at}.quantity", OrderCodes.NoStock, $"Sem estoque: {onHand} {product.BaseUnit} no armazém {item.Warehouse} para {need}."));
+            problems.Add(new(At(item, "quantity"), OrderCodes.NoStock, $"Sem estoque: {onHand} {product.BaseUnit} no armazém {item.Warehouse} para {need}."));
             return;
         }
         if (item.PromiseDate is { } asked && (asked < promise || asked < date))
-            problems.Add(new($"{at}.promise_date", OrderCodes.PromiseDate, $"Data de promessa {asked} não pode ser cumprida: o estoque permite {promise}."));
+            problems.Add(new(At(item, "promise_date"), OrderCodes.PromiseDate, $"Data de promessa {asked} não pode ser cumprida: o estoque permite {promise}."));
     }
 
-    private static void Programming(OrderItem item, Product product, decimal quantity, decimal onHand, SaleContext context, List<Problem> problems, string at)
+    private static void Programming(OrderItem item, Product product, decimal quantity, decimal onHand, SaleContext context, List<Problem> problems)
     {
         if (item.Schedule.Count == 0)
             return;
         var factor = quantity / item.Quantity;
         if (item.Schedule.Sum(d => d.Quantity) != item.Quantity)
-            problems.Add(new($"{at}.schedule", OrderCodes.ProgrammingQuantity,
+            problems.Add(new(At(item, "schedule"), OrderCodes.ProgrammingQuantity,
                 $"A programação soma {item.Schedule.Sum(d => d.Quantity)}, mas o item tem {item.Quantity} {item.Unit}."));
         var due = 0m;
         foreach (var delivery in item.Schedule.OrderBy(d => d.Date))
         {
             if (delivery.Date < context.Today)
             {
-                problems.Add(new($"{at}.schedule", OrderCodes.ProgrammingExpired, $"Programação de {delivery.Date} vencida (hoje é {context.Today})."));
+                problems.Add(new(At(item, "schedule"), OrderCodes.ProgrammingExpired, $"Programação de {delivery.Date} vencida (hoje é {context.Today})."));
                 continue;
             }
             due += delivery.Quantity * factor;
             var available = onHand + context.Catalog.Programmed(item.Product, item.Warehouse, context.Today, delivery.Date);
             if (due > available && product.LeadTimeDays == 0)
-                problems.Add(new($"{at}.schedule", OrderCodes.ProgrammingNoStock,
+                problems.Add(new(At(item, "schedule"), OrderCodes.ProgrammingNoStock,
                     $"Programação de {delivery.Date}: {due} {product.BaseUnit} a entregar e {available} disponíveis até a data."));
         }
     }
 
-    private static void Lot(OrderItem item, decimal quantity, SaleContext context, Dictionary<(string, string, string), decimal> claimed, List<Problem> problems, string at)
+    private static void Lot(OrderItem item, decimal quantity, SaleContext context, Dictionary<(string, string, string), decimal> claimed, List<Problem> problems)
     {
         if (item.Lot is not { } code)
             return;
         if (context.Catalog.FindLot(item.Product, item.Warehouse, code) is not { } lot)
         {
-            problems.Add(new($"{at}.lot", OrderCodes.LotNotFound, $"Lote {code} não encontrado no armazém {item.Warehouse}."));
+            problems.Add(new(At(item, "lot"), OrderCodes.LotNotFound, $"Lote {code} não encontrado no armazém {item.Warehouse}."));
             return;
         }
         var key = (item.Product, item.Warehouse, code);
         var need = claimed[key] = claimed.GetValueOrDefault(key) + quantity;
         if (!lot.IsValidOn(context.Today))
-            problems.Add(new($"{at}.lot", OrderCodes.LotNoStock, $"Lote {code} vencido em {lot.Expiry}."));
+            problems.Add(new(At(item, "lot"), OrderCodes.LotNoStock, $"Lote {code} vencido em {lot.Expiry}."));
         else if (need > lot.Quantity)
-            problems.Add(new($"{at}.lot", OrderCodes.LotNoStock, $"Lote {code} sem estoque: {lot.Quantity} para {need}."));
+            problems.Add(new(At(item, "lot"), OrderCodes.LotNoStock, $"Lote {code} sem estoque: {lot.Quantity} para {need}."));
     }
 
     private static void Quota(
-        OrderItem item, decimal quantity, SalesOrder order, ProductCatalog catalog, Dictionary<string, decimal> claimed, List<Problem> problems, string at)
+        OrderItem item, decimal quantity, SalesOrder order, ProductCatalog catalog, Dictionary<string, decimal> claimed, List<Problem> problems)
     {
         if (item.Quota is not { } code)
             return;
@@ -214,14 +216,14 @@ internal static class SaleRules
         if (quota is null || !string.Equals(quota.Product, item.Product, StringComparison.Ordinal)
             || !quota.AppliesTo(order.Header.Seller, order.Header.CustomerCode, order.Header.IssueDate))
         {
-            problems.Add(new($"{at}.quota", OrderCodes.Quota, quota is null
+            problems.Add(new(At(item, "quota"), OrderCodes.Quota, quota is null
                 ? $"Cota {code} não cadastrada."
                 : $"Cota {code} não se aplica a este produto, vendedor, cliente ou data."));
             return;
         }
         var need = claimed[code] = claimed.GetValueOrDefault(code) + quantity;
         if (need > quota.Remaining)
-            problems.Add(new($"{at}.quota", OrderCodes.Quota, $"Cota {code} com saldo de {quota.Remaining} para {need}."));
+            problems.Add(new(At(item, "quota"), OrderCodes.Quota, $"Cota {code} com saldo de {quota.Remaining} para {need}."));
     }
 
     private static void Margin(OrderItem item, Product? product, LinePricing line, MarginRange range, SaleContext context, List<Problem> problems)
@@ -241,7 +243,7 @@ internal static class SaleRules
         if (grossOut || contributionOut)
         {
             var (gross, contribution) = (MarginOf(value, costs, value), MarginOf(value - salesTaxes, costs, value));
-            problems.Add(new($"items[{item.Number}].margin", OrderCodes.MarginOutOfRange,
+            problems.Add(new(At(item, "margin"), OrderCodes.MarginOutOfRange,
                 $"MB {gross} % / MC {contribution} % fora da faixa (MB {Bound(range.MinimumGross)} a {Bound(range.MaximumGross)} %, MC mínima {Bound(range.MinimumContribution)} %)."));
         }
     }

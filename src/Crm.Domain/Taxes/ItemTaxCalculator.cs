@@ -40,7 +40,7 @@ public static class ItemTaxCalculator
         problems.RatePlaces("ipi.rate", ipi.Rate);
         problems.NotNegative("ipi.taxable_units_per_unit", ipi.TaxableUnitsPerUnit);
         problems.NotNegative("ipi.amount_per_unit", ipi.AmountPerUnit);
-        if (ipi.Rate > 0m && ipi.AmountPerUnit > 0m)
+        if (DecimalBits.IsPositive(ipi.Rate) && DecimalBits.IsPositive(ipi.AmountPerUnit))
             problems.Add("ipi.amount_per_unit", TaxCodes.IpiRateAndAmount,
                 $"IPI é ad valorem ({ipi.Rate} %) ou específico (R$ {ipi.AmountPerUnit} por unidade), não os dois.");
         Source(ref problems, "ipi", ipi.Source);
@@ -56,9 +56,9 @@ public static class ItemTaxCalculator
             problems.Add("icms.cst", TaxCodes.Cst, $"CST/CSOSN '{cst}' não existe.");
         else
         {
-            if (icms.BaseReduction > 0m && !traits.Has(IcmsCstTraits.BaseReduction))
+            if (DecimalBits.IsPositive(icms.BaseReduction) && !traits.Has(IcmsCstTraits.BaseReduction))
                 problems.Add("icms.base_reduction", TaxCodes.IcmsCstMismatch, $"O CST {cst} não admite redução de base de cálculo.");
-            if (icms.Rate > 0m && traits.Has(IcmsCstTraits.Untaxed))
+            if (DecimalBits.IsPositive(icms.Rate) && traits.Has(IcmsCstTraits.Untaxed))
                 problems.Add("icms.rate", TaxCodes.IcmsCstMismatch, $"O CST/CSOSN {cst} não destaca ICMS próprio, mas a alíquota é {icms.Rate} %.");
             var withSt = p.StRef.HasValue;
             if (withSt != traits.Has(IcmsCstTraits.St) && (withSt || traits.Has(IcmsCstTraits.StRequired)))
@@ -135,7 +135,7 @@ public static class ItemTaxCalculator
 
         // IPI (RIPI art. 190 §1; unconditional discount out of the base, STF RE 567.935); specific IPI: quantity × vUnid
         ref readonly var ipiParameters = ref p.IpiRef;
-        if (ipiParameters.AmountPerUnit > 0m)
+        if (DecimalBits.IsPositive(ipiParameters.AmountPerUnit))
         {
             // qTrib may differ from qCom: a box sold, the IPI pauta charged per taxable unit (NF-e I13–I14, O11 qUnid); the item's
             // taxable units, else those its IPI parameters were given before the item carried them
@@ -145,7 +145,7 @@ public static class ItemTaxCalculator
         }
         else
         {
-            var ipiBase = ipiParameters.FreightInBase || item.Freight == 0m ? operation : operation - item.Freight;
+            var ipiBase = ipiParameters.FreightInBase || DecimalBits.IsZero(item.Freight) ? operation : operation - item.Freight;
             (v.IpiBase, v.IpiRate, v.Ipi) = (ipiBase, ipiParameters.Rate, Of(round.Ipi, ipiBase, ipiParameters.Rate));
         }
         var ipi = v.Ipi;
@@ -153,9 +153,9 @@ public static class ItemTaxCalculator
 
         // Own ICMS and FCP (N14–N17c)
         ref readonly var icmsParameters = ref p.IcmsRef;
-        var ipiInIcms = recipient.IpiInIcmsBase && ipi != 0m;
+        var ipiInIcms = recipient.IpiInIcmsBase && !DecimalBits.IsZero(ipi);
         var icmsValue = ipiInIcms ? operation + ipi : operation;
-        var icmsBase = icmsParameters.BaseReduction == 0m ? icmsValue : round.Icms.ToCents(icmsValue * icmsParameters.BaseFactor);
+        var icmsBase = DecimalBits.IsZero(icmsParameters.BaseReduction) ? icmsValue : round.Icms.ToCents(icmsValue * icmsParameters.BaseFactor);
         var ownIcms = Of(round.Icms, icmsBase, icmsParameters.Rate);
         var ownFcp = Of(round.Icms, icmsBase, icmsParameters.FcpRate);
         (v.IpiInIcmsBase, v.IcmsCst) = (recipient.IpiInIcmsBase, icmsParameters.Cst);
@@ -212,7 +212,7 @@ public static class ItemTaxCalculator
         if (pc.ExcludeFcp)
             pisCofinsBase -= fcp;
         v.PisCofinsBase = pisCofinsBase;
-        if (pc.PisRate != 0m || pc.CofinsRate != 0m)
+        if (!DecimalBits.IsZero(pc.PisRate) || !DecimalBits.IsZero(pc.CofinsRate))
         {
             var (pis, cofins) = (Of(round.Pis, pisCofinsBase, pc.PisRate), Of(round.Cofins, pisCofinsBase, pc.CofinsRate));
             (v.Pis, v.Cofins) = (pis, cofins);
@@ -225,7 +225,7 @@ public static class ItemTaxCalculator
         (v.CbsReduction, v.CbsRate) = (ic.CbsReduction, ic.EffectiveCbsRate);
         (v.IbsUfReduction, v.IbsUfRate, v.IbsMunReduction, v.IbsMunRate) = (ic.IbsUfReduction, ic.EffectiveIbsUfRate, ic.IbsMunReduction, ic.EffectiveIbsMunRate);
         v.IbsCbsBase = ibsCbsBase;
-        if (ic.EffectiveCbsRate != 0m || ic.EffectiveIbsUfRate != 0m || ic.EffectiveIbsMunRate != 0m)
+        if (!DecimalBits.IsZero(ic.EffectiveCbsRate) || !DecimalBits.IsZero(ic.EffectiveIbsUfRate) || !DecimalBits.IsZero(ic.EffectiveIbsMunRate))
         {
             var (cbs, ibsUf, ibsMun) = (Of(round.IbsCbs, ibsCbsBase, ic.EffectiveCbsRate), Of(round.IbsCbs, ibsCbsBase, ic.EffectiveIbsUfRate), Of(round.IbsCbs, ibsCbsBase, ic.EffectiveIbsMunRate));
             (v.Cbs, v.IbsUf, v.IbsMun) = (cbs, ibsUf, ibsMun);
@@ -259,7 +259,7 @@ public static class ItemTaxCalculator
 
     /// <summary>r2(base × rate %).</summary>
     private static decimal Of(RoundingPolicy policy, decimal taxBase, decimal rate) =>
-        rate == 0m ? 0m : policy.ToCents(Percent(taxBase * rate));
+        DecimalBits.IsZero(rate) ? 0m : policy.ToCents(Percent(taxBase * rate));
 
     /// <summary>
     /// 1 + <paramref name="rate"/> %, with the value and scale of <c>1m + rate * 0.01m</c>. Adding decimals of different
@@ -275,10 +275,7 @@ public static class ItemTaxCalculator
     /// </summary>
     internal static decimal Percent(decimal value)
     {
-        if (value.Scale > MaxShiftableScale)
-            return value * 0.01m;
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        return new decimal(bits[0], bits[1], bits[2], decimal.IsNegative(value), (byte)(value.Scale + 2));
+        var bits = DecimalBits.Of(value);
+        return bits.Scale > MaxShiftableScale ? value * 0.01m : DecimalBits.ToDecimal(bits.IsNegative, bits.Scale + 2, bits.Hi32, bits.Lo64);
     }
 }

@@ -123,13 +123,16 @@ public sealed class TaxBreakdown
 /// A breakdown's values, one field each: taxes computed together keep one base and one rule id (a tax that does not
 /// apply has zero base, rate and value, and an empty id); the values are those of the NF-e fields, rounded, and the sums
 /// the calculator adds up (the value of the operation, the PIS/COFINS and CBS/IBS bases, the item total) are stored as
-/// computed. Each decimal is kept in 8 bytes (<see cref="CompactDecimal"/>): NF-e values are cents, rates have up to 4 places and
-/// quantities up to 4, so their digits fit; a value that does not goes to a small overflow array, exact all the same.
+/// computed. Each amount is kept in 8 bytes and each rate, reduction or MVA in 4 (<see cref="CompactDecimal"/>): NF-e values
+/// are cents and rates have up to 4 places (3v2-4), so their digits fit; a value that does not goes to a small overflow
+/// array, exact all the same.
 /// </summary>
 internal struct TaxValues
 {
-    private long _product, _freight, _insurance, _otherExpenses, _discount, _ipiBase, _ipiRate, _ipi, _icmsBase, _icmsBaseReduction, _icmsRate, _icms, _fcpRate, _fcp, _stMva, _stOwnIcms, _stBase, _stBaseReduction, _stRate, _icmsSt, _fcpStRate, _fcpSt, _difalBase, _difalRate, _difal, _fcpDestinationRate, _fcpDestination, _pisRate, _pis, _cofinsRate, _cofins, _cbsReduction, _cbsRate, _cbs, _ibsUfReduction, _ibsUfRate, _ibsUf, _ibsMunReduction, _ibsMunRate, _ibsMun, _operationValue, _pisCofinsBase, _ibsCbsBase, _itemTotal;
+    private long _product, _freight, _insurance, _otherExpenses, _discount, _ipiBase, _ipi, _icmsBase, _icms, _fcp, _stOwnIcms, _stBase, _icmsSt, _fcpSt, _difalBase, _difal, _fcpDestination, _pis, _cofins, _cbs, _ibsUf, _ibsMun, _operationValue, _pisCofinsBase, _ibsCbsBase, _itemTotal;
+    private int _ipiRate, _icmsBaseReduction, _icmsRate, _fcpRate, _stMva, _stBaseReduction, _stRate, _fcpStRate, _difalRate, _fcpDestinationRate, _pisRate, _cofinsRate, _cbsReduction, _cbsRate, _ibsUfReduction, _ibsUfRate, _ibsMunReduction, _ibsMunRate;
     private decimal[]? _overflow;
+    private byte _difalMethod; // 0 when DIFAL does not apply, else the method + 1
 
     public decimal Product { readonly get => Get(_product); set => Put(ref _product, value); }
     public decimal Freight { readonly get => Get(_freight); set => Put(ref _freight, value); }
@@ -184,26 +187,44 @@ internal struct TaxValues
     /// <summary>vItem (TAXES.md §1.8), with CBS/IBS only when they add to it.</summary>
     public decimal ItemTotal { readonly get => Get(_itemTotal); set => Put(ref _itemTotal, value); }
 
+    /// <summary>The DIFAL method used, when DIFAL applies.</summary>
+    public DifalMethod? DifalMethod
+    {
+        readonly get => _difalMethod == 0 ? null : (DifalMethod)(_difalMethod - 1);
+        set => _difalMethod = value is { } method ? (byte)(method + 1) : (byte)0;
+    }
+
     public string IpiSource, IpiCst, IcmsSource, IcmsCst, StSource, DifalSource, PisCofinsSource, PisCofinsCst, IbsCbsSource, IbsCbsCst, IbsCbsClassTrib;
-    public DifalMethod? DifalMethod;
     public bool IpiInIcmsBase, IbsCbsInTotal;
 
-    /// <summary>How many values are kept whole because they do not fit in 8 bytes (one place per field at most).</summary>
+    /// <summary>How many values are kept whole because they do not fit their slot (one place per field at most).</summary>
     internal readonly int OverflowPlaces => _overflow?.Length ?? 0;
 
     private readonly decimal Get(long slot) => CompactDecimal.IsOverflow(slot) ? _overflow![CompactDecimal.OverflowIndex(slot)] : CompactDecimal.Unpack(slot);
 
+    private readonly decimal Get(int slot) => Get((long)(uint)slot);
+
     /// <summary>Packs <paramref name="value"/> into <paramref name="slot"/>; a value that does not fit takes the slot's overflow place, or a new one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Put(ref long slot, decimal value)
     {
-        var previous = slot;
-        if (!CompactDecimal.TryPack(value, out slot))
-            Overflow(ref slot, previous, value);
+        if (!CompactDecimal.TryPack(value, out long packed))
+            packed = Overflow(slot, value);
+        slot = packed;
     }
 
-    /// <summary>Keeps <paramref name="value"/> whole, at the place of the slot's <paramref name="previous"/> value when that overflowed too.</summary>
+    /// <summary>The same in a 4-byte slot: an overflow mark fits one, since a breakdown has fewer than 2^26 places.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Put(ref int slot, decimal value)
+    {
+        if (!CompactDecimal.TryPackNarrow(value, out int packed))
+            packed = (int)Overflow((uint)slot, value);
+        slot = packed;
+    }
+
+    /// <summary>Keeps <paramref name="value"/> whole, at the place of the slot's <paramref name="previous"/> value when that overflowed too; the slot's new mark.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Overflow(ref long slot, long previous, decimal value)
+    private long Overflow(long previous, decimal value)
     {
         int index;
         if (CompactDecimal.IsOverflow(previous))
@@ -214,6 +235,6 @@ internal struct TaxValues
             Array.Resize(ref _overflow, index + 1);
         }
         _overflow![index] = value;
-        slot = CompactDecimal.Overflow(index);
+        return CompactDecimal.Overflow(index);
     }
 }
