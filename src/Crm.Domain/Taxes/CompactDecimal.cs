@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace Crm.Domain.Taxes;
@@ -40,10 +41,13 @@ internal static class CompactDecimal
         return fits;
     }
 
-    /// <summary>The value <see cref="TryPack(decimal, out long)"/> packed.</summary>
+    /// <summary>The value <see cref="TryPack(decimal, out long)"/> packed; never an overflow mark (read those from the owner's array).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static decimal Unpack(long packed) =>
-        DecimalBits.ToDecimal((packed & 1L) != 0, (int)((packed & ScaleMask) >> ScaleShift), 0, (ulong)packed >> MantissaShift);
+    public static decimal Unpack(long packed)
+    {
+        Debug.Assert(!IsOverflow(packed), "An overflow mark is an index into the owner's array, not a value.");
+        return DecimalBits.ToDecimal((packed & 1L) != 0, (int)((packed & ScaleMask) >> ScaleShift), 0, (ulong)packed >> MantissaShift);
+    }
 
     /// <summary>The mark of a value kept whole at <paramref name="index"/> of the owner's overflow array.</summary>
     public static long Overflow(int index) => ((long)index << MantissaShift) | OverflowScale;

@@ -36,7 +36,8 @@ public sealed record ErpStanding(ErpSituation? Situation, LocalDate? LastPurchas
 
     /// <summary>
     /// True when the ERP blocks the customer's sales (Protheus <c>A1_MSBLQL</c> 1, Datasul credit indicator <c>ind-cre-cli</c>
-    /// 4 Suspenso), whatever credit is left; null when not exposed. Release refuses a blocked customer.
+    /// 3 Só Impede Pedido or 4 Suspenso), whatever credit is left; null when not exposed or not said. Release refuses a blocked
+    /// customer.
     /// </summary>
     public bool? Blocked { get; init; }
 
