@@ -36,7 +36,8 @@ public static class OrderTaxContract
     /// shares when they carry any, <c>InsuranceValue</c> and <c>ExpenseValue</c> Σ theirs; in <c>SUMMARY</c>
     /// <c>valtotipimerchan</c> = Σ <c>valipi</c>, <c>valtotaacesscost</c> = Σ <c>unitvalacesscost</c>, <c>valtottaxes</c> = Σ
     /// the taxes charged on top (IPI, ICMS-ST, FCP-ST, and CBS/IBS when the document adds them) and <c>ordertotalamount</c> =
-    /// net + freight + insurance + expenses + <c>valtottaxes</c>.
+    /// net + freight + insurance + expenses + <c>valtottaxes</c>. The header's <c>FreightValue</c> and
+    /// <c>ordertotalnetamount</c> are taken as they are (their own checks are <see cref="FakeProtheus"/>'s).
     /// </summary>
     public static IReadOnlyList<Problem> Protheus(JsonNode? content)
     {
@@ -105,7 +106,8 @@ public static class OrderTaxContract
     /// (<c>IpiValue</c>, in cents) together, the IPI at least the rate over the net merchandise (<c>vl-liq-it</c>) and at most
     /// over it plus the insurance and the order's freight (what an IPI base can hold), within a cent; the header's
     /// <c>val-seguro</c> Σ the items', and <c>vl-tot-ped</c> ("mercadoria adicionada do IPI") = <c>vl-liq-ped</c> + Σ
-    /// <c>val-ipi</c>.
+    /// <c>val-ipi</c>. The freight, <c>vl-liq-ped</c> and <c>vl-liq-it</c> are taken as they are (their own checks are
+    /// <see cref="FakeDatasulEms"/>'s).
     /// </summary>
     public static IReadOnlyList<Problem> Datasul(JsonNode? order)
     {
