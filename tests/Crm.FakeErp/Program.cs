@@ -1,11 +1,9 @@
 using System.Globalization;
 using Crm.Adapters.Testing.Fakes;
 using Crm.Adapters.Testing.Servers;
-using Crm.FakeErp;
 
 // Usage: Crm.FakeErp datasul|protheus [--fault-rate 0.3] [--seed 1] [--faults Status500,Drop,...] [--slow-ms 2000]
 //        [--user U --password P]   (mega: --tenant T --key K --secret S; it serves HTTPS with a self-signed certificate)
-//        [--orders checked]        (datasul, protheus: orders pass OrderContractGate's tax and expense checks first)
 // Prints "listening <url>" once ready; GET <url>_fake/record answers what it received and applied. Stops when its
 // standard input closes, so a parent test that dies takes it along.
 var erp = args.FirstOrDefault()?.ToLowerInvariant();
@@ -22,7 +20,7 @@ FakeErpServer? server = erp switch
 };
 if (server is null)
 {
-    await Console.Error.WriteLineAsync("usage: Crm.FakeErp datasul|protheus|mega [--fault-rate R --seed N --faults A,B --slow-ms M] [--user U --password P] [--tenant T --key K --secret S] [--orders checked]");
+    await Console.Error.WriteLineAsync("usage: Crm.FakeErp datasul|protheus|mega [--fault-rate R --seed N --faults A,B --slow-ms M] [--user U --password P] [--tenant T --key K --secret S]");
     return 2;
 }
 await using (server)
@@ -32,8 +30,7 @@ await using (server)
     if (Option("fault-rate") is { } rate)
         server.InjectRandomly(double.Parse(rate, CultureInfo.InvariantCulture), int.Parse(Option("seed") ?? "1", CultureInfo.InvariantCulture),
             [.. (Option("faults") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<FakeFault>)]);
-    await using var gate = Option("orders") == "checked" && erp is "datasul" or "protheus" ? await OrderContractGate.StartAsync(server) : null;
-    Console.WriteLine($"listening {gate?.BaseUrl ?? server.BaseUrl}");
+    Console.WriteLine($"listening {server.BaseUrl}");
     while (await Console.In.ReadLineAsync() is not null)
     {
     }

@@ -94,7 +94,8 @@ public sealed class FakeDatasulEms : FakeErpEndpoint
     /// item needs <c>it-codigo</c> (≤ 16), <c>vl-preori</c> and <c>qt-un-fat</c> above zero, <c>des-un-medida</c> ≤ 2, a
     /// sequence of its own, and its cents add up: <c>vl-liq-it</c> + discount = quantity × price in cents, and the header's
     /// <c>vl-liq-ped</c> = Σ <c>vl-liq-it</c>; each representative <c>nome-ab-rep</c> (≤ 12), <c>perc-comis</c> and
-    /// <c>comis-emis</c> (0–100). EMS numbers the order (<c>nr-pedido</c>) and opens it (<c>cod-sit-ped</c> 1, Aberto).
+    /// <c>comis-emis</c> (0–100); the items' IPI and insurance, the header's insurance and <c>vl-tot-ped</c> follow
+    /// <see cref="OrderTaxContract.Datasul(System.Text.Json.Nodes.JsonNode?)"/>. EMS numbers the order (<c>nr-pedido</c>) and opens it (<c>cod-sit-ped</c> 1, Aberto).
     /// </summary>
     private TransportResult ApplyOrder(ErpMessage message)
     {
@@ -147,6 +148,7 @@ public sealed class FakeDatasulEms : FakeErpEndpoint
             fields.Number(representatives[i], "CommissionPerc", $"OrderRepresentatives[{i}].CommissionPerc", max: 100, exclusive: false);
             fields.Number(representatives[i], "PercentPrintComm", $"OrderRepresentatives[{i}].PercentPrintComm", max: 100, exclusive: false);
         }
+        OrderTaxContract.Datasul(fields, order);
         if (fields.Problems.Count > 0)
             return Reject(fields.Problems);
         var number = ++_lastOrder;

@@ -170,7 +170,9 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
     /// decimals), <c>TotalPrice</c> (C6_VALOR, the net item value in cents) = C6_QTDVEN × C6_PRCVEN up to C6_PRCVEN's rounding, a
     /// discount not negative, <c>TypeOperation</c> (C6_TES/C6_OPER, ≤ 3) and <c>LotNumber</c> ≤ 10. The totals add up to the
     /// cent: <c>OrderItemAmount</c> ("valor total líquido dos itens") = Σ C6_VALOR, <c>TotalDiscount</c> = Σ discount, and in
-    /// <c>SUMMARY</c> the net and discount amounts the same, taxes not negative, and the total = net + freight + taxes.
+    /// <c>SUMMARY</c> the net and discount amounts the same. The items' taxes and expense shares, the header's insurance and
+    /// expenses and the other <c>SUMMARY</c> totals follow <see cref="OrderTaxContract.Protheus(JsonNode?)"/>: the total
+    /// (<c>ordertotalamount</c>) = net + freight + insurance (C5_SEGURO) + expenses (C5_DESPESA) + <c>valtottaxes</c>.
     /// Protheus numbers the order (<c>C5_NUM</c>, 6 digits) and answers a Response whose <c>ReturnContent.ListOfInternalId</c>
     /// pairs the origin's InternalId with its own, <c>FILIAL|C5_NUM</c>. The upsert of an InternalId already taken updates that
     /// order (the EAI de-para), whatever the idempotency key: one SC5 per InternalId.
@@ -201,7 +203,7 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
             fields.Problems.Add(new Problem("Content.CarrierCode", "protheus.order.c5_transp", $"Transportadora {carrier} não existe (SA4)."));
         if (fields.Text(content, "FreightType", 1, "Content.FreightType", required: false) is { } freightType && freightType is not ("1" or "2" or "3"))
             fields.Problems.Add(new Problem("Content.FreightType", "protheus.order.freight_type", $"FreightType {freightType} não é 1 (CIF), 2 (FOB) ou 3 (SFT)."));
-        var freight = fields.Number(content, "FreightValue", "Content.FreightValue", exclusive: false, required: false) ?? 0m;
+        fields.Number(content, "FreightValue", "Content.FreightValue", exclusive: false, required: false);
         var code = fields.Text(content, "CustomerCode", 6, "Content.CustomerCode");
         var store = fields.Text(content, "CustomerInternalId", 50, "Content.CustomerInternalId")?.Split('|')[^1];
         if (code is not null && store is not null)
@@ -247,10 +249,8 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
                 "Content.SUMMARY.ordertotalnetamount", "Σ C6_VALOR (valor líquido dos itens)");
             fields.Cents(fields.Number(summary, "discountamount", "Content.SUMMARY.discountamount", exclusive: false), discounts,
                 "Content.SUMMARY.discountamount", "Σ desconto dos itens");
-            var taxes = fields.Number(summary, "valtottaxes", "Content.SUMMARY.valtottaxes", exclusive: false);
-            fields.Cents(fields.Number(summary, "ordertotalamount", "Content.SUMMARY.ordertotalamount", exclusive: false), net + freight + taxes,
-                "Content.SUMMARY.ordertotalamount", "mercadoria + frete + tributos");
         }
+        OrderTaxContract.Protheus(fields, content);
         if (fields.Problems.Count > 0)
             return Reject(fields.Problems);
         if (!_orderInternalIds.TryGetValue(internalId!, out var orderNumber))

@@ -2,12 +2,12 @@ using System.Text.Json.Nodes;
 using Crm.Adapters.Datasul;
 using Crm.Adapters.Protheus;
 using Crm.Adapters.Testing;
+using Crm.Adapters.Testing.Fakes;
 using Crm.Adapters.Testing.Servers;
 using Crm.Adapters.Tests.Protheus;
 using Crm.Adapters.Tests.Transport;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Taxes;
-using Crm.FakeErp;
 
 namespace Crm.Adapters.Tests.Orders;
 
@@ -15,8 +15,8 @@ namespace Crm.Adapters.Tests.Orders;
 /// The items' taxes and expense shares in the ERP order: the Protheus EAI <c>Order</c> (<c>LISTOFTAXESITEM</c>, the IPI and
 /// ICMS fields, <c>FreightValue</c>/<c>InsuranceValue</c>/<c>unitvalacesscost</c>, <c>C5_SEGURO</c>/<c>C5_DESPESA</c>, the
 /// <c>SUMMARY</c> totals) and Datasul <c>ordersPublic</c> (<c>val-ipi</c>, <c>aliquota-ipi</c>, <c>val-seguro</c>); what
-/// <c>CheckOrder</c> refuses; and the fakes behind <see cref="OrderContractGate"/>, which check the contract on the document
-/// over loopback HTTP and refuse a wrong value naming its field.
+/// <c>CheckOrder</c> refuses; and the fake servers, which check <see cref="OrderTaxContract"/> on the document over loopback
+/// HTTP and refuse a wrong value naming its field.
 /// </summary>
 public sealed class OrderTaxTests
 {
@@ -126,16 +126,15 @@ public sealed class OrderTaxTests
     }
 
     [Fact]
-    public async Task The_checked_fake_protheus_takes_a_taxed_order_over_http_and_refuses_a_wrong_value_naming_its_field()
+    public async Task The_fake_protheus_takes_a_taxed_order_with_insurance_and_expenses_over_http_and_refuses_a_wrong_value_or_total_naming_its_field()
     {
         await using var server = await FakeProtheusServer.StartAsync(ProtheusFakes.Seeded());
-        await using var gate = await OrderContractGate.StartAsync(server);
         using var host = new TransportHost(ProtheusAdapter.Id, server,
-            s => s.AddProtheusAdapter(o => (o.CompanyId, o.BranchId, o.BaseUrl) = (Options.CompanyId, Options.BranchId, gate.BaseUrl)));
+            s => s.AddProtheusAdapter(o => (o.CompanyId, o.BranchId, o.BaseUrl) = (Options.CompanyId, Options.BranchId, server.BaseUrl)));
         var account = Samples.Register(Samples.Company());
         var customer = (await host.Transport.SendAsync(Protheus.Prepare(account))).AsT0.ErpCode;
-        // No insurance or other expenses: the fake behind the gate still reads vNF as net + freight + valtottaxes.
-        var order = TaxedOrders.Of(customer, customer: account.Integrated(customer), st: true, insurance: 0m, otherExpenses: 0m);
+        // Insurance 12.34 (C5_SEGURO) and other expenses 5.01 (C5_DESPESA): in vNF, outside valtottaxes.
+        var order = TaxedOrders.Of(customer, customer: account.Integrated(customer), st: true);
         var message = Protheus.PrepareOrder(order).AsT0;
 
         var sent = await host.Transport.SendAsync(message);
@@ -147,37 +146,43 @@ public sealed class OrderTaxTests
             item["OTHER"]!["ADDFIELDS"]!.AsArray().RemoveAt(1); // the ICMS-ST base
             content["SUMMARY"]!["valtotipimerchan"] = (decimal)content["SUMMARY"]!["valtotipimerchan"]! + 1m;
         }));
+        // The total without insurance and expenses, as if valtottaxes carried them.
+        var wrongTotal = await host.Transport.SendAsync(Tampered(message, content =>
+            content["SUMMARY"]!["ordertotalamount"] = (decimal)content["SUMMARY"]!["ordertotalamount"]! - 12.34m - 5.01m));
 
         Assert.True(sent.IsT0, sent.IsT1 ? string.Join("; ", sent.AsT1.Problems) : "");
+        var sc5 = JsonNode.Parse(Assert.Single(server.Protheus.Sc5).Value)!;
         Assert.Equal(JsonNode.Parse(message.Body)!["Content"]!["SalesOrderItens"]!["Item"]![0]!["LISTOFTAXESITEM"]!.ToJsonString(),
-            JsonNode.Parse(Assert.Single(server.Protheus.Sc5).Value)!["SalesOrderItens"]!["Item"]![0]!["LISTOFTAXESITEM"]!.ToJsonString());
+            sc5["SalesOrderItens"]!["Item"]![0]!["LISTOFTAXESITEM"]!.ToJsonString());
+        Assert.Equal((12.34m, 5.01m, order.Total), ((decimal)sc5["InsuranceValue"]!, (decimal)sc5["ExpenseValue"]!, (decimal)sc5["SUMMARY"]!["ordertotalamount"]!));
         Assert.True(wrong.IsT1, wrong.Value.ToString());
         Assert.Equal(
             [("Content.SalesOrderItens.Item[1].LISTOFTAXESITEM[0][0].VALUESANDTAXES[0].valuedescandtaxes", "protheus.order.tax_value"),
              ("Content.SalesOrderItens.Item[1].OTHER.ADDFIELDS", "protheus.order.required"),
              ("Content.SUMMARY.valtotipimerchan", "protheus.order.total")],
             Named(wrong.AsT1.Problems));
+        Assert.True(wrongTotal.IsT1, wrongTotal.Value.ToString());
+        Assert.Equal([("Content.SUMMARY.ordertotalamount", "protheus.order.total")], Named(wrongTotal.AsT1.Problems));
         Assert.Single(server.Protheus.Sc5);
-        Assert.Equal(1, gate.Refused);
     }
 
     [Fact]
-    public async Task The_checked_fake_datasul_takes_a_taxed_order_over_http_and_refuses_an_ipi_outside_its_rate()
+    public async Task The_fake_datasul_takes_a_taxed_order_over_http_and_refuses_an_ipi_outside_its_rate()
     {
         await using var server = await FakeDatasulServer.StartAsync();
-        await using var gate = await OrderContractGate.StartAsync(server);
-        using var host = DatasulHost.For(server, baseUrl: gate.BaseUrl);
+        using var host = DatasulHost.For(server);
         var account = Samples.Register(Samples.Company());
         var customer = (await host.Transport.SendAsync(Datasul.Prepare(account))).AsT0.ErpCode;
         var taxed = TaxedOrders.Of(customer, customer: account.Integrated(customer), otherExpenses: 0m);
         var message = Datasul.PrepareOrder(taxed).AsT0;
 
-        var sent = await host.Transport.SendAsync(message);
+        // The wrong one first: the right one would make it a duplicate (nome-abrev + nr-pedcli are taken once).
         var wrong = await host.Transport.SendAsync(Tampered(message, order =>
         {
             order["OrderItems"]![2]!["IpiValue"] = 0.5m;
             order["ValueInsurance"] = 1m;
         }));
+        var sent = await host.Transport.SendAsync(message);
 
         Assert.True(sent.IsT0, sent.Value.ToString());
         Assert.Equal(taxed.Items.Select(i => i.Taxes!.Ipi.Value),

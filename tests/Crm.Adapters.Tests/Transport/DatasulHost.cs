@@ -8,10 +8,10 @@ namespace Crm.Adapters.Tests.Transport;
 internal static class DatasulHost
 {
     public static TransportHost For(FakeDatasulServer server, string? user = null, string? password = null,
-        Action<HttpStandardResilienceOptions>? resilience = null, Uri? baseUrl = null) =>
+        Action<HttpStandardResilienceOptions>? resilience = null) =>
         new(DatasulAdapter.Id, server, s => s.AddDatasulAdapter(o =>
         {
-            o.BaseUrl = baseUrl ?? server.BaseUrl;
+            o.BaseUrl = server.BaseUrl;
             o.Username = user;
             o.Password = password;
         }), resilience);

@@ -182,10 +182,10 @@ public sealed class FakeServerTests
     }
 
     [Fact]
-    public async Task The_standalone_server_with_checked_orders_refuses_a_wrong_ipi_naming_it_and_forwards_the_rest()
+    public async Task The_standalone_server_refuses_an_order_with_a_wrong_ipi_naming_it_and_takes_the_right_one()
     {
         var tool = Path.Combine(AppContext.BaseDirectory, "fake-erp", "Crm.FakeErp.dll");
-        using var process = Process.Start(new ProcessStartInfo("dotnet", [tool, "datasul", "--orders", "checked"])
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [tool, "datasul"])
         {
             RedirectStandardInput = true, RedirectStandardOutput = true,
         })!;
@@ -199,7 +199,8 @@ public sealed class FakeServerTests
             var order = Adapter.PrepareOrder(Orders.TaxedOrders.Of(code, customer: account.Integrated(code), otherExpenses: 0m)).AsT0;
             var document = System.Text.Json.Nodes.JsonNode.Parse(order.Body)!;
             document["OrderItems"]![0]!["IpiValue"] = 0m;
-            var wrong = order with { Body = document.ToJsonString() };
+            var body = document.ToJsonString();
+            var wrong = order with { Body = body, Key = IdempotencyKey.Of(order.Erp, order.Resource, Guid.NewGuid(), body) };
 
             using var refused = await client.SendAsync(Post(wrong, DatasulTransport.OrdersPath));
             using var taken = await client.SendAsync(Post(order, DatasulTransport.OrdersPath));

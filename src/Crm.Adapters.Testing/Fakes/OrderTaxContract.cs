@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Crm.Domain.Problems;
 
-namespace Crm.FakeErp;
+namespace Crm.Adapters.Testing.Fakes;
 
 /// <summary>
 /// The taxes and expenses of a sales order as the ERP's documented contract states them, checked on the order document
 /// (JSON) itself, never by the adapter's arithmetic: each problem names the field's JSON path and a code
-/// <c>{erp}.order.{required|range|tax_value|total}</c>. What the existing fakes already check (identity, sizes, item values)
-/// is theirs; this is the rest.
+/// <c>{erp}.order.{required|range|tax_value|total}</c>. <see cref="FakeProtheus"/> and <see cref="FakeDatasulEms"/> apply it
+/// to every order they take, after their own checks (identity, sizes, item values); it is public so a test can read a
+/// document against it alone.
 /// </summary>
 public static class OrderTaxContract
 {
@@ -35,11 +36,22 @@ public static class OrderTaxContract
     /// shares when they carry any, <c>InsuranceValue</c> and <c>ExpenseValue</c> Σ theirs; in <c>SUMMARY</c>
     /// <c>valtotipimerchan</c> = Σ <c>valipi</c>, <c>valtotaacesscost</c> = Σ <c>unitvalacesscost</c>, <c>valtottaxes</c> = Σ
     /// the taxes charged on top (IPI, ICMS-ST, FCP-ST, and CBS/IBS when the document adds them) and <c>ordertotalamount</c> =
-    /// net + freight + insurance + expenses + <c>valtottaxes</c>.
+    /// net + freight + insurance + expenses + <c>valtottaxes</c>. The header's <c>FreightValue</c> and
+    /// <c>ordertotalnetamount</c> are taken as they are (their own checks are <see cref="FakeProtheus"/>'s).
     /// </summary>
     public static IReadOnlyList<Problem> Protheus(JsonNode? content)
     {
-        var check = new Check("protheus.order");
+        var check = new OrderFields("protheus.order");
+        Protheus(check, content);
+        return check.Problems;
+    }
+
+    /// <summary>
+    /// <see cref="Protheus(JsonNode?)"/> into <paramref name="check"/>, the fake's own: the header's <c>FreightValue</c> and
+    /// <c>SUMMARY.ordertotalnetamount</c> are read as they are, the fake names them when they are wrong.
+    /// </summary>
+    internal static void Protheus(OrderFields check, JsonNode? content)
+    {
         var items = content?["SalesOrderItens"]?["Item"] as JsonArray ?? [];
         decimal freight = 0m, insurance = 0m, expenses = 0m, ipi = 0m, onTop = 0m, ibsCbs = 0m;
         var (apportioned, taxed) = (false, false);
@@ -52,41 +64,40 @@ public static class OrderTaxContract
             freight += share ?? 0m;
             insurance += check.Money(item, "InsuranceValue", path) ?? 0m;
             expenses += check.Money(item, "unitvalacesscost", path) ?? 0m;
-            var itemIpi = check.Number(item, "valipi", path, 999_999_999.999999m, 6);
+            var itemIpi = check.Scaled(item, "valipi", path, 999_999_999.999999m, 6);
             ipi += itemIpi ?? 0m;
             if (Taxes(check, item, path) is not { } taxes)
                 continue;
             taxed = true;
             check.Same(itemIpi ?? 0m, Value(taxes, "06"), $"{path}.valipi", "o valor do IPI (06) na LISTOFTAXESITEM");
-            check.Same(check.Number(item, "industrializedproducttaxpercentage", path, 999.999m, 3), Rate(taxes, "06"),
+            check.Same(check.Scaled(item, "industrializedproducttaxpercentage", path, 999.999m, 3), Rate(taxes, "06"),
                 $"{path}.industrializedproducttaxpercentage", "a alíquota do IPI (06)");
-            check.Same(check.Number(item, "servicesandproductscirculationtaxpercentage", path, 999_999_999_999.999m, 3), Rate(taxes, "01"),
+            check.Same(check.Scaled(item, "servicesandproductscirculationtaxpercentage", path, 999_999_999_999.999m, 3), Rate(taxes, "01"),
                 $"{path}.servicesandproductscirculationtaxpercentage", "a alíquota do ICMS (01)");
-            check.Same(check.Number(item, "precenticmssubst", path, 999.999m, 3), taxes.ContainsKey("03") ? Rate(taxes, "03") : null,
+            check.Same(check.Scaled(item, "precenticmssubst", path, 999.999m, 3), taxes.ContainsKey("03") ? Rate(taxes, "03") : null,
                 $"{path}.precenticmssubst", "a alíquota do ICMS-ST (03)");
             onTop += Value(taxes, "06") + Value(taxes, "03") + Value(taxes, "04");
             ibsCbs += Value(taxes, "09") + Value(taxes, "10") + Value(taxes, "11");
         }
-        var headerFreight = check.Money(content, "FreightValue", "Content") ?? 0m;
+        var headerFreight = OrderFields.Read(content, "FreightValue") ?? 0m;
         if (apportioned)
-            check.Total(headerFreight, freight, "Content.FreightValue", "Σ FreightValue dos itens");
-        check.Total(check.Money(content, "InsuranceValue", "Content") ?? 0m, insurance, "Content.InsuranceValue", "Σ InsuranceValue dos itens");
-        check.Total(check.Money(content, "ExpenseValue", "Content") ?? 0m, expenses, "Content.ExpenseValue", "Σ unitvalacesscost dos itens");
+            check.Cents(headerFreight, freight, "Content.FreightValue", "Σ FreightValue dos itens");
+        check.Cents(check.Money(content, "InsuranceValue", "Content") ?? 0m, insurance, "Content.InsuranceValue", "Σ InsuranceValue dos itens");
+        check.Cents(check.Money(content, "ExpenseValue", "Content") ?? 0m, expenses, "Content.ExpenseValue", "Σ unitvalacesscost dos itens");
         if (content?["SUMMARY"] is not { } summary)
-            return check.Problems;
-        if (check.Number(summary, "valtotipimerchan", "Content.SUMMARY", 999_999_999.999999m, 6) is { } totalIpi)
-            check.Total(totalIpi, ipi, "Content.SUMMARY.valtotipimerchan", "Σ valipi dos itens");
-        check.Total(check.Money(summary, "valtotaacesscost", "Content.SUMMARY") ?? 0m, expenses, "Content.SUMMARY.valtotaacesscost",
+            return;
+        if (check.Scaled(summary, "valtotipimerchan", "Content.SUMMARY", 999_999_999.999999m, 6) is { } totalIpi)
+            check.Cents(totalIpi, ipi, "Content.SUMMARY.valtotipimerchan", "Σ valipi dos itens", wholeCents: false);
+        check.Cents(check.Money(summary, "valtotaacesscost", "Content.SUMMARY") ?? 0m, expenses, "Content.SUMMARY.valtotaacesscost",
             "Σ unitvalacesscost dos itens");
-        var onTopTaxes = check.Number(summary, "valtottaxes", "Content.SUMMARY", 999_999_999.999999m, 6) ?? 0m;
+        var onTopTaxes = check.Scaled(summary, "valtottaxes", "Content.SUMMARY", 999_999_999.999999m, 6, required: true) ?? 0m;
         if (taxed && Math.Abs(onTopTaxes - onTop) > Cent / 2 && Math.Abs(onTopTaxes - onTop - ibsCbs) > Cent / 2)
             check.Add("Content.SUMMARY.valtottaxes", "tax_value",
                 $"valtottaxes {onTopTaxes} não é Σ IPI + ICMS-ST + FCP-ST dos itens ({onTop}), nem com CBS/IBS ({onTop + ibsCbs}).");
-        if (check.Number(summary, "ordertotalamount", "Content.SUMMARY", 9_999_999_999_999.99m, 2) is { } total
-            && check.Number(summary, "ordertotalnetamount", "Content.SUMMARY", 9_999_999_999_999.99m, 2) is { } net)
-            check.Total(total, net + headerFreight + insurance + expenses + onTopTaxes, "Content.SUMMARY.ordertotalamount",
+        if (check.Scaled(summary, "ordertotalamount", "Content.SUMMARY", 9_999_999_999_999.99m, 2, required: true) is { } total
+            && OrderFields.Read(summary, "ordertotalnetamount") is { } net)
+            check.Cents(total, net + headerFreight + insurance + expenses + onTopTaxes, "Content.SUMMARY.ordertotalamount",
                 "mercadoria + frete + seguro + despesas + tributos");
-        return check.Problems;
     }
 
     /// <summary>
@@ -95,13 +106,24 @@ public static class OrderTaxContract
     /// (<c>IpiValue</c>, in cents) together, the IPI at least the rate over the net merchandise (<c>vl-liq-it</c>) and at most
     /// over it plus the insurance and the order's freight (what an IPI base can hold), within a cent; the header's
     /// <c>val-seguro</c> Σ the items', and <c>vl-tot-ped</c> ("mercadoria adicionada do IPI") = <c>vl-liq-ped</c> + Σ
-    /// <c>val-ipi</c>.
+    /// <c>val-ipi</c>. The freight, <c>vl-liq-ped</c> and <c>vl-liq-it</c> are taken as they are (their own checks are
+    /// <see cref="FakeDatasulEms"/>'s).
     /// </summary>
     public static IReadOnlyList<Problem> Datasul(JsonNode? order)
     {
-        var check = new Check("datasul.order");
+        var check = new OrderFields("datasul.order");
+        Datasul(check, order);
+        return check.Problems;
+    }
+
+    /// <summary>
+    /// <see cref="Datasul(JsonNode?)"/> into <paramref name="check"/>, the fake's own: <c>ValueFreight</c>, <c>OrderAmount</c>
+    /// and the items' <c>LiquidMerchandise</c> are read as they are, the fake names them when they are wrong.
+    /// </summary>
+    internal static void Datasul(OrderFields check, JsonNode? order)
+    {
         var items = order?["OrderItems"] as JsonArray ?? [];
-        var headerFreight = check.Money(order, "ValueFreight", "") ?? 0m;
+        var headerFreight = OrderFields.Read(order, "ValueFreight") ?? 0m;
         decimal insurance = 0m, ipi = 0m;
         for (var i = 0; i < items.Count; i++)
         {
@@ -109,14 +131,14 @@ public static class OrderTaxContract
             var path = $"OrderItems[{i}]";
             var itemInsurance = check.Money(item, "InsurancePrice", path) ?? 0m;
             insurance += itemInsurance;
-            var rate = check.Number(item, "Aliquot", path, 999.99m, 2);
+            var rate = check.Scaled(item, "Aliquot", path, 999.99m, 2);
             var value = check.Money(item, "IpiValue", path);
             if ((rate is null) != (value is null))
             {
                 check.Add($"{path}.{(rate is null ? "Aliquot" : "IpiValue")}", "required", "aliquota-ipi e val-ipi vão juntos no item.");
                 continue;
             }
-            if (rate is not { } r || value is not { } v || item?["LiquidMerchandise"] is not JsonValue liquid || !liquid.TryGetValue<decimal>(out var merchandise))
+            if (rate is not { } r || value is not { } v || OrderFields.Read(item, "LiquidMerchandise") is not { } merchandise)
                 continue;
             ipi += v;
             var (least, most) = (merchandise * r / 100m, (merchandise + itemInsurance + headerFreight) * r / 100m);
@@ -124,10 +146,9 @@ public static class OrderTaxContract
                 check.Add($"{path}.IpiValue", "tax_value",
                     $"val-ipi {v} não cabe em aliquota-ipi {r} % da base do item (de {least:0.00} a {most:0.00}).");
         }
-        check.Total(check.Money(order, "ValueInsurance", "") ?? 0m, insurance, "ValueInsurance", "Σ val-seguro dos itens");
-        if (check.Money(order, "TotalOrderAmount", "") is { } total && check.Money(order, "OrderAmount", "") is { } amount)
-            check.Total(total, amount + ipi, "TotalOrderAmount", "vl-liq-ped + Σ val-ipi");
-        return check.Problems;
+        check.Cents(check.Money(order, "ValueInsurance", "") ?? 0m, insurance, "ValueInsurance", "Σ val-seguro dos itens");
+        if (check.Money(order, "TotalOrderAmount", "") is { } total && OrderFields.Read(order, "OrderAmount") is { } amount)
+            check.Cents(total, amount + ipi, "TotalOrderAmount", "vl-liq-ped + Σ val-ipi");
     }
 
     private static decimal Value(Dictionary<string, (decimal Rate, decimal Value)> taxes, string code) =>
@@ -137,7 +158,7 @@ public static class OrderTaxContract
         taxes.TryGetValue(code, out var tax) ? tax.Rate : 0m;
 
     // The item's taxes (tpvalue 2) by code, each checked against its base; null when the item lists none.
-    private static Dictionary<string, (decimal Rate, decimal Value)>? Taxes(Check check, JsonNode? item, string path)
+    private static Dictionary<string, (decimal Rate, decimal Value)>? Taxes(OrderFields check, JsonNode? item, string path)
     {
         if (item?["LISTOFTAXESITEM"] is not { } listed)
             return null;
@@ -155,8 +176,8 @@ public static class OrderTaxContract
                     var at = $"{path}.LISTOFTAXESITEM[{l}][{e}].VALUESANDTAXES[{t}]";
                     var kind = check.Code(entries[t], "tpvalue", at, ["1", "2"]);
                     var code = check.Code(entries[t], "tpreasondescandtax", at, [.. Enumerable.Range(1, 13).Select(n => n.ToString("D2", CultureInfo.InvariantCulture))]);
-                    var rate = check.Number(entries[t], "percdescandtaxes", at, 9_999.99m, 2, required: true);
-                    var value = check.Number(entries[t], "valuedescandtaxes", at, 999_999_999.999999m, 6, required: true);
+                    var rate = check.Scaled(entries[t], "percdescandtaxes", at, 9_999.99m, 2, required: true);
+                    var value = check.Scaled(entries[t], "valuedescandtaxes", at, 999_999_999.999999m, 6, required: true);
                     if (kind != "2" || code is null || rate is not { } r || value is not { } v)
                         continue;
                     if (!taxes.TryAdd(code, (r, v)))
@@ -180,54 +201,5 @@ public static class OrderTaxContract
                 && decimal.TryParse((string?)added["ADDFIELD"]?["value"], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
                 bases[field[4..]] = value;
         return bases;
-    }
-
-    private sealed class Check(string prefix)
-    {
-        public List<Problem> Problems { get; } = [];
-
-        public void Add(string field, string reason, string message) => Problems.Add(new Problem(field, $"{prefix}.{reason}", message));
-
-        // A number at parent.name within [0, max] with at most that many decimals; null (and a problem when required) if absent.
-        public decimal? Number(JsonNode? parent, string name, string path, decimal max, int decimals, bool required = false)
-        {
-            var at = path.Length == 0 ? name : $"{path}.{name}";
-            if (parent?[name] is not { } node)
-            {
-                if (required)
-                    Add(at, "required", $"{at} é obrigatório.");
-                return null;
-            }
-            if (node is not JsonValue v || !v.TryGetValue<decimal>(out var value))
-                Add(at, "required", $"{at} é numérico.");
-            else if (value < 0m || value > max || decimal.Round(value, decimals) != value)
-                Add(at, "range", $"{at} vai de 0 a {max} com {decimals} casas decimais; é {value}.");
-            else
-                return value;
-            return null;
-        }
-
-        public decimal? Money(JsonNode? parent, string name, string path) => Number(parent, name, path, 9_999_999_999_999.99m, 2);
-
-        public string? Code(JsonNode? parent, string name, string path, IReadOnlyCollection<string> allowed)
-        {
-            var value = parent?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-            if (value is not null && allowed.Contains(value))
-                return value;
-            Add($"{path}.{name}", value is null ? "required" : "range", $"{path}.{name} é um de {string.Join(", ", allowed)}.");
-            return null;
-        }
-
-        public void Total(decimal total, decimal expected, string path, string what)
-        {
-            if (Math.Abs(total - expected) > Cent / 2)
-                Add(path, "total", $"{path} {total} não é {what} ({expected}).");
-        }
-
-        public void Same(decimal? sent, decimal? expected, string path, string what)
-        {
-            if ((sent ?? 0m) != (expected ?? 0m))
-                Add(path, "tax_value", $"{path} {sent} não é {what} ({expected}).");
-        }
     }
 }
