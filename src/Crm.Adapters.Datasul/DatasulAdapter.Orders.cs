@@ -59,6 +59,7 @@ public sealed partial class DatasulAdapter
                     $"O ordersPublic não tem campo para outras despesas do item (vOutro {item.OtherExpenses}); o pedido não pode ir ao EMS com elas.");
             if (item.Taxes is { } taxes)
             {
+                check.IpiAsPercentage($"{field}.taxes.ipi", "aliquota-ipi", taxes.Ipi);
                 check.Amount($"{field}.taxes.ipi.rate", "aliquota-ipi", taxes.Ipi.Rate, 999.99m, 2);
                 check.Amount($"{field}.taxes.ipi.value", "val-ipi", taxes.Ipi.Value, decimal.MaxValue, 2);
             }
@@ -74,7 +75,7 @@ public sealed partial class DatasulAdapter
     public override OrderPreparation PrepareOrder(ErpOrder order) => OrderMessage(order, OrderResource, ToOrder(order));
 
     /// <summary>The reason of a value the order has and <c>ordersPublic</c> has no field for (<c>datasul.order.not_carried</c>).</summary>
-    public const string NotCarried = "not_carried";
+    public const string NotCarried = OrderFieldCheck.NotCarried;
 
     /// <summary>The <c>ordersPublic</c> payload of <paramref name="order"/>: header, items, totals that add up to the cent.</summary>
     public static DatasulOrder ToOrder(ErpOrder order)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Crm.Domain.Accounts;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
+using Crm.Domain.Taxes;
 
 namespace Crm.Adapters.Http;
 
@@ -21,6 +22,9 @@ public sealed class OrderFieldCheck(string erp)
 
     /// <summary>A number is outside the ERP's field (sign, size or decimals).</summary>
     public const string OutOfRange = "out_of_range";
+
+    /// <summary>The order has a value the ERP's message has no field for.</summary>
+    public const string NotCarried = "not_carried";
 
     /// <summary>A code the ERP keeps as a number is not one.</summary>
     public const string NotANumber = "not_a_number";
@@ -106,6 +110,17 @@ public sealed class OrderFieldCheck(string erp)
             Add("customer_code", CustomerMismatch,
                 $"O pedido é do cliente {order.Header.CustomerCode} no ERP, mas a conta {(code is null ? "não está integrada" : $"é o cliente {code}")}.");
         return customer;
+    }
+
+    /// <summary>
+    /// Refuses an IPI that the ERP's percentage field (<paramref name="erpField"/>) cannot carry: a known amount per unit
+    /// (pauta), which <c>ItemTaxes.Ipi</c> keeps as the quantity (base) times the amount (rate), not base × rate / 100.
+    /// </summary>
+    public void IpiAsPercentage(string field, string erpField, TaxLine ipi)
+    {
+        if (ipi.Value != 0m && Math.Abs(ipi.Base * ipi.Rate / 100m - ipi.Value) > 0.01m)
+            Add(field, NotCarried,
+                $"O IPI de {ipi.Value} é por unidade (pauta: {ipi.Rate} × {ipi.Base}); {erpField} é uma alíquota percentual e não o carrega.");
     }
 
     /// <summary><paramref name="value"/> when no problem was found, else every problem.</summary>

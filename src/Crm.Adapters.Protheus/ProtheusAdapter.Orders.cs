@@ -81,13 +81,16 @@ public sealed partial class ProtheusAdapter
     }
 
     // Each listed tax fits tcValuesandtaxes: percdescandtaxes N 6,2 (up to 9,999.99), valuedescandtaxes N 17,6; its base is
-    // an ADDFIELD text. The IPI, ICMS and ICMS-ST rates also go in 3-decimal fields, which the 2-decimal check covers.
+    // an ADDFIELD text. The ICMS, ICMS-ST and IPI rates also go in tstam06dec3 fields (up to 999.999): their 2 decimals fit,
+    // their size is held to 999.99.
     private static void CheckTaxes(OrderFieldCheck check, string field, ItemTaxes taxes)
     {
+        check.IpiAsPercentage($"{field}.taxes.ipi", "industrializedproducttaxpercentage", taxes.Ipi);
         foreach (var (code, name, line) in ProtheusTaxes.Applying(taxes))
         {
             var tax = $"{field}.taxes.{name}";
-            check.Amount($"{tax}.rate", $"percdescandtaxes ({code})", line.Rate, 9_999.99m, 2);
+            var maxRate = code is ProtheusTaxes.Icms or ProtheusTaxes.IcmsSt or ProtheusTaxes.Ipi ? 999.99m : 9_999.99m;
+            check.Amount($"{tax}.rate", $"percdescandtaxes ({code})", line.Rate, maxRate, 2);
             check.Amount($"{tax}.value", $"valuedescandtaxes ({code})", line.Value, 999_999_999.999999m, 6);
             check.Amount($"{tax}.base", $"{ProtheusTaxes.BaseField(code)} (base)", line.Base, MaxValue, 6);
         }
@@ -171,7 +174,7 @@ public sealed partial class ProtheusAdapter
         IpiValue = item.Taxes?.Ipi.Value,
         IpiRate = item.Taxes?.Ipi.Rate,
         IcmsRate = item.Taxes?.Icms.Rate,
-        IcmsStRate = item.Taxes is { IcmsSt.Source.Length: > 0 } st ? st.IcmsSt.Rate : null,
+        IcmsStRate = item.Taxes is { } st && ProtheusTaxes.Applies(st.IcmsSt) ? st.IcmsSt.Rate : null,
         ListOfTaxes = item.Taxes is { } taxes ? [[new ProtheusTaxList { ValuesAndTaxes = TaxValuesOf(taxes) }]] : null,
         Other = item.Taxes is { } bases ? new ProtheusOther { AddFields = BasesOf(bases) } : null,
     };

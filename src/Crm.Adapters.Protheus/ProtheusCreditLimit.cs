@@ -47,8 +47,9 @@ public static class ProtheusAccountState
             ErpCode = code + (customer.StoreId ?? defaultStoreId),
             Situation = Sa1.SituationOf(msblql),
             NotExposed = ErpStateFields.LastPurchase,
-            // A1_MSBLQL 1 = Inativo (bloqueado), 2 = Ativo (ERP.md §2, SA1); an answer without registerSituation says nothing.
-            Blocked = customer.RegisterSituation is null ? null : msblql == '1',
+            // registerSituation 1 = Ativo (A1_MSBLQL 2), 2 = Inativo (A1_MSBLQL 1, bloqueado) (ERP.md §2, SA1); an answer
+            // without it, or with a value outside the enum, says nothing.
+            Blocked = customer.RegisterSituation switch { "1" => false, "2" => true, _ => null },
             CreditLimit = credit.TotalCreditLimit ?? customer.CreditInformation?.CreditLimit,
             CreditLimitDueDate = PayloadText.ParseIso(credit.LimitDate ?? customer.CreditInformation?.CreditLimitDate),
             OpenBalance = credit.CreditLimitUsedByBilling,

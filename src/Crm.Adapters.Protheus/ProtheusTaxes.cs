@@ -15,10 +15,19 @@ public static class ProtheusTaxes
     /// <summary><c>tpvalue</c> of a tax (our reading: 1 a discount, 2 a tax).</summary>
     public const string TaxKind = "2";
 
+    /// <summary>The <c>tpreasondescandtax</c> of ICMS.</summary>
+    public const string Icms = "01";
+
+    /// <summary>The <c>tpreasondescandtax</c> of ICMS-ST.</summary>
+    public const string IcmsSt = "03";
+
+    /// <summary>The <c>tpreasondescandtax</c> of IPI.</summary>
+    public const string Ipi = "06";
+
     /// <summary>The <c>tpreasondescandtax</c> of each tax the CRM prices, by the name a problem's field uses.</summary>
     public static IReadOnlyList<(string Code, string Name)> Codes { get; } =
     [
-        ("01", "icms"), ("02", "fcp"), ("03", "icms_st"), ("04", "fcp_st"), ("05", "difal"), ("06", "ipi"), ("07", "pis"),
+        (Icms, "icms"), ("02", "fcp"), (IcmsSt, "icms_st"), ("04", "fcp_st"), ("05", "difal"), (Ipi, "ipi"), ("07", "pis"),
         ("08", "cofins"), ("09", "cbs"), ("10", "ibs_uf"), ("11", "ibs_mun"),
     ];
 
@@ -36,7 +45,10 @@ public static class ProtheusTaxes
 
     /// <summary>The taxes that apply to the item (a rule gave them, or they have a value): the ones the message lists.</summary>
     public static IEnumerable<(string Code, string Name, TaxLine Line)> Applying(ItemTaxes taxes) =>
-        Lines(taxes).Where(t => t.Line.Source.Length > 0 || t.Line.Value != 0m);
+        Lines(taxes).Where(t => Applies(t.Line));
+
+    /// <summary>Whether a tax applies to the item: a rule gave it, or it has a value.</summary>
+    public static bool Applies(TaxLine line) => line.Source.Length > 0 || line.Value != 0m;
 
     /// <summary>A base as the <c>ADDFIELD</c> value carries it: invariant, a point for decimals.</summary>
     public static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);

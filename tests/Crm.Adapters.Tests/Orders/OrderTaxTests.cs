@@ -7,6 +7,7 @@ using Crm.Adapters.Testing.Servers;
 using Crm.Adapters.Tests.Protheus;
 using Crm.Adapters.Tests.Transport;
 using Crm.Domain.Integration.Messages;
+using Crm.Domain.Orders;
 using Crm.Domain.Taxes;
 
 namespace Crm.Adapters.Tests.Orders;
@@ -83,6 +84,25 @@ public sealed class OrderTaxTests
     }
 
     [Fact]
+    public void Neither_erp_takes_a_per_unit_ipi_as_a_rate_and_protheus_holds_the_icms_st_and_ipi_rates_to_their_3_decimal_fields()
+    {
+        // IPI pauta: 12 units × R$ 0,50 = R$ 6,00 — the rate is an amount per unit, not a percentage.
+        static ErpOrder PerUnit(ErpOrder order) => With(order, order.Items[0].Taxes! with { Ipi = new TaxLine(12m, 0.50m, 6m, "pauta") });
+
+        Assert.Equal([("items[0].taxes.ipi", "protheus.order.not_carried")],
+            Protheus.CheckOrder(PerUnit(TaxedOrders.Of("00010101"))).Problems.Select(p => (p.Field, p.Code)));
+        Assert.Equal([("items[0].taxes.ipi", "datasul.order.not_carried")],
+            Datasul.CheckOrder(PerUnit(TaxedOrders.Of("1001", otherExpenses: 0m))).Problems.Select(p => (p.Field, p.Code)));
+
+        var protheus = TaxedOrders.Of("00010101");
+        var wide = With(protheus, protheus.Items[0].Taxes! with { Icms = new TaxLine(1m, 1_000m, 10m, "x") });
+        Assert.Equal([("items[0].taxes.icms.rate", "protheus.order.out_of_range")], Protheus.CheckOrder(wide).Problems.Select(p => (p.Field, p.Code)));
+    }
+
+    private static ErpOrder With(ErpOrder order, ItemTaxes firstItemTaxes) =>
+        order with { Items = [order.Items[0] with { Taxes = firstItemTaxes }, .. order.Items.Skip(1)] };
+
+    [Fact]
     public void The_protheus_contract_reads_vnf_as_net_freight_insurance_expenses_and_the_taxes_on_top()
     {
         var content = JsonNode.Parse(PayloadJson.Serialize(Protheus.ToOrderMessage(TaxedOrders.Of("00010101", st: true)).Content))!;
@@ -117,7 +137,7 @@ public sealed class OrderTaxTests
     {
         var order = TaxedOrders.Of("1001");
         var taxes = order.Items[1].Taxes!;
-        order = order with { Items = [order.Items[0], order.Items[1] with { Taxes = taxes with { Ipi = new TaxLine(100m, 1000m, 10m, "x") } }, order.Items[2]] };
+        order = order with { Items = [order.Items[0], order.Items[1] with { Taxes = taxes with { Ipi = new TaxLine(1m, 1000m, 10m, "x") } }, order.Items[2]] };
 
         Assert.Equal(
             [("items[0].other_expenses", "datasul.order.not_carried"), ("items[1].other_expenses", "datasul.order.not_carried"),

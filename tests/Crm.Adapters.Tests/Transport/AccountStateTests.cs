@@ -178,6 +178,8 @@ public sealed class AccountStateTests
     [InlineData("1", false)]
     [InlineData("2", true)]
     [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("5", null)]
     public void Protheus_reads_a1_msblql_from_register_situation_and_an_answer_without_it_as_unknown(string? registerSituation, bool? blocked)
     {
         var customer = new ProtheusCustomer { Code = "000001", StoreId = "01", RegisterSituation = registerSituation };
