@@ -28,8 +28,6 @@ internal static class CliEngine
             o.BaseUrl = protheus;
             o.BranchId = "01"; // the branch (C5_FILIAL) the demo company's orders are placed in
         });
-        // The demo company's tax and commercial matrices (the engine does not store matrices yet).
-        services.AddSingleton<Crm.Sdk.Orders.ISalesMatrices>(new DemoMatrices());
         services.Configure<HttpStandardResilienceOptions>(ErpHttpServiceCollectionExtensions.ResilienceOptionsName(ProtheusAdapter.Id), o =>
         {
             (o.Retry.MaxRetryAttempts, o.Retry.Delay) = (1, TimeSpan.Zero);
@@ -37,11 +35,4 @@ internal static class CliEngine
         });
         return services;
     }
-}
-
-/// <summary>Every tenant of the CLI is priced with the demo company's matrices.</summary>
-internal sealed class DemoMatrices : Crm.Sdk.Orders.ISalesMatrices
-{
-    public ValueTask<Crm.Sdk.Orders.SalesMatrices> ForAsync(Crm.Domain.Identity.TenantId tenant, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Demo.DemoSales.Matrices);
 }

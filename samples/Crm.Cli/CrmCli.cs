@@ -59,7 +59,8 @@ public sealed class CrmCli
         var imports = new ImportCommands(_console, Fail, RunOnDemoDatabaseAsync);
         var servers = new ServerCommands(_console, Fail, RunOnDemoDatabaseAsync);
         var orders = new Orders.OrderCommands(_console, Fail, RunOnDemoDatabaseAsync);
-        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo(), BuildOutbox(), orders.Build(), imports.Template(), imports.Import(), servers.Smtp(), servers.Ftp() };
+        var matrices = new Matrices.MatrixCommands(_console, Fail, RunOnDemoDatabaseAsync);
+        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo(), BuildOutbox(), orders.Build(), matrices.Build(), imports.Template(), imports.Import(), servers.Smtp(), servers.Ftp() };
     }
 
     private Command BuildDemo()

@@ -1,4 +1,5 @@
-// The embedding sample of the README: its "## Embedding" and "## Catalog and orders" sections show the two regions below,
+// The embedding sample of the README: its "## Embedding", "## Tax and commercial matrices" and "## Catalog and orders"
+// sections show the three regions below,
 // and tests/Crm.Cli.Tests/EmbeddingSampleTests.cs runs this program and fails when the README and the region differ.
 // <embedding>
 using Crm.Domain.Access;
@@ -10,18 +11,16 @@ using Crm.Domain.Identity;
 using Crm.Domain.Matrices;
 using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Orders;
-using Crm.Domain.Pricing;
 using Crm.Domain.Registry;
 using Crm.Domain.Tenancy;
 using Crm.Persistence; // UseSqlite, UsePostgres: the provider packages' extensions
 using Crm.Sdk;
-using Crm.Sdk.Orders;
+using Crm.Sdk.Matrices;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 // One registration: the engine and its SQLite file (PostgreSQL, ERP adapters and plugins are options of the same call).
-var services = new ServiceCollection().AddCrm(crm => crm.UseSqlite("crm.db"))
-    .AddSingleton<ISalesMatrices>(new SampleMatrices());         // the taxes orders are priced with (see "Catalog and orders")
+var services = new ServiceCollection().AddCrm(crm => crm.UseSqlite("crm.db"));
 await using var provider = services.BuildServiceProvider();
 var engine = provider.GetRequiredService<CrmEngine>();
 await engine.MigrateAsync();                                   // creates or upgrades the database; safe at every start
@@ -65,6 +64,23 @@ Console.WriteLine($"again: {again.Outcome}: {string.Join("; ", again.Problems.Se
 var denied = await engine.Session(tenant, ana).Accounts.MergeAsync(saved.Id, saved.Id);
 Console.WriteLine($"ana merges: {denied.Outcome}: {denied.AsT3.Module} {denied.AsT3.Action}");
 // </embedding>
+// <matrices>
+// The tax matrices orders are priced with, stored per tenant (module Pricing): ICMS 18 % inside SP, IPI not taxed,
+// PIS/COFINS, CBS/IBS 2026. A change is based on the matrix's version (0: never saved).
+var icms = (await session.Matrices.SaveAsync(new MatrixChange<IcmsRule>(0,
+    new MatrixRule<IcmsRule>("icms-sp", new MatrixKey { OriginUf = Uf.SP, DestinationUf = Uf.SP }, new IcmsRule("00", 18m))))).AsT0;
+await session.Matrices.SaveAsync(new MatrixChange<IpiRule>(0, new MatrixRule<IpiRule>("ipi", MatrixKey.Any, new IpiRule("53"))));
+await session.Matrices.SaveAsync(new MatrixChange<PisCofinsRule>(0, new MatrixRule<PisCofinsRule>("pis-cofins", MatrixKey.Any, PisCofinsRule.NonCumulative())));
+await session.Matrices.SaveAsync(new MatrixChange<CbsIbsRule>(0, new MatrixRule<CbsIbsRule>("cbs-ibs", MatrixKey.Any, CbsIbsRule.Test2026)));
+
+// All or nothing: every configuration error comes back naming its rule and field, and nothing is written.
+var refused = await session.Matrices.SaveAsync(new MatrixChange<IcmsRule>(icms.Version,
+    new MatrixRule<IcmsRule>("icms-ba", new MatrixKey { OriginUf = Uf.SP, DestinationUf = Uf.BA }, new IcmsRule("01", 7m))));
+Console.WriteLine($"matrix: {refused.Outcome}: {string.Join("; ", refused.Problems.Select(p => $"{p.Field} {p.Code}"))}");
+// A change based on a version someone else already changed: a Conflict.
+var stale = await session.Matrices.SaveAsync(new MatrixChange<IcmsRule>(0, new MatrixRule<IcmsRule>("icms-sp", MatrixKey.Any, new IcmsRule("00", 17m))));
+Console.WriteLine($"stale: {stale.Outcome}");
+// </matrices>
 // <orders>
 // The company's catalog, saved in a batch: all or nothing, every problem listed (here: none).
 await session.Catalog.SaveAsync(new CatalogData
@@ -95,18 +111,4 @@ var released = (await session.Orders.ReleaseAsync(order.Id, submitted.Version)).
 Console.WriteLine($"order: {released.Status}, total {changed.Totals?.Total}, ERP: {released.Erp.Status}");
 var proposal = (await session.Orders.ProposalAsync(order.Id)).AsT0;   // a printable HTML document
 Console.WriteLine($"proposal: {proposal.Length > 0}");
-
-// The engine does not store tax matrices yet: the host gives them (ICMS 18 % inside SP, IPI not taxed, PIS/COFINS, CBS/IBS 2026).
-internal sealed class SampleMatrices : ISalesMatrices
-{
-    private static readonly SalesMatrices Matrices = new(new TaxMatrices
-    {
-        Icms = Matrix<IcmsRule>.Build([new("icms-sp", new MatrixKey { OriginUf = Uf.SP, DestinationUf = Uf.SP }, new IcmsRule("00", 18m))]).AsT0,
-        Ipi = Matrix<IpiRule>.Build([new("ipi", MatrixKey.Any, new IpiRule("53"))]).AsT0,
-        PisCofins = Matrix<PisCofinsRule>.Build([new("pis-cofins", MatrixKey.Any, PisCofinsRule.NonCumulative())]).AsT0,
-        CbsIbs = Matrix<CbsIbsRule>.Build([new("cbs-ibs", MatrixKey.Any, CbsIbsRule.Test2026)]).AsT0,
-    });
-
-    public ValueTask<SalesMatrices> ForAsync(TenantId tenant, CancellationToken cancellationToken) => ValueTask.FromResult(Matrices);
-}
 // </orders>

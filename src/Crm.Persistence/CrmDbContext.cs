@@ -14,6 +14,7 @@ using Crm.Domain.Identity;
 using Crm.Domain.Problems;
 using Crm.Persistence.Catalog;
 using Crm.Persistence.Concurrency;
+using Crm.Persistence.Matrices;
 using Crm.Persistence.Orders;
 using Crm.Persistence.Conversions;
 using Crm.Persistence.Duplicates;
@@ -128,6 +129,15 @@ public abstract class CrmDbContext : DbContext
 
     /// <summary>Sales orders (header columns; header, items, approvals and history as documents).</summary>
     public DbSet<SalesOrderRow> SalesOrders => Set<SalesOrderRow>();
+
+    /// <summary>The rules of the tenant's tax and commercial matrices.</summary>
+    public DbSet<MatrixRuleRow> MatrixRules => Set<MatrixRuleRow>();
+
+    /// <summary>Each matrix's version (its concurrency token), rule count and last change.</summary>
+    public DbSet<MatrixVersionRow> MatrixVersions => Set<MatrixVersionRow>();
+
+    /// <summary>Every save of a matrix: who, when, which rules.</summary>
+    public DbSet<MatrixChangeRow> MatrixChanges => Set<MatrixChangeRow>();
 
     /// <summary>The tenant's registration and opportunity settings, read and staged in this unit of work.</summary>
     public TenantSettings Settings { get; }
@@ -274,6 +284,9 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new QuotaConfiguration(this));
         modelBuilder.ApplyConfiguration(new PromotionConfiguration(this));
         modelBuilder.ApplyConfiguration(new SalesOrderConfiguration(this));
+        modelBuilder.ApplyConfiguration(new MatrixRuleConfiguration(this));
+        modelBuilder.ApplyConfiguration(new MatrixVersionConfiguration(this));
+        modelBuilder.ApplyConfiguration(new MatrixChangeConfiguration(this));
         if (JsonDocumentColumnType is { } type)
             foreach (var document in AggregateMapping.JsonDocumentColumns(modelBuilder.Model))
                 document.SetColumnType(type);

@@ -12,6 +12,7 @@ using Crm.Sdk.Discovery;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Hosting;
 using Crm.Sdk.Notifications;
+using Crm.Sdk.Matrices;
 using Crm.Sdk.Orders;
 using Crm.Sdk.Outbox;
 using Microsoft.Extensions.Configuration;
@@ -87,8 +88,9 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<IClock>(sp => new TimeProviderClock(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CrmDatabase(sp.GetRequiredService<IOptions<CrmOptions>>().Value.Database, sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<TenantProvisioning>();
-        // Orders are priced with the host's matrices (not stored by the engine yet); without them, with none.
-        services.TryAddSingleton<ISalesMatrices, NoSalesMatrices>();
+        // Orders are priced with the stored matrices, unless the host registers its own ISalesMatrices.
+        services.TryAddSingleton(sp => new StoredMatrices(sp.GetRequiredService<CrmDatabase>()));
+        services.TryAddSingleton<ISalesMatrices>(sp => sp.GetRequiredService<StoredMatrices>());
         services.TryAddSingleton<ISecretProtector>(sp =>
         {
             // The validator made sure a folder exists: the one set, or the provider's (next to a SQLite file).
@@ -111,7 +113,8 @@ public static class CrmServiceCollectionExtensions
                 sp.GetRequiredService<IClock>(), () => options.CurrentValue, loggers.CreateLogger<NotificationDispatcher>());
             return new CrmEngine(sp.GetRequiredService<CrmDatabase>(), sp.GetRequiredService<IClock>(), loggers,
                 sp.GetRequiredService<ErpAdapterCatalog>(), outbox, notifications, sp.GetRequiredService<ISecretProtector>(),
-                sp.GetRequiredService<SmtpMailer>(), sp.GetRequiredService<FileServerClient>(), sp.GetRequiredService<ISalesMatrices>());
+                sp.GetRequiredService<SmtpMailer>(), sp.GetRequiredService<FileServerClient>(), sp.GetRequiredService<ISalesMatrices>(),
+                sp.GetRequiredService<StoredMatrices>());
         });
         services.AddHostedService<OutboxBackgroundService>();
         services.AddHealthChecks().AddCheck<CrmHealthCheck>(CrmHealthCheck.Name, HealthStatus.Unhealthy, ["crm", "database"]);

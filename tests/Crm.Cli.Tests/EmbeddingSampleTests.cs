@@ -29,27 +29,32 @@ public sealed class EmbeddingSampleTests : IDisposable
             Assert.True(exit == 0, $"run {run}, exit {exit}: {error}");
             Assert.Equal("", error);
             var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            Assert.Equal(6, lines.Length);
+            Assert.Equal(8, lines.Length);
             Assert.Equal("registered: Cliente Exemplo Ltda (EXEMPLO), CNPJ 11.222.333/0001-81, version 1", lines[0]);
             Assert.StartsWith("again: duplicate: account.tax_id.duplicate", lines[1], StringComparison.Ordinal);
             Assert.StartsWith("ana merges: denied: Accounts ", lines[2], StringComparison.Ordinal);
             Assert.Contains("Delete", lines[2], StringComparison.Ordinal);
+            // Matrices: a CST ICMS does not know is refused by rule and field; a change on an old version is a conflict.
+            Assert.Equal("matrix: invalid: icms[icms-ba].cst matrix.payload.code", lines[3]);
+            Assert.Equal("stale: conflict", lines[4]);
             // Catalog and orders: three coffees are not a multiple of two; four are released (no ERP in the sample).
-            Assert.StartsWith("items: item 1 (CAFE): items[1].quantity: order.item.not_multiple", lines[3], StringComparison.Ordinal);
-            Assert.Equal("order: Released, total 75.60, ERP: NotIntegrated", lines[4]);
-            Assert.Equal("proposal: True", lines[5]);
+            Assert.StartsWith("items: item 1 (CAFE): items[1].quantity: order.item.not_multiple", lines[5], StringComparison.Ordinal);
+            Assert.Equal("order: Released, total 75.60, ERP: NotIntegrated", lines[6]);
+            Assert.Equal("proposal: True", lines[7]);
             Assert.True(File.Exists(Path.Combine(_folder.FullName, "crm.db")), "the sample's database is not where the README says");
         }
     }
 
     [Theory]
     [InlineData("embedding", "## Embedding")]
+    [InlineData("matrices", "## Tax and commercial matrices")]
     [InlineData("orders", "## Catalog and orders")]
     public void The_readme_shows_the_sample_code_exactly(string region, string section) =>
         Assert.Equal(SampleRegion(region), ReadmeBlock(section));
 
     [Theory]
     [InlineData("embedding")]
+    [InlineData("matrices")]
     [InlineData("orders")]
     public void The_region_markers_are_there_once_each(string region)
     {

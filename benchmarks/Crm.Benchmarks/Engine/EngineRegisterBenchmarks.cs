@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Crm.Domain.Identity;
 using Crm.Persistence;
 using Crm.Sdk;
@@ -61,13 +58,4 @@ public class EngineRegisterBenchmarks
     public async Task<AccountId> RegisterInNewSession() =>
         EngineHost.Ok(await _host.Engine.Session(EngineHost.Tenant, EngineHost.Seller).Accounts
             .RegisterAsync(EngineForms.Company(_next++, EngineHost.Seller))).Id;
-
-    /// <summary>
-    /// A short job in this process with time for the first run's seeding: the 10⁶ file takes longer to seed than the
-    /// in-process toolchain's default five minutes, and an out-of-process build of this solution outlasts its two.
-    /// </summary>
-    private sealed class SeedingConfig : ManualConfig
-    {
-        public SeedingConfig() => AddJob(Job.ShortRun.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)));
-    }
 }

@@ -1,8 +1,5 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Crm.Domain.Access;
 using Crm.Domain.Catalog;
 using Crm.Domain.Identity;
@@ -29,7 +26,7 @@ namespace Crm.Benchmarks.Sales;
 /// batches of 10⁴ and cached under <c>/tmp/crm-bench-sales</c>.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(SeedingConfig))]
+[Config(typeof(Engine.SeedingConfig))]
 public class SalesOrderBenchmarks
 {
     private const int Products = 100_000;
@@ -130,10 +127,5 @@ public class SalesOrderBenchmarks
 
         private static Matrix<T> Build<T>(params (string Id, MatrixKey Key, T Payload)[] rules) where T : IMatrixPayload<T> =>
             Matrix<T>.Build(rules.Select(r => new MatrixRule<T>(r.Id, r.Key, r.Payload))).AsT0;
-    }
-
-    private sealed class SeedingConfig : ManualConfig
-    {
-        public SeedingConfig() => AddJob(Job.ShortRun.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)));
     }
 }

@@ -11,7 +11,7 @@ namespace Crm.Cli.Demo;
 internal sealed partial class DemoCommand
 {
     /// <summary>
-    /// The commercial half: Marina saves the catalog, the ERP's credit of Ana's first customer is recorded, Ana places an order
+    /// The commercial half: Marina saves the catalog and the matrices orders are priced with, the ERP's credit of Ana's first customer is recorded, Ana places an order
     /// (a kit, sugar in a quantity that is not a multiple — a sale problem shown — then corrected, coffee with a discount above
     /// her alçada), submits it, Carlos approves and releases it, and it goes to the ERP (the fake Protheus takes the EAI Order); the
     /// proposal is written beside the database. A rerun finds Ana's order and shows it instead of placing another.
@@ -21,6 +21,8 @@ internal sealed partial class DemoCommand
         var (marina, ana, carlos) = (Session(engine, "marina"), Session(engine, "ana"), Session(engine, "carlos"));
         Step("Catálogo", "Marina Diretora grava o catálogo (produtos, preços, estoque)", await marina.Catalog.SaveAsync(DemoSales.Catalog(), cancellationToken),
             saved => $"[green]gravado[/]: {saved.Products} produtos, {saved.Prices} preços, {saved.StockEntries} saldos de estoque");
+        Step("Matrizes", "Marina grava as matrizes de impostos e de alçadas (ICMS, IPI, PIS/COFINS, CBS/IBS, alçada)",
+            await DemoSales.SaveMatricesAsync(marina, cancellationToken), rules => rules > 0 ? $"[green]gravadas[/]: {rules} regras" : "já gravadas antes");
         var existing = await ana.Orders.ListAsync(0, 1, cancellationToken);
         if (existing.TryPickT0(out var orders, out _) && orders.Count > 0)
         {

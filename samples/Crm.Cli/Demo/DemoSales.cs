@@ -5,13 +5,14 @@ using Crm.Domain.Matrices.Commercial;
 using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Orders;
 using Crm.Domain.Registry;
-using Crm.Sdk.Orders;
+using Crm.Sdk;
+using Crm.Sdk.Matrices;
 
 namespace Crm.Cli.Demo;
 
 /// <summary>
 /// The demo company's small catalog (a food distributor: coffee, sugar, a breakfast kit) and the matrices its orders are
-/// priced with: ICMS 18 % inside SP and the interstate rate by law elsewhere, IPI 0 %, PIS/COFINS non-cumulative, CBS/IBS of
+/// priced with, saved through the engine: ICMS 18 % inside SP and the interstate rate by law elsewhere, IPI 0 %, PIS/COFINS non-cumulative, CBS/IBS of
 /// the 2026 test year; a Usuário may give up to 5 % discount, a Coordenador 15 %, a Diretor 30 %.
 /// </summary>
 internal static class DemoSales
@@ -35,20 +36,45 @@ internal static class DemoSales
         Stock = [new StockEntry("CAFE-500", Warehouse, 40m, "FD"), new StockEntry("ACUCAR-1K", Warehouse, 1_000m), new StockEntry("FILTRO-103", Warehouse, 300m)],
     };
 
-    public static SalesMatrices Matrices { get; } = new(
-        new Crm.Domain.Pricing.TaxMatrices
-        {
-            Icms = Build(("icms-sp", new MatrixKey { OriginUf = Uf.SP, DestinationUf = Uf.SP }, new IcmsRule("00", 18m)), ("icms-interestadual", MatrixKey.Any, new IcmsRule("00"))),
-            Ipi = Build(("ipi-nt", MatrixKey.Any, new IpiRule("53"))),
-            PisCofins = Build(("pis-cofins", MatrixKey.Any, PisCofinsRule.NonCumulative())),
-            CbsIbs = Build(("cbs-ibs-2026", MatrixKey.Any, CbsIbsRule.Test2026)),
-        },
-        new Crm.Domain.Pricing.CommercialMatrices
-        {
-            Approval = Build(("alcada-usuario", new MatrixKey { Role = "CRM - Usuário" }, new ApprovalRule(5m)),
+    /// <summary>
+    /// Saves the demo company's matrices through <paramref name="session"/> (ICMS, IPI, PIS/COFINS, CBS/IBS, alçadas), each
+    /// only when it was never saved (a rerun keeps what is stored); the number of rules written.
+    /// </summary>
+    public static async Task<CrmResult<int>> SaveMatricesAsync(CrmSession session, CancellationToken cancellationToken)
+    {
+        Func<Task<CrmResult<int>>>[] saves =
+        [
+            () => SaveAsync(session, cancellationToken, ("icms-sp", new MatrixKey { OriginUf = Uf.SP, DestinationUf = Uf.SP }, new IcmsRule("00", 18m)),
+                ("icms-interestadual", MatrixKey.Any, new IcmsRule("00"))),
+            () => SaveAsync(session, cancellationToken, ("ipi-nt", MatrixKey.Any, new IpiRule("53"))),
+            () => SaveAsync(session, cancellationToken, ("pis-cofins", MatrixKey.Any, PisCofinsRule.NonCumulative())),
+            () => SaveAsync(session, cancellationToken, ("cbs-ibs-2026", MatrixKey.Any, CbsIbsRule.Test2026)),
+            () => SaveAsync(session, cancellationToken, ("alcada-usuario", new MatrixKey { Role = "CRM - Usuário" }, new ApprovalRule(5m)),
                 ("alcada-coordenador", new MatrixKey { Role = "CRM - Coordenador" }, new ApprovalRule(15m)),
                 ("alcada-diretor", new MatrixKey { Role = "CRM - Diretor" }, new ApprovalRule(30m))),
-        });
+        ];
+        var written = 0;
+        foreach (var save in saves)
+        {
+            var saved = await save();
+            if (!saved.TryPickT0(out var rules, out _))
+                return saved;
+            written += rules;
+        }
+        return written;
+    }
+
+    private static async Task<CrmResult<int>> SaveAsync<T>(CrmSession session, CancellationToken cancellationToken, params (string Id, MatrixKey Key, T Payload)[] rules)
+        where T : IMatrixPayload<T>
+    {
+        var stored = await session.Matrices.GetAsync<T>(0, 1, cancellationToken);
+        if (!stored.TryPickT0(out var matrix, out _))
+            return stored.Match<CrmResult<int>>(_ => 0, i => i, d => d, d => d, n => n, c => c);
+        if (matrix.Summary.Version > 0)
+            return 0;
+        var saved = await session.Matrices.SaveAsync(new MatrixChange<T>(0, [.. rules.Select(r => new MatrixRule<T>(r.Id, r.Key, r.Payload))]), cancellationToken);
+        return saved.Match<CrmResult<int>>(s => s.Added, i => i, d => d, d => d, n => n, c => c);
+    }
 
     public static OrderHeader Header(AccountId customer, string customerCode, UserId seller, NodaTime.LocalDate today) => new()
     {
@@ -61,7 +87,4 @@ internal static class DemoSales
     {
         Code = code, Description = description, BaseUnit = "UN", Fiscal = new FiscalData(ncm), Brand = "Exemplo", Line = "MERCEARIA",
     };
-
-    private static Matrix<T> Build<T>(params (string Id, MatrixKey Key, T Payload)[] rules) where T : IMatrixPayload<T> =>
-        Matrix<T>.Build(rules.Select(r => new MatrixRule<T>(r.Id, r.Key, r.Payload))).AsT0;
 }

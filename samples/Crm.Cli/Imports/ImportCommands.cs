@@ -9,14 +9,16 @@ using Crm.Imports.Prices;
 using Crm.Imports.Reading;
 using Crm.Imports.Writing;
 using Crm.Sdk;
+using Crm.Sdk.Imports;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Crm.Cli.Imports;
 
 /// <summary>
-/// <c>crm template</c> (an import's xlsx template) and <c>crm import customers</c> (a customer file into the demo tenant,
-/// through Marina Diretora's session, as a host would call <c>session.Imports.CustomersAsync</c>).
+/// <c>crm template</c> (an import's xlsx template), <c>crm import customers</c> (a customer file into the demo tenant,
+/// through Marina Diretora's session, as a host would call <c>session.Imports.CustomersAsync</c>) and <c>crm import matrix</c>
+/// (a matrix sheet as the whole stored matrix, through <c>session.Imports.MatrixAsync</c>).
 /// </summary>
 internal sealed class ImportCommands(IAnsiConsole console, Func<string, int> fail, Func<string, Func<string, Task<int>>, Task<int>> onDemoDatabase)
 {
@@ -48,7 +50,14 @@ internal sealed class ImportCommands(IAnsiConsole console, Func<string, int> fai
             { file, dryRun, db };
         customers.SetAction((result, cancellationToken) => onDemoDatabase(result.GetValue(db)!,
             path => CustomersAsync(path, result.GetValue(file)!, result.GetValue(dryRun), cancellationToken)));
-        return new Command("import", "Imports a spreadsheet through a user's session.") { customers };
+        var name = new Argument<string>("name") { Description = $"The matrix: {MatrixNames}." };
+        var sheet = new Argument<string>("file") { Description = "The .xlsx or .csv of the matrix (the columns of 'crm template matrix <name>')." };
+        var matrix = new Command("matrix",
+            "Imports a matrix sheet into the demo tenant as Marina Diretora: the sheet becomes the whole matrix (rules not in it are removed), all or nothing; the refused rows go to <file>.erros.<ext>.")
+            { name, sheet, dryRun, db };
+        matrix.SetAction((result, cancellationToken) => onDemoDatabase(result.GetValue(db)!,
+            path => MatrixAsync(path, result.GetValue(name)!, result.GetValue(sheet)!, result.GetValue(dryRun), cancellationToken)));
+        return new Command("import", "Imports a spreadsheet through a user's session.") { customers, matrix };
     }
 
     private int WriteTemplate(string kind, string? matrixName, string? output)
@@ -78,7 +87,11 @@ internal sealed class ImportCommands(IAnsiConsole console, Func<string, int> fai
         return 0;
     }
 
-    private async Task<int> CustomersAsync(string database, string path, bool dryRun, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs an import of <paramref name="path"/> (its format known from the extension) in Marina Diretora's session on the demo
+    /// database, given where its error sheet goes.
+    /// </summary>
+    private async Task<int> AsMarinaAsync(string database, string path, Func<CrmSession, ImportFormat, string, Task<int>> run, CancellationToken cancellationToken)
     {
         if (ImportFile.FormatOf(path).TryPickT1(out var unknown, out var format))
             return fail(unknown.Message);
@@ -89,6 +102,14 @@ internal sealed class ImportCommands(IAnsiConsole console, Func<string, int> fai
         await engine.MigrateAsync(cancellationToken);
         var session = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id);
         var errorPath = ErrorPath(path);
+        return await run(session, format, errorPath);
+    }
+
+    private Task<int> CustomersAsync(string database, string path, bool dryRun, CancellationToken cancellationToken) =>
+        AsMarinaAsync(database, path, (session, format, errorPath) => CustomersAsync(session, path, format, errorPath, dryRun, cancellationToken), cancellationToken);
+
+    private async Task<int> CustomersAsync(CrmSession session, string path, ImportFormat format, string errorPath, bool dryRun, CancellationToken cancellationToken)
+    {
         CrmResult<CustomerImportSummary>? result = null;
         await using (var errors = File.Create(errorPath))
         await using (var input = File.OpenRead(path))
@@ -114,6 +135,34 @@ internal sealed class ImportCommands(IAnsiConsole console, Func<string, int> fai
         if (summary.Failure is { } failure)
             console.MarkupLineInterpolated($"[red]O arquivo parou de ser lido:[/] {Printable.OneLine(failure.Message)}");
         if (summary.Invalid > 0)
+            console.MarkupLineInterpolated($"Planilha de erros: [bold]{Printable.OneLine(errorPath)}[/]");
+        return summary.Problems.Count == 0 && summary.Failure is null ? 0 : 1;
+    }
+
+    private Task<int> MatrixAsync(string database, string name, string path, bool dryRun, CancellationToken cancellationToken) =>
+        AsMarinaAsync(database, path, (session, format, errorPath) => MatrixAsync(session, name, path, format, errorPath, dryRun, cancellationToken), cancellationToken);
+
+    private async Task<int> MatrixAsync(CrmSession session, string name, string path, ImportFormat format, string errorPath, bool dryRun, CancellationToken cancellationToken)
+    {
+        CrmResult<MatrixImport> result;
+        await using (var errors = File.Create(errorPath))
+        await using (var input = File.OpenRead(path))
+            result = await session.Imports.MatrixAsync(name, new MatrixImportFile(input, format, dryRun, errors), cancellationToken);
+        if (!result.TryPickT0(out var summary, out _) || summary.Problems.Count == 0)
+            File.Delete(errorPath);
+        if (summary is null)
+            return fail($"the import was refused ({result.Outcome}): {string.Join("; ", result.Problems.Select(p => $"{p.Code}: {p.Message}"))}"
+                + (result.IsT3 ? " (run 'crm demo' first: the import runs as its Marina Diretora)" : ""));
+        var table = new Table().Title(dryRun ? "Resumo (simulação: nada foi gravado)" : summary.Problems.Count > 0 ? "Resumo (nada foi gravado)" : "Resumo")
+            .AddColumns("Lidas", "Novas", "Alteradas", "Inalteradas", "Removidas", "Versão");
+        table.AddRow($"{summary.Read:N0}", $"{summary.Added:N0}", $"{summary.Replaced:N0}", $"{summary.Unchanged:N0}", $"{summary.Removed:N0}",
+            summary.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—");
+        console.Write(table);
+        foreach (var problem in summary.Problems)
+            console.MarkupLineInterpolated($"[red]Linha {problem.Row}[/], {Printable.OneLine(problem.Column ?? "-")}: {problem.Code}: {Printable.OneLine(problem.Message)}");
+        if (summary.Failure is { } failure)
+            console.MarkupLineInterpolated($"[red]O arquivo parou de ser lido:[/] {Printable.OneLine(failure.Message)}");
+        if (summary.Problems.Count > 0)
             console.MarkupLineInterpolated($"Planilha de erros: [bold]{Printable.OneLine(errorPath)}[/]");
         return summary.Problems.Count == 0 && summary.Failure is null ? 0 : 1;
     }

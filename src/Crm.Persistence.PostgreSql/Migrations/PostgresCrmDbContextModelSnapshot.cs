@@ -1553,6 +1553,100 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 
+            modelBuilder.Entity("Crm.Persistence.Matrices.MatrixChangeRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Matrix")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("MatrixVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("By")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Changed")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Crm:JsonDocument", true);
+
+                    b.Property<string>("Removed")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Crm:JsonDocument", true);
+
+                    b.HasKey("TenantId", "Matrix", "MatrixVersion");
+
+                    b.ToTable("MatrixChanges", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Matrices.MatrixRuleRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Matrix")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RuleId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Crm:JsonDocument", true);
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Crm:JsonDocument", true);
+
+                    b.HasKey("TenantId", "Matrix", "RuleId");
+
+                    b.ToTable("MatrixRules", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Matrices.MatrixVersionRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Matrix")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Instant>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rules")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "Matrix");
+
+                    b.ToTable("MatrixVersions", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "TenantId");
+                });
+
             modelBuilder.Entity("Crm.Persistence.Notifications.NotificationMessage", b =>
                 {
                     b.Property<Guid>("Tenant")

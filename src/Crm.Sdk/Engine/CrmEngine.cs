@@ -9,6 +9,7 @@ using Crm.Sdk.Notifications;
 using Crm.Sdk.Orders;
 using Crm.Sdk.Outbox;
 using Crm.Sdk.Jobs;
+using Crm.Sdk.Matrices;
 using Crm.Sdk.Tenants;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -23,9 +24,10 @@ namespace Crm.Sdk;
 public sealed class CrmEngine
 {
     internal CrmEngine(CrmDatabase database, IClock clock, ILoggerFactory loggers, ErpAdapterCatalog adapters, OutboxDispatcher outbox,
-        NotificationDispatcher notifications, ISecretProtector protector, SmtpMailer mailer, FileServerClient files, ISalesMatrices matrices)
+        NotificationDispatcher notifications, ISecretProtector protector, SmtpMailer mailer, FileServerClient files, ISalesMatrices matrices,
+        StoredMatrices stored)
     {
-        Matrices = matrices;
+        (Matrices, StoredMatrices) = (matrices, stored);
         Database = database;
         Clock = clock;
         Adapters = adapters;
@@ -69,8 +71,11 @@ public sealed class CrmEngine
 
     internal UseCaseRunner Runner { get; }
 
-    /// <summary>The tax and commercial matrices orders are priced with (the host's <see cref="ISalesMatrices"/>).</summary>
+    /// <summary>The tax and commercial matrices orders are priced with: the stored ones (<see cref="StoredMatrices"/>) unless the host registered its own <see cref="ISalesMatrices"/>.</summary>
     internal ISalesMatrices Matrices { get; }
+
+    /// <summary>The stored matrices held in memory, which matrix saves keep up to date.</summary>
+    internal StoredMatrices StoredMatrices { get; }
 
     internal ILogger Logger { get; }
 

@@ -7,6 +7,7 @@ using Crm.Sdk.Catalog;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Funnel;
 using Crm.Sdk.Imports;
+using Crm.Sdk.Matrices;
 using Crm.Sdk.Orders;
 using Crm.Sdk.Outbox;
 using Crm.Sdk.Servers;
@@ -43,6 +44,7 @@ public sealed class CrmSession
         Servers = new ServersModule(this);
         Catalog = new CatalogModule(this);
         Orders = new OrdersModule(this);
+        Matrices = new MatrixModule(this);
     }
 
     /// <summary>The tenant.</summary>
@@ -83,6 +85,9 @@ public sealed class CrmSession
 
     /// <summary>Sales orders from a draft to the ERP: items, recalculation, approvals, release, copy, proposal.</summary>
     public OrdersModule Orders { get; }
+
+    /// <summary>The tax and commercial matrices orders are priced with: rules saved, read, imported (through <see cref="Imports"/>).</summary>
+    public MatrixModule Matrices { get; }
 
     internal CrmEngine Engine { get; }
 

@@ -7,8 +7,9 @@ using Crm.Imports.Reading;
 namespace Crm.Sdk.Imports;
 
 /// <summary>
-/// Spreadsheet imports (module <see cref="Module.Imports"/>) through a session. Only customers are wired: the file is read
-/// by Crm.Imports' <see cref="CustomerImport"/> and each batch of rows is judged and saved as typed account forms are.
+/// Spreadsheet imports (module <see cref="Module.Imports"/>) through a session: customers (the file read by Crm.Imports'
+/// <see cref="CustomerImport"/>, each batch of rows judged and saved as typed account forms are) and the tax and commercial
+/// matrices (a sheet of Crm.Imports' <see cref="Crm.Imports.Matrices.MatrixSheets"/> saved as the whole matrix).
 /// </summary>
 public sealed class ImportsModule
 {
@@ -38,5 +39,22 @@ public sealed class ImportsModule
                 return await CustomerImport.RunAsync(sheet, new SessionCustomerTarget(_session), options, errorSheet, format, cancellationToken)
                     .ConfigureAwait(false);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports the sheet of the matrix named <paramref name="matrix"/> (<see cref="Matrices.MatrixModule.Names"/>) as the whole
+    /// matrix (permission Include of <see cref="Module.Imports"/>, and Pricing's Edit — View for a dry run): rules of the sheet
+    /// are added or replace the stored ones of their ids, stored rules the sheet does not hold are removed, all in one save.
+    /// A sheet with any problem (a cell, or a configuration error of the matrix, each on its row and column) writes nothing;
+    /// its refused rows go to <see cref="MatrixImportFile.ErrorSheet"/>.
+    /// </summary>
+    /// <returns>The summary; an unknown matrix or a file that cannot be opened is <see cref="Invalid"/>.</returns>
+    public Task<CrmResult<MatrixImport>> MatrixAsync(string matrix, MatrixImportFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(file);
+        return _session.RunAsync("imports.matrix", Module.Imports, Permission.Include, work =>
+            Matrices.MatrixKinds.Named(matrix) is { } kind ? kind.ImportAsync(work, file) : Task.FromResult<CrmResult<MatrixImport>>(Matrices.MatrixModule.Unknown(matrix)),
+            cancellationToken);
     }
 }

@@ -38,7 +38,10 @@ internal static class OrderWork
         var data = await work.Db.LoadAsync(products, order.Header.PriceTable, withRelations: false, work.Cancellation).ConfigureAwait(false);
         if (!ProductCatalog.Build(data).TryPickT0(out var catalog, out var invalid))
             return invalid;
-        var matrices = await work.Engine.Matrices.ForAsync(work.Tenant, work.Cancellation).ConfigureAwait(false);
+        // The stored matrices are checked against their versions in this unit of work; a host's own are asked as they are.
+        var matrices = work.Engine.Matrices is Matrices.StoredMatrices stored
+            ? (await stored.CurrentAsync(work.Db, work.Tenant, work.Cancellation).ConfigureAwait(false)).Sales
+            : await work.Engine.Matrices.ForAsync(work.Tenant, work.Cancellation).ConfigureAwait(false);
         return new SaleContext
         {
             Catalog = catalog,

@@ -7,9 +7,9 @@ namespace Crm.Sdk.Orders;
 
 /// <summary>
 /// The tax and commercial matrices, and the margin range, an order of a tenant is priced with. The engine asks for them at
-/// every pricing; the host answers (e.g. from matrices it built once and keeps). Not yet: the matrices have no tables of
-/// their own, so a host that registers no <see cref="ISalesMatrices"/> prices with none — every line then reports the
-/// matrix problem of its missing ICMS/PIS/COFINS/CBS-IBS rule.
+/// every pricing. By default the engine answers from the matrices stored through <see cref="CrmSession.Matrices"/> (no
+/// margin range; CBS/IBS not added to the item total); a host that registers its own answers instead (e.g. from matrices it
+/// built once and keeps), and the stored ones are then not used for pricing.
 /// </summary>
 public interface ISalesMatrices
 {
@@ -21,20 +21,4 @@ public interface ISalesMatrices
 /// <param name="Taxes">The tax matrices.</param>
 /// <param name="Commercial">The commercial matrices (discounts, minimum values, alçadas, freight, payment conditions, unit × product).</param>
 /// <param name="Margins">The gross and contribution margin range; null for none.</param>
-public sealed record SalesMatrices(TaxMatrices Taxes, CommercialMatrices? Commercial = null, MarginRange? Margins = null)
-{
-    /// <summary>No rule at all.</summary>
-    public static SalesMatrices None { get; } = new(new TaxMatrices
-    {
-        Icms = Matrix<Crm.Domain.Matrices.Tax.IcmsRule>.Build([]).AsT0,
-        Ipi = Matrix<Crm.Domain.Matrices.Tax.IpiRule>.Build([]).AsT0,
-        PisCofins = Matrix<Crm.Domain.Matrices.Tax.PisCofinsRule>.Build([]).AsT0,
-        CbsIbs = Matrix<Crm.Domain.Matrices.Tax.CbsIbsRule>.Build([]).AsT0,
-    });
-}
-
-/// <summary>The matrices of a host that registers none: <see cref="SalesMatrices.None"/>.</summary>
-internal sealed class NoSalesMatrices : ISalesMatrices
-{
-    public ValueTask<SalesMatrices> ForAsync(TenantId tenant, CancellationToken cancellationToken) => ValueTask.FromResult(SalesMatrices.None);
-}
+public sealed record SalesMatrices(TaxMatrices Taxes, CommercialMatrices? Commercial = null, MarginRange? Margins = null);

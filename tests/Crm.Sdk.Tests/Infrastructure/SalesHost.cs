@@ -10,6 +10,10 @@ using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
 using Crm.Domain.Tenancy;
+using Crm.Domain.Matrices.Commercial;
+using Crm.Domain.Matrices.Tax;
+using Crm.Domain.Pricing;
+using Crm.Sdk.Matrices;
 using Crm.Sdk.Orders;
 using Crm.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +22,8 @@ using NodaTime;
 namespace Crm.Sdk.Tests.Infrastructure;
 
 /// <summary>
-/// A <see cref="TestHost"/> for sales: the fixture's matrices registered as the host's <see cref="ISalesMatrices"/>, the fixture's
+/// A <see cref="TestHost"/> for sales: the fixture's matrices registered as the host's <see cref="ISalesMatrices"/> (or, with
+/// <c>storedMatrices</c>, saved through the engine by the Diretor, which then prices from the store), the fixture's
 /// catalog saved through the engine by the Diretor, and (when <paramref name="ordersSupported"/> is given) a tenant integrating
 /// with Protheus whose adapter prepares orders (true) or answers <see cref="OrdersNotSupported"/> (false), with a transport that
 /// records what it is sent and acknowledges it (the ERP boundary).
@@ -30,12 +35,14 @@ public sealed class SalesHost : IAsyncDisposable
     public TestHost Host { get; }
     public RecordingErp Erp { get; }
 
-    public static async Task<SalesHost> Create(string provider, bool? ordersSupported = null, Func<ErpOrder, Outcome<ErpOrder>>? checkOrder = null)
+    public static async Task<SalesHost> Create(string provider, bool? ordersSupported = null, Func<ErpOrder, Outcome<ErpOrder>>? checkOrder = null,
+        bool storedMatrices = false)
     {
         var erp = new RecordingErp();
         var host = await TestHost.Create(provider, services =>
         {
-            services.AddSingleton<ISalesMatrices>(new FixedMatrices(new SalesMatrices(SalesFixture.Taxes(), SalesFixture.Commercial())));
+            if (!storedMatrices)
+                services.AddSingleton<ISalesMatrices>(new FixedMatrices(new SalesMatrices(SalesFixture.Taxes(), SalesFixture.Commercial())));
             if (ordersSupported is { } supported)
             {
                 services.AddErpAdapter(new OrderAdapter(new ProtheusAdapter(), supported, checkOrder ?? (order => order)));
@@ -47,6 +54,8 @@ public sealed class SalesHost : IAsyncDisposable
             [new ClientType(revenda, "Revenda")], [new AccountType(MasterDataCode.Of("CLI"), "Cliente", IntegratesWithErp: true)],
             [(revenda, MasterDataCode.Of("CLI"))])));
         TestHost.Ok(await host.As(host.Diretor).Catalog.SaveAsync(SalesFixture.Catalog()));
+        if (storedMatrices)
+            await SaveAsync(host.As(host.Diretor), SalesFixture.Taxes(), SalesFixture.Commercial());
         return new SalesHost(host, erp);
     }
 
@@ -61,6 +70,16 @@ public sealed class SalesHost : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
+
+    /// <summary>Saves the rules of every matrix given, each as the first version of its matrix.</summary>
+    private static async Task SaveAsync(CrmSession diretor, TaxMatrices taxes, CommercialMatrices commercial)
+    {
+        TestHost.Ok(await diretor.Matrices.SaveAsync(new MatrixChange<IcmsRule>(0, taxes.Icms.Rules)));
+        TestHost.Ok(await diretor.Matrices.SaveAsync(new MatrixChange<IpiRule>(0, taxes.Ipi.Rules)));
+        TestHost.Ok(await diretor.Matrices.SaveAsync(new MatrixChange<PisCofinsRule>(0, taxes.PisCofins.Rules)));
+        TestHost.Ok(await diretor.Matrices.SaveAsync(new MatrixChange<CbsIbsRule>(0, taxes.CbsIbs.Rules)));
+        TestHost.Ok(await diretor.Matrices.SaveAsync(new MatrixChange<ApprovalRule>(0, commercial.Approval!.Rules)));
+    }
 
     private sealed class FixedMatrices(SalesMatrices matrices) : ISalesMatrices
     {

@@ -21,9 +21,10 @@ namespace Crm.Sdk.Tests.Infrastructure;
 public sealed class TestHost : IAsyncDisposable
 {
     private readonly Func<Task> _drop;
+    private readonly Func<ServiceProvider> _another;
 
-    private TestHost(ServiceProvider provider, FakeTimeProvider time, CapturedLogs logs, Func<Task> drop) =>
-        (Provider, Time, Logs, _drop) = (provider, time, logs, drop);
+    private TestHost(ServiceProvider provider, FakeTimeProvider time, CapturedLogs logs, Func<Task> drop, Func<ServiceProvider> another) =>
+        (Provider, Time, Logs, _drop, _another) = (provider, time, logs, drop, another);
 
     public ServiceProvider Provider { get; }
     public FakeTimeProvider Time { get; }
@@ -43,6 +44,9 @@ public sealed class TestHost : IAsyncDisposable
 
     public CrmDbContext Open() => Engine.Database.Open(Tenant);
 
+    /// <summary>Another host's services on the same database, as a second process would have (same clock and logs); the caller disposes it.</summary>
+    public ServiceProvider AnotherProcess() => _another();
+
     public static async Task<TestHost> Create(string provider, Action<IServiceCollection>? configure = null, DefaultIntegration? integration = null)
     {
         var (use, drop) = provider switch
@@ -53,12 +57,16 @@ public sealed class TestHost : IAsyncDisposable
         };
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
         var logs = new CapturedLogs();
-        var services = new ServiceCollection()
-            .AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
-            .AddSingleton<TimeProvider>(time)
-            .AddCrm(use);
-        configure?.Invoke(services);
-        var host = new TestHost(services.BuildServiceProvider(), time, logs, drop);
+        ServiceProvider Build()
+        {
+            var services = new ServiceCollection()
+                .AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
+                .AddSingleton<TimeProvider>(time)
+                .AddCrm(use);
+            configure?.Invoke(services);
+            return services.BuildServiceProvider();
+        }
+        var host = new TestHost(Build(), time, logs, drop, Build);
         await host.Engine.MigrateAsync();
         await host.Seed(integration);
         return host;

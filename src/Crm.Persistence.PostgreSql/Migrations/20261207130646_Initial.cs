@@ -294,6 +294,54 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MatrixChanges",
+                columns: table => new
+                {
+                    Matrix = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MatrixVersion = table.Column<long>(type: "bigint", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<Guid>(type: "uuid", nullable: false),
+                    Changed = table.Column<string>(type: "jsonb", nullable: false),
+                    Removed = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatrixChanges", x => new { x.TenantId, x.Matrix, x.MatrixVersion });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatrixRules",
+                columns: table => new
+                {
+                    Matrix = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RuleId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "jsonb", nullable: false),
+                    Payload = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatrixRules", x => new { x.TenantId, x.Matrix, x.RuleId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatrixVersions",
+                columns: table => new
+                {
+                    Matrix = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Rules = table.Column<int>(type: "integer", nullable: false),
+                    ChangedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatrixVersions", x => new { x.TenantId, x.Matrix });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NotificationMessages",
                 columns: table => new
                 {
@@ -828,6 +876,15 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Lots");
+
+            migrationBuilder.DropTable(
+                name: "MatrixChanges");
+
+            migrationBuilder.DropTable(
+                name: "MatrixRules");
+
+            migrationBuilder.DropTable(
+                name: "MatrixVersions");
 
             migrationBuilder.DropTable(
                 name: "NotificationMessages");

@@ -293,6 +293,54 @@ namespace Crm.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MatrixChanges",
+                columns: table => new
+                {
+                    Matrix = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    MatrixVersion = table.Column<long>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Changed = table.Column<string>(type: "TEXT", nullable: false),
+                    Removed = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatrixChanges", x => new { x.TenantId, x.Matrix, x.MatrixVersion });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatrixRules",
+                columns: table => new
+                {
+                    Matrix = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RuleId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatrixRules", x => new { x.TenantId, x.Matrix, x.RuleId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatrixVersions",
+                columns: table => new
+                {
+                    Matrix = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Rules = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatrixVersions", x => new { x.TenantId, x.Matrix });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NotificationMessages",
                 columns: table => new
                 {
@@ -827,6 +875,15 @@ namespace Crm.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Lots");
+
+            migrationBuilder.DropTable(
+                name: "MatrixChanges");
+
+            migrationBuilder.DropTable(
+                name: "MatrixRules");
+
+            migrationBuilder.DropTable(
+                name: "MatrixVersions");
 
             migrationBuilder.DropTable(
                 name: "NotificationMessages");
