@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Domain.Matrices;
 using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Orders;
@@ -55,6 +56,32 @@ public sealed class MatricesTests
         Ok(await otherDiretor.Matrices.SaveAsync(new MatrixChange<IpiRule>(ipi.Version + 1, [], ["ipi-8471-30"])));
         repriced = Ok(await seller.Orders.RecalculateAsync(order.Id, seen.Version));
         Assert.Equal((0m, "ipi-any"), await IpiAsync(seller, order.Id));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_save_touching_more_rules_than_an_incremental_reload_reads_reaches_another_engine_by_a_full_load(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider, storedMatrices: true);
+        var host = sales.Host;
+        var diretor = host.As(host.Diretor);
+        var customer = await sales.CustomerAsync(1, host.Usuario);
+        var seller = host.As(host.Usuario);
+        var order = Ok(await seller.Orders.CreateAsync(SalesFixture.Header(customer, host.Usuario)));
+        var added = Ok(await seller.Orders.AddItemsAsync(order.Id, order.Version, [SalesFixture.Item("NB-14", 1m)]));
+        await using var other = host.AnotherProcess();
+        var elsewhere = other.GetRequiredService<CrmEngine>().Session(host.Tenant, host.Usuario);
+        var priced = Ok(await elsewhere.Orders.RecalculateAsync(order.Id, added.Version));
+        Assert.Equal((10m, "ipi-8471"), await IpiAsync(elsewhere, order.Id));
+
+        // One save of more rules than the limit (one SQL parameter per touched id would be too many to read them back).
+        var ipi = Ok(await diretor.Matrices.GetAsync<IpiRule>(0, 10)).Summary;
+        var many = Enumerable.Range(0, MatrixKind.MaxIncrementalRules + 1)
+            .Select(i => new MatrixRule<IpiRule>($"bulk-{i:D5}", new MatrixKey { NcmPrefix = (90_000_000 + i).ToString(CultureInfo.InvariantCulture) }, new IpiRule("50", 1m)))
+            .Append(new MatrixRule<IpiRule>("ipi-8471", Ncm8471, new IpiRule("50", 7m)));
+        Ok(await diretor.Matrices.SaveAsync(new MatrixChange<IpiRule>(ipi.Version, [.. many])));
+
+        Ok(await elsewhere.Orders.RecalculateAsync(order.Id, priced.Version));
+        Assert.Equal((7m, "ipi-8471"), await IpiAsync(elsewhere, order.Id));
     }
 
     [Theory, SqliteData, PostgresData]

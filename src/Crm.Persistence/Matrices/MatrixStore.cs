@@ -51,7 +51,7 @@ public static class MatrixStore
         return [.. (await rows.ToListAsync(cancellationToken).ConfigureAwait(false)).Select(r => r.ToRule<TPayload>())];
     }
 
-    /// <summary>A page of the stored rules of the matrix of <typeparamref name="TPayload"/>, by id (ordinal).</summary>
+    /// <summary>A page of the stored rules of the matrix of <typeparamref name="TPayload"/>, by id (in the database's collation).</summary>
     public static async Task<List<MatrixRule<TPayload>>> RulePageAsync<TPayload>(this CrmDbContext db, int skip, int take,
         CancellationToken cancellationToken)
         where TPayload : IMatrixPayload<TPayload>

@@ -23,6 +23,10 @@ internal abstract class MatrixKind
     /// </summary>
     public abstract Task<object> LoadAsync(CrmDbContext db, object? cached, long cachedVersion, CancellationToken cancellationToken);
 
+    // The touched ids go to the database as one parameter each: kept far below SQLite's 32,766 variables (and PostgreSQL's
+    // 65,535); past this many a full load costs about the same anyway.
+    public const int MaxIncrementalRules = 5_000;
+
     /// <summary>A page of the stored rules, by id, as untyped views.</summary>
     public abstract Task<IReadOnlyList<MatrixRuleView>> PageAsync(CrmDbContext db, int skip, int take, CancellationToken cancellationToken);
 
@@ -53,7 +57,8 @@ internal sealed class MatrixKind<TPayload>(MatrixSheet<TPayload> sheet) : Matrix
     /// <summary>
     /// <paramref name="matrix"/> with the saves after <paramref name="version"/> applied through <see cref="Matrix{TPayload}.With"/>:
     /// each rule they touched read as stored now (present: added or replaced; absent: removed). Null when the history has a
-    /// gap or the change does not apply (a rule added and removed since), for a full load.
+    /// gap, the change does not apply (a rule added and removed since) or the saves touched more than
+    /// <see cref="MatrixKind.MaxIncrementalRules"/> rules, for a full load.
     /// </summary>
     private static async Task<Matrix<TPayload>?> ChangedAsync(CrmDbContext db, Matrix<TPayload> matrix, long version, CancellationToken cancellationToken)
     {
@@ -61,6 +66,8 @@ internal sealed class MatrixKind<TPayload>(MatrixSheet<TPayload> sheet) : Matrix
         if (saves.Count == 0 || saves.Where((s, i) => s.MatrixVersion != version + 1 + i).Any())
             return null;
         var touched = saves.SelectMany(s => s.ChangedIds.Concat(s.RemovedIds)).ToHashSet(StringComparer.Ordinal);
+        if (touched.Count > MaxIncrementalRules)
+            return null;
         var rules = await db.RulesAsync<TPayload>(touched, cancellationToken).ConfigureAwait(false);
         touched.ExceptWith(rules.Select(r => r.Id));
         return matrix.With(rules, touched).TryPickT0(out var changed, out _) ? changed : null;

@@ -47,7 +47,9 @@ internal sealed class StoredMatrices(CrmDatabase database) : ISalesMatrices, IDi
                 if (!versions.TryGetValue(kind.Name, out var version))
                     continue;
                 var old = held.Current?.Matrices.GetValueOrDefault(kind.Name);
-                matrices[kind.Name] = old is { } o && o.Version == version
+                // A copy at or past the version read is kept: an order that read the versions before a refresh it waited
+                // behind must not undo it.
+                matrices[kind.Name] = old is { } o && o.Version >= version
                     ? o
                     : (version, await kind.LoadAsync(db, old?.Matrix, old?.Version ?? 0, cancellationToken).ConfigureAwait(false));
             }
