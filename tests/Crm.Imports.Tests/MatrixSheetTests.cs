@@ -2,6 +2,7 @@ using Crm.Domain.Matrices;
 using Crm.Domain.Matrices.Commercial;
 using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Registry;
+using Crm.Domain.Texts;
 using Crm.Imports.Matrices;
 using Crm.Imports.Reading;
 using DocumentFormat.OpenXml.Packaging;
@@ -186,6 +187,11 @@ public sealed class MatrixSheetTests
             [(3, MatrixColumns.Id, MatrixCodes.IdEmpty), (4, MatrixColumns.Id, MatrixCodes.IdDuplicate), (4, "NCM", MatrixCodes.NcmPrefix)],
             problems.Select(p => (p.Row, p.Column, p.Code)));
         Assert.Contains("linha 2", problems[1].Message, StringComparison.Ordinal);
+
+        var longest = new string('x', MatrixColumns.IdLength);
+        Assert.True(Import(MatrixSheets.Icms, IcmsRow(longest)).IsT0);
+        var tooLong = Assert.Single(Import(MatrixSheets.Icms, IcmsRow(longest + "x")).AsT1);
+        Assert.Equal((2, MatrixColumns.Id, TextCodes.TooLong), (tooLong.Row, tooLong.Column, tooLong.Code));
     }
 
     [Fact]

@@ -106,6 +106,8 @@ public sealed class MatricesTests
         Assert.Contains(problems, p => p.Code == MatrixCodes.Overlap && p.Field.Contains("overlaps", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Field.StartsWith("ipi[bad-cst]", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Field == $"ipi[{new string('x', 61)}].id" && p.Code == TextCodes.TooLong);
+        // The sheet refuses the same ids on their row before anything is saved.
+        Assert.Equal(Crm.Persistence.Matrices.MatrixRuleRow.IdLength, MatrixColumns.IdLength);
         Assert.Contains(problems, p => p.Field == "ipi[missing]" && p.Code == MatrixCodes.RuleNotFound);
         var after = Ok(await diretor.Matrices.GetAsync<IpiRule>(0, 10));
         Assert.Equal(before, after with { Rules = before.Rules }); // same version, count and last change
@@ -129,6 +131,9 @@ public sealed class MatricesTests
 
         var denied = await usuario.Matrices.SaveAsync(new MatrixChange<IpiRule>(2, new MatrixRule<IpiRule>(rule.Id, rule.Key, new IpiRule("50", 6m))));
         Assert.True(denied.IsT3, denied.Outcome);
+        // A Coordenador adds and changes rules but removes none (no Delete on Pricing).
+        var removal = await coordenador.Matrices.SaveAsync(new MatrixChange<IpiRule>(2, [], [rule.Id]));
+        Assert.True(removal.IsT3, removal.Outcome);
         var page = Ok(await usuario.Matrices.ListAsync("IPI", 0, 2));
         Assert.Equal((2L, 3), (page.Summary.Version, page.Summary.Rules));
         Assert.Equal(["ipi-8471", "ipi-8544"], page.Rules.Select(r => r.Id)); // by id

@@ -13,6 +13,9 @@ public static class MatrixColumns
 {
     /// <summary>The rule's stable id (required, unique in the sheet), quoted by every result the rule produces.</summary>
     public const string Id = "Regra";
+
+    /// <summary>The longest rule id, in UTF-16 units: what the engine stores (its <c>MatrixRules</c> column, 60).</summary>
+    public const int IdLength = 60;
     /// <summary>The NCM prefix, 1 to 8 digits, mask allowed (<c>8471</c>, <c>8471.30</c>).</summary>
     public const string NcmPrefix = "NCM";
     /// <summary>The first day the rule is valid (dd/MM/yyyy, yyyy-MM-dd or an Excel date); blank: since always.</summary>

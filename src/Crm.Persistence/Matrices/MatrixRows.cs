@@ -14,7 +14,7 @@ namespace Crm.Persistence.Matrices;
 public sealed class MatrixRuleRow
 {
     /// <summary>The longest rule id the column holds.</summary>
-    public const int IdLength = 60;
+    public const int IdLength = 60; // the matrix sheet's MatrixColumns.IdLength (Crm.Imports) says the same; a test ties them
 
     /// <summary>The matrix's name (<c>icms</c>, <c>freight</c>…).</summary>
     public string Matrix { get; set; } = "";

@@ -40,8 +40,8 @@ internal static class MatrixImport<TPayload> where TPayload : IMatrixPayload<TPa
 {
     public static async Task<CrmResult<MatrixImport>> RunAsync(UnitOfWork work, MatrixSheet<TPayload> sheet, MatrixImportFile file)
     {
-        // The matrix itself: a dry run reads it (View), an import changes it (Edit).
-        if (work.Access.Check(Module.Pricing, Permission.Access | (file.DryRun ? Permission.View : Permission.Edit)) is { } denied)
+        // The matrix itself: a dry run reads it (View), an import changes it (Include and Edit; Delete when it removes rules).
+        if (work.Access.Check(Module.Pricing, Permission.Access | (file.DryRun ? Permission.View : Permission.Include | Permission.Edit)) is { } denied)
             return denied;
         if (ImportFile.Open(file.File, file.Format).TryPickT1(out var refused, out var opened))
             return new Invalid([new Problem("file", refused.Code, refused.Message)]);

@@ -29,7 +29,7 @@ public sealed class MatrixModule
     public static IReadOnlyList<string> Names { get; } = [.. MatrixKinds.All.Select(k => k.Name)];
 
     /// <summary>
-    /// Changes the matrix of <typeparamref name="TPayload"/> (permission Edit): the rules of <paramref name="change"/>
+    /// Changes the matrix of <typeparamref name="TPayload"/> (permissions Include and Edit, and Delete when it removes rules): the rules of <paramref name="change"/>
     /// replace the stored ones of their ids or are added, the removed ids are dropped. Nothing is written when the result
     /// would not build (every configuration error returned, each naming its rule and field: <c>icms[R1].validity</c>), when
     /// a removed id is not stored (<see cref="MatrixCodes.RuleNotFound"/>), or when the matrix was saved since
@@ -39,7 +39,7 @@ public sealed class MatrixModule
         where TPayload : IMatrixPayload<TPayload>
     {
         ArgumentNullException.ThrowIfNull(change);
-        return _session.RunAsync("matrix.save", Module.Pricing, Permission.Edit,
+        return _session.RunAsync("matrix.save", Module.Pricing, Permission.Include | Permission.Edit,
             work => MatrixSaves.SaveAsync(work, change.Version, change.Rules, change.Removed), cancellationToken);
     }
 
@@ -111,6 +111,9 @@ internal static class MatrixSaves
         IReadOnlyList<MatrixRule<TPayload>> rules, IReadOnlyList<string> removed)
         where TPayload : IMatrixPayload<TPayload>
     {
+        // Adding and changing rules is Include and Edit (checked by the caller, as the catalog's save); removing them is Delete.
+        if (removed.Count > 0 && work.Access.Check(Module.Pricing, Permission.Delete) is { } denied)
+            return denied;
         var (db, name, matrices) = (work.Db, TPayload.MatrixName, work.Engine.StoredMatrices);
         await using var transaction = await db.Database.BeginTransactionAsync(work.Cancellation).ConfigureAwait(false);
         var stored = await db.VersionRowAsync(name, work.Cancellation).ConfigureAwait(false);
