@@ -25,6 +25,9 @@ public sealed class OrderCommandTests : IDisposable
         Assert.Equal((0, 0, 0), (list.Exit, show.Exit, proposal.Exit));
         Assert.Contains(show.OutputLines, l => l.Contains("ACUCAR-1K", StringComparison.Ordinal) && l.Contains("30", StringComparison.Ordinal));
         Assert.Contains(show.OutputLines, l => l.Contains("status", StringComparison.Ordinal) && l.Contains("Released", StringComparison.Ordinal));
+        // The discount above the Usuária's alçada, approved by the Coordenador.
+        Assert.Contains(show.OutputLines, l => l.Contains("Alçadas", StringComparison.Ordinal));
+        Assert.Contains(show.OutputLines, l => l.Contains("10 %", StringComparison.Ordinal) && l.Contains("Approved", StringComparison.Ordinal));
         Assert.Contains("<h1>Proposta comercial</h1>", File.ReadAllText(file), StringComparison.Ordinal);
         Assert.NotEqual(0, bad.Exit);
         Assert.Single(bad.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));

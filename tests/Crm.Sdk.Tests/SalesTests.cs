@@ -48,6 +48,9 @@ public sealed class SalesTests
         Assert.Equal("Notebook 14\"", notebook.Products[0].Description);
         Assert.Equal(["CABO"], notebook.Products[0].Similar);
         Assert.Equal([3_300m, 3_500m], notebook.Prices.Select(p => p.Amount).Order());
+        var missing = Assert.IsType<NotFound>((await sales.Host.As(sales.Host.Usuario).Catalog.GetAsync("NB-15")).Value);
+        Assert.Equal(("NB-15", "product.not_found"), (missing.Key, missing.Code));
+        Assert.Contains("NB-15", missing.ToProblem().Message, StringComparison.Ordinal);
     }
 
     [Theory, SqliteData, PostgresData]

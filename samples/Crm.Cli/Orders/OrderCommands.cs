@@ -70,12 +70,23 @@ internal sealed class OrderCommands(IAnsiConsole console, Func<string, int> fail
                 Markup.Escape(item.Unit), item.Values?.UnitPrice.ToString("N2", CultureInfo.InvariantCulture) ?? "—",
                 item.Values?.Total.ToString("N2", CultureInfo.InvariantCulture) ?? "—", Markup.Escape(item.StatusReason is { } reason ? $"{item.Status}: {reason}" : item.Status.ToString()));
         console.Write(items);
+        if (order.Approvals.Count > 0)
+        {
+            var numbers = order.Items.ToDictionary(i => i.Id, i => i.Number);
+            var approvals = new Table().Title("Alçadas").AddColumns("Item", "Desconto", "Limite do vendedor", "Situação", "Quando", "Motivo");
+            foreach (var approval in order.Approvals)
+                approvals.AddRow(numbers[approval.Item].ToString(CultureInfo.InvariantCulture), Percent(approval.Discount), Percent(approval.SellerLimit),
+                    approval.Status.ToString(), approval.DecidedAt?.ToString() ?? "—", Markup.Escape(Printable.OneLine(approval.Reason ?? "")));
+            console.Write(approvals);
+        }
         var history = new Table().Title("Histórico").AddColumns("Quando", "Campo", "Antes", "Depois");
         foreach (var entry in order.History)
             history.AddRow(entry.At.ToString(), Markup.Escape(entry.Field), Markup.Escape(Printable.OneLine(entry.OldValue ?? "")), Markup.Escape(Printable.OneLine(entry.NewValue ?? "")));
         console.Write(history);
         return 0;
     }
+
+    private static string Percent(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + " %";
 
     private async Task<int> ProposalAsync(CrmSession session, SalesOrderId id, string file, CancellationToken cancellationToken)
     {

@@ -51,7 +51,7 @@ public sealed class CatalogModule
         {
             var row = await work.Db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, work.Cancellation).ConfigureAwait(false);
             if (row is null)
-                return new NotFound("product", Guid.Empty);
+                return new NotFound("product", Guid.Empty) { Key = code };
             var data = await work.Db.LoadAsync([code], null, withRelations: true, work.Cancellation).ConfigureAwait(false);
             // The product itself with its similar and complementary lists; its kit's components come along.
             return CrmResult<CatalogData>.Of(data with { Products = [row.ToProduct(), .. data.Products.Where(p => p.Code != code)] });
