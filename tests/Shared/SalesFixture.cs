@@ -75,6 +75,14 @@ public static class SalesFixture
             ("alcada-diretor", new MatrixKey { Role = "CRM - Diretor" }, new ApprovalRule(30m))),
     };
 
+    /// <summary>What an order of the fixture is checked and priced against: <paramref name="catalog"/> (built from <see cref="Catalog"/>), the fixture's matrices, <see cref="Today"/>.</summary>
+    public static SaleContext Context(ProductCatalog catalog) => new()
+    {
+        Catalog = catalog,
+        Pricing = MatrixSources.Create(catalog.ListPrices(Table), Taxes(), Commercial(), promotion: catalog.Promotions(Table)),
+        Today = Today,
+    };
+
     public static OrderHeader Header(AccountId customer, UserId seller) => new()
     {
         Customer = customer, CustomerCode = "C001", IssueDate = Today, Seller = seller, SellerRole = "", Establishment = "01",

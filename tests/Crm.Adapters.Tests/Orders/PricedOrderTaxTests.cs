@@ -28,13 +28,7 @@ public sealed class PricedOrderTaxTests
 {
     private static readonly ProtheusAdapter Protheus = new(new ProtheusOptions { CompanyId = "T1", BranchId = "D MG 01" });
     private static readonly ProductCatalog Catalog = ProductCatalog.Build(SalesFixture.Catalog()).AsT0;
-    private static readonly SaleContext Context = new()
-    {
-        Catalog = Catalog,
-        Pricing = MatrixSources.Create(Catalog.ListPrices(SalesFixture.Table), SalesFixture.Taxes(), SalesFixture.Commercial(),
-            promotion: Catalog.Promotions(SalesFixture.Table)),
-        Today = SalesFixture.Today,
-    };
+    private static readonly SaleContext Context = SalesFixture.Context(Catalog);
     private static readonly UserId Seller = new(Guid.Parse("00000000-0000-4000-8000-0000000000a1"));
     private static readonly Instant At = Instant.FromUtc(2026, 11, 22, 12, 0);
 

@@ -90,13 +90,7 @@ public sealed class SalesPersistenceTests
     {
         await using var db = await TestDatabase.Create(provider);
         var catalog = ProductCatalog.Build(SalesFixture.Catalog()).AsT0;
-        var context = new SaleContext
-        {
-            Catalog = catalog,
-            Pricing = MatrixSources.Create(catalog.ListPrices(SalesFixture.Table), SalesFixture.Taxes(), SalesFixture.Commercial(),
-                promotion: catalog.Promotions(SalesFixture.Table)),
-            Today = SalesFixture.Today,
-        };
+        var context = SalesFixture.Context(catalog);
         var header = SalesFixture.Header(new AccountId(Guid.NewGuid()), Seller) with { SellerRole = "CRM - Usuário" };
         var order = SalesOrder.Create(new SalesOrderId(Guid.NewGuid()), Tenant, header, Seller, At).AsT0;
         Assert.True(order.AddItems([SalesFixture.Item("KIT-ESC", 1m), SalesFixture.Item("NB-14", 1m, "CX", discount: 12m)], catalog, Seller, At).IsValid);

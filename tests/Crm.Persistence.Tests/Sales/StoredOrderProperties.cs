@@ -19,13 +19,7 @@ namespace Crm.Persistence.Tests.Sales;
 public sealed class StoredOrderProperties
 {
     private static readonly ProductCatalog Catalog = ProductCatalog.Build(SalesFixture.Catalog()).AsT0;
-    private static readonly SaleContext Context = new()
-    {
-        Catalog = Catalog,
-        Pricing = MatrixSources.Create(Catalog.ListPrices(SalesFixture.Table), SalesFixture.Taxes(), SalesFixture.Commercial(),
-            promotion: Catalog.Promotions(SalesFixture.Table)),
-        Today = SalesFixture.Today,
-    };
+    private static readonly SaleContext Context = SalesFixture.Context(Catalog);
     private static readonly UserId Seller = new(Guid.Parse("00000000-0000-4000-8000-0000000000a1"));
     private static readonly string[] Products = ["NB-14", "MOUSE", "CABO", "KIT-ESC", "OLD"];
 
