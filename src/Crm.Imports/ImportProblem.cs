@@ -20,6 +20,8 @@ public static class ImportCodes
     public const string NotAllowed = "import.cell.not_allowed";
     /// <summary>A cell that must be a number, a date or a decimal is not.</summary>
     public const string Malformed = "import.cell.malformed";
+    /// <summary>A cell longer than the engine stores (a matrix rule's id).</summary>
+    public const string TooLong = "import.cell.too_long";
     /// <summary>A CPF/CNPJ cell has neither 11 (CPF) nor 14 (CNPJ) digits.</summary>
     public const string TaxIdShape = "import.customer.tax_id_shape";
     /// <summary>The same key (external code + origin) appears on two rows of the file.</summary>

@@ -2,7 +2,6 @@ using Crm.Domain.Matrices;
 using Crm.Domain.Matrices.Commercial;
 using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Registry;
-using Crm.Domain.Texts;
 using Crm.Imports.Matrices;
 using Crm.Imports.Reading;
 using DocumentFormat.OpenXml.Packaging;
@@ -191,7 +190,7 @@ public sealed class MatrixSheetTests
         var longest = new string('x', MatrixColumns.IdLength);
         Assert.True(Import(MatrixSheets.Icms, IcmsRow(longest)).IsT0);
         var tooLong = Assert.Single(Import(MatrixSheets.Icms, IcmsRow(longest + "x")).AsT1);
-        Assert.Equal((2, MatrixColumns.Id, TextCodes.TooLong), (tooLong.Row, tooLong.Column, tooLong.Code));
+        Assert.Equal((2, MatrixColumns.Id, ImportCodes.TooLong), (tooLong.Row, tooLong.Column, tooLong.Code));
     }
 
     [Fact]

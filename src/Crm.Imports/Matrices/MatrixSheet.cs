@@ -1,6 +1,5 @@
 using Crm.Domain.Matrices;
 using Crm.Domain.Problems;
-using Crm.Domain.Texts;
 using Crm.Imports.Reading;
 using Crm.Imports.Writing;
 using OneOf;
@@ -121,7 +120,7 @@ public sealed class MatrixSheet<TPayload> : IMatrixSheet where TPayload : IMatri
                 problems.Add(new ImportProblem(row.Number, MatrixColumns.Id, MatrixCodes.IdDuplicate,
                     $"Identificador {id} repetido: já usado na linha {rowOf[Field(id)].Row}."));
             else if (id.Length > MatrixColumns.IdLength)
-                problems.Add(new ImportProblem(row.Number, MatrixColumns.Id, TextCodes.TooLong, $"No máximo {MatrixColumns.IdLength} caracteres."));
+                problems.Add(new ImportProblem(row.Number, MatrixColumns.Id, ImportCodes.TooLong, $"No máximo {MatrixColumns.IdLength} caracteres."));
             if (problems.Count > before)
             {
                 // The rule's own checks still run, alone under a stand-in id, so the user sees all of the row's problems at once;
