@@ -1,5 +1,6 @@
 using Crm.Adapters.Http;
 using Crm.Adapters.Protheus;
+using Crm.Cli.Demo;
 using Crm.Persistence;
 using Crm.Sdk;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,15 @@ namespace Crm.Cli;
 /// <summary>The engine as every <c>crm</c> command registers it, so that what one command stages another can send.</summary>
 internal static class CliEngine
 {
+    /// <summary>Runs <paramref name="run"/> as the demo tenant's Marina Diretora on the database at <paramref name="path"/>, migrated first.</summary>
+    public static async Task<int> AsMarinaAsync(string path, Func<CrmSession, Task<int>> run, CancellationToken cancellationToken)
+    {
+        await using var provider = Services(path).BuildServiceProvider();
+        var engine = provider.GetRequiredService<CrmEngine>();
+        await engine.MigrateAsync(cancellationToken);
+        return await run(engine.Session(DemoData.Tenant, DemoData.Person("marina").Id));
+    }
+
     /// <summary>
     /// <c>AddCrm</c> on the SQLite file <paramref name="path"/> with the Protheus adapter (the demo tenant's ERP): accounts
     /// written by any command stage their ERP message; the adapter's transport posts to <paramref name="protheus"/> (null:

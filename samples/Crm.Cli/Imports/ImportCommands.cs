@@ -97,12 +97,7 @@ internal sealed class ImportCommands(IAnsiConsole console, Func<string, int> fai
             return fail(unknown.Message);
         if (!File.Exists(path))
             return fail($"{path}: file not found");
-        await using var provider = CliEngine.Services(database).BuildServiceProvider();
-        var engine = provider.GetRequiredService<CrmEngine>();
-        await engine.MigrateAsync(cancellationToken);
-        var session = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id);
-        var errorPath = ErrorPath(path);
-        return await run(session, format, errorPath);
+        return await CliEngine.AsMarinaAsync(database, session => run(session, format, ErrorPath(path)), cancellationToken);
     }
 
     private Task<int> CustomersAsync(string database, string path, bool dryRun, CancellationToken cancellationToken) =>

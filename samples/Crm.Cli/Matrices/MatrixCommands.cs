@@ -24,16 +24,12 @@ internal sealed class MatrixCommands(IAnsiConsole console, Func<string, int> fai
         var take = new Option<int>("--take") { Description = $"Rules to show (at most {Paging.MaxPageSize}).", DefaultValueFactory = _ => 50 };
         var list = new Command("list", "Shows a matrix: its version, last change and a page of its rules by id.") { name, db, skip, take };
         list.SetAction((result, ct) => onDatabase(result.GetValue(db)!,
-            path => ListAsync(path, result.GetValue(name)!, result.GetValue(skip), result.GetValue(take), ct)));
+            path => CliEngine.AsMarinaAsync(path, session => ListAsync(session, result.GetValue(name)!, result.GetValue(skip), result.GetValue(take), ct), ct)));
         return new Command("matrix", "The demo tenant's tax and commercial matrices (run crm demo first).") { list };
     }
 
-    private async Task<int> ListAsync(string path, string name, int skip, int take, CancellationToken cancellationToken)
+    private async Task<int> ListAsync(CrmSession session, string name, int skip, int take, CancellationToken cancellationToken)
     {
-        await using var provider = CliEngine.Services(path).BuildServiceProvider();
-        var engine = provider.GetRequiredService<CrmEngine>();
-        await engine.MigrateAsync(cancellationToken);
-        var session = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id);
         var read = await session.Matrices.ListAsync(name, skip, take, cancellationToken);
         if (!read.TryPickT0(out var page, out _))
             return fail(string.Join("; ", read.Problems.Select(p => $"{p.Code}: {p.Message}")));

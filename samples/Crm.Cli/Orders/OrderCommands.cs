@@ -22,29 +22,21 @@ internal sealed class OrderCommands(IAnsiConsole console, Func<string, int> fail
             DefaultValueFactory = _ => DemoCommand.DefaultPath,
         };
         var list = new Command("list", "Lists the orders, newest first.") { db };
-        list.SetAction((result, ct) => onDatabase(result.GetValue(db)!, path => RunAsync(path, session => ListAsync(session, ct), ct)));
+        list.SetAction((result, ct) => onDatabase(result.GetValue(db)!, path => CliEngine.AsMarinaAsync(path, session => ListAsync(session, ct), ct)));
         var id = new Argument<string>("id") { Description = "The order's id (as crm order list shows it)." };
         var show = new Command("show", "Shows an order: header, items with their values, approvals and history.") { db, id };
         show.SetAction((result, ct) => WithId(result.GetValue(id)!, order =>
-            onDatabase(result.GetValue(db)!, path => RunAsync(path, session => ShowAsync(session, order, ct), ct))));
+            onDatabase(result.GetValue(db)!, path => CliEngine.AsMarinaAsync(path, session => ShowAsync(session, order, ct), ct))));
         var output = new Option<string?>("--out") { Description = "Where to write the HTML (default: ./proposta-<id>.html)." };
         var proposal = new Command("proposal", "Writes an order's printable proposal (HTML).") { db, id, output };
         proposal.SetAction((result, ct) => WithId(result.GetValue(id)!, order =>
-            onDatabase(result.GetValue(db)!, path => RunAsync(path, session => ProposalAsync(session, order,
+            onDatabase(result.GetValue(db)!, path => CliEngine.AsMarinaAsync(path, session => ProposalAsync(session, order,
                 result.GetValue(output) ?? $"proposta-{order.Value.ToString("N")[..8]}.html", ct), ct))));
         return new Command("order", "The demo tenant's sales orders (run crm demo first).") { list, show, proposal };
     }
 
     private Task<int> WithId(string text, Func<SalesOrderId, Task<int>> run) =>
         Guid.TryParse(text, out var guid) ? run(new SalesOrderId(guid)) : Task.FromResult(fail($"'{Printable.OneLine(text)}' is not an order id"));
-
-    private static async Task<int> RunAsync(string path, Func<CrmSession, Task<int>> run, CancellationToken cancellationToken)
-    {
-        await using var provider = CliEngine.Services(path).BuildServiceProvider();
-        var engine = provider.GetRequiredService<CrmEngine>();
-        await engine.MigrateAsync(cancellationToken);
-        return await run(engine.Session(DemoData.Tenant, DemoData.Person("marina").Id));
-    }
 
     private async Task<int> ListAsync(CrmSession session, CancellationToken cancellationToken)
     {

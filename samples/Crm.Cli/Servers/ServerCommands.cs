@@ -39,7 +39,7 @@ internal sealed class ServerCommands(IAnsiConsole console, Func<string, int> fai
             var login = result.GetValue(user);
             var form = new SmtpForm(DemoData.Company, null, result.GetValue(host), result.GetValue(port), Duration.Zero, result.GetValue(sender),
                 "CRM demo", RequiresAuthentication: login is not null, login, password, security is not null, security, IsPrimaryServer: true);
-            return onDemoDatabase(result.GetValue(db)!, path => RunAsync(path, session => SmtpAsync(session, form, cancellationToken), cancellationToken));
+            return onDemoDatabase(result.GetValue(db)!, path => CliEngine.AsMarinaAsync(path, session => SmtpAsync(session, form, cancellationToken), cancellationToken));
         });
         return new Command("smtp", "The demo company's SMTP server.") { test };
     }
@@ -57,7 +57,7 @@ internal sealed class ServerCommands(IAnsiConsole console, Func<string, int> fai
                 return Task.FromResult(fail(problem));
             var form = new FtpForm(DemoData.Company, null, result.GetValue(host), result.GetValue(port), result.GetValue(folder), result.GetValue(user),
                 password, result.GetValue(protocol), TransferMethod.Application);
-            return onDemoDatabase(result.GetValue(db)!, path => RunAsync(path, session => FtpAsync(session, form, cancellationToken), cancellationToken));
+            return onDemoDatabase(result.GetValue(db)!, path => CliEngine.AsMarinaAsync(path, session => FtpAsync(session, form, cancellationToken), cancellationToken));
         });
         return new Command("ftp", "The demo company's FTP or SFTP server.") { test };
     }
@@ -85,14 +85,6 @@ internal sealed class ServerCommands(IAnsiConsole console, Func<string, int> fai
         }
         password = new Secret(value);
         return true;
-    }
-
-    private static async Task<int> RunAsync(string path, Func<CrmSession, Task<int>> run, CancellationToken cancellationToken)
-    {
-        await using var provider = CliEngine.Services(path).BuildServiceProvider();
-        var engine = provider.GetRequiredService<CrmEngine>();
-        await engine.MigrateAsync(cancellationToken);
-        return await run(engine.Session(DemoData.Tenant, DemoData.Person("marina").Id));
     }
 
     private async Task<int> SmtpAsync(CrmSession session, SmtpForm form, CancellationToken cancellationToken)
