@@ -35,7 +35,24 @@ public interface IErpReader
     ValueTask<ErpRead<MasterDataPage>> ReadMasterDataAsync(MasterDataKind kind, int page, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult<ErpRead<MasterDataPage>>(new Rejected([new Problems.Problem("kind", ErpReadCodes.ListNotServed,
             $"O ERP {Erp} não expõe a lista {kind}.")]));
+
+    /// <summary>True when <see cref="ReadCustomersAsync"/> pages through the ERP's customers; false by default.</summary>
+    bool ServesCustomers => false;
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of the ERP's customers, each as the ERP's documented customer payload (what the
+    /// adapter's <see cref="IErpAdapter.ToForm"/> and <see cref="IErpAdapter.ReadState"/> read), for the initial load.
+    /// <see cref="Rejected"/> when <see cref="ServesCustomers"/> is false.
+    /// </summary>
+    ValueTask<ErpRead<ErpPayloadPage>> ReadCustomersAsync(int page, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<ErpRead<ErpPayloadPage>>(new Rejected([new Problems.Problem("customers", ErpReadCodes.ListNotServed,
+            $"O ERP {Erp} não expõe a lista de clientes.")]));
 }
+
+/// <summary>One page of an ERP list, each item the ERP's documented payload of one record.</summary>
+/// <param name="Payloads">The payloads of the page.</param>
+/// <param name="HasNext">True while the ERP says another page follows.</param>
+public sealed record ErpPayloadPage(IReadOnlyList<string> Payloads, bool HasNext);
 
 /// <summary>One page of an ERP's master-data list.</summary>
 /// <param name="Records">The records of the page, each of the kind asked for.</param>
