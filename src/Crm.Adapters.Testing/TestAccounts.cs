@@ -52,6 +52,50 @@ public static class TestAccounts
         return account;
     }
 
+    /// <summary>
+    /// Customer number <paramref name="number"/> as a fake ERP seeds it (<c>FakeDatasulEms.SeedCustomers</c>, ...): a company
+    /// <c>Cliente 00001 Ltda</c>, short name <c>CLI00001</c>, a CNPJ with valid check digits unique to the number, an address in
+    /// São Paulo, an e-mail, and the sample tenant's client group, representative, carrier, portador, payment condition and price table
+    /// (<see cref="Http.SampleTenant"/>); registered under the sample tenant's settings.
+    /// </summary>
+    public static Account Customer(int number)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(number, 99_999);
+        var address = new AddressForm(AddressKind.Correspondence, "Av. Paulista", $"{number}", null, "Bela Vista", "São Paulo", "SP", "01310-100",
+            "3550308", null, false, null);
+        return Register(new RegistrationForm
+        {
+            Kind = PersonKind.Juridica,
+            LegalName = $"Cliente {number:D5} Ltda",
+            TradeName = $"Cliente {number:D5}",
+            ShortName = $"CLI{number:D5}",
+            TaxId = Cnpj(number),
+            ClientType = "REV",
+            AccountType = "CLI",
+            ClientGroup = "10",
+            Representative = "7",
+            Carrier = "3",
+            Portador = "1",
+            PaymentCondition = "15",
+            PriceTable = "TB1",
+            Addresses = [address, address with { Kind = AddressKind.Billing }, address with { Kind = AddressKind.Delivery, IsDefaultDelivery = true }],
+            Emails = [new EmailForm($"compras@cliente{number:D5}.com.br")],
+        }, Http.SampleTenant.Settings);
+    }
+
+    // Root 2xxxxxxx + the number, branch 0001, and the Receita Federal's two check digits (mod 11).
+    private static string Cnpj(int number)
+    {
+        var digits = $"{20_000_000 + number:D8}0001".Select(c => c - '0').ToList();
+        foreach (var weights in new[] { new[] { 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2 }, [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2] })
+        {
+            var rest = digits.Select((d, i) => d * weights[i]).Sum() % 11;
+            digits.Add(rest < 2 ? 0 : 11 - rest);
+        }
+        return string.Concat(digits);
+    }
+
     // The same form always gets the same id, so payloads and idempotency keys are reproducible between runs.
     private static Guid DeterministicId(RegistrationForm form)
     {

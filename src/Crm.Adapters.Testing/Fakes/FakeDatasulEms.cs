@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crm.Adapters.Datasul;
 using Crm.Domain.Integration;
+using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Mapping;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
@@ -33,6 +34,32 @@ public sealed class FakeDatasulEms : FakeErpEndpoint
 
     /// <summary>The records of <paramref name="list"/>.</summary>
     public IReadOnlyList<FakeMasterRecord> RecordsOf(DatasulMasterData list) => Tables.TryGetValue(list, out var records) ? records : [];
+
+    /// <summary>
+    /// Adds <paramref name="count"/> records of <paramref name="kind"/> to its table (<c>code</c> from 10001 on, <c>name</c>
+    /// "{kind} {code}") and answers their codes. EMS lists representatives, carriers, payment conditions and price tables;
+    /// another kind is an <see cref="ArgumentOutOfRangeException"/>.
+    /// </summary>
+    public IReadOnlyList<string> SeedMasterData(MasterDataKind kind, int count)
+    {
+        var list = kind switch
+        {
+            MasterDataKind.Representative => DatasulMasterData.Representatives,
+            MasterDataKind.Carrier => DatasulMasterData.Carriers,
+            MasterDataKind.PaymentCondition => DatasulMasterData.PaymentConditions,
+            MasterDataKind.PriceTable => DatasulMasterData.PriceTables,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "EMS has no API listing it."),
+        };
+        var codes = NextCodes(kind, count);
+        Locked(() => Tables[list] = [.. RecordsOf(list), .. codes.Select(c => new FakeMasterRecord(c, $"{kind} {c}"))]);
+        return codes;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> customers EMS already holds (<see cref="TestAccounts.Customer"/>, as
+    /// <see cref="DatasulAdapter"/> sends them, numbered by EMS) and answers their <c>cod-emitente</c>s.
+    /// </summary>
+    public IReadOnlyList<string> SeedCustomers(int count) => SeedCustomers(count, account => SeededCode(Apply(new DatasulAdapter().Prepare(account))));
 
     /// <summary>The customers, by <c>cod-emitente</c>.</summary>
     public IReadOnlyDictionary<int, DatasulCustomer> Customers => _customers;

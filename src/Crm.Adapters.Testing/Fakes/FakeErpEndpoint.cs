@@ -1,5 +1,8 @@
+using System.Globalization;
+using Crm.Domain.Accounts;
 using Crm.Domain.Identity;
 using Crm.Domain.Integration;
+using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
 
@@ -16,6 +19,8 @@ public abstract class FakeErpEndpoint : IErpTransport
     private readonly Dictionary<string, TransportResult> _answered = [];
     private readonly Dictionary<string, int> _receipts = [];
     private readonly List<ErpEffect> _effects = [];
+    private readonly Dictionary<MasterDataKind, int> _seededRecords = [];
+    private int _seededCustomers;
 
     /// <inheritdoc />
     public abstract ErpId Erp { get; }
@@ -70,6 +75,39 @@ public abstract class FakeErpEndpoint : IErpTransport
         lock (_answered)
             return read();
     }
+
+    /// <summary>
+    /// The codes of <paramref name="count"/> new master-data records of <paramref name="kind"/> to seed: numbers from 10001 on,
+    /// continuing after those seeded before.
+    /// </summary>
+    protected IReadOnlyList<string> NextCodes(MasterDataKind kind, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return Locked(() =>
+        {
+            var first = _seededRecords.GetValueOrDefault(kind);
+            _seededRecords[kind] = first + count;
+            return (IReadOnlyList<string>)[.. Enumerable.Range(10_001 + first, count).Select(n => n.ToString(CultureInfo.InvariantCulture))];
+        });
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> customers the ERP already holds (entered in the ERP, not sent by the CRM): the accounts
+    /// <see cref="TestAccounts.Customer"/> numbers after those seeded before, each stored by <paramref name="store"/>, which
+    /// answers its ERP code. Seeds count in neither <see cref="Applied"/>, <see cref="Effects"/> nor <see cref="Receipts"/>.
+    /// </summary>
+    protected IReadOnlyList<string> SeedCustomers(int count, Func<Account, string> store)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(store);
+        return Locked(() => (IReadOnlyList<string>)[.. Enumerable.Range(0, count).Select(_ => store(TestAccounts.Customer(++_seededCustomers)))]);
+    }
+
+    /// <summary>The ERP code of a seeded customer the ERP's checks accepted; a refused seed is a bug of the test's setup.</summary>
+    protected static string SeededCode(TransportResult result) => result.Match(
+        delivered => delivered.ErpCode,
+        rejected => throw new InvalidOperationException("The fake refused a seeded customer: " + string.Join("; ", rejected.Problems)),
+        unavailable => throw new InvalidOperationException("The fake was unavailable for a seeded customer: " + unavailable.Reason));
 
     /// <summary>Applies a message never seen before: the ERP's checks, then its change. Called under the endpoint's lock.</summary>
     protected abstract TransportResult Apply(ErpMessage message);

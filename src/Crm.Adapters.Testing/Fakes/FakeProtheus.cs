@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Crm.Adapters.Protheus;
 using Crm.Domain.Integration;
+using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
 
@@ -49,6 +50,43 @@ public sealed class FakeProtheus(IEnumerable<string>? sellers = null, IEnumerabl
         ProtheusMasterData.PriceTables => [.. _da0.Order(StringComparer.Ordinal)],
         _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
     };
+
+    /// <summary>
+    /// Adds <paramref name="count"/> records of <paramref name="kind"/> (codes from 10001 on) to SA3 (representatives), SA4
+    /// (carriers), SE4 (payment conditions) or DA0 (price tables) and answers their codes; another kind is an
+    /// <see cref="ArgumentOutOfRangeException"/>.
+    /// </summary>
+    public IReadOnlyList<string> SeedMasterData(MasterDataKind kind, int count)
+    {
+        if (kind is not (MasterDataKind.Representative or MasterDataKind.Carrier or MasterDataKind.PaymentCondition or MasterDataKind.PriceTable))
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Protheus has no API listing it.");
+        var codes = NextCodes(kind, count);
+        Locked(() =>
+        {
+            foreach (var code in codes)
+            {
+                if (kind == MasterDataKind.Carrier)
+                    _sa4.Add(int.Parse(code, CultureInfo.InvariantCulture));
+                else
+                    (kind switch { MasterDataKind.Representative => _sa3, MasterDataKind.PaymentCondition => _se4, _ => _da0 }).Add(code);
+            }
+            return codes;
+        });
+        return codes;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> customers SA1 already holds (<see cref="TestAccounts.Customer"/>, as a
+    /// <see cref="ProtheusAdapter"/> with <paramref name="options"/> sends them, company T1 and branch D MG 01 by default;
+    /// numbered by Protheus) and answers their <c>A1_COD + A1_LOJA</c>. The sample tenant's seller 7, carrier 3, condition 15
+    /// and price table TB1 they point to are added to SA3, SA4, SE4 and DA0.
+    /// </summary>
+    public IReadOnlyList<string> SeedCustomers(int count, ProtheusOptions? options = null)
+    {
+        var adapter = new ProtheusAdapter(options ?? new ProtheusOptions { CompanyId = "T1", BranchId = "D MG 01" });
+        Locked(() => (_sa3.Add("7"), _sa4.Add(3), _se4.Add("15"), _da0.Add("TB1")));
+        return SeedCustomers(count, account => SeededCode(Apply(adapter.Prepare(account))));
+    }
 
     /// <summary>SA1 by <c>A1_FILIAL + A1_COD + A1_LOJA</c>.</summary>
     public IReadOnlyDictionary<string, Sa1Row> Sa1 => _sa1;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Crm.Adapters.Mega;
 using Crm.Adapters.Mega.SeniorX;
 using Crm.Domain.Integration;
+using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
 
@@ -59,6 +60,36 @@ public sealed class FakeSeniorX(MegaOptions options, string tenant, string acces
             return saved.IdErp!;
         });
     }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> active records of <paramref name="kind"/> (codes from 10001 on; payment conditions "A
+    /// receber") to <see cref="Representatives"/>, <see cref="PaymentConditions"/> or <see cref="PriceTables"/> and answers their
+    /// codes; Mega lists no carriers or portadores (<see cref="ArgumentOutOfRangeException"/>).
+    /// </summary>
+    public IReadOnlyList<string> SeedMasterData(MasterDataKind kind, int count)
+    {
+        if (kind is not (MasterDataKind.Representative or MasterDataKind.PaymentCondition or MasterDataKind.PriceTable))
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Mega lists no such records.");
+        var codes = NextCodes(kind, count);
+        Locked(() =>
+        {
+            if (kind == MasterDataKind.Representative)
+                Representatives = [.. Representatives, .. codes.Select(c => new MegaRepresentative(c, $"Representante {c}", true))];
+            else if (kind == MasterDataKind.PaymentCondition)
+                PaymentConditions = [.. PaymentConditions, .. codes.Select(c => new MegaPaymentCondition(c, $"Condição {c}", true, true))];
+            else
+                PriceTables = [.. PriceTables, .. codes.Select(c => new MegaPriceTable(c, $"Tabela {c}", true))];
+            return codes;
+        });
+        return codes;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> active customer agents Mega already holds (<see cref="TestAccounts.Customer"/> as
+    /// <see cref="MegaAdapter"/> sends them, numbered by Mega) and answers their <c>idErp</c>s.
+    /// </summary>
+    public IReadOnlyList<string> SeedCustomers(int count) =>
+        SeedCustomers(count, account => Add(PayloadJson.Deserialize<MegaAgent>(new MegaAdapter().Prepare(account).Body)));
 
     /// <summary>Marks the agent inactive.</summary>
     public void Deactivate(string idErp) => Locked(() => _agents[idErp] = _agents[idErp] with { Active = false });

@@ -22,11 +22,8 @@ public sealed class ReaderTests
     private const string Password = "s3nh4-do-erp";
     private static readonly Instant ReadAt = Instant.FromUtc(2026, 12, 7, 4, 30);
 
-    // 150 records a kind (Protheus one more, what the sample company points to): page 1 holds ErpHttpTransport.ReadPageSize
-    // (100) and says another follows, page 2 the rest.
+    // 150 records of every kind served: page 1 holds ErpHttpTransport.ReadPageSize (100) and says another follows, page 2 the rest.
     private const int Records = 150;
-
-    private static IEnumerable<string> Codes(string prefix) => Enumerable.Range(1, Records).Select(i => $"{prefix}{i:D3}");
 
     private sealed class Erp(FakeErpServer server, TransportHost host) : IAsyncDisposable
     {
@@ -34,16 +31,22 @@ public sealed class ReaderTests
 
         public IErpReader Reader { get; } = host.Get<IEnumerable<IErpReader>>().Single();
 
-        public IErpTransport Transport => host.Transport;
-
         public async ValueTask DisposeAsync()
         {
             host.Dispose();
             await Server.DisposeAsync();
         }
+
+        // Customers the ERP holds already, seeded in the fake; their ERP codes.
+        public IReadOnlyList<string> SeedCustomers(int count) => Server switch
+        {
+            FakeDatasulServer datasul => datasul.Ems.SeedCustomers(count),
+            FakeProtheusServer protheus => protheus.Protheus.SeedCustomers(count),
+            _ => ((FakeSeniorXServer)Server).Mega.SeedCustomers(count),
+        };
     }
 
-    // A fake of the ERP whose every served list holds Records records, and a host whose adapter talks to it.
+    // A fake of the ERP holding Records records of every kind it serves, and a host whose adapter talks to it.
     private static async Task<Erp> StartAsync(string erp)
     {
         switch (erp)
@@ -51,14 +54,15 @@ public sealed class ReaderTests
             case "datasul":
             {
                 var server = await FakeDatasulServer.StartAsync(User, Password);
-                foreach (var list in Enum.GetValues<DatasulMasterData>())
-                    server.Ems.Tables[list] = [.. Codes($"{list}".ToUpperInvariant()[..3]).Select(c => new FakeMasterRecord(c, $"Registro {c}"))];
+                foreach (var kind in Kinds(erp))
+                    server.Ems.SeedMasterData(kind, Records);
                 return new Erp(server, DatasulHost.For(server, User, Password));
             }
             case "protheus":
             {
-                var protheus = new FakeProtheus([.. Codes("V"), "7"], [.. Enumerable.Range(1000, Records), 3], [.. Codes("C"), "15"], [.. Codes("T"), "TB1"]);
-                var server = await FakeProtheusServer.StartAsync(protheus, User, Password);
+                var server = await FakeProtheusServer.StartAsync(new FakeProtheus(), User, Password);
+                foreach (var kind in Kinds(erp))
+                    server.Protheus.SeedMasterData(kind, Records);
                 return new Erp(server, new TransportHost(ProtheusAdapter.Id, server, s => s.AddProtheusAdapter(o =>
                 {
                     o.CompanyId = "T1";
@@ -71,13 +75,16 @@ public sealed class ReaderTests
             default:
             {
                 var server = await FakeSeniorXServer.StartAsync(MegaHost.Tenant, MegaHost.Key, MegaHost.Secret);
-                server.Mega.Representatives = [.. Codes("R").Select((c, i) => new MegaRepresentative(c, $"Representante {c}", i % 3 != 0))];
-                server.Mega.PaymentConditions = [.. Codes("P").Select((c, i) => new MegaPaymentCondition(c, $"Condição {c}", i % 2 == 0, i % 5 != 0))];
-                server.Mega.PriceTables = [.. Codes("T").Select((c, i) => new MegaPriceTable(c, $"Tabela {c}", i % 4 != 0))];
+                foreach (var kind in Kinds(erp))
+                    server.Mega.SeedMasterData(kind, Records);
                 return new Erp(server, MegaHost.For(server));
             }
         }
     }
+
+    private static MasterDataKind[] Kinds(string erp) => erp == "mega"
+        ? [MasterDataKind.Representative, MasterDataKind.PaymentCondition, MasterDataKind.PriceTable]
+        : [MasterDataKind.Representative, MasterDataKind.Carrier, MasterDataKind.PaymentCondition, MasterDataKind.PriceTable];
 
     private static IErpAdapter AdapterOf(string erp) => erp switch
     {
@@ -86,31 +93,23 @@ public sealed class ReaderTests
         _ => new MegaAdapter(),
     };
 
-    private static async Task<string> RegisterAsync(Erp erp, string id) =>
-        (await erp.Transport.SendAsync(AdapterOf(id).Prepare(Samples.Register(Samples.Company())))).AsT0.ErpCode;
-
-    public static TheoryData<string, MasterDataKind[]> ServedKinds => new()
-    {
-        { "datasul", [MasterDataKind.Representative, MasterDataKind.Carrier, MasterDataKind.PaymentCondition, MasterDataKind.PriceTable] },
-        { "protheus", [MasterDataKind.Representative, MasterDataKind.Carrier, MasterDataKind.PaymentCondition, MasterDataKind.PriceTable] },
-        { "mega", [MasterDataKind.Representative, MasterDataKind.PaymentCondition, MasterDataKind.PriceTable] },
-    };
-
     [Theory]
-    [MemberData(nameof(ServedKinds))]
-    public async Task Every_kind_the_erp_serves_is_read_page_by_page_to_the_end_each_record_of_that_kind(string id, MasterDataKind[] kinds)
+    [InlineData("datasul")]
+    [InlineData("protheus")]
+    [InlineData("mega")]
+    public async Task Every_kind_the_erp_serves_is_read_page_by_page_to_the_end_each_record_of_that_kind(string id)
     {
         await using var erp = await StartAsync(id);
 
         Assert.Equal(ErpId.Of(id), erp.Reader.Erp);
-        Assert.Equal(kinds, erp.Reader.MasterDataKinds);
-        foreach (var kind in kinds)
+        Assert.Equal(Kinds(id), erp.Reader.MasterDataKinds);
+        foreach (var kind in Kinds(id))
         {
             var first = (await erp.Reader.ReadMasterDataAsync(kind, 1)).AsT0;
             var second = (await erp.Reader.ReadMasterDataAsync(kind, 2)).AsT0;
 
             Assert.Equal((ErpHttpTransportPageSize, true), (first.Records.Count, first.HasNext));
-            Assert.Equal((Records - ErpHttpTransportPageSize + (id == "protheus" ? 1 : 0), false), (second.Records.Count, second.HasNext));
+            Assert.Equal((Records - ErpHttpTransportPageSize, false), (second.Records.Count, second.HasNext));
             Assert.All(first.Records.Concat(second.Records), r => Assert.Equal(kind, r.Kind));
             Assert.Equal(first.Records.Count + second.Records.Count, first.Records.Concat(second.Records).Select(r => r.Code).Distinct().Count());
         }
@@ -122,11 +121,13 @@ public sealed class ReaderTests
     public async Task Mega_records_carry_their_active_and_receivable_flags_and_satisfy_the_rules_only_when_active_and_receivable()
     {
         await using var erp = await StartAsync("mega");
+        var mega = (FakeSeniorXServer)erp.Server;
+        mega.Mega.PaymentConditions = [.. Enumerable.Range(1, Records).Select(i => new MegaPaymentCondition($"P{i:D3}", $"Condição {i}", i % 2 == 0, i % 5 != 0))];
+        mega.Mega.PriceTables = [.. Enumerable.Range(1, Records).Select(i => new MegaPriceTable($"T{i:D3}", $"Tabela {i}", i % 4 != 0))];
 
         var conditions = (await erp.Reader.ReadAllAsync(MasterDataKind.PaymentCondition)).AsT0;
         var tables = (await erp.Reader.ReadAllAsync(MasterDataKind.PriceTable)).AsT0;
 
-        var mega = (FakeSeniorXServer)erp.Server;
         Assert.Equal(mega.Mega.PaymentConditions.Select(p => (p.Code, p.Name, p.Active, p.Receivable)),
             conditions.Select(r => (r.Code.Value, r.Name, r.Active, r.Receivable)));
         Assert.Equal(mega.Mega.PriceTables.Select(t => (t.Code, t.Active)), tables.Select(r => (r.Code.Value, r.Active)));
@@ -157,7 +158,7 @@ public sealed class ReaderTests
     public async Task The_standing_is_the_accounts_state_with_what_the_erp_does_not_expose_null_and_an_unknown_customer_is_rejected(string id)
     {
         await using var erp = await StartAsync(id);
-        var code = await RegisterAsync(erp, id);
+        var code = erp.SeedCustomers(1)[0];
 
         var standing = (await erp.Reader.ReadStandingAsync(code, TestAccounts.Today, ReadAt)).AsT0;
         var unknown = await erp.Reader.ReadStandingAsync("424242", TestAccounts.Today, ReadAt);
@@ -198,18 +199,19 @@ public sealed class ReaderTests
     [Theory]
     [InlineData("datasul")]
     [InlineData("protheus")]
-    public async Task The_customer_list_pages_the_documented_customer_payloads_the_adapter_reads(string id)
+    public async Task The_customer_list_pages_to_the_end_each_item_the_documented_payload_the_adapter_reads(string id)
     {
         await using var erp = await StartAsync(id);
-        var code = await RegisterAsync(erp, id);
+        var codes = erp.SeedCustomers(Records);
 
         Assert.True(erp.Reader.ServesCustomers);
-        var page = (await erp.Reader.ReadCustomersAsync(1)).AsT0;
+        var first = (await erp.Reader.ReadCustomersAsync(1)).AsT0;
+        var all = (await erp.Reader.ReadAllCustomersAsync()).AsT0;
 
-        Assert.False(page.HasNext);
-        var payload = Assert.Single(page.Payloads);
-        Assert.Equal(code, AdapterOf(id).ReadState(payload, TestAccounts.Today).ErpCode);
-        Assert.Equal(Samples.Company().LegalName, AdapterOf(id).ToForm(payload).LegalName);
+        Assert.True(first.HasNext);
+        Assert.Equal(ErpHttpTransportPageSize, first.Payloads.Count);
+        Assert.Equal(codes, all.Select(payload => AdapterOf(id).ReadState(payload, TestAccounts.Today).ErpCode));
+        Assert.Equal(TestAccounts.Customer(Records).Data.LegalName, AdapterOf(id).ToForm(all[^1]).LegalName);
     }
 
     [Fact]
