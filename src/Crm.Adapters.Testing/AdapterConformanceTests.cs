@@ -87,6 +87,13 @@ public abstract class AdapterConformanceTests
         return TestOrders.Released(erpCode, customer: customer);
     }
 
+    /// <summary>
+    /// The adapter's <see cref="IErpReader"/> over an ERP holding more than one page of every list it serves and a known
+    /// customer (<see cref="ErpReaderUnderTest"/>); null when the adapter has no reader (the reader checks then have nothing to
+    /// check). The built-in adapters' tests start a fake server seeded with <c>SeedMasterData</c> and <c>SeedCustomers</c>.
+    /// </summary>
+    protected virtual Task<ErpReaderUnderTest?> StartReaderAsync() => Task.FromResult<ErpReaderUnderTest?>(null);
+
     /// <summary>Descriptor names its erp and declares what it does.</summary>
     [Fact]
     public void Descriptor_names_its_erp_and_declares_what_it_does()
@@ -465,5 +472,77 @@ public abstract class AdapterConformanceTests
         await cancelled.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => erp.SendAsync(Adapter.Prepare(EligibleAccount()), cancelled.Token).AsTask());
         Assert.Equal(0, erp.Applied);
+    }
+
+    /// <summary>Every kind the reader serves pages to the end, each record of that kind; a kind it does not serve is refused.</summary>
+    [Fact]
+    public async Task Reader_pages_every_kind_it_serves_to_the_end_and_refuses_the_others()
+    {
+        await using var under = await StartReaderAsync();
+        if (under is null)
+            return;
+        foreach (var kind in under.Reader.MasterDataKinds)
+        {
+            var read = await under.Reader.ReadAllAsync(kind);
+            Assert.True(read.IsT0, $"Reading the {kind} list failed: {read.Value}");
+            Assert.All(read.AsT0, record => Assert.Equal(kind, record.Kind));
+            Assert.True((await under.Reader.ReadMasterDataAsync(kind, 1)).AsT0.HasNext,
+                $"The ERP under test should hold more than one page of {kind} records, to check the paging.");
+        }
+        foreach (var kind in Enum.GetValues<MasterDataKind>().Except(under.Reader.MasterDataKinds))
+        {
+            var refused = await under.Reader.ReadMasterDataAsync(kind, 1);
+            Assert.True(refused.IsT1, $"The {kind} list is not served, yet the read answered {refused.Value}");
+            Assert.Equal([ErpReadCodes.ListNotServed], refused.AsT1.Problems.Select(p => p.Code));
+        }
+    }
+
+    /// <summary>A standing leaves null what the ERP does not expose, and carries when it was read.</summary>
+    [Fact]
+    public async Task Reader_standing_leaves_what_the_erp_does_not_expose_null()
+    {
+        await using var under = await StartReaderAsync();
+        if (under is null)
+            return;
+        var readAt = Instant.FromUtc(2026, 11, 22, 4, 30);
+
+        var read = await under.Reader.ReadStandingAsync(under.KnownCustomer, TestAccounts.Today, readAt);
+
+        Assert.True(read.IsT0, $"Reading the standing of {under.KnownCustomer} failed: {read.Value}");
+        var standing = read.AsT0;
+        Assert.Equal(readAt, standing.ReadAt);
+        var parts = new (Http.ErpStateFields Field, object? Value)[]
+        {
+            (Http.ErpStateFields.Blocked, standing.Blocked), (Http.ErpStateFields.LastPurchase, standing.LastPurchase),
+            (Http.ErpStateFields.CreditLimit, standing.CreditLimit), (Http.ErpStateFields.CreditLimit, standing.CreditLimitExpiresOn),
+            (Http.ErpStateFields.OpenBalance, standing.OpenBalance),
+        };
+        Assert.All(parts.Where(p => under.NotExposed.HasFlag(p.Field)), p => Assert.Null(p.Value));
+    }
+
+    /// <summary>Every customer payload the reader pages reads back through the adapter; a reader without the list refuses it.</summary>
+    [Fact]
+    public async Task Reader_customer_payloads_read_back_through_the_adapter()
+    {
+        await using var under = await StartReaderAsync();
+        if (under is null)
+            return;
+        if (!under.Reader.ServesCustomers)
+        {
+            var refused = await under.Reader.ReadCustomersAsync(1);
+            Assert.Equal([ErpReadCodes.ListNotServed], refused.AsT1.Problems.Select(p => p.Code));
+            return;
+        }
+
+        var read = await under.Reader.ReadAllCustomersAsync();
+
+        Assert.True(read.IsT0, $"Reading the customers failed: {read.Value}");
+        Assert.NotEmpty(read.AsT0);
+        Assert.All(read.AsT0, payload =>
+        {
+            Assert.NotNull(Adapter.ToForm(payload));
+            Assert.False(string.IsNullOrEmpty(Adapter.ReadState(payload, TestAccounts.Today).ErpCode), $"No ERP code read from {payload}");
+        });
+        Assert.Contains(under.KnownCustomer, read.AsT0.Select(p => Adapter.ReadState(p, TestAccounts.Today).ErpCode));
     }
 }

@@ -14,6 +14,10 @@ namespace Crm.Adapters.Tests.Datasul;
 /// <summary>The Datasul adapter passes the conformance kit; the broken accounts cover every rule of seed 000 and of INTEGR_GP.</summary>
 public sealed class DatasulConformanceTests : AdapterConformanceTests
 {
+    // Over loopback HTTP, against the fake server seeded with 150 records of every kind served and 150 customers.
+    protected override Task<ErpReaderUnderTest?> StartReaderAsync() =>
+        Transport.SeededErp.ReaderAsync("datasul", Http.ErpStateFields.OpenBalance | Http.ErpStateFields.AvailableCredit);
+
     protected override IErpAdapter Adapter { get; } = new DatasulAdapter(new DatasulOptions { IntegrGp = true });
     protected override EligibilityContext Context => Samples.Context;
     protected override EligibilityContext SampleTenant => Http.SampleTenant.Context();

@@ -14,6 +14,11 @@ namespace Crm.Adapters.Tests.Mega;
 /// <summary>The Mega adapter passes the conformance kit; the broken accounts cover every sync filter.</summary>
 public sealed class MegaConformanceTests : AdapterConformanceTests
 {
+    // Over loopback HTTP, against the fake server seeded with 150 records of every kind served and 150 customers.
+    protected override Task<ErpReaderUnderTest?> StartReaderAsync() =>
+        Transport.SeededErp.ReaderAsync("mega", Http.ErpStateFields.Blocked | Http.ErpStateFields.LastPurchase | Http.ErpStateFields.CreditLimit
+            | Http.ErpStateFields.OpenBalance | Http.ErpStateFields.AvailableCredit);
+
     protected override IErpAdapter Adapter { get; } = new MegaAdapter();
     protected override EligibilityContext Context => Samples.Context;
     protected override EligibilityContext SampleTenant => Http.SampleTenant.Context();

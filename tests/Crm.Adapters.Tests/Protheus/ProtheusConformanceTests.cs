@@ -14,6 +14,10 @@ namespace Crm.Adapters.Tests.Protheus;
 /// <summary>The Protheus adapter passes the conformance kit; the broken accounts cover every SA1 rule.</summary>
 public sealed class ProtheusConformanceTests : AdapterConformanceTests
 {
+    // Over loopback HTTP, against the fake server seeded with 150 records of every kind served and 150 customers.
+    protected override Task<ErpReaderUnderTest?> StartReaderAsync() =>
+        Transport.SeededErp.ReaderAsync("protheus", Http.ErpStateFields.LastPurchase);
+
     protected override IErpAdapter Adapter { get; } = new ProtheusAdapter(new ProtheusOptions { CompanyId = "T1", BranchId = "D MG 01" });
     protected override EligibilityContext Context => Samples.Context;
     protected override EligibilityContext SampleTenant => Http.SampleTenant.Context();

@@ -18,12 +18,9 @@ namespace Crm.Adapters.Tests.Transport;
 /// </summary>
 public sealed class ReaderTests
 {
-    private const string User = "crm";
-    private const string Password = "s3nh4-do-erp";
     private static readonly Instant ReadAt = Instant.FromUtc(2026, 12, 7, 4, 30);
 
-    // 150 records of every kind served: page 1 holds ErpHttpTransport.ReadPageSize (100) and says another follows, page 2 the rest.
-    private const int Records = 150;
+    private const int Records = SeededErp.Records;
 
     private sealed class Erp(FakeErpServer server, TransportHost host) : IAsyncDisposable
     {
@@ -37,54 +34,16 @@ public sealed class ReaderTests
             await Server.DisposeAsync();
         }
 
-        // Customers the ERP holds already, seeded in the fake; their ERP codes.
-        public IReadOnlyList<string> SeedCustomers(int count) => Server switch
-        {
-            FakeDatasulServer datasul => datasul.Ems.SeedCustomers(count),
-            FakeProtheusServer protheus => protheus.Protheus.SeedCustomers(count),
-            _ => ((FakeSeniorXServer)Server).Mega.SeedCustomers(count),
-        };
+        public IReadOnlyList<string> SeedCustomers(int count) => SeededErp.SeedCustomers(Server, count);
     }
 
-    // A fake of the ERP holding Records records of every kind it serves, and a host whose adapter talks to it.
     private static async Task<Erp> StartAsync(string erp)
     {
-        switch (erp)
-        {
-            case "datasul":
-            {
-                var server = await FakeDatasulServer.StartAsync(User, Password);
-                foreach (var kind in Kinds(erp))
-                    server.Ems.SeedMasterData(kind, Records);
-                return new Erp(server, DatasulHost.For(server, User, Password));
-            }
-            case "protheus":
-            {
-                var server = await FakeProtheusServer.StartAsync(new FakeProtheus(), User, Password);
-                foreach (var kind in Kinds(erp))
-                    server.Protheus.SeedMasterData(kind, Records);
-                return new Erp(server, new TransportHost(ProtheusAdapter.Id, server, s => s.AddProtheusAdapter(o =>
-                {
-                    o.CompanyId = "T1";
-                    o.BranchId = "D MG 01";
-                    o.BaseUrl = server.BaseUrl;
-                    o.Username = User;
-                    o.Password = Password;
-                })));
-            }
-            default:
-            {
-                var server = await FakeSeniorXServer.StartAsync(MegaHost.Tenant, MegaHost.Key, MegaHost.Secret);
-                foreach (var kind in Kinds(erp))
-                    server.Mega.SeedMasterData(kind, Records);
-                return new Erp(server, MegaHost.For(server));
-            }
-        }
+        var (server, host) = await SeededErp.StartAsync(erp);
+        return new Erp(server, host);
     }
 
-    private static MasterDataKind[] Kinds(string erp) => erp == "mega"
-        ? [MasterDataKind.Representative, MasterDataKind.PaymentCondition, MasterDataKind.PriceTable]
-        : [MasterDataKind.Representative, MasterDataKind.Carrier, MasterDataKind.PaymentCondition, MasterDataKind.PriceTable];
+    private static MasterDataKind[] Kinds(string erp) => SeededErp.Kinds(erp);
 
     private static IErpAdapter AdapterOf(string erp) => erp switch
     {
@@ -212,6 +171,18 @@ public sealed class ReaderTests
         Assert.Equal(ErpHttpTransportPageSize, first.Payloads.Count);
         Assert.Equal(codes, all.Select(payload => AdapterOf(id).ReadState(payload, TestAccounts.Today).ErpCode));
         Assert.Equal(TestAccounts.Customer(Records).Data.LegalName, AdapterOf(id).ToForm(all[^1]).LegalName);
+    }
+
+    [Fact]
+    public async Task Mega_seeded_customers_are_the_agents_its_initial_load_takes_and_no_effect()
+    {
+        await using var erp = await StartAsync("mega");
+        var codes = erp.SeedCustomers(Records);
+
+        var export = await ((MegaTransport)erp.Reader).ReadExportAsync();
+
+        Assert.Equal(codes, MegaInitialLoad.Take(export.AsT0, new MegaAdapter()).Customers.Select(c => c.ErpCode));
+        Assert.Equal(0, erp.Server.Erp.Applied);
     }
 
     [Fact]
