@@ -84,17 +84,9 @@ public static class TestAccounts
         }, Http.SampleTenant.Settings);
     }
 
-    // Root 2xxxxxxx + the number, branch 0001, and the Receita Federal's two check digits (mod 11).
-    private static string Cnpj(int number)
-    {
-        var digits = $"{20_000_000 + number:D8}0001".Select(c => c - '0').ToList();
-        foreach (var weights in new[] { new[] { 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2 }, [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2] })
-        {
-            var rest = digits.Select((d, i) => d * weights[i]).Sum() % 11;
-            digits.Add(rest < 2 ? 0 : 11 - rest);
-        }
-        return string.Concat(digits);
-    }
+    // Root 2xxxxxxx + the number, branch 0001, and the check digits the domain's rule accepts.
+    private static string Cnpj(int number) =>
+        Enumerable.Range(0, 100).Select(dv => $"{20_000_000 + number:D8}0001{dv:D2}").First(Domain.Registry.Cnpj.IsValid);
 
     // The same form always gets the same id, so payloads and idempotency keys are reproducible between runs.
     private static Guid DeterministicId(RegistrationForm form)
