@@ -9,8 +9,8 @@ namespace Crm.Adapters.Datasul;
 /// <summary>
 /// What an EMS customer (<c>customerPublic</c>, ERP.md §1.2) says of the account for the pull. <c>customerPublic</c> carries
 /// the last sale (<c>dt-ult-venda</c>), the credit indicator (<c>ind-cre-cli</c>) and the credit limit (<c>lim-credito</c>,
-/// <c>dt-lim-cred</c>); its <c>CustomerBalance</c> (<c>val-sdo-atual</c>) is not read yet, so the open balance and the credit
-/// left are <see cref="ErpAccountState.NotExposed"/>.
+/// <c>dt-lim-cred</c>) and the open balance (<c>CustomerBalance</c>, <c>val-sdo-atual</c>), but not the credit left: that is
+/// <see cref="ErpAccountState.NotExposed"/>.
 /// </summary>
 public static class DatasulAccountState
 {
@@ -42,7 +42,7 @@ public static class DatasulAccountState
         {
             ErpCode = erpCode,
             Situation = situation,
-            NotExposed = ErpStateFields.OpenBalance | ErpStateFields.AvailableCredit,
+            NotExposed = ErpStateFields.AvailableCredit,
             Blocked = payload.Credit switch
             {
                 OrdersOnly or Suspended => true,
@@ -52,6 +52,7 @@ public static class DatasulAccountState
             LastPurchase = lastSale,
             CreditLimit = payload.CreditLimit,
             CreditLimitDueDate = PayloadText.ParseIso(payload.CreditLimitDate),
+            OpenBalance = payload.CustomerBalance,
         };
     }
 }

@@ -109,6 +109,11 @@ public sealed record DatasulCustomer
     [JsonPropertyName("CreditLimit")] public decimal? CreditLimit { get; init; }
     /// <summary><c>emitente.dt-lim-cred</c> (ERP-owned): when the credit limit expires, ISO date.</summary>
     [JsonPropertyName("CreditLimitDate")] public string? CreditLimitDate { get; init; }
+    /// <summary>
+    /// <c>calc-cr-clien.val-sdo-atual</c> (ERP-owned, <c>CustomerBalance</c> "Saldo do cliente"): what the customer owes on
+    /// open receivables. The schema types it integer; it is read as a decimal so cents are not lost when EMS sends them.
+    /// </summary>
+    [JsonPropertyName("CustomerBalance")] public decimal? CustomerBalance { get; init; }
 }
 
 /// <summary>A delivery place (<c>loc-entr</c>) of a <see cref="DatasulCustomer"/>.</summary>

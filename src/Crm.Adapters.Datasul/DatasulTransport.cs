@@ -53,8 +53,7 @@ public sealed class DatasulTransport(HttpClient http, IOptions<DatasulOptions> o
 
     /// <summary>
     /// <c>GET …/customerPublic/{cod-emitente}</c> read as <see cref="DatasulAccountState.Of"/> says: code, situation (CRM1003),
-    /// credit suspension, last sale and credit limit; no open balance or credit left (the documented <c>CustomerBalance</c>,
-    /// <c>val-sdo-atual</c>, is not read yet).
+    /// credit suspension, last sale, credit limit and open balance (<c>CustomerBalance</c>); no credit left.
     /// </summary>
     public override ValueTask<OneOf.OneOf<ErpAccountState, Rejected, Unavailable>> ReadAccountStateAsync(string erpCode, NodaTime.LocalDate today,
         CancellationToken cancellationToken = default)

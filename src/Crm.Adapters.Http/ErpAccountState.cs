@@ -59,7 +59,7 @@ public sealed record ErpAccountState
     /// <summary>When the credit limit expires (Datasul <c>dt-lim-cred</c>, Protheus <c>A1_VENCLC</c>).</summary>
     public LocalDate? CreditLimitDueDate { get; init; }
 
-    /// <summary>What the customer owes on invoices not yet paid (Protheus <c>A1_SALDUP</c>).</summary>
+    /// <summary>What the customer owes on invoices not yet paid (Protheus <c>A1_SALDUP</c>, Datasul <c>CustomerBalance</c>).</summary>
     public decimal? OpenBalance { get; init; }
 
     /// <summary>The credit left to buy with (Protheus <c>A1_LC − A1_SALDUPM − A1_SALPEDL</c>).</summary>

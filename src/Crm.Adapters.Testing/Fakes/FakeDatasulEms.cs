@@ -68,9 +68,15 @@ public sealed class FakeDatasulEms : FakeErpEndpoint
     public void RecordSale(int code, LocalDate lastSale, int monthsInactive) => Locked(() =>
         _customers[code] = _customers[code] with { LastSale = PayloadText.Iso(lastSale), MonthsInactive = monthsInactive });
 
-    /// <summary>Sets the customer's credit as EMS keeps it: <c>ind-cre-cli</c>, <c>lim-credito</c> and <c>dt-lim-cred</c>.</summary>
-    public void RecordCredit(int code, int indicator, decimal limit, LocalDate? limitDate) => Locked(() =>
-        _customers[code] = _customers[code] with { Credit = indicator, CreditLimit = limit, CreditLimitDate = limitDate is { } d ? PayloadText.Iso(d) : null });
+    /// <summary>
+    /// Sets the customer's credit as EMS keeps it: <c>ind-cre-cli</c>, <c>lim-credito</c>, <c>dt-lim-cred</c> and, when given, the
+    /// open balance <paramref name="balance"/> (<c>CustomerBalance</c>, <c>val-sdo-atual</c>).
+    /// </summary>
+    public void RecordCredit(int code, int indicator, decimal limit, LocalDate? limitDate, decimal? balance = null) => Locked(() =>
+        _customers[code] = _customers[code] with
+        {
+            Credit = indicator, CreditLimit = limit, CreditLimitDate = limitDate is { } d ? PayloadText.Iso(d) : null, CustomerBalance = balance,
+        });
 
     /// <summary>The sales orders taken (<c>ordersPublic</c>), by <c>nr-pedido</c>, as the JSON answered.</summary>
     public IReadOnlyDictionary<int, string> Orders => _orders.ToDictionary(o => o.Key, o => o.Value.Json);
@@ -105,6 +111,7 @@ public sealed class FakeDatasulEms : FakeErpEndpoint
             {
                 ImplementationDate = stored.ImplementationDate, LastSale = stored.LastSale, MonthsInactive = stored.MonthsInactive,
                 Credit = stored.Credit, CreditLimit = stored.CreditLimit, CreditLimitDate = stored.CreditLimitDate,
+                CustomerBalance = stored.CustomerBalance,
             };
         _customers[saved.CustomerCode!.Value] = saved;
         return new Delivered(saved.CustomerCode.Value.ToString(CultureInfo.InvariantCulture), PayloadJson.Serialize(saved));

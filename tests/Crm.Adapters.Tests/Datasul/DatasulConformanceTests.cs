@@ -16,7 +16,7 @@ public sealed class DatasulConformanceTests : AdapterConformanceTests
 {
     // Over loopback HTTP, against the fake server seeded with 150 records of every kind served and 150 customers.
     protected override Task<ErpReaderUnderTest?> StartReaderAsync() =>
-        Transport.SeededErp.ReaderAsync("datasul", Http.ErpStateFields.OpenBalance | Http.ErpStateFields.AvailableCredit);
+        Transport.SeededErp.ReaderAsync("datasul", Http.ErpStateFields.AvailableCredit);
 
     protected override IErpAdapter Adapter { get; } = new DatasulAdapter(new DatasulOptions { IntegrGp = true });
     protected override EligibilityContext Context => Samples.Context;

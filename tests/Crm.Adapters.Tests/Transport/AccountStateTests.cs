@@ -51,17 +51,35 @@ public sealed class AccountStateTests
         var state = read.AsT0;
         Assert.Equal((code, ErpSituation.Inactive, true), (state.ErpCode, state.Situation, state.Blocked));
         Assert.Equal((Today.PlusMonths(-7), 15_000.50m, Today.PlusMonths(2)), (state.LastPurchase, state.CreditLimit, state.CreditLimitDueDate));
-        Assert.Equal(ErpStateFields.OpenBalance | ErpStateFields.AvailableCredit, state.NotExposed);
+        Assert.Equal(ErpStateFields.AvailableCredit, state.NotExposed);
+        Assert.Null(state.OpenBalance);
         AssertNotExposedAreNull(state);
         var body = (await ((DatasulTransport)host.Transport).ReadCustomerAsync(code)).AsT0;
         Assert.Equal(new DatasulAdapter().ReadState(body, Today), state.ToCustomerState());
         Assert.Equal(["404"], unknown.AsT1.Problems.Select(p => p.Code));
-        // The standing the account stores: blocked, and no open balance (customerPublic has none), so no credit position from it.
+        // The standing the account stores: blocked, and no open balance (EMS sent no CustomerBalance), so no credit position from it.
         var standing = state.ToStanding(ReadAt);
         Assert.Equal(new ErpStanding(ErpSituation.Inactive, Today.PlusMonths(-7), 15_000.50m, Today.PlusMonths(2), null, ReadAt) { Blocked = true },
             standing);
         Assert.Equal(["order.release.customer_blocked", "order.release.open_balance_unknown"],
             CreditPosition.From(standing, 0m).Problems.Select(p => p.Code));
+    }
+
+    [Fact]
+    public async Task Datasul_exposes_the_customer_balance_as_the_open_balance_the_credit_position_reads()
+    {
+        await using var server = await FakeDatasulServer.StartAsync("crm", "s3cret");
+        using var host = DatasulHost.For(server, "crm", "s3cret");
+        var code = (await host.Transport.SendAsync(new DatasulAdapter().Prepare(Samples.Register(Samples.Company())))).AsT0.ErpCode;
+        server.Ems.RecordCredit(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture), 1, 10_000m, Today.PlusMonths(2), balance: 2_500.25m);
+
+        var state = (await Reader(host).ReadAccountStateAsync(code, Today)).AsT0;
+
+        Assert.Equal((false, 10_000m, 2_500.25m), (state.Blocked, state.CreditLimit, state.OpenBalance));
+        Assert.Null(state.AvailableCredit);
+        var standing = state.ToStanding(ReadAt);
+        Assert.Equal(2_500.25m, standing.OpenBalance);
+        Assert.Equal(6_499.75m, CreditPosition.From(standing, openOrders: 1_000m).AsT0.Available);
     }
 
     [Theory]

@@ -125,8 +125,8 @@ public sealed class ReaderTests
         Assert.Equal((ErpSituation.Active, ReadAt), (standing.Situation, standing.ReadAt));
         var expected = id switch
         {
-            // customerPublic has no open balance; Protheus' customerVendor no last purchase; a Mega agent carries no credit.
-            "datasul" => new ErpStanding(ErpSituation.Active, standing.LastPurchase, standing.CreditLimit, standing.CreditLimitExpiresOn, null, ReadAt) { Blocked = standing.Blocked },
+            // A new EMS customer has no sale, credit or balance yet; Protheus' customerVendor has no last purchase; a Mega agent no credit.
+            "datasul" => new ErpStanding(ErpSituation.Active, null, null, null, null, ReadAt),
             "protheus" => new ErpStanding(ErpSituation.Active, null, standing.CreditLimit, standing.CreditLimitExpiresOn, standing.OpenBalance, ReadAt) { Blocked = false },
             _ => new ErpStanding(ErpSituation.Active, null, null, null, null, ReadAt),
         };
