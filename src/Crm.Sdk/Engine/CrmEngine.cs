@@ -1,6 +1,7 @@
 using Crm.Connectors.Documents;
 using Crm.Connectors.Mail;
 using Crm.Domain.Identity;
+using Crm.Domain.Integration;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Servers;
 using Crm.Persistence;
@@ -24,11 +25,13 @@ namespace Crm.Sdk;
 /// </summary>
 public sealed class CrmEngine
 {
+    private readonly Func<IEnumerable<IErpReader>> _readers;
+
     internal CrmEngine(CrmDatabase database, IClock clock, ILoggerFactory loggers, ErpAdapterCatalog adapters, OutboxDispatcher outbox,
         NotificationDispatcher notifications, ISecretProtector protector, SmtpMailer mailer, FileServerClient files, ISalesMatrices matrices,
         StoredMatrices stored, Func<IEnumerable<IErpReader>> readers, Func<CrmOptions> options)
     {
-        (Readers, Options) = (readers, options);
+        (_readers, Options) = (readers, options);
         (Matrices, StoredMatrices) = (matrices, stored);
         Database = database;
         Clock = clock;
@@ -91,8 +94,8 @@ public sealed class CrmEngine
 
     internal ILogger JobsLogger { get; }
 
-    /// <summary>The ERPs' readers (<see cref="IErpReader"/>), one per configured ERP, as registered now.</summary>
-    internal Func<IEnumerable<IErpReader>> Readers { get; }
+    /// <summary>The reader of <paramref name="erp"/> (the last registered, as the outbox takes the last transport); null when none is.</summary>
+    internal IErpReader? ReaderFor(ErpId erp) => _readers().LastOrDefault(r => r.Erp == erp);
 
     /// <summary>The engine's options as they are now.</summary>
     internal Func<CrmOptions> Options { get; }

@@ -35,7 +35,7 @@ public sealed partial class JobsModule
     public Task<CrmResult<ErpMasterDataLoaded>> LoadErpMasterDataAsync(TenantId tenant, ErpId erp, CancellationToken cancellationToken = default) =>
         _engine.Runner.RunAsync<ErpMasterDataLoaded>("jobs.load_erp_master_data", tenant, null, async db =>
         {
-            if (_engine.Readers().FirstOrDefault(r => r.Erp == erp) is not { } reader)
+            if (_engine.ReaderFor(erp) is not { } reader)
                 return new Invalid(new Problem("erp", Codes.ReaderMissing, $"Nenhum leitor do ERP {erp} está registrado."));
             var kinds = new List<MasterDataKindLoaded>();
             foreach (var kind in reader.MasterDataKinds)

@@ -47,7 +47,7 @@ public sealed partial class JobsModule
             var tenantRow = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             if (OutboxWriter.ErpOf(tenantRow?.DefaultIntegration) is not { } erp)
                 return new ErpStandingsPulled(0, 0, 0, false);
-            if (_engine.Readers().FirstOrDefault(r => r.Erp == erp) is not { } reader)
+            if (_engine.ReaderFor(erp) is not { } reader)
                 return new Invalid(new Problem("erp", Codes.ReaderMissing, $"Nenhum leitor do ERP {erp} está registrado."));
             if (await db.Users.AsNoTracking().Where(u => u.Login == User.SupportLogin).Select(u => (UserId?)u.Id)
                     .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) is not { } support)
