@@ -14,7 +14,9 @@ public sealed record ErpSituationsRecomputed(int Accounts, int Changed);
 /// <summary>What one scheduled job of one tenant did in a round of <see cref="JobsModule.RunDueAsync"/>.</summary>
 /// <param name="Tenant">The tenant.</param>
 /// <param name="Job">The job (<c>jobs.pull_erp_standings</c>, <c>jobs.recompute_erp_situations</c>, <c>jobs.delete_sent_messages</c>).</param>
-/// <param name="Outcome">The result's outcome (<c>succeeded</c>, <c>invalid</c>, <c>conflict</c>, ...), or <c>failed</c> when it threw.</param>
+/// <param name="Outcome">
+/// The result's outcome (<c>success</c>; <c>invalid</c>, <c>conflict</c>, ... followed by the problem codes), or <c>failed</c> when it threw.
+/// </param>
 public sealed record JobRan(TenantId Tenant, string Job, string Outcome);
 
 /// <summary>
@@ -93,11 +95,11 @@ public sealed partial class JobsModule
         var options = Options;
         var jobs = new List<(string Job, TimeSpan Interval, Func<TenantId, Task<string>> Run)>();
         if (options.ErpStandingPullInterval is { } pull && pull > TimeSpan.Zero)
-            jobs.Add((PullJob, pull, async t => (await PullErpStandingsAsync(t, cancellationToken).ConfigureAwait(false)).Outcome));
+            jobs.Add((PullJob, pull, async t => Describe(await PullErpStandingsAsync(t, cancellationToken).ConfigureAwait(false))));
         if (options.ErpSituationInterval is { } recompute && recompute > TimeSpan.Zero)
             jobs.Add((RecomputeJob, recompute, async t => await RecomputeWithSettingsAsync(t, options, cancellationToken).ConfigureAwait(false)));
         if (options.SentRetention is { } retention && retention > TimeSpan.Zero)
-            jobs.Add((CleanupJob, TimeSpan.FromHours(1), async t => (await DeleteSentMessagesAsync(t, retention, cancellationToken).ConfigureAwait(false)).Outcome));
+            jobs.Add((CleanupJob, TimeSpan.FromHours(1), async t => Describe(await DeleteSentMessagesAsync(t, retention, cancellationToken).ConfigureAwait(false))));
         if (jobs.Count == 0)
             return [];
         List<TenantId> tenants;
@@ -142,11 +144,15 @@ public sealed partial class JobsModule
         return outcome;
     }
 
+    // What a job's run recorded: its outcome, and the codes of a failure (never a message: it may quote data).
+    private static string Describe<T>(CrmResult<T> result) =>
+        result.Succeeded ? result.Outcome : $"{result.Outcome}: {string.Join(", ", result.Problems.Select(p => p.Code).Distinct())}";
+
     private async Task<string> RecomputeWithSettingsAsync(TenantId tenant, JobsOptions options, CancellationToken cancellationToken)
     {
         IntegrationSystem system;
         await using (var db = _engine.Database.Open(tenant))
             system = (await db.Settings.IntegrationAsync(cancellationToken).ConfigureAwait(false)).System;
-        return (await RecomputeErpSituationsAsync(tenant, system, options.MonthsInactive, options.Zone!, cancellationToken).ConfigureAwait(false)).Outcome;
+        return Describe(await RecomputeErpSituationsAsync(tenant, system, options.MonthsInactive, options.Zone!, cancellationToken).ConfigureAwait(false));
     }
 }
