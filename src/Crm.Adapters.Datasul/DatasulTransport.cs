@@ -85,14 +85,15 @@ public sealed class DatasulTransport(HttpClient http, IOptions<DatasulOptions> o
         ReadAllAsync(PathOf(list), pageSize, cancellationToken);
 
     /// <summary>
-    /// The master data the Datasul rules read and EMS lists (representatives, carriers, payment conditions, price tables), for
-    /// an initial load; portadores and client groups have no TOTVS API and stay in the tenant's settings.
+    /// The lists the Datasul rules read that EMS serves (representatives, carriers, payment conditions, price tables), page by
+    /// page as <see cref="IErpReader.ReadMasterDataAsync"/>; portadores and client groups have no TOTVS API and stay in the
+    /// tenant's settings.
     /// </summary>
-    public ValueTask<OneOf.OneOf<IntegratedMasterData, Rejected, Unavailable>> ReadIntegratedMasterDataAsync(int pageSize = 100,
-        CancellationToken cancellationToken = default) =>
-        ReadIntegratedMasterDataAsync(
-        [
-            (PathOf(DatasulMasterData.Representatives), MasterDataKind.Representative), (PathOf(DatasulMasterData.Carriers), MasterDataKind.Carrier),
-            (PathOf(DatasulMasterData.PaymentConditions), MasterDataKind.PaymentCondition), (PathOf(DatasulMasterData.PriceTables), MasterDataKind.PriceTable),
-        ], pageSize, cancellationToken);
+    protected override IReadOnlyDictionary<MasterDataKind, string> MasterDataPaths { get; } = new Dictionary<MasterDataKind, string>
+    {
+        [MasterDataKind.Representative] = PathOf(DatasulMasterData.Representatives),
+        [MasterDataKind.Carrier] = PathOf(DatasulMasterData.Carriers),
+        [MasterDataKind.PaymentCondition] = PathOf(DatasulMasterData.PaymentConditions),
+        [MasterDataKind.PriceTable] = PathOf(DatasulMasterData.PriceTables),
+    };
 }

@@ -2,7 +2,6 @@ using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Messages;
 using NodaTime;
-using OneOf;
 
 namespace Crm.Adapters.Http;
 
@@ -89,18 +88,4 @@ public sealed record ErpAccountState
     };
 
     private T? Exposed<T>(ErpStateFields field, T? value) where T : struct => NotExposed.HasFlag(field) ? null : value;
-}
-
-/// <summary>Reads one integrated account's state from its ERP (the pull); each built-in HTTP transport is one.</summary>
-public interface IErpAccountStateReader
-{
-    /// <summary>The ERP it reads.</summary>
-    ErpId Erp { get; }
-
-    /// <summary>
-    /// The state of the customer <paramref name="erpCode"/> as of <paramref name="today"/>: <see cref="Rejected"/> when the ERP
-    /// does not know it or refuses the read, <see cref="Unavailable"/> when it cannot be reached (read again later).
-    /// </summary>
-    ValueTask<OneOf<ErpAccountState, Rejected, Unavailable>> ReadAccountStateAsync(string erpCode, LocalDate today,
-        CancellationToken cancellationToken = default);
 }

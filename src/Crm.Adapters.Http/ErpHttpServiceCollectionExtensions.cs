@@ -22,7 +22,8 @@ public static class ErpHttpServiceCollectionExtensions
 
     /// <summary>
     /// Registers <typeparamref name="TTransport"/> as a typed client named <see cref="ClientName"/> and as an
-    /// <see cref="IErpTransport"/> (and as an <see cref="IErpAccountStateReader"/> when it is one), behind the standard resilience handler: each attempt times out (10 s by default), 408,
+    /// <see cref="IErpTransport"/> and as an <see cref="IErpReader"/> (every <see cref="ErpHttpTransport"/> is one, so
+    /// <c>GetServices&lt;IErpReader&gt;()</c> finds one per configured ERP), behind the standard resilience handler: each attempt times out (10 s by default), 408,
     /// 429, 5xx, dropped connections and timeouts are retried with exponential back-off and jitter (3 retries from 2 s), a
     /// circuit breaker per ERP opens when too many fail, and the whole send has a total timeout (30 s). Retrying is safe
     /// because every request carries the message's idempotency key. <c>HttpClient.Timeout</c> is left to the pipeline.
@@ -45,8 +46,8 @@ public static class ErpHttpServiceCollectionExtensions
         // The host's clock when it registers one (AddCrm does); the transports read Retry-After dates by it.
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<IErpTransport>(sp => sp.GetRequiredService<TTransport>());
-        if (typeof(IErpAccountStateReader).IsAssignableFrom(typeof(TTransport)))
-            services.AddTransient(sp => (IErpAccountStateReader)sp.GetRequiredService<TTransport>());
+        if (typeof(IErpReader).IsAssignableFrom(typeof(TTransport)))
+            services.AddTransient(sp => (IErpReader)sp.GetRequiredService<TTransport>());
         return builder;
     }
 

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Integration;
+using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
 using Microsoft.Extensions.Logging;
@@ -21,10 +23,15 @@ namespace Crm.Adapters.Http;
 /// <see cref="Rejected"/> with the ERP's problems. A 401 gets one more try after <see cref="RenewCredentialsAsync"/>.
 /// Retries, the circuit breaker and timeouts are the typed client's resilience handler (see
 /// <see cref="ErpHttpServiceCollectionExtensions.AddErpHttpTransport{TTransport, TOptions}"/>). Bodies and credentials are never
-/// logged: a body carries CPF/CNPJ, a header the password or token.
+/// logged: a body carries CPF/CNPJ, a header the password or token. It is also the ERP's <see cref="IErpReader"/>: the
+/// standing is <see cref="ReadAccountStateAsync"/> as <see cref="ErpAccountState.ToStanding"/>; a subclass serves the
+/// master-data lists and the customer list its ERP's contract documents, <see cref="ReadPageSize"/> records a page.
 /// </summary>
-public abstract partial class ErpHttpTransport : IErpTransport, IErpAccountStateReader
+public abstract partial class ErpHttpTransport : IErpTransport, IErpReader
 {
+    /// <summary>How many records one <see cref="IErpReader"/> page asks the ERP for.</summary>
+    public const int ReadPageSize = 100;
+
     /// <summary>The header carrying <see cref="ErpMessage.Key"/>: the ERP applies one key once.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -109,9 +116,61 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpAccountState
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// The state of the customer <paramref name="erpCode"/> as of <paramref name="today"/>, with what this ERP does not expose
+    /// (<see cref="ErpAccountState.NotExposed"/>) and the credit left: <see cref="Rejected"/> when the ERP does not know it or
+    /// refuses the read, <see cref="Unavailable"/> when it cannot be reached (read again later).
+    /// </summary>
     public abstract ValueTask<OneOf<ErpAccountState, Rejected, Unavailable>> ReadAccountStateAsync(string erpCode, LocalDate today,
         CancellationToken cancellationToken = default);
+
+    /// <inheritdoc />
+    public async ValueTask<ErpRead<ErpStanding>> ReadStandingAsync(string erpCode, LocalDate today, Instant readAt,
+        CancellationToken cancellationToken = default)
+    {
+        var read = await ReadAccountStateAsync(erpCode, today, cancellationToken).ConfigureAwait(false);
+        return read.Match<ErpRead<ErpStanding>>(state => state.ToStanding(readAt), r => r, u => u);
+    }
+
+    /// <inheritdoc />
+    public virtual IReadOnlyList<MasterDataKind> MasterDataKinds => [];
+
+    /// <inheritdoc />
+    public virtual ValueTask<ErpRead<MasterDataPage>> ReadMasterDataAsync(MasterDataKind kind, int page, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<ErpRead<MasterDataPage>>(NotServed("kind", $"O ERP {Erp} não expõe a lista {kind}."));
+
+    /// <inheritdoc />
+    public virtual bool ServesCustomers => false;
+
+    /// <inheritdoc />
+    public virtual ValueTask<ErpRead<ErpPayloadPage>> ReadCustomersAsync(int page, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<ErpRead<ErpPayloadPage>>(NotServed("customers", $"O ERP {Erp} não expõe a lista de clientes."));
+
+    /// <summary>The refusal of a list this ERP does not serve (<see cref="ErpReadCodes.ListNotServed"/>).</summary>
+    protected static Rejected NotServed(string field, string message) => new([new Problem(field, ErpReadCodes.ListNotServed, message)]);
+
+    /// <summary>
+    /// The <see cref="MasterDataPage"/> of <paramref name="kind"/> in <paramref name="read"/>, each item mapped by
+    /// <paramref name="recordOf"/>; an item it cannot map (null: no usable code, not the list's JSON) is <see cref="Rejected"/>
+    /// (<c>{erp}.master_data.unreadable</c>), never half-read.
+    /// </summary>
+    protected ErpRead<MasterDataPage> MasterDataPageOf(MasterDataKind kind, OneOf<ErpListPage, Rejected, Unavailable> read,
+        Func<string, MasterDataRecord?> recordOf)
+    {
+        ArgumentNullException.ThrowIfNull(recordOf);
+        if (!read.TryPickT0(out var page, out var failed))
+            return failed.Match<ErpRead<MasterDataPage>>(r => r, u => u);
+        var records = new List<MasterDataRecord>(page.Items.Count);
+        foreach (var item in page.Items)
+        {
+            if (recordOf(item) is not { } record)
+                return new Rejected([new Problem("", $"{Erp}.master_data.unreadable", $"{Erp} listed a {kind} without a usable code: {Shorten(item)}")]);
+            records.Add(record);
+        }
+        return new MasterDataPage(records, page.HasNext);
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     /// <summary>
     /// Reads <paramref name="pathAndQuery"/> (<see cref="ReadAsync"/>) and maps the body with <paramref name="map"/>; a body

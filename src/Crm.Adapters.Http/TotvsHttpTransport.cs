@@ -46,10 +46,6 @@ public abstract class TotvsHttpTransport : ErpHttpTransport
         return ReadAsync(CustomerPath(Uri.EscapeDataString(erpCode)), cancellationToken);
     }
 
-    /// <summary>Every customer of the ERP, page after page until <c>hasNext</c> is false (an initial load).</summary>
-    public ValueTask<OneOf<IReadOnlyList<string>, Rejected, Unavailable>> ReadCustomersAsync(int pageSize = 100, CancellationToken cancellationToken = default) =>
-        ReadAllAsync(CustomerPath(null), pageSize, cancellationToken);
-
     /// <summary>
     /// Page <paramref name="page"/> (from 1) of the TOTVS list at <paramref name="path"/> (<c>?page=&amp;pageSize=</c>, answer
     /// <c>{hasNext, items}</c>, ERP.md §2.4). A caller that keeps the last page read can resume a load there.
@@ -70,30 +66,38 @@ public abstract class TotvsHttpTransport : ErpHttpTransport
         ReadEveryPageAsync(1, (page, ct) => ReadPageAsync(path, page, pageSize, ct), cancellationToken);
 
     /// <summary>
-    /// The master data the adapter's rules read, every list read to its last page: each item's <c>code</c>, its
-    /// <c>name</c> (or <c>description</c>), and for a price table whether it is active (<c>activeTablePrice</c>, TOTVS
-    /// <c>PriceListHeaderItem_2_005</c>); names are matched without regard to case. An item without a usable code (blank, longer
-    /// than <see cref="MasterDataCode.MaxLength"/>) is <see cref="Rejected"/> (<c>{erp}.master_data.unreadable</c>), never
-    /// half-loaded.
+    /// The path of each master-data list the ERP's contract documents (<see cref="IErpReader.MasterDataKinds"/>), a TOTVS list
+    /// read a page at a time by <see cref="ReadMasterDataAsync"/>.
     /// </summary>
-    protected async ValueTask<OneOf<IntegratedMasterData, Rejected, Unavailable>> ReadIntegratedMasterDataAsync(
-        IEnumerable<(string Path, MasterDataKind Kind)> lists, int pageSize, CancellationToken cancellationToken)
+    protected abstract IReadOnlyDictionary<MasterDataKind, string> MasterDataPaths { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<MasterDataKind> MasterDataKinds => [.. MasterDataPaths.Keys];
+
+    /// <summary>
+    /// Page <paramref name="page"/> of the TOTVS list of <paramref name="kind"/>: each item's <c>code</c>, its <c>name</c> (or
+    /// <c>description</c>), and for a price table whether it is active (<c>activeTablePrice</c>, TOTVS
+    /// <c>PriceListHeaderItem_2_005</c>); names are matched without regard to case. An item without a usable code (blank,
+    /// longer than <see cref="MasterDataCode.MaxLength"/>) is <see cref="Rejected"/> (<c>{erp}.master_data.unreadable</c>).
+    /// </summary>
+    public override async ValueTask<ErpRead<MasterDataPage>> ReadMasterDataAsync(MasterDataKind kind, int page,
+        CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(lists);
-        var records = new List<MasterDataRecord>();
-        foreach (var (path, kind) in lists)
-        {
-            var read = await ReadAllAsync(path, pageSize, cancellationToken).ConfigureAwait(false);
-            if (!read.TryPickT0(out var items, out var failed))
-                return failed.Match<OneOf<IntegratedMasterData, Rejected, Unavailable>>(r => r, u => u);
-            foreach (var item in items)
-            {
-                if (RecordOf(kind, item) is not { } record)
-                    return new Rejected([new Problem("", $"{Erp}.master_data.unreadable", $"{Erp} listed at {path} a record without a usable code: {Shorten(item)}")]);
-                records.Add(record);
-            }
-        }
-        return new IntegratedMasterData(records);
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        if (!MasterDataPaths.TryGetValue(kind, out var path))
+            return await base.ReadMasterDataAsync(kind, page, cancellationToken).ConfigureAwait(false);
+        var read = await ReadPageAsync(path, page, ReadPageSize, cancellationToken).ConfigureAwait(false);
+        return MasterDataPageOf(kind, read, item => RecordOf(kind, item));
+    }
+
+    /// <summary>True: TOTVS lists its customers at <see cref="CustomerPath"/> (null code).</summary>
+    public override bool ServesCustomers => true;
+
+    /// <summary>Page <paramref name="page"/> of the customer list, each item the customer's JSON as the adapter reads it.</summary>
+    public override async ValueTask<ErpRead<ErpPayloadPage>> ReadCustomersAsync(int page, CancellationToken cancellationToken = default)
+    {
+        var read = await ReadPageAsync(CustomerPath(null), page, ReadPageSize, cancellationToken).ConfigureAwait(false);
+        return read.Match<ErpRead<ErpPayloadPage>>(p => new ErpPayloadPage(p.Items, p.HasNext), r => r, u => u);
     }
 
     private static MasterDataRecord? RecordOf(MasterDataKind kind, string item)
@@ -115,8 +119,6 @@ public abstract class TotvsHttpTransport : ErpHttpTransport
             return null;
         }
     }
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     /// <summary>The problems of the TOTVS error envelope.</summary>
     protected override IReadOnlyList<Problem> ReadProblems(string body) => TotvsError.ProblemsIn(body);

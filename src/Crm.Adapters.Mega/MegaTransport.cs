@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Crm.Adapters.Http;
 using Crm.Adapters.Mega.SeniorX;
+using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Integration;
+using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
 using Microsoft.Extensions.Logging;
@@ -106,6 +108,50 @@ public sealed class MegaTransport(HttpClient http, SeniorXSession session, TimeP
                              | ErpStateFields.AvailableCredit,
             };
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The lists the Mega rules read that its Senior X service lists: representatives, payment conditions (with "A receber"
+    /// as <see cref="MasterDataRecord.Receivable"/>) and price tables, each record with its <c>active</c> flag. Mega has no
+    /// carrier or portador list. Customers are not served: Mega documents no list API, and its agent list (inferred) mixes
+    /// customers with other agents.
+    /// </summary>
+    public override IReadOnlyList<MasterDataKind> MasterDataKinds { get; } =
+        [MasterDataKind.Representative, MasterDataKind.PaymentCondition, MasterDataKind.PriceTable];
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1; Senior X <c>offset</c> <paramref name="page"/> − 1) of the list of
+    /// <paramref name="kind"/>; a record that is not the list's JSON or has no usable code is <see cref="Rejected"/>
+    /// (<c>mega.master_data.unreadable</c>).
+    /// </summary>
+    public override async ValueTask<ErpRead<MasterDataPage>> ReadMasterDataAsync(MasterDataKind kind, int page,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        (MegaList List, Func<string, MasterDataRecord?> RecordOf)? source = kind switch
+        {
+            MasterDataKind.Representative => (MegaList.Representatives, item => Record<MegaRepresentative>(item, r => (r.Code, r.Name, r.Active, true))),
+            MasterDataKind.PaymentCondition => (MegaList.PaymentConditions, item => Record<MegaPaymentCondition>(item, p => (p.Code, p.Name, p.Active, p.Receivable))),
+            MasterDataKind.PriceTable => (MegaList.PriceTables, item => Record<MegaPriceTable>(item, t => (t.Code, t.Name, t.Active, true))),
+            _ => null,
+        };
+        if (source is not var (list, recordOf))
+            return await base.ReadMasterDataAsync(kind, page, cancellationToken).ConfigureAwait(false);
+        var read = await ReadPageAsync(list, page - 1, ReadPageSize, cancellationToken).ConfigureAwait(false);
+        return MasterDataPageOf(kind, read, recordOf);
+
+        MasterDataRecord? Record<T>(string item, Func<T, (string? Code, string? Name, bool Active, bool Receivable)> fields)
+        {
+            try
+            {
+                var (code, name, active, receivable) = fields(PayloadJson.Deserialize<T>(item));
+                return MasterDataCode.From(code) is { } c ? new MasterDataRecord(kind, c, name ?? c.Value, active, receivable) : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
     }
 
     /// <summary>

@@ -114,16 +114,15 @@ public sealed class ProtheusTransport(HttpClient http, IOptions<ProtheusOptions>
         ReadAllAsync(PathOf(list), pageSize, cancellationToken);
 
     /// <summary>
-    /// The master data the Protheus rules read (SA3 sellers as representatives, SA4 carriers, SE4 payment conditions, DA0 price
-    /// tables), for an initial load.
+    /// The lists the Protheus rules read (SA3 sellers as representatives, SA4 carriers, SE4 payment conditions, DA0 price
+    /// tables), served page by page as <see cref="IErpReader.ReadMasterDataAsync"/>.
     /// </summary>
-    public ValueTask<OneOf.OneOf<Domain.Integration.Eligibility.IntegratedMasterData, Rejected, Unavailable>> ReadIntegratedMasterDataAsync(
-        int pageSize = 100, CancellationToken cancellationToken = default) =>
-        ReadIntegratedMasterDataAsync(
-        [
-            (PathOf(ProtheusMasterData.Sellers), Domain.Integration.Eligibility.MasterDataKind.Representative),
-            (PathOf(ProtheusMasterData.Carriers), Domain.Integration.Eligibility.MasterDataKind.Carrier),
-            (PathOf(ProtheusMasterData.PaymentConditions), Domain.Integration.Eligibility.MasterDataKind.PaymentCondition),
-            (PathOf(ProtheusMasterData.PriceTables), Domain.Integration.Eligibility.MasterDataKind.PriceTable),
-        ], pageSize, cancellationToken);
+    protected override IReadOnlyDictionary<Domain.Integration.Eligibility.MasterDataKind, string> MasterDataPaths { get; } =
+        new Dictionary<Domain.Integration.Eligibility.MasterDataKind, string>
+        {
+            [Domain.Integration.Eligibility.MasterDataKind.Representative] = PathOf(ProtheusMasterData.Sellers),
+            [Domain.Integration.Eligibility.MasterDataKind.Carrier] = PathOf(ProtheusMasterData.Carriers),
+            [Domain.Integration.Eligibility.MasterDataKind.PaymentCondition] = PathOf(ProtheusMasterData.PaymentConditions),
+            [Domain.Integration.Eligibility.MasterDataKind.PriceTable] = PathOf(ProtheusMasterData.PriceTables),
+        };
 }

@@ -12,7 +12,7 @@ using NodaTime;
 namespace Crm.Adapters.Tests.Transport;
 
 /// <summary>
-/// The pull's per-account read over loopback HTTP, through the <see cref="IErpAccountStateReader"/> a host resolves: what
+/// The pull's per-account read over loopback HTTP, through the transport a host resolves as its <see cref="Domain.Integration.Messages.IErpReader"/>: what
 /// each ERP exposes (code, situation, block, last purchase, credit) and, named in <see cref="ErpAccountState.NotExposed"/>,
 /// what it does not; and the <see cref="ErpStanding"/> the account stores from it (<see cref="ErpAccountState.ToStanding"/>).
 /// </summary>
@@ -21,7 +21,8 @@ public sealed class AccountStateTests
     private static readonly LocalDate Today = TestAccounts.Today;
     private static readonly Instant ReadAt = Instant.FromUtc(2026, 12, 7, 4, 30);
 
-    private static IErpAccountStateReader Reader(TransportHost host) => host.Get<IEnumerable<IErpAccountStateReader>>().Single();
+    private static ErpHttpTransport Reader(TransportHost host) =>
+        (ErpHttpTransport)host.Get<IEnumerable<Domain.Integration.Messages.IErpReader>>().Single();
 
     // Every field the ERP does not expose is null: "not exposed" is never confused with a value.
     private static void AssertNotExposedAreNull(ErpAccountState state)

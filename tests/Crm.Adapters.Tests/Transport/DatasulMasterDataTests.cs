@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Crm.Adapters.Datasul;
+using Crm.Adapters.Testing;
 using Crm.Adapters.Testing.Fakes;
 using Crm.Adapters.Testing.Servers;
 using Crm.Domain.Integration.Eligibility;
@@ -70,7 +71,7 @@ public sealed class DatasulMasterDataTests
         server.Ems.Tables[DatasulMasterData.PriceTables] = [new FakeMasterRecord("TB1", "2026"), new FakeMasterRecord("TB9", "2019", ActiveTablePrice: false)];
         using var host = Host(server);
 
-        var loaded = await Transport(host).ReadIntegratedMasterDataAsync(pageSize: 5);
+        var loaded = await Transport(host).LoadMasterDataAsync();
 
         var data = loaded.AsT0;
         Assert.Equal(12, data.All(MasterDataKind.Representative).Count());
@@ -87,7 +88,7 @@ public sealed class DatasulMasterDataTests
         server.Ems.Tables[DatasulMasterData.Carriers] = [new FakeMasterRecord("3", "Rápida"), new FakeMasterRecord(" ", "Sem código")];
         using var host = Host(server);
 
-        var loaded = await Transport(host).ReadIntegratedMasterDataAsync();
+        var loaded = await Transport(host).LoadMasterDataAsync();
 
         Assert.Equal(["datasul.master_data.unreadable"], loaded.AsT1.Problems.Select(p => p.Code));
     }

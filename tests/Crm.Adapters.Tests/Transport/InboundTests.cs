@@ -33,7 +33,7 @@ public sealed class InboundTests
         var codes = await Register(host, 25);
         var transport = (TotvsHttpTransport)host.Transport;
 
-        var all = await transport.ReadCustomersAsync(pageSize: 10);
+        var all = await transport.ReadAllAsync(DatasulTransport.Path, pageSize: 10);
 
         Assert.True(all.IsT0, all.Value.ToString());
         Assert.Equal(codes, all.AsT0.Select(body => Adapter.ReadState(body, TestAccounts.Today).ErpCode));
@@ -68,7 +68,7 @@ public sealed class InboundTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await transport.ReadCustomersAsync(10, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await transport.ReadCustomersAsync(1, cancelled.Token));
         server.Inject(FakeFault.Status503, FakeFault.Status503, FakeFault.Status503);
         var failing = await transport.ReadPageAsync(DatasulTransport.Path, 1, 10);
 

@@ -82,11 +82,12 @@ public sealed class ProtheusTransportTests
         var transport = (TotvsHttpTransport)host.Transport;
 
         var read = await transport.ReadCustomerAsync(sent.AsT0.ErpCode);
-        var all = await transport.ReadCustomersAsync(pageSize: 1);
+        var all = await transport.ReadCustomersAsync(page: 1);
 
         Assert.Equal(sent.AsT0.ErpCode, Adapter.ReadState(read.AsT0, Testing.TestAccounts.Today).ErpCode);
-        Assert.Single(all.AsT0);
-        Assert.Contains(server.Requests, r => r is { Method: "GET", Path: "/rest/api/crm/v1/customerVendor/1", Query: "?page=1&pageSize=1" });
+        Assert.Equal(sent.AsT0.ErpCode, Adapter.ReadState(Assert.Single(all.AsT0.Payloads), Testing.TestAccounts.Today).ErpCode);
+        Assert.False(all.AsT0.HasNext);
+        Assert.Contains(server.Requests, r => r is { Method: "GET", Path: "/rest/api/crm/v1/customerVendor/1", Query: "?page=1&pageSize=100" });
     }
 
     [Theory]
@@ -116,7 +117,7 @@ public sealed class ProtheusTransportTests
         var account = Samples.Register(Samples.Company());
         var empty = Samples.Context with { MasterData = new Domain.Integration.Eligibility.IntegratedMasterData([]) };
 
-        var loaded = await ((ProtheusTransport)host.Transport).ReadIntegratedMasterDataAsync(pageSize: 1);
+        var loaded = await ((ProtheusTransport)host.Transport).LoadMasterDataAsync();
 
         Assert.False(Adapter.Evaluate(account, empty).IsEligible);
         var result = Adapter.Evaluate(account, Samples.Context with { MasterData = loaded.AsT0 });

@@ -30,7 +30,7 @@ public sealed class UnreadableAnswerTests
 
         var state = await transport.ReadAccountStateAsync("1001", TestAccounts.Today);
         var list = await transport.ReadMasterDataAsync(DatasulMasterData.Carriers);
-        var masterData = await transport.ReadIntegratedMasterDataAsync();
+        var masterData = await transport.ReadMasterDataAsync(Domain.Integration.Eligibility.MasterDataKind.Carrier, 1);
 
         Assert.Equal(["datasul.state.unreadable"], state.AsT1.Problems.Select(p => p.Code));
         Assert.Equal(["datasul.page.unreadable"], list.AsT1.Problems.Select(p => p.Code));
