@@ -33,17 +33,6 @@ public sealed class ErpInboundTests
         return (outbox, reader);
     }
 
-    /// <summary>An account stored as integrated with the ERP under <paramref name="code"/>.</summary>
-    private static async Task<AccountId> Integrated(TestHost host, int seed, string code)
-    {
-        var id = await host.StoreDirectly(Forms.Company(seed));
-        await using var db = host.Open();
-        var account = await db.Accounts.SingleAsync(a => a.Id == id);
-        account.RecordErpState(new IntegratedWithErp(code, new LocalDate(2025, 1, 10)), null, host.Diretor, host.Engine.Clock);
-        Assert.True((await db.SaveAsync()).IsSaved);
-        return id;
-    }
-
     private static async Task<ErpStanding?> StandingOf(TestHost host, AccountId id)
     {
         await using var db = host.Open();
@@ -70,7 +59,7 @@ public sealed class ErpInboundTests
         await using var outbox = await OutboxHost.Create(provider);
         var host = outbox.Host;
         var sent = await SentAsync(outbox, 10, 11);
-        var unknown = await Integrated(host, 12, "999999"); // a code Protheus does not know
+        var unknown = await host.StoreIntegrated(Forms.Company(12), "999999"); // a code Protheus does not know
         var notIntegrated = await host.StoreDirectly(Forms.Company(13));
         outbox.Server.Protheus.SetCredit(sent[0].Code, 5000m, new LocalDate(2027, 6, 30), 1200m, 0m);
 

@@ -76,13 +76,7 @@ public sealed class JobsSchedulingTests
             s.Configure<CrmOptions>(o => (o.Jobs.ErpStandingPullInterval, o.Jobs.ErpSituationInterval) = (TimeSpan.FromHours(1), TimeSpan.FromDays(1)));
         });
         var host = outbox.Host;
-        var id = await host.StoreDirectly(Forms.Company(40));
-        await using (var db = host.Open())
-        {
-            var account = await db.Accounts.SingleAsync(a => a.Id == id);
-            account.RecordErpState(new IntegratedWithErp("000040", new LocalDate(2025, 1, 10)), null, host.Diretor, host.Engine.Clock);
-            Assert.True((await db.SaveAsync()).IsSaved);
-        }
+        var id = await host.StoreIntegrated(Forms.Company(40), "000040");
         reader.Standings["000040"] = new ErpStanding(ErpSituation.Active, new LocalDate(2026, 11, 20), 900m, null, null, default);
 
         var first = await host.Engine.Jobs.RunDueAsync();

@@ -1,3 +1,4 @@
+using Crm.Sdk.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -26,14 +27,8 @@ internal sealed class JobsBackgroundService(CrmEngine engine, IOptionsMonitor<Cr
                     JobsLog.RoundFailed(engine.JobsLogger, e);
                 }
             }
-            try
-            {
-                await Task.Delay(jobs.PollInterval, time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
+            if (!await HostedWait.NextRoundAsync(jobs.PollInterval, time, stoppingToken).ConfigureAwait(false))
                 return;
-            }
         }
     }
 }
