@@ -1,5 +1,4 @@
 using Crm.Domain.Accounts.ErpLink;
-using Crm.Domain.Integration.Messages;
 using Crm.Persistence.Outbox;
 using Crm.Sdk.Jobs;
 using Crm.Sdk.Tests.Infrastructure;
@@ -69,15 +68,14 @@ public sealed class JobsSchedulingTests
     [Theory, SqliteData, PostgresData]
     public async Task Each_enabled_job_runs_once_per_interval_for_each_tenant(string provider)
     {
-        var reader = new ScriptedErpReader();
         await using var outbox = await OutboxHost.Create(provider, configure: s =>
-        {
-            s.AddSingleton<IErpReader>(reader);
-            s.Configure<CrmOptions>(o => (o.Jobs.ErpStandingPullInterval, o.Jobs.ErpSituationInterval) = (TimeSpan.FromHours(1), TimeSpan.FromDays(1)));
-        });
+            s.Configure<CrmOptions>(o => (o.Jobs.ErpStandingPullInterval, o.Jobs.ErpSituationInterval) = (TimeSpan.FromHours(1), TimeSpan.FromDays(1))));
         var host = outbox.Host;
-        var id = await host.StoreIntegrated(Forms.Company(40), "000040");
-        reader.Standings["000040"] = new ErpStanding(ErpSituation.Active, new LocalDate(2026, 11, 20), 900m, null, null, default);
+        var id = Ok(await host.As(host.Usuario).Accounts.RegisterAsync(OutboxHost.Eligible(40))).Id;
+        Assert.Equal(1, (await outbox.Engine.Outbox.DispatchPendingAsync()).Sent);
+        var code = Assert.IsType<IntegratedWithErp>(Ok(await host.As(host.Usuario).Accounts.GetAsync(id)).Account.Integration.Value).ErpCode;
+        outbox.Server.Protheus.SetCredit(code, 900m, null, 0m, 0m);
+        var sends = outbox.Server.Requests.Count;
 
         var first = await host.Engine.Jobs.RunDueAsync();
         var again = await host.Engine.Jobs.RunDueAsync();
@@ -87,7 +85,7 @@ public sealed class JobsSchedulingTests
         Assert.Equal([new JobRan(host.Tenant, "jobs.pull_erp_standings", "success"), new JobRan(host.Tenant, "jobs.recompute_erp_situations", "success")], first);
         Assert.Empty(again);
         Assert.Equal([new JobRan(host.Tenant, "jobs.pull_erp_standings", "success")], hourLater);
-        Assert.Equal(2, reader.StandingReads.Count);
+        Assert.Equal(4, outbox.Server.Requests.Count - sends); // two pulls, each reading the customer and its credit
         await using var check = host.Open();
         var stored = await check.Accounts.AsNoTracking().SingleAsync(a => a.Id == id);
         Assert.Equal((900m, ErpSituation.Active), (stored.ErpStanding!.CreditLimit, stored.ErpSituation));
