@@ -60,7 +60,7 @@ public sealed class CrmCli
         var servers = new ServerCommands(_console, Fail, RunOnDemoDatabaseAsync);
         var orders = new Orders.OrderCommands(_console, Fail, RunOnDemoDatabaseAsync);
         var matrices = new Matrices.MatrixCommands(_console, Fail, RunOnDemoDatabaseAsync);
-        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo(), BuildOutbox(), orders.Build(), matrices.Build(), imports.Template(), imports.Import(), servers.Smtp(), servers.Ftp() };
+        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo(), BuildOutbox(), BuildErp(), orders.Build(), matrices.Build(), imports.Template(), imports.Import(), servers.Smtp(), servers.Ftp() };
     }
 
     private Command BuildDemo()
@@ -96,6 +96,37 @@ public sealed class CrmCli
                 path => new OutboxCommand(_console).RunAsync(path, result.GetValue(status), result.GetValue(requeue), protheus, cancellationToken));
         });
         return outbox;
+    }
+
+    private Command BuildErp()
+    {
+        var erp = new Command("erp", "The demo tenant's inbound jobs against a Protheus REST server: load its master data, pull its customers' standings.");
+        foreach (var (name, description, load) in new[]
+        {
+            ("load", "Loads the Protheus master data (sellers, carriers, payment conditions, price tables) page by page; an interrupted load resumes where it stopped.", true),
+            ("pull", "Reads each integrated customer's standing (situation, credit) from Protheus and records it.", false),
+        })
+        {
+            var db = new Option<string>("--db")
+            {
+                Description = $"The demo's SQLite file (default: ./{DemoCommand.DefaultPath}).",
+                DefaultValueFactory = _ => DemoCommand.DefaultPath,
+            };
+            var url = new Option<string>("--protheus-url") { Description = "The Protheus REST server's address.", Required = true };
+            var command = new Command(name, description) { db, url };
+            command.SetAction((result, cancellationToken) =>
+            {
+                var text = result.GetValue(url)!;
+                if (!Uri.TryCreate(text, UriKind.Absolute, out var protheus) || protheus.Scheme is not ("http" or "https"))
+                    return Task.FromResult(Fail($"--protheus-url '{text}' is not an absolute http(s) address"));
+                var erpCommand = new Erp.ErpCommand(_console);
+                return RunOnDemoDatabaseAsync(result.GetValue(db)!, path => load
+                    ? erpCommand.LoadAsync(path, protheus, cancellationToken)
+                    : erpCommand.PullAsync(path, protheus, cancellationToken));
+            });
+            erp.Subcommands.Add(command);
+        }
+        return erp;
     }
 
     private Task<int> RunDemoAsync(string path, CancellationToken cancellationToken) =>

@@ -1,5 +1,5 @@
-// The embedding sample of the README: its "## Embedding", "## Tax and commercial matrices" and "## Catalog and orders"
-// sections show the three regions below,
+// The embedding sample of the README: its "## Embedding", "## Tax and commercial matrices", "## Catalog and orders" and
+// "## Scheduled jobs and the ERP inbound" sections show the four regions below,
 // and tests/Crm.Cli.Tests/EmbeddingSampleTests.cs runs this program and fails when the README and the region differ.
 // <embedding>
 using Crm.Domain.Access;
@@ -112,3 +112,13 @@ Console.WriteLine($"order: {released.Status}, total {changed.Totals?.Total}, ERP
 var proposal = (await session.Orders.ProposalAsync(order.Id)).AsT0;   // a printable HTML document
 Console.WriteLine($"proposal: {proposal.Length > 0}");
 // </orders>
+// <jobs>
+// The periodic jobs, for a host's own scheduler (with a generic host, set CrmOptions.Jobs and a hosted scheduler runs
+// them per tenant, one process at a time). Each is logged and measured like a use case; outcomes are values.
+// This tenant integrates with no ERP, so the pull reads nothing; CRM1003 recomputes every account's situation.
+var pulled = (await engine.Jobs.PullErpStandingsAsync(tenant)).AsT0;
+var recomputed = (await engine.Jobs.RecomputeErpSituationsAsync(tenant, IntegrationSystem.Erp, 6,
+    DateTimeZoneProviders.Tzdb["America/Sao_Paulo"])).AsT0;
+var cleaned = (await engine.Jobs.DeleteSentMessagesAsync(tenant, TimeSpan.FromDays(30))).AsT0;   // delivered rows only
+Console.WriteLine($"jobs: {pulled.Read} standing(s) pulled, {recomputed.Accounts} account(s) recomputed, {cleaned.ErpMessages} sent message(s) deleted");
+// </jobs>

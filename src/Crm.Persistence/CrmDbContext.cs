@@ -20,6 +20,7 @@ using Crm.Persistence.Conversions;
 using Crm.Persistence.Duplicates;
 using Crm.Persistence.Model;
 using Crm.Persistence.Imports;
+using Crm.Persistence.Jobs;
 using Crm.Persistence.Notifications;
 using Crm.Persistence.Outbox;
 using Crm.Persistence.Settings;
@@ -102,6 +103,15 @@ public abstract class CrmDbContext : DbContext
 
     /// <summary>The import keys (origin + external code) of imported accounts.</summary>
     public DbSet<AccountImportKey> AccountImportKeys => Set<AccountImportKey>();
+
+    /// <summary>The scheduled jobs' leases and last runs, per tenant and job.</summary>
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    /// <summary>The master data each ERP listed in its initial load.</summary>
+    public DbSet<ErpMasterRecord> ErpMasterData => Set<ErpMasterRecord>();
+
+    /// <summary>Where each master-data kind's initial load stands.</summary>
+    public DbSet<ErpMasterDataLoad> ErpMasterDataLoads => Set<ErpMasterDataLoad>();
 
     /// <summary>The catalog's products (code, description, status, line, NCM; the rest as a document).</summary>
     public DbSet<ProductRow> Products => Set<ProductRow>();
@@ -275,6 +285,9 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration(this));
         modelBuilder.ApplyConfiguration(new NotificationMessageConfiguration(this));
         modelBuilder.ApplyConfiguration(new AccountImportKeyConfiguration(this));
+        modelBuilder.ApplyConfiguration(new JobRunConfiguration(this));
+        modelBuilder.ApplyConfiguration(new ErpMasterRecordConfiguration(this));
+        modelBuilder.ApplyConfiguration(new ErpMasterDataLoadConfiguration(this));
         modelBuilder.ApplyConfiguration(new ProductConfiguration(this));
         modelBuilder.ApplyConfiguration(new WarehouseConfiguration(this));
         modelBuilder.ApplyConfiguration(new ListPriceConfiguration(this));

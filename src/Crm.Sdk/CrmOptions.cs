@@ -1,5 +1,6 @@
 using System.Reflection;
 using Crm.Persistence;
+using Crm.Sdk.Jobs;
 using Crm.Sdk.Notifications;
 using Crm.Sdk.Outbox;
 
@@ -27,6 +28,12 @@ public sealed class CrmOptions : ICrmDatabaseBuilder
 
     /// <summary>How notification e-mails are written (configuration: <c>Notifications:TimeZone</c>); dispatched at <see cref="Outbox"/>'s pace.</summary>
     public NotificationOptions Notifications { get; } = new();
+
+    /// <summary>
+    /// The scheduled jobs (configuration: <c>Jobs:ErpStandingPullInterval</c>, <c>Jobs:ErpSituationInterval</c>,
+    /// <c>Jobs:SentRetention</c>, ...): all off by default.
+    /// </summary>
+    public JobsOptions Jobs { get; } = new();
 
     /// <summary>What the configuration section held that could not be applied; reported by <see cref="CrmOptionsValidator"/>.</summary>
     internal List<string> ConfigurationFailures { get; } = [];

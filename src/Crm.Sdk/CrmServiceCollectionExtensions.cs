@@ -11,6 +11,7 @@ using Crm.Sdk.Configuration;
 using Crm.Sdk.Discovery;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Hosting;
+using Crm.Sdk.Jobs;
 using Crm.Sdk.Notifications;
 using Crm.Sdk.Matrices;
 using Crm.Sdk.Orders;
@@ -114,9 +115,10 @@ public static class CrmServiceCollectionExtensions
             return new CrmEngine(sp.GetRequiredService<CrmDatabase>(), sp.GetRequiredService<IClock>(), loggers,
                 sp.GetRequiredService<ErpAdapterCatalog>(), outbox, notifications, sp.GetRequiredService<ISecretProtector>(),
                 sp.GetRequiredService<SmtpMailer>(), sp.GetRequiredService<FileServerClient>(), sp.GetRequiredService<ISalesMatrices>(),
-                sp.GetRequiredService<StoredMatrices>());
+                sp.GetRequiredService<StoredMatrices>(), sp.GetServices<IErpReader>, () => options.CurrentValue);
         });
         services.AddHostedService<OutboxBackgroundService>();
+        services.AddHostedService<JobsBackgroundService>();
         services.AddHealthChecks().AddCheck<CrmHealthCheck>(CrmHealthCheck.Name, HealthStatus.Unhealthy, ["crm", "database"]);
         return services;
     }

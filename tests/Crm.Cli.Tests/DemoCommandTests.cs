@@ -46,6 +46,10 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(run.OutputLines, l => Row(l) is ["Visita", "0"]);
         Assert.Contains(run.OutputLines, l => Row(l) is ["Proposta", "0"]);
         Assert.Contains(run.OutputLines, l => l.Contains("Filtro em uso: 1 de 4 cartões.", StringComparison.Ordinal));
+        // Inbound: the fake Protheus's master data loaded, every sent customer's standing pulled, Ana's credit as Protheus holds it.
+        Assert.Contains("Cadastros do ERP: 2 vendedores, 1 transportadoras, 1 condições de pagamento, 1 tabelas de preço.", run.OutputLines);
+        Assert.Contains("Situação no ERP: 11 cliente(s) lido(s), 11 alterado(s), 0 recusado(s) pelo ERP.", run.OutputLines);
+        Assert.Single(run.OutputLines, l => l.StartsWith("Situação de \"Cliente 06 de Ana Ltda\" no ERP: Active, limite 10", StringComparison.Ordinal));
         // The ten accounts, the converted lead and the update of the account the funnel promoted to CLIENTE went to the fake Protheus through the injected faults: retried, then acknowledged.
         var dispatch = Regex.Match(run.Output, @"Despacho: (\d+) enviadas e reconhecidas pelo ERP, (\d+) novas tentativas após falhas, (\d+) estacionadas\.");
         Assert.True(dispatch.Success, run.Output);
@@ -120,6 +124,12 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(second.OutputLines, l => l.StartsWith("SMTP: Marina Diretora testa o envio de e-mail → enviado", StringComparison.Ordinal));
         Assert.Equal((3, 1), (await db.Notifications.CountAsync(n => n.Status == Crm.Persistence.Outbox.OutboxStatus.Sent), await db.SmtpSettings.CountAsync()));
         Assert.Equal(11, (await db.Accounts.ToListAsync()).Count(a => a.Integration.IsT1)); // each has the code Protheus gave it
+        // The master data is loaded again (the same lists); the fake Protheus starts empty at each run, so it knows none of the
+        // first run's customers: each read is refused and the standings the first run recorded stay.
+        Assert.Contains("Cadastros do ERP: 2 vendedores, 1 transportadoras, 1 condições de pagamento, 1 tabelas de preço.", second.OutputLines);
+        Assert.Contains("Situação no ERP: 0 cliente(s) lido(s), 0 alterado(s), 11 recusado(s) pelo ERP.", second.OutputLines);
+        Assert.Equal(5, await db.ErpMasterData.CountAsync());
+        Assert.Equal(11, (await db.Accounts.ToListAsync()).Count(a => a.ErpStanding is not null));
     }
 
     /// <summary>The steps every run shows: a duplicate refused, the lead conversion, a Usuário denied with module and action.</summary>

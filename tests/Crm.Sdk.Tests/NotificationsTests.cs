@@ -197,6 +197,61 @@ public sealed class NotificationsTests
     // Each account registered here gets a CNPJ of its own.
     private static int _seed = 600;
 
+    [Theory, SqliteData, PostgresData]
+    public async Task A_notification_is_only_sent_while_half_of_its_claims_lease_is_left(string provider)
+    {
+        await using var host = await Create(provider, s => s.Configure<CrmOptions>(o => (o.Outbox.Lease, o.Outbox.Concurrency) = (TimeSpan.FromMinutes(1), 1)));
+        await using var smtp = Started();
+        var (company, _) = await ServerForms.CompanyAsync(host);
+        Ok(await host.As(host.Diretor).Servers.CreateSmtpAsync(ServerForms.Smtp(company, smtp.Port)));
+        var (_, created) = await OpenedByUsuarioAsync(host, "Rodada longa");
+        Ok(await host.As(host.Diretor).Funnel.WinAsync(created.Id, created.Version));
+        var leftAtSend = new List<Duration>();
+        smtp.OnReceived = mail =>
+        {
+            using var db = host.Open();
+            var row = db.Notifications.AsNoTracking().Single(r => r.MessageId == mail.Message.MessageId);
+            lock (leftAtSend)
+                leftAtSend.Add(row.LeaseExpiresAt!.Value - host.Engine.Clock.GetCurrentInstant());
+            if (leftAtSend.Count == 1)
+                host.Time.Advance(TimeSpan.FromSeconds(40)); // the first send of the round is slow
+        };
+
+        var report = await host.Engine.Notifications.DispatchPendingAsync();
+
+        Assert.Equal(new Crm.Sdk.Notifications.NotificationDispatchReport(3, 0, 0), report);
+        Assert.Equal(3, leftAtSend.Count);
+        Assert.All(leftAtSend, left => Assert.True(left >= Duration.FromSeconds(30), $"sent with {left} of its lease left"));
+        await using var check = host.Open();
+        Assert.All(await check.Notifications.AsNoTracking().ToListAsync(), r => Assert.Equal((OutboxStatus.Sent, 1), (r.Status, r.Attempts)));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task The_clean_up_deletes_sent_notifications_older_than_the_retention_and_keeps_parked_ones(string provider)
+    {
+        await using var host = await Create(provider);
+        await using var smtp = Started();
+        var (company, _) = await ServerForms.CompanyAsync(host);
+        Ok(await host.As(host.Diretor).Servers.CreateSmtpAsync(ServerForms.Smtp(company, smtp.Port)));
+        var (_, created) = await OpenedByUsuarioAsync(host, "Limpeza");
+        Ok(await host.As(host.Diretor).Funnel.WinAsync(created.Id, created.Version));
+        await host.Engine.Notifications.DispatchPendingAsync();
+        await using (var db = host.Open())
+        {
+            var first = await db.Notifications.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+            await db.Notifications.Where(r => r.Id == first).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, OutboxStatus.Parked));
+        }
+        host.Time.Advance(TimeSpan.FromDays(6));
+        var early = Ok(await host.Engine.Jobs.DeleteSentMessagesAsync(host.Tenant, TimeSpan.FromDays(7)));
+        host.Time.Advance(TimeSpan.FromDays(2));
+        var due = Ok(await host.Engine.Jobs.DeleteSentMessagesAsync(host.Tenant, TimeSpan.FromDays(7)));
+
+        Assert.Equal(new Crm.Sdk.Jobs.SentMessagesDeleted(0, 0), early);
+        Assert.Equal(new Crm.Sdk.Jobs.SentMessagesDeleted(0, 2), due);
+        await using var check = host.Open();
+        Assert.Equal(OutboxStatus.Parked, Assert.Single(await check.Notifications.AsNoTracking().ToListAsync()).Status);
+    }
+
     private static LocalSmtpServer Started()
     {
         var server = new LocalSmtpServer(LocalSmtpServer.FreePort());

@@ -92,6 +92,30 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void The_jobs_section_binds_its_intervals_and_every_bad_value_fails_at_start_up()
+    {
+        IConfigurationSection Section(string pull, string zone, string months) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Crm:Database:Sqlite"] = "a.db",
+            ["Crm:Jobs:ErpStandingPullInterval"] = pull,
+            ["Crm:Jobs:SentRetention"] = "30.00:00:00",
+            ["Crm:Jobs:TimeZone"] = zone,
+            ["Crm:Jobs:MonthsInactive"] = months,
+        }).Build().GetSection("Crm");
+        using var good = new ServiceCollection().AddCrm(Section("01:00:00", "America/Manaus", "3")).BuildServiceProvider();
+        using var bad = new ServiceCollection().AddCrm(Section("-00:01:00", "Lua/Crescente", "0")).BuildServiceProvider();
+
+        var jobs = good.GetRequiredService<IOptions<CrmOptions>>().Value.Jobs;
+        var error = Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<CrmEngine>());
+
+        Assert.Equal((TimeSpan.FromHours(1), TimeSpan.FromDays(30), "America/Manaus", 3, (TimeSpan?)null),
+            (jobs.ErpStandingPullInterval, jobs.SentRetention, jobs.TimeZone, jobs.MonthsInactive, jobs.ErpSituationInterval));
+        Assert.Contains(error.Failures, f => f.Contains("Jobs:ErpStandingPullInterval", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("Jobs:TimeZone", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("Jobs:MonthsInactive", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Configuration_chooses_postgresql_when_the_host_installed_its_package()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -1,6 +1,7 @@
 using Crm.Persistence.Outbox;
 using Crm.Sdk.Outbox;
 using Crm.Sdk.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,6 +37,35 @@ public sealed class OutboxHostingTests
         Assert.True(first, "the first round runs at start");
         Assert.Single(waiting, m => m.Status == OutboxStatus.Pending);
         Assert.True(second, "the next round runs an interval later, on the host's TimeProvider");
+    }
+
+    [Fact]
+    public async Task The_hosted_scheduler_runs_due_jobs_when_started_and_again_each_poll_interval()
+    {
+        var clock = new WaitingClock(TimeSpan.FromMinutes(1));
+        await using var outbox = await OutboxHost.Create(TestProviders.Sqlite, configure: s =>
+        {
+            s.Configure<CrmOptions>(o => (o.Jobs.ErpSituationInterval, o.Jobs.PollInterval) = (TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+            clock.Install(s);
+        });
+        var service = outbox.Host.Provider.GetServices<IHostedService>().OfType<Crm.Sdk.Jobs.JobsBackgroundService>().Single();
+
+        await service.StartAsync(CancellationToken.None);
+        await clock.WaitingAsync(1);
+        var first = await RecomputeRunAsync(outbox.Host);
+        outbox.Host.Time.Advance(TimeSpan.FromMinutes(1));
+        await clock.WaitingAsync(2);
+        var second = await RecomputeRunAsync(outbox.Host);
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Equal("success", first.LastOutcome);
+        Assert.Equal(first.LastStartedAt + NodaTime.Duration.FromMinutes(1), second.LastStartedAt);
+    }
+
+    private static async Task<Crm.Persistence.Jobs.JobRun> RecomputeRunAsync(TestHost host)
+    {
+        await using var db = host.Open();
+        return await db.JobRuns.AsNoTracking().SingleAsync(r => r.Job == "jobs.recompute_erp_situations");
     }
 
     [Fact]

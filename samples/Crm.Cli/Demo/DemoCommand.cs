@@ -28,7 +28,8 @@ namespace Crm.Cli.Demo;
 /// provisioning, each person registering its accounts and leads through its own session, a registration refused as a
 /// duplicate, a lead converted into an account, an opportunity moved through the funnel with its stages' automations
 /// promoting the account type, a Usuário denied an action, the accounts sent to the tenant's ERP (a fake Protheus server on
-/// 127.0.0.1 failing some requests, so retries show), a sales order from the catalog to the ERP, and what a Diretor, a Coordenador and a Usuário each see.
+/// 127.0.0.1 failing some requests, so retries show), its master data loaded and the customers' standings pulled back from it, a sales
+/// order from the catalog to the ERP, and what a Diretor, a Coordenador and a Usuário each see.
 /// Running it again reuses the file: provisioning reports "already done", every registration is refused as a duplicate of
 /// the first run's, the converted lead and the promoted account are read back, no record is duplicated and nothing is left
 /// to send to the ERP.
@@ -47,9 +48,10 @@ internal sealed partial class DemoCommand(IAnsiConsole console)
     public async Task<int> RunAsync(string path, CancellationToken cancellationToken)
     {
         // The tenant's ERP: a fake Protheus REST server on 127.0.0.1 (a real HTTP server), failing some requests on purpose,
-        // that knows the payment condition (SE4) and price table (DA0) of the demo's order.
+        // that knows two sellers (SA3), a carrier (SA4), the payment condition (SE4) and price table (DA0) of the demo's order.
         await using var protheus = await FakeProtheusServer.StartAsync(
-            new FakeProtheus(conditions: [DemoSales.PaymentCondition], priceTables: [DemoSales.Table]), cancellationToken: cancellationToken);
+            new FakeProtheus(sellers: ["000001", "000002"], carriers: [1], conditions: [DemoSales.PaymentCondition], priceTables: [DemoSales.Table]),
+            cancellationToken: cancellationToken);
         // The company's mail server: a real SMTP server on 127.0.0.1, for the test e-mail and the funnel's notifications.
         await using var mail = DemoMailServer.Start();
         await using var provider = CliEngine.Services(path, protheus.BaseUrl).BuildServiceProvider();
@@ -75,6 +77,7 @@ internal sealed partial class DemoCommand(IAnsiConsole console)
         await NotifyAsync(engine, mail, cancellationToken);
         await DenyAsync(engine, registered.Accounts["ana"], cancellationToken);
         await SendToErpAsync(engine, protheus, cancellationToken);
+        await ReadFromErpAsync(engine, protheus, registered.Accounts["ana"][0].AsT1, cancellationToken);
         await SellAsync(engine, registered.Accounts["ana"][0].AsT1, path, cancellationToken);
 
         var summary = new Table().Title("O que cada papel vê").AddColumns("Usuário", "Papel", "Contas", "Leads");
@@ -139,9 +142,11 @@ internal sealed partial class DemoCommand(IAnsiConsole console)
     /// </summary>
     private async Task SendToErpAsync(CrmEngine engine, FakeProtheusServer protheus, CancellationToken cancellationToken)
     {
-        protheus.Inject(FakeFault.Status500, FakeFault.Status500, FakeFault.Drop, FakeFault.Drop, FakeFault.None, FakeFault.ApplyThenDrop,
-            FakeFault.Status503, FakeFault.Status503);
         var marina = engine.Session(DemoData.Tenant, DemoData.Person("marina").Id);
+        // Only when there is something to send: faults left unused would fail the reads that follow.
+        if ((await marina.Outbox.SummaryAsync(cancellationToken)).TryPickT0(out var queued, out _) && queued.Pending > 0)
+            protheus.Inject(FakeFault.Status500, FakeFault.Status500, FakeFault.Drop, FakeFault.Drop, FakeFault.None, FakeFault.ApplyThenDrop,
+                FakeFault.Status503, FakeFault.Status503);
         console.MarkupLineInterpolated($"ERP: Protheus falso em [bold]{protheus.BaseUrl}[/] (falhas injetadas: 500, conexão caída, 503, resposta perdida).");
         var report = await OutboxView.DispatchAsync(console, engine, marina, TimeSpan.FromSeconds(20), cancellationToken);
         var record = protheus.Record();

@@ -1553,6 +1553,115 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 
+            modelBuilder.Entity("Crm.Persistence.Jobs.ErpMasterDataLoad", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Erp")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Instant?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Generation")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("NextPage")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Tenant", "Erp", "Kind");
+
+                    b.ToTable("ErpMasterDataLoads", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Jobs.ErpMasterRecord", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Erp")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Generation")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("LoadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Receivable")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Tenant", "Erp", "Kind", "Code");
+
+                    b.ToTable("ErpMasterData", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Jobs.JobRun", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Instant?>("LastFinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Instant?>("LastStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Instant?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Tenant", "Job");
+
+                    b.ToTable("JobRuns", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
             modelBuilder.Entity("Crm.Persistence.Matrices.MatrixChangeRow", b =>
                 {
                     b.Property<Guid>("TenantId")

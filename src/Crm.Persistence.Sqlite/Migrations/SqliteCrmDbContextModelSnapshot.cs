@@ -1570,6 +1570,115 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 
+            modelBuilder.Entity("Crm.Persistence.Jobs.ErpMasterDataLoad", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Erp")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Generation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NextPage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Tenant", "Erp", "Kind");
+
+                    b.ToTable("ErpMasterDataLoads", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Jobs.ErpMasterRecord", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Erp")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Generation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LoadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Receivable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Tenant", "Erp", "Kind", "Code");
+
+                    b.ToTable("ErpMasterData", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
+            modelBuilder.Entity("Crm.Persistence.Jobs.JobRun", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastFinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Tenant", "Job");
+
+                    b.ToTable("JobRuns", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
             modelBuilder.Entity("Crm.Persistence.Matrices.MatrixChangeRow", b =>
                 {
                     b.Property<Guid>("TenantId")

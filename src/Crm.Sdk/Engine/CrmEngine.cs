@@ -1,6 +1,8 @@
 using Crm.Connectors.Documents;
 using Crm.Connectors.Mail;
 using Crm.Domain.Identity;
+using Crm.Domain.Integration;
+using Crm.Domain.Integration.Messages;
 using Crm.Domain.Servers;
 using Crm.Persistence;
 using Crm.Sdk.Discovery;
@@ -23,10 +25,13 @@ namespace Crm.Sdk;
 /// </summary>
 public sealed class CrmEngine
 {
+    private readonly Func<IEnumerable<IErpReader>> _readers;
+
     internal CrmEngine(CrmDatabase database, IClock clock, ILoggerFactory loggers, ErpAdapterCatalog adapters, OutboxDispatcher outbox,
         NotificationDispatcher notifications, ISecretProtector protector, SmtpMailer mailer, FileServerClient files, ISalesMatrices matrices,
-        StoredMatrices stored)
+        StoredMatrices stored, Func<IEnumerable<IErpReader>> readers, Func<CrmOptions> options)
     {
+        (_readers, Options) = (readers, options);
         (Matrices, StoredMatrices) = (matrices, stored);
         Database = database;
         Clock = clock;
@@ -36,6 +41,7 @@ public sealed class CrmEngine
         (Protector, Mailer, Files) = (protector, mailer, files);
         OutboxLogger = loggers.CreateLogger<OutboxDispatcher>();
         NotificationLogger = loggers.CreateLogger<NotificationDispatcher>();
+        JobsLogger = loggers.CreateLogger<JobsModule>();
         Logger = loggers.CreateLogger<CrmEngine>();
         Runner = new UseCaseRunner(database, Logger);
         Tenants = new TenantsModule(this);
@@ -51,7 +57,10 @@ public sealed class CrmEngine
     /// <summary>Platform-level operations: provisioning, companies and branches, users.</summary>
     public TenantsModule Tenants { get; }
 
-    /// <summary>Periodic jobs for the host's scheduler: the ERP situation recompute (CRM1003).</summary>
+    /// <summary>
+    /// The periodic jobs: the ERP standing pull, CRM1003's situation recompute, the initial load of ERP master data, the
+    /// clean-up of delivered outbox rows; run by the host or by the hosted scheduler (<see cref="JobsOptions"/>).
+    /// </summary>
     public JobsModule Jobs { get; }
 
     /// <summary>The ERP adapters registered, one per ERP.</summary>
@@ -82,6 +91,17 @@ public sealed class CrmEngine
     internal ILogger OutboxLogger { get; }
 
     internal ILogger NotificationLogger { get; }
+
+    internal ILogger JobsLogger { get; }
+
+    /// <summary>The reader of <paramref name="erp"/> (the last registered, as the outbox takes the last transport); null when none is.</summary>
+    internal IErpReader? ReaderFor(ErpId erp) => _readers().LastOrDefault(r => r.Erp == erp);
+
+    /// <summary>The engine's options as they are now.</summary>
+    internal Func<CrmOptions> Options { get; }
+
+    /// <summary>The master data each tenant's ERP listed in its initial load, as the outbox's eligibility reads it.</summary>
+    internal StoredMasterData MasterData { get; } = new();
 
     /// <summary>Protects the SMTP/FTP passwords a form carries.</summary>
     internal ISecretProtector Protector { get; }

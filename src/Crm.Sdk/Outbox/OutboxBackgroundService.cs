@@ -1,3 +1,4 @@
+using Crm.Sdk.Hosting;
 using Crm.Sdk.Notifications;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,14 +39,8 @@ internal sealed class OutboxBackgroundService(CrmEngine engine, IOptionsMonitor<
                     NotificationLog.RoundFailed(engine.NotificationLogger, e);
                 }
             }
-            try
-            {
-                await Task.Delay(outbox.Interval, time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
+            if (!await HostedWait.NextRoundAsync(outbox.Interval, time, stoppingToken).ConfigureAwait(false))
                 return;
-            }
         }
     }
 }

@@ -29,9 +29,10 @@ internal static class OutboxWriter
         var shortNames = new ShortNameDirectory();
         if (account.Data.ShortName is { } shortName)
             shortNames.Add(shortName, account.Id);
-        // Master data the ERP knows is not stored yet (the initial load): an account pointing at a representative,
-        // carrier, condition or price table is not eligible until it is.
-        var eligibility = adapter.Evaluate(account, new EligibilityContext(settings, IntegratedMasterData.None, shortNames, integration.System));
+        // The master data the ERP's initial load stored: before a load, an account pointing at a representative, carrier,
+        // condition or price table is not eligible.
+        var masterData = await work.Engine.MasterData.ForAsync(work.Db, erp, work.Cancellation).ConfigureAwait(false);
+        var eligibility = adapter.Evaluate(account, new EligibilityContext(settings, masterData, shortNames, integration.System));
         if (!eligibility.IsEligible)
         {
             OutboxLog.NotEligible(work.Engine.OutboxLogger, account.Id.Value, erp, string.Join(", ", eligibility.Problems.Select(p => p.Code)));

@@ -27,12 +27,11 @@ public sealed class OutboxHost : IAsyncDisposable
     public CrmEngine Engine => Host.Engine;
 
     public static async Task<OutboxHost> Create(string provider, Action<OutboxOptions>? outbox = null, bool realTime = false,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null, FakeProtheus? erp = null)
     {
-        var server = await FakeProtheusServer.StartAsync(new FakeProtheus());
+        var server = await FakeProtheusServer.StartAsync(erp ?? new FakeProtheus());
         var host = await TestHost.Create(provider, services =>
         {
-            configure?.Invoke(services);
             if (realTime)
                 services.AddSingleton(TimeProvider.System);
             services.Configure<CrmOptions>(o => outbox?.Invoke(o.Outbox));
@@ -45,6 +44,7 @@ public sealed class OutboxHost : IAsyncDisposable
                 o.CircuitBreaker.FailureRatio = 1.0;
                 o.CircuitBreaker.MinimumThroughput = 1000;
             });
+            configure?.Invoke(services); // after the adapter: a test's own registration (a reader, a clock) wins
         }, DefaultIntegration.Protheus);
         var revenda = MasterDataCode.Of("REV");
         var cliente = MasterDataCode.Of("CLI");

@@ -5,6 +5,7 @@ using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Domain.Tenancy;
 using Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -108,6 +109,17 @@ public sealed class TestHost : IAsyncDisposable
         db.Accounts.Add(account);
         Assert.True((await db.SaveAsync()).IsSaved);
         return account.Id;
+    }
+
+    /// <summary>An account stored directly as integrated with the ERP under <paramref name="erpCode"/> (as a sent and acknowledged one).</summary>
+    public async Task<AccountId> StoreIntegrated(RegistrationForm form, string erpCode)
+    {
+        var id = await StoreDirectly(form);
+        await using var db = Open();
+        var account = await db.Accounts.SingleAsync(a => a.Id == id);
+        account.RecordErpState(new Crm.Domain.Accounts.ErpLink.IntegratedWithErp(erpCode, new NodaTime.LocalDate(2025, 1, 10)), null, Diretor, Engine.Clock);
+        Assert.True((await db.SaveAsync()).IsSaved);
+        return id;
     }
 
     public async Task<Dictionary<string, RoleId>> RolesAsync()

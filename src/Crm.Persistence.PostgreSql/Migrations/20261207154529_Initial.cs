@@ -215,6 +215,42 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ErpMasterData",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Erp = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    Receivable = table.Column<bool>(type: "boolean", nullable: false),
+                    Generation = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoadedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErpMasterData", x => new { x.TenantId, x.Erp, x.Kind, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ErpMasterDataLoads",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Erp = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Generation = table.Column<Guid>(type: "uuid", nullable: false),
+                    NextPage = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErpMasterDataLoads", x => new { x.TenantId, x.Erp, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FtpSettings",
                 columns: table => new
                 {
@@ -234,6 +270,23 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_FtpSettings", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Job = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    LastStartedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    LastFinishedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    LastOutcome = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => new { x.TenantId, x.Job });
                 });
 
             migrationBuilder.CreateTable(
@@ -866,7 +919,16 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 name: "DuplicateKeys");
 
             migrationBuilder.DropTable(
+                name: "ErpMasterData");
+
+            migrationBuilder.DropTable(
+                name: "ErpMasterDataLoads");
+
+            migrationBuilder.DropTable(
                 name: "FtpSettings");
+
+            migrationBuilder.DropTable(
+                name: "JobRuns");
 
             migrationBuilder.DropTable(
                 name: "Leads");

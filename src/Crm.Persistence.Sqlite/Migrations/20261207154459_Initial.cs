@@ -214,6 +214,42 @@ namespace Crm.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ErpMasterData",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Erp = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Receivable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Generation = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErpMasterData", x => new { x.TenantId, x.Erp, x.Kind, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ErpMasterDataLoads",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Erp = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Generation = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NextPage = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErpMasterDataLoads", x => new { x.TenantId, x.Erp, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FtpSettings",
                 columns: table => new
                 {
@@ -233,6 +269,23 @@ namespace Crm.Persistence.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_FtpSettings", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Job = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastFinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastOutcome = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => new { x.TenantId, x.Job });
                 });
 
             migrationBuilder.CreateTable(
@@ -865,7 +918,16 @@ namespace Crm.Persistence.Sqlite.Migrations
                 name: "DuplicateKeys");
 
             migrationBuilder.DropTable(
+                name: "ErpMasterData");
+
+            migrationBuilder.DropTable(
+                name: "ErpMasterDataLoads");
+
+            migrationBuilder.DropTable(
                 name: "FtpSettings");
+
+            migrationBuilder.DropTable(
+                name: "JobRuns");
 
             migrationBuilder.DropTable(
                 name: "Leads");

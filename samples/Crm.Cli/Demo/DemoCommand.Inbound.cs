@@ -1,0 +1,36 @@
+using Crm.Adapters.Protheus;
+using Crm.Adapters.Testing.Servers;
+using Crm.Cli.Erp;
+using Crm.Domain.Accounts.ErpLink;
+using Crm.Domain.Identity;
+using Crm.Sdk;
+using Spectre.Console;
+
+namespace Crm.Cli.Demo;
+
+internal sealed partial class DemoCommand
+{
+    /// <summary>
+    /// The inbound half: the engine loads the fake Protheus's master data (sellers, carriers, payment conditions, price tables),
+    /// then pulls every integrated customer's standing; Protheus holds a credit for Ana's first customer, shown as recorded. The
+    /// fake Protheus starts empty at each run, so a rerun's pull finds none of the first run's customers (refused, logged) and
+    /// keeps the standings the first run recorded.
+    /// </summary>
+    private async Task ReadFromErpAsync(CrmEngine engine, FakeProtheusServer protheus, AccountId customer, CancellationToken cancellationToken)
+    {
+        ErpCommand.Report(console, await engine.Jobs.LoadErpMasterDataAsync(DemoData.Tenant, ProtheusAdapter.Id, cancellationToken));
+        var marina = Session(engine, "marina");
+        if ((await marina.Accounts.GetAsync(customer, cancellationToken)).TryPickT0(out var before, out _)
+            && before.Account.Integration.TryPickT1(out var erp, out _))
+            protheus.Protheus.SetCredit(erp.ErpCode, 10_000m, null, 1_200m, 0m);
+        ErpCommand.Report(console, await engine.Jobs.PullErpStandingsAsync(DemoData.Tenant, cancellationToken));
+        if (!(await marina.Accounts.GetAsync(customer, cancellationToken)).TryPickT0(out var read, out _))
+            return;
+        var account = read.Account;
+        if (account.ErpStanding is { } standing)
+            console.MarkupLineInterpolated(
+                $"Situação de \"{account.Data.LegalName}\" no ERP: {standing.Situation?.ToString() ?? "não informada"}, limite {standing.CreditLimit:N2}, em aberto {standing.OpenBalance:N2}.");
+        else
+            console.MarkupLineInterpolated($"Situação de \"{account.Data.LegalName}\" no ERP: ainda não lida.");
+    }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using Crm.Domain.Identity;
+using Crm.Domain.Integration;
+using Crm.Domain.Integration.Eligibility;
+using Crm.Domain.Integration.Messages;
+using Crm.Domain.Problems;
+using Crm.Persistence.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Sdk.Jobs;
+
+/// <summary>Where the load of one master-data kind stands after a run.</summary>
+/// <param name="Kind">The kind.</param>
+/// <param name="Pages">Pages read by this run.</param>
+/// <param name="Records">Records of the kind stored now.</param>
+/// <param name="Completed">True when the last page was read (the stored list is the ERP's); false when the run stopped before.</param>
+public sealed record MasterDataKindLoaded(MasterDataKind Kind, int Pages, int Records, bool Completed);
+
+/// <summary>An ERP's master data was loaded.</summary>
+/// <param name="Kinds">Each kind the ERP serves, in its order.</param>
+/// <param name="Unavailable">True when the ERP could not be reached: the run stopped there and the next one resumes at that page.</param>
+public sealed record ErpMasterDataLoaded(IReadOnlyList<MasterDataKindLoaded> Kinds, bool Unavailable);
+
+public sealed partial class JobsModule
+{
+    /// <summary>
+    /// The initial load of <paramref name="erp"/>'s master data for <paramref name="tenant"/>: every kind of the ERP's
+    /// <see cref="IErpReader.MasterDataKinds"/>, page by page until the ERP says no page follows. Each page is stored in one
+    /// transaction with the next page to read (table <c>ErpMasterDataLoads</c>), so a crashed or <see cref="Unavailable"/> run
+    /// resumes at the page it stopped on; a completed kind's next load starts again at page 1. When a kind's last page is
+    /// stored, its records the ERP no longer listed are deleted: the stored list is the ERP's. The outbox's eligibility reads
+    /// the stored records from then on. A kind the ERP refuses is logged and skipped; an ERP without a registered reader is
+    /// <see cref="Invalid"/> (<c>jobs.erp_reader_missing</c>). Two loads of the same tenant and ERP must not run at once.
+    /// </summary>
+    public Task<CrmResult<ErpMasterDataLoaded>> LoadErpMasterDataAsync(TenantId tenant, ErpId erp, CancellationToken cancellationToken = default) =>
+        _engine.Runner.RunAsync<ErpMasterDataLoaded>("jobs.load_erp_master_data", tenant, null, async db =>
+        {
+            if (_engine.ReaderFor(erp) is not { } reader)
+                return new Invalid(new Problem("erp", Codes.ReaderMissing, $"Nenhum leitor do ERP {erp} está registrado."));
+            var kinds = new List<MasterDataKindLoaded>();
+            foreach (var kind in reader.MasterDataKinds)
+            {
+                var (loaded, unavailable) = await LoadKindAsync(tenant, reader, kind, cancellationToken).ConfigureAwait(false);
+                kinds.Add(loaded);
+                if (unavailable)
+                    return new ErpMasterDataLoaded(kinds, true);
+            }
+            return new ErpMasterDataLoaded(kinds, false);
+        }, cancellationToken);
+
+    private async Task<(MasterDataKindLoaded Loaded, bool Unavailable)> LoadKindAsync(TenantId tenant, IErpReader reader, MasterDataKind kind,
+        CancellationToken cancellationToken)
+    {
+        var erp = reader.Erp.Value;
+        var progress = await StartKindAsync(tenant, erp, kind, cancellationToken).ConfigureAwait(false);
+        var pages = 0;
+        while (true)
+        {
+            var read = await reader.ReadMasterDataAsync(kind, progress.NextPage, cancellationToken).ConfigureAwait(false);
+            if (read.TryPickT2(out var unavailable, out var answered))
+            {
+                JobsLog.ErpUnavailable(_engine.JobsLogger, erp, "jobs.load_erp_master_data", tenant.Value, unavailable.Reason);
+                CrmTelemetry.JobsErpUnavailable.Add(1, new TagList { { "crm.erp", erp }, { "crm.job", "jobs.load_erp_master_data" } });
+                return (new MasterDataKindLoaded(kind, pages, await CountAsync(tenant, erp, kind, cancellationToken).ConfigureAwait(false), false), true);
+            }
+            if (answered.TryPickT1(out var rejected, out var page))
+            {
+                JobsLog.MasterDataRejected(_engine.JobsLogger, erp, kind.ToString(), tenant.Value, progress.NextPage,
+                    string.Join(", ", rejected.Problems.Select(p => p.Code)));
+                return (new MasterDataKindLoaded(kind, pages, await CountAsync(tenant, erp, kind, cancellationToken).ConfigureAwait(false), false), false);
+            }
+            pages++;
+            progress = await StorePageAsync(tenant, progress, page, cancellationToken).ConfigureAwait(false);
+            if (progress.CompletedAt is not null)
+            {
+                _engine.MasterData.Forget(tenant, reader.Erp);
+                var records = await CountAsync(tenant, erp, kind, cancellationToken).ConfigureAwait(false);
+                JobsLog.MasterDataLoaded(_engine.JobsLogger, kind.ToString(), erp, tenant.Value, records, pages);
+                CrmTelemetry.MasterDataLoaded.Add(records, new TagList { { "crm.erp", erp }, { "crm.kind", kind.ToString() } });
+                return (new MasterDataKindLoaded(kind, pages, records, true), false);
+            }
+        }
+    }
+
+    // The kind's load under way, or a new one from page 1 when the last one completed (or none ran yet).
+    private async Task<ErpMasterDataLoad> StartKindAsync(TenantId tenant, string erp, MasterDataKind kind, CancellationToken cancellationToken)
+    {
+        await using var db = _engine.Database.Open(tenant);
+        var progress = await db.ErpMasterDataLoads.SingleOrDefaultAsync(l => l.Erp == erp && l.Kind == kind, cancellationToken).ConfigureAwait(false);
+        if (progress is { CompletedAt: null })
+            return progress;
+        if (progress is null)
+        {
+            progress = new ErpMasterDataLoad { Tenant = tenant, Erp = erp, Kind = kind };
+            db.ErpMasterDataLoads.Add(progress);
+        }
+        (progress.Generation, progress.NextPage, progress.StartedAt, progress.CompletedAt) = (Guid.NewGuid(), 1, _engine.Clock.GetCurrentInstant(), null);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return progress;
+    }
+
+    /// <summary>
+    /// Stores one page and the next page to read in one transaction: each record inserted or updated under the load's
+    /// generation; after the last page, the kind's records of other generations (no longer listed) deleted and the load completed.
+    /// </summary>
+    private async Task<ErpMasterDataLoad> StorePageAsync(TenantId tenant, ErpMasterDataLoad progress, MasterDataPage page, CancellationToken cancellationToken)
+    {
+        await using var db = _engine.Database.Open(tenant);
+        db.ErpMasterDataLoads.Attach(progress);
+        var now = _engine.Clock.GetCurrentInstant();
+        var listed = page.Records.Where(r => r.Kind == progress.Kind).GroupBy(r => r.Code.Value).ToDictionary(g => g.Key, g => g.Last());
+        var codes = listed.Keys.ToList();
+        var stored = await db.ErpMasterData.Where(r => r.Erp == progress.Erp && r.Kind == progress.Kind && codes.Contains(r.Code))
+            .ToDictionaryAsync(r => r.Code, cancellationToken).ConfigureAwait(false);
+        foreach (var (code, record) in listed)
+        {
+            if (!stored.TryGetValue(code, out var row))
+            {
+                row = new ErpMasterRecord { Tenant = tenant, Erp = progress.Erp, Kind = progress.Kind, Code = code };
+                db.ErpMasterData.Add(row);
+            }
+            (row.Name, row.Active, row.Receivable, row.Generation, row.LoadedAt) =
+                (record.Name.Length <= ErpMasterRecord.MaxNameLength ? record.Name : record.Name[..ErpMasterRecord.MaxNameLength],
+                    record.Active, record.Receivable, progress.Generation, now);
+        }
+        progress.NextPage++;
+        if (!page.HasNext)
+            progress.CompletedAt = now;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (!page.HasNext)
+            await db.ErpMasterData.Where(r => r.Erp == progress.Erp && r.Kind == progress.Kind && r.Generation != progress.Generation)
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return progress;
+    }
+
+    private async Task<int> CountAsync(TenantId tenant, string erp, MasterDataKind kind, CancellationToken cancellationToken)
+    {
+        await using var db = _engine.Database.Open(tenant);
+        return await db.ErpMasterData.CountAsync(r => r.Erp == erp && r.Kind == kind, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Crm.Domain.Access;
+using Crm.Domain.Accounts.ErpLink;
+using Crm.Domain.Identity;
+using Crm.Domain.Integration.Messages;
+using Crm.Domain.Problems;
+using Crm.Persistence.Concurrency;
+using Crm.Sdk.Outbox;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Crm.Sdk.Jobs;
+
+/// <summary>The ERP standings were pulled.</summary>
+/// <param name="Read">Accounts whose standing the ERP answered.</param>
+/// <param name="Changed">Of those, accounts whose standing changed (recorded with history); the others only had their read instant advanced.</param>
+/// <param name="Rejected">Accounts the ERP refused to answer for (unknown customer, ...): logged and skipped.</param>
+/// <param name="Unavailable">True when the ERP could not be reached: the run stopped there (what was read before is saved).</param>
+public sealed record ErpStandingsPulled(int Read, int Changed, int Rejected, bool Unavailable);
+
+public sealed partial class JobsModule
+{
+    /// <summary>The stable codes of the jobs' refusals.</summary>
+    public static class Codes
+    {
+        /// <summary>The tenant's ERP has no <see cref="IErpReader"/> registered (its transport does not read).</summary>
+        public const string ReaderMissing = "jobs.erp_reader_missing";
+
+        /// <summary>The tenant has no support user to record the pull's changes under.</summary>
+        public const string SupportUserMissing = "jobs.support_user_missing";
+    }
+
+    /// <summary>
+    /// Pulls the ERP standing of every account of <paramref name="tenant"/> integrated with its ERP (its default integration;
+    /// not Gestão de Planos) through that ERP's <see cref="IErpReader"/>, as of today in <see cref="JobsOptions.TimeZone"/>, and
+    /// records it (<c>Account.RecordErpStanding</c>, history under the tenant's support user). A standing that says the same as
+    /// the stored one only advances the stored read instant (release counts orders sent after it). Accounts are read in batches
+    /// of 500, each batch saved in one transaction; a <see cref="Rejected"/> account is logged with its codes and skipped; an
+    /// <see cref="Unavailable"/> ERP stops the run (the batch read so far is saved; the next run reads everything again). A
+    /// tenant that does not integrate with an ERP reads nothing; one whose ERP has no reader is <see cref="Invalid"/>
+    /// (<c>jobs.erp_reader_missing</c>). A user saving an account at the same moment makes the batch a <see cref="Conflict"/>
+    /// and stops the run (the next run finishes).
+    /// </summary>
+    public Task<CrmResult<ErpStandingsPulled>> PullErpStandingsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        _engine.Runner.RunAsync<ErpStandingsPulled>(PullJob, tenant, null, async db =>
+        {
+            var tenantRow = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (OutboxWriter.ErpOf(tenantRow?.DefaultIntegration) is not { } erp)
+                return new ErpStandingsPulled(0, 0, 0, false);
+            if (_engine.ReaderFor(erp) is not { } reader)
+                return new Invalid(new Problem("erp", Codes.ReaderMissing, $"Nenhum leitor do ERP {erp} está registrado."));
+            if (await db.Users.AsNoTracking().Where(u => u.Login == User.SupportLogin).Select(u => (UserId?)u.Id)
+                    .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) is not { } support)
+                return new Invalid(new Problem("user", Codes.SupportUserMissing, "O tenant não tem o usuário de suporte."));
+            var readAt = _engine.Clock.GetCurrentInstant();
+            var today = readAt.InZone(Options.Zone!).Date;
+            var tally = new PullTally();
+            for (var batch = 0; ; batch++)
+            {
+                await using var work = _engine.Database.Open(tenant);
+                var accounts = await work.Accounts.OrderBy(a => a.Id).Skip(batch * BatchSize).Take(BatchSize)
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                if (accounts.Count == 0)
+                    break;
+                var unchanged = new List<AccountId>();
+                foreach (var account in accounts)
+                {
+                    if (!account.Integration.TryPickT1(out var link, out _) || string.IsNullOrWhiteSpace(link.ErpCode))
+                        continue;
+                    var read = await reader.ReadStandingAsync(link.ErpCode, today, readAt, cancellationToken).ConfigureAwait(false);
+                    if (read.TryPickT2(out var unavailable, out var answered))
+                    {
+                        JobsLog.ErpUnavailable(_engine.JobsLogger, erp.Value, PullJob, tenant.Value, unavailable.Reason);
+                        CrmTelemetry.JobsErpUnavailable.Add(1, new TagList { { "crm.erp", erp.Value }, { "crm.job", PullJob } });
+                        tally.Unavailable = true;
+                        break;
+                    }
+                    if (answered.TryPickT1(out var rejected, out var standing))
+                    {
+                        JobsLog.StandingRejected(_engine.JobsLogger, account.Id.Value, link.ErpCode, erp.Value,
+                            string.Join(", ", rejected.Problems.Select(p => p.Code)));
+                        CrmTelemetry.StandingsRejected.Add(1, new TagList { { "crm.erp", erp.Value } });
+                        tally.Rejected++;
+                        continue;
+                    }
+                    tally.Read++;
+                    var before = account.ErpStanding;
+                    if (!account.RecordErpStanding(link.ErpCode, standing, support, _engine.Clock).TryPickT0(out _, out _))
+                        continue; // a merged (frozen) account keeps what it had
+                    if (!ReferenceEquals(before, account.ErpStanding))
+                        tally.Changed++;
+                    else if (before is not null && before.ReadAt != standing.ReadAt)
+                        unchanged.Add(account.Id);
+                }
+                if (await SaveReadsAsync(work, unchanged, readAt, cancellationToken).ConfigureAwait(false) is { } conflict)
+                    return conflict;
+                if (tally.Unavailable)
+                    break;
+            }
+            CrmTelemetry.StandingsRead.Add(tally.Read, new TagList { { "crm.erp", erp.Value } });
+            CrmTelemetry.StandingsChanged.Add(tally.Changed, new TagList { { "crm.erp", erp.Value } });
+            JobsLog.StandingsPulled(_engine.JobsLogger, tenant.Value, erp.Value, tally.Read, tally.Changed, tally.Rejected);
+            return new ErpStandingsPulled(tally.Read, tally.Changed, tally.Rejected, tally.Unavailable);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Saves a batch in one transaction: the changed standings (with their history and version), and the read instant of
+    /// the <paramref name="unchanged"/> ones (the domain keeps an unchanged standing's old instant; a stale one would make
+    /// release count orders the ERP already counted). Null when saved; the conflict otherwise.
+    /// </summary>
+    private static async Task<CrmResult<ErpStandingsPulled>?> SaveReadsAsync(Persistence.CrmDbContext db, List<AccountId> unchanged, Instant readAt,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var saved = await db.SaveAsync(cancellationToken).ConfigureAwait(false);
+        if (!saved.IsSaved)
+            return saved.Match<CrmResult<ErpStandingsPulled>>(_ => throw new UnreachableException(), conflict => conflict, invalid => invalid);
+        if (unchanged.Count > 0)
+            await db.Accounts.Where(a => unchanged.Contains(a.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.ErpStanding!.ReadAt, readAt), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    private sealed class PullTally
+    {
+        public int Read { get; set; }
+        public int Changed { get; set; }
+        public int Rejected { get; set; }
+        public bool Unavailable { get; set; }
+    }
+}
