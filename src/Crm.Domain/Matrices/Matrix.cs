@@ -59,16 +59,16 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
     {
         ArgumentNullException.ThrowIfNull(rules);
         var list = rules.ToArray();
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         var byId = new Dictionary<string, int>(list.Length, StringComparer.Ordinal);
         var byShape = new ShapedRules();
 
         for (var i = 0; i < list.Length; i++)
-            if (Check(list[i], i, byId, problems) is { } shape)
+            if (Check(list[i], i, byId, ref problems) is { } shape)
                 byShape.Add(shape, list[i]);
 
-        var shapes = byShape.Select(s => new Shape(s.Key.Bits, s.Key.NcmLength, s.Value, problems)).ToArray();
-        return problems.Count > 0 ? new Invalid(problems) : new Matrix<TPayload>(list, shapes, byId);
+        var shapes = byShape.Select(s => new Shape(s.Key.Bits, s.Key.NcmLength, s.Value, ref problems)).ToArray();
+        return problems.HasProblems ? problems.ToInvalid() : new Matrix<TPayload>(list, shapes, byId);
     }
 
     /// <summary>
@@ -95,7 +95,7 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
 
         var gone = new ShapedRules(); // this matrix's rules dropped or replaced
         var dropped = new List<int>();
-        var missing = new List<Problem>();
+        var missing = new ProblemCollector();
         foreach (var id in removedIds)
             if (Own().Remove(id, out var at))
             {
@@ -110,7 +110,7 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
         var slots = (MatrixRule<TPayload>[])_rules.Clone();
         var replaced = new HashSet<int>();
         var appended = new List<MatrixRule<TPayload>>();
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         var changes = new ShapedRules();
         foreach (var rule in rules)
         {
@@ -119,11 +119,11 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
             {
                 gone.Add(ShapeOf(_rules[at]), _rules[at]);
                 slots[at] = rule;
-                shape = Check(rule, at, byId: null, problems); // its id is the one it replaces
+                shape = Check(rule, at, byId: null, ref problems); // its id is the one it replaces
             }
             else
             {
-                shape = Check(rule, _rules.Length + appended.Count, Own(), problems);
+                shape = Check(rule, _rules.Length + appended.Count, Own(), ref problems);
                 appended.Add(rule);
             }
             if (shape is { } s)
@@ -131,14 +131,17 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
         }
 
         var list = dropped.Count == 0 && appended.Count == 0 ? slots : Compacted(slots, dropped, appended, Own());
-        if (problems.Count == 0)
+        if (!problems.HasProblems)
         {
-            var shapes = Reshape(gone, changes, problems);
-            if (problems.Count == 0 && missing.Count == 0)
+            var shapes = Reshape(gone, changes, ref problems);
+            if (!problems.HasProblems && !missing.HasProblems)
                 return new Matrix<TPayload>(list, shapes, byId);
         }
         var built = Build(list);
-        return missing.Count == 0 ? built : new Invalid([.. missing, .. built.Problems]);
+        if (!missing.HasProblems)
+            return built;
+        missing.AddRange(built.Problems);
+        return missing.ToInvalid();
     }
 
     /// <summary>
@@ -166,10 +169,14 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
     }
 
     /// <summary>The shape of a rule of this matrix (its key is valid).</summary>
-    private static (int Bits, int NcmDigits, int NcmLength) ShapeOf(MatrixRule<TPayload> rule) => Check(rule.Key, rule.Id, []);
+    private static (int Bits, int NcmDigits, int NcmLength) ShapeOf(MatrixRule<TPayload> rule)
+    {
+        var none = new ProblemCollector();
+        return Check(rule.Key, rule.Id, ref none);
+    }
 
     /// <summary>The shapes of this matrix with the <paramref name="gone"/> rules taken out and the <paramref name="added"/> ones put in; the shapes neither touches are shared.</summary>
-    private Shape[] Reshape(ShapedRules gone, ShapedRules added, List<Problem> problems)
+    private Shape[] Reshape(ShapedRules gone, ShapedRules added, ref ProblemCollector problems)
     {
         var shapes = new List<Shape>();
         foreach (var shape in _shapes)
@@ -178,12 +185,12 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
             var (removed, put) = (gone.GetValueOrDefault(key), added.GetValueOrDefault(key));
             if (removed is null && put is null)
                 shapes.Add(shape);
-            else if (shape.With(removed ?? [], put ?? [], problems) is { } changed)
+            else if (shape.With(removed ?? [], put ?? [], ref problems) is { } changed)
                 shapes.Add(changed);
             added.Remove(key);
         }
         foreach (var (key, rules) in added)
-            shapes.Add(new Shape(key.Bits, key.NcmLength, rules, problems));
+            shapes.Add(new Shape(key.Bits, key.NcmLength, rules, ref problems));
         return [.. shapes];
     }
 
@@ -203,7 +210,7 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
     /// added with its <paramref name="index"/>; not checked without the table: a replacement's id is that of the rule it
     /// replaces), its payload and its key; returns the shape of a rule without errors.
     /// </summary>
-    private static (int Bits, int NcmDigits, int NcmLength)? Check(MatrixRule<TPayload> rule, int index, Dictionary<string, int>? byId, List<Problem> problems)
+    private static (int Bits, int NcmDigits, int NcmLength)? Check(MatrixRule<TPayload> rule, int index, Dictionary<string, int>? byId, ref ProblemCollector problems)
     {
         var field = $"{TPayload.MatrixName}[{rule.Id}]";
         var before = problems.Count;
@@ -212,7 +219,7 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
         else if (byId is not null && !byId.TryAdd(rule.Id, index))
             problems.Add(new(field, MatrixCodes.IdDuplicate, $"Identificador {rule.Id} repetido na matriz {TPayload.MatrixName}."));
         problems.AddRange(rule.Payload.Validate(field));
-        var shape = Check(rule.Key, field, problems);
+        var shape = Check(rule.Key, field, ref problems);
         return problems.Count > before ? null : shape;
     }
 
@@ -301,7 +308,7 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
     /// Reports the key's configuration errors; returns the dimensions it binds and its NCM prefix, padded with zeros
     /// to 8 digits (-1 without one), with its length.
     /// </summary>
-    private static (int Bits, int NcmDigits, int NcmLength) Check(MatrixKey key, string field, List<Problem> problems)
+    private static (int Bits, int NcmDigits, int NcmLength) Check(MatrixKey key, string field, ref ProblemCollector problems)
     {
         var (bits, ncmDigits, ncmLength) = (0, -1, 0);
         foreach (var dimension in DimensionSet.InOrder)

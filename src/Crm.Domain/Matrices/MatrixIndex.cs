@@ -62,7 +62,7 @@ public sealed partial class Matrix<TPayload>
         /// Indexes the rules of the shape (with their NCM prefixes padded to 8 digits), reporting every pair of rules
         /// with the same key whose validities and quantities overlap.
         /// </summary>
-        public Shape(int bits, int ncmLength, List<(MatrixRule<TPayload> Rule, int NcmDigits)> rules, List<Problem> problems)
+        public Shape(int bits, int ncmLength, List<(MatrixRule<TPayload> Rule, int NcmDigits)> rules, ref ProblemCollector problems)
             : this(bits, ncmLength, DimensionSet.InOrder.Where(d => d != Dimension.Ncm && (bits & DimensionSet.Bit(d)) != 0).ToArray(), rules.Count)
         {
 
@@ -90,7 +90,7 @@ public sealed partial class Matrix<TPayload>
             {
                 var same = _entries.AsSpan(start, groups[k].Count);
                 groups[k].CopyTo(same);
-                ReportOverlaps(same, problems);
+                ReportOverlaps(same, ref problems);
                 same.Sort(ByFirstDay);
                 _buckets[homes[k]] = new Bucket(_buckets[homes[k]].Hash, start, same.Length);
                 start += same.Length;
@@ -115,7 +115,7 @@ public sealed partial class Matrix<TPayload>
         /// in a group that changed. Only the keys of the changed rules are hashed and compared: the groups they leave alone
         /// are copied into a new table with the hashes their buckets keep. This shape is not modified.
         /// </summary>
-        public Shape? With(List<(MatrixRule<TPayload> Rule, int NcmDigits)> removed, List<(MatrixRule<TPayload> Rule, int NcmDigits)> added, List<Problem> problems)
+        public Shape? With(List<(MatrixRule<TPayload> Rule, int NcmDigits)> removed, List<(MatrixRule<TPayload> Rule, int NcmDigits)> added, ref ProblemCollector problems)
         {
             var edited = new Dictionary<int, List<Entry>>(); // the bucket of a key with changes → the key's entries after them
             List<Entry> Edit(int bucket) => edited.TryGetValue(bucket, out var group)
@@ -153,13 +153,13 @@ public sealed partial class Matrix<TPayload>
                     continue;
                 }
                 var same = CollectionsMarshal.AsSpan(group);
-                ReportOverlaps(same, problems);
+                ReportOverlaps(same, ref problems);
                 same.Sort(ByFirstDay);
                 next = shape.Place(bucket.Hash, same, next);
             }
             if (fresh.Count > 0)
             {
-                var keys = new Shape(Bits, NcmLength, fresh, problems); // groups the new keys, reporting their overlaps
+                var keys = new Shape(Bits, NcmLength, fresh, ref problems); // groups the new keys, reporting their overlaps
                 foreach (var bucket in keys._buckets)
                     next = shape.Place(bucket.Hash, keys._entries.AsSpan(bucket.Start, bucket.Count), next);
             }
@@ -284,7 +284,7 @@ public sealed partial class Matrix<TPayload>
 
         private static int ByFirstDay(Entry a, Entry b) => a.FirstDay.CompareTo(b.FirstDay);
 
-        private static void ReportOverlaps(ReadOnlySpan<Entry> same, List<Problem> problems)
+        private static void ReportOverlaps(ReadOnlySpan<Entry> same, ref ProblemCollector problems)
         {
             for (var i = 0; i < same.Length; i++)
                 for (var j = i + 1; j < same.Length; j++)

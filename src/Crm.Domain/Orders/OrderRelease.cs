@@ -34,15 +34,15 @@ public sealed record CreditPosition(decimal Limit, decimal OpenBalance, LocalDat
     {
         ArgumentNullException.ThrowIfNull(standing);
         ArgumentOutOfRangeException.ThrowIfNegative(openOrders);
-        List<Problem> problems = [];
+        var problems = new ProblemCollector();
         if (standing.Blocked == true)
             problems.Add(new Problem("credit.blocked", OrderCodes.CustomerBlocked, "O ERP bloqueou as vendas ao cliente (crédito suspenso)."));
         if (standing.CreditLimit is null)
             problems.Add(new Problem("credit.limit", OrderCodes.CreditLimitUnknown, "O ERP não informou o limite de crédito do cliente."));
         if (standing.OpenBalance is null)
             problems.Add(new Problem("credit.open_balance", OrderCodes.OpenBalanceUnknown, "O ERP não informou o saldo em aberto do cliente."));
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         return new CreditPosition(standing.CreditLimit!.Value, standing.OpenBalance!.Value + openOrders, standing.CreditLimitExpiresOn);
     }
 }

@@ -68,7 +68,7 @@ public static class Pricer
     private static Outcome<OrderPricing> Price(OrderRequest order, PricingSources sources, Span<Draft> drafts, Recipient recipient, ref ProblemCollector problems)
     {
         var header = order.Header;
-        var warnings = new List<Problem>();
+        var warnings = new ProblemCollector();
         var merchandise = 0m;
         var quantity = 0m;
         var contexts = new MatrixContext[Math.Min(drafts.Length, Batch)];
@@ -81,7 +81,7 @@ public static class Pricer
             for (var k = 0; k < batch.Length; k++)
             {
                 ref var draft = ref drafts[first + k];
-                draft = Draft.Build(order, first + k, batch[k], recipient, sources, ref problems, warnings);
+                draft = Draft.Build(order, first + k, batch[k], recipient, sources, ref problems, ref warnings);
                 merchandise += draft.Product - draft.LineDiscount + draft.Surcharge;
                 quantity += draft.Quantity;
             }
@@ -93,7 +93,7 @@ public static class Pricer
             ? (fixedFreight, null)
             : Freight(sources, header, merchandise, quantity, ref problems);
         if (problems.HasProblems)
-            return Failure(problems, warnings);
+            return Failure(ref problems, ref warnings);
 
         var weights = new decimal[drafts.Length];
         for (var i = 0; i < drafts.Length; i++)
@@ -105,7 +105,7 @@ public static class Pricer
         var other = Split(order.OtherExpenses, "other_expenses", weights, residual, ref zeros, ref problems);
         var discount = Split(order.Discount, "discount", weights, residual, ref zeros, ref problems);
         if (problems.HasProblems)
-            return Failure(problems, warnings);
+            return Failure(ref problems, ref warnings);
 
         var lines = new LinePricing[drafts.Length];
         var totals = default(OrderTotals);
@@ -124,7 +124,7 @@ public static class Pricer
             lines[i] = new LinePricing(d.ProductCode, d.Steps, d.UnitPrice, d.NetUnitPrice, taxes, d.Warnings);
             totals = totals.Add(taxes);
         }
-        return problems.HasProblems ? Failure(problems, warnings) : new OrderPricing(lines, totals, freightRule);
+        return problems.HasProblems ? Failure(ref problems, ref warnings) : new OrderPricing(lines, totals, freightRule);
     }
 
     /// <summary>
@@ -202,9 +202,9 @@ public static class Pricer
         }
     }
 
-    private static Outcome<OrderPricing> Failure(ProblemCollector problems, List<Problem> warnings)
+    private static Outcome<OrderPricing> Failure(ref ProblemCollector problems, ref ProblemCollector warnings)
     {
-        problems.AddRange(warnings);
+        problems.AddRange(warnings.Items);
         return problems.ToInvalid();
     }
 
@@ -254,7 +254,7 @@ public static class Pricer
         };
 
         public static Draft Build(
-            OrderRequest order, int index, MatrixContext context, Recipient recipient, PricingSources sources, ref ProblemCollector problems, List<Problem> orderWarnings)
+            OrderRequest order, int index, MatrixContext context, Recipient recipient, PricingSources sources, ref ProblemCollector problems, ref ProblemCollector orderWarnings)
         {
             var line = order.Lines[index];
             var at = new Place(index);
