@@ -304,9 +304,10 @@ public sealed class Card : CardContent
     private Outcome<CardEvent> Act(UserId actor, IClock clock, Problem?[] checks, string field, string? before, string? after, Func<Instant, CardEvent> apply)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        Problem[] problems = [.. checks.OfType<Problem>()];
-        if (problems.Length > 0)
-            return new Invalid(problems);
+        var problems = new ProblemCollector();
+        problems.AddRange(checks.OfType<Problem>());
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var now = clock.GetCurrentInstant();
         var happened = apply(now);
         Record(actor, now, field, before, after);

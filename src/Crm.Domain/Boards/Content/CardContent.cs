@@ -181,9 +181,12 @@ public abstract class CardContent
         Action<Instant> apply)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        Problem[] refused = [.. new[] { Locked }.OfType<Problem>(), .. problems];
-        if (refused.Length > 0)
-            return new Invalid(refused);
+        var refused = new ProblemCollector();
+        if (Locked is { } locked)
+            refused.Add(locked);
+        refused.AddRange(problems);
+        if (refused.HasProblems)
+            return refused.ToInvalid();
         var now = clock.GetCurrentInstant();
         apply(now);
         return Record(actor, now, field, before, after);
