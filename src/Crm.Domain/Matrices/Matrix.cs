@@ -1,8 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
 using NodaTime;
@@ -22,28 +20,21 @@ namespace Crm.Domain.Matrices;
 /// (same bound values, same NCM prefix) must not overlap in both ranges, or the build reports
 /// <see cref="MatrixCodes.Overlap"/>. So at most one rule of each key matches a context, and (1)–(3) order
 /// the keys totally: the answer never depends on the order the rules were given in.</para>
-/// <para><b>Index.</b> Rules are grouped by shape (bound dimensions + NCM prefix length); each shape is an
-/// open-addressing hash table of its keys, stored flat: buckets (hash tag, rules), then entries holding each rule with
-/// its key's first values, payload and id. A <see cref="MatrixContext"/> hashes each of its values once, as it is set (a
-/// code by its string hash: no interning, so no table to search before the probes), so one line looked up in many
-/// matrices is hashed once; a lookup probes the shapes the context can match, most specific first, each with a sum of
-/// those hashes and one bucket read, and stops at the first hit. Rules sharing one key (versions over time, quantity tiers)
-/// are sorted by first day and searched from the latest version in force backwards. The cost depends on the number of
-/// shapes, not of rules.</para>
+/// <para>Lookups go through an internal index (<see cref="MatrixIndex{TPayload}"/>): their cost depends on the number of
+/// shapes (sets of bound dimensions), not of rules.</para>
 /// </remarks>
 /// <typeparam name="TPayload">What the matrix resolves to.</typeparam>
-public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
+public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
 {
     private readonly MatrixRule<TPayload>[] _rules;
-    private readonly Shape[] _shapes;
+    private readonly MatrixIndex<TPayload> _index;
     private readonly Dictionary<string, int> _byId; // the index of each rule in _rules
 
-    private Matrix(MatrixRule<TPayload>[] rules, Shape[] shapes, Dictionary<string, int> byId)
+    private Matrix(MatrixRule<TPayload>[] rules, MatrixIndex<TPayload> index, Dictionary<string, int> byId)
     {
         _rules = rules;
         Rules = Array.AsReadOnly(rules);
-        Array.Sort(shapes, ShapeSpecificity.Instance);
-        _shapes = shapes;
+        _index = index;
         _byId = byId;
     }
 
@@ -61,14 +52,14 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
         var list = rules.ToArray();
         var problems = new ProblemCollector();
         var byId = new Dictionary<string, int>(list.Length, StringComparer.Ordinal);
-        var byShape = new ShapedRules();
+        var byShape = new MatrixIndex<TPayload>.ShapedRules();
 
         for (var i = 0; i < list.Length; i++)
             if (Check(list[i], i, byId, ref problems) is { } shape)
                 byShape.Add(shape, list[i]);
 
-        var shapes = byShape.Select(s => new Shape(s.Key.Bits, s.Key.NcmLength, s.Value, ref problems)).ToArray();
-        return problems.HasProblems ? problems.ToInvalid() : new Matrix<TPayload>(list, shapes, byId);
+        var index = MatrixIndex<TPayload>.Build(byShape, ref problems);
+        return problems.HasProblems ? problems.ToInvalid() : new Matrix<TPayload>(list, index, byId);
     }
 
     /// <summary>
@@ -93,7 +84,7 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
             return byId;
         }
 
-        var gone = new ShapedRules(); // this matrix's rules dropped or replaced
+        var gone = new MatrixIndex<TPayload>.ShapedRules(); // this matrix's rules dropped or replaced
         var dropped = new List<int>();
         var missing = new ProblemCollector();
         foreach (var id in removedIds)
@@ -111,7 +102,7 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
         var replaced = new HashSet<int>();
         var appended = new List<MatrixRule<TPayload>>();
         var problems = new ProblemCollector();
-        var changes = new ShapedRules();
+        var changes = new MatrixIndex<TPayload>.ShapedRules();
         foreach (var rule in rules)
         {
             (int Bits, int NcmDigits, int NcmLength)? shape;
@@ -133,9 +124,9 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
         var list = dropped.Count == 0 && appended.Count == 0 ? slots : Compacted(slots, dropped, appended, Own());
         if (!problems.HasProblems)
         {
-            var shapes = Reshape(gone, changes, ref problems);
+            var index = _index.With(gone, changes, ref problems);
             if (!problems.HasProblems && !missing.HasProblems)
-                return new Matrix<TPayload>(list, shapes, byId);
+                return new Matrix<TPayload>(list, index, byId);
         }
         var built = Build(list);
         if (!missing.HasProblems)
@@ -175,36 +166,6 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
         return Check(rule.Key, rule.Id, ref none);
     }
 
-    /// <summary>The shapes of this matrix with the <paramref name="gone"/> rules taken out and the <paramref name="added"/> ones put in; the shapes neither touches are shared.</summary>
-    private Shape[] Reshape(ShapedRules gone, ShapedRules added, ref ProblemCollector problems)
-    {
-        var shapes = new List<Shape>();
-        foreach (var shape in _shapes)
-        {
-            var key = (shape.Bits, shape.NcmLength);
-            var (removed, put) = (gone.GetValueOrDefault(key), added.GetValueOrDefault(key));
-            if (removed is null && put is null)
-                shapes.Add(shape);
-            else if (shape.With(removed ?? [], put ?? [], ref problems) is { } changed)
-                shapes.Add(changed);
-            added.Remove(key);
-        }
-        foreach (var (key, rules) in added)
-            shapes.Add(new Shape(key.Bits, key.NcmLength, rules, ref problems));
-        return [.. shapes];
-    }
-
-    /// <summary>Rules grouped by shape (bound dimensions, NCM prefix length), each with its NCM prefix padded to 8 digits.</summary>
-    private sealed class ShapedRules : Dictionary<(int Bits, int NcmLength), List<(MatrixRule<TPayload> Rule, int NcmDigits)>>
-    {
-        public void Add((int Bits, int NcmDigits, int NcmLength) shape, MatrixRule<TPayload> rule)
-        {
-            var key = (shape.Bits, shape.NcmLength);
-            var rules = TryGetValue(key, out var r) ? r : this[key] = [];
-            rules.Add((rule, shape.NcmDigits));
-        }
-    }
-
     /// <summary>
     /// Reports the rule's configuration errors: its id (blank, or already in <paramref name="byId"/>, to which it is
     /// added with its <paramref name="index"/>; not checked without the table: a replacement's id is that of the rule it
@@ -227,78 +188,46 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
     /// The most specific rule matching <paramref name="context"/>, or null when none does. Allocates nothing, and hashes
     /// nothing: the context carries the hashes of its values.
     /// </summary>
-    public MatrixRule<TPayload>? Find(MatrixContext context)
-    {
-        ref readonly var entry = ref FindEntry(context);
-        return Unsafe.IsNullRef(in entry) ? null : entry.Rule;
-    }
+    public MatrixRule<TPayload>? Find(MatrixContext context) => _index.Find(context);
 
     /// <summary>
     /// <see cref="Find"/> for a caller that needs only the winning rule's payload and id: they are read from the index
     /// entry, so the rule object stays out of a large matrix's chain of cache misses.
     /// </summary>
-    internal bool TryFind(MatrixContext context, [MaybeNullWhen(false)] out TPayload payload, [MaybeNullWhen(false)] out string id)
-    {
-        ref readonly var entry = ref FindEntry(context);
-        var found = !Unsafe.IsNullRef(in entry);
-        (payload, id) = found ? (entry.Payload, entry.Id) : (default, default);
-        return found;
-    }
+    internal bool TryFind(MatrixContext context, [MaybeNullWhen(false)] out TPayload payload, [MaybeNullWhen(false)] out string id) =>
+        _index.TryFind(context, out payload, out id);
 
-    /// <summary>The entry of the most specific rule matching <paramref name="context"/>; a null reference when none does.</summary>
-    private ref readonly Entry FindEntry(MatrixContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var bits = context.Key.Bits;
-        foreach (var shape in _shapes)
-        {
-            if ((shape.Bits & ~bits) != 0)
-                continue;
-            ref readonly var entry = ref shape.Find(context, context.Day, context.Quantity);
-            if (!Unsafe.IsNullRef(in entry))
-                return ref entry;
-        }
-        return ref Unsafe.NullRef<Entry>();
-    }
-
-    /// <summary>The most contexts <see cref="Prefetch"/> takes at once (it keeps two numbers per context on the stack).</summary>
-    internal const int PrefetchLimit = 256;
-
-    /// <summary>Below this many rules the index stays in the cache from one lookup to the next: prefetching would only add work.</summary>
-    private const int PrefetchRules = 8_192;
-
-    /// <summary>
-    /// A hint before <paramref name="contexts"/> are looked up one by one: loads into the cache what those lookups will
-    /// read. Alone, a lookup in a large matrix waits for a chain of cache misses (bucket, entry, key codes, payload); here
-    /// each link is loaded for every context before the next, and loads that do not depend on one another overlap. The
-    /// answers do not change. Returns a value made of what was read, so that the loads are not optimized away.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    internal int Prefetch(ReadOnlySpan<MatrixContext> contexts)
-    {
-        if (Rules.Count < PrefetchRules)
-            return 0;
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(contexts.Length, PrefetchLimit);
-        Span<int> shapes = stackalloc int[contexts.Length];
-        Span<int> starts = stackalloc int[contexts.Length];
-        for (var c = 0; c < contexts.Length; c++)
-        {
-            (shapes[c], starts[c]) = (-1, -1);
-            var bits = contexts[c].Key.Bits;
-            for (var s = 0; s < _shapes.Length && starts[c] < 0; s++)
-                if ((_shapes[s].Bits & ~bits) == 0)
-                    (shapes[c], starts[c]) = (s, _shapes[s].Home(contexts[c]));
-        }
-        var read = 0;
-        for (var c = 0; c < contexts.Length; c++)
-            if (starts[c] >= 0)
-                read += _shapes[shapes[c]].Touch(starts[c]);
-        return read;
-    }
+    /// <summary>A hint before <paramref name="contexts"/> are looked up one by one (<see cref="MatrixIndex{TPayload}.Prefetch"/>); the answers do not change.</summary>
+    internal int Prefetch(ReadOnlySpan<MatrixContext> contexts) => _index.Prefetch(contexts);
 
     /// <summary>Finds the most specific rule matching <paramref name="context"/>; false when none does.</summary>
     public bool TryFind(MatrixContext context, [NotNullWhen(true)] out MatrixRule<TPayload>? rule) =>
         (rule = Find(context)) is not null;
+
+    /// <summary>
+    /// Specificity of two shapes (bound dimensions as <see cref="DimensionSet"/> bits, NCM prefix length), most specific
+    /// first: more dimensions, then the dimension earliest in precedence where they differ, then the longer NCM prefix.
+    /// </summary>
+    internal static int CompareSpecificity((int Bits, int NcmLength) x, (int Bits, int NcmLength) y)
+    {
+        var byCount = BitOperations.PopCount((uint)y.Bits).CompareTo(BitOperations.PopCount((uint)x.Bits));
+        if (byCount != 0)
+            return byCount;
+        var differing = x.Bits ^ y.Bits;
+        if (differing != 0)
+            return (x.Bits & differing & -differing) != 0 ? -1 : 1; // lowest differing bit = earliest dimension
+        return y.NcmLength.CompareTo(x.NcmLength);
+    }
+
+    /// <summary>Reports <paramref name="later"/> when it and <paramref name="earlier"/>, two rules of one key, overlap in both validity and quantity.</summary>
+    internal static void CheckOverlap(MatrixRule<TPayload> earlier, MatrixRule<TPayload> later, ref ProblemCollector problems)
+    {
+        var (a, b) = (earlier.Key, later.Key);
+        if (a.Validity.Overlaps(b.Validity) && a.Quantity.Overlaps(b.Quantity))
+            problems.Add(new($"{TPayload.MatrixName}[{later.Id}]", MatrixCodes.Overlap,
+                $"As regras {earlier.Id} e {later.Id} da matriz {TPayload.MatrixName} têm as mesmas chaves e " +
+                $"vigências {a.Validity}/{b.Validity} e quantidades {a.Quantity}/{b.Quantity} sobrepostas."));
+    }
 
     /// <summary>The problem to report when <see cref="Find"/> found nothing for a line.</summary>
     public static Problem NoRule(string field, LocalDate date) =>
