@@ -78,6 +78,9 @@ internal static class TextRule
     /// <summary>The trimmed text; null when blank.</summary>
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
+    /// <summary>True when <paramref name="text"/> has no character the rule refuses.</summary>
+    public static bool HasValidCharacters(string text, bool multiLine = false) => Scan(text, multiLine).IsValid;
+
     private static void AddCharacterProblems(ref ProblemCollector problems, TextScan scan, string field)
     {
         if (scan.Control is { } control)
