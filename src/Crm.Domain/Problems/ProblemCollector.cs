@@ -34,6 +34,12 @@ internal struct ProblemCollector
     /// <summary>Adds problems found on a part of the input, their fields prefixed with where that part sits.</summary>
     public void AddRange(IEnumerable<Problem> more, string prefix = "")
     {
+        if (prefix.Length == 0 && more is ICollection<Problem> all)
+        {
+            if (all.Count > 0) // copied without an enumerator: the Pricer adds every line's warnings
+                (_problems ??= []).AddRange(all);
+            return;
+        }
         foreach (var problem in more)
             Add(prefix.Length == 0 ? problem : problem with { Field = prefix + problem.Field });
     }
