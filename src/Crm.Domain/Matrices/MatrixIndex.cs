@@ -9,7 +9,8 @@ namespace Crm.Domain.Matrices;
 /// <summary>
 /// How a <see cref="Matrix{TPayload}"/> finds the most specific rule matching a context fast; the matrix holds what a rule
 /// means (validation, specificity, overlaps), this type only where its rules are. Immutable: a changed matrix gets a new
-/// index sharing the parts its changes leave alone.
+/// index sharing the parts its changes leave alone. A struct held inline by its matrix, so that a lookup reads the shapes
+/// as directly as before the index had a type of its own.
 /// </summary>
 /// <remarks>
 /// Rules are grouped by shape (bound dimensions + NCM prefix length); each shape is an open-addressing hash table of its
@@ -21,7 +22,7 @@ namespace Crm.Domain.Matrices;
 /// sorted by first day and searched from the latest version in force backwards. The cost depends on the number of shapes,
 /// not of rules.
 /// </remarks>
-internal sealed class MatrixIndex<TPayload> where TPayload : IMatrixPayload<TPayload>
+internal readonly struct MatrixIndex<TPayload> where TPayload : IMatrixPayload<TPayload>
 {
     private readonly Shape[] _shapes; // most specific first
     private readonly int _count;
