@@ -39,7 +39,7 @@ public sealed class Hierarchy
     public static Outcome<Hierarchy> Build(IEnumerable<(UserId User, UserId? Manager)> links)
     {
         ArgumentNullException.ThrowIfNull(links);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         var managers = new Dictionary<UserId, UserId?>();
         foreach (var (user, manager) in links)
             if (!managers.TryAdd(user, manager))
@@ -48,7 +48,7 @@ public sealed class Hierarchy
             if (manager is { } m && !managers.ContainsKey(m))
                 problems.Add(new Problem("manager", AccessCodes.HierarchyManagerUnknown, $"O gestor {m.Value} de {user.Value} não é um usuário do CRM."));
         problems.AddRange(Cycles(managers).Select(CycleProblem));
-        return problems.Count > 0 ? new Invalid(problems) : new Hierarchy(managers);
+        return problems.HasProblems ? problems.ToInvalid() : new Hierarchy(managers);
     }
 
     /// <summary>True when <paramref name="user"/> is in the hierarchy.</summary>

@@ -52,13 +52,13 @@ public sealed class Role
     /// <summary>Changes name, reach and permissions; a standard role keeps its name.</summary>
     public Outcome<Success> Change(string name, DataReach reach, IEnumerable<ModuleGrant> grants)
     {
-        var problems = new ProblemList("role");
-        var cleanName = CheckName(name, problems);
+        var problems = new ProblemCollector("role");
+        var cleanName = CheckName(name, ref problems);
         if (IsStandard && cleanName is not null && cleanName != Name)
             problems.Add("name", AccessCodes.StandardRename, $"O papel padrão \"{Name}\" não pode ser renomeado.");
-        var list = CheckGrants(grants, problems);
+        var list = CheckGrants(grants, ref problems);
         if (problems.HasErrors)
-            return new Invalid(problems.All);
+            return problems.ToInvalid();
         (Name, Reach) = (cleanName!, reach);
         _grants.Clear();
         _grants.AddRange(list);
@@ -67,17 +67,17 @@ public sealed class Role
 
     private static Outcome<Role> Build(RoleId id, TenantId tenantId, string name, DataReach reach, IEnumerable<ModuleGrant> grants, bool isStandard)
     {
-        var problems = new ProblemList("role");
-        var cleanName = CheckName(name, problems);
-        var list = CheckGrants(grants, problems);
+        var problems = new ProblemCollector("role");
+        var cleanName = CheckName(name, ref problems);
+        var list = CheckGrants(grants, ref problems);
         if (problems.HasErrors)
-            return new Invalid(problems.All);
+            return problems.ToInvalid();
         var role = new Role { Id = id, TenantId = tenantId, Name = cleanName!, Reach = reach, IsStandard = isStandard };
         role._grants.AddRange(list);
         return role;
     }
 
-    private static string? CheckName(string name, ProblemList problems)
+    private static string? CheckName(string name, ref ProblemCollector problems)
     {
         var clean = problems.Text(name, "name");
         if (clean is null)
@@ -89,7 +89,7 @@ public sealed class Role
 
     // Every right but Access needs Access (the module cannot be opened otherwise), and every right beyond
     // Access and View needs View: nobody edits, deletes, exports or filters records they cannot see.
-    private static List<ModuleGrant> CheckGrants(IEnumerable<ModuleGrant> grants, ProblemList problems)
+    private static List<ModuleGrant> CheckGrants(IEnumerable<ModuleGrant> grants, ref ProblemCollector problems)
     {
         ArgumentNullException.ThrowIfNull(grants);
         var list = new List<ModuleGrant>();

@@ -80,12 +80,12 @@ public sealed class User
     /// </summary>
     public static Outcome<User> Arrive(UserId id, TenantId tenantId, string login, string name, string? email, Package package)
     {
-        var problems = new ProblemList("user");
-        var cleanLogin = Required(login, "login", "Informe o login do usuário.", problems)?.ToLowerInvariant();
-        var cleanName = Required(name, "name", "Informe o nome do usuário.", problems);
+        var problems = new ProblemCollector("user");
+        var cleanLogin = Required(login, "login", "Informe o login do usuário.", ref problems)?.ToLowerInvariant();
+        var cleanName = Required(name, "name", "Informe o nome do usuário.", ref problems);
         var parsedEmail = problems.ParseOptional(email, Registry.Email.Parse, "email");
         if (problems.HasErrors)
-            return new Invalid(problems.All);
+            return problems.ToInvalid();
         return new User
         {
             Id = id, TenantId = tenantId, Login = cleanLogin!, Name = cleanName!, Email = parsedEmail,
@@ -166,7 +166,7 @@ public sealed class User
         _companies.AddRange(distinct.Where(p => p.Branch is null || !distinct.Contains(new CompanyBranch(p.Company, null))));
     }
 
-    private static string? Required(string text, string field, string message, ProblemList problems)
+    private static string? Required(string text, string field, string message, ref ProblemCollector problems)
     {
         var clean = problems.Text(text, field);
         if (clean is null)

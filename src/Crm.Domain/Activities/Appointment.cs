@@ -69,8 +69,8 @@ public sealed class Appointment
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(clock);
         var problems = Check(title, start, end, location);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var appointment = new Appointment(id, tenant, subject, owner, clock.GetCurrentInstant());
         appointment.Set(title!, start, end, location);
         return appointment;
@@ -83,11 +83,12 @@ public sealed class Appointment
     /// <param name="location">Where, optionally.</param>
     public Outcome<Appointment> Reschedule(string? title, Instant start, Instant end, string? location)
     {
-        var problems = Check(title, start, end, location);
+        var problems = new ProblemCollector();
         if (Status != AppointmentStatus.Scheduled)
-            problems.Insert(0, NotScheduled());
-        if (problems.Count > 0)
-            return new Invalid(problems);
+            problems.Add(NotScheduled());
+        problems.AddRange(Check(title, start, end, location).Items);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         Set(title!, start, end, location);
         return this;
     }
@@ -118,9 +119,9 @@ public sealed class Appointment
         Location = string.IsNullOrWhiteSpace(location) ? null : location.Trim();
     }
 
-    private static List<Problem> Check(string? title, Instant start, Instant end, string? location)
+    private static ProblemCollector Check(string? title, Instant start, Instant end, string? location)
     {
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (string.IsNullOrWhiteSpace(title))
             problems.Add(new("title", ActivityCodes.TitleRequired, "Informe o assunto do compromisso."));
         problems.Check(title?.Trim(), "title", TextLimits.AppointmentTitle);

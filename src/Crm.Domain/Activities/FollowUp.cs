@@ -28,10 +28,10 @@ public sealed record FollowUp(TenantId Tenant, ActivitySubject Subject, string N
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(clock);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (string.IsNullOrWhiteSpace(note))
             problems.Add(new("note", ActivityCodes.NoteRequired, "Descreva o contato feito."));
         problems.CheckCharacters(note?.Trim(), "note", multiLine: true);
-        return problems.Count > 0 ? new Invalid(problems) : new FollowUp(tenant, subject, note!.Trim(), nextContact, by, clock.GetCurrentInstant());
+        return problems.HasProblems ? problems.ToInvalid() : new FollowUp(tenant, subject, note!.Trim(), nextContact, by, clock.GetCurrentInstant());
     }
 }

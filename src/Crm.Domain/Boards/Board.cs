@@ -87,7 +87,7 @@ public sealed class Board
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(clock);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new("name", BoardCodes.NameRequired, "Informe o nome do CRM."));
         problems.Check(name?.Trim(), "name", TextLimits.BoardName);
@@ -95,8 +95,8 @@ public sealed class Board
             problems.Add(new("scope", BoardCodes.ScopeRequired, "Informe a região ou o tipo de venda."));
         else
             problems.Check(scope.Name.Trim(), "scope", TextLimits.BoardScopeName);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var now = clock.GetCurrentInstant();
         var board = new Board(BoardId.New(), tenant, name!.Trim(), scope with { Name = scope.Name.Trim() }, colour, now);
         board._users.Add(creator);
@@ -110,11 +110,11 @@ public sealed class Board
     /// <param name="clock">The clock.</param>
     public Outcome<HistoryEntry> Rename(string? name, UserId actor, IClock clock)
     {
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new("name", BoardCodes.NameRequired, "Informe o nome do CRM."));
         problems.Check(name?.Trim(), "name", TextLimits.BoardName);
-        return problems.Count > 0 ? new Invalid(problems) : Change(actor, clock, "name", Name, name!.Trim(), () => Name = name.Trim());
+        return problems.HasProblems ? problems.ToInvalid() : Change(actor, clock, "name", Name, name!.Trim(), () => Name = name.Trim());
     }
 
     /// <summary>Changes the board colour.</summary>
@@ -137,8 +137,8 @@ public sealed class Board
         var problems = CheckStage(name, stagnantDays, null);
         if (at < 0 || at > _stages.Count)
             problems.Add(new("position", BoardCodes.PositionRange, "Posição fora do CRM."));
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var stage = new BoardStage(BoardStageId.New(), name!.Trim(), stagnantDays, colour);
         _stages.Insert(at, stage);
         Record(actor, clock.GetCurrentInstant(), "stages", null, stage.Name);
@@ -158,8 +158,8 @@ public sealed class Board
         if (index < 0)
             return UnknownStage();
         var problems = CheckStage(name, stagnantDays, id);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var before = _stages[index];
         var after = before with { Name = name!.Trim(), StagnantDays = stagnantDays, Colour = colour };
         _stages[index] = after;
@@ -211,8 +211,8 @@ public sealed class Board
     public Outcome<Tag> AddTag(string? name, Colour colour, UserId actor, IClock clock)
     {
         var problems = CheckTag(name, null);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var tag = new Tag(TagId.New(), name!.Trim(), colour);
         _tags.Add(tag);
         Record(actor, clock.GetCurrentInstant(), "tags", null, tag.Name);
@@ -231,8 +231,8 @@ public sealed class Board
         if (index < 0)
             return UnknownTag();
         var problems = CheckTag(name, id);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var before = _tags[index];
         var after = before with { Name = name!.Trim(), Colour = colour };
         _tags[index] = after;
@@ -305,9 +305,9 @@ public sealed class Board
         return entry;
     }
 
-    private List<Problem> CheckStage(string? name, int? stagnantDays, BoardStageId? self)
+    private ProblemCollector CheckStage(string? name, int? stagnantDays, BoardStageId? self)
     {
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new("name", BoardCodes.StageNameRequired, "Informe o nome da etapa."));
         else if (_stages.Any(s => s.Id != self && string.Equals(s.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))
@@ -318,9 +318,9 @@ public sealed class Board
         return problems;
     }
 
-    private List<Problem> CheckTag(string? name, TagId? self)
+    private ProblemCollector CheckTag(string? name, TagId? self)
     {
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new("name", BoardCodes.TagNameRequired, "Informe o nome da etiqueta."));
         else if (_tags.Any(t => t.Id != self && string.Equals(t.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))

@@ -36,7 +36,7 @@ public sealed record FiscalData(
     /// <summary>The parsed CEST; null when absent or malformed.</summary>
     public Cest? ParsedCest => Registry.Cest.TryParse(Cest, out var cest) ? cest : null;
 
-    internal void Validate(List<Problem> problems, string field)
+    internal void Validate(ref ProblemCollector problems, string field)
     {
         if (!Registry.Ncm.IsValid(Ncm))
             problems.Add(new($"{field}.ncm", CatalogCodes.Ncm, $"NCM '{Ncm}' inválido: são 8 dígitos (NNNN.NN.NN)."));

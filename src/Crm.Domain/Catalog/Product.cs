@@ -97,7 +97,7 @@ public sealed record Product
         return null;
     }
 
-    internal void Validate(List<Problem> problems, string field)
+    internal void Validate(ref ProblemCollector problems, string field)
     {
         if (string.IsNullOrWhiteSpace(Code))
             problems.Add(new($"{field}.code", CatalogCodes.CodeRequired, "Informe o código do produto."));
@@ -112,7 +112,7 @@ public sealed record Product
         if (string.IsNullOrWhiteSpace(BaseUnit))
             problems.Add(new($"{field}.base_unit", CatalogCodes.UnitRequired, "Informe a unidade de medida do produto."));
         problems.Check(BaseUnit, $"{field}.base_unit", TextLimits.QuantityUnit);
-        Fiscal.Validate(problems, $"{field}.fiscal");
+        Fiscal.Validate(ref problems, $"{field}.fiscal");
         if (Fiscal.TaxableUnit is { } taxable && FactorOf(taxable) is null)
             problems.Add(new($"{field}.fiscal.taxable_unit", CatalogCodes.ConversionNotFound, $"A unidade tributável {taxable} não é uma unidade do produto."));
         var seen = new HashSet<string>(StringComparer.Ordinal) { BaseUnit };
@@ -135,7 +135,7 @@ public sealed record Product
         for (var i = 0; i < Components.Count; i++)
             if (Components[i].Quantity <= 0m)
                 problems.Add(new($"{field}.components[{i}].quantity", CatalogCodes.KitQuantity, $"Quantidade {Components[i].Quantity} do componente {Components[i].Product} deve ser maior que zero."));
-        Dated.Check(problems, $"{field}.costs", Costs, c => c.Validity, c => c.Amount);
+        Dated.Check(ref problems, $"{field}.costs", Costs, c => c.Validity, c => c.Amount);
     }
 }
 
@@ -154,7 +154,7 @@ public sealed record ProductCost(decimal Amount, Validity Validity = default)
 /// <summary>The shared checks of dated amounts (prices, costs): not negative, validity not reversed, no two valid on a same date.</summary>
 internal static class Dated
 {
-    public static void Check<T>(List<Problem> problems, string field, IReadOnlyList<T> items, Func<T, Validity> validity, Func<T, decimal> amount)
+    public static void Check<T>(ref ProblemCollector problems, string field, IReadOnlyList<T> items, Func<T, Validity> validity, Func<T, decimal> amount)
     {
         for (var i = 0; i < items.Count; i++)
         {

@@ -45,12 +45,12 @@ public sealed class ProductCatalog
     public static Outcome<ProductCatalog> Build(CatalogData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         var products = new Dictionary<string, Product>(StringComparer.Ordinal);
         for (var i = 0; i < data.Products.Count; i++)
         {
             var product = data.Products[i];
-            product.Validate(problems, $"products[{i}]");
+            product.Validate(ref problems, $"products[{i}]");
             if (!string.IsNullOrWhiteSpace(product.Code) && !products.TryAdd(product.Code, product))
                 problems.Add(Duplicate($"products[{i}].code", product.Code));
         }
@@ -88,10 +88,10 @@ public sealed class ProductCatalog
             if (string.IsNullOrWhiteSpace(group.Key.Table))
                 problems.Add(new($"prices[{first}].table", CatalogCodes.CodeRequired, "Informe a tabela de preço."));
             Known($"prices[{first}].product", group.Key.Product);
-            var scoped = new List<Problem>();
-            Dated.Check(scoped, "prices", entries.Select(e => e.Price).ToArray(), p => p.Validity, p => p.Amount);
+            var scoped = new ProblemCollector();
+            Dated.Check(ref scoped, "prices", entries.Select(e => e.Price).ToArray(), p => p.Validity, p => p.Amount);
             // the check numbers within the group: put each problem back on the price's own index
-            problems.AddRange(scoped.Select(p => p with { Field = Reindex(p.Field, entries.Select(e => e.Index).ToArray()) }));
+            problems.AddRange(scoped.Items.Select(p => p with { Field = Reindex(p.Field, entries.Select(e => e.Index).ToArray()) }));
         }
         var stock = new Dictionary<(string, string), decimal>();
         for (var i = 0; i < data.Stock.Count; i++)
@@ -155,7 +155,7 @@ public sealed class ProductCatalog
             if (promotion.Validity.IsReversed)
                 problems.Add(Reversed($"promotions[{i}].validity", promotion.Validity));
         }
-        return problems.Count > 0 ? new Invalid(problems) : new ProductCatalog(data, stock);
+        return problems.HasProblems ? problems.ToInvalid() : new ProductCatalog(data, stock);
     }
 
     /// <summary>The product of <paramref name="code"/>; null when there is none.</summary>

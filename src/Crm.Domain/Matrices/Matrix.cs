@@ -1,8 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Crm.Domain.Problems;
 using Crm.Domain.Registry;
 using NodaTime;
@@ -22,28 +20,21 @@ namespace Crm.Domain.Matrices;
 /// (same bound values, same NCM prefix) must not overlap in both ranges, or the build reports
 /// <see cref="MatrixCodes.Overlap"/>. So at most one rule of each key matches a context, and (1)–(3) order
 /// the keys totally: the answer never depends on the order the rules were given in.</para>
-/// <para><b>Index.</b> Rules are grouped by shape (bound dimensions + NCM prefix length); each shape is an
-/// open-addressing hash table of its keys, stored flat: buckets (hash tag, rules), then entries holding each rule with
-/// its key's first values, payload and id. A <see cref="MatrixContext"/> hashes each of its values once, as it is set (a
-/// code by its string hash: no interning, so no table to search before the probes), so one line looked up in many
-/// matrices is hashed once; a lookup probes the shapes the context can match, most specific first, each with a sum of
-/// those hashes and one bucket read, and stops at the first hit. Rules sharing one key (versions over time, quantity tiers)
-/// are sorted by first day and searched from the latest version in force backwards. The cost depends on the number of
-/// shapes, not of rules.</para>
+/// <para>Lookups go through an internal index (<see cref="MatrixIndex{TPayload}"/>): their cost depends on the number of
+/// shapes (sets of bound dimensions), not of rules.</para>
 /// </remarks>
 /// <typeparam name="TPayload">What the matrix resolves to.</typeparam>
-public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
+public sealed class Matrix<TPayload> where TPayload : IMatrixPayload<TPayload>
 {
     private readonly MatrixRule<TPayload>[] _rules;
-    private readonly Shape[] _shapes;
+    private readonly MatrixIndex<TPayload> _index;
     private readonly Dictionary<string, int> _byId; // the index of each rule in _rules
 
-    private Matrix(MatrixRule<TPayload>[] rules, Shape[] shapes, Dictionary<string, int> byId)
+    private Matrix(MatrixRule<TPayload>[] rules, MatrixIndex<TPayload> index, Dictionary<string, int> byId)
     {
         _rules = rules;
         Rules = Array.AsReadOnly(rules);
-        Array.Sort(shapes, ShapeSpecificity.Instance);
-        _shapes = shapes;
+        _index = index;
         _byId = byId;
     }
 
@@ -59,16 +50,16 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
     {
         ArgumentNullException.ThrowIfNull(rules);
         var list = rules.ToArray();
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         var byId = new Dictionary<string, int>(list.Length, StringComparer.Ordinal);
-        var byShape = new ShapedRules();
+        var byShape = new MatrixIndex<TPayload>.ShapedRules();
 
         for (var i = 0; i < list.Length; i++)
-            if (Check(list[i], i, byId, problems) is { } shape)
+            if (Check(list[i], i, byId, ref problems) is { } shape)
                 byShape.Add(shape, list[i]);
 
-        var shapes = byShape.Select(s => new Shape(s.Key.Bits, s.Key.NcmLength, s.Value, problems)).ToArray();
-        return problems.Count > 0 ? new Invalid(problems) : new Matrix<TPayload>(list, shapes, byId);
+        var index = MatrixIndex<TPayload>.Build(byShape, ref problems);
+        return problems.HasProblems ? problems.ToInvalid() : new Matrix<TPayload>(list, index, byId);
     }
 
     /// <summary>
@@ -93,9 +84,9 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
             return byId;
         }
 
-        var gone = new ShapedRules(); // this matrix's rules dropped or replaced
+        var gone = new MatrixIndex<TPayload>.ShapedRules(); // this matrix's rules dropped or replaced
         var dropped = new List<int>();
-        var missing = new List<Problem>();
+        var missing = new ProblemCollector();
         foreach (var id in removedIds)
             if (Own().Remove(id, out var at))
             {
@@ -110,8 +101,8 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
         var slots = (MatrixRule<TPayload>[])_rules.Clone();
         var replaced = new HashSet<int>();
         var appended = new List<MatrixRule<TPayload>>();
-        var problems = new List<Problem>();
-        var changes = new ShapedRules();
+        var problems = new ProblemCollector();
+        var changes = new MatrixIndex<TPayload>.ShapedRules();
         foreach (var rule in rules)
         {
             (int Bits, int NcmDigits, int NcmLength)? shape;
@@ -119,11 +110,11 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
             {
                 gone.Add(ShapeOf(_rules[at]), _rules[at]);
                 slots[at] = rule;
-                shape = Check(rule, at, byId: null, problems); // its id is the one it replaces
+                shape = Check(rule, at, byId: null, ref problems); // its id is the one it replaces
             }
             else
             {
-                shape = Check(rule, _rules.Length + appended.Count, Own(), problems);
+                shape = Check(rule, _rules.Length + appended.Count, Own(), ref problems);
                 appended.Add(rule);
             }
             if (shape is { } s)
@@ -131,14 +122,17 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
         }
 
         var list = dropped.Count == 0 && appended.Count == 0 ? slots : Compacted(slots, dropped, appended, Own());
-        if (problems.Count == 0)
+        if (!problems.HasProblems)
         {
-            var shapes = Reshape(gone, changes, problems);
-            if (problems.Count == 0 && missing.Count == 0)
-                return new Matrix<TPayload>(list, shapes, byId);
+            var index = _index.With(gone, changes, ref problems);
+            if (!problems.HasProblems && !missing.HasProblems)
+                return new Matrix<TPayload>(list, index, byId);
         }
         var built = Build(list);
-        return missing.Count == 0 ? built : new Invalid([.. missing, .. built.Problems]);
+        if (!missing.HasProblems)
+            return built;
+        missing.AddRange(built.Problems);
+        return missing.ToInvalid();
     }
 
     /// <summary>
@@ -166,36 +160,10 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
     }
 
     /// <summary>The shape of a rule of this matrix (its key is valid).</summary>
-    private static (int Bits, int NcmDigits, int NcmLength) ShapeOf(MatrixRule<TPayload> rule) => Check(rule.Key, rule.Id, []);
-
-    /// <summary>The shapes of this matrix with the <paramref name="gone"/> rules taken out and the <paramref name="added"/> ones put in; the shapes neither touches are shared.</summary>
-    private Shape[] Reshape(ShapedRules gone, ShapedRules added, List<Problem> problems)
+    private static (int Bits, int NcmDigits, int NcmLength) ShapeOf(MatrixRule<TPayload> rule)
     {
-        var shapes = new List<Shape>();
-        foreach (var shape in _shapes)
-        {
-            var key = (shape.Bits, shape.NcmLength);
-            var (removed, put) = (gone.GetValueOrDefault(key), added.GetValueOrDefault(key));
-            if (removed is null && put is null)
-                shapes.Add(shape);
-            else if (shape.With(removed ?? [], put ?? [], problems) is { } changed)
-                shapes.Add(changed);
-            added.Remove(key);
-        }
-        foreach (var (key, rules) in added)
-            shapes.Add(new Shape(key.Bits, key.NcmLength, rules, problems));
-        return [.. shapes];
-    }
-
-    /// <summary>Rules grouped by shape (bound dimensions, NCM prefix length), each with its NCM prefix padded to 8 digits.</summary>
-    private sealed class ShapedRules : Dictionary<(int Bits, int NcmLength), List<(MatrixRule<TPayload> Rule, int NcmDigits)>>
-    {
-        public void Add((int Bits, int NcmDigits, int NcmLength) shape, MatrixRule<TPayload> rule)
-        {
-            var key = (shape.Bits, shape.NcmLength);
-            var rules = TryGetValue(key, out var r) ? r : this[key] = [];
-            rules.Add((rule, shape.NcmDigits));
-        }
+        var none = new ProblemCollector();
+        return Check(rule.Key, rule.Id, ref none);
     }
 
     /// <summary>
@@ -203,7 +171,7 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
     /// added with its <paramref name="index"/>; not checked without the table: a replacement's id is that of the rule it
     /// replaces), its payload and its key; returns the shape of a rule without errors.
     /// </summary>
-    private static (int Bits, int NcmDigits, int NcmLength)? Check(MatrixRule<TPayload> rule, int index, Dictionary<string, int>? byId, List<Problem> problems)
+    private static (int Bits, int NcmDigits, int NcmLength)? Check(MatrixRule<TPayload> rule, int index, Dictionary<string, int>? byId, ref ProblemCollector problems)
     {
         var field = $"{TPayload.MatrixName}[{rule.Id}]";
         var before = problems.Count;
@@ -212,7 +180,7 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
         else if (byId is not null && !byId.TryAdd(rule.Id, index))
             problems.Add(new(field, MatrixCodes.IdDuplicate, $"Identificador {rule.Id} repetido na matriz {TPayload.MatrixName}."));
         problems.AddRange(rule.Payload.Validate(field));
-        var shape = Check(rule.Key, field, problems);
+        var shape = Check(rule.Key, field, ref problems);
         return problems.Count > before ? null : shape;
     }
 
@@ -220,78 +188,46 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
     /// The most specific rule matching <paramref name="context"/>, or null when none does. Allocates nothing, and hashes
     /// nothing: the context carries the hashes of its values.
     /// </summary>
-    public MatrixRule<TPayload>? Find(MatrixContext context)
-    {
-        ref readonly var entry = ref FindEntry(context);
-        return Unsafe.IsNullRef(in entry) ? null : entry.Rule;
-    }
+    public MatrixRule<TPayload>? Find(MatrixContext context) => _index.Find(context);
 
     /// <summary>
     /// <see cref="Find"/> for a caller that needs only the winning rule's payload and id: they are read from the index
     /// entry, so the rule object stays out of a large matrix's chain of cache misses.
     /// </summary>
-    internal bool TryFind(MatrixContext context, [MaybeNullWhen(false)] out TPayload payload, [MaybeNullWhen(false)] out string id)
-    {
-        ref readonly var entry = ref FindEntry(context);
-        var found = !Unsafe.IsNullRef(in entry);
-        (payload, id) = found ? (entry.Payload, entry.Id) : (default, default);
-        return found;
-    }
+    internal bool TryFind(MatrixContext context, [MaybeNullWhen(false)] out TPayload payload, [MaybeNullWhen(false)] out string id) =>
+        _index.TryFind(context, out payload, out id);
 
-    /// <summary>The entry of the most specific rule matching <paramref name="context"/>; a null reference when none does.</summary>
-    private ref readonly Entry FindEntry(MatrixContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var bits = context.Key.Bits;
-        foreach (var shape in _shapes)
-        {
-            if ((shape.Bits & ~bits) != 0)
-                continue;
-            ref readonly var entry = ref shape.Find(context, context.Day, context.Quantity);
-            if (!Unsafe.IsNullRef(in entry))
-                return ref entry;
-        }
-        return ref Unsafe.NullRef<Entry>();
-    }
-
-    /// <summary>The most contexts <see cref="Prefetch"/> takes at once (it keeps two numbers per context on the stack).</summary>
-    internal const int PrefetchLimit = 256;
-
-    /// <summary>Below this many rules the index stays in the cache from one lookup to the next: prefetching would only add work.</summary>
-    private const int PrefetchRules = 8_192;
-
-    /// <summary>
-    /// A hint before <paramref name="contexts"/> are looked up one by one: loads into the cache what those lookups will
-    /// read. Alone, a lookup in a large matrix waits for a chain of cache misses (bucket, entry, key codes, payload); here
-    /// each link is loaded for every context before the next, and loads that do not depend on one another overlap. The
-    /// answers do not change. Returns a value made of what was read, so that the loads are not optimized away.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    internal int Prefetch(ReadOnlySpan<MatrixContext> contexts)
-    {
-        if (Rules.Count < PrefetchRules)
-            return 0;
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(contexts.Length, PrefetchLimit);
-        Span<int> shapes = stackalloc int[contexts.Length];
-        Span<int> starts = stackalloc int[contexts.Length];
-        for (var c = 0; c < contexts.Length; c++)
-        {
-            (shapes[c], starts[c]) = (-1, -1);
-            var bits = contexts[c].Key.Bits;
-            for (var s = 0; s < _shapes.Length && starts[c] < 0; s++)
-                if ((_shapes[s].Bits & ~bits) == 0)
-                    (shapes[c], starts[c]) = (s, _shapes[s].Home(contexts[c]));
-        }
-        var read = 0;
-        for (var c = 0; c < contexts.Length; c++)
-            if (starts[c] >= 0)
-                read += _shapes[shapes[c]].Touch(starts[c]);
-        return read;
-    }
+    /// <summary>A hint before <paramref name="contexts"/> are looked up one by one (<see cref="MatrixIndex{TPayload}.Prefetch"/>); the answers do not change.</summary>
+    internal int Prefetch(ReadOnlySpan<MatrixContext> contexts) => _index.Prefetch(contexts);
 
     /// <summary>Finds the most specific rule matching <paramref name="context"/>; false when none does.</summary>
     public bool TryFind(MatrixContext context, [NotNullWhen(true)] out MatrixRule<TPayload>? rule) =>
         (rule = Find(context)) is not null;
+
+    /// <summary>
+    /// Specificity of two shapes (bound dimensions as <see cref="DimensionSet"/> bits, NCM prefix length), most specific
+    /// first: more dimensions, then the dimension earliest in precedence where they differ, then the longer NCM prefix.
+    /// </summary>
+    internal static int CompareSpecificity((int Bits, int NcmLength) x, (int Bits, int NcmLength) y)
+    {
+        var byCount = BitOperations.PopCount((uint)y.Bits).CompareTo(BitOperations.PopCount((uint)x.Bits));
+        if (byCount != 0)
+            return byCount;
+        var differing = x.Bits ^ y.Bits;
+        if (differing != 0)
+            return (x.Bits & differing & -differing) != 0 ? -1 : 1; // lowest differing bit = earliest dimension
+        return y.NcmLength.CompareTo(x.NcmLength);
+    }
+
+    /// <summary>Reports <paramref name="later"/> when it and <paramref name="earlier"/>, two rules of one key, overlap in both validity and quantity.</summary>
+    internal static void CheckOverlap(MatrixRule<TPayload> earlier, MatrixRule<TPayload> later, ref ProblemCollector problems)
+    {
+        var (a, b) = (earlier.Key, later.Key);
+        if (a.Validity.Overlaps(b.Validity) && a.Quantity.Overlaps(b.Quantity))
+            problems.Add(new($"{TPayload.MatrixName}[{later.Id}]", MatrixCodes.Overlap,
+                $"As regras {earlier.Id} e {later.Id} da matriz {TPayload.MatrixName} têm as mesmas chaves e " +
+                $"vigências {a.Validity}/{b.Validity} e quantidades {a.Quantity}/{b.Quantity} sobrepostas."));
+    }
 
     /// <summary>The problem to report when <see cref="Find"/> found nothing for a line.</summary>
     public static Problem NoRule(string field, LocalDate date) =>
@@ -301,7 +237,7 @@ public sealed partial class Matrix<TPayload> where TPayload : IMatrixPayload<TPa
     /// Reports the key's configuration errors; returns the dimensions it binds and its NCM prefix, padded with zeros
     /// to 8 digits (-1 without one), with its length.
     /// </summary>
-    private static (int Bits, int NcmDigits, int NcmLength) Check(MatrixKey key, string field, List<Problem> problems)
+    private static (int Bits, int NcmDigits, int NcmLength) Check(MatrixKey key, string field, ref ProblemCollector problems)
     {
         var (bits, ncmDigits, ncmLength) = (0, -1, 0);
         foreach (var dimension in DimensionSet.InOrder)

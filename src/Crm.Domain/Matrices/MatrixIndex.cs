@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -5,10 +6,145 @@ using Crm.Domain.Problems;
 
 namespace Crm.Domain.Matrices;
 
-// The index of a matrix: its rules grouped by shape into flat hash tables (see the remarks on the class), and how a
-// changed matrix reuses the parts of the index its changes leave alone.
-public sealed partial class Matrix<TPayload>
+/// <summary>
+/// How a <see cref="Matrix{TPayload}"/> finds the most specific rule matching a context fast; the matrix holds what a rule
+/// means (validation, specificity, overlaps), this type only where its rules are. Immutable: a changed matrix gets a new
+/// index sharing the parts its changes leave alone. A struct held inline by its matrix, so that a lookup reads the shapes
+/// as directly as before the index had a type of its own.
+/// </summary>
+/// <remarks>
+/// Rules are grouped by shape (bound dimensions + NCM prefix length); each shape is an open-addressing hash table of its
+/// keys, stored flat: buckets (hash tag, rules), then entries holding each rule with its key's first values, payload and id.
+/// A <see cref="MatrixContext"/> hashes each of its values once, as it is set (a code by its string hash: no interning, so no
+/// table to search before the probes), so one line looked up in many matrices is hashed once; a lookup probes the shapes
+/// the context can match, most specific first (<see cref="Matrix{TPayload}.CompareSpecificity"/>), each with a sum of those
+/// hashes and one bucket read, and stops at the first hit. Rules sharing one key (versions over time, quantity tiers) are
+/// sorted by first day and searched from the latest version in force backwards. The cost depends on the number of shapes,
+/// not of rules.
+/// </remarks>
+internal readonly struct MatrixIndex<TPayload> where TPayload : IMatrixPayload<TPayload>
 {
+    private readonly Shape[] _shapes; // most specific first
+    private readonly int _count;
+
+    private MatrixIndex(Shape[] shapes)
+    {
+        Array.Sort(shapes, (x, y) => Matrix<TPayload>.CompareSpecificity((x.Bits, x.NcmLength), (y.Bits, y.NcmLength)));
+        _shapes = shapes;
+        foreach (var shape in shapes)
+            _count += shape.Count;
+    }
+
+    /// <summary>Indexes valid rules grouped by shape, reporting every pair of rules with the same key whose ranges overlap.</summary>
+    public static MatrixIndex<TPayload> Build(ShapedRules rules, ref ProblemCollector problems)
+    {
+        var shapes = new Shape[rules.Count];
+        var next = 0;
+        foreach (var (key, shaped) in rules)
+            shapes[next++] = new Shape(key.Bits, key.NcmLength, shaped, ref problems);
+        return new MatrixIndex<TPayload>(shapes);
+    }
+
+    /// <summary>
+    /// This index with the <paramref name="gone"/> rules taken out and the <paramref name="added"/> ones put in; the shapes
+    /// neither touches are shared, and only the groups of changed keys are checked for overlaps.
+    /// </summary>
+    public MatrixIndex<TPayload> With(ShapedRules gone, ShapedRules added, ref ProblemCollector problems)
+    {
+        var shapes = new List<Shape>();
+        foreach (var shape in _shapes)
+        {
+            var key = (shape.Bits, shape.NcmLength);
+            var (removed, put) = (gone.GetValueOrDefault(key), added.GetValueOrDefault(key));
+            if (removed is null && put is null)
+                shapes.Add(shape);
+            else if (shape.With(removed ?? [], put ?? [], ref problems) is { } changed)
+                shapes.Add(changed);
+            added.Remove(key);
+        }
+        foreach (var (key, rules) in added)
+            shapes.Add(new Shape(key.Bits, key.NcmLength, rules, ref problems));
+        return new MatrixIndex<TPayload>([.. shapes]);
+    }
+
+    /// <summary>The most specific rule matching <paramref name="context"/>, or null; allocates and hashes nothing.</summary>
+    public MatrixRule<TPayload>? Find(MatrixContext context)
+    {
+        ref readonly var entry = ref FindEntry(context);
+        return Unsafe.IsNullRef(in entry) ? null : entry.Rule;
+    }
+
+    /// <summary>The winning rule's payload and id, read from its entry, so that the rule object stays out of a large matrix's chain of cache misses.</summary>
+    public bool TryFind(MatrixContext context, [MaybeNullWhen(false)] out TPayload payload, [MaybeNullWhen(false)] out string id)
+    {
+        ref readonly var entry = ref FindEntry(context);
+        var found = !Unsafe.IsNullRef(in entry);
+        (payload, id) = found ? (entry.Payload, entry.Id) : (default, default);
+        return found;
+    }
+
+    /// <summary>The entry of the most specific rule matching <paramref name="context"/>; a null reference when none does.</summary>
+    private ref readonly Entry FindEntry(MatrixContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var bits = context.Key.Bits;
+        foreach (var shape in _shapes)
+        {
+            if ((shape.Bits & ~bits) != 0)
+                continue;
+            ref readonly var entry = ref shape.Find(context, context.Day, context.Quantity);
+            if (!Unsafe.IsNullRef(in entry))
+                return ref entry;
+        }
+        return ref Unsafe.NullRef<Entry>();
+    }
+
+    /// <summary>The most contexts <see cref="Prefetch"/> takes at once (it keeps two numbers per context on the stack).</summary>
+    public const int PrefetchLimit = 256;
+
+    /// <summary>Below this many rules the index stays in the cache from one lookup to the next: prefetching would only add work.</summary>
+    private const int PrefetchRules = 8_192;
+
+    /// <summary>
+    /// A hint before <paramref name="contexts"/> are looked up one by one: loads into the cache what those lookups will
+    /// read. Alone, a lookup in a large matrix waits for a chain of cache misses (bucket, entry, key codes, payload); here
+    /// each link is loaded for every context before the next, and loads that do not depend on one another overlap. The
+    /// answers do not change. Returns a value made of what was read, so that the loads are not optimized away.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int Prefetch(ReadOnlySpan<MatrixContext> contexts)
+    {
+        if (_count < PrefetchRules)
+            return 0;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(contexts.Length, PrefetchLimit);
+        Span<int> shapes = stackalloc int[contexts.Length];
+        Span<int> starts = stackalloc int[contexts.Length];
+        for (var c = 0; c < contexts.Length; c++)
+        {
+            (shapes[c], starts[c]) = (-1, -1);
+            var bits = contexts[c].Key.Bits;
+            for (var s = 0; s < _shapes.Length && starts[c] < 0; s++)
+                if ((_shapes[s].Bits & ~bits) == 0)
+                    (shapes[c], starts[c]) = (s, _shapes[s].Home(contexts[c]));
+        }
+        var read = 0;
+        for (var c = 0; c < contexts.Length; c++)
+            if (starts[c] >= 0)
+                read += _shapes[shapes[c]].Touch(starts[c]);
+        return read;
+    }
+
+    /// <summary>Rules grouped by shape (bound dimensions, NCM prefix length), each with its NCM prefix padded to 8 digits.</summary>
+    internal sealed class ShapedRules : Dictionary<(int Bits, int NcmLength), List<(MatrixRule<TPayload> Rule, int NcmDigits)>>
+    {
+        public void Add((int Bits, int NcmDigits, int NcmLength) shape, MatrixRule<TPayload> rule)
+        {
+            var key = (shape.Bits, shape.NcmLength);
+            var rules = TryGetValue(key, out var r) ? r : this[key] = [];
+            rules.Add((rule, shape.NcmDigits));
+        }
+    }
+
     /// <summary>
     /// A rule with its validity as ISO day numbers, so that the date test is two integer comparisons, its NCM prefix
     /// padded to 8 digits, and the values of its shape's first two dimensions (<paramref name="dimensions"/>, the NCM
@@ -62,7 +198,7 @@ public sealed partial class Matrix<TPayload>
         /// Indexes the rules of the shape (with their NCM prefixes padded to 8 digits), reporting every pair of rules
         /// with the same key whose validities and quantities overlap.
         /// </summary>
-        public Shape(int bits, int ncmLength, List<(MatrixRule<TPayload> Rule, int NcmDigits)> rules, List<Problem> problems)
+        public Shape(int bits, int ncmLength, List<(MatrixRule<TPayload> Rule, int NcmDigits)> rules, ref ProblemCollector problems)
             : this(bits, ncmLength, DimensionSet.InOrder.Where(d => d != Dimension.Ncm && (bits & DimensionSet.Bit(d)) != 0).ToArray(), rules.Count)
         {
 
@@ -90,7 +226,7 @@ public sealed partial class Matrix<TPayload>
             {
                 var same = _entries.AsSpan(start, groups[k].Count);
                 groups[k].CopyTo(same);
-                ReportOverlaps(same, problems);
+                ReportOverlaps(same, ref problems);
                 same.Sort(ByFirstDay);
                 _buckets[homes[k]] = new Bucket(_buckets[homes[k]].Hash, start, same.Length);
                 start += same.Length;
@@ -115,7 +251,7 @@ public sealed partial class Matrix<TPayload>
         /// in a group that changed. Only the keys of the changed rules are hashed and compared: the groups they leave alone
         /// are copied into a new table with the hashes their buckets keep. This shape is not modified.
         /// </summary>
-        public Shape? With(List<(MatrixRule<TPayload> Rule, int NcmDigits)> removed, List<(MatrixRule<TPayload> Rule, int NcmDigits)> added, List<Problem> problems)
+        public Shape? With(List<(MatrixRule<TPayload> Rule, int NcmDigits)> removed, List<(MatrixRule<TPayload> Rule, int NcmDigits)> added, ref ProblemCollector problems)
         {
             var edited = new Dictionary<int, List<Entry>>(); // the bucket of a key with changes → the key's entries after them
             List<Entry> Edit(int bucket) => edited.TryGetValue(bucket, out var group)
@@ -153,13 +289,13 @@ public sealed partial class Matrix<TPayload>
                     continue;
                 }
                 var same = CollectionsMarshal.AsSpan(group);
-                ReportOverlaps(same, problems);
+                ReportOverlaps(same, ref problems);
                 same.Sort(ByFirstDay);
                 next = shape.Place(bucket.Hash, same, next);
             }
             if (fresh.Count > 0)
             {
-                var keys = new Shape(Bits, NcmLength, fresh, problems); // groups the new keys, reporting their overlaps
+                var keys = new Shape(Bits, NcmLength, fresh, ref problems); // groups the new keys, reporting their overlaps
                 foreach (var bucket in keys._buckets)
                     next = shape.Place(bucket.Hash, keys._entries.AsSpan(bucket.Start, bucket.Count), next);
             }
@@ -186,6 +322,9 @@ public sealed partial class Matrix<TPayload>
         public int Bits { get; }
 
         public int NcmLength { get; }
+
+        /// <summary>How many rules the shape holds.</summary>
+        public int Count => _entries.Length;
 
         /// <summary>
         /// The entry of the context's projection on this shape covering the day and quantity; a null reference when there
@@ -284,17 +423,12 @@ public sealed partial class Matrix<TPayload>
 
         private static int ByFirstDay(Entry a, Entry b) => a.FirstDay.CompareTo(b.FirstDay);
 
-        private static void ReportOverlaps(ReadOnlySpan<Entry> same, List<Problem> problems)
+        /// <summary>Checks every pair of rules of one key (<see cref="Matrix{TPayload}.CheckOverlap"/>).</summary>
+        private static void ReportOverlaps(ReadOnlySpan<Entry> same, ref ProblemCollector problems)
         {
             for (var i = 0; i < same.Length; i++)
                 for (var j = i + 1; j < same.Length; j++)
-                {
-                    var (a, b) = (same[i].Rule.Key, same[j].Rule.Key);
-                    if (a.Validity.Overlaps(b.Validity) && a.Quantity.Overlaps(b.Quantity))
-                        problems.Add(new($"{TPayload.MatrixName}[{same[j].Rule.Id}]", MatrixCodes.Overlap,
-                            $"As regras {same[i].Rule.Id} e {same[j].Rule.Id} da matriz {TPayload.MatrixName} têm as mesmas chaves e " +
-                            $"vigências {a.Validity}/{b.Validity} e quantidades {a.Quantity}/{b.Quantity} sobrepostas."));
-                }
+                    Matrix<TPayload>.CheckOverlap(same[i].Rule, same[j].Rule, ref problems);
         }
     }
 
@@ -304,22 +438,5 @@ public sealed partial class Matrix<TPayload>
 #pragma warning disable CS0649 // never written: only read, to touch the cache line
         public byte Value;
 #pragma warning restore CS0649
-    }
-
-    /// <summary>Most specific shape first: more dimensions, then the earlier dimension in precedence, then the longer NCM prefix.</summary>
-    private sealed class ShapeSpecificity : IComparer<Shape>
-    {
-        public static readonly ShapeSpecificity Instance = new();
-
-        public int Compare(Shape? x, Shape? y)
-        {
-            var byCount = BitOperations.PopCount((uint)y!.Bits).CompareTo(BitOperations.PopCount((uint)x!.Bits));
-            if (byCount != 0)
-                return byCount;
-            var differing = x.Bits ^ y.Bits;
-            if (differing != 0)
-                return (x.Bits & differing & -differing) != 0 ? -1 : 1; // lowest differing bit = earliest dimension
-            return y.NcmLength.CompareTo(x.NcmLength);
-        }
     }
 }

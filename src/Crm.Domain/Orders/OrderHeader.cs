@@ -127,9 +127,9 @@ public sealed record OrderHeader
         ("attachments", Attachments.Count == 0 ? null : string.Join(";", Attachments.Select(a => $"{a.Name}|{a.Reference}|{a.Classification}"))),
     ];
 
-    internal List<Problem> Validate()
+    internal ProblemCollector Validate()
     {
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         void Required(string field, string? value)
         {
             if (string.IsNullOrWhiteSpace(value))

@@ -34,15 +34,15 @@ public sealed record CreditPosition(decimal Limit, decimal OpenBalance, LocalDat
     {
         ArgumentNullException.ThrowIfNull(standing);
         ArgumentOutOfRangeException.ThrowIfNegative(openOrders);
-        List<Problem> problems = [];
+        var problems = new ProblemCollector();
         if (standing.Blocked == true)
             problems.Add(new Problem("credit.blocked", OrderCodes.CustomerBlocked, "O ERP bloqueou as vendas ao cliente (crédito suspenso)."));
         if (standing.CreditLimit is null)
             problems.Add(new Problem("credit.limit", OrderCodes.CreditLimitUnknown, "O ERP não informou o limite de crédito do cliente."));
         if (standing.OpenBalance is null)
             problems.Add(new Problem("credit.open_balance", OrderCodes.OpenBalanceUnknown, "O ERP não informou o saldo em aberto do cliente."));
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         return new CreditPosition(standing.CreditLimit!.Value, standing.OpenBalance!.Value + openOrders, standing.CreditLimitExpiresOn);
     }
 }
@@ -108,37 +108,36 @@ public static class OrderRelease
             var order = sorted[i];
             needs.Clear();
             var (reasons, amount) = Evaluate(order, credit, available, catalog, committed, needs, today, horizon);
-            if (reasons is null)
+            if (!reasons.HasProblems)
             {
                 available -= amount;
                 foreach (var (key, quantity) in needs)
                     CollectionsMarshal.GetValueRefOrAddDefault(committed, key, out _) += quantity;
             }
-            decisions[i] = new ReleaseDecision(order.Id, reasons is null, amount, reasons ?? []);
+            decisions[i] = new ReleaseDecision(order.Id, !reasons.HasProblems, amount, reasons.Items);
         }
         return decisions;
     }
 
-    /// <summary>The reasons that block <paramref name="order"/> (null when none does) and its amount; fills <paramref name="needs"/> with the stock it takes.</summary>
-    private static (List<Problem>? Reasons, decimal Amount) Evaluate(
+    /// <summary>The reasons that block <paramref name="order"/> (none when nothing does) and its amount; fills <paramref name="needs"/> with the stock it takes.</summary>
+    private static (ProblemCollector Reasons, decimal Amount) Evaluate(
         SalesOrder order, CreditPosition credit, decimal available, ProductCatalog catalog,
         Dictionary<(string, string), decimal> committed, Dictionary<(string, string), decimal> needs, LocalDate today, LocalDate? horizon)
     {
-        List<Problem>? reasons = null;
-        void Block(Problem reason) => (reasons ??= []).Add(reason);
+        var reasons = new ProblemCollector();
         if (order.Status is not (SalesOrderStatus.Approved or SalesOrderStatus.Blocked))
-            Block(new("status", OrderCodes.Transition, $"Só pedidos aprovados ou bloqueados são liberados (situação {order.Status})."));
+            reasons.Add(new Problem("status", OrderCodes.Transition, $"Só pedidos aprovados ou bloqueados são liberados (situação {order.Status})."));
         if (order.Totals is not { } totals)
         {
-            Block(new("order", OrderCodes.NotPriced, "Recalcule o pedido antes de liberá-lo."));
+            reasons.Add(new Problem("order", OrderCodes.NotPriced, "Recalcule o pedido antes de liberá-lo."));
             return (reasons, 0m);
         }
         var amount = totals.Total;
         if (credit.ExpiresOn < today)
-            Block(new("credit", OrderCodes.CreditExpired, $"Limite de crédito vencido em {credit.ExpiresOn}."));
+            reasons.Add(new Problem("credit", OrderCodes.CreditExpired, $"Limite de crédito vencido em {credit.ExpiresOn}."));
         else if (amount > available)
-            Block(new("credit", OrderCodes.CreditLimit, $"Pedido de {amount} acima do crédito disponível de {available}."));
-        if (reasons is not null)
+            reasons.Add(new Problem("credit", OrderCodes.CreditLimit, $"Pedido de {amount} acima do crédito disponível de {available}."));
+        if (reasons.HasProblems)
             return (reasons, amount); // MATA440: without credit, stock is not evaluated
         foreach (var item in order.Items)
         {
@@ -147,13 +146,13 @@ public static class OrderRelease
             CollectionsMarshal.GetValueRefOrAddDefault(needs, (item.Product, item.Warehouse), out _) += item.BaseQuantity ?? decimal.MaxValue / 2;
             var delivery = item.PromiseDate ?? item.BillingDate ?? order.Header.IssueDate;
             if (delivery > horizon)
-                Block(new($"items[{item.Number}].promise_date", OrderCodes.NotDue, $"Entrega em {delivery}, depois de {horizon}."));
+                reasons.Add(new Problem($"items[{item.Number}].promise_date", OrderCodes.NotDue, $"Entrega em {delivery}, depois de {horizon}."));
         }
         foreach (var ((product, warehouse), need) in needs)
         {
             var left = (catalog.OnHand(product, warehouse) ?? 0m) - committed.GetValueOrDefault((product, warehouse));
             if (need > left)
-                Block(new("stock", OrderCodes.StockBlock, $"Estoque de {product} no armazém {warehouse}: {left} livres para {need}."));
+                reasons.Add(new Problem("stock", OrderCodes.StockBlock, $"Estoque de {product} no armazém {warehouse}: {left} livres para {need}."));
         }
         return (reasons, amount);
     }

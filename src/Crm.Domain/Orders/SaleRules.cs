@@ -14,7 +14,7 @@ internal static class SaleRules
 {
     public static SaleCheck Check(SalesOrder order, SaleContext context)
     {
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         var open = order.Items.Where(i => i.IsOpen).ToArray();
         if (open.Length == 0)
             return new SaleCheck([new Problem("items", OrderCodes.NoItems, "O pedido não tem itens.")], null);
@@ -47,16 +47,16 @@ internal static class SaleRules
             if (product.MultipleQuantity is { } multiple && quantity % multiple != 0m)
                 problems.Add(new(At(item, "quantity"), OrderCodes.NotMultiple, $"Quantidade {quantity} {product.BaseUnit} não é múltipla de {multiple}."));
             var onHand = catalog.OnHand(item.Product, item.Warehouse);
-            Stock(item, product, quantity, onHand, header.IssueDate, catalog, claimed, problems);
-            Programming(item, product, quantity, onHand ?? 0m, context, problems);
-            Lot(item, quantity, context, lotsClaimed, problems);
-            Quota(item, quantity, order, catalog, quotasClaimed, problems);
+            Stock(item, product, quantity, onHand, header.IssueDate, catalog, claimed, ref problems);
+            Programming(item, product, quantity, onHand ?? 0m, context, ref problems);
+            Lot(item, quantity, context, lotsClaimed, ref problems);
+            Quota(item, quantity, order, catalog, quotasClaimed, ref problems);
         }
-        var pricing = Price(order, open, products, context, problems);
+        var pricing = Price(order, open, products, context, ref problems);
         if (pricing is not null && context.Margins is { } margins)
             for (var i = 0; i < open.Length; i++)
-                Margin(open[i], products[i], pricing.Lines[i], margins, context, problems);
-        return new SaleCheck(problems, pricing);
+                Margin(open[i], products[i], pricing.Lines[i], margins, context, ref problems);
+        return new SaleCheck(problems.Items, pricing);
     }
 
     /// <summary>
@@ -95,7 +95,7 @@ internal static class SaleRules
         };
     }
 
-    private static OrderPricing? Price(SalesOrder order, OrderItem[] open, Product?[] products, SaleContext context, List<Problem> problems)
+    private static OrderPricing? Price(SalesOrder order, OrderItem[] open, Product?[] products, SaleContext context, ref ProblemCollector problems)
     {
         var result = Pricer.PriceOrder(Request(order, open, products), context.Pricing);
         if (result.IsValid)
@@ -133,7 +133,7 @@ internal static class SaleRules
 
     private static void Stock(
         OrderItem item, Product product, decimal quantity, decimal? stock, NodaTime.LocalDate date, ProductCatalog catalog,
-        Dictionary<(string, string), decimal> claimed, List<Problem> problems)
+        Dictionary<(string, string), decimal> claimed, ref ProblemCollector problems)
     {
         if (stock is not { } onHand)
         {
@@ -166,7 +166,7 @@ internal static class SaleRules
             problems.Add(new(At(item, "promise_date"), OrderCodes.PromiseDate, $"Data de promessa {asked} não pode ser cumprida: o estoque permite {promise}."));
     }
 
-    private static void Programming(OrderItem item, Product product, decimal quantity, decimal onHand, SaleContext context, List<Problem> problems)
+    private static void Programming(OrderItem item, Product product, decimal quantity, decimal onHand, SaleContext context, ref ProblemCollector problems)
     {
         if (item.Schedule.Count == 0)
             return;
@@ -190,7 +190,7 @@ internal static class SaleRules
         }
     }
 
-    private static void Lot(OrderItem item, decimal quantity, SaleContext context, Dictionary<(string, string, string), decimal> claimed, List<Problem> problems)
+    private static void Lot(OrderItem item, decimal quantity, SaleContext context, Dictionary<(string, string, string), decimal> claimed, ref ProblemCollector problems)
     {
         if (item.Lot is not { } code)
             return;
@@ -208,7 +208,7 @@ internal static class SaleRules
     }
 
     private static void Quota(
-        OrderItem item, decimal quantity, SalesOrder order, ProductCatalog catalog, Dictionary<string, decimal> claimed, List<Problem> problems)
+        OrderItem item, decimal quantity, SalesOrder order, ProductCatalog catalog, Dictionary<string, decimal> claimed, ref ProblemCollector problems)
     {
         if (item.Quota is not { } code)
             return;
@@ -226,7 +226,7 @@ internal static class SaleRules
             problems.Add(new(At(item, "quota"), OrderCodes.Quota, $"Cota {code} com saldo de {quota.Remaining} para {need}."));
     }
 
-    private static void Margin(OrderItem item, Product? product, LinePricing line, MarginRange range, SaleContext context, List<Problem> problems)
+    private static void Margin(OrderItem item, Product? product, LinePricing line, MarginRange range, SaleContext context, ref ProblemCollector problems)
     {
         if (product?.CostOn(context.Today) is not { } cost || item.BaseQuantity is not { } quantity)
             return;

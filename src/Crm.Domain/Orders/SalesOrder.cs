@@ -91,8 +91,8 @@ public sealed class SalesOrder
     {
         ArgumentNullException.ThrowIfNull(header);
         var problems = header.Validate();
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var order = new SalesOrder(id, tenant, header);
         order.Record(by, at, "status", null, nameof(SalesOrderStatus.Draft));
         return order;
@@ -124,9 +124,9 @@ public sealed class SalesOrder
     {
         ArgumentNullException.ThrowIfNull(header);
         var problems = header.Validate();
-        Editable(problems);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        Editable(ref problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var before = _history.Count;
         foreach (var ((field, old), (_, now)) in Header.Fields().Zip(header.Fields()))
             if (old != now)
@@ -149,12 +149,12 @@ public sealed class SalesOrder
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(catalog);
-        var problems = new List<Problem>();
-        Editable(problems);
+        var problems = new ProblemCollector();
+        Editable(ref problems);
         for (var k = 0; k < inputs.Count; k++)
-            Validate(inputs[k], catalog, $"inputs[{k}]", problems);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+            Validate(inputs[k], catalog, $"inputs[{k}]", ref problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var added = new List<OrderItem>();
         foreach (var input in inputs)
         {
@@ -182,14 +182,14 @@ public sealed class SalesOrder
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(catalog);
-        var problems = new List<Problem>();
-        Editable(problems);
-        var index = OpenIndex(item, problems);
+        var problems = new ProblemCollector();
+        Editable(ref problems);
+        var index = OpenIndex(item, ref problems);
         if (index >= 0 && !string.Equals(_items[index].Product, input.Product, StringComparison.Ordinal))
             problems.Add(new("product", OrderCodes.ItemInput, "O produto de um item não muda: cancele-o e inclua outro."));
-        Validate(input, catalog, "item", problems);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        Validate(input, catalog, "item", ref problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var old = _items[index];
         var changed = Build(input, catalog, old.Kit, old.Number) with { Id = old.Id, CopiedFrom = old.CopiedFrom };
         RecordFields(old, changed, by, at);
@@ -205,12 +205,12 @@ public sealed class SalesOrder
     /// <param name="at">When.</param>
     public Outcome<OrderItem> CancelItem(OrderItemId item, string? reason, UserId by, Instant at)
     {
-        var problems = new List<Problem>();
-        Editable(problems);
-        var index = OpenIndex(item, problems);
-        Reason(reason, problems);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        var problems = new ProblemCollector();
+        Editable(ref problems);
+        var index = OpenIndex(item, ref problems);
+        Reason(reason, ref problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var old = _items[index];
         var cancelled = old with { Status = ItemStatus.Cancelled, StatusReason = reason!.Trim(), Values = null };
         RecordFields(old, cancelled, by, at);
@@ -225,12 +225,12 @@ public sealed class SalesOrder
     /// <param name="at">When.</param>
     public Outcome<decimal?> ApportionFreight(decimal? amount, UserId by, Instant at)
     {
-        var problems = new List<Problem>();
-        Editable(problems);
+        var problems = new ProblemCollector();
+        Editable(ref problems);
         if (amount is { } value)
-            Amount("freight", value, problems);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+            Amount("freight", value, ref problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         Record(by, at, "freight", Text(Freight), Text(amount));
         Freight = amount;
         Stale();
@@ -243,11 +243,11 @@ public sealed class SalesOrder
     /// <param name="at">When.</param>
     public Outcome<decimal> ApportionDiscount(decimal amount, UserId by, Instant at)
     {
-        var problems = new List<Problem>();
-        Editable(problems);
-        Amount("discount", amount, problems);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        var problems = new ProblemCollector();
+        Editable(ref problems);
+        Amount("discount", amount, ref problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         Record(by, at, "discount", Text(Discount), Text(amount));
         Discount = amount;
         Stale();
@@ -271,10 +271,10 @@ public sealed class SalesOrder
     /// <param name="at">When.</param>
     public Outcome<SaleCheck> Recalculate(SaleContext context, UserId by, Instant at)
     {
-        var problems = new List<Problem>();
-        Editable(problems);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        var problems = new ProblemCollector();
+        Editable(ref problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var check = Check(context);
         Stale();
         if (check.Pricing is { } pricing)
@@ -303,15 +303,15 @@ public sealed class SalesOrder
     public Outcome<SalesOrderStatus> Submit(SaleContext context, UserId by, Instant at)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (Status != SalesOrderStatus.Draft)
             problems.Add(TransitionProblem(SalesOrderStatus.AwaitingApproval));
         else if (!IsPriced)
             problems.Add(new("order", OrderCodes.NotPriced, "Recalcule o pedido antes de enviá-lo."));
-        if (problems.Count == 0 && Check(context) is { HasErrors: true } check)
+        if (!problems.HasProblems && Check(context) is { HasErrors: true } check)
             problems.AddRange(check.Problems.Where(p => p.Severity == Severity.Error));
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         _approvals.Clear();
         foreach (var item in _items.Where(i => i.IsOpen))
         {
@@ -340,8 +340,8 @@ public sealed class SalesOrder
     public Outcome<ItemApproval> Approve(OrderItemId item, string approverRole, SaleContext context, string? reason, UserId by, Instant at)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var problems = new List<Problem>();
-        var index = PendingIndex(item, by, problems);
+        var problems = new ProblemCollector();
+        var index = PendingIndex(item, by, ref problems);
         if (index >= 0)
         {
             var limit = Limit(approverRole, _items.First(i => i.Id == item), context, withProduct: false);
@@ -350,8 +350,8 @@ public sealed class SalesOrder
                     $"O papel {approverRole} aprova até {Text(limit)} %; o item tem {Text(_approvals[index].Discount)} %."));
         }
         problems.CheckCharacters(reason, "reason", multiLine: true);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var approval = Decide(index, ApprovalStatus.Approved, reason, by, at);
         if (_approvals.TrueForAll(a => a.Status == ApprovalStatus.Approved))
             Move(SalesOrderStatus.Approved, by, at);
@@ -365,11 +365,11 @@ public sealed class SalesOrder
     /// <param name="at">When.</param>
     public Outcome<ItemApproval> Reject(OrderItemId item, string? reason, UserId by, Instant at)
     {
-        var problems = new List<Problem>();
-        var index = PendingIndex(item, by, problems);
-        Reason(reason, problems);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        var problems = new ProblemCollector();
+        var index = PendingIndex(item, by, ref problems);
+        Reason(reason, ref problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var approval = Decide(index, ApprovalStatus.Rejected, reason!.Trim(), by, at);
         Move(SalesOrderStatus.Rejected, by, at);
         return approval;
@@ -413,12 +413,12 @@ public sealed class SalesOrder
     /// <param name="at">When.</param>
     public Outcome<SalesOrderStatus> Cancel(string? reason, UserId by, Instant at)
     {
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (!SalesOrderStatuses.CanMove(Status, SalesOrderStatus.Cancelled))
             problems.Add(TransitionProblem(SalesOrderStatus.Cancelled));
-        Reason(reason, problems);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        Reason(reason, ref problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         Record(by, at, "cancel_reason", null, reason!.Trim());
         Move(SalesOrderStatus.Cancelled, by, at);
         return Status;
@@ -455,7 +455,7 @@ public sealed class SalesOrder
         return copy;
     }
 
-    private static void Validate(ItemInput input, ProductCatalog catalog, string at, List<Problem> problems)
+    private static void Validate(ItemInput input, ProductCatalog catalog, string at, ref ProblemCollector problems)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (catalog.Find(input.Product) is not { } product)
@@ -533,7 +533,7 @@ public sealed class SalesOrder
         return withProduct && product?.MaximumDiscountRate is { } own ? Math.Min(limit, own) : limit;
     }
 
-    private int PendingIndex(OrderItemId item, UserId by, List<Problem> problems)
+    private int PendingIndex(OrderItemId item, UserId by, ref ProblemCollector problems)
     {
         if (Status != SalesOrderStatus.AwaitingApproval)
         {
@@ -557,7 +557,7 @@ public sealed class SalesOrder
         return approval;
     }
 
-    private int OpenIndex(OrderItemId item, List<Problem> problems)
+    private int OpenIndex(OrderItemId item, ref ProblemCollector problems)
     {
         var index = _items.FindIndex(i => i.Id == item && i.IsOpen);
         if (index < 0)
@@ -565,20 +565,20 @@ public sealed class SalesOrder
         return index;
     }
 
-    private void Editable(List<Problem> problems)
+    private void Editable(ref ProblemCollector problems)
     {
         if (Status != SalesOrderStatus.Draft)
             problems.Add(new("status", OrderCodes.NotEditable, $"O pedido só pode ser alterado em digitação (situação {Status})."));
     }
 
-    private static void Reason(string? reason, List<Problem> problems)
+    private static void Reason(string? reason, ref ProblemCollector problems)
     {
         if (string.IsNullOrWhiteSpace(reason))
             problems.Add(new("reason", OrderCodes.ReasonRequired, "Informe o motivo."));
         problems.Check(reason?.Trim(), "reason", TextLimits.OrderObservations, multiLine: true);
     }
 
-    private static void Amount(string field, decimal amount, List<Problem> problems)
+    private static void Amount(string field, decimal amount, ref ProblemCollector problems)
     {
         var check = new ProblemCollector();
         Apportionment.CheckAmount(ref check, field, amount);

@@ -36,22 +36,22 @@ public sealed class Company
     /// <summary>Registers a company.</summary>
     public static Outcome<Company> Register(CompanyId id, TenantId tenantId, UnitForm form)
     {
-        var problems = new ProblemList("company");
-        var details = UnitDetails.Validate(form, problems);
-        return details is null ? new Invalid(problems.All) : new Company { Id = id, TenantId = tenantId, Details = details };
+        var problems = new ProblemCollector("company");
+        var details = UnitDetails.Validate(form, ref problems);
+        return details is null ? problems.ToInvalid() : new Company { Id = id, TenantId = tenantId, Details = details };
     }
 
     /// <summary>Changes the company's data; a new CNPJ must keep the root its branches share.</summary>
     public Outcome<Success> Update(UnitForm form)
     {
-        var problems = new ProblemList("company");
-        var details = UnitDetails.Validate(form, problems);
+        var problems = new ProblemCollector("company");
+        var details = UnitDetails.Validate(form, ref problems);
         if (details?.Cnpj is { } cnpj)
             foreach (var branch in _branches.Where(b => b.Details.Cnpj is { } own && own.Root != cnpj.Root))
                 problems.Add("cnpj", OrganizationCodes.CnpjRootMismatch,
                     $"O CNPJ da filial {branch.Details.ErpCode} tem outra raiz; o CNPJ da empresa deve ter a raiz {branch.Details.Cnpj!.Value.Root}.");
         if (problems.HasErrors)
-            return new Invalid(problems.All);
+            return problems.ToInvalid();
         Details = details!;
         return new Success();
     }
@@ -95,24 +95,26 @@ public sealed class Company
     {
         var branch = Find(id);
         var check = Deletion.Check("branch", $"filial {branch.Details.ErpCode} - {branch.Details.Name}", references);
-        var problems = check.TryPickT1(out var invalid, out _) ? invalid.Problems.ToList() : [];
+        var problems = new ProblemCollector();
+        if (check.TryPickT1(out var invalid, out _))
+            problems.AddRange(invalid.Problems);
         if (branch.IsMatriz && _branches.Count > 1)
             problems.Add(MatrizRequired());
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         _branches.Remove(branch);
         return new Success();
     }
 
     private Outcome<UnitDetails> CheckBranch(BranchId id, UnitForm form, bool isMatriz)
     {
-        var problems = new ProblemList("branch");
-        var details = UnitDetails.Validate(form, problems);
+        var problems = new ProblemCollector("branch");
+        var details = UnitDetails.Validate(form, ref problems);
         var others = _branches.Where(b => b.Id != id).ToList();
         if (!isMatriz && !others.Exists(b => b.IsMatriz))
-            problems.All.Add(MatrizRequired());
+            problems.Add(MatrizRequired());
         if (details is null)
-            return new Invalid(problems.All);
+            return problems.ToInvalid();
         if (others.Exists(b => b.Details.ErpCode == details.ErpCode))
             problems.Add("erp_code", OrganizationCodes.ErpCodeDuplicate, $"A empresa já tem uma filial com o código {details.ErpCode}.");
         if (details.Cnpj is { } cnpj)
@@ -122,7 +124,7 @@ public sealed class Company
             if (others.Exists(b => b.Details.Cnpj == cnpj))
                 problems.Add("cnpj", OrganizationCodes.CnpjDuplicate, $"A empresa já tem uma filial com o CNPJ {cnpj}.");
         }
-        return problems.HasErrors ? new Invalid(problems.All) : details;
+        return problems.HasErrors ? problems.ToInvalid() : details;
     }
 
     private void MoveMatrizTo(Branch branch, bool isMatriz)

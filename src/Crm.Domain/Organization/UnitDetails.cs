@@ -1,5 +1,5 @@
 using Crm.Domain.Accounts.Configuration;
-using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Problems;
 using Crm.Domain.Registry;
 using Crm.Domain.Texts;
 
@@ -45,13 +45,13 @@ public sealed record UnitDetails
     public Cnpj? Cnpj { get; }
 
     /// <summary>The details of <paramref name="form"/>, or null with its problems added to <paramref name="problems"/>.</summary>
-    internal static UnitDetails? Validate(UnitForm form, ProblemList problems)
+    internal static UnitDetails? Validate(UnitForm form, ref ProblemCollector problems)
     {
         ArgumentNullException.ThrowIfNull(form);
         problems.Text(form.ErpCode, "erp_code");
         var code = MasterDataCode.From(form.ErpCode);
         if (code is null)
-            problems.Add("erp_code", ProblemList.Clean(form.ErpCode) is null ? OrganizationCodes.ErpCodeRequired : OrganizationCodes.ErpCodeTooLong,
+            problems.Add("erp_code", TextRule.Clean(form.ErpCode) is null ? OrganizationCodes.ErpCodeRequired : OrganizationCodes.ErpCodeTooLong,
                 $"Informe o código no ERP, com até {MasterDataCode.MaxLength} caracteres.");
         var name = problems.Text(form.Name, "name");
         if (name is null)

@@ -23,12 +23,6 @@ public static class Pricer
 {
     private const string Seller = "seller";
 
-    /// <summary>
-    /// Lines whose matrix lookups are prefetched together (<see cref="Prefetch"/>): enough for their cache misses to overlap,
-    /// few enough for what they load (a few cache lines per line and large matrix) to stay in the core's cache until used.
-    /// </summary>
-    private const int Batch = 64;
-
     /// <summary>Prices the order, or lists every problem of the order and of every line (fields like <c>lines[3].icms</c>).</summary>
     public static Outcome<OrderPricing> PriceOrder(OrderRequest order, PricingSources sources)
     {
@@ -68,23 +62,16 @@ public static class Pricer
     private static Outcome<OrderPricing> Price(OrderRequest order, PricingSources sources, Span<Draft> drafts, Recipient recipient, ref ProblemCollector problems)
     {
         var header = order.Header;
-        var warnings = new List<Problem>();
+        var warnings = new ProblemCollector();
         var merchandise = 0m;
         var quantity = 0m;
-        var contexts = new MatrixContext[Math.Min(drafts.Length, Batch)];
-        for (var first = 0; first < drafts.Length; first += contexts.Length)
+        var contexts = new LineContexts(sources, drafts.Length, i => Draft.Context(header, order.Lines[i]));
+        for (var i = 0; i < drafts.Length; i++)
         {
-            var batch = contexts.AsSpan(0, Math.Min(contexts.Length, drafts.Length - first));
-            for (var k = 0; k < batch.Length; k++)
-                batch[k] = Draft.Context(header, order.Lines[first + k]);
-            Prefetch(sources, batch);
-            for (var k = 0; k < batch.Length; k++)
-            {
-                ref var draft = ref drafts[first + k];
-                draft = Draft.Build(order, first + k, batch[k], recipient, sources, ref problems, warnings);
-                merchandise += draft.Product - draft.LineDiscount + draft.Surcharge;
-                quantity += draft.Quantity;
-            }
+            ref var draft = ref drafts[i];
+            draft = Draft.Build(order, i, contexts[i], recipient, sources, ref problems, ref warnings);
+            merchandise += draft.Product - draft.LineDiscount + draft.Surcharge;
+            quantity += draft.Quantity;
         }
         if (Resolve(sources.MinimumOrderValue, header, Place.Order, ref problems) is { Found: true } minimum && merchandise < minimum.Value)
             problems.Add("minimum_order_value", PricingCodes.BelowMinimumOrder,
@@ -93,7 +80,7 @@ public static class Pricer
             ? (fixedFreight, null)
             : Freight(sources, header, merchandise, quantity, ref problems);
         if (problems.HasProblems)
-            return Failure(problems, warnings);
+            return Failure(ref problems, ref warnings);
 
         var weights = new decimal[drafts.Length];
         for (var i = 0; i < drafts.Length; i++)
@@ -105,7 +92,7 @@ public static class Pricer
         var other = Split(order.OtherExpenses, "other_expenses", weights, residual, ref zeros, ref problems);
         var discount = Split(order.Discount, "discount", weights, residual, ref zeros, ref problems);
         if (problems.HasProblems)
-            return Failure(problems, warnings);
+            return Failure(ref problems, ref warnings);
 
         var lines = new LinePricing[drafts.Length];
         var totals = default(OrderTotals);
@@ -124,25 +111,7 @@ public static class Pricer
             lines[i] = new LinePricing(d.ProductCode, d.Steps, d.UnitPrice, d.NetUnitPrice, taxes, d.Warnings);
             totals = totals.Add(taxes);
         }
-        return problems.HasProblems ? Failure(problems, warnings) : new OrderPricing(lines, totals, freightRule);
-    }
-
-    /// <summary>
-    /// Lets the matrix-backed sources load into the cache what the lookups of a batch of lines will read (<see cref="IPrefetching"/>),
-    /// so that the misses of a large matrix overlap instead of stalling each line in turn. A hint: the lines are then resolved
-    /// one by one, with the same calls in the same order.
-    /// </summary>
-    private static void Prefetch(PricingSources sources, ReadOnlySpan<MatrixContext> batch)
-    {
-        ReadOnlySpan<object?> all =
-        [
-            sources.UnitConversion, sources.PaymentCondition, sources.ListPrice, sources.CustomerPrice, sources.Promotion,
-            sources.PisCofinsRepasse, sources.DiscountSurcharge, sources.MaximumDiscount, sources.MinimumPrice,
-            sources.Ipi, sources.Icms, sources.PisCofins, sources.IbsCbs, sources.IcmsSt, sources.Difal,
-        ];
-        foreach (var source in all)
-            if (source is IPrefetching prefetching)
-                prefetching.Prefetch(batch);
+        return problems.HasProblems ? Failure(ref problems, ref warnings) : new OrderPricing(lines, totals, freightRule);
     }
 
     /// <summary>The freight matrix's charge for the whole order, or zero without a rule or above its free-freight value.</summary>
@@ -202,9 +171,9 @@ public static class Pricer
         }
     }
 
-    private static Outcome<OrderPricing> Failure(ProblemCollector problems, List<Problem> warnings)
+    private static Outcome<OrderPricing> Failure(ref ProblemCollector problems, ref ProblemCollector warnings)
     {
-        problems.AddRange(warnings);
+        problems.AddRange(warnings.Items);
         return problems.ToInvalid();
     }
 
@@ -254,7 +223,7 @@ public static class Pricer
         };
 
         public static Draft Build(
-            OrderRequest order, int index, MatrixContext context, Recipient recipient, PricingSources sources, ref ProblemCollector problems, List<Problem> orderWarnings)
+            OrderRequest order, int index, MatrixContext context, Recipient recipient, PricingSources sources, ref ProblemCollector problems, ref ProblemCollector orderWarnings)
         {
             var line = order.Lines[index];
             var at = new Place(index);

@@ -72,13 +72,3 @@ public sealed class MatrixResolver<TPayload, T>(Matrix<TPayload> matrix, Func<TP
 
     int IPrefetching.Prefetch(ReadOnlySpan<MatrixContext> contexts) => matrix.Prefetch(contexts);
 }
-
-/// <summary>
-/// A source backed by a matrix, which the pricer lets load what a batch of lines will read before it resolves them one by
-/// one (<see cref="Matrix{TPayload}.Prefetch"/>): a hint that changes no answer.
-/// </summary>
-internal interface IPrefetching
-{
-    /// <summary>Loads into the cache what resolving <paramref name="contexts"/> will read; returns a value made of it.</summary>
-    int Prefetch(ReadOnlySpan<MatrixContext> contexts);
-}

@@ -65,21 +65,21 @@ public sealed class FtpSettings : CompanyServer<FtpSettingsId, FtpForm>
 
     private protected override Outcome<Success> Apply(FtpForm form, ISecretProtector protector)
     {
-        var problems = new ProblemList("ftp");
-        var host = ServerEndpoint.Host(form.Host, problems);
-        var port = ServerEndpoint.Port(form.Port, problems);
+        var problems = new ProblemCollector("ftp");
+        var host = ServerEndpoint.Host(form.Host, ref problems);
+        var port = ServerEndpoint.Port(form.Port, ref problems);
         var folder = NormalizeFolder(form.Folder);
         if (folder is null)
             problems.Add("folder", ServerCodes.FolderInvalid, "A pasta não pode conter \"..\", barras invertidas nem caracteres de controle.");
         else
-            problems.All.Check(folder, "folder", TextLimits.FtpFolder);
-        var credentials = ServerCredentials.Validate(form.User, form.Password, Credentials, protector, problems);
+            problems.Check(folder, "folder", TextLimits.FtpFolder);
+        var credentials = ServerCredentials.Validate(form.User, form.Password, Credentials, protector, ref problems);
         if (!Enum.IsDefined(form.Protocol))
             problems.Add("protocol", ServerCodes.ProtocolUnknown, "Informe o tipo de conexão: FTP ou SFTP.");
         if (!Enum.IsDefined(form.TransferMethod))
             problems.Add("transfer_method", ServerCodes.TransferMethodUnknown, "Informe o método de transferência: aplicação ou servidor do cliente.");
         if (problems.HasErrors)
-            return new Invalid(problems.All);
+            return problems.ToInvalid();
         Locate(form.Company, form.Branch, host!, port!.Value);
         (Folder, Credentials, Protocol, TransferMethod) = (folder!, credentials!, form.Protocol, form.TransferMethod);
         return new Success();

@@ -1,4 +1,4 @@
-using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Problems;
 using Crm.Domain.Texts;
 
 namespace Crm.Domain.Servers;
@@ -26,9 +26,9 @@ public sealed class ServerCredentials
     /// The credentials of a form: the user is required; the password is protected when given, and when not, the
     /// <paramref name="current"/> one is kept (a screen never shows it back, so leaving it blank means "unchanged").
     /// </summary>
-    internal static ServerCredentials? Validate(string? user, Secret? password, ServerCredentials? current, ISecretProtector protector, ProblemList problems)
+    internal static ServerCredentials? Validate(string? user, Secret? password, ServerCredentials? current, ISecretProtector protector, ref ProblemCollector problems)
     {
-        var errors = problems.All.Count;
+        var errors = problems.Items.Count;
         var cleanUser = problems.Text(user, "user");
         if (cleanUser is null)
             problems.Add("user", ServerCodes.UserRequired, "Informe o usuário do servidor.");
@@ -36,7 +36,7 @@ public sealed class ServerCredentials
             problems.Add("user", ServerCodes.UserTooLong, $"O usuário tem no máximo {MaxUserLength} caracteres.");
         if (password is null && current is null)
             problems.Add("password", ServerCodes.PasswordRequired, "Informe a senha do servidor.");
-        if (problems.All.Count > errors)
+        if (problems.Items.Count > errors)
             return null;
         return new ServerCredentials(cleanUser!, password is null ? current!.Password : protector.Protect(password));
     }

@@ -1,4 +1,4 @@
-using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Problems;
 using Crm.Domain.Texts;
 
 namespace Crm.Domain.Servers;
@@ -9,9 +9,9 @@ internal static class ServerEndpoint
     public const int MaxHostLength = TextLimits.ServerHost;
 
     /// <summary>The host name or IPv4 address, trimmed and lower case, or null with a problem.</summary>
-    public static string? Host(string? text, ProblemList problems)
+    public static string? Host(string? text, ref ProblemCollector problems)
     {
-        var host = ProblemList.Clean(text)?.ToLowerInvariant();
+        var host = TextRule.Clean(text)?.ToLowerInvariant();
         if (host is null)
             problems.Add("host", ServerCodes.HostRequired, "Informe o endereço do servidor.");
         else if (host.Length > MaxHostLength || !host.Split('.').All(IsLabel))
@@ -20,7 +20,7 @@ internal static class ServerEndpoint
     }
 
     /// <summary>The port, or null with a problem.</summary>
-    public static int? Port(int? port, ProblemList problems)
+    public static int? Port(int? port, ref ProblemCollector problems)
     {
         if (port is null)
             problems.Add("port", ServerCodes.PortRequired, "Informe a porta do servidor.");

@@ -77,24 +77,24 @@ public sealed class SmtpSettings : CompanyServer<SmtpSettingsId, SmtpForm>
 
     private protected override Outcome<Success> Apply(SmtpForm form, ISecretProtector protector)
     {
-        var problems = new ProblemList("smtp");
-        var host = ServerEndpoint.Host(form.Host, problems);
-        var port = ServerEndpoint.Port(form.Port, problems);
+        var problems = new ProblemCollector("smtp");
+        var host = ServerEndpoint.Host(form.Host, ref problems);
+        var port = ServerEndpoint.Port(form.Port, ref problems);
         if (form.SendDelay < Duration.Zero || form.SendDelay > MaxSendDelay)
             problems.Add("send_delay", ServerCodes.SendDelayOutOfRange, "O intervalo de envio vai de zero a 24 horas.");
-        var sender = ProblemList.Clean(form.SenderEmail) is null
-            ? Missing(problems, "sender_email", "Informe o e-mail de envio.")
+        var sender = TextRule.Clean(form.SenderEmail) is null
+            ? Missing(ref problems, "sender_email", "Informe o e-mail de envio.")
             : problems.Parse(Registry.Email.Parse(form.SenderEmail), "sender_email");
         var displayName = problems.Text(form.DisplayName, "display_name");
         if (displayName is not null && TextRule.IsLongerThan(displayName, TextLimits.SmtpDisplayName))
             problems.Add("display_name", ServerCodes.DisplayNameTooLong, $"O nome a exibir tem no máximo {TextLimits.SmtpDisplayName} caracteres.");
         var credentials = form.RequiresAuthentication
-            ? ServerCredentials.Validate(form.User, form.Password, Credentials, protector, problems)
+            ? ServerCredentials.Validate(form.User, form.Password, Credentials, protector, ref problems)
             : null;
         if (form.UseSecureConnection && form.SecureConnection is null)
             problems.Add("secure_connection", ServerCodes.SecureConnectionRequired, "Informe o tipo de conexão segura: SSL ou TLS.");
         if (problems.HasErrors)
-            return new Invalid(problems.All);
+            return problems.ToInvalid();
         Locate(form.Company, form.Branch, host!, port!.Value);
         (SendDelay, Sender, DisplayName) = (form.SendDelay, sender!.Value, displayName);
         (Credentials, SecureConnection, IsPrimaryServer) =
@@ -102,7 +102,7 @@ public sealed class SmtpSettings : CompanyServer<SmtpSettingsId, SmtpForm>
         return new Success();
     }
 
-    private static Registry.Email? Missing(ProblemList problems, string field, string message)
+    private static Registry.Email? Missing(ref ProblemCollector problems, string field, string message)
     {
         problems.Add(field, $"{field}.required", message);
         return null;

@@ -66,11 +66,11 @@ public sealed class SalesTask
     /// <param name="now">The creation instant.</param>
     public static Outcome<SalesTask> Create(string? title, LocalDate due, UserId assignee, Instant now)
     {
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (string.IsNullOrWhiteSpace(title))
             problems.Add(new("title", TitleRequired, "Informe o título da tarefa."));
         problems.CheckCharacters(title?.Trim(), "title");
-        return problems.Count > 0 ? new Invalid(problems) : new SalesTask(TaskId.New(), title!.Trim(), due, assignee, now);
+        return problems.HasProblems ? problems.ToInvalid() : new SalesTask(TaskId.New(), title!.Trim(), due, assignee, now);
     }
 
     internal Outcome<SalesTask> Complete(Instant now)

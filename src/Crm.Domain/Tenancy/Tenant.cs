@@ -29,7 +29,7 @@ public sealed class Tenant
     /// <summary>The tenant, or every problem with the request.</summary>
     public static Outcome<Tenant> Create(TenantId id, string name, Package package, DefaultIntegration? defaultIntegration)
     {
-        var problems = new ProblemList("tenant");
+        var problems = new ProblemCollector("tenant");
         var clean = problems.Text(name, "name");
         if (id.Value == Guid.Empty)
             problems.Add("id", TenancyCodes.IdRequired, "Selecione o tenant da plataforma.");
@@ -42,7 +42,7 @@ public sealed class Tenant
         if (defaultIntegration is { } erp && !Enum.IsDefined(erp))
             problems.Add("default_integration", TenancyCodes.DefaultIntegrationUnknown, "Integração padrão desconhecida.");
         if (problems.HasErrors)
-            return new Invalid(problems.All);
+            return problems.ToInvalid();
         return new Tenant { Id = id, Name = clean!, Package = package, DefaultIntegration = defaultIntegration };
     }
 

@@ -36,40 +36,58 @@ internal static class TextRule
     /// <param name="field">The field named in the problems.</param>
     /// <param name="maxLength">The field's limit in code points (a <see cref="TextLimits"/> constant).</param>
     /// <param name="multiLine">Whether tab, CR and LF are allowed (notes, descriptions, comments).</param>
-    public static void Check(this ICollection<Problem> problems, string? text, string field, int maxLength, bool multiLine = false)
+    public static void Check(this ref ProblemCollector problems, string? text, string field, int maxLength, bool multiLine = false)
     {
         if (text is null)
             return;
         var scan = Scan(text, multiLine);
         if (scan.Length > maxLength)
-            problems.Add(new(field, TextCodes.TooLong, $"No máximo {maxLength} caracteres ({scan.Length} informados)."));
-        AddCharacterProblems(problems, scan, field);
+            problems.Add(new Problem(field, TextCodes.TooLong, $"No máximo {maxLength} caracteres ({scan.Length} informados)."));
+        AddCharacterProblems(ref problems, scan, field);
     }
 
     /// <summary>
     /// Adds the character problems only (control characters, lone surrogates): for text without a column limit (JSON
-    /// documents, <c>text</c> columns) and for fields whose module reports length under its own code.
+    /// documents, <c>text</c> columns) and for fields whose module reports length under its own code. The field is
+    /// <paramref name="field"/><c>.</c><paramref name="name"/> (or <paramref name="field"/> alone), a name built only for a problem.
     /// </summary>
-    public static void CheckCharacters(this ICollection<Problem> problems, string? text, string field, bool multiLine = false)
+    public static void CheckCharacters(this ref ProblemCollector problems, string? text, string field, string? name = null, bool multiLine = false)
     {
-        if (text is not null)
-            AddCharacterProblems(problems, Scan(text, multiLine), field);
+        if (text is not null && Scan(text, multiLine) is { IsValid: false } scan)
+            AddCharacterProblems(ref problems, scan, name is null ? field : $"{field}.{name}");
     }
+
+    /// <summary>Adds the character problems of <paramref name="text"/> for the field <c>list[index].name</c>, a name built only for a problem.</summary>
+    public static void CheckCharacters(this ref ProblemCollector problems, string? text, string list, int index, string name, bool multiLine = false)
+    {
+        if (text is not null && Scan(text, multiLine) is { IsValid: false } scan)
+            AddCharacterProblems(ref problems, scan, $"{list}[{index}].{name}");
+    }
+
+    /// <summary>
+    /// The trimmed text (null when blank), with what the rule refuses in it reported for the field
+    /// <paramref name="field"/><c>.</c><paramref name="name"/> (or <paramref name="field"/> alone).
+    /// </summary>
+    public static string? Text(this ref ProblemCollector problems, string? text, string field, string? name = null, bool multiLine = false)
+    {
+        var clean = Clean(text);
+        problems.CheckCharacters(clean, field, name, multiLine);
+        return clean;
+    }
+
+    /// <summary>The trimmed text; null when blank.</summary>
+    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>True when <paramref name="text"/> has no character the rule refuses.</summary>
-    public static bool HasValidCharacters(string text, bool multiLine = false)
-    {
-        var scan = Scan(text, multiLine);
-        return scan.Control is null && !scan.LoneSurrogate;
-    }
+    public static bool HasValidCharacters(string text, bool multiLine = false) => Scan(text, multiLine).IsValid;
 
-    private static void AddCharacterProblems(ICollection<Problem> problems, TextScan scan, string field)
+    private static void AddCharacterProblems(ref ProblemCollector problems, TextScan scan, string field)
     {
         if (scan.Control is { } control)
-            problems.Add(new(field, TextCodes.ControlCharacter,
+            problems.Add(new Problem(field, TextCodes.ControlCharacter,
                 $"O texto contém o caractere de controle U+{((int)control).ToString("X4", CultureInfo.InvariantCulture)}, que não é aceito."));
         if (scan.LoneSurrogate)
-            problems.Add(new(field, TextCodes.LoneSurrogate, "O texto contém um caractere inválido (metade de um par UTF-16)."));
+            problems.Add(new Problem(field, TextCodes.LoneSurrogate, "O texto contém um caractere inválido (metade de um par UTF-16)."));
     }
 
     // Vectorised searches: most text has no control character and no surrogate, and notes run to thousands of characters.
@@ -100,5 +118,8 @@ internal static class TextRule
     private static string AsciiControlCharacters(bool multiLine) =>
         string.Concat(Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => char.IsControl(c) && !(multiLine && c is '\t' or '\r' or '\n')));
 
-    private readonly record struct TextScan(int Length, char? Control, bool LoneSurrogate);
+    private readonly record struct TextScan(int Length, char? Control, bool LoneSurrogate)
+    {
+        public bool IsValid => Control is null && !LoneSurrogate;
+    }
 }

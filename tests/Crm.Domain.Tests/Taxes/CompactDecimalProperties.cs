@@ -52,7 +52,7 @@ public class PercentRangeTests
     public void Rates_at_the_edges(string text, bool below100)
     {
         var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(below100, ProblemCollector.InPercentRange(value, hundredIncluded: false));
-        Assert.Equal(below100 || value == 100m, ProblemCollector.InPercentRange(value, hundredIncluded: true));
+        Assert.Equal(below100, TaxChecks.InPercentRange(value, hundredIncluded: false));
+        Assert.Equal(below100 || value == 100m, TaxChecks.InPercentRange(value, hundredIncluded: true));
     }
 }

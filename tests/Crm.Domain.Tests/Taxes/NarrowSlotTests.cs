@@ -24,8 +24,8 @@ public class NarrowSlotTests
     {
         var value = new decimal(lo, mid, hi % 4, negative, (byte)(scale % 29));
 
-        return ProblemCollector.InPercentRange(value, hundredIncluded: false) == (value >= 0m && value < 100m)
-               && ProblemCollector.InPercentRange(value, hundredIncluded: true) == (value >= 0m && value <= 100m);
+        return TaxChecks.InPercentRange(value, hundredIncluded: false) == (value >= 0m && value < 100m)
+               && TaxChecks.InPercentRange(value, hundredIncluded: true) == (value >= 0m && value <= 100m);
     }
 
     [Theory]
@@ -36,8 +36,8 @@ public class NarrowSlotTests
     public void Rates_near_the_digit_table_edges_agree_with_decimals(string text)
     {
         var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(value < 100m, ProblemCollector.InPercentRange(value, hundredIncluded: false));
-        Assert.Equal(value <= 100m, ProblemCollector.InPercentRange(value, hundredIncluded: true));
+        Assert.Equal(value < 100m, TaxChecks.InPercentRange(value, hundredIncluded: false));
+        Assert.Equal(value <= 100m, TaxChecks.InPercentRange(value, hundredIncluded: true));
     }
 
     [Fact]

@@ -86,22 +86,22 @@ public sealed class Contact
     private Outcome<IReadOnlyList<HistoryEntry>> Save(ContactForm form, FieldSnapshot before, UserId by, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var problems = new ProblemList("contact");
+        var problems = new ProblemCollector("contact");
         var name = problems.Text(form.Name, "name");
         if (name is null)
             problems.Add("name", AccountCodes.NameRequired, "Informe o nome do contato.");
         else if (TextRule.IsLongerThan(name, MaxNameLength))
             problems.Add("name", AccountCodes.NameTooLong, $"No máximo {MaxNameLength} caracteres ({TextRule.Length(name)} informados).");
-        var role = ProblemList.Clean(form.Role);
-        problems.All.Check(role, "role", TextLimits.ContactRole);
-        var department = ProblemList.Clean(form.Department);
-        problems.All.Check(department, "department", TextLimits.ContactDepartment);
+        var role = TextRule.Clean(form.Role);
+        problems.Check(role, "role", TextLimits.ContactRole);
+        var department = TextRule.Clean(form.Department);
+        problems.Check(department, "department", TextLimits.ContactDepartment);
         var cpf = problems.ParseOptional(form.Cpf, Registry.Cpf.Parse, "cpf");
-        var phones = RegistrationRules.ReadPhones(form.Phones ?? [], problems);
-        var emails = (form.Emails ?? []).Select((e, i) => RegistrationRules.ReadEmail(e, $"emails[{i}]", problems)).OfType<EmailEntry>().ToList();
-        var marketing = RegistrationRules.ReadMarketing(form.Marketing ?? [], problems);
+        var phones = RegistrationRules.ReadPhones(form.Phones ?? [], ref problems);
+        var emails = (form.Emails ?? []).Select((e, i) => RegistrationRules.ReadEmail(e, $"emails[{i}]", ref problems)).OfType<EmailEntry>().ToList();
+        var marketing = RegistrationRules.ReadMarketing(form.Marketing ?? [], ref problems);
         if (problems.HasErrors)
-            return new Invalid(problems.All);
+            return problems.ToInvalid();
         return Outcome<IReadOnlyList<HistoryEntry>>.FromValue(Change(() =>
         {
             Name = name!;

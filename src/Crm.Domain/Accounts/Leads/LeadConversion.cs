@@ -71,16 +71,16 @@ public static class LeadConversion
         if (contacts.Any(c => !c.Owner.Equals((RegistrationRef)lead.Id)))
             throw new ArgumentException("Every contact must belong to the lead.", nameof(contacts));
 
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (lead.Status == LeadStatus.Converted)
             problems.Add(new Problem("lead", AccountCodes.ConversionLeadConverted, $"O lead já foi convertido na conta {lead.ConvertedTo?.Value}."));
         var result = RegistrationRules.Validate(accountForm ?? lead.Data.ToForm(),
             context with { Kind = RegistrationKind.Account, Self = accountId });
         problems.AddRange(result.Problems);
         var valid = result.IsValid ? result.AsT0 : null;
-        var installation = target == ConversionTarget.CustomerWithService ? Installation(valid?.Data, service, problems) : null;
-        if (valid is null || problems.Exists(p => p.Severity == Severity.Error))
-            return new Invalid(problems);
+        var installation = target == ConversionTarget.CustomerWithService ? Installation(valid?.Data, service, ref problems) : null;
+        if (valid is null || problems.HasErrors)
+            return problems.ToInvalid();
 
         var account = Account.FromLead(accountId, lead, valid, by, clock);
         lead.MarkConverted(accountId, by, clock);
@@ -91,7 +91,7 @@ public static class LeadConversion
     }
 
     // The plan is always checked; the address only once the data is valid.
-    private static Address? Installation(RegistrationData? data, CustomerServiceRequest? service, List<Problem> problems)
+    private static Address? Installation(RegistrationData? data, CustomerServiceRequest? service, ref ProblemCollector problems)
     {
         if (string.IsNullOrWhiteSpace(service?.Plan))
             problems.Add(new Problem("service.plan", AccountCodes.ConversionServicePlanRequired, "Informe o plano contratado pelo cliente."));

@@ -46,8 +46,8 @@ public static class AccountMerge
         var result = RegistrationRules.Validate(Combine(survivor.Data.ToForm(), absorbed.Data.ToForm()),
             context with { Kind = RegistrationKind.Account, Self = survivor.Id, ShortNameOwner = shortNameOwner, CheckDuplicates = null });
         problems.AddRange(result.Problems);
-        if (!result.TryPickT0(out var merged, out _) || problems.Exists(p => p.Severity == Severity.Error))
-            return new Invalid(problems);
+        if (!result.TryPickT0(out var merged, out _) || problems.HasErrors)
+            return problems.ToInvalid();
 
         survivor.Absorb(absorbed, merged, by, clock);
         absorbed.MarkMergedInto(survivor.Id, by, clock);
@@ -56,9 +56,9 @@ public static class AccountMerge
         return new Merge(survivor, absorbed, absorbedContacts, merged.Warnings);
     }
 
-    private static List<Problem> Preconditions(Account survivor, Account absorbed)
+    private static ProblemCollector Preconditions(Account survivor, Account absorbed)
     {
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (survivor.Id == absorbed.Id)
             problems.Add(new Problem("account", AccountCodes.MergeSameAccount, "Não é possível unificar uma conta com ela mesma."));
         if (survivor.TenantId != absorbed.TenantId)

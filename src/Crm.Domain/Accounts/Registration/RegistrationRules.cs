@@ -33,64 +33,64 @@ public static class RegistrationRules
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(context);
         var settings = context.Settings;
-        var problems = new ProblemList(context.Subject);
+        var problems = new ProblemCollector(context.Subject);
 
         var group = MasterDataCode.From(form.ClientGroup) is { } groupCode ? settings.ClientGroups.GetValueOrDefault(groupCode) : null;
         if (group is not null)
             form = form.WithDefaultsOf(group);
 
-        var addresses = form.Addresses.Select((a, i) => ReadAddress(a, $"addresses[{i}]", problems)).ToList();
-        CheckAddressSet(form.Addresses, problems);
+        var addresses = form.Addresses.Select((a, i) => ReadAddress(a, $"addresses[{i}]", ref problems)).ToList();
+        CheckAddressSet(form.Addresses, ref problems);
         // The IE is checked in the UF typed on the main address, even when another part of that address is wrong.
         var mainUf = UfOf(form.Addresses.FirstOrDefault(a => a.Kind == AddressKind.Correspondence))
                      ?? UfOf(form.Addresses.FirstOrDefault(a => a.Kind == AddressKind.Billing));
-        var phones = ReadPhones(form.Phones, problems);
-        var emails = form.Emails.Select((e, i) => ReadEmail(e, $"emails[{i}]", problems)).ToList();
+        var phones = ReadPhones(form.Phones, ref problems);
+        var emails = form.Emails.Select((e, i) => ReadEmail(e, $"emails[{i}]", ref problems)).ToList();
 
         var data = new RegistrationData
         {
             Kind = form.Kind,
-            LegalName = Name(form.LegalName, "legal_name", problems) ?? "",
-            TradeName = Name(form.TradeName, "trade_name", problems),
-            ShortName = ReadShortName(form.ShortName, context, problems),
-            TaxId = ReadTaxId(form, problems),
+            LegalName = Name(form.LegalName, "legal_name", ref problems) ?? "",
+            TradeName = Name(form.TradeName, "trade_name", ref problems),
+            ShortName = ReadShortName(form.ShortName, context, ref problems),
+            TaxId = ReadTaxId(form, ref problems),
             ForeignId = problems.Text(form.ForeignId, "foreign_id"),
-            StateRegistration = ReadStateRegistration(form, mainUf, problems),
+            StateRegistration = ReadStateRegistration(form, mainUf, ref problems),
             MunicipalRegistration = problems.Text(form.MunicipalRegistration, "municipal_registration"),
             Cnae = problems.ParseOptional(form.Cnae, Cnae.Parse, "cnae"),
-            FiscalCategory = Code(form.FiscalCategory, "fiscal_category", problems),
-            ClientType = Code(form.ClientType, "client_type", problems),
-            AccountType = Code(form.AccountType, "account_type", problems),
-            ClientGroup = Code(form.ClientGroup, "client_group", problems),
-            Representative = Code(form.Representative, "representative", problems),
-            Carrier = Code(form.Carrier, "carrier", problems),
-            Portador = Code(form.Portador, "portador", problems),
-            PaymentCondition = Code(form.PaymentCondition, "payment_condition", problems),
-            PriceTable = Code(form.PriceTable, "price_table", problems),
-            Portfolio = Code(form.Portfolio, "portfolio", problems),
+            FiscalCategory = Code(form.FiscalCategory, "fiscal_category", ref problems),
+            ClientType = Code(form.ClientType, "client_type", ref problems),
+            AccountType = Code(form.AccountType, "account_type", ref problems),
+            ClientGroup = Code(form.ClientGroup, "client_group", ref problems),
+            Representative = Code(form.Representative, "representative", ref problems),
+            Carrier = Code(form.Carrier, "carrier", ref problems),
+            Portador = Code(form.Portador, "portador", ref problems),
+            PaymentCondition = Code(form.PaymentCondition, "payment_condition", ref problems),
+            PriceTable = Code(form.PriceTable, "price_table", ref problems),
+            Portfolio = Code(form.Portfolio, "portfolio", ref problems),
             Owner = form.Owner,
             Company = form.Company,
             Branch = form.Branch,
             Addresses = [.. addresses.OfType<Address>()],
             Phones = phones,
             Emails = [.. emails.OfType<EmailEntry>()],
-            OtherContacts = ReadOtherContacts(form.OtherContacts, problems),
-            Observations = ReadObservations(form.Observations, problems),
-            ResponsiblePeople = [.. form.ResponsiblePeople.Select((r, i) => ReadResponsible(r, $"responsible_people[{i}]", problems)).OfType<ResponsiblePerson>()],
-            Marketing = ReadMarketing(form.Marketing, problems),
-            CustomFields = ReadCustomFields(form.CustomFields, problems),
+            OtherContacts = ReadOtherContacts(form.OtherContacts, ref problems),
+            Observations = ReadObservations(form.Observations, ref problems),
+            ResponsiblePeople = [.. form.ResponsiblePeople.Select((r, i) => ReadResponsible(r, $"responsible_people[{i}]", ref problems)).OfType<ResponsiblePerson>()],
+            Marketing = ReadMarketing(form.Marketing, ref problems),
+            CustomFields = ReadCustomFields(form.CustomFields, ref problems),
         };
 
         if (form.Branch is not null && form.Company is null)
             problems.Add("branch", AccountCodes.BranchCompanyRequired, "Informe a empresa da filial.");
-        CheckConfiguration(data, group, settings, problems);
-        CheckMandatory(form, data, context, problems);
+        CheckConfiguration(data, group, settings, ref problems);
+        CheckMandatory(form, data, context, ref problems);
         if (context.CheckDuplicates is { } checkDuplicates)
             problems.AddRange(checkDuplicates(data.DuplicateKeys()));
 
         return problems.HasErrors
-            ? new Invalid(problems.All)
-            : new ValidRegistration(context.Kind, data.WithFacts(), problems.All);
+            ? problems.ToInvalid()
+            : new ValidRegistration(context.Kind, data.WithFacts(), problems.Items);
     }
 
     /// <summary>The text of a scalar field on the form; null for the fields that are collections.</summary>
@@ -132,7 +132,7 @@ public static class RegistrationRules
         _ => !string.IsNullOrWhiteSpace(TextOf(form, field)),
     };
 
-    private static void CheckMandatory(RegistrationForm form, RegistrationData data, RegistrationContext context, ProblemList problems)
+    private static void CheckMandatory(RegistrationForm form, RegistrationData data, RegistrationContext context, ref ProblemCollector problems)
     {
         var settings = context.Settings;
         var isAccount = context.Kind == RegistrationKind.Account;
@@ -163,7 +163,7 @@ public static class RegistrationRules
                     $"{field.Label()} tem {text.Length} caracteres; o ERP {erp.ErpName} aceita no máximo {max}.");
     }
 
-    private static void CheckConfiguration(RegistrationData data, ClientGroup? group, AccountSettings settings, ProblemList problems)
+    private static void CheckConfiguration(RegistrationData data, ClientGroup? group, AccountSettings settings, ref ProblemCollector problems)
     {
         var types = settings.ClientTypes;
         if (types.HasTypes)
@@ -184,7 +184,7 @@ public static class RegistrationRules
                 $"O grupo de clientes {group.Code} é de {(group.Kind == PersonKind.Fisica ? "pessoa física" : "pessoa jurídica")}.");
     }
 
-    private static string? Name(string? text, string field, ProblemList problems)
+    private static string? Name(string? text, string field, ref ProblemCollector problems)
     {
         var name = problems.Text(text, field);
         if (name is not null && TextRule.IsLongerThan(name, MaxNameLength))
@@ -192,7 +192,7 @@ public static class RegistrationRules
         return name;
     }
 
-    private static MasterDataCode? Code(string? text, string field, ProblemList problems)
+    private static MasterDataCode? Code(string? text, string field, ref ProblemCollector problems)
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
@@ -203,7 +203,7 @@ public static class RegistrationRules
         return code;
     }
 
-    private static ShortName? ReadShortName(string? text, RegistrationContext context, ProblemList problems)
+    private static ShortName? ReadShortName(string? text, RegistrationContext context, ref ProblemCollector problems)
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
@@ -216,7 +216,7 @@ public static class RegistrationRules
         return shortName;
     }
 
-    private static TaxId? ReadTaxId(RegistrationForm form, ProblemList problems)
+    private static TaxId? ReadTaxId(RegistrationForm form, ref ProblemCollector problems)
     {
         if (string.IsNullOrWhiteSpace(form.TaxId))
             return null;
@@ -238,9 +238,9 @@ public static class RegistrationRules
         }
     }
 
-    private static InscricaoEstadual? ReadStateRegistration(RegistrationForm form, Uf? uf, ProblemList problems)
+    private static InscricaoEstadual? ReadStateRegistration(RegistrationForm form, Uf? uf, ref ProblemCollector problems)
     {
-        var text = ProblemList.Clean(form.StateRegistration);
+        var text = TextRule.Clean(form.StateRegistration);
         var kind = form.StateRegistrationKind;
         if (text is null && kind is null or InscricaoEstadualKind.Registered)
             return null;
@@ -277,9 +277,9 @@ public static class RegistrationRules
         return ie;
     }
 
-    private static Address? ReadAddress(AddressForm form, string path, ProblemList problems)
+    private static Address? ReadAddress(AddressForm form, string path, ref ProblemCollector problems)
     {
-        var errors = problems.All.Count;
+        var errors = problems.Items.Count;
         var street = problems.Text(form.Street, path, "street");
         var city = problems.Text(form.City, path, "city");
         var country = problems.Text(form.Country, path, "country") ?? "Brasil";
@@ -293,7 +293,7 @@ public static class RegistrationRules
         if (city is null)
             problems.Add($"{path}.city", AccountCodes.AddressesCityRequired, "Informe a cidade.");
         var uf = UfOf(form);
-        if (ProblemList.Clean(form.Uf) is { } ufText)
+        if (TextRule.Clean(form.Uf) is { } ufText)
         {
             if (uf is null)
                 problems.Add($"{path}.uf", AccountCodes.AddressesUfInvalid, $"UF {ufText} inexistente.");
@@ -311,17 +311,17 @@ public static class RegistrationRules
         if (form.IsDefaultDelivery && form.Kind != AddressKind.Delivery)
             problems.Add($"{path}.default_delivery", AccountCodes.AddressesDefaultDeliveryNotDelivery,
                 "Só um endereço de entrega pode ser o padrão de entrega.");
-        return problems.All.Count > errors
+        return problems.Items.Count > errors
             ? null
             : new Address(form.Kind, street!, number, complement, district, city!, uf, cep, municipality, country, form.IsDefaultDelivery, deliveryPlace);
     }
 
     private static Uf? UfOf(AddressForm? address) =>
-        ProblemList.Clean(address?.Uf) is { Length: 2 } text && !text.Any(char.IsDigit) && Enum.TryParse<Uf>(text, ignoreCase: true, out var uf)
+        TextRule.Clean(address?.Uf) is { Length: 2 } text && !text.Any(char.IsDigit) && Enum.TryParse<Uf>(text, ignoreCase: true, out var uf)
             ? uf
             : null;
 
-    private static void CheckAddressSet(IReadOnlyList<AddressForm> addresses, ProblemList problems)
+    private static void CheckAddressSet(IReadOnlyList<AddressForm> addresses, ref ProblemCollector problems)
     {
         foreach (var (kind, label) in new[] { (AddressKind.Correspondence, "correspondência"), (AddressKind.Billing, "cobrança") })
             if (addresses.Count(a => a.Kind == kind) > 1)
@@ -333,7 +333,7 @@ public static class RegistrationRules
                 "Marque exatamente um endereço de entrega como padrão de entrega.");
     }
 
-    internal static List<PhoneEntry> ReadPhones(IReadOnlyList<PhoneForm> phones, ProblemList problems)
+    internal static List<PhoneEntry> ReadPhones(IReadOnlyList<PhoneForm> phones, ref ProblemCollector problems)
     {
         var read = new List<PhoneEntry>();
         var erpTypes = new HashSet<PhoneType>();
@@ -343,7 +343,7 @@ public static class RegistrationRules
             var path = $"phones[{i}]";
             if (type.IsSyncedToErp() && !erpTypes.Add(type))
                 problems.Add($"{path}.type", AccountCodes.PhonesTypeDuplicate, $"Só pode haver um telefone do tipo {type}.");
-            var ext = ProblemList.Clean(extension);
+            var ext = TextRule.Clean(extension);
             if (ext is not null && (ext.Length > 6 || !ext.All(char.IsAsciiDigit)))
                 problems.Add($"{path}.extension", AccountCodes.PhonesExtensionInvalid, "O ramal tem no máximo 6 dígitos.");
             if (string.IsNullOrWhiteSpace(number))
@@ -354,7 +354,7 @@ public static class RegistrationRules
         return read;
     }
 
-    internal static EmailEntry? ReadEmail(EmailForm form, string path, ProblemList problems)
+    internal static EmailEntry? ReadEmail(EmailForm form, string path, ref ProblemCollector problems)
     {
         if (!string.IsNullOrWhiteSpace(form.Address))
             return problems.Parse(Email.Parse(form.Address), $"{path}.address") is { } email ? new EmailEntry(email, form.Purpose) : null;
@@ -362,14 +362,14 @@ public static class RegistrationRules
         return null;
     }
 
-    private static List<ElectronicContact> ReadOtherContacts(IReadOnlyList<ElectronicContact> contacts, ProblemList problems) =>
-        RequireText(contacts, c => c.Value, "other_contacts", "value", "Informe o endereço do contato eletrônico.", problems, multiLine: false);
+    private static List<ElectronicContact> ReadOtherContacts(IReadOnlyList<ElectronicContact> contacts, ref ProblemCollector problems) =>
+        RequireText(contacts, c => c.Value, "other_contacts", "value", "Informe o endereço do contato eletrônico.", ref problems, multiLine: false);
 
-    private static List<Observation> ReadObservations(IReadOnlyList<Observation> observations, ProblemList problems) =>
-        RequireText(observations, o => o.Text, "observations", "text", "Informe o texto da observação.", problems, multiLine: true);
+    private static List<Observation> ReadObservations(IReadOnlyList<Observation> observations, ref ProblemCollector problems) =>
+        RequireText(observations, o => o.Text, "observations", "text", "Informe o texto da observação.", ref problems, multiLine: true);
 
     private static List<T> RequireText<T>(IReadOnlyList<T> items, Func<T, string?> text, string name, string field, string message,
-        ProblemList problems, bool multiLine)
+        ref ProblemCollector problems, bool multiLine)
     {
         for (var i = 0; i < items.Count; i++)
         {
@@ -380,9 +380,9 @@ public static class RegistrationRules
         return [.. items.Where(item => !string.IsNullOrWhiteSpace(text(item)))];
     }
 
-    private static ResponsiblePerson? ReadResponsible(ResponsiblePersonForm form, string path, ProblemList problems)
+    private static ResponsiblePerson? ReadResponsible(ResponsiblePersonForm form, string path, ref ProblemCollector problems)
     {
-        var errors = problems.All.Count;
+        var errors = problems.Items.Count;
         var name = problems.Text(form.Name, path, "name");
         var role = problems.Text(form.Role, path, "role");
         if (name is null)
@@ -390,10 +390,10 @@ public static class RegistrationRules
         var cpf = problems.ParseOptional(form.Cpf, Cpf.Parse, $"{path}.cpf");
         var email = problems.ParseOptional(form.Email, Email.Parse, $"{path}.email");
         var phone = problems.ParseOptional(form.Phone, Phone.Parse, $"{path}.phone");
-        return problems.All.Count > errors ? null : new ResponsiblePerson(name!, role, cpf, email, phone);
+        return problems.Items.Count > errors ? null : new ResponsiblePerson(name!, role, cpf, email, phone);
     }
 
-    internal static List<MarketingConsent> ReadMarketing(IReadOnlyList<MarketingConsent> consents, ProblemList problems)
+    internal static List<MarketingConsent> ReadMarketing(IReadOnlyList<MarketingConsent> consents, ref ProblemCollector problems)
     {
         var channels = new HashSet<MarketingChannel>();
         for (var i = 0; i < consents.Count; i++)
@@ -408,7 +408,7 @@ public static class RegistrationRules
         return [.. consents];
     }
 
-    private static List<CustomField> ReadCustomFields(IReadOnlyList<CustomField> fields, ProblemList problems)
+    private static List<CustomField> ReadCustomFields(IReadOnlyList<CustomField> fields, ref ProblemCollector problems)
     {
         var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < fields.Count; i++)

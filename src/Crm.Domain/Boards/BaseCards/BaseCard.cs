@@ -37,8 +37,8 @@ public sealed class BaseCard : CardContent
     {
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(clock);
-        if (CheckName(name, MissingName) is { Count: > 0 } problems)
-            return new Invalid(problems);
+        if (CheckName(name, MissingName) is { HasProblems: true } problems)
+            return problems.ToInvalid();
         var now = clock.GetCurrentInstant();
         var card = new BaseCard(BaseCardId.New(), board.Id, name!.Trim(), now);
         card.Record(actor, now, "created", null, card.Name);
@@ -50,7 +50,7 @@ public sealed class BaseCard : CardContent
     /// <param name="actor">Who renames it.</param>
     /// <param name="clock">The clock.</param>
     public Outcome<HistoryEntry> Rename(string? name, UserId actor, IClock clock) =>
-        EditChecked(actor, clock, CheckName(name, MissingName), "name", Name, name?.Trim(), _ => Name = name!.Trim());
+        EditChecked(actor, clock, CheckName(name, MissingName).Items, "name", Name, name?.Trim(), _ => Name = name!.Trim());
 
     private static readonly Problem MissingName = new("name", NameRequired, "Informe o nome do cartão base.");
 }

@@ -118,7 +118,7 @@ public sealed class Card : CardContent
         ArgumentNullException.ThrowIfNull(prospect);
         ArgumentNullException.ThrowIfNull(cards);
         ArgumentNullException.ThrowIfNull(clock);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new("name", CardCodes.NameRequired, "Informe o nome do cartão."));
         problems.Check(name?.Trim(), "name", TextLimits.CardName);
@@ -128,8 +128,8 @@ public sealed class Card : CardContent
             problems.Add(new("prospect", CardCodes.ProspectHasCard, "Este prospecto já tem um cartão; cada prospecto tem um único cartão."));
         if (baseCard is not null && baseCard.Board != board.Id)
             problems.Add(new("base_card", CardCodes.BaseCardMismatch, "O cartão base é de outro CRM."));
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var now = clock.GetCurrentInstant();
         var card = new Card(CardId.New(), board.Tenant, board.Id, stage, name!.Trim(), prospect, seller, now);
         card.Record(actor, now, "created", null, card.Name);
@@ -148,7 +148,7 @@ public sealed class Card : CardContent
     public Outcome<HistoryEntry> Rename(string? name, UserId actor, IClock clock)
     {
         var problems = CheckName(name, new Problem("name", CardCodes.NameRequired, "Informe o nome do cartão."));
-        return EditChecked(actor, clock, problems, "name", Name, name?.Trim(), _ => Name = name!.Trim());
+        return EditChecked(actor, clock, problems.Items, "name", Name, name?.Trim(), _ => Name = name!.Trim());
     }
 
     /// <summary>Sets or clears the salesperson.</summary>
@@ -200,11 +200,11 @@ public sealed class Card : CardContent
     public Outcome<CardEvent> MarkLost(string? reason, UserId actor, IClock clock)
     {
         var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (Conflict(lost: true, customer: true, service: true) is { } conflict)
             problems.Add(conflict);
         problems.CheckCharacters(text, "reason", multiLine: true);
-        return EditChecked(actor, clock, problems, "lost", null, text ?? "sim", now =>
+        return EditChecked(actor, clock, problems.Items, "lost", null, text ?? "sim", now =>
             {
                 LostAt = now;
                 LostReason = text;
@@ -304,9 +304,10 @@ public sealed class Card : CardContent
     private Outcome<CardEvent> Act(UserId actor, IClock clock, Problem?[] checks, string field, string? before, string? after, Func<Instant, CardEvent> apply)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        Problem[] problems = [.. checks.OfType<Problem>()];
-        if (problems.Length > 0)
-            return new Invalid(problems);
+        var problems = new ProblemCollector();
+        problems.AddRange(checks.OfType<Problem>());
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var now = clock.GetCurrentInstant();
         var happened = apply(now);
         Record(actor, now, field, before, after);

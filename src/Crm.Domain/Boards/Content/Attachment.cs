@@ -54,7 +54,7 @@ public sealed record Attachment
     public static Outcome<Attachment> Create(string? name, long size, string? contentType, AttachmentLocation location)
     {
         ArgumentNullException.ThrowIfNull(location);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new("name", NameRequired, "Informe o nome do anexo."));
         problems.CheckCharacters(name?.Trim(), "name");
@@ -74,8 +74,8 @@ public sealed record Attachment
         };
         if (!locationValid)
             problems.Add(new("location", LocationInvalid, "Informe o arquivo armazenado ou um link http(s) absoluto."));
-        return problems.Count > 0
-            ? new Invalid(problems)
+        return problems.HasProblems
+            ? problems.ToInvalid()
             : new Attachment(AttachmentId.New(), name!.Trim(), size, type!, location);
     }
 }

@@ -61,9 +61,9 @@ public abstract class CardContent
     public Outcome<HistoryEntry> Describe(string? description, UserId actor, IClock clock)
     {
         var text = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         problems.CheckCharacters(text, "description", multiLine: true);
-        return EditChecked(actor, clock, problems, "description", Description, text, _ => Description = text);
+        return EditChecked(actor, clock, problems.Items, "description", Description, text, _ => Description = text);
     }
 
     /// <summary>Puts one of the board's tags on it.</summary>
@@ -117,11 +117,11 @@ public abstract class CardContent
     /// <param name="clock">The clock.</param>
     public Outcome<HistoryEntry> AddComment(string? text, UserId author, IClock clock)
     {
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (string.IsNullOrWhiteSpace(text))
             problems.Add(new("comment", ContentCodes.CommentRequired, "Escreva um comentário."));
         problems.CheckCharacters(text?.Trim(), "comment", multiLine: true);
-        return EditChecked(author, clock, problems, "comments", null, text?.Trim(),
+        return EditChecked(author, clock, problems.Items, "comments", null, text?.Trim(),
             now => _comments.Add(new Comment(CommentId.New(), author, text!.Trim(), now)));
     }
 
@@ -181,9 +181,12 @@ public abstract class CardContent
         Action<Instant> apply)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        Problem[] refused = [.. new[] { Locked }.OfType<Problem>(), .. problems];
-        if (refused.Length > 0)
-            return new Invalid(refused);
+        var refused = new ProblemCollector();
+        if (Locked is { } locked)
+            refused.Add(locked);
+        refused.AddRange(problems);
+        if (refused.HasProblems)
+            return refused.ToInvalid();
         var now = clock.GetCurrentInstant();
         apply(now);
         return Record(actor, now, field, before, after);
@@ -207,9 +210,9 @@ public abstract class CardContent
     /// <summary>The problems of a card's or base card's name: <paramref name="missing"/> when blank, then the text rule.</summary>
     /// <param name="name">The name as typed.</param>
     /// <param name="missing">The problem of a blank name.</param>
-    private protected static List<Problem> CheckName(string? name, Problem missing)
+    private protected static ProblemCollector CheckName(string? name, Problem missing)
     {
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(missing);
         problems.Check(name?.Trim(), "name", TextLimits.CardName);

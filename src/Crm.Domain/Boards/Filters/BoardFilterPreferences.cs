@@ -51,12 +51,12 @@ public sealed class BoardFilterPreferences
     /// <param name="name">The name.</param>
     public Outcome<CardFilter> Save(string? name)
     {
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new("name", NameRequired, "Informe um nome para o filtro."));
         problems.CheckCharacters(name?.Trim(), "name");
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         _saved[name!.Trim()] = Current;
         return Current;
     }

@@ -37,11 +37,11 @@ public sealed class CardFilter
     public static Outcome<CardFilter> Create(CardFilterDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (!Enum.IsDefined((CardsPerList)draft.CardsPerList))
             problems.Add(new("cards_per_list", CardsPerListCode, "Quantidade de cartões por lista deve ser 10, 20, 50, 100 ou 500."));
         if (draft is { From: { } from, To: { } to } && from > to)
             problems.Add(new("date_range", DateRangeCode, "A data de início é posterior à data de fim."));
-        return problems.Count > 0 ? new Invalid(problems) : new CardFilter(draft);
+        return problems.HasProblems ? problems.ToInvalid() : new CardFilter(draft);
     }
 }

@@ -97,8 +97,8 @@ public sealed class Opportunity
         if (pipeline.Tenant != tenant)
             throw new ArgumentException("The pipeline belongs to another tenant.", nameof(pipeline));
         var problems = Check(draft, settings);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var now = clock.GetCurrentInstant();
         var opportunity = new Opportunity(OpportunityId.New(), tenant, pipeline.Id, draft, now);
         return new OpportunityOpened(opportunity, opportunity.Enter(pipeline.Entry, null, now));
@@ -110,8 +110,8 @@ public sealed class Opportunity
     public Outcome<Opportunity> Revise(OpportunityDraft draft, OpportunitySettings settings)
     {
         var problems = Check(draft, settings);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         Apply(draft);
         return this;
     }
@@ -131,7 +131,7 @@ public sealed class Opportunity
         if (pipeline.Id != Pipeline)
             return new Invalid(new Problem("pipeline", OpportunityCodes.PipelineMismatch, "A oportunidade pertence a outro funil."));
         var target = pipeline.Find(stage);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (target is null)
             problems.Add(new("stage", OpportunityCodes.StageUnknown, "Etapa não encontrada no funil da oportunidade."));
         else if (target.Id == Stage)
@@ -139,8 +139,8 @@ public sealed class Opportunity
         else if (target.Outcome == StageOutcome.Lost && string.IsNullOrWhiteSpace(reason))
             problems.Add(new("reason", OpportunityCodes.LostReasonRequired, "Informe o motivo da perda."));
         problems.CheckCharacters(reason?.Trim(), "reason", multiLine: true);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var now = Max(clock.GetCurrentInstant(), _history[^1].Entered);
         var from = Stage;
         _history[^1] = _history[^1] with { Left = now };
@@ -234,11 +234,11 @@ public sealed class Opportunity
         Source = Blank(draft.Source) ? null : draft.Source!.Trim();
     }
 
-    private static List<Problem> Check(OpportunityDraft draft, OpportunitySettings settings)
+    private static ProblemCollector Check(OpportunityDraft draft, OpportunitySettings settings)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(settings);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (Blank(draft.Title))
             problems.Add(new("title", OpportunityCodes.TitleRequired, "Informe o título da oportunidade."));
         problems.Check(draft.Title?.Trim(), "title", TextLimits.OpportunityTitle);

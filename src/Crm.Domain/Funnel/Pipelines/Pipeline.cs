@@ -56,8 +56,8 @@ public sealed class Pipeline
     {
         ArgumentNullException.ThrowIfNull(stages);
         var problems = Check(name, stages);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         return new Pipeline(PipelineId.New(), tenant, name!.Trim(), [.. stages.Select(d => new PipelineStage(StageId.New(), d))]);
     }
 
@@ -129,8 +129,8 @@ public sealed class Pipeline
     private Outcome<Pipeline> Replace(string? name, List<(StageId Id, StageDefinition Definition)> stages)
     {
         var problems = Check(name, stages.Select(s => s.Definition).ToList());
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         Name = name!.Trim();
         _stages = [.. stages.Select(s => new PipelineStage(s.Id, s.Definition))];
         return this;
@@ -142,9 +142,9 @@ public sealed class Pipeline
     private static Invalid UnknownStage() =>
         new(new Problem("stage", PipelineCodes.StageUnknown, "Etapa não encontrada no funil."));
 
-    private static List<Problem> Check(string? name, IReadOnlyList<StageDefinition> stages)
+    private static ProblemCollector Check(string? name, IReadOnlyList<StageDefinition> stages)
     {
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new("name", PipelineCodes.NameRequired, "Informe o nome do funil."));
         problems.Check(name?.Trim(), "name", TextLimits.PipelineName);

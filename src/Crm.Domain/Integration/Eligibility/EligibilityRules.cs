@@ -28,10 +28,10 @@ public sealed class EligibilityRules
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(context);
-        List<Problem>? problems = null;
+        var problems = new ProblemCollector();
         foreach (var rule in _rules)
             if (!rule.IsMet(account, context))
-                (problems ??= []).Add(new Problem(rule.Field, rule.Code, rule.MessageFor(account, context)));
-        return problems is null ? EligibilityResult.Eligible : new Invalid(problems);
+                problems.Add(new Problem(rule.Field, rule.Code, rule.MessageFor(account, context)));
+        return problems.HasProblems ? problems.ToInvalid() : EligibilityResult.Eligible;
     }
 }

@@ -139,15 +139,15 @@ public sealed class InscricaoEstadual : IEquatable<InscricaoEstadual>
         if (result.IsExempt)
             return Exempt(uf);
         var problems = Describe(result, uf, buffer);
-        if (problems.Exists(p => p.Severity == Severity.Error))
-            return new Invalid(problems);
-        return new InscricaoEstadual(InscricaoEstadualKind.Registered, uf, new string(buffer[..result.Length]), problems.AsReadOnly());
+        if (problems.HasErrors)
+            return problems.ToInvalid();
+        return new InscricaoEstadual(InscricaoEstadualKind.Registered, uf, new string(buffer[..result.Length]), problems.Items);
     }
 
-    private static List<Problem> Describe(IeInspector.Result result, Uf uf, ReadOnlySpan<char> canonical)
+    private static ProblemCollector Describe(IeInspector.Result result, Uf uf, ReadOnlySpan<char> canonical)
     {
         var (defects, layout) = (result.Defects, result.Layout);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (defects.HasFlag(IeDefects.Empty))
             problems.Add(Error(RegistryCodes.Empty, $"IE de {uf} não informada (para contribuinte isento, informe ISENTO)."));
         if (defects.HasFlag(IeDefects.Length))

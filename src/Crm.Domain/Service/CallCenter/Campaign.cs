@@ -61,13 +61,13 @@ public sealed class Campaign
     public static Outcome<Campaign> Create(CampaignId id, TenantId tenant, string? name, CampaignKind kind, UserId by, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new("name", CampaignCodes.NameRequired, "Informe o nome da campanha."));
         problems.Check(name?.Trim(), "name", TextLimits.CampaignName);
         if (!Enum.IsDefined(kind))
             problems.Add(new("kind", CampaignCodes.KindUnknown, "Tipo de campanha desconhecido."));
-        return problems.Count > 0 ? new Invalid(problems) : new Campaign(id, tenant, name!.Trim(), kind, by, clock.GetCurrentInstant());
+        return problems.HasProblems ? problems.ToInvalid() : new Campaign(id, tenant, name!.Trim(), kind, by, clock.GetCurrentInstant());
     }
 
     /// <summary>Adds a contact to call: an account and, optionally, one of its contact people; each pair at most once.</summary>
@@ -75,15 +75,15 @@ public sealed class Campaign
     /// <param name="contact">The contact person; null for the account itself.</param>
     public Outcome<CampaignTarget> AddTarget(AccountId account, ContactId? contact)
     {
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (ClosedAt is not null)
             problems.Add(ClosedProblem());
         if (account.Value == Guid.Empty)
             problems.Add(new("account", CampaignCodes.AccountRequired, "Informe a conta a contatar."));
         else if (_targets.Exists(t => t.Account == account && t.Contact == contact))
             problems.Add(new("contact", CampaignCodes.TargetDuplicate, "Este contato já está na campanha."));
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var target = new CampaignTarget(CampaignTargetId.New(), account, contact);
         _targets.Add(target);
         return target;
@@ -98,7 +98,7 @@ public sealed class Campaign
     public Outcome<CallAttempt> RecordAttempt(CampaignTargetId target, AttemptOutcome outcome, string? note, UserId by, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         var called = _targets.Find(t => t.Id == target);
         if (ClosedAt is not null)
             problems.Add(ClosedProblem());
@@ -109,8 +109,8 @@ public sealed class Campaign
         if (!Enum.IsDefined(outcome))
             problems.Add(new("outcome", CampaignCodes.OutcomeUnknown, "Resultado de ligação desconhecido."));
         problems.CheckCharacters(note?.Trim(), "note", multiLine: true);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var attempt = new CallAttempt(Later(clock.GetCurrentInstant()), by, outcome, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
         called!.Add(attempt);
         return attempt;

@@ -111,8 +111,8 @@ public sealed class Occurrence
     {
         ArgumentNullException.ThrowIfNull(clock);
         var problems = Check(form, settings, currentReason: null);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var now = clock.GetCurrentInstant();
         var occurrence = new Occurrence(id, tenant, by, now);
         occurrence.Record(by, now, "status", null, Text(OccurrenceStatus.Open));
@@ -134,8 +134,8 @@ public sealed class Occurrence
         if (Status == OccurrenceStatus.Closed)
             return new Invalid(ClosedProblem());
         var problems = Check(form, settings, Reason);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var before = _history.Count;
         Apply(form, settings, by, Later(clock.GetCurrentInstant()), opening: false);
         return Outcome<IReadOnlyList<HistoryEntry>>.FromValue(_history.Skip(before).ToList());
@@ -148,7 +148,7 @@ public sealed class Occurrence
     public Outcome<HistoryEntry> Respond(string? answer, UserId by, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (Status != OccurrenceStatus.Open)
             problems.Add(Status == OccurrenceStatus.Closed
                 ? ClosedProblem()
@@ -156,8 +156,8 @@ public sealed class Occurrence
         if (string.IsNullOrWhiteSpace(answer))
             problems.Add(new("answer", OccurrenceCodes.AnswerRequired, "Informe a resposta dada ao cliente."));
         problems.CheckCharacters(answer?.Trim(), "answer", multiLine: true);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var now = Later(clock.GetCurrentInstant());
         AnsweredAt = now;
         Answer = answer!.Trim();
@@ -172,14 +172,14 @@ public sealed class Occurrence
     public Outcome<HistoryEntry> Close(string? resolution, UserId by, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (Status == OccurrenceStatus.Closed)
             problems.Add(ClosedProblem());
         else if (Status == OccurrenceStatus.Open)
             problems.Add(new("status", OccurrenceCodes.NotAnswered, "Responda a ocorrência antes de encerrá-la."));
         problems.CheckCharacters(resolution?.Trim(), "resolution", multiLine: true);
-        if (problems.Count > 0)
-            return new Invalid(problems);
+        if (problems.HasProblems)
+            return problems.ToInvalid();
         var now = Later(clock.GetCurrentInstant());
         ClosedAt = now;
         Resolution = Blank(resolution) ? null : resolution!.Trim();
@@ -232,11 +232,11 @@ public sealed class Occurrence
         return entry;
     }
 
-    private static List<Problem> Check(OccurrenceForm form, OccurrenceSettings settings, string? currentReason)
+    private static ProblemCollector Check(OccurrenceForm form, OccurrenceSettings settings, string? currentReason)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(settings);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (form.Account.Value == Guid.Empty)
             problems.Add(new("account", OccurrenceCodes.AccountRequired, "Informe a conta do cliente."));
         if (form.Channel is not { } channel)

@@ -40,7 +40,7 @@ public sealed class OccurrenceSettings
     {
         ArgumentNullException.ThrowIfNull(reasons);
         ArgumentNullException.ThrowIfNull(mandatoryFields);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         var clean = ImmutableArray.CreateBuilder<ServiceReason>();
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (reason, i) in reasons.Select((r, i) => (r, i)))
@@ -64,6 +64,6 @@ public sealed class OccurrenceSettings
         var fields = mandatoryFields.ToList();
         foreach (var field in fields.Where(f => !Enum.IsDefined(f)).Distinct())
             problems.Add(new("mandatory_fields", OccurrenceCodes.FieldUnknown, $"Campo desconhecido: {(int)field}."));
-        return problems.Count > 0 ? new Invalid(problems) : new OccurrenceSettings(clean.ToImmutable(), fields.ToFrozenSet());
+        return problems.HasProblems ? problems.ToInvalid() : new OccurrenceSettings(clean.ToImmutable(), fields.ToFrozenSet());
     }
 }

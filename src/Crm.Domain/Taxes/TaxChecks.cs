@@ -4,87 +4,68 @@ using Crm.Domain.Problems;
 namespace Crm.Domain.Taxes;
 
 /// <summary>
-/// Gathers every problem of a validation; allocates nothing while the input is valid. Each check is a test inlined where it
-/// is called; the message of a problem is written apart (<see cref="MethodImplOptions.NoInlining"/>), so that a valid input
-/// never pays for it.
+/// The checks of tax amounts and rates, added to the domain's <see cref="ProblemCollector"/>. Each check is a test inlined
+/// where it is called; the message of a problem is written apart (<see cref="MethodImplOptions.NoInlining"/>), so that a
+/// valid input never pays for it.
 /// </summary>
-internal struct ProblemCollector
+internal static class TaxChecks
 {
-    private List<Problem>? problems;
-
-    public readonly bool HasProblems => problems is not null;
-
-    public readonly IEnumerable<Problem> Items => problems ?? [];
-
-    public readonly Invalid ToInvalid() => new(problems ?? throw new InvalidOperationException("No problems were collected."));
-
-    public void Add(Problem problem) => (problems ??= []).Add(problem);
-
-    public void Add(string field, string code, string message) => Add(new Problem(field, code, message));
-
-    /// <summary>Adds problems found on a part of the input, their fields prefixed with where that part sits.</summary>
-    public void AddRange(IEnumerable<Problem> more, string prefix = "")
-    {
-        foreach (var problem in more)
-            Add(prefix.Length == 0 ? problem : problem with { Field = prefix + problem.Field });
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void NotNegative(string field, decimal value)
+    public static void NotNegative(this ref ProblemCollector problems, string field, decimal value)
     {
         if (decimal.IsNegative(value) && value != 0m) // the sign bit first: a negative zero is zero
-            Negative(field, value);
+            Negative(ref problems, field, value);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Negative(string field, decimal value) => Add(field, TaxCodes.Negative, $"{field} = {value} não pode ser negativo.");
+    private static void Negative(ref ProblemCollector problems, string field, decimal value) => problems.Add(field, TaxCodes.Negative, $"{field} = {value} não pode ser negativo.");
 
     /// <summary>A monetary amount: not negative and in cents.</summary>
-    public void Cents(string field, decimal value) => Places(field, value, 2);
+    public static void Cents(this ref ProblemCollector problems, string field, decimal value) => problems.Places(field, value, 2);
 
     /// <summary>A value not negative and with at most <paramref name="places"/> decimal places.</summary>
-    public void Places(string field, decimal value, int places)
+    public static void Places(this ref ProblemCollector problems, string field, decimal value, int places)
     {
-        NotNegative(field, value);
+        problems.NotNegative(field, value);
         if (value.Scale > places && decimal.Round(value, places) != value) // a value of that scale or less fits: skip the rounding
-            TooPrecise(field, value, places);
+            TooPrecise(ref problems, field, value, places);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void TooPrecise(string field, decimal value, int places) => Add(field, TaxCodes.Precision, $"{field} = {value} tem mais de {places} casas decimais.");
+    private static void TooPrecise(ref ProblemCollector problems, string field, decimal value, int places) => problems.Add(field, TaxCodes.Precision, $"{field} = {value} tem mais de {places} casas decimais.");
 
     /// <summary>A percentage in [0, 100), with at most 4 decimal places.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Percent(string field, decimal value)
+    public static void Percent(this ref ProblemCollector problems, string field, decimal value)
     {
         if (!InPercentRange(value, hundredIncluded: false))
-            OutOfRange(field, value, "[0, 100)");
-        RatePlaces(field, value);
+            OutOfRange(ref problems, field, value, "[0, 100)");
+        problems.RatePlaces(field, value);
     }
 
     /// <summary>A reduction in [0, 100], with at most 4 decimal places.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Reduction(string field, decimal value)
+    public static void Reduction(this ref ProblemCollector problems, string field, decimal value)
     {
         if (!InPercentRange(value, hundredIncluded: true))
-            OutOfRange(field, value, "[0, 100]");
-        RatePlaces(field, value);
+            OutOfRange(ref problems, field, value, "[0, 100]");
+        problems.RatePlaces(field, value);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void OutOfRange(string field, decimal value, string range) => Add(field, TaxCodes.RateRange, $"{field} = {value} % está fora do intervalo {range}.");
+    private static void OutOfRange(ref ProblemCollector problems, string field, decimal value, string range) => problems.Add(field, TaxCodes.RateRange, $"{field} = {value} % está fora do intervalo {range}.");
 
     /// <summary>A rate with at most 4 decimal places, as NF-e's percentage fields (TDec_0302a04) carry; the scale is read first, so a short rate costs no rounding.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void RatePlaces(string field, decimal value)
+    public static void RatePlaces(this ref ProblemCollector problems, string field, decimal value)
     {
         if (value.Scale > RatePlacesAllowed && decimal.Round(value, RatePlacesAllowed) != value)
-            RateTooPrecise(field, value);
+            RateTooPrecise(ref problems, field, value);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void RateTooPrecise(string field, decimal value) =>
-        Add(field, TaxCodes.RatePrecision, $"{field} = {value} % tem mais de {RatePlacesAllowed} casas decimais (a NF-e leva até {RatePlacesAllowed}).");
+    private static void RateTooPrecise(ref ProblemCollector problems, string field, decimal value) =>
+        problems.Add(field, TaxCodes.RatePrecision, $"{field} = {value} % tem mais de {RatePlacesAllowed} casas decimais (a NF-e leva até {RatePlacesAllowed}).");
 
     /// <summary>Decimal places of an NF-e percentage (TDec_0302a04: pICMS, pRedBC, pMVAST, pIPI, pPIS, pCOFINS, pFCP, pCBS, pIBSUF, pIBSMun).</summary>
     internal const int RatePlacesAllowed = 4;
