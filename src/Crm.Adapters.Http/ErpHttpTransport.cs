@@ -85,13 +85,16 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpReader
     /// <summary>
     /// Reads <paramref name="pathAndQuery"/> (relative to the ERP's address) with the transport's credentials, resilience and
     /// logging rules: the body of a 2xx answer; <see cref="Rejected"/> with the ERP's problems for a 4xx (a 404 included);
-    /// <see cref="Unavailable"/> for 408, 429, 5xx, a timeout, a dropped connection or an open circuit. Bodies are not logged.
+    /// <see cref="Unavailable"/> for 408, 429, 5xx, a timeout, a dropped connection or an open circuit, and for a 401/403: refused
+    /// credentials are the configuration's fault, not the record's, so a job reading many records stops at the first instead
+    /// of repeating a refused login (which may lock the ERP user). Bodies are not logged.
     /// </summary>
     public async ValueTask<OneOf<string, Rejected, Unavailable>> ReadAsync(string pathAndQuery, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(pathAndQuery);
         cancellationToken.ThrowIfCancellationRequested();
-        var answer = await ExchangeAsync(() => new HttpRequestMessage(HttpMethod.Get, pathAndQuery), cancellationToken).ConfigureAwait(false);
+        var answer = await ExchangeAsync(() => new HttpRequestMessage(HttpMethod.Get, pathAndQuery), cancellationToken,
+            credentialsRefusedIsUnavailable: true).ConfigureAwait(false);
         return answer.Match<OneOf<string, Rejected, Unavailable>>(ok => ok.Body, rejected => rejected, unavailable => unavailable);
     }
 
@@ -129,7 +132,12 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpReader
         CancellationToken cancellationToken = default)
     {
         var read = await ReadAccountStateAsync(erpCode, today, cancellationToken).ConfigureAwait(false);
-        return read.Match<ErpRead<ErpStanding>>(state => state.ToStanding(readAt), r => r, u => u);
+        return read.Match<ErpRead<ErpStanding>>(
+            state => state.ErpCode == erpCode
+                ? state.ToStanding(readAt)
+                : new Rejected([new Problem("erp_code", $"{Erp}.state.code_mismatch",
+                    $"{Erp} answered customer {state.ErpCode} when asked for {erpCode}.")]),
+            r => r, u => u);
     }
 
     /// <inheritdoc />
@@ -151,8 +159,9 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpReader
 
     /// <summary>
     /// The <see cref="MasterDataPage"/> of <paramref name="kind"/> in <paramref name="read"/>, each item mapped by
-    /// <paramref name="recordOf"/>; an item it cannot map (null: no usable code, not the list's JSON) is <see cref="Rejected"/>
-    /// (<c>{erp}.master_data.unreadable</c>), never half-read.
+    /// <paramref name="recordOf"/>. An item it cannot map (null: no usable code, not the list's JSON) is left out and logged
+    /// (event 7105, with the count, not the item): refusing the whole page would stop the list at that page on every load, so
+    /// one bad record in the ERP would keep every later record of the list out of the CRM.
     /// </summary>
     protected ErpRead<MasterDataPage> MasterDataPageOf(MasterDataKind kind, OneOf<ErpListPage, Rejected, Unavailable> read,
         Func<string, MasterDataRecord?> recordOf)
@@ -163,14 +172,13 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpReader
         var records = new List<MasterDataRecord>(page.Items.Count);
         foreach (var item in page.Items)
         {
-            if (recordOf(item) is not { } record)
-                return new Rejected([new Problem("", $"{Erp}.master_data.unreadable", $"{Erp} listed a {kind} without a usable code: {Shorten(item)}")]);
-            records.Add(record);
+            if (recordOf(item) is { } record)
+                records.Add(record);
         }
+        if (records.Count < page.Items.Count)
+            LogUnreadable(Erp, kind, page.Items.Count - records.Count);
         return new MasterDataPage(records, page.HasNext);
     }
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     /// <summary>
     /// Reads <paramref name="pathAndQuery"/> (<see cref="ReadAsync"/>) and maps the body with <paramref name="map"/>; a body
@@ -214,7 +222,8 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpReader
     private sealed record Answer(int Status, string Body);
 
     // One request (made again after a credential renewal), authorized, sent through the typed client's resilience handler.
-    private async Task<OneOf<Answer, Rejected, Unavailable>> ExchangeAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
+    private async Task<OneOf<Answer, Rejected, Unavailable>> ExchangeAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken,
+        bool credentialsRefusedIsUnavailable = false)
     {
         if (Http.BaseAddress is null)
             return new Unavailable($"{Erp}: no ERP address is configured (BaseUrl / ApiUrl).");
@@ -239,6 +248,8 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpReader
                     return new Answer(status, body);
                 if (status is 408 or 429 or >= 500)
                     return new Unavailable($"{Erp}: HTTP {status} {response.ReasonPhrase}.", RetryAfterOf(response.Headers.RetryAfter));
+                if (credentialsRefusedIsUnavailable && status is 401 or 403)
+                    return new Unavailable($"{Erp}: the ERP refused the credentials (HTTP {status}); check the configured user and password.");
                 var problems = ReadProblems(body);
                 return new Rejected(problems.Count > 0
                     ? problems
@@ -330,4 +341,7 @@ public abstract partial class ErpHttpTransport : IErpTransport, IErpReader
 
     [LoggerMessage(EventId = 7104, Level = LogLevel.Information, Message = "{Erp} refused the credentials; renewed them and sending once more")]
     private partial void LogRenewed(ErpId erp);
+
+    [LoggerMessage(EventId = 7105, Level = LogLevel.Warning, Message = "{Erp} listed {Count} {Kind} record(s) without a usable code; left out of the page")]
+    private partial void LogUnreadable(ErpId erp, MasterDataKind kind, int count);
 }

@@ -78,7 +78,7 @@ public abstract class TotvsHttpTransport : ErpHttpTransport
     /// Page <paramref name="page"/> of the TOTVS list of <paramref name="kind"/>: each item's <c>code</c>, its <c>name</c> (or
     /// <c>description</c>), and for a price table whether it is active (<c>activeTablePrice</c>, TOTVS
     /// <c>PriceListHeaderItem_2_005</c>); names are matched without regard to case. An item without a usable code (blank,
-    /// longer than <see cref="MasterDataCode.MaxLength"/>) is <see cref="Rejected"/> (<c>{erp}.master_data.unreadable</c>).
+    /// longer than <see cref="MasterDataCode.MaxLength"/>) is left out of the page and logged.
     /// </summary>
     public override async ValueTask<ErpRead<MasterDataPage>> ReadMasterDataAsync(MasterDataKind kind, int page,
         CancellationToken cancellationToken = default)

@@ -121,8 +121,7 @@ public sealed class MegaTransport(HttpClient http, SeniorXSession session, TimeP
 
     /// <summary>
     /// Page <paramref name="page"/> (from 1; Senior X <c>offset</c> <paramref name="page"/> − 1) of the list of
-    /// <paramref name="kind"/>; a record that is not the list's JSON or has no usable code is <see cref="Rejected"/>
-    /// (<c>mega.master_data.unreadable</c>).
+    /// <paramref name="kind"/>; a record that is not the list's JSON or has no usable code is left out of the page and logged.
     /// </summary>
     public override async ValueTask<ErpRead<MasterDataPage>> ReadMasterDataAsync(MasterDataKind kind, int page,
         CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using Crm.Adapters.Datasul;
 using Crm.Adapters.Testing;
 using Crm.Adapters.Testing.Fakes;
 using Crm.Adapters.Testing.Servers;
+using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Integration.Eligibility;
 
 namespace Crm.Adapters.Tests.Transport;
@@ -41,7 +42,7 @@ public sealed class DatasulMasterDataTests
     }
 
     [Fact]
-    public async Task Wrong_credentials_are_problems_a_cancelled_read_stops_and_a_failing_host_is_unavailable()
+    public async Task Wrong_credentials_and_a_failing_host_make_a_read_unavailable_and_a_cancelled_read_stops()
     {
         await using var server = await FakeDatasulServer.StartAsync(User, Password);
         server.Ems.Tables[DatasulMasterData.Carriers] = [new FakeMasterRecord("3", "Rápida")];
@@ -56,7 +57,8 @@ public sealed class DatasulMasterDataTests
         server.Inject(FakeFault.Status503, FakeFault.Status503, FakeFault.Status503);
         var failing = await Transport(host).ReadMasterDataAsync(DatasulMasterData.Carriers);
 
-        Assert.Equal(["401"], refused.AsT1.Problems.Select(p => p.Code));
+        Assert.True(refused.IsT2, refused.Value.ToString());
+        Assert.Contains("HTTP 401", refused.AsT2.Reason, StringComparison.Ordinal);
         Assert.True(failing.IsT2, failing.Value.ToString());
         Assert.DoesNotContain("senha-errada-123", string.Join("\n", wrong.Logs.Lines), StringComparison.Ordinal);
     }
@@ -82,14 +84,16 @@ public sealed class DatasulMasterDataTests
     }
 
     [Fact]
-    public async Task A_record_without_a_usable_code_stops_the_load_with_a_problem()
+    public async Task A_record_without_a_usable_code_is_left_out_and_logged_and_the_list_still_loads()
     {
         await using var server = await FakeDatasulServer.StartAsync(User, Password);
-        server.Ems.Tables[DatasulMasterData.Carriers] = [new FakeMasterRecord("3", "Rápida"), new FakeMasterRecord(" ", "Sem código")];
+        server.Ems.Tables[DatasulMasterData.Carriers] = [new FakeMasterRecord(" ", "Sem código"), new FakeMasterRecord("3", "Rápida")];
         using var host = Host(server);
 
         var loaded = await Transport(host).LoadMasterDataAsync();
 
-        Assert.Equal(["datasul.master_data.unreadable"], loaded.AsT1.Problems.Select(p => p.Code));
+        Assert.True(loaded.IsT0, loaded.Value.ToString());
+        Assert.NotNull(loaded.AsT0.Find(MasterDataKind.Carrier, MasterDataCode.From("3")));
+        Assert.Contains(host.Logs.Lines, line => line.Contains("1 Carrier record(s) without a usable code", StringComparison.Ordinal));
     }
 }

@@ -19,8 +19,8 @@ public interface IErpReader
     /// <summary>
     /// What the ERP says of the customer <paramref name="erpCode"/> as of <paramref name="today"/>, stamped
     /// <paramref name="readAt"/>: every value this ERP does not expose is null, never zero or false.
-    /// <see cref="Rejected"/> when the ERP does not know the customer or refuses the read; <see cref="Unavailable"/> when it
-    /// cannot be reached (read again later).
+    /// <see cref="Rejected"/> when the ERP does not know the customer, refuses the read or answers for another customer;
+    /// <see cref="Unavailable"/> when it cannot be reached or refuses the reader's credentials (read again later).
     /// </summary>
     ValueTask<ErpRead<ErpStanding>> ReadStandingAsync(string erpCode, LocalDate today, Instant readAt,
         CancellationToken cancellationToken = default);
