@@ -16,7 +16,7 @@ public sealed class ProductCatalog
 {
     private readonly FrozenDictionary<string, Product> _products;
     private readonly FrozenDictionary<string, Warehouse> _warehouses;
-    private readonly FrozenDictionary<(string Table, string Product), ListPrice[]> _prices;
+    private readonly FrozenDictionary<string, FrozenDictionary<string, ProductPrices>> _prices; // by table, then product
     private readonly FrozenDictionary<(string Product, string Warehouse), decimal> _stock;
     private readonly FrozenDictionary<(string Product, string Warehouse), ProgrammedStock[]> _programmed;
     private readonly FrozenDictionary<(string Product, string Warehouse, string Lot), Lot> _lots;
@@ -27,7 +27,11 @@ public sealed class ProductCatalog
     {
         _products = data.Products.ToFrozenDictionary(p => p.Code, StringComparer.Ordinal);
         _warehouses = data.Warehouses.ToFrozenDictionary(w => w.Code, StringComparer.Ordinal);
-        _prices = data.Prices.GroupBy(p => (p.Table, p.Product)).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _prices = data.Prices.GroupBy(p => p.Table, StringComparer.Ordinal).ToFrozenDictionary(
+            table => table.Key,
+            table => table.GroupBy(p => p.Product, StringComparer.Ordinal).ToFrozenDictionary(
+                prices => prices.Key, prices => new ProductPrices(_products[prices.Key], prices.Select(p => new DatedPrice(p)).ToArray()), StringComparer.Ordinal),
+            StringComparer.Ordinal);
         _stock = stock.ToFrozenDictionary();
         _programmed = data.ProgrammedStock.GroupBy(p => (p.Product, p.Warehouse)).ToFrozenDictionary(g => g.Key, g => g.OrderBy(p => p.Date).ToArray());
         _lots = data.Lots.ToFrozenDictionary(l => (l.Product, l.Warehouse, l.Code));
@@ -165,15 +169,10 @@ public sealed class ProductCatalog
     public Warehouse? FindWarehouse(string code) => _warehouses.GetValueOrDefault(code);
 
     /// <summary>The list price of <paramref name="product"/> in <paramref name="table"/> valid on <paramref name="date"/>; null when none is.</summary>
-    public ListPrice? PriceOn(string table, string product, LocalDate date)
-    {
-        if (!_prices.TryGetValue((table, product), out var entries))
-            return null;
-        foreach (var entry in entries)
-            if (entry.Validity.Contains(date))
-                return entry;
-        return null;
-    }
+    public ListPrice? PriceOn(string table, string product, LocalDate date) =>
+        _prices.TryGetValue(table, out var prices) && prices.TryGetValue(product, out var entries)
+            ? entries.On(date.ToDateOnly().DayNumber)?.Price
+            : null;
 
     /// <summary>The promotion on <paramref name="product"/> valid on <paramref name="date"/> (the first listed when several are); null when none is.</summary>
     public Promotion? PromotionOn(string product, LocalDate date)
@@ -260,18 +259,47 @@ public sealed class ProductCatalog
     /// The list price source of the pricing pipeline for <paramref name="table"/>: the line's product's price on the document
     /// date, per unit sold (the base-unit price times the unit's conversion factor; nothing when the unit has none).
     /// </summary>
-    public IResolver<decimal> ListPrices(string table) => new PriceResolver(this, table);
+    public IResolver<decimal> ListPrices(string table) => new PriceResolver(_prices.GetValueOrDefault(table) ?? FrozenDictionary<string, ProductPrices>.Empty);
 
     /// <summary>The promotion source of the pricing pipeline: the % off the <paramref name="table"/> price a promotion valid on the document date gives.</summary>
     public IResolver<decimal> Promotions(string table) => new PromotionResolver(this, table);
 
-    private sealed class PriceResolver(ProductCatalog catalog, string table) : IResolver<decimal>
+    /// <summary>
+    /// One table's prices of a product, with the product, so that pricing a line is one lookup: a line of a large catalog
+    /// otherwise waits on a chain of cache misses per lookup (issue 14).
+    /// </summary>
+    private sealed record ProductPrices(Product Product, DatedPrice[] Prices)
+    {
+        /// <summary>The first price valid on ISO day number <paramref name="day"/>; null when none is.</summary>
+        public DatedPrice? On(int day)
+        {
+            foreach (var price in Prices)
+                if (price.Covers(day))
+                    return price;
+            return null;
+        }
+    }
+
+    /// <summary>A list price with its validity as ISO day numbers and its rule id made once, not per priced line.</summary>
+    private sealed class DatedPrice(ListPrice price)
+    {
+        private readonly int _firstDay = price.Validity.From?.ToDateOnly().DayNumber ?? int.MinValue;
+        private readonly int _lastDay = price.Validity.To?.ToDateOnly().DayNumber ?? int.MaxValue;
+
+        public ListPrice Price { get; } = price;
+
+        public string RuleId { get; } = price.RuleId;
+
+        public bool Covers(int day) => day >= _firstDay && day <= _lastDay;
+    }
+
+    private sealed class PriceResolver(FrozenDictionary<string, ProductPrices> prices) : IResolver<decimal>
     {
         // prices are per base unit: a line sold in another unit (context.Unit) pays the price times its factor
         public Resolution<decimal> Resolve(MatrixContext context) =>
-            context.Product is { } product && catalog.PriceOn(table, product, context.Date) is { } price
-            && (context.Unit is not { } unit ? 1m : catalog.Find(product)?.FactorOf(unit)) is { } factor
-                ? Resolution<decimal>.Of(price.Amount * factor, price.RuleId)
+            context.Product is { } product && prices.TryGetValue(product, out var entries) && entries.On(context.Day) is { } price
+            && (context.Unit is not { } unit ? 1m : entries.Product.FactorOf(unit)) is { } factor
+                ? Resolution<decimal>.Of(price.Price.Amount * factor, price.RuleId)
                 : Resolution<decimal>.None;
     }
 

@@ -117,7 +117,7 @@ public static class OrderCodes
     /// <summary>Release: the ERP blocks sales to the customer (Datasul credit suspended, Protheus A1_MSBLQL).</summary>
     public const string CustomerBlocked = "order.release.customer_blocked";
 
-    /// <summary>Release: the account's ERP standing has no open balance (the ERP does not expose it).</summary>
+    /// <summary>Release: the account's ERP standing has no open balance (never read, or the ERP does not expose it).</summary>
     public const string OpenBalanceUnknown = "order.release.open_balance_unknown";
 
     /// <summary>Release: the stock left does not cover an item (SC9 C9_BLEST 02).</summary>

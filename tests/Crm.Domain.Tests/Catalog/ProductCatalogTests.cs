@@ -85,6 +85,21 @@ public class ProductCatalogTests
     }
 
     [Fact]
+    public void The_list_price_source_takes_the_price_valid_on_the_line_date_times_the_unit_factor()
+    {
+        var catalog = Built();
+        var prices = catalog.ListPrices("T1");
+        var march = new MatrixContext { Date = new LocalDate(2026, 3, 31), Product = "P1" };
+        var april = march with { Date = new LocalDate(2026, 4, 1) };
+        Assert.Equal((100m, catalog.PriceOn("T1", "P1", march.Date)!.RuleId), (prices.Resolve(march).Value, prices.Resolve(march).RuleId));
+        Assert.Equal((1_320m, catalog.PriceOn("T1", "P1", april.Date)!.RuleId), (prices.Resolve(april with { Unit = "CX" }).Value, prices.Resolve(april with { Unit = "CX" }).RuleId));
+        Assert.Equal(110m, prices.Resolve(april with { Unit = "UN" }).Value);
+        Assert.False(prices.Resolve(march with { Date = new LocalDate(2026, 2, 28) }).Found);
+        Assert.False(prices.Resolve(march with { Unit = "PC" }).Found);
+        Assert.False(catalog.ListPrices("T2").Resolve(march).Found);
+    }
+
+    [Fact]
     public void Build_reports_every_configuration_problem_with_its_field()
     {
         var data = new CatalogData

@@ -4,14 +4,14 @@ namespace Crm.Domain.Accounts.ErpLink;
 
 /// <summary>
 /// What the ERP said of an integrated account when the pull last read it: its situation, last purchase and credit. Each part
-/// is null when the ERP does not expose it (Datasul has no open balance, Mega no credit at all), so "unknown" is never
+/// is null when the ERP does not expose it (Mega exposes no credit at all), so "unknown" is never
 /// read as zero. Amounts are in the currency the ERP keeps the customer in.
 /// </summary>
 /// <param name="Situation">Active or inactive, as the ERP says.</param>
 /// <param name="LastPurchase">The last purchase (Datasul <c>dt-ult-venda</c>).</param>
 /// <param name="CreditLimit">The credit limit (Datasul <c>lim-credito</c>, Protheus <c>A1_LC</c>).</param>
 /// <param name="CreditLimitExpiresOn">The last day the limit is valid (Datasul <c>dt-lim-cred</c>, Protheus <c>A1_VENCLC</c>).</param>
-/// <param name="OpenBalance">What the customer owes on invoices not yet paid (Protheus <c>A1_SALDUP</c>).</param>
+/// <param name="OpenBalance">What the customer owes on invoices not yet paid (Protheus <c>A1_SALDUP</c>, Datasul <c>CustomerBalance</c>, <c>val-sdo-atual</c>).</param>
 /// <param name="ReadAt">When the pull read these values.</param>
 public sealed record ErpStanding(ErpSituation? Situation, LocalDate? LastPurchase, decimal? CreditLimit,
     LocalDate? CreditLimitExpiresOn, decimal? OpenBalance, Instant ReadAt)
