@@ -144,6 +144,34 @@ public sealed class ErpInboundTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_master_data_load_while_another_runner_holds_the_erps_load_is_a_conflict_that_reads_nothing(string provider)
+    {
+        await using var outbox = await OutboxHost.Create(provider, erp: new FakeProtheus(sellers: ["000001"], carriers: [1], conditions: ["001"], priceTables: ["T01"]));
+        var host = outbox.Host;
+        var requests = outbox.Server.Requests.Count;
+        CrmResult<ErpMasterDataLoaded>? whileHeld = null;
+        var requestsWhileHeld = -1;
+
+        var held = await host.Engine.Jobs.Twin().RunLeasedAsync(host.Tenant, "jobs.load_erp_master_data:protheus", TimeSpan.Zero, TimeSpan.FromMinutes(5),
+            async _ =>
+            {
+                whileHeld = await host.Engine.Jobs.LoadErpMasterDataAsync(host.Tenant, Protheus);
+                requestsWhileHeld = outbox.Server.Requests.Count - requests;
+                return "held";
+            }, default);
+        var after = Ok(await host.Engine.Jobs.LoadErpMasterDataAsync(host.Tenant, Protheus));
+
+        Assert.Equal("held", held);
+        Assert.Equal("conflict", whileHeld!.Outcome);
+        Assert.Equal(0, requestsWhileHeld);
+        Assert.Equal(4, after.Kinds.Count(k => k.Completed));
+        await using var db = host.Open();
+        var row = await db.JobRuns.AsNoTracking().SingleAsync(r => r.Job == "jobs.load_erp_master_data:protheus");
+        Assert.Equal(("success", null), (row.LastOutcome, row.LeaseOwner)); // released by the load that ran
+        Assert.Equal(4, await db.ErpMasterData.CountAsync());
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task A_completed_load_replaces_the_list_and_a_load_cut_short_keeps_the_old_one(string provider)
     {
         // A scripted reader: the fake Protheus's lists do not change while it runs.
