@@ -119,6 +119,23 @@ public sealed class ErpInboundTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_same_read_never_moves_a_newer_stored_read_instant_back(string provider)
+    {
+        await using var outbox = await OutboxHost.Create(provider);
+        var host = outbox.Host;
+        var sent = await SentAsync(outbox, 14);
+        Ok(await host.Engine.Jobs.PullErpStandingsAsync(host.Tenant));
+        var newer = host.Engine.Clock.GetCurrentInstant() + Duration.FromDays(1); // another runner's later read
+        await using (var db = host.Open())
+            await db.Accounts.Where(a => a.Id == sent[0].Id).ExecuteUpdateAsync(set => set.SetProperty(a => a.ErpStanding!.ReadAt, newer));
+
+        var again = Ok(await host.Engine.Jobs.PullErpStandingsAsync(host.Tenant));
+
+        Assert.Equal(new ErpStandingsPulled(1, 0, 0, false), again);
+        Assert.Equal(newer, (await StandingOf(host, sent[0].Id))!.ReadAt);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task The_master_data_load_pages_through_every_list_over_http_and_resumes_at_the_page_it_stopped_on(string provider)
     {
         var sellers = Enumerable.Range(1, 150).Select(i => $"{i:D6}").ToList();
