@@ -125,9 +125,11 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal((3, 1), (await db.Notifications.CountAsync(n => n.Status == Crm.Persistence.Outbox.OutboxStatus.Sent), await db.SmtpSettings.CountAsync()));
         Assert.Equal(11, (await db.Accounts.ToListAsync()).Count(a => a.Integration.IsT1)); // each has the code Protheus gave it
         // The master data is loaded again (the same lists); the fake Protheus starts empty at each run, so it knows none of the
-        // first run's customers: each read is refused and the standings the first run recorded stay.
+        // first run's customers: the pull is skipped, saying why, and the standings the first run recorded stay.
         Assert.Contains("Cadastros do ERP: 2 vendedores, 1 transportadoras, 1 condições de pagamento, 1 tabelas de preço.", second.OutputLines);
-        Assert.Contains("Situação no ERP: 0 cliente(s) lido(s), 0 alterado(s), 11 recusado(s) pelo ERP.", second.OutputLines);
+        Assert.Contains("Situação no ERP: leitura pulada — o Protheus falso começa vazio a cada execução e não conhece os clientes integrados numa execução anterior.", second.OutputLines);
+        Assert.DoesNotContain(second.OutputLines, l => l.Contains("recusado(s) pelo ERP", StringComparison.Ordinal));
+        Assert.Single(second.OutputLines, l => l.StartsWith("Situação de \"Cliente 06 de Ana Ltda\" no ERP: Active, limite 10", StringComparison.Ordinal));
         Assert.Equal(5, await db.ErpMasterData.CountAsync());
         Assert.Equal(11, (await db.Accounts.ToListAsync()).Count(a => a.ErpStanding is not null));
     }

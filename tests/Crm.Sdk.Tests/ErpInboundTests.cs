@@ -119,6 +119,23 @@ public sealed class ErpInboundTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_same_read_never_moves_a_newer_stored_read_instant_back(string provider)
+    {
+        await using var outbox = await OutboxHost.Create(provider);
+        var host = outbox.Host;
+        var sent = await SentAsync(outbox, 14);
+        Ok(await host.Engine.Jobs.PullErpStandingsAsync(host.Tenant));
+        var newer = host.Engine.Clock.GetCurrentInstant() + Duration.FromDays(1); // another runner's later read
+        await using (var db = host.Open())
+            await db.Accounts.Where(a => a.Id == sent[0].Id).ExecuteUpdateAsync(set => set.SetProperty(a => a.ErpStanding!.ReadAt, newer));
+
+        var again = Ok(await host.Engine.Jobs.PullErpStandingsAsync(host.Tenant));
+
+        Assert.Equal(new ErpStandingsPulled(1, 0, 0, false), again);
+        Assert.Equal(newer, (await StandingOf(host, sent[0].Id))!.ReadAt);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task The_master_data_load_pages_through_every_list_over_http_and_resumes_at_the_page_it_stopped_on(string provider)
     {
         var sellers = Enumerable.Range(1, 150).Select(i => $"{i:D6}").ToList();
@@ -141,6 +158,34 @@ public sealed class ErpInboundTests
         await using var db = host.Open();
         Assert.Equal(sellers, await db.ErpMasterData.Where(r => r.Kind == MasterDataKind.Representative).OrderBy(r => r.Code).Select(r => r.Code).ToListAsync());
         Assert.Contains(host.Logs.Lines, l => l.Event.Id == 1304);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_master_data_load_while_another_runner_holds_the_erps_load_is_a_conflict_that_reads_nothing(string provider)
+    {
+        await using var outbox = await OutboxHost.Create(provider, erp: new FakeProtheus(sellers: ["000001"], carriers: [1], conditions: ["001"], priceTables: ["T01"]));
+        var host = outbox.Host;
+        var requests = outbox.Server.Requests.Count;
+        CrmResult<ErpMasterDataLoaded>? whileHeld = null;
+        var requestsWhileHeld = -1;
+
+        var held = await host.Engine.Jobs.Twin().RunLeasedAsync(host.Tenant, "jobs.load_erp_master_data:protheus", TimeSpan.Zero, TimeSpan.FromMinutes(5),
+            async _ =>
+            {
+                whileHeld = await host.Engine.Jobs.LoadErpMasterDataAsync(host.Tenant, Protheus);
+                requestsWhileHeld = outbox.Server.Requests.Count - requests;
+                return "held";
+            }, default);
+        var after = Ok(await host.Engine.Jobs.LoadErpMasterDataAsync(host.Tenant, Protheus));
+
+        Assert.Equal("held", held);
+        Assert.Equal("conflict", whileHeld!.Outcome);
+        Assert.Equal(0, requestsWhileHeld);
+        Assert.Equal(4, after.Kinds.Count(k => k.Completed));
+        await using var db = host.Open();
+        var row = await db.JobRuns.AsNoTracking().SingleAsync(r => r.Job == "jobs.load_erp_master_data:protheus");
+        Assert.Equal(("success", null), (row.LastOutcome, row.LeaseOwner)); // released by the load that ran
+        Assert.Equal(4, await db.ErpMasterData.CountAsync());
     }
 
     [Theory, SqliteData, PostgresData]

@@ -92,6 +92,27 @@ public sealed class JobsSchedulingTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task The_scheduled_master_data_load_runs_once_per_interval_for_the_tenants_erp(string provider)
+    {
+        await using var outbox = await OutboxHost.Create(provider, configure: s => s.Configure<CrmOptions>(o => o.Jobs.ErpMasterDataInterval = TimeSpan.FromDays(1)),
+            erp: new Crm.Adapters.Testing.Fakes.FakeProtheus(sellers: ["000001", "000002"], carriers: [1], conditions: ["001"], priceTables: ["T01"]));
+        var host = outbox.Host;
+
+        var first = await host.Engine.Jobs.RunDueAsync();
+        var again = await host.Engine.Jobs.RunDueAsync();
+        host.Time.Advance(TimeSpan.FromDays(1));
+        var dayLater = await host.Engine.Jobs.RunDueAsync();
+
+        Assert.Equal([new JobRan(host.Tenant, "jobs.load_erp_master_data", "success")], first);
+        Assert.Empty(again);
+        Assert.Equal([new JobRan(host.Tenant, "jobs.load_erp_master_data", "success")], dayLater);
+        await using var check = host.Open();
+        Assert.Equal(5, await check.ErpMasterData.CountAsync());
+        Assert.Equal(["jobs.load_erp_master_data", "jobs.load_erp_master_data:protheus"],
+            await check.JobRuns.AsNoTracking().Where(r => r.LastOutcome == "success").OrderBy(r => r.Job).Select(r => r.Job).ToListAsync());
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task The_clean_up_deletes_old_delivered_erp_messages_but_never_parked_ones_nor_an_accounts_last(string provider)
     {
         await using var outbox = await OutboxHost.Create(provider);

@@ -97,6 +97,7 @@ public sealed class OptionsTests
         IConfigurationSection Section(string pull, string zone, string months) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Crm:Database:Sqlite"] = "a.db",
+            ["Crm:Jobs:ErpMasterDataInterval"] = pull,
             ["Crm:Jobs:ErpStandingPullInterval"] = pull,
             ["Crm:Jobs:SentRetention"] = "30.00:00:00",
             ["Crm:Jobs:TimeZone"] = zone,
@@ -108,9 +109,9 @@ public sealed class OptionsTests
         var jobs = good.GetRequiredService<IOptions<CrmOptions>>().Value.Jobs;
         var error = Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<CrmEngine>());
 
-        Assert.Equal((TimeSpan.FromHours(1), TimeSpan.FromDays(30), "America/Manaus", 3, (TimeSpan?)null),
-            (jobs.ErpStandingPullInterval, jobs.SentRetention, jobs.TimeZone, jobs.MonthsInactive, jobs.ErpSituationInterval));
-        Assert.Contains(error.Failures, f => f.Contains("Jobs:ErpStandingPullInterval", StringComparison.Ordinal));
+        Assert.Equal((TimeSpan.FromHours(1), TimeSpan.FromHours(1), TimeSpan.FromDays(30), "America/Manaus", 3, (TimeSpan?)null),
+            (jobs.ErpMasterDataInterval, jobs.ErpStandingPullInterval, jobs.SentRetention, jobs.TimeZone, jobs.MonthsInactive, jobs.ErpSituationInterval));
+        Assert.Contains(error.Failures, f => f.Contains("Jobs:ErpMasterDataInterval, ErpStandingPullInterval", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("Jobs:TimeZone", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("Jobs:MonthsInactive", StringComparison.Ordinal));
     }

@@ -351,6 +351,46 @@ public sealed class SalesTests
         Assert.Equal(SalesOrderStatus.Released, released.Status);
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task The_clean_up_keeps_orders_sent_after_the_standing_was_read_so_release_still_counts_them(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider, ordersSupported: true);
+        var host = sales.Host;
+        var diretor = host.As(host.Diretor);
+        var customer = await sales.CustomerAsync(9, host.Diretor, limit: 10_000m);
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var sent = await ApprovedAsync(diretor, customer);
+            Ok(await diretor.Orders.ReleaseAsync(sent.Id, sent.Version));
+            await host.Engine.Outbox.DispatchPendingAsync();
+            await host.Engine.Outbox.DispatchPendingAsync();
+            host.Time.Advance(TimeSpan.FromDays(1));
+        }
+        host.Time.Advance(TimeSpan.FromDays(2));
+
+        Ok(await host.Engine.Jobs.DeleteSentMessagesAsync(host.Tenant, TimeSpan.FromDays(1)));
+        var kept = await OrderRowsAsync(host);
+        var third = await ApprovedAsync(diretor, customer);
+        var released = Ok(await diretor.Orders.ReleaseAsync(third.Id, third.Version));
+
+        // The standing was read before both sends: 10,000.00 holds the two 3,850.00 orders, not a third.
+        Assert.Equal(2, kept);
+        Assert.NotEqual(SalesOrderStatus.Released, released.Status);
+        // Once a read after the sends holds them in the ERP's open balance, the clean-up may delete them.
+        var code = Ok(await diretor.Accounts.GetAsync(customer)).Account.Integration.AsT1.ErpCode;
+        Ok(await diretor.Accounts.RecordErpStandingAsync(customer, code,
+            new ErpStanding(ErpSituation.Active, null, 10_000m, null, 7_700m, host.Engine.Clock.GetCurrentInstant())));
+        host.Time.Advance(TimeSpan.FromDays(2));
+        Ok(await host.Engine.Jobs.DeleteSentMessagesAsync(host.Tenant, TimeSpan.FromDays(1)));
+        Assert.Equal(1, await OrderRowsAsync(host)); // the account's last message stays
+    }
+
+    private static async Task<int> OrderRowsAsync(TestHost host)
+    {
+        await using var db = host.Open();
+        return await db.Outbox.CountAsync(m => m.Order != null);
+    }
+
     private static async Task<OrderMoved> ApprovedAsync(CrmSession diretor, Crm.Domain.Identity.AccountId customer, string? quota = null)
     {
         var created = Ok(await diretor.Orders.CreateAsync(SalesFixture.Header(customer, diretor.User)));

@@ -13,8 +13,8 @@ internal sealed partial class DemoCommand
     /// <summary>
     /// The inbound half: the engine loads the fake Protheus's master data (sellers, carriers, payment conditions, price tables),
     /// then pulls every integrated customer's standing; Protheus holds a credit for Ana's first customer, shown as recorded. The
-    /// fake Protheus starts empty at each run, so a rerun's pull finds none of the first run's customers (refused, logged) and
-    /// keeps the standings the first run recorded.
+    /// fake Protheus starts empty at each run and only a first run sends it customers, so a rerun skips the pull (saying why)
+    /// and shows the standing the first run recorded.
     /// </summary>
     private async Task ReadFromErpAsync(CrmEngine engine, FakeProtheusServer protheus, AccountId customer, CancellationToken cancellationToken)
     {
@@ -23,7 +23,10 @@ internal sealed partial class DemoCommand
         if ((await marina.Accounts.GetAsync(customer, cancellationToken)).TryPickT0(out var before, out _)
             && before.Account.Integration.TryPickT1(out var erp, out _))
             protheus.Protheus.SetCredit(erp.ErpCode, 10_000m, null, 1_200m, 0m);
-        ErpCommand.Report(console, await engine.Jobs.PullErpStandingsAsync(DemoData.Tenant, cancellationToken));
+        if (protheus.Protheus.Sa1.Count == 0)
+            console.MarkupLine("Situação no ERP: leitura pulada — o Protheus falso começa vazio a cada execução e não conhece os clientes integrados numa execução anterior.");
+        else
+            ErpCommand.Report(console, await engine.Jobs.PullErpStandingsAsync(DemoData.Tenant, cancellationToken));
         if (!(await marina.Accounts.GetAsync(customer, cancellationToken)).TryPickT0(out var read, out _))
             return;
         var account = read.Account;

@@ -15,7 +15,9 @@ public sealed partial class JobsModule
     /// <summary>
     /// Deletes <paramref name="tenant"/>'s outbox rows delivered more than <paramref name="retention"/> ago, of both outboxes
     /// (ERP messages and notification e-mails), in batches of 500 (each its own statement). Parked, pending and sending rows are
-    /// never deleted, nor the last message of an account (the next message's place in the account's order counts from it).
+    /// never deleted, nor the last message of an account (the next message's place in the account's order counts from it),
+    /// nor an order sent after its customer's ERP standing was last read: release counts such an order against the credit
+    /// until the ERP's open balance holds it, and deleting it would free that credit twice.
     /// </summary>
     public Task<CrmResult<SentMessagesDeleted>> DeleteSentMessagesAsync(TenantId tenant, TimeSpan retention, CancellationToken cancellationToken = default)
     {
@@ -24,8 +26,10 @@ public sealed partial class JobsModule
         {
             var cutoff = _engine.Clock.GetCurrentInstant() - Duration.FromTimeSpan(retention);
             var outbox = db.Outbox;
+            var accounts = db.Accounts;
             var erp = await DeleteInBatchesAsync(outbox.Where(m => m.Status == OutboxStatus.Sent && m.SentAt < cutoff
-                && outbox.Any(later => later.Account == m.Account && later.Sequence > m.Sequence)).Select(m => m.Id),
+                && outbox.Any(later => later.Account == m.Account && later.Sequence > m.Sequence)
+                && (m.Order == null || accounts.Any(a => a.Id == m.Account && a.ErpStanding!.ReadAt >= m.SentAt))).Select(m => m.Id),
                 ids => outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
             var notifications = await DeleteInBatchesAsync(db.Notifications.Where(m => m.Status == OutboxStatus.Sent && m.SentAt < cutoff).Select(m => m.Id),
                 ids => db.Notifications.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken).ConfigureAwait(false);

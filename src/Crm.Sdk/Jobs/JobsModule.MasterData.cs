@@ -4,8 +4,10 @@ using Crm.Domain.Integration;
 using Crm.Domain.Integration.Eligibility;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Problems;
+using Crm.Persistence.Concurrency;
 using Crm.Persistence.Jobs;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace Crm.Sdk.Jobs;
 
@@ -30,10 +32,36 @@ public sealed partial class JobsModule
     /// resumes at the page it stopped on; a completed kind's next load starts again at page 1. When a kind's last page is
     /// stored, its records the ERP no longer listed are deleted: the stored list is the ERP's. The outbox's eligibility reads
     /// the stored records from then on. A kind the ERP refuses is logged and skipped; an ERP without a registered reader is
-    /// <see cref="Invalid"/> (<c>jobs.erp_reader_missing</c>). Two loads of the same tenant and ERP must not run at once.
+    /// <see cref="Invalid"/> (<c>jobs.erp_reader_missing</c>). The load runs under the lease of job
+    /// <c>jobs.load_erp_master_data:{erp}</c> (<c>JobRuns</c>, held for <see cref="JobsOptions.Lease"/>): while another load of
+    /// the same tenant and ERP holds it, in this process or another, this one does nothing and is a <see cref="Conflict"/>.
     /// </summary>
-    public Task<CrmResult<ErpMasterDataLoaded>> LoadErpMasterDataAsync(TenantId tenant, ErpId erp, CancellationToken cancellationToken = default) =>
-        _engine.Runner.RunAsync<ErpMasterDataLoaded>("jobs.load_erp_master_data", tenant, null, async db =>
+    public async Task<CrmResult<ErpMasterDataLoaded>> LoadErpMasterDataAsync(TenantId tenant, ErpId erp, CancellationToken cancellationToken = default)
+    {
+        var job = $"{MasterDataJob}:{erp.Value}";
+        if (!await JobLeases.TryAcquireAsync(_engine.Database, tenant, job, Name, _engine.Clock.GetCurrentInstant(), Duration.Zero,
+                Duration.FromTimeSpan(Options.Lease), cancellationToken).ConfigureAwait(false))
+        {
+            JobsLog.NotTaken(_engine.JobsLogger, job, tenant.Value);
+            return new Conflict([job]);
+        }
+        var outcome = "failed";
+        try
+        {
+            var loaded = await LoadUnleasedAsync(tenant, erp, cancellationToken).ConfigureAwait(false);
+            outcome = Describe(loaded);
+            return loaded;
+        }
+        finally
+        {
+            // Also when it threw or was stopped: the next load need not wait for the lease to lapse.
+            await JobLeases.FinishAsync(_engine.Database, tenant, job, Name, _engine.Clock.GetCurrentInstant(), outcome, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private Task<CrmResult<ErpMasterDataLoaded>> LoadUnleasedAsync(TenantId tenant, ErpId erp, CancellationToken cancellationToken) =>
+        _engine.Runner.RunAsync<ErpMasterDataLoaded>(MasterDataJob, tenant, null, async db =>
         {
             if (_engine.ReaderFor(erp) is not { } reader)
                 return new Invalid(new Problem("erp", Codes.ReaderMissing, $"Nenhum leitor do ERP {erp} está registrado."));
@@ -48,6 +76,15 @@ public sealed partial class JobsModule
             return new ErpMasterDataLoaded(kinds, false);
         }, cancellationToken);
 
+    // The scheduled load of the tenant's ERP (its default integration); a tenant without an ERP loads nothing.
+    private async Task<string> LoadScheduledAsync(TenantId tenant, CancellationToken cancellationToken)
+    {
+        ErpId? erp;
+        await using (var db = _engine.Database.Open(tenant))
+            erp = Outbox.OutboxWriter.ErpOf((await db.Tenants.AsNoTracking().SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false))?.DefaultIntegration);
+        return erp is { } tenantErp ? Describe(await LoadErpMasterDataAsync(tenant, tenantErp, cancellationToken).ConfigureAwait(false)) : "success";
+    }
+
     private async Task<(MasterDataKindLoaded Loaded, bool Unavailable)> LoadKindAsync(TenantId tenant, IErpReader reader, MasterDataKind kind,
         CancellationToken cancellationToken)
     {
@@ -59,8 +96,8 @@ public sealed partial class JobsModule
             var read = await reader.ReadMasterDataAsync(kind, progress.NextPage, cancellationToken).ConfigureAwait(false);
             if (read.TryPickT2(out var unavailable, out var answered))
             {
-                JobsLog.ErpUnavailable(_engine.JobsLogger, erp, "jobs.load_erp_master_data", tenant.Value, unavailable.Reason);
-                CrmTelemetry.JobsErpUnavailable.Add(1, new TagList { { "crm.erp", erp }, { "crm.job", "jobs.load_erp_master_data" } });
+                JobsLog.ErpUnavailable(_engine.JobsLogger, erp, MasterDataJob, tenant.Value, unavailable.Reason);
+                CrmTelemetry.JobsErpUnavailable.Add(1, new TagList { { "crm.erp", erp }, { "crm.job", MasterDataJob } });
                 return (new MasterDataKindLoaded(kind, pages, await CountAsync(tenant, erp, kind, cancellationToken).ConfigureAwait(false), false), true);
             }
             if (answered.TryPickT1(out var rejected, out var page))

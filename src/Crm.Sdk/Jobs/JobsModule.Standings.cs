@@ -116,7 +116,8 @@ public sealed partial class JobsModule
         if (!saved.IsSaved)
             return saved.Match<CrmResult<ErpStandingsPulled>>(_ => throw new UnreachableException(), conflict => conflict, invalid => invalid);
         if (unchanged.Count > 0)
-            await db.Accounts.Where(a => unchanged.Contains(a.Id))
+            // Only forwards: a newer read stored meanwhile (another runner) is kept.
+            await db.Accounts.Where(a => unchanged.Contains(a.Id) && a.ErpStanding!.ReadAt < readAt)
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.ErpStanding!.ReadAt, readAt), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return null;

@@ -13,7 +13,9 @@ public sealed record ErpSituationsRecomputed(int Accounts, int Changed);
 
 /// <summary>What one scheduled job of one tenant did in a round of <see cref="JobsModule.RunDueAsync"/>.</summary>
 /// <param name="Tenant">The tenant.</param>
-/// <param name="Job">The job (<c>jobs.pull_erp_standings</c>, <c>jobs.recompute_erp_situations</c>, <c>jobs.delete_sent_messages</c>).</param>
+/// <param name="Job">
+/// The job (<c>jobs.load_erp_master_data</c>, <c>jobs.pull_erp_standings</c>, <c>jobs.recompute_erp_situations</c>, <c>jobs.delete_sent_messages</c>).
+/// </param>
 /// <param name="Outcome">
 /// The result's outcome (<c>success</c>; <c>invalid</c>, <c>conflict</c>, ... followed by the problem codes), or <c>failed</c> when it threw.
 /// </param>
@@ -29,6 +31,7 @@ public sealed partial class JobsModule
     private const string PullJob = "jobs.pull_erp_standings";
     private const string RecomputeJob = "jobs.recompute_erp_situations";
     private const string CleanupJob = "jobs.delete_sent_messages";
+    private const string MasterDataJob = "jobs.load_erp_master_data";
     private const string TenantFilter = "Tenant";
 
     private readonly CrmEngine _engine;
@@ -84,7 +87,8 @@ public sealed partial class JobsModule
     /// One round of the scheduled jobs, for every provisioned tenant: each job enabled in <see cref="JobsOptions"/> whose
     /// interval has passed since its last start is taken with a lease (<c>JobRuns</c>: of several processes on one database,
     /// one runs it; a killed runner's lease lapses after <see cref="JobsOptions.Lease"/>), run, and its outcome recorded. The
-    /// standing pull (<see cref="JobsOptions.ErpStandingPullInterval"/>), then CRM1003 (<see cref="JobsOptions.ErpSituationInterval"/>,
+    /// load of the tenant's ERP master data (<see cref="JobsOptions.ErpMasterDataInterval"/>, also under that ERP's load lease,
+    /// see <see cref="LoadErpMasterDataAsync"/>), the standing pull (<see cref="JobsOptions.ErpStandingPullInterval"/>), then CRM1003 (<see cref="JobsOptions.ErpSituationInterval"/>,
     /// with <see cref="JobsOptions.MonthsInactive"/>, <see cref="JobsOptions.TimeZone"/> and the tenant's integration system),
     /// then the clean-up of delivered outbox rows (hourly, when <see cref="JobsOptions.SentRetention"/> is set). A job that
     /// throws is logged and recorded as <c>failed</c>; the others still run. The hosted scheduler calls this every
@@ -94,6 +98,8 @@ public sealed partial class JobsModule
     {
         var options = Options;
         var jobs = new List<(string Job, TimeSpan Interval, Func<TenantId, Task<string>> Run)>();
+        if (options.ErpMasterDataInterval is { } load && load > TimeSpan.Zero)
+            jobs.Add((MasterDataJob, load, t => LoadScheduledAsync(t, cancellationToken)));
         if (options.ErpStandingPullInterval is { } pull && pull > TimeSpan.Zero)
             jobs.Add((PullJob, pull, async t => Describe(await PullErpStandingsAsync(t, cancellationToken).ConfigureAwait(false))));
         if (options.ErpSituationInterval is { } recompute && recompute > TimeSpan.Zero)

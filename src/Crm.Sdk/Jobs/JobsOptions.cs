@@ -15,6 +15,12 @@ public sealed class JobsOptions
     /// <summary>How often the hosted scheduler looks for a due job (default 1 min).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How often each tenant's ERP master data is loaded (<see cref="JobsModule.LoadErpMasterDataAsync"/>, the ERP of the
+    /// tenant's default integration); null (default) or zero: never (on demand only).
+    /// </summary>
+    public TimeSpan? ErpMasterDataInterval { get; set; }
+
     /// <summary>How often each tenant's integrated accounts' ERP standings are pulled (<see cref="JobsModule.PullErpStandingsAsync"/>); null (default) or zero: never.</summary>
     public TimeSpan? ErpStandingPullInterval { get; set; }
 
@@ -47,8 +53,9 @@ public sealed class JobsOptions
     {
         if (PollInterval <= TimeSpan.Zero)
             yield return "Crm: Jobs:PollInterval must be positive.";
-        if (ErpStandingPullInterval < TimeSpan.Zero || ErpSituationInterval < TimeSpan.Zero || SentRetention < TimeSpan.Zero)
-            yield return "Crm: Jobs:ErpStandingPullInterval, ErpSituationInterval and SentRetention must not be negative.";
+        if (ErpMasterDataInterval < TimeSpan.Zero || ErpStandingPullInterval < TimeSpan.Zero || ErpSituationInterval < TimeSpan.Zero
+            || SentRetention < TimeSpan.Zero)
+            yield return "Crm: Jobs:ErpMasterDataInterval, ErpStandingPullInterval, ErpSituationInterval and SentRetention must not be negative.";
         if (MonthsInactive is < 1 or > 120)
             yield return "Crm: Jobs:MonthsInactive must be between 1 and 120.";
         if (Zone is null)
