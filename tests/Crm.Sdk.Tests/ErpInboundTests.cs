@@ -87,6 +87,50 @@ public sealed class ErpInboundTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_user_saving_an_account_while_the_erp_is_read_does_not_stop_the_pull_and_both_changes_stay(string provider)
+    {
+        var editing = new EditingReader();
+        await using var outbox = await OutboxHost.Create(provider, configure: s => s.AddSingleton<IErpReader>(editing));
+        var host = outbox.Host;
+        var sent = await SentAsync(outbox, 30, 31);
+        editing.Inner = host.Provider.GetServices<IErpReader>().First(r => r != editing);
+        editing.WhileReading = async () =>
+        {
+            var session = host.As(host.Usuario);
+            var account = Ok(await session.Accounts.GetAsync(sent[0].Id));
+            Ok(await session.Accounts.UpdateAsync(sent[0].Id, account.Version, OutboxHost.Eligible(30, host.Usuario) with { TradeName = "Editado durante a leitura" }));
+        };
+
+        var pulled = Ok(await host.Engine.Jobs.PullErpStandingsAsync(host.Tenant));
+
+        Assert.Equal(new ErpStandingsPulled(2, 2, 0, false), pulled);
+        Assert.NotNull(await StandingOf(host, sent[0].Id));
+        Assert.NotNull(await StandingOf(host, sent[1].Id));
+        Assert.Equal("Editado durante a leitura", Ok(await host.As(host.Usuario).Accounts.GetAsync(sent[0].Id)).Account.Data.TradeName);
+    }
+
+    // The real reader, with a user's save of an account between the first read and the rest (once).
+    private sealed class EditingReader : IErpReader
+    {
+        public IErpReader Inner { get; set; } = null!;
+
+        public Func<Task>? WhileReading { get; set; }
+
+        public ErpId Erp => Protheus;
+
+        public async ValueTask<ErpRead<ErpStanding>> ReadStandingAsync(string erpCode, LocalDate today, Instant readAt, CancellationToken cancellationToken = default)
+        {
+            var read = await Inner.ReadStandingAsync(erpCode, today, readAt, cancellationToken);
+            if (WhileReading is { } edit)
+            {
+                WhileReading = null;
+                await edit();
+            }
+            return read;
+        }
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task An_unavailable_erp_stops_the_pull_keeping_what_was_read_and_the_next_run_reads_again(string provider)
     {
         await using var outbox = await OutboxHost.Create(provider);

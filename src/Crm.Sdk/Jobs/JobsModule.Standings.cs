@@ -35,11 +35,12 @@ public sealed partial class JobsModule
     /// not Gestão de Planos) through that ERP's <see cref="IErpReader"/>, as of today in <see cref="JobsOptions.TimeZone"/>, and
     /// records it (<c>Account.RecordErpStanding</c>, history under the tenant's support user). A standing that says the same as
     /// the stored one only advances the stored read instant (release counts orders sent after it). Accounts are read in batches
-    /// of 500, each batch saved in one transaction; a <see cref="Rejected"/> account is logged with its codes and skipped; an
+    /// of 500 (the ids taken at the start: accounts added meanwhile wait for the next run); the ERP is asked with no account held,
+    /// then each batch is recorded in one transaction; a <see cref="Rejected"/> account is logged with its codes and skipped; an
     /// <see cref="Unavailable"/> ERP stops the run (the batch read so far is saved; the next run reads everything again). A
     /// tenant that does not integrate with an ERP reads nothing; one whose ERP has no reader is <see cref="Invalid"/>
-    /// (<c>jobs.erp_reader_missing</c>). A user saving an account at the same moment makes the batch a <see cref="Conflict"/>
-    /// and stops the run (the next run finishes).
+    /// (<c>jobs.erp_reader_missing</c>). A user saving an account while its batch is recorded makes the batch apply its reads
+    /// again to the reloaded accounts; only a third conflict in a row stops the run as a <see cref="Conflict"/>.
     /// </summary>
     public Task<CrmResult<ErpStandingsPulled>> PullErpStandingsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         _engine.Runner.RunAsync<ErpStandingsPulled>(PullJob, tenant, null, async db =>
@@ -55,44 +56,15 @@ public sealed partial class JobsModule
             var readAt = _engine.Clock.GetCurrentInstant();
             var today = readAt.InZone(Options.Zone!).Date;
             var tally = new PullTally();
-            for (var batch = 0; ; batch++)
+            // The ids are taken once, so accounts inserted during the run neither shift nor hide others (they wait for the
+            // next run); 16 bytes an account.
+            List<AccountId> ids;
+            await using (var scan = _engine.Database.Open(tenant))
+                ids = await scan.Accounts.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var chunk in ids.Chunk(BatchSize))
             {
-                await using var work = _engine.Database.Open(tenant);
-                var accounts = await work.Accounts.OrderBy(a => a.Id).Skip(batch * BatchSize).Take(BatchSize)
-                    .ToListAsync(cancellationToken).ConfigureAwait(false);
-                if (accounts.Count == 0)
-                    break;
-                var unchanged = new List<AccountId>();
-                foreach (var account in accounts)
-                {
-                    if (!account.Integration.TryPickT1(out var link, out _) || string.IsNullOrWhiteSpace(link.ErpCode))
-                        continue;
-                    var read = await reader.ReadStandingAsync(link.ErpCode, today, readAt, cancellationToken).ConfigureAwait(false);
-                    if (read.TryPickT2(out var unavailable, out var answered))
-                    {
-                        JobsLog.ErpUnavailable(_engine.JobsLogger, erp.Value, PullJob, tenant.Value, unavailable.Reason);
-                        CrmTelemetry.JobsErpUnavailable.Add(1, new TagList { { "crm.erp", erp.Value }, { "crm.job", PullJob } });
-                        tally.Unavailable = true;
-                        break;
-                    }
-                    if (answered.TryPickT1(out var rejected, out var standing))
-                    {
-                        JobsLog.StandingRejected(_engine.JobsLogger, account.Id.Value, link.ErpCode, erp.Value,
-                            string.Join(", ", rejected.Problems.Select(p => p.Code)));
-                        CrmTelemetry.StandingsRejected.Add(1, new TagList { { "crm.erp", erp.Value } });
-                        tally.Rejected++;
-                        continue;
-                    }
-                    tally.Read++;
-                    var before = account.ErpStanding;
-                    if (!account.RecordErpStanding(link.ErpCode, standing, support, _engine.Clock).TryPickT0(out _, out _))
-                        continue; // a merged (frozen) account keeps what it had
-                    if (!ReferenceEquals(before, account.ErpStanding))
-                        tally.Changed++;
-                    else if (before is not null && before.ReadAt != standing.ReadAt)
-                        unchanged.Add(account.Id);
-                }
-                if (await SaveReadsAsync(work, unchanged, readAt, cancellationToken).ConfigureAwait(false) is { } conflict)
+                var reads = await ReadStandingsAsync(tenant, chunk, reader, erp, today, readAt, tally, cancellationToken).ConfigureAwait(false);
+                if (await RecordReadsAsync(tenant, reads, support, readAt, tally, cancellationToken).ConfigureAwait(false) is { } conflict)
                     return conflict;
                 if (tally.Unavailable)
                     break;
@@ -104,24 +76,89 @@ public sealed partial class JobsModule
         }, cancellationToken);
 
     /// <summary>
-    /// Saves a batch in one transaction: the changed standings (with their history and version), and the read instant of
-    /// the <paramref name="unchanged"/> ones (the domain keeps an unchanged standing's old instant; a stale one would make
-    /// release count orders the ERP already counted). Null when saved; the conflict otherwise.
+    /// Asks the ERP for the standing of each account of <paramref name="chunk"/> integrated under a code; no account is tracked
+    /// while the (slow) reads run, so a user saving one meanwhile conflicts with nothing. Stops at an unavailable ERP.
     /// </summary>
-    private static async Task<CrmResult<ErpStandingsPulled>?> SaveReadsAsync(Persistence.CrmDbContext db, List<AccountId> unchanged, Instant readAt,
-        CancellationToken cancellationToken)
+    private async Task<List<(AccountId Id, string ErpCode, ErpStanding Standing)>> ReadStandingsAsync(TenantId tenant, AccountId[] chunk,
+        IErpReader reader, Domain.Integration.ErpId erp, LocalDate today, Instant readAt, PullTally tally, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var saved = await db.SaveAsync(cancellationToken).ConfigureAwait(false);
-        if (!saved.IsSaved)
-            return saved.Match<CrmResult<ErpStandingsPulled>>(_ => throw new UnreachableException(), conflict => conflict, invalid => invalid);
-        if (unchanged.Count > 0)
-            // Only forwards: a newer read stored meanwhile (another runner) is kept.
-            await db.Accounts.Where(a => unchanged.Contains(a.Id) && a.ErpStanding!.ReadAt < readAt)
-                .ExecuteUpdateAsync(set => set.SetProperty(a => a.ErpStanding!.ReadAt, readAt), cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return null;
+        await using var db = _engine.Database.Open(tenant);
+        var accounts = await db.Accounts.AsNoTracking().Where(a => chunk.Contains(a.Id)).OrderBy(a => a.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var reads = new List<(AccountId, string, ErpStanding)>();
+        foreach (var account in accounts)
+        {
+            if (!account.Integration.TryPickT1(out var link, out _) || string.IsNullOrWhiteSpace(link.ErpCode))
+                continue;
+            var read = await reader.ReadStandingAsync(link.ErpCode, today, readAt, cancellationToken).ConfigureAwait(false);
+            if (read.TryPickT2(out var unavailable, out var answered))
+            {
+                JobsLog.ErpUnavailable(_engine.JobsLogger, erp.Value, PullJob, tenant.Value, unavailable.Reason);
+                CrmTelemetry.JobsErpUnavailable.Add(1, new TagList { { "crm.erp", erp.Value }, { "crm.job", PullJob } });
+                tally.Unavailable = true;
+                break;
+            }
+            if (answered.TryPickT1(out var rejected, out var standing))
+            {
+                JobsLog.StandingRejected(_engine.JobsLogger, account.Id.Value, link.ErpCode, erp.Value,
+                    string.Join(", ", rejected.Problems.Select(p => p.Code)));
+                CrmTelemetry.StandingsRejected.Add(1, new TagList { { "crm.erp", erp.Value } });
+                tally.Rejected++;
+                continue;
+            }
+            reads.Add((account.Id, link.ErpCode, standing));
+        }
+        return reads;
     }
+
+    /// <summary>
+    /// Records <paramref name="reads"/> in one transaction: the changed standings (with their history and version), and the
+    /// read instant of the unchanged ones (the domain keeps an unchanged standing's old instant; a stale one would make release
+    /// count orders the ERP already counted). The accounts are loaded just before and saved at once; a user's save in that
+    /// instant is a conflict, and the records are applied again to the reloaded accounts (the ERP is not asked again). Null
+    /// when saved; the conflict after <see cref="RecordAttempts"/> attempts.
+    /// </summary>
+    private async Task<CrmResult<ErpStandingsPulled>?> RecordReadsAsync(TenantId tenant, List<(AccountId Id, string ErpCode, ErpStanding Standing)> reads,
+        UserId support, Instant readAt, PullTally tally, CancellationToken cancellationToken)
+    {
+        var ids = reads.Select(r => r.Id).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = _engine.Database.Open(tenant);
+            var accounts = await db.Accounts.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken).ConfigureAwait(false);
+            var (changed, unchanged) = (0, new List<AccountId>());
+            foreach (var (id, erpCode, standing) in reads)
+            {
+                if (!accounts.TryGetValue(id, out var account))
+                    continue; // deleted meanwhile
+                var before = account.ErpStanding;
+                if (!account.RecordErpStanding(erpCode, standing, support, _engine.Clock).TryPickT0(out _, out _))
+                    continue; // a merged (frozen) account, or one integrated under another code meanwhile, keeps what it had
+                if (!ReferenceEquals(before, account.ErpStanding))
+                    changed++;
+                else if (before is not null && before.ReadAt != standing.ReadAt)
+                    unchanged.Add(id);
+            }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var saved = await db.SaveAsync(cancellationToken).ConfigureAwait(false);
+            if (!saved.IsSaved)
+            {
+                if (saved.IsT1 && attempt < RecordAttempts)
+                    continue;
+                return saved.Match<CrmResult<ErpStandingsPulled>>(_ => throw new UnreachableException(), conflict => conflict, invalid => invalid);
+            }
+            if (unchanged.Count > 0)
+                // Only forwards: a newer read stored meanwhile (another runner) is kept.
+                await db.Accounts.Where(a => unchanged.Contains(a.Id) && a.ErpStanding!.ReadAt < readAt)
+                    .ExecuteUpdateAsync(set => set.SetProperty(a => a.ErpStanding!.ReadAt, readAt), cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            (tally.Read, tally.Changed) = (tally.Read + reads.Count, tally.Changed + changed);
+            return null;
+        }
+    }
+
+    /// <summary>How often a batch's records are applied again to reloaded accounts after a user's save conflicted with them.</summary>
+    private const int RecordAttempts = 3;
 
     private sealed class PullTally
     {
