@@ -66,6 +66,34 @@ public sealed class JobsSchedulingTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_run_killed_or_failed_is_due_again_once_its_lease_lapses_not_an_interval_after_it_started(string provider)
+    {
+        await using var host = await Create(provider);
+        var jobs = host.Engine.Jobs;
+        var daily = TimeSpan.FromDays(1);
+        var lease = TimeSpan.FromMinutes(5);
+        Assert.Equal("success", await jobs.RunLeasedAsync(host.Tenant, TestJob, daily, lease, _ => Task.FromResult("success"), default));
+        host.Time.Advance(daily);
+        var now = host.Engine.Clock.GetCurrentInstant();
+        await using (var db = host.Open()) // a runner took it and was killed a minute into the run
+            await db.JobRuns.Where(r => r.Job == TestJob).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.LeaseOwner, "killed").SetProperty(r => r.LeaseUntil, now + Duration.FromMinutes(5))
+                .SetProperty(r => r.LastStartedAt, now));
+
+        var whileHeld = await jobs.RunLeasedAsync(host.Tenant, TestJob, daily, lease, _ => Task.FromResult("success"), default);
+        host.Time.Advance(TimeSpan.FromMinutes(6));
+        var afterKill = await jobs.RunLeasedAsync(host.Tenant, TestJob, daily, lease, _ => throw new InvalidOperationException("ERP exploded"), default);
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        var afterFailure = await jobs.RunLeasedAsync(host.Tenant, TestJob, daily, lease, _ => Task.FromResult("success"), default);
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        var afterSuccess = await jobs.RunLeasedAsync(host.Tenant, TestJob, daily, lease, _ => Task.FromResult("success"), default);
+
+        Assert.Null(whileHeld);
+        Assert.Equal(("failed", "success"), (afterKill, afterFailure));
+        Assert.Null(afterSuccess); // a run that ended well waits its interval
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Each_enabled_job_runs_once_per_interval_for_each_tenant(string provider)
     {
         await using var outbox = await OutboxHost.Create(provider, configure: s =>

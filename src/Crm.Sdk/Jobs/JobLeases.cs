@@ -13,10 +13,17 @@ namespace Crm.Sdk.Jobs;
 /// </summary>
 internal static class JobLeases
 {
+    /// <summary>The outcome of a run that threw.</summary>
+    public const string Failed = "failed";
+
+    /// <summary>The outcome of a run stopped by the host's shutdown.</summary>
+    public const string Stopped = "stopped";
+
     /// <summary>
     /// Takes job <paramref name="job"/> of <paramref name="tenant"/> for <paramref name="holder"/> until
-    /// <paramref name="now"/> + <paramref name="lease"/>, when no live lease holds it and no run started in the last
-    /// <paramref name="interval"/>; true when taken.
+    /// <paramref name="now"/> + <paramref name="lease"/>, when no live lease holds it and it is due: no run started in the last
+    /// <paramref name="interval"/>, or the last run did not end (killed: its lease lapsed unfinished), threw or was stopped —
+    /// such a run is due again at once, not an interval after it started. True when taken.
     /// </summary>
     public static async Task<bool> TryAcquireAsync(CrmDatabase database, TenantId tenant, string job, string holder, Instant now,
         Duration interval, Duration lease, CancellationToken cancellationToken)
@@ -26,7 +33,10 @@ internal static class JobLeases
         var dueBefore = now - interval;
         await using var db = database.Open(tenant);
         return await db.JobRuns
-            .Where(r => r.Job == job && (r.LeaseOwner == null || r.LeaseUntil < now) && (r.LastStartedAt == null || r.LastStartedAt <= dueBefore))
+            .Where(r => r.Job == job && (r.LeaseOwner == null || r.LeaseUntil < now)
+                && (r.LastStartedAt == null || r.LastStartedAt <= dueBefore
+                    || r.LastFinishedAt == null || r.LastFinishedAt < r.LastStartedAt
+                    || r.LastOutcome == Failed || r.LastOutcome == Stopped))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(r => r.LeaseOwner, holder)
                 .SetProperty(r => r.LeaseUntil, until)

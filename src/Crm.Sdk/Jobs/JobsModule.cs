@@ -130,7 +130,7 @@ public sealed partial class JobsModule
             JobsLog.NotTaken(_engine.JobsLogger, job, tenant.Value);
             return null;
         }
-        var outcome = "stopped";
+        var outcome = JobLeases.Stopped;
         try
         {
             outcome = await run(tenant).ConfigureAwait(false);
@@ -138,7 +138,7 @@ public sealed partial class JobsModule
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             JobsLog.Failed(_engine.JobsLogger, e, job, tenant.Value);
-            outcome = "failed";
+            outcome = JobLeases.Failed;
         }
         finally
         {
