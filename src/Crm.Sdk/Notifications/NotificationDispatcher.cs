@@ -70,9 +70,7 @@ public sealed class NotificationDispatcher
             // Not the caller's token: a send once started is finished and recorded, so a stop never leaves a sent e-mail unrecorded.
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Outbox.Concurrency }, async (row, _) =>
             {
-                // As the ERP outbox: the lease runs from the claim, so a row that waited in its round until less than half of it
-                // is left goes back unsent, or another dispatcher could take it over (the lease lapsing) while this send is in flight.
-                var outcome = cancellationToken.IsCancellationRequested || LateInRound(row, options.Outbox)
+                var outcome = cancellationToken.IsCancellationRequested || Leases.LateInRound(row, options.Outbox.Lease, _clock.GetCurrentInstant())
                     ? await ReleaseAsync(row, lease).ConfigureAwait(false)
                     : await DeliverAsync(row, servers[(row.Tenant, row.Company)], lease, options.Outbox, zone).ConfigureAwait(false);
                 if (outcome == Outcome.Sent)
@@ -86,9 +84,6 @@ public sealed class NotificationDispatcher
             }).ConfigureAwait(false);
         }
     }
-
-    private bool LateInRound(NotificationMessage row, OutboxOptions options) =>
-        row.LeaseExpiresAt is { } expires && _clock.GetCurrentInstant() > expires - Duration.FromTimeSpan(options.Lease / 2);
 
     private enum Outcome
     {

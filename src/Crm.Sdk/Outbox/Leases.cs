@@ -13,6 +13,14 @@ namespace Crm.Sdk.Outbox;
 internal static class Leases
 {
     /// <summary>
+    /// True when <paramref name="row"/> waited in its round until less than half of its <paramref name="lease"/> is left at
+    /// <paramref name="now"/>: the lease runs from the claim, so it goes back unsent, or another dispatcher could take it over
+    /// (the lease lapsing) while this send is still in flight.
+    /// </summary>
+    public static bool LateInRound(QueuedMessage row, TimeSpan lease, Instant now) =>
+        row.LeaseExpiresAt is { } expires && now > expires - Duration.FromTimeSpan(lease / 2);
+
+    /// <summary>
     /// Claims up to <paramref name="batch"/> rows of <paramref name="candidates"/> due at <paramref name="now"/> (pending and due,
     /// or held by a lease that lapsed) for <paramref name="lease"/> until <paramref name="expires"/>, counting an attempt. Null
     /// when none was due; empty when another dispatcher took them first (select again).

@@ -125,9 +125,7 @@ public sealed class OutboxDispatcher
     private async Task<Outcome> DeliverAsync(OutboxMessage row, string lease, Dictionary<ErpId, IErpTransport> transports, OutboxOptions options,
         ConcurrentQueue<(OutboxMessage Row, Delivered Delivered)> acknowledged, CancellationToken cancellationToken)
     {
-        // The lease runs from the claim: a message that waited in its round until less than half of it is left goes back
-        // unsent, or another dispatcher could take it over (the lease lapsing) while this send is still in flight.
-        if (row.LeaseExpiresAt is { } expires && _clock.GetCurrentInstant() > expires - Duration.FromTimeSpan(options.Lease / 2))
+        if (Leases.LateInRound(row, options.Lease, _clock.GetCurrentInstant()))
             return await ReleaseAsync(row, lease, cancellationToken).ConfigureAwait(false);
         var erp = ErpId.Of(row.Erp);
         var message = await CurrentMessageAsync(row, erp, cancellationToken).ConfigureAwait(false);
