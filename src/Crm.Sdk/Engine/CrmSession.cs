@@ -11,6 +11,7 @@ using Crm.Sdk.Matrices;
 using Crm.Sdk.Orders;
 using Crm.Sdk.Outbox;
 using Crm.Sdk.Servers;
+using Crm.Sdk.Service;
 using Crm.Sdk.Settings;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -45,6 +46,7 @@ public sealed class CrmSession
         Catalog = new CatalogModule(this);
         Orders = new OrdersModule(this);
         Matrices = new MatrixModule(this);
+        Service = new ServiceModule(this);
     }
 
     /// <summary>The tenant.</summary>
@@ -88,6 +90,9 @@ public sealed class CrmSession
 
     /// <summary>The tax and commercial matrices orders are priced with: rules saved, read, imported (through <see cref="Imports"/>).</summary>
     public MatrixModule Matrices { get; }
+
+    /// <summary>Customer service: occurrences (open, assign, answer, close, list) and call-center campaigns.</summary>
+    public ServiceModule Service { get; }
 
     internal CrmEngine Engine { get; }
 
