@@ -2,6 +2,7 @@ using Crm.Domain.Access;
 using Crm.Domain.Identity;
 using Crm.Persistence;
 using Crm.Sdk.Accounts;
+using Crm.Sdk.Activities;
 using Crm.Sdk.Boards;
 using Crm.Sdk.Catalog;
 using Crm.Sdk.Engine;
@@ -47,6 +48,7 @@ public sealed class CrmSession
         Orders = new OrdersModule(this);
         Matrices = new MatrixModule(this);
         Service = new ServiceModule(this);
+        Activities = new ActivitiesModule(this);
     }
 
     /// <summary>The tenant.</summary>
@@ -93,6 +95,9 @@ public sealed class CrmSession
 
     /// <summary>Customer service: occurrences (open, assign, answer, close, list) and call-center campaigns.</summary>
     public ServiceModule Service { get; }
+
+    /// <summary>Appointments and follow-ups on accounts, opportunities, occurrences and cards; a user's agenda.</summary>
+    public ActivitiesModule Activities { get; }
 
     internal CrmEngine Engine { get; }
 

@@ -3,7 +3,6 @@ using Crm.Domain.Access;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
 using Crm.Domain.Service.Occurrences;
-using Crm.Domain.Tenancy;
 using Crm.Persistence;
 using Crm.Persistence.Access;
 using Crm.Persistence.Service;
@@ -49,7 +48,7 @@ public sealed partial class ServiceModule
             var settings = await work.Db.Settings.OccurrencesAsync(work.Cancellation).ConfigureAwait(false);
             var people = await CheckPeopleAsync(work, form).ConfigureAwait(false);
             var opened = Occurrence.Open(id, work.Tenant, form, settings, work.User, work.Clock);
-            if (Problems(opened, people) is { } invalid)
+            if (Refusals.With(opened, people) is { } invalid)
                 return invalid;
             var occurrence = opened.AsT0;
             var row = OccurrenceRow.From(occurrence, account!.Data.Company, account.Data.Branch);
@@ -75,7 +74,7 @@ public sealed partial class ServiceModule
             var settings = await work.Db.Settings.OccurrencesAsync(work.Cancellation).ConfigureAwait(false);
             var people = await CheckPeopleAsync(work, form).ConfigureAwait(false);
             var revised = occurrence.Revise(form, settings, work.User, work.Clock);
-            return Problems(revised, people) is { } invalid ? invalid : CrmResult<MovementKind?>.Of(MovementKind.Updated);
+            return Refusals.With(revised, people) is { } invalid ? invalid : CrmResult<MovementKind?>.Of(MovementKind.Updated);
         }, cancellationToken);
     }
 
@@ -227,14 +226,7 @@ public sealed partial class ServiceModule
     }
 
     private static async Task<Problem?> UnknownAttendantAsync(UnitOfWork work, UserId attendant) =>
-        await work.Db.Users.AsNoTracking().AnyAsync(u => u.Id == attendant && u.Status == UserStatus.Active, work.Cancellation).ConfigureAwait(false)
+        await work.IsActiveUserAsync(attendant).ConfigureAwait(false)
             ? null
             : new Problem("attendant", OccurrenceCodes.AttendantUnknown, "O atendente não é um usuário ativo do tenant.");
-
-    // The domain's problems and the engine's, as one refusal listing them all; null when there are none.
-    private static Invalid? Problems<T>(Outcome<T> outcome, List<Problem> more)
-    {
-        var all = outcome.TryPickT1(out var invalid, out _) ? [.. invalid.Problems, .. more] : more;
-        return all.Count > 0 ? new Invalid(all) : null;
-    }
 }
