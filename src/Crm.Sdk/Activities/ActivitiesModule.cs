@@ -36,7 +36,7 @@ public sealed class ActivitiesModule
             if (work.CheckPlacement(Module.Activities, Permission.Include, owner, null, null) is { } denied)
                 return denied;
             if (await Subjects.FindAsync(work, subject).ConfigureAwait(false) is not { } facts)
-                return NotFound(subject);
+                return Subjects.Missing(subject);
             var problems = await UnknownOwnerAsync(work, owner).ConfigureAwait(false);
             var scheduled = Appointment.Schedule(id, work.Tenant, subject, form.Title, form.Start, form.End, owner, form.Location, work.Clock);
             if (Refusals.With(scheduled, problems) is { } invalid)
@@ -73,7 +73,7 @@ public sealed class ActivitiesModule
         return _session.RunAsync("activities.follow_up", Module.Activities, Permission.Include, async work =>
         {
             if (await Subjects.FindAsync(work, subject).ConfigureAwait(false) is not { } facts)
-                return NotFound(subject);
+                return Subjects.Missing(subject);
             if (!FollowUp.Record(id, work.Tenant, subject, note, nextContact, work.User, work.Clock).TryPickT0(out var followUp, out var invalid))
                 return invalid;
             work.Db.FollowUps.Add(FollowUpRow.From(followUp, facts.Account));
@@ -93,7 +93,7 @@ public sealed class ActivitiesModule
         return _session.RunAsync<SubjectActivities>("activities.for_subject", Module.Activities, Permission.View, async work =>
         {
             if (await Subjects.FindAsync(work, subject).ConfigureAwait(false) is null)
-                return NotFound(subject);
+                return Subjects.Missing(subject);
             var (kind, id) = SubjectColumns.Of(subject);
             var appointments = await work.Db.Appointments.Where(a => a.SubjectKind == kind && a.SubjectId == id).OrderBy(a => a.Start).ThenBy(a => a.Id)
                 .ToListAsync(work.Cancellation).ConfigureAwait(false);
@@ -153,18 +153,6 @@ public sealed class ActivitiesModule
     private static readonly DateTimeZone Brasilia = DateTimeZoneProviders.Tzdb["America/Sao_Paulo"];
 
     private static AppointmentRead Read(UnitOfWork work, AppointmentRow row) => new(row.ToAppointment(), row.Account, work.VersionOf(row));
-
-    private static NotFound NotFound(ActivitySubject subject)
-    {
-        var (kind, id) = SubjectColumns.Of(subject);
-        return new NotFound(kind switch
-        {
-            SubjectKind.Account => "account",
-            SubjectKind.Opportunity => "opportunity",
-            SubjectKind.Occurrence => "occurrence",
-            _ => "card",
-        }, id);
-    }
 
     private static async Task<List<Problem>> UnknownOwnerAsync(UnitOfWork work, UserId owner) =>
         await work.IsActiveUserAsync(owner).ConfigureAwait(false)

@@ -2,6 +2,7 @@ using Crm.Domain.Activities;
 using Crm.Domain.Identity;
 using Crm.Persistence;
 using Crm.Persistence.Access;
+using Crm.Persistence.Activities;
 using Crm.Sdk.Accounts;
 using Crm.Sdk.Engine;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,13 @@ internal static class Subjects
             default:
                 throw new ArgumentOutOfRangeException(nameof(subject));
         }
+    }
+
+    /// <summary>The refusal of a subject that does not exist or is not visible: <c>account.not_found</c>, <c>card.not_found</c>, ...</summary>
+    public static NotFound Missing(ActivitySubject subject)
+    {
+        var (kind, id) = SubjectColumns.Of(subject);
+        return new NotFound(kind.ToString().ToLowerInvariant(), id);
     }
 
     private static async Task<(CompanyId? Company, BranchId? Branch)> PlaceAsync(UnitOfWork work, AccountId account)

@@ -5,6 +5,7 @@ using Crm.Sdk.Accounts;
 using Crm.Sdk.Activities;
 using Crm.Sdk.Boards;
 using Crm.Sdk.Catalog;
+using Crm.Sdk.Documents;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Funnel;
 using Crm.Sdk.Imports;
@@ -49,6 +50,7 @@ public sealed class CrmSession
         Matrices = new MatrixModule(this);
         Service = new ServiceModule(this);
         Activities = new ActivitiesModule(this);
+        Documents = new DocumentsModule(this);
     }
 
     /// <summary>The tenant.</summary>
@@ -98,6 +100,9 @@ public sealed class CrmSession
 
     /// <summary>Appointments and follow-ups on accounts, opportunities, occurrences and cards; a user's agenda.</summary>
     public ActivitiesModule Activities { get; }
+
+    /// <summary>Documents on accounts, opportunities, occurrences and cards: files on the company's FTP/SFTP server, or links.</summary>
+    public DocumentsModule Documents { get; }
 
     internal CrmEngine Engine { get; }
 
