@@ -1,0 +1,191 @@
+using System.Globalization;
+using Crm.Domain.Access;
+using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.ErpLink;
+using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Funnel.Pipelines;
+using Crm.Persistence;
+using Crm.Persistence.Access;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Crm.Indicators;
+
+/// <summary>
+/// The indicators of seed 003, each computed by the database (SQL through EF Core on SQLite and PostgreSQL; no row is
+/// loaded to be counted in memory) over the records the user's scope sees, for a period and the previous period
+/// of the same length. The caller checks the user's permission; the engine exposes these as <c>session.Indicators</c>.
+/// </summary>
+public static class Indicators
+{
+    /// <summary>
+    /// The registration indicators. An account or lead counts as registered at its first history entry (an account
+    /// converted from a lead continues the lead's history, so it counts from the lead's registration); accounts merged
+    /// into another are left out everywhere. Visibility: accounts and leads by <see cref="Visibility.VisibleTo{T}"/>,
+    /// contacts by their account's or lead's.
+    /// </summary>
+    /// <param name="db">The tenant's unit of work.</param>
+    /// <param name="scope">What the user sees (<see cref="Visibility.ScopeOfAsync"/>).</param>
+    /// <param name="period">The period.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public static async Task<RegistrationIndicators> RegistrationAsync(CrmDbContext db, VisibilityScope scope, IndicatorPeriod period,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(period);
+        var sql = Sql.Of(db);
+        var previous = period.Previous;
+
+        Task<long> Accounts(Instant? from, Instant to) =>
+            RegisteredBetween(db.Accounts, sql, "Accounts", from, to).VisibleTo(scope).Where(a => a.MergedInto == null).LongCountAsync(cancellationToken);
+        Task<long> Leads(Instant? from, Instant to) =>
+            RegisteredBetween(db.Leads, sql, "Leads", from, to).VisibleTo(scope).LongCountAsync(cancellationToken);
+
+        // One query at a time: a context runs one command at once.
+        var accounts = new Compared<long>(await Accounts(period.Start, period.End).ConfigureAwait(false),
+            await Accounts(previous.Start, previous.End).ConfigureAwait(false));
+        var leads = new Compared<long>(await Leads(period.Start, period.End).ConfigureAwait(false),
+            await Leads(previous.Start, previous.End).ConfigureAwait(false));
+        var baseAtEnd = await Accounts(null, period.End).ConfigureAwait(false) + await Leads(null, period.End).ConfigureAwait(false);
+        var registrationBase = new Compared<long>(baseAtEnd, baseAtEnd - accounts.Current - leads.Current);
+
+        var situations = await Portfolios.Live(db, scope).GroupBy(a => a.ErpSituation)
+            .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        long Situation(ErpSituation s) => situations.Where(x => x.Key == s).Sum(x => x.Count);
+
+        var contacts = await db.Contacts.VisibleTo(scope, db).LongCountAsync(cancellationToken).ConfigureAwait(false);
+        var withEmail = await db.Contacts.FromSqlRaw(Sql.ContactsWith("Emails"))
+            .VisibleTo(scope, db).LongCountAsync(cancellationToken).ConfigureAwait(false);
+        var withPhone = await db.Contacts.FromSqlRaw(Sql.ContactsWith("Phones"))
+            .VisibleTo(scope, db).LongCountAsync(cancellationToken).ConfigureAwait(false);
+
+        var churn = (await Portfolios.ActivityAsync(db, scope, period, cancellationToken).ConfigureAwait(false))
+            .Select(p => new PortfolioChurn(p.Owner, new Churn(p.Previous, p.LostNow), new Churn(p.Before, p.LostBefore))).ToList();
+
+        var marketing = new List<ChannelPermissions>();
+        foreach (var channel in Enum.GetValues<MarketingChannel>())
+        {
+            Task<long> OptedIn(LocalDate day) => db.Contacts
+                .FromSqlRaw(sql.ContactsOptedIn, channel.ToString(), LocalDatePattern.Iso.Format(day))
+                .VisibleTo(scope, db).LongCountAsync(cancellationToken);
+            marketing.Add(new ChannelPermissions(channel,
+                new Compared<long>(await OptedIn(period.Last).ConfigureAwait(false), await OptedIn(previous.Last).ConfigureAwait(false))));
+        }
+
+        return new RegistrationIndicators(period, accounts, leads, registrationBase,
+            new AccountSituations(Situation(ErpSituation.Active), Situation(ErpSituation.Inactive), Situation(ErpSituation.NotIntegrated)),
+            new ContactReach(contacts, withEmail, withPhone), churn, marketing);
+    }
+
+    /// <summary>How many products <see cref="SalesIndicators.BestSellers"/> lists.</summary>
+    public const int BestSellers = 10;
+
+    /// <summary>
+    /// The sales indicators. Orders count as revenue by <see cref="Revenue.Statuses"/>, on their issue date, and are
+    /// visible by seller, company and branch as in the order list; opportunities are visible by owner, as in the funnel;
+    /// portfolios are the visible accounts' owners.
+    /// </summary>
+    /// <param name="db">The tenant's unit of work.</param>
+    /// <param name="scope">What the user sees (<see cref="Visibility.ScopeOfAsync"/>).</param>
+    /// <param name="period">The period.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public static async Task<SalesIndicators> SalesAsync(CrmDbContext db, VisibilityScope scope, IndicatorPeriod period,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(period);
+        var sql = Sql.Of(db);
+        var previous = period.Previous;
+        var (first, last, since) = (period.First, period.Last, previous.First);
+
+        var perSeller = await Revenue.VisibleOrders(db, scope).Where(o => o.IssueDate >= since && o.IssueDate <= last)
+            .GroupBy(o => o.Seller)
+            .Select(g => new
+            {
+                g.Key,
+                Current = g.Sum(o => o.IssueDate >= first ? o.Total ?? 0m : 0m),
+                Previous = g.Sum(o => o.IssueDate < first ? o.Total ?? 0m : 0m),
+                CurrentOrders = g.LongCount(o => o.IssueDate >= first),
+                PreviousOrders = g.LongCount(o => o.IssueDate < first),
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var representatives = perSeller
+            .Select(r => new RepresentativeRevenue(r.Key, new(r.Current, r.Previous), new(r.CurrentOrders, r.PreviousOrders)))
+            .OrderByDescending(r => r.Revenue.Current).ThenBy(r => r.Seller.Value).ToList();
+        var revenue = new Compared<decimal>(perSeller.Sum(r => r.Current), perSeller.Sum(r => r.Previous));
+
+        var portfolios = (await Portfolios.ActivityAsync(db, scope, period, cancellationToken).ConfigureAwait(false))
+            .Select(p => new PortfolioCustomers(p.Owner, p.Accounts, new Compared<long>(p.Current, p.Previous))).ToList();
+
+        var statuses = Revenue.Statuses.ToList();
+        var tenant = db.Tenant;
+        var lines = db.Database.SqlQueryRaw<OrderLine>(sql.OrderLines)
+            .Where(l => l.Tenant == tenant && statuses.Contains(l.Status) && l.IssueDate >= since && l.IssueDate <= last)
+            .Where(scope.For<OrderLine>(l => l.Seller, l => l.Company, l => l.Branch));
+        var products = await lines.GroupBy(l => l.Product)
+            .Select(g => new
+            {
+                g.Key,
+                Quantity = g.Sum(l => l.IssueDate >= first ? l.Quantity : 0m),
+                PreviousQuantity = g.Sum(l => l.IssueDate < first ? l.Quantity : 0m),
+                Value = g.Sum(l => l.IssueDate >= first ? l.Value ?? 0m : 0m),
+                PreviousValue = g.Sum(l => l.IssueDate < first ? l.Value ?? 0m : 0m),
+                Sold = g.Any(l => l.IssueDate >= first),
+            })
+            .Where(p => p.Sold)
+            .OrderByDescending(p => (double)p.Value).ThenBy(p => p.Key).Take(BestSellers)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var bestSellers = products.Select(p => new ProductSales(p.Key, new(p.Quantity, p.PreviousQuantity), new(p.Value, p.PreviousValue)))
+            .OrderByDescending(p => p.Value.Current).ThenBy(p => p.Product, StringComparer.Ordinal).ToList();
+
+        var (start, end, from) = (period.Start, period.End, previous.Start);
+        var visits = db.Database.SqlQueryRaw<StageLine>(sql.StageLines)
+            .Where(l => l.Tenant == tenant)
+            .Where(scope.For<StageLine>(l => l.Owner, l => null, l => null));
+        var stages = await visits
+            .GroupBy(l => new { l.Pipeline, l.Stage })
+            .Select(g => new
+            {
+                g.Key.Pipeline,
+                g.Key.Stage,
+                Now = g.LongCount(l => l.IsCurrent),
+                Entered = g.LongCount(l => l.Entered >= start && l.Entered < end),
+                PreviouslyEntered = g.LongCount(l => l.Entered >= from && l.Entered < start),
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var pipelines = await db.Pipelines.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var funnel = (from pipeline in pipelines
+                      from stage in pipeline.Stages
+                      let counted = stages.Find(s => s.Pipeline == pipeline.Id && s.Stage == stage.Id)
+                      where counted is not null
+                      select new StageCount(pipeline.Id, stage.Id, stage.Name, stage.Outcome, counted.Now,
+                          new Compared<long>(counted.Entered, counted.PreviouslyEntered))).ToList();
+
+        var orders = Revenue.Orders(db);
+        var won = await visits
+            .Where(l => l.IsCurrent && l.Status == StageOutcome.Won && l.Entered >= from && l.Entered < end)
+            .Where(l => orders.Any(o => o.Customer == l.Account && o.IssueDate < (l.Entered >= start ? first : since)))
+            .GroupBy(l => 1)
+            .Select(g => new
+            {
+                Won = g.LongCount(l => l.Entered >= start),
+                PreviouslyWon = g.LongCount(l => l.Entered < start),
+                Value = g.Sum(l => l.Entered >= start ? l.Value ?? 0m : 0m),
+                PreviousValue = g.Sum(l => l.Entered < start ? l.Value ?? 0m : 0m),
+            })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var crossSell = new CrossSell(new(won?.Won ?? 0, won?.PreviouslyWon ?? 0), new(won?.Value ?? 0m, won?.PreviousValue ?? 0m));
+
+        return new SalesIndicators(period, revenue, representatives, portfolios, bestSellers, funnel, crossSell);
+    }
+
+    /// <summary>The records of <paramref name="table"/> whose first history entry is in [<paramref name="from"/>, <paramref name="to"/>) (no lower bound for null).</summary>
+    private static IQueryable<T> RegisteredBetween<T>(DbSet<T> records, Sql sql, string table, Instant? from, Instant to)
+        where T : RegisteredParty =>
+        records.FromSqlRaw(sql.RegisteredBetween(table, from is not null), Second(from ?? to), Second(to));
+
+    private static string Second(Instant instant) => instant.ToString("uuuu'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture);
+}
