@@ -3,6 +3,7 @@ using Crm.Domain.Access;
 using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
 using Crm.Persistence;
 using Crm.Persistence.Access;
@@ -120,20 +121,22 @@ public static class Indicators
         var portfolios = (await Portfolios.ActivityAsync(db, scope, period, cancellationToken).ConfigureAwait(false))
             .Select(p => new PortfolioCustomers(p.Owner, p.Accounts, new Compared<long>(p.Current, p.Previous))).ToList();
 
-        var statuses = Revenue.Statuses.ToList();
-        var tenant = db.Tenant;
-        var lines = db.Database.SqlQueryRaw<OrderLine>(sql.OrderLines)
-            .Where(l => l.Tenant == tenant && statuses.Contains(l.Status) && l.IssueDate >= since && l.IssueDate <= last)
-            .Where(scope.For<OrderLine>(l => l.Seller, l => l.Company, l => l.Branch));
+        var current = Revenue.VisibleOrders(db, scope).Where(o => o.IssueDate >= first && o.IssueDate <= last)
+            .Select(o => EF.Property<Guid>(o, "Id"));
+        var earlier = Revenue.VisibleOrders(db, scope).Where(o => o.IssueDate >= since && o.IssueDate < first)
+            .Select(o => EF.Property<Guid>(o, "Id"));
+        var lines = db.Database.SqlQueryRaw<OrderLine>(sql.OrderLines, sql.Key(db.Tenant.Value), sql.Day(since), sql.Day(last))
+            .Select(l => new { l.Product, l.Quantity, l.Value, Current = current.Contains(l.Order), Earlier = earlier.Contains(l.Order) })
+            .Where(l => l.Current || l.Earlier);
         var products = await lines.GroupBy(l => l.Product)
             .Select(g => new
             {
                 g.Key,
-                Quantity = g.Sum(l => l.IssueDate >= first ? l.Quantity : 0m),
-                PreviousQuantity = g.Sum(l => l.IssueDate < first ? l.Quantity : 0m),
-                Value = g.Sum(l => l.IssueDate >= first ? l.Value ?? 0m : 0m),
-                PreviousValue = g.Sum(l => l.IssueDate < first ? l.Value ?? 0m : 0m),
-                Sold = g.Any(l => l.IssueDate >= first),
+                Quantity = g.Sum(l => l.Current ? l.Quantity : 0m),
+                PreviousQuantity = g.Sum(l => l.Current ? 0m : l.Quantity),
+                Value = g.Sum(l => l.Current ? l.Value ?? 0m : 0m),
+                PreviousValue = g.Sum(l => l.Current ? 0m : l.Value ?? 0m),
+                Sold = g.Any(l => l.Current),
             })
             .Where(p => p.Sold)
             .OrderByDescending(p => (double)p.Value).ThenBy(p => p.Key).Take(BestSellers)
@@ -141,40 +144,49 @@ public static class Indicators
         var bestSellers = products.Select(p => new ProductSales(p.Key, new(p.Quantity, p.PreviousQuantity), new(p.Value, p.PreviousValue)))
             .OrderByDescending(p => p.Value.Current).ThenBy(p => p.Product, StringComparer.Ordinal).ToList();
 
-        var (start, end, from) = (period.Start, period.End, previous.Start);
-        var visits = db.Database.SqlQueryRaw<StageLine>(sql.StageLines)
-            .Where(l => l.Tenant == tenant)
-            .Where(scope.For<StageLine>(l => l.Owner, l => null, l => null));
+        var opportunities = db.Opportunities.Where(scope.For<Opportunity>(o => o.Owner, o => null, o => null));
+        var visible = opportunities.Select(o => EF.Property<Guid>(o, "Id"));
+        var visits = db.Database.SqlQueryRaw<StageLine>(sql.StageLines, sql.Key(db.Tenant.Value),
+                sql.Moment(previous.Start), sql.Moment(period.Start), sql.Moment(period.End))
+            .Where(l => visible.Contains(l.Opportunity));
         var stages = await visits
-            .GroupBy(l => new { l.Pipeline, l.Stage })
+            .GroupBy(l => l.Stage)
             .Select(g => new
             {
-                g.Key.Pipeline,
-                g.Key.Stage,
+                Stage = g.Key,
                 Now = g.LongCount(l => l.IsCurrent),
-                Entered = g.LongCount(l => l.Entered >= start && l.Entered < end),
-                PreviouslyEntered = g.LongCount(l => l.Entered >= from && l.Entered < start),
+                Entered = g.LongCount(l => l.EnteredNow),
+                PreviouslyEntered = g.LongCount(l => l.EnteredBefore),
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var pipelines = await db.Pipelines.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         var funnel = (from pipeline in pipelines
                       from stage in pipeline.Stages
-                      let counted = stages.Find(s => s.Pipeline == pipeline.Id && s.Stage == stage.Id)
+                      let counted = stages.Find(s => s.Stage == stage.Id.Value)
                       where counted is not null
                       select new StageCount(pipeline.Id, stage.Id, stage.Name, stage.Outcome, counted.Now,
                           new Compared<long>(counted.Entered, counted.PreviouslyEntered))).ToList();
 
+        // Won in a period: the current visit is a won stage entered in it. Existing customer: a revenue order issued before
+        // that period (any seller's: a purchase is a purchase).
         var orders = Revenue.Orders(db);
-        var won = await visits
-            .Where(l => l.IsCurrent && l.Status == StageOutcome.Won && l.Entered >= from && l.Entered < end)
-            .Where(l => orders.Any(o => o.Customer == l.Account && o.IssueDate < (l.Entered >= start ? first : since)))
-            .GroupBy(l => 1)
+        var won = await opportunities.Where(o => o.Status == StageOutcome.Won)
+            .Select(o => new
+            {
+                o.Value,
+                Now = visits.Any(l => l.Opportunity == EF.Property<Guid>(o, "Id") && l.IsCurrent && l.EnteredNow)
+                    && orders.Any(r => r.Customer == o.Account && r.IssueDate < first),
+                Before = visits.Any(l => l.Opportunity == EF.Property<Guid>(o, "Id") && l.IsCurrent && l.EnteredBefore)
+                    && orders.Any(r => r.Customer == o.Account && r.IssueDate < since),
+            })
+            .Where(o => o.Now || o.Before)
+            .GroupBy(o => 1)
             .Select(g => new
             {
-                Won = g.LongCount(l => l.Entered >= start),
-                PreviouslyWon = g.LongCount(l => l.Entered < start),
-                Value = g.Sum(l => l.Entered >= start ? l.Value ?? 0m : 0m),
-                PreviousValue = g.Sum(l => l.Entered < start ? l.Value ?? 0m : 0m),
+                Won = g.LongCount(o => o.Now),
+                PreviouslyWon = g.LongCount(o => o.Before),
+                Value = g.Sum(o => o.Now ? o.Value!.Value.Amount : 0m),
+                PreviousValue = g.Sum(o => o.Before ? o.Value!.Value.Amount : 0m),
             })
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var crossSell = new CrossSell(new(won?.Won ?? 0, won?.PreviouslyWon ?? 0), new(won?.Value ?? 0m, won?.PreviousValue ?? 0m));

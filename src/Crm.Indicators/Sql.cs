@@ -4,6 +4,7 @@ using Crm.Domain.Identity;
 using Crm.Domain.Orders;
 using Crm.Persistence;
 using NodaTime;
+using NodaTime.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Indicators;
@@ -49,67 +50,69 @@ internal sealed class Sql
         : """SELECT * FROM "Contacts" WHERE EXISTS (SELECT 1 FROM json_each("Marketing") m WHERE json_extract(m.value, '$.Channel') = {0} AND json_extract(m.value, '$.OptedIn') = 1 AND json_extract(m.value, '$.On') <= {1})""";
 
     /// <summary>
-    /// One row per open item of every sales order (<see cref="OrderLine"/>): the order's tenant, seller, company, branch,
-    /// issue date and status with the item's product, quantity and total. The items are the order's JSON document; a
-    /// number is read as its JSON text on SQLite (exact decimals, summed by EF's ef_sum) and as numeric on PostgreSQL.
+    /// One row per open item (<see cref="OrderLine"/>) of the sales orders of tenant {0} issued from day {1} to day {2}
+    /// (as <see cref="Day"/> gives them): the order's id with the item's product, quantity and total. The items are the
+    /// order's JSON document; a number is read as its JSON text on SQLite (exact decimals, summed by EF's ef_sum) and as
+    /// numeric on PostgreSQL.
     /// </summary>
     public string OrderLines => Postgres
         ? """
-          SELECT o."TenantId" AS "Tenant", o."Seller", o."Company", o."Branch", o."IssueDate", o."Status",
-                 i->>'product' AS "Product", (i->>'quantity')::numeric AS "Quantity", (i->'values'->>'total')::numeric AS "Value"
+          SELECT o."Id" AS "Order", i->>'product' AS "Product", (i->>'quantity')::numeric AS "Quantity", (i->'values'->>'total')::numeric AS "Value"
           FROM "SalesOrders" o CROSS JOIN LATERAL jsonb_array_elements(o."Items") i
-          WHERE coalesce(i->>'status', '0') = '0'
+          WHERE o."TenantId" = {0} AND o."IssueDate" >= {1} AND o."IssueDate" <= {2} AND coalesce(i->>'status', '0') = '0'
           """
         : """
-          SELECT o."TenantId" AS "Tenant", o."Seller", o."Company", o."Branch", o."IssueDate", o."Status",
-                 json_extract(i.value, '$.product') AS "Product", i.value -> '$.quantity' AS "Quantity", i.value -> '$.values.total' AS "Value"
+          SELECT o."Id" AS "Order", json_extract(i.value, '$.product') AS "Product", i.value -> '$.quantity' AS "Quantity", i.value -> '$.values.total' AS "Value"
           FROM "SalesOrders" o, json_each(o."Items") i
-          WHERE coalesce(json_extract(i.value, '$.status'), 0) = 0
+          WHERE o."TenantId" = {0} AND o."IssueDate" >= {1} AND o."IssueDate" <= {2} AND coalesce(json_extract(i.value, '$.status'), 0) = 0
           """;
 
+    /// <summary>A business date as the order columns store it: ISO text on SQLite, a date on PostgreSQL.</summary>
+    public object Day(LocalDate day) => Postgres ? day : LocalDatePattern.Iso.Format(day);
+
     /// <summary>
-    /// One row per stage visit of every opportunity (<see cref="StageLine"/>): the opportunity's tenant, id, owner, account,
-    /// pipeline, status and value with the visit's stage, the instant it was entered and whether it is the current one.
+    /// One row per stage visit of every opportunity of the tenant {0} (<see cref="StageLine"/>): the opportunity, the
+    /// stage, whether it is the current visit, and whether it was entered in [{2}, {3}) and in [{1}, {2}) — instants as
+    /// <see cref="Moment"/> gives them.
     /// </summary>
     public string StageLines => Postgres
         ? """
-          SELECT o."TenantId" AS "Tenant", o."Id" AS "Opportunity", o."Owner", o."Account", o."Pipeline", o."Status", o."ValueAmount" AS "Value",
-                 (v.e->>'Stage')::uuid AS "Stage", (v.e->>'Entered')::timestamptz AS "Entered", v.n = jsonb_array_length(o."StageHistory") AS "IsCurrent"
+          SELECT o."Id" AS "Opportunity", (v.e->>'Stage')::uuid AS "Stage", v.n = jsonb_array_length(o."StageHistory") AS "IsCurrent",
+                 (v.e->>'Entered')::timestamptz >= {2} AND (v.e->>'Entered')::timestamptz < {3} AS "EnteredNow",
+                 (v.e->>'Entered')::timestamptz >= {1} AND (v.e->>'Entered')::timestamptz < {2} AS "EnteredBefore"
           FROM "Opportunities" o CROSS JOIN LATERAL jsonb_array_elements(o."StageHistory") WITH ORDINALITY AS v(e, n)
+          WHERE o."TenantId" = {0}
           """
         : """
-          SELECT o."TenantId" AS "Tenant", o."Id" AS "Opportunity", o."Owner", o."Account", o."Pipeline", o."Status", o."ValueAmount" AS "Value",
-                 json_extract(v.value, '$.Stage') AS "Stage", json_extract(v.value, '$.Entered') AS "Entered",
-                 v.key = json_array_length(o."StageHistory") - 1 AS "IsCurrent"
+          SELECT o."Id" AS "Opportunity", json_extract(v.value, '$.Stage') AS "Stage", v.key = json_array_length(o."StageHistory") - 1 AS "IsCurrent",
+                 json_extract(v.value, '$.Entered') >= {2} AND json_extract(v.value, '$.Entered') < {3} AS "EnteredNow",
+                 json_extract(v.value, '$.Entered') >= {1} AND json_extract(v.value, '$.Entered') < {2} AS "EnteredBefore"
           FROM "Opportunities" o, json_each(o."StageHistory") v
+          WHERE o."TenantId" = {0}
           """;
+
+    /// <summary>An instant as the opportunities' stage history stores it: nanoseconds since 1970 on SQLite, a timestamptz on PostgreSQL.</summary>
+    public object Moment(Instant instant) => Postgres ? instant : (instant - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
+
+    /// <summary>The tenant as its key column stores it: a uuid on PostgreSQL, upper-case text on SQLite.</summary>
+    public object Key(Guid id) => Postgres ? id : id.ToString().ToUpperInvariant();
 }
 
-/// <summary>An open item of a sales order with its order's columns (<see cref="Sql.OrderLines"/>).</summary>
+/// <summary>An open item of a revenue order (<see cref="Sql.OrderLines"/>): the order's id and issue date with the item's product, quantity and total.</summary>
 internal sealed class OrderLine
 {
-    public TenantId Tenant { get; set; }
-    public UserId Seller { get; set; }
-    public CompanyId? Company { get; set; }
-    public BranchId? Branch { get; set; }
-    public LocalDate IssueDate { get; set; }
-    public SalesOrderStatus Status { get; set; }
+    public Guid Order { get; set; }
     public string Product { get; set; } = "";
     public decimal Quantity { get; set; }
     public decimal? Value { get; set; }
 }
 
-/// <summary>A stage visit of an opportunity with the opportunity's columns (<see cref="Sql.StageLines"/>).</summary>
+/// <summary>A stage visit of an opportunity (<see cref="Sql.StageLines"/>).</summary>
 internal sealed class StageLine
 {
-    public TenantId Tenant { get; set; }
-    public OpportunityId Opportunity { get; set; }
-    public UserId Owner { get; set; }
-    public AccountId Account { get; set; }
-    public PipelineId Pipeline { get; set; }
-    public StageOutcome Status { get; set; }
-    public decimal? Value { get; set; }
-    public StageId Stage { get; set; }
-    public Instant Entered { get; set; }
+    public Guid Opportunity { get; set; }
+    public Guid Stage { get; set; }
     public bool IsCurrent { get; set; }
+    public bool EnteredNow { get; set; }
+    public bool EnteredBefore { get; set; }
 }
