@@ -12,6 +12,7 @@ using Crm.Domain.Organization;
 using Crm.Domain.Tenancy;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
+using Crm.Persistence.Activities;
 using Crm.Persistence.Catalog;
 using Crm.Persistence.Concurrency;
 using Crm.Persistence.Matrices;
@@ -23,6 +24,7 @@ using Crm.Persistence.Imports;
 using Crm.Persistence.Jobs;
 using Crm.Persistence.Notifications;
 using Crm.Persistence.Outbox;
+using Crm.Persistence.Service;
 using Crm.Persistence.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -148,6 +150,27 @@ public abstract class CrmDbContext : DbContext
 
     /// <summary>Every save of a matrix: who, when, which rules.</summary>
     public DbSet<MatrixChangeRow> MatrixChanges => Set<MatrixChangeRow>();
+
+    /// <summary>Customer service occurrences (columns for what lists, visibility and indicators filter on; history as a document).</summary>
+    public DbSet<OccurrenceRow> Occurrences => Set<OccurrenceRow>();
+
+    /// <summary>Call-center campaigns with their progress counts.</summary>
+    public DbSet<CampaignRow> Campaigns => Set<CampaignRow>();
+
+    /// <summary>The contacts each campaign calls.</summary>
+    public DbSet<CampaignTargetRow> CampaignTargets => Set<CampaignTargetRow>();
+
+    /// <summary>Every call to a campaign's contact.</summary>
+    public DbSet<CallAttemptRow> CallAttempts => Set<CallAttemptRow>();
+
+    /// <summary>Appointments on accounts, opportunities, occurrences and cards.</summary>
+    public DbSet<AppointmentRow> Appointments => Set<AppointmentRow>();
+
+    /// <summary>Follow-ups on accounts, opportunities, occurrences and cards.</summary>
+    public DbSet<FollowUpRow> FollowUps => Set<FollowUpRow>();
+
+    /// <summary>Documents (files on the company's server, or links) attached to accounts, opportunities, occurrences and cards.</summary>
+    public DbSet<DocumentRow> Documents => Set<DocumentRow>();
 
     /// <summary>The tenant's registration and opportunity settings, read and staged in this unit of work.</summary>
     public TenantSettings Settings { get; }
@@ -300,6 +323,13 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new MatrixRuleConfiguration(this));
         modelBuilder.ApplyConfiguration(new MatrixVersionConfiguration(this));
         modelBuilder.ApplyConfiguration(new MatrixChangeConfiguration(this));
+        modelBuilder.ApplyConfiguration(new OccurrenceConfiguration(this));
+        modelBuilder.ApplyConfiguration(new CampaignConfiguration(this));
+        modelBuilder.ApplyConfiguration(new CampaignTargetConfiguration(this));
+        modelBuilder.ApplyConfiguration(new CallAttemptConfiguration(this));
+        modelBuilder.ApplyConfiguration(new AppointmentConfiguration(this));
+        modelBuilder.ApplyConfiguration(new FollowUpConfiguration(this));
+        modelBuilder.ApplyConfiguration(new DocumentConfiguration(this));
         if (JsonDocumentColumnType is { } type)
             foreach (var document in AggregateMapping.JsonDocumentColumns(modelBuilder.Model))
                 document.SetColumnType(type);

@@ -76,6 +76,27 @@ public sealed class Appointment
         return appointment;
     }
 
+    /// <summary>An appointment as stored, rebuilt without running the rules again.</summary>
+    /// <param name="id">Its id.</param>
+    /// <param name="tenant">The owning tenant.</param>
+    /// <param name="subject">What it is about.</param>
+    /// <param name="owner">Who attends it.</param>
+    /// <param name="createdAt">When it was booked.</param>
+    /// <param name="title">What it is for.</param>
+    /// <param name="start">When it starts.</param>
+    /// <param name="end">When it ends.</param>
+    /// <param name="location">Where.</param>
+    /// <param name="status">Its status.</param>
+    /// <param name="settledAt">When it was held or cancelled.</param>
+    public static Appointment Restore(AppointmentId id, TenantId tenant, ActivitySubject subject, UserId owner, Instant createdAt,
+        string title, Instant start, Instant end, string? location, AppointmentStatus status, Instant? settledAt)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var appointment = new Appointment(id, tenant, subject, owner, createdAt) { Status = status, SettledAt = settledAt };
+        appointment.Set(title, start, end, location);
+        return appointment;
+    }
+
     /// <summary>Changes the title, interval and location of a scheduled appointment, or returns every problem.</summary>
     /// <param name="title">What it is for.</param>
     /// <param name="start">When it starts.</param>

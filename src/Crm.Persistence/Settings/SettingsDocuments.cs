@@ -4,7 +4,9 @@ using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Funnel.Opportunities;
+using Crm.Domain.Service.Occurrences;
 using Crm.Persistence.Conversions;
+using NodaTime.Text;
 
 namespace Crm.Persistence.Settings;
 
@@ -50,6 +52,14 @@ internal static class SettingsDocuments
 
     public static IntegrationSettings ReadIntegration(string json) => Read(json, (IntegrationDocument d) => new IntegrationSettings(d.System));
 
+    public static string Write(OccurrenceSettings settings) => JsonSerializer.Serialize(new OccurrenceDocument(
+        [.. settings.Reasons.Select(r => new ReasonDocument(r.Code, r.Name, DurationPattern.Roundtrip.Format(r.ResponseTarget), r.Active, r.IsComplaint))],
+        [.. settings.MandatoryFields.Order()]), Json);
+
+    public static OccurrenceSettings ReadOccurrences(string json) => Read(json, (OccurrenceDocument d) => OccurrenceSettings.Create(
+        d.Reasons.Select(r => new ServiceReason(r.Code, r.Name, DurationPattern.Roundtrip.Parse(r.ResponseTarget).GetValueOrThrow(), r.Active, r.IsComplaint)),
+        d.MandatoryFields).Match(valid => valid, invalid => throw new ArgumentException(string.Join("; ", invalid.Problems.Select(p => p.Code)))));
+
     private static TSettings Read<TDocument, TSettings>(string json, Func<TDocument, TSettings> create)
     {
         try
@@ -71,6 +81,10 @@ internal static class SettingsDocuments
         List<AccountType> AccountTypes,
         List<PairDocument> Pairs,
         List<ClientGroup> ClientGroups);
+
+    private sealed record OccurrenceDocument(List<ReasonDocument> Reasons, List<OccurrenceField> MandatoryFields);
+
+    private sealed record ReasonDocument(string Code, string Name, string ResponseTarget, bool Active, bool IsComplaint);
 
     private sealed record IntegrationDocument(IntegrationSystem System);
 

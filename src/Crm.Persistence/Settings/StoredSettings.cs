@@ -16,6 +16,9 @@ internal enum SettingsKind
 
     /// <summary>The back office the accounts are sent to (<see cref="IntegrationSettings"/>).</summary>
     Integration,
+
+    /// <summary>The occurrence reasons and mandatory fields (<see cref="Crm.Domain.Service.Occurrences.OccurrenceSettings"/>).</summary>
+    Occurrences,
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Funnel.Opportunities;
+using Crm.Domain.Service.Occurrences;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Persistence.Settings;
@@ -36,6 +37,22 @@ public sealed class TenantSettings
         await RowAsync(SettingsKind.Integration, cancellationToken).ConfigureAwait(false) is { } row
             ? SettingsDocuments.ReadIntegration(row.Document)
             : IntegrationSettings.Default;
+
+    /// <summary>The occurrence settings: the stored ones, or <see cref="OccurrenceSettings.Default"/>.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<OccurrenceSettings> OccurrencesAsync(CancellationToken cancellationToken = default) =>
+        await RowAsync(SettingsKind.Occurrences, cancellationToken).ConfigureAwait(false) is { } row
+            ? SettingsDocuments.ReadOccurrences(row.Document)
+            : OccurrenceSettings.Default;
+
+    /// <summary>Has the next save store <paramref name="settings"/> as the tenant's occurrence settings.</summary>
+    /// <param name="settings">The new settings.</param>
+    /// <param name="cancellationToken">Cancels the read of the stored row.</param>
+    public Task SetOccurrencesAsync(OccurrenceSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return StageAsync(SettingsKind.Occurrences, SettingsDocuments.Write(settings), cancellationToken);
+    }
 
     /// <summary>Has the next save store <paramref name="settings"/> as the tenant's integration settings.</summary>
     /// <param name="settings">The new settings.</param>

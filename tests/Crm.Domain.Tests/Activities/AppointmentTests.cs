@@ -14,6 +14,7 @@ public class AppointmentTests
 {
     private static readonly TenantId Tenant = new(Guid.NewGuid());
     private static readonly UserId Owner = new(Guid.NewGuid());
+    private static readonly FollowUpId Id = new(Guid.NewGuid());
     private static readonly Instant Now = Instant.FromUtc(2026, 6, 1, 8, 0);
     private static readonly ActivitySubject Subject = new ActivitySubject.Account(new AccountId(Guid.NewGuid()));
 
@@ -80,11 +81,11 @@ public class AppointmentTests
         var subject = new ActivitySubject.Occurrence(new OccurrenceId(Guid.NewGuid()));
         var clock = new FakeClock(Now);
 
-        var followUp = FollowUp.Record(Tenant, subject, " Cliente pediu retorno na sexta. ", new LocalDate(2026, 6, 5), Owner, clock).AsT0;
-        var empty = FollowUp.Record(Tenant, subject, "\n", null, Owner, clock);
-        var control = FollowUp.Record(Tenant, subject, "ok\u0001", null, Owner, clock);
+        var followUp = FollowUp.Record(Id, Tenant, subject, " Cliente pediu retorno na sexta. ", new LocalDate(2026, 6, 5), Owner, clock).AsT0;
+        var empty = FollowUp.Record(Id, Tenant, subject, "\n", null, Owner, clock);
+        var control = FollowUp.Record(Id, Tenant, subject, "ok\u0001", null, Owner, clock);
 
-        Assert.Equal(new FollowUp(Tenant, subject, "Cliente pediu retorno na sexta.", new LocalDate(2026, 6, 5), Owner, Now), followUp);
+        Assert.Equal(new FollowUp(Id, Tenant, subject, "Cliente pediu retorno na sexta.", new LocalDate(2026, 6, 5), Owner, Now), followUp);
         Assert.Equal([ActivityCodes.NoteRequired], empty.Problems.Select(p => p.Code));
         Assert.Equal([TextCodes.ControlCharacter], control.Problems.Select(p => p.Code));
     }

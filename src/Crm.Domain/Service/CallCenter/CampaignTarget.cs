@@ -14,6 +14,19 @@ public sealed class CampaignTarget
         Contact = contact;
     }
 
+    /// <summary>A contact as stored, with its attempts oldest first (for <see cref="Campaign.Restore"/>).</summary>
+    /// <param name="id">Its id.</param>
+    /// <param name="account">The account called.</param>
+    /// <param name="contact">The contact person called.</param>
+    /// <param name="attempts">Every attempt, oldest first.</param>
+    public static CampaignTarget Restore(CampaignTargetId id, AccountId account, ContactId? contact, IEnumerable<CallAttempt> attempts)
+    {
+        ArgumentNullException.ThrowIfNull(attempts);
+        var target = new CampaignTarget(id, account, contact);
+        target._attempts.AddRange(attempts);
+        return target;
+    }
+
     /// <summary>Its id in the campaign.</summary>
     public CampaignTargetId Id { get; }
 

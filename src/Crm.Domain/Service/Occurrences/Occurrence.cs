@@ -52,6 +52,9 @@ public sealed class Occurrence
     /// <summary>The response-time target of its reason when the reason was given.</summary>
     public Duration ResponseTarget { get; private set; }
 
+    /// <summary>Whether its reason was a complaint when the reason was given.</summary>
+    public bool IsComplaint { get; private set; }
+
     /// <summary>The product or service code it is about.</summary>
     public string? Product { get; private set; }
 
@@ -118,6 +121,71 @@ public sealed class Occurrence
         occurrence.Record(by, now, "status", null, Text(OccurrenceStatus.Open));
         occurrence.Apply(form, settings, by, now, opening: true);
         return occurrence;
+    }
+
+    /// <summary>
+    /// An occurrence as stored, rebuilt without running the rules again: the fields of <paramref name="fields"/> (the reason
+    /// code as stored, whatever the settings say now), its state and its history.
+    /// </summary>
+    /// <param name="id">Its id.</param>
+    /// <param name="tenant">The owning tenant.</param>
+    /// <param name="openedBy">Who registered it.</param>
+    /// <param name="openedAt">When.</param>
+    /// <param name="fields">Account, channel, reason, description, contact, product, attendant and priority as stored.</param>
+    /// <param name="responseTarget">The target taken with its reason.</param>
+    /// <param name="isComplaint">Whether its reason was a complaint.</param>
+    /// <param name="status">Its status.</param>
+    /// <param name="answeredAt">When it was answered.</param>
+    /// <param name="answer">The answer.</param>
+    /// <param name="closedAt">When it was closed.</param>
+    /// <param name="resolution">How it was resolved.</param>
+    /// <param name="history">Every change, oldest first.</param>
+    public static Occurrence Restore(OccurrenceId id, TenantId tenant, UserId openedBy, Instant openedAt, OccurrenceForm fields,
+        Duration responseTarget, bool isComplaint, OccurrenceStatus status, Instant? answeredAt, string? answer, Instant? closedAt,
+        string? resolution, IEnumerable<HistoryEntry> history)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(history);
+        var occurrence = new Occurrence(id, tenant, openedBy, openedAt)
+        {
+            Account = fields.Account,
+            Contact = fields.Contact,
+            Channel = fields.Channel ?? ServiceChannel.Other,
+            Reason = fields.Reason ?? "",
+            ResponseTarget = responseTarget,
+            IsComplaint = isComplaint,
+            Product = fields.Product,
+            Attendant = fields.Attendant,
+            Priority = fields.Priority ?? OccurrencePriority.Normal,
+            Description = fields.Description ?? "",
+            Status = status,
+            AnsweredAt = answeredAt,
+            Answer = answer,
+            ClosedAt = closedAt,
+            Resolution = resolution,
+        };
+        occurrence._history.AddRange(history);
+        return occurrence;
+    }
+
+    /// <summary>
+    /// Gives the occurrence to <paramref name="attendant"/> (null: back to nobody's queue), recording the change; an
+    /// occurrence not closed can change hands, and giving it to whom already has it changes nothing.
+    /// </summary>
+    /// <param name="attendant">The user who is to answer it.</param>
+    /// <param name="by">Who assigns it.</param>
+    /// <param name="clock">The clock.</param>
+    public Outcome<IReadOnlyList<HistoryEntry>> Assign(UserId? attendant, UserId by, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Status == OccurrenceStatus.Closed)
+            return new Invalid(ClosedProblem());
+        if (attendant == Attendant)
+            return Outcome<IReadOnlyList<HistoryEntry>>.FromValue([]);
+        var before = Attendant;
+        Attendant = attendant;
+        return Outcome<IReadOnlyList<HistoryEntry>>.FromValue(
+            [Record(by, Later(clock.GetCurrentInstant()), "attendant", before?.Value.ToString(), attendant?.Value.ToString())]);
     }
 
     /// <summary>
@@ -215,6 +283,7 @@ public sealed class Occurrence
             var target = settings.Find(reason)!;
             Set("reason", Reason, target.Code, () => Reason = target.Code);
             Set("response_target", Text(ResponseTarget), Text(target.ResponseTarget), () => ResponseTarget = target.ResponseTarget);
+            IsComplaint = target.IsComplaint;
         }
         var product = Blank(form.Product) ? null : form.Product!.Trim();
         Set("product", Product, product, () => Product = product);

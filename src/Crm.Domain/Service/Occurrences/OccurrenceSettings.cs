@@ -22,6 +22,17 @@ public sealed class OccurrenceSettings
         _byCode = reasons.ToFrozenDictionary(r => r.Code, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// What a tenant starts with until it configures its own: complaint (<i>reclamação</i>, a day), question (<i>dúvida</i>,
+    /// two days) and request (<i>solicitação</i>, three days), no mandatory field beyond the required ones.
+    /// </summary>
+    public static OccurrenceSettings Default { get; } = Create(
+        [
+            new ServiceReason("RECL", "Reclamação", Duration.FromDays(1), IsComplaint: true),
+            new ServiceReason("DUV", "Dúvida", Duration.FromDays(2)),
+            new ServiceReason("SOL", "Solicitação", Duration.FromDays(3)),
+        ], []).AsT0;
+
     /// <summary>The configured reasons, in the order given (codes and names trimmed).</summary>
     public ImmutableArray<ServiceReason> Reasons { get; }
 

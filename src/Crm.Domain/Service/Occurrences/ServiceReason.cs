@@ -11,4 +11,6 @@ namespace Crm.Domain.Service.Occurrences;
 /// <param name="Name">What users see.</param>
 /// <param name="ResponseTarget">The longest acceptable time from opening to answer.</param>
 /// <param name="Active">Whether new occurrences may use it.</param>
-public sealed record ServiceReason(string Code, string Name, Duration ResponseTarget, bool Active = true);
+/// <param name="IsComplaint">Whether an occurrence of this reason is a complaint (<i>reclamação</i>), counted by the
+/// "complaints per unit" indicator of seed 003.</param>
+public sealed record ServiceReason(string Code, string Name, Duration ResponseTarget, bool Active = true, bool IsComplaint = false);

@@ -62,6 +62,30 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Appointments",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Account = table.Column<Guid>(type: "uuid", nullable: true),
+                    Owner = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Start = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    End = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    SettledAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appointments", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BaseCards",
                 columns: table => new
                 {
@@ -120,6 +144,66 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Boards", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallAttempts",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Target = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Campaign = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<Guid>(type: "uuid", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallAttempts", x => new { x.TenantId, x.Target, x.Number });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    Targets = table.Column<int>(type: "integer", nullable: false),
+                    Finished = table.Column<int>(type: "integer", nullable: false),
+                    Succeeded = table.Column<int>(type: "integer", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignTargets",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Campaign = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Account = table.Column<Guid>(type: "uuid", nullable: false),
+                    Contact = table.Column<Guid>(type: "uuid", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastOutcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    LastAttemptAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    IsFinished = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignTargets", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -201,6 +285,30 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Account = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Location = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: true),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Company = table.Column<Guid>(type: "uuid", nullable: true),
+                    Branch = table.Column<Guid>(type: "uuid", nullable: true),
+                    AddedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    AddedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DuplicateKeys",
                 columns: table => new
                 {
@@ -248,6 +356,25 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ErpMasterDataLoads", x => new { x.TenantId, x.Erp, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUps",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Account = table.Column<Guid>(type: "uuid", nullable: true),
+                    Note = table.Column<string>(type: "text", nullable: false),
+                    NextContact = table.Column<LocalDate>(type: "date", nullable: true),
+                    By = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<Instant>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUps", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -427,6 +554,42 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_NotificationMessages", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Occurrences",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Account = table.Column<Guid>(type: "uuid", nullable: false),
+                    Contact = table.Column<Guid>(type: "uuid", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsComplaint = table.Column<bool>(type: "boolean", nullable: false),
+                    Product = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Attendant = table.Column<Guid>(type: "uuid", nullable: true),
+                    Priority = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OpenedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpenedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    AnsweredAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    ResponseTarget = table.Column<Duration>(type: "interval", nullable: false),
+                    ResponseDue = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    ResponseSeconds = table.Column<long>(type: "bigint", nullable: true),
+                    AnsweredLate = table.Column<bool>(type: "boolean", nullable: true),
+                    Company = table.Column<Guid>(type: "uuid", nullable: true),
+                    Branch = table.Column<Guid>(type: "uuid", nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: false),
+                    Answer = table.Column<string>(type: "text", nullable: true),
+                    Resolution = table.Column<string>(type: "text", nullable: true),
+                    History = table.Column<string>(type: "jsonb", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Occurrences", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -752,9 +915,49 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 columns: new[] { "TenantId", "TaxId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Appointments_TenantId_Account_Start",
+                table: "Appointments",
+                columns: new[] { "TenantId", "Account", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_TenantId_Owner_Start",
+                table: "Appointments",
+                columns: new[] { "TenantId", "Owner", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_TenantId_SubjectKind_SubjectId_Start",
+                table: "Appointments",
+                columns: new[] { "TenantId", "SubjectKind", "SubjectId", "Start" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BaseCards_TenantId_Board",
                 table: "BaseCards",
                 columns: new[] { "TenantId", "Board" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallAttempts_TenantId_By_At",
+                table: "CallAttempts",
+                columns: new[] { "TenantId", "By", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallAttempts_TenantId_Campaign",
+                table: "CallAttempts",
+                columns: new[] { "TenantId", "Campaign" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_TenantId_CreatedAt",
+                table: "Campaigns",
+                columns: new[] { "TenantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignTargets_TenantId_Account",
+                table: "CampaignTargets",
+                columns: new[] { "TenantId", "Account" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignTargets_TenantId_Campaign_Position",
+                table: "CampaignTargets",
+                columns: new[] { "TenantId", "Campaign", "Position" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cards_TenantId_Board_Stage",
@@ -772,6 +975,31 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 name: "IX_Contacts_TenantId_Owner",
                 table: "Contacts",
                 columns: new[] { "TenantId", "Owner" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_TenantId_Account_AddedAt",
+                table: "Documents",
+                columns: new[] { "TenantId", "Account", "AddedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_TenantId_SubjectKind_SubjectId_AddedAt",
+                table: "Documents",
+                columns: new[] { "TenantId", "SubjectKind", "SubjectId", "AddedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_TenantId_Account_At",
+                table: "FollowUps",
+                columns: new[] { "TenantId", "Account", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_TenantId_By_At",
+                table: "FollowUps",
+                columns: new[] { "TenantId", "By", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_TenantId_SubjectKind_SubjectId_At",
+                table: "FollowUps",
+                columns: new[] { "TenantId", "SubjectKind", "SubjectId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FtpSettings_TenantId_Company",
@@ -813,6 +1041,46 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 table: "NotificationMessages",
                 columns: new[] { "TenantId", "MessageId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Account_OpenedAt",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Account", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Attendant_Status",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Attendant", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Channel_OpenedAt",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Channel", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Company_Branch_OpenedAt",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Company", "Branch", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_OpenedAt",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Product_OpenedAt",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Product", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Reason_OpenedAt",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Reason", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Status_ResponseDue",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Status", "ResponseDue" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_TenantId_Account",
@@ -898,6 +1166,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 name: "Accounts");
 
             migrationBuilder.DropTable(
+                name: "Appointments");
+
+            migrationBuilder.DropTable(
                 name: "BaseCards");
 
             migrationBuilder.DropTable(
@@ -905,6 +1176,15 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Boards");
+
+            migrationBuilder.DropTable(
+                name: "CallAttempts");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
+
+            migrationBuilder.DropTable(
+                name: "CampaignTargets");
 
             migrationBuilder.DropTable(
                 name: "Cards");
@@ -916,6 +1196,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 name: "Contacts");
 
             migrationBuilder.DropTable(
+                name: "Documents");
+
+            migrationBuilder.DropTable(
                 name: "DuplicateKeys");
 
             migrationBuilder.DropTable(
@@ -923,6 +1206,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ErpMasterDataLoads");
+
+            migrationBuilder.DropTable(
+                name: "FollowUps");
 
             migrationBuilder.DropTable(
                 name: "FtpSettings");
@@ -950,6 +1236,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "NotificationMessages");
+
+            migrationBuilder.DropTable(
+                name: "Occurrences");
 
             migrationBuilder.DropTable(
                 name: "Opportunities");

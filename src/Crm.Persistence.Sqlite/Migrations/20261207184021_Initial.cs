@@ -61,6 +61,30 @@ namespace Crm.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Appointments",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Account = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Owner = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Start = table.Column<long>(type: "INTEGER", nullable: false),
+                    End = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SettledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appointments", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BaseCards",
                 columns: table => new
                 {
@@ -119,6 +143,66 @@ namespace Crm.Persistence.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Boards", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallAttempts",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Target = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Campaign = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallAttempts", x => new { x.TenantId, x.Target, x.Number });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Targets = table.Column<int>(type: "INTEGER", nullable: false),
+                    Finished = table.Column<int>(type: "INTEGER", nullable: false),
+                    Succeeded = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignTargets",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Campaign = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Account = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Contact = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastOutcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsFinished = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignTargets", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -200,6 +284,30 @@ namespace Crm.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Account = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Company = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Branch = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AddedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DuplicateKeys",
                 columns: table => new
                 {
@@ -247,6 +355,25 @@ namespace Crm.Persistence.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ErpMasterDataLoads", x => new { x.TenantId, x.Erp, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUps",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Account = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", nullable: false),
+                    NextContact = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    By = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUps", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -426,6 +553,42 @@ namespace Crm.Persistence.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_NotificationMessages", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Occurrences",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Account = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Contact = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IsComplaint = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Product = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Attendant = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Priority = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OpenedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResponseTarget = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResponseDue = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResponseSeconds = table.Column<long>(type: "INTEGER", nullable: true),
+                    AnsweredLate = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Company = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Branch = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", nullable: true),
+                    Resolution = table.Column<string>(type: "TEXT", nullable: true),
+                    History = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Occurrences", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -751,9 +914,49 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "TaxId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Appointments_TenantId_Account_Start",
+                table: "Appointments",
+                columns: new[] { "TenantId", "Account", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_TenantId_Owner_Start",
+                table: "Appointments",
+                columns: new[] { "TenantId", "Owner", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_TenantId_SubjectKind_SubjectId_Start",
+                table: "Appointments",
+                columns: new[] { "TenantId", "SubjectKind", "SubjectId", "Start" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BaseCards_TenantId_Board",
                 table: "BaseCards",
                 columns: new[] { "TenantId", "Board" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallAttempts_TenantId_By_At",
+                table: "CallAttempts",
+                columns: new[] { "TenantId", "By", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallAttempts_TenantId_Campaign",
+                table: "CallAttempts",
+                columns: new[] { "TenantId", "Campaign" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_TenantId_CreatedAt",
+                table: "Campaigns",
+                columns: new[] { "TenantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignTargets_TenantId_Account",
+                table: "CampaignTargets",
+                columns: new[] { "TenantId", "Account" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignTargets_TenantId_Campaign_Position",
+                table: "CampaignTargets",
+                columns: new[] { "TenantId", "Campaign", "Position" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cards_TenantId_Board_Stage",
@@ -771,6 +974,31 @@ namespace Crm.Persistence.Sqlite.Migrations
                 name: "IX_Contacts_TenantId_Owner",
                 table: "Contacts",
                 columns: new[] { "TenantId", "Owner" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_TenantId_Account_AddedAt",
+                table: "Documents",
+                columns: new[] { "TenantId", "Account", "AddedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_TenantId_SubjectKind_SubjectId_AddedAt",
+                table: "Documents",
+                columns: new[] { "TenantId", "SubjectKind", "SubjectId", "AddedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_TenantId_Account_At",
+                table: "FollowUps",
+                columns: new[] { "TenantId", "Account", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_TenantId_By_At",
+                table: "FollowUps",
+                columns: new[] { "TenantId", "By", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_TenantId_SubjectKind_SubjectId_At",
+                table: "FollowUps",
+                columns: new[] { "TenantId", "SubjectKind", "SubjectId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FtpSettings_TenantId_Company",
@@ -812,6 +1040,46 @@ namespace Crm.Persistence.Sqlite.Migrations
                 table: "NotificationMessages",
                 columns: new[] { "TenantId", "MessageId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Account_OpenedAt",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Account", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Attendant_Status",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Attendant", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Channel_OpenedAt",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Channel", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Company_Branch_OpenedAt",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Company", "Branch", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_OpenedAt",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Product_OpenedAt",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Product", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Reason_OpenedAt",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Reason", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Status_ResponseDue",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Status", "ResponseDue" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_TenantId_Account",
@@ -897,6 +1165,9 @@ namespace Crm.Persistence.Sqlite.Migrations
                 name: "Accounts");
 
             migrationBuilder.DropTable(
+                name: "Appointments");
+
+            migrationBuilder.DropTable(
                 name: "BaseCards");
 
             migrationBuilder.DropTable(
@@ -904,6 +1175,15 @@ namespace Crm.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Boards");
+
+            migrationBuilder.DropTable(
+                name: "CallAttempts");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
+
+            migrationBuilder.DropTable(
+                name: "CampaignTargets");
 
             migrationBuilder.DropTable(
                 name: "Cards");
@@ -915,6 +1195,9 @@ namespace Crm.Persistence.Sqlite.Migrations
                 name: "Contacts");
 
             migrationBuilder.DropTable(
+                name: "Documents");
+
+            migrationBuilder.DropTable(
                 name: "DuplicateKeys");
 
             migrationBuilder.DropTable(
@@ -922,6 +1205,9 @@ namespace Crm.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ErpMasterDataLoads");
+
+            migrationBuilder.DropTable(
+                name: "FollowUps");
 
             migrationBuilder.DropTable(
                 name: "FtpSettings");
@@ -949,6 +1235,9 @@ namespace Crm.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "NotificationMessages");
+
+            migrationBuilder.DropTable(
+                name: "Occurrences");
 
             migrationBuilder.DropTable(
                 name: "Opportunities");
