@@ -7,6 +7,8 @@ using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
 using Crm.Persistence;
 using Crm.Persistence.Access;
+using Crm.Persistence.Service;
+using Crm.Domain.Service.Occurrences;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
@@ -192,6 +194,120 @@ public static class Indicators
         var crossSell = new CrossSell(new(won?.Won ?? 0, won?.PreviouslyWon ?? 0), new(won?.Value ?? 0m, won?.PreviousValue ?? 0m));
 
         return new SalesIndicators(period, revenue, representatives, portfolios, bestSellers, funnel, crossSell);
+    }
+
+    /// <summary>
+    /// The service indicators, over the occurrences of the accounts the user sees (<see cref="Visibility.VisibleTo{T}"/>).
+    /// </summary>
+    /// <param name="db">The tenant's unit of work.</param>
+    /// <param name="scope">What the user sees (<see cref="Visibility.ScopeOfAsync"/>).</param>
+    /// <param name="period">The period.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public static async Task<ServiceIndicators> ServiceAsync(CrmDbContext db, VisibilityScope scope, IndicatorPeriod period,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(period);
+        var sql = Sql.Of(db);
+        var previous = period.Previous;
+        var (from, start, end) = (previous.Start, period.Start, period.End);
+        var accounts = db.Accounts.VisibleTo(scope).Select(a => a.Id);
+        var visible = db.Occurrences.Where(o => accounts.Contains(o.Account));
+        var opened = visible.Where(o => o.OpenedAt >= from && o.OpenedAt < end);
+
+        var emails = await opened.Where(o => o.Channel == ServiceChannel.Email).GroupBy(o => 1)
+            .Select(g => new { Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var mondays = Weeks(period);
+        var perWeek = await visible.Where(o => o.Channel == ServiceChannel.Email && o.OpenedAt >= start && o.OpenedAt < end)
+            .GroupBy(WeekOf(mondays.Skip(1).Select(m => period.Zone.AtStartOfDay(m).ToInstant())))
+            .Select(g => new { Week = g.Key, Count = g.LongCount() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var complaints = opened.Where(o => o.IsComplaint);
+        var perUnit = await complaints.GroupBy(o => new { o.Company, o.Branch })
+            .Select(g => new { g.Key.Company, g.Key.Branch, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var visibleIds = visible.Select(o => EF.Property<Guid>(o, nameof(OccurrenceRow.Id)));
+        var perProfile = await db.Database.SqlQueryRaw<ComplaintProfile>(sql.ComplaintProfiles, sql.Key(db.Tenant.Value),
+                sql.Moment(from), sql.Moment(start), sql.Moment(end))
+            .Where(c => visibleIds.Contains(c.Occurrence))
+            .GroupBy(c => c.ClientType)
+            .Select(g => new { g.Key, Current = g.LongCount(c => c.Current), Previous = g.LongCount(c => !c.Current) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var perProduct = await opened.GroupBy(o => o.Product)
+            .Select(g => new { g.Key, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var perUser = await opened.GroupBy(o => o.Attendant)
+            .Select(g => new { g.Key, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var inPeriod = visible.Where(o => o.OpenedAt >= start && o.OpenedAt < end);
+        var preferred = await accounts
+            .Select(a => inPeriod.Where(o => o.Account == a).GroupBy(o => o.Channel)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (ServiceChannel?)g.Key).FirstOrDefault())
+            .Where(c => c != null)
+            .GroupBy(c => c)
+            .Select(g => new { Channel = g.Key!.Value, Customers = g.LongCount() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        return new ServiceIndicators(period,
+            new Compared<long>(emails?.Current ?? 0, emails?.Previous ?? 0),
+            [.. mondays.Select((monday, i) => new WeekCount(monday, perWeek.Where(w => w.Week == i).Sum(w => w.Count)))],
+            [.. perUnit.Select(u => new UnitComplaints(u.Company, u.Branch, new(u.Current, u.Previous))).OrderByDescending(u => u.Complaints.Current)],
+            [.. perProfile.Select(p => new ProfileComplaints(p.Key, new(p.Current, p.Previous))).OrderByDescending(p => p.Complaints.Current)
+                .ThenBy(p => p.ClientType, StringComparer.Ordinal)],
+            [.. perProduct.Select(p => new ProductAttendances(p.Key, new(p.Current, p.Previous))).OrderByDescending(p => p.Attendances.Current)
+                .ThenBy(p => p.Product, StringComparer.Ordinal)],
+            [.. perUser.Select(u => new UserAttendances(u.Key, new(u.Current, u.Previous))).OrderByDescending(u => u.Attendances.Current)],
+            await ResponseAsync(visible, period, cancellationToken).ConfigureAwait(false),
+            await ResponseAsync(visible, previous, cancellationToken).ConfigureAwait(false),
+            [.. preferred.Select(p => new ChannelPreference(p.Channel, p.Customers)).OrderByDescending(p => p.Customers).ThenBy(p => p.Channel)]);
+    }
+
+    private static async Task<ResponseTimes> ResponseAsync(IQueryable<OccurrenceRow> visible, IndicatorPeriod period, CancellationToken cancellationToken)
+    {
+        var (start, end) = (period.Start, period.End);
+        var answered = visible.Where(o => o.AnsweredAt >= start && o.AnsweredAt < end && o.ResponseSeconds != null);
+        var count = await answered.LongCountAsync(cancellationToken).ConfigureAwait(false);
+        var average = await answered.AverageAsync(o => (double?)o.ResponseSeconds, cancellationToken).ConfigureAwait(false);
+        // The median: the middle one, or the mean of the middle two, read from the database in order.
+        var middle = count == 0 ? [] : await answered.OrderBy(o => o.ResponseSeconds).Select(o => o.ResponseSeconds!.Value)
+            .Skip((int)((count - 1) / 2)).Take(count % 2 == 0 ? 2 : 1).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var breaches = await visible.Where(o => o.ResponseDue >= start && o.ResponseDue < end && (o.AnsweredAt == null || o.AnsweredAt > o.ResponseDue))
+            .LongCountAsync(cancellationToken).ConfigureAwait(false);
+        return new ResponseTimes(count, average is { } mean ? decimal.Round((decimal)mean, 2) : null,
+            middle.Count == 0 ? null : (decimal)middle.Sum() / middle.Count, breaches);
+    }
+
+    /// <summary>The Mondays of the ISO weeks that overlap <paramref name="period"/>, in order.</summary>
+    private static List<LocalDate> Weeks(IndicatorPeriod period)
+    {
+        var monday = period.First.PlusDays(1 - (int)period.First.DayOfWeek);
+        var mondays = new List<LocalDate>();
+        for (; monday <= period.Last; monday = monday.PlusWeeks(1))
+            mondays.Add(monday);
+        return mondays;
+    }
+
+    /// <summary>
+    /// The index of an occurrence's week, as SQL: <c>CASE WHEN OpenedAt &lt; b1 THEN 0 WHEN OpenedAt &lt; b2 THEN 1 … ELSE n END</c>
+    /// over the instants each week after the first starts at (in the period's zone, so a change of offset moves them too).
+    /// </summary>
+    private static System.Linq.Expressions.Expression<Func<OccurrenceRow, int>> WeekOf(IEnumerable<Instant> starts)
+    {
+        var row = System.Linq.Expressions.Expression.Parameter(typeof(OccurrenceRow), "o");
+        var opened = System.Linq.Expressions.Expression.Property(row, nameof(OccurrenceRow.OpenedAt));
+        var bounds = starts.ToList();
+        System.Linq.Expressions.Expression index = System.Linq.Expressions.Expression.Constant(bounds.Count);
+        for (var i = bounds.Count - 1; i >= 0; i--)
+        {
+            index = System.Linq.Expressions.Expression.Condition(
+                System.Linq.Expressions.Expression.LessThan(opened, System.Linq.Expressions.Expression.Constant(bounds[i])),
+                System.Linq.Expressions.Expression.Constant(i), index);
+        }
+        return System.Linq.Expressions.Expression.Lambda<Func<OccurrenceRow, int>>(index, row);
     }
 
     /// <summary>The records of <paramref name="table"/> whose first history entry is in [<paramref name="from"/>, <paramref name="to"/>) (no lower bound for null).</summary>

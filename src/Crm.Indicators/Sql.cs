@@ -67,6 +67,22 @@ internal sealed class Sql
           WHERE o."TenantId" = {0} AND o."IssueDate" >= {1} AND o."IssueDate" <= {2} AND coalesce(json_extract(i.value, '$.status'), 0) = 0
           """;
 
+    /// <summary>
+    /// The complaints of tenant {0} opened in [{1}, {3}) with the client type of their account's registration
+    /// (<see cref="ComplaintProfile"/>), and whether they were opened at or after {2} — instants as <see cref="Moment"/> gives them.
+    /// </summary>
+    public string ComplaintProfiles => Postgres
+        ? """
+          SELECT o."Id" AS "Occurrence", (a."Data"::jsonb)->>'ClientType' AS "ClientType", o."OpenedAt" >= {2} AS "Current"
+          FROM "Occurrences" o JOIN "Accounts" a ON a."TenantId" = o."TenantId" AND a."Id" = o."Account"
+          WHERE o."TenantId" = {0} AND o."IsComplaint" AND o."OpenedAt" >= {1} AND o."OpenedAt" < {3}
+          """
+        : """
+          SELECT o."Id" AS "Occurrence", json_extract(a."Data", '$.ClientType') AS "ClientType", o."OpenedAt" >= {2} AS "Current"
+          FROM "Occurrences" o JOIN "Accounts" a ON a."TenantId" = o."TenantId" AND a."Id" = o."Account"
+          WHERE o."TenantId" = {0} AND o."IsComplaint" AND o."OpenedAt" >= {1} AND o."OpenedAt" < {3}
+          """;
+
     /// <summary>A business date as the order columns store it: ISO text on SQLite, a date on PostgreSQL.</summary>
     public object Day(LocalDate day) => Postgres ? day : LocalDatePattern.Iso.Format(day);
 
@@ -115,4 +131,12 @@ internal sealed class StageLine
     public bool IsCurrent { get; set; }
     public bool EnteredNow { get; set; }
     public bool EnteredBefore { get; set; }
+}
+
+/// <summary>A complaint with its account's client type (<see cref="Sql.ComplaintProfiles"/>).</summary>
+internal sealed class ComplaintProfile
+{
+    public Guid Occurrence { get; set; }
+    public string? ClientType { get; set; }
+    public bool Current { get; set; }
 }

@@ -16,6 +16,8 @@ using Crm.Persistence;
 using Crm.Persistence.Access;
 using Crm.Persistence.Orders;
 using Crm.Persistence.Provisioning;
+using Crm.Persistence.Service;
+using Crm.Domain.Service.Occurrences;
 using Crm.Persistence.Tests.Infrastructure;
 using Crm.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -176,6 +178,32 @@ public sealed class SampleTenant
         Opportunity(c1, rep3, Noon(2026, 9, 10), 300m, (Noon(2026, 10, 12), pipeline.Lost.Id));
         Opportunity(a2, rep1, Noon(2026, 10, 20), 200m, (Noon(2026, 10, 25), pipeline.Won.Id));
         Opportunity(a3, rep1, Noon(2026, 10, 3), 500m, (Noon(2026, 10, 15), pipeline.Won.Id));
+
+        // Occurrences (reasons of the default settings: RECL complaint due in a day, DUV two days, SOL three):
+        // S1 A1 e-mail RECL NB-14 Rep1, Nov 1 (a Sunday), answered in 2 h; S2 A1 e-mail DUV NB-14 Rep1, Nov 3, answered in 4 h;
+        // S3 B1 phone RECL MOUSE Rep2, Nov 10, answered in 30 h (late); S4 C1 e-mail RECL, Nov 30, unanswered (due in December);
+        // S5 A2 chat SOL Rep1, Oct 15, answered in 1 h; S6 A2 e-mail RECL NB-14 Rep1, Oct 20, unanswered (breached Oct 21);
+        // S7 A1 e-mail DUV, Nov 30 23:30 in São Paulo (December in UTC), unanswered.
+        void Occurrence(Account account, ServiceChannel channel, string reason, string? product, User? attendant, Instant opened, Duration? answeredAfter)
+        {
+            var clock = new FakeClock(opened);
+            var occurrence = Crm.Domain.Service.Occurrences.Occurrence.Open(new OccurrenceId(Guid.NewGuid()), tenant,
+                new OccurrenceForm(account.Id, channel, reason, "Cliente pede retorno", Product: product, Attendant: attendant?.Id),
+                OccurrenceSettings.Default, rep1.Id, clock).AsT0;
+            if (answeredAfter is { } after)
+            {
+                clock.Reset(opened + after);
+                Assert.True(occurrence.Respond("Respondido", rep1.Id, clock).IsT0);
+            }
+            write.Occurrences.Add(OccurrenceRow.From(occurrence, company, null));
+        }
+        Occurrence(a1, ServiceChannel.Email, "RECL", "NB-14", rep1, Noon(2026, 11, 1), Duration.FromHours(2));
+        Occurrence(a1, ServiceChannel.Email, "DUV", "NB-14", rep1, Noon(2026, 11, 3), Duration.FromHours(4));
+        Occurrence(b1, ServiceChannel.Phone, "RECL", "MOUSE", rep2, Noon(2026, 11, 10), Duration.FromHours(30));
+        Occurrence(c1, ServiceChannel.Email, "RECL", null, null, Noon(2026, 11, 30), null);
+        Occurrence(a2, ServiceChannel.Chat, "SOL", null, rep1, Noon(2026, 10, 15), Duration.FromHours(1));
+        Occurrence(a2, ServiceChannel.Email, "RECL", "NB-14", rep1, Noon(2026, 10, 20), null);
+        Occurrence(a1, ServiceChannel.Email, "DUV", null, null, Instant.FromUtc(2026, 12, 1, 2, 30), null);
 
         Assert.True((await write.SaveAsync()).IsSaved);
         return new SampleTenant
