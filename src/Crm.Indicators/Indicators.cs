@@ -1,0 +1,319 @@
+using System.Globalization;
+using Crm.Domain.Access;
+using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.ErpLink;
+using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Funnel.Opportunities;
+using Crm.Domain.Funnel.Pipelines;
+using Crm.Persistence;
+using Crm.Persistence.Access;
+using Crm.Persistence.Service;
+using Crm.Domain.Service.Occurrences;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Crm.Indicators;
+
+/// <summary>
+/// The indicators of seed 003, each computed by the database (SQL through EF Core on SQLite and PostgreSQL; no row is
+/// loaded to be counted in memory) over the records the user's scope sees, for a period and the previous period
+/// of the same length. The caller checks the user's permission; the engine exposes these as <c>session.Indicators</c>.
+/// </summary>
+public static class Indicators
+{
+    /// <summary>
+    /// The registration indicators. An account or lead counts as registered at its first history entry (an account
+    /// converted from a lead continues the lead's history, so it counts from the lead's registration); accounts merged
+    /// into another are left out everywhere. Visibility: accounts and leads by <see cref="Visibility.VisibleTo{T}"/>,
+    /// contacts by their account's or lead's.
+    /// </summary>
+    /// <param name="db">The tenant's unit of work.</param>
+    /// <param name="scope">What the user sees (<see cref="Visibility.ScopeOfAsync"/>).</param>
+    /// <param name="period">The period.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public static async Task<RegistrationIndicators> RegistrationAsync(CrmDbContext db, VisibilityScope scope, IndicatorPeriod period,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(period);
+        var sql = Sql.Of(db);
+        var previous = period.Previous;
+
+        Task<long> Accounts(Instant? from, Instant to) =>
+            RegisteredBetween(db.Accounts, sql, "Accounts", from, to).VisibleTo(scope).Where(a => a.MergedInto == null).LongCountAsync(cancellationToken);
+        Task<long> Leads(Instant? from, Instant to) =>
+            RegisteredBetween(db.Leads, sql, "Leads", from, to).VisibleTo(scope).LongCountAsync(cancellationToken);
+
+        // One query at a time: a context runs one command at once.
+        var accounts = new Compared<long>(await Accounts(period.Start, period.End).ConfigureAwait(false),
+            await Accounts(previous.Start, previous.End).ConfigureAwait(false));
+        var leads = new Compared<long>(await Leads(period.Start, period.End).ConfigureAwait(false),
+            await Leads(previous.Start, previous.End).ConfigureAwait(false));
+        var baseAtEnd = await Accounts(null, period.End).ConfigureAwait(false) + await Leads(null, period.End).ConfigureAwait(false);
+        var registrationBase = new Compared<long>(baseAtEnd, baseAtEnd - accounts.Current - leads.Current);
+
+        var situations = await Portfolios.Live(db, scope).GroupBy(a => a.ErpSituation)
+            .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        long Situation(ErpSituation s) => situations.Where(x => x.Key == s).Sum(x => x.Count);
+
+        var contacts = await db.Contacts.VisibleTo(scope, db).LongCountAsync(cancellationToken).ConfigureAwait(false);
+        var withEmail = await db.Contacts.FromSqlRaw(Sql.ContactsWith("Emails"))
+            .VisibleTo(scope, db).LongCountAsync(cancellationToken).ConfigureAwait(false);
+        var withPhone = await db.Contacts.FromSqlRaw(Sql.ContactsWith("Phones"))
+            .VisibleTo(scope, db).LongCountAsync(cancellationToken).ConfigureAwait(false);
+
+        var churn = (await Portfolios.ActivityAsync(db, scope, period, cancellationToken).ConfigureAwait(false))
+            .Select(p => new PortfolioChurn(p.Owner, new Churn(p.Previous, p.LostNow), new Churn(p.Before, p.LostBefore))).ToList();
+
+        var marketing = new List<ChannelPermissions>();
+        foreach (var channel in Enum.GetValues<MarketingChannel>())
+        {
+            Task<long> OptedIn(LocalDate day) => db.Contacts
+                .FromSqlRaw(sql.ContactsOptedIn, channel.ToString(), LocalDatePattern.Iso.Format(day))
+                .VisibleTo(scope, db).LongCountAsync(cancellationToken);
+            marketing.Add(new ChannelPermissions(channel,
+                new Compared<long>(await OptedIn(period.Last).ConfigureAwait(false), await OptedIn(previous.Last).ConfigureAwait(false))));
+        }
+
+        return new RegistrationIndicators(period, accounts, leads, registrationBase,
+            new AccountSituations(Situation(ErpSituation.Active), Situation(ErpSituation.Inactive), Situation(ErpSituation.NotIntegrated)),
+            new ContactReach(contacts, withEmail, withPhone), churn, marketing);
+    }
+
+    /// <summary>How many products <see cref="SalesIndicators.BestSellers"/> lists.</summary>
+    public const int BestSellers = 10;
+
+    /// <summary>
+    /// The sales indicators. Orders count as revenue by <see cref="Revenue.Statuses"/>, on their issue date, and are
+    /// visible by seller, company and branch as in the order list; opportunities are visible by owner, as in the funnel;
+    /// portfolios are the visible accounts' owners.
+    /// </summary>
+    /// <param name="db">The tenant's unit of work.</param>
+    /// <param name="scope">What the user sees (<see cref="Visibility.ScopeOfAsync"/>).</param>
+    /// <param name="period">The period.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public static async Task<SalesIndicators> SalesAsync(CrmDbContext db, VisibilityScope scope, IndicatorPeriod period,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(period);
+        var sql = Sql.Of(db);
+        var previous = period.Previous;
+        var (first, last, since) = (period.First, period.Last, previous.First);
+
+        var perSeller = await Revenue.VisibleOrders(db, scope).Where(o => o.IssueDate >= since && o.IssueDate <= last)
+            .GroupBy(o => o.Seller)
+            .Select(g => new
+            {
+                g.Key,
+                Current = g.Sum(o => o.IssueDate >= first ? o.Total ?? 0m : 0m),
+                Previous = g.Sum(o => o.IssueDate < first ? o.Total ?? 0m : 0m),
+                CurrentOrders = g.LongCount(o => o.IssueDate >= first),
+                PreviousOrders = g.LongCount(o => o.IssueDate < first),
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var representatives = perSeller
+            .Select(r => new RepresentativeRevenue(r.Key, new(r.Current, r.Previous), new(r.CurrentOrders, r.PreviousOrders)))
+            .OrderByDescending(r => r.Revenue.Current).ThenBy(r => r.Seller.Value).ToList();
+        var revenue = new Compared<decimal>(perSeller.Sum(r => r.Current), perSeller.Sum(r => r.Previous));
+
+        var portfolios = (await Portfolios.ActivityAsync(db, scope, period, cancellationToken).ConfigureAwait(false))
+            .Select(p => new PortfolioCustomers(p.Owner, p.Accounts, new Compared<long>(p.Current, p.Previous))).ToList();
+
+        var current = Revenue.VisibleOrders(db, scope).Where(o => o.IssueDate >= first && o.IssueDate <= last)
+            .Select(o => EF.Property<Guid>(o, "Id"));
+        var earlier = Revenue.VisibleOrders(db, scope).Where(o => o.IssueDate >= since && o.IssueDate < first)
+            .Select(o => EF.Property<Guid>(o, "Id"));
+        var lines = db.Database.SqlQueryRaw<OrderLine>(sql.OrderLines, sql.Key(db.Tenant.Value), sql.Day(since), sql.Day(last))
+            .Select(l => new { l.Product, l.Quantity, l.Value, Current = current.Contains(l.Order), Earlier = earlier.Contains(l.Order) })
+            .Where(l => l.Current || l.Earlier);
+        var products = await lines.GroupBy(l => l.Product)
+            .Select(g => new
+            {
+                g.Key,
+                Quantity = g.Sum(l => l.Current ? l.Quantity : 0m),
+                PreviousQuantity = g.Sum(l => l.Current ? 0m : l.Quantity),
+                Value = g.Sum(l => l.Current ? l.Value ?? 0m : 0m),
+                PreviousValue = g.Sum(l => l.Current ? 0m : l.Value ?? 0m),
+                Sold = g.Any(l => l.Current),
+            })
+            .Where(p => p.Sold)
+            .OrderByDescending(p => (double)p.Value).ThenBy(p => p.Key).Take(BestSellers)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var bestSellers = products.Select(p => new ProductSales(p.Key, new(p.Quantity, p.PreviousQuantity), new(p.Value, p.PreviousValue)))
+            .OrderByDescending(p => p.Value.Current).ThenBy(p => p.Product, StringComparer.Ordinal).ToList();
+
+        var opportunities = db.Opportunities.Where(scope.For<Opportunity>(o => o.Owner, o => null, o => null));
+        var visible = opportunities.Select(o => EF.Property<Guid>(o, "Id"));
+        var visits = db.Database.SqlQueryRaw<StageLine>(sql.StageLines, sql.Key(db.Tenant.Value),
+                sql.Moment(previous.Start), sql.Moment(period.Start), sql.Moment(period.End))
+            .Where(l => visible.Contains(l.Opportunity));
+        var stages = await visits
+            .GroupBy(l => l.Stage)
+            .Select(g => new
+            {
+                Stage = g.Key,
+                Now = g.LongCount(l => l.IsCurrent),
+                Entered = g.LongCount(l => l.EnteredNow),
+                PreviouslyEntered = g.LongCount(l => l.EnteredBefore),
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var pipelines = await db.Pipelines.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var funnel = (from pipeline in pipelines
+                      from stage in pipeline.Stages
+                      let counted = stages.Find(s => s.Stage == stage.Id.Value)
+                      where counted is not null
+                      select new StageCount(pipeline.Id, stage.Id, stage.Name, stage.Outcome, counted.Now,
+                          new Compared<long>(counted.Entered, counted.PreviouslyEntered))).ToList();
+
+        // Won in a period: the current visit is a won stage entered in it. Existing customer: a revenue order issued before
+        // that period (any seller's: a purchase is a purchase).
+        var orders = Revenue.Orders(db);
+        var won = await opportunities.Where(o => o.Status == StageOutcome.Won)
+            .Select(o => new
+            {
+                o.Value,
+                Now = visits.Any(l => l.Opportunity == EF.Property<Guid>(o, "Id") && l.IsCurrent && l.EnteredNow)
+                    && orders.Any(r => r.Customer == o.Account && r.IssueDate < first),
+                Before = visits.Any(l => l.Opportunity == EF.Property<Guid>(o, "Id") && l.IsCurrent && l.EnteredBefore)
+                    && orders.Any(r => r.Customer == o.Account && r.IssueDate < since),
+            })
+            .Where(o => o.Now || o.Before)
+            .GroupBy(o => 1)
+            .Select(g => new
+            {
+                Won = g.LongCount(o => o.Now),
+                PreviouslyWon = g.LongCount(o => o.Before),
+                Value = g.Sum(o => o.Now ? o.Value!.Value.Amount : 0m),
+                PreviousValue = g.Sum(o => o.Before ? o.Value!.Value.Amount : 0m),
+            })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var crossSell = new CrossSell(new(won?.Won ?? 0, won?.PreviouslyWon ?? 0), new(won?.Value ?? 0m, won?.PreviousValue ?? 0m));
+
+        return new SalesIndicators(period, revenue, representatives, portfolios, bestSellers, funnel, crossSell);
+    }
+
+    /// <summary>
+    /// The service indicators, over the occurrences of the accounts the user sees (<see cref="Visibility.VisibleTo{T}"/>).
+    /// </summary>
+    /// <param name="db">The tenant's unit of work.</param>
+    /// <param name="scope">What the user sees (<see cref="Visibility.ScopeOfAsync"/>).</param>
+    /// <param name="period">The period.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public static async Task<ServiceIndicators> ServiceAsync(CrmDbContext db, VisibilityScope scope, IndicatorPeriod period,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(period);
+        var sql = Sql.Of(db);
+        var previous = period.Previous;
+        var (from, start, end) = (previous.Start, period.Start, period.End);
+        var accounts = db.Accounts.VisibleTo(scope).Select(a => a.Id);
+        var visible = db.Occurrences.Where(o => accounts.Contains(o.Account));
+        var opened = visible.Where(o => o.OpenedAt >= from && o.OpenedAt < end);
+
+        var emails = await opened.Where(o => o.Channel == ServiceChannel.Email).GroupBy(o => 1)
+            .Select(g => new { Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var mondays = Weeks(period);
+        var perWeek = await visible.Where(o => o.Channel == ServiceChannel.Email && o.OpenedAt >= start && o.OpenedAt < end)
+            .GroupBy(WeekOf(mondays.Skip(1).Select(m => period.Zone.AtStartOfDay(m).ToInstant())))
+            .Select(g => new { Week = g.Key, Count = g.LongCount() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var complaints = opened.Where(o => o.IsComplaint);
+        var perUnit = await complaints.GroupBy(o => new { o.Company, o.Branch })
+            .Select(g => new { g.Key.Company, g.Key.Branch, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var visibleIds = visible.Select(o => EF.Property<Guid>(o, nameof(OccurrenceRow.Id)));
+        var perProfile = await db.Database.SqlQueryRaw<ComplaintProfile>(sql.ComplaintProfiles, sql.Key(db.Tenant.Value),
+                sql.Moment(from), sql.Moment(start), sql.Moment(end))
+            .Where(c => visibleIds.Contains(c.Occurrence))
+            .GroupBy(c => c.ClientType)
+            .Select(g => new { g.Key, Current = g.LongCount(c => c.Current), Previous = g.LongCount(c => !c.Current) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var perProduct = await opened.GroupBy(o => o.Product)
+            .Select(g => new { g.Key, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var perUser = await opened.GroupBy(o => o.Attendant)
+            .Select(g => new { g.Key, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var inPeriod = visible.Where(o => o.OpenedAt >= start && o.OpenedAt < end);
+        var preferred = await accounts
+            .Select(a => inPeriod.Where(o => o.Account == a).GroupBy(o => o.Channel)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (ServiceChannel?)g.Key).FirstOrDefault())
+            .Where(c => c != null)
+            .GroupBy(c => c)
+            .Select(g => new { Channel = g.Key!.Value, Customers = g.LongCount() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        return new ServiceIndicators(period,
+            new Compared<long>(emails?.Current ?? 0, emails?.Previous ?? 0),
+            [.. mondays.Select((monday, i) => new WeekCount(monday, perWeek.Where(w => w.Week == i).Sum(w => w.Count)))],
+            [.. perUnit.Select(u => new UnitComplaints(u.Company, u.Branch, new(u.Current, u.Previous))).OrderByDescending(u => u.Complaints.Current)],
+            [.. perProfile.Select(p => new ProfileComplaints(p.Key, new(p.Current, p.Previous))).OrderByDescending(p => p.Complaints.Current)
+                .ThenBy(p => p.ClientType, StringComparer.Ordinal)],
+            [.. perProduct.Select(p => new ProductAttendances(p.Key, new(p.Current, p.Previous))).OrderByDescending(p => p.Attendances.Current)
+                .ThenBy(p => p.Product, StringComparer.Ordinal)],
+            [.. perUser.Select(u => new UserAttendances(u.Key, new(u.Current, u.Previous))).OrderByDescending(u => u.Attendances.Current)],
+            await ResponseAsync(visible, period, cancellationToken).ConfigureAwait(false),
+            await ResponseAsync(visible, previous, cancellationToken).ConfigureAwait(false),
+            [.. preferred.Select(p => new ChannelPreference(p.Channel, p.Customers)).OrderByDescending(p => p.Customers).ThenBy(p => p.Channel)]);
+    }
+
+    private static async Task<ResponseTimes> ResponseAsync(IQueryable<OccurrenceRow> visible, IndicatorPeriod period, CancellationToken cancellationToken)
+    {
+        var (start, end) = (period.Start, period.End);
+        var answered = visible.Where(o => o.AnsweredAt >= start && o.AnsweredAt < end && o.ResponseSeconds != null);
+        var count = await answered.LongCountAsync(cancellationToken).ConfigureAwait(false);
+        var average = await answered.AverageAsync(o => (double?)o.ResponseSeconds, cancellationToken).ConfigureAwait(false);
+        // The median: the middle one, or the mean of the middle two, read from the database in order.
+        var middle = count == 0 ? [] : await answered.OrderBy(o => o.ResponseSeconds).Select(o => o.ResponseSeconds!.Value)
+            .Skip((int)((count - 1) / 2)).Take(count % 2 == 0 ? 2 : 1).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var breaches = await visible.Where(o => o.ResponseDue >= start && o.ResponseDue < end && (o.AnsweredAt == null || o.AnsweredAt > o.ResponseDue))
+            .LongCountAsync(cancellationToken).ConfigureAwait(false);
+        return new ResponseTimes(count, average is { } mean ? decimal.Round((decimal)mean, 2) : null,
+            middle.Count == 0 ? null : (decimal)middle.Sum() / middle.Count, breaches);
+    }
+
+    /// <summary>The Mondays of the ISO weeks that overlap <paramref name="period"/>, in order.</summary>
+    private static List<LocalDate> Weeks(IndicatorPeriod period)
+    {
+        var monday = period.First.PlusDays(1 - (int)period.First.DayOfWeek);
+        var mondays = new List<LocalDate>();
+        for (; monday <= period.Last; monday = monday.PlusWeeks(1))
+            mondays.Add(monday);
+        return mondays;
+    }
+
+    /// <summary>
+    /// The index of an occurrence's week, as SQL: <c>CASE WHEN OpenedAt &lt; b1 THEN 0 WHEN OpenedAt &lt; b2 THEN 1 … ELSE n END</c>
+    /// over the instants each week after the first starts at (in the period's zone, so a change of offset moves them too).
+    /// </summary>
+    private static System.Linq.Expressions.Expression<Func<OccurrenceRow, int>> WeekOf(IEnumerable<Instant> starts)
+    {
+        var row = System.Linq.Expressions.Expression.Parameter(typeof(OccurrenceRow), "o");
+        var opened = System.Linq.Expressions.Expression.Property(row, nameof(OccurrenceRow.OpenedAt));
+        var bounds = starts.ToList();
+        System.Linq.Expressions.Expression index = System.Linq.Expressions.Expression.Constant(bounds.Count);
+        for (var i = bounds.Count - 1; i >= 0; i--)
+        {
+            index = System.Linq.Expressions.Expression.Condition(
+                System.Linq.Expressions.Expression.LessThan(opened, System.Linq.Expressions.Expression.Constant(bounds[i])),
+                System.Linq.Expressions.Expression.Constant(i), index);
+        }
+        return System.Linq.Expressions.Expression.Lambda<Func<OccurrenceRow, int>>(index, row);
+    }
+
+    /// <summary>The records of <paramref name="table"/> whose first history entry is in [<paramref name="from"/>, <paramref name="to"/>) (no lower bound for null).</summary>
+    private static IQueryable<T> RegisteredBetween<T>(DbSet<T> records, Sql sql, string table, Instant? from, Instant to)
+        where T : RegisteredParty =>
+        records.FromSqlRaw(sql.RegisteredBetween(table, from is not null), Second(from ?? to), Second(to));
+
+    private static string Second(Instant instant) => instant.ToString("uuuu'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture);
+}

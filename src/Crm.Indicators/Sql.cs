@@ -1,0 +1,142 @@
+using Crm.Domain.Funnel.Opportunities;
+using Crm.Domain.Funnel.Pipelines;
+using Crm.Domain.Identity;
+using Crm.Domain.Orders;
+using Crm.Persistence;
+using NodaTime;
+using NodaTime.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Indicators;
+
+/// <summary>
+/// The SQL the two engines write differently: reading inside the JSON columns (SQLite's json_each / json_extract,
+/// PostgreSQL's jsonb operators). Everything else is LINQ that EF translates for both.
+/// </summary>
+internal sealed class Sql
+{
+    private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    private Sql(bool postgres) => Postgres = postgres;
+
+    public bool Postgres { get; }
+
+    public static Sql Of(CrmDbContext db) => new(string.Equals(db.Database.ProviderName, PostgresProvider, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The rows of <paramref name="table"/> (leads or accounts) whose first history entry is at or after {0} (when
+    /// <paramref name="bounded"/>) and before {1}, both ISO instants to the second (<c>2026-11-22T03:00:00</c>). The history
+    /// stores ISO instants with a variable fraction, so only their first 19 characters compare as text.
+    /// </summary>
+    public string RegisteredBetween(string table, bool bounded)
+    {
+        var at = Postgres
+            ? """left(("History"::jsonb)->'Changes'->0->>'At', 19)"""
+            : """substr(json_extract("History", '$.Changes[0].At'), 1, 19)""";
+        return bounded
+            ? "SELECT * FROM \"" + table + "\" WHERE " + at + " >= {0} AND " + at + " < {1}"
+            : "SELECT * FROM \"" + table + "\" WHERE " + at + " < {1}";
+    }
+
+    /// <summary>The contacts whose JSON list <paramref name="column"/> (<c>Emails</c>, <c>Phones</c>) holds at least one element.</summary>
+    public static string ContactsWith(string column) => "SELECT * FROM \"Contacts\" WHERE \"" + column + "\" <> '[]'";
+
+    /// <summary>
+    /// The contacts whose consents (<c>Marketing</c>) hold an opt-in for channel {0} given on or before day {1} (ISO
+    /// date text; the consent's <c>On</c> is an ISO date too).
+    /// </summary>
+    public string ContactsOptedIn => Postgres
+        ? """SELECT * FROM "Contacts" WHERE EXISTS (SELECT 1 FROM jsonb_array_elements("Marketing"::jsonb) m WHERE m->>'Channel' = {0} AND (m->>'OptedIn')::boolean AND m->>'On' <= {1})"""
+        : """SELECT * FROM "Contacts" WHERE EXISTS (SELECT 1 FROM json_each("Marketing") m WHERE json_extract(m.value, '$.Channel') = {0} AND json_extract(m.value, '$.OptedIn') = 1 AND json_extract(m.value, '$.On') <= {1})""";
+
+    /// <summary>
+    /// One row per open item (<see cref="OrderLine"/>) of the sales orders of tenant {0} issued from day {1} to day {2}
+    /// (as <see cref="Day"/> gives them): the order's id with the item's product, quantity and total. The items are the
+    /// order's JSON document; a number is read as its JSON text on SQLite (exact decimals, summed by EF's ef_sum) and as
+    /// numeric on PostgreSQL.
+    /// </summary>
+    public string OrderLines => Postgres
+        ? """
+          SELECT o."Id" AS "Order", i->>'product' AS "Product", (i->>'quantity')::numeric AS "Quantity", (i->'values'->>'total')::numeric AS "Value"
+          FROM "SalesOrders" o CROSS JOIN LATERAL jsonb_array_elements(o."Items") i
+          WHERE o."TenantId" = {0} AND o."IssueDate" >= {1} AND o."IssueDate" <= {2} AND coalesce(i->>'status', '0') = '0'
+          """
+        : """
+          SELECT o."Id" AS "Order", json_extract(i.value, '$.product') AS "Product", i.value -> '$.quantity' AS "Quantity", i.value -> '$.values.total' AS "Value"
+          FROM "SalesOrders" o, json_each(o."Items") i
+          WHERE o."TenantId" = {0} AND o."IssueDate" >= {1} AND o."IssueDate" <= {2} AND coalesce(json_extract(i.value, '$.status'), 0) = 0
+          """;
+
+    /// <summary>
+    /// The complaints of tenant {0} opened in [{1}, {3}) with the client type of their account's registration
+    /// (<see cref="ComplaintProfile"/>), and whether they were opened at or after {2} — instants as <see cref="Moment"/> gives them.
+    /// </summary>
+    public string ComplaintProfiles => Postgres
+        ? """
+          SELECT o."Id" AS "Occurrence", (a."Data"::jsonb)->>'ClientType' AS "ClientType", o."OpenedAt" >= {2} AS "Current"
+          FROM "Occurrences" o JOIN "Accounts" a ON a."TenantId" = o."TenantId" AND a."Id" = o."Account"
+          WHERE o."TenantId" = {0} AND o."IsComplaint" AND o."OpenedAt" >= {1} AND o."OpenedAt" < {3}
+          """
+        : """
+          SELECT o."Id" AS "Occurrence", json_extract(a."Data", '$.ClientType') AS "ClientType", o."OpenedAt" >= {2} AS "Current"
+          FROM "Occurrences" o JOIN "Accounts" a ON a."TenantId" = o."TenantId" AND a."Id" = o."Account"
+          WHERE o."TenantId" = {0} AND o."IsComplaint" AND o."OpenedAt" >= {1} AND o."OpenedAt" < {3}
+          """;
+
+    /// <summary>A business date as the order columns store it: ISO text on SQLite, a date on PostgreSQL.</summary>
+    public object Day(LocalDate day) => Postgres ? day : LocalDatePattern.Iso.Format(day);
+
+    /// <summary>
+    /// One row per stage visit of every opportunity of the tenant {0} (<see cref="StageLine"/>): the opportunity, the
+    /// stage, whether it is the current visit, and whether it was entered in [{2}, {3}) and in [{1}, {2}) — instants as
+    /// <see cref="Moment"/> gives them.
+    /// </summary>
+    public string StageLines => Postgres
+        ? """
+          SELECT o."Id" AS "Opportunity", (v.e->>'Stage')::uuid AS "Stage", v.n = jsonb_array_length(o."StageHistory") AS "IsCurrent",
+                 (v.e->>'Entered')::timestamptz >= {2} AND (v.e->>'Entered')::timestamptz < {3} AS "EnteredNow",
+                 (v.e->>'Entered')::timestamptz >= {1} AND (v.e->>'Entered')::timestamptz < {2} AS "EnteredBefore"
+          FROM "Opportunities" o CROSS JOIN LATERAL jsonb_array_elements(o."StageHistory") WITH ORDINALITY AS v(e, n)
+          WHERE o."TenantId" = {0}
+          """
+        : """
+          SELECT o."Id" AS "Opportunity", json_extract(v.value, '$.Stage') AS "Stage", v.key = json_array_length(o."StageHistory") - 1 AS "IsCurrent",
+                 json_extract(v.value, '$.Entered') >= {2} AND json_extract(v.value, '$.Entered') < {3} AS "EnteredNow",
+                 json_extract(v.value, '$.Entered') >= {1} AND json_extract(v.value, '$.Entered') < {2} AS "EnteredBefore"
+          FROM "Opportunities" o, json_each(o."StageHistory") v
+          WHERE o."TenantId" = {0}
+          """;
+
+    /// <summary>An instant as the opportunities' stage history stores it: nanoseconds since 1970 on SQLite, a timestamptz on PostgreSQL.</summary>
+    public object Moment(Instant instant) => Postgres ? instant : (instant - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
+
+    /// <summary>The tenant as its key column stores it: a uuid on PostgreSQL, upper-case text on SQLite.</summary>
+    public object Key(Guid id) => Postgres ? id : id.ToString().ToUpperInvariant();
+}
+
+/// <summary>An open item of a revenue order (<see cref="Sql.OrderLines"/>): the order's id and issue date with the item's product, quantity and total.</summary>
+internal sealed class OrderLine
+{
+    public Guid Order { get; set; }
+    public string Product { get; set; } = "";
+    public decimal Quantity { get; set; }
+    public decimal? Value { get; set; }
+}
+
+/// <summary>A stage visit of an opportunity (<see cref="Sql.StageLines"/>).</summary>
+internal sealed class StageLine
+{
+    public Guid Opportunity { get; set; }
+    public Guid Stage { get; set; }
+    public bool IsCurrent { get; set; }
+    public bool EnteredNow { get; set; }
+    public bool EnteredBefore { get; set; }
+}
+
+/// <summary>A complaint with its account's client type (<see cref="Sql.ComplaintProfiles"/>).</summary>
+internal sealed class ComplaintProfile
+{
+    public Guid Occurrence { get; set; }
+    public string? ClientType { get; set; }
+    public bool Current { get; set; }
+}
