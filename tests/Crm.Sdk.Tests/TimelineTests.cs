@@ -42,6 +42,7 @@ public sealed class TimelineTests
         Tick();
         Ok(await usuario.Documents.AttachLinkAsync(subject, "Contrato", "https://exemplo.com.br/contrato.pdf"));
         var othersOpportunity = Ok(await host.As(host.Diretor).Funnel.CreateAsync(pipeline.Id, new OpportunityDraft("Do diretor", account, host.Diretor)));
+        var hiddenNote = Ok(await host.As(host.Diretor).Activities.RecordFollowUpAsync(new ActivitySubject.Opportunity(othersOpportunity.Id), "Negociação do diretor"));
 
         var timeline = Ok(await usuario.Accounts.TimelineAsync(account));
         var page = Ok(await usuario.Accounts.TimelineAsync(account, skip: 1, take: 2));
@@ -55,6 +56,9 @@ public sealed class TimelineTests
         Assert.Equal(pipeline.Stages[1].Name, timeline[6].Detail);
         Assert.Contains(diretors, e => e.Record == othersOpportunity.Id.Value);
         Assert.DoesNotContain(timeline, e => e.Record == othersOpportunity.Id.Value);
+        // The Diretor's follow-up on his own opportunity concerns the account, but the Usuário does not see that opportunity.
+        Assert.Contains(diretors, e => e.Record == hiddenNote.Id.Value);
+        Assert.DoesNotContain(timeline, e => e.Record == hiddenNote.Id.Value);
         Assert.IsType<NotFound>((await host.As(host.Outro).Accounts.TimelineAsync(account)).Value);
     }
 

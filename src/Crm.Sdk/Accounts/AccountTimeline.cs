@@ -1,5 +1,9 @@
 using Crm.Domain.Access;
 using Crm.Domain.Identity;
+using Crm.Domain.Boards.Cards;
+using Crm.Domain.Funnel.Opportunities;
+using Crm.Persistence.Access;
+using Crm.Persistence.Activities;
 using Crm.Persistence.Outbox;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Service;
@@ -79,8 +83,12 @@ public sealed partial class AccountsModule
             if (work.Access.Allows(Module.Orders, Permission.View))
                 await OrdersAsync(work, id, entries).ConfigureAwait(false);
             if (work.Access.Allows(Module.Documents, Permission.View))
-                entries.AddRange((await work.Db.Documents.AsNoTracking().Where(d => d.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false))
+            {
+                var documents = await work.Db.Documents.AsNoTracking().Where(d => d.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false);
+                var visible = await VisibleSubjectsAsync(work, documents.Select(d => (d.SubjectKind, d.SubjectId))).ConfigureAwait(false);
+                entries.AddRange(documents.Where(d => visible.Contains((d.SubjectKind, d.SubjectId)))
                     .Select(d => new TimelineEntry(d.AddedAt, TimelineKind.Document, d.Name, d.Kind.ToString(), d.Id, d.AddedBy)));
+            }
             entries.AddRange((await work.Db.Outbox.AsNoTracking().Where(m => m.Account == id && m.Status == OutboxStatus.Sent)
                     .ToListAsync(work.Cancellation).ConfigureAwait(false))
                 .Select(m => new TimelineEntry(m.SentAt ?? m.UpdatedAt, TimelineKind.ErpMessage, $"{m.Erp} {m.Resource}", m.Operation.ToString(), m.Id, m.CreatedBy)));
@@ -111,14 +119,40 @@ public sealed partial class AccountsModule
 
     private static async Task ActivitiesAsync(UnitOfWork work, AccountId id, List<TimelineEntry> entries)
     {
-        foreach (var a in await work.Db.Appointments.AsNoTracking().Where(a => a.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false))
+        var appointments = await work.Db.Appointments.AsNoTracking().Where(a => a.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false);
+        var followUps = await work.Db.FollowUps.AsNoTracking().Where(f => f.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false);
+        var visible = await VisibleSubjectsAsync(work, appointments.Select(a => (a.SubjectKind, a.SubjectId))
+            .Concat(followUps.Select(f => (f.SubjectKind, f.SubjectId)))).ConfigureAwait(false);
+        foreach (var a in appointments.Where(a => visible.Contains((a.SubjectKind, a.SubjectId))))
         {
             entries.Add(new TimelineEntry(a.CreatedAt, TimelineKind.AppointmentScheduled, a.Title, a.Start.ToString(), a.Id.Value, a.Owner));
             if (a.SettledAt is { } settled)
                 entries.Add(new TimelineEntry(settled, TimelineKind.AppointmentSettled, a.Title, a.Status.ToString(), a.Id.Value, a.Owner));
         }
-        entries.AddRange((await work.Db.FollowUps.AsNoTracking().Where(f => f.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false))
+        entries.AddRange(followUps.Where(f => visible.Contains((f.SubjectKind, f.SubjectId)))
             .Select(f => new TimelineEntry(f.At, TimelineKind.FollowUp, f.Note, f.NextContact?.ToString(), f.Id.Value, f.By)));
+    }
+
+    /// <summary>
+    /// Which of the subjects of an account's activities and documents the user sees: the account itself and its occurrences
+    /// (the account is visible), opportunities whose owner is in the user's scope, cards of boards released to it.
+    /// </summary>
+    private static async Task<HashSet<(SubjectKind, Guid)>> VisibleSubjectsAsync(UnitOfWork work, IEnumerable<(SubjectKind Kind, Guid Id)> subjects)
+    {
+        var all = subjects.ToHashSet();
+        var visible = all.Where(s => s.Kind is SubjectKind.Account or SubjectKind.Occurrence).ToHashSet();
+        var opportunityIds = all.Where(s => s.Kind == SubjectKind.Opportunity).Select(s => new OpportunityId(s.Id)).ToList();
+        if (opportunityIds.Count > 0)
+            foreach (var (opportunity, owner) in (await work.Db.Opportunities.AsNoTracking().Where(o => opportunityIds.Contains(o.Id))
+                         .Select(o => new { o.Id, o.Owner }).ToListAsync(work.Cancellation).ConfigureAwait(false)).Select(o => (o.Id, o.Owner)))
+                if (work.Access.Sees(owner, null, null))
+                    visible.Add((SubjectKind.Opportunity, opportunity.Value));
+        var cardIds = all.Where(s => s.Kind == SubjectKind.Card).Select(s => new CardId(s.Id)).ToList();
+        if (cardIds.Count > 0)
+            foreach (var card in await work.Db.Cards.VisibleTo(work.Access.Scope!, work.Db).Where(c => cardIds.Contains(c.Id)).Select(c => c.Id)
+                         .ToListAsync(work.Cancellation).ConfigureAwait(false))
+                visible.Add((SubjectKind.Card, card.Value));
+        return visible;
     }
 
     private static async Task OccurrencesAsync(UnitOfWork work, AccountId id, List<TimelineEntry> entries)
