@@ -85,4 +85,41 @@ public sealed class TimelineTests
         Assert.Equal([host.Coordenador, host.Usuario], told.Select(n => n.Recipient).OrderBy(u => u == host.Usuario)); // the assignee and its manager
         Assert.All(told, n => Assert.Equal(("Assigned", "Oportunidade Venda, prazo 30/11/2026"), (n.Kind, n.Detail)));
     }
+
+    [Theory, SqliteData]
+    public async Task Details_are_portuguese_text_whatever_the_hosts_culture(string provider)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            await using var host = await Create(provider);
+            var usuario = host.As(host.Usuario);
+            var account = Ok(await usuario.Accounts.RegisterAsync(Forms.Company(33))).Id;
+            var subject = new ActivitySubject.Account(account);
+            void Tick() => host.Time.Advance(TimeSpan.FromMinutes(1));
+            Tick();
+            Ok(await usuario.Service.OpenAsync(new OccurrenceForm(account, ServiceChannel.SocialMedia, "DUV", "Pergunta")));
+            Tick();
+            var booked = Ok(await usuario.Activities.ScheduleAsync(subject,
+                new AppointmentForm("Visita", Instant.FromUtc(2026, 12, 1, 13, 0), Instant.FromUtc(2026, 12, 1, 14, 0))));
+            Tick();
+            Ok(await usuario.Activities.CancelAsync(booked.Id, booked.Version));
+            Tick();
+            Ok(await usuario.Activities.RecordFollowUpAsync(subject, "Retornar", new LocalDate(2026, 12, 15)));
+            Tick();
+            Ok(await usuario.Documents.AttachLinkAsync(subject, "Contrato", "https://exemplo.com.br/c.pdf"));
+
+            var details = Ok(await usuario.Accounts.TimelineAsync(account)).Select(e => (e.Kind, e.Detail)).ToList();
+
+            Assert.Equal([(TimelineKind.Document, "Link"), (TimelineKind.FollowUp, "Próximo contato: 15/12/2026"), (TimelineKind.AppointmentSettled, "Cancelado"),
+                (TimelineKind.AppointmentScheduled, "01/12/2026 10:00"), (TimelineKind.OccurrenceOpened, "Redes sociais")], details.Take(5));
+            Assert.Contains("Razão social", details[^1].Detail, StringComparison.Ordinal); // the registration, by field labels
+            Assert.DoesNotContain("legal_name", details[^1].Detail, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
 }

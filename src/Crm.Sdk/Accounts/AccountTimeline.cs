@@ -6,6 +6,7 @@ using Crm.Persistence.Access;
 using Crm.Persistence.Activities;
 using Crm.Persistence.Outbox;
 using Crm.Sdk.Engine;
+using Crm.Sdk.Notifications;
 using Crm.Sdk.Service;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -73,7 +74,7 @@ public sealed partial class AccountsModule
                 return new NotFound("account", id.Value);
             var entries = new List<TimelineEntry>();
             entries.AddRange(account.History.Entries.GroupBy(e => (e.At, e.By)).Select(g => new TimelineEntry(g.Key.At, TimelineKind.Registration,
-                account.Data.LegalName, string.Join(", ", g.Select(e => e.Field).Distinct()), id.Value, g.Key.By)));
+                account.Data.LegalName, string.Join(", ", g.Select(e => TimelineLabels.Field(e.Field)).Distinct()), id.Value, g.Key.By)));
             if (work.Access.Allows(Module.Opportunities, Permission.View))
                 await OpportunitiesAsync(work, id, entries).ConfigureAwait(false);
             if (work.Access.Allows(Module.Activities, Permission.View))
@@ -87,11 +88,11 @@ public sealed partial class AccountsModule
                 var documents = await work.Db.Documents.AsNoTracking().Where(d => d.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false);
                 var visible = await VisibleSubjectsAsync(work, documents.Select(d => (d.SubjectKind, d.SubjectId))).ConfigureAwait(false);
                 entries.AddRange(documents.Where(d => visible.Contains((d.SubjectKind, d.SubjectId)))
-                    .Select(d => new TimelineEntry(d.AddedAt, TimelineKind.Document, d.Name, d.Kind.ToString(), d.Id, d.AddedBy)));
+                    .Select(d => new TimelineEntry(d.AddedAt, TimelineKind.Document, d.Name, TimelineLabels.Of(d.Kind), d.Id, d.AddedBy)));
             }
             entries.AddRange((await work.Db.Outbox.AsNoTracking().Where(m => m.Account == id && m.Status == OutboxStatus.Sent)
                     .ToListAsync(work.Cancellation).ConfigureAwait(false))
-                .Select(m => new TimelineEntry(m.SentAt ?? m.UpdatedAt, TimelineKind.ErpMessage, $"{m.Erp} {m.Resource}", m.Operation.ToString(), m.Id, m.CreatedBy)));
+                .Select(m => new TimelineEntry(m.SentAt ?? m.UpdatedAt, TimelineKind.ErpMessage, $"{m.Erp} {m.Resource}", TimelineLabels.Of(m.Operation), m.Id, m.CreatedBy)));
             return CrmResult<IReadOnlyList<TimelineEntry>>.Of([.. entries.OrderByDescending(e => e.At).ThenBy(e => e.Kind).ThenBy(e => e.Record)
                 .Skip(skip).Take(take)]);
         }, cancellationToken);
@@ -119,18 +120,22 @@ public sealed partial class AccountsModule
 
     private static async Task ActivitiesAsync(UnitOfWork work, AccountId id, List<TimelineEntry> entries)
     {
+        // When an appointment takes place, in the zone notifications are written in.
+        var zone = work.Engine.Options().Notifications.Zone ?? DateTimeZone.Utc;
         var appointments = await work.Db.Appointments.AsNoTracking().Where(a => a.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false);
         var followUps = await work.Db.FollowUps.AsNoTracking().Where(f => f.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false);
         var visible = await VisibleSubjectsAsync(work, appointments.Select(a => (a.SubjectKind, a.SubjectId))
             .Concat(followUps.Select(f => (f.SubjectKind, f.SubjectId)))).ConfigureAwait(false);
         foreach (var a in appointments.Where(a => visible.Contains((a.SubjectKind, a.SubjectId))))
         {
-            entries.Add(new TimelineEntry(a.CreatedAt, TimelineKind.AppointmentScheduled, a.Title, a.Start.ToString(), a.Id.Value, a.Owner));
+            entries.Add(new TimelineEntry(a.CreatedAt, TimelineKind.AppointmentScheduled, a.Title,
+                NoticeFormats.DayTime.Format(a.Start.InZone(zone).LocalDateTime), a.Id.Value, a.Owner));
             if (a.SettledAt is { } settled)
-                entries.Add(new TimelineEntry(settled, TimelineKind.AppointmentSettled, a.Title, a.Status.ToString(), a.Id.Value, a.Owner));
+                entries.Add(new TimelineEntry(settled, TimelineKind.AppointmentSettled, a.Title, TimelineLabels.Of(a.Status), a.Id.Value, a.Owner));
         }
         entries.AddRange(followUps.Where(f => visible.Contains((f.SubjectKind, f.SubjectId)))
-            .Select(f => new TimelineEntry(f.At, TimelineKind.FollowUp, f.Note, f.NextContact?.ToString(), f.Id.Value, f.By)));
+            .Select(f => new TimelineEntry(f.At, TimelineKind.FollowUp, f.Note,
+                f.NextContact is { } next ? $"Próximo contato: {NoticeFormats.Day.Format(next)}" : null, f.Id.Value, f.By)));
     }
 
     /// <summary>
@@ -160,7 +165,7 @@ public sealed partial class AccountsModule
         foreach (var o in await work.Db.Occurrences.AsNoTracking().Where(o => o.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false))
         {
             var title = ServiceModule.TitleOf(o.Reason, o.Description);
-            entries.Add(new TimelineEntry(o.OpenedAt, TimelineKind.OccurrenceOpened, title, o.Channel.ToString(), o.Id.Value, o.OpenedBy));
+            entries.Add(new TimelineEntry(o.OpenedAt, TimelineKind.OccurrenceOpened, title, TimelineLabels.Of(o.Channel), o.Id.Value, o.OpenedBy));
             if (o.AnsweredAt is { } answered)
                 entries.Add(new TimelineEntry(answered, TimelineKind.OccurrenceAnswered, title, o.AnsweredLate == true ? "fora do prazo" : "no prazo", o.Id.Value, o.Attendant));
             if (o.ClosedAt is { } closed)
@@ -175,6 +180,6 @@ public sealed partial class AccountsModule
         foreach (var order in orders)
             entries.AddRange(order.ReadHistory()
                 .Where(h => h.Field == "status")
-                .Select(h => new TimelineEntry(h.At, TimelineKind.Order, $"Pedido {order.Id.Value.ToString()[..8]}", h.NewValue, order.Id.Value, h.By)));
+                .Select(h => new TimelineEntry(h.At, TimelineKind.Order, $"Pedido {order.Id.Value.ToString()[..8]}", TimelineLabels.OrderStatus(h.NewValue), order.Id.Value, h.By)));
     }
 }
