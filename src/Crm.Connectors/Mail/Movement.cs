@@ -38,6 +38,12 @@ public enum MovementKind
     Won,
     /// <summary>Lost (an opportunity entered its pipeline's lost stage; the detail gives the reason).</summary>
     Lost,
+    /// <summary>Answered (an occurrence: the customer got the company's answer).</summary>
+    Answered,
+    /// <summary>Closed (an occurrence finished).</summary>
+    Closed,
+    /// <summary>Rescheduled (an appointment moved to another time or place).</summary>
+    Rescheduled,
 }
 
 /// <summary>One movement the engine records and users are told about.</summary>

@@ -83,6 +83,9 @@ public static class NotificationComposer
             MovementKind.Cancelled => "cancelad" + ending,
             MovementKind.Won => "ganh" + ending,
             MovementKind.Lost => "perdid" + ending,
+            MovementKind.Answered => "respondid" + ending,
+            MovementKind.Closed => "encerrad" + ending,
+            MovementKind.Rescheduled => "remarcad" + ending,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }

@@ -12,6 +12,9 @@ public static class ActivityCodes
     /// <summary>Only a scheduled appointment can be held, cancelled or rescheduled.</summary>
     public const string NotScheduled = "appointment.not_scheduled";
 
+    /// <summary>The appointment's owner is not an active user of the tenant (checked by the engine).</summary>
+    public const string OwnerUnknown = "appointment.owner.unknown";
+
     /// <summary>The follow-up has no note.</summary>
     public const string NoteRequired = "follow_up.note.required";
 }

@@ -63,6 +63,22 @@ public static class Visibility
     }
 
     /// <summary>
+    /// The occurrences <paramref name="scope"/> allows, as a query: those of an account the scope allows
+    /// (<see cref="VisibleTo{T}(IQueryable{T}, VisibilityScope)"/>).
+    /// </summary>
+    /// <param name="occurrences">The occurrences to filter, e.g. <c>db.Occurrences</c>.</param>
+    /// <param name="scope">The user's scope.</param>
+    /// <param name="db">The unit of work whose accounts are read.</param>
+    public static IQueryable<Service.OccurrenceRow> VisibleTo(this IQueryable<Service.OccurrenceRow> occurrences, VisibilityScope scope, CrmDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(occurrences);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(db);
+        var accounts = db.Accounts.VisibleTo(scope).Select(a => a.Id);
+        return occurrences.Where(o => accounts.Contains(o.Account));
+    }
+
+    /// <summary>
     /// The contacts <paramref name="scope"/> allows, as a query: those of a lead or account the scope allows
     /// (<see cref="VisibleTo{T}(IQueryable{T}, VisibilityScope)"/>).
     /// </summary>

@@ -100,6 +100,9 @@ public sealed class SalesOrderRow
         Read<List<ItemApproval>>(Approvals), Read<List<HistoryEntry>>(History), Freight, Discount, CopiedFrom,
         Totals is null ? null : Read<OrderTotals>(Totals), Read<List<Problem>>(BlockReasons));
 
+    /// <summary>The order's history as stored, without rebuilding the order.</summary>
+    public IReadOnlyList<HistoryEntry> ReadHistory() => Read<List<HistoryEntry>>(History);
+
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, DomainJson.Options);
 
     private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, DomainJson.Options)!;

@@ -20,7 +20,7 @@ namespace Crm.Sdk.Accounts;
 /// the accounts of its scope (others are <see cref="NotFound"/>), validates against the tenant's settings and the database
 /// (CPF/CNPJ and short name unique in the tenant) and saves in one transaction, history written by the domain.
 /// </summary>
-public sealed class AccountsModule
+public sealed partial class AccountsModule
 {
     private readonly CrmSession _session;
 

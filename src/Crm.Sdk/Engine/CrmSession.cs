@@ -2,8 +2,10 @@ using Crm.Domain.Access;
 using Crm.Domain.Identity;
 using Crm.Persistence;
 using Crm.Sdk.Accounts;
+using Crm.Sdk.Activities;
 using Crm.Sdk.Boards;
 using Crm.Sdk.Catalog;
+using Crm.Sdk.Documents;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Funnel;
 using Crm.Sdk.Imports;
@@ -11,6 +13,7 @@ using Crm.Sdk.Matrices;
 using Crm.Sdk.Orders;
 using Crm.Sdk.Outbox;
 using Crm.Sdk.Servers;
+using Crm.Sdk.Service;
 using Crm.Sdk.Settings;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -45,6 +48,9 @@ public sealed class CrmSession
         Catalog = new CatalogModule(this);
         Orders = new OrdersModule(this);
         Matrices = new MatrixModule(this);
+        Service = new ServiceModule(this);
+        Activities = new ActivitiesModule(this);
+        Documents = new DocumentsModule(this);
     }
 
     /// <summary>The tenant.</summary>
@@ -88,6 +94,15 @@ public sealed class CrmSession
 
     /// <summary>The tax and commercial matrices orders are priced with: rules saved, read, imported (through <see cref="Imports"/>).</summary>
     public MatrixModule Matrices { get; }
+
+    /// <summary>Customer service: occurrences (open, assign, answer, close, list) and call-center campaigns.</summary>
+    public ServiceModule Service { get; }
+
+    /// <summary>Appointments and follow-ups on accounts, opportunities, occurrences and cards; a user's agenda.</summary>
+    public ActivitiesModule Activities { get; }
+
+    /// <summary>Documents on accounts, opportunities, occurrences and cards: files on the company's FTP/SFTP server, or links.</summary>
+    public DocumentsModule Documents { get; }
 
     internal CrmEngine Engine { get; }
 

@@ -77,6 +77,10 @@ internal sealed class UnitOfWork(CrmDbContext db, CrmAccess access, CrmSession s
     public Denied? CheckPlacement(Module module, Permission action, UserId? owner, CompanyId? company, BranchId? branch) =>
         Access.Sees(owner, company, branch) ? null : CrmAccess.OutOfScope(module, action);
 
+    /// <summary>True when <paramref name="user"/> is an active user of the tenant (an attendant, an appointment's owner).</summary>
+    public Task<bool> IsActiveUserAsync(UserId user) =>
+        Db.Users.AsNoTracking().AnyAsync(u => u.Id == user && u.Status == Crm.Domain.Access.UserStatus.Active, Cancellation);
+
     /// <summary>Saves every change as one transaction; the success is made from <paramref name="aggregate"/>'s new version.</summary>
     public async Task<CrmResult<T>> SaveAsync<T>(object aggregate, Func<long, T> success)
     {

@@ -4,6 +4,7 @@ using Crm.Domain.Accounts;
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
+using Crm.Domain.Identity;
 using Crm.Sdk.Accounts;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Notifications;
@@ -91,6 +92,31 @@ public sealed class FunnelModule
     /// <summary>Moves opportunity <paramref name="id"/> to its pipeline's lost stage, with the reason (Opportunities › Edit).</summary>
     public Task<CrmResult<OpportunityMoved>> LoseAsync(OpportunityId id, long version, string reason, CancellationToken cancellationToken = default) =>
         ChangeStageAsync("funnel.lose", id, version, (o, p, clock) => o.Lose(p, reason, clock), cancellationToken);
+
+    /// <summary>
+    /// Adds a task to opportunity <paramref name="id"/> (Opportunities › Edit), based on <paramref name="version"/>; the
+    /// assignee must be an active user in the user's scope and is told (with its manager, never the actor).
+    /// </summary>
+    public Task<CrmResult<OpportunityTaskAdded>> AddTaskAsync(OpportunityId id, long version, string title, NodaTime.LocalDate due, UserId assignee,
+        CancellationToken cancellationToken = default) =>
+        _session.RunAsync("funnel.add_task", Module.Opportunities, Permission.Edit, async work =>
+        {
+            if (await FindAsync(work, id).ConfigureAwait(false) is not { } opportunity)
+                return new NotFound("opportunity", id.Value);
+            if (work.CheckPlacement(Module.Opportunities, Permission.Edit, assignee, null, null) is { } denied)
+                return denied;
+            var unknown = await work.IsActiveUserAsync(assignee).ConfigureAwait(false) ? null
+                : new Crm.Domain.Problems.Problem("assignee", "task.assignee.unknown", "O responsável pela tarefa não é um usuário ativo do tenant.");
+            var added = opportunity.AddTask(title, due, assignee, work.Clock);
+            if (Refusals.With(added, unknown is null ? [] : [unknown]) is { } invalid)
+                return invalid;
+            var task = added.AsT0;
+            work.Expect(opportunity, version);
+            var account = await work.Db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == opportunity.Account, work.Cancellation).ConfigureAwait(false);
+            await work.NotifyAsync(new MovementNotice(MovementSubject.Task, task.Id.Value.ToString(), task.Title, MovementKind.Assigned,
+                $"Oportunidade {opportunity.Title}, prazo {due:dd/MM/yyyy}", assignee, account?.Data.Company, account?.Data.Branch)).ConfigureAwait(false);
+            return await work.SaveAsync(opportunity, saved => new OpportunityTaskAdded(id, task, saved)).ConfigureAwait(false);
+        }, cancellationToken);
 
     private Task<CrmResult<OpportunityMoved>> ChangeStageAsync(string useCase, OpportunityId id, long version,
         Func<Opportunity, Pipeline, NodaTime.IClock, Crm.Domain.Problems.Outcome<StageEntered>> move, CancellationToken cancellationToken) =>

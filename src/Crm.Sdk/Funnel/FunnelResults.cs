@@ -27,3 +27,9 @@ public sealed record OpportunityRead(Opportunity Opportunity, long Version);
 /// there is no charts module yet.</param>
 public sealed record OpportunityMoved(OpportunityId Id, StageId? From, StageId To, StageOutcome Status, long Version,
     MasterDataCode? AccountPromotedTo, IReadOnlyList<StageEffect> Effects);
+
+/// <summary>A task was added to an opportunity.</summary>
+/// <param name="Opportunity">The opportunity.</param>
+/// <param name="Task">The task.</param>
+/// <param name="Version">The opportunity's stored version.</param>
+public sealed record OpportunityTaskAdded(OpportunityId Opportunity, Crm.Domain.Tasks.SalesTask Task, long Version);

@@ -2,6 +2,7 @@ using Crm.Domain.Access;
 using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Funnel.Opportunities;
+using Crm.Domain.Service.Occurrences;
 using Crm.Persistence.Concurrency;
 using Crm.Persistence.Settings;
 using Crm.Sdk.Engine;
@@ -19,6 +20,9 @@ public enum SettingsKind
 
     /// <summary>Where the accounts are sent: the ERP or <i>Gestão de Planos</i>.</summary>
     Integration,
+
+    /// <summary>The occurrence reasons and mandatory fields.</summary>
+    Occurrences,
 }
 
 /// <summary>Settings were saved.</summary>
@@ -98,6 +102,29 @@ public sealed class SettingsModule
         ArgumentNullException.ThrowIfNull(settings);
         return StageAsync("settings.integration.save", SettingsKind.Integration, work => work.Db.Settings.SetIntegrationAsync(settings, work.Cancellation),
             cancellationToken);
+    }
+
+    /// <summary>The occurrence settings: reasons with their response targets, mandatory fields (the defaults until saved).</summary>
+    public Task<CrmResult<OccurrenceSettings>> OccurrencesAsync(CancellationToken cancellationToken = default) =>
+        _session.RunAsync("settings.occurrences.get", Module.Settings, Permission.View, async work =>
+            CrmResult<OccurrenceSettings>.Of(await work.Db.Settings.OccurrencesAsync(work.Cancellation).ConfigureAwait(false)), cancellationToken);
+
+    /// <summary>
+    /// Replaces the occurrence settings: every problem of the reasons (field <c>reasons[i].…</c>) and fields listed. Occurrences
+    /// already opened keep the target and complaint flag their reason had.
+    /// </summary>
+    public Task<CrmResult<SettingsSaved>> SaveOccurrencesAsync(IReadOnlyList<ServiceReason> reasons, IReadOnlyCollection<OccurrenceField> mandatoryFields,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        ArgumentNullException.ThrowIfNull(mandatoryFields);
+        return _session.RunAsync("settings.occurrences.save", Module.Settings, Permission.Edit, async work =>
+        {
+            if (!OccurrenceSettings.Create(reasons, mandatoryFields).TryPickT0(out var settings, out var invalid))
+                return invalid;
+            await work.Db.Settings.SetOccurrencesAsync(settings, work.Cancellation).ConfigureAwait(false);
+            return await SaveAsync(work, SettingsKind.Occurrences).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     // Stages a settings document and saves it, in one unit of work.

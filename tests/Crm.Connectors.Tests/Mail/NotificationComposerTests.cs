@@ -63,6 +63,9 @@ public sealed class NotificationComposerTests
     [InlineData(MovementSubject.Opportunity, MovementKind.Won, "[CRM] Oportunidade ganha: Proposta")]
     [InlineData(MovementSubject.Card, MovementKind.Created, "[CRM] Cartão criado: Proposta")]
     [InlineData(MovementSubject.Opportunity, MovementKind.Lost, "[CRM] Oportunidade perdida: Proposta")]
+    [InlineData(MovementSubject.Occurrence, MovementKind.Answered, "[CRM] Ocorrência respondida: Proposta")]
+    [InlineData(MovementSubject.Occurrence, MovementKind.Closed, "[CRM] Ocorrência encerrada: Proposta")]
+    [InlineData(MovementSubject.Appointment, MovementKind.Rescheduled, "[CRM] Compromisso remarcado: Proposta")]
     public void Subjects_agree_in_gender_with_what_moved(MovementSubject subject, MovementKind kind, string expected) =>
         Assert.Equal(expected, NotificationComposer.Compose(Settings(Duration.Zero), Movement(Guid.NewGuid(), "Proposta", subject, kind), Ana, Zone).Mail.Subject);
 }

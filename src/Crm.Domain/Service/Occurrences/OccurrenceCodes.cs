@@ -39,6 +39,12 @@ public static class OccurrenceCodes
     /// <summary>A closed occurrence cannot change.</summary>
     public const string Closed = "occurrence.closed";
 
+    /// <summary>The contact is not one of the account's contact people (checked by the engine).</summary>
+    public const string ContactNotOfAccount = "occurrence.contact.not_of_account";
+
+    /// <summary>The attendant is not an active user of the tenant (checked by the engine).</summary>
+    public const string AttendantUnknown = "occurrence.attendant.unknown";
+
     /// <summary>Settings: a reason has no code.</summary>
     public const string ReasonCodeRequired = "occurrence.settings.reason_code.required";
 
