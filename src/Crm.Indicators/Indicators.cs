@@ -18,14 +18,14 @@ namespace Crm.Indicators;
 /// <summary>
 /// The indicators of seed 003, each computed by the database (SQL through EF Core on SQLite and PostgreSQL; no row is
 /// loaded to be counted in memory) over the records the user's scope sees, for a period and the previous period
-/// of the same length. The caller checks the user's permission; the engine exposes these as <c>session.Indicators</c>.
+/// of the same length. The caller checks the user's permission.
 /// </summary>
 public static class Indicators
 {
     /// <summary>
-    /// The registration indicators. An account or lead counts as registered at its first history entry (an account
-    /// converted from a lead continues the lead's history, so it counts from the lead's registration); accounts merged
-    /// into another are left out everywhere. Visibility: accounts and leads by <see cref="Visibility.VisibleTo{T}"/>,
+    /// The registration indicators. An account or lead counts as registered at its first history entry. An account
+    /// converted from a lead continues the lead's history, so it counts from the lead's registration, and the converted
+    /// lead (kept, with its account) is left out, as are accounts merged into another. Visibility: accounts and leads by <see cref="Visibility.VisibleTo{T}"/>,
     /// contacts by their account's or lead's.
     /// </summary>
     /// <param name="db">The tenant's unit of work.</param>
@@ -44,7 +44,7 @@ public static class Indicators
         Task<long> Accounts(Instant? from, Instant to) =>
             RegisteredBetween(db.Accounts, sql, "Accounts", from, to).VisibleTo(scope).Where(a => a.MergedInto == null).LongCountAsync(cancellationToken);
         Task<long> Leads(Instant? from, Instant to) =>
-            RegisteredBetween(db.Leads, sql, "Leads", from, to).VisibleTo(scope).LongCountAsync(cancellationToken);
+            RegisteredBetween(db.Leads, sql, "Leads", from, to).VisibleTo(scope).Where(l => l.ConvertedTo == null).LongCountAsync(cancellationToken);
 
         // One query at a time: a context runs one command at once.
         var accounts = new Compared<long>(await Accounts(period.Start, period.End).ConfigureAwait(false),
@@ -202,8 +202,9 @@ public static class Indicators
     /// <param name="db">The tenant's unit of work.</param>
     /// <param name="scope">What the user sees (<see cref="Visibility.ScopeOfAsync"/>).</param>
     /// <param name="period">The period.</param>
+    /// <param name="now">The present: an unanswered occurrence is breached once its answer is due before it.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
-    public static async Task<ServiceIndicators> ServiceAsync(CrmDbContext db, VisibilityScope scope, IndicatorPeriod period,
+    public static async Task<ServiceIndicators> ServiceAsync(CrmDbContext db, VisibilityScope scope, IndicatorPeriod period, Instant now,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -243,13 +244,11 @@ public static class Indicators
             .Select(g => new { g.Key, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        var inPeriod = visible.Where(o => o.OpenedAt >= start && o.OpenedAt < end);
-        var preferred = await accounts
-            .Select(a => inPeriod.Where(o => o.Account == a).GroupBy(o => o.Channel)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (ServiceChannel?)g.Key).FirstOrDefault())
-            .Where(c => c != null)
-            .GroupBy(c => c)
-            .Select(g => new { Channel = g.Key!.Value, Customers = g.LongCount() })
+        var accountIds = db.Accounts.VisibleTo(scope).Select(a => EF.Property<Guid>(a, "Id"));
+        var preferred = await db.Database.SqlQueryRaw<ChannelPick>(Sql.PreferredChannels, sql.Key(db.Tenant.Value), sql.Moment(start), sql.Moment(end))
+            .Where(p => accountIds.Contains(p.Account))
+            .GroupBy(p => p.Channel)
+            .Select(g => new { Channel = g.Key, Customers = g.LongCount() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         return new ServiceIndicators(period,
@@ -261,21 +260,25 @@ public static class Indicators
             [.. perProduct.Select(p => new ProductAttendances(p.Key, new(p.Current, p.Previous))).OrderByDescending(p => p.Attendances.Current)
                 .ThenBy(p => p.Product, StringComparer.Ordinal)],
             [.. perUser.Select(u => new UserAttendances(u.Key, new(u.Current, u.Previous))).OrderByDescending(u => u.Attendances.Current)],
-            await ResponseAsync(visible, period, cancellationToken).ConfigureAwait(false),
-            await ResponseAsync(visible, previous, cancellationToken).ConfigureAwait(false),
-            [.. preferred.Select(p => new ChannelPreference(p.Channel, p.Customers)).OrderByDescending(p => p.Customers).ThenBy(p => p.Channel)]);
+            await ResponseAsync(visible, period, now, cancellationToken).ConfigureAwait(false),
+            await ResponseAsync(visible, previous, now, cancellationToken).ConfigureAwait(false),
+            [.. preferred.Select(p => new ChannelPreference(Enum.Parse<ServiceChannel>(p.Channel), p.Customers))
+                .OrderByDescending(p => p.Customers).ThenBy(p => p.Channel)]);
     }
 
-    private static async Task<ResponseTimes> ResponseAsync(IQueryable<OccurrenceRow> visible, IndicatorPeriod period, CancellationToken cancellationToken)
+    private static async Task<ResponseTimes> ResponseAsync(IQueryable<OccurrenceRow> visible, IndicatorPeriod period, Instant now,
+        CancellationToken cancellationToken)
     {
         var (start, end) = (period.Start, period.End);
+        var due = Instant.Min(end, now);
         var answered = visible.Where(o => o.AnsweredAt >= start && o.AnsweredAt < end && o.ResponseSeconds != null);
         var count = await answered.LongCountAsync(cancellationToken).ConfigureAwait(false);
         var average = await answered.AverageAsync(o => (double?)o.ResponseSeconds, cancellationToken).ConfigureAwait(false);
         // The median: the middle one, or the mean of the middle two, read from the database in order.
         var middle = count == 0 ? [] : await answered.OrderBy(o => o.ResponseSeconds).Select(o => o.ResponseSeconds!.Value)
             .Skip((int)((count - 1) / 2)).Take(count % 2 == 0 ? 2 : 1).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var breaches = await visible.Where(o => o.ResponseDue >= start && o.ResponseDue < end && (o.AnsweredAt == null || o.AnsweredAt > o.ResponseDue))
+        // Due in the period and before now (an unanswered one not yet due is no breach yet), and not answered by then.
+        var breaches = await visible.Where(o => o.ResponseDue >= start && o.ResponseDue < due && (o.AnsweredAt == null || o.AnsweredAt > o.ResponseDue))
             .LongCountAsync(cancellationToken).ConfigureAwait(false);
         return new ResponseTimes(count, average is { } mean ? decimal.Round((decimal)mean, 2) : null,
             middle.Count == 0 ? null : (decimal)middle.Sum() / middle.Count, breaches);

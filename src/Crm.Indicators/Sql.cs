@@ -83,6 +83,20 @@ internal sealed class Sql
           WHERE o."TenantId" = {0} AND o."IsComplaint" AND o."OpenedAt" >= {1} AND o."OpenedAt" < {3}
           """;
 
+    /// <summary>
+    /// Each account of tenant {0} with its preferred channel (<see cref="ChannelPick"/>): the channel of most of its
+    /// occurrences opened in [{1}, {2}), a tie to the channel name first in order. One grouping of the period's
+    /// occurrences by account and channel, ranked by a window function (no query per account).
+    /// </summary>
+    public const string PreferredChannels = """
+        SELECT "Account", "Channel" FROM (
+            SELECT o."Account", o."Channel", ROW_NUMBER() OVER (PARTITION BY o."Account" ORDER BY COUNT(*) DESC, o."Channel") AS "Rank"
+            FROM "Occurrences" o
+            WHERE o."TenantId" = {0} AND o."OpenedAt" >= {1} AND o."OpenedAt" < {2}
+            GROUP BY o."Account", o."Channel") ranked
+        WHERE "Rank" = 1
+        """;
+
     /// <summary>A business date as the order columns store it: ISO text on SQLite, a date on PostgreSQL.</summary>
     public object Day(LocalDate day) => Postgres ? day : LocalDatePattern.Iso.Format(day);
 
@@ -139,4 +153,11 @@ internal sealed class ComplaintProfile
     public Guid Occurrence { get; set; }
     public string? ClientType { get; set; }
     public bool Current { get; set; }
+}
+
+/// <summary>An account's preferred channel (<see cref="Sql.PreferredChannels"/>), the channel as stored (its name).</summary>
+internal sealed class ChannelPick
+{
+    public Guid Account { get; set; }
+    public string Channel { get; set; } = "";
 }

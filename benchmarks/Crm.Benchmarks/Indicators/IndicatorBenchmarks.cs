@@ -27,8 +27,14 @@ public class IndicatorBenchmarks
     [Params("sqlite", "postgres")]
     public string Provider { get; set; } = "sqlite";
 
-    [Params(100_000, 1_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Accounts { get; set; }
+
+    /// <summary>10⁵ and 10⁶, or the sizes of <c>CRM_BENCH_ACCOUNTS</c> (comma-separated) for a quicker run.</summary>
+    public static IEnumerable<int> Sizes() =>
+        Environment.GetEnvironmentVariable("CRM_BENCH_ACCOUNTS") is { Length: > 0 } sizes
+            ? sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
+            : [100_000, 1_000_000];
 
     [GlobalSetup]
     public void Setup()
