@@ -42,7 +42,7 @@ public sealed record IndicatorPeriod
     /// <summary>
     /// The period from <paramref name="first"/> to <paramref name="last"/> in <paramref name="zone"/>. Problems
     /// (<see cref="IndicatorCodes"/>): <c>period.last</c> before <c>period.first</c>, longer than <see cref="MaxDays"/>,
-    /// or too close to the ends of the calendar for its previous period to exist.
+    /// or outside <see cref="EarliestDay"/>..<see cref="LatestDay"/>.
     /// </summary>
     public static Outcome<IndicatorPeriod> Of(LocalDate first, LocalDate last, DateTimeZone zone)
     {
@@ -52,17 +52,26 @@ public sealed record IndicatorPeriod
         var days = Period.DaysBetween(first, last) + 1;
         if (days > MaxDays)
             return new Invalid(new Problem("period.last", IndicatorCodes.PeriodTooLong, $"O período passa de {MaxDays} dias."));
-        // Three periods back (churn compares with the previous period's previous one) and one forward must exist.
-        if (first.Year < 1900 || last.Year > 9000)
-            return new Invalid(new Problem("period.first", IndicatorCodes.PeriodOutOfRange, "O período deve estar entre os anos 1900 e 9000."));
+        // Three periods back (churn compares with the previous period's previous one) and one forward must fit SQLite's
+        // instants, nanoseconds since 1970 in 64 bits (1677-09-21 to 2262-04-11): 3 × MaxDays is about 30 years.
+        if (first < EarliestDay || last > LatestDay)
+        {
+            return new Invalid(new Problem("period.first", IndicatorCodes.PeriodOutOfRange,
+                $"O período deve estar entre {EarliestDay:yyyy-MM-dd} e {LatestDay:yyyy-MM-dd}."));
+        }
         return new IndicatorPeriod(first, last, zone);
     }
 
-    /// <summary>The calendar month of <paramref name="day"/> in <paramref name="zone"/>.</summary>
-    public static IndicatorPeriod MonthOf(LocalDate day, DateTimeZone zone)
+    /// <summary>The calendar month of <paramref name="day"/> in <paramref name="zone"/>, with the problems of <see cref="Of"/>.</summary>
+    public static Outcome<IndicatorPeriod> MonthOf(LocalDate day, DateTimeZone zone)
     {
-        ArgumentNullException.ThrowIfNull(zone);
         var first = new LocalDate(day.Year, day.Month, 1);
-        return Of(first, first.PlusMonths(1).PlusDays(-1), zone).AsT0;
+        return Of(first, first.PlusMonths(1).PlusDays(-1), zone);
     }
+
+    /// <summary>The earliest first day accepted.</summary>
+    public static readonly LocalDate EarliestDay = new(1710, 1, 1);
+
+    /// <summary>The latest last day accepted.</summary>
+    public static readonly LocalDate LatestDay = new(2250, 12, 31);
 }

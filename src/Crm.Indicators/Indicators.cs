@@ -18,14 +18,14 @@ namespace Crm.Indicators;
 /// <summary>
 /// The indicators of seed 003, each computed by the database (SQL through EF Core on SQLite and PostgreSQL; no row is
 /// loaded to be counted in memory) over the records the user's scope sees, for a period and the previous period
-/// of the same length. The caller checks the user's permission; the engine exposes these as <c>session.Indicators</c>.
+/// of the same length. The caller checks the user's permission.
 /// </summary>
 public static class Indicators
 {
     /// <summary>
-    /// The registration indicators. An account or lead counts as registered at its first history entry (an account
-    /// converted from a lead continues the lead's history, so it counts from the lead's registration); accounts merged
-    /// into another are left out everywhere. Visibility: accounts and leads by <see cref="Visibility.VisibleTo{T}"/>,
+    /// The registration indicators. An account or lead counts as registered at its first history entry. An account
+    /// converted from a lead continues the lead's history, so it counts from the lead's registration, and the converted
+    /// lead (kept, with its account) is left out, as are accounts merged into another. Visibility: accounts and leads by <see cref="Visibility.VisibleTo{T}"/>,
     /// contacts by their account's or lead's.
     /// </summary>
     /// <param name="db">The tenant's unit of work.</param>
@@ -40,46 +40,63 @@ public static class Indicators
         ArgumentNullException.ThrowIfNull(period);
         var sql = Sql.Of(db);
         var previous = period.Previous;
+        var tenant = sql.Key(db.Tenant.Value);
+        var accountIds = db.Accounts.VisibleTo(scope).Select(a => (Guid?)EF.Property<Guid>(a, "Id"));
+        var leadIds = db.Leads.VisibleTo(scope).Select(l => (Guid?)EF.Property<Guid>(l, "Id"));
 
-        Task<long> Accounts(Instant? from, Instant to) =>
-            RegisteredBetween(db.Accounts, sql, "Accounts", from, to).VisibleTo(scope).Where(a => a.MergedInto == null).LongCountAsync(cancellationToken);
-        Task<long> Leads(Instant? from, Instant to) =>
-            RegisteredBetween(db.Leads, sql, "Leads", from, to).VisibleTo(scope).LongCountAsync(cancellationToken);
-
-        // One query at a time: a context runs one command at once.
-        var accounts = new Compared<long>(await Accounts(period.Start, period.End).ConfigureAwait(false),
-            await Accounts(previous.Start, previous.End).ConfigureAwait(false));
-        var leads = new Compared<long>(await Leads(period.Start, period.End).ConfigureAwait(false),
-            await Leads(previous.Start, previous.End).ConfigureAwait(false));
-        var baseAtEnd = await Accounts(null, period.End).ConfigureAwait(false) + await Leads(null, period.End).ConfigureAwait(false);
-        var registrationBase = new Compared<long>(baseAtEnd, baseAtEnd - accounts.Current - leads.Current);
+#pragma warning disable CA1309, CA1310 // string.Compare in these queries is SQL's comparison of ISO text, never run in .NET
+        var (from, start, end) = (Second(previous.Start), Second(period.Start), Second(period.End));
+        async Task<(long Current, long Previous, long Base)> Registered(string table, IQueryable<Guid?> visible)
+        {
+            var counts = await db.Database.SqlQueryRaw<Registration>(sql.Registrations(table), tenant)
+                .Where(r => visible.Contains(r.Record))
+                .GroupBy(r => 1)
+                .Select(g => new
+                {
+                    Current = g.LongCount(r => string.Compare(r.At, start) >= 0 && string.Compare(r.At, end) < 0),
+                    Previous = g.LongCount(r => string.Compare(r.At, from) >= 0 && string.Compare(r.At, start) < 0),
+                    Base = g.LongCount(r => string.Compare(r.At, end) < 0),
+                })
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return (counts?.Current ?? 0, counts?.Previous ?? 0, counts?.Base ?? 0);
+        }
+        var accounts = await Registered("Accounts", accountIds).ConfigureAwait(false);
+        var leads = await Registered("Leads", leadIds).ConfigureAwait(false);
+        var baseAtEnd = accounts.Base + leads.Base;
 
         var situations = await Portfolios.Live(db, scope).GroupBy(a => a.ErpSituation)
             .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken).ConfigureAwait(false);
         long Situation(ErpSituation s) => situations.Where(x => x.Key == s).Sum(x => x.Count);
 
-        var contacts = await db.Contacts.VisibleTo(scope, db).LongCountAsync(cancellationToken).ConfigureAwait(false);
-        var withEmail = await db.Contacts.FromSqlRaw(Sql.ContactsWith("Emails"))
-            .VisibleTo(scope, db).LongCountAsync(cancellationToken).ConfigureAwait(false);
-        var withPhone = await db.Contacts.FromSqlRaw(Sql.ContactsWith("Phones"))
-            .VisibleTo(scope, db).LongCountAsync(cancellationToken).ConfigureAwait(false);
+        var contacts = await db.Database.SqlQueryRaw<ContactFacts>(Sql.ContactFacts, tenant)
+            .Where(c => accountIds.Contains(c.Account) || leadIds.Contains(c.Lead))
+            .GroupBy(c => 1)
+            .Select(g => new { Total = g.LongCount(), WithEmail = g.LongCount(c => c.HasEmail), WithPhone = g.LongCount(c => c.HasPhone) })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
         var churn = (await Portfolios.ActivityAsync(db, scope, period, cancellationToken).ConfigureAwait(false))
             .Select(p => new PortfolioChurn(p.Owner, new Churn(p.Previous, p.LostNow), new Churn(p.Before, p.LostBefore))).ToList();
 
-        var marketing = new List<ChannelPermissions>();
-        foreach (var channel in Enum.GetValues<MarketingChannel>())
-        {
-            Task<long> OptedIn(LocalDate day) => db.Contacts
-                .FromSqlRaw(sql.ContactsOptedIn, channel.ToString(), LocalDatePattern.Iso.Format(day))
-                .VisibleTo(scope, db).LongCountAsync(cancellationToken);
-            marketing.Add(new ChannelPermissions(channel,
-                new Compared<long>(await OptedIn(period.Last).ConfigureAwait(false), await OptedIn(previous.Last).ConfigureAwait(false))));
-        }
+        var (last, previousLast) = (LocalDatePattern.Iso.Format(period.Last), LocalDatePattern.Iso.Format(previous.Last));
+        var optIns = await db.Database.SqlQueryRaw<OptIn>(sql.OptIns, tenant)
+            .Where(o => accountIds.Contains(o.Account) || leadIds.Contains(o.Lead))
+            .GroupBy(o => o.Channel)
+            .Select(g => new
+            {
+                Channel = g.Key,
+                Current = g.LongCount(o => string.Compare(o.On, last) <= 0),
+                Previous = g.LongCount(o => string.Compare(o.On, previousLast) <= 0),
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+#pragma warning restore CA1309, CA1310 // the ISO text comparisons end here
+        var marketing = Enum.GetValues<MarketingChannel>().Select(channel => optIns.Find(o => o.Channel == channel.ToString()) is { } o
+            ? new ChannelPermissions(channel, new Compared<long>(o.Current, o.Previous))
+            : new ChannelPermissions(channel, new Compared<long>(0, 0))).ToList();
 
-        return new RegistrationIndicators(period, accounts, leads, registrationBase,
+        return new RegistrationIndicators(period, new Compared<long>(accounts.Current, accounts.Previous), new Compared<long>(leads.Current, leads.Previous),
+            new Compared<long>(baseAtEnd, baseAtEnd - accounts.Current - leads.Current),
             new AccountSituations(Situation(ErpSituation.Active), Situation(ErpSituation.Inactive), Situation(ErpSituation.NotIntegrated)),
-            new ContactReach(contacts, withEmail, withPhone), churn, marketing);
+            new ContactReach(contacts?.Total ?? 0, contacts?.WithEmail ?? 0, contacts?.WithPhone ?? 0), churn, marketing);
     }
 
     /// <summary>How many products <see cref="SalesIndicators.BestSellers"/> lists.</summary>
@@ -202,8 +219,9 @@ public static class Indicators
     /// <param name="db">The tenant's unit of work.</param>
     /// <param name="scope">What the user sees (<see cref="Visibility.ScopeOfAsync"/>).</param>
     /// <param name="period">The period.</param>
+    /// <param name="now">The present: an unanswered occurrence is breached once its answer is due before it.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
-    public static async Task<ServiceIndicators> ServiceAsync(CrmDbContext db, VisibilityScope scope, IndicatorPeriod period,
+    public static async Task<ServiceIndicators> ServiceAsync(CrmDbContext db, VisibilityScope scope, IndicatorPeriod period, Instant now,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -243,13 +261,11 @@ public static class Indicators
             .Select(g => new { g.Key, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        var inPeriod = visible.Where(o => o.OpenedAt >= start && o.OpenedAt < end);
-        var preferred = await accounts
-            .Select(a => inPeriod.Where(o => o.Account == a).GroupBy(o => o.Channel)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (ServiceChannel?)g.Key).FirstOrDefault())
-            .Where(c => c != null)
-            .GroupBy(c => c)
-            .Select(g => new { Channel = g.Key!.Value, Customers = g.LongCount() })
+        var accountIds = db.Accounts.VisibleTo(scope).Select(a => EF.Property<Guid>(a, "Id"));
+        var preferred = await db.Database.SqlQueryRaw<ChannelPick>(Sql.PreferredChannels, sql.Key(db.Tenant.Value), sql.Moment(start), sql.Moment(end))
+            .Where(p => accountIds.Contains(p.Account))
+            .GroupBy(p => p.Channel)
+            .Select(g => new { Channel = g.Key, Customers = g.LongCount() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         return new ServiceIndicators(period,
@@ -261,21 +277,25 @@ public static class Indicators
             [.. perProduct.Select(p => new ProductAttendances(p.Key, new(p.Current, p.Previous))).OrderByDescending(p => p.Attendances.Current)
                 .ThenBy(p => p.Product, StringComparer.Ordinal)],
             [.. perUser.Select(u => new UserAttendances(u.Key, new(u.Current, u.Previous))).OrderByDescending(u => u.Attendances.Current)],
-            await ResponseAsync(visible, period, cancellationToken).ConfigureAwait(false),
-            await ResponseAsync(visible, previous, cancellationToken).ConfigureAwait(false),
-            [.. preferred.Select(p => new ChannelPreference(p.Channel, p.Customers)).OrderByDescending(p => p.Customers).ThenBy(p => p.Channel)]);
+            await ResponseAsync(visible, period, now, cancellationToken).ConfigureAwait(false),
+            await ResponseAsync(visible, previous, now, cancellationToken).ConfigureAwait(false),
+            [.. preferred.Select(p => new ChannelPreference(Enum.Parse<ServiceChannel>(p.Channel), p.Customers))
+                .OrderByDescending(p => p.Customers).ThenBy(p => p.Channel)]);
     }
 
-    private static async Task<ResponseTimes> ResponseAsync(IQueryable<OccurrenceRow> visible, IndicatorPeriod period, CancellationToken cancellationToken)
+    private static async Task<ResponseTimes> ResponseAsync(IQueryable<OccurrenceRow> visible, IndicatorPeriod period, Instant now,
+        CancellationToken cancellationToken)
     {
         var (start, end) = (period.Start, period.End);
+        var due = Instant.Min(end, now);
         var answered = visible.Where(o => o.AnsweredAt >= start && o.AnsweredAt < end && o.ResponseSeconds != null);
         var count = await answered.LongCountAsync(cancellationToken).ConfigureAwait(false);
         var average = await answered.AverageAsync(o => (double?)o.ResponseSeconds, cancellationToken).ConfigureAwait(false);
         // The median: the middle one, or the mean of the middle two, read from the database in order.
         var middle = count == 0 ? [] : await answered.OrderBy(o => o.ResponseSeconds).Select(o => o.ResponseSeconds!.Value)
             .Skip((int)((count - 1) / 2)).Take(count % 2 == 0 ? 2 : 1).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var breaches = await visible.Where(o => o.ResponseDue >= start && o.ResponseDue < end && (o.AnsweredAt == null || o.AnsweredAt > o.ResponseDue))
+        // Due in the period and before now (an unanswered one not yet due is no breach yet), and not answered by then.
+        var breaches = await visible.Where(o => o.ResponseDue >= start && o.ResponseDue < due && (o.AnsweredAt == null || o.AnsweredAt > o.ResponseDue))
             .LongCountAsync(cancellationToken).ConfigureAwait(false);
         return new ResponseTimes(count, average is { } mean ? decimal.Round((decimal)mean, 2) : null,
             middle.Count == 0 ? null : (decimal)middle.Sum() / middle.Count, breaches);
@@ -309,11 +329,6 @@ public static class Indicators
         }
         return System.Linq.Expressions.Expression.Lambda<Func<OccurrenceRow, int>>(index, row);
     }
-
-    /// <summary>The records of <paramref name="table"/> whose first history entry is in [<paramref name="from"/>, <paramref name="to"/>) (no lower bound for null).</summary>
-    private static IQueryable<T> RegisteredBetween<T>(DbSet<T> records, Sql sql, string table, Instant? from, Instant to)
-        where T : RegisteredParty =>
-        records.FromSqlRaw(sql.RegisteredBetween(table, from is not null), Second(from ?? to), Second(to));
 
     private static string Second(Instant instant) => instant.ToString("uuuu'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture);
 }

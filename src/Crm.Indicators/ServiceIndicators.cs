@@ -58,8 +58,8 @@ public sealed record UserAttendances(UserId? Attendant, Compared<long> Attendanc
 
 /// <summary>
 /// The response times of one period: the occurrences answered in it, the mean and median seconds from opening to answer
-/// (null when none was answered), and the breaches — occurrences whose answer fell due in the period and was not given
-/// by then (still unanswered, or answered late).
+/// (null when none was answered), and the breaches — occurrences whose answer fell due in the period, before the present,
+/// and was not given by then (still unanswered, or answered late).
 /// </summary>
 /// <param name="Answered">Occurrences answered in the period.</param>
 /// <param name="AverageSeconds">Their mean response time in seconds, rounded to two decimals.</param>

@@ -24,30 +24,38 @@ internal sealed class Sql
     public static Sql Of(CrmDbContext db) => new(string.Equals(db.Database.ProviderName, PostgresProvider, StringComparison.Ordinal));
 
     /// <summary>
-    /// The rows of <paramref name="table"/> (leads or accounts) whose first history entry is at or after {0} (when
-    /// <paramref name="bounded"/>) and before {1}, both ISO instants to the second (<c>2026-11-22T03:00:00</c>). The history
-    /// stores ISO instants with a variable fraction, so only their first 19 characters compare as text.
+    /// Each live record of <paramref name="table"/> (<c>Accounts</c> not merged, <c>Leads</c> not converted) of tenant {0}
+    /// with the instant of its first history entry to the second as ISO text (<c>2026-11-22T03:00:00</c>; see
+    /// <see cref="Registration"/>). The history stores ISO instants with a variable fraction, so only their first 19
+    /// characters compare as text.
     /// </summary>
-    public string RegisteredBetween(string table, bool bounded)
+    public string Registrations(string table)
     {
         var at = Postgres
             ? """left(("History"::jsonb)->'Changes'->0->>'At', 19)"""
             : """substr(json_extract("History", '$.Changes[0].At'), 1, 19)""";
-        return bounded
-            ? "SELECT * FROM \"" + table + "\" WHERE " + at + " >= {0} AND " + at + " < {1}"
-            : "SELECT * FROM \"" + table + "\" WHERE " + at + " < {1}";
+        var live = table == "Accounts" ? "\"MergedInto\" IS NULL" : "\"ConvertedTo\" IS NULL";
+        return "SELECT \"Id\" AS \"Record\", " + at + " AS \"At\" FROM \"" + table + "\" WHERE \"TenantId\" = {0} AND " + live;
     }
 
-    /// <summary>The contacts whose JSON list <paramref name="column"/> (<c>Emails</c>, <c>Phones</c>) holds at least one element.</summary>
-    public static string ContactsWith(string column) => "SELECT * FROM \"Contacts\" WHERE \"" + column + "\" <> '[]'";
+    /// <summary>Every contact of tenant {0} with its lead or account and whether it has an e-mail and a phone (<see cref="ContactFacts"/>).</summary>
+    public const string ContactFacts = """
+        SELECT "OwnerAccount" AS "Account", "OwnerLead" AS "Lead", "Emails" <> '[]' AS "HasEmail", "Phones" <> '[]' AS "HasPhone"
+        FROM "Contacts" WHERE "TenantId" = {0}
+        """;
 
-    /// <summary>
-    /// The contacts whose consents (<c>Marketing</c>) hold an opt-in for channel {0} given on or before day {1} (ISO
-    /// date text; the consent's <c>On</c> is an ISO date too).
-    /// </summary>
-    public string ContactsOptedIn => Postgres
-        ? """SELECT * FROM "Contacts" WHERE EXISTS (SELECT 1 FROM jsonb_array_elements("Marketing"::jsonb) m WHERE m->>'Channel' = {0} AND (m->>'OptedIn')::boolean AND m->>'On' <= {1})"""
-        : """SELECT * FROM "Contacts" WHERE EXISTS (SELECT 1 FROM json_each("Marketing") m WHERE json_extract(m.value, '$.Channel') = {0} AND json_extract(m.value, '$.OptedIn') = 1 AND json_extract(m.value, '$.On') <= {1})""";
+    /// <summary>Every opt-in of the contacts of tenant {0} (<see cref="OptIn"/>): the contact's lead or account, the channel and the day given (ISO text).</summary>
+    public string OptIns => Postgres
+        ? """
+          SELECT c."OwnerAccount" AS "Account", c."OwnerLead" AS "Lead", m->>'Channel' AS "Channel", m->>'On' AS "On"
+          FROM "Contacts" c CROSS JOIN LATERAL jsonb_array_elements(c."Marketing"::jsonb) m
+          WHERE c."TenantId" = {0} AND (m->>'OptedIn')::boolean
+          """
+        : """
+          SELECT c."OwnerAccount" AS "Account", c."OwnerLead" AS "Lead", json_extract(m.value, '$.Channel') AS "Channel", json_extract(m.value, '$.On') AS "On"
+          FROM "Contacts" c, json_each(c."Marketing") m
+          WHERE c."TenantId" = {0} AND json_extract(m.value, '$.OptedIn') = 1
+          """;
 
     /// <summary>
     /// One row per open item (<see cref="OrderLine"/>) of the sales orders of tenant {0} issued from day {1} to day {2}
@@ -82,6 +90,20 @@ internal sealed class Sql
           FROM "Occurrences" o JOIN "Accounts" a ON a."TenantId" = o."TenantId" AND a."Id" = o."Account"
           WHERE o."TenantId" = {0} AND o."IsComplaint" AND o."OpenedAt" >= {1} AND o."OpenedAt" < {3}
           """;
+
+    /// <summary>
+    /// Each account of tenant {0} with its preferred channel (<see cref="ChannelPick"/>): the channel of most of its
+    /// occurrences opened in [{1}, {2}), a tie to the channel name first in order. One grouping of the period's
+    /// occurrences by account and channel, ranked by a window function (no query per account).
+    /// </summary>
+    public const string PreferredChannels = """
+        SELECT "Account", "Channel" FROM (
+            SELECT o."Account", o."Channel", ROW_NUMBER() OVER (PARTITION BY o."Account" ORDER BY COUNT(*) DESC, o."Channel") AS "Rank"
+            FROM "Occurrences" o
+            WHERE o."TenantId" = {0} AND o."OpenedAt" >= {1} AND o."OpenedAt" < {2}
+            GROUP BY o."Account", o."Channel") ranked
+        WHERE "Rank" = 1
+        """;
 
     /// <summary>A business date as the order columns store it: ISO text on SQLite, a date on PostgreSQL.</summary>
     public object Day(LocalDate day) => Postgres ? day : LocalDatePattern.Iso.Format(day);
@@ -139,4 +161,36 @@ internal sealed class ComplaintProfile
     public Guid Occurrence { get; set; }
     public string? ClientType { get; set; }
     public bool Current { get; set; }
+}
+
+/// <summary>An account's preferred channel (<see cref="Sql.PreferredChannels"/>), the channel as stored (its name).</summary>
+internal sealed class ChannelPick
+{
+    public Guid Account { get; set; }
+    public string Channel { get; set; } = "";
+}
+
+/// <summary>A live lead or account with the second of its registration (<see cref="Sql.Registrations"/>).</summary>
+internal sealed class Registration
+{
+    public Guid Record { get; set; }
+    public string? At { get; set; }
+}
+
+/// <summary>A contact's owner and reach (<see cref="Sql.ContactFacts"/>).</summary>
+internal sealed class ContactFacts
+{
+    public Guid? Account { get; set; }
+    public Guid? Lead { get; set; }
+    public bool HasEmail { get; set; }
+    public bool HasPhone { get; set; }
+}
+
+/// <summary>An opt-in of a contact (<see cref="Sql.OptIns"/>).</summary>
+internal sealed class OptIn
+{
+    public Guid? Account { get; set; }
+    public Guid? Lead { get; set; }
+    public string Channel { get; set; } = "";
+    public string On { get; set; } = "";
 }

@@ -41,6 +41,17 @@ public sealed class IndicatorPeriodProperties
         var day = new LocalDate(2026, 11, 1);
         Assert.Equal(IndicatorCodes.PeriodReversed, Assert.Single(IndicatorPeriod.Of(day, day.PlusDays(-1), Zone).AsT1.Problems).Code);
         Assert.Equal(IndicatorCodes.PeriodTooLong, Assert.Single(IndicatorPeriod.Of(day, day.PlusDays(IndicatorPeriod.MaxDays), Zone).AsT1.Problems).Code);
-        Assert.Equal(30, IndicatorPeriod.MonthOf(new LocalDate(2026, 11, 17), Zone).Days);
+        Assert.Equal(30, IndicatorPeriod.MonthOf(new LocalDate(2026, 11, 17), Zone).AsT0.Days);
+    }
+
+    [Fact]
+    public void A_period_whose_comparisons_leave_the_instants_sqlite_stores_is_refused_not_thrown()
+    {
+        // SQLite keeps instants as 64-bit nanoseconds since 1970: 1677-09-21 to 2262-04-11.
+        Assert.Equal(IndicatorCodes.PeriodOutOfRange, Assert.Single(IndicatorPeriod.MonthOf(new LocalDate(2261, 3, 1), Zone).AsT1.Problems).Code);
+        Assert.Equal(IndicatorCodes.PeriodOutOfRange,
+            Assert.Single(IndicatorPeriod.Of(new LocalDate(1690, 1, 1), new LocalDate(1699, 12, 31), Zone).AsT1.Problems).Code);
+        Assert.True(IndicatorPeriod.Of(IndicatorPeriod.EarliestDay, IndicatorPeriod.EarliestDay.PlusDays(IndicatorPeriod.MaxDays - 1), Zone)
+            .AsT0.Previous.Previous.Previous.Start > Instant.FromUnixTimeTicks(long.MinValue / 100));
     }
 }

@@ -33,7 +33,7 @@ public sealed class IndicatorProperties(SampleDatabases databases) : IClassFixtu
         var scope = await SampleTenant.ScopeAsync(read, user);
         var registration = await Indicators.RegistrationAsync(read, scope, period);
         var sales = await Indicators.SalesAsync(read, scope, period);
-        var service = await Indicators.ServiceAsync(read, scope, period);
+        var service = await Indicators.ServiceAsync(read, scope, period, SampleTenant.Now);
         var opportunities = await read.Opportunities.CountAsync(scope.For<Crm.Domain.Funnel.Opportunities.Opportunity>(o => o.Owner, o => null, o => null));
         var accounts = await read.Accounts.VisibleTo(scope).CountAsync();
 

@@ -49,7 +49,7 @@ public sealed class ReadmeSampleTests(SampleDatabases databases) : IClassFixture
         var scope = (await db.ScopeOfAsync(user)).AsT0;
         var registration = await Indicators.RegistrationAsync(db, scope, period);
         var sales = await Indicators.SalesAsync(db, scope, period);
-        var service = await Indicators.ServiceAsync(db, scope, period);
+        var service = await Indicators.ServiceAsync(db, scope, period, SystemClock.Instance.GetCurrentInstant());
         Console.WriteLine($"Faturamento: {sales.Revenue.Current:N2} ({sales.Revenue.ChangePercent}% sobre o período anterior)");
         Console.WriteLine($"Cadastros: {registration.Accounts.Current}; e-mails recebidos: {service.Emails.Current}");
         // </readme>

@@ -1,4 +1,10 @@
+using Crm.Domain.Access;
+using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.Configuration;
+using Crm.Domain.Accounts.Leads;
 using Crm.Domain.Accounts.Registration;
+using Crm.Domain.Tenancy;
+using NodaTime.Testing;
 using Crm.Domain.Identity;
 using Crm.Indicators.Tests.Infrastructure;
 using Crm.Persistence.Tests.Infrastructure;
@@ -98,5 +104,34 @@ public sealed class RegistrationIndicatorsTests(SampleDatabases databases) : ICl
         Assert.Equal(0m, figures.Base.ChangePercent);
         Assert.Equal(new AccountSituations(2, 1, 3), figures.Situation);
         Assert.All(figures.Churn, c => Assert.Equal(new Churn(0, 0), c.Current));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_converted_lead_counts_once_as_the_account_it_became(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var tenant = new TenantId(Guid.NewGuid());
+        var user = User.Arrive(new UserId(Guid.NewGuid()), tenant, "diretor", "Diretor", null, Package.Freemium).AsT0;
+        var role = Role.Create(new RoleId(Guid.NewGuid()), tenant, "Diretor", DataReach.All, []).AsT0;
+        user.AssignRoles([role.Id]);
+        var scope = VisibilityScope.Of(user, EffectiveAccess.Of(user, [role]), Hierarchy.Of([user]).AsT0);
+        var registered = new FakeClock(SampleTenant.Noon(2026, 11, 3));
+        var lead = Lead.Register(new LeadId(Guid.NewGuid()), tenant, SampleTenant.Valid(SampleTenant.Company(1, user.Id, null), RegistrationKind.Lead),
+            user.Id, registered);
+        registered.Reset(SampleTenant.Noon(2026, 11, 6));
+        var conversion = LeadConversion.Convert(lead, [], new AccountId(Guid.NewGuid()),
+            new RegistrationContext(AccountSettings.Default, RegistrationKind.Account), user.Id, registered).AsT0;
+        await using (var write = db.Open(tenant))
+        {
+            write.Leads.Add(conversion.Lead);
+            write.Accounts.Add(conversion.Account);
+            Assert.True((await write.SaveAsync()).IsSaved);
+        }
+
+        await using var read = db.Open(tenant);
+        var figures = await Indicators.RegistrationAsync(read, scope, SampleTenant.November);
+        Assert.Equal(new Compared<long>(1, 0), figures.Accounts);
+        Assert.Equal(new Compared<long>(0, 0), figures.Leads);
+        Assert.Equal(new Compared<long>(1, 0), figures.Base);
     }
 }

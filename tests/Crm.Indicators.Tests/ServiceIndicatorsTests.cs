@@ -8,12 +8,13 @@ namespace Crm.Indicators.Tests;
 
 public sealed class ServiceIndicatorsTests(SampleDatabases databases) : IClassFixture<SampleDatabases>
 {
-    private async Task<(ServiceIndicators Figures, SampleTenant Sample)> Of(string provider, Func<SampleTenant, UserId> user, IndicatorPeriod? period = null)
+    private async Task<(ServiceIndicators Figures, SampleTenant Sample)> Of(string provider, Func<SampleTenant, UserId> user,
+        IndicatorPeriod? period = null, Instant? now = null)
     {
         var (db, sample) = await databases.GetAsync(provider);
         await using var read = db.Open(sample.Tenant);
         var scope = await SampleTenant.ScopeAsync(read, user(sample));
-        return (await Indicators.ServiceAsync(read, scope, period ?? SampleTenant.November), sample);
+        return (await Indicators.ServiceAsync(read, scope, period ?? SampleTenant.November, now ?? SampleTenant.Now), sample);
     }
 
     [Theory, SqliteData, PostgresData]
@@ -35,7 +36,9 @@ public sealed class ServiceIndicatorsTests(SampleDatabases databases) : IClassFi
         var (figures, s) = await Of(provider, x => x.Diretor);
 
         Assert.Equal(new Compared<long>(3, 1), Assert.Single(figures.ComplaintsPerUnit).Complaints);
-        Assert.Equal(new ProfileComplaints(null, new Compared<long>(3, 1)), Assert.Single(figures.ComplaintsPerProfile));
+        // S1 (A1) and S6 (A2) of REV, S3 (B1) of CF, S4 (C1) of none.
+        Assert.Equal([new ProfileComplaints("CF", new Compared<long>(1, 0)), new ProfileComplaints("REV", new Compared<long>(1, 1)),
+            new ProfileComplaints(null, new Compared<long>(1, 0))], figures.ComplaintsPerProfile.OrderBy(p => p.ClientType ?? "~", StringComparer.Ordinal));
         var perProduct = figures.PerProduct.ToDictionary(p => p.Product ?? "", p => p.Attendances);
         Assert.Equal(new Compared<long>(2, 1), perProduct["NB-14"]);
         Assert.Equal(new Compared<long>(1, 0), perProduct["MOUSE"]);
@@ -54,6 +57,18 @@ public sealed class ServiceIndicatorsTests(SampleDatabases databases) : IClassFi
         // 2 h, 4 h and 30 h; S3 answered 6 h after its due instant. October: S5 in 1 h; S6 due Oct 21, never answered.
         Assert.Equal(new ResponseTimes(3, 43_200m, 14_400m, 1), figures.ResponseTime);
         Assert.Equal(new ResponseTimes(1, 3_600m, 3_600m, 1), figures.PreviousResponseTime);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task An_unanswered_occurrence_is_breached_only_once_its_answer_was_due_before_now(string provider)
+    {
+        var december = IndicatorPeriod.Of(new LocalDate(2026, 12, 1), new LocalDate(2026, 12, 31), SampleTenant.SaoPaulo).AsT0;
+
+        // On Dec 2: S4 (due Dec 1 12:00 UTC) is late; S7 (due Dec 3 02:30 UTC) is not due yet.
+        var (early, _) = await Of(provider, s => s.Diretor, december, Instant.FromUtc(2026, 12, 2, 0, 0));
+        Assert.Equal(1, early.ResponseTime.Breaches);
+        var (later, _) = await Of(provider, s => s.Diretor, december, Instant.FromUtc(2026, 12, 4, 0, 0));
+        Assert.Equal(2, later.ResponseTime.Breaches);
     }
 
     [Theory, SqliteData, PostgresData]

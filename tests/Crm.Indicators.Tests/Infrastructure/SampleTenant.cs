@@ -30,7 +30,8 @@ namespace Crm.Indicators.Tests.Infrastructure;
 /// A small tenant whose every indicator is worked out by hand in the tests. Period: November 2026 in São Paulo (UTC−3),
 /// previous period 2026-10-02..2026-10-31, the one before 2026-09-02..2026-10-01. A Diretor; a Coordenador over Rep1 and
 /// Rep2; Rep3 outside the team. Accounts (owner, registered): A1 (Rep1, Nov 5), A2 (Rep1, Oct 10), A3 (Rep1, Sep 15),
-/// B1 (Rep2, Nov 20), C1 (Rep3, Nov 30 23:30 local = Dec 1 02:30 UTC), D1 (Diretor, Aug 1); leads L1 (Rep1, Nov 2) and
+/// B1 (Rep2, Nov 20), C1 (Rep3, Nov 30 23:30 local = Dec 1 02:30 UTC), D1 (Diretor, Aug 1) — A1 and A2 of client type
+/// REV, B1 of CF, the others of none; leads L1 (Rep1, Nov 2) and
 /// L2 (Rep3, Oct 5). The orders, contacts and opportunities are listed where they are added.
 /// </summary>
 public sealed class SampleTenant
@@ -50,6 +51,9 @@ public sealed class SampleTenant
     public required IReadOnlyDictionary<string, SalesOrder> Orders { get; init; }
 
     public required Pipeline Pipeline { get; init; }
+
+    /// <summary>The present the service indicators are asked at: after every instant of the sample.</summary>
+    public static readonly Instant Now = Instant.FromUtc(2027, 1, 15, 12, 0);
 
     public static async Task<VisibilityScope> ScopeAsync(CrmDbContext db, UserId user) => (await db.ScopeOfAsync(user)).AsT0;
 
@@ -85,10 +89,10 @@ public sealed class SampleTenant
         rep2.ReportTo(coordenador.Id, hierarchy);
 
         var seed = 0;
-        Account Account(User owner, Instant registered, ErpSituation situation = ErpSituation.NotIntegrated)
+        Account Account(User owner, Instant registered, ErpSituation situation = ErpSituation.NotIntegrated, string? clientType = null)
         {
             var account = Crm.Domain.Accounts.Account.Register(new AccountId(Guid.NewGuid()), tenant,
-                Valid(Company(++seed, owner.Id, company), RegistrationKind.Account), owner.Id, new FakeClock(registered));
+                Valid(Company(++seed, owner.Id, company) with { ClientType = clientType }, RegistrationKind.Account), owner.Id, new FakeClock(registered));
             if (situation != ErpSituation.NotIntegrated)
                 account.Apply(new ErpStatusChange(account.Id, new ErpStatus(IntegrationSystem.Erp, ErpSituation.NotIntegrated),
                     new ErpStatus(IntegrationSystem.Erp, situation)));
@@ -102,10 +106,10 @@ public sealed class SampleTenant
             write.Leads.Add(lead);
             return lead;
         }
-        var a1 = Account(rep1, Noon(2026, 11, 5), ErpSituation.Active);
-        var a2 = Account(rep1, Noon(2026, 10, 10), ErpSituation.Inactive);
+        var a1 = Account(rep1, Noon(2026, 11, 5), ErpSituation.Active, "REV");
+        var a2 = Account(rep1, Noon(2026, 10, 10), ErpSituation.Inactive, "REV");
         var a3 = Account(rep1, Noon(2026, 9, 15), ErpSituation.Active);
-        var b1 = Account(rep2, Noon(2026, 11, 20));
+        var b1 = Account(rep2, Noon(2026, 11, 20), clientType: "CF");
         var c1 = Account(rep3, Instant.FromUtc(2026, 12, 1, 2, 30));
         Account(diretor, Noon(2026, 8, 1));
         var l1 = Lead(rep1, Noon(2026, 11, 2));
@@ -216,7 +220,7 @@ public sealed class SampleTenant
     /// <summary>Noon in UTC (09:00 in São Paulo) of a day.</summary>
     public static Instant Noon(int year, int month, int day) => Instant.FromUtc(year, month, day, 12, 0);
 
-    private static RegistrationForm Company(int seed, UserId owner, CompanyId company) => new()
+    public static RegistrationForm Company(int seed, UserId owner, CompanyId? company) => new()
     {
         Kind = PersonKind.Juridica,
         LegalName = $"Comercial Exemplo {seed} Ltda",
@@ -227,7 +231,7 @@ public sealed class SampleTenant
         Emails = [new EmailForm($"compras{seed}@exemplo.com.br")],
     };
 
-    private static ValidRegistration Valid(RegistrationForm form, RegistrationKind kind) =>
+    public static ValidRegistration Valid(RegistrationForm form, RegistrationKind kind) =>
         RegistrationRules.Validate(form, new RegistrationContext(AccountSettings.Default, kind)).Match(
             valid => valid, invalid => throw new Xunit.Sdk.XunitException("Expected valid test data:\n" + invalid));
 }

@@ -1,0 +1,69 @@
+using BenchmarkDotNet.Attributes;
+using Crm.Benchmarks.Engine;
+using Crm.Domain.Access;
+using Crm.Domain.Identity;
+using Crm.Domain.Tenancy;
+using Crm.Indicators;
+using Crm.Persistence;
+using NodaTime;
+
+namespace Crm.Benchmarks.Indicators;
+
+/// <summary>
+/// Each indicator group for a Diretor (every account visible: the largest scope) over one month, on a tenant of 10⁵ and
+/// 10⁶ accounts with their contacts, orders and occurrences (<see cref="IndicatorSeeder"/>; seeded once, then reused).
+/// Target: ≤ 200 ms per group at 10⁶ on PostgreSQL. Results and caveats: RESULTS.md.
+/// </summary>
+[Config(typeof(SeedingConfig))]
+[MemoryDiagnoser]
+public class IndicatorBenchmarks
+{
+    private static readonly IndicatorPeriod November =
+        IndicatorPeriod.Of(new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 30), DateTimeZoneProviders.Tzdb["America/Sao_Paulo"]).AsT0;
+
+    private CrmDatabase _database = null!;
+    private VisibilityScope _diretor = null!;
+
+    [Params("sqlite", "postgres")]
+    public string Provider { get; set; } = "sqlite";
+
+    [ParamsSource(nameof(Sizes))]
+    public int Accounts { get; set; }
+
+    /// <summary>10⁵ and 10⁶, or the sizes of <c>CRM_BENCH_ACCOUNTS</c> (comma-separated) for a quicker run.</summary>
+    public static IEnumerable<int> Sizes() =>
+        Environment.GetEnvironmentVariable("CRM_BENCH_ACCOUNTS") is { Length: > 0 } sizes
+            ? sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
+            : [100_000, 1_000_000];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _database = IndicatorSeeder.OpenAsync(Provider, Accounts).GetAwaiter().GetResult();
+        var user = User.Arrive(new UserId(Guid.NewGuid()), IndicatorSeeder.Tenant, "diretor", "Diretor", null, Package.Freemium).AsT0;
+        var role = Role.Create(new RoleId(Guid.NewGuid()), IndicatorSeeder.Tenant, "Diretor", DataReach.All, []).AsT0;
+        user.AssignRoles([role.Id]);
+        _diretor = VisibilityScope.Of(user, EffectiveAccess.Of(user, [role]), Hierarchy.Of([user]).AsT0);
+    }
+
+    [Benchmark]
+    public async Task<long> Registration()
+    {
+        await using var db = _database.Open(IndicatorSeeder.Tenant);
+        return (await Crm.Indicators.Indicators.RegistrationAsync(db, _diretor, November)).Accounts.Current;
+    }
+
+    [Benchmark]
+    public async Task<decimal> Sales()
+    {
+        await using var db = _database.Open(IndicatorSeeder.Tenant);
+        return (await Crm.Indicators.Indicators.SalesAsync(db, _diretor, November)).Revenue.Current;
+    }
+
+    [Benchmark]
+    public async Task<long> Service()
+    {
+        await using var db = _database.Open(IndicatorSeeder.Tenant);
+        return (await Crm.Indicators.Indicators.ServiceAsync(db, _diretor, November)).Emails.Current;
+    }
+}
