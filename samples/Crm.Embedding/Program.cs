@@ -1,9 +1,10 @@
 // The embedding sample of the README: its "## Embedding", "## Tax and commercial matrices", "## Catalog and orders" and
-// "## Scheduled jobs and the ERP inbound" sections show the four regions below,
+// "## Scheduled jobs and the ERP inbound" and "## Customer service and activities" sections show the five regions below,
 // and tests/Crm.Cli.Tests/EmbeddingSampleTests.cs runs this program and fails when the README and the region differ.
 // <embedding>
 using Crm.Domain.Access;
 using Crm.Domain.Accounts;
+using Crm.Domain.Activities;
 using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Catalog;
@@ -12,9 +13,11 @@ using Crm.Domain.Matrices;
 using Crm.Domain.Matrices.Tax;
 using Crm.Domain.Orders;
 using Crm.Domain.Registry;
+using Crm.Domain.Service.Occurrences;
 using Crm.Domain.Tenancy;
 using Crm.Persistence; // UseSqlite, UsePostgres: the provider packages' extensions
 using Crm.Sdk;
+using Crm.Sdk.Activities;
 using Crm.Sdk.Matrices;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -122,3 +125,22 @@ var recomputed = (await engine.Jobs.RecomputeErpSituationsAsync(tenant, Integrat
 var cleaned = (await engine.Jobs.DeleteSentMessagesAsync(tenant, TimeSpan.FromDays(30))).AsT0;   // delivered rows only
 Console.WriteLine($"jobs: {pulled.Read} standing(s) pulled, {recomputed.Accounts} account(s) recomputed, {cleaned.ErpMessages} sent message(s) deleted");
 // </jobs>
+// <service>
+// Customer service (module Service): an occurrence by phone with one of the tenant's reasons (RECL, a complaint to answer
+// within a day, until the tenant saves its own), answered and closed; each step in its history.
+var opened = (await session.Service.OpenAsync(new OccurrenceForm(saved.Id, ServiceChannel.Phone, "RECL", "Entrega atrasada"))).AsT0;
+var answered = (await session.Service.AnswerAsync(opened.Id, opened.Version, "Nova data: amanhã")).AsT0;
+await session.Service.CloseAsync(opened.Id, answered.Version, "Entregue");
+var occurrence = (await session.Service.GetAsync(opened.Id)).AsT0;
+Console.WriteLine($"occurrence: {occurrence.Occurrence.Status}, breached: {occurrence.Breached}, {occurrence.Occurrence.History.Count} history entries");
+
+// Activities on the account (or on an opportunity, occurrence or card the user sees): a visit and a follow-up.
+var subject = new ActivitySubject.Account(saved.Id);
+var visit = engine.Clock.GetCurrentInstant() + Duration.FromDays(1);
+await session.Activities.ScheduleAsync(subject, new AppointmentForm("Visita", visit, visit + Duration.FromHours(1)));
+await session.Activities.RecordFollowUpAsync(subject, "Cliente pediu o catálogo");
+
+// Everything that happened to the account, latest first, as far as the user may see it.
+var timeline = (await session.Accounts.TimelineAsync(saved.Id)).AsT0;
+Console.WriteLine($"timeline: {string.Join(", ", timeline.Select(e => e.Kind).Distinct().Order())}");
+// </service>

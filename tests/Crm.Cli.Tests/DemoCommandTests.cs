@@ -49,7 +49,7 @@ public sealed class DemoCommandTests : IDisposable
         // Inbound: the fake Protheus's master data loaded, every sent customer's standing pulled, Ana's credit as Protheus holds it.
         Assert.Contains("Cadastros do ERP: 2 vendedores, 1 transportadoras, 1 condições de pagamento, 1 tabelas de preço.", run.OutputLines);
         Assert.Contains("Situação no ERP: 11 cliente(s) lido(s), 11 alterado(s), 0 recusado(s) pelo ERP.", run.OutputLines);
-        Assert.Single(run.OutputLines, l => l.StartsWith("Situação de \"Cliente 06 de Ana Ltda\" no ERP: Active, limite 10", StringComparison.Ordinal));
+        Assert.Single(run.OutputLines, l => l.StartsWith("Situação de \"Cliente 06 de Ana Ltda\": Ativo ERP, limite 10.000,00, em aberto 1.200,00.", StringComparison.Ordinal));
         // The ten accounts, the converted lead and the update of the account the funnel promoted to CLIENTE went to the fake Protheus through the injected faults: retried, then acknowledged.
         var dispatch = Regex.Match(run.Output, @"Despacho: (\d+) enviadas e reconhecidas pelo ERP, (\d+) novas tentativas após falhas, (\d+) estacionadas\.");
         Assert.True(dispatch.Success, run.Output);
@@ -65,8 +65,28 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(run.OutputLines, l => Row(l) is ["bruno@exemplo.com.br", "[CRM] Oportunidade criada: Primeiro pedido"]);
         Assert.Contains(run.OutputLines, l => Row(l) is ["bruno@exemplo.com.br", "[CRM] Oportunidade mudou de etapa: Primeiro pedido"]);
         Assert.Contains(run.OutputLines, l => Row(l) is ["bruno@exemplo.com.br", "[CRM] Oportunidade ganha: Primeiro pedido"]);
-        Assert.DoesNotContain(run.OutputLines, l => l.Contains("carlos@exemplo.com.br", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.OutputLines, l => l.Contains("carlos@exemplo.com.br", StringComparison.Ordinal) && l.Contains("Oportunidade", StringComparison.Ordinal));
         AssertSale(run);
+        AssertService(run);
+    }
+
+    /// <summary>The service section: a complaint by phone answered and closed within its target, a visit booked, a follow-up, the timeline.</summary>
+    private static void AssertService(CliRun run)
+    {
+        Assert.Contains(run.OutputLines, l => l.StartsWith("Atendimento: Ana registra uma reclamação recebida por telefone na conta ", StringComparison.Ordinal) && l.EndsWith("→ aberta", StringComparison.Ordinal));
+        Assert.Contains("Atendimento: Ana responde ao cliente → respondida", run.OutputLines);
+        Assert.Contains("Atendimento: Ana encerra a ocorrência → encerrada", run.OutputLines);
+        Assert.Contains(run.OutputLines, l => Regex.IsMatch(l, @"^Tempo de resposta: \d+ min \d+ s, meta do motivo RECL: 24 h → no prazo\.$"));
+        Assert.Contains(run.OutputLines, l => l.StartsWith("Agenda: Ana marca uma visita de pós-venda para ", StringComparison.Ordinal) && l.EndsWith("→ agendada", StringComparison.Ordinal));
+        Assert.Contains("Follow-up: Ana anota o contato e o próximo retorno → registrado", run.OutputLines);
+        Assert.Contains("Notificações do atendimento: 5 enviadas, 0 novas tentativas, 0 estacionadas.", run.OutputLines);
+        foreach (var movement in new[] { "criada", "respondida", "encerrada" })
+            Assert.Contains($"carlos@exemplo.com.br: [CRM] Ocorrência {movement}: RECL: Cliente ligou: uma caixa do último pedido chegou avariada.", run.OutputLines);
+        Assert.Contains(run.OutputLines, l => l.StartsWith("carlos@exemplo.com.br: [CRM] Compromisso criado: Visita de pós-venda", StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, l => l.StartsWith("carlos@exemplo.com.br: [CRM] Follow-up criado: Cliente 06 de Ana Ltda", StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, l => l.Contains("Linha do tempo da conta", StringComparison.Ordinal));
+        foreach (var kind in new[] { "Follow-up", "Compromisso agendado", "Ocorrência encerrada", "Ocorrência respondida", "Ocorrência aberta", "Pedido" })
+            Assert.Contains(run.OutputLines, l => Row(l) is [_, var k, ..] && k == kind);
     }
 
     /// <summary>
@@ -122,14 +142,16 @@ public sealed class DemoCommandTests : IDisposable
         // The second run moves nothing: no new notification, the first run's three stay sent; the SMTP settings were updated, not added.
         Assert.Contains("Notificações por e-mail: 0 enviadas, 0 novas tentativas, 0 estacionadas.", second.OutputLines);
         Assert.Contains(second.OutputLines, l => l.StartsWith("SMTP: Marina Diretora testa o envio de e-mail → enviado", StringComparison.Ordinal));
-        Assert.Equal((3, 1), (await db.Notifications.CountAsync(n => n.Status == Crm.Persistence.Outbox.OutboxStatus.Sent), await db.SmtpSettings.CountAsync()));
+        // ... and each run's service section tells Ana's Coordenador of its occurrence, visit and follow-up.
+        Assert.Equal((13, 1), (await db.Notifications.CountAsync(n => n.Status == Crm.Persistence.Outbox.OutboxStatus.Sent), await db.SmtpSettings.CountAsync()));
+        Assert.Equal(2, await db.Occurrences.CountAsync());
         Assert.Equal(11, (await db.Accounts.ToListAsync()).Count(a => a.Integration.IsT1)); // each has the code Protheus gave it
         // The master data is loaded again (the same lists); the fake Protheus starts empty at each run, so it knows none of the
         // first run's customers: the pull is skipped, saying why, and the standings the first run recorded stay.
         Assert.Contains("Cadastros do ERP: 2 vendedores, 1 transportadoras, 1 condições de pagamento, 1 tabelas de preço.", second.OutputLines);
         Assert.Contains("Situação no ERP: leitura pulada — o Protheus falso começa vazio a cada execução e não conhece os clientes integrados numa execução anterior.", second.OutputLines);
         Assert.DoesNotContain(second.OutputLines, l => l.Contains("recusado(s) pelo ERP", StringComparison.Ordinal));
-        Assert.Single(second.OutputLines, l => l.StartsWith("Situação de \"Cliente 06 de Ana Ltda\" no ERP: Active, limite 10", StringComparison.Ordinal));
+        Assert.Single(second.OutputLines, l => l.StartsWith("Situação de \"Cliente 06 de Ana Ltda\": Ativo ERP, limite 10.000,00, em aberto 1.200,00.", StringComparison.Ordinal));
         Assert.Equal(5, await db.ErpMasterData.CountAsync());
         Assert.Equal(11, (await db.Accounts.ToListAsync()).Count(a => a.ErpStanding is not null));
     }

@@ -29,7 +29,7 @@ public sealed class EmbeddingSampleTests : IDisposable
             Assert.True(exit == 0, $"run {run}, exit {exit}: {error}");
             Assert.Equal("", error);
             var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            Assert.Equal(9, lines.Length);
+            Assert.Equal(11, lines.Length);
             Assert.Equal("registered: Cliente Exemplo Ltda (EXEMPLO), CNPJ 11.222.333/0001-81, version 1", lines[0]);
             Assert.StartsWith("again: duplicate: account.tax_id.duplicate", lines[1], StringComparison.Ordinal);
             Assert.StartsWith("ana merges: denied: Accounts ", lines[2], StringComparison.Ordinal);
@@ -43,6 +43,9 @@ public sealed class EmbeddingSampleTests : IDisposable
             Assert.Equal("proposal: True", lines[7]);
             // Jobs: no ERP to pull from; the one account's situation recomputed; nothing sent, so nothing to delete.
             Assert.Equal("jobs: 0 standing(s) pulled, 1 account(s) recomputed, 0 sent message(s) deleted", lines[8]);
+            // Service: the occurrence's life in its history (opening, answer, closing); the account's timeline.
+            Assert.Equal("occurrence: Closed, breached: False, 11 history entries", lines[9]);
+            Assert.Equal("timeline: Registration, AppointmentScheduled, FollowUp, OccurrenceOpened, OccurrenceAnswered, OccurrenceClosed, Order", lines[10]);
             Assert.True(File.Exists(Path.Combine(_folder.FullName, "crm.db")), "the sample's database is not where the README says");
         }
     }
@@ -52,6 +55,7 @@ public sealed class EmbeddingSampleTests : IDisposable
     [InlineData("matrices", "## Tax and commercial matrices")]
     [InlineData("orders", "## Catalog and orders")]
     [InlineData("jobs", "## Scheduled jobs and the ERP inbound")]
+    [InlineData("service", "## Customer service and activities")]
     public void The_readme_shows_the_sample_code_exactly(string region, string section) =>
         Assert.Equal(SampleRegion(region), ReadmeBlock(section));
 
@@ -60,6 +64,7 @@ public sealed class EmbeddingSampleTests : IDisposable
     [InlineData("matrices")]
     [InlineData("orders")]
     [InlineData("jobs")]
+    [InlineData("service")]
     public void The_region_markers_are_there_once_each(string region)
     {
         var lines = File.ReadAllLines(Path.Combine(Root, "samples", "Crm.Embedding", "Program.cs"));

@@ -31,8 +31,8 @@ internal sealed partial class DemoCommand
             return;
         var account = read.Account;
         if (account.ErpStanding is { } standing)
-            console.MarkupLineInterpolated(
-                $"Situação de \"{account.Data.LegalName}\" no ERP: {standing.Situation?.ToString() ?? "não informada"}, limite {standing.CreditLimit:N2}, em aberto {standing.OpenBalance:N2}.");
+            console.MarkupLine(string.Create(PtBr,
+                $"Situação de \"{Markup.Escape(account.Data.LegalName)}\": {(standing.Situation is { } situation ? new ErpStatus(IntegrationSystem.Erp, situation).Label : "não informada pelo ERP")}, limite {standing.CreditLimit:N2}, em aberto {standing.OpenBalance:N2}."));
         else
             console.MarkupLineInterpolated($"Situação de \"{account.Data.LegalName}\" no ERP: ainda não lida.");
     }

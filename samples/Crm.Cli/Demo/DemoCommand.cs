@@ -29,7 +29,7 @@ namespace Crm.Cli.Demo;
 /// duplicate, a lead converted into an account, an opportunity moved through the funnel with its stages' automations
 /// promoting the account type, a Usuário denied an action, the accounts sent to the tenant's ERP (a fake Protheus server on
 /// 127.0.0.1 failing some requests, so retries show), its master data loaded and the customers' standings pulled back from it, a sales
-/// order from the catalog to the ERP, and what a Diretor, a Coordenador and a Usuário each see.
+/// order from the catalog to the ERP, a customer's complaint answered and closed with an appointment, a follow-up and the account's timeline, and what a Diretor, a Coordenador and a Usuário each see.
 /// Running it again reuses the file: provisioning reports "already done", every registration is refused as a duplicate of
 /// the first run's, the converted lead and the promoted account are read back, no record is duplicated and nothing is left
 /// to send to the ERP.
@@ -79,6 +79,7 @@ internal sealed partial class DemoCommand(IAnsiConsole console)
         await SendToErpAsync(engine, protheus, cancellationToken);
         await ReadFromErpAsync(engine, protheus, registered.Accounts["ana"][0].AsT1, cancellationToken);
         await SellAsync(engine, registered.Accounts["ana"][0].AsT1, path, cancellationToken);
+        await ServeAsync(engine, registered.Accounts["ana"][0].AsT1, mail, cancellationToken);
 
         var summary = new Table().Title("O que cada papel vê").AddColumns("Usuário", "Papel", "Contas", "Leads");
         foreach (var login in Viewers)

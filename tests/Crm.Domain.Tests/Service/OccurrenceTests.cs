@@ -226,4 +226,47 @@ public class OccurrenceTests
         Assert.Equal(entries, occurrence.History.Count);
         Assert.Equal("RECL", occurrence.Reason);
     }
+
+    [Fact]
+    public void Assigning_records_the_new_attendant_changes_nothing_for_the_same_one_and_is_refused_once_closed()
+    {
+        var clock = Clock();
+        var occurrence = Open(clock);
+        var attendant = User();
+
+        var first = occurrence.Assign(attendant, Operator, clock).AsT0;
+        var again = occurrence.Assign(attendant, Operator, clock).AsT0;
+        var back = occurrence.Assign(null, Operator, clock).AsT0;
+        occurrence.Respond("ok", Operator, clock);
+        occurrence.Close(null, Operator, clock);
+        var closed = occurrence.Assign(attendant, Operator, clock);
+
+        Assert.Equal(("attendant", null, attendant.Value.ToString()), (first.Single().Field, first[0].OldValue, first[0].NewValue));
+        Assert.Empty(again);
+        Assert.Equal((attendant.Value.ToString(), null), (back.Single().OldValue, back[0].NewValue));
+        Assert.Equal([OccurrenceCodes.Closed], Codes(closed));
+    }
+
+    [Fact]
+    public void A_complaint_reason_marks_the_occurrence_and_a_restored_one_is_the_same_occurrence()
+    {
+        var clock = Clock();
+        var settings = OccurrenceSettings.Create([new ServiceReason("RECL", "Reclamação", Duration.FromHours(4), IsComplaint: true),
+            new ServiceReason("DUV", "Dúvida", Duration.FromDays(1))], []).AsT0;
+        var occurrence = Open(clock, FullForm(), settings);
+        clock.Advance(Duration.FromHours(5));
+        occurrence.Respond("Resposta", Operator, clock);
+
+        var restored = Occurrence.Restore(occurrence.Id, occurrence.Tenant, occurrence.OpenedBy, occurrence.OpenedAt,
+            new OccurrenceForm(occurrence.Account, occurrence.Channel, occurrence.Reason, occurrence.Description, occurrence.Contact, occurrence.Product,
+                occurrence.Attendant, occurrence.Priority),
+            occurrence.ResponseTarget, occurrence.IsComplaint, occurrence.Status, occurrence.AnsweredAt, occurrence.Answer, occurrence.ClosedAt,
+            occurrence.Resolution, occurrence.History);
+
+        Assert.True(occurrence.IsComplaint);
+        Assert.False(Open(clock, Form("DUV"), settings).IsComplaint);
+        Assert.Equal((occurrence.Status, occurrence.ResponseTime, true), (restored.Status, restored.ResponseTime, restored.IsBreached(Start)));
+        Assert.Equal(occurrence.History, restored.History);
+        Assert.True(OccurrenceSettings.Default.Find("RECL")!.IsComplaint);
+    }
 }
