@@ -14,13 +14,8 @@ namespace Crm.Indicators.Tests;
 
 public sealed class RegistrationIndicatorsTests(SampleDatabases databases) : IClassFixture<SampleDatabases>
 {
-    private async Task<(RegistrationIndicators Figures, SampleTenant Sample)> Of(string provider, Func<SampleTenant, UserId> user, IndicatorPeriod? period = null)
-    {
-        var (db, sample) = await databases.GetAsync(provider);
-        await using var read = db.Open(sample.Tenant);
-        var scope = await SampleTenant.ScopeAsync(read, user(sample));
-        return (await Indicators.RegistrationAsync(read, scope, period ?? SampleTenant.November), sample);
-    }
+    private Task<(RegistrationIndicators Figures, SampleTenant Sample)> Of(string provider, Func<SampleTenant, UserId> user, IndicatorPeriod? period = null) =>
+        databases.AsAsync(provider, user, (db, scope) => Indicators.RegistrationAsync(db, scope, period ?? SampleTenant.November));
 
     [Theory, SqliteData, PostgresData]
     public async Task A_diretor_counts_every_registration_of_the_period_read_in_the_tenant_zone_and_the_base_grows_by_them(string provider)

@@ -8,13 +8,8 @@ namespace Crm.Indicators.Tests;
 
 public sealed class SalesIndicatorsTests(SampleDatabases databases) : IClassFixture<SampleDatabases>
 {
-    private async Task<(SalesIndicators Figures, SampleTenant Sample)> Of(string provider, Func<SampleTenant, UserId> user, IndicatorPeriod? period = null)
-    {
-        var (db, sample) = await databases.GetAsync(provider);
-        await using var read = db.Open(sample.Tenant);
-        var scope = await SampleTenant.ScopeAsync(read, user(sample));
-        return (await Indicators.SalesAsync(read, scope, period ?? SampleTenant.November), sample);
-    }
+    private Task<(SalesIndicators Figures, SampleTenant Sample)> Of(string provider, Func<SampleTenant, UserId> user, IndicatorPeriod? period = null) =>
+        databases.AsAsync(provider, user, (db, scope) => Indicators.SalesAsync(db, scope, period ?? SampleTenant.November));
 
     [Theory, SqliteData, PostgresData]
     public async Task Revenue_per_representative_counts_released_and_sent_orders_by_issue_date_and_sums_to_the_total(string provider)

@@ -8,14 +8,9 @@ namespace Crm.Indicators.Tests;
 
 public sealed class ServiceIndicatorsTests(SampleDatabases databases) : IClassFixture<SampleDatabases>
 {
-    private async Task<(ServiceIndicators Figures, SampleTenant Sample)> Of(string provider, Func<SampleTenant, UserId> user,
-        IndicatorPeriod? period = null, Instant? now = null)
-    {
-        var (db, sample) = await databases.GetAsync(provider);
-        await using var read = db.Open(sample.Tenant);
-        var scope = await SampleTenant.ScopeAsync(read, user(sample));
-        return (await Indicators.ServiceAsync(read, scope, period ?? SampleTenant.November, now ?? SampleTenant.Now), sample);
-    }
+    private Task<(ServiceIndicators Figures, SampleTenant Sample)> Of(string provider, Func<SampleTenant, UserId> user,
+        IndicatorPeriod? period = null, Instant? now = null) =>
+        databases.AsAsync(provider, user, (db, scope) => Indicators.ServiceAsync(db, scope, period ?? SampleTenant.November, now ?? SampleTenant.Now));
 
     [Theory, SqliteData, PostgresData]
     public async Task E_mails_are_counted_per_iso_week_of_the_tenant_zone_with_every_week_of_the_period_listed(string provider)

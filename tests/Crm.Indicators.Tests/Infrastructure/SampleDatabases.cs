@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using Crm.Domain.Access;
+using Crm.Domain.Identity;
+using Crm.Persistence;
 using Crm.Persistence.Tests.Infrastructure;
 
 namespace Crm.Indicators.Tests.Infrastructure;
@@ -14,6 +17,15 @@ public sealed class SampleDatabases : IAsyncLifetime
             var db = await TestDatabase.Create(p);
             return (db, await SampleTenant.SeedAsync(db));
         })).Value;
+
+    /// <summary>Runs <paramref name="indicators"/> on the sample of <paramref name="provider"/> as the user <paramref name="user"/> picks.</summary>
+    public async Task<(T Figures, SampleTenant Sample)> AsAsync<T>(string provider, Func<SampleTenant, UserId> user,
+        Func<CrmDbContext, VisibilityScope, Task<T>> indicators)
+    {
+        var (db, sample) = await GetAsync(provider);
+        await using var read = db.Open(sample.Tenant);
+        return (await indicators(read, await SampleTenant.ScopeAsync(read, user(sample))), sample);
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
