@@ -86,6 +86,7 @@ internal sealed partial class DemoCommand(IAnsiConsole console)
             await ShowAsync(engine, DemoData.Person(login), summary, cancellationToken);
         console.Write(summary);
         await ShowBoardAsync(engine, DemoData.Person("ana"), cancellationToken);
+        await Indicators.IndicatorsCommand.WriteSummaryAsync(console, engine, cancellationToken);
         return 0;
     }
 
