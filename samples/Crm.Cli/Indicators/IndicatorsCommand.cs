@@ -60,12 +60,14 @@ internal sealed class IndicatorsCommand(IAnsiConsole console, Func<string, int> 
     private static async Task<(RegistrationIndicators, SalesIndicators, ServiceIndicators)?> ComputeAsync(CrmEngine engine, DemoPerson person,
         IndicatorPeriod period, CancellationToken cancellationToken)
     {
+        // <indicators>
         await using var db = engine.Database.Open(DemoData.Tenant);
         if (!(await db.ScopeOfAsync(person.Id, cancellationToken)).TryPickT0(out var scope, out _))
             return null;
         return (await Crm.Indicators.Indicators.RegistrationAsync(db, scope, period, cancellationToken),
             await Crm.Indicators.Indicators.SalesAsync(db, scope, period, cancellationToken),
             await Crm.Indicators.Indicators.ServiceAsync(db, scope, period, engine.Clock.GetCurrentInstant(), cancellationToken));
+        // </indicators>
     }
 
     private static (LocalDate? Day, string? Error) Day(string? text, string option)
