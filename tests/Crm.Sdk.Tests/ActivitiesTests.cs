@@ -89,6 +89,8 @@ public sealed class ActivitiesTests
         var othersAgenda = await usuario.Activities.AgendaAsync(Monday, Monday + Duration.FromDays(1), host.Outro);
         var forOther = await usuario.Activities.ScheduleAsync(subject, Visit() with { Owner = host.Outro });
         var bad = await host.As(host.Diretor).Activities.ScheduleAsync(subject, new AppointmentForm(" ", Monday, Monday, Owner: host.Inativo));
+        var ownerNotSeeing = await host.As(host.Diretor).Activities.ScheduleAsync(subject, Visit() with { Owner = host.Outro });
+        var otherOwner = await host.As(host.Diretor).Activities.RescheduleAsync(booked.Id, booked.Version, Visit(1) with { Owner = host.Coordenador });
 
         Assert.Equal(Module.Activities, Assert.IsType<Denied>(denied.Value).Module);
         Assert.Equal("account", Assert.IsType<NotFound>(hidden.Value).Entity);
@@ -98,6 +100,8 @@ public sealed class ActivitiesTests
         Assert.Equal(Denied.ScopeCode, Assert.IsType<Denied>(forOther.Value).Code);
         Assert.Equal([ActivityCodes.TitleRequired, ActivityCodes.EndNotAfterStart, ActivityCodes.OwnerUnknown],
             Assert.IsType<Invalid>(bad.Value).Problems.Select(p => p.Code));
+        Assert.Equal([("owner", ActivityCodes.OwnerCannotSee)], ownerNotSeeing.Problems.Select(p => (p.Field, p.Code)));
+        Assert.Equal([("owner", ActivityCodes.OwnerChanged)], otherOwner.Problems.Select(p => (p.Field, p.Code)));
         await using var db = host.Open();
         Assert.Single(db.Appointments);
     }

@@ -7,6 +7,7 @@ using Crm.Domain.Problems;
 using Crm.Domain.Servers;
 using Crm.Persistence.Activities;
 using Crm.Sdk.Documents;
+using Crm.Sdk.Servers;
 using Crm.Sdk.Tests.Infrastructure;
 using Crm.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -22,24 +23,33 @@ public sealed class DocumentsTests
     private static async Task<(TestHost Host, AccountId Account)> WithServerAsync(string provider, FileProtocol protocol, string? password = null,
         TransferMethod method = TransferMethod.Application)
     {
+        var (host, account, _, _) = await WithSettingsAsync(provider, protocol, password, method);
+        return (host, account);
+    }
+
+    private static async Task<(TestHost Host, AccountId Account, FtpForm Form, ServerSaved<FtpSettingsId> Saved)> WithSettingsAsync(string provider,
+        FileProtocol protocol, string? password = null, TransferMethod method = TransferMethod.Application)
+    {
         var host = await Create(provider);
         var (company, _) = await ServerForms.CompanyAsync(host);
-        var form = ServerForms.Ftp(company, protocol, password);
-        Ok(await host.As(host.Diretor).Servers.CreateFtpAsync(form with { TransferMethod = method }));
+        var form = ServerForms.Ftp(company, protocol, password) with { TransferMethod = method };
+        var saved = Ok(await host.As(host.Diretor).Servers.CreateFtpAsync(form));
         var account = Ok(await host.As(host.Usuario).Accounts.RegisterAsync(Forms.Company(21, company: company))).Id;
-        return (host, account);
+        return (host, account, form, saved);
     }
 
     [Theory, FileServer(FileProtocol.Ftp), FileServer(FileProtocol.Sftp)]
     public async Task A_file_is_uploaded_with_its_size_and_sha256_read_back_and_deleted_from_the_server(FileProtocol protocol)
     {
-        var (host, account) = await WithServerAsync(TestProviders.Sqlite, protocol);
+        var (host, account, form, settings) = await WithSettingsAsync(TestProviders.Sqlite, protocol);
         await using var _ = host;
         var usuario = host.As(host.Usuario);
         var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("Contrato de prestação de serviços. ", 2000)));
         var subject = new ActivitySubject.Account(account);
 
         var attached = Ok(await usuario.Documents.AttachFileAsync(subject, "contrato.pdf", new MemoryStream(bytes)));
+        // The company moves its folder: the document stays where it was stored, and is read and deleted there.
+        Ok(await host.As(host.Diretor).Servers.UpdateFtpAsync(settings.Id, settings.Version, form with { Folder = form.Folder + "-novo" }));
         using var back = new MemoryStream();
         var read = Ok(await host.As(host.Coordenador).Documents.DownloadAsync(attached.Id, back));
         var deleted = Ok(await host.As(host.Diretor).Documents.DeleteAsync(attached.Id));
@@ -51,9 +61,17 @@ public sealed class DocumentsTests
         Assert.Equal(attached, read);
         Assert.Equal(attached.Id, deleted.Id);
         Assert.IsType<NotFound>(gone.Value);
+        var stored = await host.Engine.Files.FetchStoredAsync((await FtpSettingsAsync(host)), attached.Location, new MemoryStream(), default);
+        Assert.Equal(Crm.Connectors.Documents.TransferFailure.NotFound, stored.AsT1.Code); // the file is gone from the server too
         Assert.Empty(Ok(await usuario.Documents.ListAsync(subject)));
         Assert.Contains(host.Logs.Lines, l => l.Event.Id == 1420);
         Assert.DoesNotContain(host.Logs.Lines, l => l.Message.Contains(FileServer.Of(protocol)!.Password, StringComparison.Ordinal));
+    }
+
+    private static async Task<FtpSettings> FtpSettingsAsync(TestHost host)
+    {
+        await using var db = host.Open();
+        return await db.FtpSettings.AsNoTracking().SingleAsync();
     }
 
     [Theory, FileServer(FileProtocol.Sftp)]

@@ -44,7 +44,7 @@ public sealed class ServiceProperties(ServiceTenant tenant) : IClassFixture<Serv
     {
         var host = tenant.Host;
         var service = host.As(host.Usuario).Service;
-        UserId[] attendants = [host.Usuario, host.Outro, host.Coordenador];
+        UserId[] attendants = [host.Usuario, host.Diretor, host.Coordenador]; // all see the Usuário's account
         var opened = Ok(await service.OpenAsync(new OccurrenceForm(tenant.Account, ServiceChannel.Chat, "DUV", "Pergunta")));
         var (version, status) = (opened.Version, OccurrenceStatus.Open);
         var history = Ok(await service.GetAsync(opened.Id)).Occurrence.History.Count;

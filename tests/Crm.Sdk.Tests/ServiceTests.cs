@@ -26,7 +26,8 @@ public sealed class ServiceTests
         var account = Ok(await usuario.Accounts.RegisterAsync(Forms.Company(1))).Id;
 
         var opened = Ok(await usuario.Service.OpenAsync(Phone(account)));
-        var assigned = Ok(await usuario.Service.AssignAsync(opened.Id, opened.Version, host.Outro));
+        var notSeeing = await usuario.Service.AssignAsync(opened.Id, opened.Version, host.Outro);
+        var assigned = Ok(await usuario.Service.AssignAsync(opened.Id, opened.Version, host.Coordenador));
         host.Time.Advance(TimeSpan.FromHours(2));
         var answered = Ok(await usuario.Service.AnswerAsync(opened.Id, assigned.Version, "Boleto reemitido com o valor certo."));
         host.Time.Advance(TimeSpan.FromMinutes(30));
@@ -35,9 +36,12 @@ public sealed class ServiceTests
         var read = Ok(await usuario.Service.GetAsync(opened.Id));
         Assert.Equal((OccurrenceStatus.Closed, closed.Version, false), (read.Occurrence.Status, read.Version, read.Breached));
         Assert.Equal(Duration.FromHours(2), read.Occurrence.ResponseTime);
-        Assert.Equal((true, host.Outro), (read.Occurrence.IsComplaint, read.Occurrence.Attendant));
+        Assert.Equal((true, host.Coordenador), (read.Occurrence.IsComplaint, read.Occurrence.Attendant));
         Assert.Equal(["Answered", "Closed"], read.Occurrence.History.Where(h => h.Field == "status" && h.OldValue is not null).Select(h => h.NewValue));
-        Assert.Contains(read.Occurrence.History, h => h.Field == "attendant" && h.NewValue == host.Outro.Value.ToString() && h.By == host.Usuario);
+        Assert.Contains(read.Occurrence.History, h => h.Field == "attendant" && h.NewValue == host.Coordenador.Value.ToString() && h.By == host.Usuario);
+        // Outro does not see the Usuário's customer: it may not be given (and mailed) the occurrence.
+        Assert.Equal([("attendant", OccurrenceCodes.AttendantCannotSee)], notSeeing.Problems.Select(p => (p.Field, p.Code)));
+        Assert.Single(host.Logs.Lines, l => l.Event.Id == 1401);
         Assert.Contains(host.Logs.Lines, l => l.Event.Id == 1401 && (long)l.Values["ResponseSeconds"]! == 7200);
         Assert.DoesNotContain(host.Logs.Lines, l => l.Message.Contains("Boleto", StringComparison.Ordinal));
     }
@@ -82,6 +86,10 @@ public sealed class ServiceTests
         var answered = Ok(await usuario.Service.AnswerAsync(opened.Id, opened.Version, "Ok"));
         var stale = await usuario.Service.AssignAsync(opened.Id, opened.Version, host.Usuario);
         var twice = await usuario.Service.AnswerAsync(opened.Id, answered.Version, "De novo");
+        var other = Ok(await usuario.Service.OpenAsync(Phone(account)));
+        Ok(await usuario.Service.AssignAsync(other.Id, other.Version, host.Usuario));
+        var staleAnswer = await usuario.Service.AnswerAsync(other.Id, other.Version, "Tarde");
+        var openedByOutro = await host.As(host.Outro).Service.OpenAsync(Phone(account) with { Attendant = host.Outro });
 
         Assert.Equal((Module.Service, Permission.Access | Permission.Include), (Assert.IsType<Denied>(denied.Value).Module, Assert.IsType<Denied>(denied.Value).Action));
         Assert.Equal("account", Assert.IsType<NotFound>(notVisible.Value).Entity);
@@ -90,6 +98,9 @@ public sealed class ServiceTests
         Assert.IsType<Conflict>(stale.Value);
         Assert.Equal([OccurrenceCodes.NotOpen], twice.Problems.Select(p => p.Code));
         Ok(await host.As(host.Coordenador).Service.GetAsync(opened.Id)); // the Usuário's manager sees its customers' occurrences
+        Assert.IsType<Conflict>(staleAnswer.Value);
+        Assert.Single(host.Logs.Lines, l => l.Event.Id == 1401); // a refused answer is not logged as answered
+        Assert.IsType<NotFound>(openedByOutro.Value);
     }
 
     [Theory, SqliteData, PostgresData]
@@ -132,29 +143,36 @@ public sealed class ServiceTests
         var duplicate = await usuario.Service.AddTargetsAsync(created.Id, created.Version,
             [new CampaignTargetForm(first), new CampaignTargetForm(first), new CampaignTargetForm(default)]);
         var invisible = await usuario.Service.AddTargetsAsync(created.Id, created.Version, [new CampaignTargetForm(others)]);
+        var strangeContact = await usuario.Service.AddTargetsAsync(created.Id, created.Version, [new CampaignTargetForm(first, new ContactId(Guid.NewGuid()))]);
         var added = Ok(await usuario.Service.AddTargetsAsync(created.Id, created.Version, [new CampaignTargetForm(first), new CampaignTargetForm(second)]));
         var busy = Ok(await usuario.Service.RecordAttemptAsync(created.Id, added.Targets[0], AttemptOutcome.Busy));
         var paid = Ok(await usuario.Service.RecordAttemptAsync(created.Id, added.Targets[0], AttemptOutcome.Succeeded, "Promessa para o dia 10"));
         var finished = await usuario.Service.RecordAttemptAsync(created.Id, added.Targets[0], AttemptOutcome.NoAnswer);
-        var closed = Ok(await usuario.Service.CloseCampaignAsync(created.Id, paid.Version));
+        var othersTarget = Ok(await host.As(host.Outro).Service.AddTargetsAsync(created.Id, paid.Version, [new CampaignTargetForm(others)]));
+        var hiddenCall = await usuario.Service.RecordAttemptAsync(created.Id, othersTarget.Targets[0], AttemptOutcome.Busy);
+        var closed = Ok(await usuario.Service.CloseCampaignAsync(created.Id, othersTarget.Version));
         var afterClose = await usuario.Service.RecordAttemptAsync(created.Id, added.Targets[1], AttemptOutcome.Busy);
 
         Assert.Equal([("targets[1].contact", CampaignCodes.TargetDuplicate), ("targets[2].account", CampaignCodes.AccountRequired)],
             duplicate.Problems.Select(p => (p.Field, p.Code)));
         Assert.IsType<NotFound>(invisible.Value);
+        Assert.Equal([("targets[0].contact", CampaignCodes.ContactNotOfAccount)], strangeContact.Problems.Select(p => (p.Field, p.Code)));
+        Assert.Equal("campaign_target", Assert.IsType<NotFound>(hiddenCall.Value).Entity);
         Assert.Equal((false, true), (busy.TargetFinished, paid.TargetFinished));
         Assert.Equal([CampaignCodes.TargetFinished], finished.Problems.Select(p => p.Code));
         Assert.Equal([CampaignCodes.Closed], afterClose.Problems.Select(p => p.Code));
         var progress = Assert.Single(Ok(await host.As(host.Coordenador).Service.CampaignsAsync()));
-        Assert.Equal((2, 1, 1, 2, 0.5m), (progress.Targets, progress.Finished, progress.Succeeded, progress.Attempts, progress.Completion));
+        Assert.Equal((3, 1, 1, 2), (progress.Targets, progress.Finished, progress.Succeeded, progress.Attempts));
         Assert.NotNull(progress.ClosedAt);
         var read = Ok(await usuario.Service.CampaignAsync(created.Id));
         Assert.Equal((closed.Version, "Promessa para o dia 10"), (read.Version, read.Campaign.Targets[0].Attempts[1].Note));
+        Assert.Equal([first, second], read.Campaign.Targets.Select(t => t.Account)); // Outro's customer is not shown to the Usuário
+        Assert.Equal([others], Ok(await host.As(host.Outro).Service.CampaignAsync(created.Id)).Campaign.Targets.Select(t => t.Account));
         Assert.IsType<Denied>((await host.As(host.SemPapel).Service.CampaignsAsync()).Value);
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task The_attendant_is_told_when_an_occurrence_is_opened_for_it_and_when_it_is_answered(string provider)
+    public async Task The_attendant_is_told_when_an_occurrence_is_opened_for_it_and_when_it_is_answered_not_of_a_revision_that_changed_nothing(string provider)
     {
         await using var host = await Create(provider);
         var (company, _) = await ServerForms.CompanyAsync(host);
@@ -162,13 +180,15 @@ public sealed class ServiceTests
         var usuario = host.As(host.Usuario);
         var account = Ok(await usuario.Accounts.RegisterAsync(Forms.Company(9, company: company))).Id;
 
-        var opened = Ok(await usuario.Service.OpenAsync(Phone(account, attendant: host.Outro)));
+        var opened = Ok(await usuario.Service.OpenAsync(Phone(account, attendant: host.Coordenador)));
+        var unchanged = Ok(await usuario.Service.ReviseAsync(opened.Id, opened.Version, Phone(account, attendant: host.Coordenador)));
         host.Time.Advance(TimeSpan.FromMinutes(5));
-        Ok(await host.As(host.Diretor).Service.AnswerAsync(opened.Id, opened.Version, "Resolvido por telefone"));
+        Ok(await host.As(host.Diretor).Service.AnswerAsync(opened.Id, unchanged.Version, "Resolvido por telefone"));
 
         await using var db = host.Open();
         var told = (await db.Notifications.AsNoTracking().ToListAsync()).OrderBy(n => n.CreatedAt).ToList();
-        Assert.Equal([("Created", host.Outro), ("Answered", host.Outro)], told.Select(n => (n.Kind, n.Recipient)));
+        // The revision that changed nothing told nobody.
+        Assert.Equal([("Created", host.Coordenador), ("Answered", host.Coordenador)], told.Select(n => (n.Kind, n.Recipient)));
         Assert.All(told, n => Assert.Equal(("Occurrence", opened.Id.Value.ToString()), (n.Subject, n.SubjectId)));
         Assert.Equal("Resposta: Resolvido por telefone", told[1].Detail);
     }

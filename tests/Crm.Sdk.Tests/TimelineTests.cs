@@ -42,6 +42,7 @@ public sealed class TimelineTests
         Tick();
         Ok(await usuario.Documents.AttachLinkAsync(subject, "Contrato", "https://exemplo.com.br/contrato.pdf"));
         var othersOpportunity = Ok(await host.As(host.Diretor).Funnel.CreateAsync(pipeline.Id, new OpportunityDraft("Do diretor", account, host.Diretor)));
+        var hiddenNote = Ok(await host.As(host.Diretor).Activities.RecordFollowUpAsync(new ActivitySubject.Opportunity(othersOpportunity.Id), "Negociação do diretor"));
 
         var timeline = Ok(await usuario.Accounts.TimelineAsync(account));
         var page = Ok(await usuario.Accounts.TimelineAsync(account, skip: 1, take: 2));
@@ -55,6 +56,9 @@ public sealed class TimelineTests
         Assert.Equal(pipeline.Stages[1].Name, timeline[6].Detail);
         Assert.Contains(diretors, e => e.Record == othersOpportunity.Id.Value);
         Assert.DoesNotContain(timeline, e => e.Record == othersOpportunity.Id.Value);
+        // The Diretor's follow-up on his own opportunity concerns the account, but the Usuário does not see that opportunity.
+        Assert.Contains(diretors, e => e.Record == hiddenNote.Id.Value);
+        Assert.DoesNotContain(timeline, e => e.Record == hiddenNote.Id.Value);
         Assert.IsType<NotFound>((await host.As(host.Outro).Accounts.TimelineAsync(account)).Value);
     }
 
@@ -80,5 +84,42 @@ public sealed class TimelineTests
         var told = await db.Notifications.AsNoTracking().Where(n => n.Subject == "Task").ToListAsync();
         Assert.Equal([host.Coordenador, host.Usuario], told.Select(n => n.Recipient).OrderBy(u => u == host.Usuario)); // the assignee and its manager
         Assert.All(told, n => Assert.Equal(("Assigned", "Oportunidade Venda, prazo 30/11/2026"), (n.Kind, n.Detail)));
+    }
+
+    [Theory, SqliteData]
+    public async Task Details_are_portuguese_text_whatever_the_hosts_culture(string provider)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            await using var host = await Create(provider);
+            var usuario = host.As(host.Usuario);
+            var account = Ok(await usuario.Accounts.RegisterAsync(Forms.Company(33))).Id;
+            var subject = new ActivitySubject.Account(account);
+            void Tick() => host.Time.Advance(TimeSpan.FromMinutes(1));
+            Tick();
+            Ok(await usuario.Service.OpenAsync(new OccurrenceForm(account, ServiceChannel.SocialMedia, "DUV", "Pergunta")));
+            Tick();
+            var booked = Ok(await usuario.Activities.ScheduleAsync(subject,
+                new AppointmentForm("Visita", Instant.FromUtc(2026, 12, 1, 13, 0), Instant.FromUtc(2026, 12, 1, 14, 0))));
+            Tick();
+            Ok(await usuario.Activities.CancelAsync(booked.Id, booked.Version));
+            Tick();
+            Ok(await usuario.Activities.RecordFollowUpAsync(subject, "Retornar", new LocalDate(2026, 12, 15)));
+            Tick();
+            Ok(await usuario.Documents.AttachLinkAsync(subject, "Contrato", "https://exemplo.com.br/c.pdf"));
+
+            var details = Ok(await usuario.Accounts.TimelineAsync(account)).Select(e => (e.Kind, e.Detail)).ToList();
+
+            Assert.Equal([(TimelineKind.Document, "Link"), (TimelineKind.FollowUp, "Próximo contato: 15/12/2026"), (TimelineKind.AppointmentSettled, "Cancelado"),
+                (TimelineKind.AppointmentScheduled, "01/12/2026 10:00"), (TimelineKind.OccurrenceOpened, "Redes sociais")], details.Take(5));
+            Assert.Contains("Razão social", details[^1].Detail, StringComparison.Ordinal); // the registration, by field labels
+            Assert.DoesNotContain("legal_name", details[^1].Detail, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
     }
 }

@@ -46,7 +46,32 @@ public sealed partial class FileServerClient : IFileUploader
     public Task<Transfer<long>> FetchAsync(FtpSettings settings, string name, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        return Run<long>(settings, name, "fetch", async (session, path) =>
+        return Run<long>(settings, name, "fetch", Fetch(destination, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Deletes the document <paramref name="name"/>.</summary>
+    public Task<Transfer<Success>> DeleteAsync(FtpSettings settings, string name, CancellationToken cancellationToken) =>
+        Run<Success>(settings, name, "delete", Delete(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Copies the document stored at <paramref name="path"/> (the <see cref="StoredDocument.Path"/> its store gave, whatever
+    /// the settings' folder is now) into <paramref name="destination"/>; gives the bytes copied.
+    /// </summary>
+    public Task<Transfer<long>> FetchStoredAsync(FtpSettings settings, string path, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        return RunAt<long>(settings, path, "fetch", Fetch(destination, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Deletes the document stored at <paramref name="path"/> (its <see cref="StoredDocument.Path"/>).</summary>
+    public Task<Transfer<Success>> DeleteStoredAsync(FtpSettings settings, string path, CancellationToken cancellationToken) =>
+        RunAt<Success>(settings, path, "delete", Delete(cancellationToken), cancellationToken);
+
+    private static Func<IFileServerSession, string, Task<Transfer<Success>>> Delete(CancellationToken cancellationToken) =>
+        async (session, path) => await session.DeleteAsync(path, cancellationToken) ? new Success() : NotFound(path);
+
+    private static Func<IFileServerSession, string, Task<Transfer<long>>> Fetch(Stream destination, CancellationToken cancellationToken) =>
+        async (session, path) =>
         {
             using var buffer = new MemoryStream();
             if (!await session.DownloadAsync(path, buffer, cancellationToken))
@@ -54,13 +79,7 @@ public sealed partial class FileServerClient : IFileUploader
             buffer.Position = 0;
             await buffer.CopyToAsync(destination, cancellationToken);
             return buffer.Length;
-        }, cancellationToken);
-    }
-
-    /// <summary>Deletes the document <paramref name="name"/>.</summary>
-    public Task<Transfer<Success>> DeleteAsync(FtpSettings settings, string name, CancellationToken cancellationToken) =>
-        Run<Success>(settings, name, "delete", async (session, path) =>
-            await session.DeleteAsync(path, cancellationToken) ? new Success() : NotFound(path), cancellationToken);
+        };
 
     /// <summary>
     /// "Testar envio de arquivo" (seed 001): uploads the domain's test file to the configured folder, reads it back,
@@ -91,17 +110,25 @@ public sealed partial class FileServerClient : IFileUploader
         return stored.Match<Outcome<Success>>(_ => new Success(), failure => new Invalid(new Problem("ftp", failure.Code, failure.Message)));
     }
 
-    private async Task<Transfer<T>> Run<T>(FtpSettings settings, string name, string operation,
+    private Task<Transfer<T>> Run<T>(FtpSettings settings, string name, string operation,
+        Func<IFileServerSession, string, Task<Transfer<T>>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!IsPlainName(name))
+            return Task.FromResult<Transfer<T>>(new TransferFailure(TransferFailure.InvalidName,
+                "O nome do arquivo não pode ser vazio nem conter barras, \"..\" ou caracteres de controle."));
+        return RunAt(settings, settings.Folder == "/" ? "/" + name : $"{settings.Folder}/{name}", operation, work, cancellationToken);
+    }
+
+    private async Task<Transfer<T>> RunAt<T>(FtpSettings settings, string path, string operation,
         Func<IFileServerSession, string, Task<Transfer<T>>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.TransferMethod == TransferMethod.CustomerServer)
             return new TransferFailure(TransferFailure.CustomerTransfers,
                 "Nestas configurações o servidor do cliente transfere os arquivos; o CRM não se conecta a ele.");
-        if (!IsPlainName(name))
-            return new TransferFailure(TransferFailure.InvalidName,
-                "O nome do arquivo não pode ser vazio nem conter barras, \"..\" ou caracteres de controle.");
-        var path = settings.Folder == "/" ? "/" + name : $"{settings.Folder}/{name}";
+        if (!IsStoredPath(path))
+            return new TransferFailure(TransferFailure.InvalidName, "O caminho do arquivo deve ser absoluto, sem \"..\" nem caracteres de controle.");
         try
         {
             var password = _protector.Unprotect(settings.Credentials.Password).Reveal();
@@ -121,6 +148,10 @@ public sealed partial class FileServerClient : IFileUploader
     }
 
     private static TransferFailure NotFound(string path) => new(TransferFailure.NotFound, $"O arquivo {path} não existe no servidor.");
+
+    // A path a store gave: absolute, made of plain names.
+    private static bool IsStoredPath(string? path) =>
+        path is ['/', ..] && path.Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } parts && parts.All(IsPlainName);
 
     private static bool IsPlainName(string? name) =>
         !string.IsNullOrWhiteSpace(name) && name.Length <= 255 && name.Trim() is not ("." or "..")

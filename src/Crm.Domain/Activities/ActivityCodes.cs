@@ -15,6 +15,12 @@ public static class ActivityCodes
     /// <summary>The appointment's owner is not an active user of the tenant (checked by the engine).</summary>
     public const string OwnerUnknown = "appointment.owner.unknown";
 
+    /// <summary>The appointment's owner does not see what it is about (checked by the engine).</summary>
+    public const string OwnerCannotSee = "appointment.owner.cannot_see";
+
+    /// <summary>Rescheduling named another owner: an appointment keeps its owner (checked by the engine).</summary>
+    public const string OwnerChanged = "appointment.owner.changed";
+
     /// <summary>The follow-up has no note.</summary>
     public const string NoteRequired = "follow_up.note.required";
 }

@@ -1,7 +1,12 @@
 using Crm.Domain.Access;
 using Crm.Domain.Identity;
+using Crm.Domain.Boards.Cards;
+using Crm.Domain.Funnel.Opportunities;
+using Crm.Persistence.Access;
+using Crm.Persistence.Activities;
 using Crm.Persistence.Outbox;
 using Crm.Sdk.Engine;
+using Crm.Sdk.Notifications;
 using Crm.Sdk.Service;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -69,7 +74,7 @@ public sealed partial class AccountsModule
                 return new NotFound("account", id.Value);
             var entries = new List<TimelineEntry>();
             entries.AddRange(account.History.Entries.GroupBy(e => (e.At, e.By)).Select(g => new TimelineEntry(g.Key.At, TimelineKind.Registration,
-                account.Data.LegalName, string.Join(", ", g.Select(e => e.Field).Distinct()), id.Value, g.Key.By)));
+                account.Data.LegalName, string.Join(", ", g.Select(e => TimelineLabels.Field(e.Field)).Distinct()), id.Value, g.Key.By)));
             if (work.Access.Allows(Module.Opportunities, Permission.View))
                 await OpportunitiesAsync(work, id, entries).ConfigureAwait(false);
             if (work.Access.Allows(Module.Activities, Permission.View))
@@ -79,11 +84,15 @@ public sealed partial class AccountsModule
             if (work.Access.Allows(Module.Orders, Permission.View))
                 await OrdersAsync(work, id, entries).ConfigureAwait(false);
             if (work.Access.Allows(Module.Documents, Permission.View))
-                entries.AddRange((await work.Db.Documents.AsNoTracking().Where(d => d.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false))
-                    .Select(d => new TimelineEntry(d.AddedAt, TimelineKind.Document, d.Name, d.Kind.ToString(), d.Id, d.AddedBy)));
+            {
+                var documents = await work.Db.Documents.AsNoTracking().Where(d => d.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false);
+                var visible = await VisibleSubjectsAsync(work, documents.Select(d => (d.SubjectKind, d.SubjectId))).ConfigureAwait(false);
+                entries.AddRange(documents.Where(d => visible.Contains((d.SubjectKind, d.SubjectId)))
+                    .Select(d => new TimelineEntry(d.AddedAt, TimelineKind.Document, d.Name, TimelineLabels.Of(d.Kind), d.Id, d.AddedBy)));
+            }
             entries.AddRange((await work.Db.Outbox.AsNoTracking().Where(m => m.Account == id && m.Status == OutboxStatus.Sent)
                     .ToListAsync(work.Cancellation).ConfigureAwait(false))
-                .Select(m => new TimelineEntry(m.SentAt ?? m.UpdatedAt, TimelineKind.ErpMessage, $"{m.Erp} {m.Resource}", m.Operation.ToString(), m.Id, m.CreatedBy)));
+                .Select(m => new TimelineEntry(m.SentAt ?? m.UpdatedAt, TimelineKind.ErpMessage, $"{m.Erp} {m.Resource}", TimelineLabels.Of(m.Operation), m.Id, m.CreatedBy)));
             return CrmResult<IReadOnlyList<TimelineEntry>>.Of([.. entries.OrderByDescending(e => e.At).ThenBy(e => e.Kind).ThenBy(e => e.Record)
                 .Skip(skip).Take(take)]);
         }, cancellationToken);
@@ -111,14 +120,44 @@ public sealed partial class AccountsModule
 
     private static async Task ActivitiesAsync(UnitOfWork work, AccountId id, List<TimelineEntry> entries)
     {
-        foreach (var a in await work.Db.Appointments.AsNoTracking().Where(a => a.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false))
+        // When an appointment takes place, in the zone notifications are written in.
+        var zone = work.Engine.Options().Notifications.Zone ?? DateTimeZone.Utc;
+        var appointments = await work.Db.Appointments.AsNoTracking().Where(a => a.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false);
+        var followUps = await work.Db.FollowUps.AsNoTracking().Where(f => f.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false);
+        var visible = await VisibleSubjectsAsync(work, appointments.Select(a => (a.SubjectKind, a.SubjectId))
+            .Concat(followUps.Select(f => (f.SubjectKind, f.SubjectId)))).ConfigureAwait(false);
+        foreach (var a in appointments.Where(a => visible.Contains((a.SubjectKind, a.SubjectId))))
         {
-            entries.Add(new TimelineEntry(a.CreatedAt, TimelineKind.AppointmentScheduled, a.Title, a.Start.ToString(), a.Id.Value, a.Owner));
+            entries.Add(new TimelineEntry(a.CreatedAt, TimelineKind.AppointmentScheduled, a.Title,
+                NoticeFormats.DayTime.Format(a.Start.InZone(zone).LocalDateTime), a.Id.Value, a.Owner));
             if (a.SettledAt is { } settled)
-                entries.Add(new TimelineEntry(settled, TimelineKind.AppointmentSettled, a.Title, a.Status.ToString(), a.Id.Value, a.Owner));
+                entries.Add(new TimelineEntry(settled, TimelineKind.AppointmentSettled, a.Title, TimelineLabels.Of(a.Status), a.Id.Value, a.Owner));
         }
-        entries.AddRange((await work.Db.FollowUps.AsNoTracking().Where(f => f.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false))
-            .Select(f => new TimelineEntry(f.At, TimelineKind.FollowUp, f.Note, f.NextContact?.ToString(), f.Id.Value, f.By)));
+        entries.AddRange(followUps.Where(f => visible.Contains((f.SubjectKind, f.SubjectId)))
+            .Select(f => new TimelineEntry(f.At, TimelineKind.FollowUp, f.Note,
+                f.NextContact is { } next ? $"Próximo contato: {NoticeFormats.Day.Format(next)}" : null, f.Id.Value, f.By)));
+    }
+
+    /// <summary>
+    /// Which of the subjects of an account's activities and documents the user sees: the account itself and its occurrences
+    /// (the account is visible), opportunities whose owner is in the user's scope, cards of boards released to it.
+    /// </summary>
+    private static async Task<HashSet<(SubjectKind, Guid)>> VisibleSubjectsAsync(UnitOfWork work, IEnumerable<(SubjectKind Kind, Guid Id)> subjects)
+    {
+        var all = subjects.ToHashSet();
+        var visible = all.Where(s => s.Kind is SubjectKind.Account or SubjectKind.Occurrence).ToHashSet();
+        var opportunityIds = all.Where(s => s.Kind == SubjectKind.Opportunity).Select(s => new OpportunityId(s.Id)).ToList();
+        if (opportunityIds.Count > 0)
+            foreach (var (opportunity, owner) in (await work.Db.Opportunities.AsNoTracking().Where(o => opportunityIds.Contains(o.Id))
+                         .Select(o => new { o.Id, o.Owner }).ToListAsync(work.Cancellation).ConfigureAwait(false)).Select(o => (o.Id, o.Owner)))
+                if (work.Access.Sees(owner, null, null))
+                    visible.Add((SubjectKind.Opportunity, opportunity.Value));
+        var cardIds = all.Where(s => s.Kind == SubjectKind.Card).Select(s => new CardId(s.Id)).ToList();
+        if (cardIds.Count > 0)
+            foreach (var card in await work.Db.Cards.VisibleTo(work.Access.Scope!, work.Db).Where(c => cardIds.Contains(c.Id)).Select(c => c.Id)
+                         .ToListAsync(work.Cancellation).ConfigureAwait(false))
+                visible.Add((SubjectKind.Card, card.Value));
+        return visible;
     }
 
     private static async Task OccurrencesAsync(UnitOfWork work, AccountId id, List<TimelineEntry> entries)
@@ -126,7 +165,7 @@ public sealed partial class AccountsModule
         foreach (var o in await work.Db.Occurrences.AsNoTracking().Where(o => o.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false))
         {
             var title = ServiceModule.TitleOf(o.Reason, o.Description);
-            entries.Add(new TimelineEntry(o.OpenedAt, TimelineKind.OccurrenceOpened, title, o.Channel.ToString(), o.Id.Value, o.OpenedBy));
+            entries.Add(new TimelineEntry(o.OpenedAt, TimelineKind.OccurrenceOpened, title, TimelineLabels.Of(o.Channel), o.Id.Value, o.OpenedBy));
             if (o.AnsweredAt is { } answered)
                 entries.Add(new TimelineEntry(answered, TimelineKind.OccurrenceAnswered, title, o.AnsweredLate == true ? "fora do prazo" : "no prazo", o.Id.Value, o.Attendant));
             if (o.ClosedAt is { } closed)
@@ -141,6 +180,6 @@ public sealed partial class AccountsModule
         foreach (var order in orders)
             entries.AddRange(order.ReadHistory()
                 .Where(h => h.Field == "status")
-                .Select(h => new TimelineEntry(h.At, TimelineKind.Order, $"Pedido {order.Id.Value.ToString()[..8]}", h.NewValue, order.Id.Value, h.By)));
+                .Select(h => new TimelineEntry(h.At, TimelineKind.Order, $"Pedido {order.Id.Value.ToString()[..8]}", TimelineLabels.OrderStatus(h.NewValue), order.Id.Value, h.By)));
     }
 }

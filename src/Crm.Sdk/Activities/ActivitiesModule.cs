@@ -37,7 +37,7 @@ public sealed class ActivitiesModule
                 return denied;
             if (await Subjects.FindAsync(work, subject).ConfigureAwait(false) is not { } facts)
                 return Subjects.Missing(subject);
-            var problems = await UnknownOwnerAsync(work, owner).ConfigureAwait(false);
+            var problems = await OwnerProblemsAsync(work, owner, subject).ConfigureAwait(false);
             var scheduled = Appointment.Schedule(id, work.Tenant, subject, form.Title, form.Start, form.End, owner, form.Location, work.Clock);
             if (Refusals.With(scheduled, problems) is { } invalid)
                 return invalid;
@@ -48,11 +48,16 @@ public sealed class ActivitiesModule
         }, cancellationToken);
     }
 
-    /// <summary>Moves a scheduled appointment to another time or place (Activities › Edit), based on <paramref name="version"/>.</summary>
+    /// <summary>
+    /// Moves a scheduled appointment to another time or place (Activities › Edit), based on <paramref name="version"/>; the
+    /// owner stays (a form naming another owner is refused).
+    /// </summary>
     public Task<CrmResult<AppointmentSaved>> RescheduleAsync(AppointmentId id, long version, AppointmentForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return ChangeAsync("activities.reschedule", id, version, a => a.Reschedule(form.Title, form.Start, form.End, form.Location),
+        return ChangeAsync("activities.reschedule", id, version, a => form.Owner is { } owner && owner != a.Owner
+                ? new Invalid(new Problem("owner", ActivityCodes.OwnerChanged, "Remarcar não troca o responsável: cancele e agende para o outro usuário."))
+                : a.Reschedule(form.Title, form.Start, form.End, form.Location),
             MovementKind.Rescheduled, cancellationToken);
     }
 
@@ -79,10 +84,14 @@ public sealed class ActivitiesModule
             work.Db.FollowUps.Add(FollowUpRow.From(followUp, facts.Account));
             if (facts.Responsible is { } responsible)
                 await work.NotifyAsync(new MovementNotice(MovementSubject.FollowUp, id.Value.ToString(), facts.Title, MovementKind.Created,
-                    nextContact is { } next ? $"Próximo contato: {next:dd/MM/yyyy}" : null, responsible, facts.Company, facts.Branch)).ConfigureAwait(false);
-            var (kind, subjectId) = SubjectColumns.Of(subject);
-            ActivitiesLog.FollowUpRecorded(work.Engine.Logger, id.Value, kind.ToString(), subjectId, work.User.Value, work.Tenant.Value);
-            return await work.SaveAsync(new FollowUpRecorded(id)).ConfigureAwait(false);
+                    nextContact is { } next ? $"Próximo contato: {NoticeFormats.Day.Format(next)}" : null, responsible, facts.Company, facts.Branch)).ConfigureAwait(false);
+            var saved = await work.SaveAsync(new FollowUpRecorded(id)).ConfigureAwait(false);
+            if (saved.Succeeded)
+            {
+                var (kind, subjectId) = SubjectColumns.Of(subject);
+                ActivitiesLog.FollowUpRecorded(work.Engine.Logger, id.Value, kind.ToString(), subjectId, work.User.Value, work.Tenant.Value);
+            }
+            return saved;
         }, cancellationToken);
     }
 
@@ -141,21 +150,28 @@ public sealed class ActivitiesModule
     private static async Task<CrmResult<AppointmentSaved>> SaveAsync(UnitOfWork work, AppointmentRow row, Appointment appointment, SubjectFacts? facts,
         MovementKind kind)
     {
-        var when = appointment.Start.InZone(Brasilia).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        // In the zone the notification e-mails are written in (CrmOptions.Notifications.TimeZone).
+        var zone = work.Engine.Options().Notifications.Zone ?? DateTimeZone.Utc;
+        var when = NoticeFormats.DayTime.Format(appointment.Start.InZone(zone).LocalDateTime);
         await work.NotifyAsync(new MovementNotice(MovementSubject.Appointment, appointment.Id.Value.ToString(), appointment.Title, kind,
             $"{when}{(appointment.Location is { } where ? $", {where}" : "")}", appointment.Owner, facts?.Company, facts?.Branch)).ConfigureAwait(false);
-        ActivitiesLog.AppointmentSaved(work.Engine.Logger, appointment.Id.Value, row.SubjectKind.ToString(), row.SubjectId, appointment.Status.ToString(),
-            work.User.Value, work.Tenant.Value);
-        return await work.SaveAsync(row, version => new AppointmentSaved(appointment.Id, appointment.Status, version)).ConfigureAwait(false);
+        var saved = await work.SaveAsync(row, version => new AppointmentSaved(appointment.Id, appointment.Status, version)).ConfigureAwait(false);
+        if (saved.Succeeded)
+            ActivitiesLog.AppointmentSaved(work.Engine.Logger, appointment.Id.Value, row.SubjectKind.ToString(), row.SubjectId, appointment.Status.ToString(),
+                work.User.Value, work.Tenant.Value);
+        return saved;
     }
 
-    // Appointments are shown in the customers' time: Brasília's, as order dates are.
-    private static readonly DateTimeZone Brasilia = DateTimeZoneProviders.Tzdb["America/Sao_Paulo"];
 
     private static AppointmentRead Read(UnitOfWork work, AppointmentRow row) => new(row.ToAppointment(), row.Account, work.VersionOf(row));
 
-    private static async Task<List<Problem>> UnknownOwnerAsync(UnitOfWork work, UserId owner) =>
-        await work.IsActiveUserAsync(owner).ConfigureAwait(false)
-            ? []
-            : [new Problem("owner", ActivityCodes.OwnerUnknown, "O responsável pelo compromisso não é um usuário ativo do tenant.")];
+    // The owner attends the appointment: an active user who sees what it is about (it is told of it by e-mail).
+    private static async Task<List<Problem>> OwnerProblemsAsync(UnitOfWork work, UserId owner, ActivitySubject subject)
+    {
+        if (!await work.IsActiveUserAsync(owner).ConfigureAwait(false))
+            return [new Problem("owner", ActivityCodes.OwnerUnknown, "O responsável pelo compromisso não é um usuário ativo do tenant.")];
+        return await Subjects.FindAsync(work, subject, await work.AccessOfAsync(owner).ConfigureAwait(false)).ConfigureAwait(false) is null
+            ? [new Problem("owner", ActivityCodes.OwnerCannotSee, "O responsável pelo compromisso não vê o registro de que ele trata.")]
+            : [];
+    }
 }

@@ -3,7 +3,6 @@ using Crm.Domain.Identity;
 using Crm.Persistence;
 using Crm.Persistence.Access;
 using Crm.Persistence.Activities;
-using Crm.Sdk.Accounts;
 using Crm.Sdk.Engine;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,33 +17,39 @@ namespace Crm.Sdk.Activities;
 /// <param name="Branch">The branch of its account, when known.</param>
 internal sealed record SubjectFacts(ActivitySubject Subject, string Title, AccountId? Account, UserId? Responsible, CompanyId? Company, BranchId? Branch);
 
-/// <summary>Finds the subject of an activity or a document when it exists and the user sees it (otherwise null: not found).</summary>
+/// <summary>
+/// Finds the subject of an activity or a document when it exists and the session's user (or <c>access</c>'s: an
+/// appointment's owner) sees it; otherwise null (not found).
+/// </summary>
 internal static class Subjects
 {
-    public static async Task<SubjectFacts?> FindAsync(UnitOfWork work, ActivitySubject subject)
+    public static async Task<SubjectFacts?> FindAsync(UnitOfWork work, ActivitySubject subject, CrmAccess? access = null)
     {
         ArgumentNullException.ThrowIfNull(subject);
         var db = work.Db;
+        var who = access ?? work.Access;
+        if (who.Scope is null)
+            return null;
         switch (subject)
         {
             case ActivitySubject.Account a:
-                var account = await AccountsModule.FindAsync(work, a.Id).ConfigureAwait(false);
+                var account = await db.Accounts.VisibleTo(who.Scope!).AsNoTracking().SingleOrDefaultAsync(x => x.Id == a.Id, work.Cancellation).ConfigureAwait(false);
                 return account is null ? null
                     : new SubjectFacts(subject, account.Data.LegalName, account.Id, account.Data.Owner, account.Data.Company, account.Data.Branch);
             case ActivitySubject.Opportunity o:
                 var opportunity = await db.Opportunities.AsNoTracking().SingleOrDefaultAsync(x => x.Id == o.Id, work.Cancellation).ConfigureAwait(false);
-                if (opportunity is null || !work.Access.Sees(opportunity.Owner, null, null))
+                if (opportunity is null || !who.Sees(opportunity.Owner, null, null))
                     return null;
                 var place = await PlaceAsync(work, opportunity.Account).ConfigureAwait(false);
                 return new SubjectFacts(subject, opportunity.Title, opportunity.Account, opportunity.Owner, place.Company, place.Branch);
             case ActivitySubject.Occurrence c:
-                var occurrence = await db.Occurrences.VisibleTo(work.Access.Scope!, db).AsNoTracking()
+                var occurrence = await db.Occurrences.VisibleTo(who.Scope!, db).AsNoTracking()
                     .SingleOrDefaultAsync(x => x.Id == c.Id, work.Cancellation).ConfigureAwait(false);
                 return occurrence is null ? null
                     : new SubjectFacts(subject, Service.ServiceModule.TitleOf(occurrence.Reason, occurrence.Description), occurrence.Account,
                         occurrence.Attendant ?? occurrence.OpenedBy, occurrence.Company, occurrence.Branch);
             case ActivitySubject.Card k:
-                var card = await db.Cards.VisibleTo(work.Access.Scope!, db).AsNoTracking()
+                var card = await db.Cards.VisibleTo(who.Scope!, db).AsNoTracking()
                     .SingleOrDefaultAsync(x => x.Id == k.Id && x.DeletedAt == null, work.Cancellation).ConfigureAwait(false);
                 if (card is null)
                     return null;

@@ -14,7 +14,6 @@ using Crm.Sdk.Engine;
 using Crm.Sdk.Notifications;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Crm.Sdk.Boards;
 
@@ -213,8 +212,6 @@ public sealed partial class BoardsModule
             };
         }, cancellationToken);
 
-    private static readonly LocalDatePattern DuePattern = LocalDatePattern.CreateWithInvariantCulture("dd/MM/uuuu");
-
     /// <summary>
     /// What users are told of a card action: a card moved to another stage (its seller and the seller's manager), a task
     /// added to a card (its assignee and the assignee's manager); the actor never. Other actions notify nobody.
@@ -224,7 +221,7 @@ public sealed partial class BoardsModule
         CardEvent.Moved moved when card.Seller is { } seller => new MovementNotice(MovementSubject.Card, card.Id.Value.ToString(), card.Name,
             MovementKind.StageChanged, $"Quadro {board.Name}, etapa: {board.FindStage(moved.To)?.Name}", seller, null, null),
         SalesTask task => new MovementNotice(MovementSubject.Task, task.Id.Value.ToString(), task.Title, MovementKind.Assigned,
-            $"Cartão {card.Name}, prazo {DuePattern.Format(task.Due)}", task.Assignee, null, null),
+            $"Cartão {card.Name}, prazo {NoticeFormats.Day.Format(task.Due)}", task.Assignee, null, null),
         _ => null,
     };
 

@@ -24,7 +24,7 @@ public static class DocumentCodes
     /// <summary>The file or link has no name.</summary>
     public const string NameRequired = "document.name.required";
 
-    /// <summary>The name is longer than 255 characters, or has slashes, <c>..</c> or control characters.</summary>
+    /// <summary>The name is longer than 222 characters (the stored file name adds 33 to it), or has slashes, <c>..</c> or control characters.</summary>
     public const string NameInvalid = "document.name.invalid";
 
     /// <summary>The subject's company (or branch) has no FTP/SFTP server configured.</summary>

@@ -21,8 +21,8 @@ namespace Crm.Sdk.Documents;
 /// </summary>
 public sealed class DocumentsModule
 {
-    // The file is stored as "<id>-<name>": 33 characters more, within the 255 a server's file name takes.
-    private const int MaxNameLength = 200;
+    // The file is stored as "<id:N>-<name>": 33 characters more than its name, within the column and a server's 255.
+    private const int MaxNameLength = DocumentRow.MaxNameLength - 33;
 
     private readonly CrmSession _session;
 
@@ -58,10 +58,19 @@ public sealed class DocumentsModule
             var row = Row(work, id, subject, facts, DocumentKind.File, name.Trim(), file.Path);
             (row.Size, row.Sha256, row.Company, row.Branch) = (buffer.Length, sha256, settings.Company, settings.Branch);
             work.Db.Documents.Add(row);
-            var saved = await SaveAsync(work, row).ConfigureAwait(false);
-            if (!saved.Succeeded)
-                await work.Engine.Files.DeleteAsync(settings, file.Path[(file.Path.LastIndexOf('/') + 1)..], CancellationToken.None).ConfigureAwait(false);
-            return saved;
+            var recorded = false;
+            try
+            {
+                var saved = await SaveAsync(work, row).ConfigureAwait(false);
+                recorded = saved.Succeeded;
+                return saved;
+            }
+            finally
+            {
+                // A file no record points to would stay on the customer's server forever: take it back (even when cancelled).
+                if (!recorded)
+                    await RemoveFileAsync(work, settings, row).ConfigureAwait(false);
+            }
         }, cancellationToken);
     }
 
@@ -119,7 +128,7 @@ public sealed class DocumentsModule
             if (await FileServerOfAsync(work, row).ConfigureAwait(false) is not { } settings)
                 return new Invalid(new Problem("document", DocumentCodes.NoFileServer, "O servidor de arquivos do documento não está mais configurado."));
             using var buffer = new MemoryStream();
-            var fetched = await work.Engine.Files.FetchAsync(settings, FileName(row), buffer, work.Cancellation).ConfigureAwait(false);
+            var fetched = await work.Engine.Files.FetchStoredAsync(settings, row.Location, buffer, work.Cancellation).ConfigureAwait(false);
             if (fetched.TryPickT1(out var failure, out _))
                 return Failed(work, id, failure);
             var sha256 = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
@@ -131,22 +140,32 @@ public sealed class DocumentsModule
         }, cancellationToken);
     }
 
-    /// <summary>Deletes document <paramref name="id"/> (Documents › Delete): its file from the server (already gone is fine), then its record.</summary>
+    /// <summary>
+    /// Deletes document <paramref name="id"/> (Documents › Delete): its record first, then its file on the server, best effort
+    /// (a file the server cannot delete now is logged, event 1422, and left there: the record no longer points to it).
+    /// </summary>
     public Task<CrmResult<DocumentInfo>> DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
         _session.RunAsync<DocumentInfo>("documents.delete", Module.Documents, Permission.Delete, async work =>
         {
             if (await FindAsync(work, id).ConfigureAwait(false) is not { } row)
                 return new NotFound("document", id);
-            if (row.Kind == DocumentKind.File && await FileServerOfAsync(work, row).ConfigureAwait(false) is { } settings)
-            {
-                var deleted = await work.Engine.Files.DeleteAsync(settings, FileName(row), work.Cancellation).ConfigureAwait(false);
-                if (deleted.TryPickT1(out var failure, out _) && failure.Code != TransferFailure.NotFound)
-                    return Failed(work, id, failure);
-            }
             work.Db.Documents.Remove(row);
+            var deleted = await work.SaveAsync(Info(row)).ConfigureAwait(false);
+            if (!deleted.Succeeded)
+                return deleted;
             DocumentsLog.Deleted(work.Engine.Logger, id, work.User.Value, work.Tenant.Value);
-            return await work.SaveAsync(Info(row)).ConfigureAwait(false);
+            if (row.Kind == DocumentKind.File && await FileServerOfAsync(work, row).ConfigureAwait(false) is { } settings)
+                await RemoveFileAsync(work, settings, row).ConfigureAwait(false);
+            return deleted;
         }, cancellationToken);
+
+    // Best effort: a file already gone is fine; any other failure is logged, never thrown, never cancelled half-way.
+    private static async Task RemoveFileAsync(UnitOfWork work, FtpSettings settings, DocumentRow row)
+    {
+        var removed = await work.Engine.Files.DeleteStoredAsync(settings, row.Location, CancellationToken.None).ConfigureAwait(false);
+        if (removed.TryPickT1(out var failure, out _) && failure.Code != TransferFailure.NotFound)
+            DocumentsLog.TransferFailed(work.Engine.Logger, row.Id, failure.Code, work.User.Value, work.Tenant.Value);
+    }
 
     private static DocumentRow Row(UnitOfWork work, Guid id, ActivitySubject subject, SubjectFacts facts, DocumentKind kind, string name, string location)
     {
@@ -160,8 +179,10 @@ public sealed class DocumentsModule
 
     private static async Task<CrmResult<DocumentInfo>> SaveAsync(UnitOfWork work, DocumentRow row)
     {
-        DocumentsLog.Attached(work.Engine.Logger, row.Id, row.Kind.ToString(), row.Size, row.SubjectKind.ToString(), row.SubjectId, work.User.Value, work.Tenant.Value);
-        return await work.SaveAsync(Info(row)).ConfigureAwait(false);
+        var saved = await work.SaveAsync(Info(row)).ConfigureAwait(false);
+        if (saved.Succeeded)
+            DocumentsLog.Attached(work.Engine.Logger, row.Id, row.Kind.ToString(), row.Size, row.SubjectKind.ToString(), row.SubjectId, work.User.Value, work.Tenant.Value);
+        return saved;
     }
 
     /// <summary>The document, tracked, when its subject is visible to the user.</summary>
@@ -180,8 +201,6 @@ public sealed class DocumentsModule
 
     private static Task<FtpSettings?> FileServerOfAsync(UnitOfWork work, DocumentRow row) =>
         row.Company is { } company ? ServerOfAsync(work, company, row.Branch) : Task.FromResult<FtpSettings?>(null);
-
-    private static string FileName(DocumentRow row) => row.Location[(row.Location.LastIndexOf('/') + 1)..];
 
     private static Invalid Failed(UnitOfWork work, Guid id, TransferFailure failure)
     {

@@ -9,6 +9,7 @@ using Crm.Sdk.Documents;
 using Crm.Sdk.Engine;
 using Crm.Sdk.Funnel;
 using Crm.Sdk.Imports;
+using Crm.Sdk.Indicators;
 using Crm.Sdk.Matrices;
 using Crm.Sdk.Orders;
 using Crm.Sdk.Outbox;
@@ -51,6 +52,7 @@ public sealed class CrmSession
         Service = new ServiceModule(this);
         Activities = new ActivitiesModule(this);
         Documents = new DocumentsModule(this);
+        Indicators = new IndicatorsModule(this);
     }
 
     /// <summary>The tenant.</summary>
@@ -103,6 +105,9 @@ public sealed class CrmSession
 
     /// <summary>Documents on accounts, opportunities, occurrences and cards: files on the company's FTP/SFTP server, or links.</summary>
     public DocumentsModule Documents { get; }
+
+    /// <summary>The management indicators (registration, sales, service) over a period, compared with the previous one.</summary>
+    public IndicatorsModule Indicators { get; }
 
     internal CrmEngine Engine { get; }
 

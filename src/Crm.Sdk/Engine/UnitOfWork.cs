@@ -77,6 +77,20 @@ internal sealed class UnitOfWork(CrmDbContext db, CrmAccess access, CrmSession s
     public Denied? CheckPlacement(Module module, Permission action, UserId? owner, CompanyId? company, BranchId? branch) =>
         Access.Sees(owner, company, branch) ? null : CrmAccess.OutOfScope(module, action);
 
+    /// <summary>
+    /// What <paramref name="user"/> may do and see (another user than the session's: an attendant, an appointment's owner),
+    /// read from the tenant's users and roles as the session reads its own.
+    /// </summary>
+    public async Task<CrmAccess> AccessOfAsync(UserId user)
+    {
+        if (user == User)
+            return Access;
+        var users = await Db.Users.AsNoTracking().ToListAsync(Cancellation).ConfigureAwait(false);
+        var roles = await Db.Roles.AsNoTracking().ToListAsync(Cancellation).ConfigureAwait(false);
+        var tenant = await Db.Tenants.AsNoTracking().SingleOrDefaultAsync(Cancellation).ConfigureAwait(false);
+        return CrmAccess.Of(users.Find(u => u.Id == user), tenant, users, roles);
+    }
+
     /// <summary>True when <paramref name="user"/> is an active user of the tenant (an attendant, an appointment's owner).</summary>
     public Task<bool> IsActiveUserAsync(UserId user) =>
         Db.Users.AsNoTracking().AnyAsync(u => u.Id == user && u.Status == Crm.Domain.Access.UserStatus.Active, Cancellation);

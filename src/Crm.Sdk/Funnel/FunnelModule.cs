@@ -114,7 +114,7 @@ public sealed class FunnelModule
             work.Expect(opportunity, version);
             var account = await work.Db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == opportunity.Account, work.Cancellation).ConfigureAwait(false);
             await work.NotifyAsync(new MovementNotice(MovementSubject.Task, task.Id.Value.ToString(), task.Title, MovementKind.Assigned,
-                $"Oportunidade {opportunity.Title}, prazo {due:dd/MM/yyyy}", assignee, account?.Data.Company, account?.Data.Branch)).ConfigureAwait(false);
+                $"Oportunidade {opportunity.Title}, prazo {NoticeFormats.Day.Format(due)}", assignee, account?.Data.Company, account?.Data.Branch)).ConfigureAwait(false);
             return await work.SaveAsync(opportunity, saved => new OpportunityTaskAdded(id, task, saved)).ConfigureAwait(false);
         }, cancellationToken);
 

@@ -2,6 +2,7 @@ using Crm.Domain.Access;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
 using Crm.Domain.Service.CallCenter;
+using Crm.Persistence.Access;
 using Crm.Persistence.Service;
 using Crm.Sdk.Accounts;
 using Crm.Sdk.Engine;
@@ -47,9 +48,15 @@ public sealed partial class ServiceModule
             var problems = new List<Problem>();
             var added = new List<CampaignTargetId>();
             for (var i = 0; i < targets.Count; i++)
+            {
+                var path = $"targets[{i}]";
+                if (targets[i] is { Contact: { } contact, Account: var account } && account.Value != Guid.Empty
+                    && !await IsContactOfAsync(work, contact, account).ConfigureAwait(false))
+                    problems.Add(new Problem($"{path}.contact", CampaignCodes.ContactNotOfAccount, "O contato não pertence à conta informada."));
                 campaign.AddTarget(targets[i].Account, targets[i].Contact).Switch(
                     target => added.Add(target.Id),
-                    invalid => problems.AddRange(invalid.Problems.Select(p => p with { Field = $"targets[{i}].{p.Field}" })));
+                    invalid => problems.AddRange(invalid.Problems.Select(p => p with { Field = $"{path}.{p.Field}" })));
+            }
             return problems.Count > 0 ? new Invalid(problems) : CrmResult<IReadOnlyList<CampaignTargetId>>.Of(added);
         }, (added, version) => new TargetsAdded(added, version), cancellationToken);
     }
@@ -61,13 +68,17 @@ public sealed partial class ServiceModule
     /// </summary>
     public Task<CrmResult<AttemptRecorded>> RecordAttemptAsync(CampaignId id, CampaignTargetId target, AttemptOutcome outcome, string? note = null,
         CancellationToken cancellationToken = default) =>
-        ChangeCampaignAsync("service.campaign.attempt", id, null, (work, campaign) =>
+        ChangeCampaignAsync("service.campaign.attempt", id, null, async (work, campaign) =>
         {
-            if (!campaign.RecordAttempt(target, outcome, note, work.User, work.Clock).TryPickT0(out var attempt, out var invalid))
-                return Task.FromResult<CrmResult<CallAttempt>>(invalid);
-            ServiceLog.AttemptRecorded(work.Engine.Logger, id.Value, target.Value, outcome.ToString(), work.User.Value, work.Tenant.Value);
-            return Task.FromResult(CrmResult<CallAttempt>.Of(attempt));
-        }, (attempt, version) => new AttemptRecorded(attempt, attempt.Finishes, version), cancellationToken);
+            // A contact of an account the user does not see is not the user's to call.
+            if (campaign.Targets.FirstOrDefault(t => t.Id == target) is { } called
+                && await AccountsModule.FindAsync(work, called.Account).ConfigureAwait(false) is null)
+                return new NotFound("campaign_target", target.Value);
+            return campaign.RecordAttempt(target, outcome, note, work.User, work.Clock).TryPickT0(out var attempt, out var invalid)
+                ? CrmResult<CallAttempt>.Of(attempt)
+                : invalid;
+        }, (attempt, version) => new AttemptRecorded(attempt, attempt.Finishes, version), cancellationToken,
+            work => ServiceLog.AttemptRecorded(work.Engine.Logger, id.Value, target.Value, outcome.ToString(), work.User.Value, work.Tenant.Value));
 
     /// <summary>Closes a campaign (Service › Edit): no more contacts or calls.</summary>
     public Task<CrmResult<CampaignSaved>> CloseCampaignAsync(CampaignId id, long version, CancellationToken cancellationToken = default) =>
@@ -75,12 +86,22 @@ public sealed partial class ServiceModule
             campaign.Close(work.Clock).TryPickT1(out var invalid, out var at) ? (CrmResult<NodaTime.Instant>)invalid : at),
             (_, saved) => new CampaignSaved(id, saved), cancellationToken);
 
-    /// <summary>Campaign <paramref name="id"/> with its contacts and calls (Service › View).</summary>
+    /// <summary>
+    /// Campaign <paramref name="id"/> with its contacts and calls (Service › View): only the contacts of accounts the user
+    /// sees (their calls and notes are about those customers).
+    /// </summary>
     public Task<CrmResult<CampaignRead>> CampaignAsync(CampaignId id, CancellationToken cancellationToken = default) =>
         _session.RunAsync<CampaignRead>("service.campaign.get", Module.Service, Permission.View, async work =>
-            await work.Db.LoadCampaignAsync(id, work.Cancellation).ConfigureAwait(false) is { } campaign
-                ? new CampaignRead(campaign, work.VersionOf(work.Db.Campaigns.Local.Single(c => c.Id == id)))
-                : new NotFound("campaign", id.Value), cancellationToken);
+        {
+            if (await work.Db.LoadCampaignAsync(id, work.Cancellation).ConfigureAwait(false) is not { } campaign)
+                return new NotFound("campaign", id.Value);
+            var accounts = campaign.Targets.Select(t => t.Account).Distinct().ToList();
+            var visible = (await work.Db.Accounts.VisibleTo(work.Access.Scope!).Where(a => accounts.Contains(a.Id)).Select(a => a.Id)
+                .ToListAsync(work.Cancellation).ConfigureAwait(false)).ToHashSet();
+            var shown = Campaign.Restore(campaign.Id, campaign.Tenant, campaign.Name, campaign.Kind, campaign.CreatedBy, campaign.CreatedAt,
+                campaign.ClosedAt, campaign.Targets.Where(t => visible.Contains(t.Account)));
+            return new CampaignRead(shown, work.VersionOf(work.Db.Campaigns.Local.Single(c => c.Id == id)));
+        }, cancellationToken);
 
     /// <summary>A page of the tenant's campaigns with their progress, the latest created first (Service › View).</summary>
     public Task<CrmResult<IReadOnlyList<CampaignProgress>>> CampaignsAsync(int skip = 0, int take = 50, CancellationToken cancellationToken = default) =>
@@ -95,7 +116,8 @@ public sealed partial class ServiceModule
         }, cancellationToken);
 
     private Task<CrmResult<TResult>> ChangeCampaignAsync<TChange, TResult>(string useCase, CampaignId id, long? version,
-        Func<UnitOfWork, Campaign, Task<CrmResult<TChange>>> change, Func<TChange, long, TResult> success, CancellationToken cancellationToken) =>
+        Func<UnitOfWork, Campaign, Task<CrmResult<TChange>>> change, Func<TChange, long, TResult> success, CancellationToken cancellationToken,
+        Action<UnitOfWork>? saved = null) =>
         _session.RunAsync(useCase, Module.Service, Permission.Edit, async work =>
         {
             if (await work.Db.LoadCampaignAsync(id, work.Cancellation).ConfigureAwait(false) is not { } campaign)
@@ -106,7 +128,10 @@ public sealed partial class ServiceModule
             if (version is { } expected)
                 work.Expect(work.Db.Campaigns.Local.Single(c => c.Id == id), expected);
             work.Db.StageCampaign(campaign);
-            return await SaveCampaignAsync(work, campaign, saved => success(value, saved)).ConfigureAwait(false);
+            var result = await SaveCampaignAsync(work, campaign, version => success(value, version)).ConfigureAwait(false);
+            if (result.Succeeded)
+                saved?.Invoke(work);
+            return result;
         }, cancellationToken);
 
     private static Task<CrmResult<T>> SaveCampaignAsync<T>(UnitOfWork work, Campaign campaign, Func<long, T> success) =>

@@ -46,7 +46,7 @@ public sealed partial class ServiceModule
             if (form.Account.Value != Guid.Empty && account is null)
                 return new NotFound("account", form.Account.Value);
             var settings = await work.Db.Settings.OccurrencesAsync(work.Cancellation).ConfigureAwait(false);
-            var people = await CheckPeopleAsync(work, form).ConfigureAwait(false);
+            var people = await CheckPeopleAsync(work, form, account).ConfigureAwait(false);
             var opened = Occurrence.Open(id, work.Tenant, form, settings, work.User, work.Clock);
             if (Refusals.With(opened, people) is { } invalid)
                 return invalid;
@@ -54,8 +54,10 @@ public sealed partial class ServiceModule
             var row = OccurrenceRow.From(occurrence, account!.Data.Company, account.Data.Branch);
             work.Db.Occurrences.Add(row);
             await work.NotifyAsync(Notice(occurrence, row, MovementKind.Created, $"Motivo: {occurrence.Reason}", account.Data.Owner)).ConfigureAwait(false);
-            Log(work, occurrence);
-            return await work.SaveAsync(row, version => new OccurrenceSaved(id, occurrence.Status, version)).ConfigureAwait(false);
+            var saved = await work.SaveAsync(row, version => new OccurrenceSaved(id, occurrence.Status, version)).ConfigureAwait(false);
+            if (saved.Succeeded)
+                Log(work, occurrence);
+            return saved;
         }, cancellationToken);
     }
 
@@ -68,13 +70,16 @@ public sealed partial class ServiceModule
         ArgumentNullException.ThrowIfNull(form);
         return ChangeAsync("service.revise", id, version, async (work, occurrence) =>
         {
-            if (form.Account != occurrence.Account && form.Account.Value != Guid.Empty
-                && await AccountsModule.FindAsync(work, form.Account).ConfigureAwait(false) is null)
+            var account = form.Account.Value == Guid.Empty ? null : await AccountsModule.FindAsync(work, form.Account).ConfigureAwait(false);
+            if (form.Account.Value != Guid.Empty && account is null)
                 return new NotFound("account", form.Account.Value);
             var settings = await work.Db.Settings.OccurrencesAsync(work.Cancellation).ConfigureAwait(false);
-            var people = await CheckPeopleAsync(work, form).ConfigureAwait(false);
+            var people = await CheckPeopleAsync(work, form, account).ConfigureAwait(false);
             var revised = occurrence.Revise(form, settings, work.User, work.Clock);
-            return Refusals.With(revised, people) is { } invalid ? invalid : CrmResult<MovementKind?>.Of(MovementKind.Updated);
+            if (Refusals.With(revised, people) is { } invalid)
+                return invalid;
+            // A revision that changed nothing tells nobody.
+            return CrmResult<MovementKind?>.Of(revised.AsT0.Count > 0 ? MovementKind.Updated : null);
         }, cancellationToken);
     }
 
@@ -85,7 +90,8 @@ public sealed partial class ServiceModule
     public Task<CrmResult<OccurrenceSaved>> AssignAsync(OccurrenceId id, long version, UserId? attendant, CancellationToken cancellationToken = default) =>
         ChangeAsync("service.assign", id, version, async (work, occurrence) =>
         {
-            if (attendant is { } user && await UnknownAttendantAsync(work, user).ConfigureAwait(false) is { } unknown)
+            if (attendant is { } user && await AttendantProblemAsync(work, user,
+                    await AccountsModule.FindAsync(work, occurrence.Account).ConfigureAwait(false)).ConfigureAwait(false) is { } unknown)
                 return new Invalid(unknown);
             var assigned = occurrence.Assign(attendant, work.User, work.Clock);
             return assigned.TryPickT1(out var invalid, out var changes) ? invalid
@@ -97,11 +103,9 @@ public sealed partial class ServiceModule
         ChangeAsync("service.answer", id, version, (work, occurrence) =>
         {
             var answered = occurrence.Respond(answer, work.User, work.Clock);
-            if (answered.TryPickT1(out var invalid, out _))
-                return Task.FromResult<CrmResult<MovementKind?>>(invalid);
-            ServiceLog.OccurrenceAnswered(work.Engine.Logger, occurrence.Id.Value, (long)occurrence.ResponseTime!.Value.TotalSeconds,
-                (long)occurrence.ResponseTarget.TotalSeconds, occurrence.IsBreached(occurrence.AnsweredAt!.Value));
-            return Task.FromResult(CrmResult<MovementKind?>.Of(MovementKind.Answered));
+            return Task.FromResult(answered.TryPickT1(out var invalid, out _)
+                ? (CrmResult<MovementKind?>)invalid
+                : CrmResult<MovementKind?>.Of(MovementKind.Answered));
         }, cancellationToken);
 
     /// <summary>Closes an answered occurrence (Service › Edit), optionally saying how it was resolved; after that nothing on it changes.</summary>
@@ -189,8 +193,15 @@ public sealed partial class ServiceModule
             work.Expect(row, version);
             if (kind is { } movement)
                 await work.NotifyAsync(Notice(occurrence, row, movement, Detail(occurrence, movement), account?.Data.Owner)).ConfigureAwait(false);
-            Log(work, occurrence);
-            return await work.SaveAsync(row, saved => new OccurrenceSaved(id, occurrence.Status, saved)).ConfigureAwait(false);
+            var result = await work.SaveAsync(row, saved => new OccurrenceSaved(id, occurrence.Status, saved)).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                Log(work, occurrence);
+                if (kind == MovementKind.Answered)
+                    ServiceLog.OccurrenceAnswered(work.Engine.Logger, occurrence.Id.Value, (long)occurrence.ResponseTime!.Value.TotalSeconds,
+                        (long)occurrence.ResponseTarget.TotalSeconds, occurrence.IsBreached(occurrence.AnsweredAt!.Value));
+            }
+            return result;
         }, cancellationToken);
 
     private static string? Detail(Occurrence occurrence, MovementKind kind) => kind switch
@@ -208,25 +219,28 @@ public sealed partial class ServiceModule
     private static void Log(UnitOfWork work, Occurrence occurrence) =>
         ServiceLog.OccurrenceMoved(work.Engine.Logger, occurrence.Id.Value, occurrence.Status.ToString(), occurrence.Reason, work.User.Value, work.Tenant.Value);
 
-    // The people a form names: the contact must be one of the account's, the attendant an active user of the tenant.
-    private static async Task<List<Problem>> CheckPeopleAsync(UnitOfWork work, OccurrenceForm form)
+    // The people a form names: the contact must be one of the account's; the attendant an active user who sees the account
+    // (it is told of the occurrence by e-mail, its description included).
+    private static async Task<List<Problem>> CheckPeopleAsync(UnitOfWork work, OccurrenceForm form, Crm.Domain.Accounts.Account? account)
     {
         var problems = new List<Problem>();
-        if (form.Contact is { } contact && form.Account.Value != Guid.Empty)
-        {
-            var accountOfContact = form.Account;
-            var belongs = await work.Db.Contacts.AsNoTracking().AnyAsync(c => c.Id == contact
-                && EF.Property<AccountId?>(c, CrmQueries.OwnerAccount) == accountOfContact, work.Cancellation).ConfigureAwait(false);
-            if (!belongs)
-                problems.Add(new Problem("contact", OccurrenceCodes.ContactNotOfAccount, "O contato não pertence à conta informada."));
-        }
-        if (form.Attendant is { } attendant && await UnknownAttendantAsync(work, attendant).ConfigureAwait(false) is { } unknown)
+        if (form.Contact is { } contact && form.Account.Value != Guid.Empty && !await IsContactOfAsync(work, contact, form.Account).ConfigureAwait(false))
+            problems.Add(new Problem("contact", OccurrenceCodes.ContactNotOfAccount, "O contato não pertence à conta informada."));
+        if (form.Attendant is { } attendant && await AttendantProblemAsync(work, attendant, account).ConfigureAwait(false) is { } unknown)
             problems.Add(unknown);
         return problems;
     }
 
-    private static async Task<Problem?> UnknownAttendantAsync(UnitOfWork work, UserId attendant) =>
-        await work.IsActiveUserAsync(attendant).ConfigureAwait(false)
-            ? null
-            : new Problem("attendant", OccurrenceCodes.AttendantUnknown, "O atendente não é um usuário ativo do tenant.");
+    /// <summary>True when <paramref name="contact"/> is one of <paramref name="account"/>'s contact people.</summary>
+    internal static Task<bool> IsContactOfAsync(UnitOfWork work, ContactId contact, AccountId account) =>
+        work.Db.Contacts.AsNoTracking().AnyAsync(c => c.Id == contact && EF.Property<AccountId?>(c, CrmQueries.OwnerAccount) == account, work.Cancellation);
+
+    private static async Task<Problem?> AttendantProblemAsync(UnitOfWork work, UserId attendant, Crm.Domain.Accounts.Account? account)
+    {
+        if (!await work.IsActiveUserAsync(attendant).ConfigureAwait(false))
+            return new Problem("attendant", OccurrenceCodes.AttendantUnknown, "O atendente não é um usuário ativo do tenant.");
+        var sees = account is null
+            || (await work.AccessOfAsync(attendant).ConfigureAwait(false)).Sees(account.Data.Owner, account.Data.Company, account.Data.Branch);
+        return sees ? null : new Problem("attendant", OccurrenceCodes.AttendantCannotSee, "O atendente não vê a conta do cliente.");
+    }
 }

@@ -18,6 +18,9 @@ public static class CampaignCodes
     /// <summary>The account and contact are already in the campaign.</summary>
     public const string TargetDuplicate = "campaign.target.duplicate";
 
+    /// <summary>The contact is not one of the account's contact people (checked by the engine).</summary>
+    public const string ContactNotOfAccount = "campaign.target.contact_not_of_account";
+
     /// <summary>No contact with that id in the campaign.</summary>
     public const string TargetNotFound = "campaign.target.not_found";
 

@@ -45,6 +45,9 @@ public static class OccurrenceCodes
     /// <summary>The attendant is not an active user of the tenant (checked by the engine).</summary>
     public const string AttendantUnknown = "occurrence.attendant.unknown";
 
+    /// <summary>The attendant does not see the occurrence's account (checked by the engine).</summary>
+    public const string AttendantCannotSee = "occurrence.attendant.cannot_see";
+
     /// <summary>Settings: a reason has no code.</summary>
     public const string ReasonCodeRequired = "occurrence.settings.reason_code.required";
 
