@@ -40,4 +40,22 @@ public sealed class IndicatorsCommandTests : IDisposable
         Assert.NotEqual(0, reversed.Exit);
         Assert.Contains("O fim do período é anterior ao início.", Assert.Single(reversed.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_readme_s_indicators_block_is_the_region_the_cli_runs()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Crm.Sdk.sln")))
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("No Crm.Sdk.sln above the tests");
+        var readme = File.ReadAllLines(Path.Combine(root, "README.md"));
+        var section = Array.IndexOf(readme, "## Indicators");
+        var open = Array.FindIndex(readme, section, l => l.Trim() == "```csharp");
+        var close = Array.FindIndex(readme, open + 1, l => l.Trim() == "```");
+        var source = File.ReadAllLines(Path.Combine(root, "samples", "Crm.Cli", "Indicators", "IndicatorsCommand.cs"));
+        var start = Array.FindIndex(source, l => l.Trim() == "// <indicators>");
+        var end = Array.FindIndex(source, l => l.Trim() == "// </indicators>");
+        Assert.True(section >= 0 && open > section && start >= 0 && end > start, "the README section or the region is missing");
+        var indent = source[(start + 1)..end].Min(l => l.Length - l.TrimStart().Length);
+        Assert.Equal(readme[(open + 1)..close], source[(start + 1)..end].Select(l => l[indent..]));
+    }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Crm.Cli.Demo;
 using Crm.Indicators;
-using Crm.Persistence.Access;
 using Crm.Sdk;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -56,16 +55,17 @@ internal sealed class IndicatorsCommand(IAnsiConsole console, Func<string, int> 
 
     private static IndicatorPeriod ThisMonth(CrmEngine engine) => IndicatorPeriod.MonthOf(engine.Clock.GetCurrentInstant().InZone(Zone).Date, Zone).AsT0;
 
-    /// <summary>The three groups for <paramref name="person"/> (the package's API, on the engine's database); null when the user's scope cannot be read.</summary>
+    /// <summary>The three groups as <paramref name="person"/> sees them, through the person's session; null when one is refused.</summary>
     private static async Task<(RegistrationIndicators, SalesIndicators, ServiceIndicators)?> ComputeAsync(CrmEngine engine, DemoPerson person,
         IndicatorPeriod period, CancellationToken cancellationToken)
     {
-        await using var db = engine.Database.Open(DemoData.Tenant);
-        if (!(await db.ScopeOfAsync(person.Id, cancellationToken)).TryPickT0(out var scope, out _))
-            return null;
-        return (await Crm.Indicators.Indicators.RegistrationAsync(db, scope, period, cancellationToken),
-            await Crm.Indicators.Indicators.SalesAsync(db, scope, period, cancellationToken),
-            await Crm.Indicators.Indicators.ServiceAsync(db, scope, period, engine.Clock.GetCurrentInstant(), cancellationToken));
+        // <indicators>
+        var indicators = engine.Session(DemoData.Tenant, person.Id).Indicators;
+        var registration = await indicators.RegistrationAsync(period.First, period.Last, cancellationToken);
+        var sales = await indicators.SalesAsync(period.First, period.Last, cancellationToken);
+        var service = await indicators.ServiceAsync(period.First, period.Last, cancellationToken);
+        // </indicators>
+        return registration.TryPickT0(out var r, out _) && sales.TryPickT0(out var s, out _) && service.TryPickT0(out var v, out _) ? (r, s, v) : null;
     }
 
     private static (LocalDate? Day, string? Error) Day(string? text, string option)
@@ -86,7 +86,7 @@ internal sealed class IndicatorsCommand(IAnsiConsole console, Func<string, int> 
         if (!chosen.TryPickT0(out var period, out var invalid))
             return fail(string.Join("; ", invalid.Problems.Select(p => p.Message)));
         if (await ComputeAsync(engine, person, period, cancellationToken) is not var (registration, sales, service))
-            return fail($"the scope of {person.Login} cannot be read");
+            return fail($"{person.Login} may not see the indicators");
         new IndicatorsReport(console).Write(person.Name, registration, sales, service);
         if (png is not null)
         {
