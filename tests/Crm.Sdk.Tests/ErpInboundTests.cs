@@ -109,18 +109,38 @@ public sealed class ErpInboundTests
         Assert.Equal("Editado durante a leitura", Ok(await host.As(host.Usuario).Accounts.GetAsync(sent[0].Id)).Account.Data.TradeName);
     }
 
-    // The real reader, with a user's save of an account between the first read and the rest (once).
+    [Theory, SqliteData]
+    public async Task Each_accounts_read_is_stamped_when_it_was_read_not_when_the_run_started(string provider)
+    {
+        var ticking = new EditingReader();
+        await using var outbox = await OutboxHost.Create(provider, configure: s => s.AddSingleton<IErpReader>(ticking));
+        var host = outbox.Host;
+        var sent = await SentAsync(outbox, 32, 33);
+        ticking.Inner = host.Provider.GetServices<IErpReader>().First(r => r != ticking);
+        ticking.AfterEachRead = () => host.Time.Advance(TimeSpan.FromMinutes(10)); // a slow ERP: ten minutes a customer
+        var start = host.Engine.Clock.GetCurrentInstant();
+
+        Ok(await host.Engine.Jobs.PullErpStandingsAsync(host.Tenant));
+
+        var reads = new[] { (await StandingOf(host, sent[0].Id))!.ReadAt, (await StandingOf(host, sent[1].Id))!.ReadAt }.Order().ToList();
+        Assert.Equal([start, start + Duration.FromMinutes(10)], reads);
+    }
+
+    // The real reader, with a user's save of an account between the first read and the rest (once), or a hook after each read.
     private sealed class EditingReader : IErpReader
     {
         public IErpReader Inner { get; set; } = null!;
 
         public Func<Task>? WhileReading { get; set; }
 
+        public Action? AfterEachRead { get; set; }
+
         public ErpId Erp => Protheus;
 
         public async ValueTask<ErpRead<ErpStanding>> ReadStandingAsync(string erpCode, LocalDate today, Instant readAt, CancellationToken cancellationToken = default)
         {
             var read = await Inner.ReadStandingAsync(erpCode, today, readAt, cancellationToken);
+            AfterEachRead?.Invoke();
             if (WhileReading is { } edit)
             {
                 WhileReading = null;
