@@ -252,6 +252,35 @@ public sealed class ErpInboundTests
         Assert.Equal(4, await db.ErpMasterData.CountAsync());
     }
 
+    [Theory, SqliteData]
+    public async Task An_erp_ignoring_the_page_or_paging_past_the_cap_stops_the_load_with_a_failure_instead_of_looping(string provider)
+    {
+        var reader = new ScriptedErpReader { IgnoresPage = true };
+        await using var outbox = await OutboxHost.Create(provider, configure: s =>
+        {
+            s.AddSingleton<IErpReader>(reader);
+            s.Configure<CrmOptions>(o => o.Jobs.MaxPagesPerList = 2);
+        }, erp: new FakeProtheus(sellers: ["000001"]));
+        var host = outbox.Host;
+        reader.Lists[MasterDataKind.Representative] =
+            [[ScriptedErpReader.Record(MasterDataKind.Representative, "000001")], [ScriptedErpReader.Record(MasterDataKind.Representative, "000002")]];
+        reader.Lists[MasterDataKind.Carrier] =
+        [
+            [ScriptedErpReader.Record(MasterDataKind.Carrier, "1")], [ScriptedErpReader.Record(MasterDataKind.Carrier, "2")],
+            [ScriptedErpReader.Record(MasterDataKind.Carrier, "3")],
+        ];
+
+        var repeated = Ok(await host.Engine.Jobs.LoadErpMasterDataAsync(host.Tenant, Protheus));
+        reader.IgnoresPage = false;
+        var capped = Ok(await host.Engine.Jobs.LoadErpMasterDataAsync(host.Tenant, Protheus));
+
+        Assert.Equal(JobsModule.Codes.PageRepeated, repeated.Kinds.Single(k => k.Kind == MasterDataKind.Representative).Failure?.Code);
+        Assert.True(capped.Kinds.Single(k => k.Kind == MasterDataKind.Representative).Completed); // resumed at the page it gave up on
+        var carriers = capped.Kinds.Single(k => k.Kind == MasterDataKind.Carrier);
+        Assert.Equal((JobsModule.Codes.TooManyPages, false), (carriers.Failure?.Code, carriers.Completed));
+        Assert.Contains(host.Logs.Lines, l => l.Event.Id == 1390);
+    }
+
     [Theory, SqliteData, PostgresData]
     public async Task A_completed_load_replaces_the_list_and_a_load_cut_short_keeps_the_old_one(string provider)
     {

@@ -16,7 +16,8 @@ namespace Crm.Sdk.Jobs;
 /// <param name="Pages">Pages read by this run.</param>
 /// <param name="Records">Records of the kind stored now.</param>
 /// <param name="Completed">True when the last page was read (the stored list is the ERP's); false when the run stopped before.</param>
-public sealed record MasterDataKindLoaded(MasterDataKind Kind, int Pages, int Records, bool Completed);
+/// <param name="Failure">Why the load of the kind was given up, when it was: <see cref="JobsModule.Codes.PageRepeated"/> or <see cref="JobsModule.Codes.TooManyPages"/>.</param>
+public sealed record MasterDataKindLoaded(MasterDataKind Kind, int Pages, int Records, bool Completed, Problem? Failure = null);
 
 /// <summary>An ERP's master data was loaded.</summary>
 /// <param name="Kinds">Each kind the ERP serves, in its order.</param>
@@ -91,8 +92,12 @@ public sealed partial class JobsModule
         var erp = reader.Erp.Value;
         var progress = await StartKindAsync(tenant, erp, kind, cancellationToken).ConfigureAwait(false);
         var pages = 0;
+        List<string>? previous = null;
         while (true)
         {
+            if (progress.NextPage > Options.MaxPagesPerList)
+                return await GiveUpAsync(tenant, erp, kind, pages, new Problem("page", Codes.TooManyPages,
+                    $"O ERP {erp} ainda tinha páginas de {kind} depois da página {Options.MaxPagesPerList} (Crm:Jobs:MaxPagesPerList)."), cancellationToken).ConfigureAwait(false);
             var read = await reader.ReadMasterDataAsync(kind, progress.NextPage, cancellationToken).ConfigureAwait(false);
             if (read.TryPickT2(out var unavailable, out var answered))
             {
@@ -106,6 +111,12 @@ public sealed partial class JobsModule
                     string.Join(", ", rejected.Problems.Select(p => p.Code)));
                 return (new MasterDataKindLoaded(kind, pages, await CountAsync(tenant, erp, kind, cancellationToken).ConfigureAwait(false), false), false);
             }
+            // An ERP that ignores the page number answers the same page again, "more follows" for ever: give up, saying so.
+            var codes = page.Records.Select(r => r.Code.Value).ToList();
+            if (page.HasNext && previous is not null && codes.SequenceEqual(previous))
+                return await GiveUpAsync(tenant, erp, kind, pages, new Problem("page", Codes.PageRepeated,
+                    $"O ERP {erp} respondeu a página {progress.NextPage} de {kind} igual à anterior: ele ignora a paginação."), cancellationToken).ConfigureAwait(false);
+            previous = codes;
             pages++;
             progress = await StorePageAsync(tenant, progress, page, cancellationToken).ConfigureAwait(false);
             if (progress.CompletedAt is not null)
@@ -117,6 +128,13 @@ public sealed partial class JobsModule
                 return (new MasterDataKindLoaded(kind, pages, records, true), false);
             }
         }
+    }
+
+    private async Task<(MasterDataKindLoaded Loaded, bool Unavailable)> GiveUpAsync(TenantId tenant, string erp, MasterDataKind kind, int pages,
+        Problem failure, CancellationToken cancellationToken)
+    {
+        JobsLog.MasterDataGivenUp(_engine.JobsLogger, erp, kind.ToString(), tenant.Value, failure.Code);
+        return (new MasterDataKindLoaded(kind, pages, await CountAsync(tenant, erp, kind, cancellationToken).ConfigureAwait(false), false, failure), false);
     }
 
     // The kind's load under way, or a new one from page 1 when the last one completed (or none ran yet).

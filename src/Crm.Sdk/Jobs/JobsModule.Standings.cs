@@ -26,6 +26,12 @@ public sealed partial class JobsModule
         /// <summary>The tenant's ERP has no <see cref="IErpReader"/> registered (its transport does not read).</summary>
         public const string ReaderMissing = "jobs.erp_reader_missing";
 
+        /// <summary>The ERP answered a master-data page identical to the previous one while saying more follow (it ignores the page number).</summary>
+        public const string PageRepeated = "jobs.master_data.page_repeated";
+
+        /// <summary>A master-data list still had pages after <see cref="JobsOptions.MaxPagesPerList"/>.</summary>
+        public const string TooManyPages = "jobs.master_data.too_many_pages";
+
         /// <summary>The tenant has no support user to record the pull's changes under.</summary>
         public const string SupportUserMissing = "jobs.support_user_missing";
     }

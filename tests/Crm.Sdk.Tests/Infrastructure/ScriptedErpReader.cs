@@ -20,6 +20,9 @@ public sealed class ScriptedErpReader(string erp = "protheus") : IErpReader
     /// <summary>A page that answers unavailable once (then normally).</summary>
     public (MasterDataKind Kind, int Page)? OutageAt { get; set; }
 
+    /// <summary>An ERP that ignores the page asked for: always the first page, always "more follows".</summary>
+    public bool IgnoresPage { get; set; }
+
     public IReadOnlyList<MasterDataKind> MasterDataKinds => [.. Lists.Keys];
 
     /// <summary>Not scripted: the tests that pull standings use the fake Protheus.</summary>
@@ -34,7 +37,7 @@ public sealed class ScriptedErpReader(string erp = "protheus") : IErpReader
             return ValueTask.FromResult<ErpRead<MasterDataPage>>(new Unavailable("down for the test"));
         }
         var pages = Lists[kind];
-        return ValueTask.FromResult<ErpRead<MasterDataPage>>(new MasterDataPage(pages[page - 1], page < pages.Count));
+        return ValueTask.FromResult<ErpRead<MasterDataPage>>(IgnoresPage ? new MasterDataPage(pages[0], true) : new MasterDataPage(pages[page - 1], page < pages.Count));
     }
 
     /// <summary>A record of <paramref name="kind"/>.</summary>
