@@ -282,6 +282,35 @@ public sealed class ErpInboundTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_page_another_loader_stored_meanwhile_is_not_stored_again_and_the_load_is_a_conflict(string provider)
+    {
+        var (outbox, reader) = await ScriptedAsync(provider);
+        await using var _ = outbox;
+        var host = outbox.Host;
+        reader.Lists[MasterDataKind.Representative] =
+        [
+            [ScriptedErpReader.Record(MasterDataKind.Representative, "000001")], [ScriptedErpReader.Record(MasterDataKind.Representative, "000002")],
+            [ScriptedErpReader.Record(MasterDataKind.Representative, "000003")],
+        ];
+        // While page 2 is read, a second loader (its lease taken after this one's lapsed) stores page 2 first.
+        reader.WhileReading = (MasterDataKind.Representative, 2, async () =>
+        {
+            await using var db = host.Open();
+            await db.ErpMasterDataLoads.Where(l => l.Kind == MasterDataKind.Representative)
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.NextPage, 3));
+        });
+
+        var raced = await host.Engine.Jobs.LoadErpMasterDataAsync(host.Tenant, Protheus);
+        var next = Ok(await host.Engine.Jobs.LoadErpMasterDataAsync(host.Tenant, Protheus));
+
+        Assert.IsType<Crm.Persistence.Concurrency.Conflict>(raced.Value);
+        await using var read = host.Open();
+        // This loader stored page 1 only; the next run goes on from page 3 where the other one left it.
+        Assert.True(next.Kinds.Single().Completed);
+        Assert.Equal(["000001", "000003"], await read.ErpMasterData.OrderBy(r => r.Code).Select(r => r.Code).ToListAsync());
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task A_completed_load_replaces_the_list_and_a_load_cut_short_keeps_the_old_one(string provider)
     {
         // A scripted reader: the fake Protheus's lists do not change while it runs.

@@ -70,6 +70,8 @@ public sealed partial class JobsModule
             foreach (var kind in reader.MasterDataKinds)
             {
                 var (loaded, unavailable) = await LoadKindAsync(tenant, reader, kind, cancellationToken).ConfigureAwait(false);
+                if (loaded.Failure?.Code == Codes.PageTaken)
+                    return new Conflict([$"{MasterDataJob}:{erp.Value}"]);
                 kinds.Add(loaded);
                 if (unavailable)
                     return new ErpMasterDataLoaded(kinds, true);
@@ -118,7 +120,10 @@ public sealed partial class JobsModule
                     $"O ERP {erp} respondeu a página {progress.NextPage} de {kind} igual à anterior: ele ignora a paginação."), cancellationToken).ConfigureAwait(false);
             previous = codes;
             pages++;
-            progress = await StorePageAsync(tenant, progress, page, cancellationToken).ConfigureAwait(false);
+            if (await StorePageAsync(tenant, progress, page, cancellationToken).ConfigureAwait(false) is not { } stored)
+                return await GiveUpAsync(tenant, erp, kind, pages - 1, new Problem("page", Codes.PageTaken,
+                    $"Outra carga de {kind} do ERP {erp} já gravou a página {progress.NextPage}."), cancellationToken).ConfigureAwait(false);
+            progress = stored;
             if (progress.CompletedAt is not null)
             {
                 _engine.MasterData.Forget(tenant, reader.Erp);
@@ -155,10 +160,11 @@ public sealed partial class JobsModule
     }
 
     /// <summary>
-    /// Stores one page and the next page to read in one transaction: each record inserted or updated under the load's
+    /// Stores one page and the next page to read in one transaction (null, nothing stored, when another loader already stored
+    /// it: the load's generation and page are the UPDATE's condition): each record inserted or updated under the load's
     /// generation; after the last page, the kind's records of other generations (no longer listed) deleted and the load completed.
     /// </summary>
-    private async Task<ErpMasterDataLoad> StorePageAsync(TenantId tenant, ErpMasterDataLoad progress, MasterDataPage page, CancellationToken cancellationToken)
+    private async Task<ErpMasterDataLoad?> StorePageAsync(TenantId tenant, ErpMasterDataLoad progress, MasterDataPage page, CancellationToken cancellationToken)
     {
         await using var db = _engine.Database.Open(tenant);
         db.ErpMasterDataLoads.Attach(progress);
@@ -182,7 +188,8 @@ public sealed partial class JobsModule
         if (!page.HasNext)
             progress.CompletedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (!(await db.SaveAsync(cancellationToken).ConfigureAwait(false)).IsSaved)
+            return null; // the load's generation or page moved: another loader stored this page
         if (!page.HasNext)
             await db.ErpMasterData.Where(r => r.Erp == progress.Erp && r.Kind == progress.Kind && r.Generation != progress.Generation)
                 .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,9 @@ public sealed partial class JobsModule
         /// <summary>The ERP answered a master-data page identical to the previous one while saying more follow (it ignores the page number).</summary>
         public const string PageRepeated = "jobs.master_data.page_repeated";
 
+        /// <summary>Another load of the same list stored the page first (it took the lease after this one's lapsed): this load stops.</summary>
+        public const string PageTaken = "jobs.master_data.page_taken";
+
         /// <summary>A master-data list still had pages after <see cref="JobsOptions.MaxPagesPerList"/>.</summary>
         public const string TooManyPages = "jobs.master_data.too_many_pages";
 
