@@ -109,18 +109,38 @@ public sealed class ErpInboundTests
         Assert.Equal("Editado durante a leitura", Ok(await host.As(host.Usuario).Accounts.GetAsync(sent[0].Id)).Account.Data.TradeName);
     }
 
-    // The real reader, with a user's save of an account between the first read and the rest (once).
+    [Theory, SqliteData]
+    public async Task Each_accounts_read_is_stamped_when_it_was_read_not_when_the_run_started(string provider)
+    {
+        var ticking = new EditingReader();
+        await using var outbox = await OutboxHost.Create(provider, configure: s => s.AddSingleton<IErpReader>(ticking));
+        var host = outbox.Host;
+        var sent = await SentAsync(outbox, 32, 33);
+        ticking.Inner = host.Provider.GetServices<IErpReader>().First(r => r != ticking);
+        ticking.AfterEachRead = () => host.Time.Advance(TimeSpan.FromMinutes(10)); // a slow ERP: ten minutes a customer
+        var start = host.Engine.Clock.GetCurrentInstant();
+
+        Ok(await host.Engine.Jobs.PullErpStandingsAsync(host.Tenant));
+
+        var reads = new[] { (await StandingOf(host, sent[0].Id))!.ReadAt, (await StandingOf(host, sent[1].Id))!.ReadAt }.Order().ToList();
+        Assert.Equal([start, start + Duration.FromMinutes(10)], reads);
+    }
+
+    // The real reader, with a user's save of an account between the first read and the rest (once), or a hook after each read.
     private sealed class EditingReader : IErpReader
     {
         public IErpReader Inner { get; set; } = null!;
 
         public Func<Task>? WhileReading { get; set; }
 
+        public Action? AfterEachRead { get; set; }
+
         public ErpId Erp => Protheus;
 
         public async ValueTask<ErpRead<ErpStanding>> ReadStandingAsync(string erpCode, LocalDate today, Instant readAt, CancellationToken cancellationToken = default)
         {
             var read = await Inner.ReadStandingAsync(erpCode, today, readAt, cancellationToken);
+            AfterEachRead?.Invoke();
             if (WhileReading is { } edit)
             {
                 WhileReading = null;
@@ -230,6 +250,64 @@ public sealed class ErpInboundTests
         var row = await db.JobRuns.AsNoTracking().SingleAsync(r => r.Job == "jobs.load_erp_master_data:protheus");
         Assert.Equal(("success", null), (row.LastOutcome, row.LeaseOwner)); // released by the load that ran
         Assert.Equal(4, await db.ErpMasterData.CountAsync());
+    }
+
+    [Theory, SqliteData]
+    public async Task An_erp_ignoring_the_page_or_paging_past_the_cap_stops_the_load_with_a_failure_instead_of_looping(string provider)
+    {
+        var reader = new ScriptedErpReader { IgnoresPage = true };
+        await using var outbox = await OutboxHost.Create(provider, configure: s =>
+        {
+            s.AddSingleton<IErpReader>(reader);
+            s.Configure<CrmOptions>(o => o.Jobs.MaxPagesPerList = 2);
+        }, erp: new FakeProtheus(sellers: ["000001"]));
+        var host = outbox.Host;
+        reader.Lists[MasterDataKind.Representative] =
+            [[ScriptedErpReader.Record(MasterDataKind.Representative, "000001")], [ScriptedErpReader.Record(MasterDataKind.Representative, "000002")]];
+        reader.Lists[MasterDataKind.Carrier] =
+        [
+            [ScriptedErpReader.Record(MasterDataKind.Carrier, "1")], [ScriptedErpReader.Record(MasterDataKind.Carrier, "2")],
+            [ScriptedErpReader.Record(MasterDataKind.Carrier, "3")],
+        ];
+
+        var repeated = Ok(await host.Engine.Jobs.LoadErpMasterDataAsync(host.Tenant, Protheus));
+        reader.IgnoresPage = false;
+        var capped = Ok(await host.Engine.Jobs.LoadErpMasterDataAsync(host.Tenant, Protheus));
+
+        Assert.Equal(JobsModule.Codes.PageRepeated, repeated.Kinds.Single(k => k.Kind == MasterDataKind.Representative).Failure?.Code);
+        Assert.True(capped.Kinds.Single(k => k.Kind == MasterDataKind.Representative).Completed); // resumed at the page it gave up on
+        var carriers = capped.Kinds.Single(k => k.Kind == MasterDataKind.Carrier);
+        Assert.Equal((JobsModule.Codes.TooManyPages, false), (carriers.Failure?.Code, carriers.Completed));
+        Assert.Contains(host.Logs.Lines, l => l.Event.Id == 1390);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_page_another_loader_stored_meanwhile_is_not_stored_again_and_the_load_is_a_conflict(string provider)
+    {
+        var (outbox, reader) = await ScriptedAsync(provider);
+        await using var _ = outbox;
+        var host = outbox.Host;
+        reader.Lists[MasterDataKind.Representative] =
+        [
+            [ScriptedErpReader.Record(MasterDataKind.Representative, "000001")], [ScriptedErpReader.Record(MasterDataKind.Representative, "000002")],
+            [ScriptedErpReader.Record(MasterDataKind.Representative, "000003")],
+        ];
+        // While page 2 is read, a second loader (its lease taken after this one's lapsed) stores page 2 first.
+        reader.WhileReading = (MasterDataKind.Representative, 2, async () =>
+        {
+            await using var db = host.Open();
+            await db.ErpMasterDataLoads.Where(l => l.Kind == MasterDataKind.Representative)
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.NextPage, 3));
+        });
+
+        var raced = await host.Engine.Jobs.LoadErpMasterDataAsync(host.Tenant, Protheus);
+        var next = Ok(await host.Engine.Jobs.LoadErpMasterDataAsync(host.Tenant, Protheus));
+
+        Assert.IsType<Crm.Persistence.Concurrency.Conflict>(raced.Value);
+        await using var read = host.Open();
+        // This loader stored page 1 only; the next run goes on from page 3 where the other one left it.
+        Assert.True(next.Kinds.Single().Completed);
+        Assert.Equal(["000001", "000003"], await read.ErpMasterData.OrderBy(r => r.Code).Select(r => r.Code).ToListAsync());
     }
 
     [Theory, SqliteData, PostgresData]

@@ -1766,9 +1766,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("Generation")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.Property<int>("NextPage")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<Instant>("StartedAt")

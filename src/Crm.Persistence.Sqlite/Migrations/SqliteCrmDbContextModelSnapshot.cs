@@ -1784,9 +1784,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Generation")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("NextPage")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("StartedAt")

@@ -93,6 +93,10 @@ internal sealed class ErpMasterDataLoadConfiguration(CrmDbContext context) : IEn
     public void Configure(EntityTypeBuilder<ErpMasterDataLoad> builder)
     {
         builder.IsTenantRows("ErpMasterDataLoads", l => l.Tenant, l => new { l.Erp, l.Kind }, context);
+        // A page is stored only by the load and page it was read for: a second loader (after a lease lapsed) that stored
+        // it first makes this one's UPDATE match nothing (a conflict), so no page is stored twice.
+        builder.Property(l => l.Generation).IsConcurrencyToken();
+        builder.Property(l => l.NextPage).IsConcurrencyToken();
         builder.Property(l => l.Erp).HasMaxLength(ErpMasterRecord.MaxErpLength);
         builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(20);
     }

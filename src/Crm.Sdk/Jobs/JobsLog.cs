@@ -37,4 +37,7 @@ internal static partial class JobsLog
 
     [LoggerMessage(EventId = 1309, Level = LogLevel.Error, Message = "A jobs round failed; the next round retries")]
     public static partial void RoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1390, Level = LogLevel.Warning, Message = "The {Kind} list of {Erp} for tenant {Tenant} was given up: {Code}")]
+    public static partial void MasterDataGivenUp(ILogger logger, string erp, string kind, Guid tenant, string code);
 }

@@ -16,7 +16,8 @@ namespace Crm.Sdk.Jobs;
 /// <param name="Pages">Pages read by this run.</param>
 /// <param name="Records">Records of the kind stored now.</param>
 /// <param name="Completed">True when the last page was read (the stored list is the ERP's); false when the run stopped before.</param>
-public sealed record MasterDataKindLoaded(MasterDataKind Kind, int Pages, int Records, bool Completed);
+/// <param name="Failure">Why the load of the kind was given up, when it was: <see cref="JobsModule.Codes.PageRepeated"/> or <see cref="JobsModule.Codes.TooManyPages"/>.</param>
+public sealed record MasterDataKindLoaded(MasterDataKind Kind, int Pages, int Records, bool Completed, Problem? Failure = null);
 
 /// <summary>An ERP's master data was loaded.</summary>
 /// <param name="Kinds">Each kind the ERP serves, in its order.</param>
@@ -69,6 +70,8 @@ public sealed partial class JobsModule
             foreach (var kind in reader.MasterDataKinds)
             {
                 var (loaded, unavailable) = await LoadKindAsync(tenant, reader, kind, cancellationToken).ConfigureAwait(false);
+                if (loaded.Failure?.Code == Codes.PageTaken)
+                    return new Conflict([$"{MasterDataJob}:{erp.Value}"]);
                 kinds.Add(loaded);
                 if (unavailable)
                     return new ErpMasterDataLoaded(kinds, true);
@@ -91,8 +94,12 @@ public sealed partial class JobsModule
         var erp = reader.Erp.Value;
         var progress = await StartKindAsync(tenant, erp, kind, cancellationToken).ConfigureAwait(false);
         var pages = 0;
+        List<string>? previous = null;
         while (true)
         {
+            if (progress.NextPage > Options.MaxPagesPerList)
+                return await GiveUpAsync(tenant, erp, kind, pages, new Problem("page", Codes.TooManyPages,
+                    $"O ERP {erp} ainda tinha páginas de {kind} depois da página {Options.MaxPagesPerList} (Crm:Jobs:MaxPagesPerList)."), cancellationToken).ConfigureAwait(false);
             var read = await reader.ReadMasterDataAsync(kind, progress.NextPage, cancellationToken).ConfigureAwait(false);
             if (read.TryPickT2(out var unavailable, out var answered))
             {
@@ -106,8 +113,17 @@ public sealed partial class JobsModule
                     string.Join(", ", rejected.Problems.Select(p => p.Code)));
                 return (new MasterDataKindLoaded(kind, pages, await CountAsync(tenant, erp, kind, cancellationToken).ConfigureAwait(false), false), false);
             }
+            // An ERP that ignores the page number answers the same page again, "more follows" for ever: give up, saying so.
+            var codes = page.Records.Select(r => r.Code.Value).ToList();
+            if (page.HasNext && previous is not null && codes.SequenceEqual(previous))
+                return await GiveUpAsync(tenant, erp, kind, pages, new Problem("page", Codes.PageRepeated,
+                    $"O ERP {erp} respondeu a página {progress.NextPage} de {kind} igual à anterior: ele ignora a paginação."), cancellationToken).ConfigureAwait(false);
+            previous = codes;
             pages++;
-            progress = await StorePageAsync(tenant, progress, page, cancellationToken).ConfigureAwait(false);
+            if (await StorePageAsync(tenant, progress, page, cancellationToken).ConfigureAwait(false) is not { } stored)
+                return await GiveUpAsync(tenant, erp, kind, pages - 1, new Problem("page", Codes.PageTaken,
+                    $"Outra carga de {kind} do ERP {erp} já gravou a página {progress.NextPage}."), cancellationToken).ConfigureAwait(false);
+            progress = stored;
             if (progress.CompletedAt is not null)
             {
                 _engine.MasterData.Forget(tenant, reader.Erp);
@@ -117,6 +133,13 @@ public sealed partial class JobsModule
                 return (new MasterDataKindLoaded(kind, pages, records, true), false);
             }
         }
+    }
+
+    private async Task<(MasterDataKindLoaded Loaded, bool Unavailable)> GiveUpAsync(TenantId tenant, string erp, MasterDataKind kind, int pages,
+        Problem failure, CancellationToken cancellationToken)
+    {
+        JobsLog.MasterDataGivenUp(_engine.JobsLogger, erp, kind.ToString(), tenant.Value, failure.Code);
+        return (new MasterDataKindLoaded(kind, pages, await CountAsync(tenant, erp, kind, cancellationToken).ConfigureAwait(false), false, failure), false);
     }
 
     // The kind's load under way, or a new one from page 1 when the last one completed (or none ran yet).
@@ -137,10 +160,11 @@ public sealed partial class JobsModule
     }
 
     /// <summary>
-    /// Stores one page and the next page to read in one transaction: each record inserted or updated under the load's
+    /// Stores one page and the next page to read in one transaction (null, nothing stored, when another loader already stored
+    /// it: the load's generation and page are the UPDATE's condition): each record inserted or updated under the load's
     /// generation; after the last page, the kind's records of other generations (no longer listed) deleted and the load completed.
     /// </summary>
-    private async Task<ErpMasterDataLoad> StorePageAsync(TenantId tenant, ErpMasterDataLoad progress, MasterDataPage page, CancellationToken cancellationToken)
+    private async Task<ErpMasterDataLoad?> StorePageAsync(TenantId tenant, ErpMasterDataLoad progress, MasterDataPage page, CancellationToken cancellationToken)
     {
         await using var db = _engine.Database.Open(tenant);
         db.ErpMasterDataLoads.Attach(progress);
@@ -164,7 +188,8 @@ public sealed partial class JobsModule
         if (!page.HasNext)
             progress.CompletedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (!(await db.SaveAsync(cancellationToken).ConfigureAwait(false)).IsSaved)
+            return null; // the load's generation or page moved: another loader stored this page
         if (!page.HasNext)
             await db.ErpMasterData.Where(r => r.Erp == progress.Erp && r.Kind == progress.Kind && r.Generation != progress.Generation)
                 .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

@@ -26,6 +26,15 @@ public sealed partial class JobsModule
         /// <summary>The tenant's ERP has no <see cref="IErpReader"/> registered (its transport does not read).</summary>
         public const string ReaderMissing = "jobs.erp_reader_missing";
 
+        /// <summary>The ERP answered a master-data page identical to the previous one while saying more follow (it ignores the page number).</summary>
+        public const string PageRepeated = "jobs.master_data.page_repeated";
+
+        /// <summary>Another load of the same list stored the page first (it took the lease after this one's lapsed): this load stops.</summary>
+        public const string PageTaken = "jobs.master_data.page_taken";
+
+        /// <summary>A master-data list still had pages after <see cref="JobsOptions.MaxPagesPerList"/>.</summary>
+        public const string TooManyPages = "jobs.master_data.too_many_pages";
+
         /// <summary>The tenant has no support user to record the pull's changes under.</summary>
         public const string SupportUserMissing = "jobs.support_user_missing";
     }
@@ -53,8 +62,7 @@ public sealed partial class JobsModule
             if (await db.Users.AsNoTracking().Where(u => u.Login == User.SupportLogin).Select(u => (UserId?)u.Id)
                     .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) is not { } support)
                 return new Invalid(new Problem("user", Codes.SupportUserMissing, "O tenant não tem o usuário de suporte."));
-            var readAt = _engine.Clock.GetCurrentInstant();
-            var today = readAt.InZone(Options.Zone!).Date;
+            var today = _engine.Clock.GetCurrentInstant().InZone(Options.Zone!).Date;
             var tally = new PullTally();
             // The ids are taken once, so accounts inserted during the run neither shift nor hide others (they wait for the
             // next run); 16 bytes an account.
@@ -63,8 +71,8 @@ public sealed partial class JobsModule
                 ids = await scan.Accounts.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var chunk in ids.Chunk(BatchSize))
             {
-                var reads = await ReadStandingsAsync(tenant, chunk, reader, erp, today, readAt, tally, cancellationToken).ConfigureAwait(false);
-                if (await RecordReadsAsync(tenant, reads, support, readAt, tally, cancellationToken).ConfigureAwait(false) is { } conflict)
+                var reads = await ReadStandingsAsync(tenant, chunk, reader, erp, today, tally, cancellationToken).ConfigureAwait(false);
+                if (await RecordReadsAsync(tenant, reads, support, tally, cancellationToken).ConfigureAwait(false) is { } conflict)
                     return conflict;
                 if (tally.Unavailable)
                     break;
@@ -80,7 +88,7 @@ public sealed partial class JobsModule
     /// while the (slow) reads run, so a user saving one meanwhile conflicts with nothing. Stops at an unavailable ERP.
     /// </summary>
     private async Task<List<(AccountId Id, string ErpCode, ErpStanding Standing)>> ReadStandingsAsync(TenantId tenant, AccountId[] chunk,
-        IErpReader reader, Domain.Integration.ErpId erp, LocalDate today, Instant readAt, PullTally tally, CancellationToken cancellationToken)
+        IErpReader reader, Domain.Integration.ErpId erp, LocalDate today, PullTally tally, CancellationToken cancellationToken)
     {
         await using var db = _engine.Database.Open(tenant);
         var accounts = await db.Accounts.AsNoTracking().Where(a => chunk.Contains(a.Id)).OrderBy(a => a.Id)
@@ -90,7 +98,9 @@ public sealed partial class JobsModule
         {
             if (!account.Integration.TryPickT1(out var link, out _) || string.IsNullOrWhiteSpace(link.ErpCode))
                 continue;
-            var read = await reader.ReadStandingAsync(link.ErpCode, today, readAt, cancellationToken).ConfigureAwait(false);
+            // Each account's read is stamped when it was read: release counts the orders sent after it, and a long run's
+            // later reads are later than its start.
+            var read = await reader.ReadStandingAsync(link.ErpCode, today, _engine.Clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
             if (read.TryPickT2(out var unavailable, out var answered))
             {
                 JobsLog.ErpUnavailable(_engine.JobsLogger, erp.Value, PullJob, tenant.Value, unavailable.Reason);
@@ -119,14 +129,14 @@ public sealed partial class JobsModule
     /// when saved; the conflict after <see cref="RecordAttempts"/> attempts.
     /// </summary>
     private async Task<CrmResult<ErpStandingsPulled>?> RecordReadsAsync(TenantId tenant, List<(AccountId Id, string ErpCode, ErpStanding Standing)> reads,
-        UserId support, Instant readAt, PullTally tally, CancellationToken cancellationToken)
+        UserId support, PullTally tally, CancellationToken cancellationToken)
     {
         var ids = reads.Select(r => r.Id).ToList();
         for (var attempt = 1; ; attempt++)
         {
             await using var db = _engine.Database.Open(tenant);
             var accounts = await db.Accounts.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken).ConfigureAwait(false);
-            var (changed, unchanged) = (0, new List<AccountId>());
+            var (changed, unchanged) = (0, new List<(AccountId Id, Instant ReadAt)>());
             foreach (var (id, erpCode, standing) in reads)
             {
                 if (!accounts.TryGetValue(id, out var account))
@@ -137,7 +147,7 @@ public sealed partial class JobsModule
                 if (!ReferenceEquals(before, account.ErpStanding))
                     changed++;
                 else if (before is not null && before.ReadAt != standing.ReadAt)
-                    unchanged.Add(id);
+                    unchanged.Add((id, standing.ReadAt));
             }
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var saved = await db.SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -147,10 +157,13 @@ public sealed partial class JobsModule
                     continue;
                 return saved.Match<CrmResult<ErpStandingsPulled>>(_ => throw new UnreachableException(), conflict => conflict, invalid => invalid);
             }
-            if (unchanged.Count > 0)
-                // Only forwards: a newer read stored meanwhile (another runner) is kept.
-                await db.Accounts.Where(a => unchanged.Contains(a.Id) && a.ErpStanding!.ReadAt < readAt)
-                    .ExecuteUpdateAsync(set => set.SetProperty(a => a.ErpStanding!.ReadAt, readAt), cancellationToken).ConfigureAwait(false);
+            // Only forwards: a newer read stored meanwhile (another runner) is kept. One statement per instant read.
+            foreach (var group in unchanged.GroupBy(u => u.ReadAt))
+            {
+                var (at, accountsRead) = (group.Key, group.Select(u => u.Id).ToList());
+                await db.Accounts.Where(a => accountsRead.Contains(a.Id) && a.ErpStanding!.ReadAt < at)
+                    .ExecuteUpdateAsync(set => set.SetProperty(a => a.ErpStanding!.ReadAt, at), cancellationToken).ConfigureAwait(false);
+            }
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             (tally.Read, tally.Changed) = (tally.Read + reads.Count, tally.Changed + changed);
             return null;

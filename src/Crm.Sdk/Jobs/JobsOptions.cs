@@ -45,6 +45,12 @@ public sealed class JobsOptions
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The most pages one master-data list is read in (default 10,000): an ERP that never says "no next page" stops the load
+    /// there, with a failure, instead of looping for ever.
+    /// </summary>
+    public int MaxPagesPerList { get; set; } = 10_000;
+
     /// <summary>The zone of <see cref="TimeZone"/>; null when the name is unknown.</summary>
     internal DateTimeZone? Zone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone ?? "");
 
@@ -60,6 +66,8 @@ public sealed class JobsOptions
             yield return "Crm: Jobs:MonthsInactive must be between 1 and 120.";
         if (Zone is null)
             yield return "Crm: Jobs:TimeZone must be an IANA time zone such as America/Sao_Paulo.";
+        if (MaxPagesPerList < 1)
+            yield return "Crm: Jobs:MaxPagesPerList must be at least 1.";
         if (Lease < TimeSpan.FromSeconds(1))
             yield return "Crm: Jobs:Lease must be at least 1 second.";
     }

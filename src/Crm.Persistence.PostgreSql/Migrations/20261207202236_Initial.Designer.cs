@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261207195602_Initial")]
+    [Migration("20261207202236_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1769,9 +1769,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("Generation")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.Property<int>("NextPage")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<Instant>("StartedAt")

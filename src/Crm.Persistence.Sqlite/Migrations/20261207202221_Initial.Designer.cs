@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261207195535_Initial")]
+    [Migration("20261207202221_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1787,9 +1787,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Generation")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("NextPage")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("StartedAt")
