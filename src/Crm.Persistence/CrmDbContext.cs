@@ -142,6 +142,9 @@ public abstract class CrmDbContext : DbContext
     /// <summary>Sales orders (header columns; header, items, approvals and history as documents).</summary>
     public DbSet<SalesOrderRow> SalesOrders => Set<SalesOrderRow>();
 
+    /// <summary>The orders' items as columns (product, quantity, total, open), kept in step by each order's save.</summary>
+    public DbSet<SalesOrderItemRow> SalesOrderItems => Set<SalesOrderItemRow>();
+
     /// <summary>The rules of the tenant's tax and commercial matrices.</summary>
     public DbSet<MatrixRuleRow> MatrixRules => Set<MatrixRuleRow>();
 
@@ -320,6 +323,7 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new QuotaConfiguration(this));
         modelBuilder.ApplyConfiguration(new PromotionConfiguration(this));
         modelBuilder.ApplyConfiguration(new SalesOrderConfiguration(this));
+        modelBuilder.ApplyConfiguration(new SalesOrderItemConfiguration(this));
         modelBuilder.ApplyConfiguration(new MatrixRuleConfiguration(this));
         modelBuilder.ApplyConfiguration(new MatrixVersionConfiguration(this));
         modelBuilder.ApplyConfiguration(new MatrixChangeConfiguration(this));
@@ -340,10 +344,13 @@ public abstract class CrmDbContext : DbContext
     private void StampVersions()
     {
         DuplicateKeyRows.Refresh(this);
-        foreach (var entry in ChangeTracker.Entries())
+        SalesOrderItemSync.Refresh(this);
+        foreach (var entry in ChangeTracker.Entries().ToList())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
                 SearchColumns.Refresh(entry);
+            if (entry.State == EntityState.Added)
+                RegistrationMapping.StampRegisteredAt(entry);
             if (entry.Metadata.FindProperty(AggregateMapping.Version) is null)
                 continue;
             var version = entry.Property(AggregateMapping.Version);

@@ -19,6 +19,15 @@ public static class CrmQueries
     /// <summary>Column of the branch.</summary>
     public const string Branch = "BranchId";
 
+    /// <summary>Column of the instant a lead or account was registered (its first history entry; a converted account: its lead's).</summary>
+    public const string RegisteredAt = "RegisteredAt";
+
+    /// <summary>Column of an opportunity's current stage.</summary>
+    public const string CurrentStage = "CurrentStage";
+
+    /// <summary>Column of the instant an opportunity entered its current stage.</summary>
+    public const string StageEnteredAt = "StageEnteredAt";
+
     /// <summary>Column of the legal name (razão social).</summary>
     public const string LegalName = "LegalName";
 

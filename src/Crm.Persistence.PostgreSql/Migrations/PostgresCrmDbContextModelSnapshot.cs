@@ -195,6 +195,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<Instant?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ShortName")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -249,6 +252,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         });
 
                     b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "RegisteredAt");
 
                     b.HasIndex("TenantId", "ShortNameKey")
                         .IsUnique()
@@ -370,6 +375,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<Instant?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ShortName")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -392,6 +400,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "RegisteredAt");
 
                     b.HasIndex("TenantId", "ShortNameKey");
 
@@ -846,6 +856,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid>("CurrentStage")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
@@ -861,6 +874,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<string>("Source")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<Instant>("StageEnteredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -942,6 +958,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasKey("Tenant", "Id");
 
                     b.HasIndex("Tenant", "Account");
+
+                    b.HasIndex("Tenant", "CurrentStage");
 
                     b.HasIndex("Tenant", "Owner");
 
@@ -2044,6 +2062,41 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 
+            modelBuilder.Entity("Crm.Persistence.Orders.SalesOrderItemRow", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Order")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Item")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("Total")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("Tenant", "Order", "Item");
+
+                    b.HasIndex("Tenant", "Product");
+
+                    b.ToTable("SalesOrderItems", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
             modelBuilder.Entity("Crm.Persistence.Orders.SalesOrderRow", b =>
                 {
                     b.Property<Guid>("Tenant")
@@ -2462,6 +2515,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasKey("Tenant", "Id");
 
                     b.HasIndex("Tenant", "OpenedAt");
+
+                    b.HasIndex("Tenant", "Account", "Channel");
 
                     b.HasIndex("Tenant", "Account", "OpenedAt");
 

@@ -190,6 +190,9 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ShortName")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -246,6 +249,8 @@ namespace Crm.Persistence.Sqlite.Migrations
                         });
 
                     b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "RegisteredAt");
 
                     b.HasIndex("TenantId", "ShortNameKey")
                         .IsUnique()
@@ -368,6 +373,9 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ShortName")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -390,6 +398,8 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "RegisteredAt");
 
                     b.HasIndex("TenantId", "ShortNameKey");
 
@@ -845,6 +855,9 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("CurrentStage")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
@@ -861,6 +874,9 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<string>("Source")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("StageEnteredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -945,6 +961,8 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasKey("Tenant", "Id");
 
                     b.HasIndex("Tenant", "Account");
+
+                    b.HasIndex("Tenant", "CurrentStage");
 
                     b.HasIndex("Tenant", "Owner");
 
@@ -2062,6 +2080,42 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 
+            modelBuilder.Entity("Crm.Persistence.Orders.SalesOrderItemRow", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Order")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Item")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quantity")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Total")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Tenant", "Order", "Item");
+
+                    b.HasIndex("Tenant", "Product");
+
+                    b.ToTable("SalesOrderItems", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
             modelBuilder.Entity("Crm.Persistence.Orders.SalesOrderRow", b =>
                 {
                     b.Property<Guid>("Tenant")
@@ -2483,6 +2537,8 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasKey("Tenant", "Id");
 
                     b.HasIndex("Tenant", "OpenedAt");
+
+                    b.HasIndex("Tenant", "Account", "Channel");
 
                     b.HasIndex("Tenant", "Account", "OpenedAt");
 

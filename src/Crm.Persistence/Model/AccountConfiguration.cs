@@ -13,6 +13,7 @@ internal sealed class AccountConfiguration(CrmDbContext context) : IEntityTypeCo
         builder.IsAggregate("Accounts", a => a.TenantId, a => a.Id, context);
         RegistrationMapping.Map(builder, a => a.Data, a => a.Data);
         RegistrationMapping.MapHistory(builder, a => a.History);
+        RegistrationMapping.MapRegisteredAt(builder);
         builder.Property(a => a.LastPurchase);
         builder.Property(a => a.ErpSituation);
         builder.Property(a => a.Integration).HasMaxLength(80);

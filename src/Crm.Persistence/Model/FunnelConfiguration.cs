@@ -63,8 +63,12 @@ internal sealed class OpportunityConfiguration(CrmDbContext context) : IEntityTy
         builder.Ignore(o => o.History);
         builder.Ignore(o => o.Tasks);
         builder.Ignore(o => o.Stage);
+        // The current visit as columns (the funnel indicator groups on them instead of expanding StageHistory).
+        SearchColumns.Map(builder, CrmQueries.CurrentStage, o => o.Stage);
+        SearchColumns.Map(builder, CrmQueries.StageEnteredAt, o => o.History[^1].Entered);
         builder.HasTenantIndex(nameof(Opportunity.Owner));
         builder.HasTenantIndex(nameof(Opportunity.Account));
+        builder.HasTenantIndex(CrmQueries.CurrentStage);
     }
 }
 

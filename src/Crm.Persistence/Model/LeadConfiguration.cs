@@ -11,6 +11,7 @@ internal sealed class LeadConfiguration(CrmDbContext context) : IEntityTypeConfi
         builder.IsAggregate("Leads", l => l.TenantId, l => l.Id, context);
         RegistrationMapping.Map(builder, l => l.Data, l => l.Data);
         RegistrationMapping.MapHistory(builder, l => l.History);
+        RegistrationMapping.MapRegisteredAt(builder);
         builder.Property(l => l.Status);
         builder.Property(l => l.ConvertedTo);
         RegistrationMapping.ShortNameIndex(builder);

@@ -33,6 +33,24 @@ internal static class RegistrationMapping
         builder.HasTenantIndex(CrmQueries.TaxId);
     }
 
+    /// <summary>
+    /// The column <see cref="CrmQueries.RegisteredAt"/>: the instant of the record's first history entry (an account
+    /// converted from a lead keeps the lead's), written once when the record is inserted, indexed for the indicators.
+    /// </summary>
+    public static void MapRegisteredAt<T>(EntityTypeBuilder<T> builder)
+        where T : class
+    {
+        builder.Property<NodaTime.Instant?>(CrmQueries.RegisteredAt);
+        builder.HasTenantIndex(CrmQueries.RegisteredAt);
+    }
+
+    /// <summary>Sets <see cref="CrmQueries.RegisteredAt"/> of a lead or account about to be inserted.</summary>
+    public static void StampRegisteredAt(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        if (entry.Entity is Crm.Domain.Accounts.RegisteredParty party)
+            entry.Property(CrmQueries.RegisteredAt).CurrentValue = party.History.Entries.Count > 0 ? party.History.Entries[0].At : null;
+    }
+
     /// <summary>The index that finds a short name's holder; for accounts, unique among the live ones (see <see cref="AccountConfiguration"/>).</summary>
     public static IndexBuilder<T> ShortNameIndex<T>(EntityTypeBuilder<T> builder)
         where T : class =>

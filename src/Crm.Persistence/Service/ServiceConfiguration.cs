@@ -23,6 +23,7 @@ internal sealed class OccurrenceConfiguration(CrmDbContext context) : IEntityTyp
         builder.HasTenantIndex(nameof(OccurrenceRow.Reason), nameof(OccurrenceRow.OpenedAt));
         builder.HasTenantIndex(nameof(OccurrenceRow.Product), nameof(OccurrenceRow.OpenedAt));
         builder.HasTenantIndex(nameof(OccurrenceRow.Channel), nameof(OccurrenceRow.OpenedAt));
+        builder.HasTenantIndex(nameof(OccurrenceRow.Account), nameof(OccurrenceRow.Channel));
     }
 }
 

@@ -40,6 +40,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                     CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
                     LegalName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ShortName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     ShortNameKey = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     TaxId = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
@@ -427,6 +428,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                     CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
                     LegalName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ShortName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     ShortNameKey = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     TaxId = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
@@ -607,6 +609,8 @@ namespace Crm.Persistence.Sqlite.Migrations
                     Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CloseReason = table.Column<string>(type: "TEXT", nullable: true),
+                    CurrentStage = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StageEnteredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     QuantityAmount = table.Column<string>(type: "TEXT", nullable: true),
                     QuantityUnit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
@@ -750,6 +754,23 @@ namespace Crm.Persistence.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Roles", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SalesOrderItems",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Order = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Item = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Product = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Quantity = table.Column<string>(type: "TEXT", nullable: false),
+                    Total = table.Column<string>(type: "TEXT", nullable: true),
+                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SalesOrderItems", x => new { x.TenantId, x.Order, x.Item });
                 });
 
             migrationBuilder.CreateTable(
@@ -902,6 +923,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Accounts_TenantId_RegisteredAt",
+                table: "Accounts",
+                columns: new[] { "TenantId", "RegisteredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Accounts_TenantId_ShortNameKey",
                 table: "Accounts",
                 columns: new[] { "TenantId", "ShortNameKey" },
@@ -1016,6 +1042,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_RegisteredAt",
+                table: "Leads",
+                columns: new[] { "TenantId", "RegisteredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_TenantId_ShortNameKey",
                 table: "Leads",
                 columns: new[] { "TenantId", "ShortNameKey" });
@@ -1040,6 +1071,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                 table: "NotificationMessages",
                 columns: new[] { "TenantId", "MessageId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Account_Channel",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Account", "Channel" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Occurrences_TenantId_Account_OpenedAt",
@@ -1087,6 +1123,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "Account" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_CurrentStage",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "CurrentStage" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_TenantId_Owner",
                 table: "Opportunities",
                 columns: new[] { "TenantId", "Owner" });
@@ -1122,6 +1163,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                 table: "Roles",
                 columns: new[] { "TenantId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrderItems_TenantId_Product",
+                table: "SalesOrderItems",
+                columns: new[] { "TenantId", "Product" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SalesOrders_TenantId_Customer_Status",
@@ -1262,6 +1308,9 @@ namespace Crm.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Roles");
+
+            migrationBuilder.DropTable(
+                name: "SalesOrderItems");
 
             migrationBuilder.DropTable(
                 name: "SalesOrders");

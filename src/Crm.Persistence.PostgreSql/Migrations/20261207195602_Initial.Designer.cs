@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261207184032_Initial")]
+    [Migration("20261207195602_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -198,6 +198,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<Instant?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ShortName")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -252,6 +255,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         });
 
                     b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "RegisteredAt");
 
                     b.HasIndex("TenantId", "ShortNameKey")
                         .IsUnique()
@@ -373,6 +378,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<Instant?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ShortName")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -395,6 +403,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "RegisteredAt");
 
                     b.HasIndex("TenantId", "ShortNameKey");
 
@@ -849,6 +859,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid>("CurrentStage")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
@@ -864,6 +877,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<string>("Source")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<Instant>("StageEnteredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -945,6 +961,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasKey("Tenant", "Id");
 
                     b.HasIndex("Tenant", "Account");
+
+                    b.HasIndex("Tenant", "CurrentStage");
 
                     b.HasIndex("Tenant", "Owner");
 
@@ -2047,6 +2065,41 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 
+            modelBuilder.Entity("Crm.Persistence.Orders.SalesOrderItemRow", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Order")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Item")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("Total")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("Tenant", "Order", "Item");
+
+                    b.HasIndex("Tenant", "Product");
+
+                    b.ToTable("SalesOrderItems", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
             modelBuilder.Entity("Crm.Persistence.Orders.SalesOrderRow", b =>
                 {
                     b.Property<Guid>("Tenant")
@@ -2465,6 +2518,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasKey("Tenant", "Id");
 
                     b.HasIndex("Tenant", "OpenedAt");
+
+                    b.HasIndex("Tenant", "Account", "Channel");
 
                     b.HasIndex("Tenant", "Account", "OpenedAt");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261207184021_Initial")]
+    [Migration("20261207195535_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -193,6 +193,9 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ShortName")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -249,6 +252,8 @@ namespace Crm.Persistence.Sqlite.Migrations
                         });
 
                     b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "RegisteredAt");
 
                     b.HasIndex("TenantId", "ShortNameKey")
                         .IsUnique()
@@ -371,6 +376,9 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ShortName")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -393,6 +401,8 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "RegisteredAt");
 
                     b.HasIndex("TenantId", "ShortNameKey");
 
@@ -848,6 +858,9 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("CurrentStage")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
@@ -864,6 +877,9 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<string>("Source")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("StageEnteredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -948,6 +964,8 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasKey("Tenant", "Id");
 
                     b.HasIndex("Tenant", "Account");
+
+                    b.HasIndex("Tenant", "CurrentStage");
 
                     b.HasIndex("Tenant", "Owner");
 
@@ -2065,6 +2083,42 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasAnnotation("Crm:TenantProperty", "Tenant");
                 });
 
+            modelBuilder.Entity("Crm.Persistence.Orders.SalesOrderItemRow", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TenantId");
+
+                    b.Property<Guid>("Order")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Item")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quantity")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Total")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Tenant", "Order", "Item");
+
+                    b.HasIndex("Tenant", "Product");
+
+                    b.ToTable("SalesOrderItems", (string)null);
+
+                    b.HasAnnotation("Crm:TenantProperty", "Tenant");
+                });
+
             modelBuilder.Entity("Crm.Persistence.Orders.SalesOrderRow", b =>
                 {
                     b.Property<Guid>("Tenant")
@@ -2486,6 +2540,8 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasKey("Tenant", "Id");
 
                     b.HasIndex("Tenant", "OpenedAt");
+
+                    b.HasIndex("Tenant", "Account", "Channel");
 
                     b.HasIndex("Tenant", "Account", "OpenedAt");
 

@@ -41,6 +41,7 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
                     LegalName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RegisteredAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
                     ShortName = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     ShortNameKey = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     TaxId = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
@@ -428,6 +429,7 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
                     LegalName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RegisteredAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
                     ShortName = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     ShortNameKey = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     TaxId = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
@@ -608,6 +610,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     CloseReason = table.Column<string>(type: "text", nullable: true),
+                    CurrentStage = table.Column<Guid>(type: "uuid", nullable: false),
+                    StageEnteredAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     QuantityAmount = table.Column<decimal>(type: "numeric", nullable: true),
                     QuantityUnit = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
@@ -751,6 +755,23 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Roles", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SalesOrderItems",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Order = table.Column<Guid>(type: "uuid", nullable: false),
+                    Item = table.Column<Guid>(type: "uuid", nullable: false),
+                    Product = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric", nullable: false),
+                    Total = table.Column<decimal>(type: "numeric", nullable: true),
+                    IsOpen = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SalesOrderItems", x => new { x.TenantId, x.Order, x.Item });
                 });
 
             migrationBuilder.CreateTable(
@@ -903,6 +924,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 columns: new[] { "TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Accounts_TenantId_RegisteredAt",
+                table: "Accounts",
+                columns: new[] { "TenantId", "RegisteredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Accounts_TenantId_ShortNameKey",
                 table: "Accounts",
                 columns: new[] { "TenantId", "ShortNameKey" },
@@ -1017,6 +1043,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 columns: new[] { "TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_RegisteredAt",
+                table: "Leads",
+                columns: new[] { "TenantId", "RegisteredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_TenantId_ShortNameKey",
                 table: "Leads",
                 columns: new[] { "TenantId", "ShortNameKey" });
@@ -1041,6 +1072,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 table: "NotificationMessages",
                 columns: new[] { "TenantId", "MessageId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_Account_Channel",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "Account", "Channel" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Occurrences_TenantId_Account_OpenedAt",
@@ -1088,6 +1124,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 columns: new[] { "TenantId", "Account" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_CurrentStage",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "CurrentStage" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_TenantId_Owner",
                 table: "Opportunities",
                 columns: new[] { "TenantId", "Owner" });
@@ -1123,6 +1164,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 table: "Roles",
                 columns: new[] { "TenantId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrderItems_TenantId_Product",
+                table: "SalesOrderItems",
+                columns: new[] { "TenantId", "Product" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SalesOrders_TenantId_Customer_Status",
@@ -1263,6 +1309,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Roles");
+
+            migrationBuilder.DropTable(
+                name: "SalesOrderItems");
 
             migrationBuilder.DropTable(
                 name: "SalesOrders");
