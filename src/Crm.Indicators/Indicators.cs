@@ -186,14 +186,15 @@ public static class Indicators
         // Won in a period: the current visit is a won stage entered in it. Existing customer: a revenue order issued before
         // that period (any seller's: a purchase is a purchase).
         var orders = Revenue.Orders(db);
+        var (from, start, end) = (previous.Start, period.Start, period.End);
         var won = await opportunities.Where(o => o.Status == StageOutcome.Won)
+            .Select(o => new { o.Value, o.Account, Entered = EF.Property<Instant>(o, CrmQueries.StageEnteredAt) })
+            .Where(o => o.Entered >= from && o.Entered < end)
             .Select(o => new
             {
                 o.Value,
-                Now = visits.Any(l => l.Opportunity == EF.Property<Guid>(o, "Id") && l.IsCurrent && l.EnteredNow)
-                    && orders.Any(r => r.Customer == o.Account && r.IssueDate < first),
-                Before = visits.Any(l => l.Opportunity == EF.Property<Guid>(o, "Id") && l.IsCurrent && l.EnteredBefore)
-                    && orders.Any(r => r.Customer == o.Account && r.IssueDate < since),
+                Now = o.Entered >= start && orders.Any(r => r.Customer == o.Account && r.IssueDate < first),
+                Before = o.Entered < start && orders.Any(r => r.Customer == o.Account && r.IssueDate < since),
             })
             .Where(o => o.Now || o.Before)
             .GroupBy(o => 1)
