@@ -23,7 +23,8 @@ namespace Crm.Indicators;
 public static class Indicators
 {
     /// <summary>
-    /// The registration indicators. An account or lead counts as registered at its first history entry. An account
+    /// The registration indicators. An account or lead counts as registered at its first history entry (the
+    /// <see cref="CrmQueries.RegisteredAt"/> column). An account
     /// converted from a lead continues the lead's history, so it counts from the lead's registration, and the converted
     /// lead (kept, with its account) is left out, as are accounts merged into another. Visibility: accounts and leads by <see cref="Visibility.VisibleTo{T}"/>,
     /// contacts by their account's or lead's.
