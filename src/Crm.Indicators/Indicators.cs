@@ -23,7 +23,8 @@ namespace Crm.Indicators;
 public static class Indicators
 {
     /// <summary>
-    /// The registration indicators. An account or lead counts as registered at its first history entry. An account
+    /// The registration indicators. An account or lead counts as registered at its first history entry (the
+    /// <see cref="CrmQueries.RegisteredAt"/> column). An account
     /// converted from a lead continues the lead's history, so it counts from the lead's registration, and the converted
     /// lead (kept, with its account) is left out, as are accounts merged into another. Visibility: accounts and leads by <see cref="Visibility.VisibleTo{T}"/>,
     /// contacts by their account's or lead's.
@@ -44,24 +45,22 @@ public static class Indicators
         var accountIds = db.Accounts.VisibleTo(scope).Select(a => (Guid?)EF.Property<Guid>(a, "Id"));
         var leadIds = db.Leads.VisibleTo(scope).Select(l => (Guid?)EF.Property<Guid>(l, "Id"));
 
-#pragma warning disable CA1309, CA1310 // string.Compare in these queries is SQL's comparison of ISO text, never run in .NET
-        var (from, start, end) = (Second(previous.Start), Second(period.Start), Second(period.End));
-        async Task<(long Current, long Previous, long Base)> Registered(string table, IQueryable<Guid?> visible)
+        var (from, start, end) = (previous.Start, period.Start, period.End);
+        async Task<(long Current, long Previous, long Base)> Registered<T>(IQueryable<T> visible)
         {
-            var counts = await db.Database.SqlQueryRaw<Registration>(sql.Registrations(table), tenant)
-                .Where(r => visible.Contains(r.Record))
+            var counts = await visible.Select(r => EF.Property<Instant?>(r!, CrmQueries.RegisteredAt))
                 .GroupBy(r => 1)
                 .Select(g => new
                 {
-                    Current = g.LongCount(r => string.Compare(r.At, start) >= 0 && string.Compare(r.At, end) < 0),
-                    Previous = g.LongCount(r => string.Compare(r.At, from) >= 0 && string.Compare(r.At, start) < 0),
-                    Base = g.LongCount(r => string.Compare(r.At, end) < 0),
+                    Current = g.LongCount(at => at >= start && at < end),
+                    Previous = g.LongCount(at => at >= from && at < start),
+                    Base = g.LongCount(at => at < end),
                 })
                 .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             return (counts?.Current ?? 0, counts?.Previous ?? 0, counts?.Base ?? 0);
         }
-        var accounts = await Registered("Accounts", accountIds).ConfigureAwait(false);
-        var leads = await Registered("Leads", leadIds).ConfigureAwait(false);
+        var accounts = await Registered(Portfolios.Live(db, scope)).ConfigureAwait(false);
+        var leads = await Registered(db.Leads.VisibleTo(scope).Where(l => l.ConvertedTo == null)).ConfigureAwait(false);
         var baseAtEnd = accounts.Base + leads.Base;
 
         var situations = await Portfolios.Live(db, scope).GroupBy(a => a.ErpSituation)
@@ -77,6 +76,7 @@ public static class Indicators
         var churn = (await Portfolios.ActivityAsync(db, scope, period, cancellationToken).ConfigureAwait(false))
             .Select(p => new PortfolioChurn(p.Owner, new Churn(p.Previous, p.LostNow), new Churn(p.Before, p.LostBefore))).ToList();
 
+#pragma warning disable CA1309, CA1310 // string.Compare in this query is SQL's comparison of ISO dates, never run in .NET
         var (last, previousLast) = (LocalDatePattern.Iso.Format(period.Last), LocalDatePattern.Iso.Format(previous.Last));
         var optIns = await db.Database.SqlQueryRaw<OptIn>(sql.OptIns, tenant)
             .Where(o => accountIds.Contains(o.Account) || leadIds.Contains(o.Lead))
@@ -140,12 +140,10 @@ public static class Indicators
         var portfolios = (await Portfolios.ActivityAsync(db, scope, period, cancellationToken).ConfigureAwait(false))
             .Select(p => new PortfolioCustomers(p.Owner, p.Accounts, new Compared<long>(p.Current, p.Previous))).ToList();
 
-        var current = Revenue.VisibleOrders(db, scope).Where(o => o.IssueDate >= first && o.IssueDate <= last)
-            .Select(o => EF.Property<Guid>(o, "Id"));
-        var earlier = Revenue.VisibleOrders(db, scope).Where(o => o.IssueDate >= since && o.IssueDate < first)
-            .Select(o => EF.Property<Guid>(o, "Id"));
-        var lines = db.Database.SqlQueryRaw<OrderLine>(sql.OrderLines, sql.Key(db.Tenant.Value), sql.Day(since), sql.Day(last))
-            .Select(l => new { l.Product, l.Quantity, l.Value, Current = current.Contains(l.Order), Earlier = earlier.Contains(l.Order) })
+        var current = Revenue.VisibleOrders(db, scope).Where(o => o.IssueDate >= first && o.IssueDate <= last).Select(o => o.Id);
+        var earlier = Revenue.VisibleOrders(db, scope).Where(o => o.IssueDate >= since && o.IssueDate < first).Select(o => o.Id);
+        var lines = db.SalesOrderItems.Where(i => i.IsOpen)
+            .Select(i => new { i.Product, i.Quantity, Value = i.Total, Current = current.Contains(i.Order), Earlier = earlier.Contains(i.Order) })
             .Where(l => l.Current || l.Earlier);
         var products = await lines.GroupBy(l => l.Product)
             .Select(g => new
@@ -189,14 +187,15 @@ public static class Indicators
         // Won in a period: the current visit is a won stage entered in it. Existing customer: a revenue order issued before
         // that period (any seller's: a purchase is a purchase).
         var orders = Revenue.Orders(db);
+        var (from, start, end) = (previous.Start, period.Start, period.End);
         var won = await opportunities.Where(o => o.Status == StageOutcome.Won)
+            .Select(o => new { o.Value, o.Account, Entered = EF.Property<Instant>(o, CrmQueries.StageEnteredAt) })
+            .Where(o => o.Entered >= from && o.Entered < end)
             .Select(o => new
             {
                 o.Value,
-                Now = visits.Any(l => l.Opportunity == EF.Property<Guid>(o, "Id") && l.IsCurrent && l.EnteredNow)
-                    && orders.Any(r => r.Customer == o.Account && r.IssueDate < first),
-                Before = visits.Any(l => l.Opportunity == EF.Property<Guid>(o, "Id") && l.IsCurrent && l.EnteredBefore)
-                    && orders.Any(r => r.Customer == o.Account && r.IssueDate < since),
+                Now = o.Entered >= start && orders.Any(r => r.Customer == o.Account && r.IssueDate < first),
+                Before = o.Entered < start && orders.Any(r => r.Customer == o.Account && r.IssueDate < since),
             })
             .Where(o => o.Now || o.Before)
             .GroupBy(o => 1)
@@ -330,5 +329,4 @@ public static class Indicators
         return System.Linq.Expressions.Expression.Lambda<Func<OccurrenceRow, int>>(index, row);
     }
 
-    private static string Second(Instant instant) => instant.ToString("uuuu'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture);
 }

@@ -23,21 +23,6 @@ internal sealed class Sql
 
     public static Sql Of(CrmDbContext db) => new(string.Equals(db.Database.ProviderName, PostgresProvider, StringComparison.Ordinal));
 
-    /// <summary>
-    /// Each live record of <paramref name="table"/> (<c>Accounts</c> not merged, <c>Leads</c> not converted) of tenant {0}
-    /// with the instant of its first history entry to the second as ISO text (<c>2026-11-22T03:00:00</c>; see
-    /// <see cref="Registration"/>). The history stores ISO instants with a variable fraction, so only their first 19
-    /// characters compare as text.
-    /// </summary>
-    public string Registrations(string table)
-    {
-        var at = Postgres
-            ? """left(("History"::jsonb)->'Changes'->0->>'At', 19)"""
-            : """substr(json_extract("History", '$.Changes[0].At'), 1, 19)""";
-        var live = table == "Accounts" ? "\"MergedInto\" IS NULL" : "\"ConvertedTo\" IS NULL";
-        return "SELECT \"Id\" AS \"Record\", " + at + " AS \"At\" FROM \"" + table + "\" WHERE \"TenantId\" = {0} AND " + live;
-    }
-
     /// <summary>Every contact of tenant {0} with its lead or account and whether it has an e-mail and a phone (<see cref="ContactFacts"/>).</summary>
     public const string ContactFacts = """
         SELECT "OwnerAccount" AS "Account", "OwnerLead" AS "Lead", "Emails" <> '[]' AS "HasEmail", "Phones" <> '[]' AS "HasPhone"
@@ -55,24 +40,6 @@ internal sealed class Sql
           SELECT c."OwnerAccount" AS "Account", c."OwnerLead" AS "Lead", json_extract(m.value, '$.Channel') AS "Channel", json_extract(m.value, '$.On') AS "On"
           FROM "Contacts" c, json_each(c."Marketing") m
           WHERE c."TenantId" = {0} AND json_extract(m.value, '$.OptedIn') = 1
-          """;
-
-    /// <summary>
-    /// One row per open item (<see cref="OrderLine"/>) of the sales orders of tenant {0} issued from day {1} to day {2}
-    /// (as <see cref="Day"/> gives them): the order's id with the item's product, quantity and total. The items are the
-    /// order's JSON document; a number is read as its JSON text on SQLite (exact decimals, summed by EF's ef_sum) and as
-    /// numeric on PostgreSQL.
-    /// </summary>
-    public string OrderLines => Postgres
-        ? """
-          SELECT o."Id" AS "Order", i->>'product' AS "Product", (i->>'quantity')::numeric AS "Quantity", (i->'values'->>'total')::numeric AS "Value"
-          FROM "SalesOrders" o CROSS JOIN LATERAL jsonb_array_elements(o."Items") i
-          WHERE o."TenantId" = {0} AND o."IssueDate" >= {1} AND o."IssueDate" <= {2} AND coalesce(i->>'status', '0') = '0'
-          """
-        : """
-          SELECT o."Id" AS "Order", json_extract(i.value, '$.product') AS "Product", i.value -> '$.quantity' AS "Quantity", i.value -> '$.values.total' AS "Value"
-          FROM "SalesOrders" o, json_each(o."Items") i
-          WHERE o."TenantId" = {0} AND o."IssueDate" >= {1} AND o."IssueDate" <= {2} AND coalesce(json_extract(i.value, '$.status'), 0) = 0
           """;
 
     /// <summary>
@@ -105,9 +72,6 @@ internal sealed class Sql
         WHERE "Rank" = 1
         """;
 
-    /// <summary>A business date as the order columns store it: ISO text on SQLite, a date on PostgreSQL.</summary>
-    public object Day(LocalDate day) => Postgres ? day : LocalDatePattern.Iso.Format(day);
-
     /// <summary>
     /// One row per stage visit of every opportunity of the tenant {0} (<see cref="StageLine"/>): the opportunity, the
     /// stage, whether it is the current visit, and whether it was entered in [{2}, {3}) and in [{1}, {2}) — instants as
@@ -136,15 +100,6 @@ internal sealed class Sql
     public object Key(Guid id) => Postgres ? id : id.ToString().ToUpperInvariant();
 }
 
-/// <summary>An open item of a revenue order (<see cref="Sql.OrderLines"/>): the order's id and issue date with the item's product, quantity and total.</summary>
-internal sealed class OrderLine
-{
-    public Guid Order { get; set; }
-    public string Product { get; set; } = "";
-    public decimal Quantity { get; set; }
-    public decimal? Value { get; set; }
-}
-
 /// <summary>A stage visit of an opportunity (<see cref="Sql.StageLines"/>).</summary>
 internal sealed class StageLine
 {
@@ -168,13 +123,6 @@ internal sealed class ChannelPick
 {
     public Guid Account { get; set; }
     public string Channel { get; set; } = "";
-}
-
-/// <summary>A live lead or account with the second of its registration (<see cref="Sql.Registrations"/>).</summary>
-internal sealed class Registration
-{
-    public Guid Record { get; set; }
-    public string? At { get; set; }
 }
 
 /// <summary>A contact's owner and reach (<see cref="Sql.ContactFacts"/>).</summary>

@@ -73,7 +73,7 @@ public sealed class DemoCommandTests : IDisposable
     /// <summary>The service section: a complaint by phone answered and closed within its target, a visit booked, a follow-up, the timeline.</summary>
     private static void AssertService(CliRun run)
     {
-        Assert.Contains(run.OutputLines, l => l.StartsWith("Atendimento: Ana registra uma reclamação recebida por telefone na conta ", StringComparison.Ordinal) && l.EndsWith("→ aberta", StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, l => l.StartsWith("Atendimento: Ana registra uma reclamação recebida por telefone na conta \"Cliente 06 de Ana Ltda\"", StringComparison.Ordinal) && l.EndsWith("→ aberta", StringComparison.Ordinal));
         Assert.Contains("Atendimento: Ana responde ao cliente → respondida", run.OutputLines);
         Assert.Contains("Atendimento: Ana encerra a ocorrência → encerrada", run.OutputLines);
         Assert.Contains(run.OutputLines, l => Regex.IsMatch(l, @"^Tempo de resposta: \d+ min \d+ s, meta do motivo RECL: 24 h → no prazo\.$"));
@@ -99,11 +99,11 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("Catálogo: Marina Diretora grava o catálogo (produtos, preços, estoque) → gravado: 4 produtos, 3 preços, 3 saldos de estoque", run.OutputLines);
         Assert.Contains(run.OutputLines, l => l.StartsWith("Pedido: Ana inclui 3 kits café da manhã e 25 kg de açúcar → problemas de venda: item 3 (ACUCAR-1K): items[3].quantity: order.item.not_multiple", StringComparison.Ordinal));
         Assert.Contains(run.OutputLines, l => l.StartsWith("Pedido: Ana corrige o açúcar para 30 kg → ok, total ", StringComparison.Ordinal));
-        Assert.Contains("Pedido: Ana envia o pedido → AwaitingApproval: 1 item(ns) acima da alçada dela (5 %)", run.OutputLines);
-        Assert.Contains("Alçada: Carlos Coordenador aprova 10 % no item → aprovado (pedido Approved)", run.OutputLines);
+        Assert.Contains("Pedido: Ana envia o pedido → aguardando aprovação: 1 item(ns) acima da alçada dela (5 %)", run.OutputLines);
+        Assert.Contains("Alçada: Carlos Coordenador aprova 10 % no item → aprovado (pedido aprovado)", run.OutputLines);
         var release = run.OutputLines.Single(l => l.StartsWith("Liberação: Carlos libera o pedido", StringComparison.Ordinal));
-        Assert.Contains("→ liberado; ERP: Queued", release, StringComparison.Ordinal);
-        Assert.Contains("ERP: 1 mensagem(ns) enviada(s); pedido Sent.", run.OutputLines);
+        Assert.Contains("→ liberado; ERP: na fila", release, StringComparison.Ordinal);
+        Assert.Contains("ERP: 1 mensagem(ns) enviada(s); pedido enviado ao ERP.", run.OutputLines);
         var proposal = run.OutputLines.Single(l => l.StartsWith("Proposta: ", StringComparison.Ordinal))["Proposta: ".Length..];
         Assert.Equal(_folder.FullName, Path.GetDirectoryName(proposal));
         Assert.Contains("<h1>Proposta comercial</h1>", File.ReadAllText(proposal), StringComparison.Ordinal);

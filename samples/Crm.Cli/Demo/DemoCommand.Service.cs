@@ -27,7 +27,8 @@ internal sealed partial class DemoCommand
         var ana = Session(engine, "ana");
         var opened = await ana.Service.OpenAsync(new OccurrenceForm(customer, ServiceChannel.Phone, "RECL",
             "Cliente ligou: uma caixa do último pedido chegou avariada.", Attendant: ana.User), cancellationToken);
-        Step("Atendimento", $"Ana registra uma reclamação recebida por telefone na conta {customer.Value}", opened, _ => "[green]aberta[/]");
+        var name = (await ana.Accounts.GetAsync(customer, cancellationToken)).TryPickT0(out var account, out _) ? account.Account.Data.LegalName : customer.Value.ToString();
+        Step("Atendimento", $"Ana registra uma reclamação recebida por telefone na conta \"{name}\"", opened, _ => "[green]aberta[/]");
         if (!opened.TryPickT0(out var occurrence, out _))
             return;
         var answered = await ana.Service.AnswerAsync(occurrence.Id, occurrence.Version, "Reposição da caixa enviada sem custo.", cancellationToken);
