@@ -109,6 +109,32 @@ public sealed class SalesTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task Only_a_user_whose_role_may_approve_a_discount_may_reject_it(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider);
+        var host = sales.Host;
+        var seller = host.As(host.Usuario);
+        var order = await PricedOrderAsync(sales, seller, SalesFixture.Item("NB-14", 1m, discount: 20m));
+        var submitted = Ok(await seller.Orders.SubmitAsync(order.Id, order.Version));
+        var pending = Assert.Single(submitted.PendingApprovals).Item;
+
+        // The coordinator approves up to 15 %: 20 % is neither its to approve nor to reject; the director's 30 % reaches it.
+        var coordinator = await host.As(host.Coordenador).Orders.RejectAsync(order.Id, submitted.Version, pending, "margem baixa");
+        var approve = await host.As(host.Coordenador).Orders.ApproveAsync(order.Id, submitted.Version, pending, "ok");
+        var own = await seller.Orders.RejectAsync(order.Id, submitted.Version, pending, "desisto");
+        var still = Ok(await seller.Orders.GetAsync(order.Id));
+        var rejected = Ok(await host.As(host.Diretor).Orders.RejectAsync(order.Id, submitted.Version, pending, "margem baixa"));
+
+        Assert.Equal(OrderCodes.ApproverLimit, Assert.Single(Assert.IsType<Invalid>(coordinator.Value).Problems).Code);
+        Assert.Equal(OrderCodes.ApproverLimit, Assert.Single(Assert.IsType<Invalid>(approve.Value).Problems).Code);
+        Assert.Contains(Assert.IsType<Invalid>(own.Value).Problems, p => p.Code == OrderCodes.OwnApproval);
+        Assert.Equal((SalesOrderStatus.AwaitingApproval, submitted.Version), (still.Order.Status, still.Version));
+        Assert.Equal(SalesOrderStatus.Rejected, rejected.Status);
+        var decided = Assert.Single(Ok(await seller.Orders.GetAsync(order.Id)).Order.Approvals);
+        Assert.Equal((ApprovalStatus.Rejected, host.Diretor, "margem baixa"), (decided.Status, decided.DecidedBy!.Value, decided.Reason));
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task The_proposal_is_html_whose_items_add_up_to_the_order_total_with_the_text_encoded(string provider)
     {
         await using var sales = await SalesHost.Create(provider);

@@ -123,6 +123,9 @@ public static class OrderCodes
     /// <summary>Release: the stock left does not cover an item (SC9 C9_BLEST 02).</summary>
     public const string StockBlock = "order.release.stock";
 
+    /// <summary>Release: what is left of a quota (after the orders released before) does not cover the items that name it.</summary>
+    public const string QuotaBlock = "order.release.quota";
+
     /// <summary>Release: an item's delivery date is beyond the release horizon.</summary>
     public const string NotDue = "order.release.not_due";
 

@@ -71,7 +71,7 @@ public sealed record ReleaseDecision(SalesOrderId Order, bool Released, decimal 
 /// Release of sales orders (liberação, seed 002; Protheus MATA440/MATA450): credit first — an expired limit or a total above
 /// the credit left blocks the order and its stock is not evaluated — then the stock of every item, then the delivery dates.
 /// By customer, the customer's orders are evaluated oldest first, each released one taking its total from the credit and its
-/// quantities from the stock, so that together they never pass the credit limit or the stock.
+/// quantities from the stock and its quotas, so that together they never pass the credit limit, the stock or a quota's balance.
 /// </summary>
 public static class OrderRelease
 {
@@ -90,8 +90,13 @@ public static class OrderRelease
     /// <param name="catalog">The catalog, whose stock is what is free to commit.</param>
     /// <param name="today">The day of the release.</param>
     /// <param name="horizon">Items delivering after this date are not due yet; null to release whatever the dates.</param>
+    /// <param name="committedStock">
+    /// Base quantities per (product, warehouse) already committed to released orders not among <paramref name="orders"/> and not
+    /// yet in the catalog's stock; null for none.
+    /// </param>
     public static IReadOnlyList<ReleaseDecision> ByCustomer(
-        IEnumerable<SalesOrder> orders, CreditPosition credit, ProductCatalog catalog, LocalDate today, LocalDate? horizon = null)
+        IEnumerable<SalesOrder> orders, CreditPosition credit, ProductCatalog catalog, LocalDate today, LocalDate? horizon = null,
+        IReadOnlyDictionary<(string Product, string Warehouse), decimal>? committedStock = null)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(credit);
@@ -100,19 +105,23 @@ public static class OrderRelease
         if (sorted.Select(o => o.Header.Customer).Distinct().Skip(1).Any())
             throw new ArgumentException("Release by customer takes the orders of one customer.", nameof(orders));
         var available = credit.Available;
-        var committed = new Dictionary<(string, string), decimal>(); // stock taken by the orders released so far
+        // stock taken by the orders released before (elsewhere, then here)
+        var committed = committedStock is null ? new Dictionary<(string, string), decimal>() : new Dictionary<(string, string), decimal>(committedStock);
         var needs = new Dictionary<(string, string), decimal>(); // the stock of the order at hand, reused from order to order
+        var quotasTaken = new Dictionary<string, decimal>(StringComparer.Ordinal); // quota taken by the orders released so far (the catalog's Consumed is before them)
         var decisions = new ReleaseDecision[sorted.Length];
         for (var i = 0; i < sorted.Length; i++)
         {
             var order = sorted[i];
             needs.Clear();
-            var (reasons, amount) = Evaluate(order, credit, available, catalog, committed, needs, today, horizon);
+            var (reasons, amount) = Evaluate(order, credit, available, catalog, committed, needs, quotasTaken, today, horizon);
             if (!reasons.HasProblems)
             {
                 available -= amount;
                 foreach (var (key, quantity) in needs)
                     CollectionsMarshal.GetValueRefOrAddDefault(committed, key, out _) += quantity;
+                foreach (var (quota, quantity) in order.QuotaUse())
+                    CollectionsMarshal.GetValueRefOrAddDefault(quotasTaken, quota, out _) += quantity;
             }
             decisions[i] = new ReleaseDecision(order.Id, !reasons.HasProblems, amount, reasons.Items);
         }
@@ -122,7 +131,8 @@ public static class OrderRelease
     /// <summary>The reasons that block <paramref name="order"/> (none when nothing does) and its amount; fills <paramref name="needs"/> with the stock it takes.</summary>
     private static (ProblemCollector Reasons, decimal Amount) Evaluate(
         SalesOrder order, CreditPosition credit, decimal available, ProductCatalog catalog,
-        Dictionary<(string, string), decimal> committed, Dictionary<(string, string), decimal> needs, LocalDate today, LocalDate? horizon)
+        Dictionary<(string, string), decimal> committed, Dictionary<(string, string), decimal> needs, Dictionary<string, decimal> quotasTaken,
+        LocalDate today, LocalDate? horizon)
     {
         var reasons = new ProblemCollector();
         if (order.Status is not (SalesOrderStatus.Approved or SalesOrderStatus.Blocked))
@@ -153,6 +163,12 @@ public static class OrderRelease
             var left = (catalog.OnHand(product, warehouse) ?? 0m) - committed.GetValueOrDefault((product, warehouse));
             if (need > left)
                 reasons.Add(new Problem("stock", OrderCodes.StockBlock, $"Estoque de {product} no armazém {warehouse}: {left} livres para {need}."));
+        }
+        foreach (var (code, need) in order.QuotaUse())
+        {
+            var left = (catalog.FindQuota(code)?.Remaining ?? 0m) - quotasTaken.GetValueOrDefault(code);
+            if (need > left)
+                reasons.Add(new Problem("quota", OrderCodes.QuotaBlock, $"Cota {code}: saldo de {left} para {need}."));
         }
         return (reasons, amount);
     }

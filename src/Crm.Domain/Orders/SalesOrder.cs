@@ -339,16 +339,8 @@ public sealed class SalesOrder
     /// <param name="at">When.</param>
     public Outcome<ItemApproval> Approve(OrderItemId item, string approverRole, SaleContext context, string? reason, UserId by, Instant at)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var problems = new ProblemCollector();
-        var index = PendingIndex(item, by, ref problems);
-        if (index >= 0)
-        {
-            var limit = Limit(approverRole, _items.First(i => i.Id == item), context, withProduct: false);
-            if (_approvals[index].Discount > limit)
-                problems.Add(new("approver", OrderCodes.ApproverLimit,
-                    $"O papel {approverRole} aprova até {Text(limit)} %; o item tem {Text(_approvals[index].Discount)} %."));
-        }
+        var index = DecidableIndex(item, approverRole, context, by, ref problems);
         problems.CheckCharacters(reason, "reason", multiLine: true);
         if (problems.HasProblems)
             return problems.ToInvalid();
@@ -358,15 +350,20 @@ public sealed class SalesOrder
         return approval;
     }
 
-    /// <summary>Rejects an item's discount with its reason; the order goes to <see cref="SalesOrderStatus.Rejected"/>.</summary>
+    /// <summary>
+    /// Rejects an item's discount with its reason; the order goes to <see cref="SalesOrderStatus.Rejected"/>. Who may approve
+    /// the discount may reject it, no one else: the approver's role must reach it in the approval matrix, as for <see cref="Approve"/>.
+    /// </summary>
     /// <param name="item">The item.</param>
+    /// <param name="approverRole">The approver's role.</param>
+    /// <param name="context">The pricing sources (the approval matrix).</param>
     /// <param name="reason">Why; required.</param>
     /// <param name="by">The approver.</param>
     /// <param name="at">When.</param>
-    public Outcome<ItemApproval> Reject(OrderItemId item, string? reason, UserId by, Instant at)
+    public Outcome<ItemApproval> Reject(OrderItemId item, string approverRole, SaleContext context, string? reason, UserId by, Instant at)
     {
         var problems = new ProblemCollector();
-        var index = PendingIndex(item, by, ref problems);
+        var index = DecidableIndex(item, approverRole, context, by, ref problems);
         Reason(reason, ref problems);
         if (problems.HasProblems)
             return problems.ToInvalid();
@@ -531,6 +528,21 @@ public sealed class SalesOrder
         }) ?? Resolution<decimal>.None;
         var limit = resolution.Found ? resolution.Value : 0m;
         return withProduct && product?.MaximumDiscountRate is { } own ? Math.Min(limit, own) : limit;
+    }
+
+    /// <summary>The pending approval of <paramref name="item"/> when <paramref name="by"/>, in <paramref name="approverRole"/>, may decide it.</summary>
+    private int DecidableIndex(OrderItemId item, string approverRole, SaleContext context, UserId by, ref ProblemCollector problems)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var index = PendingIndex(item, by, ref problems);
+        if (index >= 0)
+        {
+            var limit = Limit(approverRole, _items.First(i => i.Id == item), context, withProduct: false);
+            if (_approvals[index].Discount > limit)
+                problems.Add(new("approver", OrderCodes.ApproverLimit,
+                    $"O papel {approverRole} aprova até {Text(limit)} %; o item tem {Text(_approvals[index].Discount)} %."));
+        }
+        return index;
     }
 
     private int PendingIndex(OrderItemId item, UserId by, ref ProblemCollector problems)

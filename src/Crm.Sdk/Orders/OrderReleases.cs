@@ -13,29 +13,45 @@ using NodaTime;
 namespace Crm.Sdk.Orders;
 
 /// <summary>
-/// Release (MATA440, seed 002) on the unit of work: the customer's credit from its ERP standing, the catalog's stock, the
-/// domain's decision applied to each order, the quotas the released orders use consumed, and each released order staged
-/// for the ERP — all saved by the caller in one transaction. An order the ERP's adapter refuses (its field check) refuses
-/// the whole release with those problems, and nothing is saved.
+/// Release (MATA440, seed 002) on the unit of work, in one transaction that serializes the releases of a customer: the
+/// customer's credit from its ERP standing, the catalog's stock less what released orders not yet in the ERP hold, the quotas'
+/// balance, the domain's decision applied to each order, the quotas the released orders use consumed, and each released order
+/// staged for the ERP. An order the ERP's adapter refuses (its field check) refuses the whole release with those problems,
+/// and nothing is saved.
 /// </summary>
 internal static class OrderReleases
 {
-    public static async Task<Outcome<IReadOnlyList<OrderReleased>>> ReleaseAsync(UnitOfWork work, IReadOnlyList<SalesOrderRow> rows,
-        AccountId customer, LocalDate? deliveriesUntil)
+    private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>
+    /// Releases the orders <paramref name="rows"/> reads once the customer's releases are serialized: PostgreSQL takes a
+    /// transaction-scoped advisory lock on the customer, then one on each product the orders name (in code order, so two
+    /// releases never wait on each other crosswise), SQLite the database's write lock at the start of the transaction. So
+    /// two concurrent releases never read the same credit, stock or quota balance: the second sees what the first took.
+    /// </summary>
+    public static async Task<CrmResult<IReadOnlyList<OrderReleased>>> ReleaseAsync(UnitOfWork work, AccountId customer,
+        Func<Task<IReadOnlyList<SalesOrderRow>>> rows, LocalDate? deliveriesUntil)
     {
-        var orders = rows.Select(r => r.ToOrder()).ToList();
-        var data = await work.Db.LoadAsync(orders.SelectMany(o => o.Items.Select(i => i.Product)), null, withRelations: false, work.Cancellation)
-            .ConfigureAwait(false);
+        await using var transaction = await work.Db.Database.BeginTransactionAsync(work.Cancellation).ConfigureAwait(false);
+        await LockAsync(work, $"customer:{customer.Value}").ConfigureAwait(false);
+        var found = await rows().ConfigureAwait(false);
+        var orders = found.Select(r => r.ToOrder()).ToList();
+        var products = orders.SelectMany(o => o.Items.Select(i => i.Product)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (var product in products)
+            await LockAsync(work, $"product:{product}").ConfigureAwait(false);
+        var data = await work.Db.LoadAsync(products, null, withRelations: false, work.Cancellation).ConfigureAwait(false);
         if (!ProductCatalog.Build(data).TryPickT0(out var catalog, out var broken))
             return broken;
         var today = OrderWork.Today(work);
-        var credit = await CreditAsync(work, customer, orders.Select(o => o.Id)).ConfigureAwait(false);
+        var evaluating = orders.Select(o => o.Id).ToList();
+        var credit = await CreditAsync(work, customer, evaluating).ConfigureAwait(false);
+        var held = await StockHeldAsync(work, products, evaluating).ConfigureAwait(false);
         var decisions = credit.Match(
-            position => OrderRelease.ByCustomer(orders, position, catalog, today, deliveriesUntil),
+            position => OrderRelease.ByCustomer(orders, position, catalog, today, deliveriesUntil, held),
             unknown => orders.Select(o => new ReleaseDecision(o.Id, false, o.Totals?.Total ?? 0m, unknown.Problems)).ToList());
         var at = work.Clock.GetCurrentInstant();
         var outcomes = new List<OrderReleased>();
-        foreach (var (row, order) in rows.Zip(orders))
+        foreach (var (row, order) in found.Zip(orders))
         {
             var decision = decisions.First(d => d.Order == order.Id);
             if (!order.ApplyRelease(decision, work.User, at).TryPickT0(out _, out var invalid))
@@ -50,7 +66,40 @@ internal static class OrderReleases
             row.Write(order);
             outcomes.Add(new OrderReleased(order.Id, 0, order.Status, order.BlockReasons, handoff));
         }
-        return outcomes;
+        var saved = await work.SaveAsync(outcomes).ConfigureAwait(false);
+        if (!saved.Succeeded)
+            return saved.Failure<IReadOnlyList<OrderReleased>>();
+        await transaction.CommitAsync(work.Cancellation).ConfigureAwait(false);
+        return CrmResult<IReadOnlyList<OrderReleased>>.Of([.. outcomes.Select((o, i) => o with { Version = work.VersionOf(found[i]) })]);
+    }
+
+    // SQLite: the transaction began IMMEDIATE (Microsoft.Data.Sqlite's default), so it already holds the write lock.
+    private static async Task LockAsync(UnitOfWork work, string key)
+    {
+        if (!string.Equals(work.Db.Database.ProviderName, PostgresProvider, StringComparison.Ordinal))
+            return;
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"crm.order_release:{work.Tenant.Value}:{key}"));
+        var lockKey = System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(hash);
+        await work.Db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", work.Cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The base quantities per (product, warehouse) held by the tenant's released orders not among <paramref name="evaluating"/>:
+    /// the CRM has promised them, the ERP does not have them yet, so the catalog's stock still counts them as free. Once sent,
+    /// the ERP's own stock holds them.
+    /// </summary>
+    private static async Task<Dictionary<(string Product, string Warehouse), decimal>> StockHeldAsync(UnitOfWork work, List<string> products,
+        List<SalesOrderId> evaluating)
+    {
+        var db = work.Db;
+        var rows = await db.SalesOrders.AsNoTracking()
+            .Where(o => o.Status == SalesOrderStatus.Released && !evaluating.Contains(o.Id)
+                && db.SalesOrderItems.Any(i => i.Order == o.Id && i.IsOpen && products.Contains(i.Product)))
+            .ToListAsync(work.Cancellation).ConfigureAwait(false);
+        var held = new Dictionary<(string Product, string Warehouse), decimal>();
+        foreach (var item in rows.SelectMany(r => r.ToOrder().Items).Where(i => i.IsOpen))
+            held[(item.Product, item.Warehouse)] = held.GetValueOrDefault((item.Product, item.Warehouse)) + (item.BaseQuantity ?? 0m);
+        return held;
     }
 
     /// <summary>

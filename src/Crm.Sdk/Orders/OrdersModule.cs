@@ -124,27 +124,33 @@ public sealed class OrdersModule
     /// seller never approves its own order. The order is approved when no approval is left pending.
     /// </summary>
     public Task<CrmResult<OrderMoved>> ApproveAsync(SalesOrderId id, long version, OrderItemId item, string? reason = null, CancellationToken cancellationToken = default) =>
-        MoveAsync("orders.approve", id, version, async (work, order, at) =>
+        DecideAsync("orders.approve", id, version, (order, role, sale, by, at) => order.Approve(item, role, sale, reason, by, at), cancellationToken);
+
+    /// <summary>
+    /// Rejects an item's discount with its reason (permission Edit); the order goes to Rejected. Only a user who may approve the
+    /// discount may reject it (one of its roles allows it in the approval matrix; never the seller of the order).
+    /// </summary>
+    public Task<CrmResult<OrderMoved>> RejectAsync(SalesOrderId id, long version, OrderItemId item, string reason, CancellationToken cancellationToken = default) =>
+        DecideAsync("orders.reject", id, version, (order, role, sale, by, at) => order.Reject(item, role, sale, reason, by, at), cancellationToken);
+
+    private Task<CrmResult<OrderMoved>> DecideAsync(string useCase, SalesOrderId id, long version,
+        Func<SalesOrder, string, SaleContext, UserId, Instant, Outcome<ItemApproval>> decide, CancellationToken cancellationToken) =>
+        MoveAsync(useCase, id, version, async (work, order, at) =>
         {
             var context = await OrderWork.ContextAsync(work, order).ConfigureAwait(false);
             if (!context.TryPickT0(out var sale, out var broken))
                 return broken;
             var roles = await OrderWork.RoleNamesAsync(work, work.User).ConfigureAwait(false);
             Invalid? refused = null;
-            // Each role the approver holds, until one allows the discount (a refused attempt changes nothing).
+            // Each role the approver holds, until one may decide the discount (a refused attempt changes nothing).
             foreach (var role in roles.DefaultIfEmpty(""))
             {
-                var approved = order.Approve(item, role, sale, reason, work.User, at);
-                if (approved.TryPickT0(out _, out var invalid))
+                if (decide(order, role, sale, work.User, at).TryPickT0(out _, out var invalid))
                     return null;
                 refused = invalid;
             }
             return refused;
         }, cancellationToken);
-
-    /// <summary>Rejects an item's discount with its reason (permission Edit); the order goes to Rejected.</summary>
-    public Task<CrmResult<OrderMoved>> RejectAsync(SalesOrderId id, long version, OrderItemId item, string reason, CancellationToken cancellationToken = default) =>
-        MoveAsync("orders.reject", id, version, (work, order, at) => Task.FromResult(Done(order.Reject(item, reason, work.User, at))), cancellationToken);
 
     /// <summary>
     /// Cancels the order with its reason (permission Edit). A released order whose ERP message still waits in the outbox has
@@ -177,8 +183,9 @@ public sealed class OrdersModule
 
     /// <summary>
     /// Evaluates an approved (or blocked) order for release (permission Edit): the customer's credit from its ERP standing (limit,
-    /// open balance plus the customer's other released orders), the stock of the catalog, and the delivery dates up to
-    /// <paramref name="deliveriesUntil"/> (null: any). Released, it goes to the ERP through the outbox in the same transaction.
+    /// open balance plus the customer's other released orders), the stock of the catalog less what other released orders not
+    /// yet in the ERP hold, the quotas' balance, and the delivery dates up to <paramref name="deliveriesUntil"/> (null: any).
+    /// Released, it goes to the ERP through the outbox in the same transaction. Releases of one customer run one at a time.
     /// </summary>
     public Task<CrmResult<OrderReleased>> ReleaseAsync(SalesOrderId id, long version, LocalDate? deliveriesUntil = null, CancellationToken cancellationToken = default) =>
         _session.RunAsync("orders.release", Module.Orders, Permission.Edit, async work =>
@@ -186,11 +193,9 @@ public sealed class OrdersModule
             if (await OrderWork.FindAsync(work, id).ConfigureAwait(false) is not { } row)
                 return OrderWork.Missing(id);
             work.Expect(row, version);
-            var released = await OrderReleases.ReleaseAsync(work, [row], row.Customer, deliveriesUntil).ConfigureAwait(false);
-            if (!released.TryPickT0(out var outcomes, out var invalid))
-                return invalid;
-            var saved = await work.SaveAsync(outcomes[0]).ConfigureAwait(false);
-            return saved.Succeeded ? outcomes[0] with { Version = work.VersionOf(row) } : saved;
+            var released = await OrderReleases.ReleaseAsync(work, row.Customer, () => Task.FromResult<IReadOnlyList<SalesOrderRow>>([row]), deliveriesUntil)
+                .ConfigureAwait(false);
+            return released.TryPickT0(out var outcomes, out _) ? outcomes[0] : released.Failure<OrderReleased>();
         }, cancellationToken);
 
     /// <summary>
@@ -202,16 +207,11 @@ public sealed class OrdersModule
         {
             if (await AccountsModule.FindAsync(work, customer).ConfigureAwait(false) is null)
                 return new NotFound("account", customer.Value);
-            var rows = (await work.Db.SalesOrders.Where(o => o.Customer == customer
-                    && (o.Status == SalesOrderStatus.Approved || o.Status == SalesOrderStatus.Blocked))
-                .ToListAsync(work.Cancellation).ConfigureAwait(false)).Where(r => work.Access.Sees(r.Seller, r.Company, r.Branch)).ToList();
-            var released = await OrderReleases.ReleaseAsync(work, rows, customer, deliveriesUntil).ConfigureAwait(false);
-            if (!released.TryPickT0(out var outcomes, out var invalid))
-                return invalid;
-            var saved = await work.SaveAsync(outcomes).ConfigureAwait(false);
-            return saved.Succeeded
-                ? CrmResult<IReadOnlyList<OrderReleased>>.Of([.. outcomes.Select((o, i) => o with { Version = work.VersionOf(rows[i]) })])
-                : saved.Failure<IReadOnlyList<OrderReleased>>();
+            return await OrderReleases.ReleaseAsync(work, customer, async () =>
+                (await work.Db.SalesOrders.Where(o => o.Customer == customer
+                        && (o.Status == SalesOrderStatus.Approved || o.Status == SalesOrderStatus.Blocked))
+                    .ToListAsync(work.Cancellation).ConfigureAwait(false)).Where(r => work.Access.Sees(r.Seller, r.Company, r.Branch)).ToList(),
+                deliveriesUntil).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <summary>Copies an order into a new draft with its open items (permission Include); compare them with <see cref="CompareAsync"/>.</summary>

@@ -156,11 +156,28 @@ public class SalesOrderTests
         order.Submit(context, Seller, At);
         var pending = Assert.Single(order.Approvals);
         Assert.Equal(2m, pending.SellerLimit);
-        Assert.Equal(OrderCodes.ReasonRequired, Assert.Single(order.Reject(pending.Item, null, Manager, At).Problems).Code);
-        Assert.Equal(ApprovalStatus.Rejected, order.Reject(pending.Item, "margem baixa", Manager, At).AsT0.Status);
+        Assert.Equal(OrderCodes.ReasonRequired, Assert.Single(order.Reject(pending.Item, "manager", context, null, Manager, At).Problems).Code);
+        Assert.Equal(ApprovalStatus.Rejected, order.Reject(pending.Item, "manager", context, "margem baixa", Manager, At).AsT0.Status);
         Assert.Equal(SalesOrderStatus.Rejected, order.Status);
         Assert.Equal(SalesOrderStatus.Draft, order.Reopen(Seller, At).AsT0);
         Assert.Empty(order.Approvals);
+    }
+
+    [Fact]
+    public void A_role_that_may_not_approve_a_discount_may_not_reject_it_either()
+    {
+        var order = Priced(Order(Item("P1", 1m) with { Discount = 10m }));
+        order.Submit(Context(), Seller, At);
+        var pending = Assert.Single(order.Approvals);
+        var other = new Identity.UserId(Guid.NewGuid());
+
+        var refused = order.Reject(pending.Item, "seller", Context(), "não", other, At);
+        var own = order.Reject(pending.Item, "manager", Context(), "não", Seller, At);
+
+        Assert.Equal(OrderCodes.ApproverLimit, Assert.Single(refused.Problems).Code);
+        Assert.Equal(OrderCodes.OwnApproval, Assert.Single(own.Problems).Code);
+        Assert.Equal((SalesOrderStatus.AwaitingApproval, ApprovalStatus.Pending), (order.Status, Assert.Single(order.Approvals).Status));
+        Assert.Equal(ApprovalStatus.Rejected, order.Reject(pending.Item, "manager", Context(), "margem baixa", Manager, At).AsT0.Status);
     }
 
     [Fact]
