@@ -48,6 +48,24 @@ public class ReleaseTests
     }
 
     [Fact]
+    public void Stock_held_by_released_orders_elsewhere_and_a_quotas_balance_block_what_they_do_not_cover()
+    {
+        var first = Approved(0, Item("P1", 60m));
+        var held = new Dictionary<(string Product, string Warehouse), decimal> { [("P1", "A1")] = 50m };
+        var decisions = OrderRelease.ByCustomer([first], new CreditPosition(1_000_000m, 0m), CatalogFixture.Built(), CatalogFixture.Date, committedStock: held);
+        Assert.Equal(OrderCodes.StockBlock, Assert.Single(decisions[0].Reasons).Code);
+        Assert.True(OrderRelease.ByCustomer([first], new CreditPosition(1_000_000m, 0m), CatalogFixture.Built(), CatalogFixture.Date,
+            committedStock: new Dictionary<(string Product, string Warehouse), decimal> { [("P1", "A1")] = 40m })[0].Released);
+
+        // Quota Q1 has 5 left (20 - 15): the first order takes 3, the second's 3 do not fit any more.
+        var q1 = Approved(0, Item("P1", 3m) with { Quota = "Q1" });
+        var q2 = Approved(1, Item("P1", 3m) with { Quota = "Q1" });
+        var byQuota = OrderRelease.ByCustomer([q2, q1], new CreditPosition(1_000_000m, 0m), CatalogFixture.Built(), CatalogFixture.Date);
+        Assert.Equal([true, false], byQuota.Select(d => d.Released));
+        Assert.Equal(("quota", OrderCodes.QuotaBlock), (Assert.Single(byQuota[1].Reasons).Field, byQuota[1].Reasons[0].Code));
+    }
+
+    [Fact]
     public void Items_delivering_after_the_horizon_are_not_due()
     {
         var order = Approved(0, Item("P1", 1m) with { PromiseDate = CatalogFixture.Date.PlusDays(30) });
