@@ -37,6 +37,9 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public CrmEngine Engine { get; }
 
+    /// <summary>The host's services (the engine's <c>ISalesMatrices</c>, …).</summary>
+    public IServiceProvider Services => _provider;
+
     /// <summary>The database file.</summary>
     public string File { get; }
 

@@ -1,0 +1,171 @@
+using BenchmarkDotNet.Attributes;
+using Crm.Benchmarks.Engine;
+using Crm.Domain.Access;
+using Crm.Domain.Catalog;
+using Crm.Domain.Identity;
+using Crm.Domain.Matrices;
+using Crm.Domain.Matrices.Commercial;
+using Crm.Domain.Matrices.Tax;
+using Crm.Domain.Orders;
+using Crm.Domain.Pricing;
+using Crm.Domain.Registry;
+using Crm.Persistence.Catalog;
+using Crm.Persistence.Orders;
+using Crm.Sdk;
+using Crm.Sdk.Matrices;
+using Crm.Sdk.Orders;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.Benchmarks.Orders;
+
+/// <summary>
+/// An order of <see cref="Lines"/> lines placed through the engine on a SQLite file (<c>session.Orders</c>): a 10⁵-product
+/// catalog (list prices, stock, costs, a box unit) and 10⁵-rule IPI, ICMS and minimum value matrices saved through the
+/// engine, plus approval, DIFAL, PIS/COFINS and CBS/IBS. Target of issue 14: ≤ 20 ms for 1,000 lines including persistence.
+/// <list type="bullet">
+/// <item><see cref="Place"/>: the whole use case: <c>CreateAsync</c>, then <c>AddItemsAsync</c> with every line — the order
+/// read, the sale context loaded, the items added, checked and priced, the row and its <c>SalesOrderItems</c> written.</item>
+/// <item><see cref="Recalculate"/>: <c>RecalculateAsync</c> of a stored order of the same lines (read, context, check and
+/// price, one UPDATE; the items' projection does not move).</item>
+/// <item>The phases, each as the engine runs it: <see cref="LoadContext"/> (the products the order names with their prices,
+/// stock, lots, quotas and promotions read and built into a catalog, the matrices' versions checked),
+/// <see cref="CheckAndPrice"/> (the domain's sale rules and pricing) and <see cref="SaveNew"/> (a priced order's row and its
+/// item rows inserted in one save).</item>
+/// </list>
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(SeedingConfig))]
+public class OrderPlacementBenchmarks
+{
+    private const int Size = 100_000;
+    private static readonly UserId Diretor = new(Guid.Parse("be000000-0000-4000-8000-0000000000d2"));
+
+    private EngineHost _host = null!;
+    private CrmSession _seller = null!;
+    private ItemInput[] _items = null!;
+    private OrderHeader _header = null!;
+    private SalesOrderId _stored;
+    private long _storedVersion;
+    private SalesOrder _priced = null!;
+    private SaleContext _context = null!;
+
+    /// <summary>Lines in the order.</summary>
+    [Params(100, 1_000)]
+    public int Lines { get; set; }
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        _host = await EngineHost.CreateAsync();
+        var (support, roles) = await _host.SupportAndRolesAsync();
+        EngineHost.Ok(await _host.Engine.Tenants.AddUserAsync(EngineHost.Tenant, Diretor, "diretor", "Diretor", "diretor@bench.com.br"));
+        EngineHost.Ok(await _host.Engine.Tenants.AssignRolesAsync(EngineHost.Tenant, support, Diretor, [roles[StandardRoles.Diretor.Name]]));
+        var diretor = _host.Engine.Session(EngineHost.Tenant, Diretor);
+        EngineHost.Ok(await diretor.Catalog.SaveAsync(CatalogData()));
+        await SaveMatricesAsync(diretor);
+
+        _seller = _host.Engine.Session(EngineHost.Tenant, EngineHost.Seller);
+        var customer = EngineHost.Ok(await _seller.Accounts.RegisterAsync(EngineForms.Company(1, EngineHost.Seller))).Id;
+        _header = OrderBench.Header(OrderBench.Date) with { Customer = customer, Seller = EngineHost.Seller, IssueDate = Today() };
+        var random = new Random(42);
+        _items = [.. Enumerable.Range(0, Lines).Select(_ => new ItemInput
+        {
+            Product = $"P{random.Next(Size)}", Quantity = random.Next(1, 50), Unit = random.Next(4) == 0 ? "CX" : null, Discount = random.Next(0, 5),
+        })];
+        var placed = await PlaceAsync();
+        if (placed.Totals is null || placed.Problems.Count > 0)
+            throw new InvalidOperationException(string.Join("\n", placed.Problems.Take(5)));
+        (_stored, _storedVersion) = (placed.Id, placed.Version);
+
+        var order = EngineHost.Ok(await _seller.Orders.GetAsync(_stored)).Order;
+        _context = await ContextAsync(order.Items.Select(i => i.Product));
+        _priced = order;
+    }
+
+    [GlobalCleanup]
+    public async Task Cleanup() => await _host.DisposeAsync();
+
+    /// <summary>The whole placement through the engine: create the draft, add every line (checked, priced, saved).</summary>
+    [Benchmark]
+    public async Task<OrderChecked> Place() => await PlaceAsync();
+
+    /// <summary>A stored order recalculated through the engine.</summary>
+    [Benchmark]
+    public async Task<OrderChecked> Recalculate()
+    {
+        var recalculated = EngineHost.Ok(await _seller.Orders.RecalculateAsync(_stored, _storedVersion));
+        _storedVersion = recalculated.Version;
+        return recalculated;
+    }
+
+    /// <summary>Phase: the sale context of the order's products, as the engine loads it.</summary>
+    [Benchmark]
+    public async Task<SaleContext> LoadContext() => await ContextAsync(_items.Select(i => i.Product));
+
+    /// <summary>Phase: the domain's sale rules and pricing of the order.</summary>
+    [Benchmark]
+    public decimal CheckAndPrice() => _priced.Check(_context).Pricing!.Totals.Total;
+
+    /// <summary>Phase: the priced order inserted as a new row with its item rows, in one save.</summary>
+    [Benchmark]
+    public async Task<bool> SaveNew()
+    {
+        var row = SalesOrderRow.From(_priced, null, null);
+        row.Id = new SalesOrderId(Guid.NewGuid()); // the same items under another order: new keys for the item rows too
+        await using var db = _host.Engine.Database.Open(EngineHost.Tenant);
+        db.SalesOrders.Add(row);
+        return (await db.SaveAsync()).IsSaved;
+    }
+
+    private async Task<OrderChecked> PlaceAsync()
+    {
+        var created = EngineHost.Ok(await _seller.Orders.CreateAsync(_header));
+        return EngineHost.Ok(await _seller.Orders.AddItemsAsync(created.Id, created.Version, _items));
+    }
+
+    // What OrderWork.ContextAsync does, through the public pieces: the catalog of the products, the matrices' versions checked.
+    private async Task<SaleContext> ContextAsync(IEnumerable<string> products)
+    {
+        await using var db = _host.Engine.Database.Open(EngineHost.Tenant);
+        var catalog = ProductCatalog.Build(await db.LoadAsync(products, _header.PriceTable, withRelations: false, default)).AsT0;
+        var matrices = await _host.Services.GetRequiredService<ISalesMatrices>().ForAsync(EngineHost.Tenant, default);
+        return new SaleContext
+        {
+            Catalog = catalog,
+            Pricing = MatrixSources.Create(catalog.ListPrices(_header.PriceTable), matrices.Taxes, matrices.Commercial, promotion: catalog.Promotions(_header.PriceTable)),
+            Today = Today(),
+            Margins = matrices.Margins,
+        };
+    }
+
+    // The engine's business date (Brasília) of the real clock: list prices and costs are valid from 2026-01-01.
+    private static NodaTime.LocalDate Today() =>
+        NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb["America/Sao_Paulo"]).Date;
+
+    private static CatalogData CatalogData() => new()
+    {
+        Products = [.. Enumerable.Range(0, Size).Select(i => new Product
+        {
+            Code = $"P{i}", Description = $"Produto {i}", BaseUnit = "UN", Fiscal = new FiscalData(OrderBench.Ncm(i)),
+            Units = [new UnitFactor("CX", 12m)], Costs = [new ProductCost(5m)],
+        })],
+        Warehouses = [new Warehouse("A1", "Central")],
+        Prices = [.. Enumerable.Range(0, Size).Select(i => new ListPrice("T1", $"P{i}", 10m + i % 997))],
+        Stock = [.. Enumerable.Range(0, Size).Select(i => new StockEntry($"P{i}", "A1", 1_000_000m))],
+    };
+
+    private static async Task SaveMatricesAsync(CrmSession diretor)
+    {
+        var ufs = Enum.GetValues<Uf>();
+        async Task Save<T>(IEnumerable<(string Id, MatrixKey Key, T Payload)> rules) where T : IMatrixPayload<T> =>
+            EngineHost.Ok(await diretor.Matrices.SaveAsync(new MatrixChange<T>(0, [.. rules.Select(r => new MatrixRule<T>(r.Id, r.Key, r.Payload))])));
+        await Save(Enumerable.Range(0, Size).Select(i => ($"ipi-{i}", new MatrixKey { NcmPrefix = OrderBench.Ncm(i) }, new IpiRule("50", i % 15))));
+        await Save(Enumerable.Range(0, Size).Select(i =>
+            ($"icms-{i}", new MatrixKey { OriginUf = Uf.SP, DestinationUf = ufs[i % 27], NcmPrefix = OrderBench.Ncm(i / 27) }, new IcmsRule("00", FcpRate: i % 2))));
+        await Save(ufs.Select(uf => ($"difal-{uf}", new MatrixKey { DestinationUf = uf }, new DifalRule(20m, DifalMethod.DoubleBase, 2m))));
+        await Save([("pc", MatrixKey.Any, PisCofinsRule.NonCumulative(excludeIcmsFromBase: true))]);
+        await Save([("rtc", MatrixKey.Any, CbsIbsRule.Test2026)]);
+        await Save(Enumerable.Range(0, Size).Select(i => ($"min-{i}", new MatrixKey { Product = $"P{i}" }, new MinimumValueRule(MinimumUnitPrice: 1m))));
+        await Save([("alcada-usuario", new MatrixKey { Role = StandardRoles.Usuario.Name }, new ApprovalRule(5m))]);
+    }
+}
