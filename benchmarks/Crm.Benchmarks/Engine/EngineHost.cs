@@ -64,6 +64,20 @@ internal sealed class EngineHost : IAsyncDisposable
     }
 
     /// <summary>
+    /// A copy of <paramref name="template"/> (a database file closed by its host) in a folder of its own, deleted on dispose;
+    /// migrated as a host does at start.
+    /// </summary>
+    public static async Task<EngineHost> CopyAsync(string template)
+    {
+        var folder = Directory.CreateTempSubdirectory("crm-bench-engine-");
+        var file = Path.Combine(folder.FullName, "crm.db");
+        System.IO.File.Copy(template, file);
+        var host = new EngineHost(file, folder);
+        await host.Engine.MigrateAsync();
+        return host;
+    }
+
+    /// <summary>
     /// The cached database holding <paramref name="accounts"/> accounts (seeded on first use), as seeded: the accounts and
     /// duplicate keys an earlier run registered are deleted first (rows after the seed's last, by rowid). Migrated as a host
     /// does at start (which turns write-ahead logging on).
@@ -91,6 +105,24 @@ internal sealed class EngineHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>The last migration: a cached database of another schema is seeded anew.</summary>
+    public static string Schema() => new CrmDatabase(new CrmPersistenceOptions().UseSqlite(":memory:")).Open(default).Database.GetMigrations().Last();
+
+    /// <summary>Copies this host's database, its log checkpointed into it, to <paramref name="target"/> (replaced).</summary>
+    public async Task SaveCopyAsync(string target)
+    {
+        await using (var connection = new SqliteConnection($"Data Source={File};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        System.IO.File.Copy(File, target + ".copying", overwrite: true);
+        System.IO.File.Move(target + ".copying", target, overwrite: true);
+    }
+
     /// <summary>The support user (who may assign roles) and the standard roles by name.</summary>
     public async Task<(UserId Support, Dictionary<string, RoleId> Roles)> SupportAndRolesAsync()
     {
@@ -113,8 +145,7 @@ internal sealed class EngineHost : IAsyncDisposable
 
     private static async Task<string> CachedAsync(int accounts)
     {
-        var schema = new CrmDatabase(new CrmPersistenceOptions().UseSqlite(":memory:")).Open(default).Database.GetMigrations().Last();
-        var file = Path.Combine(CacheFolder, $"{schema}-{accounts}.db");
+        var file = Path.Combine(CacheFolder, $"{Schema()}-{accounts}.db");
         if (System.IO.File.Exists(file) && System.IO.File.Exists(file + ".marks"))
             return file;
         Directory.CreateDirectory(CacheFolder);

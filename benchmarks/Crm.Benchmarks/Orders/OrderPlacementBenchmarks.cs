@@ -56,16 +56,9 @@ public class OrderPlacementBenchmarks
     [GlobalSetup]
     public async Task Setup()
     {
-        _host = await EngineHost.CreateAsync();
-        var (support, roles) = await _host.SupportAndRolesAsync();
-        EngineHost.Ok(await _host.Engine.Tenants.AddUserAsync(EngineHost.Tenant, Diretor, "diretor", "Diretor", "diretor@bench.com.br"));
-        EngineHost.Ok(await _host.Engine.Tenants.AssignRolesAsync(EngineHost.Tenant, support, Diretor, [roles[StandardRoles.Diretor.Name]]));
-        var diretor = _host.Engine.Session(EngineHost.Tenant, Diretor);
-        EngineHost.Ok(await diretor.Catalog.SaveAsync(CatalogData()));
-        await SaveMatricesAsync(diretor);
-
+        _host = await EngineHost.CopyAsync(await TemplateAsync());
         _seller = _host.Engine.Session(EngineHost.Tenant, EngineHost.Seller);
-        var customer = EngineHost.Ok(await _seller.Accounts.RegisterAsync(EngineForms.Company(1, EngineHost.Seller))).Id;
+        var customer = EngineHost.Ok(await _seller.Accounts.ListAsync(0, 1))[0].Id;
         _header = OrderBench.Header(OrderBench.Date) with { Customer = customer, Seller = EngineHost.Seller, IssueDate = Today() };
         var random = new Random(42);
         _items = [.. Enumerable.Range(0, Lines).Select(_ => new ItemInput
@@ -76,10 +69,8 @@ public class OrderPlacementBenchmarks
         if (placed.Totals is null || placed.Problems.Count > 0)
             throw new InvalidOperationException(string.Join("\n", placed.Problems.Take(5)));
         (_stored, _storedVersion) = (placed.Id, placed.Version);
-
-        var order = EngineHost.Ok(await _seller.Orders.GetAsync(_stored)).Order;
-        _context = await ContextAsync(order.Items.Select(i => i.Product));
-        _priced = order;
+        _priced = EngineHost.Ok(await _seller.Orders.GetAsync(_stored)).Order;
+        _context = await ContextAsync(_priced.Items.Select(i => i.Product));
     }
 
     [GlobalCleanup]
@@ -142,16 +133,39 @@ public class OrderPlacementBenchmarks
     private static NodaTime.LocalDate Today() =>
         NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb["America/Sao_Paulo"]).Date;
 
-    private static CatalogData CatalogData() => new()
+    /// <summary>
+    /// The seeded database, made once per schema under <c>/tmp/crm-bench-orders</c> (seeding takes minutes): the catalog and
+    /// matrices saved through the engine by a director, and the seller's customer.
+    /// </summary>
+    private static async Task<string> TemplateAsync()
     {
-        Products = [.. Enumerable.Range(0, Size).Select(i => new Product
+        var file = Path.Combine("/tmp/crm-bench-orders", $"{EngineHost.Schema()}-{Size}.db");
+        if (File.Exists(file))
+            return file;
+        await using var host = await EngineHost.CreateAsync();
+        var (support, roles) = await host.SupportAndRolesAsync();
+        EngineHost.Ok(await host.Engine.Tenants.AddUserAsync(EngineHost.Tenant, Diretor, "diretor", "Diretor", "diretor@bench.com.br"));
+        EngineHost.Ok(await host.Engine.Tenants.AssignRolesAsync(EngineHost.Tenant, support, Diretor, [roles[StandardRoles.Diretor.Name]]));
+        var diretor = host.Engine.Session(EngineHost.Tenant, Diretor);
+        // In batches: a save names its products in one statement, and SQLite takes at most 32,766 parameters.
+        for (var first = 0; first < Size; first += 10_000)
+            EngineHost.Ok(await diretor.Catalog.SaveAsync(CatalogData(first, Math.Min(10_000, Size - first))));
+        await SaveMatricesAsync(diretor);
+        EngineHost.Ok(await host.Engine.Session(EngineHost.Tenant, EngineHost.Seller).Accounts.RegisterAsync(EngineForms.Company(1, EngineHost.Seller)));
+        await host.SaveCopyAsync(file);
+        return file;
+    }
+
+    private static CatalogData CatalogData(int first, int count) => new()
+    {
+        Products = [.. Enumerable.Range(first, count).Select(i => new Product
         {
             Code = $"P{i}", Description = $"Produto {i}", BaseUnit = "UN", Fiscal = new FiscalData(OrderBench.Ncm(i)),
             Units = [new UnitFactor("CX", 12m)], Costs = [new ProductCost(5m)],
         })],
         Warehouses = [new Warehouse("A1", "Central")],
-        Prices = [.. Enumerable.Range(0, Size).Select(i => new ListPrice("T1", $"P{i}", 10m + i % 997))],
-        Stock = [.. Enumerable.Range(0, Size).Select(i => new StockEntry($"P{i}", "A1", 1_000_000m))],
+        Prices = [.. Enumerable.Range(first, count).Select(i => new ListPrice("T1", $"P{i}", 10m + i % 997))],
+        Stock = [.. Enumerable.Range(first, count).Select(i => new StockEntry($"P{i}", "A1", 1_000_000m))],
     };
 
     private static async Task SaveMatricesAsync(CrmSession diretor)
