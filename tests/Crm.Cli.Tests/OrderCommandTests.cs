@@ -24,6 +24,10 @@ public sealed class OrderCommandTests : IDisposable
 
         Assert.Equal((0, 0, 0), (list.Exit, show.Exit, proposal.Exit));
         Assert.Contains(show.OutputLines, l => l.Contains("ACUCAR-1K", StringComparison.Ordinal) && l.Contains("30", StringComparison.Ordinal));
+        // The commission matrix: 5 % on the coffee, 3 % on the rest, each item's share and the order's total.
+        Assert.Contains(show.OutputLines, l => l.Contains("CAFE-500", StringComparison.Ordinal) && l.Contains("5 % =", StringComparison.Ordinal));
+        Assert.Contains(show.OutputLines, l => l.Contains("ACUCAR-1K", StringComparison.Ordinal) && l.Contains("3 % =", StringComparison.Ordinal));
+        Assert.Contains(show.OutputLines, l => l.Contains("comissão", StringComparison.Ordinal));
         Assert.Contains(show.OutputLines, l => l.Contains("status", StringComparison.Ordinal) && l.Contains("Released", StringComparison.Ordinal));
         // The discount above the Usuária's alçada, approved by the Coordenador.
         Assert.Contains(show.OutputLines, l => l.Contains("Alçadas", StringComparison.Ordinal));

@@ -2,12 +2,15 @@ using System.Globalization;
 using AngleSharp.Html.Parser;
 using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Catalog;
+using Crm.Domain.Matrices;
+using Crm.Domain.Matrices.Commercial;
 using Crm.Domain.Integration.Messages;
 using Crm.Domain.Orders;
 using Crm.Domain.Problems;
 using Crm.Persistence.Concurrency;
 using Crm.Persistence.Outbox;
 using Crm.Sdk.Accounts;
+using Crm.Sdk.Matrices;
 using Crm.Sdk.Orders;
 using Crm.Sdk.Tests.Infrastructure;
 using Crm.Tests.Shared;
@@ -132,6 +135,24 @@ public sealed class SalesTests
         Assert.Equal(SalesOrderStatus.Rejected, rejected.Status);
         var decided = Assert.Single(Ok(await seller.Orders.GetAsync(order.Id)).Order.Approvals);
         Assert.Equal((ApprovalStatus.Rejected, host.Diretor, "margem baixa"), (decided.Status, decided.DecidedBy!.Value, decided.Reason));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task The_stored_commission_and_negotiation_matrices_price_the_next_order(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider, storedMatrices: true);
+        var diretor = sales.Host.As(sales.Host.Diretor);
+        Ok(await diretor.Matrices.SaveAsync(new MatrixChange<CommissionRule>(0, [new("comissao", MatrixKey.Any, new CommissionRule(2.5m))])));
+        Ok(await diretor.Matrices.SaveAsync(new MatrixChange<NegotiationRule>(0, [new("cenario-mouse", new MatrixKey { Product = "MOUSE" }, new NegotiationRule("ACESSORIOS", "T2"))])));
+        var seller = sales.Host.As(sales.Host.Usuario);
+
+        var order = await PricedOrderAsync(sales, seller, SalesFixture.Item("NB-14", 2m), SalesFixture.Item("MOUSE", 4m));
+
+        // 2 × 3,500.00 = 7,000.00 at 2.5 %; the mouse's scenario sells from table T2, the order from T1.
+        var items = Ok(await seller.Orders.GetAsync(order.Id)).Order.Items;
+        Assert.Equal((2.5m, 175m), (items[0].Values!.CommissionRate, items[0].Values!.Commission));
+        var wrongTable = Assert.Single(order.Problems, p => p.Problem.Code == OrderCodes.NegotiationPriceTable);
+        Assert.Equal((2, "MOUSE"), (wrongTable.Item, wrongTable.Product));
     }
 
     [Theory, SqliteData, PostgresData]

@@ -37,7 +37,7 @@ internal static class DemoSales
     };
 
     /// <summary>
-    /// Saves the demo company's matrices through <paramref name="session"/> (ICMS, IPI, PIS/COFINS, CBS/IBS, alçadas), each
+    /// Saves the demo company's matrices through <paramref name="session"/> (ICMS, IPI, PIS/COFINS, CBS/IBS, alçadas, commission), each
     /// only when it was never saved (a rerun keeps what is stored); the number of rules written.
     /// </summary>
     public static async Task<CrmResult<int>> SaveMatricesAsync(CrmSession session, CancellationToken cancellationToken)
@@ -52,6 +52,8 @@ internal static class DemoSales
             () => SaveAsync(session, cancellationToken, ("alcada-usuario", new MatrixKey { Role = "CRM - Usuário" }, new ApprovalRule(5m)),
                 ("alcada-coordenador", new MatrixKey { Role = "CRM - Coordenador" }, new ApprovalRule(15m)),
                 ("alcada-diretor", new MatrixKey { Role = "CRM - Diretor" }, new ApprovalRule(30m))),
+            () => SaveAsync(session, cancellationToken, ("comissao-padrao", MatrixKey.Any, new CommissionRule(3m)),
+                ("comissao-cafe", new MatrixKey { Product = "CAFE-500" }, new CommissionRule(5m))),
         ];
         var written = 0;
         foreach (var save in saves)

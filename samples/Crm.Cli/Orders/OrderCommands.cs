@@ -55,12 +55,15 @@ internal sealed class OrderCommands(IAnsiConsole console, Func<string, int> fail
         if (!(await session.Orders.GetAsync(id, cancellationToken)).TryPickT0(out var read, out _))
             return fail($"order {id.Value} not found");
         var order = read.Order;
-        console.MarkupLineInterpolated($"Pedido [bold]{order.Id.Value}[/]: {order.Status}, cliente {order.Header.CustomerCode}, tabela {order.Header.PriceTable}, condição {order.Header.PaymentCondition}, total {order.Totals?.Total:N2}");
-        var items = new Table().Title("Itens").AddColumns("Item", "Produto", "Qtde", "Un", "Preço", "Total", "Situação");
+        var commission = order.IsPriced ? order.Items.Where(i => i.IsOpen).Sum(i => i.Values!.Commission) : (decimal?)null;
+        console.MarkupLineInterpolated($"Pedido [bold]{order.Id.Value}[/]: {order.Status}, cliente {order.Header.CustomerCode}, tabela {order.Header.PriceTable}, condição {order.Header.PaymentCondition}, total {order.Totals?.Total:N2}, comissão {commission:N2}");
+        var items = new Table().Title("Itens").AddColumns("Item", "Produto", "Qtde", "Un", "Preço", "Total", "Comissão", "Situação");
         foreach (var item in order.Items)
             items.AddRow(item.Number.ToString(CultureInfo.InvariantCulture), Markup.Escape(item.Product), item.Quantity.ToString("0.####", CultureInfo.InvariantCulture),
                 Markup.Escape(item.Unit), item.Values?.UnitPrice.ToString("N2", CultureInfo.InvariantCulture) ?? "—",
-                item.Values?.Total.ToString("N2", CultureInfo.InvariantCulture) ?? "—", Markup.Escape(item.StatusReason is { } reason ? $"{item.Status}: {reason}" : item.Status.ToString()));
+                item.Values?.Total.ToString("N2", CultureInfo.InvariantCulture) ?? "—",
+                item.Values is { } values ? $"{Percent(values.CommissionRate)} = {values.Commission.ToString("N2", CultureInfo.InvariantCulture)}" : "—",
+                Markup.Escape(item.StatusReason is { } reason ? $"{item.Status}: {reason}" : item.Status.ToString()));
         console.Write(items);
         if (order.Approvals.Count > 0)
         {

@@ -117,6 +117,12 @@ public static class OrderCodes
     /// <summary>Release: the ERP blocks sales to the customer (Datasul credit suspended, Protheus A1_MSBLQL).</summary>
     public const string CustomerBlocked = "order.release.customer_blocked";
 
+    /// <summary>An item's negotiation scenario sells from another price table than the order's.</summary>
+    public const string NegotiationPriceTable = "order.item.negotiation_price_table";
+
+    /// <summary>An item's discount is above the largest its negotiation scenario allows.</summary>
+    public const string NegotiationDiscount = "order.item.negotiation_discount";
+
     /// <summary>Release: the account's ERP standing has no open balance (never read, or the ERP does not expose it).</summary>
     public const string OpenBalanceUnknown = "order.release.open_balance_unknown";
 

@@ -102,6 +102,12 @@ public sealed record ItemValues(
     /// <summary>The item's taxes; null for values stored before they were kept.</summary>
     public ItemTaxes? Taxes { get; init; }
 
+    /// <summary>The seller's commission rate on the item, in % of vProd − vDesc + vOutro; 0 without a commission rule.</summary>
+    public decimal CommissionRate { get; init; }
+
+    /// <summary>The seller's commission on the item, in cents: its share of the order's commission (<see cref="Pricing.LineCommission"/>).</summary>
+    public decimal Commission { get; init; }
+
     /// <summary>The merchandise value: vProd − vDesc.</summary>
     public decimal NetValue => Products - Discount;
 

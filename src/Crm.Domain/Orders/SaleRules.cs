@@ -53,10 +53,41 @@ internal static class SaleRules
             Quota(item, quantity, order, catalog, quotasClaimed, ref problems);
         }
         var pricing = Price(order, open, products, context, ref problems);
-        if (pricing is not null && context.Margins is { } margins)
+        if (pricing is not null)
             for (var i = 0; i < open.Length; i++)
-                Margin(open[i], products[i], pricing.Lines[i], margins, context, ref problems);
+            {
+                var margins = Negotiation(order, open[i], products[i], pricing.Lines[i], context, ref problems);
+                if (margins is not null)
+                    Margin(open[i], products[i], pricing.Lines[i], margins, context, ref problems);
+            }
         return new SaleCheck(problems.Items, pricing);
+    }
+
+    /// <summary>
+    /// The negotiation scenario of an item (the negotiation matrix on the order's context and the item's product): the order
+    /// must sell from the scenario's price table, the seller's discount (a new price below the table compounded) may not pass
+    /// the scenario's largest, and the contribution margin may not fall below the scenario's minimum. Returns the margin range
+    /// the item is checked against: the context's, its minimum contribution raised to the scenario's.
+    /// </summary>
+    private static MarginRange? Negotiation(SalesOrder order, OrderItem item, Product? product, LinePricing line, SaleContext context, ref ProblemCollector problems)
+    {
+        var resolution = context.Pricing.Negotiation?.Resolve(order.Header.Context() with
+        {
+            Product = item.Product, ProductLine = product?.Line, Unit = item.Unit, Quantity = item.Quantity,
+        }) ?? Resolution<Matrices.Commercial.NegotiationRule>.None;
+        if (!resolution.Found)
+            return context.Margins;
+        var scenario = resolution.Value;
+        if (!string.Equals(scenario.PriceTable, order.Header.PriceTable, StringComparison.Ordinal))
+            problems.Add(new(At(item, "price_table"), OrderCodes.NegotiationPriceTable,
+                $"O cenário {scenario.Scenario} (regra {resolution.RuleId}) vende pela tabela {scenario.PriceTable}; o pedido usa a tabela {order.Header.PriceTable}."));
+        var discount = Values(line).SellerDiscount(item.Discount);
+        if (discount > scenario.MaximumDiscountRate)
+            problems.Add(new(At(item, "discount"), OrderCodes.NegotiationDiscount,
+                $"Desconto de {OrderItem.Text(discount)} % acima do máximo de {OrderItem.Text(scenario.MaximumDiscountRate)} % do cenário {scenario.Scenario} (regra {resolution.RuleId})."));
+        if (scenario.MinimumMarginRate is not { } minimum || context.Margins?.MinimumContribution >= minimum)
+            return context.Margins;
+        return (context.Margins ?? new MarginRange()) with { MinimumContribution = minimum };
     }
 
     /// <summary>
@@ -266,6 +297,8 @@ internal static class SaleRules
             Insurance = taxes.Insurance,
             OtherExpenses = taxes.OtherExpenses,
             Taxes = ItemTaxes.From(taxes),
+            CommissionRate = line.Commission.Rate,
+            Commission = line.Commission.Amount,
         };
     }
 }

@@ -54,7 +54,7 @@ internal sealed class LineContexts
         [
             _sources.UnitConversion, _sources.PaymentCondition, _sources.ListPrice, _sources.CustomerPrice, _sources.Promotion,
             _sources.PisCofinsRepasse, _sources.DiscountSurcharge, _sources.MaximumDiscount, _sources.MinimumPrice,
-            _sources.Ipi, _sources.Icms, _sources.PisCofins, _sources.IbsCbs, _sources.IcmsSt, _sources.Difal,
+            _sources.Ipi, _sources.Icms, _sources.PisCofins, _sources.IbsCbs, _sources.IcmsSt, _sources.Difal, _sources.Commission,
         ];
         foreach (var source in all)
             if (source is IPrefetching prefetching)

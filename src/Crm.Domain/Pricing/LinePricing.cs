@@ -46,6 +46,36 @@ public sealed class LinePricing
 
     /// <summary>The line total as it enters vNF.</summary>
     public decimal Total => Taxes.ItemTotal;
+
+    /// <summary>The seller's commission on the line; <see cref="LineCommission.None"/> without a commission rule.</summary>
+    public LineCommission Commission { get; internal set; } = LineCommission.None;
+}
+
+/// <summary>
+/// A line's commission: <paramref name="Rate"/> % of <paramref name="Base"/>, the net merchandise value vProd − vDesc + vOutro
+/// (never the pass-through taxes, TAXES.md §4). The order's commission is its exact total rounded to cents once, and each
+/// line's <paramref name="Amount"/> is its share of it (largest remainder), so the lines add up to the order's cent.
+/// </summary>
+/// <param name="Rate">The commission rate, in %.</param>
+/// <param name="Base">vProd − vDesc + vOutro.</param>
+/// <param name="Amount">The line's commission, in cents.</param>
+/// <param name="RuleId">The commission matrix rule; null without one.</param>
+public readonly record struct LineCommission(decimal Rate, decimal Base, decimal Amount, string? RuleId)
+{
+    /// <summary>The commission rate, in %.</summary>
+    public decimal Rate { get; } = Rate;
+
+    /// <summary>vProd − vDesc + vOutro.</summary>
+    public decimal Base { get; } = Base;
+
+    /// <summary>The line's commission, in cents.</summary>
+    public decimal Amount { get; } = Amount;
+
+    /// <summary>The commission matrix rule; null without one.</summary>
+    public string? RuleId { get; } = RuleId;
+
+    /// <summary>No commission rule applies.</summary>
+    public static LineCommission None => default;
 }
 
 /// <summary>The document totals: each is the exact sum of the rounded line values (NT 2013.005).</summary>
@@ -177,6 +207,9 @@ public sealed class OrderPricing
 
     /// <summary>The document totals.</summary>
     public OrderTotals Totals { get; }
+
+    /// <summary>The order's commission: the exact sum of the lines' rates × bases rounded to cents, which the lines' amounts add up to.</summary>
+    public decimal Commission => Lines.Sum(l => l.Commission.Amount);
 
     /// <summary>True when any line needs approval.</summary>
     public bool NeedsApproval => Lines.Any(l => l.NeedsApproval);

@@ -53,6 +53,12 @@ public sealed record CommercialMatrices
 
     /// <summary>Unit × product.</summary>
     public Matrix<UnitConversionRule>? UnitConversion { get; init; }
+
+    /// <summary>The seller's commission rate.</summary>
+    public Matrix<CommissionRule>? Commission { get; init; }
+
+    /// <summary>The negotiation scenario: price table, largest discount, minimum contribution margin.</summary>
+    public Matrix<NegotiationRule>? Negotiation { get; init; }
 }
 
 /// <summary>Wires the concrete matrices into the <see cref="PricingSources"/> of the pipeline.</summary>
@@ -81,6 +87,8 @@ public static class MatrixSources
             Freight = Payload(commercial.Freight),
             PaymentCondition = Payload(commercial.PaymentCondition),
             UnitConversion = Payload(commercial.UnitConversion),
+            Commission = Map(commercial.Commission, (r, _) => (decimal?)r.Rate),
+            Negotiation = Payload(commercial.Negotiation),
             PisCofinsRepasse = Payload(taxes.PisCofinsRepasse),
             Ipi = Map(taxes.Ipi, (r, id) => (IpiParameters?)new IpiParameters(r.Rate, id, r.UnitAmount ?? 0m, r.FreightInBase, r.Cst))!,
             Icms = new IcmsResolver(taxes.Icms),

@@ -111,10 +111,46 @@ public static class Pricer
             lines[i] = new LinePricing(d.ProductCode, d.Steps, d.UnitPrice, d.NetUnitPrice, taxes, d.Warnings);
             totals = totals.Add(taxes);
         }
-        return problems.HasProblems ? Failure(ref problems, ref warnings) : new OrderPricing(lines, totals, freightRule);
+        if (problems.HasProblems)
+            return Failure(ref problems, ref warnings);
+        Commissions(lines, drafts);
+        return new OrderPricing(lines, totals, freightRule);
     }
 
     /// <summary>The freight matrix's charge for the whole order, or zero without a rule or above its free-freight value.</summary>
+    /// <summary>
+    /// Each line's commission (TAXES.md §4: on vProd − vDesc + vOutro): the order's exact commission rounded to cents once,
+    /// each line given its exact amount truncated to cents and the cents left over going to the lines with the largest
+    /// remainders (ties to the earlier line), so the lines add up to the order's commission.
+    /// </summary>
+    private static void Commissions(LinePricing[] lines, ReadOnlySpan<Draft> drafts)
+    {
+        var cents = new decimal[lines.Length]; // each line's exact commission in cents
+        var remainders = new List<(decimal Remainder, int Line)>();
+        var (total, truncated) = (0m, 0m);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (drafts[i].CommissionRule is null)
+                continue;
+            ref readonly var values = ref lines[i].Taxes.Values;
+            cents[i] = (values.Product - values.Discount + values.OtherExpenses) * drafts[i].CommissionRate;
+            total += cents[i];
+            truncated += decimal.Floor(cents[i]);
+            remainders.Add((cents[i] - decimal.Floor(cents[i]), i));
+        }
+        remainders.Sort((a, b) => a.Remainder != b.Remainder ? b.Remainder.CompareTo(a.Remainder) : a.Line.CompareTo(b.Line));
+        var left = (int)(decimal.Round(total, MidpointRounding.AwayFromZero) - truncated);
+        for (var k = 0; k < left; k++)
+            cents[remainders[k].Line] = decimal.Floor(cents[remainders[k].Line]) + 1m;
+        for (var i = 0; i < lines.Length; i++)
+            if (drafts[i].CommissionRule is { } rule)
+            {
+                ref readonly var values = ref lines[i].Taxes.Values;
+                lines[i].Commission = new LineCommission(drafts[i].CommissionRate, values.Product - values.Discount + values.OtherExpenses,
+                    decimal.Floor(cents[i]) / 100m, rule);
+            }
+    }
+
     private static (decimal Amount, string? RuleId) Freight(PricingSources sources, MatrixContext header, decimal merchandise, decimal quantity, ref ProblemCollector problems)
     {
         if (Resolve(sources.Freight, header, Place.Order, ref problems) is not { Found: true } found)
@@ -209,6 +245,8 @@ public static class Pricer
         public TaxParameters Taxes;
         public IReadOnlyList<PriceStep> Steps;
         public IReadOnlyList<Problem> Warnings;
+        public decimal CommissionRate;
+        public string? CommissionRule;
 
         /// <summary>What the matrices know of a line: the order's header with the line's product, its NCM (null when invalid) and quantity.</summary>
         public static MatrixContext Context(MatrixContext header, LineRequest line) => header with
@@ -240,6 +278,8 @@ public static class Pricer
                 problems.Add(at.Field("ncm"), PricingCodes.Ncm, $"NCM '{line.Ncm}' inválido: {string.Join("; ", Ncm.Parse(line.Ncm).Problems.Select(p => p.Message))}");
 
             var payment = CheckUnitAndPayment(line, context, sources, at, ref problems);
+            if (Resolve(sources.Commission, context, at, ref problems) is { Found: true } commission)
+                (draft.CommissionRate, draft.CommissionRule) = (commission.Value, commission.RuleId);
             var list = Resolve(sources.ListPrice, context, at, ref problems);
             if (!list.Found && list.Problems.Count == 0)
                 problems.Add(NoRule(at.Field("list_price"), "preço de lista", context.Date));

@@ -43,6 +43,12 @@ public sealed record PricingSources
     /// <summary>The approval (alçada) matrix, keyed by role: the largest discount, in %, the seller may give without approval. Without a rule, any discount needs approval.</summary>
     public IResolver<decimal>? MaximumDiscount { get; init; }
 
+    /// <summary>The commission matrix: the seller's commission in % of the line's net merchandise value (vProd − vDesc + vOutro).</summary>
+    public IResolver<decimal>? Commission { get; init; }
+
+    /// <summary>The negotiation matrix: the scenario an item is sold in (its price table, largest discount and minimum contribution margin).</summary>
+    public IResolver<NegotiationRule>? Negotiation { get; init; }
+
     /// <summary>IPI; required.</summary>
     public required IResolver<IpiParameters> Ipi { get; init; }
 

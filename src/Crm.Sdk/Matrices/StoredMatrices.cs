@@ -128,6 +128,8 @@ internal sealed class StoredMatrices(CrmDatabase database) : ISalesMatrices, IDi
                     Freight = Get<FreightRule>(),
                     PaymentCondition = Get<CustomerPaymentConditionRule>(),
                     UnitConversion = Get<UnitConversionRule>(),
+                    Commission = Get<CommissionRule>(),
+                    Negotiation = Get<NegotiationRule>(),
                 });
         }
 

@@ -19,6 +19,6 @@ public interface ISalesMatrices
 
 /// <summary>The matrices an order is priced with.</summary>
 /// <param name="Taxes">The tax matrices.</param>
-/// <param name="Commercial">The commercial matrices (discounts, minimum values, alçadas, freight, payment conditions, unit × product).</param>
+/// <param name="Commercial">The commercial matrices (discounts, minimum values, alçadas, freight, payment conditions, unit × product, commission, negotiation).</param>
 /// <param name="Margins">The gross and contribution margin range; null for none.</param>
 public sealed record SalesMatrices(TaxMatrices Taxes, CommercialMatrices? Commercial = null, MarginRange? Margins = null);

@@ -78,6 +78,8 @@ public sealed record ErpOrder
                 Insurance = i.Values.Insurance,
                 OtherExpenses = i.Values.OtherExpenses,
                 Taxes = i.Values.Taxes,
+                CommissionRate = i.Values.CommissionRate,
+                Commission = i.Values.Commission,
             }).ToArray(),
         };
     }
@@ -146,6 +148,15 @@ public sealed record ErpOrderItem(
 
     /// <summary>The item's taxes as priced (ICMS, ICMS-ST, IPI, PIS, COFINS, CBS, IBS); null for an order priced before they were kept.</summary>
     public ItemTaxes? Taxes { get; init; }
+
+    /// <summary>
+    /// The seller's commission rate on the item, in % (Datasul <c>OrdersPublic</c> carries a rate per representative,
+    /// <c>ped-repre.perc-comis</c>; Protheus' EAI <c>Order</c> 4.009 has no commission field).
+    /// </summary>
+    public decimal CommissionRate { get; init; }
+
+    /// <summary>The seller's commission on the item, in cents.</summary>
+    public decimal Commission { get; init; }
 }
 
 /// <summary>The adapter does not send sales orders (yet): the order stays released in the CRM.</summary>
