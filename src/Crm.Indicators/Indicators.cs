@@ -42,8 +42,7 @@ public static class Indicators
         var sql = Sql.Of(db);
         var previous = period.Previous;
         var tenant = sql.Key(db.Tenant.Value);
-        var accountIds = db.Accounts.VisibleTo(scope).Select(a => (Guid?)EF.Property<Guid>(a, "Id"));
-        var leadIds = db.Leads.VisibleTo(scope).Select(l => (Guid?)EF.Property<Guid>(l, "Id"));
+        var reach = await Reach.OfAsync(db, scope, cancellationToken).ConfigureAwait(false);
 
         var (from, start, end) = (previous.Start, period.Start, period.End);
         async Task<(long Current, long Previous, long Base)> Registered<T>(IQueryable<T> visible)
@@ -59,27 +58,38 @@ public static class Indicators
                 .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             return (counts?.Current ?? 0, counts?.Previous ?? 0, counts?.Base ?? 0);
         }
-        var accounts = await Registered(Portfolios.Live(db, scope)).ConfigureAwait(false);
-        var leads = await Registered(db.Leads.VisibleTo(scope).Where(l => l.ConvertedTo == null)).ConfigureAwait(false);
+        var accounts = await Registered(reach.LiveAccounts).ConfigureAwait(false);
+        var leads = await Registered(reach.Leads.Where(l => l.ConvertedTo == null)).ConfigureAwait(false);
         var baseAtEnd = accounts.Base + leads.Base;
 
-        var situations = await Portfolios.Live(db, scope).GroupBy(a => a.ErpSituation)
+        var situations = await reach.LiveAccounts.GroupBy(a => a.ErpSituation)
             .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken).ConfigureAwait(false);
         long Situation(ErpSituation s) => situations.Where(x => x.Key == s).Sum(x => x.Count);
 
-        var contacts = await db.Database.SqlQueryRaw<ContactFacts>(Sql.ContactFacts, tenant)
-            .Where(c => accountIds.Contains(c.Account) || leadIds.Contains(c.Lead))
+        var contactFacts = db.Database.SqlQueryRaw<ContactFacts>(Sql.ContactFacts, tenant);
+        if (!reach.AllParties)
+        {
+            // Two semi-joins as one UNION ALL (a contact has an account or a lead): an OR of two IN lists is no join to the database.
+            var (accountKeys, leadKeys) = (reach.AccountKeys, reach.LeadKeys);
+            contactFacts = contactFacts.Where(c => accountKeys.Contains(c.Account)).Concat(contactFacts.Where(c => leadKeys.Contains(c.Lead)));
+        }
+        var contacts = await contactFacts
             .GroupBy(c => 1)
             .Select(g => new { Total = g.LongCount(), WithEmail = g.LongCount(c => c.HasEmail), WithPhone = g.LongCount(c => c.HasPhone) })
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
-        var churn = (await Portfolios.ActivityAsync(db, scope, period, cancellationToken).ConfigureAwait(false))
+        var churn = (await Portfolios.ActivityAsync(reach, period, cancellationToken).ConfigureAwait(false))
             .Select(p => new PortfolioChurn(p.Owner, new Churn(p.Previous, p.LostNow), new Churn(p.Before, p.LostBefore))).ToList();
 
 #pragma warning disable CA1309, CA1310 // string.Compare in this query is SQL's comparison of ISO dates, never run in .NET
         var (last, previousLast) = (LocalDatePattern.Iso.Format(period.Last), LocalDatePattern.Iso.Format(previous.Last));
-        var optIns = await db.Database.SqlQueryRaw<OptIn>(sql.OptIns, tenant)
-            .Where(o => accountIds.Contains(o.Account) || leadIds.Contains(o.Lead))
+        var optInRows = db.Database.SqlQueryRaw<OptIn>(sql.OptIns, tenant);
+        if (!reach.AllParties)
+        {
+            var (accountKeys, leadKeys) = (reach.AccountKeys, reach.LeadKeys);
+            optInRows = optInRows.Where(o => accountKeys.Contains(o.Account)).Concat(optInRows.Where(o => leadKeys.Contains(o.Lead)));
+        }
+        var optIns = await optInRows
             .GroupBy(o => o.Channel)
             .Select(g => new
             {
@@ -120,8 +130,9 @@ public static class Indicators
         var sql = Sql.Of(db);
         var previous = period.Previous;
         var (first, last, since) = (period.First, period.Last, previous.First);
+        var reach = await Reach.OfAsync(db, scope, cancellationToken).ConfigureAwait(false);
 
-        var perSeller = await Revenue.VisibleOrders(db, scope).Where(o => o.IssueDate >= since && o.IssueDate <= last)
+        var perSeller = await reach.RevenueOrders.Where(o => o.IssueDate >= since && o.IssueDate <= last)
             .GroupBy(o => o.Seller)
             .Select(g => new
             {
@@ -137,14 +148,13 @@ public static class Indicators
             .OrderByDescending(r => r.Revenue.Current).ThenBy(r => r.Seller.Value).ToList();
         var revenue = new Compared<decimal>(perSeller.Sum(r => r.Current), perSeller.Sum(r => r.Previous));
 
-        var portfolios = (await Portfolios.ActivityAsync(db, scope, period, cancellationToken).ConfigureAwait(false))
+        var portfolios = (await Portfolios.ActivityAsync(reach, period, cancellationToken).ConfigureAwait(false))
             .Select(p => new PortfolioCustomers(p.Owner, p.Accounts, new Compared<long>(p.Current, p.Previous))).ToList();
 
-        var current = Revenue.VisibleOrders(db, scope).Where(o => o.IssueDate >= first && o.IssueDate <= last).Select(o => o.Id);
-        var earlier = Revenue.VisibleOrders(db, scope).Where(o => o.IssueDate >= since && o.IssueDate < first).Select(o => o.Id);
-        var lines = db.SalesOrderItems.Where(i => i.IsOpen)
-            .Select(i => new { i.Product, i.Quantity, Value = i.Total, Current = current.Contains(i.Order), Earlier = earlier.Contains(i.Order) })
-            .Where(l => l.Current || l.Earlier);
+        // The open items joined to the two periods' orders (a join, not an IN list of order ids per period).
+        var lines = from i in db.SalesOrderItems.Where(i => i.IsOpen)
+                    join o in reach.RevenueOrders.Where(o => o.IssueDate >= since && o.IssueDate <= last) on i.Order equals o.Id
+                    select new { i.Product, i.Quantity, Value = i.Total, Current = o.IssueDate >= first };
         var products = await lines.GroupBy(l => l.Product)
             .Select(g => new
             {
@@ -161,11 +171,14 @@ public static class Indicators
         var bestSellers = products.Select(p => new ProductSales(p.Key, new(p.Quantity, p.PreviousQuantity), new(p.Value, p.PreviousValue)))
             .OrderByDescending(p => p.Value.Current).ThenBy(p => p.Product, StringComparer.Ordinal).ToList();
 
-        var opportunities = db.Opportunities.Where(scope.For<Opportunity>(o => o.Owner, o => null, o => null));
-        var visible = opportunities.Select(o => EF.Property<Guid>(o, "Id"));
+        var opportunities = reach.Opportunities;
         var visits = db.Database.SqlQueryRaw<StageLine>(sql.StageLines, sql.Key(db.Tenant.Value),
-                sql.Moment(previous.Start), sql.Moment(period.Start), sql.Moment(period.End))
-            .Where(l => visible.Contains(l.Opportunity));
+                sql.Moment(previous.Start), sql.Moment(period.Start), sql.Moment(period.End));
+        if (scope.Owners is not null)
+        {
+            var visible = opportunities.Select(o => EF.Property<Guid>(o, "Id"));
+            visits = visits.Where(l => visible.Contains(l.Opportunity));
+        }
         var stages = await visits
             .GroupBy(l => l.Stage)
             .Select(g => new
@@ -186,7 +199,7 @@ public static class Indicators
 
         // Won in a period: the current visit is a won stage entered in it. Existing customer: a revenue order issued before
         // that period (any seller's: a purchase is a purchase).
-        var orders = Revenue.Orders(db);
+        var orders = reach.AllRevenueOrders;
         var (from, start, end) = (previous.Start, period.Start, period.End);
         var won = await opportunities.Where(o => o.Status == StageOutcome.Won)
             .Select(o => new { o.Value, o.Account, Entered = EF.Property<Instant>(o, CrmQueries.StageEnteredAt) })
@@ -229,8 +242,8 @@ public static class Indicators
         var sql = Sql.Of(db);
         var previous = period.Previous;
         var (from, start, end) = (previous.Start, period.Start, period.End);
-        var accounts = db.Accounts.VisibleTo(scope).Select(a => a.Id);
-        var visible = db.Occurrences.Where(o => accounts.Contains(o.Account));
+        var reach = await Reach.OfAsync(db, scope, cancellationToken).ConfigureAwait(false);
+        var visible = reach.Occurrences;
         var opened = visible.Where(o => o.OpenedAt >= from && o.OpenedAt < end);
 
         var emails = await opened.Where(o => o.Channel == ServiceChannel.Email).GroupBy(o => 1)
@@ -246,10 +259,12 @@ public static class Indicators
         var perUnit = await complaints.GroupBy(o => new { o.Company, o.Branch })
             .Select(g => new { g.Key.Company, g.Key.Branch, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var visibleIds = visible.Select(o => EF.Property<Guid>(o, nameof(OccurrenceRow.Id)));
-        var perProfile = await db.Database.SqlQueryRaw<ComplaintProfile>(sql.ComplaintProfiles, sql.Key(db.Tenant.Value),
-                sql.Moment(from), sql.Moment(start), sql.Moment(end))
-            .Where(c => visibleIds.Contains(c.Occurrence))
+        var profiles = db.Database.SqlQueryRaw<ComplaintProfile>(sql.ComplaintProfiles, sql.Key(db.Tenant.Value),
+            sql.Moment(from), sql.Moment(start), sql.Moment(end));
+        var accountKeys = reach.AccountKeys;
+        if (!reach.AllParties)
+            profiles = profiles.Where(c => accountKeys.Contains(c.Account));
+        var perProfile = await profiles
             .GroupBy(c => c.ClientType)
             .Select(g => new { g.Key, Current = g.LongCount(c => c.Current), Previous = g.LongCount(c => !c.Current) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -260,9 +275,10 @@ public static class Indicators
             .Select(g => new { g.Key, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        var accountIds = db.Accounts.VisibleTo(scope).Select(a => EF.Property<Guid>(a, "Id"));
-        var preferred = await db.Database.SqlQueryRaw<ChannelPick>(Sql.PreferredChannels, sql.Key(db.Tenant.Value), sql.Moment(start), sql.Moment(end))
-            .Where(p => accountIds.Contains(p.Account))
+        var picks = db.Database.SqlQueryRaw<ChannelPick>(Sql.PreferredChannels, sql.Key(db.Tenant.Value), sql.Moment(start), sql.Moment(end));
+        if (!reach.AllParties)
+            picks = picks.Where(p => accountKeys.Contains(p.Account));
+        var preferred = await picks
             .GroupBy(p => p.Channel)
             .Select(g => new { Channel = g.Key, Customers = g.LongCount() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);

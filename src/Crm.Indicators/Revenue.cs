@@ -1,4 +1,3 @@
-using Crm.Domain.Access;
 using Crm.Domain.Orders;
 using Crm.Persistence;
 using Crm.Persistence.Orders;
@@ -21,8 +20,4 @@ public static class Revenue
         var statuses = Statuses.ToList();
         return db.SalesOrders.Where(o => statuses.Contains(o.Status));
     }
-
-    /// <summary>The revenue orders <paramref name="scope"/> sees, by seller, company and branch, as the order list does.</summary>
-    internal static IQueryable<SalesOrderRow> VisibleOrders(CrmDbContext db, VisibilityScope scope) =>
-        Orders(db).Where(scope.For<SalesOrderRow>(o => o.Seller, o => o.Company, o => o.Branch));
 }

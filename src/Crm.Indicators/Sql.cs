@@ -23,6 +23,20 @@ internal sealed class Sql
 
     public static Sql Of(CrmDbContext db) => new(string.Equals(db.Database.ProviderName, PostgresProvider, StringComparison.Ordinal));
 
+    /// <summary>
+    /// The distinct non-null values of <paramref name="column"/> in <paramref name="table"/> for tenant {0}, as a column
+    /// <c>Value</c>: a walk of the (tenant, column) index that jumps from one value to the next (one index probe per
+    /// company, not a scan of every row). Both names come from this assembly, never from input.
+    /// </summary>
+    public static string CompaniesOf(string table, string column) => $$"""
+        WITH RECURSIVE c("Value") AS (
+            SELECT (SELECT "{{column}}" FROM "{{table}}" WHERE "TenantId" = {0} AND "{{column}}" IS NOT NULL ORDER BY "{{column}}" LIMIT 1)
+            UNION ALL
+            SELECT (SELECT t."{{column}}" FROM "{{table}}" t WHERE t."TenantId" = {0} AND t."{{column}}" > c."Value" ORDER BY t."{{column}}" LIMIT 1)
+            FROM c WHERE c."Value" IS NOT NULL)
+        SELECT "Value" FROM c WHERE "Value" IS NOT NULL
+        """;
+
     /// <summary>Every contact of tenant {0} with its lead or account and whether it has an e-mail and a phone (<see cref="ContactFacts"/>).</summary>
     public const string ContactFacts = """
         SELECT "OwnerAccount" AS "Account", "OwnerLead" AS "Lead", "Emails" <> '[]' AS "HasEmail", "Phones" <> '[]' AS "HasPhone"
@@ -48,12 +62,12 @@ internal sealed class Sql
     /// </summary>
     public string ComplaintProfiles => Postgres
         ? """
-          SELECT o."Id" AS "Occurrence", (a."Data"::jsonb)->>'ClientType' AS "ClientType", o."OpenedAt" >= {2} AS "Current"
+          SELECT o."Account", (a."Data"::jsonb)->>'ClientType' AS "ClientType", o."OpenedAt" >= {2} AS "Current"
           FROM "Occurrences" o JOIN "Accounts" a ON a."TenantId" = o."TenantId" AND a."Id" = o."Account"
           WHERE o."TenantId" = {0} AND o."IsComplaint" AND o."OpenedAt" >= {1} AND o."OpenedAt" < {3}
           """
         : """
-          SELECT o."Id" AS "Occurrence", json_extract(a."Data", '$.ClientType') AS "ClientType", o."OpenedAt" >= {2} AS "Current"
+          SELECT o."Account", json_extract(a."Data", '$.ClientType') AS "ClientType", o."OpenedAt" >= {2} AS "Current"
           FROM "Occurrences" o JOIN "Accounts" a ON a."TenantId" = o."TenantId" AND a."Id" = o."Account"
           WHERE o."TenantId" = {0} AND o."IsComplaint" AND o."OpenedAt" >= {1} AND o."OpenedAt" < {3}
           """;
@@ -113,7 +127,7 @@ internal sealed class StageLine
 /// <summary>A complaint with its account's client type (<see cref="Sql.ComplaintProfiles"/>).</summary>
 internal sealed class ComplaintProfile
 {
-    public Guid Occurrence { get; set; }
+    public Guid? Account { get; set; }
     public string? ClientType { get; set; }
     public bool Current { get; set; }
 }
@@ -121,7 +135,7 @@ internal sealed class ComplaintProfile
 /// <summary>An account's preferred channel (<see cref="Sql.PreferredChannels"/>), the channel as stored (its name).</summary>
 internal sealed class ChannelPick
 {
-    public Guid Account { get; set; }
+    public Guid? Account { get; set; }
     public string Channel { get; set; } = "";
 }
 

@@ -1,0 +1,94 @@
+using Crm.Domain.Access;
+using Crm.Domain.Accounts;
+using Crm.Domain.Funnel.Opportunities;
+using Crm.Persistence;
+using Crm.Persistence.Access;
+using Crm.Persistence.Orders;
+using Crm.Persistence.Service;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Indicators;
+
+/// <summary>
+/// The records one indicator call reads: the user's scope turned into the fewest predicates the tenant's data needs.
+/// A scope over every owner whose whole companies include every company the tenant's records name (a Diretor of all
+/// of them, the platform Admin) sees every record, so it adds no predicate and no join at all; any other scope filters
+/// accounts, leads and orders on their own owner/company/branch columns, and contacts and occurrences by a semi-join
+/// on their account (or lead).
+/// </summary>
+internal sealed class Reach
+{
+    private readonly CrmDbContext _db;
+    private readonly VisibilityScope _scope;
+
+    private Reach(CrmDbContext db, VisibilityScope scope, bool allParties, bool allOrders) =>
+        (_db, _scope, AllParties, AllOrders) = (db, scope, allParties, allOrders);
+
+    /// <summary>Every account, lead, contact and occurrence of the tenant is visible.</summary>
+    public bool AllParties { get; }
+
+    /// <summary>Every order of the tenant is visible.</summary>
+    public bool AllOrders { get; }
+
+    /// <summary>
+    /// The reach of <paramref name="scope"/> in <paramref name="db"/>'s tenant. A scope over every owner but limited to
+    /// some companies reads which companies the accounts and leads (and the orders) name — a walk of the (tenant, company)
+    /// indexes, one step per company — and is unrestricted where its whole companies include them all.
+    /// </summary>
+    public static async Task<Reach> OfAsync(CrmDbContext db, VisibilityScope scope, CancellationToken cancellationToken)
+    {
+        if (scope.Owners is not null)
+            return new Reach(db, scope, false, false);
+        if (scope.Companies is null)
+            return new Reach(db, scope, true, true);
+        var whole = scope.Companies.Where(p => p.Branch is null).Select(p => p.Company.Value).ToHashSet();
+        var sql = Sql.Of(db);
+        var tenant = sql.Key(db.Tenant.Value);
+        async Task<bool> Covered(string companies) =>
+            (await db.Database.SqlQueryRaw<Guid>(companies, tenant).ToListAsync(cancellationToken).ConfigureAwait(false)).All(whole.Contains);
+        var parties = await Covered(Sql.CompaniesOf("Accounts", "CompanyId")).ConfigureAwait(false)
+            && await Covered(Sql.CompaniesOf("Leads", "CompanyId")).ConfigureAwait(false);
+        var orders = await Covered(Sql.CompaniesOf("SalesOrders", "Company")).ConfigureAwait(false);
+        return new Reach(db, scope, parties, orders);
+    }
+
+    /// <summary>The visible accounts.</summary>
+    public IQueryable<Account> Accounts => AllParties ? _db.Accounts : _db.Accounts.VisibleTo(_scope);
+
+    /// <summary>The visible accounts not merged into another (the live ones).</summary>
+    public IQueryable<Account> LiveAccounts => Accounts.Where(a => a.MergedInto == null);
+
+    /// <summary>The visible leads.</summary>
+    public IQueryable<Lead> Leads => AllParties ? _db.Leads : _db.Leads.VisibleTo(_scope);
+
+    /// <summary>The occurrences of the visible accounts.</summary>
+    public IQueryable<OccurrenceRow> Occurrences
+    {
+        get
+        {
+            if (AllParties)
+                return _db.Occurrences;
+            var accounts = Accounts.Select(a => a.Id);
+            return _db.Occurrences.Where(o => accounts.Contains(o.Account));
+        }
+    }
+
+    /// <summary>The revenue orders (<see cref="Revenue.Statuses"/>) visible by seller, company and branch, as the order list shows them.</summary>
+    public IQueryable<SalesOrderRow> RevenueOrders => AllOrders
+        ? Revenue.Orders(_db)
+        : Revenue.Orders(_db).Where(_scope.For<SalesOrderRow>(o => o.Seller, o => o.Company, o => o.Branch));
+
+    /// <summary>Every revenue order of the tenant, visible or not (a purchase is a purchase, whoever sold it).</summary>
+    public IQueryable<SalesOrderRow> AllRevenueOrders => Revenue.Orders(_db);
+
+    /// <summary>The opportunities visible by owner, as in the funnel.</summary>
+    public IQueryable<Opportunity> Opportunities => _scope.Owners is null
+        ? _db.Opportunities
+        : _db.Opportunities.Where(_scope.For<Opportunity>(o => o.Owner, o => null, o => null));
+
+    /// <summary>The ids of the visible accounts, as a subquery.</summary>
+    public IQueryable<Guid?> AccountKeys => Accounts.Select(a => (Guid?)EF.Property<Guid>(a, "Id"));
+
+    /// <summary>The ids of the visible leads, as a subquery.</summary>
+    public IQueryable<Guid?> LeadKeys => Leads.Select(l => (Guid?)EF.Property<Guid>(l, "Id"));
+}
