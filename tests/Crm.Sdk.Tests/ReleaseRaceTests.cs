@@ -5,6 +5,7 @@ using Crm.Sdk.Orders;
 using Crm.Sdk.Tests.Infrastructure;
 using Crm.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using static Crm.Sdk.Tests.Infrastructure.TestHost;
 
 namespace Crm.Sdk.Tests;
@@ -59,10 +60,32 @@ public sealed class ReleaseRaceTests
         Assert.Equal(60m, (await db.Quotas.AsNoTracking().SingleAsync(q => q.Code == "Q-NB")).Consumed);
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task Cancelling_a_released_order_gives_its_quota_back(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider, ordersSupported: true);
+        var diretor = sales.Host.As(sales.Host.Diretor);
+        var customer = await sales.CustomerAsync(24, sales.Host.Diretor, limit: 1_000_000m);
+        var order = await ApprovedAsync(diretor, customer, SalesFixture.Item("NB-14", 3m) with { Quota = "Q-NB" });
+        var released = Ok(await diretor.Orders.ReleaseAsync(order.Id, order.Version));
+        Assert.Equal(3m, await ConsumedAsync(sales.Host));
+
+        Ok(await diretor.Orders.CancelAsync(order.Id, released.Version, "cliente desistiu"));
+
+        Assert.Equal(0m, await ConsumedAsync(sales.Host));
+    }
+
+    private static async Task<decimal> ConsumedAsync(TestHost host)
+    {
+        await using var db = host.Open();
+        return (await db.Quotas.AsNoTracking().SingleAsync(q => q.Code == "Q-NB")).Consumed;
+    }
+
     /// <summary>
-    /// Two approved orders of <paramref name="customer"/>, released by two sessions at once while a third transaction holds
-    /// the writes back (SQLite: its write lock; PostgreSQL: an EXCLUSIVE lock on the orders, which lets reads through), so
-    /// that without serialization both would read the same credit, stock and quota before either writes.
+    /// Two approved orders of <paramref name="customer"/>, released by two sessions at once while a third transaction holds the
+    /// release's lock (PostgreSQL: the customer's advisory lock; SQLite: the write lock). Both must be seen waiting for it
+    /// before reading anything the decision depends on (no credit read: PostgreSQL shows both waits in pg_locks); without the
+    /// lock both would read the same credit, stock and quota and both be released.
     /// </summary>
     private static async Task<(OrderReleased Released, OrderReleased Blocked)> RaceAsync(SalesHost sales, AccountId customer, ItemInput first, ItemInput second)
     {
@@ -72,12 +95,21 @@ public sealed class ReleaseRaceTests
         OrderReleased[] results;
         await using (var holder = host.Open())
         {
+            var postgres = holder.Database.ProviderName!.Contains("Npgsql", StringComparison.Ordinal);
             await using var transaction = await holder.Database.BeginTransactionAsync();
-            if (holder.Database.ProviderName!.Contains("Npgsql", StringComparison.Ordinal))
-                await holder.Database.ExecuteSqlRawAsync("LOCK TABLE \"SalesOrders\" IN EXCLUSIVE MODE");
+            var (space, key) = SaleLocks.CustomerLock(host.Tenant, customer);
+            if (postgres)
+                await holder.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({space}, {key})");
+            var creditReads = CreditReads(host);
             var releases = orders.Select((o, i) => Task.Run(() => sessions[i].Orders.ReleaseAsync(o.Id, o.Version))).ToArray();
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            Assert.All(releases, r => Assert.False(r.IsCompleted)); // both started, neither could write
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            if (postgres)
+                while (await holder.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").SingleAsync() < 2)
+                    await Task.Delay(20, timeout.Token);
+            else
+                await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token);
+            Assert.All(releases, r => Assert.False(r.IsCompleted));
+            Assert.Equal(creditReads, CreditReads(host)); // both wait before reading the credit
             await transaction.RollbackAsync();
             results = [.. (await Task.WhenAll(releases)).Select(Ok)];
         }
@@ -86,6 +118,10 @@ public sealed class ReleaseRaceTests
         Assert.Equal(SalesOrderStatus.Blocked, Ok(await host.As(host.Diretor).Orders.GetAsync(blocked.Id)).Order.Status);
         return (released, blocked);
     }
+
+    // The credit reads the engine has started so far (a release reads the customer's sent orders from the outbox).
+    private static int CreditReads(TestHost host) => host.Logs.Lines.Count(l => l.Event.Id == RelationalEventId.CommandExecuting.Id
+        && l.Message.Contains("FROM \"Outbox\"", StringComparison.Ordinal));
 
     private static async Task<OrderMoved> ApprovedAsync(CrmSession diretor, AccountId customer, ItemInput item)
     {

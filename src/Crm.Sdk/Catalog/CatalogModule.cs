@@ -33,7 +33,9 @@ public sealed class CatalogModule
             if (await CheckAsync(work, batch).ConfigureAwait(false) is { } invalid)
                 return invalid;
             var db = work.Db;
-            await using var transaction = await db.Database.BeginTransactionAsync(work.Cancellation).ConfigureAwait(false);
+            // A quota's Consumed is kept across the save (read, then written back): the releases that move it wait.
+            await using var transaction = await Orders.SaleLocks.BeginAsync(work).ConfigureAwait(false);
+            await Orders.SaleLocks.ProductsAsync(work, batch.Quotas.Select(q => q.Product)).ConfigureAwait(false);
             await db.StageAsync(batch, work.Cancellation).ConfigureAwait(false);
             var saved = await work.SaveAsync(new CatalogSaved(batch.Products.Count, batch.Prices.Count, batch.Stock.Count + batch.ProgrammedStock.Count))
                 .ConfigureAwait(false);

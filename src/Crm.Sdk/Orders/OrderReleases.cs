@@ -13,32 +13,27 @@ using NodaTime;
 namespace Crm.Sdk.Orders;
 
 /// <summary>
-/// Release (MATA440, seed 002) on the unit of work, in one transaction that serializes the releases of a customer: the
-/// customer's credit from its ERP standing, the catalog's stock less what released orders not yet in the ERP hold, the quotas'
-/// balance, the domain's decision applied to each order, the quotas the released orders use consumed, and each released order
-/// staged for the ERP. An order the ERP's adapter refuses (its field check) refuses the whole release with those problems,
-/// and nothing is saved.
+/// Release (MATA440, seed 002) on the unit of work, in one transaction that serializes the writers of the customer's credit
+/// and of its products' stock and quotas (<see cref="SaleLocks"/>): the customer's credit from its ERP standing, the catalog's
+/// stock less what released orders not yet sent to the ERP hold, the quotas' balance, the domain's decision applied to each
+/// order, the quotas the released orders use consumed, and each released order staged for the ERP. An order the ERP's adapter
+/// refuses (its field check) refuses the whole release with those problems, and nothing is saved.
 /// </summary>
 internal static class OrderReleases
 {
-    private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
-
     /// <summary>
-    /// Releases the orders <paramref name="rows"/> reads once the customer's releases are serialized: PostgreSQL takes a
-    /// transaction-scoped advisory lock on the customer, then one on each product the orders name (in code order, so two
-    /// releases never wait on each other crosswise), SQLite the database's write lock at the start of the transaction. So
-    /// two concurrent releases never read the same credit, stock or quota balance: the second sees what the first took.
+    /// Releases the orders <paramref name="rows"/> reads once the customer's credit is locked, then its products' stripes:
+    /// two concurrent releases never read the same credit, stock or quota balance; the second sees what the first took.
     /// </summary>
     public static async Task<CrmResult<IReadOnlyList<OrderReleased>>> ReleaseAsync(UnitOfWork work, AccountId customer,
         Func<Task<IReadOnlyList<SalesOrderRow>>> rows, LocalDate? deliveriesUntil)
     {
-        await using var transaction = await work.Db.Database.BeginTransactionAsync(work.Cancellation).ConfigureAwait(false);
-        await LockAsync(work, $"customer:{customer.Value}").ConfigureAwait(false);
+        await using var transaction = await SaleLocks.BeginAsync(work).ConfigureAwait(false);
+        await SaleLocks.CustomerAsync(work, customer).ConfigureAwait(false);
         var found = await rows().ConfigureAwait(false);
         var orders = found.Select(r => r.ToOrder()).ToList();
-        var products = orders.SelectMany(o => o.Items.Select(i => i.Product)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        foreach (var product in products)
-            await LockAsync(work, $"product:{product}").ConfigureAwait(false);
+        var products = orders.SelectMany(o => o.Items.Select(i => i.Product)).Distinct(StringComparer.Ordinal).ToList();
+        await SaleLocks.ProductsAsync(work, products).ConfigureAwait(false);
         var data = await work.Db.LoadAsync(products, null, withRelations: false, work.Cancellation).ConfigureAwait(false);
         if (!ProductCatalog.Build(data).TryPickT0(out var catalog, out var broken))
             return broken;
@@ -59,7 +54,7 @@ internal static class OrderReleases
             var handoff = new ErpHandoff(ErpHandoffStatus.None, null, null, "Pedido não liberado: nada vai ao ERP.");
             if (order.Status == SalesOrderStatus.Released)
             {
-                await ConsumeQuotasAsync(work, order).ConfigureAwait(false);
+                await MoveQuotasAsync(work, order, 1m).ConfigureAwait(false);
                 if (!(await OrderOutbox.StageAsync(work, order).ConfigureAwait(false)).TryPickT0(out handoff, out var refused))
                     return refused;
             }
@@ -73,20 +68,21 @@ internal static class OrderReleases
         return CrmResult<IReadOnlyList<OrderReleased>>.Of([.. outcomes.Select((o, i) => o with { Version = work.VersionOf(found[i]) })]);
     }
 
-    // SQLite: the transaction began IMMEDIATE (Microsoft.Data.Sqlite's default), so it already holds the write lock.
-    private static async Task LockAsync(UnitOfWork work, string key)
+    /// <summary>
+    /// A released order being cancelled (in a transaction of <see cref="SaleLocks.BeginAsync"/>) gives back what it took of
+    /// its quotas, under its products' stripes.
+    /// </summary>
+    public static async Task ReturnQuotasAsync(UnitOfWork work, SalesOrder order)
     {
-        if (!string.Equals(work.Db.Database.ProviderName, PostgresProvider, StringComparison.Ordinal))
-            return;
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"crm.order_release:{work.Tenant.Value}:{key}"));
-        var lockKey = System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(hash);
-        await work.Db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", work.Cancellation).ConfigureAwait(false);
+        await SaleLocks.ProductsAsync(work, order.Items.Where(i => i.IsOpen && i.Quota is not null).Select(i => i.Product)).ConfigureAwait(false);
+        await MoveQuotasAsync(work, order, -1m).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The base quantities per (product, warehouse) held by the tenant's released orders not among <paramref name="evaluating"/>:
-    /// the CRM has promised them, the ERP does not have them yet, so the catalog's stock still counts them as free. Once sent,
-    /// the ERP's own stock holds them.
+    /// The base quantities per (product, warehouse) held by the tenant's released orders not among <paramref name="evaluating"/>
+    /// and not yet sent: the CRM promised them, the ERP does not have them, so the catalog's stock still counts them as free.
+    /// Not yet: an order sent to the ERP counts as free again until the ERP's stock is imported anew (the catalog keeps no
+    /// import time to tell whether its stock already holds the order).
     /// </summary>
     private static async Task<Dictionary<(string Product, string Warehouse), decimal>> StockHeldAsync(UnitOfWork work, List<string> products,
         List<SalesOrderId> evaluating)
@@ -125,14 +121,15 @@ internal static class OrderReleases
         return CreditPosition.From(standing, open);
     }
 
-    // A released order takes what it uses of each quota it names (QuotaUse); the rows are saved with the release.
-    private static async Task ConsumeQuotasAsync(UnitOfWork work, SalesOrder order)
+    // A released order takes what it uses of each quota it names (QuotaUse), a cancelled one gives it back (sign −1); the
+    // rows are saved with the order.
+    private static async Task MoveQuotasAsync(UnitOfWork work, SalesOrder order, decimal sign)
     {
         var use = order.QuotaUse();
         if (use.Count == 0)
             return;
         var codes = use.Keys.ToList();
         foreach (var quota in await work.Db.Quotas.Where(q => codes.Contains(q.Code)).ToListAsync(work.Cancellation).ConfigureAwait(false))
-            quota.Consumed += use[quota.Code];
+            quota.Consumed += sign * use[quota.Code];
     }
 }

@@ -154,21 +154,34 @@ public sealed class OrdersModule
 
     /// <summary>
     /// Cancels the order with its reason (permission Edit). A released order whose ERP message still waits in the outbox has
-    /// that message parked (<see cref="CancelledBeforeSending"/>), so it never reaches the ERP; one already being sent or
-    /// sent is refused (<see cref="AlreadyInErp"/>): cancel it in the ERP.
+    /// that message parked (<see cref="CancelledBeforeSending"/>), so it never reaches the ERP, and gives back what it took of
+    /// its quotas; one already being sent or sent is refused (<see cref="AlreadyInErp"/>): cancel it in the ERP.
     /// </summary>
     public Task<CrmResult<OrderMoved>> CancelAsync(SalesOrderId id, long version, string reason, CancellationToken cancellationToken = default) =>
-        MoveAsync("orders.cancel", id, version, async (work, order, at) =>
+        _session.RunAsync("orders.cancel", Module.Orders, Permission.Edit, async work =>
         {
+            if (await OrderWork.FindAsync(work, id).ConfigureAwait(false) is not { } row)
+                return OrderWork.Missing(id);
+            work.Expect(row, version);
+            var order = row.ToOrder();
+            var released = order.Status == SalesOrderStatus.Released;
+            await using var transaction = await SaleLocks.BeginAsync(work).ConfigureAwait(false);
             var messages = await work.Db.Outbox.Where(m => m.Order == order.Id && m.Status != OutboxStatus.Parked).ToListAsync(work.Cancellation)
                 .ConfigureAwait(false);
             if (messages.Any(m => m.Status != OutboxStatus.Pending))
                 return new Invalid(new Problem("status", AlreadyInErp, "O pedido já foi (ou está sendo) enviado ao ERP: cancele-o no ERP."));
-            var cancelled = Done(order.Cancel(reason, work.User, at));
-            if (cancelled is null)
-                foreach (var message in messages)
-                    (message.Status, message.LastError, message.UpdatedAt) = (OutboxStatus.Parked, $"{CancelledBeforeSending}: pedido cancelado antes do envio.", at);
-            return cancelled;
+            var at = work.Clock.GetCurrentInstant();
+            if (Done(order.Cancel(reason, work.User, at)) is { } invalid)
+                return invalid;
+            foreach (var message in messages)
+                (message.Status, message.LastError, message.UpdatedAt) = (OutboxStatus.Parked, $"{CancelledBeforeSending}: pedido cancelado antes do envio.", at);
+            if (released)
+                await OrderReleases.ReturnQuotasAsync(work, order).ConfigureAwait(false);
+            row.Write(order);
+            var saved = await work.SaveAsync(row, saved => Moved(order, saved)).ConfigureAwait(false);
+            if (saved.Succeeded)
+                await transaction.CommitAsync(work.Cancellation).ConfigureAwait(false);
+            return saved;
         }, cancellationToken);
 
     /// <summary>Cancelling an order the ERP already has (or is receiving).</summary>
@@ -334,9 +347,11 @@ public sealed class OrdersModule
             if (await move(work, order, work.Clock.GetCurrentInstant()).ConfigureAwait(false) is { } invalid)
                 return invalid;
             row.Write(order);
-            return await work.SaveAsync(row, saved => new OrderMoved(id, saved, order.Status,
-                [.. order.Approvals.Where(a => a.Status == ApprovalStatus.Pending)])).ConfigureAwait(false);
+            return await work.SaveAsync(row, saved => Moved(order, saved)).ConfigureAwait(false);
         }, cancellationToken);
+
+    private static OrderMoved Moved(SalesOrder order, long version) =>
+        new(order.Id, version, order.Status, [.. order.Approvals.Where(a => a.Status == ApprovalStatus.Pending)]);
 
     private static Invalid? Done<T>(Outcome<T> outcome) => outcome.TryPickT0(out _, out var invalid) ? null : invalid;
 
