@@ -197,8 +197,10 @@ public sealed class OrdersModule
     /// <summary>
     /// Evaluates an approved (or blocked) order for release (permission Edit): the customer's credit from its ERP standing (limit,
     /// open balance plus the customer's other released orders), the stock of the catalog less what other released orders not
-    /// yet in the ERP hold, the quotas' balance, and the delivery dates up to <paramref name="deliveriesUntil"/> (null: any).
-    /// Released, it goes to the ERP through the outbox in the same transaction. Releases of one customer run one at a time.
+    /// yet sent to the ERP hold (not yet: a sent order's stock counts as free again until the ERP's stock is imported anew), the
+    /// quotas' balance, and the delivery dates up to <paramref name="deliveriesUntil"/> (null: any). Released, it goes to the
+    /// ERP through the outbox in the same transaction. Releases of one customer, and of orders of the same products, run one at
+    /// a time.
     /// </summary>
     public Task<CrmResult<OrderReleased>> ReleaseAsync(SalesOrderId id, long version, LocalDate? deliveriesUntil = null, CancellationToken cancellationToken = default) =>
         _session.RunAsync("orders.release", Module.Orders, Permission.Edit, async work =>
