@@ -156,6 +156,36 @@ public sealed class SalesTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_customer_s_last_quotes_and_favourites_come_from_its_orders_the_user_sees(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider);
+        var host = sales.Host;
+        var seller = host.As(host.Usuario);
+        var customer = await sales.CustomerAsync(31, host.Usuario);
+        async Task<OrderChecked> Place(params ItemInput[] items)
+        {
+            var created = Ok(await seller.Orders.CreateAsync(SalesFixture.Header(customer, host.Usuario)));
+            return Ok(await seller.Orders.AddItemsAsync(created.Id, created.Version, items));
+        }
+        var first = await Place(SalesFixture.Item("NB-14", 1m), SalesFixture.Item("MOUSE", 2m));
+        var second = await Place(SalesFixture.Item("NB-14", 2m) with { NewPrice = 3_400m });
+        var cancelled = await Place(SalesFixture.Item("CABO", 1m), SalesFixture.Item("MOUSE", 4m));
+        Ok(await seller.Orders.CancelAsync(cancelled.Id, cancelled.Version, "desistiu"));
+
+        var quotes = Ok(await seller.Orders.LastQuotesAsync(customer, "NB-14"));
+        var favourites = Ok(await seller.Orders.FavouritesAsync(customer, 5));
+        var hidden = await host.As(host.Outro).Orders.FavouritesAsync(customer);
+        var denied = await host.As(host.SemPapel).Orders.LastQuotesAsync(customer, "NB-14");
+
+        Assert.Equal([3_400m, 3_500m], quotes.Select(q => q.UnitPrice).Order());
+        Assert.Equal(new[] { first.Id.Value, second.Id.Value }.Order(), quotes.Select(q => q.Order.Value).Order());
+        Assert.Equal(["NB-14", "MOUSE"], favourites); // the cancelled order's CABO and MOUSE do not count
+        Assert.IsType<NotFound>(hidden.Value);
+        Assert.IsType<Denied>(denied.Value);
+        Assert.Equal(Paging.TakeCode, Assert.Single((await seller.Orders.FavouritesAsync(customer, 0)).Problems).Code);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task The_proposal_is_html_whose_items_add_up_to_the_order_total_with_the_text_encoded(string provider)
     {
         await using var sales = await SalesHost.Create(provider);

@@ -297,6 +297,47 @@ public sealed class OrdersModule
             return CrmResult<IReadOnlyList<OrderListRow>>.Of(page);
         }, cancellationToken);
 
+    /// <summary>How many of a customer's newest orders <see cref="LastQuotesAsync"/> and <see cref="FavouritesAsync"/> look at.</summary>
+    public const int HistoryOrders = 200;
+
+    /// <summary>
+    /// The latest <paramref name="count"/> prices <paramref name="customer"/> was quoted for <paramref name="product"/> (últimas
+    /// cotações), newest first, from its orders the user sees that hold the product — at most the newest
+    /// <see cref="HistoryOrders"/> of them; cancelled orders and items left out (permission View).
+    /// </summary>
+    public Task<CrmResult<IReadOnlyList<LastQuote>>> LastQuotesAsync(AccountId customer, string product, int count = 10, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        return HistoryAsync("orders.last_quotes", customer, count, work => work.Db.SalesOrderItems.AsNoTracking()
+            .Where(i => i.Product == product && i.IsOpen).Select(i => i.Order),
+            orders => CustomerHistory.LastQuotes(orders, product, count), cancellationToken);
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> products found in most of <paramref name="customer"/>'s orders the user sees (favoritos), most
+    /// frequent first, then by code — from its newest <see cref="HistoryOrders"/> orders, cancelled ones and items left out
+    /// (permission View). Derived from the orders: nothing is stored for them.
+    /// </summary>
+    public Task<CrmResult<IReadOnlyList<string>>> FavouritesAsync(AccountId customer, int count = 10, CancellationToken cancellationToken = default) =>
+        HistoryAsync("orders.favourites", customer, count, null, orders => CustomerHistory.Favourites(orders, count), cancellationToken);
+
+    // The customer's newest visible, not cancelled orders (those holding one of the items of `holding`, when given), read whole.
+    private Task<CrmResult<IReadOnlyList<T>>> HistoryAsync<T>(string useCase, AccountId customer, int count,
+        Func<UnitOfWork, IQueryable<SalesOrderId>>? holding, Func<IReadOnlyList<SalesOrder>, IReadOnlyList<T>> answer, CancellationToken cancellationToken) =>
+        _session.RunAsync<IReadOnlyList<T>>(useCase, Module.Orders, Permission.View, async work =>
+        {
+            if (Paging.Check(0, count) is { } invalid)
+                return invalid;
+            if (await AccountsModule.FindAsync(work, customer).ConfigureAwait(false) is null)
+                return new NotFound("account", customer.Value);
+            var orders = work.Db.SalesOrders.AsNoTracking().Where(o => o.Customer == customer && o.Status != SalesOrderStatus.Cancelled);
+            if (holding?.Invoke(work) is { } ids)
+                orders = orders.Where(o => ids.Contains(o.Id));
+            var rows = await orders.OrderByDescending(o => o.IssueDate).ThenByDescending(o => o.Id).Take(HistoryOrders)
+                .ToListAsync(work.Cancellation).ConfigureAwait(false);
+            return CrmResult<IReadOnlyList<T>>.Of(answer([.. rows.Where(r => work.Access.Sees(r.Seller, r.Company, r.Branch)).Select(r => r.ToOrder())]));
+        }, cancellationToken);
+
     /// <summary>The printable proposal of an order (permission View): an HTML document with header, items, taxes per item, totals and payment condition.</summary>
     public Task<CrmResult<string>> ProposalAsync(SalesOrderId id, CancellationToken cancellationToken = default) =>
         _session.RunAsync<string>("orders.proposal", Module.Orders, Permission.View, async work =>
