@@ -58,6 +58,7 @@ public static class Indicators
                 Previous = g.LongCount(a => a.At >= from && a.At < start),
                 Base = g.LongCount(a => a.At < end),
             })
+            .TagWith("Indicator: registered accounts, situations")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var accounts = (Current: perSituation.Sum(s => s.Current), Previous: perSituation.Sum(s => s.Previous), Base: perSituation.Sum(s => s.Base));
         long Situation(ErpSituation s) => perSituation.Where(x => x.Situation == s).Sum(x => x.Count);
@@ -70,6 +71,7 @@ public static class Indicators
                 Previous = g.LongCount(at => at >= from && at < start),
                 Base = g.LongCount(at => at < end),
             })
+            .TagWith("Indicator: registered leads")
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var baseAtEnd = accounts.Base + (leads?.Base ?? 0);
 
@@ -124,6 +126,7 @@ public static class Indicators
                 Phone = new Compared<long>(g.LongCount(c => c.Phone <= last), g.LongCount(c => c.Phone <= previousLast)),
                 Messaging = new Compared<long>(g.LongCount(c => c.Messaging <= last), g.LongCount(c => c.Messaging <= previousLast)),
             })
+            .TagWith("Indicator: contact reach, marketing permissions")
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var none = new Compared<long>(0, 0);
         var marketing = Enum.GetValues<MarketingChannel>().Select(channel => new ChannelPermissions(channel, counts is null ? none : channel switch
@@ -171,6 +174,7 @@ public static class Indicators
                 CurrentOrders = g.LongCount(o => o.IssueDate >= first),
                 PreviousOrders = g.LongCount(o => o.IssueDate < first),
             })
+            .TagWith("Indicator: revenue per representative")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var representatives = perSeller
             .Select(r => new RepresentativeRevenue(r.Key, new(r.Current, r.Previous), new(r.CurrentOrders, r.PreviousOrders)))
@@ -195,6 +199,7 @@ public static class Indicators
             })
             .Where(p => p.Sold)
             .OrderByDescending(p => (double)p.Value).ThenBy(p => p.Key).Take(BestSellers)
+            .TagWith("Indicator: best sellers")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var bestSellers = products.Select(p => new ProductSales(p.Key, new(p.Quantity, p.PreviousQuantity), new(p.Value, p.PreviousValue)))
             .OrderByDescending(p => p.Value.Current).ThenBy(p => p.Product, StringComparer.Ordinal).ToList();
@@ -204,6 +209,7 @@ public static class Indicators
         var opportunities = reach.Opportunities;
         var now = await opportunities.GroupBy(o => EF.Property<StageId>(o, CrmQueries.CurrentStage))
             .Select(g => new { Stage = g.Key, Count = g.LongCount() })
+            .TagWith("Indicator: opportunities per stage")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var visits = db.Database.SqlQueryRaw<StageLine>(sql.StageLines, sql.Key(db.Tenant.Value),
                 sql.Moment(previous.Start), sql.Moment(period.Start), sql.Moment(period.End));
@@ -215,6 +221,7 @@ public static class Indicators
         var entered = await visits
             .GroupBy(l => l.Stage)
             .Select(g => new { Stage = g.Key, Now = g.LongCount(l => l.EnteredNow), Before = g.LongCount(l => l.EnteredBefore) })
+            .TagWith("Indicator: stage entries")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var pipelines = await db.Pipelines.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         var funnel = (from pipeline in pipelines
@@ -247,6 +254,7 @@ public static class Indicators
                 Value = g.Sum(o => o.Now ? o.Value!.Value.Amount : 0m),
                 PreviousValue = g.Sum(o => o.Before ? o.Value!.Value.Amount : 0m),
             })
+            .TagWith("Indicator: cross/up-sell")
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var crossSell = new CrossSell(new(won?.Won ?? 0, won?.PreviouslyWon ?? 0), new(won?.Value ?? 0m, won?.PreviousValue ?? 0m));
 
@@ -277,16 +285,19 @@ public static class Indicators
 
         var emails = await opened.Where(o => o.Channel == ServiceChannel.Email).GroupBy(o => 1)
             .Select(g => new { Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .TagWith("Indicator: e-mails received")
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var mondays = Weeks(period);
         var perWeek = await visible.Where(o => o.Channel == ServiceChannel.Email && o.OpenedAt >= start && o.OpenedAt < end)
             .GroupBy(WeekOf(mondays.Skip(1).Select(m => period.Zone.AtStartOfDay(m).ToInstant())))
             .Select(g => new { Week = g.Key, Count = g.LongCount() })
+            .TagWith("Indicator: e-mails per week")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var complaints = opened.Where(o => o.IsComplaint);
         var perUnit = await complaints.GroupBy(o => new { o.Company, o.Branch })
             .Select(g => new { g.Key.Company, g.Key.Branch, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .TagWith("Indicator: complaints per unit")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         // The client type from its account column (the occurrences are already limited to the visible accounts).
         var perProfile = await (from o in complaints
@@ -294,12 +305,15 @@ public static class Indicators
                                 select new { ClientType = EF.Property<string?>(a, CrmQueries.ClientType), Current = o.OpenedAt >= start })
             .GroupBy(c => c.ClientType)
             .Select(g => new { g.Key, Current = g.LongCount(c => c.Current), Previous = g.LongCount(c => !c.Current) })
+            .TagWith("Indicator: complaints per profile")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var perProduct = await opened.GroupBy(o => o.Product)
             .Select(g => new { g.Key, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .TagWith("Indicator: attendances per product")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var perUser = await opened.GroupBy(o => o.Attendant)
             .Select(g => new { g.Key, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .TagWith("Indicator: attendances per user")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var picks = db.Database.SqlQueryRaw<ChannelPick>(Sql.PreferredChannels, sql.Key(db.Tenant.Value), sql.Moment(start), sql.Moment(end));
@@ -309,6 +323,7 @@ public static class Indicators
         var preferred = await picks
             .GroupBy(p => p.Channel)
             .Select(g => new { Channel = g.Key, Customers = g.LongCount() })
+            .TagWith("Indicator: preferred channel")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         return new ServiceIndicators(period,
@@ -334,13 +349,15 @@ public static class Indicators
         var answered = visible.Where(o => o.AnsweredAt >= start && o.AnsweredAt < end && o.ResponseSeconds != null);
         var stats = await answered.GroupBy(o => 1)
             .Select(g => new { Count = g.LongCount(), Average = g.Average(o => (double?)o.ResponseSeconds) })
+            .TagWith("Indicator: response time")
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var (count, average) = (stats?.Count ?? 0, stats?.Average);
         // The median: the middle one, or the mean of the middle two, read from the database in order.
         var middle = count == 0 ? [] : await answered.OrderBy(o => o.ResponseSeconds).Select(o => o.ResponseSeconds!.Value)
-            .Skip((int)((count - 1) / 2)).Take(count % 2 == 0 ? 2 : 1).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .Skip((int)((count - 1) / 2)).Take(count % 2 == 0 ? 2 : 1).TagWith("Indicator: response time (median)").ToListAsync(cancellationToken).ConfigureAwait(false);
         // Due in the period and before now (an unanswered one not yet due is no breach yet), and not answered by then.
         var breaches = await visible.Where(o => o.ResponseDue >= start && o.ResponseDue < due && (o.AnsweredAt == null || o.AnsweredAt > o.ResponseDue))
+            .TagWith("Indicator: response breaches")
             .LongCountAsync(cancellationToken).ConfigureAwait(false);
         return new ResponseTimes(count, average is { } mean ? decimal.Round((decimal)mean, 2) : null,
             middle.Count == 0 ? null : (decimal)middle.Sum() / middle.Count, breaches);

@@ -43,9 +43,11 @@ internal static class Portfolios
                                 LostNow = g.Sum(b => b.Previous > b.Current ? 1 : 0),
                                 LostBefore = g.Sum(b => b.Before > b.Previous ? 1 : 0),
                             })
+            .TagWith("Indicator: portfolio customers, churn")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var accounts = await live.GroupBy(a => EF.Property<UserId?>(a, CrmQueries.Owner))
             .Select(g => new { g.Key, Count = g.LongCount() })
+            .TagWith("Indicator: portfolio accounts")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. accounts.Select(a => bought.Find(b => b.Key == a.Key) is { } b
                 ? new PortfolioActivity(a.Key, a.Count, b.Current, b.Previous, b.Before, b.LostNow, b.LostBefore)

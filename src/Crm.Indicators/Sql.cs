@@ -45,6 +45,7 @@ internal sealed class Sql
     /// company, not a scan of every row). Both names come from this assembly, never from input.
     /// </summary>
     public static string CompaniesOf(string table, string column) => $$"""
+        -- Indicator scope: companies of {{table}}
         WITH RECURSIVE c("Value") AS (
             SELECT (SELECT "{{column}}" FROM "{{table}}" WHERE "TenantId" = {0} AND "{{column}}" IS NOT NULL ORDER BY "{{column}}" LIMIT 1)
             UNION ALL
