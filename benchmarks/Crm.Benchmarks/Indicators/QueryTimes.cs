@@ -41,7 +41,8 @@ internal sealed class QueryTimes : ILoggerProvider, ILogger
         var lines = _times.Select(t => (Tag: t.Key, Times: t.Value.Order().ToList()))
             .Select(t => (t.Tag, Median: t.Times[t.Times.Count / 2], Max: t.Times[^1], t.Times.Count))
             .OrderByDescending(t => t.Median)
-            .Select(t => string.Create(CultureInfo.InvariantCulture, $"//   {t.Median,8:F1} ms median, {t.Max,8:F1} ms max, {t.Count,3} runs: {t.Tag}"));
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"//   {t.Median,8:F1} ms median, {t.Max,8:F1} ms max, {t.Count,3} runs: {t.Tag}"))
+            .ToList();
         _times.Clear();
         return string.Join(Environment.NewLine, lines);
     }
