@@ -45,23 +45,11 @@ public static class Indicators
         var previous = period.Previous;
         var reach = await Reach.OfAsync(db, scope, cancellationToken).ConfigureAwait(false);
 
-        // The live accounts' registrations and situations in one pass over their index.
+        // The live accounts' registrations, situations and churn in one pass over their index.
+        var live = await Portfolios.ActivityAsync(reach, period, cancellationToken).ConfigureAwait(false);
+        var accounts = (Current: live.Sum(s => s.RegisteredNow), Previous: live.Sum(s => s.RegisteredBefore), Base: live.Sum(s => s.RegisteredByEnd));
+        long Situation(ErpSituation s) => live.Where(x => x.Situation == s).Sum(x => x.Accounts);
         var (from, start, end) = (previous.Start, period.Start, period.End);
-        var perSituation = await reach.LiveAccounts
-            .Select(a => new { a.ErpSituation, At = EF.Property<Instant?>(a, CrmQueries.RegisteredAt) })
-            .GroupBy(a => a.ErpSituation)
-            .Select(g => new
-            {
-                Situation = g.Key,
-                Count = g.LongCount(),
-                Current = g.LongCount(a => a.At >= start && a.At < end),
-                Previous = g.LongCount(a => a.At >= from && a.At < start),
-                Base = g.LongCount(a => a.At < end),
-            })
-            .TagWith("Indicator: registered accounts, situations")
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var accounts = (Current: perSituation.Sum(s => s.Current), Previous: perSituation.Sum(s => s.Previous), Base: perSituation.Sum(s => s.Base));
-        long Situation(ErpSituation s) => perSituation.Where(x => x.Situation == s).Sum(x => x.Count);
         var leads = await reach.Leads.Where(l => l.ConvertedTo == null)
             .Select(l => EF.Property<Instant?>(l, CrmQueries.RegisteredAt))
             .GroupBy(at => 1)
@@ -77,7 +65,7 @@ public static class Indicators
 
         var contacts = await ContactsAsync(db, reach, period, cancellationToken).ConfigureAwait(false);
 
-        var churn = (await Portfolios.ActivityAsync(reach, period, cancellationToken).ConfigureAwait(false))
+        var churn = Portfolios.PerOwner(live)
             .Select(p => new PortfolioChurn(p.Owner, new Churn(p.Previous, p.LostNow), new Churn(p.Before, p.LostBefore))).ToList();
 
         var (leadsNow, leadsBefore) = (leads?.Current ?? 0, leads?.Previous ?? 0);
@@ -181,7 +169,7 @@ public static class Indicators
             .OrderByDescending(r => r.Revenue.Current).ThenBy(r => r.Seller.Value).ToList();
         var revenue = new Compared<decimal>(perSeller.Sum(r => r.Current), perSeller.Sum(r => r.Previous));
 
-        var portfolios = (await Portfolios.ActivityAsync(reach, period, cancellationToken).ConfigureAwait(false))
+        var portfolios = Portfolios.PerOwner(await Portfolios.ActivityAsync(reach, period, cancellationToken).ConfigureAwait(false))
             .Select(p => new PortfolioCustomers(p.Owner, p.Accounts, new Compared<long>(p.Current, p.Previous))).ToList();
 
         // The open items of the two periods' revenue orders, which carry their order's date, status and visibility columns.
