@@ -16,8 +16,8 @@ internal static class Portfolios
     /// <summary>
     /// Per portfolio and ERP situation of the visible live accounts: how many, how many were registered in the period, in
     /// the previous one and by the period's end, and how many bought in each of the three periods up to
-    /// <paramref name="period"/> — in one pass over the accounts' covering index, left-joined to the three periods' revenue
-    /// orders grouped by customer once (one range of the issue-date index; no probe of the orders per account).
+    /// <paramref name="period"/> — in one pass over the accounts, left-joined to the three periods' revenue orders grouped
+    /// by customer once (one range of the issue-date index; no probe of the orders per account).
     /// </summary>
     public static async Task<List<PortfolioActivity>> ActivityAsync(Reach reach, IndicatorPeriod period, CancellationToken cancellationToken)
     {
@@ -25,7 +25,14 @@ internal static class Portfolios
         var before = previous.Previous;
         var (first, since, earliest, last) = (period.First, previous.First, before.First, period.Last);
         var (from, start, end) = (previous.Start, period.Start, period.End);
-        var buyers = reach.AllRevenueOrders.Where(o => o.IssueDate >= earliest && o.IssueDate <= last)
+        var orders = reach.AllRevenueOrders.Where(o => o.IssueDate >= earliest && o.IssueDate <= last);
+        if (!reach.AllParties)
+        {
+            // A narrower scope groups only its own accounts' orders (by the customer index), not every customer's.
+            var visible = reach.LiveAccounts.Select(a => a.Id);
+            orders = orders.Where(o => visible.Contains(o.Customer));
+        }
+        var buyers = orders
             .GroupBy(o => o.Customer)
             .Select(g => new
             {

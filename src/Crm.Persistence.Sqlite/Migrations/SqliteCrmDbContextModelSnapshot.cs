@@ -2181,6 +2181,8 @@ namespace Crm.Persistence.Sqlite.Migrations
 
                     b.HasIndex("Tenant", "Product");
 
+                    b.HasIndex("Tenant", "Seller", "IssueDate");
+
                     b.HasIndex("Tenant", "IssueDate", "Status", "IsOpen", "Product", "Seller", "Company", "Branch", "Quantity", "Total");
 
                     b.ToTable("SalesOrderItems", (string)null);

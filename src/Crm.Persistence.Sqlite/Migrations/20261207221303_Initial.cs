@@ -1245,6 +1245,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "Product" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SalesOrderItems_TenantId_Seller_IssueDate",
+                table: "SalesOrderItems",
+                columns: new[] { "TenantId", "Seller", "IssueDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SalesOrders_TenantId_Company_Branch_Seller",
                 table: "SalesOrders",
                 columns: new[] { "TenantId", "Company", "Branch", "Seller" });
