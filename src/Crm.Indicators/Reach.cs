@@ -78,6 +78,17 @@ internal sealed class Reach
         ? Revenue.Orders(_db)
         : Revenue.Orders(_db).Where(_scope.For<SalesOrderRow>(o => o.Seller, o => o.Company, o => o.Branch));
 
+    /// <summary>The items of the visible revenue orders (each item row carries its order's status, date and visibility columns).</summary>
+    public IQueryable<SalesOrderItemRow> RevenueItems
+    {
+        get
+        {
+            var statuses = Revenue.Statuses.ToList();
+            var items = _db.SalesOrderItems.Where(i => statuses.Contains(i.Status));
+            return AllOrders ? items : items.Where(_scope.For<SalesOrderItemRow>(i => i.Seller, i => i.Company, i => i.Branch));
+        }
+    }
+
     /// <summary>Every revenue order of the tenant, visible or not (a purchase is a purchase, whoever sold it).</summary>
     public IQueryable<SalesOrderRow> AllRevenueOrders => Revenue.Orders(_db);
 
