@@ -77,21 +77,13 @@ public static class Indicators
 
     /// <summary>
     /// The visible contacts' reach and opt-ins in one pass over their columns (<see cref="CrmQueries.HasEmail"/>,
-    /// <see cref="CrmQueries.OptIn"/>…), no JSON read. A narrower scope takes the contacts of its accounts and those of its
-    /// leads as two semi-joins in one UNION ALL (a contact has one or the other; an OR of two IN lists is no join).
+    /// <see cref="CrmQueries.OptIn"/>…), no JSON read, over <see cref="Reach.Contacts"/>.
     /// </summary>
     private static async Task<(ContactReach Reach, List<ChannelPermissions> Marketing)> ContactsAsync(CrmDbContext db, Reach reach, IndicatorPeriod period,
         CancellationToken cancellationToken)
     {
         var (last, previousLast) = (period.Last, period.Previous.Last);
-        IQueryable<Contact> contacts = db.Contacts;
-        if (!reach.AllParties)
-        {
-            var accounts = reach.Accounts.Select(a => (AccountId?)a.Id);
-            var leads = reach.Leads.Select(l => (LeadId?)l.Id);
-            contacts = contacts.Where(c => accounts.Contains(EF.Property<AccountId?>(c, CrmQueries.OwnerAccount)))
-                .Concat(contacts.Where(c => leads.Contains(EF.Property<LeadId?>(c, CrmQueries.OwnerLead))));
-        }
+        var contacts = reach.Contacts;
         // One count per channel: a channel added to MarketingChannel gets its column from the model and its two counts here.
         var counts = await contacts
             .Select(c => new
