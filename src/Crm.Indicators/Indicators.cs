@@ -1,10 +1,12 @@
 using System.Globalization;
 using Crm.Domain.Access;
 using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.Contacts;
 using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
+using Crm.Domain.Identity;
 using Crm.Persistence;
 using Crm.Persistence.Access;
 using Crm.Persistence.Service;
@@ -39,74 +41,83 @@ public static class Indicators
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(period);
-        var sql = Sql.Of(db);
+        await using var tuned = (await Sql.TunedAsync(db, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         var previous = period.Previous;
-        var tenant = sql.Key(db.Tenant.Value);
         var reach = await Reach.OfAsync(db, scope, cancellationToken).ConfigureAwait(false);
 
+        // The live accounts' registrations, situations and churn in one pass over their index.
+        var live = await Portfolios.ActivityAsync(reach, period, cancellationToken).ConfigureAwait(false);
+        var accounts = (Current: live.Sum(s => s.RegisteredNow), Previous: live.Sum(s => s.RegisteredBefore), Base: live.Sum(s => s.RegisteredByEnd));
+        long Situation(ErpSituation s) => live.Where(x => x.Situation == s).Sum(x => x.Accounts);
         var (from, start, end) = (previous.Start, period.Start, period.End);
-        async Task<(long Current, long Previous, long Base)> Registered<T>(IQueryable<T> visible)
-        {
-            var counts = await visible.Select(r => EF.Property<Instant?>(r!, CrmQueries.RegisteredAt))
-                .GroupBy(r => 1)
-                .Select(g => new
-                {
-                    Current = g.LongCount(at => at >= start && at < end),
-                    Previous = g.LongCount(at => at >= from && at < start),
-                    Base = g.LongCount(at => at < end),
-                })
-                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            return (counts?.Current ?? 0, counts?.Previous ?? 0, counts?.Base ?? 0);
-        }
-        var accounts = await Registered(reach.LiveAccounts).ConfigureAwait(false);
-        var leads = await Registered(reach.Leads.Where(l => l.ConvertedTo == null)).ConfigureAwait(false);
-        var baseAtEnd = accounts.Base + leads.Base;
-
-        var situations = await reach.LiveAccounts.GroupBy(a => a.ErpSituation)
-            .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        long Situation(ErpSituation s) => situations.Where(x => x.Key == s).Sum(x => x.Count);
-
-        var contactFacts = db.Database.SqlQueryRaw<ContactFacts>(Sql.ContactFacts, tenant);
-        if (!reach.AllParties)
-        {
-            // Two semi-joins as one UNION ALL (a contact has an account or a lead): an OR of two IN lists is no join to the database.
-            var (accountKeys, leadKeys) = (reach.AccountKeys, reach.LeadKeys);
-            contactFacts = contactFacts.Where(c => accountKeys.Contains(c.Account)).Concat(contactFacts.Where(c => leadKeys.Contains(c.Lead)));
-        }
-        var contacts = await contactFacts
-            .GroupBy(c => 1)
-            .Select(g => new { Total = g.LongCount(), WithEmail = g.LongCount(c => c.HasEmail), WithPhone = g.LongCount(c => c.HasPhone) })
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-
-        var churn = (await Portfolios.ActivityAsync(reach, period, cancellationToken).ConfigureAwait(false))
-            .Select(p => new PortfolioChurn(p.Owner, new Churn(p.Previous, p.LostNow), new Churn(p.Before, p.LostBefore))).ToList();
-
-#pragma warning disable CA1309, CA1310 // string.Compare in this query is SQL's comparison of ISO dates, never run in .NET
-        var (last, previousLast) = (LocalDatePattern.Iso.Format(period.Last), LocalDatePattern.Iso.Format(previous.Last));
-        var optInRows = db.Database.SqlQueryRaw<OptIn>(sql.OptIns, tenant);
-        if (!reach.AllParties)
-        {
-            var (accountKeys, leadKeys) = (reach.AccountKeys, reach.LeadKeys);
-            optInRows = optInRows.Where(o => accountKeys.Contains(o.Account)).Concat(optInRows.Where(o => leadKeys.Contains(o.Lead)));
-        }
-        var optIns = await optInRows
-            .GroupBy(o => o.Channel)
+        var leads = await reach.Leads.Where(l => l.ConvertedTo == null)
+            .Select(l => EF.Property<Instant?>(l, CrmQueries.RegisteredAt))
+            .GroupBy(at => 1)
             .Select(g => new
             {
-                Channel = g.Key,
-                Current = g.LongCount(o => string.Compare(o.On, last) <= 0),
-                Previous = g.LongCount(o => string.Compare(o.On, previousLast) <= 0),
+                Current = g.LongCount(at => at >= start && at < end),
+                Previous = g.LongCount(at => at >= from && at < start),
+                Base = g.LongCount(at => at < end),
             })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-#pragma warning restore CA1309, CA1310 // the ISO text comparisons end here
-        var marketing = Enum.GetValues<MarketingChannel>().Select(channel => optIns.Find(o => o.Channel == channel.ToString()) is { } o
-            ? new ChannelPermissions(channel, new Compared<long>(o.Current, o.Previous))
-            : new ChannelPermissions(channel, new Compared<long>(0, 0))).ToList();
+            .TagWith("Indicator: registered leads")
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var baseAtEnd = accounts.Base + (leads?.Base ?? 0);
 
-        return new RegistrationIndicators(period, new Compared<long>(accounts.Current, accounts.Previous), new Compared<long>(leads.Current, leads.Previous),
-            new Compared<long>(baseAtEnd, baseAtEnd - accounts.Current - leads.Current),
+        var contacts = await ContactsAsync(db, reach, period, cancellationToken).ConfigureAwait(false);
+
+        var churn = Portfolios.PerOwner(live)
+            .Select(p => new PortfolioChurn(p.Owner, new Churn(p.Previous, p.LostNow), new Churn(p.Before, p.LostBefore))).ToList();
+
+        var (leadsNow, leadsBefore) = (leads?.Current ?? 0, leads?.Previous ?? 0);
+        return new RegistrationIndicators(period, new Compared<long>(accounts.Current, accounts.Previous), new Compared<long>(leadsNow, leadsBefore),
+            new Compared<long>(baseAtEnd, baseAtEnd - accounts.Current - leadsNow),
             new AccountSituations(Situation(ErpSituation.Active), Situation(ErpSituation.Inactive), Situation(ErpSituation.NotIntegrated)),
-            new ContactReach(contacts?.Total ?? 0, contacts?.WithEmail ?? 0, contacts?.WithPhone ?? 0), churn, marketing);
+            contacts.Reach, churn, contacts.Marketing);
+    }
+
+    /// <summary>
+    /// The visible contacts' reach and opt-ins in one pass over their columns (<see cref="CrmQueries.HasEmail"/>,
+    /// <see cref="CrmQueries.OptIn"/>…), no JSON read, over <see cref="Reach.Contacts"/>.
+    /// </summary>
+    private static async Task<(ContactReach Reach, List<ChannelPermissions> Marketing)> ContactsAsync(CrmDbContext db, Reach reach, IndicatorPeriod period,
+        CancellationToken cancellationToken)
+    {
+        var (last, previousLast) = (period.Last, period.Previous.Last);
+        var contacts = reach.Contacts;
+        // One count per channel: a channel added to MarketingChannel gets its column from the model and its two counts here.
+        var counts = await contacts
+            .Select(c => new
+            {
+                HasEmail = EF.Property<bool>(c, CrmQueries.HasEmail),
+                HasPhone = EF.Property<bool>(c, CrmQueries.HasPhone),
+                Email = EF.Property<LocalDate?>(c, CrmQueries.OptIn(MarketingChannel.Email)),
+                Mail = EF.Property<LocalDate?>(c, CrmQueries.OptIn(MarketingChannel.Mail)),
+                Phone = EF.Property<LocalDate?>(c, CrmQueries.OptIn(MarketingChannel.Phone)),
+                Messaging = EF.Property<LocalDate?>(c, CrmQueries.OptIn(MarketingChannel.Messaging)),
+            })
+            .GroupBy(c => 1)
+            .Select(g => new
+            {
+                Total = g.LongCount(),
+                WithEmail = g.LongCount(c => c.HasEmail),
+                WithPhone = g.LongCount(c => c.HasPhone),
+                Email = new Compared<long>(g.LongCount(c => c.Email <= last), g.LongCount(c => c.Email <= previousLast)),
+                Mail = new Compared<long>(g.LongCount(c => c.Mail <= last), g.LongCount(c => c.Mail <= previousLast)),
+                Phone = new Compared<long>(g.LongCount(c => c.Phone <= last), g.LongCount(c => c.Phone <= previousLast)),
+                Messaging = new Compared<long>(g.LongCount(c => c.Messaging <= last), g.LongCount(c => c.Messaging <= previousLast)),
+            })
+            .TagWith("Indicator: contact reach, marketing permissions")
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var none = new Compared<long>(0, 0);
+        var marketing = Enum.GetValues<MarketingChannel>().Select(channel => new ChannelPermissions(channel, counts is null ? none : channel switch
+        {
+            MarketingChannel.Email => counts.Email,
+            MarketingChannel.Mail => counts.Mail,
+            MarketingChannel.Phone => counts.Phone,
+            MarketingChannel.Messaging => counts.Messaging,
+            _ => throw new System.Diagnostics.UnreachableException($"No opt-in count for {channel}."),
+        })).ToList();
+        return (new ContactReach(counts?.Total ?? 0, counts?.WithEmail ?? 0, counts?.WithPhone ?? 0), marketing);
     }
 
     /// <summary>How many products <see cref="SalesIndicators.BestSellers"/> lists.</summary>
@@ -127,6 +138,7 @@ public static class Indicators
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(period);
+        await using var tuned = (await Sql.TunedAsync(db, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         var sql = Sql.Of(db);
         var previous = period.Previous;
         var (first, last, since) = (period.First, period.Last, previous.First);
@@ -142,19 +154,19 @@ public static class Indicators
                 CurrentOrders = g.LongCount(o => o.IssueDate >= first),
                 PreviousOrders = g.LongCount(o => o.IssueDate < first),
             })
+            .TagWith("Indicator: revenue per representative")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var representatives = perSeller
             .Select(r => new RepresentativeRevenue(r.Key, new(r.Current, r.Previous), new(r.CurrentOrders, r.PreviousOrders)))
             .OrderByDescending(r => r.Revenue.Current).ThenBy(r => r.Seller.Value).ToList();
         var revenue = new Compared<decimal>(perSeller.Sum(r => r.Current), perSeller.Sum(r => r.Previous));
 
-        var portfolios = (await Portfolios.ActivityAsync(reach, period, cancellationToken).ConfigureAwait(false))
+        var portfolios = Portfolios.PerOwner(await Portfolios.ActivityAsync(reach, period, cancellationToken).ConfigureAwait(false))
             .Select(p => new PortfolioCustomers(p.Owner, p.Accounts, new Compared<long>(p.Current, p.Previous))).ToList();
 
-        // The open items joined to the two periods' orders (a join, not an IN list of order ids per period).
-        var lines = from i in db.SalesOrderItems.Where(i => i.IsOpen)
-                    join o in reach.RevenueOrders.Where(o => o.IssueDate >= since && o.IssueDate <= last) on i.Order equals o.Id
-                    select new { i.Product, i.Quantity, Value = i.Total, Current = o.IssueDate >= first };
+        // The open items of the two periods' revenue orders, which carry their order's date, status and visibility columns.
+        var lines = reach.RevenueItems.Where(i => i.IsOpen && i.IssueDate >= since && i.IssueDate <= last)
+            .Select(i => new { i.Product, i.Quantity, Value = i.Total, Current = i.IssueDate >= first });
         var products = await lines.GroupBy(l => l.Product)
             .Select(g => new
             {
@@ -167,11 +179,18 @@ public static class Indicators
             })
             .Where(p => p.Sold)
             .OrderByDescending(p => (double)p.Value).ThenBy(p => p.Key).Take(BestSellers)
+            .TagWith("Indicator: best sellers")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var bestSellers = products.Select(p => new ProductSales(p.Key, new(p.Quantity, p.PreviousQuantity), new(p.Value, p.PreviousValue)))
             .OrderByDescending(p => p.Value.Current).ThenBy(p => p.Product, StringComparer.Ordinal).ToList();
 
+        // The funnel: opportunities per current stage from its column; entries per stage from the stage histories of the
+        // opportunities whose latest entry is in the two periods or after (an older one holds no entry in them).
         var opportunities = reach.Opportunities;
+        var now = await opportunities.GroupBy(o => EF.Property<StageId>(o, CrmQueries.CurrentStage))
+            .Select(g => new { Stage = g.Key, Count = g.LongCount() })
+            .TagWith("Indicator: opportunities per stage")
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var visits = db.Database.SqlQueryRaw<StageLine>(sql.StageLines, sql.Key(db.Tenant.Value),
                 sql.Moment(previous.Start), sql.Moment(period.Start), sql.Moment(period.End));
         if (scope.Owners is not null)
@@ -179,23 +198,19 @@ public static class Indicators
             var visible = opportunities.Select(o => EF.Property<Guid>(o, "Id"));
             visits = visits.Where(l => visible.Contains(l.Opportunity));
         }
-        var stages = await visits
+        var entered = await visits
             .GroupBy(l => l.Stage)
-            .Select(g => new
-            {
-                Stage = g.Key,
-                Now = g.LongCount(l => l.IsCurrent),
-                Entered = g.LongCount(l => l.EnteredNow),
-                PreviouslyEntered = g.LongCount(l => l.EnteredBefore),
-            })
+            .Select(g => new { Stage = g.Key, Now = g.LongCount(l => l.EnteredNow), Before = g.LongCount(l => l.EnteredBefore) })
+            .TagWith("Indicator: stage entries")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var pipelines = await db.Pipelines.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         var funnel = (from pipeline in pipelines
                       from stage in pipeline.Stages
-                      let counted = stages.Find(s => s.Stage == stage.Id.Value)
-                      where counted is not null
-                      select new StageCount(pipeline.Id, stage.Id, stage.Name, stage.Outcome, counted.Now,
-                          new Compared<long>(counted.Entered, counted.PreviouslyEntered))).ToList();
+                      let current = now.Find(s => s.Stage == stage.Id)?.Count ?? 0
+                      let entries = entered.Find(s => s.Stage == stage.Id.Value)
+                      where current > 0 || entries is { Now: > 0 } or { Before: > 0 }
+                      select new StageCount(pipeline.Id, stage.Id, stage.Name, stage.Outcome, current,
+                          new Compared<long>(entries?.Now ?? 0, entries?.Before ?? 0))).ToList();
 
         // Won in a period: the current visit is a won stage entered in it. Existing customer: a revenue order issued before
         // that period (any seller's: a purchase is a purchase).
@@ -219,6 +234,7 @@ public static class Indicators
                 Value = g.Sum(o => o.Now ? o.Value!.Value.Amount : 0m),
                 PreviousValue = g.Sum(o => o.Before ? o.Value!.Value.Amount : 0m),
             })
+            .TagWith("Indicator: cross/up-sell")
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var crossSell = new CrossSell(new(won?.Won ?? 0, won?.PreviouslyWon ?? 0), new(won?.Value ?? 0m, won?.PreviousValue ?? 0m));
 
@@ -239,6 +255,7 @@ public static class Indicators
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(period);
+        await using var tuned = (await Sql.TunedAsync(db, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         var sql = Sql.Of(db);
         var previous = period.Previous;
         var (from, start, end) = (previous.Start, period.Start, period.End);
@@ -248,39 +265,45 @@ public static class Indicators
 
         var emails = await opened.Where(o => o.Channel == ServiceChannel.Email).GroupBy(o => 1)
             .Select(g => new { Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .TagWith("Indicator: e-mails received")
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var mondays = Weeks(period);
         var perWeek = await visible.Where(o => o.Channel == ServiceChannel.Email && o.OpenedAt >= start && o.OpenedAt < end)
             .GroupBy(WeekOf(mondays.Skip(1).Select(m => period.Zone.AtStartOfDay(m).ToInstant())))
             .Select(g => new { Week = g.Key, Count = g.LongCount() })
+            .TagWith("Indicator: e-mails per week")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var complaints = opened.Where(o => o.IsComplaint);
         var perUnit = await complaints.GroupBy(o => new { o.Company, o.Branch })
             .Select(g => new { g.Key.Company, g.Key.Branch, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .TagWith("Indicator: complaints per unit")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var profiles = db.Database.SqlQueryRaw<ComplaintProfile>(sql.ComplaintProfiles, sql.Key(db.Tenant.Value),
-            sql.Moment(from), sql.Moment(start), sql.Moment(end));
-        var accountKeys = reach.AccountKeys;
-        if (!reach.AllParties)
-            profiles = profiles.Where(c => accountKeys.Contains(c.Account));
-        var perProfile = await profiles
+        // The client type from its account column (the occurrences are already limited to the visible accounts).
+        var perProfile = await (from o in complaints
+                                join a in db.Accounts on o.Account equals a.Id
+                                select new { ClientType = EF.Property<string?>(a, CrmQueries.ClientType), Current = o.OpenedAt >= start })
             .GroupBy(c => c.ClientType)
             .Select(g => new { g.Key, Current = g.LongCount(c => c.Current), Previous = g.LongCount(c => !c.Current) })
+            .TagWith("Indicator: complaints per profile")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var perProduct = await opened.GroupBy(o => o.Product)
             .Select(g => new { g.Key, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .TagWith("Indicator: attendances per product")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var perUser = await opened.GroupBy(o => o.Attendant)
             .Select(g => new { g.Key, Current = g.LongCount(o => o.OpenedAt >= start), Previous = g.LongCount(o => o.OpenedAt < start) })
+            .TagWith("Indicator: attendances per user")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var picks = db.Database.SqlQueryRaw<ChannelPick>(Sql.PreferredChannels, sql.Key(db.Tenant.Value), sql.Moment(start), sql.Moment(end));
+        var accountKeys = reach.AccountKeys;
         if (!reach.AllParties)
             picks = picks.Where(p => accountKeys.Contains(p.Account));
         var preferred = await picks
             .GroupBy(p => p.Channel)
             .Select(g => new { Channel = g.Key, Customers = g.LongCount() })
+            .TagWith("Indicator: preferred channel")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         return new ServiceIndicators(period,
@@ -304,13 +327,17 @@ public static class Indicators
         var (start, end) = (period.Start, period.End);
         var due = Instant.Min(end, now);
         var answered = visible.Where(o => o.AnsweredAt >= start && o.AnsweredAt < end && o.ResponseSeconds != null);
-        var count = await answered.LongCountAsync(cancellationToken).ConfigureAwait(false);
-        var average = await answered.AverageAsync(o => (double?)o.ResponseSeconds, cancellationToken).ConfigureAwait(false);
+        var stats = await answered.GroupBy(o => 1)
+            .Select(g => new { Count = g.LongCount(), Average = g.Average(o => (double?)o.ResponseSeconds) })
+            .TagWith("Indicator: response time")
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var (count, average) = (stats?.Count ?? 0, stats?.Average);
         // The median: the middle one, or the mean of the middle two, read from the database in order.
         var middle = count == 0 ? [] : await answered.OrderBy(o => o.ResponseSeconds).Select(o => o.ResponseSeconds!.Value)
-            .Skip((int)((count - 1) / 2)).Take(count % 2 == 0 ? 2 : 1).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .Skip((int)((count - 1) / 2)).Take(count % 2 == 0 ? 2 : 1).TagWith("Indicator: response time (median)").ToListAsync(cancellationToken).ConfigureAwait(false);
         // Due in the period and before now (an unanswered one not yet due is no breach yet), and not answered by then.
         var breaches = await visible.Where(o => o.ResponseDue >= start && o.ResponseDue < due && (o.AnsweredAt == null || o.AnsweredAt > o.ResponseDue))
+            .TagWith("Indicator: response breaches")
             .LongCountAsync(cancellationToken).ConfigureAwait(false);
         return new ResponseTimes(count, average is { } mean ? decimal.Round((decimal)mean, 2) : null,
             middle.Count == 0 ? null : (decimal)middle.Sum() / middle.Count, breaches);

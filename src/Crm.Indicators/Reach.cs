@@ -1,5 +1,6 @@
 using Crm.Domain.Access;
 using Crm.Domain.Accounts;
+using Crm.Domain.Accounts.Contacts;
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Persistence;
 using Crm.Persistence.Access;
@@ -52,6 +53,9 @@ internal sealed class Reach
         return new Reach(db, scope, parties, orders);
     }
 
+    /// <summary>The visible contacts (those of the visible accounts and leads).</summary>
+    public IQueryable<Contact> Contacts => AllParties ? _db.Contacts : _db.Contacts.VisibleTo(_scope, _db);
+
     /// <summary>The visible accounts.</summary>
     public IQueryable<Account> Accounts => AllParties ? _db.Accounts : _db.Accounts.VisibleTo(_scope);
 
@@ -62,21 +66,23 @@ internal sealed class Reach
     public IQueryable<Lead> Leads => AllParties ? _db.Leads : _db.Leads.VisibleTo(_scope);
 
     /// <summary>The occurrences of the visible accounts.</summary>
-    public IQueryable<OccurrenceRow> Occurrences
-    {
-        get
-        {
-            if (AllParties)
-                return _db.Occurrences;
-            var accounts = Accounts.Select(a => a.Id);
-            return _db.Occurrences.Where(o => accounts.Contains(o.Account));
-        }
-    }
+    public IQueryable<OccurrenceRow> Occurrences => AllParties ? _db.Occurrences : _db.Occurrences.VisibleTo(_scope, _db);
 
     /// <summary>The revenue orders (<see cref="Revenue.Statuses"/>) visible by seller, company and branch, as the order list shows them.</summary>
     public IQueryable<SalesOrderRow> RevenueOrders => AllOrders
         ? Revenue.Orders(_db)
         : Revenue.Orders(_db).Where(_scope.For<SalesOrderRow>(o => o.Seller, o => o.Company, o => o.Branch));
+
+    /// <summary>The items of the visible revenue orders (each item row carries its order's status, date and visibility columns).</summary>
+    public IQueryable<SalesOrderItemRow> RevenueItems
+    {
+        get
+        {
+            var statuses = Revenue.Statuses.ToList();
+            var items = _db.SalesOrderItems.Where(i => statuses.Contains(i.Status));
+            return AllOrders ? items : items.Where(_scope.For<SalesOrderItemRow>(i => i.Seller, i => i.Company, i => i.Branch));
+        }
+    }
 
     /// <summary>Every revenue order of the tenant, visible or not (a purchase is a purchase, whoever sold it).</summary>
     public IQueryable<SalesOrderRow> AllRevenueOrders => Revenue.Orders(_db);
@@ -88,7 +94,4 @@ internal sealed class Reach
 
     /// <summary>The ids of the visible accounts, as a subquery.</summary>
     public IQueryable<Guid?> AccountKeys => Accounts.Select(a => (Guid?)EF.Property<Guid>(a, "Id"));
-
-    /// <summary>The ids of the visible leads, as a subquery.</summary>
-    public IQueryable<Guid?> LeadKeys => Leads.Select(l => (Guid?)EF.Property<Guid>(l, "Id"));
 }

@@ -28,6 +28,24 @@ public static class CrmQueries
     /// <summary>Column of the instant an opportunity entered its current stage.</summary>
     public const string StageEnteredAt = "StageEnteredAt";
 
+    /// <summary>Column of the latest instant an opportunity entered a stage (the latest of its stage history).</summary>
+    public const string LatestStageEntry = "LatestStageEntry";
+
+    /// <summary>Column of an account's client type code (its registration's <c>ClientType</c>).</summary>
+    public const string ClientType = "ClientType";
+
+    /// <summary>Column telling whether a contact has at least one e-mail.</summary>
+    public const string HasEmail = "HasEmail";
+
+    /// <summary>Column telling whether a contact has at least one phone.</summary>
+    public const string HasPhone = "HasPhone";
+
+    /// <summary>
+    /// Column of the day a contact opted in to <paramref name="channel"/> when its latest answer for the channel is an opt-in;
+    /// null otherwise (no answer, or an opt-out).
+    /// </summary>
+    public static string OptIn(Crm.Domain.Accounts.Registration.MarketingChannel channel) => $"OptIn{channel}";
+
     /// <summary>Column of the legal name (razão social).</summary>
     public const string LegalName = "LegalName";
 

@@ -10,25 +10,33 @@ using NodaTime;
 namespace Crm.Benchmarks.Indicators;
 
 /// <summary>
-/// Each indicator group for a Diretor (every account visible: the largest scope) over one month, on a tenant of 10⁵ and
-/// 10⁶ accounts with their contacts, orders and occurrences (<see cref="IndicatorSeeder"/>; seeded once, then reused).
-/// Target: ≤ 200 ms per group at 10⁶ on PostgreSQL. Results and caveats: RESULTS.md.
+/// Each indicator group over one month, on a tenant of 10⁵ and 10⁶ accounts with their contacts, orders and occurrences
+/// (<see cref="IndicatorSeeder"/>; seeded once, then reused), for a Diretor (every account visible: the largest scope)
+/// and for a representative (one owner of the 100: 1 % of the accounts). Besides each group's time, the global cleanup
+/// prints each indicator's own query times (<see cref="QueryTimes"/>). Target: ≤ 200 ms per indicator at 10⁶ on
+/// PostgreSQL. Results and caveats: RESULTS.md.
 /// </summary>
 [Config(typeof(IndicatorBenchmarks.ShortConfig))]
 [MemoryDiagnoser]
-public class IndicatorBenchmarks
+public class IndicatorBenchmarks : IDisposable
 {
     private static readonly IndicatorPeriod November =
         IndicatorPeriod.Of(new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 30), DateTimeZoneProviders.Tzdb["America/Sao_Paulo"]).AsT0;
 
+    private readonly QueryTimes _times = new();
+    private Microsoft.Extensions.Logging.ILoggerFactory? _logging;
     private CrmDatabase _database = null!;
-    private VisibilityScope _diretor = null!;
+    private VisibilityScope _scope = null!;
 
     [Params("sqlite", "postgres")]
     public string Provider { get; set; } = "sqlite";
 
     [ParamsSource(nameof(Sizes))]
     public int Accounts { get; set; }
+
+    /// <summary>Whose view: a Diretor (every account) or a representative (its own 1 %).</summary>
+    [Params("diretor", "representative")]
+    public string Scope { get; set; } = "diretor";
 
     /// <summary>10⁵ and 10⁶, or the sizes of <c>CRM_BENCH_ACCOUNTS</c> (comma-separated) for a quicker run.</summary>
     public static IEnumerable<int> Sizes() =>
@@ -39,11 +47,25 @@ public class IndicatorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _database = IndicatorSeeder.OpenAsync(Provider, Accounts).GetAwaiter().GetResult();
-        var user = User.Arrive(new UserId(Guid.NewGuid()), IndicatorSeeder.Tenant, "diretor", "Diretor", null, Package.Freemium).AsT0;
-        var role = Role.Create(new RoleId(Guid.NewGuid()), IndicatorSeeder.Tenant, "Diretor", DataReach.All, []).AsT0;
+        _database = IndicatorSeeder.OpenAsync(Provider, Accounts, _logging = _times.Factory()).GetAwaiter().GetResult();
+        var diretor = Scope == "diretor";
+        var user = User.Arrive(diretor ? new UserId(Guid.NewGuid()) : IndicatorSeeder.Owner(7), IndicatorSeeder.Tenant, Scope, Scope, null, Package.Freemium).AsT0;
+        var role = Role.Create(new RoleId(Guid.NewGuid()), IndicatorSeeder.Tenant, Scope, diretor ? DataReach.All : DataReach.Own, []).AsT0;
         user.AssignRoles([role.Id]);
-        _diretor = VisibilityScope.Of(user, EffectiveAccess.Of(user, [role]), Hierarchy.Of([user]).AsT0);
+        _scope = VisibilityScope.Of(user, EffectiveAccess.Of(user, [role]), Hierarchy.Of([user]).AsT0);
+    }
+
+    /// <summary>Prints each indicator's query times of this case (warm-up runs included).</summary>
+    [GlobalCleanup]
+    public void Cleanup() =>
+        Console.WriteLine($"// per indicator, {Provider} {Accounts:N0} accounts, {Scope}:{Environment.NewLine}{_times.Report()}");
+
+    /// <summary>Disposes the logger factory (and with it <see cref="QueryTimes"/>).</summary>
+    public void Dispose()
+    {
+        _logging?.Dispose();
+        _times.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>
@@ -60,20 +82,20 @@ public class IndicatorBenchmarks
     public async Task<long> Registration()
     {
         await using var db = _database.Open(IndicatorSeeder.Tenant);
-        return (await Crm.Indicators.Indicators.RegistrationAsync(db, _diretor, November)).Accounts.Current;
+        return (await Crm.Indicators.Indicators.RegistrationAsync(db, _scope, November)).Accounts.Current;
     }
 
     [Benchmark]
     public async Task<decimal> Sales()
     {
         await using var db = _database.Open(IndicatorSeeder.Tenant);
-        return (await Crm.Indicators.Indicators.SalesAsync(db, _diretor, November)).Revenue.Current;
+        return (await Crm.Indicators.Indicators.SalesAsync(db, _scope, November)).Revenue.Current;
     }
 
     [Benchmark]
     public async Task<long> Service()
     {
         await using var db = _database.Open(IndicatorSeeder.Tenant);
-        return (await Crm.Indicators.Indicators.ServiceAsync(db, _diretor, November, Instant.FromUtc(2026, 12, 15, 12, 0))).Emails.Current;
+        return (await Crm.Indicators.Indicators.ServiceAsync(db, _scope, November, Instant.FromUtc(2026, 12, 15, 12, 0))).Emails.Current;
     }
 }

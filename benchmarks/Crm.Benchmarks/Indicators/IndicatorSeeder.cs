@@ -24,9 +24,9 @@ internal static class IndicatorSeeder
     /// <summary>The owner of account n (n % 100).</summary>
     public static UserId Owner(int index) => new(Guid.Parse($"0000000a-0000-4000-8000-{index:x12}"));
 
-    public static async Task<CrmDatabase> OpenAsync(string provider, int accounts)
+    public static async Task<CrmDatabase> OpenAsync(string provider, int accounts, Microsoft.Extensions.Logging.ILoggerFactory? logging = null)
     {
-        var database = provider == "sqlite" ? Sqlite(accounts) : Postgres(accounts);
+        var database = provider == "sqlite" ? Sqlite(accounts, logging) : Postgres(accounts, logging);
         await database.MigrateAsync();
         await using var db = database.Open(Tenant);
         if (await db.Accounts.CountAsync() == accounts)
@@ -50,13 +50,13 @@ internal static class IndicatorSeeder
         return database;
     }
 
-    private static CrmDatabase Sqlite(int accounts)
+    private static CrmDatabase Sqlite(int accounts, Microsoft.Extensions.Logging.ILoggerFactory? logging)
     {
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "crm-indicators-bench"));
-        return new CrmDatabase(new CrmPersistenceOptions().UseSqlite(Path.Combine(folder.FullName, $"accounts-{accounts}.db")));
+        return new CrmDatabase(new CrmPersistenceOptions().UseSqlite(Path.Combine(folder.FullName, $"accounts-{accounts}.db")), logging);
     }
 
-    private static CrmDatabase Postgres(int accounts)
+    private static CrmDatabase Postgres(int accounts, Microsoft.Extensions.Logging.ILoggerFactory? logging)
     {
         var server = Environment.GetEnvironmentVariable("CRM_TEST_POSTGRES")
             ?? throw new InvalidOperationException("Set CRM_TEST_POSTGRES (source scripts/postgres.sh) to benchmark PostgreSQL.");
@@ -71,7 +71,7 @@ internal static class IndicatorSeeder
                 create.ExecuteNonQuery();
             }
         }
-        return new CrmDatabase(new CrmPersistenceOptions().UsePostgres(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString));
+        return new CrmDatabase(new CrmPersistenceOptions().UsePostgres(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString), logging);
     }
 
     /// <summary>The seeding statements of one provider; every value in them is a constant of this class or a number.</summary>
@@ -82,34 +82,35 @@ internal static class IndicatorSeeder
         public IEnumerable<string> Statements()
         {
             var stages = pipeline.Stages.Select(s => s.Id.Value.ToString()).ToArray();
-            yield return Insert("Accounts", "TenantId, Id, Integration, ErpSituation, Version, MergedFrom, Data, History, OwnerId, LegalName, RegisteredAt",
+            yield return Insert("Accounts", "TenantId, Id, Integration, ErpSituation, Version, MergedFrom, Data, History, OwnerId, LegalName, RegisteredAt, ClientType",
                 $"{TenantKey()}, {Id(1, "n")}, 'none', CASE n % 3 WHEN 0 THEN 'Active' WHEN 1 THEN 'Inactive' ELSE 'NotIntegrated' END, 1, {(postgres ? "'{}'" : "'[]'")}, " +
                 $"'{{\"ClientType\":\"T' || (n % 5) || '\"}}', '{{\"Changes\":[{{\"At\":\"' || {Iso("n % 365", "n % 86400")} || '\",\"By\":\"{Owner(0).Value}\",\"Fields\":[]}}]}}', " +
-                $"{Id(10, "n % " + Owners)}, 'Cliente ' || n, {Moment("n % 365", "n % 86400")}", accounts);
+                $"{Id(10, "n % " + Owners)}, 'Cliente ' || n, {Moment("n % 365", "n % 86400")}, 'T' || (n % 5)", accounts);
             yield return Insert("Leads", "TenantId, Id, Status, Version, Data, History, OwnerId, LegalName, RegisteredAt",
                 $"{TenantKey()}, {Id(2, "n")}, 'Open', 1, '{{}}', '{{\"Changes\":[{{\"At\":\"' || {Iso("n % 365", "n % 86400")} || '\",\"By\":\"{Owner(0).Value}\",\"Fields\":[]}}]}}', " +
                 $"{Id(10, "n % " + Owners)}, 'Lead ' || n, {Moment("n % 365", "n % 86400")}", accounts / 10);
-            yield return Insert("Contacts", "TenantId, Id, Owner, Name, Phones, Emails, Marketing, History, Version, OwnerAccount",
+            yield return Insert("Contacts", "TenantId, Id, Owner, Name, Phones, Emails, Marketing, History, Version, OwnerAccount, HasEmail, HasPhone, OptInEmail",
                 $"{TenantKey()}, {Id(3, "n")}, 'account:' || lower({Text(Id(1, "n"))}), 'Contato ' || n, " +
                 "CASE WHEN n % 4 = 0 THEN '[]' ELSE '[{\"Type\":\"Mobile\",\"Number\":\"(11) 98765-4321\"}]' END, " +
                 "CASE WHEN n % 5 = 0 THEN '[]' ELSE '[{\"Address\":\"c' || n || '@exemplo.com.br\"}]' END, " +
                 $"CASE WHEN n % 3 = 0 THEN '[]' ELSE '[{{\"Channel\":\"Email\",\"OptedIn\":true,\"On\":\"' || {Day("n % 365")} || '\",\"Source\":\"site\"}}]' END, " +
-                $"'{{}}', 1, {Id(1, "n")}", accounts);
+                $"'{{}}', 1, {Id(1, "n")}, {Bool("n % 5 <> 0")}, {Bool("n % 4 <> 0")}, CASE WHEN n % 3 = 0 THEN NULL ELSE {DayValue("n % 365")} END", accounts);
             yield return Insert("SalesOrders", "TenantId, Id, Status, Customer, Seller, IssueDate, Discount, Header, Items, Approvals, History, BlockReasons, Version, Total",
-                $"{TenantKey()}, {Id(4, "n")}, CASE n % 4 WHEN 0 THEN 'Draft' WHEN 1 THEN 'Released' ELSE 'Sent' END, {Id(1, "n")}, {Id(10, "n % " + Owners)}, " +
+                $"{TenantKey()}, {Id(4, "n")}, {OrderStatus}, {Id(1, "n")}, {Id(10, "n % " + Owners)}, " +
                 $"{DayValue("n % 365")}, {Money("0")}, '{{}}', {Json("'[{\"product\":\"P' || (n % 500) || '\",\"quantity\":' || (1 + n % 7) || ',\"status\":0,\"values\":{\"total\":' || (10 + n % 90) || '.50}},{\"product\":\"P' || ((n * 7) % 500) || '\",\"quantity\":2,\"status\":' || CASE WHEN n % 10 = 0 THEN 1 ELSE 0 END || ',\"values\":{\"total\":99.90}}]'")}, " +
                 $"{Json("'[]'")}, {Json("'[]'")}, {Json("'[]'")}, 1, {Money("(110 + n % 90) || '.40'")}", accounts);
-            yield return Insert("Opportunities", "TenantId, Id, Pipeline, CreatedAt, Title, Account, Owner, Status, Version, StageHistory, Tasks, ValueAmount, ValueCurrency, CurrentStage, StageEnteredAt",
+            yield return Insert("Opportunities", "TenantId, Id, Pipeline, CreatedAt, Title, Account, Owner, Status, Version, StageHistory, Tasks, ValueAmount, ValueCurrency, CurrentStage, StageEnteredAt, LatestStageEntry",
                 $"{TenantKey()}, {Id(5, "n")}, {Literal(pipeline.Id.Value)}, {Moment("n % 300", "0")}, 'Negócio ' || n, {Id(1, "n * 10")}, {Id(10, "n % " + Owners)}, " +
                 $"CASE n % 3 WHEN 0 THEN 'Won' WHEN 1 THEN 'Open' ELSE 'Lost' END, 1, {Json(History(stages))}, {Json("'[]'")}, {Money("(1000 + n % 5000) || '.00'")}, 'BRL', " +
                 $"CASE n % 3 WHEN 0 THEN {Literal(pipeline.Stages[4].Id.Value)} WHEN 1 THEN {Literal(pipeline.Stages[2].Id.Value)} ELSE {Literal(pipeline.Stages[5].Id.Value)} END, " +
-                $"{Moment("n % 300 + 10", "0")}", accounts / 10);
-            // The items of each order as the model keeps them beside its document (SalesOrderItems): two per order, the
-            // second cancelled on every tenth.
-            yield return Insert("SalesOrderItems", "TenantId, Order, Item, Product, Quantity, Total, IsOpen",
-                $"{TenantKey()}, {Id(4, "n")}, {Id(7, "n")}, 'P' || (n % 500), {Money("(1 + n % 7)")}, {Money("(10 + n % 90) || '.50'")}, {Bool(postgres ? "true" : "1")}", accounts);
-            yield return Insert("SalesOrderItems", "TenantId, Order, Item, Product, Quantity, Total, IsOpen",
-                $"{TenantKey()}, {Id(4, "n")}, {Id(8, "n")}, 'P' || ((n * 7) % 500), {Money("2")}, {Money("'99.90'")}, {Bool("n % 10 <> 0")}", accounts);
+                $"{Moment("n % 300 + 10", "0")}, {Moment("n % 300 + 10", "0")}", accounts / 10);
+            // The items of each order as the model keeps them beside its document (SalesOrderItems), with their order's status,
+            // date and seller: two per order, the second cancelled on every tenth.
+            var order = $"{OrderStatus}, {DayValue("n % 365")}, {Id(10, "n % " + Owners)}";
+            yield return Insert("SalesOrderItems", "TenantId, Order, Item, Product, Quantity, Total, IsOpen, Status, IssueDate, Seller",
+                $"{TenantKey()}, {Id(4, "n")}, {Id(7, "n")}, 'P' || (n % 500), {Money("(1 + n % 7)")}, {Money("(10 + n % 90) || '.50'")}, {Bool(postgres ? "true" : "1")}, {order}", accounts);
+            yield return Insert("SalesOrderItems", "TenantId, Order, Item, Product, Quantity, Total, IsOpen, Status, IssueDate, Seller",
+                $"{TenantKey()}, {Id(4, "n")}, {Id(8, "n")}, 'P' || ((n * 7) % 500), {Money("2")}, {Money("'99.90'")}, {Bool("n % 10 <> 0")}, {order}", accounts);
             yield return Insert("Occurrences", "TenantId, Id, Account, Channel, Reason, IsComplaint, Priority, Status, OpenedBy, OpenedAt, ResponseTarget, ResponseDue, Description, History, Version, Attendant, Product, AnsweredAt, ResponseSeconds, AnsweredLate",
                 $"{TenantKey()}, {Id(6, "n")}, {Id(1, "n")}, CASE n % 6 WHEN 0 THEN 'Email' WHEN 1 THEN 'Phone' WHEN 2 THEN 'Email' WHEN 3 THEN 'Chat' WHEN 4 THEN 'SocialMedia' ELSE 'InPerson' END, " +
                 $"CASE n % 3 WHEN 0 THEN 'RECL' ELSE 'DUV' END, {Bool("n % 3 = 0")}, 'Normal', CASE WHEN n % 5 = 0 THEN 'Open' ELSE 'Answered' END, {Id(10, "0")}, " +
@@ -119,6 +120,8 @@ internal static class IndicatorSeeder
             // Statistics for the planner, and on PostgreSQL the visibility map too: without it no index-only scan skips the heap.
             yield return postgres ? "VACUUM ANALYZE" : "ANALYZE";
         }
+
+        private const string OrderStatus = "CASE n % 4 WHEN 0 THEN 'Draft' WHEN 1 THEN 'Released' ELSE 'Sent' END";
 
         private string History(string[] stages) =>
             $"'[{{\"Stage\":\"{stages[0]}\",\"Entered\":' || {InJson(Moment("n % 300", "0"))} || ',\"Left\":' || {InJson(Moment("n % 300 + 10", "0"))} || '}},"

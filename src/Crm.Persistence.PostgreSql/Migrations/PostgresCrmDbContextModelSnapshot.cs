@@ -156,6 +156,10 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<Guid?>("BranchId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<Guid?>("CompanyId")
                         .HasColumnType("uuid");
 
@@ -261,9 +265,16 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("TenantId", "TaxId");
 
+                    b.HasIndex("TenantId", "Id", "ClientType");
+
+                    b.HasIndex("TenantId", "CompanyId", "BranchId", "OwnerId");
+
                     b.HasIndex("TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id");
 
                     b.HasIndex("TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id");
+
+                    b.HasIndex("TenantId", "OwnerId", "CompanyId", "BranchId", "ErpSituation", "RegisteredAt", "Id")
+                        .HasFilter("\"MergedInto\" IS NULL");
 
                     b.ToTable("Accounts", (string)null);
 
@@ -294,6 +305,12 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("HasEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasPhone")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("History")
                         .IsRequired()
                         .HasColumnType("text")
@@ -307,6 +324,18 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<LocalDate?>("OptInEmail")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("OptInMail")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("OptInMessaging")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("OptInPhone")
+                        .HasColumnType("date");
 
                     b.Property<string>("Owner")
                         .IsRequired()
@@ -334,6 +363,10 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasKey("TenantId", "Id");
 
                     b.HasIndex("TenantId", "Owner");
+
+                    b.HasIndex("TenantId", "OwnerAccount", "HasEmail", "HasPhone", "OptInEmail", "OptInMail", "OptInPhone", "OptInMessaging");
+
+                    b.HasIndex("TenantId", "OwnerLead", "HasEmail", "HasPhone", "OptInEmail", "OptInMail", "OptInPhone", "OptInMessaging");
 
                     b.ToTable("Contacts", (string)null);
 
@@ -406,6 +439,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasIndex("TenantId", "ShortNameKey");
 
                     b.HasIndex("TenantId", "TaxId");
+
+                    b.HasIndex("TenantId", "CompanyId", "BranchId", "OwnerId");
+
+                    b.HasIndex("TenantId", "OwnerId", "CompanyId", "BranchId", "RegisteredAt")
+                        .HasFilter("\"ConvertedTo\" IS NULL");
 
                     b.HasIndex("TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id");
 
@@ -865,6 +903,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<LocalDate?>("ExpectedClose")
                         .HasColumnType("date");
 
+                    b.Property<Instant>("LatestStageEntry")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("Owner")
                         .HasColumnType("uuid");
 
@@ -959,9 +1000,13 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("Tenant", "Account");
 
-                    b.HasIndex("Tenant", "CurrentStage");
+                    b.HasIndex("Tenant", "LatestStageEntry");
 
                     b.HasIndex("Tenant", "Owner");
+
+                    b.HasIndex("Tenant", "CurrentStage", "Owner");
+
+                    b.HasIndex("Tenant", "Status", "StageEnteredAt");
 
                     b.ToTable("Opportunities", (string)null);
 
@@ -2076,8 +2121,17 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<Guid>("Item")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("Branch")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("Company")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("IsOpen")
                         .HasColumnType("boolean");
+
+                    b.Property<LocalDate>("IssueDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("Product")
                         .IsRequired()
@@ -2087,12 +2141,24 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<decimal>("Quantity")
                         .HasColumnType("numeric");
 
+                    b.Property<Guid>("Seller")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<decimal?>("Total")
                         .HasColumnType("numeric");
 
                     b.HasKey("Tenant", "Order", "Item");
 
                     b.HasIndex("Tenant", "Product");
+
+                    b.HasIndex("Tenant", "Seller", "IssueDate");
+
+                    b.HasIndex("Tenant", "IssueDate", "Status", "IsOpen", "Product", "Seller", "Company", "Branch", "Quantity", "Total");
 
                     b.ToTable("SalesOrderItems", (string)null);
 
@@ -2175,11 +2241,13 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
                     b.HasKey("Tenant", "Id");
 
-                    b.HasIndex("Tenant", "IssueDate");
-
                     b.HasIndex("Tenant", "Seller");
 
-                    b.HasIndex("Tenant", "Customer", "Status");
+                    b.HasIndex("Tenant", "Company", "Branch", "Seller");
+
+                    b.HasIndex("Tenant", "Customer", "Status", "IssueDate");
+
+                    b.HasIndex("Tenant", "IssueDate", "Status", "Customer", "Seller", "Company", "Branch", "Total");
 
                     b.ToTable("SalesOrders", (string)null);
 
@@ -2516,8 +2584,6 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
                     b.HasKey("Tenant", "Id");
 
-                    b.HasIndex("Tenant", "OpenedAt");
-
                     b.HasIndex("Tenant", "Account", "Channel");
 
                     b.HasIndex("Tenant", "Account", "OpenedAt");
@@ -2532,7 +2598,13 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("Tenant", "Status", "ResponseDue");
 
+                    b.HasIndex("Tenant", "AnsweredAt", "ResponseSeconds", "Account");
+
                     b.HasIndex("Tenant", "Company", "Branch", "OpenedAt");
+
+                    b.HasIndex("Tenant", "ResponseDue", "AnsweredAt", "Account");
+
+                    b.HasIndex("Tenant", "OpenedAt", "Channel", "IsComplaint", "Company", "Branch", "Product", "Attendant", "Account");
 
                     b.ToTable("Occurrences", (string)null);
 

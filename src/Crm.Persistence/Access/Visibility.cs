@@ -80,7 +80,9 @@ public static class Visibility
 
     /// <summary>
     /// The contacts <paramref name="scope"/> allows, as a query: those of a lead or account the scope allows
-    /// (<see cref="VisibleTo{T}(IQueryable{T}, VisibilityScope)"/>).
+    /// (<see cref="VisibleTo{T}(IQueryable{T}, VisibilityScope)"/>), as two semi-joins in one UNION ALL (a contact has an
+    /// account or a lead, never both): an OR of two IN lists is no join to the database, which then tests every contact
+    /// against the lists (at 10⁶ contacts, past any timeout when the lists outgrow its work memory).
     /// </summary>
     /// <param name="contacts">The contacts to filter, e.g. <c>db.Contacts</c>.</param>
     /// <param name="scope">The user's scope (<see cref="ScopeOfAsync"/>).</param>
@@ -92,8 +94,8 @@ public static class Visibility
         ArgumentNullException.ThrowIfNull(db);
         var accounts = db.Accounts.VisibleTo(scope).Select(a => (AccountId?)a.Id);
         var leads = db.Leads.VisibleTo(scope).Select(l => (LeadId?)l.Id);
-        return contacts.Where(c => accounts.Contains(EF.Property<AccountId?>(c, CrmQueries.OwnerAccount))
-            || leads.Contains(EF.Property<LeadId?>(c, CrmQueries.OwnerLead)));
+        return contacts.Where(c => accounts.Contains(EF.Property<AccountId?>(c, CrmQueries.OwnerAccount)))
+            .Concat(contacts.Where(c => leads.Contains(EF.Property<LeadId?>(c, CrmQueries.OwnerLead))));
     }
 
     /// <summary>

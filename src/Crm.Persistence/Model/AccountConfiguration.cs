@@ -34,6 +34,13 @@ internal sealed class AccountConfiguration(CrmDbContext context) : IEntityTypeCo
             standing.Property(s => s.Blocked).HasColumnName("ErpStandingBlocked");
             standing.Property(s => s.ReadAt).HasColumnName("ErpStandingReadAt");
         });
+        SearchColumns.Map(builder, CrmQueries.ClientType, a => a.Data.ClientType?.Value).HasMaxLength(Crm.Domain.Texts.TextLimits.MasterDataCode);
+        // The live accounts' figures of the indicators (registrations, situations, portfolios, the churn's join by id) read
+        // from this index alone, for every scope: owner first for a representative, whole for a Diretor.
+        builder.HasTenantIndex(CrmQueries.Owner, CrmQueries.Company, CrmQueries.Branch, nameof(Account.ErpSituation), CrmQueries.RegisteredAt, "Id")
+            .HasFilter("\"MergedInto\" IS NULL");
+        // Complaints per client type join the occurrences' accounts by id and read the type here.
+        builder.HasTenantIndex("Id", CrmQueries.ClientType);
         // One live account per short name (case ignored): a concurrent second registration is refused at the save.
         RegistrationMapping.ShortNameIndex(builder).IsUnique().HasFilter("\"ShortNameKey\" IS NOT NULL AND \"MergedInto\" IS NULL");
     }

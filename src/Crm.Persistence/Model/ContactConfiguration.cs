@@ -25,5 +25,16 @@ internal sealed class ContactConfiguration(CrmDbContext context) : IEntityTypeCo
         // The owner again as typed ids, so visibility joins the contact to its account or lead by key.
         SearchColumns.Map(builder, CrmQueries.OwnerAccount, c => c.Owner.TryPickT1(out var account, out _) ? account : (AccountId?)null);
         SearchColumns.Map(builder, CrmQueries.OwnerLead, c => c.Owner.TryPickT0(out var lead, out _) ? lead : (LeadId?)null);
+        // The contact's reach and opt-ins as columns, so the indicators count them on an index instead of reading JSON.
+        SearchColumns.Map(builder, CrmQueries.HasEmail, c => c.Emails.Count > 0);
+        SearchColumns.Map(builder, CrmQueries.HasPhone, c => c.Phones.Count > 0);
+        var optIns = new List<string>();
+        foreach (var channel in Enum.GetValues<MarketingChannel>())
+        {
+            SearchColumns.Map(builder, CrmQueries.OptIn(channel), c => c.Marketing.FirstOrDefault(m => m.Channel == channel) is { OptedIn: true } m ? m.On : (NodaTime.LocalDate?)null);
+            optIns.Add(CrmQueries.OptIn(channel));
+        }
+        builder.HasTenantIndex([CrmQueries.OwnerAccount, CrmQueries.HasEmail, CrmQueries.HasPhone, .. optIns]);
+        builder.HasTenantIndex([CrmQueries.OwnerLead, CrmQueries.HasEmail, CrmQueries.HasPhone, .. optIns]);
     }
 }

@@ -66,9 +66,13 @@ internal sealed class OpportunityConfiguration(CrmDbContext context) : IEntityTy
         // The current visit as columns (the funnel indicator groups on them instead of expanding StageHistory).
         SearchColumns.Map(builder, CrmQueries.CurrentStage, o => o.Stage);
         SearchColumns.Map(builder, CrmQueries.StageEnteredAt, o => o.History[^1].Entered);
+        // The latest stage entry bounds which stage histories can hold an entry in a period (none after it).
+        SearchColumns.Map(builder, CrmQueries.LatestStageEntry, o => o.History.Max(v => v.Entered));
         builder.HasTenantIndex(nameof(Opportunity.Owner));
         builder.HasTenantIndex(nameof(Opportunity.Account));
-        builder.HasTenantIndex(CrmQueries.CurrentStage);
+        builder.HasTenantIndex(CrmQueries.CurrentStage, nameof(Opportunity.Owner));
+        builder.HasTenantIndex(CrmQueries.LatestStageEntry);
+        builder.HasTenantIndex(nameof(Opportunity.Status), CrmQueries.StageEnteredAt);
     }
 }
 

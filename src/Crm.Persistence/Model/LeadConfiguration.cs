@@ -15,5 +15,7 @@ internal sealed class LeadConfiguration(CrmDbContext context) : IEntityTypeConfi
         builder.Property(l => l.Status);
         builder.Property(l => l.ConvertedTo);
         RegistrationMapping.ShortNameIndex(builder);
+        // The registrations of the open (not converted) leads for the indicators, from this index alone.
+        builder.HasTenantIndex(CrmQueries.Owner, CrmQueries.Company, CrmQueries.Branch, CrmQueries.RegisteredAt).HasFilter("\"ConvertedTo\" IS NULL");
     }
 }

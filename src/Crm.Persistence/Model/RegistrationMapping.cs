@@ -31,6 +31,8 @@ internal static class RegistrationMapping
         builder.HasTenantIndex(CrmQueries.Owner, CrmQueries.LegalName, CrmQueries.Company, CrmQueries.Branch, "Id");
         builder.HasTenantIndex(CrmQueries.LegalName, CrmQueries.Owner, CrmQueries.Company, CrmQueries.Branch, "Id");
         builder.HasTenantIndex(CrmQueries.TaxId);
+        // Which companies the records name (the indicators' scope walks it one company at a time), and scopes by company.
+        builder.HasTenantIndex(CrmQueries.Company, CrmQueries.Branch, CrmQueries.Owner);
     }
 
     /// <summary>

@@ -5,13 +5,15 @@ using Crm.Persistence.Conversions;
 using Crm.Persistence.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NodaTime;
 
 namespace Crm.Persistence.Orders;
 
 /// <summary>
 /// One item of a sales order as columns (table <c>SalesOrderItems</c>): product, quantity, priced total and whether it is
-/// open, so the indicators group sales by product on an index instead of expanding every order's item document. Written
-/// by the order's own save (never by hand): only the items whose product, quantity, total or status changed.
+/// open, with its order's status, issue date, seller, company and branch, so the indicators group a period's sales by
+/// product on one index instead of expanding every order's item document or joining the orders. Written by the order's
+/// own save (never by hand): only the items whose own values or whose order's copied columns changed.
 /// </summary>
 public sealed class SalesOrderItemRow
 {
@@ -35,6 +37,21 @@ public sealed class SalesOrderItemRow
 
     /// <summary>False once the item is cancelled.</summary>
     public bool IsOpen { get; set; }
+
+    /// <summary>The order's status (copied from the order).</summary>
+    public SalesOrderStatus Status { get; set; }
+
+    /// <summary>The order's issue date (copied from the order).</summary>
+    public LocalDate IssueDate { get; set; }
+
+    /// <summary>The order's seller (copied from the order).</summary>
+    public UserId Seller { get; set; }
+
+    /// <summary>The order's company (copied from the order).</summary>
+    public CompanyId? Company { get; set; }
+
+    /// <summary>The order's branch (copied from the order).</summary>
+    public BranchId? Branch { get; set; }
 }
 
 internal sealed class SalesOrderItemConfiguration(CrmDbContext context) : IEntityTypeConfiguration<SalesOrderItemRow>
@@ -43,7 +60,13 @@ internal sealed class SalesOrderItemConfiguration(CrmDbContext context) : IEntit
     {
         builder.IsTenantRows("SalesOrderItems", i => i.Tenant, i => new { i.Order, i.Item }, context);
         builder.Property(i => i.Product).HasMaxLength(Crm.Domain.Texts.TextLimits.ProductCode);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasTenantIndex(nameof(SalesOrderItemRow.Product));
+        // A period's sales per product read from this index alone (best sellers) for a wide scope; a seller's from the next.
+        builder.HasTenantIndex(nameof(SalesOrderItemRow.IssueDate), nameof(SalesOrderItemRow.Status), nameof(SalesOrderItemRow.IsOpen),
+            nameof(SalesOrderItemRow.Product), nameof(SalesOrderItemRow.Seller), nameof(SalesOrderItemRow.Company), nameof(SalesOrderItemRow.Branch),
+            nameof(SalesOrderItemRow.Quantity), nameof(SalesOrderItemRow.Total));
+        builder.HasTenantIndex(nameof(SalesOrderItemRow.Seller), nameof(SalesOrderItemRow.IssueDate));
     }
 }
 
@@ -55,20 +78,35 @@ internal static class SalesOrderItemSync
         foreach (var entry in db.ChangeTracker.Entries<SalesOrderRow>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
         {
             var items = entry.Property(o => o.Items);
-            if (entry.State == EntityState.Modified && !items.IsModified)
+            if (entry.State == EntityState.Modified && !items.IsModified && !Copied.Any(c => entry.Property(c).IsModified))
                 continue;
-            var before = entry.State == EntityState.Added ? [] : Rows(entry.Entity, items.OriginalValue);
-            var after = Rows(entry.Entity, items.CurrentValue);
+            var before = entry.State == EntityState.Added ? [] : Rows(Header(entry.OriginalValues), items.OriginalValue);
+            var after = Rows(Header(entry.CurrentValues), items.CurrentValue);
             foreach (var (id, row) in after)
                 if (!before.TryGetValue(id, out var old))
                     Track(db, row, EntityState.Added);
-                else if ((old.Product, old.Quantity, old.Total, old.IsOpen) != (row.Product, row.Quantity, row.Total, row.IsOpen))
+                else if (Values(old) != Values(row))
                     Track(db, row, EntityState.Modified);
             foreach (var (id, old) in before)
                 if (!after.ContainsKey(id))
                     Track(db, old, EntityState.Deleted);
         }
     }
+
+    // The order's columns each item row copies.
+    private static readonly string[] Copied = [nameof(SalesOrderRow.Status), nameof(SalesOrderRow.IssueDate), nameof(SalesOrderRow.Seller),
+        nameof(SalesOrderRow.Company), nameof(SalesOrderRow.Branch)];
+
+    private static SalesOrderItemRow Header(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyValues order) => new()
+    {
+        Tenant = order.GetValue<TenantId>(nameof(SalesOrderRow.Tenant)), Order = order.GetValue<SalesOrderId>(nameof(SalesOrderRow.Id)),
+        Status = order.GetValue<SalesOrderStatus>(nameof(SalesOrderRow.Status)), IssueDate = order.GetValue<LocalDate>(nameof(SalesOrderRow.IssueDate)),
+        Seller = order.GetValue<UserId>(nameof(SalesOrderRow.Seller)), Company = order.GetValue<CompanyId?>(nameof(SalesOrderRow.Company)),
+        Branch = order.GetValue<BranchId?>(nameof(SalesOrderRow.Branch)),
+    };
+
+    private static (string, decimal, decimal?, bool, SalesOrderStatus, LocalDate, UserId, CompanyId?, BranchId?) Values(SalesOrderItemRow r) =>
+        (r.Product, r.Quantity, r.Total, r.IsOpen, r.Status, r.IssueDate, r.Seller, r.Company, r.Branch);
 
     // The same item may already be tracked (added by an earlier save of this unit of work): that instance is updated.
     private static void Track(CrmDbContext db, SalesOrderItemRow row, EntityState state)
@@ -80,14 +118,16 @@ internal static class SalesOrderItemSync
             return;
         }
         (tracked.Product, tracked.Quantity, tracked.Total, tracked.IsOpen) = (row.Product, row.Quantity, row.Total, row.IsOpen);
+        (tracked.Status, tracked.IssueDate, tracked.Seller, tracked.Company, tracked.Branch) = (row.Status, row.IssueDate, row.Seller, row.Company, row.Branch);
         var entry = db.Entry(tracked);
         entry.State = state == EntityState.Deleted ? EntityState.Deleted : entry.State == EntityState.Added ? EntityState.Added : EntityState.Modified;
     }
 
-    private static Dictionary<OrderItemId, SalesOrderItemRow> Rows(SalesOrderRow order, string? json) =>
+    private static Dictionary<OrderItemId, SalesOrderItemRow> Rows(SalesOrderItemRow header, string? json) =>
         string.IsNullOrEmpty(json) ? []
             : JsonSerializer.Deserialize<List<OrderItem>>(json, DomainJson.Options)!.ToDictionary(i => i.Id, i => new SalesOrderItemRow
             {
-                Tenant = order.Tenant, Order = order.Id, Item = i.Id, Product = i.Product, Quantity = i.Quantity, Total = i.Values?.Total, IsOpen = i.IsOpen,
+                Tenant = header.Tenant, Order = header.Order, Item = i.Id, Product = i.Product, Quantity = i.Quantity, Total = i.Values?.Total, IsOpen = i.IsOpen,
+                Status = header.Status, IssueDate = header.IssueDate, Seller = header.Seller, Company = header.Company, Branch = header.Branch,
             });
 }

@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261207202236_Initial")]
+    [Migration("20261207221316_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -159,6 +159,10 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<Guid?>("BranchId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<Guid?>("CompanyId")
                         .HasColumnType("uuid");
 
@@ -264,9 +268,16 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("TenantId", "TaxId");
 
+                    b.HasIndex("TenantId", "Id", "ClientType");
+
+                    b.HasIndex("TenantId", "CompanyId", "BranchId", "OwnerId");
+
                     b.HasIndex("TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id");
 
                     b.HasIndex("TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id");
+
+                    b.HasIndex("TenantId", "OwnerId", "CompanyId", "BranchId", "ErpSituation", "RegisteredAt", "Id")
+                        .HasFilter("\"MergedInto\" IS NULL");
 
                     b.ToTable("Accounts", (string)null);
 
@@ -297,6 +308,12 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("HasEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasPhone")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("History")
                         .IsRequired()
                         .HasColumnType("text")
@@ -310,6 +327,18 @@ namespace Crm.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<LocalDate?>("OptInEmail")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("OptInMail")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("OptInMessaging")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("OptInPhone")
+                        .HasColumnType("date");
 
                     b.Property<string>("Owner")
                         .IsRequired()
@@ -337,6 +366,10 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasKey("TenantId", "Id");
 
                     b.HasIndex("TenantId", "Owner");
+
+                    b.HasIndex("TenantId", "OwnerAccount", "HasEmail", "HasPhone", "OptInEmail", "OptInMail", "OptInPhone", "OptInMessaging");
+
+                    b.HasIndex("TenantId", "OwnerLead", "HasEmail", "HasPhone", "OptInEmail", "OptInMail", "OptInPhone", "OptInMessaging");
 
                     b.ToTable("Contacts", (string)null);
 
@@ -409,6 +442,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.HasIndex("TenantId", "ShortNameKey");
 
                     b.HasIndex("TenantId", "TaxId");
+
+                    b.HasIndex("TenantId", "CompanyId", "BranchId", "OwnerId");
+
+                    b.HasIndex("TenantId", "OwnerId", "CompanyId", "BranchId", "RegisteredAt")
+                        .HasFilter("\"ConvertedTo\" IS NULL");
 
                     b.HasIndex("TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id");
 
@@ -868,6 +906,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<LocalDate?>("ExpectedClose")
                         .HasColumnType("date");
 
+                    b.Property<Instant>("LatestStageEntry")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("Owner")
                         .HasColumnType("uuid");
 
@@ -962,9 +1003,13 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("Tenant", "Account");
 
-                    b.HasIndex("Tenant", "CurrentStage");
+                    b.HasIndex("Tenant", "LatestStageEntry");
 
                     b.HasIndex("Tenant", "Owner");
+
+                    b.HasIndex("Tenant", "CurrentStage", "Owner");
+
+                    b.HasIndex("Tenant", "Status", "StageEnteredAt");
 
                     b.ToTable("Opportunities", (string)null);
 
@@ -2079,8 +2124,17 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<Guid>("Item")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("Branch")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("Company")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("IsOpen")
                         .HasColumnType("boolean");
+
+                    b.Property<LocalDate>("IssueDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("Product")
                         .IsRequired()
@@ -2090,12 +2144,24 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     b.Property<decimal>("Quantity")
                         .HasColumnType("numeric");
 
+                    b.Property<Guid>("Seller")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<decimal?>("Total")
                         .HasColumnType("numeric");
 
                     b.HasKey("Tenant", "Order", "Item");
 
                     b.HasIndex("Tenant", "Product");
+
+                    b.HasIndex("Tenant", "Seller", "IssueDate");
+
+                    b.HasIndex("Tenant", "IssueDate", "Status", "IsOpen", "Product", "Seller", "Company", "Branch", "Quantity", "Total");
 
                     b.ToTable("SalesOrderItems", (string)null);
 
@@ -2178,11 +2244,13 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
                     b.HasKey("Tenant", "Id");
 
-                    b.HasIndex("Tenant", "IssueDate");
-
                     b.HasIndex("Tenant", "Seller");
 
-                    b.HasIndex("Tenant", "Customer", "Status");
+                    b.HasIndex("Tenant", "Company", "Branch", "Seller");
+
+                    b.HasIndex("Tenant", "Customer", "Status", "IssueDate");
+
+                    b.HasIndex("Tenant", "IssueDate", "Status", "Customer", "Seller", "Company", "Branch", "Total");
 
                     b.ToTable("SalesOrders", (string)null);
 
@@ -2519,8 +2587,6 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
                     b.HasKey("Tenant", "Id");
 
-                    b.HasIndex("Tenant", "OpenedAt");
-
                     b.HasIndex("Tenant", "Account", "Channel");
 
                     b.HasIndex("Tenant", "Account", "OpenedAt");
@@ -2535,7 +2601,13 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("Tenant", "Status", "ResponseDue");
 
+                    b.HasIndex("Tenant", "AnsweredAt", "ResponseSeconds", "Account");
+
                     b.HasIndex("Tenant", "Company", "Branch", "OpenedAt");
+
+                    b.HasIndex("Tenant", "ResponseDue", "AnsweredAt", "Account");
+
+                    b.HasIndex("Tenant", "OpenedAt", "Channel", "IsComplaint", "Company", "Branch", "Product", "Attendant", "Account");
 
                     b.ToTable("Occurrences", (string)null);
 

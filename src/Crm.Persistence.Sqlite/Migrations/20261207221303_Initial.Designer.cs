@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261207202221_Initial")]
+    [Migration("20261207221303_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -153,6 +153,10 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<Guid?>("BranchId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CompanyId")
                         .HasColumnType("TEXT");
 
@@ -261,9 +265,16 @@ namespace Crm.Persistence.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "TaxId");
 
+                    b.HasIndex("TenantId", "Id", "ClientType");
+
+                    b.HasIndex("TenantId", "CompanyId", "BranchId", "OwnerId");
+
                     b.HasIndex("TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id");
 
                     b.HasIndex("TenantId", "OwnerId", "LegalName", "CompanyId", "BranchId", "Id");
+
+                    b.HasIndex("TenantId", "OwnerId", "CompanyId", "BranchId", "ErpSituation", "RegisteredAt", "Id")
+                        .HasFilter("\"MergedInto\" IS NULL");
 
                     b.ToTable("Accounts", (string)null);
 
@@ -295,6 +306,12 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HasEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasPhone")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("History")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -307,6 +324,22 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptInEmail")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptInMail")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptInMessaging")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptInPhone")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Owner")
@@ -335,6 +368,10 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasKey("TenantId", "Id");
 
                     b.HasIndex("TenantId", "Owner");
+
+                    b.HasIndex("TenantId", "OwnerAccount", "HasEmail", "HasPhone", "OptInEmail", "OptInMail", "OptInPhone", "OptInMessaging");
+
+                    b.HasIndex("TenantId", "OwnerLead", "HasEmail", "HasPhone", "OptInEmail", "OptInMail", "OptInPhone", "OptInMessaging");
 
                     b.ToTable("Contacts", (string)null);
 
@@ -407,6 +444,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.HasIndex("TenantId", "ShortNameKey");
 
                     b.HasIndex("TenantId", "TaxId");
+
+                    b.HasIndex("TenantId", "CompanyId", "BranchId", "OwnerId");
+
+                    b.HasIndex("TenantId", "OwnerId", "CompanyId", "BranchId", "RegisteredAt")
+                        .HasFilter("\"ConvertedTo\" IS NULL");
 
                     b.HasIndex("TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id");
 
@@ -868,6 +910,9 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("LatestStageEntry")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Owner")
                         .HasColumnType("TEXT");
 
@@ -965,9 +1010,13 @@ namespace Crm.Persistence.Sqlite.Migrations
 
                     b.HasIndex("Tenant", "Account");
 
-                    b.HasIndex("Tenant", "CurrentStage");
+                    b.HasIndex("Tenant", "LatestStageEntry");
 
                     b.HasIndex("Tenant", "Owner");
+
+                    b.HasIndex("Tenant", "CurrentStage", "Owner");
+
+                    b.HasIndex("Tenant", "Status", "StageEnteredAt");
 
                     b.ToTable("Opportunities", (string)null);
 
@@ -2097,8 +2146,19 @@ namespace Crm.Persistence.Sqlite.Migrations
                     b.Property<Guid>("Item")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("Branch")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Company")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsOpen")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssueDate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Product")
                         .IsRequired()
@@ -2109,12 +2169,24 @@ namespace Crm.Persistence.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Seller")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Total")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Tenant", "Order", "Item");
 
                     b.HasIndex("Tenant", "Product");
+
+                    b.HasIndex("Tenant", "Seller", "IssueDate");
+
+                    b.HasIndex("Tenant", "IssueDate", "Status", "IsOpen", "Product", "Seller", "Company", "Branch", "Quantity", "Total");
 
                     b.ToTable("SalesOrderItems", (string)null);
 
@@ -2200,11 +2272,13 @@ namespace Crm.Persistence.Sqlite.Migrations
 
                     b.HasKey("Tenant", "Id");
 
-                    b.HasIndex("Tenant", "IssueDate");
-
                     b.HasIndex("Tenant", "Seller");
 
-                    b.HasIndex("Tenant", "Customer", "Status");
+                    b.HasIndex("Tenant", "Company", "Branch", "Seller");
+
+                    b.HasIndex("Tenant", "Customer", "Status", "IssueDate");
+
+                    b.HasIndex("Tenant", "IssueDate", "Status", "Customer", "Seller", "Company", "Branch", "Total");
 
                     b.ToTable("SalesOrders", (string)null);
 
@@ -2541,8 +2615,6 @@ namespace Crm.Persistence.Sqlite.Migrations
 
                     b.HasKey("Tenant", "Id");
 
-                    b.HasIndex("Tenant", "OpenedAt");
-
                     b.HasIndex("Tenant", "Account", "Channel");
 
                     b.HasIndex("Tenant", "Account", "OpenedAt");
@@ -2557,7 +2629,13 @@ namespace Crm.Persistence.Sqlite.Migrations
 
                     b.HasIndex("Tenant", "Status", "ResponseDue");
 
+                    b.HasIndex("Tenant", "AnsweredAt", "ResponseSeconds", "Account");
+
                     b.HasIndex("Tenant", "Company", "Branch", "OpenedAt");
+
+                    b.HasIndex("Tenant", "ResponseDue", "AnsweredAt", "Account");
+
+                    b.HasIndex("Tenant", "OpenedAt", "Channel", "IsComplaint", "Company", "Branch", "Product", "Attendant", "Account");
 
                     b.ToTable("Occurrences", (string)null);
 

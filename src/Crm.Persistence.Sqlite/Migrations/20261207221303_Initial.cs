@@ -37,6 +37,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                     ConvertedFrom = table.Column<Guid>(type: "TEXT", nullable: true),
                     MergedInto = table.Column<Guid>(type: "TEXT", nullable: true),
                     BranchId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClientType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
                     LegalName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -275,6 +276,12 @@ namespace Crm.Persistence.Sqlite.Migrations
                     Emails = table.Column<string>(type: "TEXT", nullable: false),
                     Marketing = table.Column<string>(type: "TEXT", nullable: false),
                     History = table.Column<string>(type: "TEXT", nullable: false),
+                    HasEmail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasPhone = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OptInEmail = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    OptInMail = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    OptInMessaging = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    OptInPhone = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     OwnerAccount = table.Column<Guid>(type: "TEXT", nullable: true),
                     OwnerLead = table.Column<Guid>(type: "TEXT", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
@@ -610,6 +617,7 @@ namespace Crm.Persistence.Sqlite.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CloseReason = table.Column<string>(type: "TEXT", nullable: true),
                     CurrentStage = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LatestStageEntry = table.Column<long>(type: "INTEGER", nullable: false),
                     StageEnteredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     QuantityAmount = table.Column<string>(type: "TEXT", nullable: true),
@@ -766,7 +774,12 @@ namespace Crm.Persistence.Sqlite.Migrations
                     Product = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     Quantity = table.Column<string>(type: "TEXT", nullable: false),
                     Total = table.Column<string>(type: "TEXT", nullable: true),
-                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IssueDate = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Seller = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Company = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Branch = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -913,9 +926,25 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "Account" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Accounts_TenantId_CompanyId_BranchId_OwnerId",
+                table: "Accounts",
+                columns: new[] { "TenantId", "CompanyId", "BranchId", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_TenantId_Id_ClientType",
+                table: "Accounts",
+                columns: new[] { "TenantId", "Id", "ClientType" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Accounts_TenantId_LegalName_OwnerId_CompanyId_BranchId_Id",
                 table: "Accounts",
                 columns: new[] { "TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_TenantId_OwnerId_CompanyId_BranchId_ErpSituation_RegisteredAt_Id",
+                table: "Accounts",
+                columns: new[] { "TenantId", "OwnerId", "CompanyId", "BranchId", "ErpSituation", "RegisteredAt", "Id" },
+                filter: "\"MergedInto\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_TenantId_OwnerId_LegalName_CompanyId_BranchId_Id",
@@ -1002,6 +1031,16 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "Owner" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_OwnerAccount_HasEmail_HasPhone_OptInEmail_OptInMail_OptInPhone_OptInMessaging",
+                table: "Contacts",
+                columns: new[] { "TenantId", "OwnerAccount", "HasEmail", "HasPhone", "OptInEmail", "OptInMail", "OptInPhone", "OptInMessaging" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_OwnerLead_HasEmail_HasPhone_OptInEmail_OptInMail_OptInPhone_OptInMessaging",
+                table: "Contacts",
+                columns: new[] { "TenantId", "OwnerLead", "HasEmail", "HasPhone", "OptInEmail", "OptInMail", "OptInPhone", "OptInMessaging" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Documents_TenantId_Account_AddedAt",
                 table: "Documents",
                 columns: new[] { "TenantId", "Account", "AddedAt" });
@@ -1032,9 +1071,20 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "Company" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_CompanyId_BranchId_OwnerId",
+                table: "Leads",
+                columns: new[] { "TenantId", "CompanyId", "BranchId", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_TenantId_LegalName_OwnerId_CompanyId_BranchId_Id",
                 table: "Leads",
                 columns: new[] { "TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_OwnerId_CompanyId_BranchId_RegisteredAt",
+                table: "Leads",
+                columns: new[] { "TenantId", "OwnerId", "CompanyId", "BranchId", "RegisteredAt" },
+                filter: "\"ConvertedTo\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_TenantId_OwnerId_LegalName_CompanyId_BranchId_Id",
@@ -1083,6 +1133,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "Account", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_AnsweredAt_ResponseSeconds_Account",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "AnsweredAt", "ResponseSeconds", "Account" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Occurrences_TenantId_Attendant_Status",
                 table: "Occurrences",
                 columns: new[] { "TenantId", "Attendant", "Status" });
@@ -1098,9 +1153,9 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "Company", "Branch", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Occurrences_TenantId_OpenedAt",
+                name: "IX_Occurrences_TenantId_OpenedAt_Channel_IsComplaint_Company_Branch_Product_Attendant_Account",
                 table: "Occurrences",
-                columns: new[] { "TenantId", "OpenedAt" });
+                columns: new[] { "TenantId", "OpenedAt", "Channel", "IsComplaint", "Company", "Branch", "Product", "Attendant", "Account" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Occurrences_TenantId_Product_OpenedAt",
@@ -1113,6 +1168,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "Reason", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_ResponseDue_AnsweredAt_Account",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "ResponseDue", "AnsweredAt", "Account" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Occurrences_TenantId_Status_ResponseDue",
                 table: "Occurrences",
                 columns: new[] { "TenantId", "Status", "ResponseDue" });
@@ -1123,14 +1183,24 @@ namespace Crm.Persistence.Sqlite.Migrations
                 columns: new[] { "TenantId", "Account" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Opportunities_TenantId_CurrentStage",
+                name: "IX_Opportunities_TenantId_CurrentStage_Owner",
                 table: "Opportunities",
-                columns: new[] { "TenantId", "CurrentStage" });
+                columns: new[] { "TenantId", "CurrentStage", "Owner" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_LatestStageEntry",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "LatestStageEntry" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_TenantId_Owner",
                 table: "Opportunities",
                 columns: new[] { "TenantId", "Owner" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_Status_StageEnteredAt",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "Status", "StageEnteredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_Status_NextAttemptAt",
@@ -1165,19 +1235,34 @@ namespace Crm.Persistence.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SalesOrderItems_TenantId_IssueDate_Status_IsOpen_Product_Seller_Company_Branch_Quantity_Total",
+                table: "SalesOrderItems",
+                columns: new[] { "TenantId", "IssueDate", "Status", "IsOpen", "Product", "Seller", "Company", "Branch", "Quantity", "Total" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SalesOrderItems_TenantId_Product",
                 table: "SalesOrderItems",
                 columns: new[] { "TenantId", "Product" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SalesOrders_TenantId_Customer_Status",
-                table: "SalesOrders",
-                columns: new[] { "TenantId", "Customer", "Status" });
+                name: "IX_SalesOrderItems_TenantId_Seller_IssueDate",
+                table: "SalesOrderItems",
+                columns: new[] { "TenantId", "Seller", "IssueDate" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SalesOrders_TenantId_IssueDate",
+                name: "IX_SalesOrders_TenantId_Company_Branch_Seller",
                 table: "SalesOrders",
-                columns: new[] { "TenantId", "IssueDate" });
+                columns: new[] { "TenantId", "Company", "Branch", "Seller" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_TenantId_Customer_Status_IssueDate",
+                table: "SalesOrders",
+                columns: new[] { "TenantId", "Customer", "Status", "IssueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_TenantId_IssueDate_Status_Customer_Seller_Company_Branch_Total",
+                table: "SalesOrders",
+                columns: new[] { "TenantId", "IssueDate", "Status", "Customer", "Seller", "Company", "Branch", "Total" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SalesOrders_TenantId_Seller",

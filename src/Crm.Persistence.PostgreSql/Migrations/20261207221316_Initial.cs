@@ -38,6 +38,7 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     ConvertedFrom = table.Column<Guid>(type: "uuid", nullable: true),
                     MergedInto = table.Column<Guid>(type: "uuid", nullable: true),
                     BranchId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClientType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
                     LegalName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -276,6 +277,12 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     Emails = table.Column<string>(type: "text", nullable: false),
                     Marketing = table.Column<string>(type: "text", nullable: false),
                     History = table.Column<string>(type: "text", nullable: false),
+                    HasEmail = table.Column<bool>(type: "boolean", nullable: false),
+                    HasPhone = table.Column<bool>(type: "boolean", nullable: false),
+                    OptInEmail = table.Column<LocalDate>(type: "date", nullable: true),
+                    OptInMail = table.Column<LocalDate>(type: "date", nullable: true),
+                    OptInMessaging = table.Column<LocalDate>(type: "date", nullable: true),
+                    OptInPhone = table.Column<LocalDate>(type: "date", nullable: true),
                     OwnerAccount = table.Column<Guid>(type: "uuid", nullable: true),
                     OwnerLead = table.Column<Guid>(type: "uuid", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
@@ -611,6 +618,7 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     CloseReason = table.Column<string>(type: "text", nullable: true),
                     CurrentStage = table.Column<Guid>(type: "uuid", nullable: false),
+                    LatestStageEntry = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
                     StageEnteredAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     QuantityAmount = table.Column<decimal>(type: "numeric", nullable: true),
@@ -767,7 +775,12 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     Product = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     Quantity = table.Column<decimal>(type: "numeric", nullable: false),
                     Total = table.Column<decimal>(type: "numeric", nullable: true),
-                    IsOpen = table.Column<bool>(type: "boolean", nullable: false)
+                    IsOpen = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IssueDate = table.Column<LocalDate>(type: "date", nullable: false),
+                    Seller = table.Column<Guid>(type: "uuid", nullable: false),
+                    Company = table.Column<Guid>(type: "uuid", nullable: true),
+                    Branch = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -914,9 +927,25 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 columns: new[] { "TenantId", "Account" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Accounts_TenantId_CompanyId_BranchId_OwnerId",
+                table: "Accounts",
+                columns: new[] { "TenantId", "CompanyId", "BranchId", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_TenantId_Id_ClientType",
+                table: "Accounts",
+                columns: new[] { "TenantId", "Id", "ClientType" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Accounts_TenantId_LegalName_OwnerId_CompanyId_BranchId_Id",
                 table: "Accounts",
                 columns: new[] { "TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_TenantId_OwnerId_CompanyId_BranchId_ErpSituation_R~",
+                table: "Accounts",
+                columns: new[] { "TenantId", "OwnerId", "CompanyId", "BranchId", "ErpSituation", "RegisteredAt", "Id" },
+                filter: "\"MergedInto\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_TenantId_OwnerId_LegalName_CompanyId_BranchId_Id",
@@ -1003,6 +1032,16 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 columns: new[] { "TenantId", "Owner" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_OwnerAccount_HasEmail_HasPhone_OptInEmail~",
+                table: "Contacts",
+                columns: new[] { "TenantId", "OwnerAccount", "HasEmail", "HasPhone", "OptInEmail", "OptInMail", "OptInPhone", "OptInMessaging" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_OwnerLead_HasEmail_HasPhone_OptInEmail_Op~",
+                table: "Contacts",
+                columns: new[] { "TenantId", "OwnerLead", "HasEmail", "HasPhone", "OptInEmail", "OptInMail", "OptInPhone", "OptInMessaging" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Documents_TenantId_Account_AddedAt",
                 table: "Documents",
                 columns: new[] { "TenantId", "Account", "AddedAt" });
@@ -1033,9 +1072,20 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 columns: new[] { "TenantId", "Company" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_CompanyId_BranchId_OwnerId",
+                table: "Leads",
+                columns: new[] { "TenantId", "CompanyId", "BranchId", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_TenantId_LegalName_OwnerId_CompanyId_BranchId_Id",
                 table: "Leads",
                 columns: new[] { "TenantId", "LegalName", "OwnerId", "CompanyId", "BranchId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_OwnerId_CompanyId_BranchId_RegisteredAt",
+                table: "Leads",
+                columns: new[] { "TenantId", "OwnerId", "CompanyId", "BranchId", "RegisteredAt" },
+                filter: "\"ConvertedTo\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_TenantId_OwnerId_LegalName_CompanyId_BranchId_Id",
@@ -1084,6 +1134,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 columns: new[] { "TenantId", "Account", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_AnsweredAt_ResponseSeconds_Account",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "AnsweredAt", "ResponseSeconds", "Account" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Occurrences_TenantId_Attendant_Status",
                 table: "Occurrences",
                 columns: new[] { "TenantId", "Attendant", "Status" });
@@ -1099,9 +1154,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 columns: new[] { "TenantId", "Company", "Branch", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Occurrences_TenantId_OpenedAt",
+                name: "IX_Occurrences_TenantId_OpenedAt_Channel_IsComplaint_Company_B~",
                 table: "Occurrences",
-                columns: new[] { "TenantId", "OpenedAt" });
+                columns: new[] { "TenantId", "OpenedAt", "Channel", "IsComplaint", "Company", "Branch", "Product", "Attendant", "Account" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Occurrences_TenantId_Product_OpenedAt",
@@ -1114,6 +1169,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 columns: new[] { "TenantId", "Reason", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TenantId_ResponseDue_AnsweredAt_Account",
+                table: "Occurrences",
+                columns: new[] { "TenantId", "ResponseDue", "AnsweredAt", "Account" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Occurrences_TenantId_Status_ResponseDue",
                 table: "Occurrences",
                 columns: new[] { "TenantId", "Status", "ResponseDue" });
@@ -1124,14 +1184,24 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 columns: new[] { "TenantId", "Account" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Opportunities_TenantId_CurrentStage",
+                name: "IX_Opportunities_TenantId_CurrentStage_Owner",
                 table: "Opportunities",
-                columns: new[] { "TenantId", "CurrentStage" });
+                columns: new[] { "TenantId", "CurrentStage", "Owner" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_LatestStageEntry",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "LatestStageEntry" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_TenantId_Owner",
                 table: "Opportunities",
                 columns: new[] { "TenantId", "Owner" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_Status_StageEnteredAt",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "Status", "StageEnteredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_Status_NextAttemptAt",
@@ -1166,19 +1236,34 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SalesOrderItems_TenantId_IssueDate_Status_IsOpen_Product_Se~",
+                table: "SalesOrderItems",
+                columns: new[] { "TenantId", "IssueDate", "Status", "IsOpen", "Product", "Seller", "Company", "Branch", "Quantity", "Total" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SalesOrderItems_TenantId_Product",
                 table: "SalesOrderItems",
                 columns: new[] { "TenantId", "Product" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SalesOrders_TenantId_Customer_Status",
-                table: "SalesOrders",
-                columns: new[] { "TenantId", "Customer", "Status" });
+                name: "IX_SalesOrderItems_TenantId_Seller_IssueDate",
+                table: "SalesOrderItems",
+                columns: new[] { "TenantId", "Seller", "IssueDate" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SalesOrders_TenantId_IssueDate",
+                name: "IX_SalesOrders_TenantId_Company_Branch_Seller",
                 table: "SalesOrders",
-                columns: new[] { "TenantId", "IssueDate" });
+                columns: new[] { "TenantId", "Company", "Branch", "Seller" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_TenantId_Customer_Status_IssueDate",
+                table: "SalesOrders",
+                columns: new[] { "TenantId", "Customer", "Status", "IssueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_TenantId_IssueDate_Status_Customer_Seller_Compa~",
+                table: "SalesOrders",
+                columns: new[] { "TenantId", "IssueDate", "Status", "Customer", "Seller", "Company", "Branch", "Total" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SalesOrders_TenantId_Seller",
