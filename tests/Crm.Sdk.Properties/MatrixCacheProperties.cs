@@ -43,7 +43,7 @@ public sealed class MatrixCacheProperties
     private static async Task RunAsync(EngineDatabase database, Save[] sequence)
     {
         var tenant = new TenantId(Guid.NewGuid());
-        var diretor = await DiretorAsync(database, tenant);
+        var diretor = await database.DiretorAsync(tenant);
         var model = new Dictionary<string, IpiRule>(StringComparer.Ordinal);
         long version = 0;
         foreach (var save in sequence)
@@ -88,21 +88,4 @@ public sealed class MatrixCacheProperties
 
     // Each id keyed by its own product, so that no two rules ever share a key.
     private static MatrixRule<IpiRule> Rule(string id, int rate) => new(id, new MatrixKey { Product = $"P-{id}" }, new IpiRule("50", rate));
-
-    private static async Task<CrmSession> DiretorAsync(EngineDatabase database, TenantId tenant)
-    {
-        var engine = database.Engine;
-        Assert.True((await engine.Tenants.ProvisionAsync(tenant, "Matrizes", Package.Freemium)).Succeeded);
-        UserId support;
-        Dictionary<string, RoleId> roles;
-        await using (var db = database.Open(tenant))
-        {
-            support = (await db.Users.SingleAsync(u => u.Login == User.SupportLogin)).Id;
-            roles = await db.Roles.ToDictionaryAsync(r => r.Name, r => r.Id);
-        }
-        var diretor = new UserId(Guid.NewGuid());
-        Assert.True((await engine.Tenants.AddUserAsync(tenant, diretor, "diretor", "Diretor", "diretor@exemplo.com.br")).Succeeded);
-        Assert.True((await engine.Tenants.AssignRolesAsync(tenant, support, diretor, [roles[StandardRoles.Diretor.Name]])).Succeeded);
-        return engine.Session(tenant, diretor);
-    }
 }

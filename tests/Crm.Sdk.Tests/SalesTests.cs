@@ -284,6 +284,30 @@ public sealed class SalesTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task An_order_the_adapter_refuses_by_the_time_it_is_sent_is_parked_with_the_problems_and_not_sent(string provider)
+    {
+        var problem = new Problem("carrier", "protheus.order.too_long", "C5_TRANSP tem no máximo 6 caracteres.");
+        var refuse = false; // the adapter's options change after the release
+        await using var sales = await SalesHost.Create(provider, ordersSupported: true, checkOrder: order => refuse ? new Invalid(problem) : order);
+        var host = sales.Host;
+        var diretor = host.As(host.Diretor);
+        var customer = await sales.CustomerAsync(32, host.Diretor);
+        var order = await ApprovedAsync(diretor, customer);
+        Assert.Equal(ErpHandoffStatus.Queued, Ok(await diretor.Orders.ReleaseAsync(order.Id, order.Version)).Erp.Status);
+
+        refuse = true;
+        await host.Engine.Outbox.DispatchPendingAsync();
+        await host.Engine.Outbox.DispatchPendingAsync();
+
+        Assert.DoesNotContain(sales.Erp.Received, m => m.Order == order.Id);
+        Assert.Equal(SalesOrderStatus.Released, Ok(await diretor.Orders.GetAsync(order.Id)).Order.Status);
+        await using var db = host.Open();
+        var parked = await db.Outbox.AsNoTracking().SingleAsync(m => m.Order == order.Id);
+        Assert.Equal(OutboxStatus.Parked, parked.Status);
+        Assert.Contains("protheus.order.too_long", parked.LastError, StringComparison.Ordinal);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Orders_are_seen_by_their_seller_and_its_managers_only_refused_without_permission_and_conflict_on_a_stale_version(string provider)
     {
         await using var sales = await SalesHost.Create(provider);

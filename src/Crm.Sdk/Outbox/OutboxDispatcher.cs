@@ -128,6 +128,8 @@ public sealed class OutboxDispatcher
         if (Leases.LateInRound(row, options.Lease, _clock.GetCurrentInstant()))
             return await ReleaseAsync(row, lease, cancellationToken).ConfigureAwait(false);
         var erp = ErpId.Of(row.Erp);
+        if (row.Order is not null && await OrderRefusedAsync(row, erp, cancellationToken).ConfigureAwait(false) is { } refused)
+            return await ParkAsync(row, lease, refused, cancellationToken).ConfigureAwait(false);
         var message = await CurrentMessageAsync(row, erp, cancellationToken).ConfigureAwait(false);
         TransportResult result;
         if (!transports.TryGetValue(erp, out var transport))
@@ -154,6 +156,25 @@ public sealed class OutboxDispatcher
             unavailable => row.Attempts >= options.MaxAttempts
                 ? ParkAsync(row, lease, unavailable.Reason, cancellationToken)
                 : RetryAsync(row, lease, unavailable, options, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The adapter's field check of an order's message run again just before it is sent (the adapter's options, e.g. its
+    /// field limits, may have changed since the release checked it): the problems, written as a parked row's reason, or null
+    /// to send. An order or customer no longer found is left to the ERP.
+    /// </summary>
+    private async Task<string?> OrderRefusedAsync(OutboxMessage row, ErpId erp, CancellationToken cancellationToken)
+    {
+        if (_adapters.For(erp) is not { } adapter)
+            return null;
+        await using var db = _database.Open(row.Tenant);
+        var stored = await db.SalesOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == row.Order, cancellationToken).ConfigureAwait(false);
+        var customer = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == row.Account, cancellationToken).ConfigureAwait(false);
+        if (stored is null || customer is null || !ErpOrder.From(stored.ToOrder(), customer).TryPickT0(out var order, out _))
+            return null;
+        return adapter.CheckOrder(order).TryPickT0(out _, out var invalid)
+            ? null
+            : "Refused before sending: " + string.Join("; ", invalid.Problems.Select(p => $"{p.Code}: {p.Message}"));
     }
 
     /// <summary>

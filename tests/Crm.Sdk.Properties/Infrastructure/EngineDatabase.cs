@@ -1,4 +1,5 @@
 using Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Crm.Tests.Shared;
@@ -25,6 +26,23 @@ public sealed class EngineDatabase : IAsyncDisposable
     public FakeTimeProvider Time => (FakeTimeProvider)_provider.GetRequiredService<TimeProvider>();
 
     public CrmDbContext Open(Crm.Domain.Identity.TenantId tenant) => Engine.Database.Open(tenant);
+
+    /// <summary>Provisions <paramref name="tenant"/> with a user of the standard role Diretor, and opens that user's session.</summary>
+    public async Task<CrmSession> DiretorAsync(Crm.Domain.Identity.TenantId tenant)
+    {
+        Assert.True((await Engine.Tenants.ProvisionAsync(tenant, "Propriedades", Crm.Domain.Tenancy.Package.Freemium)).Succeeded);
+        Crm.Domain.Identity.UserId support;
+        Dictionary<string, Crm.Domain.Identity.RoleId> roles;
+        await using (var db = Open(tenant))
+        {
+            support = (await db.Users.SingleAsync(u => u.Login == Crm.Domain.Access.User.SupportLogin)).Id;
+            roles = await db.Roles.ToDictionaryAsync(r => r.Name, r => r.Id);
+        }
+        var diretor = new Crm.Domain.Identity.UserId(Guid.NewGuid());
+        Assert.True((await Engine.Tenants.AddUserAsync(tenant, diretor, "diretor", "Diretor", "diretor@exemplo.com.br")).Succeeded);
+        Assert.True((await Engine.Tenants.AssignRolesAsync(tenant, support, diretor, [roles[Crm.Domain.Access.StandardRoles.Diretor.Name]])).Succeeded);
+        return Engine.Session(tenant, diretor);
+    }
 
     public static async Task<EngineDatabase> Create(string provider)
     {
