@@ -99,11 +99,13 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("Catálogo: Marina Diretora grava o catálogo (produtos, preços, estoque) → gravado: 4 produtos, 3 preços, 3 saldos de estoque", run.OutputLines);
         Assert.Contains(run.OutputLines, l => l.StartsWith("Pedido: Ana inclui 3 kits café da manhã e 25 kg de açúcar → problemas de venda: item 3 (ACUCAR-1K): items[3].quantity: order.item.not_multiple", StringComparison.Ordinal));
         Assert.Contains(run.OutputLines, l => l.StartsWith("Pedido: Ana corrige o açúcar para 30 kg → ok, total ", StringComparison.Ordinal));
-        Assert.Contains("Pedido: Ana envia o pedido → aguardando aprovação: 1 item(ns) acima da alçada dela (5 %)", run.OutputLines);
-        Assert.Contains("Alçada: Carlos Coordenador aprova 10 % no item → aprovado (pedido aprovado)", run.OutputLines);
+        Assert.Contains("Pedido: Ana envia o pedido → Aguardando aprovação: 1 item(ns) acima da alçada dela (5 %)", run.OutputLines);
+        Assert.Contains("Alçada: Carlos Coordenador aprova 10 % no item → aprovado (pedido Aprovado)", run.OutputLines);
         var release = run.OutputLines.Single(l => l.StartsWith("Liberação: Carlos libera o pedido", StringComparison.Ordinal));
-        Assert.Contains("→ liberado; ERP: na fila", release, StringComparison.Ordinal);
-        Assert.Contains("ERP: 1 mensagem(ns) enviada(s); pedido enviado ao ERP.", run.OutputLines);
+        Assert.Contains("→ liberado; ERP: Na fila", release, StringComparison.Ordinal);
+        Assert.Contains("ERP: 1 mensagem(ns) enviada(s); pedido Enviado ao ERP.", run.OutputLines);
+        // The indicators' summary names the channel in the engine's words (PortugueseLabels), not the enum's.
+        Assert.Contains(run.OutputLines, l => l.Contains("Clientes que preferem Telefone: 1", StringComparison.Ordinal));
         var proposal = run.OutputLines.Single(l => l.StartsWith("Proposta: ", StringComparison.Ordinal))["Proposta: ".Length..];
         Assert.Equal(_folder.FullName, Path.GetDirectoryName(proposal));
         Assert.Contains("<h1>Proposta comercial</h1>", File.ReadAllText(proposal), StringComparison.Ordinal);

@@ -26,7 +26,7 @@ internal sealed partial class DemoCommand
         var existing = await ana.Orders.ListAsync(0, 1, cancellationToken);
         if (existing.TryPickT0(out var orders, out _) && orders.Count > 0)
         {
-            console.MarkupLineInterpolated($"Pedido: Ana Vendedora já tem o pedido {orders[0].Id.Value} ({PortugueseText.Status(orders[0].Status)}, total {PortugueseText.Amount(orders[0].Total)}) de uma execução anterior.");
+            console.MarkupLineInterpolated($"Pedido: Ana Vendedora já tem o pedido {orders[0].Id.Value} ({PortugueseLabels.Of(orders[0].Status)}, total {PortugueseText.Amount(orders[0].Total)}) de uma execução anterior.");
             await WriteProposalAsync(ana, orders[0].Id, path, cancellationToken);
             return;
         }
@@ -59,27 +59,27 @@ internal sealed partial class DemoCommand
         if (!discounted.TryPickT0(out var priced, out _))
             return;
         var submitted = await ana.Orders.SubmitAsync(order.Id, priced.Version, cancellationToken);
-        Step("Pedido", "Ana envia o pedido", submitted, moved => $"{PortugueseText.Status(moved.Status)}: {moved.PendingApprovals.Count} item(ns) acima da alçada dela (5 %)");
+        Step("Pedido", "Ana envia o pedido", submitted, moved => $"{PortugueseLabels.Of(moved.Status)}: {moved.PendingApprovals.Count} item(ns) acima da alçada dela (5 %)");
         if (!submitted.TryPickT0(out var moved, out _))
             return;
         var version = moved.Version;
         foreach (var pending in moved.PendingApprovals)
         {
             var approved = await carlos.Orders.ApproveAsync(order.Id, version, pending.Item, "Cliente com volume mensal alto", cancellationToken);
-            Step("Alçada", $"Carlos Coordenador aprova {pending.Discount:0.##} % no item", approved, a => $"[green]aprovado[/] (pedido {PortugueseText.Status(a.Status)})");
+            Step("Alçada", $"Carlos Coordenador aprova {pending.Discount:0.##} % no item", approved, a => $"[green]aprovado[/] (pedido {PortugueseLabels.Of(a.Status)})");
             if (!approved.TryPickT0(out var done, out _))
                 return;
             version = done.Version;
         }
         var released = await carlos.Orders.ReleaseAsync(order.Id, version, cancellationToken: cancellationToken);
         Step("Liberação", "Carlos libera o pedido (crédito, estoque, data de entrega)", released, r => r.Status == SalesOrderStatus.Released
-            ? $"[green]liberado[/]; ERP: {Markup.Escape(PortugueseText.Status(r.Erp.Status))}{(r.Erp.Code is { } c ? $" ({Markup.Escape(c)})" : "")} — {Markup.Escape(r.Erp.Message)}"
+            ? $"[green]liberado[/]; ERP: {Markup.Escape(PortugueseLabels.Of(r.Erp.Status))}{(r.Erp.Code is { } c ? $" ({Markup.Escape(c)})" : "")} — {Markup.Escape(r.Erp.Message)}"
             : $"[yellow]bloqueado[/]: {Markup.Escape(string.Join("; ", r.Reasons.Select(p => p.Code)))}");
         if (released.TryPickT0(out var release, out _) && release.Erp.Status == ErpHandoffStatus.Queued)
         {
             var report = await engine.Outbox.DispatchPendingAsync(null, cancellationToken);
             var sent = (await ana.Orders.GetAsync(order.Id, cancellationToken)).AsT0.Order;
-            console.MarkupLineInterpolated($"ERP: {report.Sent} mensagem(ns) enviada(s); pedido {PortugueseText.Status(sent.Status)}.");
+            console.MarkupLineInterpolated($"ERP: {report.Sent} mensagem(ns) enviada(s); pedido {PortugueseLabels.Of(sent.Status)}.");
         }
         await WriteProposalAsync(ana, order.Id, path, cancellationToken);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Crm.Cli.Demo;
 using Crm.Domain.Identity;
 using Crm.Indicators;
+using Crm.Sdk;
 using Spectre.Console;
 
 namespace Crm.Cli.Indicators;
@@ -42,7 +43,7 @@ internal sealed class IndicatorsReport(IAnsiConsole console)
         {
             var channels = new BreakdownChart().Width(80);
             foreach (var (preference, i) in service.PreferredChannels.Select((p, i) => (p, i)))
-                channels.AddItem(preference.Channel.ToString(), preference.Customers, Palette[i % Palette.Length]);
+                channels.AddItem(PortugueseLabels.Of(preference.Channel), preference.Customers, Palette[i % Palette.Length]);
             console.Write(channels);
         }
         var response = service.ResponseTime;
@@ -56,7 +57,7 @@ internal sealed class IndicatorsReport(IAnsiConsole console)
         foreach (var representative in sales.PerRepresentative)
             console.MarkupLineInterpolated($"  Faturamento de {NameOf(representative.Seller)}: {Money(representative.Revenue.Current)} (anterior {Money(representative.Revenue.Previous)})");
         foreach (var channel in service.PreferredChannels)
-            console.MarkupLineInterpolated($"  Clientes que preferem {channel.Channel}: {channel.Customers}");
+            console.MarkupLineInterpolated($"  Clientes que preferem {PortugueseLabels.Of(channel.Channel)}: {channel.Customers}");
     }
 
     private static readonly Color[] Palette = [Color.SteelBlue, Color.Orange1, Color.Green, Color.Purple, Color.Red, Color.Grey];

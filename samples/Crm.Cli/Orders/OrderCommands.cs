@@ -44,7 +44,7 @@ internal sealed class OrderCommands(IAnsiConsole console, Func<string, int> fail
             return fail("the orders cannot be read");
         var table = new Table().Title("Pedidos").AddColumns("Pedido", "Emissão", "Situação", "Total");
         foreach (var order in orders)
-            table.AddRow(order.Id.Value.ToString(), order.IssueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), order.Status.ToString(),
+            table.AddRow(order.Id.Value.ToString(), order.IssueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), PortugueseLabels.Of(order.Status),
                 order.Total?.ToString("N2", CultureInfo.GetCultureInfo("pt-BR")) ?? "—");
         console.Write(table);
         return 0;
@@ -56,7 +56,7 @@ internal sealed class OrderCommands(IAnsiConsole console, Func<string, int> fail
             return fail($"order {id.Value} not found");
         var order = read.Order;
         var commission = order.IsPriced ? order.Items.Where(i => i.IsOpen).Sum(i => i.Values!.Commission) : (decimal?)null;
-        console.MarkupLineInterpolated($"Pedido [bold]{order.Id.Value}[/]: {order.Status}, cliente {order.Header.CustomerCode}, tabela {order.Header.PriceTable}, condição {order.Header.PaymentCondition}, total {order.Totals?.Total:N2}, comissão {commission:N2}");
+        console.MarkupLineInterpolated($"Pedido [bold]{order.Id.Value}[/]: {PortugueseLabels.Of(order.Status)}, cliente {order.Header.CustomerCode}, tabela {order.Header.PriceTable}, condição {order.Header.PaymentCondition}, total {order.Totals?.Total:N2}, comissão {commission:N2}");
         var items = new Table().Title("Itens").AddColumns("Item", "Produto", "Qtde", "Un", "Preço", "Total", "Comissão", "Situação");
         foreach (var item in order.Items)
             items.AddRow(item.Number.ToString(CultureInfo.InvariantCulture), Markup.Escape(item.Product), item.Quantity.ToString("0.####", CultureInfo.InvariantCulture),

@@ -88,11 +88,11 @@ public sealed partial class AccountsModule
                 var documents = await work.Db.Documents.AsNoTracking().Where(d => d.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false);
                 var visible = await VisibleSubjectsAsync(work, documents.Select(d => (d.SubjectKind, d.SubjectId))).ConfigureAwait(false);
                 entries.AddRange(documents.Where(d => visible.Contains((d.SubjectKind, d.SubjectId)))
-                    .Select(d => new TimelineEntry(d.AddedAt, TimelineKind.Document, d.Name, TimelineLabels.Of(d.Kind), d.Id, d.AddedBy)));
+                    .Select(d => new TimelineEntry(d.AddedAt, TimelineKind.Document, d.Name, PortugueseLabels.Of(d.Kind), d.Id, d.AddedBy)));
             }
             entries.AddRange((await work.Db.Outbox.AsNoTracking().Where(m => m.Account == id && m.Status == OutboxStatus.Sent)
                     .ToListAsync(work.Cancellation).ConfigureAwait(false))
-                .Select(m => new TimelineEntry(m.SentAt ?? m.UpdatedAt, TimelineKind.ErpMessage, $"{m.Erp} {m.Resource}", TimelineLabels.Of(m.Operation), m.Id, m.CreatedBy)));
+                .Select(m => new TimelineEntry(m.SentAt ?? m.UpdatedAt, TimelineKind.ErpMessage, $"{m.Erp} {m.Resource}", PortugueseLabels.Of(m.Operation), m.Id, m.CreatedBy)));
             return CrmResult<IReadOnlyList<TimelineEntry>>.Of([.. entries.OrderByDescending(e => e.At).ThenBy(e => e.Kind).ThenBy(e => e.Record)
                 .Skip(skip).Take(take)]);
         }, cancellationToken);
@@ -131,7 +131,7 @@ public sealed partial class AccountsModule
             entries.Add(new TimelineEntry(a.CreatedAt, TimelineKind.AppointmentScheduled, a.Title,
                 NoticeFormats.DayTime.Format(a.Start.InZone(zone).LocalDateTime), a.Id.Value, a.Owner));
             if (a.SettledAt is { } settled)
-                entries.Add(new TimelineEntry(settled, TimelineKind.AppointmentSettled, a.Title, TimelineLabels.Of(a.Status), a.Id.Value, a.Owner));
+                entries.Add(new TimelineEntry(settled, TimelineKind.AppointmentSettled, a.Title, PortugueseLabels.Of(a.Status), a.Id.Value, a.Owner));
         }
         entries.AddRange(followUps.Where(f => visible.Contains((f.SubjectKind, f.SubjectId)))
             .Select(f => new TimelineEntry(f.At, TimelineKind.FollowUp, f.Note,
@@ -165,7 +165,7 @@ public sealed partial class AccountsModule
         foreach (var o in await work.Db.Occurrences.AsNoTracking().Where(o => o.Account == id).ToListAsync(work.Cancellation).ConfigureAwait(false))
         {
             var title = ServiceModule.TitleOf(o.Reason, o.Description);
-            entries.Add(new TimelineEntry(o.OpenedAt, TimelineKind.OccurrenceOpened, title, TimelineLabels.Of(o.Channel), o.Id.Value, o.OpenedBy));
+            entries.Add(new TimelineEntry(o.OpenedAt, TimelineKind.OccurrenceOpened, title, PortugueseLabels.Of(o.Channel), o.Id.Value, o.OpenedBy));
             if (o.AnsweredAt is { } answered)
                 entries.Add(new TimelineEntry(answered, TimelineKind.OccurrenceAnswered, title, o.AnsweredLate == true ? "fora do prazo" : "no prazo", o.Id.Value, o.Attendant));
             if (o.ClosedAt is { } closed)
