@@ -1,9 +1,11 @@
 using Crm.Domain.Funnel.Opportunities;
 using Crm.Domain.Funnel.Pipelines;
 using Crm.Domain.Identity;
+using Crm.Domain.Problems;
 using Crm.Persistence.Notifications;
 using Crm.Persistence.Outbox;
 using Crm.Sdk.Funnel;
+using Crm.Sdk.Notifications;
 using Crm.Sdk.Tests.Infrastructure;
 using Crm.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -250,6 +252,46 @@ public sealed class NotificationsTests
         Assert.Equal(new Crm.Sdk.Jobs.SentMessagesDeleted(0, 2), due);
         await using var check = host.Open();
         Assert.Equal(OutboxStatus.Parked, Assert.Single(await check.Notifications.AsNoTracking().ToListAsync()).Status);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Notifications_are_listed_in_the_configured_zone_a_parked_one_requeued_and_sent_ones_deleted_with_permissions(string provider)
+    {
+        await using var host = await Create(provider, services => services.Configure<CrmOptions>(o => o.Notifications.TimeZone = "America/Manaus"));
+        await using var smtp = Started();
+        var (company, _) = await ServerForms.CompanyAsync(host);
+        Ok(await host.As(host.Diretor).Servers.CreateSmtpAsync(ServerForms.Smtp(company, smtp.Port)));
+        var (_, created) = await OpenedByUsuarioAsync(host, "Fuso");
+        Ok(await host.As(host.Diretor).Funnel.WinAsync(created.Id, created.Version));
+        await host.Engine.Notifications.DispatchPendingAsync();
+        await using (var db = host.Open())
+        {
+            var first = await db.Notifications.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+            await db.Notifications.Where(r => r.Id == first).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, OutboxStatus.Parked));
+        }
+        var diretor = host.As(host.Diretor);
+
+        var all = Ok(await host.As(host.Coordenador).Notifications.ListAsync(null, 0, 10));
+        var parked = Assert.Single(Ok(await diretor.Notifications.ListAsync(OutboxStatus.Parked, 0, 10)));
+        var requeued = Ok(await diretor.Notifications.RequeueAsync(parked.Id));
+        var again = await diretor.Notifications.RequeueAsync(parked.Id);
+        var usuario = await host.As(host.Usuario).Notifications.RequeueAsync(parked.Id);
+        var coordenador = await host.As(host.Coordenador).Notifications.DeleteSentAsync(TimeSpan.FromDays(7));
+        host.Time.Advance(TimeSpan.FromDays(8));
+        var deleted = Ok(await diretor.Notifications.DeleteSentAsync(TimeSpan.FromDays(7)));
+
+        // The host's clock says 2026-11-22 12:00 UTC: 08:00 in Manaus (UTC−4), as the e-mails write it.
+        Assert.Equal(3, all.Count);
+        Assert.All(all, n => Assert.Equal("22/11/2026 08:00", n.LocalAt));
+        Assert.Equal(parked.Id, requeued);
+        Assert.Equal(NotificationsModule.NotParkedCode, Assert.Single(Assert.IsType<Invalid>(again.Value).Problems).Code);
+        Assert.IsType<Denied>(usuario.Value);
+        Assert.IsType<Denied>(coordenador.Value);
+        Assert.Equal(2, deleted.Deleted);
+        var left = Assert.Single(Ok(await diretor.Notifications.ListAsync(null, 0, 10)));
+        Assert.Equal((OutboxStatus.Pending, 0), (left.Status, left.Attempts));
+        Assert.Contains(host.Logs.Lines, l => l.Event.Id == 1216);
+        Assert.Contains(host.Logs.Lines, l => l.Event.Id == 1217 && l.Message.StartsWith("2 notification(s)", StringComparison.Ordinal));
     }
 
     private static LocalSmtpServer Started()

@@ -44,6 +44,7 @@ public sealed class CrmSession
         Funnel = new FunnelModule(this);
         Boards = new BoardsModule(this);
         Outbox = new OutboxModule(this);
+        Notifications = new Notifications.NotificationsModule(this);
         Imports = new ImportsModule(this);
         Servers = new ServersModule(this);
         Catalog = new CatalogModule(this);
@@ -81,6 +82,9 @@ public sealed class CrmSession
 
     /// <summary>The ERP outbox: what was sent, what waits, what was parked; re-queuing a parked message.</summary>
     public OutboxModule Outbox { get; }
+
+    /// <summary>The tenant's notification e-mails: list, re-queue a parked one, delete sent ones (module Settings).</summary>
+    public Notifications.NotificationsModule Notifications { get; }
 
     /// <summary>Spreadsheet imports: customers (accounts by external code + origin).</summary>
     public ImportsModule Imports { get; }

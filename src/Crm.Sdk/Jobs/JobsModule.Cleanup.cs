@@ -31,8 +31,7 @@ public sealed partial class JobsModule
                 && outbox.Any(later => later.Account == m.Account && later.Sequence > m.Sequence)
                 && (m.Order == null || accounts.Any(a => a.Id == m.Account && a.ErpStanding!.ReadAt >= m.SentAt))).Select(m => m.Id),
                 ids => outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-            var notifications = await DeleteInBatchesAsync(db.Notifications.Where(m => m.Status == OutboxStatus.Sent && m.SentAt < cutoff).Select(m => m.Id),
-                ids => db.Notifications.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+            var notifications = await Notifications.NotificationsModule.DeleteSentAsync(db, cutoff, cancellationToken).ConfigureAwait(false);
             JobsLog.SentDeleted(_engine.JobsLogger, cutoff.ToString(), erp, notifications);
             CrmTelemetry.SentDeleted.Add(erp, new System.Diagnostics.TagList { { "crm.outbox", "erp" } });
             CrmTelemetry.SentDeleted.Add(notifications, new System.Diagnostics.TagList { { "crm.outbox", "notifications" } });
@@ -40,7 +39,7 @@ public sealed partial class JobsModule
         }, cancellationToken);
     }
 
-    private static async Task<int> DeleteInBatchesAsync(IQueryable<Guid> due, Func<List<Guid>, Task<int>> delete, CancellationToken cancellationToken)
+    internal static async Task<int> DeleteInBatchesAsync(IQueryable<Guid> due, Func<List<Guid>, Task<int>> delete, CancellationToken cancellationToken)
     {
         var deleted = 0;
         while (await due.Take(BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false) is { Count: > 0 } ids)

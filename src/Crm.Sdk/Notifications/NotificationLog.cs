@@ -25,4 +25,10 @@ internal static partial class NotificationLog
 
     [LoggerMessage(EventId = 1215, Level = LogLevel.Error, Message = "A notification dispatch round failed; the next round retries")]
     public static partial void RoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1216, Level = LogLevel.Information, Message = "Notification {Notification} re-queued by user {User} of tenant {Tenant}")]
+    public static partial void Requeued(ILogger logger, Guid notification, Guid user, Guid tenant);
+
+    [LoggerMessage(EventId = 1217, Level = LogLevel.Information, Message = "{Deleted} notification(s) sent before {Cutoff} deleted by user {User} of tenant {Tenant}")]
+    public static partial void SentDeleted(ILogger logger, int deleted, string cutoff, Guid user, Guid tenant);
 }
