@@ -13,8 +13,10 @@ namespace Crm.Domain.Pricing;
 /// </summary>
 public sealed class LinePricing
 {
-    internal LinePricing(string product, IReadOnlyList<PriceStep> steps, decimal unitPrice, decimal netUnitPrice, TaxBreakdown taxes, IReadOnlyList<Problem> warnings)
+    internal LinePricing(string product, IReadOnlyList<PriceStep> steps, decimal unitPrice, decimal netUnitPrice, TaxBreakdown taxes, IReadOnlyList<Problem> warnings,
+        LineCommission commission)
     {
+        Commission = commission;
         Product = product;
         Steps = steps;
         UnitPrice = unitPrice;
@@ -48,7 +50,7 @@ public sealed class LinePricing
     public decimal Total => Taxes.ItemTotal;
 
     /// <summary>The seller's commission on the line; <see cref="LineCommission.None"/> without a commission rule.</summary>
-    public LineCommission Commission { get; internal set; } = LineCommission.None;
+    public LineCommission Commission { get; }
 }
 
 /// <summary>

@@ -95,6 +95,7 @@ public static class Pricer
             return Failure(ref problems, ref warnings);
 
         var lines = new LinePricing[drafts.Length];
+        var breakdowns = new TaxBreakdown[drafts.Length];
         var totals = default(OrderTotals);
         for (var i = 0; i < drafts.Length; i++)
         {
@@ -107,13 +108,17 @@ public static class Pricer
                 continue;
             }
             var item = TaxItem.Checked(d.Quantity, d.UnitPrice, freight[i], insurance[i], lineOther, lineDiscount, d.TaxableUnitsPerUnit);
-            var taxes = ItemTaxCalculator.Compute(item, d.Taxes);
-            lines[i] = new LinePricing(d.ProductCode, d.Steps, d.UnitPrice, d.NetUnitPrice, taxes, d.Warnings);
-            totals = totals.Add(taxes);
+            breakdowns[i] = ItemTaxCalculator.Compute(item, d.Taxes);
+            totals = totals.Add(breakdowns[i]);
         }
         if (problems.HasProblems)
             return Failure(ref problems, ref warnings);
-        Commissions(lines, drafts);
+        var commissions = Commissions(breakdowns, drafts);
+        for (var i = 0; i < drafts.Length; i++)
+        {
+            ref readonly var d = ref drafts[i];
+            lines[i] = new LinePricing(d.ProductCode, d.Steps, d.UnitPrice, d.NetUnitPrice, breakdowns[i], d.Warnings, commissions[i]);
+        }
         return new OrderPricing(lines, totals, freightRule);
     }
 
@@ -123,16 +128,17 @@ public static class Pricer
     /// each line given its exact amount truncated to cents and the cents left over going to the lines with the largest
     /// remainders (ties to the earlier line), so the lines add up to the order's commission.
     /// </summary>
-    private static void Commissions(LinePricing[] lines, ReadOnlySpan<Draft> drafts)
+    private static LineCommission[] Commissions(TaxBreakdown[] breakdowns, ReadOnlySpan<Draft> drafts)
     {
-        var cents = new decimal[lines.Length]; // each line's exact commission in cents
+        var commissions = new LineCommission[breakdowns.Length];
+        var cents = new decimal[breakdowns.Length]; // each line's exact commission in cents
         var remainders = new List<(decimal Remainder, int Line)>();
         var (total, truncated) = (0m, 0m);
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < breakdowns.Length; i++)
         {
             if (drafts[i].CommissionRule is null)
                 continue;
-            ref readonly var values = ref lines[i].Taxes.Values;
+            ref readonly var values = ref breakdowns[i].Values;
             cents[i] = (values.Product - values.Discount + values.OtherExpenses) * drafts[i].CommissionRate;
             total += cents[i];
             truncated += decimal.Floor(cents[i]);
@@ -142,13 +148,14 @@ public static class Pricer
         var left = (int)(decimal.Round(total, MidpointRounding.AwayFromZero) - truncated);
         for (var k = 0; k < left; k++)
             cents[remainders[k].Line] = decimal.Floor(cents[remainders[k].Line]) + 1m;
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < breakdowns.Length; i++)
             if (drafts[i].CommissionRule is { } rule)
             {
-                ref readonly var values = ref lines[i].Taxes.Values;
-                lines[i].Commission = new LineCommission(drafts[i].CommissionRate, values.Product - values.Discount + values.OtherExpenses,
+                ref readonly var values = ref breakdowns[i].Values;
+                commissions[i] = new LineCommission(drafts[i].CommissionRate, values.Product - values.Discount + values.OtherExpenses,
                     decimal.Floor(cents[i]) / 100m, rule);
             }
+        return commissions;
     }
 
     private static (decimal Amount, string? RuleId) Freight(PricingSources sources, MatrixContext header, decimal merchandise, decimal quantity, ref ProblemCollector problems)
