@@ -308,7 +308,7 @@ public sealed class OrdersModule
     public Task<CrmResult<IReadOnlyList<LastQuote>>> LastQuotesAsync(AccountId customer, string product, int count = 10, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(product);
-        return HistoryAsync("orders.last_quotes", customer, count, work => work.Db.SalesOrderItems.AsNoTracking()
+        return CustomerOrdersAsync("orders.last_quotes", customer, count, work => work.Db.SalesOrderItems.AsNoTracking()
             .Where(i => i.Product == product && i.IsOpen).Select(i => i.Order),
             orders => CustomerHistory.LastQuotes(orders, product, count), cancellationToken);
     }
@@ -319,10 +319,10 @@ public sealed class OrdersModule
     /// (permission View). Derived from the orders: nothing is stored for them.
     /// </summary>
     public Task<CrmResult<IReadOnlyList<string>>> FavouritesAsync(AccountId customer, int count = 10, CancellationToken cancellationToken = default) =>
-        HistoryAsync("orders.favourites", customer, count, null, orders => CustomerHistory.Favourites(orders, count), cancellationToken);
+        CustomerOrdersAsync("orders.favourites", customer, count, null, orders => CustomerHistory.Favourites(orders, count), cancellationToken);
 
-    // The customer's newest visible, not cancelled orders (those holding one of the items of `holding`, when given), read whole.
-    private Task<CrmResult<IReadOnlyList<T>>> HistoryAsync<T>(string useCase, AccountId customer, int count,
+    // The customer's newest visible, not cancelled orders (only those among `holding`, when given), read whole.
+    private Task<CrmResult<IReadOnlyList<T>>> CustomerOrdersAsync<T>(string useCase, AccountId customer, int count,
         Func<UnitOfWork, IQueryable<SalesOrderId>>? holding, Func<IReadOnlyList<SalesOrder>, IReadOnlyList<T>> answer, CancellationToken cancellationToken) =>
         _session.RunAsync<IReadOnlyList<T>>(useCase, Module.Orders, Permission.View, async work =>
         {
