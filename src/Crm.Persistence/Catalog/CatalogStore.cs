@@ -49,7 +49,9 @@ public static class CatalogStore
         var wanted = codes.Distinct(StringComparer.Ordinal).ToList();
         while (wanted.Count > 0)
         {
-            var rows = await db.Products.AsNoTracking().Where(p => wanted.Contains(p.Code)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var rows = new List<ProductRow>();
+            foreach (var chunk in Chunks(wanted))
+                rows.AddRange(await db.Products.AsNoTracking().Where(p => chunk.Contains(p.Code)).ToListAsync(cancellationToken).ConfigureAwait(false));
             foreach (var product in rows.Select(r => r.ToProduct()))
                 found[product.Code] = product with { Similar = [], Complementary = [] };
             wanted = [.. rows.SelectMany(r => found[r.Code].Components).Select(c => c.Product).Distinct(StringComparer.Ordinal).Where(c => !found.ContainsKey(c))];
@@ -67,38 +69,36 @@ public static class CatalogStore
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(batch);
-        var products = batch.Products.Select(p => p.Code).ToList();
-        await db.Products.Where(p => products.Contains(p.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        var warehouses = batch.Warehouses.Select(w => w.Code).ToList();
-        await db.Warehouses.Where(w => warehouses.Contains(w.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var products in Chunks(batch.Products.Select(p => p.Code)))
+            await db.Products.Where(p => products.Contains(p.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var warehouses in Chunks(batch.Warehouses.Select(w => w.Code)))
+            await db.Warehouses.Where(w => warehouses.Contains(w.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         foreach (var table in batch.Prices.GroupBy(p => p.Table))
-        {
-            var priced = table.Select(p => p.Product).Distinct().ToList();
-            await db.ListPrices.Where(p => p.Table == table.Key && priced.Contains(p.Product)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        }
+            foreach (var priced in Chunks(table.Select(p => p.Product)))
+                await db.ListPrices.Where(p => p.Table == table.Key && priced.Contains(p.Product)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         foreach (var warehouse in batch.Stock.GroupBy(s => s.Warehouse))
-        {
-            var stocked = warehouse.Select(s => s.Product).Distinct().ToList();
-            await db.Stock.Where(s => s.Warehouse == warehouse.Key && stocked.Contains(s.Product)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        }
+            foreach (var stocked in Chunks(warehouse.Select(s => s.Product)))
+                await db.Stock.Where(s => s.Warehouse == warehouse.Key && stocked.Contains(s.Product)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         foreach (var warehouse in batch.ProgrammedStock.GroupBy(s => s.Warehouse))
-        {
-            var programmed = warehouse.Select(s => s.Product).Distinct().ToList();
-            await db.ProgrammedStock.Where(s => s.Warehouse == warehouse.Key && programmed.Contains(s.Product)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        }
+            foreach (var programmed in Chunks(warehouse.Select(s => s.Product)))
+                await db.ProgrammedStock.Where(s => s.Warehouse == warehouse.Key && programmed.Contains(s.Product)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         foreach (var lots in batch.Lots.GroupBy(l => (l.Product, l.Warehouse)))
         {
             var numbers = lots.Select(l => l.Code).ToList();
             await db.Lots.Where(l => l.Product == lots.Key.Product && l.Warehouse == lots.Key.Warehouse && numbers.Contains(l.Code))
                 .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        var quotas = batch.Quotas.Select(q => q.Code).ToList();
         // What released orders consumed is the engine's record, not the batch's: a saved quota keeps it.
-        var consumed = await db.Quotas.AsNoTracking().Where(q => quotas.Contains(q.Code)).ToDictionaryAsync(q => q.Code, q => q.Consumed, cancellationToken)
-            .ConfigureAwait(false);
-        await db.Quotas.Where(q => quotas.Contains(q.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        var promotions = batch.Promotions.Select(p => p.Code).ToList();
-        await db.Promotions.Where(p => promotions.Contains(p.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var consumed = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var quotas in Chunks(batch.Quotas.Select(q => q.Code)))
+        {
+            foreach (var quota in await db.Quotas.AsNoTracking().Where(q => quotas.Contains(q.Code)).Select(q => new { q.Code, q.Consumed })
+                         .ToListAsync(cancellationToken).ConfigureAwait(false))
+                consumed[quota.Code] = quota.Consumed;
+            await db.Quotas.Where(q => quotas.Contains(q.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var promotions in Chunks(batch.Promotions.Select(p => p.Code)))
+            await db.Promotions.Where(p => promotions.Contains(p.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
 
         db.Products.AddRange(batch.Products.Select(ProductRow.From));
         db.Warehouses.AddRange(batch.Warehouses.Select(w => new WarehouseRow { Code = w.Code, Name = w.Name }));
@@ -116,4 +116,11 @@ public static class CatalogStore
         }));
         db.Promotions.AddRange(batch.Promotions.Select(PromotionRow.From));
     }
+
+    // EF writes a Contains over a list as one parameter per value, and SQLite takes at most 32,766 parameters a statement:
+    // a batch of 10⁵ products is deleted (or read) a thousand codes at a time.
+    private const int ChunkSize = 1_000;
+
+    private static IEnumerable<List<string>> Chunks(IEnumerable<string> codes) =>
+        codes.Distinct(StringComparer.Ordinal).Chunk(ChunkSize).Select(chunk => chunk.ToList());
 }

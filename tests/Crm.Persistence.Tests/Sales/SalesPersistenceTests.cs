@@ -57,6 +57,30 @@ public sealed class SalesPersistenceTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_batch_of_more_products_than_a_sqlite_statement_takes_parameters_is_saved_and_replaced_whole(string provider)
+    {
+        // 33,000 codes: more than the 32,766 parameters SQLite takes in one statement.
+        const int Count = 33_000;
+        await using var db = await TestDatabase.Create(provider);
+        CatalogData Batch(decimal price) => new()
+        {
+            Products = [.. Enumerable.Range(0, Count).Select(i => SalesFixture.Product($"P{i}", $"Produto {i}", "8471.30.12"))],
+            Prices = [.. Enumerable.Range(0, Count).Select(i => new ListPrice("T1", $"P{i}", price))],
+        };
+        foreach (var price in new[] { 1m, 2m })
+        {
+            await using var write = db.Open(Tenant);
+            await write.StageAsync(Batch(price), default);
+            Assert.True((await write.SaveAsync()).IsSaved);
+        }
+
+        await using var read = db.Open(Tenant);
+        Assert.Equal((Count, Count), (await read.Products.CountAsync(), await read.ListPrices.CountAsync()));
+        Assert.Equal([2m], await read.ListPrices.Select(p => p.Amount).Distinct().ToListAsync());
+        Assert.Equal(Count, (await read.ProductsWithComponentsAsync(Enumerable.Range(0, Count).Select(i => $"P{i}"), default)).Count);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task A_second_batch_replaces_by_key_and_leaves_the_rest(string provider)
     {
         await using var db = await TestDatabase.Create(provider);
