@@ -29,6 +29,9 @@ public sealed class CrmOptions : ICrmDatabaseBuilder
     /// <summary>How notification e-mails are written (configuration: <c>Notifications:TimeZone</c>); dispatched at <see cref="Outbox"/>'s pace.</summary>
     public NotificationOptions Notifications { get; } = new();
 
+    /// <summary>How the tenants' stored matrices are kept in memory (configuration: <c>Matrices:IdleTenantExpiry</c>).</summary>
+    public Matrices.MatrixCacheOptions Matrices { get; } = new();
+
     /// <summary>
     /// The scheduled jobs (configuration: <c>Jobs:ErpStandingPullInterval</c>, <c>Jobs:ErpSituationInterval</c>,
     /// <c>Jobs:SentRetention</c>, ...): all off by default.

@@ -16,6 +16,7 @@ public sealed class CrmOptionsValidator : IValidateOptions<CrmOptions>
         failures.AddRange(options.ConfigurationFailures);
         failures.AddRange(options.Outbox.Failures());
         failures.AddRange(options.Notifications.Failures());
+        failures.AddRange(options.Matrices.Failures());
         failures.AddRange(options.Jobs.Failures());
         if (options.Database.Provider is not { } provider)
             failures.Add("Crm: choose a database: crm.UseSqlite(path) or crm.UsePostgres(connectionString) (configuration: Crm:Database:Sqlite or Crm:Database:PostgreSql).");

@@ -90,7 +90,8 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton(sp => new CrmDatabase(sp.GetRequiredService<IOptions<CrmOptions>>().Value.Database, sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<TenantProvisioning>();
         // Orders are priced with the stored matrices, unless the host registers its own ISalesMatrices.
-        services.TryAddSingleton(sp => new StoredMatrices(sp.GetRequiredService<CrmDatabase>()));
+        services.TryAddSingleton(sp => new StoredMatrices(sp.GetRequiredService<CrmDatabase>(), sp.GetRequiredService<TimeProvider>(),
+            () => sp.GetRequiredService<IOptionsMonitor<CrmOptions>>().CurrentValue.Matrices));
         services.TryAddSingleton<ISalesMatrices>(sp => sp.GetRequiredService<StoredMatrices>());
         services.TryAddSingleton<ISecretProtector>(sp =>
         {

@@ -24,6 +24,48 @@ public sealed class MatricesTests
     private static readonly MatrixKey Ncm8471 = new() { NcmPrefix = "8471" };
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_history_entry_counts_its_ids_lists_the_first_hundred_and_pages_the_rest(string provider)
+    {
+        await using var host = await Create(provider);
+        var diretor = host.As(host.Diretor);
+        var rules = Enumerable.Range(0, 250).Select(i => new MatrixRule<IpiRule>($"ipi-{i:D3}", new MatrixKey { Product = $"P{i}" }, new IpiRule("50", 5m))).ToList();
+        Ok(await diretor.Matrices.SaveAsync(new MatrixChange<IpiRule>(0, rules)));
+        Ok(await diretor.Matrices.SaveAsync(new MatrixChange<IpiRule>(1, [], ["ipi-007"])));
+
+        var history = Ok(await diretor.Matrices.HistoryAsync("ipi", 0, 10));
+        var ids = Ok(await diretor.Matrices.HistoryIdsAsync("ipi", 1, removed: false, 200, 100));
+        var removed = Ok(await diretor.Matrices.HistoryIdsAsync("ipi", 2, removed: true, 0, 10));
+        var missing = await diretor.Matrices.HistoryIdsAsync("ipi", 9, removed: false, 0, 10);
+
+        Assert.Equal([(2L, 0, 1), (1L, 250, 0)], history.Select(h => (h.Version, h.ChangedCount, h.RemovedCount)));
+        Assert.Equal(rules.Take(MatrixModule.HistoryIds).Select(r => r.Id), history[1].Changed);
+        Assert.Equal(rules.Skip(200).Select(r => r.Id), ids);
+        Assert.Equal(["ipi-007"], removed);
+        Assert.IsType<NotFound>(missing.Value);
+    }
+
+    [Theory, SqliteData]
+    public async Task A_tenant_idle_for_longer_than_the_expiry_is_dropped_from_memory_and_loaded_again_when_used(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider, storedMatrices: true);
+        var host = sales.Host;
+        var matrices = host.Engine.StoredMatrices;
+        var other = new Crm.Domain.Identity.TenantId(Guid.NewGuid());
+        Assert.Equal(2, (await matrices.ForAsync(host.Tenant, default)).Taxes.Ipi.Rules.Count);
+        Assert.Contains(host.Tenant, matrices.HeldTenants);
+
+        host.Time.Advance(TimeSpan.FromMinutes(59));
+        await matrices.ForAsync(other, default);
+        Assert.Contains(host.Tenant, matrices.HeldTenants); // within the hour (the default)
+        host.Time.Advance(TimeSpan.FromMinutes(61));
+        await matrices.ForAsync(other, default);
+
+        Assert.DoesNotContain(host.Tenant, matrices.HeldTenants);
+        Assert.Contains(other, matrices.HeldTenants);
+        Assert.Equal(2, (await matrices.ForAsync(host.Tenant, default)).Taxes.Ipi.Rules.Count);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task A_saved_rule_prices_the_next_order_and_an_engine_of_another_process_sees_it_too(string provider)
     {
         await using var sales = await SalesHost.Create(provider, storedMatrices: true);

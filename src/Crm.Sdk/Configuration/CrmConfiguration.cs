@@ -14,7 +14,7 @@ internal sealed class CrmConfiguration(IConfiguration section)
     /// <summary>
     /// Applies the section to <paramref name="options"/>: <c>Database:Sqlite</c> (a file path) or <c>Database:PostgreSql</c>
     /// (a connection string), <c>Database:SqliteDurability</c> (<c>Full</c> or <c>Normal</c>, see <see cref="SqliteDurability"/>),
-    /// <c>Database:KeyRingFolder</c>, <c>PluginFolders</c> (a list), <c>Outbox</c> (<see cref="Outbox.OutboxOptions"/>), <c>Jobs</c> (<see cref="Jobs.JobsOptions"/>), <c>Notifications:TimeZone</c>. A value that cannot be applied
+    /// <c>Database:KeyRingFolder</c>, <c>PluginFolders</c> (a list), <c>Outbox</c> (<see cref="Outbox.OutboxOptions"/>), <c>Jobs</c> (<see cref="Jobs.JobsOptions"/>), <c>Matrices</c> (<see cref="Matrices.MatrixCacheOptions"/>), <c>Notifications:TimeZone</c>. A value that cannot be applied
     /// becomes a start-up failure of <see cref="CrmOptionsValidator"/>, never an exception here.
     /// </summary>
     public void Apply(CrmOptions options)
@@ -50,6 +50,14 @@ internal sealed class CrmConfiguration(IConfiguration section)
         catch (InvalidOperationException e)
         {
             options.ConfigurationFailures.Add($"Crm: the Jobs section cannot be applied: {e.Message}");
+        }
+        try
+        {
+            Section.GetSection("Matrices").Bind(options.Matrices);
+        }
+        catch (InvalidOperationException e)
+        {
+            options.ConfigurationFailures.Add($"Crm: the Matrices section cannot be applied: {e.Message}");
         }
         if (Section["Notifications:TimeZone"] is { Length: > 0 } zone)
             options.Notifications.TimeZone = zone;

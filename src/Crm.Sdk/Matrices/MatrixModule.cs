@@ -78,7 +78,11 @@ public sealed class MatrixModule
             return CrmResult<IReadOnlyList<MatrixSummary>>.Of([.. MatrixKinds.All.Select(k => Summary(k.Name, stored.Find(s => s.Matrix == k.Name)))]);
         }, cancellationToken);
 
-    /// <summary>The saves of the matrix named <paramref name="matrix"/>, newest first (permission View).</summary>
+    /// <summary>
+    /// The saves of the matrix named <paramref name="matrix"/>, newest first (permission View): each with how many rules it
+    /// changed and removed and the first <see cref="HistoryIds"/> of their ids (a 10⁵-rule import is one save of 10⁵ ids; page
+    /// them with <see cref="HistoryIdsAsync"/>).
+    /// </summary>
     public Task<CrmResult<IReadOnlyList<MatrixHistoryEntry>>> HistoryAsync(string matrix, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -90,7 +94,36 @@ public sealed class MatrixModule
                 return invalid;
             var rows = await work.Db.MatrixChanges.AsNoTracking().Where(c => c.Matrix == kind.Name).OrderByDescending(c => c.MatrixVersion)
                 .Skip(skip).Take(take).ToListAsync(work.Cancellation).ConfigureAwait(false);
-            return CrmResult<IReadOnlyList<MatrixHistoryEntry>>.Of([.. rows.Select(r => new MatrixHistoryEntry(r.MatrixVersion, r.At, r.By, r.ChangedIds, r.RemovedIds))]);
+            return CrmResult<IReadOnlyList<MatrixHistoryEntry>>.Of([.. rows.Select(r =>
+            {
+                var (changed, removed) = (r.ChangedIds, r.RemovedIds);
+                return new MatrixHistoryEntry(r.MatrixVersion, r.At, r.By, changed.Count, removed.Count, [.. changed.Take(HistoryIds)], [.. removed.Take(HistoryIds)]);
+            })]);
+        }, cancellationToken);
+    }
+
+    /// <summary>How many ids of each kind a history entry lists.</summary>
+    public const int HistoryIds = 100;
+
+    /// <summary>
+    /// A page of the ids one save of the matrix named <paramref name="matrix"/> changed (or, with <paramref name="removed"/>,
+    /// removed), in the save's order (permission View); at most <see cref="Paging.MaxPageSize"/>.
+    /// </summary>
+    public Task<CrmResult<IReadOnlyList<string>>> HistoryIdsAsync(string matrix, long version, bool removed, int skip, int take,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        return _session.RunAsync("matrix.history_ids", Module.Pricing, Permission.View, async work =>
+        {
+            if (MatrixKinds.Named(matrix) is not { } kind)
+                return Unknown(matrix);
+            if (Paging.Check(skip, take) is { } invalid)
+                return invalid;
+            var row = await work.Db.MatrixChanges.AsNoTracking().SingleOrDefaultAsync(c => c.Matrix == kind.Name && c.MatrixVersion == version, work.Cancellation)
+                .ConfigureAwait(false);
+            if (row is null)
+                return new NotFound("matrix_version", Guid.Empty) { Key = $"{kind.Name}@{version}" };
+            return CrmResult<IReadOnlyList<string>>.Of([.. (removed ? row.RemovedIds : row.ChangedIds).Skip(skip).Take(take)]);
         }, cancellationToken);
     }
 
@@ -204,6 +237,9 @@ public sealed record MatrixRuleView(string Id, MatrixKey Key, object Payload);
 /// <param name="Version">The version it gave the matrix.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>
-/// <param name="Changed">Ids of the rules added or replaced.</param>
-/// <param name="Removed">Ids of the rules removed.</param>
-public sealed record MatrixHistoryEntry(long Version, Instant At, UserId By, IReadOnlyList<string> Changed, IReadOnlyList<string> Removed);
+/// <param name="ChangedCount">How many rules it added or replaced.</param>
+/// <param name="RemovedCount">How many rules it removed.</param>
+/// <param name="Changed">The first <see cref="MatrixModule.HistoryIds"/> ids of the rules added or replaced.</param>
+/// <param name="Removed">The first <see cref="MatrixModule.HistoryIds"/> ids of the rules removed.</param>
+public sealed record MatrixHistoryEntry(long Version, Instant At, UserId By, int ChangedCount, int RemovedCount, IReadOnlyList<string> Changed,
+    IReadOnlyList<string> Removed);

@@ -15,11 +15,16 @@ namespace Crm.Sdk.Matrices;
 /// the tenant's matrix versions (one row per matrix), so a save through any engine on the database is seen by the next
 /// order; a matrix whose version moved is brought up to date from its history (only the rules the saves touched are read,
 /// then <see cref="Matrix{TPayload}.With"/>), the others are kept as they are. A save through this engine hands its new
-/// matrix over directly (<see cref="Saved{TPayload}"/>).
+/// matrix over directly (<see cref="Saved{TPayload}"/>). A tenant unused for <see cref="MatrixCacheOptions.IdleTenantExpiry"/>
+/// is dropped (looked for at most once per a quarter of it, by the next use of any tenant).
 /// </summary>
-internal sealed class StoredMatrices(CrmDatabase database) : ISalesMatrices, IDisposable
+internal sealed class StoredMatrices(CrmDatabase database, TimeProvider time, Func<MatrixCacheOptions> options) : ISalesMatrices
 {
     private readonly ConcurrentDictionary<TenantId, Tenant> _tenants = new();
+    private long _nextSweep;
+
+    /// <summary>The tenants held in memory now.</summary>
+    internal IEnumerable<TenantId> HeldTenants => _tenants.Keys;
 
     /// <inheritdoc />
     public async ValueTask<SalesMatrices> ForAsync(TenantId tenant, CancellationToken cancellationToken)
@@ -32,7 +37,10 @@ internal sealed class StoredMatrices(CrmDatabase database) : ISalesMatrices, IDi
     public async Task<Snapshot> CurrentAsync(CrmDbContext db, TenantId tenant, CancellationToken cancellationToken)
     {
         var versions = await db.VersionsAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetTimestamp();
+        Sweep(now);
         var held = _tenants.GetOrAdd(tenant, _ => new Tenant());
+        held.LastUsed = now;
         if (held.Current is { } current && current.IsAt(versions))
             return current;
         // One refresh per tenant at a time: concurrent orders after a save wait for it rather than each reloading.
@@ -89,18 +97,27 @@ internal sealed class StoredMatrices(CrmDatabase database) : ISalesMatrices, IDi
         }
     }
 
-    public void Dispose()
+    // Drops the tenants idle for longer than the expiry; one sweep at a time, at most once per a quarter of the expiry. A use
+    // racing with the drop keeps its copy; the next use loads anew.
+    private void Sweep(long now)
     {
-        foreach (var held in _tenants.Values)
-            held.Dispose();
+        if (options().IdleTenantExpiry is not { } expiry || expiry <= TimeSpan.Zero)
+            return;
+        var next = Interlocked.Read(ref _nextSweep);
+        if (now < next || Interlocked.CompareExchange(ref _nextSweep, now + (long)(expiry.TotalSeconds / 4 * time.TimestampFrequency), next) != next)
+            return;
+        foreach (var (tenant, held) in _tenants)
+            if (time.GetElapsedTime(held.LastUsed, now) > expiry)
+                _tenants.TryRemove(new KeyValuePair<TenantId, Tenant>(tenant, held));
     }
 
-    private sealed class Tenant : IDisposable
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification =
+        "A SemaphoreSlim whose wait handle is never used holds nothing to release, and a dropped tenant's gate may still be awaited by a use that raced with the drop.")]
+    private sealed class Tenant
     {
         public readonly SemaphoreSlim Gate = new(1, 1);
         public volatile Snapshot? Current;
-
-        public void Dispose() => Gate.Dispose();
+        public long LastUsed;
     }
 
     /// <summary>A tenant's stored matrices at their versions (a matrix never saved is absent) and the pricing view of them.</summary>
