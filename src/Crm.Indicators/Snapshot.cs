@@ -34,17 +34,40 @@ internal sealed class Snapshot : IAsyncDisposable
         if (postgres)
         {
             var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-            await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'", cancellationToken)
-                .ConfigureAwait(false);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'", cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch
+            {
+                // Never leave the caller's context inside a transaction it did not open (a cancellation is enough).
+                await transaction.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
             return new Snapshot(true, () => transaction.DisposeAsync().AsTask());
         }
         // EF's own BeginTransaction would say BEGIN IMMEDIATE, which takes the write lock for the whole group.
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await db.Database.ExecuteSqlRawAsync("BEGIN DEFERRED", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("BEGIN DEFERRED", cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            throw;
+        }
         return new Snapshot(true, async () =>
         {
-            await db.Database.ExecuteSqlRawAsync("COMMIT").ConfigureAwait(false);
-            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("COMMIT").ConfigureAwait(false);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            }
         });
     }
 
