@@ -41,9 +41,10 @@ public static class Indicators
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(period);
-        await using var tuned = (await Sql.TunedAsync(db, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        var snapshot = await Snapshot.BeginAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var ending = snapshot.ConfigureAwait(false);
         var previous = period.Previous;
-        var reach = await Reach.OfAsync(db, scope, cancellationToken).ConfigureAwait(false);
+        var reach = await Reach.OfAsync(db, scope, snapshot, orders: false, cancellationToken).ConfigureAwait(false);
 
         // The live accounts' registrations, situations and churn in one pass over their index.
         var live = await Portfolios.ActivityAsync(reach, period, cancellationToken).ConfigureAwait(false);
@@ -138,11 +139,12 @@ public static class Indicators
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(period);
-        await using var tuned = (await Sql.TunedAsync(db, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        var snapshot = await Snapshot.BeginAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var ending = snapshot.ConfigureAwait(false);
         var sql = Sql.Of(db);
         var previous = period.Previous;
         var (first, last, since) = (period.First, period.Last, previous.First);
-        var reach = await Reach.OfAsync(db, scope, cancellationToken).ConfigureAwait(false);
+        var reach = await Reach.OfAsync(db, scope, snapshot, orders: true, cancellationToken).ConfigureAwait(false);
 
         var perSeller = await reach.RevenueOrders.Where(o => o.IssueDate >= since && o.IssueDate <= last)
             .GroupBy(o => o.Seller)
@@ -255,11 +257,12 @@ public static class Indicators
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(period);
-        await using var tuned = (await Sql.TunedAsync(db, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        var snapshot = await Snapshot.BeginAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var ending = snapshot.ConfigureAwait(false);
         var sql = Sql.Of(db);
         var previous = period.Previous;
         var (from, start, end) = (previous.Start, period.Start, period.End);
-        var reach = await Reach.OfAsync(db, scope, cancellationToken).ConfigureAwait(false);
+        var reach = await Reach.OfAsync(db, scope, snapshot, orders: false, cancellationToken).ConfigureAwait(false);
         var visible = reach.Occurrences;
         var opened = visible.Where(o => o.OpenedAt >= from && o.OpenedAt < end);
 

@@ -33,24 +33,27 @@ internal sealed class Reach
 
     /// <summary>
     /// The reach of <paramref name="scope"/> in <paramref name="db"/>'s tenant. A scope over every owner but limited to
-    /// some companies reads which companies the accounts and leads (and the orders) name — a walk of the (tenant, company)
-    /// indexes, one step per company — and is unrestricted where its whole companies include them all.
+    /// some companies reads which companies the accounts and leads name — and, with <paramref name="orders"/>, the orders —
+    /// by a walk of the (tenant, company, …) indexes, one probe per company, and is unrestricted where its whole companies
+    /// include them all. That shortcut is taken only inside a <paramref name="snapshot"/> that is
+    /// <see cref="Snapshot.Consistent"/>: otherwise a record moved to another company after the walk would be counted.
+    /// Without <paramref name="orders"/>, orders keep their predicates (a group that reads no visible orders skips the walk).
     /// </summary>
-    public static async Task<Reach> OfAsync(CrmDbContext db, VisibilityScope scope, CancellationToken cancellationToken)
+    public static async Task<Reach> OfAsync(CrmDbContext db, VisibilityScope scope, Snapshot snapshot, bool orders, CancellationToken cancellationToken)
     {
         if (scope.Owners is not null)
             return new Reach(db, scope, false, false);
         if (scope.Companies is null)
             return new Reach(db, scope, true, true);
+        if (!snapshot.Consistent)
+            return new Reach(db, scope, false, false);
         var whole = scope.Companies.Where(p => p.Branch is null).Select(p => p.Company.Value).ToHashSet();
-        var sql = Sql.Of(db);
-        var tenant = sql.Key(db.Tenant.Value);
-        async Task<bool> Covered(string companies) =>
-            (await db.Database.SqlQueryRaw<Guid>(companies, tenant).ToListAsync(cancellationToken).ConfigureAwait(false)).All(whole.Contains);
-        var parties = await Covered(Sql.CompaniesOf("Accounts", "CompanyId")).ConfigureAwait(false)
-            && await Covered(Sql.CompaniesOf("Leads", "CompanyId")).ConfigureAwait(false);
-        var orders = await Covered(Sql.CompaniesOf("SalesOrders", "Company")).ConfigureAwait(false);
-        return new Reach(db, scope, parties, orders);
+        var tenant = Sql.Of(db).Key(db.Tenant.Value);
+        async Task<bool> Covered(string table, string column) =>
+            (await db.Database.SqlQueryRaw<Guid>(Sql.CompaniesOf(table, column), tenant).ToListAsync(cancellationToken).ConfigureAwait(false))
+                .All(whole.Contains);
+        var parties = await Covered("Accounts", "CompanyId").ConfigureAwait(false) && await Covered("Leads", "CompanyId").ConfigureAwait(false);
+        return new Reach(db, scope, parties, orders && await Covered("SalesOrders", "Company").ConfigureAwait(false));
     }
 
     /// <summary>The visible contacts (those of the visible accounts and leads).</summary>

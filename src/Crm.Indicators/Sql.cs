@@ -24,22 +24,6 @@ internal sealed class Sql
     public static Sql Of(CrmDbContext db) => new(string.Equals(db.Database.ProviderName, PostgresProvider, StringComparison.Ordinal));
 
     /// <summary>
-    /// On PostgreSQL, when the caller has no transaction open: one read-only REPEATABLE READ transaction for a group's
-    /// queries (every figure from the same snapshot), with JIT compilation off — it spends 100+ ms compiling each of
-    /// these short aggregates — and 64 MB of <c>work_mem</c>, so the hash joins and groupings of 10⁶ rows stay in memory
-    /// (the server default, 4 MB, spills them to disk). Both settings end with the transaction. Nothing otherwise.
-    /// </summary>
-    public static async Task<IAsyncDisposable> TunedAsync(CrmDbContext db, CancellationToken cancellationToken)
-    {
-        if (!Of(db).Postgres || db.Database.CurrentTransaction is not null)
-            return Untuned.Instance;
-        var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-        await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'", cancellationToken)
-            .ConfigureAwait(false);
-        return transaction;
-    }
-
-    /// <summary>
     /// The distinct non-null values of <paramref name="column"/> in <paramref name="table"/> for tenant {0}, as a column
     /// <c>Value</c>: a walk of the (tenant, column) index that jumps from one value to the next (one index probe per
     /// company, not a scan of every row). Both names come from this assembly, never from input.
@@ -94,14 +78,6 @@ internal sealed class Sql
 
     /// <summary>The tenant as its key column stores it: a uuid on PostgreSQL, upper-case text on SQLite.</summary>
     public object Key(Guid id) => Postgres ? id : id.ToString().ToUpperInvariant();
-}
-
-/// <summary>What <see cref="Sql.TunedAsync"/> returns when it opens no transaction.</summary>
-internal sealed class Untuned : IAsyncDisposable
-{
-    public static readonly Untuned Instance = new();
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 /// <summary>A stage visit of an opportunity (<see cref="Sql.StageLines"/>).</summary>

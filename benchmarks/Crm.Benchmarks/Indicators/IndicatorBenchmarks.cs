@@ -28,8 +28,12 @@ public class IndicatorBenchmarks : IDisposable
     private CrmDatabase _database = null!;
     private VisibilityScope _scope = null!;
 
-    [Params("sqlite", "postgres")]
+    [ParamsSource(nameof(Providers))]
     public string Provider { get; set; } = "sqlite";
+
+    /// <summary>SQLite and PostgreSQL, or those of <c>CRM_BENCH_PROVIDERS</c> (comma-separated) for a shorter run.</summary>
+    public static IEnumerable<string> Providers() =>
+        Environment.GetEnvironmentVariable("CRM_BENCH_PROVIDERS") is { Length: > 0 } providers ? providers.Split(',') : ["sqlite", "postgres"];
 
     [ParamsSource(nameof(Sizes))]
     public int Accounts { get; set; }

@@ -150,10 +150,16 @@ public sealed class MegaInboundTests
         server.SlowAnswer = TimeSpan.FromSeconds(30);
         server.Inject(FakeFault.None, FakeFault.None, FakeFault.Slow); // login, page 0, then page 1 hangs
         using var host = For(server);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        using var cancel = new CancellationTokenSource();
 
+        // Cancelled once the hanging page was asked for (not on a timer: a loaded machine may not have reached it yet).
+        var read = Transport(host).ReadAllAsync(MegaList.Companies, 10, cancel.Token);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (server.Requests.Count(r => r.Method == "GET") < 2 && waited.Elapsed < TimeSpan.FromSeconds(20))
+            await Task.Delay(20);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await Transport(host).ReadAllAsync(MegaList.Companies, 10, cancel.Token));
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await read);
 
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(15), $"took {started.Elapsed}");
         Assert.Equal(["?offset=0&size=10", "?offset=1&size=10"], server.Requests.Where(r => r.Method == "GET").Select(r => r.Query));
