@@ -305,6 +305,29 @@ public sealed class SalesTests
         var parked = await db.Outbox.AsNoTracking().SingleAsync(m => m.Order == order.Id);
         Assert.Equal(OutboxStatus.Parked, parked.Status);
         Assert.Contains("protheus.order.too_long", parked.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain("C5_TRANSP", parked.LastError, StringComparison.Ordinal); // codes only: messages quote field values
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task An_order_no_longer_released_when_its_message_is_sent_is_parked_not_sent(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider, ordersSupported: true);
+        var host = sales.Host;
+        var diretor = host.As(host.Diretor);
+        var customer = await sales.CustomerAsync(33, host.Diretor);
+        var order = await ApprovedAsync(diretor, customer);
+        Ok(await diretor.Orders.ReleaseAsync(order.Id, order.Version));
+        await using (var db = host.Open()) // cancelled after the message was read for sending (a race the cancel's own parking misses)
+            await db.SalesOrders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(set => set.SetProperty(o => o.Status, SalesOrderStatus.Cancelled));
+
+        await host.Engine.Outbox.DispatchPendingAsync();
+        await host.Engine.Outbox.DispatchPendingAsync();
+
+        Assert.DoesNotContain(sales.Erp.Received, m => m.Order == order.Id);
+        await using var check = host.Open();
+        var parked = await check.Outbox.AsNoTracking().SingleAsync(m => m.Order == order.Id);
+        Assert.Equal(OutboxStatus.Parked, parked.Status);
+        Assert.StartsWith(OrdersModule.CancelledBeforeSending, parked.LastError, StringComparison.Ordinal);
     }
 
     [Theory, SqliteData, PostgresData]

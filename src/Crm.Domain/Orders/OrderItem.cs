@@ -105,7 +105,7 @@ public sealed record ItemValues(
     /// <summary>The seller's commission rate on the item, in % of vProd − vDesc + vOutro; 0 without a commission rule.</summary>
     public decimal CommissionRate { get; init; }
 
-    /// <summary>The seller's commission on the item, in cents: its share of the order's commission (<see cref="Pricing.LineCommission"/>).</summary>
+    /// <summary>The seller's commission on the item, in reais to the cent: its share of the order's commission (<see cref="Pricing.LineCommission"/>).</summary>
     public decimal Commission { get; init; }
 
     /// <summary>The merchandise value: vProd − vDesc.</summary>

@@ -75,6 +75,8 @@ internal static class SaleRules
         {
             Product = item.Product, ProductLine = product?.Line, Unit = item.Unit, Quantity = item.Quantity,
         }) ?? Resolution<Matrices.Commercial.NegotiationRule>.None;
+        foreach (var problem in resolution.Problems)
+            problems.Add(new(At(item, "negotiation"), OrderCodes.MatrixProblem, $"{problem.Message} ({problem.Code})", problem.Severity));
         if (!resolution.Found)
             return context.Margins;
         var scenario = resolution.Value;

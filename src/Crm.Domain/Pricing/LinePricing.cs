@@ -60,7 +60,7 @@ public sealed class LinePricing
 /// </summary>
 /// <param name="Rate">The commission rate, in %.</param>
 /// <param name="Base">vProd − vDesc + vOutro.</param>
-/// <param name="Amount">The line's commission, in cents.</param>
+/// <param name="Amount">The line's commission, in reais to the cent.</param>
 /// <param name="RuleId">The commission matrix rule; null without one.</param>
 public readonly record struct LineCommission(decimal Rate, decimal Base, decimal Amount, string? RuleId)
 {
@@ -70,7 +70,7 @@ public readonly record struct LineCommission(decimal Rate, decimal Base, decimal
     /// <summary>vProd − vDesc + vOutro.</summary>
     public decimal Base { get; } = Base;
 
-    /// <summary>The line's commission, in cents.</summary>
+    /// <summary>The line's commission, in reais to the cent.</summary>
     public decimal Amount { get; } = Amount;
 
     /// <summary>The commission matrix rule; null without one.</summary>

@@ -29,8 +29,8 @@ public sealed record NotificationsDeleted(int Deleted);
 
 /// <summary>
 /// The tenant's notification e-mails through a session (module <see cref="Module.Settings"/>, as the ERP outbox: reading
-/// needs View, re-queuing Edit, deleting sent ones Delete). Recipients' addresses are not shown: an administrator sees
-/// whom (the user) and what, never the address or the body.
+/// needs View, re-queuing Edit, deleting sent ones Delete). A row shows whom (the user) and what, not the recipient's address
+/// nor the body; its <see cref="NotificationView.LastError"/> is the mail server's reply as given, which may quote the address.
 /// </summary>
 public sealed class NotificationsModule
 {

@@ -333,9 +333,12 @@ public sealed class OrdersModule
             var orders = work.Db.SalesOrders.AsNoTracking().Where(o => o.Customer == customer && o.Status != SalesOrderStatus.Cancelled);
             if (holding?.Invoke(work) is { } ids)
                 orders = orders.Where(o => ids.Contains(o.Id));
-            var rows = await orders.OrderByDescending(o => o.IssueDate).ThenByDescending(o => o.Id).Take(HistoryOrders)
-                .ToListAsync(work.Cancellation).ConfigureAwait(false);
-            return CrmResult<IReadOnlyList<T>>.Of(answer([.. rows.Where(r => work.Access.Sees(r.Seller, r.Company, r.Branch)).Select(r => r.ToOrder())]));
+            // Visibility is checked on the few columns of every candidate, newest first; then the newest visible ones are read whole.
+            var candidates = await orders.OrderByDescending(o => o.IssueDate).ThenByDescending(o => o.Id)
+                .Select(o => new { o.Id, o.Seller, o.Company, o.Branch }).ToListAsync(work.Cancellation).ConfigureAwait(false);
+            var visible = candidates.Where(o => work.Access.Sees(o.Seller, o.Company, o.Branch)).Take(HistoryOrders).Select(o => o.Id).ToList();
+            var rows = await work.Db.SalesOrders.AsNoTracking().Where(o => visible.Contains(o.Id)).ToListAsync(work.Cancellation).ConfigureAwait(false);
+            return CrmResult<IReadOnlyList<T>>.Of(answer([.. rows.Select(r => r.ToOrder())]));
         }, cancellationToken);
 
     /// <summary>The printable proposal of an order (permission View): an HTML document with header, items, taxes per item, totals and payment condition.</summary>

@@ -5,6 +5,7 @@ using Crm.Domain.Accounts.ErpLink;
 using Crm.Domain.Identity;
 using Crm.Domain.Integration;
 using Crm.Domain.Integration.Messages;
+using Crm.Domain.Orders;
 using Crm.Persistence;
 using Crm.Persistence.Orders;
 using Crm.Persistence.Outbox;
@@ -160,21 +161,22 @@ public sealed class OutboxDispatcher
 
     /// <summary>
     /// The adapter's field check of an order's message run again just before it is sent (the adapter's options, e.g. its
-    /// field limits, may have changed since the release checked it): the problems, written as a parked row's reason, or null
-    /// to send. An order or customer no longer found is left to the ERP.
+    /// field limits, may have changed since the release checked it), and the order's status read again (one cancelled or
+    /// reopened since is not sent): the parked row's reason — codes only, as the adapter's messages quote field values — or
+    /// null to send. An order or customer no longer found is left to the ERP.
     /// </summary>
     private async Task<string?> OrderRefusedAsync(OutboxMessage row, ErpId erp, CancellationToken cancellationToken)
     {
-        if (_adapters.For(erp) is not { } adapter)
-            return null;
         await using var db = _database.Open(row.Tenant);
         var stored = await db.SalesOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == row.Order, cancellationToken).ConfigureAwait(false);
+        if (stored is not null && stored.Status != SalesOrderStatus.Released)
+            return $"{Orders.OrdersModule.CancelledBeforeSending}: the order is {stored.Status}, not released, and is not sent.";
         var customer = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == row.Account, cancellationToken).ConfigureAwait(false);
-        if (stored is null || customer is null || !ErpOrder.From(stored.ToOrder(), customer).TryPickT0(out var order, out _))
+        if (stored is null || customer is null || _adapters.For(erp) is not { } adapter || !ErpOrder.From(stored.ToOrder(), customer).TryPickT0(out var order, out _))
             return null;
         return adapter.CheckOrder(order).TryPickT0(out _, out var invalid)
             ? null
-            : "Refused before sending: " + string.Join("; ", invalid.Problems.Select(p => $"{p.Code}: {p.Message}"));
+            : "Refused before sending: " + string.Join(", ", invalid.Problems.Select(p => p.Code).Distinct());
     }
 
     /// <summary>

@@ -150,12 +150,13 @@ public sealed record ErpOrderItem(
     public ItemTaxes? Taxes { get; init; }
 
     /// <summary>
-    /// The seller's commission rate on the item, in % (Datasul <c>OrdersPublic</c> carries a rate per representative,
-    /// <c>ped-repre.perc-comis</c>; Protheus' EAI <c>Order</c> 4.009 has no commission field).
+    /// The seller's commission rate on the item, in %. No adapter sends it yet: Datasul <c>OrdersPublic</c> has a rate per
+    /// representative (<c>ped-repre.perc-comis</c>) the Datasul adapter does not map, and Protheus' EAI <c>Order</c> 4.009 has
+    /// no commission field.
     /// </summary>
     public decimal CommissionRate { get; init; }
 
-    /// <summary>The seller's commission on the item, in cents.</summary>
+    /// <summary>The seller's commission on the item, in reais to the cent (not sent by any adapter yet).</summary>
     public decimal Commission { get; init; }
 }
 
