@@ -74,7 +74,7 @@ internal sealed class Reach
     /// <summary>The revenue orders (<see cref="Revenue.Statuses"/>) visible by seller, company and branch, as the order list shows them.</summary>
     public IQueryable<SalesOrderRow> RevenueOrders => AllOrders
         ? Revenue.Orders(_db)
-        : Revenue.Orders(_db).Where(_scope.For<SalesOrderRow>(o => o.Seller, o => o.Company, o => o.Branch));
+        : Revenue.Orders(_db).VisibleTo(_scope);
 
     /// <summary>The items of the visible revenue orders (each item row carries its order's status, date and visibility columns).</summary>
     public IQueryable<SalesOrderItemRow> RevenueItems

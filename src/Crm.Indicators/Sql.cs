@@ -15,13 +15,11 @@ namespace Crm.Indicators;
 /// </summary>
 internal sealed class Sql
 {
-    private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
-
     private Sql(bool postgres) => Postgres = postgres;
 
     public bool Postgres { get; }
 
-    public static Sql Of(CrmDbContext db) => new(string.Equals(db.Database.ProviderName, PostgresProvider, StringComparison.Ordinal));
+    public static Sql Of(CrmDbContext db) => new(db.IsPostgres);
 
     /// <summary>
     /// The distinct non-null values of <paramref name="column"/> in <paramref name="table"/> for tenant {0}, as a column

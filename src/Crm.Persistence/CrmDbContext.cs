@@ -52,6 +52,12 @@ public abstract class CrmDbContext : DbContext
     /// <summary>The tenant every query, update and delete of this context is confined to.</summary>
     public TenantId Tenant { get; }
 
+    /// <summary>
+    /// Whether this context talks to PostgreSQL (else SQLite): for the few statements the two write differently (locks,
+    /// JSON functions, session settings), so callers need not know the provider packages' names.
+    /// </summary>
+    public bool IsPostgres => string.Equals(Database.ProviderName, "Npgsql.EntityFrameworkCore.PostgreSQL", StringComparison.Ordinal);
+
     /// <summary>The tenant itself (one row, the context's own).</summary>
     public DbSet<Tenant> Tenants => Set<Tenant>();
 

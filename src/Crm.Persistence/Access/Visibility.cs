@@ -28,6 +28,14 @@ public static class Visibility
             Column<T, BranchId?>(CrmQueries.Branch)));
     }
 
+    /// <summary>The sales orders <paramref name="scope"/> allows (by seller, company and branch, as the order list shows them), as a query.</summary>
+    public static IQueryable<Orders.SalesOrderRow> VisibleTo(this IQueryable<Orders.SalesOrderRow> orders, VisibilityScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(scope);
+        return orders.Where(scope.For<Orders.SalesOrderRow>(o => o.Seller, o => o.Company, o => o.Branch));
+    }
+
     /// <summary>
     /// The cards <paramref name="scope"/> allows, as a query: those of a board released (<see cref="Board.IsReleasedTo"/>)
     /// to one of the scope's owners — the user itself, and for a Coordenador its subordinates too — or every card for a

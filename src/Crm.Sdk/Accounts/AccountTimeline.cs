@@ -175,8 +175,8 @@ public sealed partial class AccountsModule
 
     private static async Task OrdersAsync(UnitOfWork work, AccountId id, List<TimelineEntry> entries)
     {
-        var orders = (await work.Db.SalesOrders.AsNoTracking().Where(o => o.Customer == id).ToListAsync(work.Cancellation).ConfigureAwait(false))
-            .Where(o => work.Access.Sees(o.Seller, o.Company, o.Branch));
+        var orders = await work.Db.SalesOrders.AsNoTracking().VisibleTo(work.Access.Scope!).Where(o => o.Customer == id)
+            .ToListAsync(work.Cancellation).ConfigureAwait(false);
         foreach (var order in orders)
             entries.AddRange(order.ReadHistory()
                 .Where(h => h.Field == "status")

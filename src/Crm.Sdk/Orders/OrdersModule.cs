@@ -3,6 +3,7 @@ using Crm.Domain.Accounts.History;
 using Crm.Domain.Identity;
 using Crm.Domain.Orders;
 using Crm.Domain.Problems;
+using Crm.Persistence.Access;
 using Crm.Persistence.Orders;
 using Crm.Persistence.Outbox;
 using Crm.Sdk.Accounts;
@@ -223,9 +224,9 @@ public sealed class OrdersModule
             if (await AccountsModule.FindAsync(work, customer).ConfigureAwait(false) is null)
                 return new NotFound("account", customer.Value);
             return await OrderReleases.ReleaseAsync(work, customer, async () =>
-                (await work.Db.SalesOrders.Where(o => o.Customer == customer
+                await work.Db.SalesOrders.VisibleTo(work.Access.Scope!).Where(o => o.Customer == customer
                         && (o.Status == SalesOrderStatus.Approved || o.Status == SalesOrderStatus.Blocked))
-                    .ToListAsync(work.Cancellation).ConfigureAwait(false)).Where(r => work.Access.Sees(r.Seller, r.Company, r.Branch)).ToList(),
+                    .ToListAsync(work.Cancellation).ConfigureAwait(false),
                 deliveriesUntil).ConfigureAwait(false);
         }, cancellationToken);
 
@@ -278,22 +279,10 @@ public sealed class OrdersModule
         {
             if (Paging.Check(skip, take) is { } invalid)
                 return invalid;
-            // Visibility is checked on the rows (seller, company, branch): the columns are few and the scope's own query is
-            // written for accounts; a page reads ahead until it is full.
-            var page = new List<OrderListRow>(take);
-            var seen = 0;
-            const int Chunk = Paging.MaxPageSize;
-            for (var offset = 0; page.Count < take; offset += Chunk)
-            {
-                var rows = await work.Db.SalesOrders.AsNoTracking().OrderByDescending(o => o.IssueDate).ThenBy(o => o.Id).Skip(offset).Take(Chunk)
-                    .Select(o => new { o.Id, o.Customer, o.Seller, o.Company, o.Branch, o.Status, o.IssueDate, o.Total })
-                    .ToListAsync(work.Cancellation).ConfigureAwait(false);
-                foreach (var o in rows.Where(o => work.Access.Sees(o.Seller, o.Company, o.Branch)))
-                    if (seen++ >= skip && page.Count < take)
-                        page.Add(new OrderListRow(o.Id, o.Customer, o.Seller, o.Status, o.IssueDate, o.Total));
-                if (rows.Count < Chunk)
-                    break;
-            }
+            var page = await work.Db.SalesOrders.AsNoTracking().VisibleTo(work.Access.Scope!)
+                .OrderByDescending(o => o.IssueDate).ThenBy(o => o.Id).Skip(skip).Take(take)
+                .Select(o => new OrderListRow(o.Id, o.Customer, o.Seller, o.Status, o.IssueDate, o.Total))
+                .ToListAsync(work.Cancellation).ConfigureAwait(false);
             return CrmResult<IReadOnlyList<OrderListRow>>.Of(page);
         }, cancellationToken);
 
@@ -330,14 +319,12 @@ public sealed class OrdersModule
                 return invalid;
             if (await AccountsModule.FindAsync(work, customer).ConfigureAwait(false) is null)
                 return new NotFound("account", customer.Value);
-            var orders = work.Db.SalesOrders.AsNoTracking().Where(o => o.Customer == customer && o.Status != SalesOrderStatus.Cancelled);
+            var orders = work.Db.SalesOrders.AsNoTracking().VisibleTo(work.Access.Scope!)
+                .Where(o => o.Customer == customer && o.Status != SalesOrderStatus.Cancelled);
             if (holding?.Invoke(work) is { } ids)
                 orders = orders.Where(o => ids.Contains(o.Id));
-            // Visibility is checked on the few columns of every candidate, newest first; then the newest visible ones are read whole.
-            var candidates = await orders.OrderByDescending(o => o.IssueDate).ThenByDescending(o => o.Id)
-                .Select(o => new { o.Id, o.Seller, o.Company, o.Branch }).ToListAsync(work.Cancellation).ConfigureAwait(false);
-            var visible = candidates.Where(o => work.Access.Sees(o.Seller, o.Company, o.Branch)).Take(HistoryOrders).Select(o => o.Id).ToList();
-            var rows = await work.Db.SalesOrders.AsNoTracking().Where(o => visible.Contains(o.Id)).ToListAsync(work.Cancellation).ConfigureAwait(false);
+            var rows = await orders.OrderByDescending(o => o.IssueDate).ThenByDescending(o => o.Id).Take(HistoryOrders)
+                .ToListAsync(work.Cancellation).ConfigureAwait(false);
             return CrmResult<IReadOnlyList<T>>.Of(answer([.. rows.Select(r => r.ToOrder())]));
         }, cancellationToken);
 

@@ -20,7 +20,6 @@ internal static class SaleLocks
 {
     public const int Stripes = 1024;
 
-    private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
     private const int CustomerSpace = 0x43524D01; // "CRM" + 1
     private const int StockSpace = 0x43524D02;
 
@@ -55,7 +54,7 @@ internal static class SaleLocks
     /// <summary>The (space, key) of a customer's lock, for tests that hold it.</summary>
     public static (int Space, int Key) CustomerLock(TenantId tenant, AccountId customer) => (CustomerSpace, CustomerKey(tenant, customer));
 
-    private static bool IsPostgres(UnitOfWork work) => string.Equals(work.Db.Database.ProviderName, PostgresProvider, StringComparison.Ordinal);
+    private static bool IsPostgres(UnitOfWork work) => work.Db.IsPostgres;
 
     private static int CustomerKey(TenantId tenant, AccountId customer) => Hash($"{tenant.Value}:{customer.Value}");
 
