@@ -114,6 +114,15 @@ public abstract class CrmDbContext : DbContext
     /// <summary>The import keys (origin + external code) of imported accounts.</summary>
     public DbSet<AccountImportKey> AccountImportKeys => Set<AccountImportKey>();
 
+    /// <summary>The price table each customer buys from per billing location and warehouse.</summary>
+    public DbSet<AccountSalesTable> AccountSalesTables => Set<AccountSalesTable>();
+
+    /// <summary>Price import files queued for (or done by) the price import job.</summary>
+    public DbSet<PriceImportBatch> PriceImportBatches => Set<PriceImportBatch>();
+
+    /// <summary>The rows of the queued price imports.</summary>
+    public DbSet<PriceImportRow> PriceImportRows => Set<PriceImportRow>();
+
     /// <summary>The scheduled jobs' leases and last runs, per tenant and job.</summary>
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 
@@ -365,6 +374,9 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration(this));
         modelBuilder.ApplyConfiguration(new NotificationMessageConfiguration(this));
         modelBuilder.ApplyConfiguration(new AccountImportKeyConfiguration(this));
+        modelBuilder.ApplyConfiguration(new AccountSalesTableConfiguration(this));
+        modelBuilder.ApplyConfiguration(new PriceImportBatchConfiguration(this));
+        modelBuilder.ApplyConfiguration(new PriceImportRowConfiguration(this));
         modelBuilder.ApplyConfiguration(new JobRunConfiguration(this));
         modelBuilder.ApplyConfiguration(new ErpMasterRecordConfiguration(this));
         modelBuilder.ApplyConfiguration(new ErpMasterDataLoadConfiguration(this));
