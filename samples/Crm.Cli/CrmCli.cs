@@ -62,7 +62,7 @@ public sealed class CrmCli
         var matrices = new Matrices.MatrixCommands(_console, Fail, RunOnDemoDatabaseAsync);
         var service = new Service.ServiceCommands(_console, Fail, RunOnDemoDatabaseAsync);
         var indicators = new Indicators.IndicatorsCommand(_console, Fail, RunOnDemoDatabaseAsync);
-        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo(), BuildOutbox(), BuildErp(), orders.Build(), matrices.Build(), service.Service(), service.Agenda(), indicators.Build(), imports.Template(), imports.Import(), servers.Smtp(), servers.Ftp() };
+        return new RootCommand("crm — the Crm.Sdk sample host.") { validate, BuildDemo(), BuildOutbox(), BuildErp(), orders.Build(), matrices.Build(), service.Service(), service.Agenda(), indicators.Build(), imports.Template(), imports.Import(), new ExportCommands(_console, Fail, RunOnDemoDatabaseAsync).Build(), servers.Smtp(), servers.Ftp() };
     }
 
     private Command BuildDemo()

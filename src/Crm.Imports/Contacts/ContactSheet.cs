@@ -57,9 +57,16 @@ public sealed class ContactSheet
     /// <summary>Writes <paramref name="contacts"/> (already filtered by what the user may see) in <paramref name="format"/>.</summary>
     /// <remarks>Only the first phone and e-mail have columns; a phone reads back as a mobile.</remarks>
     public static void Write(Stream output, ImportFormat format, IEnumerable<Contact> contacts) =>
-        SheetWriter.Write(output, format, Columns, contacts.Select(c => Cells(c.Id, c.Owner, new ContactForm(c.Name, c.Role, c.Department,
-            c.Cpf?.Value, c.Birthday, [.. c.Phones.Select(p => new PhoneForm(p.Type, p.Number.Value, p.Extension))],
-            [.. c.Emails.Select(e => new EmailForm(e.Address.Value, e.Purpose))]))), "Contatos");
+        SheetWriter.Write(output, format, Columns, contacts.Select(Cells), "Contatos");
+
+    /// <summary>A stored contact's cells in <see cref="Columns"/>' order (only its first phone and e-mail).</summary>
+    public static IReadOnlyList<string?> Cells(Contact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return Cells(contact.Id, contact.Owner, new ContactForm(contact.Name, contact.Role, contact.Department, contact.Cpf?.Value, contact.Birthday,
+            [.. contact.Phones.Select(p => new PhoneForm(p.Type, p.Number.Value, p.Extension))],
+            [.. contact.Emails.Select(e => new EmailForm(e.Address.Value, e.Purpose))]));
+    }
 
     /// <summary>A contact's cells in <see cref="Columns"/>' order.</summary>
     public static IReadOnlyList<string?> Cells(ContactId? id, RegistrationRef owner, ContactForm form)

@@ -61,7 +61,10 @@ internal static class RegistrationCells
         var person = form.ResponsiblePeople.FirstOrDefault();
         return
         [
-            form.LegalName, form.TradeName, form.ShortName, form.StateRegistration, form.Cnae, form.ClientGroup, form.FiscalCategory,
+            // An exempt registration is stored without a number: the cell that imports it is ISENTO.
+            form.LegalName, form.TradeName, form.ShortName,
+            form.StateRegistration ?? (form.StateRegistrationKind == Crm.Domain.Registry.InscricaoEstadualKind.ExemptFromRegistration ? "ISENTO" : null),
+            form.Cnae, form.ClientGroup, form.FiscalCategory,
             address?.Street, address?.Number, address?.District, address?.City, address?.Uf, address?.Cep, address?.Municipality,
             form.Phones.FirstOrDefault()?.Number, form.Emails.FirstOrDefault()?.Address,
             person?.Name, person?.Role, person?.Cpf,

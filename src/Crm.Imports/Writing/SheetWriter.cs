@@ -25,18 +25,31 @@ public static class SheetWriter
     /// <summary>Writes <paramref name="rows"/> under <paramref name="columns"/>' headers to <paramref name="output"/> in <paramref name="format"/>.</summary>
     public static void Write(Stream output, ImportFormat format, IReadOnlyList<SheetColumn> columns, IEnumerable<IReadOnlyList<string?>> rows, string sheetName = "Data")
     {
+        ArgumentNullException.ThrowIfNull(rows);
+        // A synchronous source completes every await at once: this is the asynchronous writer run to its end.
+        WriteAsync(output, format, columns, rows.ToAsyncEnumerable(), sheetName).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> as they arrive (e.g. pages read from a database), so only the row being written is held.
+    /// </summary>
+    public static Task WriteAsync(Stream output, ImportFormat format, IReadOnlyList<SheetColumn> columns, IAsyncEnumerable<IReadOnlyList<string?>> rows,
+        string sheetName = "Data", CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
-        if (format == ImportFormat.Csv) WriteCsv(output, columns, rows);
-        else WriteWorkbook(output, [(sheetName, columns, rows)]);
+        return format == ImportFormat.Csv
+            ? WriteCsvAsync(output, columns, rows, cancellationToken)
+            : WriteWorkbookAsync(output, [(sheetName, columns, rows)], cancellationToken);
     }
 
-    private static void WriteCsv(Stream output, IReadOnlyList<SheetColumn> columns, IEnumerable<IReadOnlyList<string?>> rows)
+    private static async Task WriteCsvAsync(Stream output, IReadOnlyList<SheetColumn> columns, IAsyncEnumerable<IReadOnlyList<string?>> rows,
+        CancellationToken cancellationToken)
     {
         using var writer = new StreamWriter(output, new UTF8Encoding(true), 64 * 1024, leaveOpen: true);
         WriteCsvLine(writer, columns.Select(c => c.Header).ToList());
-        foreach (var row in rows) WriteCsvLine(writer, row);
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false)) WriteCsvLine(writer, row);
     }
 
     private static readonly System.Buffers.SearchValues<char> NeedsQuotes = System.Buffers.SearchValues.Create(";\",\r\n\t");
@@ -54,7 +67,11 @@ public static class SheetWriter
     }
 
     /// <summary>Writes several worksheets into one xlsx workbook, each streamed in turn.</summary>
-    internal static void WriteWorkbook(Stream output, IEnumerable<(string Name, IReadOnlyList<SheetColumn> Columns, IEnumerable<IReadOnlyList<string?>> Rows)> sheets)
+    internal static void WriteWorkbook(Stream output, IEnumerable<(string Name, IReadOnlyList<SheetColumn> Columns, IEnumerable<IReadOnlyList<string?>> Rows)> sheets) =>
+        WriteWorkbookAsync(output, sheets.Select(s => (s.Name, s.Columns, s.Rows.ToAsyncEnumerable())), CancellationToken.None).GetAwaiter().GetResult();
+
+    private static async Task WriteWorkbookAsync(Stream output,
+        IEnumerable<(string Name, IReadOnlyList<SheetColumn> Columns, IAsyncEnumerable<IReadOnlyList<string?>> Rows)> sheets, CancellationToken cancellationToken)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
@@ -62,21 +79,22 @@ public static class SheetWriter
         foreach (var (name, columns, rows) in sheets)
         {
             var worksheet = workbook.AddNewPart<WorksheetPart>();
-            WriteWorksheet(worksheet, columns, rows);
+            await WriteWorksheetAsync(worksheet, columns, rows, cancellationToken).ConfigureAwait(false);
             list.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = (uint)list.ChildElements.Count + 1, Name = name });
         }
         workbook.Workbook = new Workbook(list);
         workbook.Workbook.Save();
     }
 
-    private static void WriteWorksheet(WorksheetPart worksheet, IReadOnlyList<SheetColumn> columns, IEnumerable<IReadOnlyList<string?>> rows)
+    private static async Task WriteWorksheetAsync(WorksheetPart worksheet, IReadOnlyList<SheetColumn> columns, IAsyncEnumerable<IReadOnlyList<string?>> rows,
+        CancellationToken cancellationToken)
     {
         using var writer = OpenXmlWriter.Create(worksheet);
         writer.WriteStartElement(new Worksheet());
         writer.WriteStartElement(new SheetData());
         WriteRow(writer, 1, columns.Select(c => (string?)c.Header).ToList());
         var number = 1;
-        foreach (var row in rows) WriteRow(writer, ++number, row);
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false)) WriteRow(writer, ++number, row);
         writer.WriteEndElement();
         var lists = columns.Select((c, i) => (c, i)).Where(x => x.c.AllowedValues.Count > 0).ToList();
         if (lists.Count > 0)

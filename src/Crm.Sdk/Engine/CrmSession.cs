@@ -46,6 +46,7 @@ public sealed class CrmSession
         Outbox = new OutboxModule(this);
         Notifications = new Notifications.NotificationsModule(this);
         Imports = new ImportsModule(this);
+        Exports = new ExportsModule(this);
         Servers = new ServersModule(this);
         Catalog = new CatalogModule(this);
         Orders = new OrdersModule(this);
@@ -88,6 +89,9 @@ public sealed class CrmSession
 
     /// <summary>Spreadsheet imports: customers (accounts by external code + origin).</summary>
     public ImportsModule Imports { get; }
+
+    /// <summary>Exports in the imports' own columns (customers, leads, contacts, matrices) and a person's data for an LGPD request.</summary>
+    public ExportsModule Exports { get; }
 
     /// <summary>The SMTP and FTP/SFTP settings of the companies and branches, and their connection tests.</summary>
     public ServersModule Servers { get; }

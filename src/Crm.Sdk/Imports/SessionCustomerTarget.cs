@@ -50,17 +50,24 @@ internal sealed class SessionCustomerTarget(CrmSession session) : ICustomerImpor
     }
 
     // The accounts of the batch's known keys, tracked: one query for the keys, one for the accounts. A key whose account the
-    // user does not see maps to null (refused as out of scope).
+    // user does not see maps to null (refused as out of scope). A key of origin CRM (an export of an account never imported)
+    // names the account by its id: it is known even without a stored key, and one the user does not see (or no account) is
+    // null as well, so the file learns nothing of it.
     private static async Task<Dictionary<CustomerKey, Account?>> AccountsOfAsync(UnitOfWork work, IReadOnlyList<CustomerRow> batch)
     {
         var codes = batch.Select(r => r.Key.ExternalCode).Distinct().ToList();
         var origins = batch.Select(r => r.Key.Origin).Distinct().ToList();
         var keys = await work.Db.AccountImportKeys.Where(k => codes.Contains(k.ExternalCode) && origins.Contains(k.Origin))
             .ToListAsync(work.Cancellation).ConfigureAwait(false);
-        var ids = keys.Select(k => k.Account).Distinct().ToList();
+        var byId = batch.Where(r => r.Key.Origin == ExportsModule.CrmOrigin && !keys.Exists(k => new CustomerKey(k.ExternalCode, k.Origin) == r.Key))
+            .Select(r => (r.Key, Id: Guid.TryParse(r.Key.ExternalCode, out var id) ? new AccountId(id) : default)).ToList();
+        var ids = keys.Select(k => k.Account).Concat(byId.Select(k => k.Id)).Distinct().ToList();
         var visible = ids.Count == 0 ? [] : await work.Db.Accounts.VisibleTo(work.Access.Scope!).Where(a => ids.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, work.Cancellation).ConfigureAwait(false);
-        return keys.ToDictionary(k => new CustomerKey(k.ExternalCode, k.Origin), k => visible.GetValueOrDefault(k.Account));
+        var accounts = keys.ToDictionary(k => new CustomerKey(k.ExternalCode, k.Origin), k => visible.GetValueOrDefault(k.Account));
+        foreach (var (key, id) in byId)
+            accounts[key] = visible.GetValueOrDefault(id);
+        return accounts;
     }
 
     private static async Task<CustomerOutcome> SaveAsync(UnitOfWork work, CustomerRow row, Dictionary<CustomerKey, Account?> accounts, BatchKeys seen)

@@ -30,6 +30,9 @@ internal abstract class MatrixKind
     /// <summary>A page of the stored rules, by id, as untyped views.</summary>
     public abstract Task<IReadOnlyList<MatrixRuleView>> PageAsync(CrmDbContext db, int skip, int take, CancellationToken cancellationToken);
 
+    /// <summary>A page of the stored rules, by id, as the sheet's rows (an export).</summary>
+    public abstract Task<IReadOnlyList<IReadOnlyList<string?>>> RowsAsync(CrmDbContext db, int skip, int take, CancellationToken cancellationToken);
+
     /// <summary>Imports the rows of a sheet as the whole matrix (<see cref="Imports.ImportsModule.MatrixAsync"/>).</summary>
     public abstract Task<CrmResult<Imports.MatrixImport>> ImportAsync(Engine.UnitOfWork work, Imports.MatrixImportFile file);
 }
@@ -75,6 +78,9 @@ internal sealed class MatrixKind<TPayload>(MatrixSheet<TPayload> sheet) : Matrix
 
     public override async Task<IReadOnlyList<MatrixRuleView>> PageAsync(CrmDbContext db, int skip, int take, CancellationToken cancellationToken) =>
         [.. (await db.RulePageAsync<TPayload>(skip, take, cancellationToken).ConfigureAwait(false)).Select(r => new MatrixRuleView(r.Id, r.Key, r.Payload))];
+
+    public override async Task<IReadOnlyList<IReadOnlyList<string?>>> RowsAsync(CrmDbContext db, int skip, int take, CancellationToken cancellationToken) =>
+        [.. (await db.RulePageAsync<TPayload>(skip, take, cancellationToken).ConfigureAwait(false)).Select(sheet.Cells)];
 
     public override Task<CrmResult<Imports.MatrixImport>> ImportAsync(Engine.UnitOfWork work, Imports.MatrixImportFile file) =>
         Imports.MatrixImport<TPayload>.RunAsync(work, sheet, file);

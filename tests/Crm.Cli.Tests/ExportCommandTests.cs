@@ -1,0 +1,59 @@
+using Crm.Domain.Identity;
+using Crm.Imports.Customers;
+using Crm.Imports.Reading;
+using Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Cli.Tests;
+
+/// <summary><c>crm export</c> on the demo's database: files written through Marina Diretora's session, a summary, refusals.</summary>
+public sealed class ExportCommandTests : IDisposable
+{
+    private static readonly TenantId DemoTenant = new(Guid.Parse("de300000-0000-4000-8000-000000000001"));
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("crm-export-");
+
+    private string Db => Path.Combine(_folder.FullName, "demo.db");
+
+    private string File(string name) => Path.Combine(_folder.FullName, name);
+
+    public void Dispose() => SqliteFolders.Delete(_folder);
+
+    [Fact]
+    public async Task Customers_export_every_account_Marina_sees_in_the_customer_sheet_and_a_person_export_is_a_workbook()
+    {
+        Assert.Equal(0, CliRun.Of("demo", "--db", Db).Exit);
+        int accounts;
+        await using (var db = new CrmDatabase(new CrmPersistenceOptions().UseSqlite(Db)).Open(DemoTenant))
+            accounts = await db.Accounts.CountAsync();
+
+        var customers = CliRun.Of("export", "customers", "--format", "csv", "--out", File("clientes.csv"), "--db", Db);
+        var person = CliRun.Of("export", "person", "529.982.247-25", "--out", File("pessoa.xlsx"), "--db", Db);
+
+        Assert.Equal(0, customers.Exit);
+        Assert.Contains(customers.OutputLines, l => l.Contains("customers", StringComparison.Ordinal) && l.Contains($" {accounts} ", StringComparison.Ordinal));
+        using (var sheet = ImportFile.Open(System.IO.File.OpenRead(File("clientes.csv")), ImportFormat.Csv).AsT0)
+        {
+            Assert.Equal(CustomerColumns.All.Select(c => c.Header), sheet.Headers);
+            Assert.Equal(accounts, sheet.ReadRows().Count());
+        }
+        Assert.Equal(0, person.Exit);
+        using (var dados = ImportFile.Open(System.IO.File.OpenRead(File("pessoa.xlsx")), ImportFormat.Xlsx, "Dados").AsT0)
+            Assert.Equal(["Tipo", "Registro", "Campo", "Valor"], dados.Headers);
+    }
+
+    [Fact]
+    public void A_refused_export_writes_no_file_and_says_why()
+    {
+        Assert.Equal(0, CliRun.Of("demo", "--db", Db).Exit);
+
+        var unknown = CliRun.Of("export", "matrix", "nope", "--out", File("nope.xlsx"), "--db", Db);
+        var csvPerson = CliRun.Of("export", "person", "529.982.247-25", "--format", "csv", "--out", File("p.csv"), "--db", Db);
+
+        Assert.Equal(2, unknown.Exit);
+        Assert.Contains("matrix.unknown", unknown.Error, StringComparison.Ordinal);
+        Assert.False(System.IO.File.Exists(File("nope.xlsx")));
+        Assert.Equal(2, csvPerson.Exit);
+        Assert.Contains("xlsx", csvPerson.Error, StringComparison.Ordinal);
+        Assert.False(System.IO.File.Exists(File("p.csv")));
+    }
+}
