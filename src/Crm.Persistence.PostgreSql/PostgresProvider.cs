@@ -16,7 +16,7 @@ internal sealed class PostgresProvider : CrmDatabaseProvider
 
     public override string Name => "PostgreSQL";
 
-    protected override Func<TenantId, CrmDbContext> CreateOpener(Action<DbContextOptionsBuilder> configure)
+    protected internal override Func<TenantId, CrmDbContext> CreateOpener(Action<DbContextOptionsBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
         var builder = new DbContextOptionsBuilder<PostgresCrmDbContext>().UseNpgsql(_connectionString, n => n.UseNodaTime());

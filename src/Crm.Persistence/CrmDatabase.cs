@@ -29,6 +29,8 @@ public sealed class CrmDatabase
         _open = Provider.CreateOpener(builder =>
         {
             CrmDbContext.UseDomainConstructors(builder);
+            if (options.Interceptors.Count > 0)
+                builder.AddInterceptors(options.Interceptors);
             if (loggerFactory is not null)
                 builder.UseLoggerFactory(loggerFactory);
         });

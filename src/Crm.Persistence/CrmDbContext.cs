@@ -13,6 +13,8 @@ using Crm.Domain.Tenancy;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
 using Crm.Persistence.Activities;
+using System.Data.Common;
+using Crm.Persistence.Bulk;
 using Crm.Persistence.Catalog;
 using Crm.Persistence.Concurrency;
 using Crm.Persistence.Matrices;
@@ -111,6 +113,15 @@ public abstract class CrmDbContext : DbContext
 
     /// <summary>The import keys (origin + external code) of imported accounts.</summary>
     public DbSet<AccountImportKey> AccountImportKeys => Set<AccountImportKey>();
+
+    /// <summary>The price table each customer buys from per billing location and warehouse.</summary>
+    public DbSet<AccountSalesTable> AccountSalesTables => Set<AccountSalesTable>();
+
+    /// <summary>Price import files queued for (or done by) the price import job.</summary>
+    public DbSet<PriceImportBatch> PriceImportBatches => Set<PriceImportBatch>();
+
+    /// <summary>The rows of the queued price imports.</summary>
+    public DbSet<PriceImportRow> PriceImportRows => Set<PriceImportRow>();
 
     /// <summary>The scheduled jobs' leases and last runs, per tenant and job.</summary>
     public DbSet<JobRun> JobRuns => Set<JobRun>();
@@ -235,11 +246,57 @@ public abstract class CrmDbContext : DbContext
     // Saves once the changes are detected and automatic detection is off (ChangesDetected): one DetectChanges pass per
     // save, not three (ChangeTracker.Entries() in the tenant check and the stamping, and EF's own in the base save), each
     // of which walks every tracked entry.
-    private Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    private async Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (BulkRows.Of(ChangeTracker) is not { } bulk)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        var outer = Database.CurrentTransaction;
+        await using var owned = outer is null ? await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+        if (outer is not null)
+            await outer.CreateSavepointAsync(BulkSavepoint, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var (table, rows) in bulk.Groups)
+                await BulkInsertAsync(table, rows, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException e) when (IsUniqueViolation(e))
+        {
+            // Nothing of the bulk write stays; EF's own save meets the same duplicate and names its row as it always has.
+            if (outer is null)
+                await owned!.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            else
+                await outer.RollbackToSavepointAsync(BulkSavepoint, cancellationToken).ConfigureAwait(false);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        bulk.Accept(EntityState.Unchanged);
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            if (owned is not null)
+                await owned.CommitAsync(cancellationToken).ConfigureAwait(false);
+            else
+                await outer!.ReleaseSavepointAsync(BulkSavepoint, cancellationToken).ConfigureAwait(false);
+            return saved + bulk.Count;
+        }
+        catch
+        {
+            // The transaction (or the savepoint) is rolled back: the rows were never written, so they are still to add.
+            if (outer is not null)
+                await outer.RollbackToSavepointAsync(BulkSavepoint, cancellationToken).ConfigureAwait(false);
+            bulk.Accept(EntityState.Added);
+            throw;
+        }
     }
+
+    private const string BulkSavepoint = "crm_bulk";
+
+    /// <summary>
+    /// Writes the added <paramref name="rows"/> of a flat-mapped <paramref name="table"/> in the save's transaction (a
+    /// provider with a faster path than multi-row INSERTs, PostgreSQL's binary COPY, overrides it).
+    /// </summary>
+    private protected virtual Task BulkInsertAsync(BulkTable table, IReadOnlyList<EntityEntry> rows, CancellationToken cancellationToken) =>
+        BulkRows.InsertAsync(this, table, rows, cancellationToken);
 
     /// <summary>EF's own saves: detects the changes when automatic detection is on, as EF would, then turns it off until disposed.</summary>
     private ChangesDetected DetectChangesOnce()
@@ -317,6 +374,9 @@ public abstract class CrmDbContext : DbContext
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration(this));
         modelBuilder.ApplyConfiguration(new NotificationMessageConfiguration(this));
         modelBuilder.ApplyConfiguration(new AccountImportKeyConfiguration(this));
+        modelBuilder.ApplyConfiguration(new AccountSalesTableConfiguration(this));
+        modelBuilder.ApplyConfiguration(new PriceImportBatchConfiguration(this));
+        modelBuilder.ApplyConfiguration(new PriceImportRowConfiguration(this));
         modelBuilder.ApplyConfiguration(new JobRunConfiguration(this));
         modelBuilder.ApplyConfiguration(new ErpMasterRecordConfiguration(this));
         modelBuilder.ApplyConfiguration(new ErpMasterDataLoadConfiguration(this));

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Crm.Persistence.Secrets;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Crm.Persistence;
 
@@ -46,6 +47,24 @@ public sealed class CrmPersistenceOptions : ICrmDatabaseBuilder
         KeyRingProtection = Secrets.KeyRingProtection.WithEncryptor(encryptor);
         return this;
     }
+
+    /// <summary>
+    /// Adds EF Core interceptors to every context the database opens (commands, connections, transactions, saves). The
+    /// rows a save writes in bulk (many added rows of one flat table) go through the connection as raw commands or a
+    /// PostgreSQL COPY, which a command interceptor does not see; connection and transaction interceptors do.
+    /// </summary>
+    /// <param name="interceptors">The interceptors, in the order EF calls them.</param>
+    public CrmPersistenceOptions AddInterceptors(params IInterceptor[] interceptors)
+    {
+        ArgumentNullException.ThrowIfNull(interceptors);
+        _interceptors.AddRange(interceptors);
+        return this;
+    }
+
+    private readonly List<IInterceptor> _interceptors = [];
+
+    /// <summary>The interceptors <see cref="AddInterceptors"/> added.</summary>
+    internal IReadOnlyList<IInterceptor> Interceptors => _interceptors;
 
     CrmPersistenceOptions ICrmDatabaseBuilder.Database => this;
 

@@ -106,11 +106,17 @@ public sealed class StockRow
     /// <summary>The quantity on hand in <see cref="Unit"/>.</summary>
     public decimal Quantity { get; set; }
 
-    /// <summary>A row for <paramref name="entry"/>.</summary>
-    public static StockRow From(StockEntry entry)
+    /// <summary>
+    /// When this quantity was imported or saved; null when the save did not say. Orders sent to the ERP after it still
+    /// hold their stock (the ERP's count did not include them yet).
+    /// </summary>
+    public Instant? ImportedAt { get; set; }
+
+    /// <summary>A row for <paramref name="entry"/>, counted at <paramref name="importedAt"/>.</summary>
+    public static StockRow From(StockEntry entry, Instant? importedAt)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new() { Product = entry.Product, Warehouse = entry.Warehouse, Unit = entry.Unit ?? "", Quantity = entry.Quantity };
+        return new() { Product = entry.Product, Warehouse = entry.Warehouse, Unit = entry.Unit ?? "", Quantity = entry.Quantity, ImportedAt = importedAt };
     }
 
     /// <summary>The domain value.</summary>

@@ -1,5 +1,6 @@
 using Crm.Domain.Catalog;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace Crm.Persistence.Catalog;
 
@@ -65,7 +66,14 @@ public static class CatalogStore
     /// the one of its code; the prices of a (table, product), the stock and the programmed stock of a (product, warehouse)
     /// are replaced by the batch's whole set for that pair.
     /// </summary>
-    public static async Task StageAsync(this CrmDbContext db, CatalogData batch, CancellationToken cancellationToken)
+    public static Task StageAsync(this CrmDbContext db, CatalogData batch, CancellationToken cancellationToken) =>
+        db.StageAsync(batch, importedAt: null, cancellationToken);
+
+    /// <summary>
+    /// Stages <paramref name="batch"/> as <see cref="StageAsync(CrmDbContext, CatalogData, CancellationToken)"/> does, its
+    /// stock counted at <paramref name="importedAt"/> (<see cref="StockRow.ImportedAt"/>).
+    /// </summary>
+    public static async Task StageAsync(this CrmDbContext db, CatalogData batch, Instant? importedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(batch);
@@ -105,7 +113,7 @@ public static class CatalogStore
         db.ListPrices.AddRange(batch.Prices.Select(ListPriceRow.From));
         // Counts of the same product, warehouse and unit add up, as ProductCatalog.Build adds them.
         db.Stock.AddRange(batch.Stock.GroupBy(s => (s.Product, s.Warehouse, Unit: s.Unit ?? ""))
-            .Select(g => StockRow.From(g.First() with { Quantity = g.Sum(s => s.Quantity) })));
+            .Select(g => StockRow.From(g.First() with { Quantity = g.Sum(s => s.Quantity) }, importedAt)));
         db.ProgrammedStock.AddRange(batch.ProgrammedStock.GroupBy(s => (s.Product, s.Warehouse, s.Date))
             .Select(g => ProgrammedStockRow.From(g.First() with { Quantity = g.Sum(s => s.Quantity) })));
         db.Lots.AddRange(batch.Lots.Select(LotRow.From));

@@ -64,6 +64,21 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AccountSalesTables",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Account = table.Column<Guid>(type: "uuid", nullable: false),
+                    BillingLocation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Warehouse = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PriceTable = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountSalesTables", x => new { x.TenantId, x.Account, x.BillingLocation, x.Warehouse });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Appointments",
                 columns: table => new
                 {
@@ -681,6 +696,48 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PriceImportBatches",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    ProcessedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Applied = table.Column<int>(type: "integer", nullable: false),
+                    Refused = table.Column<int>(type: "integer", nullable: false),
+                    Failure = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceImportBatches", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PriceImportRows",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Batch = table.Column<Guid>(type: "uuid", nullable: false),
+                    Row = table.Column<int>(type: "integer", nullable: false),
+                    Product = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    CustomerCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CustomerTaxId = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
+                    Origin = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Price = table.Column<decimal>(type: "numeric", nullable: false),
+                    ValidFrom = table.Column<LocalDate>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Problems = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceImportRows", x => new { x.TenantId, x.Batch, x.Row });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Products",
                 columns: table => new
                 {
@@ -848,7 +905,8 @@ namespace Crm.Persistence.PostgreSql.Migrations
                     Warehouse = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Unit = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Quantity = table.Column<decimal>(type: "numeric", nullable: false)
+                    Quantity = table.Column<decimal>(type: "numeric", nullable: false),
+                    ImportedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -968,6 +1026,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 name: "IX_Accounts_TenantId_TaxId",
                 table: "Accounts",
                 columns: new[] { "TenantId", "TaxId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountSalesTables_TenantId_PriceTable",
+                table: "AccountSalesTables",
+                columns: new[] { "TenantId", "PriceTable" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Appointments_TenantId_Account_Start",
@@ -1215,6 +1278,11 @@ namespace Crm.Persistence.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PriceImportBatches_TenantId_Status_RequestedAt",
+                table: "PriceImportBatches",
+                columns: new[] { "TenantId", "Status", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_TenantId_Description",
                 table: "Products",
                 columns: new[] { "TenantId", "Description" });
@@ -1295,6 +1363,9 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Accounts");
+
+            migrationBuilder.DropTable(
+                name: "AccountSalesTables");
 
             migrationBuilder.DropTable(
                 name: "Appointments");
@@ -1379,6 +1450,12 @@ namespace Crm.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Pipelines");
+
+            migrationBuilder.DropTable(
+                name: "PriceImportBatches");
+
+            migrationBuilder.DropTable(
+                name: "PriceImportRows");
 
             migrationBuilder.DropTable(
                 name: "Products");

@@ -63,6 +63,21 @@ namespace Crm.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AccountSalesTables",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Account = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BillingLocation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Warehouse = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PriceTable = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountSalesTables", x => new { x.TenantId, x.Account, x.BillingLocation, x.Warehouse });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Appointments",
                 columns: table => new
                 {
@@ -680,6 +695,48 @@ namespace Crm.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PriceImportBatches",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Applied = table.Column<int>(type: "INTEGER", nullable: false),
+                    Refused = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failure = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceImportBatches", x => new { x.TenantId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PriceImportRows",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Batch = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Row = table.Column<int>(type: "INTEGER", nullable: false),
+                    Product = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    CustomerCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CustomerTaxId = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Price = table.Column<string>(type: "TEXT", nullable: false),
+                    ValidFrom = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Problems = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceImportRows", x => new { x.TenantId, x.Batch, x.Row });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Products",
                 columns: table => new
                 {
@@ -847,7 +904,8 @@ namespace Crm.Persistence.Sqlite.Migrations
                     Warehouse = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Unit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Quantity = table.Column<string>(type: "TEXT", nullable: false)
+                    Quantity = table.Column<string>(type: "TEXT", nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -967,6 +1025,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                 name: "IX_Accounts_TenantId_TaxId",
                 table: "Accounts",
                 columns: new[] { "TenantId", "TaxId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountSalesTables_TenantId_PriceTable",
+                table: "AccountSalesTables",
+                columns: new[] { "TenantId", "PriceTable" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Appointments_TenantId_Account_Start",
@@ -1214,6 +1277,11 @@ namespace Crm.Persistence.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PriceImportBatches_TenantId_Status_RequestedAt",
+                table: "PriceImportBatches",
+                columns: new[] { "TenantId", "Status", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_TenantId_Description",
                 table: "Products",
                 columns: new[] { "TenantId", "Description" });
@@ -1294,6 +1362,9 @@ namespace Crm.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Accounts");
+
+            migrationBuilder.DropTable(
+                name: "AccountSalesTables");
 
             migrationBuilder.DropTable(
                 name: "Appointments");
@@ -1378,6 +1449,12 @@ namespace Crm.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Pipelines");
+
+            migrationBuilder.DropTable(
+                name: "PriceImportBatches");
+
+            migrationBuilder.DropTable(
+                name: "PriceImportRows");
 
             migrationBuilder.DropTable(
                 name: "Products");
