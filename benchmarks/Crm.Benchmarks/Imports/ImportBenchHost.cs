@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.RegularExpressions;
 using Crm.Benchmarks.Engine;
 using Crm.Domain.Access;
+using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Identity;
 using Crm.Imports.Customers;
 using Crm.Imports.Reading;
@@ -56,6 +57,10 @@ internal sealed partial class ImportBenchHost : IAsyncDisposable
             EngineHost.Ok(await host.Engine.Tenants.AddUserAsync(EngineHost.Tenant, Importer, "importador", "Importador", "importador@bench.com.br"));
             EngineHost.Ok(await host.Engine.Tenants.AssignRolesAsync(EngineHost.Tenant, support, Importer, [diretor]));
         }
+        // The import requires a client type: the file's REV.
+        var (revenda, cliente) = (MasterDataCode.Of("REV"), MasterDataCode.Of("CLI"));
+        EngineHost.Ok(await host.Session.Settings.SaveClientTypesAsync(new ClientTypeMapping(
+            [new ClientType(revenda, "Revenda")], [new AccountType(cliente, "Cliente", IntegratesWithErp: true)], [(revenda, cliente)])));
         await host.CloseAsync();
         return host;
     }
@@ -125,7 +130,7 @@ internal sealed partial class ImportBenchHost : IAsyncDisposable
         var path = Path.Combine(Path.GetTempPath(), $"crm-bench-import-{customers}-{Guid.NewGuid():N}.csv");
         using var file = File.Create(path);
         CustomerExport.Write(file, ImportFormat.Csv, Enumerable.Range(1, customers).Select(n =>
-            new CustomerRow(n + 1, new CustomerKey($"C{n}", "DATASUL"), EngineForms.Company(n, Importer), null)));
+            new CustomerRow(n + 1, new CustomerKey($"C{n}", "DATASUL"), EngineForms.Company(n, Importer) with { ClientType = "REV" }, null)));
         return path;
     }
 
