@@ -20,16 +20,17 @@ public sealed class ExportsTests
     private static readonly List<string> Headers = [.. CustomerColumns.All.Select(c => c.Header)];
     private const string PersonCpf = "529.982.247-25";
 
-    /// <summary>A customer row of the template's example (its responsible person has <see cref="PersonCpf"/>), with no sales table.</summary>
-    private static string?[] Customer(int seed)
+    /// <summary>A customer row of the template's example (its responsible person has <see cref="PersonCpf"/>), with or without its sales table.</summary>
+    private static string?[] Customer(int seed, bool salesTable = false)
     {
         string?[] cells = [.. CustomerColumns.Example];
         cells[Headers.IndexOf(CustomerColumns.ExternalCode)] = $"C{seed}";
         cells[Headers.IndexOf(CustomerColumns.TaxId)] = Forms.CnpjOf(seed);
         cells[Headers.IndexOf(CustomerColumns.ShortName)] = $"EXP{seed}";
         cells[Headers.IndexOf(CustomerColumns.LegalName)] = $"Exportada {seed} Ltda";
-        foreach (var column in new[] { CustomerColumns.SalesTable, CustomerColumns.BillingLocation, CustomerColumns.Warehouse })
-            cells[Headers.IndexOf(column)] = null;
+        if (!salesTable)
+            foreach (var column in new[] { CustomerColumns.SalesTable, CustomerColumns.BillingLocation, CustomerColumns.Warehouse })
+                cells[Headers.IndexOf(column)] = null;
         return cells;
     }
 
@@ -54,7 +55,7 @@ public sealed class ExportsTests
     {
         await using var host = await Create(provider);
         var diretor = host.As(host.Diretor);
-        Ok(await diretor.Imports.CustomersAsync(Customers(Customer(1), Customer(2)), ImportFormat.Xlsx));
+        Ok(await diretor.Imports.CustomersAsync(Customers(Customer(1, salesTable: true), Customer(2)), ImportFormat.Xlsx));
         var typed = Ok(await diretor.Accounts.RegisterAsync(Forms.Company(3) with { ClientType = "1" }));
         await using var before = host.Open();
         var stored = before.Accounts.AsEnumerable().Select(a => (a.Id, a.Data.Snapshot())).OrderBy(a => a.Id.Value).ToList();
@@ -71,6 +72,7 @@ public sealed class ExportsTests
             var origin = headers.ToList().IndexOf(CustomerColumns.Origin);
             var code = headers.ToList().IndexOf(CustomerColumns.ExternalCode);
             Assert.Contains(rows, r => r[origin] == ExportsModule.CrmOrigin && r[code] == typed.Id.Value.ToString());
+            Assert.Contains(rows, r => r[code] == "C1" && r[headers.ToList().IndexOf(CustomerColumns.SalesTable)] == "TAB01");
         }
         await using var after = host.Open();
         Assert.Equal(stored, after.Accounts.AsEnumerable().Select(a => (a.Id, a.Data.Snapshot())).OrderBy(a => a.Id.Value).ToList());

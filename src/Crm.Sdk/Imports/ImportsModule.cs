@@ -4,7 +4,10 @@ using Crm.Imports;
 using Crm.Imports.Contacts;
 using Crm.Imports.Customers;
 using Crm.Imports.Leads;
+using Crm.Imports.Prices;
 using Crm.Imports.Reading;
+using Crm.Persistence.Imports;
+using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sdk.Imports;
 
@@ -55,6 +58,57 @@ public sealed class ImportsModule
         Stream? errorSheet = null, CancellationToken cancellationToken = default) =>
         ImportAsync("imports.contacts", file, format, (sheet, ct) =>
             ContactImport.RunAsync(sheet, new SessionContactTarget(_session), options, errorSheet, format, ct), cancellationToken);
+
+    /// <summary>
+    /// Queues the price changes of <paramref name="file"/> (<see cref="PriceSheet"/>; permission Include of
+    /// <see cref="Module.Imports"/> and Edit of <see cref="Module.Pricing"/>): the file is read and checked, and stored as a
+    /// <see cref="PriceImportStatus.Pending"/> batch with every row (a refused row with its problems) in one transaction; the
+    /// prices change when the batch is processed (<see cref="ProcessPricesAsync"/>, or the scheduled job
+    /// <see cref="Jobs.JobsOptions.PriceImportInterval"/>). A file that cannot be read to its end, or whose header lacks a
+    /// required column, stores nothing and is <see cref="Invalid"/>.
+    /// </summary>
+    /// <param name="file">The file.</param>
+    /// <param name="format">Its format.</param>
+    /// <param name="fileName">Its name, kept with the batch (up to 200 characters).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public Task<CrmResult<PriceBatch>> PricesAsync(Stream file, ImportFormat format, string fileName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return _session.RunAsync("imports.prices", Module.Imports, Permission.Include, work => PriceImports.QueueAsync(work, file, format, fileName),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Processes the tenant's pending price batches now (permission Include of <see cref="Module.Imports"/> and Edit of
+    /// <see cref="Module.Pricing"/>), as the scheduled job does (<see cref="Jobs.JobsModule.ProcessPendingPricesAsync"/>).
+    /// </summary>
+    public Task<CrmResult<PricesProcessed>> ProcessPricesAsync(CancellationToken cancellationToken = default) =>
+        _session.RunAsync("imports.prices.process", Module.Imports, Permission.Include, async work =>
+            work.Access.Check(Module.Pricing, Permission.Access | Permission.Edit) is { } denied ? denied
+                : await _session.Engine.Jobs.ProcessPendingPricesAsync(work.Tenant, cancellationToken).ConfigureAwait(false), cancellationToken);
+
+    /// <summary>
+    /// A page of the tenant's price batches, newest first, with their status and counts (permission View of
+    /// <see cref="Module.Imports"/>); <see cref="PriceBatch.Problems"/> is empty here (<see cref="PriceBatchAsync"/> has them).
+    /// </summary>
+    public Task<CrmResult<IReadOnlyList<PriceBatch>>> PriceBatchesAsync(int skip = 0, int take = 50, CancellationToken cancellationToken = default) =>
+        _session.RunAsync("imports.prices.list", Module.Imports, Permission.View, async work =>
+            Paging.Check(skip, take) is { } invalid ? invalid
+                : CrmResult<IReadOnlyList<PriceBatch>>.Of([.. (await work.Db.PriceImportBatches.AsNoTracking().OrderByDescending(b => b.RequestedAt).ThenBy(b => b.Id)
+                    .Skip(skip).Take(take).ToListAsync(work.Cancellation).ConfigureAwait(false)).Select(b => PriceImports.Summary(b, []))]),
+            cancellationToken);
+
+    /// <summary>Price batch <paramref name="id"/> with every refused row's problems, by row (permission View of <see cref="Module.Imports"/>).</summary>
+    public Task<CrmResult<PriceBatch>> PriceBatchAsync(Guid id, CancellationToken cancellationToken = default) =>
+        _session.RunAsync("imports.prices.get", Module.Imports, Permission.View, async work =>
+        {
+            if (await work.Db.PriceImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, work.Cancellation).ConfigureAwait(false) is not { } batch)
+                return new NotFound("price_batch", id);
+            var refused = await work.Db.PriceImportRows.AsNoTracking().Where(r => r.Batch == id && r.Status == PriceImportRowStatus.Refused)
+                .OrderBy(r => r.Row).ToListAsync(work.Cancellation).ConfigureAwait(false);
+            return CrmResult<PriceBatch>.Of(PriceImports.Summary(batch, [.. refused.SelectMany(PriceImports.ProblemsOf)]));
+        }, cancellationToken);
 
     // One use case around the batches (each its own use case and transaction): a denial or an unreadable file is logged and
     // counted like any other refusal.

@@ -4,6 +4,7 @@ using Crm.Domain.Accounts.Configuration;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
 using Crm.Domain.Problems;
+using Crm.Domain.Texts;
 using Crm.Imports.Customers;
 using Crm.Persistence.Access;
 using Crm.Persistence.Imports;
@@ -16,20 +17,28 @@ namespace Crm.Sdk.Imports;
 /// <summary>
 /// The engine's side of a customer import (<see cref="SessionImportTarget{TRow}"/>): the batch's keys are looked up in one
 /// query, then each row registers or updates its account as a typed form does (<see cref="PartyRows"/>), the ERP message
-/// staged as for a typed form.
+/// staged as for a typed form. A row's sales table (price table bound to a billing location and warehouse) is stored in
+/// <see cref="AccountSalesTable"/>, added or replacing the account's binding of that billing location and warehouse (the
+/// others stay); a changed binding alone makes the row <see cref="CustomerOutcomeKind.Updated"/>.
 /// </summary>
 internal sealed class SessionCustomerTarget(CrmSession session) : SessionImportTarget<CustomerRow>(session, "imports.customers"), ICustomerImportTarget
 {
     /// <summary>Problem code: the row's external code or origin is longer than the key column.</summary>
     public const string KeyTooLongCode = "import.key.too_long";
 
+    /// <summary>Problem code: the row's billing location or warehouse is longer than a master-data code.</summary>
+    public const string SalesTableTooLongCode = "import.sales_table.too_long";
+
     protected override async Task<IReadOnlyList<CustomerOutcome>> JudgeAsync(UnitOfWork work, IReadOnlyList<CustomerRow> batch)
     {
         var accounts = await AccountsOfAsync(work, batch).ConfigureAwait(false);
+        var known = accounts.Values.OfType<Account>().Select(a => a.Id).ToList();
+        var bindings = known.Count == 0 ? [] : await work.Db.AccountSalesTables.Where(b => known.Contains(b.Account))
+            .ToDictionaryAsync(b => (b.Account, b.BillingLocation, b.Warehouse), work.Cancellation).ConfigureAwait(false);
         var rows = new PartyRows(work, Module.Accounts, RegistrationKind.Account);
         var outcomes = new List<CustomerOutcome>(batch.Count);
         foreach (var row in batch)
-            outcomes.Add(await SaveAsync(work, row, accounts, rows).ConfigureAwait(false));
+            outcomes.Add(await SaveAsync(work, row, accounts, rows, bindings).ConfigureAwait(false));
         return outcomes;
     }
 
@@ -54,21 +63,50 @@ internal sealed class SessionCustomerTarget(CrmSession session) : SessionImportT
         return accounts;
     }
 
-    private static async Task<CustomerOutcome> SaveAsync(UnitOfWork work, CustomerRow row, Dictionary<CustomerKey, Account?> accounts, PartyRows rows)
+    private static async Task<CustomerOutcome> SaveAsync(UnitOfWork work, CustomerRow row, Dictionary<CustomerKey, Account?> accounts, PartyRows rows,
+        Dictionary<(AccountId, string, string), AccountSalesTable> bindings)
     {
         if (row.Key.ExternalCode.Length > AccountImportKey.MaxLength || row.Key.Origin.Length > AccountImportKey.MaxLength)
             return Rejected(new Problem("external_code", KeyTooLongCode, $"Código externo e origem: no máximo {AccountImportKey.MaxLength} caracteres."));
+        if (row.SalesTable is { } sales && (sales.BillingLocation.Length > TextLimits.MasterDataCode || sales.Warehouse.Length > TextLimits.MasterDataCode))
+            return Rejected(new Problem(sales.BillingLocation.Length > TextLimits.MasterDataCode ? "billing_location" : "warehouse", SalesTableTooLongCode,
+                $"Local de faturamento e armazém: no máximo {TextLimits.MasterDataCode} caracteres."));
         if (!accounts.TryGetValue(row.Key, out var account))
         {
             var id = new AccountId(Guid.NewGuid());
             return await rows.RegisterAsync(row.Form, id, valid => Account.Register(id, work.Tenant, valid, work.User, work.Clock), async created =>
             {
                 work.Db.AccountImportKeys.Add(new AccountImportKey { Tenant = work.Tenant, Origin = row.Key.Origin, ExternalCode = row.Key.ExternalCode, Account = id });
+                Bind(work, id, row.SalesTable, bindings);
                 await work.SendToErpAsync(created).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
         if (account is null)
             return Rejected(CrmAccess.OutOfScope(Module.Accounts, Permission.Edit).ToProblem());
-        return await rows.UpdateAsync(account, account.Id, row.Form, () => work.SendToErpAsync(account)).ConfigureAwait(false);
+        var outcome = await rows.UpdateAsync(account, account.Id, row.Form, () => work.SendToErpAsync(account)).ConfigureAwait(false);
+        return outcome.Kind == CustomerOutcomeKind.Rejected || !Bind(work, account.Id, row.SalesTable, bindings)
+            ? outcome
+            : outcome with { Kind = CustomerOutcomeKind.Updated };
+    }
+
+    // Adds or replaces the account's binding of the row's billing location and warehouse; true when that changed something.
+    private static bool Bind(UnitOfWork work, AccountId account, SalesTableBinding? sales, Dictionary<(AccountId, string, string), AccountSalesTable> bindings)
+    {
+        if (sales is null)
+            return false;
+        var key = (account, sales.BillingLocation, sales.Warehouse);
+        if (bindings.TryGetValue(key, out var bound))
+        {
+            if (bound.PriceTable == sales.SalesTable)
+                return false;
+            bound.PriceTable = sales.SalesTable;
+            return true;
+        }
+        bindings[key] = new AccountSalesTable
+        {
+            Tenant = work.Tenant, Account = account, BillingLocation = sales.BillingLocation, Warehouse = sales.Warehouse, PriceTable = sales.SalesTable,
+        };
+        work.Db.AccountSalesTables.Add(bindings[key]);
+        return true;
     }
 }
