@@ -123,7 +123,8 @@ public sealed class ReleaseRaceTests
     private static int CreditReads(TestHost host) => host.Logs.Lines.Count(l => l.Event.Id == RelationalEventId.CommandExecuting.Id
         && l.Message.Contains("FROM \"Outbox\"", StringComparison.Ordinal));
 
-    private static async Task<OrderMoved> ApprovedAsync(CrmSession diretor, AccountId customer, ItemInput item)
+    /// <summary>An order of one item, created and submitted by <paramref name="diretor"/>: approved (nothing to approve).</summary>
+    internal static async Task<OrderMoved> ApprovedAsync(CrmSession diretor, AccountId customer, ItemInput item)
     {
         var created = Ok(await diretor.Orders.CreateAsync(SalesFixture.Header(customer, diretor.User)));
         var added = Ok(await diretor.Orders.AddItemsAsync(created.Id, created.Version, [item]));

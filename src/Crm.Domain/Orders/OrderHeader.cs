@@ -49,7 +49,7 @@ public sealed record OrderHeader
     /// <summary>The selling establishment.</summary>
     public required string Establishment { get; init; }
 
-    /// <summary>The price table.</summary>
+    /// <summary>The price table (blank: Crm.Sdk's order use cases take the customer's sales table for the warehouse and billing location).</summary>
     public required string PriceTable { get; init; }
 
     /// <summary>The warehouse items ship from unless an item says otherwise.</summary>

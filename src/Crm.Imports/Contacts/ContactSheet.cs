@@ -1,6 +1,7 @@
 using Crm.Domain.Accounts.Contacts;
 using Crm.Domain.Accounts.Registration;
 using Crm.Domain.Identity;
+using Crm.Imports.Customers;
 using Crm.Imports.Reading;
 using Crm.Imports.Writing;
 using OneOf;
@@ -18,7 +19,7 @@ public sealed record ContactRow(int Row, ContactId? Id, RegistrationRef Owner, C
 /// The contact sheet: the contact's CRM id (blank for a new one), the lead or the account it belongs to (their CRM ids, one
 /// of the two), name, role, department, CPF, birthday, one phone and one e-mail.
 /// </summary>
-public sealed class ContactSheet
+public sealed class ContactSheet : IRowMapper<ContactRow>
 {
     /// <summary>The contact's CRM id; blank for a new contact.</summary>
     public const string Contact = "Contato";
@@ -101,5 +102,41 @@ public sealed class ContactSheet
             Cell(Phone) is { } phone ? [new PhoneForm(PhoneType.Mobile, phone)] : [],
             Cell(Email) is { } email ? [new EmailForm(email)] : []);
         return new ContactRow(row.Number, id is { } guid ? new ContactId(guid) : null, owner, form);
+    }
+
+    /// <summary>The column of a contact problem's field (<c>name</c>, <c>cpf</c>, <c>emails[0].address</c>, the contact or its owner); null for none.</summary>
+    internal static string? ColumnOf(string field)
+    {
+        var end = field.IndexOfAny(['[', '.']);
+        return (end < 0 ? field : field[..end]) switch
+        {
+            "name" => Name,
+            "role" => Role,
+            "department" => Department,
+            "cpf" => Cpf,
+            "birthday" => Birthday,
+            "phones" => Phone,
+            "emails" => Email,
+            "contact" => Contact,
+            "owner" or "lead" => Lead,
+            "account" => Account,
+            _ => null,
+        };
+    }
+}
+
+/// <summary>
+/// A contact import: the shared runner (<see cref="SheetImport"/>) with <see cref="ContactSheet"/>'s rows. A row with a CRM id
+/// updates that contact; the engine's target says how a row without one finds its contact.
+/// </summary>
+public static class ContactImport
+{
+    /// <summary>Imports <paramref name="sheet"/> into <paramref name="target"/> as <see cref="SheetImport.RunAsync"/> does.</summary>
+    public static Task<CustomerImportSummary> RunAsync(Sheet sheet, IImportTarget<ContactRow> target, CustomerImportOptions? options = null,
+        Stream? errorSheet = null, ImportFormat errorFormat = ImportFormat.Xlsx, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        return SheetImport.RunAsync(sheet, ContactSheet.For(sheet.Headers).Match(OneOf<IRowMapper<ContactRow>, IReadOnlyList<ImportProblem>>.FromT0, OneOf<IRowMapper<ContactRow>, IReadOnlyList<ImportProblem>>.FromT1),
+            target, ContactSheet.ColumnOf, options, errorSheet, errorFormat, cancellationToken);
     }
 }

@@ -107,6 +107,8 @@ public static class CustomerColumns
             ("client_group", _) => ClientGroup,
             ("fiscal_category", _) => FiscalCategory,
             ("price_table", _) => SalesTable,
+            ("billing_location", _) => BillingLocation,
+            ("warehouse", _) => Warehouse,
             ("addresses", "number") => Number,
             ("addresses", "district") => District,
             ("addresses", "city") => City,

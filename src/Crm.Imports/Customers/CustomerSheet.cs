@@ -9,7 +9,7 @@ namespace Crm.Imports.Customers;
 /// here (required identification, shapes, sections complete, a key once per file); the registration rules, duplicate checks
 /// and permissions run in the engine on <see cref="CustomerRow.Form"/>, exactly as for a typed form.
 /// </summary>
-public sealed class CustomerSheet
+public sealed class CustomerSheet : IRowMapper<CustomerRow>
 {
     private readonly HeaderMap _map;
     // The keys already read, as 128-bit fingerprints: ~40 bytes a row instead of the key's strings (a collision between two

@@ -19,7 +19,7 @@ public sealed record LeadRow(int Row, LeadId? Id, RegistrationForm Form);
 /// then the registration sections of the customer sheet (<see cref="CustomerColumns"/>). A lead has no ERP key, so its CRM id
 /// is what makes an export re-import onto the same leads.
 /// </summary>
-public sealed class LeadSheet
+public sealed class LeadSheet : IRowMapper<LeadRow>
 {
     /// <summary>The lead's CRM id; blank for a new lead.</summary>
     public const string Lead = "Lead";
@@ -92,5 +92,29 @@ public sealed class LeadSheet
             ClientType = Cell(CustomerColumns.ClientType),
         };
         return new LeadRow(row.Number, id is { } guid ? new LeadId(guid) : null, form);
+    }
+
+    /// <summary>The column of a lead problem's field: the lead's id, the person kind's, or the customer sheet's sections' (null: none).</summary>
+    internal static string? ColumnOf(string field) => field switch
+    {
+        "lead" => Lead,
+        "kind" => Kind,
+        _ => CustomerColumns.ColumnOf(field),
+    };
+}
+
+/// <summary>
+/// A lead import: the shared runner (<see cref="SheetImport"/>) with <see cref="LeadSheet"/>'s rows. A row with a CRM id
+/// updates that lead; the engine's target says how a row without one finds its lead.
+/// </summary>
+public static class LeadImport
+{
+    /// <summary>Imports <paramref name="sheet"/> into <paramref name="target"/> as <see cref="SheetImport.RunAsync"/> does.</summary>
+    public static Task<CustomerImportSummary> RunAsync(Sheet sheet, IImportTarget<LeadRow> target, CustomerImportOptions? options = null,
+        Stream? errorSheet = null, ImportFormat errorFormat = ImportFormat.Xlsx, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        return SheetImport.RunAsync(sheet, LeadSheet.For(sheet.Headers).Match(OneOf<IRowMapper<LeadRow>, IReadOnlyList<ImportProblem>>.FromT0, OneOf<IRowMapper<LeadRow>, IReadOnlyList<ImportProblem>>.FromT1),
+            target, LeadSheet.ColumnOf, options, errorSheet, errorFormat, cancellationToken);
     }
 }

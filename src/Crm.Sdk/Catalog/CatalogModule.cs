@@ -36,7 +36,7 @@ public sealed class CatalogModule
             // A quota's Consumed is kept across the save (read, then written back): the releases that move it wait.
             await using var transaction = await Orders.SaleLocks.BeginAsync(work).ConfigureAwait(false);
             await Orders.SaleLocks.ProductsAsync(work, batch.Quotas.Select(q => q.Product)).ConfigureAwait(false);
-            await db.StageAsync(batch, work.Cancellation).ConfigureAwait(false);
+            await db.StageAsync(batch, work.Clock.GetCurrentInstant(), work.Cancellation).ConfigureAwait(false);
             var saved = await work.SaveAsync(new CatalogSaved(batch.Products.Count, batch.Prices.Count, batch.Stock.Count + batch.ProgrammedStock.Count))
                 .ConfigureAwait(false);
             if (saved.Succeeded)

@@ -157,16 +157,21 @@ public sealed class ExportsModule
     private static async Task<IReadOnlyList<Lead>> VisibleLeadsAsync(UnitOfWork work, int skip) =>
         await work.Db.Leads.AsNoTracking().VisiblePageByLegalNameAsync(work.Access.Scope!, l => l.Id, skip, PageSize, work.Cancellation).ConfigureAwait(false);
 
-    // A page of accounts with their import keys (one query for the page's keys).
+    // A page of accounts with their import keys and sales tables (one query each for the page). The sheet has one sales table:
+    // an account bound in several billing locations or warehouses exports the first by billing location, then warehouse.
     private static async Task<IReadOnlyList<IReadOnlyList<string?>>> CustomerPageAsync(UnitOfWork work, int skip)
     {
         var accounts = await VisibleAccountsAsync(work, skip).ConfigureAwait(false);
         var ids = accounts.Select(a => a.Id).ToList();
-        var keys = ids.Count == 0 ? [] : await work.Db.AccountImportKeys.AsNoTracking().Where(k => ids.Contains(k.Account))
+        if (ids.Count == 0)
+            return [];
+        var keys = await work.Db.AccountImportKeys.AsNoTracking().Where(k => ids.Contains(k.Account))
             .ToDictionaryAsync(k => k.Account, work.Cancellation).ConfigureAwait(false);
+        var sales = (await work.Db.AccountSalesTables.AsNoTracking().Where(b => ids.Contains(b.Account)).ToListAsync(work.Cancellation).ConfigureAwait(false))
+            .GroupBy(b => b.Account).ToDictionary(g => g.Key, g => g.OrderBy(b => b.BillingLocation, StringComparer.Ordinal).ThenBy(b => b.Warehouse, StringComparer.Ordinal).First());
         return [.. accounts.Select(a => CustomerExport.Cells(new CustomerRow(0,
             keys.TryGetValue(a.Id, out var key) ? new CustomerKey(key.ExternalCode, key.Origin) : new CustomerKey(a.Id.Value.ToString(), CrmOrigin),
-            a.Data.ToForm(), null)))];
+            a.Data.ToForm(), sales.TryGetValue(a.Id, out var bound) ? new SalesTableBinding(bound.PriceTable, bound.BillingLocation, bound.Warehouse) : null)))];
     }
 
     private static async Task<IReadOnlyList<Contact>> VisibleContactsAsync(UnitOfWork work, int skip) =>

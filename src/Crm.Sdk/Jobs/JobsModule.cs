@@ -14,7 +14,8 @@ public sealed record ErpSituationsRecomputed(int Accounts, int Changed);
 /// <summary>What one scheduled job of one tenant did in a round of <see cref="JobsModule.RunDueAsync"/>.</summary>
 /// <param name="Tenant">The tenant.</param>
 /// <param name="Job">
-/// The job (<c>jobs.load_erp_master_data</c>, <c>jobs.pull_erp_standings</c>, <c>jobs.recompute_erp_situations</c>, <c>jobs.delete_sent_messages</c>).
+/// The job (<c>jobs.load_erp_master_data</c>, <c>jobs.pull_erp_standings</c>, <c>jobs.recompute_erp_situations</c>,
+/// <c>jobs.process_price_imports</c>, <c>jobs.delete_sent_messages</c>).
 /// </param>
 /// <param name="Outcome">
 /// The result's outcome (<c>success</c>; <c>invalid</c>, <c>conflict</c>, ... followed by the problem codes), or <c>failed</c> when it threw.
@@ -90,7 +91,7 @@ public sealed partial class JobsModule
     /// load of the tenant's ERP master data (<see cref="JobsOptions.ErpMasterDataInterval"/>, also under that ERP's load lease,
     /// see <see cref="LoadErpMasterDataAsync"/>), the standing pull (<see cref="JobsOptions.ErpStandingPullInterval"/>), then CRM1003 (<see cref="JobsOptions.ErpSituationInterval"/>,
     /// with <see cref="JobsOptions.MonthsInactive"/>, <see cref="JobsOptions.TimeZone"/> and the tenant's integration system),
-    /// then the clean-up of delivered outbox rows (hourly, when <see cref="JobsOptions.SentRetention"/> is set). A job that
+    /// the queued price imports (<see cref="JobsOptions.PriceImportInterval"/>), then the clean-up of delivered outbox rows (hourly, when <see cref="JobsOptions.SentRetention"/> is set). A job that
     /// throws is logged and recorded as <c>failed</c>; the others still run. The hosted scheduler calls this every
     /// <see cref="JobsOptions.PollInterval"/>.
     /// </summary>
@@ -104,6 +105,8 @@ public sealed partial class JobsModule
             jobs.Add((PullJob, pull, async t => Describe(await PullErpStandingsAsync(t, cancellationToken).ConfigureAwait(false))));
         if (options.ErpSituationInterval is { } recompute && recompute > TimeSpan.Zero)
             jobs.Add((RecomputeJob, recompute, async t => await RecomputeWithSettingsAsync(t, options, cancellationToken).ConfigureAwait(false)));
+        if (options.PriceImportInterval is { } prices && prices > TimeSpan.Zero)
+            jobs.Add((PricesJob, prices, async t => Describe(await ProcessPendingPricesAsync(t, cancellationToken).ConfigureAwait(false))));
         if (options.SentRetention is { } retention && retention > TimeSpan.Zero)
             jobs.Add((CleanupJob, TimeSpan.FromHours(1), async t => Describe(await DeleteSentMessagesAsync(t, retention, cancellationToken).ConfigureAwait(false))));
         if (jobs.Count == 0)

@@ -27,6 +27,12 @@ public sealed class JobsOptions
     /// <summary>How often each tenant's ERP situations are recomputed (CRM1003, <see cref="JobsModule.RecomputeErpSituationsAsync"/>); null (default) or zero: never.</summary>
     public TimeSpan? ErpSituationInterval { get; set; }
 
+    /// <summary>
+    /// How often each tenant's queued price imports are processed (<see cref="JobsModule.ProcessPendingPricesAsync"/>); null
+    /// (default) or zero: never (processed on demand, <see cref="Imports.ImportsModule.ProcessPricesAsync"/>).
+    /// </summary>
+    public TimeSpan? PriceImportInterval { get; set; }
+
     /// <summary>CRM1003's months without a purchase after which an integrated account is inactive (default 6).</summary>
     public int MonthsInactive { get; set; } = 6;
 
@@ -60,8 +66,8 @@ public sealed class JobsOptions
         if (PollInterval <= TimeSpan.Zero)
             yield return "Crm: Jobs:PollInterval must be positive.";
         if (ErpMasterDataInterval < TimeSpan.Zero || ErpStandingPullInterval < TimeSpan.Zero || ErpSituationInterval < TimeSpan.Zero
-            || SentRetention < TimeSpan.Zero)
-            yield return "Crm: Jobs:ErpMasterDataInterval, ErpStandingPullInterval, ErpSituationInterval and SentRetention must not be negative.";
+            || PriceImportInterval < TimeSpan.Zero || SentRetention < TimeSpan.Zero)
+            yield return "Crm: Jobs:ErpMasterDataInterval, ErpStandingPullInterval, ErpSituationInterval, PriceImportInterval and SentRetention must not be negative.";
         if (MonthsInactive is < 1 or > 120)
             yield return "Crm: Jobs:MonthsInactive must be between 1 and 120.";
         if (Zone is null)

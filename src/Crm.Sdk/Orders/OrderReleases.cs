@@ -15,8 +15,8 @@ namespace Crm.Sdk.Orders;
 /// <summary>
 /// Release (MATA440, seed 002) on the unit of work, in one transaction that serializes the writers of the customer's credit
 /// and of its products' stock and quotas (<see cref="SaleLocks"/>): the customer's credit from its ERP standing, the catalog's
-/// stock less what released orders not yet sent to the ERP hold, the quotas' balance, the domain's decision applied to each
-/// order, the quotas the released orders use consumed, and each released order staged for the ERP. An order the ERP's adapter
+/// stock less what released orders not yet sent to the ERP and orders sent after that stock was counted hold, the quotas'
+/// balance, the domain's decision applied to each order, the quotas the released orders use consumed, and each released order staged for the ERP. An order the ERP's adapter
 /// refuses (its field check) refuses the whole release with those problems, and nothing is saved.
 /// </summary>
 internal static class OrderReleases
@@ -79,22 +79,37 @@ internal static class OrderReleases
     }
 
     /// <summary>
-    /// The base quantities per (product, warehouse) held by the tenant's released orders not among <paramref name="evaluating"/>
-    /// and not yet sent: the CRM promised them, the ERP does not have them, so the catalog's stock still counts them as free.
-    /// Not yet: an order sent to the ERP counts as free again until the ERP's stock is imported anew (the catalog keeps no
-    /// import time to tell whether its stock already holds the order).
+    /// The base quantities per (product, warehouse) held by the tenant's orders not among <paramref name="evaluating"/> that
+    /// the catalog's stock still counts as free: the released ones not yet sent (the CRM promised them, the ERP does not have
+    /// them), and the ones sent to the ERP after that stock was counted (<see cref="StockRow.ImportedAt"/>; of several units'
+    /// rows, the earliest). An order sent before the count is in the ERP's stock already; stock saved without a count time
+    /// holds no sent order.
     /// </summary>
     private static async Task<Dictionary<(string Product, string Warehouse), decimal>> StockHeldAsync(UnitOfWork work, List<string> products,
         List<SalesOrderId> evaluating)
     {
         var db = work.Db;
+        var countedAt = (await db.Stock.AsNoTracking().Where(s => products.Contains(s.Product))
+                .Select(s => new { s.Product, s.Warehouse, s.Unit, s.ImportedAt }).ToListAsync(work.Cancellation).ConfigureAwait(false))
+            .Where(s => s.ImportedAt is not null).GroupBy(s => (s.Product, s.Warehouse)).ToDictionary(g => g.Key, g => g.Min(s => s.ImportedAt!.Value));
+        // An order's first send is when the ERP took its stock (a later message, e.g. its cancellation, does not matter).
+        var sentAt = countedAt.Count == 0 ? [] : (await db.Outbox.AsNoTracking()
+                .Where(m => m.Order != null && m.Status == OutboxStatus.Sent && m.SentAt > countedAt.Values.Min())
+                .Select(m => new { m.Order, m.SentAt }).ToListAsync(work.Cancellation).ConfigureAwait(false))
+            .GroupBy(m => m.Order!.Value).ToDictionary(g => g.Key, g => g.Min(m => m.SentAt!.Value));
+        var sentIds = sentAt.Keys.ToList();
         var rows = await db.SalesOrders.AsNoTracking()
-            .Where(o => o.Status == SalesOrderStatus.Released && !evaluating.Contains(o.Id)
+            .Where(o => (o.Status == SalesOrderStatus.Released || (o.Status == SalesOrderStatus.Sent && sentIds.Contains(o.Id))) && !evaluating.Contains(o.Id)
                 && db.SalesOrderItems.Any(i => i.Order == o.Id && i.IsOpen && products.Contains(i.Product)))
             .ToListAsync(work.Cancellation).ConfigureAwait(false);
         var held = new Dictionary<(string Product, string Warehouse), decimal>();
-        foreach (var item in rows.SelectMany(r => r.ToOrder().Items).Where(i => i.IsOpen))
-            held[(item.Product, item.Warehouse)] = held.GetValueOrDefault((item.Product, item.Warehouse)) + (item.BaseQuantity ?? 0m);
+        foreach (var order in rows.Select(r => r.ToOrder()))
+            foreach (var item in order.Items.Where(i => i.IsOpen))
+            {
+                var key = (item.Product, item.Warehouse);
+                if (order.Status == SalesOrderStatus.Released || (countedAt.TryGetValue(key, out var counted) && sentAt[order.Id] > counted))
+                    held[key] = held.GetValueOrDefault(key) + (item.BaseQuantity ?? 0m);
+            }
         return held;
     }
 

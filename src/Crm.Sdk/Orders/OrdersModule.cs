@@ -28,7 +28,9 @@ public sealed class OrdersModule
 
     /// <summary>
     /// Opens a draft for a customer the user sees (permission Include). The seller must be inside the user's scope; the
-    /// seller's role (its first role, the approval matrix's role) replaces <see cref="OrderHeader.SellerRole"/>.
+    /// seller's role (its first role, the approval matrix's role) replaces <see cref="OrderHeader.SellerRole"/>. A blank
+    /// <see cref="OrderHeader.PriceTable"/> takes the customer's sales table for the header's warehouse and billing location
+    /// (<see cref="SalesTableOfAsync"/>).
     /// </summary>
     public Task<CrmResult<OrderSaved>> CreateAsync(OrderHeader header, CancellationToken cancellationToken = default)
     {
@@ -41,13 +43,30 @@ public sealed class OrdersModule
             if (work.CheckPlacement(Module.Orders, Permission.Include, header.Seller, account.Data.Company, account.Data.Branch) is { } denied)
                 return denied;
             var roles = await OrderWork.RoleNamesAsync(work, header.Seller).ConfigureAwait(false);
-            var created = SalesOrder.Create(id, work.Tenant, header with { SellerRole = roles.FirstOrDefault() ?? "" }, work.User, work.Clock.GetCurrentInstant());
+            var priced = await SalesTableOfAsync(work, header).ConfigureAwait(false);
+            var created = SalesOrder.Create(id, work.Tenant, priced with { SellerRole = roles.FirstOrDefault() ?? "" }, work.User, work.Clock.GetCurrentInstant());
             if (!created.TryPickT0(out var order, out var invalid))
                 return invalid;
             var row = SalesOrderRow.From(order, account.Data.Company, account.Data.Branch);
             work.Db.SalesOrders.Add(row);
             return await work.SaveAsync(row, version => new OrderSaved(id, version)).ConfigureAwait(false);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// <paramref name="header"/>, its blank price table taken from the customer's sales tables (stored by the customer import,
+    /// per billing location and warehouse): the one bound to the header's warehouse and billing location, or, with no billing
+    /// location, the one table all the warehouse's bindings name. None found (or several) leaves it blank, which the order's
+    /// rules refuse.
+    /// </summary>
+    private static async Task<OrderHeader> SalesTableOfAsync(UnitOfWork work, OrderHeader header)
+    {
+        if (!string.IsNullOrWhiteSpace(header.PriceTable))
+            return header;
+        var tables = await work.Db.AccountSalesTables.AsNoTracking()
+            .Where(b => b.Account == header.Customer && b.Warehouse == header.Warehouse && (header.BillingLocation == null || b.BillingLocation == header.BillingLocation))
+            .Select(b => b.PriceTable).Distinct().ToListAsync(work.Cancellation).ConfigureAwait(false);
+        return tables.Count == 1 ? header with { PriceTable = tables[0] } : header;
     }
 
     /// <summary>Adds items to a draft (kits expanded into their components), then recalculates it (permission Edit).</summary>
@@ -77,7 +96,10 @@ public sealed class OrdersModule
     public Task<CrmResult<OrderChecked>> CancelItemAsync(SalesOrderId id, long version, OrderItemId item, string reason, CancellationToken cancellationToken = default) =>
         EditAsync("orders.cancel_item", id, version, null, (order, _, by, at) => One(order.CancelItem(item, reason, by, at)), cancellationToken);
 
-    /// <summary>Replaces the header of a draft (same customer and seller rules as <see cref="CreateAsync"/>), then recalculates (permission Edit).</summary>
+    /// <summary>
+    /// Replaces the header of a draft (same customer, seller and price table rules as <see cref="CreateAsync"/>), then
+    /// recalculates (permission Edit).
+    /// </summary>
     public Task<CrmResult<OrderChecked>> ChangeHeaderAsync(SalesOrderId id, long version, OrderHeader header, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -88,8 +110,9 @@ public sealed class OrdersModule
             if (work.CheckPlacement(Module.Orders, Permission.Edit, header.Seller, account.Data.Company, account.Data.Branch) is { } denied)
                 return denied;
             var role = (await OrderWork.RoleNamesAsync(work, header.Seller).ConfigureAwait(false)).FirstOrDefault() ?? "";
+            var priced = await SalesTableOfAsync(work, header).ConfigureAwait(false);
             return await EditAsync(work, id, version, null, (order, _, by, at) =>
-                None(order.ChangeHeader(header with { SellerRole = role }, by, at)),
+                None(order.ChangeHeader(priced with { SellerRole = role }, by, at)),
                 row => (row.Company, row.Branch) = (account.Data.Company, account.Data.Branch)).ConfigureAwait(false);
         }, cancellationToken);
     }

@@ -36,11 +36,12 @@ public sealed class SalesHost : IAsyncDisposable
     public RecordingErp Erp { get; }
 
     public static async Task<SalesHost> Create(string provider, bool? ordersSupported = null, Func<ErpOrder, Outcome<ErpOrder>>? checkOrder = null,
-        bool storedMatrices = false)
+        bool storedMatrices = false, Action<IServiceCollection>? configure = null)
     {
         var erp = new RecordingErp();
         var host = await TestHost.Create(provider, services =>
         {
+            configure?.Invoke(services);
             if (!storedMatrices)
                 services.AddSingleton<ISalesMatrices>(new FixedMatrices(new SalesMatrices(SalesFixture.Taxes(), SalesFixture.Commercial())));
             if (ordersSupported is { } supported)
