@@ -75,6 +75,7 @@ internal sealed class BulkRows
                     command = connection.CreateCommand();
                     command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
                     command.CommandText = Insert(sql, table, count);
+                    await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
                 }
                 command.Parameters.Clear();
                 for (var r = 0; r < count; r++)
