@@ -57,7 +57,8 @@ internal sealed class OrderPostgres : IAsyncDisposable
                     await seed(host.Engine, (support, roles));
                 }
             }
-            NpgsqlConnection.ClearAllPools();
+            // The seeding engine's pool (its own data source, out of ClearAllPools' reach) still holds connections.
+            await AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{template}_seeding' AND pid <> pg_backend_pid()");
             await AdminAsync($"ALTER DATABASE {template}_seeding RENAME TO {template}");
         }
         var copy = $"crm_bench_orders_run_{Guid.NewGuid():N}";
