@@ -195,6 +195,9 @@ public abstract class CrmDbContext : DbContext
     /// <summary>The tenant's registration and opportunity settings, read and staged in this unit of work.</summary>
     public TenantSettings Settings { get; }
 
+    /// <summary>A batch's duplicate keys and short names read ahead (<see cref="RegistrationKeys.PreloadAsync"/>); a save forgets them.</summary>
+    internal PreloadedKeys? Preloaded { get; set; }
+
     /// <summary>Problem code: a unique index or key refused a row (a value another row already holds).</summary>
     public const string DuplicateCode = "persistence.duplicate";
 
@@ -232,6 +235,7 @@ public abstract class CrmDbContext : DbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         using var detected = DetectChangesOnce();
+        Preloaded = null;
         StampVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
@@ -248,6 +252,7 @@ public abstract class CrmDbContext : DbContext
     // of which walks every tracked entry.
     private async Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
+        Preloaded = null;
         StampVersions();
         if (BulkRows.Of(ChangeTracker) is not { } bulk)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);

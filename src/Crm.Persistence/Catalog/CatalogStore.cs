@@ -22,7 +22,7 @@ public static class CatalogStore
         ArgumentNullException.ThrowIfNull(db);
         var loaded = await ProductsWithComponentsAsync(db, products, cancellationToken).ConfigureAwait(false);
         var codes = loaded.Select(p => p.Code).ToList();
-        var prices = db.ListPrices.AsNoTracking().Where(p => codes.Contains(p.Product));
+        var prices = db.ListPrices.AsNoTracking().Where(p => EF.Parameter(codes).Contains(p.Product));
         if (table is not null)
             prices = prices.Where(p => p.Table == table);
         return new CatalogData
@@ -30,11 +30,11 @@ public static class CatalogStore
             Products = withRelations ? loaded : [.. loaded.Select(p => p with { Similar = [], Complementary = [] })],
             Warehouses = [.. (await db.Warehouses.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).Select(w => w.ToWarehouse())],
             Prices = [.. (await prices.ToListAsync(cancellationToken).ConfigureAwait(false)).Select(p => p.ToPrice())],
-            Stock = [.. (await db.Stock.AsNoTracking().Where(s => codes.Contains(s.Product)).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(s => s.ToEntry())],
-            ProgrammedStock = [.. (await db.ProgrammedStock.AsNoTracking().Where(s => codes.Contains(s.Product)).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(s => s.ToEntry())],
-            Lots = [.. (await db.Lots.AsNoTracking().Where(l => codes.Contains(l.Product)).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(l => l.ToLot())],
-            Quotas = [.. (await db.Quotas.AsNoTracking().Where(q => codes.Contains(q.Product)).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(q => q.ToQuota())],
-            Promotions = [.. (await db.Promotions.AsNoTracking().Where(p => codes.Contains(p.Product)).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(p => p.ToPromotion())],
+            Stock = [.. (await db.Stock.AsNoTracking().Where(s => EF.Parameter(codes).Contains(s.Product)).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(s => s.ToEntry())],
+            ProgrammedStock = [.. (await db.ProgrammedStock.AsNoTracking().Where(s => EF.Parameter(codes).Contains(s.Product)).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(s => s.ToEntry())],
+            Lots = [.. (await db.Lots.AsNoTracking().Where(l => EF.Parameter(codes).Contains(l.Product)).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(l => l.ToLot())],
+            Quotas = [.. (await db.Quotas.AsNoTracking().Where(q => EF.Parameter(codes).Contains(q.Product)).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(q => q.ToQuota())],
+            Promotions = [.. (await db.Promotions.AsNoTracking().Where(p => EF.Parameter(codes).Contains(p.Product)).ToListAsync(cancellationToken).ConfigureAwait(false)).Select(p => p.ToPromotion())],
         };
     }
 
@@ -50,9 +50,7 @@ public static class CatalogStore
         var wanted = codes.Distinct(StringComparer.Ordinal).ToList();
         while (wanted.Count > 0)
         {
-            var rows = new List<ProductRow>();
-            foreach (var chunk in Chunks(wanted))
-                rows.AddRange(await db.Products.AsNoTracking().Where(p => chunk.Contains(p.Code)).ToListAsync(cancellationToken).ConfigureAwait(false));
+            var rows = await db.Products.AsNoTracking().Where(p => EF.Parameter(wanted).Contains(p.Code)).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var product in rows.Select(r => r.ToProduct()))
                 found[product.Code] = product with { Similar = [], Complementary = [] };
             wanted = [.. rows.SelectMany(r => found[r.Code].Components).Select(c => c.Product).Distinct(StringComparer.Ordinal).Where(c => !found.ContainsKey(c))];
@@ -77,19 +75,28 @@ public static class CatalogStore
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(batch);
-        foreach (var products in Chunks(batch.Products.Select(p => p.Code)))
-            await db.Products.Where(p => products.Contains(p.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var warehouses in Chunks(batch.Warehouses.Select(w => w.Code)))
-            await db.Warehouses.Where(w => warehouses.Contains(w.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var products = Codes(batch.Products.Select(p => p.Code));
+        if (products.Count > 0)
+            await db.Products.Where(p => EF.Parameter(products).Contains(p.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var warehouses = Codes(batch.Warehouses.Select(w => w.Code));
+        if (warehouses.Count > 0)
+            await db.Warehouses.Where(w => EF.Parameter(warehouses).Contains(w.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         foreach (var table in batch.Prices.GroupBy(p => p.Table))
-            foreach (var priced in Chunks(table.Select(p => p.Product)))
-                await db.ListPrices.Where(p => p.Table == table.Key && priced.Contains(p.Product)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        {
+            var priced = Codes(table.Select(p => p.Product));
+            await db.ListPrices.Where(p => p.Table == table.Key && EF.Parameter(priced).Contains(p.Product)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
         foreach (var warehouse in batch.Stock.GroupBy(s => s.Warehouse))
-            foreach (var stocked in Chunks(warehouse.Select(s => s.Product)))
-                await db.Stock.Where(s => s.Warehouse == warehouse.Key && stocked.Contains(s.Product)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        {
+            var stocked = Codes(warehouse.Select(s => s.Product));
+            await db.Stock.Where(s => s.Warehouse == warehouse.Key && EF.Parameter(stocked).Contains(s.Product)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
         foreach (var warehouse in batch.ProgrammedStock.GroupBy(s => s.Warehouse))
-            foreach (var programmed in Chunks(warehouse.Select(s => s.Product)))
-                await db.ProgrammedStock.Where(s => s.Warehouse == warehouse.Key && programmed.Contains(s.Product)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        {
+            var programmed = Codes(warehouse.Select(s => s.Product));
+            await db.ProgrammedStock.Where(s => s.Warehouse == warehouse.Key && EF.Parameter(programmed).Contains(s.Product))
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
         foreach (var lots in batch.Lots.GroupBy(l => (l.Product, l.Warehouse)))
         {
             var numbers = lots.Select(l => l.Code).ToList();
@@ -98,15 +105,17 @@ public static class CatalogStore
         }
         // What released orders consumed is the engine's record, not the batch's: a saved quota keeps it.
         var consumed = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var quotas in Chunks(batch.Quotas.Select(q => q.Code)))
+        var quotas = Codes(batch.Quotas.Select(q => q.Code));
+        if (quotas.Count > 0)
         {
-            foreach (var quota in await db.Quotas.AsNoTracking().Where(q => quotas.Contains(q.Code)).Select(q => new { q.Code, q.Consumed })
+            foreach (var quota in await db.Quotas.AsNoTracking().Where(q => EF.Parameter(quotas).Contains(q.Code)).Select(q => new { q.Code, q.Consumed })
                          .ToListAsync(cancellationToken).ConfigureAwait(false))
                 consumed[quota.Code] = quota.Consumed;
-            await db.Quotas.Where(q => quotas.Contains(q.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.Quotas.Where(q => EF.Parameter(quotas).Contains(q.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        foreach (var promotions in Chunks(batch.Promotions.Select(p => p.Code)))
-            await db.Promotions.Where(p => promotions.Contains(p.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var promotions = Codes(batch.Promotions.Select(p => p.Code));
+        if (promotions.Count > 0)
+            await db.Promotions.Where(p => EF.Parameter(promotions).Contains(p.Code)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
 
         db.Products.AddRange(batch.Products.Select(ProductRow.From));
         db.Warehouses.AddRange(batch.Warehouses.Select(w => new WarehouseRow { Code = w.Code, Name = w.Name }));
@@ -125,10 +134,8 @@ public static class CatalogStore
         db.Promotions.AddRange(batch.Promotions.Select(PromotionRow.From));
     }
 
-    // EF writes a Contains over a list as one parameter per value, and SQLite takes at most 32,766 parameters a statement:
-    // a batch of 10⁵ products is deleted (or read) a thousand codes at a time.
-    private const int ChunkSize = 1_000;
-
-    private static IEnumerable<List<string>> Chunks(IEnumerable<string> codes) =>
-        codes.Distinct(StringComparer.Ordinal).Chunk(ChunkSize).Select(chunk => chunk.ToList());
+    // The codes go as one parameter (EF.Parameter: SQLite's json_each(@codes), PostgreSQL's = ANY(@codes)), not one
+    // parameter per code as EF writes a Contains by default: one statement per table whatever the batch's size (SQLite
+    // takes at most 32,766 parameters), and one cached plan.
+    private static List<string> Codes(IEnumerable<string> codes) => [.. codes.Distinct(StringComparer.Ordinal)];
 }

@@ -24,6 +24,7 @@ internal static class DomainJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        options.Converters.Add(new TaxLineConverter());
         options.Converters.Add(new PositionalStructs());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
@@ -50,17 +51,27 @@ internal static class DomainJson
         private readonly ParameterInfo[] _parameters = constructor.GetParameters();
         private readonly PropertyInfo[] _properties = [.. constructor.GetParameters().Select(p =>
             typeof(T).GetProperty(p.Name!, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)!)];
+        private readonly object?[] _defaults = [.. constructor.GetParameters().Select(p => p.HasDefaultValue ? p.DefaultValue : null)];
+        private JsonEncodedText[]? _names;
+
+        // The names as written (camelCase), encoded once rather than per value and per property.
+        private JsonEncodedText[] Names(JsonSerializerOptions options) => _names ??= [.. _parameters.Select(p =>
+            JsonEncodedText.Encode(options.PropertyNamingPolicy?.ConvertName(p.Name!) ?? p.Name!, options.Encoder))];
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var arguments = _parameters.Select(p => p.HasDefaultValue ? p.DefaultValue : null).ToArray();
+            var arguments = (object?[])_defaults.Clone();
             if (reader.TokenType != JsonTokenType.StartObject)
                 throw new JsonException($"{typeof(T).Name} is stored as an object.");
+            var names = Names(options);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString();
+                var index = names.Length - 1;
+                while (index >= 0 && !reader.ValueTextEquals(names[index].EncodedUtf8Bytes))
+                    index--;
+                if (index < 0)
+                    index = IndexIgnoringCase(reader.GetString());
                 reader.Read();
-                var index = Array.FindIndex(_parameters, p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
                 if (index < 0)
                     reader.Skip();
                 else
@@ -69,15 +80,20 @@ internal static class DomainJson
             return (T)constructor.Invoke(arguments);
         }
 
+        // A name in another case (the documents are read case-insensitively, as the Web defaults do).
+        private int IndexIgnoringCase(string? name) =>
+            Array.FindIndex(_parameters, p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         {
+            var names = Names(options);
             writer.WriteStartObject();
             for (var i = 0; i < _parameters.Length; i++)
             {
                 var argument = _properties[i].GetValue(value);
                 if (argument is null)
                     continue;
-                writer.WritePropertyName(options.PropertyNamingPolicy?.ConvertName(_parameters[i].Name!) ?? _parameters[i].Name!);
+                writer.WritePropertyName(names[i]);
                 JsonSerializer.Serialize(writer, argument, _parameters[i].ParameterType, options);
             }
             writer.WriteEndObject();

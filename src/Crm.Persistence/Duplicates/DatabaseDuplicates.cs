@@ -44,8 +44,8 @@ public sealed class DatabaseDuplicates(CrmDbContext db)
         if (keys.Count == 0)
             return new(DuplicateReport<AccountId>.None, DuplicateReport<LeadId>.None);
         var texts = keys.Select(k => k.Key).ToList();
-        var rows = await db.Set<DuplicateKeyRow>().AsNoTracking().Where(r => texts.Contains(r.Key))
-            .Select(r => new { r.Key, r.Kind, r.Record }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = db.Preloaded?.RowsOf(texts) ?? await db.Set<DuplicateKeyRow>().AsNoTracking().Where(r => texts.Contains(r.Key))
+            .Select(r => new PreloadedKeys.Row(r.Key, r.Kind, r.Record)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var accounts = new List<DuplicateMatch<AccountId>>();
         var leads = new List<DuplicateMatch<LeadId>>();
         // In the order of the keys (tax id, CNPJ root, e-mails, phones, names), one match per record and rule.

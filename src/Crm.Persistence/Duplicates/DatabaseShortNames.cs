@@ -21,6 +21,8 @@ public sealed class DatabaseShortNames(CrmDbContext db) : IShortNameRegistry
         if (tenant != db.Tenant)
             throw new ArgumentException($"This registry answers for tenant {db.Tenant.Value}, not {tenant.Value}.", nameof(tenant));
         var key = shortName.Key;
+        if (db.Preloaded is { } preloaded && preloaded.TryOwner(key, out var owner))
+            return owner;
         var account = await db.Accounts.AsNoTracking()
             .Where(a => EF.Property<string?>(a, CrmQueries.ShortNameKey) == key && a.MergedInto == null)
             .Select(a => (AccountId?)a.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);

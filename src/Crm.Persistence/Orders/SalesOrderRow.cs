@@ -89,6 +89,7 @@ public sealed class SalesOrderRow
         Total = order.Totals?.Total;
         Header = Json(order.Header);
         Items = Json(order.Items);
+        Written = new(Items, [.. order.Items]);
         Approvals = Json(order.Approvals);
         History = Json(order.History);
         Totals = order.Totals is { } totals ? Json(totals) : null;
@@ -96,9 +97,21 @@ public sealed class SalesOrderRow
     }
 
     /// <summary>The order as stored.</summary>
-    public SalesOrder ToOrder() => SalesOrder.Restore(Id, Tenant, Read<OrderHeader>(Header), Status, Read<List<OrderItem>>(Items),
-        Read<List<ItemApproval>>(Approvals), Read<List<HistoryEntry>>(History), Freight, Discount, CopiedFrom,
-        Totals is null ? null : Read<OrderTotals>(Totals), Read<List<Problem>>(BlockReasons));
+    public SalesOrder ToOrder()
+    {
+        var items = Read<List<OrderItem>>(Items);
+        Loaded = new(Items, [.. items]);
+        return SalesOrder.Restore(Id, Tenant, Read<OrderHeader>(Header), Status, items,
+            Read<List<ItemApproval>>(Approvals), Read<List<HistoryEntry>>(History), Freight, Discount, CopiedFrom,
+            Totals is null ? null : Read<OrderTotals>(Totals), Read<List<Problem>>(BlockReasons));
+    }
+
+    // The items of the document this row last parsed (ToOrder) and last wrote (Write), each with that document: the save
+    // builds the SalesOrderItems rows from them instead of parsing a 1,000-line document (over a megabyte) again. Not
+    // mapped (not public).
+    internal ParsedItems? Loaded { get; private set; }
+
+    internal ParsedItems? Written { get; private set; }
 
     /// <summary>The order's history as stored, without rebuilding the order.</summary>
     public IReadOnlyList<HistoryEntry> ReadHistory() => Read<List<HistoryEntry>>(History);
@@ -106,4 +119,11 @@ public sealed class SalesOrderRow
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, DomainJson.Options);
 
     private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, DomainJson.Options)!;
+}
+
+/// <summary>An item document and the items it holds.</summary>
+internal sealed record ParsedItems(string Json, IReadOnlyList<OrderItem> Items)
+{
+    /// <summary>The items, when <paramref name="json"/> is this very document (the same string instance); else null.</summary>
+    public IReadOnlyList<OrderItem>? Of(string? json) => ReferenceEquals(json, Json) ? Items : null;
 }

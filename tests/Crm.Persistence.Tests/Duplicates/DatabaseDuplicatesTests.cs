@@ -78,9 +78,35 @@ public sealed class DatabaseDuplicatesTests
             using var read = db.Open(tenant);
             var found = new DatabaseDuplicates(read).FindAsync(query).GetAwaiter().GetResult();
             var expected = (accounts.Find(query.DuplicateKeys()), leads.Find(query.DuplicateKeys()));
+            // The same answers from a batch's keys read ahead: duplicates, and who holds each short name.
+            using var preloaded = db.Open(tenant);
+            var names = Enumerable.Range(0, c.Stored.Length + 1).Select(i => ShortName.From($"S{i}")!.Value).ToList();
+            preloaded.PreloadAsync([query, .. Enumerable.Range(0, c.Stored.Length).Select(i => Records.Valid(Form(i, c.Stored[i]), RegistrationKind.Lead).Data)])
+                .GetAwaiter().GetResult();
+            var ahead = new DatabaseDuplicates(preloaded).FindAsync(query).GetAwaiter().GetResult();
+            var owners = names.Select(n => new DatabaseShortNames(read).FindOwnerAsync(tenant, n).AsTask().GetAwaiter().GetResult());
+            var ownersAhead = names.Select(n => new DatabaseShortNames(preloaded).FindOwnerAsync(tenant, n).AsTask().GetAwaiter().GetResult());
             return Same(found.Accounts, expected.Item1) && Same(found.Leads, expected.Item2)
-                && found.IsBlocked == (expected.Item1.IsBlocked || expected.Item2.IsBlocked);
+                && found.IsBlocked == (expected.Item1.IsBlocked || expected.Item2.IsBlocked)
+                && Same(ahead.Accounts, expected.Item1) && Same(ahead.Leads, expected.Item2) && owners.SequenceEqual(ownersAhead);
         }));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Keys_read_ahead_are_forgotten_by_the_next_save(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var tenant = new TenantId(Guid.NewGuid());
+        var form = Form(1, (0, [0], [0], 0, 1));
+        var data = Records.Valid(form, RegistrationKind.Account).Data;
+        await using var work = db.Open(tenant);
+        await work.PreloadAsync([data]);
+        Assert.Empty((await new DatabaseDuplicates(work).FindAsync(data)).Accounts.Matches);
+        var account = Account(tenant, form);
+        work.Accounts.Add(account);
+        Assert.True((await work.SaveAsync()).IsSaved);
+        Assert.Contains((await new DatabaseDuplicates(work).FindAsync(data)).Accounts.Matches, m => m.Id == account.Id);
+        Assert.Equal(account.Id, await new DatabaseShortNames(work).FindOwnerAsync(tenant, data.ShortName!.Value));
     }
 
     [Theory, SqliteData, PostgresData]
