@@ -3,6 +3,7 @@ using Crm.Imports.Reading;
 using Crm.Imports.Writing;
 using Crm.Sdk.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Crm.Sdk.Tests.Infrastructure.TestHost;
 
 namespace Crm.Sdk.Tests;
@@ -184,5 +185,54 @@ public sealed class ImportsTests
 
         Assert.Equal("file", Assert.Single(Assert.IsType<Crm.Domain.Problems.Invalid>(result.Value).Problems).Field);
         Assert.Equal((0, 0, 0), await Stored(host));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_batch_whose_save_fails_midway_leaves_none_of_its_rows_and_a_rerun_completes(string provider)
+    {
+        var failure = new FailOnImportKeys();
+        await using var host = await Create(provider, s => s.Configure<CrmOptions>(o => o.Database.AddInterceptors(failure)));
+        var file = Xlsx(Customer(1), Customer(2), Customer(3), Customer(4), Customer(5), Customer(6));
+        // Batches of three: the second batch's save fails once C5's import key is inserted (its accounts' INSERT ran before, in its transaction).
+        failure.ExternalCode = "C5";
+
+        var thrown = await Assert.ThrowsAsync<DbUpdateException>(() => host.As(host.Diretor).Imports.CustomersAsync(new MemoryStream(file), ImportFormat.Xlsx,
+            new CustomerImportOptions { BatchSize = 3 }));
+        var afterFailure = await Stored(host);
+        failure.ExternalCode = null;
+        var rerun = Ok(await host.As(host.Diretor).Imports.CustomersAsync(new MemoryStream(file), ImportFormat.Xlsx, new CustomerImportOptions { BatchSize = 3 }));
+
+        Assert.Equal("Injected database failure.", thrown.InnerException?.Message);
+        Assert.Equal((3, 3), (afterFailure.Accounts, afterFailure.Keys));
+        Assert.Equal((3, 3, 0), (rerun.Created, rerun.Unchanged, rerun.Invalid));
+        var stored = await Stored(host);
+        Assert.Equal((6, 6), (stored.Accounts, stored.Keys));
+    }
+
+    /// <summary>Throws after a command inserting the import key of <see cref="ExternalCode"/> has run (executed, its transaction not committed).</summary>
+    private sealed class FailOnImportKeys : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public string? ExternalCode { get; set; }
+
+        public override ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            Fail(command);
+            return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<int> NonQueryExecutedAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            Fail(command);
+            return base.NonQueryExecutedAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Fail(System.Data.Common.DbCommand command)
+        {
+            if (ExternalCode is not null && command.CommandText.Contains("INSERT INTO \"AccountImportKeys\"", StringComparison.Ordinal)
+                && command.Parameters.Cast<System.Data.Common.DbParameter>().Any(p => Equals(p.Value, ExternalCode)))
+                throw new InvalidOperationException("Injected database failure.");
+        }
     }
 }
