@@ -46,7 +46,7 @@ internal sealed partial class ImportBenchHost : IAsyncDisposable
             ? Path.Combine(Directory.CreateTempSubdirectory("crm-bench-import-").FullName, "template.db")
             : $"crm_bench_import_{Guid.NewGuid():N}");
         if (provider == Postgres)
-            await AdminAsync($"CREATE DATABASE {host._template}");
+            await BenchPostgres.AdminAsync($"CREATE DATABASE {host._template}");
         host.Open(host._template);
         await host.Engine.MigrateAsync();
         EngineHost.Ok(await host.Engine.Tenants.ProvisionAsync(EngineHost.Tenant, "Benchmark", Crm.Domain.Tenancy.Package.Freemium));
@@ -77,8 +77,8 @@ internal sealed partial class ImportBenchHost : IAsyncDisposable
         else
         {
             _copy = $"crm_bench_import_run_{Guid.NewGuid():N}";
-            await AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_template}' AND pid <> pg_backend_pid()");
-            await AdminAsync($"CREATE DATABASE {_copy} TEMPLATE {_template}");
+            await BenchPostgres.AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_template}' AND pid <> pg_backend_pid()");
+            await BenchPostgres.AdminAsync($"CREATE DATABASE {_copy} TEMPLATE {_template}");
         }
         Open(_copy);
     }
@@ -86,7 +86,7 @@ internal sealed partial class ImportBenchHost : IAsyncDisposable
     /// <summary>A raw ADO.NET connection to the current copy, opened.</summary>
     public async Task<DbConnection> ConnectAsync()
     {
-        DbConnection connection = _provider == Sqlite ? new SqliteConnection($"Data Source={_copy}") : new NpgsqlConnection(Connection(_copy!));
+        DbConnection connection = _provider == Sqlite ? new SqliteConnection($"Data Source={_copy}") : new NpgsqlConnection(BenchPostgres.Connection(_copy!));
         await connection.OpenAsync();
         return connection;
     }
@@ -118,7 +118,7 @@ internal sealed partial class ImportBenchHost : IAsyncDisposable
     {
         await DropAsync();
         if (_provider == Postgres)
-            await AdminAsync($"DROP DATABASE IF EXISTS {_template} WITH (FORCE)");
+            await BenchPostgres.AdminAsync($"DROP DATABASE IF EXISTS {_template} WITH (FORCE)");
         else
             Directory.Delete(Path.GetDirectoryName(_template)!, recursive: true);
         Directory.Delete(_keys, recursive: true);
@@ -142,7 +142,7 @@ internal sealed partial class ImportBenchHost : IAsyncDisposable
                 crm.UseSqlite(database);
             else
             {
-                crm.UsePostgres(Connection(database));
+                crm.UsePostgres(BenchPostgres.Connection(database));
                 crm.Database.KeyRingFolder = _keys;
             }
         }).BuildServiceProvider();
@@ -169,21 +169,8 @@ internal sealed partial class ImportBenchHost : IAsyncDisposable
             foreach (var file in new[] { _copy, _copy + "-wal", _copy + "-shm" })
                 File.Delete(file);
         else
-            await AdminAsync($"DROP DATABASE IF EXISTS {_copy} WITH (FORCE)");
+            await BenchPostgres.AdminAsync($"DROP DATABASE IF EXISTS {_copy} WITH (FORCE)");
         _copy = null;
-    }
-
-    private static string Server => Environment.GetEnvironmentVariable("CRM_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("Set CRM_TEST_POSTGRES (source scripts/postgres.sh) to benchmark PostgreSQL.");
-
-    private static string Connection(string database) => new NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString;
-
-    private static async Task AdminAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     [GeneratedRegex(@"\(.*\)")]

@@ -26,7 +26,7 @@ internal sealed class OrderPostgres : IAsyncDisposable
         (_database, _keys) = (database, keys);
         _provider = new ServiceCollection().AddCrm(crm =>
         {
-            crm.UsePostgres(Connection(database));
+            crm.UsePostgres(BenchPostgres.Connection(database));
             crm.Database.KeyRingFolder = keys;
         }).BuildServiceProvider();
         Engine = _provider.GetRequiredService<CrmEngine>();
@@ -41,9 +41,9 @@ internal sealed class OrderPostgres : IAsyncDisposable
     {
         var keys = Path.Combine(Path.GetTempPath(), "crm-bench-orders-pg-keys");
         var template = $"crm_bench_orders_{EngineHost.Schema().ToLowerInvariant()}_{size}";
-        if (await AdminScalarAsync($"SELECT COUNT(*) FROM pg_database WHERE datname = '{template}'") == 0)
+        if ((long)(await BenchPostgres.AdminAsync($"SELECT COUNT(*) FROM pg_database WHERE datname = '{template}'"))! == 0)
         {
-            await AdminAsync($"CREATE DATABASE {template}_seeding");
+            await BenchPostgres.AdminAsync($"CREATE DATABASE {template}_seeding");
             await using (var host = new OrderPostgres($"{template}_seeding", keys))
             {
                 await host.Engine.MigrateAsync();
@@ -58,12 +58,12 @@ internal sealed class OrderPostgres : IAsyncDisposable
                 }
             }
             // The seeding engine's pool (its own data source, out of ClearAllPools' reach) still holds connections.
-            await AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{template}_seeding' AND pid <> pg_backend_pid()");
-            await AdminAsync($"ALTER DATABASE {template}_seeding RENAME TO {template}");
+            await BenchPostgres.AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{template}_seeding' AND pid <> pg_backend_pid()");
+            await BenchPostgres.AdminAsync($"ALTER DATABASE {template}_seeding RENAME TO {template}");
         }
         var copy = $"crm_bench_orders_run_{Guid.NewGuid():N}";
-        await AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{template}' AND pid <> pg_backend_pid()");
-        await AdminAsync($"CREATE DATABASE {copy} TEMPLATE {template}");
+        await BenchPostgres.AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{template}' AND pid <> pg_backend_pid()");
+        await BenchPostgres.AdminAsync($"CREATE DATABASE {copy} TEMPLATE {template}");
         return new OrderPostgres(copy, keys);
     }
 
@@ -72,27 +72,6 @@ internal sealed class OrderPostgres : IAsyncDisposable
         await _provider.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         if (_database.StartsWith("crm_bench_orders_run_", StringComparison.Ordinal))
-            await AdminAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
-    }
-
-    private static string Server => Environment.GetEnvironmentVariable("CRM_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("Set CRM_TEST_POSTGRES (source scripts/postgres.sh) to benchmark PostgreSQL.");
-
-    private static string Connection(string database) => new NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString;
-
-    private static async Task AdminAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> AdminScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+            await BenchPostgres.AdminAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
     }
 }
