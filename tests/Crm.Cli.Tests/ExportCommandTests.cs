@@ -45,13 +45,15 @@ public sealed class ExportCommandTests : IDisposable
     public void A_refused_export_writes_no_file_and_says_why()
     {
         Assert.Equal(0, CliRun.Of("demo", "--db", Db).Exit);
+        System.IO.File.WriteAllText(File("kept.xlsx"), "an earlier file");
 
-        var unknown = CliRun.Of("export", "matrix", "nope", "--out", File("nope.xlsx"), "--db", Db);
+        var unknown = CliRun.Of("export", "matrix", "nope", "--out", File("kept.xlsx"), "--db", Db);
         var csvPerson = CliRun.Of("export", "person", "529.982.247-25", "--format", "csv", "--out", File("p.csv"), "--db", Db);
 
         Assert.Equal(2, unknown.Exit);
         Assert.Contains("matrix.unknown", unknown.Error, StringComparison.Ordinal);
-        Assert.False(System.IO.File.Exists(File("nope.xlsx")));
+        Assert.Equal("an earlier file", System.IO.File.ReadAllText(File("kept.xlsx")));
+        Assert.Empty(Directory.GetFiles(_folder.FullName, "*.tmp")); // the refused exports' files are gone
         Assert.Equal(2, csvPerson.Exit);
         Assert.Contains("xlsx", csvPerson.Error, StringComparison.Ordinal);
         Assert.False(System.IO.File.Exists(File("p.csv")));

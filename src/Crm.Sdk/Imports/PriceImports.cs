@@ -48,7 +48,8 @@ public sealed record PricesProcessed(int Batches, int Applied, int Refused, int 
 /// price goes to each price table the customer's sales tables name (<see cref="AccountSalesTable"/>, stored by the customer
 /// import) as a new list price from the row's start date (blank: the processing day), the price valid on the day before
 /// ending then. One transaction per batch; a batch left <see cref="PriceImportStatus.Processing"/> by a crash is processed
-/// again (applying a row twice gives the same prices).
+/// again (applying a row twice gives the same prices). A row's CPF/CNPJ is kept (as digits) only until its batch is
+/// processed, then blanked; no problem message quotes it.
 /// </summary>
 internal static class PriceImports
 {
@@ -167,6 +168,9 @@ internal static class PriceImports
                 return (0, 0, failed);
             db.ChangeTracker.Clear();
         }
+        // A processed row needs its customer's CPF/CNPJ no more: personal data is not kept past its use.
+        await db.PriceImportRows.Where(r => r.Batch == id && r.CustomerTaxId != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CustomerTaxId, (string?)null), cancellationToken).ConfigureAwait(false);
         var batch = await db.PriceImportBatches.SingleAsync(b => b.Id == id, cancellationToken).ConfigureAwait(false);
         batch.Status = PriceImportStatus.Processed;
         batch.ProcessedAt = clock.GetCurrentInstant();
@@ -294,7 +298,7 @@ internal static class PriceImports
         Long(row.Origin, AccountImportKey.MaxLength, PriceSheet.Origin);
         var digits = row.CustomerTaxId is null ? null : new string([.. row.CustomerTaxId.Where(char.IsAsciiDigit)]);
         if (row.CustomerCode is null && !(Cpf.IsValid(digits) || Cnpj.IsValid(digits)))
-            problems.Add(new ImportProblem(row.Row, PriceSheet.TaxId, TaxIdInvalid, $"'{row.CustomerTaxId}' não é um CPF nem um CNPJ válido."));
+            problems.Add(new ImportProblem(row.Row, PriceSheet.TaxId, TaxIdInvalid, "Não é um CPF nem um CNPJ válido."));
         return problems.Count > 0 ? problems : row with { CustomerTaxId = row.CustomerCode is null ? digits : null };
     }
 
