@@ -32,6 +32,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Crm.Persistence;
 
@@ -254,7 +255,8 @@ public abstract class CrmDbContext : DbContext
     {
         Preloaded = null;
         StampVersions();
-        if (BulkRows.Of(ChangeTracker) is not { } bulk)
+        // A host's interceptors (saves, connections, commands) see every row only through EF's own save.
+        if (HasInterceptors || BulkRows.Of(ChangeTracker) is not { } bulk)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         var outer = Database.CurrentTransaction;
         await using var owned = outer is null ? await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
@@ -265,14 +267,17 @@ public abstract class CrmDbContext : DbContext
             foreach (var (table, rows) in bulk.Groups)
                 await BulkInsertAsync(table, rows, cancellationToken).ConfigureAwait(false);
         }
-        catch (DbException e) when (IsUniqueViolation(e))
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Nothing of the bulk write stays; EF's own save meets the same duplicate and names its row as it always has.
-            if (outer is null)
-                await owned!.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            else
-                await outer.RollbackToSavepointAsync(BulkSavepoint, cancellationToken).ConfigureAwait(false);
+            // Nothing of the bulk write stays; EF's own save meets the same error (a duplicate, a constraint) and reports
+            // it as it always has, naming its rows.
+            await UndoAsync(owned, outer).ConfigureAwait(false);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await UndoAsync(owned, outer).ConfigureAwait(false);
+            throw;
         }
         bulk.Accept(EntityState.Unchanged);
         try
@@ -282,17 +287,33 @@ public abstract class CrmDbContext : DbContext
                 await owned.CommitAsync(cancellationToken).ConfigureAwait(false);
             else
                 await outer!.ReleaseSavepointAsync(BulkSavepoint, cancellationToken).ConfigureAwait(false);
+            // EF's save-then-AcceptAllChanges: the caller accepts the changes (the bulk rows with the rest) when it says so.
+            if (!acceptAllChangesOnSuccess)
+                bulk.Accept(EntityState.Added);
             return saved + bulk.Count;
         }
         catch
         {
-            // The transaction (or the savepoint) is rolled back: the rows were never written, so they are still to add.
-            if (outer is not null)
-                await outer.RollbackToSavepointAsync(BulkSavepoint, cancellationToken).ConfigureAwait(false);
+            // The rows were never committed: they are still to add, whatever the rollback does.
             bulk.Accept(EntityState.Added);
+            await UndoAsync(owned, outer).ConfigureAwait(false);
             throw;
         }
     }
+
+    // Rolls the bulk write back: the save's own transaction, or the savepoint inside the caller's. Not cancellable: a
+    // cancelled save must still leave the caller's transaction as it was.
+    private static async Task UndoAsync(IDbContextTransaction? owned, IDbContextTransaction? outer)
+    {
+        if (owned is not null)
+            await owned.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        else
+            await outer!.RollbackToSavepointAsync(BulkSavepoint, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    // Whether the host added EF interceptors (CrmPersistenceOptions.AddInterceptors).
+    private bool HasInterceptors =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.Any() == true;
 
     private const string BulkSavepoint = "crm_bulk";
 

@@ -49,9 +49,9 @@ public sealed class CrmPersistenceOptions : ICrmDatabaseBuilder
     }
 
     /// <summary>
-    /// Adds EF Core interceptors to every context the database opens (commands, connections, transactions, saves). The
-    /// rows a save writes in bulk (many added rows of one flat table) go through the connection as raw commands or a
-    /// PostgreSQL COPY, which a command interceptor does not see; connection and transaction interceptors do.
+    /// Adds EF Core interceptors to every context the database opens (commands, connections, transactions, saves). A
+    /// context with interceptors writes every row through EF's own save, so they see each one: its saves leave out the
+    /// bulk path (many added rows of one flat table written as multi-row INSERTs or a PostgreSQL COPY).
     /// </summary>
     /// <param name="interceptors">The interceptors, in the order EF calls them.</param>
     public CrmPersistenceOptions AddInterceptors(params IInterceptor[] interceptors)

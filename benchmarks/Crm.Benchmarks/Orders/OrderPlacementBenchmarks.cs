@@ -40,7 +40,9 @@ public class OrderPlacementBenchmarks
     private const int Size = 100_000;
     private static readonly UserId Diretor = new(Guid.Parse("be000000-0000-4000-8000-0000000000d2"));
 
-    private EngineHost _host = null!;
+    private CrmEngine _engine = null!;
+    private IServiceProvider _services = null!;
+    private IAsyncDisposable _lifetime = null!;
     private CrmSession _seller = null!;
     private ItemInput[] _items = null!;
     private OrderHeader _header = null!;
@@ -49,15 +51,29 @@ public class OrderPlacementBenchmarks
     private SalesOrder _priced = null!;
     private SaleContext _context = null!;
 
-    /// <summary>Lines in the order.</summary>
-    [Params(100, 1_000)]
-    public int Lines { get; set; }
+    /// <summary>The database and the lines in the order: SQLite at 100 and 1,000 lines, PostgreSQL at 1,000.</summary>
+    [ParamsSource(nameof(Cases))]
+    public string Case { get; set; } = "SQLite-100";
+
+    /// <summary>The cases measured.</summary>
+    public static IEnumerable<string> Cases => ["SQLite-100", "SQLite-1000", "PostgreSQL-1000"];
+
+    private int Lines => int.Parse(Case[(Case.IndexOf('-', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture);
 
     [GlobalSetup]
     public async Task Setup()
     {
-        _host = await EngineHost.CopyAsync(await TemplateAsync());
-        _seller = _host.Engine.Session(EngineHost.Tenant, EngineHost.Seller);
+        if (Case.StartsWith("PostgreSQL", StringComparison.Ordinal))
+        {
+            var host = await OrderPostgres.CopyAsync(Size, SeedAsync);
+            (_engine, _services, _lifetime) = (host.Engine, host.Services, host);
+        }
+        else
+        {
+            var host = await EngineHost.CopyAsync(await TemplateAsync());
+            (_engine, _services, _lifetime) = (host.Engine, host.Services, host);
+        }
+        _seller = _engine.Session(EngineHost.Tenant, EngineHost.Seller);
         var customer = EngineHost.Ok(await _seller.Accounts.ListAsync(0, 1))[0].Id;
         _header = OrderBench.Header(OrderBench.Date) with { Customer = customer, Seller = EngineHost.Seller, IssueDate = Today() };
         var random = new Random(42);
@@ -74,7 +90,7 @@ public class OrderPlacementBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task Cleanup() => await _host.DisposeAsync();
+    public async Task Cleanup() => await _lifetime.DisposeAsync();
 
     /// <summary>The whole placement through the engine: create the draft, add every line (checked, priced, saved).</summary>
     [Benchmark]
@@ -103,7 +119,7 @@ public class OrderPlacementBenchmarks
     {
         var row = SalesOrderRow.From(_priced, null, null);
         row.Id = new SalesOrderId(Guid.NewGuid()); // the same items under another order: new keys for the item rows too
-        await using var db = _host.Engine.Database.Open(EngineHost.Tenant);
+        await using var db = _engine.Database.Open(EngineHost.Tenant);
         db.SalesOrders.Add(row);
         return (await db.SaveAsync()).IsSaved;
     }
@@ -117,9 +133,9 @@ public class OrderPlacementBenchmarks
     // What OrderWork.ContextAsync does, through the public pieces: the catalog of the products, the matrices' versions checked.
     private async Task<SaleContext> ContextAsync(IEnumerable<string> products)
     {
-        await using var db = _host.Engine.Database.Open(EngineHost.Tenant);
+        await using var db = _engine.Database.Open(EngineHost.Tenant);
         var catalog = ProductCatalog.Build(await db.LoadAsync(products, _header.PriceTable, withRelations: false, default)).AsT0;
-        var matrices = await _host.Services.GetRequiredService<ISalesMatrices>().ForAsync(EngineHost.Tenant, default);
+        var matrices = await _services.GetRequiredService<ISalesMatrices>().ForAsync(EngineHost.Tenant, default);
         return new SaleContext
         {
             Catalog = catalog,
@@ -143,17 +159,22 @@ public class OrderPlacementBenchmarks
         if (File.Exists(file))
             return file;
         await using var host = await EngineHost.CreateAsync();
-        var (support, roles) = await host.SupportAndRolesAsync();
-        EngineHost.Ok(await host.Engine.Tenants.AddUserAsync(EngineHost.Tenant, Diretor, "diretor", "Diretor", "diretor@bench.com.br"));
-        EngineHost.Ok(await host.Engine.Tenants.AssignRolesAsync(EngineHost.Tenant, support, Diretor, [roles[StandardRoles.Diretor.Name]]));
-        var diretor = host.Engine.Session(EngineHost.Tenant, Diretor);
-        // In batches: a save names its products in one statement, and SQLite takes at most 32,766 parameters.
+        await SeedAsync(host.Engine, await host.SupportAndRolesAsync());
+        await host.SaveCopyAsync(file);
+        return file;
+    }
+
+    // The provisioned tenant's catalog, matrices and the seller's customer, saved through the engine by a director.
+    private static async Task SeedAsync(CrmEngine engine, (UserId Support, Dictionary<string, RoleId> Roles) access)
+    {
+        EngineHost.Ok(await engine.Tenants.AddUserAsync(EngineHost.Tenant, Diretor, "diretor", "Diretor", "diretor@bench.com.br"));
+        EngineHost.Ok(await engine.Tenants.AssignRolesAsync(EngineHost.Tenant, access.Support, Diretor, [access.Roles[StandardRoles.Diretor.Name]]));
+        var diretor = engine.Session(EngineHost.Tenant, Diretor);
+        // In batches of a use case each, as a company's catalog arrives.
         for (var first = 0; first < Size; first += 10_000)
             EngineHost.Ok(await diretor.Catalog.SaveAsync(CatalogData(first, Math.Min(10_000, Size - first))));
         await SaveMatricesAsync(diretor);
-        EngineHost.Ok(await host.Engine.Session(EngineHost.Tenant, EngineHost.Seller).Accounts.RegisterAsync(EngineForms.Company(1, EngineHost.Seller)));
-        await host.SaveCopyAsync(file);
-        return file;
+        EngineHost.Ok(await engine.Session(EngineHost.Tenant, EngineHost.Seller).Accounts.RegisterAsync(EngineForms.Company(1, EngineHost.Seller)));
     }
 
     private static CatalogData CatalogData(int first, int count) => new()

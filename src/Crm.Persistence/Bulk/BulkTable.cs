@@ -34,7 +34,8 @@ internal sealed class BulkTable
             || type.GetNavigations().Any() || type.GetSkipNavigations().Any() || type.IsOwned() || type.IsMappedToJson())
             return null;
         var table = StoreObjectIdentifier.Table(name, type.GetSchema());
-        if (type.GetMappingFragments().Any())
+        if (type.GetMappingFragments().Any()
+            || type.Model.GetEntityTypes().Any(other => other != type && other.GetTableName() == name && other.GetSchema() == type.GetSchema()))
             return null;
         var columns = new List<BulkColumn>();
         foreach (var property in type.GetProperties())

@@ -62,14 +62,8 @@ public static class CatalogStore
     /// Stages <paramref name="batch"/>: rows with the same key are deleted now (run it inside the unit of work's
     /// transaction), the batch's rows added for the next save. Each product, warehouse, lot, quota and promotion replaces
     /// the one of its code; the prices of a (table, product), the stock and the programmed stock of a (product, warehouse)
-    /// are replaced by the batch's whole set for that pair.
-    /// </summary>
-    public static Task StageAsync(this CrmDbContext db, CatalogData batch, CancellationToken cancellationToken) =>
-        db.StageAsync(batch, importedAt: null, cancellationToken);
-
-    /// <summary>
-    /// Stages <paramref name="batch"/> as <see cref="StageAsync(CrmDbContext, CatalogData, CancellationToken)"/> does, its
-    /// stock counted at <paramref name="importedAt"/> (<see cref="StockRow.ImportedAt"/>).
+    /// are replaced by the batch's whole set for that pair. The stock rows record <paramref name="importedAt"/> as when
+    /// they were counted (<see cref="StockRow.ImportedAt"/>; null when unknown).
     /// </summary>
     public static async Task StageAsync(this CrmDbContext db, CatalogData batch, Instant? importedAt, CancellationToken cancellationToken)
     {

@@ -20,30 +20,22 @@ public sealed class TenantSettings
     /// <summary>The registration settings: the stored ones, or <see cref="AccountSettings.Default"/>.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     public async Task<AccountSettings> AccountsAsync(CancellationToken cancellationToken = default) =>
-        await RowAsync(SettingsKind.Accounts, cancellationToken).ConfigureAwait(false) is { } row
-            ? SettingsDocuments.ReadAccounts(row.Document)
-            : AccountSettings.Default;
+        await ReadAsync(SettingsKind.Accounts, SettingsDocuments.ReadAccounts, AccountSettings.Default, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The opportunity settings: the stored ones, or <see cref="OpportunitySettings.Default"/>.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     public async Task<OpportunitySettings> OpportunitiesAsync(CancellationToken cancellationToken = default) =>
-        await RowAsync(SettingsKind.Opportunities, cancellationToken).ConfigureAwait(false) is { } row
-            ? SettingsDocuments.ReadOpportunities(row.Document)
-            : OpportunitySettings.Default;
+        await ReadAsync(SettingsKind.Opportunities, SettingsDocuments.ReadOpportunities, OpportunitySettings.Default, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Where the tenant's accounts are sent: the stored settings, or <see cref="IntegrationSettings.Default"/> (the ERP).</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     public async Task<IntegrationSettings> IntegrationAsync(CancellationToken cancellationToken = default) =>
-        await RowAsync(SettingsKind.Integration, cancellationToken).ConfigureAwait(false) is { } row
-            ? SettingsDocuments.ReadIntegration(row.Document)
-            : IntegrationSettings.Default;
+        await ReadAsync(SettingsKind.Integration, SettingsDocuments.ReadIntegration, IntegrationSettings.Default, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The occurrence settings: the stored ones, or <see cref="OccurrenceSettings.Default"/>.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     public async Task<OccurrenceSettings> OccurrencesAsync(CancellationToken cancellationToken = default) =>
-        await RowAsync(SettingsKind.Occurrences, cancellationToken).ConfigureAwait(false) is { } row
-            ? SettingsDocuments.ReadOccurrences(row.Document)
-            : OccurrenceSettings.Default;
+        await ReadAsync(SettingsKind.Occurrences, SettingsDocuments.ReadOccurrences, OccurrenceSettings.Default, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Has the next save store <paramref name="settings"/> as the tenant's occurrence settings.</summary>
     /// <param name="settings">The new settings.</param>
@@ -79,6 +71,22 @@ public sealed class TenantSettings
     {
         ArgumentNullException.ThrowIfNull(settings);
         return StageAsync(SettingsKind.Opportunities, SettingsDocuments.Write(settings), cancellationToken);
+    }
+
+    // A use case reads the same settings once per row of a batch (an import): a stored row's document is parsed again only
+    // when it changed (a new string) or the row is no longer tracked (a retry cleared the unit of work).
+    private readonly Dictionary<SettingsKind, (StoredSettings Row, string Document, object Value)> _parsed = [];
+
+    private async Task<T> ReadAsync<T>(SettingsKind kind, Func<string, T> parse, T none, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (await RowAsync(kind, cancellationToken).ConfigureAwait(false) is not { } row)
+            return none;
+        if (_parsed.TryGetValue(kind, out var parsed) && ReferenceEquals(parsed.Row, row) && ReferenceEquals(parsed.Document, row.Document))
+            return (T)parsed.Value;
+        var value = parse(row.Document);
+        _parsed[kind] = (row, row.Document, value);
+        return value;
     }
 
     // The row read earlier in this unit of work keeps the version it was read at, so a save over a newer one conflicts.

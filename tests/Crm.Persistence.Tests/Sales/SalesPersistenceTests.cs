@@ -30,7 +30,7 @@ public sealed class SalesPersistenceTests
         var catalog = SalesFixture.Catalog();
         await using (var write = db.Open(Tenant))
         {
-            await write.StageAsync(catalog, default);
+            await write.StageAsync(catalog, null, default);
             Assert.True((await write.SaveAsync()).IsSaved);
         }
 
@@ -70,7 +70,7 @@ public sealed class SalesPersistenceTests
         foreach (var price in new[] { 1m, 2m })
         {
             await using var write = db.Open(Tenant);
-            await write.StageAsync(Batch(price), default);
+            await write.StageAsync(Batch(price), null, default);
             Assert.True((await write.SaveAsync()).IsSaved);
         }
 
@@ -86,7 +86,7 @@ public sealed class SalesPersistenceTests
         await using var db = await TestDatabase.Create(provider);
         await using (var write = db.Open(Tenant))
         {
-            await write.StageAsync(SalesFixture.Catalog(), default);
+            await write.StageAsync(SalesFixture.Catalog(), null, default);
             Assert.True((await write.SaveAsync()).IsSaved);
         }
         await using (var write = db.Open(Tenant))
@@ -96,7 +96,7 @@ public sealed class SalesPersistenceTests
                 Products = [SalesFixture.Product("NB-14", "Notebook 14\" v2", "8471.30.12")],
                 Prices = [new ListPrice(SalesFixture.Table, "NB-14", 3_400m)],
                 Stock = [new StockEntry("NB-14", SalesFixture.Warehouse, 7m)],
-            }, default);
+            }, null, default);
             Assert.True((await write.SaveAsync()).IsSaved);
         }
 

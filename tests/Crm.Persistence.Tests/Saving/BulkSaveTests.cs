@@ -5,6 +5,7 @@ using Crm.Persistence.Imports;
 using Crm.Persistence.Model;
 using Crm.Persistence.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using NodaTime;
 
@@ -33,10 +34,16 @@ public sealed class BulkSaveTests
         Assert.True(types.Length >= 25, string.Join(", ", types.Select(t => t.ClrType.Name)));
 
         // EF alone: saves of a few rows (an account adds its duplicate keys: three stay below the threshold). Bulk: every
-        // row of a type in one save.
+        // row of a type in one save. EF's logs show which path wrote a table: its INSERTs, or none.
+        var (efLogs, bulkLogs) = (new CapturedLogs(), new CapturedLogs());
         foreach (var chunk in Generated.Rows(types, Tenant, Rows, seed: 7).Chunk(3))
-            await SaveAsync(viaEf, chunk);
-        await SaveAsync(inBulk, Generated.Rows(types, Tenant, Rows, seed: 7));
+            await SaveAsync(new CrmDatabase(viaEf.Database.Options, efLogs), chunk);
+        await SaveAsync(new CrmDatabase(inBulk.Database.Options, bulkLogs), Generated.Rows(types, Tenant, Rows, seed: 7));
+        foreach (var table in types.Select(t => t.GetTableName()!))
+        {
+            Assert.Contains(efLogs.Entries, e => e.Message.Contains($"INSERT INTO \"{table}\"", StringComparison.Ordinal));
+            Assert.DoesNotContain(bulkLogs.Entries, e => e.Message.Contains($"INSERT INTO \"{table}\"", StringComparison.Ordinal));
+        }
 
         await using var ef = viaEf.Open(Tenant);
         await using var bulk = inBulk.Open(Tenant);
@@ -68,10 +75,12 @@ public sealed class BulkSaveTests
         if (provider == TestProviders.Sqlite)
             Assert.Single(bulk.AsT2.Problems);
 
-        // Inside a caller's transaction (an import batch): the failed save leaves nothing, the next save and the commit hold.
+        // Inside a caller's transaction (an import batch): the failed save leaves nothing of either table, the next save
+        // and the commit hold.
         await using (var batch = db.Open(Tenant))
         {
             await using var transaction = await batch.Database.BeginTransactionAsync();
+            batch.PriceImportRows.AddRange(Prices(Rows));
             batch.AccountImportKeys.AddRange([.. Keys(3 * Rows, Rows), Keys(5, 1)[0]]);
             Assert.True((await batch.SaveAsync()).IsT2);
             batch.ChangeTracker.Clear();
@@ -82,7 +91,74 @@ public sealed class BulkSaveTests
         await using var read = db.Open(Tenant);
         Assert.Equal([.. Keys(0, Rows).Concat(Keys(4 * Rows, Rows)).Select(k => k.ExternalCode)],
             await read.AccountImportKeys.OrderBy(k => k.ExternalCode).Select(k => k.ExternalCode).ToListAsync());
+        Assert.Equal(0, await read.PriceImportRows.CountAsync());
     }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Another_database_error_is_EFs_own_and_writes_nothing(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        var missing = new PriceImportRow { Tenant = Tenant, Batch = Guid.Empty, Row = Rows, Product = null!, Origin = "PROTHEUS", Price = 1m };
+        await using (var write = db.Open(Tenant))
+        {
+            write.AccountImportKeys.AddRange(Keys(0, Rows));
+            write.PriceImportRows.AddRange([.. Prices(Rows), missing]);
+            var error = await Assert.ThrowsAsync<DbUpdateException>(() => write.SaveAsync());
+            Assert.Contains(error.Entries, e => e.Entity == missing);
+        }
+        await using var read = db.Open(Tenant);
+        Assert.Equal(0, await read.AccountImportKeys.CountAsync());
+        Assert.Equal(0, await read.PriceImportRows.CountAsync());
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_cancelled_save_keeps_its_rows_to_add_and_a_save_without_accepting_leaves_them_added(string provider)
+    {
+        await using var db = await TestDatabase.Create(provider);
+        await using (var write = db.Open(Tenant))
+        {
+            write.AccountImportKeys.AddRange(Keys(0, Rows));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write.SaveAsync(new CancellationToken(canceled: true)));
+            Assert.All(write.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Added, e.State));
+            Assert.Equal(Rows, await write.SaveChangesAsync(acceptAllChangesOnSuccess: false));
+            Assert.All(write.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Added, e.State));
+            write.ChangeTracker.AcceptAllChanges();
+            Assert.All(write.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
+        }
+        await using var read = db.Open(Tenant);
+        Assert.Equal(Rows, await read.AccountImportKeys.CountAsync());
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_hosts_save_interceptor_sees_every_added_row(string provider)
+    {
+        await using var scratch = await TestDatabase.Create(provider);
+        var seen = new AddedRows();
+        var database = new CrmDatabase(new CrmPersistenceOptions().UseProvider(scratch.Database.Provider).AddInterceptors(seen));
+        await using (var write = database.Open(Tenant))
+        {
+            write.AccountImportKeys.AddRange(Keys(0, Rows));
+            Assert.True((await write.SaveAsync()).IsSaved);
+        }
+        Assert.Equal(Rows, seen.Count);
+        await using var read = database.Open(Tenant);
+        Assert.Equal(Rows, await read.AccountImportKeys.CountAsync());
+    }
+
+    private sealed class AddedRows : SaveChangesInterceptor
+    {
+        public int Count { get; private set; }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            Count = eventData.Context!.ChangeTracker.Entries().Count(e => e.State == EntityState.Added);
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
+        }
+    }
+
+    private static PriceImportRow[] Prices(int count) => [.. Enumerable.Range(0, count).Select(i =>
+        new PriceImportRow { Tenant = Tenant, Batch = Guid.Empty, Row = i, Product = $"P{i}", Origin = "PROTHEUS", Price = 1m })];
 
     [Theory, SqliteData, PostgresData]
     public async Task A_row_of_another_tenant_among_bulk_rows_is_refused_and_nothing_is_written(string provider)
@@ -98,7 +174,9 @@ public sealed class BulkSaveTests
     private static AccountImportKey[] Keys(int first, int count) => [.. Enumerable.Range(first, count).Select(i =>
         new AccountImportKey { Tenant = Tenant, Origin = "PROTHEUS", ExternalCode = $"C{i:D6}", Account = new AccountId(Guid.NewGuid()) })];
 
-    private static async Task<Concurrency.SaveResult> SaveAsync(TestDatabase db, IEnumerable<object> rows)
+    private static Task<Concurrency.SaveResult> SaveAsync(TestDatabase db, IEnumerable<object> rows) => SaveAsync(db.Database, rows);
+
+    private static async Task<Concurrency.SaveResult> SaveAsync(CrmDatabase db, IEnumerable<object> rows)
     {
         await using var context = db.Open(Tenant);
         context.AddRange(rows);
