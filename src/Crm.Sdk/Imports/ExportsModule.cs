@@ -93,8 +93,8 @@ public sealed class ExportsModule
     /// the answer to a data subject must be whole, and a user who may export only some of the kinds would hand over a partial
     /// one as if it were complete. Only the records the user sees are looked at, so a CPF held only in records outside the
     /// user's scope gives a workbook of no records, as an unknown CPF does (which of the two is not revealed). The responsible
-    /// people have no column of their own: every visible lead and account is read, a page at a time. Not in it: the CPF/CNPJs
-    /// of price import rows still pending (a price row names a customer, not a person; they are blanked once processed).
+    /// people have no column of their own: every visible lead and account is read, a page at a time. The price import keeps no
+    /// CPF/CNPJ (its rows name their customer by id).
     /// </remarks>
     /// <returns>The summary (<see cref="ExportSummary.Rows"/>: the records found); a malformed CPF is <see cref="Invalid"/> on field <c>cpf</c>.</returns>
     public Task<CrmResult<ExportSummary>> PersonAsync(string cpf, Stream output, CancellationToken cancellationToken = default)
