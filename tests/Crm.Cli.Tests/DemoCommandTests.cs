@@ -34,8 +34,13 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("Funil: Carlos Coordenador abre uma oportunidade para \"Cliente 09 de Bruno Ltda\" em \"Prospecção\" → aberta, sem automação na etapa", run.OutputLines);
         Assert.Contains("Funil: Carlos Coordenador move a oportunidade para \"Qualificação\" → conta promovida a PROSPECT pela automação da etapa", run.OutputLines);
         Assert.Contains("Funil: Carlos Coordenador ganha a oportunidade (\"Fechado - ganho\") → conta promovida a CLIENTE pela automação da etapa", run.OutputLines);
-        // Carlos's converted lead is an account now: 11 accounts, and the lead stays (read-only).
-        Assert.Contains(run.OutputLines, l => Row(l) is ["marina", "CRM - Diretor", "11", "4"]);
+        // Carlos's converted lead is an account now, and the lead stays (read-only); Marina imported one more: 12 accounts.
+        Assert.Contains(run.OutputLines, l => Row(l) is ["marina", "CRM - Diretor", "12", "4"]);
+        // The spreadsheets: the export before the import, one customer imported with its sales table, one price change applied.
+        Assert.Contains("Exportação: Marina exporta os clientes que vê, nas colunas da importação → 11 clientes em ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Importação: Marina importa um cliente com tabela de venda 001 (local de faturamento 01, armazém 01) → 1 criado(s), 0 atualizado(s), 0 inalterado(s), 0 recusado(s)", run.OutputLines);
+        Assert.Contains("Preços: Marina processa os lotes pendentes → 1 preço(s) aplicado(s) em 1 lote(s), 0 recusado(s)", run.OutputLines);
+        Assert.Contains(run.OutputLines, l => l.StartsWith("Preços: A tabela 001 mostra o preço do café → 18,90 desde sempre, 19,90 desde ", StringComparison.Ordinal));
         Assert.Contains(run.OutputLines, l => Row(l) is ["carlos", "CRM - Coordenador", "7", "3"]);
         Assert.Contains(run.OutputLines, l => Row(l) is ["ana", "CRM - Usuário", "2", "1"]);
         // The Usuária outside the Coordenador's team appears only in the Diretora's table.
@@ -130,7 +135,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.DoesNotContain(second.OutputLines, l => l.Contains("cria o funil", StringComparison.Ordinal));
         Assert.Contains(second.OutputLines, l => Row(l) is ["carlos", "CRM - Coordenador", "7", "3"]);
         await using var db = new CrmDatabase(new CrmPersistenceOptions().UseSqlite(Db)).Open(DemoTenant);
-        Assert.Equal((1, 4, 6, 1, 11, 4, 1, 1, 1, 4, 1), (await db.Tenants.CountAsync(), await db.Roles.CountAsync(), await db.Users.CountAsync(),
+        Assert.Equal((1, 4, 6, 1, 12, 4, 1, 1, 1, 4, 1), (await db.Tenants.CountAsync(), await db.Roles.CountAsync(), await db.Users.CountAsync(),
             await db.Companies.CountAsync(), await db.Accounts.CountAsync(), await db.Leads.CountAsync(), await db.Pipelines.CountAsync(),
             await db.Opportunities.CountAsync(), await db.Boards.CountAsync(), await db.Cards.CountAsync(), await db.BoardFilters.CountAsync()));
         Assert.Contains(second.OutputLines, l => l.Contains("Filtro em uso: 1 de 4 cartões.", StringComparison.Ordinal));

@@ -45,15 +45,55 @@ public sealed class ExportCommandTests : IDisposable
     public void A_refused_export_writes_no_file_and_says_why()
     {
         Assert.Equal(0, CliRun.Of("demo", "--db", Db).Exit);
+        System.IO.File.WriteAllText(File("kept.xlsx"), "an earlier file");
 
-        var unknown = CliRun.Of("export", "matrix", "nope", "--out", File("nope.xlsx"), "--db", Db);
+        var unknown = CliRun.Of("export", "matrix", "nope", "--out", File("kept.xlsx"), "--db", Db);
         var csvPerson = CliRun.Of("export", "person", "529.982.247-25", "--format", "csv", "--out", File("p.csv"), "--db", Db);
 
         Assert.Equal(2, unknown.Exit);
         Assert.Contains("matrix.unknown", unknown.Error, StringComparison.Ordinal);
-        Assert.False(System.IO.File.Exists(File("nope.xlsx")));
+        Assert.Equal("an earlier file", System.IO.File.ReadAllText(File("kept.xlsx")));
+        Assert.Empty(Directory.GetFiles(_folder.FullName, "*.tmp")); // the refused exports' files are gone
         Assert.Equal(2, csvPerson.Exit);
         Assert.Contains("xlsx", csvPerson.Error, StringComparison.Ordinal);
         Assert.False(System.IO.File.Exists(File("p.csv")));
+    }
+}
+
+/// <summary><c>crm import prices|status|process</c> and <c>crm import leads</c> on the demo's database.</summary>
+public sealed class PriceCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("crm-prices-");
+
+    private string Db => Path.Combine(_folder.FullName, "demo.db");
+
+    public void Dispose() => SqliteFolders.Delete(_folder);
+
+    [Fact]
+    public void A_price_file_is_queued_pending_then_processed_and_a_lead_file_imports_once()
+    {
+        Assert.Equal(0, CliRun.Of("demo", "--db", Db).Exit);
+        var prices = Path.Combine(_folder.FullName, "precos.csv");
+        using (var output = File.Create(prices))
+            Crm.Imports.Writing.SheetWriter.Write(output, ImportFormat.Csv, Crm.Imports.Prices.PriceSheet.Columns, [["FILTRO-103", "DEMO-IMP-1", null, "DEMO", "5,99", null]]);
+        var leads = Path.Combine(_folder.FullName, "leads.xlsx");
+        using (var output = File.Create(leads))
+            Crm.Imports.Writing.SheetWriter.Write(output, ImportFormat.Xlsx, Crm.Imports.Leads.LeadSheet.Columns,
+                [[null, "F", "529.982.247-25", null, "Ana Lima", null, null, null, null, null, null, "Rua A", "10", "Centro", "Recife", "PE", "50000-000", "2611606", "(81) 99999-0000", "ana@exemplo.com.br"]]);
+
+        var queued = CliRun.Of("import", "prices", prices, "--db", Db);
+        var status = CliRun.Of("import", "status", "--db", Db);
+        var processed = CliRun.Of("import", "process", "--db", Db);
+        var first = CliRun.Of("import", "leads", leads, "--db", Db);
+        var second = CliRun.Of("import", "leads", leads, "--db", Db);
+
+        Assert.Equal(0, queued.Exit);
+        Assert.Contains(queued.OutputLines, l => l.Contains("na fila: Pendente, 1 linhas, 0 recusadas", StringComparison.Ordinal));
+        Assert.Contains(status.OutputLines, l => l.Contains("precos.csv", StringComparison.Ordinal) && l.Contains("Pendente", StringComparison.Ordinal));
+        Assert.Contains("Processados 1 lote(s): 1 preço(s) aplicado(s), 0 linha(s) recusada(s), 0 lote(s) com falha.", processed.OutputLines);
+        Assert.Contains(processed.OutputLines, l => l.Contains("precos.csv", StringComparison.Ordinal) && l.Contains("Processado", StringComparison.Ordinal));
+        Assert.Equal((0, 0), (first.Exit, second.Exit));
+        Assert.Contains(first.OutputLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\W*1\W+1\W+0\W+1\W+0\W+0\W*$"));
+        Assert.Contains(second.OutputLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\W*1\W+1\W+0\W+0\W+0\W+1\W*$"));
     }
 }

@@ -1,3 +1,7 @@
+using Crm.Domain.Identity;
+using Crm.Persistence;
+using Microsoft.EntityFrameworkCore;
+
 namespace Crm.Cli.Tests;
 
 /// <summary><c>crm order</c> over the demo's database: the order the demo placed, listed, shown and printed.</summary>
@@ -35,5 +39,26 @@ public sealed class OrderCommandTests : IDisposable
         Assert.Contains("<h1>Proposta comercial</h1>", File.ReadAllText(file), StringComparison.Ordinal);
         Assert.NotEqual(0, bad.Exit);
         Assert.Single(bad.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task A_customer_s_last_quotes_of_a_product_and_its_favourites_come_from_its_orders()
+    {
+        Assert.Equal(0, CliRun.Of("demo", "--db", Db).Exit);
+        string customer, order;
+        await using (var db = new CrmDatabase(new CrmPersistenceOptions().UseSqlite(Db)).Open(new TenantId(Guid.Parse("de300000-0000-4000-8000-000000000001"))))
+        {
+            var row = await db.SalesOrders.SingleAsync();
+            (customer, order) = (row.Customer.Value.ToString(), row.Id.Value.ToString());
+        }
+
+        var quotes = CliRun.Of("order", "quotes", customer, "ACUCAR-1K", "--db", Db);
+        var favourites = CliRun.Of("order", "favourites", customer, "--db", Db);
+        var bad = CliRun.Of("order", "favourites", "nope", "--db", Db);
+
+        Assert.Equal((0, 0), (quotes.Exit, favourites.Exit));
+        Assert.Contains(quotes.OutputLines, l => l.Contains(order, StringComparison.Ordinal) && l.Contains("4,59", StringComparison.Ordinal));
+        Assert.Contains(favourites.OutputLines, l => l.Contains("ACUCAR-1K", StringComparison.Ordinal));
+        Assert.Contains("is not an account id", bad.Error, StringComparison.Ordinal);
     }
 }

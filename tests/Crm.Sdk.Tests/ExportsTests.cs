@@ -79,6 +79,30 @@ public sealed class ExportsTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task An_export_of_several_pages_with_ties_on_the_name_holds_every_account_once(string provider)
+    {
+        await using var host = await Create(provider);
+        await using (var db = host.Open())
+        {
+            var context = new Crm.Domain.Accounts.Registration.RegistrationContext(Crm.Domain.Accounts.Configuration.AccountSettings.Default,
+                Crm.Domain.Accounts.Configuration.RegistrationKind.Account);
+            for (var i = 1; i <= 2 * ExportsModule.PageSize + 1; i++)
+                db.Accounts.Add(Crm.Domain.Accounts.Account.Register(new AccountId(Guid.NewGuid()), host.Tenant,
+                    Crm.Domain.Accounts.Registration.RegistrationRules.Validate(Forms.Company(i, owner: host.Diretor) with { LegalName = "Empate Ltda" }, context).AsT0,
+                    host.Diretor, host.Engine.Clock));
+            Assert.True((await db.SaveAsync()).IsSaved);
+        }
+
+        var file = new MemoryStream();
+        var summary = Ok(await host.As(host.Diretor).Exports.CustomersAsync(file, ImportFormat.Csv));
+
+        var rows = Rows(file, ImportFormat.Csv, out var headers);
+        var code = headers.ToList().IndexOf(CustomerColumns.ExternalCode);
+        Assert.Equal((2 * ExportsModule.PageSize + 1, 2 * ExportsModule.PageSize + 1), (summary.Rows, rows.Count));
+        Assert.Equal(rows.Count, rows.Select(r => r[code]).Distinct().Count());
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task An_export_holds_only_what_the_user_sees_and_a_user_without_export_gets_nothing_written(string provider)
     {
         await using var host = await Create(provider);

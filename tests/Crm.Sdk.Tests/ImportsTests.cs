@@ -69,6 +69,22 @@ public sealed class ImportsTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task Origin_crm_names_an_account_by_its_id_and_any_other_code_of_origin_crm_is_a_key_like_any(string provider)
+    {
+        await using var host = await Create(provider);
+        var typed = Ok(await host.As(host.Diretor).Accounts.RegisterAsync(Forms.Company(7) with { ClientType = "1" }));
+
+        var summary = await Import(host.As(host.Diretor), Xlsx(Customer(1, (CustomerColumns.Origin, "CRM"), (CustomerColumns.ExternalCode, "NEW1")),
+            Customer(2, (CustomerColumns.Origin, "CRM"), (CustomerColumns.ExternalCode, Guid.NewGuid().ToString()))));
+
+        Assert.Equal((1, 1), (summary.Created, summary.Invalid)); // an id of no account the user sees: refused, not created
+        await using var db = host.Open();
+        Assert.Equal("NEW1", (await db.AccountImportKeys.SingleAsync()).ExternalCode);
+        Assert.Equal(2, await db.Accounts.CountAsync());
+        Assert.NotEqual(typed.Id, (await db.AccountImportKeys.SingleAsync()).Account);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task A_refused_row_is_named_by_row_column_and_code_in_the_summary_and_the_error_sheet(string provider)
     {
         await using var host = await Create(provider);

@@ -50,7 +50,6 @@ public sealed class PriceImportsTests
     private static async Task<decimal> ListPriceOfNewOrder(CrmSession session, Crm.Domain.Identity.AccountId customer)
     {
         var created = Ok(await session.Orders.CreateAsync(SalesFixture.Header(customer, session.User) with { PriceTable = "", BillingLocation = "01" }));
-        Assert.Equal(SalesFixture.Table, Ok(await session.Orders.GetAsync(created.Id)).Order.Header.PriceTable);
         var added = Ok(await session.Orders.AddItemsAsync(created.Id, created.Version, [SalesFixture.Item("NB-14", 1m)]));
         Assert.NotNull(added.Totals);
         return Ok(await session.Orders.GetAsync(created.Id)).Order.Items[0].Values!.ListPrice;
@@ -70,6 +69,8 @@ public sealed class PriceImportsTests
             Assert.Equal(("01", SalesFixture.Warehouse, SalesFixture.Table), (bound.BillingLocation, bound.Warehouse, bound.PriceTable));
         }
         var before = await ListPriceOfNewOrder(diretor, customer); // a blank price table: the customer's sales table, T1
+        var typed = Ok(await diretor.Accounts.RegisterAsync(Forms.Company(5) with { ClientType = "REV", PriceTable = "T2" }));
+        Assert.Equal(3_300.00m, await ListPriceOfNewOrder(diretor, typed.Id)); // no sales table: the account's own price table
 
         var queued = Ok(await diretor.Imports.PricesAsync(Sheet(PriceSheet.Columns, ["NB-14", "C1", null, "datasul", "3.100,00", "22/11/2026"]),
             ImportFormat.Xlsx, "precos.xlsx"));
@@ -99,7 +100,7 @@ public sealed class PriceImportsTests
             ["NB-14", null, Forms.CnpjOf(1), "DATASUL", "3000", null],      // row 2: by CNPJ, applied
             [null, "C1", null, "DATASUL", "10", null],                       // row 3: no product (queued refused)
             ["NB-14", null, "11.222.333/0001-82", "DATASUL", "10", null],    // row 4: a CNPJ with a wrong check digit (queued refused)
-            ["NB-14", "C9", null, "DATASUL", "10", null],                    // row 5: no such customer
+            ["NB-14", "C9", null, "DATASUL", "10", null],                    // row 5: no such customer (queued refused)
             ["NOPE", "C1", null, "DATASUL", "10", null],                     // row 6: no such product
             ["NB-14", "C2", null, "DATASUL", "10", null]);                   // row 7: a customer without sales table
 
@@ -107,12 +108,12 @@ public sealed class PriceImportsTests
         var processed = Ok(await sales.Host.Engine.Jobs.ProcessPendingPricesAsync(sales.Host.Tenant));
         var batch = Ok(await diretor.Imports.PriceBatchAsync(queued.Id));
 
-        Assert.Equal((6, 2), (queued.Rows, queued.Refused));
-        Assert.Equal(new PricesProcessed(1, 1, 3, 0), processed);
+        Assert.Equal((6, 3), (queued.Rows, queued.Refused));
+        Assert.Equal(new PricesProcessed(1, 1, 2, 0), processed);
         Assert.Equal((1, 5), (batch.Applied, batch.Refused));
         Assert.Equal(
-            [(3, PriceSheet.Product, "import.cell.required"), (4, PriceSheet.TaxId, PriceImports.TaxIdInvalid), (5, PriceSheet.Customer, PriceImports.CustomerUnknown),
-                (6, PriceSheet.Product, PriceImports.ProductUnknown), (7, PriceSheet.Customer, PriceImports.NoSalesTable)],
+            [(3, PriceSheet.Product, "import.cell.required"), (4, PriceSheet.TaxId, PriceImportCodes.TaxIdInvalid), (5, PriceSheet.Customer, PriceImportCodes.CustomerUnknown),
+                (6, PriceSheet.Product, PriceImportCodes.ProductUnknown), (7, PriceSheet.Customer, PriceImportCodes.NoSalesTable)],
             batch.Problems.Select(p => (p.Row, p.Column, p.Code)));
     }
 
@@ -133,5 +134,33 @@ public sealed class PriceImportsTests
         Assert.Contains(ran, r => r is { Job: "jobs.process_price_imports", Outcome: "success" });
         var batch = Assert.Single(Ok(await diretor.Imports.PriceBatchesAsync()));
         Assert.Equal((queued.Id, PriceImportStatus.Processed, 1), (batch.Id, batch.Status, batch.Applied));
+        // Only a failed batch goes back in the queue.
+        Assert.Equal(ImportsModule.NotFailedCode, Assert.Single((await diretor.Imports.RequeuePriceBatchAsync(queued.Id)).Problems).Code);
+        await using (var db = sales.Host.Open())
+            await db.PriceImportBatches.ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, PriceImportStatus.Failed).SetProperty(b => b.Failure, "exception: X"));
+        var again = Ok(await diretor.Imports.RequeuePriceBatchAsync(queued.Id));
+        Assert.Equal((PriceImportStatus.Pending, (string?)null), (again.Status, again.Failure));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Two_processors_at_once_apply_a_batch_once_and_rows_giving_one_table_two_prices_are_both_refused(string provider)
+    {
+        await using var sales = await SalesHost.Create(provider);
+        var diretor = sales.Host.As(sales.Host.Diretor);
+        await ImportCustomers(diretor, Customer(1), Customer(3));
+        // C1 and C3 both buy from T1: one table, one product, one date, two prices.
+        Ok(await diretor.Imports.PricesAsync(Sheet(PriceSheet.Columns, ["NB-14", "C1", null, "DATASUL", "3000", "22/11/2026"],
+            ["NB-14", "C3", null, "DATASUL", "3100", "22/11/2026"], ["MOUSE", "C1", null, "DATASUL", "50", "22/11/2026"]), ImportFormat.Xlsx, "p.xlsx"));
+
+        var both = await Task.WhenAll(Task.Run(() => sales.Host.Engine.Jobs.ProcessPendingPricesAsync(sales.Host.Tenant)),
+            Task.Run(() => sales.Host.As(sales.Host.Diretor).Imports.ProcessPricesAsync()));
+
+        var results = both.Select(Ok).ToList();
+        Assert.Equal((1, 1, 2), (results.Sum(r => r.Batches), results.Sum(r => r.Applied), results.Sum(r => r.Refused)));
+        var batch = Assert.Single(Ok(await diretor.Imports.PriceBatchesAsync()));
+        var problems = Ok(await diretor.Imports.PriceBatchAsync(batch.Id)).Problems;
+        Assert.Equal([(2, PriceImportCodes.ConflictingRows), (3, PriceImportCodes.ConflictingRows)], problems.Select(p => (p.Row, p.Code)));
+        await using var db = sales.Host.Open();
+        Assert.Equal(2, await db.ListPrices.CountAsync(p => p.Table == SalesFixture.Table && p.Product == "MOUSE")); // the old and the new, once
     }
 }

@@ -76,9 +76,11 @@ internal sealed partial class DemoCommand(IAnsiConsole console)
         await MoveOpportunityAsync(engine, pipeline, registered.Accounts["bruno"][0].AsT1, cancellationToken);
         await NotifyAsync(engine, mail, cancellationToken);
         await DenyAsync(engine, registered.Accounts["ana"], cancellationToken);
+        await ExportImportAsync(engine, path, cancellationToken);
         await SendToErpAsync(engine, protheus, cancellationToken);
         await ReadFromErpAsync(engine, protheus, registered.Accounts["ana"][0].AsT1, cancellationToken);
         await SellAsync(engine, registered.Accounts["ana"][0].AsT1, path, cancellationToken);
+        await ImportPricesAsync(engine, cancellationToken);
         await ServeAsync(engine, registered.Accounts["ana"][0].AsT1, mail, cancellationToken);
 
         var summary = new Table().Title("O que cada papel vê").AddColumns("Usuário", "Papel", "Contas", "Leads");

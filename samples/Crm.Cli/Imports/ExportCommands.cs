@@ -61,27 +61,34 @@ internal sealed class ExportCommands(IAnsiConsole console, Func<string, int> fai
 
     private async Task<int> WriteAsync(CrmSession session, string path, ImportFormat format, Func<Stream, ImportFormat, Task<CrmResult<ExportSummary>>> export)
     {
+        // Written beside the target and moved over it only when the export succeeds: a refusal or a failure leaves any file
+        // already at the path as it was.
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         CrmResult<ExportSummary>? result = null;
         try
         {
-            await using (var file = File.Create(path))
+            await using (var file = File.Create(temporary))
                 await console.Progress().StartAsync(async context =>
                 {
                     var task = context.AddTask("Exportando").IsIndeterminate();
                     result = await export(file, format);
                     task.StopTask();
                 });
+            if (result!.Succeeded)
+                File.Move(temporary, full, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return fail($"--out {path} cannot be written: {e.Message}");
         }
-        if (!result!.TryPickT0(out var summary, out _))
+        finally
         {
-            File.Delete(path);
+            File.Delete(temporary);
+        }
+        if (!result!.TryPickT0(out var summary, out _))
             return fail($"the export was refused ({result.Outcome}): {string.Join("; ", result.Problems.Select(p => $"{p.Code}: {p.Message}"))}"
                 + (result.IsT3 ? " (run 'crm demo' first: the export runs as its Marina Diretora)" : ""));
-        }
         var table = new Table().Title("Resumo").AddColumns("Planilha", "Formato", "Registros", "Arquivo");
         table.AddRow(summary.Sheet, summary.Format.ToString().ToLowerInvariant(), $"{summary.Rows:N0}", Markup.Escape(Printable.OneLine(Path.GetFullPath(path))));
         console.Write(table);

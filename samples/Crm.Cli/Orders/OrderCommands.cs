@@ -9,8 +9,9 @@ using Spectre.Console;
 namespace Crm.Cli.Orders;
 
 /// <summary>
-/// <c>crm order list|show|proposal</c>: the demo tenant's sales orders as its Diretora sees them, through her session: a page
-/// of orders, one order with its items, values and history, and its printable proposal written to a file.
+/// <c>crm order list|show|proposal|quotes|favourites</c>: the demo tenant's sales orders as its Diretora sees them, through her
+/// session: a page of orders, one order with its items, values and history, its printable proposal written to a file, a
+/// customer's last quotes of a product and its favourite products.
 /// </summary>
 internal sealed class OrderCommands(IAnsiConsole console, Func<string, int> fail, Func<string, Func<string, Task<int>>, Task<int>> onDatabase)
 {
@@ -32,7 +33,43 @@ internal sealed class OrderCommands(IAnsiConsole console, Func<string, int> fail
         proposal.SetAction((result, ct) => WithId(result.GetValue(id)!, order =>
             onDatabase(result.GetValue(db)!, path => CliEngine.AsMarinaAsync(path, session => ProposalAsync(session, order,
                 result.GetValue(output) ?? $"proposta-{order.Value.ToString("N")[..8]}.html", ct), ct))));
-        return new Command("order", "The demo tenant's sales orders (run crm demo first).") { list, show, proposal };
+        var customer = new Argument<string>("customer") { Description = "The customer's account id." };
+        var product = new Argument<string>("product") { Description = "The product's code." };
+        var quotes = new Command("quotes", "The latest prices a customer was quoted for a product (últimas cotações), newest first.") { db, customer, product };
+        quotes.SetAction((result, ct) => WithCustomer(result.GetValue(customer)!, account =>
+            onDatabase(result.GetValue(db)!, path => CliEngine.AsMarinaAsync(path, session => QuotesAsync(session, account, result.GetValue(product)!, ct), ct))));
+        var favourites = new Command("favourites", "The products a customer buys most often, from its newest orders.") { db, customer };
+        favourites.SetAction((result, ct) => WithCustomer(result.GetValue(customer)!, account =>
+            onDatabase(result.GetValue(db)!, path => CliEngine.AsMarinaAsync(path, session => FavouritesAsync(session, account, ct), ct))));
+        return new Command("order", "The demo tenant's sales orders (run crm demo first).") { list, show, proposal, quotes, favourites };
+    }
+
+    private Task<int> WithCustomer(string text, Func<Crm.Domain.Identity.AccountId, Task<int>> run) =>
+        Guid.TryParse(text, out var guid) ? run(new Crm.Domain.Identity.AccountId(guid)) : Task.FromResult(fail($"'{Printable.OneLine(text)}' is not an account id"));
+
+    private async Task<int> QuotesAsync(CrmSession session, Crm.Domain.Identity.AccountId customer, string product, CancellationToken cancellationToken)
+    {
+        var result = await session.Orders.LastQuotesAsync(customer, product, cancellationToken: cancellationToken);
+        if (!result.TryPickT0(out var quotes, out _))
+            return fail($"the quotes cannot be read: {string.Join("; ", result.Problems.Select(p => p.Code))}");
+        var table = new Table().Title($"Últimas cotações de {Markup.Escape(Printable.OneLine(product))}").AddColumns("Pedido", "Emissão", "Qtde", "Un", "Preço", "Situação");
+        foreach (var quote in quotes)
+            table.AddRow(quote.Order.Value.ToString(), quote.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), quote.Quantity.ToString("0.####", CultureInfo.InvariantCulture),
+                Markup.Escape(quote.Unit), quote.UnitPrice.ToString("N2", CultureInfo.GetCultureInfo("pt-BR")), PortugueseLabels.Of(quote.Status));
+        console.Write(table);
+        return 0;
+    }
+
+    private async Task<int> FavouritesAsync(CrmSession session, Crm.Domain.Identity.AccountId customer, CancellationToken cancellationToken)
+    {
+        var result = await session.Orders.FavouritesAsync(customer, cancellationToken: cancellationToken);
+        if (!result.TryPickT0(out var products, out _))
+            return fail($"the favourites cannot be read: {string.Join("; ", result.Problems.Select(p => p.Code))}");
+        var table = new Table().Title("Produtos preferidos").AddColumns("#", "Produto");
+        foreach (var (code, index) in products.Select((c, i) => (c, i + 1)))
+            table.AddRow(index.ToString(CultureInfo.InvariantCulture), Markup.Escape(code));
+        console.Write(table);
+        return 0;
     }
 
     private Task<int> WithId(string text, Func<SalesOrderId, Task<int>> run) =>

@@ -23,19 +23,40 @@ internal static class Registrations
     /// being edited, or the lead being converted (its own CPF/CNPJ and short name pass to the account).
     /// </summary>
     public static async Task<CrmResult<ValidRegistration>> ValidateAsync(UnitOfWork work, RegistrationForm form, RegistrationKind kind,
-        RegistrationRef? self)
+        RegistrationRef? self) =>
+        await ValidateAsync(work, Check(form, await work.Db.Settings.AccountsAsync(work.Cancellation).ConfigureAwait(false), kind, self)).ConfigureAwait(false);
+
+    /// <summary>
+    /// The rules' first pass over <paramref name="form"/>, without the database: a batch checks every row so, reads the
+    /// duplicate keys of the valid ones ahead in one go (<see cref="Crm.Persistence.Duplicates.RegistrationKeys.PreloadAsync"/>),
+    /// then finishes each with <see cref="ValidateAsync(UnitOfWork, FirstPass)"/>.
+    /// </summary>
+    public static FirstPass Check(RegistrationForm form, AccountSettings settings, RegistrationKind kind, RegistrationRef? self)
+    {
+        var context = new RegistrationContext(settings, kind, self);
+        return new FirstPass(form, context, RegistrationRules.Validate(form, context));
+    }
+
+    /// <summary>A form, its rules' context and the rules' answer without the database's short names and duplicates.</summary>
+    public sealed record FirstPass(RegistrationForm Form, RegistrationContext Context, RegistrationResult Result)
+    {
+        /// <summary>The data when the first pass found it valid (its duplicate keys); null otherwise.</summary>
+        public RegistrationData? Data => Result.TryPickT0(out var valid, out _) ? valid.Data : null;
+    }
+
+    /// <summary><see cref="ValidateAsync(UnitOfWork, RegistrationForm, RegistrationKind, RegistrationRef?)"/> from its first pass.</summary>
+    public static async Task<CrmResult<ValidRegistration>> ValidateAsync(UnitOfWork work, FirstPass pass)
     {
         var (db, cancellationToken) = (work.Db, work.Cancellation);
-        var settings = await db.Settings.AccountsAsync(cancellationToken).ConfigureAwait(false);
+        var (form, context, self) = (pass.Form, pass.Context, pass.Context.Self);
         RegistrationRef? owner = ShortName.From(form.ShortName) is { } name
             ? await new DatabaseShortNames(db).FindOwnerAsync(db.Tenant, name, cancellationToken).ConfigureAwait(false)
             : null;
         if (owner is not null && owner.Equals(self))
             owner = null;
-        var context = new RegistrationContext(settings, kind, self);
         // The data is needed for the duplicate keys: found without the short-name owner, so that a taken short name alone
         // does not hide a duplicate CPF/CNPJ.
-        var first = RegistrationRules.Validate(form, context);
+        var first = pass.Result;
         var duplicates = first.TryPickT0(out var data, out _)
             ? await new DatabaseDuplicates(db).FindAsync(data.Data, self, cancellationToken).ConfigureAwait(false)
             : null;

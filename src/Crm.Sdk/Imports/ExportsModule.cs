@@ -26,9 +26,10 @@ public sealed record ExportSummary(string Sheet, ImportFormat Format, int Rows);
 /// <summary>
 /// Exports through a session (<c>session.Exports</c>): customers, leads, contacts and the matrices in their import's own columns
 /// (a file exported re-imports to the same data), and a person's data for an LGPD request. Each export needs the module's
-/// <see cref="Permission.Export"/> (a <see cref="Denied"/> writes nothing), holds only the records the user sees (the lists'
-/// visibility, applied in the SQL) and reads them a page at a time while the file is written, so memory does not grow with the
-/// tenant. The log line names the use case, format and row count, never a record's data.
+/// View and <see cref="Permission.Export"/> (a <see cref="Denied"/> writes nothing), holds only the records the user sees (the
+/// lists' visibility, applied in the SQL) and reads them a page at a time, in one read snapshot, while the file is written:
+/// the records read are not held (a CSV is written as it goes; the xlsx package may buffer its worksheet until it is closed).
+/// The log line names the use case, format and row count, never a record's data.
 /// </summary>
 public sealed class ExportsModule
 {
@@ -75,7 +76,7 @@ public sealed class ExportsModule
     {
         ArgumentNullException.ThrowIfNull(matrix);
         if (Matrices.MatrixKinds.Named(matrix) is not { } kind)
-            return _session.RunAsync<ExportSummary>("exports.matrix", Module.Pricing, Permission.Export,
+            return _session.RunAsync<ExportSummary>("exports.matrix", Module.Pricing, Permission.View | Permission.Export,
                 _ => Task.FromResult<CrmResult<ExportSummary>>(Matrices.MatrixModule.Unknown(matrix)), cancellationToken);
         return ExportAsync("exports.matrix", Module.Pricing, kind.Name, output, format, (work, count) =>
             SheetWriter.WriteAsync(output, format, kind.Sheet.Columns, Count(Pages(skip => kind.RowsAsync(work.Db, skip, PageSize, work.Cancellation)), count),
@@ -88,25 +89,28 @@ public sealed class ExportsModule
     /// responsible-person entries in other registrations, with their history.
     /// </summary>
     /// <remarks>
-    /// Needs Export of <see cref="Module.Accounts"/>, <see cref="Module.Leads"/> and <see cref="Module.Contacts"/> all three:
+    /// Needs View and Export of <see cref="Module.Accounts"/>, <see cref="Module.Leads"/> and <see cref="Module.Contacts"/> all three:
     /// the answer to a data subject must be whole, and a user who may export only some of the kinds would hand over a partial
     /// one as if it were complete. Only the records the user sees are looked at, so a CPF held only in records outside the
     /// user's scope gives a workbook of no records, as an unknown CPF does (which of the two is not revealed). The responsible
-    /// people have no column of their own: every visible lead and account is read, a page at a time.
+    /// people have no column of their own: every visible lead and account is read, a page at a time. The price import keeps no
+    /// CPF/CNPJ (its rows name their customer by id).
     /// </remarks>
     /// <returns>The summary (<see cref="ExportSummary.Rows"/>: the records found); a malformed CPF is <see cref="Invalid"/> on field <c>cpf</c>.</returns>
     public Task<CrmResult<ExportSummary>> PersonAsync(string cpf, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return _session.RunAsync<ExportSummary>("exports.person", Module.Accounts, Permission.Export, async work =>
+        return _session.RunAsync<ExportSummary>("exports.person", Module.Accounts, Permission.View | Permission.Export, async work =>
         {
-            if (work.Access.Check(Module.Leads, Permission.Access | Permission.Export) is { } leads)
+            if (work.Access.Check(Module.Leads, Permission.Access | Permission.View | Permission.Export) is { } leads)
                 return leads;
-            if (work.Access.Check(Module.Contacts, Permission.Access | Permission.Export) is { } contacts)
+            if (work.Access.Check(Module.Contacts, Permission.Access | Permission.View | Permission.Export) is { } contacts)
                 return contacts;
             if (!Cpf.Parse(cpf).TryPickT0(out var person, out var invalid))
                 return new Invalid([.. invalid.Problems.Select(p => p with { Field = "cpf" })]);
-            var records = await PersonRecordsAsync(work, person).ConfigureAwait(false);
+            IReadOnlyList<PersonRecord> records;
+            await using (await ReadSnapshot.BeginAsync(work).ConfigureAwait(false))
+                records = await PersonRecordsAsync(work, person).ConfigureAwait(false);
             PersonDataExport.Write(output, person, work.Clock.GetCurrentInstant(), records);
             Log(work, "exports.person", ImportFormat.Xlsx, records.Count);
             return new ExportSummary("person", ImportFormat.Xlsx, records.Count);
@@ -120,7 +124,8 @@ public sealed class ExportsModule
         return _session.RunAsync(useCase, module, Permission.View | Permission.Export, async work =>
         {
             var count = new StrongBox<int>();
-            await write(work, count).ConfigureAwait(false);
+            await using (await ReadSnapshot.BeginAsync(work).ConfigureAwait(false))
+                await write(work, count).ConfigureAwait(false);
             Log(work, useCase, format, count.Value);
             return CrmResult<ExportSummary>.Of(new ExportSummary(sheet, format, count.Value));
         }, cancellationToken);
@@ -129,7 +134,11 @@ public sealed class ExportsModule
     private static void Log(UnitOfWork work, string useCase, ImportFormat format, int rows) =>
         ExportLog.Written(work.Engine.Logger, useCase, format, rows, work.Tenant.Value, work.User.Value);
 
-    /// <summary>The items of every page, read one page at a time until a short one.</summary>
+    /// <summary>
+    /// The items of every page, read one page at a time until a short one. The export runs in one read snapshot
+    /// (<see cref="ReadSnapshot"/>), so a record changed or deleted meanwhile moves no other across a page's edge, and only
+    /// the last page is short.
+    /// </summary>
     private static async IAsyncEnumerable<T> Pages<T>(Func<int, Task<IReadOnlyList<T>>> page)
     {
         for (var skip = 0; ; skip += PageSize)
@@ -165,8 +174,10 @@ public sealed class ExportsModule
         var ids = accounts.Select(a => a.Id).ToList();
         if (ids.Count == 0)
             return [];
-        var keys = await work.Db.AccountImportKeys.AsNoTracking().Where(k => ids.Contains(k.Account))
-            .ToDictionaryAsync(k => k.Account, work.Cancellation).ConfigureAwait(false);
+        // An account imported under several keys (the customer import adds none to a known account, but a host may) exports its
+        // first by origin, then code.
+        var keys = (await work.Db.AccountImportKeys.AsNoTracking().Where(k => ids.Contains(k.Account)).ToListAsync(work.Cancellation).ConfigureAwait(false))
+            .GroupBy(k => k.Account).ToDictionary(g => g.Key, g => g.OrderBy(k => k.Origin, StringComparer.Ordinal).ThenBy(k => k.ExternalCode, StringComparer.Ordinal).First());
         var sales = (await work.Db.AccountSalesTables.AsNoTracking().Where(b => ids.Contains(b.Account)).ToListAsync(work.Cancellation).ConfigureAwait(false))
             .GroupBy(b => b.Account).ToDictionary(g => g.Key, g => g.OrderBy(b => b.BillingLocation, StringComparer.Ordinal).ThenBy(b => b.Warehouse, StringComparer.Ordinal).First());
         return [.. accounts.Select(a => CustomerExport.Cells(new CustomerRow(0,
@@ -191,6 +202,46 @@ public sealed class ExportsModule
         records.AddRange(PersonDataExport.About(cpf, [], [], contacts));
         return records;
     }
+}
+
+/// <summary>
+/// One read snapshot for all the pages of an export: PostgreSQL, a read-only REPEATABLE READ transaction; SQLite, a deferred
+/// transaction (<c>BEGIN DEFERRED</c>: one snapshot from its first read, no write lock). Nothing is written in it.
+/// </summary>
+internal sealed class ReadSnapshot : IAsyncDisposable
+{
+    private readonly Func<Task> _end;
+
+    private ReadSnapshot(Func<Task> end) => _end = end;
+
+    public static async Task<ReadSnapshot> BeginAsync(UnitOfWork work)
+    {
+        var db = work.Db;
+        if (db.IsPostgres)
+        {
+            var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, work.Cancellation).ConfigureAwait(false);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", work.Cancellation).ConfigureAwait(false);
+            }
+            catch
+            {
+                await transaction.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+            return new ReadSnapshot(() => transaction.DisposeAsync().AsTask());
+        }
+        // EF's BeginTransaction would say BEGIN IMMEDIATE: the write lock for the whole export.
+        await db.Database.OpenConnectionAsync(work.Cancellation).ConfigureAwait(false);
+        await db.Database.ExecuteSqlRawAsync("BEGIN DEFERRED", work.Cancellation).ConfigureAwait(false);
+        return new ReadSnapshot(async () =>
+        {
+            await db.Database.ExecuteSqlRawAsync("ROLLBACK").ConfigureAwait(false);
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await _end().ConfigureAwait(false);
 }
 
 /// <summary>The export's log line: counts only, never a record's data.</summary>

@@ -62,7 +62,9 @@ public sealed class ImportsModule
     /// <summary>
     /// Queues the price changes of <paramref name="file"/> (<see cref="PriceSheet"/>; permission Include of
     /// <see cref="Module.Imports"/> and Edit of <see cref="Module.Pricing"/>): the file is read and checked, and stored as a
-    /// <see cref="PriceImportStatus.Pending"/> batch with every row (a refused row with its problems) in one transaction; the
+    /// <see cref="PriceImportStatus.Pending"/> batch with every row (a refused row with its problems) in one transaction. A
+    /// row's customer is looked for among the accounts the user sees (one it does not see is <c>import.price.customer_unknown</c>,
+    /// as one that does not exist) and stored by its id, no CPF/CNPJ kept; the summary lists the first 1,000 problems. The
     /// prices change when the batch is processed (<see cref="ProcessPricesAsync"/>, or the scheduled job
     /// <see cref="Jobs.JobsOptions.PriceImportInterval"/>). A file that cannot be read to its end, or whose header lacks a
     /// required column, stores nothing and is <see cref="Invalid"/>.
@@ -89,6 +91,27 @@ public sealed class ImportsModule
                 : await _session.Engine.Jobs.ProcessPendingPricesAsync(work.Tenant, cancellationToken).ConfigureAwait(false), cancellationToken);
 
     /// <summary>
+    /// Puts failed price batch <paramref name="id"/> back in the queue, pending (permission Include of <see cref="Module.Imports"/>
+    /// and Edit of <see cref="Module.Pricing"/>); its rows not yet applied are processed with the next run. A batch that is not
+    /// <see cref="PriceImportStatus.Failed"/> is <see cref="Invalid"/> (<see cref="NotFailedCode"/>); an unknown one <see cref="NotFound"/>.
+    /// </summary>
+    public Task<CrmResult<PriceBatch>> RequeuePriceBatchAsync(Guid id, CancellationToken cancellationToken = default) =>
+        _session.RunAsync("imports.prices.requeue", Module.Imports, Permission.Include, async work =>
+        {
+            if (work.Access.Check(Module.Pricing, Permission.Access | Permission.Edit) is { } denied)
+                return denied;
+            if (await work.Db.PriceImportBatches.SingleOrDefaultAsync(b => b.Id == id, work.Cancellation).ConfigureAwait(false) is not { } batch)
+                return new NotFound("price_batch", id);
+            if (batch.Status != PriceImportStatus.Failed)
+                return new Invalid([new Problem("status", NotFailedCode, "Só um lote que falhou volta à fila.")]);
+            (batch.Status, batch.Failure, batch.ProcessedAt) = (PriceImportStatus.Pending, null, null);
+            return await work.SaveAsync(PriceImports.Summary(batch, [])).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Problem code: a price batch put back in the queue had not failed.</summary>
+    public const string NotFailedCode = "import.price.batch_not_failed";
+
+    /// <summary>
     /// A page of the tenant's price batches, newest first, with their status and counts (permission View of
     /// <see cref="Module.Imports"/>); <see cref="PriceBatch.Problems"/> is empty here (<see cref="PriceBatchAsync"/> has them).
     /// </summary>
@@ -99,15 +122,18 @@ public sealed class ImportsModule
                     .Skip(skip).Take(take).ToListAsync(work.Cancellation).ConfigureAwait(false)).Select(b => PriceImports.Summary(b, []))]),
             cancellationToken);
 
-    /// <summary>Price batch <paramref name="id"/> with every refused row's problems, by row (permission View of <see cref="Module.Imports"/>).</summary>
+    /// <summary>
+    /// Price batch <paramref name="id"/> with its refused rows' problems, by row — the first 1,000 (its counts hold them all)
+    /// (permission View of <see cref="Module.Imports"/>).
+    /// </summary>
     public Task<CrmResult<PriceBatch>> PriceBatchAsync(Guid id, CancellationToken cancellationToken = default) =>
         _session.RunAsync("imports.prices.get", Module.Imports, Permission.View, async work =>
         {
             if (await work.Db.PriceImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, work.Cancellation).ConfigureAwait(false) is not { } batch)
                 return new NotFound("price_batch", id);
             var refused = await work.Db.PriceImportRows.AsNoTracking().Where(r => r.Batch == id && r.Status == PriceImportRowStatus.Refused)
-                .OrderBy(r => r.Row).ToListAsync(work.Cancellation).ConfigureAwait(false);
-            return CrmResult<PriceBatch>.Of(PriceImports.Summary(batch, [.. refused.SelectMany(PriceImports.ProblemsOf)]));
+                .OrderBy(r => r.Row).Take(PriceImports.MaxProblems).ToListAsync(work.Cancellation).ConfigureAwait(false);
+            return CrmResult<PriceBatch>.Of(PriceImports.Summary(batch, [.. refused.SelectMany(PriceImports.ProblemsOf).Take(PriceImports.MaxProblems)]));
         }, cancellationToken);
 
     // One use case around the batches (each its own use case and transaction): a denial or an unreadable file is logged and

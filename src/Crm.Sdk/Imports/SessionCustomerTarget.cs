@@ -35,17 +35,22 @@ internal sealed class SessionCustomerTarget(CrmSession session) : SessionImportT
         var known = accounts.Values.OfType<Account>().Select(a => a.Id).ToList();
         var bindings = known.Count == 0 ? [] : await work.Db.AccountSalesTables.Where(b => known.Contains(b.Account))
             .ToDictionaryAsync(b => (b.Account, b.BillingLocation, b.Warehouse), work.Cancellation).ConfigureAwait(false);
-        var rows = new PartyRows(work, Module.Accounts, RegistrationKind.Account);
+        var rows = await PartyRows.OfAsync(work, Module.Accounts, RegistrationKind.Account).ConfigureAwait(false);
+        // Each row's first pass (a new key: a new account's id), the batch's duplicate keys read ahead, then each row judged.
+        var passes = batch.Select(row => accounts.TryGetValue(row.Key, out var account)
+            ? account is null ? null : rows.Update(account, account.Id, row.Form)
+            : rows.Register(row.Form, new AccountId(Guid.NewGuid()))).ToList();
+        await rows.PreloadAsync().ConfigureAwait(false);
         var outcomes = new List<CustomerOutcome>(batch.Count);
-        foreach (var row in batch)
-            outcomes.Add(await SaveAsync(work, row, accounts, rows, bindings).ConfigureAwait(false));
+        for (var i = 0; i < batch.Count; i++)
+            outcomes.Add(await SaveAsync(work, batch[i], passes[i], accounts, rows, bindings).ConfigureAwait(false));
         return outcomes;
     }
 
     // The accounts of the batch's known keys, tracked: one query for the keys, one for the accounts. A key whose account the
-    // user does not see maps to null (refused as out of scope). A key of origin CRM (an export of an account never imported)
-    // names the account by its id: it is known even without a stored key, and one the user does not see (or no account) is
-    // null as well, so the file learns nothing of it.
+    // user does not see maps to null (refused as out of scope). A key of origin CRM whose code is a Guid (an export of an
+    // account never imported) names the account by its id: it is known even without a stored key, and one the user does not
+    // see (or no account) is null as well, so the file learns nothing of it; another code of origin CRM is a key like any.
     private static async Task<Dictionary<CustomerKey, Account?>> AccountsOfAsync(UnitOfWork work, IReadOnlyList<CustomerRow> batch)
     {
         var codes = batch.Select(r => r.Key.ExternalCode).Distinct().ToList();
@@ -53,7 +58,8 @@ internal sealed class SessionCustomerTarget(CrmSession session) : SessionImportT
         var keys = await work.Db.AccountImportKeys.Where(k => codes.Contains(k.ExternalCode) && origins.Contains(k.Origin))
             .ToListAsync(work.Cancellation).ConfigureAwait(false);
         var byId = batch.Where(r => r.Key.Origin == ExportsModule.CrmOrigin && !keys.Exists(k => new CustomerKey(k.ExternalCode, k.Origin) == r.Key))
-            .Select(r => (r.Key, Id: Guid.TryParse(r.Key.ExternalCode, out var id) ? new AccountId(id) : default)).ToList();
+            .Select(r => (r.Key, Id: Guid.TryParse(r.Key.ExternalCode, out var id) ? new AccountId(id) : (AccountId?)null))
+            .Where(r => r.Id is not null).Select(r => (r.Key, Id: r.Id!.Value)).ToList();
         var ids = keys.Select(k => k.Account).Concat(byId.Select(k => k.Id)).Distinct().ToList();
         var visible = ids.Count == 0 ? [] : await work.Db.Accounts.VisibleTo(work.Access.Scope!).Where(a => ids.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, work.Cancellation).ConfigureAwait(false);
@@ -63,8 +69,8 @@ internal sealed class SessionCustomerTarget(CrmSession session) : SessionImportT
         return accounts;
     }
 
-    private static async Task<CustomerOutcome> SaveAsync(UnitOfWork work, CustomerRow row, Dictionary<CustomerKey, Account?> accounts, PartyRows rows,
-        Dictionary<(AccountId, string, string), AccountSalesTable> bindings)
+    private static async Task<CustomerOutcome> SaveAsync(UnitOfWork work, CustomerRow row, Registrations.FirstPass? pass,
+        Dictionary<CustomerKey, Account?> accounts, PartyRows rows, Dictionary<(AccountId, string, string), AccountSalesTable> bindings)
     {
         if (row.Key.ExternalCode.Length > AccountImportKey.MaxLength || row.Key.Origin.Length > AccountImportKey.MaxLength)
             return Rejected(new Problem("external_code", KeyTooLongCode, $"Código externo e origem: no máximo {AccountImportKey.MaxLength} caracteres."));
@@ -73,8 +79,8 @@ internal sealed class SessionCustomerTarget(CrmSession session) : SessionImportT
                 $"Local de faturamento e armazém: no máximo {TextLimits.MasterDataCode} caracteres."));
         if (!accounts.TryGetValue(row.Key, out var account))
         {
-            var id = new AccountId(Guid.NewGuid());
-            return await rows.RegisterAsync(row.Form, id, valid => Account.Register(id, work.Tenant, valid, work.User, work.Clock), async created =>
+            var id = pass!.Context.Self!.AsT1;
+            return await rows.RegisterAsync(pass, valid => Account.Register(id, work.Tenant, valid, work.User, work.Clock), async created =>
             {
                 work.Db.AccountImportKeys.Add(new AccountImportKey { Tenant = work.Tenant, Origin = row.Key.Origin, ExternalCode = row.Key.ExternalCode, Account = id });
                 Bind(work, id, row.SalesTable, bindings);
@@ -83,7 +89,7 @@ internal sealed class SessionCustomerTarget(CrmSession session) : SessionImportT
         }
         if (account is null)
             return Rejected(CrmAccess.OutOfScope(Module.Accounts, Permission.Edit).ToProblem());
-        var outcome = await rows.UpdateAsync(account, account.Id, row.Form, () => work.SendToErpAsync(account)).ConfigureAwait(false);
+        var outcome = await rows.UpdateAsync(account, pass!, () => work.SendToErpAsync(account)).ConfigureAwait(false);
         return outcome.Kind == CustomerOutcomeKind.Rejected || !Bind(work, account.Id, row.SalesTable, bindings)
             ? outcome
             : outcome with { Kind = CustomerOutcomeKind.Updated };

@@ -6,6 +6,7 @@ using Crm.Domain.Problems;
 using Crm.Imports;
 using Crm.Imports.Customers;
 using Crm.Sdk.Accounts;
+using Crm.Persistence.Duplicates;
 using Crm.Sdk.Engine;
 
 namespace Crm.Sdk.Imports;
@@ -45,60 +46,86 @@ internal abstract class SessionImportTarget<TRow>(CrmSession session, string use
 }
 
 /// <summary>
-/// An imported lead or account row judged as its typed form is (<see cref="Accounts.PartyWrites"/>' steps, each outcome a
+/// Imported lead or account rows judged as their typed forms are (<see cref="Accounts.PartyWrites"/>' steps, each outcome a
 /// row's instead of the use case's): the permission, the placement in the user's scope, the registration rules against the
-/// database, and the CPF/CNPJs and short names of the batch's earlier accepted rows, which the database cannot see yet.
+/// database, and the CPF/CNPJs and short names of the batch's earlier accepted rows, which the database cannot see yet. A
+/// batch first checks every row without the database (<see cref="Register"/>, <see cref="Update"/>), reads the valid rows'
+/// duplicate keys ahead in one go (<see cref="PreloadAsync"/>), then judges each row (<see cref="RegisterAsync"/>,
+/// <see cref="UpdateAsync"/>).
 /// </summary>
-internal sealed class PartyRows(UnitOfWork work, Module module, RegistrationKind kind)
+internal sealed class PartyRows
 {
+    private readonly UnitOfWork _work;
+    private readonly Module _module;
+    private readonly RegistrationKind _kind;
+    private readonly AccountSettings _settings;
+    private readonly List<Registrations.FirstPass> _passes = [];
     private readonly HashSet<string> _taxIds = [];
     private readonly HashSet<string> _shortNames = [];
 
-    /// <summary>Registers <paramref name="form"/> (no owner: the user) with <paramref name="create"/>, then <paramref name="added"/> (keys, the ERP message).</summary>
-    public async Task<CustomerOutcome> RegisterAsync<TParty>(RegistrationForm form, RegistrationRef id, Func<ValidRegistration, TParty> create,
-        Func<TParty, Task>? added = null)
+    private PartyRows(UnitOfWork work, Module module, RegistrationKind kind, AccountSettings settings) =>
+        (_work, _module, _kind, _settings) = (work, module, kind, settings);
+
+    public static async Task<PartyRows> OfAsync(UnitOfWork work, Module module, RegistrationKind kind) =>
+        new(work, module, kind, await work.Db.Settings.AccountsAsync(work.Cancellation).ConfigureAwait(false));
+
+    /// <summary>The first pass of a row registering <paramref name="form"/> as <paramref name="id"/> (no owner: the user).</summary>
+    public Registrations.FirstPass Register(RegistrationForm form, RegistrationRef id) =>
+        Checked(form with { Owner = form.Owner ?? _work.User }, id);
+
+    /// <summary>
+    /// The first pass of a row replacing <paramref name="party"/>'s registration with <paramref name="form"/>; a form without
+    /// owner, company or branch keeps the record's (the file says nothing of placement unless it has the columns).
+    /// </summary>
+    public Registrations.FirstPass Update(RegisteredParty party, RegistrationRef id, RegistrationForm form) =>
+        Checked(form with { Owner = form.Owner ?? party.Data.Owner, Company = form.Company ?? party.Data.Company, Branch = form.Branch ?? party.Data.Branch }, id);
+
+    private Registrations.FirstPass Checked(RegistrationForm form, RegistrationRef id)
+    {
+        var pass = Registrations.Check(form, _settings, _kind, id);
+        _passes.Add(pass);
+        return pass;
+    }
+
+    /// <summary>Reads the duplicate keys and short names of every valid first pass so far in one go.</summary>
+    public Task PreloadAsync() => _work.Db.PreloadAsync(_passes.Select(p => p.Data).OfType<RegistrationData>(), _work.Cancellation);
+
+    /// <summary>Registers the row of <paramref name="pass"/> with <paramref name="create"/>, then <paramref name="added"/> (keys, the ERP message).</summary>
+    public async Task<CustomerOutcome> RegisterAsync<TParty>(Registrations.FirstPass pass, Func<ValidRegistration, TParty> create, Func<TParty, Task>? added = null)
         where TParty : RegisteredParty
     {
-        if (work.Access.Check(module, Permission.Access | Permission.Include) is { } denied)
+        if (_work.Access.Check(_module, Permission.Access | Permission.Include) is { } denied)
             return Rejected(denied.ToProblem());
-        var owned = form with { Owner = form.Owner ?? work.User };
-        if (work.CheckPlacement(module, Permission.Include, owned.Owner, owned.Company, owned.Branch) is { } outside)
+        if (_work.CheckPlacement(_module, Permission.Include, pass.Form.Owner, pass.Form.Company, pass.Form.Branch) is { } outside)
             return Rejected(outside.ToProblem());
-        var checkedForm = await Registrations.ValidateAsync(work, owned, kind, id).ConfigureAwait(false);
+        var checkedForm = await Registrations.ValidateAsync(_work, pass).ConfigureAwait(false);
         if (!checkedForm.TryPickT0(out var valid, out _))
             return Rejected(checkedForm.Problems);
         if (Repeated(valid) is { Count: > 0 } repeated)
             return Rejected(repeated);
         var party = create(valid);
-        work.Db.Add((object)party); // by its runtime type: Account or Lead
+        _work.Db.Add((object)party); // by its runtime type: Account or Lead
         if (added is not null)
             await added(party).ConfigureAwait(false);
         return new CustomerOutcome(CustomerOutcomeKind.Created, valid.Warnings);
     }
 
     /// <summary>
-    /// Replaces the registration of <paramref name="party"/> (found and visible) with <paramref name="form"/>; a form without
-    /// owner, company or branch keeps the record's (the file says nothing of placement unless it has the columns). A change
+    /// Replaces the registration of <paramref name="party"/> (found and visible) by the row of <paramref name="pass"/>. A change
     /// calls <paramref name="changed"/> (the ERP message); none is <see cref="CustomerOutcomeKind.Unchanged"/> and writes nothing.
     /// </summary>
-    public async Task<CustomerOutcome> UpdateAsync(RegisteredParty party, RegistrationRef id, RegistrationForm form, Func<Task>? changed = null)
+    public async Task<CustomerOutcome> UpdateAsync(RegisteredParty party, Registrations.FirstPass pass, Func<Task>? changed = null)
     {
-        if (work.Access.Check(module, Permission.Access | Permission.Edit) is { } denied)
+        if (_work.Access.Check(_module, Permission.Access | Permission.Edit) is { } denied)
             return Rejected(denied.ToProblem());
-        var placed = form with
-        {
-            Owner = form.Owner ?? party.Data.Owner,
-            Company = form.Company ?? party.Data.Company,
-            Branch = form.Branch ?? party.Data.Branch,
-        };
-        if (work.CheckPlacement(module, Permission.Edit, placed.Owner, placed.Company, placed.Branch) is { } outside)
+        if (_work.CheckPlacement(_module, Permission.Edit, pass.Form.Owner, pass.Form.Company, pass.Form.Branch) is { } outside)
             return Rejected(outside.ToProblem());
-        var checkedForm = await Registrations.ValidateAsync(work, placed, kind, id).ConfigureAwait(false);
+        var checkedForm = await Registrations.ValidateAsync(_work, pass).ConfigureAwait(false);
         if (!checkedForm.TryPickT0(out var valid, out _))
             return Rejected(checkedForm.Problems);
         if (Repeated(valid) is { Count: > 0 } repeated)
             return Rejected(repeated);
-        if (party.Update(valid, work.User, work.Clock).TryPickT1(out var frozen, out var changes))
+        if (party.Update(valid, _work.User, _work.Clock).TryPickT1(out var frozen, out var changes))
             return Rejected(frozen.Problems);
         if (changes.Count == 0)
             return new CustomerOutcome(CustomerOutcomeKind.Unchanged, valid.Warnings);

@@ -28,22 +28,21 @@ internal sealed class SessionLeadTarget(CrmSession session) : SessionImportTarge
         var byId = ids.Count == 0 ? [] : await visible.Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, work.Cancellation).ConfigureAwait(false);
         var byTaxId = taxIds.Count == 0 ? [] : (await visible.Where(l => taxIds.Contains(EF.Property<string>(l, CrmQueries.TaxId)))
             .ToListAsync(work.Cancellation).ConfigureAwait(false)).DistinctBy(l => l.Data.TaxId!.Digits).ToDictionary(l => l.Data.TaxId!.Digits);
-        var rows = new PartyRows(work, Module.Leads, RegistrationKind.Lead);
-        var outcomes = new List<CustomerOutcome>(batch.Count);
-        foreach (var row in batch)
+        var rows = await PartyRows.OfAsync(work, Module.Leads, RegistrationKind.Lead).ConfigureAwait(false);
+        // Each row's lead and first pass, the batch's duplicate keys read ahead, then each row judged.
+        var plans = batch.Select(row =>
         {
             var lead = row.Id is { } id ? byId.GetValueOrDefault(id) : TaxIdOf(row) is { } digits ? byTaxId.GetValueOrDefault(digits) : null;
-            outcomes.Add(row.Id is { } missing && lead is null ? Rejected(new NotFound("lead", missing.Value).ToProblem())
-                : lead is not null ? await rows.UpdateAsync(lead, lead.Id, row.Form).ConfigureAwait(false)
-                : await Register(work, rows, row).ConfigureAwait(false));
-        }
+            return (row, lead, pass: row.Id is not null && lead is null ? null
+                : lead is not null ? rows.Update(lead, lead.Id, row.Form) : rows.Register(row.Form, new LeadId(Guid.NewGuid())));
+        }).ToList();
+        await rows.PreloadAsync().ConfigureAwait(false);
+        var outcomes = new List<CustomerOutcome>(batch.Count);
+        foreach (var (row, lead, pass) in plans)
+            outcomes.Add(pass is null ? Rejected(new NotFound("lead", row.Id!.Value.Value).ToProblem())
+                : lead is not null ? await rows.UpdateAsync(lead, pass).ConfigureAwait(false)
+                : await rows.RegisterAsync(pass, valid => Lead.Register(pass.Context.Self!.AsT0, work.Tenant, valid, work.User, work.Clock)).ConfigureAwait(false));
         return outcomes;
-    }
-
-    private static Task<CustomerOutcome> Register(UnitOfWork work, PartyRows rows, LeadRow row)
-    {
-        var id = new LeadId(Guid.NewGuid());
-        return rows.RegisterAsync(row.Form, id, valid => Lead.Register(id, work.Tenant, valid, work.User, work.Clock));
     }
 
     // The digits of a Brazilian row's CPF/CNPJ (the search column's form); null for a foreigner or a blank one.

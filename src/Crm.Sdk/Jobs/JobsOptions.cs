@@ -47,7 +47,8 @@ public sealed class JobsOptions
 
     /// <summary>
     /// How long a runner holds a tenant's job (default 15 min): a runner killed mid-run leaves the job to another after this.
-    /// Keep it longer than a run takes: a run still going when its lease lapses may meet a second one (both are idempotent).
+    /// Keep it longer than a run takes: a run still going when its lease lapses may meet a second one (the jobs are idempotent,
+    /// and the price import claims each batch in the transaction that processes it).
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -18,7 +18,10 @@ internal static class OrderWork
 
     public static NotFound Missing(SalesOrderId id) => new("sales_order", id.Value);
 
-    public static LocalDate Today(UnitOfWork work) => work.Clock.GetCurrentInstant().InZone(Brasilia).Date;
+    public static LocalDate Today(UnitOfWork work) => Today(work.Clock);
+
+    /// <summary>Today's business date (Brasília's) by <paramref name="clock"/>.</summary>
+    public static LocalDate Today(IClock clock) => clock.GetCurrentInstant().InZone(Brasilia).Date;
 
     /// <summary>The order's row, tracked, when it exists and the user sees it (its seller, the customer's company/branch).</summary>
     public static async Task<SalesOrderRow?> FindAsync(UnitOfWork work, SalesOrderId id)

@@ -43,7 +43,7 @@ public sealed class OrdersModule
             if (work.CheckPlacement(Module.Orders, Permission.Include, header.Seller, account.Data.Company, account.Data.Branch) is { } denied)
                 return denied;
             var roles = await OrderWork.RoleNamesAsync(work, header.Seller).ConfigureAwait(false);
-            var priced = await SalesTableOfAsync(work, header).ConfigureAwait(false);
+            var priced = await SalesTableOfAsync(work, header, account).ConfigureAwait(false);
             var created = SalesOrder.Create(id, work.Tenant, priced with { SellerRole = roles.FirstOrDefault() ?? "" }, work.User, work.Clock.GetCurrentInstant());
             if (!created.TryPickT0(out var order, out var invalid))
                 return invalid;
@@ -56,17 +56,22 @@ public sealed class OrdersModule
     /// <summary>
     /// <paramref name="header"/>, its blank price table taken from the customer's sales tables (stored by the customer import,
     /// per billing location and warehouse): the one bound to the header's warehouse and billing location, or, with no billing
-    /// location, the one table all the warehouse's bindings name. None found (or several) leaves it blank, which the order's
-    /// rules refuse.
+    /// location, the one table all the warehouse's bindings name; with no binding there, the account's own price table (a
+    /// typed form's, the ERP's). None found (or several bindings' tables) leaves it blank, which the order's rules refuse.
     /// </summary>
-    private static async Task<OrderHeader> SalesTableOfAsync(UnitOfWork work, OrderHeader header)
+    private static async Task<OrderHeader> SalesTableOfAsync(UnitOfWork work, OrderHeader header, Crm.Domain.Accounts.Account customer)
     {
         if (!string.IsNullOrWhiteSpace(header.PriceTable))
             return header;
         var tables = await work.Db.AccountSalesTables.AsNoTracking()
             .Where(b => b.Account == header.Customer && b.Warehouse == header.Warehouse && (header.BillingLocation == null || b.BillingLocation == header.BillingLocation))
             .Select(b => b.PriceTable).Distinct().ToListAsync(work.Cancellation).ConfigureAwait(false);
-        return tables.Count == 1 ? header with { PriceTable = tables[0] } : header;
+        return tables.Count switch
+        {
+            1 => header with { PriceTable = tables[0] },
+            0 when customer.Data.PriceTable is { } own => header with { PriceTable = own.Value },
+            _ => header,
+        };
     }
 
     /// <summary>Adds items to a draft (kits expanded into their components), then recalculates it (permission Edit).</summary>
@@ -110,7 +115,7 @@ public sealed class OrdersModule
             if (work.CheckPlacement(Module.Orders, Permission.Edit, header.Seller, account.Data.Company, account.Data.Branch) is { } denied)
                 return denied;
             var role = (await OrderWork.RoleNamesAsync(work, header.Seller).ConfigureAwait(false)).FirstOrDefault() ?? "";
-            var priced = await SalesTableOfAsync(work, header).ConfigureAwait(false);
+            var priced = await SalesTableOfAsync(work, header, account).ConfigureAwait(false);
             return await EditAsync(work, id, version, null, (order, _, by, at) =>
                 None(order.ChangeHeader(priced with { SellerRole = role }, by, at)),
                 row => (row.Company, row.Branch) = (account.Data.Company, account.Data.Branch)).ConfigureAwait(false);
@@ -221,7 +226,7 @@ public sealed class OrdersModule
     /// <summary>
     /// Evaluates an approved (or blocked) order for release (permission Edit): the customer's credit from its ERP standing (limit,
     /// open balance plus the customer's other released orders), the stock of the catalog less what other released orders not
-    /// yet sent to the ERP hold (not yet: a sent order's stock counts as free again until the ERP's stock is imported anew), the
+    /// yet sent to the ERP hold, and what orders sent after the catalog's stock was counted hold (<c>StockRow.ImportedAt</c>), the
     /// quotas' balance, and the delivery dates up to <paramref name="deliveriesUntil"/> (null: any). Released, it goes to the
     /// ERP through the outbox in the same transaction. Releases of one customer, and of orders of the same products, run one at
     /// a time.
