@@ -20,4 +20,12 @@ internal static class BenchPostgres
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();
     }
+
+    /// <summary>
+    /// Ends the client connections still open to <paramref name="database"/> (pooled ones of a disposed engine), so it can be
+    /// copied or renamed. Only client backends: an autovacuum worker (a superuser process this role may not end) is
+    /// cancelled by the server itself when the database is copied.
+    /// </summary>
+    public static Task EndConnectionsAsync(string database) =>
+        AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND backend_type = 'client backend' AND pid <> pg_backend_pid()");
 }

@@ -77,7 +77,7 @@ internal sealed partial class ImportBenchHost : IAsyncDisposable
         else
         {
             _copy = $"crm_bench_import_run_{Guid.NewGuid():N}";
-            await BenchPostgres.AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_template}' AND pid <> pg_backend_pid()");
+            await BenchPostgres.EndConnectionsAsync(_template);
             await BenchPostgres.AdminAsync($"CREATE DATABASE {_copy} TEMPLATE {_template}");
         }
         Open(_copy);

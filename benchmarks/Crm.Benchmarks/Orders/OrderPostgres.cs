@@ -58,11 +58,11 @@ internal sealed class OrderPostgres : IAsyncDisposable
                 }
             }
             // The seeding engine's pool (its own data source, out of ClearAllPools' reach) still holds connections.
-            await BenchPostgres.AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{template}_seeding' AND pid <> pg_backend_pid()");
+            await BenchPostgres.EndConnectionsAsync($"{template}_seeding");
             await BenchPostgres.AdminAsync($"ALTER DATABASE {template}_seeding RENAME TO {template}");
         }
         var copy = $"crm_bench_orders_run_{Guid.NewGuid():N}";
-        await BenchPostgres.AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{template}' AND pid <> pg_backend_pid()");
+        await BenchPostgres.EndConnectionsAsync(template);
         await BenchPostgres.AdminAsync($"CREATE DATABASE {copy} TEMPLATE {template}");
         return new OrderPostgres(copy, keys);
     }

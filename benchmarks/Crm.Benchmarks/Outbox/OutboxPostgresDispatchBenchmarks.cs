@@ -72,7 +72,7 @@ public class OutboxPostgresDispatchBenchmarks
         _database = $"crm_bench_outbox_run_{Guid.NewGuid():N}";
         // A pool the seeding engine kept (its own data source, out of ClearAllPools' reach) would make the copy fail
         // with "source database is being accessed by other users".
-        await AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_template}' AND pid <> pg_backend_pid()");
+        await Engine.BenchPostgres.EndConnectionsAsync(_template);
         await AdminAsync($"CREATE DATABASE {_database} TEMPLATE {_template}");
         _erp = await FakeProtheusServer.StartAsync(new FakeProtheus());
         for (var i = 0; i < Dispatchers; i++)
