@@ -94,15 +94,8 @@ internal sealed class PartyRows
     public async Task<CustomerOutcome> RegisterAsync<TParty>(Registrations.FirstPass pass, Func<ValidRegistration, TParty> create, Func<TParty, Task>? added = null)
         where TParty : RegisteredParty
     {
-        if (_work.Access.Check(_module, Permission.Access | Permission.Include) is { } denied)
-            return Rejected(denied.ToProblem());
-        if (_work.CheckPlacement(_module, Permission.Include, pass.Form.Owner, pass.Form.Company, pass.Form.Branch) is { } outside)
-            return Rejected(outside.ToProblem());
-        var checkedForm = await Registrations.ValidateAsync(_work, pass).ConfigureAwait(false);
-        if (!checkedForm.TryPickT0(out var valid, out _))
-            return Rejected(checkedForm.Problems);
-        if (Repeated(valid) is { Count: > 0 } repeated)
-            return Rejected(repeated);
+        if ((await ValidAsync(Permission.Include, pass).ConfigureAwait(false)).TryPickT1(out var rejected, out var valid))
+            return rejected;
         var party = create(valid);
         _work.Db.Add((object)party); // by its runtime type: Account or Lead
         if (added is not null)
@@ -116,15 +109,8 @@ internal sealed class PartyRows
     /// </summary>
     public async Task<CustomerOutcome> UpdateAsync(RegisteredParty party, Registrations.FirstPass pass, Func<Task>? changed = null)
     {
-        if (_work.Access.Check(_module, Permission.Access | Permission.Edit) is { } denied)
-            return Rejected(denied.ToProblem());
-        if (_work.CheckPlacement(_module, Permission.Edit, pass.Form.Owner, pass.Form.Company, pass.Form.Branch) is { } outside)
-            return Rejected(outside.ToProblem());
-        var checkedForm = await Registrations.ValidateAsync(_work, pass).ConfigureAwait(false);
-        if (!checkedForm.TryPickT0(out var valid, out _))
-            return Rejected(checkedForm.Problems);
-        if (Repeated(valid) is { Count: > 0 } repeated)
-            return Rejected(repeated);
+        if ((await ValidAsync(Permission.Edit, pass).ConfigureAwait(false)).TryPickT1(out var rejected, out var valid))
+            return rejected;
         if (party.Update(valid, _work.User, _work.Clock).TryPickT1(out var frozen, out var changes))
             return Rejected(frozen.Problems);
         if (changes.Count == 0)
@@ -132,6 +118,22 @@ internal sealed class PartyRows
         if (changed is not null)
             await changed().ConfigureAwait(false);
         return new CustomerOutcome(CustomerOutcomeKind.Updated, valid.Warnings);
+    }
+
+    // What a register and an update both check: the module's permission, the placement, the registration rules against the
+    // database, and the batch's earlier rows.
+    private async Task<OneOf.OneOf<ValidRegistration, CustomerOutcome>> ValidAsync(Permission permission, Registrations.FirstPass pass)
+    {
+        if (_work.Access.Check(_module, Permission.Access | permission) is { } denied)
+            return Rejected(denied.ToProblem());
+        if (_work.CheckPlacement(_module, permission, pass.Form.Owner, pass.Form.Company, pass.Form.Branch) is { } outside)
+            return Rejected(outside.ToProblem());
+        var checkedForm = await Registrations.ValidateAsync(_work, pass).ConfigureAwait(false);
+        if (!checkedForm.TryPickT0(out var valid, out _))
+            return Rejected(checkedForm.Problems);
+        if (Repeated(valid) is { Count: > 0 } repeated)
+            return Rejected(repeated);
+        return valid;
     }
 
     private static CustomerOutcome Rejected(params IReadOnlyList<Problem> problems) => new(CustomerOutcomeKind.Rejected, problems);
